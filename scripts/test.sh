@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm test`: every test file under test/ and src/, on the embedded engine by default, on PostgreSQL when
+# TEST_DATABASE_URL is set (test/helpers.ts creates a throwaway database per file). Extra arguments go to node,
+# e.g. `npm test -- --test-name-pattern=hazard`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dirs=()
+for d in test src; do [[ -d $d ]] && dirs+=("$d"); done
+files=()
+if ((${#dirs[@]})); then
+  mapfile -t files < <(find "${dirs[@]}" -type f -name '*.test.ts' -not -path '*/node_modules/*' | LC_ALL=C sort)
+fi
+if ((${#files[@]} == 0)); then
+  echo "no test files found under test/ or src/" >&2
+  exit 1
+fi
+
+if [[ -n ${TEST_DATABASE_URL:-} ]]; then engine=postgresql; else engine=embedded; fi
+echo "running ${#files[@]} test files on the $engine engine"
+exec node --import tsx --test --test-concurrency=2 "$@" "${files[@]}"

@@ -1,0 +1,56 @@
+import type { Config } from './platform/config';
+import { openDatabase, type Database } from './platform/db/database';
+import { migrate } from './platform/db/migrate';
+import { buildApp, type RouteModule } from './platform/http/app';
+import type { AppInstance, RouteInfo } from './platform/http/route';
+import { JobRunner } from './platform/jobs/runner';
+import { authRoutes } from './modules/accounts/auth.routes';
+import { userRoutes } from './modules/accounts/user.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { notificationRoutes } from './modules/notifications/notification.routes';
+import { employeeRoutes } from './modules/org/employee.routes';
+import { enterpriseRoutes } from './modules/org/enterprise.routes';
+import { orgUnitRoutes } from './modules/org/org-unit.routes';
+import { referenceRoutes } from './modules/reference/reference.routes';
+import { registerPlatformJobs } from './platform/jobs/platform-jobs';
+import { seedDemo } from './seed/demo';
+
+/** Every module's routes, mounted under /api/v1. A new module adds itself here. */
+export const MODULES: RouteModule[] = [
+  authRoutes, userRoutes, referenceRoutes, enterpriseRoutes, orgUnitRoutes, employeeRoutes, auditRoutes, notificationRoutes,
+];
+
+export type Platform = {
+  app: AppInstance;
+  routes: RouteInfo[];
+  database: Database;
+  jobs: JobRunner;
+  seeded: boolean;
+  close: () => Promise<void>;
+};
+
+/** Opens the database, migrates, loads demo data into an empty database if configured, and builds the app. */
+export async function createPlatform(config: Config, opts: { now?: () => Date; database?: Database } = {}): Promise<Platform> {
+  const database = opts.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  await migrate(database.pool);
+  let seeded = false;
+  if (config.seedDemo) {
+    const any = await database.db.selectFrom('districts').select('id').limit(1).executeTakeFirst();
+    if (!any) {
+      await seedDemo(database.db, { idSecret: config.appSecret });
+      seeded = true;
+    }
+  }
+  const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now: opts.now });
+  registerPlatformJobs(jobs);
+  const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine }, MODULES);
+  jobs.setLogger(app.log);
+  return {
+    app, routes, database, jobs, seeded,
+    close: async () => {
+      await jobs.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Ctx } from '../../platform/auth/actor';
+import { requireActor } from '../../platform/auth/actor';
+import type { Db } from '../../platform/db/database';
+import { notFound } from '../../platform/errors';
+
+// Notifications belong to one user: every query is keyed by the caller's id, so nobody reads another's.
+export async function unreadCount(db: Db, ctx: Ctx): Promise<number> {
+  const actor = requireActor(ctx);
+  const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', actor.userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listNotifications(db: Db, ctx: Ctx, q: { page: number; pageSize: number; unreadOnly?: boolean }) {
+  const actor = requireActor(ctx);
+  let query = db.selectFrom('notifications').where('user_id', '=', actor.userId);
+  if (q.unreadOnly) query = query.where('read_at', 'is', null);
+  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  return {
+    items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, readAt: r.read_at })),
+    total, page: q.page, pageSize: q.pageSize, unreadCount: await unreadCount(db, ctx),
+  };
+}
+
+// Marking a notification read is not a business change, so it is not audited.
+export async function markRead(db: Db, ctx: Ctx, id: string): Promise<void> {
+  const actor = requireActor(ctx);
+  const r = await db.updateTable('notifications').set({ read_at: ctx.now }).where('id', '=', id).where('user_id', '=', actor.userId)
+    .returning('id').executeTakeFirst();
+  if (!r) throw notFound();
+}
+
+export async function markAllRead(db: Db, ctx: Ctx): Promise<void> {
+  const actor = requireActor(ctx);
+  await db.updateTable('notifications').set({ read_at: ctx.now }).where('user_id', '=', actor.userId).where('read_at', 'is', null).execute();
+}

@@ -1,0 +1,125 @@
+import type { Actor, Ctx } from '../../platform/auth/actor';
+import { can, requireActor } from '../../platform/auth/actor';
+import { writeAudit } from '../../platform/audit/audit';
+import type { Db, Executor } from '../../platform/db/database';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import type { Page } from '../../platform/http/route';
+import { validateCreditCode } from './credit-code';
+import { countEnterprises, findEnterprise, listEnterprises, type EnterpriseWithNames } from './enterprise.repository';
+import type { EnterpriseCreate, EnterpriseDetail, EnterpriseListQuery, EnterpriseUpdateInput } from './enterprise.schema';
+
+type Summary = Omit<EnterpriseDetail, 'address' | 'legalRepresentative' | 'principalPhone' | 'aboveScale' | 'centralProvincial' | 'stateOwned' | 'crowdedVenue' | 'version' | 'createdAt' | 'abilities'>;
+
+export async function listEnterpriseDirectory(db: Db, ctx: Ctx, q: EnterpriseListQuery): Promise<Page<Summary>> {
+  const actor = requireActor(ctx);
+  const rows = await listEnterprises(db, actor.scope, q);
+  // Past the last page the window count is not available; count separately only then.
+  const total = rows.length > 0 ? Number(rows[0]!.total) : q.page > 1 ? await countEnterprises(db, actor.scope) : 0;
+  return {
+    items: rows.map((r) => ({
+      id: r.id, creditCode: r.credit_code, name: r.name, subdistrictId: r.subdistrict_id, subdistrictName: r.subdistrict_name,
+      industryCode: r.industry_code, industryName: r.industry_name, employeeCount: r.employee_count, highRisk: r.high_risk,
+      status: r.status, principalName: r.principal_name, updatedAt: r.updated_at,
+    })),
+    total, page: q.page, pageSize: q.pageSize,
+  };
+}
+
+/** Enterprise users edit their own profile; the district admin edits any. Regulators read only. */
+function canEdit(actor: Actor): boolean {
+  if (!can(actor, 'enterprise.update')) return false;
+  return actor.scope.kind === 'district' || (actor.scope.kind === 'enterprise' && actor.scope.unitPath === null && actor.scope.employeeId === null);
+}
+
+function present(e: EnterpriseWithNames, actor: Actor): EnterpriseDetail {
+  return {
+    id: e.id, creditCode: e.credit_code, name: e.name, address: e.address, subdistrictId: e.subdistrict_id,
+    subdistrictName: e.subdistrict_name, industryCode: e.industry_code, industryName: e.industry_name,
+    legalRepresentative: e.legal_representative, principalName: e.principal_name, principalPhone: e.principal_phone,
+    employeeCount: e.employee_count, aboveScale: e.above_scale, centralProvincial: e.central_provincial,
+    stateOwned: e.state_owned, crowdedVenue: e.crowded_venue, highRisk: e.high_risk, status: e.status,
+    version: e.version, createdAt: e.created_at, updatedAt: e.updated_at,
+    abilities: { canEdit: canEdit(actor) },
+  };
+}
+
+export async function getEnterprise(db: Executor, ctx: Ctx, id: string): Promise<EnterpriseDetail> {
+  const actor = requireActor(ctx);
+  const e = await findEnterprise(db, actor.scope, id);
+  if (!e) throw notFound();
+  return present(e, actor);
+}
+
+async function checkReferences(db: Executor, districtId: string, subdistrictId: string | undefined, industryCode: string | undefined) {
+  if (subdistrictId) {
+    const s = await db.selectFrom('subdistricts').select('id').where('id', '=', subdistrictId).where('district_id', '=', districtId).executeTakeFirst();
+    if (!s) throw invalid('body.subdistrictId', 'error.NOT_FOUND');
+  }
+  if (industryCode) {
+    const i = await db.selectFrom('industries').select('code').where('code', '=', industryCode).executeTakeFirst();
+    if (!i) throw invalid('body.industryCode', 'error.NOT_FOUND');
+  }
+}
+
+export function checkedCreditCode(input: string): string {
+  const r = validateCreditCode(input);
+  if (r.ok) return r.code;
+  if (r.reason === 'format') throw invalid('body.creditCode', 'validation.creditCode.format');
+  throw invalid('body.creditCode', 'validation.creditCode.check', { expected: r.expected });
+}
+
+export async function createEnterprise(db: Db, ctx: Ctx, input: EnterpriseCreate): Promise<EnterpriseDetail> {
+  const actor = requireActor(ctx);
+  if (actor.scope.kind !== 'district') throw forbidden();
+  const districtId = actor.scope.districtId;
+  const creditCode = checkedCreditCode(input.creditCode);
+  return db.transaction().execute(async (tx) => {
+    await checkReferences(tx, districtId, input.subdistrictId, input.industryCode);
+    const dup = await tx.selectFrom('enterprises').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
+    if (dup) throw new AppError('CONFLICT', { issues: [{ path: 'body.creditCode', message: 'validation.creditCode.duplicate' }], messageKey: 'validation.creditCode.duplicate' });
+    const row = await tx.insertInto('enterprises').values({
+      district_id: districtId, credit_code: creditCode, name: input.name, address: input.address,
+      subdistrict_id: input.subdistrictId, industry_code: input.industryCode, legal_representative: input.legalRepresentative,
+      principal_name: input.principalName, principal_phone: input.principalPhone, employee_count: input.employeeCount,
+      above_scale: input.aboveScale, central_provincial: input.centralProvincial, state_owned: input.stateOwned,
+      crowded_venue: input.crowdedVenue, high_risk: input.highRisk, status: input.status,
+    }).returningAll().executeTakeFirstOrThrow();
+    // Every enterprise starts with the root of its own tree.
+    const rootId = crypto.randomUUID();
+    await tx.insertInto('org_units').values({ enterprise_id: row.id, id: rootId, parent_id: null, kind: 'company', name: row.name, path: `/${rootId}/` }).execute();
+    await writeAudit(tx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: row.id, enterpriseId: row.id, after: row });
+    const full = await findEnterprise(tx, actor.scope, row.id);
+    return present(full!, actor);
+  });
+}
+
+const REGULATORY_FIELDS = ['subdistrictId', 'industryCode', 'status'] as const;
+
+export async function updateEnterprise(db: Db, ctx: Ctx, id: string, input: EnterpriseUpdateInput): Promise<EnterpriseDetail> {
+  const actor = requireActor(ctx);
+  return db.transaction().execute(async (tx) => {
+    const before = await findEnterprise(tx, actor.scope, id);
+    if (!before) throw notFound();
+    if (!canEdit(actor)) throw forbidden();
+    // Location, industry and status decide who supervises the enterprise: only the district changes them.
+    if (actor.scope.kind !== 'district' && REGULATORY_FIELDS.some((f) => input[f] !== undefined && input[f] !== ({ subdistrictId: before.subdistrict_id, industryCode: before.industry_code, status: before.status })[f])) {
+      throw forbidden();
+    }
+    if (before.version !== input.version) throw new AppError('CONFLICT');
+    await checkReferences(tx, before.district_id, input.subdistrictId, input.industryCode);
+    const set = {
+      name: input.name, address: input.address, subdistrict_id: input.subdistrictId, industry_code: input.industryCode,
+      legal_representative: input.legalRepresentative, principal_name: input.principalName, principal_phone: input.principalPhone,
+      employee_count: input.employeeCount, above_scale: input.aboveScale, central_provincial: input.centralProvincial,
+      state_owned: input.stateOwned, crowded_venue: input.crowdedVenue, high_risk: input.highRisk, status: input.status,
+    };
+    const after = await tx.updateTable('enterprises')
+      .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), version: before.version + 1, updated_at: new Date() })
+      .where('id', '=', id).where('version', '=', input.version).returningAll().executeTakeFirst();
+    if (!after) throw new AppError('CONFLICT');
+    const { subdistrict_name: _s, industry_name: _i, ...beforeRow } = before;
+    await writeAudit(tx, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, enterpriseId: id, before: beforeRow, after });
+    const full = await findEnterprise(tx, actor.scope, id);
+    return present(full!, actor);
+  });
+}

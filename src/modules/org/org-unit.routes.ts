@@ -1,0 +1,3 @@
+import type { RouteModule } from '../../platform/http/app';
+
+export const orgUnitRoutes: RouteModule = () => undefined;

@@ -1,0 +1,58 @@
+import type { Role } from '../db/schema';
+import type { Locale } from '../i18n/messages';
+import { roleCan, type Permission } from './permissions';
+
+/**
+ * Which records a user may see. Repositories take it as a required argument; a record outside it is "not found".
+ * - district: everything in the district (district admin)
+ * - department: enterprises in the industries the department supervises ("三个必须")
+ * - subdistrict: enterprises located in the subdistrict (属地)
+ * - enterprise: one enterprise; `unitPath` narrows org-unit leaders to their unit and its descendants
+ * - institution: the enterprises an insurer or service institution serves
+ */
+export type Scope =
+  | { kind: 'district'; districtId: string }
+  | { kind: 'department'; departmentId: string }
+  | { kind: 'subdistrict'; subdistrictId: string }
+  | { kind: 'enterprise'; enterpriseId: string; unitPath: string | null; employeeId: string | null }
+  | { kind: 'institution'; institutionId: string };
+
+export type Actor = {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: Scope;
+  mustChangePassword: boolean;
+  locale: Locale;
+  sessionHash: string;
+  csrfToken: string;
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return roleCan(actor.role, permission);
+}
+
+export function describeScope(scope: Scope): string {
+  switch (scope.kind) {
+    case 'district': return `district:${scope.districtId}`;
+    case 'department': return `department:${scope.departmentId}`;
+    case 'subdistrict': return `subdistrict:${scope.subdistrictId}`;
+    case 'enterprise': return `enterprise:${scope.enterpriseId}${scope.unitPath ? `:unit:${scope.unitPath}` : ''}`;
+    case 'institution': return `institution:${scope.institutionId}`;
+  }
+}
+
+/** The request-scoped context every service call receives. */
+export type Ctx = {
+  actor: Actor | null;
+  ip: string | null;
+  requestId: string | null;
+  locale: Locale;
+  now: Date;
+};
+
+export function requireActor(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new Error('service called without an actor');
+  return ctx.actor;
+}

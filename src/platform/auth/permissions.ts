@@ -1,0 +1,54 @@
+import type { Role } from '../db/schema';
+
+/** The one permission vocabulary. Routes declare one of these; roles grant them through ROLE_PERMISSIONS. */
+export const PERMISSIONS = [
+  'reference.read',
+  'reference.manage',
+  'enterprise.read',
+  'enterprise.create',
+  'enterprise.update',
+  'orgunit.read',
+  'orgunit.manage',
+  'employee.read',
+  'employee.manage',
+  'employee.import',
+  'employee.export',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'audit.verify',
+  'job.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES: readonly Role[] = [
+  'district_admin', 'department_officer', 'subdistrict_officer',
+  'enterprise_principal', 'safety_manager', 'unit_leader', 'employee',
+  'insurer_staff', 'service_staff',
+];
+
+const ENTERPRISE_MANAGER: Permission[] = [
+  'reference.read', 'enterprise.read', 'enterprise.update', 'orgunit.read', 'orgunit.manage',
+  'employee.read', 'employee.manage', 'employee.import', 'employee.export', 'user.read', 'user.manage', 'audit.read',
+];
+const REGULATOR: Permission[] = ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export'];
+
+/** Role → permissions (RULES.md §0). Scope (which records) is enforced separately, in the repositories. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  district_admin: PERMISSIONS,
+  department_officer: REGULATOR,
+  subdistrict_officer: REGULATOR,
+  enterprise_principal: ENTERPRISE_MANAGER,
+  safety_manager: ENTERPRISE_MANAGER,
+  unit_leader: ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export'],
+  employee: ['reference.read', 'enterprise.read', 'orgunit.read'],
+  insurer_staff: ['reference.read', 'enterprise.read'],
+  service_staff: ['reference.read', 'enterprise.read'],
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles that live inside one enterprise. */
+export const ENTERPRISE_ROLES: readonly Role[] = ['enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];

@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Executor } from '../db/database';
+import type { Actor, Scope } from './actor';
+import type { UserRow } from '../db/schema';
+import type { Locale } from '../i18n/messages';
+
+export const SESSION_COOKIE = 'sd_session';
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Sessions are stored by hash: a leaked database dump holds no usable session token. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(db: Executor, userId: string, ttlHours: number, meta: { ip: string | null; userAgent: string | null }) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.insertInto('sessions').values({
+    id_hash: hashToken(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    ip: meta.ip,
+    user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    expires_at: new Date(Date.now() + ttlHours * 3600_000),
+  }).execute();
+  return { token, csrfToken };
+}
+
+type UserScopeFields = Pick<UserRow, 'role' | 'district_id' | 'department_id' | 'subdistrict_id' | 'enterprise_id' | 'institution_id' | 'employee_id'>;
+
+export function scopeOf(user: UserScopeFields, unitPath: string | null): Scope {
+  switch (user.role) {
+    case 'district_admin': return { kind: 'district', districtId: user.district_id ?? '' };
+    case 'department_officer': return { kind: 'department', departmentId: user.department_id ?? '' };
+    case 'subdistrict_officer': return { kind: 'subdistrict', subdistrictId: user.subdistrict_id ?? '' };
+    case 'enterprise_principal':
+    case 'safety_manager':
+      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', unitPath: null, employeeId: null };
+    case 'unit_leader':
+      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', unitPath: unitPath ?? '/none/', employeeId: null };
+    case 'employee':
+      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', unitPath: null, employeeId: user.employee_id };
+    case 'insurer_staff':
+    case 'service_staff':
+      return { kind: 'institution', institutionId: user.institution_id ?? '' };
+  }
+}
+
+/** Loads the actor of a session token in one query; refreshes last_seen at most once a minute. */
+export async function loadSession(db: Executor, token: string): Promise<Actor | null> {
+  const idHash = hashToken(token);
+  const row = await db.selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'u.enterprise_id').onRef('ou.id', '=', 'u.org_unit_id'))
+    .select(['s.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id', 'u.username', 'u.display_name', 'u.role', 'u.district_id',
+      'u.department_id', 'u.subdistrict_id', 'u.enterprise_id', 'u.institution_id', 'u.employee_id', 'u.locale',
+      'u.must_change_password', 'u.disabled', 'ou.path as unit_path'])
+    .where('s.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row || row.disabled || row.expires_at.getTime() < Date.now()) return null;
+  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
+  }
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    scope: scopeOf(row, row.unit_path ?? null),
+    mustChangePassword: row.must_change_password,
+    locale: (row.locale === 'en-US' ? 'en-US' : 'zh-CN') as Locale,
+    sessionHash: idHash,
+    csrfToken: row.csrf_token,
+  };
+}

@@ -1,0 +1,160 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Kysely table types. They mirror migrations/*.sql; keep both in step. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+type JsonNullable = ColumnType<unknown, string | null | undefined, string | null>;
+
+export type AppSettingsTable = { key: string; value: Json; updated_at: Timestamp };
+export type DistrictsTable = { id: Generated<string>; code: string; name: string; created_at: Timestamp };
+export type SubdistrictsTable = { id: Generated<string>; district_id: string; code: string; name: string; created_at: Timestamp };
+export type IndustriesTable = {
+  code: string; name: string; name_en: string; high_risk: Generated<boolean>; categories: ColumnType<string[], string[] | undefined, string[]>; sort: Generated<number>;
+};
+export type DepartmentsTable = { id: Generated<string>; district_id: string; code: string; name: string; created_at: Timestamp };
+export type DepartmentIndustriesTable = { department_id: string; industry_code: string };
+export type EnterprisesTable = {
+  id: Generated<string>;
+  district_id: string;
+  credit_code: string;
+  name: string;
+  address: Generated<string>;
+  subdistrict_id: string;
+  industry_code: string;
+  legal_representative: Generated<string>;
+  principal_name: Generated<string>;
+  principal_phone: Generated<string>;
+  employee_count: Generated<number>;
+  above_scale: Generated<boolean>;
+  central_provincial: Generated<boolean>;
+  state_owned: Generated<boolean>;
+  crowded_venue: Generated<boolean>;
+  high_risk: Generated<boolean>;
+  status: Generated<'active' | 'suspended' | 'closed'>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type InstitutionsTable = { id: Generated<string>; kind: 'insurer' | 'service'; name: string; credit_code: string | null; created_at: Timestamp };
+export type InstitutionEnterprisesTable = { institution_id: string; enterprise_id: string };
+export type OrgUnitKind = 'company' | 'department' | 'workshop' | 'team';
+export type OrgUnitsTable = {
+  enterprise_id: string; id: Generated<string>; parent_id: string | null; kind: OrgUnitKind; name: string; path: string; sort: Generated<number>; created_at: Timestamp;
+};
+export type PostsTable = {
+  enterprise_id: string; id: Generated<string>; org_unit_id: string; name: string; key_post: Generated<boolean>; special_operation: Generated<boolean>; certificate_type: string | null; created_at: Timestamp;
+};
+export type EmploymentForm = 'regular' | 'dispatched' | 'temporary' | 'migrant' | 'intern';
+export type EmployeesTable = {
+  enterprise_id: string;
+  id: Generated<string>;
+  name: string;
+  id_number_masked: string;
+  id_number_hash: string;
+  phone: Generated<string>;
+  employment_form: EmploymentForm;
+  org_unit_id: string;
+  hire_date: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<'active' | 'left'>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type EmployeePostsTable = { enterprise_id: string; employee_id: string; post_id: string };
+export type Role =
+  | 'district_admin' | 'department_officer' | 'subdistrict_officer'
+  | 'enterprise_principal' | 'safety_manager' | 'unit_leader' | 'employee'
+  | 'insurer_staff' | 'service_staff';
+export type UsersTable = {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  district_id: string | null;
+  department_id: string | null;
+  subdistrict_id: string | null;
+  enterprise_id: string | null;
+  org_unit_id: string | null;
+  employee_id: string | null;
+  institution_id: string | null;
+  locale: Generated<string>;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: TimestampNullable;
+  disabled: Generated<boolean>;
+  last_login_at: TimestampNullable;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type SessionsTable = {
+  id_hash: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp;
+};
+export type AuditLogTable = {
+  seq: ColumnType<string, number | string, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_scope: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  enterprise_id: string | null;
+  before: JsonNullable;
+  after: JsonNullable;
+  ip: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+export type JobsTable = {
+  id: Generated<string>;
+  name: string;
+  payload: Json;
+  state: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_at: TimestampNullable;
+  created_at: Timestamp;
+  finished_at: TimestampNullable;
+};
+export type JobScheduleRunsTable = { name: string; slot: string; created_at: Timestamp };
+export type OutboxTable = {
+  id: Generated<string>; topic: string; payload: Json; created_at: Timestamp; processed_at: TimestampNullable; attempts: Generated<number>; last_error: string | null;
+};
+export type NotificationsTable = {
+  id: Generated<string>; user_id: string; kind: string; title: string; body: Generated<string>; link: string | null; created_at: Timestamp; read_at: TimestampNullable;
+};
+
+export type DB = {
+  app_settings: AppSettingsTable;
+  districts: DistrictsTable;
+  subdistricts: SubdistrictsTable;
+  industries: IndustriesTable;
+  departments: DepartmentsTable;
+  department_industries: DepartmentIndustriesTable;
+  enterprises: EnterprisesTable;
+  institutions: InstitutionsTable;
+  institution_enterprises: InstitutionEnterprisesTable;
+  org_units: OrgUnitsTable;
+  posts: PostsTable;
+  employees: EmployeesTable;
+  employee_posts: EmployeePostsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  job_schedule_runs: JobScheduleRunsTable;
+  outbox: OutboxTable;
+  notifications: NotificationsTable;
+};
+
+export type UserRow = Selectable<UsersTable>;
+export type EnterpriseRow = Selectable<EnterprisesTable>;
+export type EmployeeRow = Selectable<EmployeesTable>;
+export type NewEmployee = Insertable<EmployeesTable>;
+export type EnterpriseUpdate = Updateable<EnterprisesTable>;

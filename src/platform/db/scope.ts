@@ -1,0 +1,46 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Scope } from '../auth/actor';
+
+/**
+ * A condition that holds when the enterprise id in `column` lies in the caller's scope.
+ * Every repository query over enterprise-owned data goes through this, so nothing outside scope is ever read.
+ */
+export function enterpriseInScope(scope: Scope, column: string): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  switch (scope.kind) {
+    case 'district':
+      return sql<SqlBool>`${ref} in (select id from enterprises where district_id = ${scope.districtId})`;
+    case 'department':
+      return sql<SqlBool>`${ref} in (select e.id from enterprises e join department_industries di
+        on di.industry_code = e.industry_code where di.department_id = ${scope.departmentId})`;
+    case 'subdistrict':
+      return sql<SqlBool>`${ref} in (select id from enterprises where subdistrict_id = ${scope.subdistrictId})`;
+    case 'enterprise':
+      return sql<SqlBool>`${ref} = ${scope.enterpriseId}`;
+    case 'institution':
+      return sql<SqlBool>`${ref} in (select enterprise_id from institution_enterprises where institution_id = ${scope.institutionId})`;
+  }
+}
+
+/** The same condition on the enterprises table itself (alias `alias`), written so indexes on it are used directly. */
+export function enterpriseRowInScope(scope: Scope, alias: string): RawBuilder<SqlBool> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  switch (scope.kind) {
+    case 'district':
+      return sql<SqlBool>`${col('district_id')} = ${scope.districtId}`;
+    case 'department':
+      return sql<SqlBool>`${col('industry_code')} in (select industry_code from department_industries where department_id = ${scope.departmentId})`;
+    case 'subdistrict':
+      return sql<SqlBool>`${col('subdistrict_id')} = ${scope.subdistrictId}`;
+    case 'enterprise':
+      return sql<SqlBool>`${col('id')} = ${scope.enterpriseId}`;
+    case 'institution':
+      return sql<SqlBool>`${col('id')} in (select enterprise_id from institution_enterprises where institution_id = ${scope.institutionId})`;
+  }
+}
+
+/** For org-unit leaders: a condition on a unit path column limiting rows to their unit and its descendants. */
+export function unitInScope(scope: Scope, pathColumn: string): RawBuilder<SqlBool> {
+  if (scope.kind !== 'enterprise' || !scope.unitPath) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${sql.ref(pathColumn)} like ${scope.unitPath + '%'}`;
+}

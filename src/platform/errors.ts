@@ -1,0 +1,46 @@
+export const ERROR_CODES = [
+  'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION', 'CONFLICT', 'STATE', 'RATE_LIMITED', 'CSRF',
+  'LOCKED', 'BAD_CREDENTIALS', 'PASSWORD_CHANGE_REQUIRED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_FILE', 'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  STATE: 409,
+  RATE_LIMITED: 429,
+  CSRF: 403,
+  LOCKED: 423,
+  BAD_CREDENTIALS: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_FILE: 415,
+  INTERNAL: 500,
+};
+
+/** A field-level problem: `message` is an i18n key, translated at the edge. */
+export type FieldIssue = { path: string; message: string; params?: Record<string, string | number> };
+
+/** The one error type services throw. The edge maps `code` to HTTP and translates the message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messageKey: string;
+  readonly params: Record<string, string | number>;
+  readonly issues: FieldIssue[];
+
+  constructor(code: ErrorCode, opts: { messageKey?: string; params?: Record<string, string | number>; issues?: FieldIssue[] } = {}) {
+    super(opts.messageKey ?? `error.${code}`);
+    this.code = code;
+    this.messageKey = opts.messageKey ?? `error.${code}`;
+    this.params = opts.params ?? {};
+    this.issues = opts.issues ?? [];
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+export const invalid = (path: string, message: string, params?: Record<string, string | number>) =>
+  new AppError('VALIDATION', { issues: [{ path, message, params }] });

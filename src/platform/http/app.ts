@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor, Ctx } from '../auth/actor';
+import { can } from '../auth/actor';
+import { loadSession, SESSION_COOKIE } from '../auth/session';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import { AppError } from '../errors';
+import { localeFromHeader, type Locale } from '../i18n/messages';
+import type { JobRunner } from '../jobs/runner';
+import { errorHandler } from './errors';
+import type { AppInstance, RouteInfo } from './route';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+    ctx: Ctx;
+  }
+}
+
+export type Deps = { db: Db; config: Config; jobs: JobRunner; engine: 'embedded' | 'postgres' };
+export type RouteModule = (app: AppInstance, deps: Deps) => void;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** A URL fit for logs: the route pattern when known, never the query string or path tokens. */
+function loggableUrl(req: FastifyRequest): string {
+  return req.routeOptions?.url ?? req.url.split('?')[0] ?? '';
+}
+
+export async function buildApp(deps: Deps, modules: RouteModule[]): Promise<{ app: AppInstance; routes: RouteInfo[] }> {
+  const { config } = deps;
+  const routes: RouteInfo[] = [];
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Passwords, cookies, session ids and tokens never reach the logs.
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: loggableUrl(req), ip: req.ip }),
+      },
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  app.addHook('onRoute', (opts) => {
+    if (!opts.url.startsWith('/api/v1/')) return;
+    const access = opts.config?.access;
+    if (!access) throw new Error(`route ${opts.method} ${opts.url} declares no access`);
+    for (const method of [opts.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: opts.url, access });
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'SafeDuty API', description: '企业安全生产主体责任平台 API', version: '1.0.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('ctx', null as unknown as Ctx);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    req.locale = localeFromHeader(req.headers['accept-language']);
+    req.actor = null;
+    if (req.url.startsWith('/api/')) {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) req.actor = await loadSession(deps.db, token);
+    }
+    req.ctx = { actor: req.actor, ip: req.ip ?? null, requestId: String(req.id), locale: req.locale, now: new Date() };
+  });
+
+  // Access control at the edge: 401 (who are you?) before 403 (you may not). Scope is checked in the repositories.
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) throw new AppError('CSRF');
+    if (actor.mustChangePassword && !req.routeOptions.config?.passwordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (access !== 'authenticated' && !can(actor, access)) throw new AppError('FORBIDDEN');
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      return { status: 'ok', engine: deps.engine };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', engine: deps.engine });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    for (const m of modules) m(api as unknown as AppInstance, deps);
+  }, { prefix: '/api/v1' });
+
+  const webDist = path.resolve(config.webDist);
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h', immutable: false });
+    // The single-page app owns every other non-API path.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found', issues: [], requestId: String(req.id) } });
+      }
+      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    });
+  }
+  return { app: app as unknown as AppInstance, routes };
+}

@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, HTTP_STATUS, type ErrorCode } from '../errors';
+import { hasMessage, t, type Locale } from '../i18n/messages';
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    requestId: z.string().nullable(),
+  }),
+});
+
+const zhErrors = z.locales.zhCN().localeError;
+
+function zodIssueMessage(locale: Locale, v: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+  const msg = v.message ?? '';
+  if (hasMessage(msg)) return t(locale, msg);
+  if (locale === 'en-US') return msg;
+  const out = zhErrors({ code: v.keyword, ...v.params, message: msg } as never);
+  return typeof out === 'string' ? out : (out?.message ?? msg);
+}
+
+function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message: string, issues: { path: string; message: string }[] = []) {
+  return reply.status(HTTP_STATUS[code]).send({ error: { code, message, issues, requestId: String(req.id) } });
+}
+
+/** The edge: every error leaves as `{ error: { code, message, issues, requestId } }`, translated. */
+export function errorHandler(error: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const locale = req.locale ?? 'zh-CN';
+  if (error instanceof AppError) {
+    return send(reply, req, error.code, t(locale, error.messageKey, error.params),
+      error.issues.map((i) => ({ path: i.path, message: t(locale, i.message, i.params) })));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = (error as FastifyError).validationContext ?? 'body';
+    const issues = error.validation.map((v) => ({
+      path: `${part}${v.instancePath === '/' ? '' : v.instancePath.replace(/\//g, '.')}`,
+      message: zodIssueMessage(locale, v as never),
+    }));
+    return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), issues);
+  }
+  const fe = error as FastifyError;
+  if (fe.statusCode === 429) return send(reply, req, 'RATE_LIMITED', t(locale, 'error.RATE_LIMITED'));
+  if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') return send(reply, req, 'PAYLOAD_TOO_LARGE', t(locale, 'error.PAYLOAD_TOO_LARGE'));
+  if (fe.statusCode === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, req, 'UNSUPPORTED_FILE', t(locale, 'error.UNSUPPORTED_FILE'));
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(error)) {
+    return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: '', message: fe.message }]);
+  }
+  // A unique violation that slipped past the service's checks is still a conflict, not a crash.
+  if ((error as { code?: string }).code === '23505') return send(reply, req, 'CONFLICT', t(locale, 'error.CONFLICT'));
+  req.log.error({ err: error }, 'unhandled error');
+  return send(reply, req, 'INTERNAL', t(locale, 'error.INTERNAL'));
+}

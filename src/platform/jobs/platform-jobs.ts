@@ -1,0 +1,16 @@
+import type { JobRunner } from './runner';
+
+/** Housekeeping every deployment runs. Modules register their own jobs next to their services. */
+export function registerPlatformJobs(jobs: JobRunner): void {
+  jobs.register('sessions.cleanup', async (_payload, { db, now }) => {
+    await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  });
+  jobs.register('jobs.cleanup', async (_payload, { db, now }) => {
+    const cutoff = new Date(now.getTime() - 30 * 86_400_000);
+    await db.deleteFrom('jobs').where('state', '=', 'done').where('finished_at', '<', cutoff).execute();
+    await db.deleteFrom('job_schedule_runs').where('created_at', '<', cutoff).execute();
+    await db.deleteFrom('outbox').where('processed_at', '<', cutoff).execute();
+  });
+  jobs.schedule('sessions.cleanup', 3600_000, 'sessions.cleanup');
+  jobs.schedule('jobs.cleanup', 86_400_000, 'jobs.cleanup');
+}

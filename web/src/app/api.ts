@@ -1,0 +1,161 @@
+import type { Locale } from './i18n';
+
+/** One issue of a VALIDATION error; `path` looks like `body.name` or `query.page`. */
+export type ApiIssue = { path: string; message: string };
+
+/** Codes the server sends, plus NETWORK for a request that never got an answer. */
+export type ApiErrorCode =
+  | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'VALIDATION' | 'CONFLICT' | 'STATE' | 'RATE_LIMITED'
+  | 'CSRF' | 'LOCKED' | 'BAD_CREDENTIALS' | 'PASSWORD_CHANGE_REQUIRED' | 'INTERNAL' | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_FILE' | 'NETWORK';
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  readonly issues: ApiIssue[];
+  readonly requestId: string | null;
+
+  constructor(code: ApiErrorCode, status: number, message: string, issues: ApiIssue[] = [], requestId: string | null = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.issues = issues;
+    this.requestId = requestId;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** A page of a list endpoint. */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+type Handlers = {
+  onUnauthenticated: () => void;
+  onPasswordChangeRequired: () => void;
+  networkMessage: () => string;
+};
+
+const BASE = '/api/v1';
+
+// Module state, set by the auth and i18n providers: the client is used outside React too (downloads).
+let csrfToken: string | null = null;
+let locale: Locale = 'zh-CN';
+let handlers: Handlers = {
+  onUnauthenticated: () => undefined,
+  onPasswordChangeRequired: () => undefined,
+  networkMessage: () => 'Network error',
+};
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setApiLocale(next: Locale): void {
+  locale = next;
+}
+
+export function setApiHandlers(next: Partial<Handlers>): void {
+  handlers = { ...handlers, ...next };
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+type RequestOptions = {
+  query?: Query;
+  body?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+  /** Leave 401 to the caller (login, session probe) instead of sending the user to /login. */
+  quiet401?: boolean;
+};
+
+function headersFor(method: string, json: boolean): Headers {
+  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': locale });
+  if (json) headers.set('Content-Type', 'application/json');
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  return headers;
+}
+
+async function toError(res: Response, quiet401: boolean): Promise<ApiError> {
+  let err: ApiError;
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string; issues?: ApiIssue[]; requestId?: string | null } };
+    const e = body.error ?? {};
+    err = new ApiError((e.code ?? 'INTERNAL') as ApiErrorCode, res.status, e.message ?? res.statusText, e.issues ?? [], e.requestId ?? null);
+  } catch {
+    err = new ApiError(res.status === 404 ? 'NOT_FOUND' : 'INTERNAL', res.status, `${res.status} ${res.statusText}`);
+  }
+  if (err.code === 'UNAUTHENTICATED' && !quiet401) handlers.onUnauthenticated();
+  if (err.code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired();
+  return err;
+}
+
+async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+  const json = opts.body !== undefined;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      credentials: 'same-origin',
+      headers: headersFor(method, json),
+      body: opts.form ?? (json ? JSON.stringify(opts.body) : undefined),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError('NETWORK', 0, handlers.networkMessage());
+  }
+  if (!res.ok) throw await toError(res, opts.quiet401 ?? false);
+  return res;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+function filenameFrom(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain?.[1] ?? fallback;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}) => request<T>('GET', path, { ...opts, query }),
+  post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  del: <T = void>(path: string) => request<T>('DELETE', path),
+  upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
+  /** Fetches a file (Excel export, template) and hands it to the browser as a download. */
+  async download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+    const res = await send('GET', path, { query });
+    const blob = await res.blob();
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filenameFrom(res, fallbackName);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};

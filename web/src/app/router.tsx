@@ -1,0 +1,61 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { NotFound } from './components/NotFound';
+import { PageLoading } from './components/PageLoading';
+import { RequirePermission, RequireSession } from './guards';
+import type { RouteHandle } from './layout/AppBreadcrumb';
+import type { Permission } from '../modules/auth/api/auth.api';
+
+/** React.lazy for a named export: every page is its own chunk, loaded when its route is first visited. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const LoginPage = page(() => import('../modules/auth/pages/LoginPage'), 'LoginPage');
+const ChangePasswordPage = page(() => import('../modules/auth/pages/ChangePasswordPage'), 'ChangePasswordPage');
+const AppLayout = page(() => import('./layout/AppLayout'), 'AppLayout');
+const HomePage = page(() => import('../modules/dashboard/pages/HomePage'), 'HomePage');
+const EnterpriseListPage = page(() => import('../modules/enterprises/pages/EnterpriseListPage'), 'EnterpriseListPage');
+const EnterpriseDetailPage = page(() => import('../modules/enterprises/pages/EnterpriseDetailPage'), 'EnterpriseDetailPage');
+const OrgPage = page(() => import('../modules/org/pages/OrgPage'), 'OrgPage');
+const EmployeesPage = page(() => import('../modules/employees/pages/EmployeesPage'), 'EmployeesPage');
+const UsersPage = page(() => import('../modules/users/pages/UsersPage'), 'UsersPage');
+const AuditPage = page(() => import('../modules/audit/pages/AuditPage'), 'AuditPage');
+const NotificationsPage = page(() => import('../modules/notifications/pages/NotificationsPage'), 'NotificationsPage');
+
+function Full({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading full />}>{children}</Suspense>;
+}
+
+function guarded(permission: Permission, element: ReactNode) {
+  return <RequirePermission permission={permission}>{element}</RequirePermission>;
+}
+
+const handle = (crumb: RouteHandle['crumb'], crumbLink = true): RouteHandle => ({ crumb, crumbLink });
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <Full><LoginPage /></Full> },
+  { path: '/change-password', element: <RequireSession passwordPage><Full><ChangePasswordPage /></Full></RequireSession> },
+  {
+    path: '/',
+    element: <RequireSession><Full><AppLayout /></Full></RequireSession>,
+    handle: handle('nav.home'),
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'enterprises',
+        handle: handle('nav.enterprises'),
+        children: [
+          { index: true, element: guarded('enterprise.read', <EnterpriseListPage />) },
+          { path: ':id', element: guarded('enterprise.read', <EnterpriseDetailPage />), handle: handle('crumb.enterpriseDetail') },
+        ],
+      },
+      { path: 'org', element: guarded('orgunit.read', <OrgPage />), handle: handle('nav.org') },
+      { path: 'employees', element: guarded('employee.read', <EmployeesPage />), handle: handle('nav.employees') },
+      { path: 'users', element: guarded('user.read', <UsersPage />), handle: handle('nav.users') },
+      { path: 'audit', element: guarded('audit.read', <AuditPage />), handle: handle('nav.audit') },
+      { path: 'notifications', element: <NotificationsPage />, handle: handle('nav.notifications') },
+      { path: '*', element: <NotFound />, handle: handle('crumb.notFound') },
+    ],
+  },
+]);

@@ -1,0 +1,52 @@
+import { api } from '../../../app/api';
+import type { Locale } from '../../../app/i18n';
+
+export type Role =
+  | 'district_admin' | 'department_officer' | 'subdistrict_officer'
+  | 'enterprise_principal' | 'safety_manager' | 'unit_leader' | 'employee'
+  | 'insurer_staff' | 'service_staff';
+
+export const ROLES: readonly Role[] = [
+  'district_admin', 'department_officer', 'subdistrict_officer',
+  'enterprise_principal', 'safety_manager', 'unit_leader', 'employee',
+  'insurer_staff', 'service_staff',
+];
+
+/** Roles that live inside one enterprise. */
+export const ENTERPRISE_ROLES: readonly Role[] = ['enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
+
+export type Permission =
+  | 'reference.read' | 'reference.manage'
+  | 'enterprise.read' | 'enterprise.create' | 'enterprise.update'
+  | 'orgunit.read' | 'orgunit.manage'
+  | 'employee.read' | 'employee.manage' | 'employee.import' | 'employee.export'
+  | 'user.read' | 'user.manage'
+  | 'audit.read' | 'audit.verify'
+  | 'job.read';
+
+export type ScopeKind = 'district' | 'department' | 'subdistrict' | 'enterprise' | 'institution';
+
+export type Me = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleName: string;
+  scope: { kind: ScopeKind; id: string; name: string; enterpriseId: string | null };
+  mustChangePassword: boolean;
+  locale: Locale;
+  permissions: string[];
+  csrfToken: string;
+};
+
+export type DemoAccount = { username: string; password: string; role: Role; roleName: string; displayName: string; scopeName: string };
+
+export const authApi = {
+  me: () => api.get<Me>('/auth/me', undefined, { quiet401: true }),
+  login: (username: string, password: string) =>
+    api.post<{ user: Me; csrfToken: string }>('/auth/login', { username, password }, { quiet401: true }),
+  logout: () => api.post<void>('/auth/logout'),
+  changePassword: (currentPassword: string, newPassword: string) => api.post<void>('/auth/password', { currentPassword, newPassword }),
+  setLocale: (locale: Locale) => api.put<void>('/auth/locale', { locale }),
+  demoAccounts: () => api.get<{ enabled: boolean; accounts: DemoAccount[] }>('/auth/demo-accounts', undefined, { quiet401: true }),
+};

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Alert, App, Button, Flex, Form, Input } from 'antd';
+import { useNavigate } from 'react-router';
+import { useAuth, useMe } from '../../../app/auth';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { landingPath } from '../../../app/landing';
+import { AuthShell } from '../components/AuthShell';
+import { authApi } from '../api/auth.api';
+
+type PasswordForm = { currentPassword: string; newPassword: string; confirm: string };
+
+// Mirrors the server's rule so the user hears about it before submitting; the server still decides.
+const STRONG = /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/;
+
+export function ChangePasswordPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { refresh, logout } = useAuth();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<PasswordForm>();
+  const [submitting, setSubmitting] = useState(false);
+  const forced = me.mustChangePassword;
+
+  const submit = async (values: PasswordForm) => {
+    setSubmitting(true);
+    try {
+      await authApi.changePassword(values.currentPassword, values.newPassword);
+      message.success(t('password.changed'));
+      const next = await refresh();
+      navigate(next ? landingPath(next) : '/login', { replace: true });
+    } catch (e) {
+      showError(e, { form });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <AuthShell title={t('password.title')}>
+      {forced && <Alert type="warning" showIcon title={t('password.forcedHint')} style={{ marginBottom: 16 }} data-testid="password-forced" />}
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+          <Input.Password autoComplete="current-password" data-testid="password-current" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('password.new')}
+          extra={t('password.rule')}
+          rules={[
+            { required: true, message: t('password.newRequired') },
+            { pattern: STRONG, message: t('password.rule') },
+            ({ getFieldValue }) => ({
+              validator: (_, value: string) => (value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('password.same'))) : Promise.resolve()),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="password-new" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('password.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('password.confirmRequired') },
+            ({ getFieldValue }) => ({
+              validator: (_, value: string) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="password-confirm" />
+        </Form.Item>
+        <Flex gap={8} vertical>
+          <Button type="primary" htmlType="submit" block loading={submitting} data-testid="password-submit">{t('password.submit')}</Button>
+          {forced
+            ? <Button block onClick={() => void logout()} data-testid="password-logout">{t('auth.logout')}</Button>
+            : <Button block onClick={() => navigate(-1)}>{t('common.back')}</Button>}
+        </Flex>
+      </Form>
+    </AuthShell>
+  );
+}
