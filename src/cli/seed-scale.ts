@@ -236,7 +236,7 @@ async function generate(client: pg.PoolClient, args: Args, subdistricts: Subdist
       counts.employees += await employees.flush(client);
       counts.employeePosts += await employeePosts.flush(client);
       phase.employees += performance.now() - t;
-      if (counts.enterprises - lastReport >= 2_000 || force) {
+      if (counts.enterprises - lastReport >= 2_000 || (force && counts.enterprises > lastReport)) {
         lastReport = counts.enterprises;
         console.log(`  written ${counts.enterprises}/${args.enterprises} enterprises, ${counts.employees} employees`);
       }

@@ -122,8 +122,9 @@ export async function buildApp(deps: Deps, modules: RouteModule[]): Promise<{ ap
     req.ctx = { actor: req.actor, ip: req.ip ?? null, requestId: String(req.id), locale: req.locale, now: new Date() };
   });
 
-  // Access control at the edge: 401 (who are you?) before 403 (you may not). Scope is checked in the repositories.
-  app.addHook('preHandler', async (req) => {
+  // Access control at the edge, before the body is validated: 401 (who are you?) before 403 (you may not).
+  // Scope (which records) is checked in the repositories.
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     const actor = req.actor;

@@ -1,0 +1,9 @@
+import { loadConfig } from '../platform/config';
+import { openDatabase } from '../platform/db/database';
+import { migrate } from '../platform/db/migrate';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+const { applied } = await migrate(database.pool);
+console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+await database.close();

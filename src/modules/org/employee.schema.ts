@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { EmploymentForm } from '../../platform/db/schema';
+import { enterpriseParams, pageOf, pageQuery } from '../../platform/http/route';
+import { isValidIdNumber, PHONE } from './id-number';
+
+export const EMPLOYMENT_FORMS = ['regular', 'dispatched', 'temporary', 'migrant', 'intern'] as const satisfies readonly EmploymentForm[];
+export const employmentForm = z.enum(EMPLOYMENT_FORMS);
+export const employeeStatus = z.enum(['active', 'left']);
+export type EmployeeStatus = z.infer<typeof employeeStatus>;
+
+export const employeeParams = enterpriseParams.extend({ id: z.uuid() });
+
+const filters = {
+  q: pageQuery.q,
+  orgUnitId: z.uuid().optional(),
+  employmentForm: employmentForm.optional(),
+  status: employeeStatus.optional(),
+};
+
+export const employeeListQuery = z.object({
+  ...pageQuery,
+  ...filters,
+  sort: z.enum(['name', 'hireDate', 'createdAt']).default('name'),
+});
+export type EmployeeListQuery = z.infer<typeof employeeListQuery>;
+
+/** The export takes the list's filters and sort, without paging. */
+export const employeeExportQuery = z.object({
+  ...filters,
+  order: pageQuery.order,
+  sort: z.enum(['name', 'hireDate', 'createdAt']).default('name'),
+});
+export type EmployeeExportQuery = z.infer<typeof employeeExportQuery>;
+
+export const importQuery = z.object({ mode: z.enum(['strict', 'valid']).default('strict') });
+export type ImportMode = z.infer<typeof importQuery>['mode'];
+
+export const employeeSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phone: z.string(),
+  employmentForm,
+  orgUnitId: z.string(),
+  orgUnitName: z.string(),
+  posts: z.array(z.object({ id: z.string(), name: z.string() })),
+  hireDate: z.string().nullable(),
+  status: employeeStatus,
+  version: z.number().int(),
+});
+export type EmployeeSummary = z.infer<typeof employeeSummary>;
+
+export const employeePage = pageOf(employeeSummary).extend({
+  abilities: z.object({ canManage: z.boolean(), canImport: z.boolean(), canExport: z.boolean() }),
+});
+export type EmployeePage = z.infer<typeof employeePage>;
+
+export const employeeDetail = employeeSummary.extend({
+  enterpriseId: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  abilities: z.object({ canEdit: z.boolean() }),
+});
+export type EmployeeDetail = z.infer<typeof employeeDetail>;
+
+/** A calendar date written YYYY-MM-DD (the year kept to a plausible range for hire dates). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1950 || y > 2100) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const name = z.string().trim().min(1, { message: 'validation.required' }).max(50);
+const idNumber = z.string().trim().max(30).refine(isValidIdNumber, { message: 'validation.idNumber' });
+const phone = z.string().trim().refine((v) => v === '' || PHONE.test(v), { message: 'validation.phone' });
+const hireDate = z.string().refine(isCalendarDate, { message: 'validation.date' }).nullable();
+const postIds = z.array(z.uuid()).max(20).transform((ids) => [...new Set(ids)]);
+
+export const employeeCreate = z.object({
+  name,
+  idNumber,
+  phone: phone.default(''),
+  employmentForm,
+  orgUnitId: z.uuid(),
+  postIds: postIds.default([]),
+  hireDate: hireDate.default(null),
+});
+export type EmployeeCreate = z.infer<typeof employeeCreate>;
+
+export const employeeUpdate = z.object({
+  name: name.optional(),
+  idNumber: idNumber.optional(),
+  phone: phone.optional(),
+  employmentForm: employmentForm.optional(),
+  orgUnitId: z.uuid().optional(),
+  postIds: postIds.optional(),
+  hireDate: hireDate.optional(),
+  // Reinstating someone who left is an update: their ID number stays unique within the enterprise.
+  status: employeeStatus.optional(),
+  version: z.number().int(),
+});
+export type EmployeeUpdate = z.infer<typeof employeeUpdate>;
+
+export const importError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const importReport = z.object({
+  total: z.number().int(),
+  validCount: z.number().int(),
+  errorCount: z.number().int(),
+  imported: z.number().int(),
+  errors: z.array(importError),
+  message: z.string(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_MIME = XLSX;
+export const xlsxFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary', description: `${XLSX} (.xlsx)` });

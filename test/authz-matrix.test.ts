@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Role } from '../src/platform/db/schema';
+import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
+
+/**
+ * The authorisation matrix: every API route, called as every demo role and anonymously, compared with this
+ * declared table. The table is written out by hand on purpose (not derived from ROLE_PERMISSIONS), so a change to
+ * the role map or a route's permission shows up here. A route without an entry fails the test.
+ */
+const ALL: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee', 'insurer_staff', 'service_staff'];
+const ADMIN: Role[] = ['district_admin'];
+const MANAGERS: Role[] = ['district_admin', 'enterprise_principal', 'safety_manager'];
+const ORG_READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
+const EMPLOYEE_READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader'];
+
+type Expect = 'public' | Role[];
+export const MATRIX: Record<string, Expect> = {
+  'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/auth/demo-accounts': 'public',
+  'POST /api/v1/auth/logout': ALL,
+  'GET /api/v1/auth/me': ALL,
+  'POST /api/v1/auth/password': ALL,
+  'PUT /api/v1/auth/locale': ALL,
+  'GET /api/v1/users': MANAGERS,
+  'POST /api/v1/users': MANAGERS,
+  'PATCH /api/v1/users/:id': MANAGERS,
+  'POST /api/v1/users/:id/reset-password': MANAGERS,
+  'POST /api/v1/users/:id/unlock': MANAGERS,
+  'GET /api/v1/subdistricts': ALL,
+  'GET /api/v1/industries': ALL,
+  'GET /api/v1/departments': ALL,
+  'GET /api/v1/institutions': ALL,
+  'GET /api/v1/enterprises': ALL,
+  'GET /api/v1/enterprises/:id': ALL,
+  'POST /api/v1/enterprises': ADMIN,
+  'PATCH /api/v1/enterprises/:id': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/org-units': ORG_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/org-units': MANAGERS,
+  'PATCH /api/v1/enterprises/:enterpriseId/org-units/:id': MANAGERS,
+  'DELETE /api/v1/enterprises/:enterpriseId/org-units/:id': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/posts': ORG_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/posts': MANAGERS,
+  'PATCH /api/v1/enterprises/:enterpriseId/posts/:id': MANAGERS,
+  'DELETE /api/v1/enterprises/:enterpriseId/posts/:id': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/employees': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/employees/:id': EMPLOYEE_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/employees': MANAGERS,
+  'PATCH /api/v1/enterprises/:enterpriseId/employees/:id': MANAGERS,
+  'DELETE /api/v1/enterprises/:enterpriseId/employees/:id': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/employees/import-template': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/employees/import': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/employees/export': EMPLOYEE_READERS,
+  'GET /api/v1/audit': MANAGERS,
+  'GET /api/v1/audit/verify': ADMIN,
+  'GET /api/v1/notifications': ALL,
+  'GET /api/v1/notifications/unread-count': ALL,
+  'POST /api/v1/notifications/:id/read': ALL,
+  'POST /api/v1/notifications/read-all': ALL,
+};
+
+const DEMO_USER: Record<Role, string> = {
+  district_admin: 'admin', department_officer: 'yjj', subdistrict_officer: 'guanshang', enterprise_principal: 'principal',
+  safety_manager: 'safety', unit_leader: 'leader', employee: 'worker', insurer_staff: 'insurer', service_staff: 'service',
+};
+
+let t: TestPlatform;
+before(async () => { t = await createTestPlatform(); });
+after(async () => { await t.close(); });
+
+test('every API route has an entry in the authorisation matrix, and every entry is a route', () => {
+  const actual = new Set(t.platform.routes.map((r) => `${r.method} ${r.url}`));
+  const missing = [...actual].filter((k) => !(k in MATRIX));
+  const stale = Object.keys(MATRIX).filter((k) => !actual.has(k));
+  assert.deepEqual(missing, [], 'routes without a matrix entry');
+  assert.deepEqual(stale, [], 'matrix entries without a route');
+});
+
+test('every route, as every role and anonymously, answers as the matrix says', async () => {
+  const { ownEnterprise } = await demoIds(t.db);
+  const unit = await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', ownEnterprise.id).where('kind', '=', 'company').executeTakeFirstOrThrow();
+  // Writes use an id that does not exist: an allowed caller gets 400/404, never a change, and a refused one 403.
+  const ghost = '00000000-0000-4000-8000-000000000000';
+  const url = (pattern: string, method: string) => pattern
+    .replace(':enterpriseId', ownEnterprise.id)
+    .replace(':id', method === 'GET' ? (pattern.includes('org-units') ? unit.id : ownEnterprise.id) : ghost);
+  const clients = new Map<Role | 'anonymous', Client>();
+  for (const role of ALL) clients.set(role, await t.login(DEMO_USER[role]));
+  clients.set('anonymous', t.anonymous());
+  const failures: string[] = [];
+  // Logout last, so the sessions live through the other calls.
+  const routes = [...t.platform.routes].sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
+  for (const route of routes) {
+    const expect = MATRIX[`${route.method} ${route.url}`];
+    if (!expect) continue;
+    for (const [who, client] of clients) {
+      // Login and password change with a body that fails validation: the matrix is about access, not credentials.
+      const res = await client.request(route.method, url(route.url, route.method), route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+      const s = res.statusCode;
+      let ok: boolean;
+      if (expect === 'public') ok = s !== 401 && s !== 403;
+      else if (who === 'anonymous') ok = s === 401;
+      else if (expect.includes(who)) ok = s !== 401 && s !== 403;
+      else ok = s === 403 && res.data?.error?.code === 'FORBIDDEN';
+      if (!ok) failures.push(`${route.method} ${route.url} as ${who}: ${s} ${res.data?.error?.code ?? ''}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});

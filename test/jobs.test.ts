@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { JobRunner } from '../src/platform/jobs/runner';
+import { createTestPlatform, type TestPlatform } from './helpers';
+
+let t: TestPlatform;
+before(async () => { t = await createTestPlatform(); });
+after(async () => { await t.close(); });
+
+test('a scheduled job runs once per slot even when two instances tick', async () => {
+  const clock = { now: new Date('2026-12-01T00:00:00Z') };
+  let runs = 0;
+  const make = () => {
+    const r = new JobRunner(t.db, { pollMs: 1000, now: () => clock.now });
+    r.register('count', async () => { runs++; });
+    r.schedule('count-hourly', 3600_000, 'count');
+    return r;
+  };
+  const a = make();
+  const b = make();
+  await Promise.all([a.tick(), b.tick()]);
+  assert.equal(runs, 1);
+  await a.tick();
+  assert.equal(runs, 1, 'same slot: no second run');
+  clock.now = new Date('2026-12-01T01:00:00Z');
+  await Promise.all([b.tick(), a.tick()]);
+  assert.equal(runs, 2);
+});
+
+test('a failing job is retried with backoff and marked failed after its last attempt', async () => {
+  const clock = { now: new Date('2026-12-02T00:00:00Z') };
+  const r = new JobRunner(t.db, { pollMs: 1000, now: () => clock.now });
+  let attempts = 0;
+  r.register('flaky', async () => { attempts++; throw new Error('boom'); });
+  await t.db.insertInto('jobs').values({ name: 'flaky', payload: '{}', run_at: clock.now, max_attempts: 2 }).execute();
+  await r.tick();
+  assert.equal(attempts, 1);
+  await r.tick();
+  assert.equal(attempts, 1, 'not before the backoff');
+  clock.now = new Date(clock.now.getTime() + 5000);
+  await r.tick();
+  assert.equal(attempts, 2);
+  const job = await t.db.selectFrom('jobs').selectAll().where('name', '=', 'flaky').executeTakeFirstOrThrow();
+  assert.equal(job.state, 'failed');
+  assert.equal(job.last_error, 'boom');
+});
+
+test('the outbox written with a new account becomes a notification in the bell', async () => {
+  const admin = await t.login('admin');
+  const ent = await t.db.selectFrom('users').select('enterprise_id').where('username', '=', 'principal').executeTakeFirstOrThrow();
+  const created = await admin.post('/api/v1/users', { username: 'newsafety', displayName: '新安全员', role: 'safety_manager', enterpriseId: ent.enterprise_id });
+  assert.equal(created.statusCode, 201);
+  const pending = await t.db.selectFrom('outbox').select('id').where('processed_at', 'is', null).execute();
+  assert.ok(pending.length >= 1);
+  await t.platform.jobs.tick();
+  const u = await t.login('newsafety', created.data.initialPassword);
+  await u.post('/api/v1/auth/password', { currentPassword: created.data.initialPassword, newPassword: 'Newsafety2026' });
+  const count = await u.get('/api/v1/notifications/unread-count');
+  assert.equal(count.data.count, 1);
+  const list = await u.get('/api/v1/notifications');
+  assert.equal(list.data.items[0].title, '欢迎使用企业安全生产主体责任平台');
+  assert.equal((await u.post(`/api/v1/notifications/${list.data.items[0].id}/read`)).statusCode, 200);
+  assert.equal((await u.get('/api/v1/notifications/unread-count')).data.count, 0);
+  // Nobody else can mark it.
+  const other = await t.login('worker');
+  assert.equal((await other.post(`/api/v1/notifications/${list.data.items[0].id}/read`)).statusCode, 404);
+});

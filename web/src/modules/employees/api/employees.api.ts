@@ -1,0 +1,57 @@
+import { api, type Page, type Query } from '../../../app/api';
+
+export type EmploymentForm = 'regular' | 'dispatched' | 'temporary' | 'migrant' | 'intern';
+export const EMPLOYMENT_FORMS: readonly EmploymentForm[] = ['regular', 'dispatched', 'temporary', 'migrant', 'intern'];
+export type EmployeeStatus = 'active' | 'left';
+export const EMPLOYEE_STATUSES: readonly EmployeeStatus[] = ['active', 'left'];
+
+export type Employee = {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  phone: string;
+  employmentForm: EmploymentForm;
+  orgUnitId: string;
+  orgUnitName: string;
+  posts: { id: string; name: string }[];
+  hireDate: string | null;
+  status: EmployeeStatus;
+  version: number;
+};
+
+export type EmployeeInput = {
+  name: string;
+  idNumber: string;
+  phone: string;
+  employmentForm: EmploymentForm;
+  orgUnitId: string;
+  postIds: string[];
+  hireDate: string | null;
+};
+
+export type EmployeeUpdate = Partial<EmployeeInput> & { status?: EmployeeStatus; version: number };
+
+export type ImportResult = {
+  total: number;
+  validCount: number;
+  errorCount: number;
+  imported: number;
+  errors: { row: number; column: string; message: string }[];
+};
+
+const base = (enterpriseId: string) => `/enterprises/${enterpriseId}/employees`;
+
+export const employeesApi = {
+  list: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<Page<Employee>>(base(enterpriseId), query, { signal }),
+  get: (enterpriseId: string, id: string) => api.get<Employee>(`${base(enterpriseId)}/${id}`),
+  create: (enterpriseId: string, body: EmployeeInput) => api.post<Employee>(base(enterpriseId), body),
+  update: (enterpriseId: string, id: string, body: EmployeeUpdate) => api.patch<Employee>(`${base(enterpriseId)}/${id}`, body),
+  remove: (enterpriseId: string, id: string) => api.del(`${base(enterpriseId)}/${id}`),
+  downloadTemplate: (enterpriseId: string, fallbackName: string) => api.download(`${base(enterpriseId)}/import-template`, undefined, fallbackName),
+  exportList: (enterpriseId: string, query: Query, fallbackName: string) => api.download(`${base(enterpriseId)}/export`, query, fallbackName),
+  import: (enterpriseId: string, file: File, mode: 'strict' | 'valid') => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<ImportResult>(`${base(enterpriseId)}/import`, form, { mode });
+  },
+};

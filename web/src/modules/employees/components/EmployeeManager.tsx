@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex } from 'antd';
+import { useAuth } from '../../../app/auth';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { useListState } from '../../../app/useListState';
+import { orgApi } from '../../org/api/org.api';
+import { employeesApi, type Employee } from '../api/employees.api';
+import { EmployeeFilters } from './EmployeeFilters';
+import { EmployeeFormDrawer } from './EmployeeFormDrawer';
+import { EmployeeImportModal } from './EmployeeImportModal';
+import { EmployeeTable } from './EmployeeTable';
+
+const FILTERS = ['q', 'orgUnitId', 'employmentForm', 'status'] as const;
+
+/** The employee ledger of one enterprise: filters, table, create/edit drawer, Excel import and export. */
+export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId: string; sync?: 'url' | 'local' }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const list = useListState({ sync, filterKeys: FILTERS });
+  const [editing, setEditing] = useState<Employee | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId], can('orgunit.read'));
+  const { data, error, loading, reload } = useApi(
+    (signal) => employeesApi.list(enterpriseId, list.query, signal),
+    [enterpriseId, JSON.stringify(list.query)],
+  );
+  const manage = can('employee.manage');
+
+  const openEdit = async (e: Employee) => {
+    try {
+      setEditing(await employeesApi.get(enterpriseId, e.id));
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const remove = async (e: Employee) => {
+    try {
+      await employeesApi.remove(enterpriseId, e.id);
+      message.success(t('common.deleted'));
+      reload();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const exportList = async () => {
+    setExporting(true);
+    try {
+      const { page: _page, pageSize: _pageSize, ...filters } = list.query;
+      await employeesApi.exportList(enterpriseId, filters, t('employee.exportFile'));
+    } catch (err) {
+      showError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div data-testid="employee-manager">
+      <Flex justify="flex-end" gap={8} wrap style={{ marginBottom: 12 }}>
+        {can('employee.export') && (
+          <Button icon={<ExportOutlined />} loading={exporting} onClick={() => void exportList()} data-testid="employee-export">{t('employee.export')}</Button>
+        )}
+        {can('employee.import') && (
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="employee-import-button">{t('employee.import')}</Button>
+        )}
+        {manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="employee-create">{t('employee.create')}</Button>
+        )}
+      </Flex>
+      <EmployeeFilters list={list} units={units.data} />
+      {error
+        ? <ErrorState error={error} onRetry={reload} />
+        : (
+          <EmployeeTable
+            list={list}
+            data={data}
+            loading={loading}
+            canManage={manage}
+            canAudit={can('audit.read')}
+            onEdit={(e) => void openEdit(e)}
+            onDelete={(e) => void remove(e)}
+          />
+        )}
+      {editing && (
+        <EmployeeFormDrawer
+          enterpriseId={enterpriseId}
+          units={units.data}
+          employee={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onConflict={() => {
+            setEditing(null);
+            reload();
+          }}
+          onSaved={() => {
+            setEditing(null);
+            message.success(t('common.saved'));
+            reload();
+            units.reload();
+          }}
+        />
+      )}
+      {importing && (
+        <EmployeeImportModal
+          enterpriseId={enterpriseId}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            reload();
+            units.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Tabs, Typography } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useAuth } from '../../../app/auth';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { PageLoading } from '../../../app/components/PageLoading';
+import { usePageTitle } from '../../../app/components/PageTitle';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { EmployeeManager } from '../../employees/components/EmployeeManager';
+import { OrgTreeEditor } from '../../org/components/OrgTreeEditor';
+import { enterprisesApi } from '../api/enterprises.api';
+import { EnterpriseFormDrawer } from '../components/EnterpriseFormDrawer';
+import { EnterpriseProfile } from '../components/EnterpriseProfile';
+import { EnterpriseStatusTag } from '../components/EnterpriseStatusTag';
+import { HighRiskTag } from '../components/HighRiskTag';
+
+const TABS = ['profile', 'org', 'employees'] as const;
+
+export function EnterpriseDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState(false);
+  const { data: enterprise, error, loading, reload, setData } = useApi((signal) => enterprisesApi.get(id, signal), [id]);
+  usePageTitle(enterprise?.name);
+
+  const tabParam = params.get('tab');
+  const tab = TABS.find((k) => k === tabParam) ?? 'profile';
+
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  if (!enterprise) return loading ? <PageLoading /> : null;
+
+  const items = [
+    { key: 'profile', label: t('enterprise.tabProfile'), children: <EnterpriseProfile enterprise={enterprise} /> },
+    ...(can('orgunit.read') ? [{ key: 'org', label: t('enterprise.tabOrg'), children: <OrgTreeEditor enterpriseId={enterprise.id} /> }] : []),
+    ...(can('employee.read') ? [{ key: 'employees', label: t('enterprise.tabEmployees'), children: <EmployeeManager enterpriseId={enterprise.id} /> }] : []),
+  ];
+
+  return (
+    <div data-testid="enterprise-detail-page">
+      <Card style={{ marginBottom: 16 }}>
+        <Flex justify="space-between" align="flex-start" wrap gap={12}>
+          <div style={{ minWidth: 0 }}>
+            <Flex align="center" gap={8} wrap>
+              <Typography.Title level={4} style={{ margin: 0 }} data-testid="enterprise-name">{enterprise.name}</Typography.Title>
+              <EnterpriseStatusTag status={enterprise.status} />
+              <HighRiskTag highRisk={enterprise.highRisk} />
+            </Flex>
+            <Typography.Text type="secondary">
+              {enterprise.creditCode} · {enterprise.subdistrictName} · {enterprise.industryName}
+            </Typography.Text>
+          </div>
+          <Flex gap={8} wrap>
+            {can('audit.read') && (
+              <Link to={`/audit?entityType=enterprise&entityId=${enterprise.id}`}>
+                <Button icon={<HistoryOutlined />} data-testid="enterprise-history">{t('audit.history')}</Button>
+              </Link>
+            )}
+            {enterprise.abilities.canEdit && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="enterprise-edit">{t('common.edit')}</Button>
+            )}
+          </Flex>
+        </Flex>
+      </Card>
+      <Card styles={{ body: { paddingTop: 8 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams((prev) => {
+            const next = new URLSearchParams(prev);
+            if (key === 'profile') next.delete('tab');
+            else next.set('tab', key);
+            return next;
+          }, { replace: true })}
+          items={items}
+          destroyOnHidden
+        />
+      </Card>
+      {editing && (
+        <EnterpriseFormDrawer
+          mode="edit"
+          enterprise={enterprise}
+          onClose={() => setEditing(false)}
+          onConflict={() => {
+            setEditing(false);
+            reload();
+          }}
+          onSaved={(saved) => {
+            setEditing(false);
+            message.success(t('common.saved'));
+            if (saved && 'abilities' in saved) setData(saved);
+            else reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

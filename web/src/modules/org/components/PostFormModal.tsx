@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Form, Input, Modal, Switch, type ButtonProps } from 'antd';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { orgApi, type Post } from '../api/org.api';
+
+type Props = { enterpriseId: string; orgUnitId: string; post?: Post; onClose: () => void; onSaved: () => void };
+type Values = { name: string; keyPost: boolean; specialOperation: boolean; certificateType: string };
+
+/** A post (岗位) of a unit: key posts and special operations (特种作业, which need a certificate type) are flagged. */
+export function PostFormModal({ enterpriseId, orgUnitId, post, onClose, onSaved }: Props) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const special = Form.useWatch('specialOperation', form) ?? post?.specialOperation ?? false;
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    const body = {
+      name: values.name.trim(),
+      keyPost: values.keyPost,
+      specialOperation: values.specialOperation,
+      certificateType: values.specialOperation ? values.certificateType.trim() || null : null,
+    };
+    try {
+      if (post) await orgApi.updatePost(enterpriseId, post.id, body);
+      else await orgApi.createPost(enterpriseId, { orgUnitId, ...body });
+      onSaved();
+    } catch (e) {
+      showError(e, { form });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={post ? t('post.edit') : t('post.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'post-save' } as ButtonProps}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          name: post?.name ?? '', keyPost: post?.keyPost ?? false,
+          specialOperation: post?.specialOperation ?? false, certificateType: post?.certificateType ?? '',
+        }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item name="name" label={t('post.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100, message: t('validation.maxLength', { n: 100 }) }]}>
+          <Input autoFocus maxLength={100} data-testid="post-name" />
+        </Form.Item>
+        <Form.Item name="keyPost" label={t('post.keyPost')} valuePropName="checked" extra={t('post.keyPostHint')}>
+          <Switch data-testid="post-key" />
+        </Form.Item>
+        <Form.Item name="specialOperation" label={t('post.specialOperation')} valuePropName="checked" extra={t('post.specialOperationHint')}>
+          <Switch data-testid="post-special" />
+        </Form.Item>
+        {special && (
+          <Form.Item name="certificateType" label={t('post.certificateType')} rules={[{ required: true, whitespace: true, message: t('post.certificateRequired') }]}>
+            <Input maxLength={100} placeholder={t('post.certificatePlaceholder')} data-testid="post-certificate" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

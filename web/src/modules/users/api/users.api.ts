@@ -1,0 +1,36 @@
+import { api, type Page, type Query } from '../../../app/api';
+import type { Role } from '../../auth/api/auth.api';
+
+export type UserRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleName: string;
+  scopeName: string;
+  enterpriseId: string | null;
+  disabled: boolean;
+  locked: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+};
+
+export type UserCreate = {
+  username: string;
+  displayName: string;
+  role: Role;
+  enterpriseId?: string;
+  orgUnitId?: string;
+  subdistrictId?: string;
+  departmentId?: string;
+  institutionId?: string;
+  employeeId?: string;
+};
+
+export const usersApi = {
+  list: (query: Query, signal?: AbortSignal) => api.get<Page<UserRow>>('/users', query, { signal }),
+  create: (body: UserCreate) => api.post<{ user: UserRow; initialPassword: string }>('/users', body),
+  update: (id: string, body: { displayName?: string; disabled?: boolean }) => api.patch<UserRow>(`/users/${id}`, body),
+  resetPassword: (id: string) => api.post<{ initialPassword: string }>(`/users/${id}/reset-password`),
+  unlock: (id: string) => api.post<void>(`/users/${id}/unlock`),
+};
