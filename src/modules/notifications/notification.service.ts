@@ -2,6 +2,7 @@ import type { Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
 import { notFound } from '../../platform/errors';
+import { writeAudit } from '../../platform/audit/audit';
 
 // Notifications belong to one user: every query is keyed by the caller's id, so nobody reads another's.
 export async function unreadCount(db: Db, ctx: Ctx): Promise<number> {
@@ -23,15 +24,24 @@ export async function listNotifications(db: Db, ctx: Ctx, q: { page: number; pag
   };
 }
 
-// Marking a notification read is not a business change, so it is not audited.
 export async function markRead(db: Db, ctx: Ctx, id: string): Promise<void> {
   const actor = requireActor(ctx);
-  const r = await db.updateTable('notifications').set({ read_at: ctx.now }).where('id', '=', id).where('user_id', '=', actor.userId)
-    .returning('id').executeTakeFirst();
-  if (!r) throw notFound();
+  await db.transaction().execute(async (tx) => {
+    const r = await tx.updateTable('notifications').set({ read_at: ctx.now }).where('id', '=', id).where('user_id', '=', actor.userId)
+      .where('read_at', 'is', null).returning('id').executeTakeFirst();
+    if (!r) {
+      const exists = await tx.selectFrom('notifications').select('id').where('id', '=', id).where('user_id', '=', actor.userId).executeTakeFirst();
+      if (!exists) throw notFound();
+      return;
+    }
+    await writeAudit(tx, ctx, { action: 'notification.read', entityType: 'notification', entityId: id });
+  });
 }
 
 export async function markAllRead(db: Db, ctx: Ctx): Promise<void> {
   const actor = requireActor(ctx);
-  await db.updateTable('notifications').set({ read_at: ctx.now }).where('user_id', '=', actor.userId).where('read_at', 'is', null).execute();
+  await db.transaction().execute(async (tx) => {
+    const rows = await tx.updateTable('notifications').set({ read_at: ctx.now }).where('user_id', '=', actor.userId).where('read_at', 'is', null).returning('id').execute();
+    if (rows.length > 0) await writeAudit(tx, ctx, { action: 'notification.read_all', entityType: 'user', entityId: actor.userId, after: { count: rows.length } });
+  });
 }

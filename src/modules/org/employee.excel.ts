@@ -1,0 +1,440 @@
+import ExcelJS from 'exceljs';
+import type { EmploymentForm } from '../../platform/db/schema';
+import { isValidIdNumber, normalizeIdNumber, PHONE } from './id-number';
+import { isCalendarDate } from './employee.schema';
+
+/*
+ * Employee rosters as .xlsx: the import template, the reading of an uploaded file, the row rules and the export.
+ * The row rules (forms, dates, unit and post names) are plain functions without I/O, unit-tested in
+ * test/employee.test.ts; the service feeds them the enterprise's units, posts and existing ID hashes.
+ */
+
+// ---- columns and labels ----
+
+export const COLUMNS = [
+  { key: 'name', header: '姓名', width: 12 },
+  { key: 'idNumber', header: '身份证号', width: 22 },
+  { key: 'phone', header: '手机号', width: 15 },
+  { key: 'employmentForm', header: '用工形式', width: 12 },
+  { key: 'orgUnit', header: '所属单位', width: 30 },
+  { key: 'posts', header: '岗位', width: 28 },
+  { key: 'hireDate', header: '入职日期', width: 13 },
+] as const;
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+export const DATA_SHEET = '员工信息';
+const GUIDE_SHEET = '填写说明';
+const REFERENCE_SHEET = '单位与岗位';
+/** The most data rows one upload may carry; the template's drop-downs cover as many. */
+export const MAX_IMPORT_ROWS = 10_000;
+
+export const FORM_LABELS: Record<EmploymentForm, string> = {
+  regular: '正式',
+  dispatched: '劳务派遣',
+  temporary: '临时',
+  migrant: '农民工',
+  intern: '实习',
+};
+const FORM_ALIASES: Record<string, EmploymentForm> = {
+  正式工: 'regular', 合同工: 'regular', 派遣: 'dispatched', 劳务派遣工: 'dispatched', 临时工: 'temporary', 实习生: 'intern',
+};
+
+/** 用工形式 as written in a sheet → the stored code; the Chinese labels, a few common variants and the codes. */
+export function parseEmploymentForm(text: string): EmploymentForm | null {
+  const t = text.trim();
+  for (const [code, label] of Object.entries(FORM_LABELS) as [EmploymentForm, string][]) {
+    if (t === label || t.toLowerCase() === code) return code;
+  }
+  return FORM_ALIASES[t] ?? null;
+}
+
+// ---- cell values ----
+
+/** What a cell holds once exceljs's rich text, hyperlinks and formulas are reduced to their visible value. */
+export type CellInput = string | number | Date | null;
+
+export function cellInput(value: ExcelJS.CellValue): CellInput {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) return cellInput(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return cellInput((value.result ?? null) as ExcelJS.CellValue);
+  return null;
+}
+
+function text(v: CellInput): string {
+  if (v === null) return '';
+  if (v instanceof Date) return formatDate(v);
+  return String(v).trim();
+}
+
+function formatDate(d: Date): string {
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A hire date from a cell: a date cell (exceljs gives UTC midnight), an Excel serial number left unformatted,
+ * or text such as 2024-03-01, 2024/3/1, 2024.03.01, 2024年3月1日 or 20240301. Returns YYYY-MM-DD or null if invalid.
+ */
+export function parseDateCell(v: CellInput): string | null {
+  if (v === null) return null;
+  let s: string;
+  if (v instanceof Date) s = formatDate(v);
+  else if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 1 || v > 2_958_465) return null;
+    s = formatDate(new Date(EXCEL_EPOCH + v * 86_400_000));
+  } else {
+    const t = v.trim();
+    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+    if (!m) return null;
+    s = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  }
+  return isCalendarDate(s) ? s : null;
+}
+
+// ---- org units and posts by name ----
+
+export type UnitNode = { id: string; parentId: string | null; name: string };
+export type PostNode = { id: string; unitId: string; name: string };
+
+const SEPARATOR = /\s*[/／\\>]\s*/;
+const splitPath = (s: string) => s.split(SEPARATOR).map((x) => x.trim()).filter(Boolean);
+
+/**
+ * Unit names from the top of the tree, without the company itself: 生产部/一车间/甲班. The root unit (the company)
+ * is written with its own name. Units whose parent is missing are treated as children of the root.
+ */
+export function unitPathNames(units: UnitNode[]): Map<string, string> {
+  const chains = unitChains(units);
+  const out = new Map<string, string>();
+  for (const [id, chain] of chains) out.set(id, chain.length === 1 ? chain[0]! : chain.slice(1).join('/'));
+  return out;
+}
+
+/** Each unit's names from the root down, the root's own name included. */
+function unitChains(units: UnitNode[]): Map<string, string[]> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const chains = new Map<string, string[]>();
+  const chainOf = (u: UnitNode, depth = 0): string[] => {
+    const known = chains.get(u.id);
+    if (known) return known;
+    const parent = u.parentId ? byId.get(u.parentId) : undefined;
+    const chain = parent && depth < 50 ? [...chainOf(parent, depth + 1), u.name] : [u.name];
+    chains.set(u.id, chain);
+    return chain;
+  };
+  for (const u of units) chainOf(u);
+  return chains;
+}
+
+export type Resolved = { ok: true; id: string } | { ok: false; message: string; params: Record<string, string> };
+
+export type UnitIndex = {
+  /** Resolves a unit written as a full path, a trailing part of the path, or a name that is unique in the tree. */
+  resolve: (written: string) => Resolved;
+  /** Ids of the unit and of its ancestors, nearest first. */
+  ancestors: (id: string) => string[];
+  /** Whether `id` lies below `ancestorId`. */
+  isBelow: (id: string, ancestorId: string) => boolean;
+  chains: Map<string, string[]>;
+};
+
+export function unitIndex(units: UnitNode[]): UnitIndex {
+  const chains = unitChains(units);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const display = unitPathNames(units);
+  const cache = new Map<string, Resolved>();
+  const matches = (segments: string[]) => {
+    const out: string[] = [];
+    for (const [id, chain] of chains) {
+      if (segments.length > chain.length) continue;
+      const tail = chain.slice(chain.length - segments.length);
+      if (tail.every((s, i) => s === segments[i])) out.push(id);
+    }
+    return out;
+  };
+  const resolve = (written: string): Resolved => {
+    const key = splitPath(written).join('/');
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const segments = key ? key.split('/') : [];
+    let r: Resolved;
+    const found = segments.length ? matches(segments) : [];
+    if (found.length === 1) r = { ok: true, id: found[0]! };
+    else if (found.length === 0) r = { ok: false, message: 'validation.orgUnit.notFound', params: { name: written.trim() } };
+    else r = { ok: false, message: 'validation.orgUnit.ambiguous', params: { name: written.trim(), example: display.get(found[0]!)! } };
+    cache.set(key, r);
+    return r;
+  };
+  const ancestors = (id: string) => {
+    const out: string[] = [];
+    let cur = byId.get(id);
+    while (cur && out.length < 50) {
+      out.push(cur.id);
+      cur = cur.parentId ? byId.get(cur.parentId) : undefined;
+    }
+    return out;
+  };
+  const isBelow = (id: string, ancestorId: string) => id !== ancestorId && ancestors(id).includes(ancestorId);
+  return { resolve, ancestors, isBelow, chains };
+}
+
+/** Splits the 岗位 cell: several posts are separated by 、 , ， ; ； or line breaks. */
+export function splitPosts(written: string): string[] {
+  return [...new Set(written.split(/[、,，;；\n\r]+/).map((p) => p.trim()).filter(Boolean))];
+}
+
+/**
+ * Resolves one post for an employee of `unitId`. A post may be written as its name or as 单位/岗位. When several
+ * posts share the name, the one in the employee's own unit wins, then the nearest ancestor's, then a single one
+ * below the unit; anything else is ambiguous and the sheet must name the unit.
+ */
+export function resolvePost(written: string, unitId: string | null, posts: PostNode[], units: UnitIndex): Resolved {
+  const segments = splitPath(written);
+  const name = segments.pop() ?? '';
+  let candidates = posts.filter((p) => p.name === name);
+  if (segments.length) {
+    const unit = units.resolve(segments.join('/'));
+    if (!unit.ok) return unit;
+    candidates = candidates.filter((p) => p.unitId === unit.id);
+  }
+  if (candidates.length === 1) return { ok: true, id: candidates[0]!.id };
+  if (candidates.length === 0) return { ok: false, message: 'validation.post.notFound', params: { name: written } };
+  if (unitId) {
+    for (const ancestor of units.ancestors(unitId)) {
+      const here = candidates.filter((p) => p.unitId === ancestor);
+      if (here.length === 1) return { ok: true, id: here[0]!.id };
+      if (here.length > 1) break;
+    }
+    const below = candidates.filter((p) => units.isBelow(p.unitId, unitId));
+    if (below.length === 1) return { ok: true, id: below[0]!.id };
+  }
+  return { ok: false, message: 'validation.post.ambiguous', params: { name: written } };
+}
+
+// ---- row rules ----
+
+export type SheetRow = { row: number; cells: Record<ColumnKey, CellInput> };
+export type RowError = { row: number; column: string; message: string; params?: Record<string, string | number> };
+export type ValidRow = {
+  row: number; name: string; idNumber: string; phone: string; employmentForm: EmploymentForm; orgUnitId: string; postIds: string[]; hireDate: string | null;
+};
+export type RowContext = {
+  units: UnitIndex;
+  posts: PostNode[];
+  /** Normalised ID numbers already registered in the enterprise (any status). */
+  isRegistered: (idNumber: string) => boolean;
+};
+
+const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!.header;
+
+/**
+ * Checks every row of a sheet and returns the good rows and one error per bad cell, in sheet order. A repeated ID
+ * number is reported on each later row, naming the first one.
+ */
+export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidRow[]; errors: RowError[]; errorRows: number } {
+  const valid: ValidRow[] = [];
+  const errors: RowError[] = [];
+  const seen = new Map<string, number>();
+  let errorRows = 0;
+  for (const { row, cells } of rows) {
+    const rowErrors: RowError[] = [];
+    const fail = (key: ColumnKey, message: string, params?: Record<string, string | number>) => rowErrors.push({ row, column: header(key), message, ...(params ? { params } : {}) });
+
+    const name = text(cells.name);
+    if (!name) fail('name', 'validation.required');
+    else if (name.length > 50) fail('name', 'validation.tooLong', { max: 50 });
+
+    let idNumber = '';
+    const rawId = cells.idNumber;
+    if (rawId === null || text(rawId) === '') fail('idNumber', 'validation.required');
+    // Excel keeps 15 significant digits: an ID number typed into a number cell has already lost its tail.
+    else if (typeof rawId === 'number' && rawId >= 1e15) fail('idNumber', 'import.idNumber.asNumber');
+    else if (!isValidIdNumber(text(rawId))) fail('idNumber', 'validation.idNumber');
+    else {
+      idNumber = normalizeIdNumber(text(rawId));
+      const first = seen.get(idNumber);
+      if (first !== undefined) fail('idNumber', 'import.idNumber.repeated', { row: first });
+      else {
+        seen.set(idNumber, row);
+        if (ctx.isRegistered(idNumber)) fail('idNumber', 'validation.idNumber.duplicate');
+      }
+    }
+
+    const phone = text(cells.phone).replace(/\s+/g, '');
+    if (phone && !PHONE.test(phone)) fail('phone', 'validation.phone');
+
+    const formText = text(cells.employmentForm);
+    const form = formText ? parseEmploymentForm(formText) : null;
+    if (!formText) fail('employmentForm', 'validation.required');
+    else if (!form) fail('employmentForm', 'validation.employmentForm');
+
+    let orgUnitId: string | null = null;
+    const unitText = text(cells.orgUnit);
+    if (!unitText) fail('orgUnit', 'validation.required');
+    else {
+      const r = ctx.units.resolve(unitText);
+      if (r.ok) orgUnitId = r.id;
+      else fail('orgUnit', r.message, r.params);
+    }
+
+    const postIds: string[] = [];
+    for (const p of splitPosts(text(cells.posts))) {
+      const r = resolvePost(p, orgUnitId, ctx.posts, ctx.units);
+      if (r.ok) { if (!postIds.includes(r.id)) postIds.push(r.id); } else fail('posts', r.message, r.params);
+    }
+
+    let hireDate: string | null = null;
+    if (cells.hireDate !== null && text(cells.hireDate) !== '') {
+      hireDate = parseDateCell(cells.hireDate);
+      if (!hireDate) fail('hireDate', 'validation.date');
+    }
+
+    if (rowErrors.length) {
+      errorRows++;
+      errors.push(...rowErrors);
+    } else {
+      valid.push({ row, name, idNumber, phone, employmentForm: form!, orgUnitId: orgUnitId!, postIds, hireDate });
+    }
+  }
+  return { valid, errors, errorRows };
+}
+
+// ---- workbooks ----
+
+export class SheetError extends Error {
+  constructor(readonly messageKey: 'import.file' | 'import.header' | 'import.empty' | 'import.tooManyRows', readonly params: Record<string, string | number> = {}) {
+    super(messageKey);
+  }
+}
+
+/** Reads the data sheet of an uploaded workbook into rows; throws SheetError when it is not a usable roster. */
+export async function readRoster(buffer: Buffer): Promise<SheetRow[]> {
+  // An .xlsx is a zip archive: refuse anything else before handing it to the parser.
+  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new SheetError('import.file');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new SheetError('import.file');
+  }
+  const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets[0];
+  if (!ws) throw new SheetError('import.file');
+  const columnOf = new Map<ColumnKey, number>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const h = text(cellInput(cell.value)).replace(/[\s*＊]/g, '');
+    const c = COLUMNS.find((x) => x.header === h);
+    if (c && !columnOf.has(c.key)) columnOf.set(c.key, col);
+  });
+  const missing = COLUMNS.filter((c) => !columnOf.has(c.key)).map((c) => c.header);
+  if (missing.length) throw new SheetError('import.header', { columns: missing.join('、') });
+  const rows: SheetRow[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (!row.hasValues) continue;
+    const cells = {} as Record<ColumnKey, CellInput>;
+    let blank = true;
+    for (const c of COLUMNS) {
+      const v = cellInput(row.getCell(columnOf.get(c.key)!).value);
+      cells[c.key] = typeof v === 'string' && v.trim() === '' ? null : v;
+      if (cells[c.key] !== null) blank = false;
+    }
+    if (blank) continue;
+    rows.push({ row: r, cells });
+    if (rows.length > MAX_IMPORT_ROWS) throw new SheetError('import.tooManyRows', { max: MAX_IMPORT_ROWS });
+  }
+  if (rows.length === 0) throw new SheetError('import.empty');
+  return rows;
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+function addDataSheet(wb: ExcelJS.Workbook, extra: { header: string; width: number }[] = []) {
+  const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [...COLUMNS, ...extra].map((c) => ({ header: c.header, width: c.width }));
+  // ID and phone numbers are text: a number cell would round an 18-digit ID number.
+  ws.getColumn(2).numFmt = '@';
+  ws.getColumn(3).numFmt = '@';
+  const head = ws.getRow(1);
+  head.font = { bold: true };
+  head.eachCell((cell) => { cell.fill = HEADER_FILL; });
+  return ws;
+}
+
+type RangeValidations = { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } };
+
+export type TemplateInput = { enterpriseName: string; unitPaths: string[]; posts: { unitPath: string; name: string }[] };
+
+/** The import template: the data sheet with drop-downs, a guide in Chinese, and the enterprise's units and posts. */
+export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'SafeDuty';
+  const ws = addDataSheet(wb);
+  const last = MAX_IMPORT_ROWS + 1;
+  const dv = (ws as unknown as RangeValidations).dataValidations;
+  dv.add(`D2:D${last}`, {
+    type: 'list', allowBlank: false, formulae: [`"${Object.values(FORM_LABELS).join(',')}"`],
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: '用工形式', error: `请从列表中选择：${Object.values(FORM_LABELS).join('、')}`,
+  });
+  if (input.unitPaths.length) {
+    // A drop-down of full paths, as a warning only: a unit name that is unique in the tree is accepted too.
+    dv.add(`E2:E${last}`, {
+      type: 'list', allowBlank: false, formulae: [`'${REFERENCE_SHEET}'!$A$2:$A$${input.unitPaths.length + 1}`],
+      showErrorMessage: true, errorStyle: 'warning', errorTitle: '所属单位', error: '该单位不在本企业的单位列表中，请核对',
+    });
+  }
+  dv.add(`G2:G${last}`, {
+    type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1950, 0, 1))],
+    showErrorMessage: true, errorStyle: 'warning', errorTitle: '入职日期', error: '请填写日期，如 2024-03-01',
+  });
+  ws.getColumn(7).numFmt = 'yyyy-mm-dd';
+
+  const guide = wb.addWorksheet(GUIDE_SHEET);
+  guide.columns = [{ width: 14 }, { width: 90 }];
+  const lines: [string, string][] = [
+    ['员工信息导入说明', `适用企业：${input.enterpriseName}`],
+    ['', '请在“员工信息”工作表中从第 2 行起每行填写一名员工，不要修改表头；空行会被忽略，一次最多 10000 行。'],
+    ['姓名', '必填，不超过 50 个字。'],
+    ['身份证号', '必填，18 位居民身份证号码，末位校验码须正确（X 大小写均可）。请保持该列为“文本”格式，否则 Excel 会把号码末几位变成 0。同一文件内及本企业已登记的员工（含已离职）中不得重复。平台只保存脱敏号码。'],
+    ['手机号', '选填，11 位手机号码或带区号的固定电话（如 0871-63123456）。'],
+    ['用工形式', `必填，从下拉列表中选择：${Object.values(FORM_LABELS).join('、')}。`],
+    ['所属单位', '必填，按“部门/车间/班组”填写完整路径，如“生产部/一车间/甲班”；单位名称在本企业唯一时也可只写名称；填写企业名称表示公司本部。可选的单位见“单位与岗位”工作表。'],
+    ['岗位', '选填，多个岗位用“、”或“,”分隔。岗位名称在多个单位中重复时，优先匹配所属单位及其上级单位的岗位，仍无法确定时请写成“单位路径/岗位”，如“生产部/一车间/甲班/操作工”。'],
+    ['入职日期', '选填，日期格式，如 2024-03-01（也可写 2024/3/1 或 2024年3月1日）。'],
+    ['导入方式', '“严格导入”：文件中只要有一行错误就不导入任何数据，并列出每个错误的行号和列名；“仅导入正确行”：导入没有错误的行，并列出出错的行。'],
+  ];
+  for (const l of lines) guide.addRow(l);
+  guide.getRow(1).font = { bold: true, size: 14 };
+  guide.getColumn(1).font = { bold: true };
+  guide.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+
+  const ref = wb.addWorksheet(REFERENCE_SHEET);
+  ref.columns = [{ header: '单位（完整路径）', width: 36 }, { header: '岗位', width: 24 }, { header: '岗位所属单位', width: 36 }];
+  ref.getRow(1).font = { bold: true };
+  const n = Math.max(input.unitPaths.length, input.posts.length);
+  for (let i = 0; i < n; i++) {
+    const p = input.posts[i];
+    ref.addRow([input.unitPaths[i] ?? null, p?.name ?? null, p?.unitPath ?? null]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export type ExportRow = {
+  name: string; idNumberMasked: string; phone: string; employmentForm: EmploymentForm; unitPath: string; posts: string[];
+  hireDate: string | null; status: 'active' | 'left';
+};
+
+/** The roster in the template's layout (ID numbers masked), with the status as an extra last column. */
+export async function buildExport(rows: ExportRow[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'SafeDuty';
+  const ws = addDataSheet(wb, [{ header: '状态', width: 8 }]);
+  for (const r of rows) {
+    ws.addRow([r.name, r.idNumberMasked, r.phone, FORM_LABELS[r.employmentForm], r.unitPath, r.posts.join('、'), r.hireDate ?? '', r.status === 'active' ? '在职' : '离职']);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+

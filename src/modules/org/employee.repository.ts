@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import type { Scope } from '../../platform/auth/actor';
+import type { Executor, Tx } from '../../platform/db/database';
+import type { EmploymentForm } from '../../platform/db/schema';
+import { enterpriseInScope, enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
+import type { EmployeeExportQuery, EmployeeListQuery, EmployeeStatus } from './employee.schema';
+
+/** The enterprise when it lies in the caller's scope; every employee call starts here so others answer 404. */
+export async function findEnterpriseInScope(db: Executor, scope: Scope, enterpriseId: string) {
+  return db.selectFrom('enterprises as en').select(['en.id', 'en.name']).where('en.id', '=', enterpriseId)
+    .where(enterpriseRowInScope(scope, 'en')).executeTakeFirst();
+}
+
+/**
+ * Employees of one enterprise as the caller may see them: the enterprise in scope, unit leaders limited to their
+ * unit and its descendants, and an employee-scoped account to their own record.
+ */
+function scoped(db: Executor, scope: Scope, enterpriseId: string) {
+  let q = db.selectFrom('employees as e')
+    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'e.enterprise_id').onRef('u.id', '=', 'e.org_unit_id'))
+    .where('e.enterprise_id', '=', enterpriseId)
+    .where(enterpriseInScope(scope, 'e.enterprise_id'))
+    .where(unitInScope(scope, 'u.path'));
+  if (scope.kind === 'enterprise' && scope.employeeId) q = q.where('e.id', '=', scope.employeeId);
+  return q;
+}
+
+const COLUMNS = ['e.id', 'e.enterprise_id', 'e.name', 'e.id_number_masked', 'e.phone', 'e.employment_form', 'e.org_unit_id',
+  'u.name as org_unit_name', 'e.hire_date', 'e.status', 'e.version', 'e.created_at', 'e.updated_at'] as const;
+
+type Filters = Pick<EmployeeListQuery, 'q' | 'orgUnitId' | 'employmentForm' | 'status' | 'sort' | 'order'>;
+
+function filtered(db: Executor, scope: Scope, enterpriseId: string, f: Filters) {
+  let q = scoped(db, scope, enterpriseId);
+  // A unit filter includes the units below it, as the org tree on the screen suggests.
+  if (f.orgUnitId) {
+    q = q.where(sql<boolean>`u.path like (select f.path || '%' from org_units f where f.enterprise_id = ${enterpriseId} and f.id = ${f.orgUnitId})`);
+  }
+  if (f.employmentForm) q = q.where('e.employment_form', '=', f.employmentForm);
+  if (f.status) q = q.where('e.status', '=', f.status);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.phone', 'like', like)]));
+  }
+  return q;
+}
+
+function sorted(q: ReturnType<typeof filtered>, f: Filters) {
+  const dir = f.order;
+  const ordered = f.sort === 'hireDate'
+    ? q.orderBy('e.hire_date', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+    : q.orderBy(f.sort === 'createdAt' ? 'e.created_at' : 'e.name', dir);
+  return ordered.orderBy('e.id');
+}
+
+/** One page and the total in one round trip (window count). */
+export async function listEmployeeRows(db: Executor, scope: Scope, enterpriseId: string, q: EmployeeListQuery) {
+  return sorted(filtered(db, scope, enterpriseId, q), q)
+    .select([...COLUMNS, sql<number>`count(*) over ()`.as('total')])
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+}
+
+export async function countEmployees(db: Executor, scope: Scope, enterpriseId: string, q: EmployeeListQuery) {
+  const r = await filtered(db, scope, enterpriseId, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Every matching employee, for the export. */
+export async function allEmployeeRows(db: Executor, scope: Scope, enterpriseId: string, q: EmployeeExportQuery) {
+  return sorted(filtered(db, scope, enterpriseId, q), q).select(COLUMNS).execute();
+}
+
+export async function findEmployeeRow(db: Executor, scope: Scope, enterpriseId: string, id: string) {
+  return scoped(db, scope, enterpriseId).select(COLUMNS).where('e.id', '=', id).executeTakeFirst();
+}
+export type EmployeeRowWithUnit = NonNullable<Awaited<ReturnType<typeof findEmployeeRow>>>;
+
+/** The posts of many employees in one query, sorted by name. */
+export async function postsOfEmployees(db: Executor, enterpriseId: string, employeeIds: string[]) {
+  const out = new Map<string, { id: string; name: string }[]>();
+  if (employeeIds.length === 0) return out;
+  const rows = await db.selectFrom('employee_posts as ep')
+    .innerJoin('posts as p', (j) => j.onRef('p.enterprise_id', '=', 'ep.enterprise_id').onRef('p.id', '=', 'ep.post_id'))
+    .select(['ep.employee_id', 'p.id', 'p.name'])
+    .where('ep.enterprise_id', '=', enterpriseId)
+    .where(sql<boolean>`ep.employee_id = any(${employeeIds}::uuid[])`)
+    .orderBy('p.name').orderBy('p.id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.employee_id) ?? [];
+    list.push({ id: r.id, name: r.name });
+    out.set(r.employee_id, list);
+  }
+  return out;
+}
+
+export async function unitsOf(db: Executor, enterpriseId: string) {
+  return db.selectFrom('org_units').select(['id', 'parent_id', 'name', 'path']).where('enterprise_id', '=', enterpriseId)
+    .orderBy('path').execute();
+}
+
+export async function postsOf(db: Executor, enterpriseId: string) {
+  return db.selectFrom('posts').select(['id', 'org_unit_id', 'name']).where('enterprise_id', '=', enterpriseId)
+    .orderBy('name').execute();
+}
+
+export async function unitExists(db: Executor, enterpriseId: string, unitId: string) {
+  const r = await db.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', unitId).executeTakeFirst();
+  return !!r;
+}
+
+export async function countPosts(db: Executor, enterpriseId: string, postIds: string[]) {
+  if (postIds.length === 0) return 0;
+  const r = await db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('enterprise_id', '=', enterpriseId).where('id', 'in', postIds).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The id of the employee (any status) already registered with this ID-number hash, if any. */
+export async function employeeWithHash(db: Executor, enterpriseId: string, hash: string) {
+  const r = await db.selectFrom('employees').select('id').where('enterprise_id', '=', enterpriseId).where('id_number_hash', '=', hash).executeTakeFirst();
+  return r?.id ?? null;
+}
+
+export async function registeredHashes(db: Executor, enterpriseId: string, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db.selectFrom('employees').select('id_number_hash').where('enterprise_id', '=', enterpriseId)
+    .where(sql<boolean>`id_number_hash = any(${hashes}::text[])`).execute();
+  return new Set(rows.map((r) => r.id_number_hash));
+}
+
+export type EmployeeInsert = {
+  enterprise_id: string; id: string; name: string; id_number_masked: string; id_number_hash: string; phone: string;
+  employment_form: EmploymentForm; org_unit_id: string; hire_date: string | null;
+};
+
+// Rows per INSERT: large enough to make 5,000-row imports fast, small enough to stay far below the bind limit.
+const BATCH = 1000;
+
+export async function insertEmployees(tx: Tx, rows: EmployeeInsert[], now: Date) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.insertInto('employees').values(rows.slice(i, i + BATCH).map((r) => ({ ...r, created_at: now, updated_at: now }))).execute();
+  }
+}
+
+export async function insertEmployeePosts(tx: Tx, links: { enterprise_id: string; employee_id: string; post_id: string }[]) {
+  for (let i = 0; i < links.length; i += BATCH * 2) {
+    await tx.insertInto('employee_posts').values(links.slice(i, i + BATCH * 2)).execute();
+  }
+}
+
+export async function replaceEmployeePosts(tx: Tx, enterpriseId: string, employeeId: string, postIds: string[]) {
+  await tx.deleteFrom('employee_posts').where('enterprise_id', '=', enterpriseId).where('employee_id', '=', employeeId).execute();
+  await insertEmployeePosts(tx, postIds.map((post_id) => ({ enterprise_id: enterpriseId, employee_id: employeeId, post_id })));
+}
+
+export type EmployeeChanges = Partial<{
+  name: string; id_number_masked: string; id_number_hash: string; phone: string; employment_form: EmploymentForm;
+  org_unit_id: string; hire_date: string | null; status: EmployeeStatus;
+}>;
+
+/** Applies the change only if nobody changed the row since `version`; false when the version is stale. */
+export async function updateEmployeeRow(tx: Tx, enterpriseId: string, id: string, version: number, changes: EmployeeChanges, now: Date) {
+  const r = await tx.updateTable('employees').set({ ...changes, version: version + 1, updated_at: now })
+    .where('enterprise_id', '=', enterpriseId).where('id', '=', id).where('version', '=', version)
+    .returning('id').executeTakeFirst();
+  return !!r;
+}
