@@ -30,7 +30,7 @@ export type Platform = {
 };
 
 /** Opens the database, migrates, loads demo data into an empty database if configured, and builds the app. */
-export async function createPlatform(config: Config, opts: { now?: () => Date; database?: Database } = {}): Promise<Platform> {
+export async function createPlatform(config: Config, opts: { now?: () => Date; database?: Database; logStream?: NodeJS.WritableStream } = {}): Promise<Platform> {
   const database = opts.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await migrate(database.pool);
   let seeded = false;
@@ -43,7 +43,7 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
   }
   const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now: opts.now });
   registerPlatformJobs(jobs);
-  const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine }, MODULES);
+  const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine }, MODULES, { logStream: opts.logStream });
   jobs.setLogger(app.log);
   return {
     app, routes, database, jobs, seeded,

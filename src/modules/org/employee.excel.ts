@@ -231,6 +231,18 @@ export type RowContext = {
 
 const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!.header;
 
+/** The well-formed ID numbers of a sheet, normalised: the ones worth looking up among registered employees. */
+export function candidateIdNumbers(rows: SheetRow[]): string[] {
+  const out = new Set<string>();
+  for (const { cells } of rows) {
+    const v = cells.idNumber;
+    if (v === null || v instanceof Date || (typeof v === 'number' && v >= 1e15)) continue;
+    const s = text(v);
+    if (isValidIdNumber(s)) out.add(normalizeIdNumber(s));
+  }
+  return [...out];
+}
+
 /**
  * Checks every row of a sheet and returns the good rows and one error per bad cell, in sheet order. A repeated ID
  * number is reported on each later row, naming the first one.

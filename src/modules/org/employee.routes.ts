@@ -1,4 +1,79 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteModule } from '../../platform/http/app';
+import { enterpriseParams } from '../../platform/http/route';
+import { invalid } from '../../platform/errors';
+import {
+  employeeCreate, employeeDetail, employeeExportQuery, employeeListQuery, employeePage, employeeParams, employeeUpdate,
+  importQuery, importReport, XLSX_MIME, xlsxFile,
+} from './employee.schema';
+import {
+  createEmployee, employeeTemplate, exportEmployees, getEmployee, importEmployees, listEmployees, markEmployeeLeft,
+  updateEmployee, type Upload, type XlsxFile,
+} from './employee.service';
 
-// Employees: being written (list, CRUD, .xlsx import/export).
-export const employeeRoutes: RouteModule = () => undefined;
+const tags = ['employees'];
+
+/** RFC 6266 / 5987: an ASCII fallback and the real (Chinese) name, percent-encoded as UTF-8. */
+function sendXlsx(reply: FastifyReply, file: XlsxFile) {
+  const encoded = encodeURIComponent(file.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${file.fallbackName}"; filename*=UTF-8''${encoded}`)
+    .header('cache-control', 'no-store')
+    .send(file.buffer);
+}
+
+/** The uploaded `file` field, read into memory (the multipart plugin caps its size). */
+async function readUpload(req: FastifyRequest): Promise<Upload | null> {
+  if (!req.isMultipart()) throw invalid('body.file', 'import.file');
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') return null;
+  return { filename: part.filename, mimetype: part.mimetype, buffer: await part.toBuffer() };
+}
+
+export const employeeRoutes: RouteModule = (app, { db, config }) => {
+  const base = '/enterprises/:enterpriseId/employees';
+
+  app.get(base, {
+    config: { access: 'employee.read' },
+    schema: { tags, summary: '员工列表', params: enterpriseParams, querystring: employeeListQuery, response: { 200: employeePage } },
+  }, async (req) => listEmployees(db, req.ctx, req.params.enterpriseId, req.query));
+
+  app.get(`${base}/import-template`, {
+    config: { access: 'employee.import' },
+    schema: { tags, summary: '下载员工导入模板（.xlsx）', params: enterpriseParams, response: { 200: xlsxFile } },
+  }, async (req, reply) => sendXlsx(reply, await employeeTemplate(db, req.ctx, req.params.enterpriseId)));
+
+  app.post(`${base}/import`, {
+    config: { access: 'employee.import' },
+    schema: {
+      tags, summary: '导入员工（multipart/form-data，字段 file）', consumes: ['multipart/form-data'],
+      params: enterpriseParams, querystring: importQuery, response: { 200: importReport },
+    },
+  }, async (req) => importEmployees(db, req.ctx, config.appSecret, req.params.enterpriseId, req.query.mode, await readUpload(req)));
+
+  app.get(`${base}/export`, {
+    config: { access: 'employee.export' },
+    schema: { tags, summary: '导出员工（.xlsx）', params: enterpriseParams, querystring: employeeExportQuery, response: { 200: xlsxFile } },
+  }, async (req, reply) => sendXlsx(reply, await exportEmployees(db, req.ctx, req.params.enterpriseId, req.query)));
+
+  app.get(`${base}/:id`, {
+    config: { access: 'employee.read' },
+    schema: { tags, params: employeeParams, response: { 200: employeeDetail } },
+  }, async (req) => getEmployee(db, req.ctx, req.params.enterpriseId, req.params.id));
+
+  app.post(base, {
+    config: { access: 'employee.manage' },
+    schema: { tags, params: enterpriseParams, body: employeeCreate, response: { 201: employeeDetail } },
+  }, async (req, reply) => reply.status(201).send(await createEmployee(db, req.ctx, config.appSecret, req.params.enterpriseId, req.body)));
+
+  app.patch(`${base}/:id`, {
+    config: { access: 'employee.manage' },
+    schema: { tags, params: employeeParams, body: employeeUpdate, response: { 200: employeeDetail } },
+  }, async (req) => updateEmployee(db, req.ctx, config.appSecret, req.params.enterpriseId, req.params.id, req.body));
+
+  app.delete(`${base}/:id`, {
+    config: { access: 'employee.manage' },
+    schema: { tags, summary: '员工离职（保留记录）', params: employeeParams, response: { 200: employeeDetail } },
+  }, async (req) => markEmployeeLeft(db, req.ctx, req.params.enterpriseId, req.params.id));
+};

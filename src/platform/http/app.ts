@@ -40,12 +40,13 @@ function loggableUrl(req: FastifyRequest): string {
   return req.routeOptions?.url ?? req.url.split('?')[0] ?? '';
 }
 
-export async function buildApp(deps: Deps, modules: RouteModule[]): Promise<{ app: AppInstance; routes: RouteInfo[] }> {
+export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logStream?: NodeJS.WritableStream } = {}): Promise<{ app: AppInstance; routes: RouteInfo[] }> {
   const { config } = deps;
   const routes: RouteInfo[] = [];
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
       // Passwords, cookies, session ids and tokens never reach the logs.
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
       serializers: {
@@ -58,6 +59,7 @@ export async function buildApp(deps: Deps, modules: RouteModule[]): Promise<{ ap
     },
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    // Request/response lines only at debug and below; errors and events are always logged.
     disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
   }).withTypeProvider<ZodTypeProvider>();
 

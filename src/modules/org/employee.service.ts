@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, Ctx } from '../../platform/auth/actor';
+import { can, requireActor } from '../../platform/auth/actor';
+import type { Permission } from '../../platform/auth/permissions';
+import { writeAudit } from '../../platform/audit/audit';
+import type { Db, Executor } from '../../platform/db/database';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { t } from '../../platform/i18n/messages';
+import { enqueueOutbox } from '../../platform/outbox';
+import {
+  buildExport, buildTemplate, candidateIdNumbers, readRoster, SheetError, unitIndex, unitPathNames, validateRows,
+} from './employee.excel';
+import {
+  allEmployeeRows, countEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
+  insertEmployees, listEmployeeRows, postsOf, postsOfEmployees, registeredHashes, replaceEmployeePosts, unitExists, unitsOf,
+  updateEmployeeRow, type EmployeeChanges, type EmployeeRowWithUnit,
+} from './employee.repository';
+import {
+  XLSX_MIME, type EmployeeCreate, type EmployeeDetail, type EmployeeExportQuery, type EmployeeListQuery, type EmployeePage,
+  type EmployeeSummary, type EmployeeUpdate, type ImportMode, type ImportReport,
+} from './employee.schema';
+import { hashIdNumber, maskIdNumber, normalizeIdNumber } from './id-number';
+
+type PostRef = { id: string; name: string };
+
+/**
+ * Who may change an enterprise's employees: its own managers (not unit leaders, not employees) or the district
+ * admin. Regulators read and export only. The enterprise itself has already been found in the caller's scope.
+ */
+function mayWrite(actor: Actor, permission: Permission): boolean {
+  if (!can(actor, permission)) return false;
+  const s = actor.scope;
+  return s.kind === 'district' || (s.kind === 'enterprise' && s.unitPath === null && s.employeeId === null);
+}
+
+async function enterpriseOf(db: Executor, actor: Actor, enterpriseId: string) {
+  const e = await findEnterpriseInScope(db, actor.scope, enterpriseId);
+  if (!e) throw notFound();
+  return e;
+}
+
+function summary(r: EmployeeRowWithUnit, posts: PostRef[]): EmployeeSummary {
+  return {
+    id: r.id, name: r.name, idNumberMasked: r.id_number_masked, phone: r.phone, employmentForm: r.employment_form,
+    orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name, posts, hireDate: r.hire_date, status: r.status, version: r.version,
+  };
+}
+
+function detail(r: EmployeeRowWithUnit, posts: PostRef[], actor: Actor): EmployeeDetail {
+  return {
+    ...summary(r, posts), enterpriseId: r.enterprise_id, createdAt: r.created_at, updatedAt: r.updated_at,
+    abilities: { canEdit: mayWrite(actor, 'employee.manage') },
+  };
+}
+
+/** What the audit trail keeps of an employee: never the ID number itself, only its masked form. */
+function auditView(r: EmployeeRowWithUnit, posts: PostRef[]) {
+  return {
+    id: r.id, name: r.name, idNumberMasked: r.id_number_masked, phone: r.phone, employmentForm: r.employment_form,
+    orgUnitId: r.org_unit_id, postIds: posts.map((p) => p.id), hireDate: r.hire_date, status: r.status, version: r.version,
+  };
+}
+
+async function loadOne(db: Executor, actor: Actor, enterpriseId: string, id: string) {
+  const row = await findEmployeeRow(db, actor.scope, enterpriseId, id);
+  if (!row) throw notFound();
+  const posts = (await postsOfEmployees(db, enterpriseId, [id])).get(id) ?? [];
+  return { row, posts };
+}
+
+export async function listEmployees(db: Db, ctx: Ctx, enterpriseId: string, q: EmployeeListQuery): Promise<EmployeePage> {
+  const actor = requireActor(ctx);
+  await enterpriseOf(db, actor, enterpriseId);
+  const rows = await listEmployeeRows(db, actor.scope, enterpriseId, q);
+  // Past the last page the window count is not available; count separately only then.
+  const total = rows.length > 0 ? Number(rows[0]!.total) : q.page > 1 ? await countEmployees(db, actor.scope, enterpriseId, q) : 0;
+  const posts = await postsOfEmployees(db, enterpriseId, rows.map((r) => r.id));
+  return {
+    items: rows.map((r) => summary(r, posts.get(r.id) ?? [])),
+    total, page: q.page, pageSize: q.pageSize,
+    abilities: { canManage: mayWrite(actor, 'employee.manage'), canImport: mayWrite(actor, 'employee.import'), canExport: can(actor, 'employee.export') },
+  };
+}
+
+export async function getEmployee(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<EmployeeDetail> {
+  const actor = requireActor(ctx);
+  await enterpriseOf(db, actor, enterpriseId);
+  const { row, posts } = await loadOne(db, actor, enterpriseId, id);
+  return detail(row, posts, actor);
+}
+
+async function checkUnitAndPosts(db: Executor, enterpriseId: string, orgUnitId: string | undefined, postIds: string[] | undefined) {
+  if (orgUnitId !== undefined && !(await unitExists(db, enterpriseId, orgUnitId))) throw invalid('body.orgUnitId', 'validation.orgUnit.invalid');
+  if (postIds !== undefined && (await countPosts(db, enterpriseId, postIds)) !== postIds.length) throw invalid('body.postIds', 'validation.post.invalid');
+}
+
+const duplicateIdNumber = () => new AppError('CONFLICT', {
+  messageKey: 'validation.idNumber.duplicate', issues: [{ path: 'body.idNumber', message: 'validation.idNumber.duplicate' }],
+});
+
+export async function createEmployee(db: Db, ctx: Ctx, idSecret: string, enterpriseId: string, input: EmployeeCreate): Promise<EmployeeDetail> {
+  const actor = requireActor(ctx);
+  const idNumber = normalizeIdNumber(input.idNumber);
+  const hash = hashIdNumber(idNumber, idSecret);
+  return db.transaction().execute(async (tx) => {
+    await enterpriseOf(tx, actor, enterpriseId);
+    if (!mayWrite(actor, 'employee.manage')) throw forbidden();
+    await checkUnitAndPosts(tx, enterpriseId, input.orgUnitId, input.postIds);
+    if (await employeeWithHash(tx, enterpriseId, hash)) throw duplicateIdNumber();
+    const id = randomUUID();
+    await insertEmployees(tx, [{
+      enterprise_id: enterpriseId, id, name: input.name, id_number_masked: maskIdNumber(idNumber), id_number_hash: hash,
+      phone: input.phone, employment_form: input.employmentForm, org_unit_id: input.orgUnitId, hire_date: input.hireDate,
+    }], ctx.now);
+    await insertEmployeePosts(tx, input.postIds.map((post_id) => ({ enterprise_id: enterpriseId, employee_id: id, post_id })));
+    const { row, posts } = await loadOne(tx, actor, enterpriseId, id);
+    await writeAudit(tx, ctx, { action: 'employee.create', entityType: 'employee', entityId: id, enterpriseId, after: auditView(row, posts) });
+    return detail(row, posts, actor);
+  });
+}
+
+export async function updateEmployee(db: Db, ctx: Ctx, idSecret: string, enterpriseId: string, id: string, input: EmployeeUpdate): Promise<EmployeeDetail> {
+  const actor = requireActor(ctx);
+  return db.transaction().execute(async (tx) => {
+    await enterpriseOf(tx, actor, enterpriseId);
+    const before = await loadOne(tx, actor, enterpriseId, id);
+    if (!mayWrite(actor, 'employee.manage')) throw forbidden();
+    if (before.row.version !== input.version) throw new AppError('CONFLICT');
+    await checkUnitAndPosts(tx, enterpriseId, input.orgUnitId, input.postIds);
+    const changes: EmployeeChanges = {
+      name: input.name, phone: input.phone, employment_form: input.employmentForm, org_unit_id: input.orgUnitId,
+      hire_date: input.hireDate, status: input.status,
+    };
+    if (input.idNumber !== undefined) {
+      const idNumber = normalizeIdNumber(input.idNumber);
+      const hash = hashIdNumber(idNumber, idSecret);
+      const holder = await employeeWithHash(tx, enterpriseId, hash);
+      if (holder && holder !== id) throw duplicateIdNumber();
+      changes.id_number_masked = maskIdNumber(idNumber);
+      changes.id_number_hash = hash;
+    }
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as EmployeeChanges;
+    if (!(await updateEmployeeRow(tx, enterpriseId, id, input.version, defined, ctx.now))) throw new AppError('CONFLICT');
+    if (input.postIds !== undefined) await replaceEmployeePosts(tx, enterpriseId, id, input.postIds);
+    const after = await loadOne(tx, actor, enterpriseId, id);
+    await writeAudit(tx, ctx, {
+      action: 'employee.update', entityType: 'employee', entityId: id, enterpriseId,
+      before: auditView(before.row, before.posts), after: auditView(after.row, after.posts),
+    });
+    return detail(after.row, after.posts, actor);
+  });
+}
+
+/** Someone leaving is recorded, not deleted: their history (training, duties, accidents) keeps pointing at them. */
+export async function markEmployeeLeft(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<EmployeeDetail> {
+  const actor = requireActor(ctx);
+  return db.transaction().execute(async (tx) => {
+    await enterpriseOf(tx, actor, enterpriseId);
+    const before = await loadOne(tx, actor, enterpriseId, id);
+    if (!mayWrite(actor, 'employee.manage')) throw forbidden();
+    if (before.row.status === 'left') throw new AppError('STATE', { messageKey: 'validation.employee.alreadyLeft' });
+    if (!(await updateEmployeeRow(tx, enterpriseId, id, before.row.version, { status: 'left' }, ctx.now))) throw new AppError('CONFLICT');
+    const after = await loadOne(tx, actor, enterpriseId, id);
+    await writeAudit(tx, ctx, {
+      action: 'employee.leave', entityType: 'employee', entityId: id, enterpriseId,
+      before: auditView(before.row, before.posts), after: auditView(after.row, after.posts),
+    });
+    return detail(after.row, after.posts, actor);
+  });
+}
+
+// ---- .xlsx ----
+
+export type XlsxFile = { filename: string; fallbackName: string; buffer: Buffer };
+
+/** Today's date where the district is, for file names. */
+function localDate(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_');
+
+async function rosterReference(db: Executor, enterpriseId: string) {
+  const units = await unitsOf(db, enterpriseId);
+  const paths = unitPathNames(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
+  return { units, paths };
+}
+
+export async function employeeTemplate(db: Db, ctx: Ctx, enterpriseId: string): Promise<XlsxFile> {
+  const actor = requireActor(ctx);
+  const ent = await enterpriseOf(db, actor, enterpriseId);
+  if (!mayWrite(actor, 'employee.import')) throw forbidden();
+  const { units, paths } = await rosterReference(db, enterpriseId);
+  const posts = await postsOf(db, enterpriseId);
+  const buffer = await buildTemplate({
+    enterpriseName: ent.name,
+    unitPaths: units.map((u) => paths.get(u.id)!),
+    posts: posts.map((p) => ({ name: p.name, unitPath: paths.get(p.org_unit_id) ?? '' })),
+  });
+  return { filename: `员工导入模板-${safeName(ent.name)}.xlsx`, fallbackName: 'employee-import-template.xlsx', buffer };
+}
+
+export async function exportEmployees(db: Db, ctx: Ctx, enterpriseId: string, q: EmployeeExportQuery): Promise<XlsxFile> {
+  const actor = requireActor(ctx);
+  const ent = await enterpriseOf(db, actor, enterpriseId);
+  const rows = await allEmployeeRows(db, actor.scope, enterpriseId, q);
+  const posts = await postsOfEmployees(db, enterpriseId, rows.map((r) => r.id));
+  const { paths } = await rosterReference(db, enterpriseId);
+  const buffer = await buildExport(rows.map((r) => ({
+    name: r.name, idNumberMasked: r.id_number_masked, phone: r.phone, employmentForm: r.employment_form,
+    unitPath: paths.get(r.org_unit_id) ?? r.org_unit_name, posts: (posts.get(r.id) ?? []).map((p) => p.name),
+    hireDate: r.hire_date, status: r.status,
+  })));
+  const date = localDate(ctx.now);
+  return { filename: `员工名单-${safeName(ent.name)}-${date}.xlsx`, fallbackName: `employees-${date}.xlsx`, buffer };
+}
+
+export type Upload = { filename: string; mimetype: string; buffer: Buffer };
+
+const ACCEPTED_MIME = new Set([XLSX_MIME, 'application/octet-stream', 'application/zip', 'application/x-zip-compressed']);
+
+/**
+ * Imports a roster. Every row is checked first (format, check digit, duplicates in the file and in the enterprise,
+ * units and posts by name); `strict` imports nothing if any row is wrong, `valid` imports the good rows. The
+ * inserts, one audit row and the importer's notification share one transaction.
+ */
+export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterpriseId: string, mode: ImportMode, upload: Upload | null): Promise<ImportReport> {
+  const actor = requireActor(ctx);
+  await enterpriseOf(db, actor, enterpriseId);
+  if (!mayWrite(actor, 'employee.import')) throw forbidden();
+  if (!upload) throw invalid('body.file', 'import.file');
+  if (!/\.xlsx$/i.test(upload.filename) || !ACCEPTED_MIME.has(upload.mimetype)) {
+    throw new AppError('UNSUPPORTED_FILE', { messageKey: 'import.file', issues: [{ path: 'body.file', message: 'import.file' }] });
+  }
+  let rows;
+  try {
+    rows = await readRoster(upload.buffer);
+  } catch (e) {
+    if (!(e instanceof SheetError)) throw e;
+    throw new AppError('VALIDATION', { messageKey: e.messageKey, params: e.params, issues: [{ path: 'body.file', message: e.messageKey, params: e.params }] });
+  }
+
+  const { units } = await rosterReference(db, enterpriseId);
+  const posts = await postsOf(db, enterpriseId);
+  const hashOf = new Map(candidateIdNumbers(rows).map((id) => [id, hashIdNumber(id, idSecret)]));
+  const registered = await registeredHashes(db, enterpriseId, [...hashOf.values()]);
+  const checked = validateRows(rows, {
+    units: unitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name }))),
+    posts: posts.map((p) => ({ id: p.id, unitId: p.org_unit_id, name: p.name })),
+    isRegistered: (id) => registered.has(hashOf.get(id) ?? hashIdNumber(id, idSecret)),
+  });
+  const errors = checked.errors.map((e) => ({ row: e.row, column: e.column, message: t(ctx.locale, e.message, e.params) }));
+  const report = (imported: number, message: string): ImportReport => ({
+    total: rows.length, validCount: checked.valid.length, errorCount: checked.errorRows, imported, errors, message,
+  });
+  if (mode === 'strict' && checked.errorRows > 0) return report(0, t(ctx.locale, 'import.hasErrors', { count: checked.errorRows }));
+  if (checked.valid.length === 0) return report(0, t(ctx.locale, 'import.nothingValid'));
+
+  const ids = checked.valid.map(() => randomUUID());
+  await db.transaction().execute(async (tx) => {
+    await insertEmployees(tx, checked.valid.map((r, i) => ({
+      enterprise_id: enterpriseId, id: ids[i]!, name: r.name, id_number_masked: maskIdNumber(r.idNumber),
+      id_number_hash: hashOf.get(r.idNumber) ?? hashIdNumber(r.idNumber, idSecret), phone: r.phone,
+      employment_form: r.employmentForm, org_unit_id: r.orgUnitId, hire_date: r.hireDate,
+    })), ctx.now);
+    await insertEmployeePosts(tx, checked.valid.flatMap((r, i) => r.postIds.map((post_id) => ({ enterprise_id: enterpriseId, employee_id: ids[i]!, post_id }))));
+    const count = checked.valid.length;
+    await writeAudit(tx, ctx, {
+      action: 'employee.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,
+      after: { count, mode, file: upload.filename, skippedRows: checked.errorRows },
+    });
+    await enqueueOutbox(tx, {
+      topic: 'notify',
+      payload: { userId: actor.userId, kind: 'employee.import', titleKey: 'notify.import.title', bodyKey: 'notify.import.body', params: { count }, link: '/employees' },
+    });
+  });
+  const imported = checked.valid.length;
+  return report(imported, checked.errorRows > 0
+    ? t(ctx.locale, 'import.partial', { count: imported, errors: checked.errorRows })
+    : t(ctx.locale, 'import.done', { count: imported }));
+}
