@@ -128,3 +128,18 @@ test('the org tree follows company → department → workshop → team, and a u
   assert.ok(!posts.some((p) => p.name === '质检电工'));
   assert.equal((await leader.post(`/api/v1/enterprises/${ent}/org-units`, { parentId: root.id, kind: 'department', name: 'x' })).statusCode, 403);
 });
+
+test('the district admin changes what a department supervises, and its officers\' directory follows', async () => {
+  const admin = await t.login('admin');
+  const deps = (await admin.get('/api/v1/departments')).data as { id: string; code: string; industryCodes: string[] }[];
+  const zjjDept = deps.find((d) => d.code === 'ZJJ')!;
+  const zjj = await t.login('zjj');
+  const before = (await zjj.get('/api/v1/enterprises?pageSize=200')).data.total as number;
+  const res = await admin.patch(`/api/v1/departments/${zjjDept.id}`, { industryCodes: [...zjjDept.industryCodes, 'education'] });
+  assert.equal(res.statusCode, 200);
+  const afterTotal = (await zjj.get('/api/v1/enterprises?pageSize=200')).data.total as number;
+  assert.equal(afterTotal, before + ids.ents.filter((e) => e.industry_code === 'education').length);
+  const bad = await admin.patch(`/api/v1/departments/${zjjDept.id}`, { industryCodes: ['no_such_industry'] });
+  assert.equal(bad.statusCode, 400);
+  assert.equal((await zjj.patch(`/api/v1/departments/${zjjDept.id}`, { name: 'x' })).statusCode, 403);
+});

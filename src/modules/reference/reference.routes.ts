@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/app';
-import { listDepartments, listIndustries, listInstitutions, listSubdistricts } from './reference.service';
+import { idParams } from '../../platform/http/route';
+import { createDepartment, createSubdistrict, listDepartments, listIndustries, listInstitutions, listSubdistricts, updateDepartment, updateSubdistrict } from './reference.service';
 
 const subdistrict = z.object({ id: z.string(), code: z.string(), name: z.string() });
 const industry = z.object({ code: z.string(), name: z.string(), nameEn: z.string(), highRisk: z.boolean(), categories: z.array(z.string()) });
@@ -16,4 +17,15 @@ export const referenceRoutes: RouteModule = (app, deps) => {
     async (req) => listDepartments(deps.db, req.ctx));
   app.get('/institutions', { config: { access: 'reference.read' }, schema: { tags: ['reference'], response: { 200: z.array(institution) } } },
     async () => listInstitutions(deps.db));
+
+  const code = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/);
+  const name = z.string().trim().min(1).max(100);
+  app.post('/subdistricts', { config: { access: 'reference.manage' }, schema: { tags: ['reference'], body: z.object({ code, name }), response: { 201: subdistrict } } },
+    async (req, reply) => reply.status(201).send(await createSubdistrict(deps.db, req.ctx, req.body)));
+  app.patch('/subdistricts/:id', { config: { access: 'reference.manage' }, schema: { tags: ['reference'], params: idParams, body: z.object({ name }), response: { 200: subdistrict } } },
+    async (req) => updateSubdistrict(deps.db, req.ctx, req.params.id, req.body));
+  app.post('/departments', { config: { access: 'reference.manage' }, schema: { tags: ['reference'], body: z.object({ code, name, industryCodes: z.array(z.string().max(50)).max(50).default([]) }), response: { 201: department } } },
+    async (req, reply) => reply.status(201).send(await createDepartment(deps.db, req.ctx, req.body)));
+  app.patch('/departments/:id', { config: { access: 'reference.manage' }, schema: { tags: ['reference'], params: idParams, body: z.object({ name: name.optional(), industryCodes: z.array(z.string().max(50)).max(50).optional() }), response: { 200: department } } },
+    async (req) => updateDepartment(deps.db, req.ctx, req.params.id, req.body));
 };
