@@ -156,7 +156,7 @@ async function workbookOf(res: Res) {
   return wb;
 }
 
-async function fill(template: ExcelJS.Workbook, rows: (string | null)[][]): Promise<Buffer> {
+async function fill(template: ExcelJS.Workbook, rows: (string | Date | null)[][]): Promise<Buffer> {
   const ws = template.getWorksheet('员工信息')!;
   rows.forEach((r, i) => { ws.getRow(i + 2).values = r; });
   return Buffer.from(await template.xlsx.writeBuffer());
@@ -392,7 +392,7 @@ describe('employees over HTTP', () => {
 
     const before = await tp.db.selectFrom('employees').select((eb) => eb.fn.countAll<number>().as('n')).where('enterprise_id', '=', A).executeTakeFirstOrThrow();
     const good = [
-      ['导入甲', nextId(), '13900000011', '正式', '生产部/一车间/甲班', '操作工', '2024-03-01'],
+      ['导入甲', nextId(), '13900000011', '正式', '生产部/一车间/甲班', '操作工', new Date(Date.UTC(2024, 2, 1))],
       ['导入乙', nextId().toLowerCase(), '', '劳务派遣', '维修班', '电工、焊工', '2023/5/6'],
       ['导入丙', nextId(), '0871-63123456', '农民工', '昆明官渡精细化工有限公司', '主要负责人', null],
     ];
@@ -416,6 +416,7 @@ describe('employees over HTTP', () => {
     const yi = imported.find((e) => e.name === '导入乙')!;
     assert.equal(yi.employment_form, 'dispatched');
     assert.equal(yi.hire_date, '2023-05-06');
+    assert.equal(imported.find((e) => e.name === '导入甲')!.hire_date, '2024-03-01', 'a date cell');
     assert.equal(yi.id_number_masked.slice(-4), String(good[1]![1]).toUpperCase().slice(-4));
     const yiPosts = await tp.db.selectFrom('employee_posts as ep').innerJoin('posts as p', 'p.id', 'ep.post_id').select('p.name').where('ep.employee_id', '=', yi.id).execute();
     assert.deepEqual(yiPosts.map((p) => p.name).sort(), ['焊工', '电工'].sort());

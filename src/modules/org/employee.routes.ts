@@ -41,7 +41,7 @@ export const employeeRoutes: RouteModule = (app, { db, config }) => {
 
   app.get(`${base}/import-template`, {
     config: { access: 'employee.import' },
-    schema: { tags, summary: '下载员工导入模板（.xlsx）', params: enterpriseParams, response: { 200: xlsxFile } },
+    schema: { tags, summary: '下载员工导入模板（.xlsx）', produces: [XLSX_MIME], params: enterpriseParams, response: { 200: xlsxFile } },
   }, async (req, reply) => sendXlsx(reply, await employeeTemplate(db, req.ctx, req.params.enterpriseId)));
 
   app.post(`${base}/import`, {
@@ -54,7 +54,7 @@ export const employeeRoutes: RouteModule = (app, { db, config }) => {
 
   app.get(`${base}/export`, {
     config: { access: 'employee.export' },
-    schema: { tags, summary: '导出员工（.xlsx）', params: enterpriseParams, querystring: employeeExportQuery, response: { 200: xlsxFile } },
+    schema: { tags, summary: '导出员工（.xlsx）', produces: [XLSX_MIME], params: enterpriseParams, querystring: employeeExportQuery, response: { 200: xlsxFile } },
   }, async (req, reply) => sendXlsx(reply, await exportEmployees(db, req.ctx, req.params.enterpriseId, req.query)));
 
   app.get(`${base}/:id`, {

@@ -115,6 +115,6 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const XLSX_MIME = XLSX;
-export const xlsxFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary', description: `${XLSX} (.xlsx)` });
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A binary .xlsx body: fastify sends Buffers as they are, and the docs show it as a file. */
+export const xlsxFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary', description: 'Excel workbook (.xlsx)' });

@@ -11,7 +11,7 @@ import {
   buildExport, buildTemplate, candidateIdNumbers, readRoster, SheetError, unitIndex, unitPathNames, validateRows,
 } from './employee.excel';
 import {
-  allEmployeeRows, countEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
+  allEmployeeRows, analyzeEmployees, countEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
   insertEmployees, listEmployeeRows, postsOf, postsOfEmployees, registeredHashes, replaceEmployeePosts, unitExists, unitsOf,
   updateEmployeeRow, type EmployeeChanges, type EmployeeRowWithUnit,
 } from './employee.repository';
@@ -263,6 +263,7 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
       id_number_hash: hashOf.get(r.idNumber) ?? hashIdNumber(r.idNumber, idSecret), phone: r.phone,
       employment_form: r.employmentForm, org_unit_id: r.orgUnitId, hire_date: r.hireDate,
     })), ctx.now);
+    await analyzeEmployees(tx);
     await insertEmployeePosts(tx, checked.valid.flatMap((r, i) => r.postIds.map((post_id) => ({ enterprise_id: enterpriseId, employee_id: ids[i]!, post_id }))));
     const count = checked.valid.length;
     await writeAudit(tx, ctx, {
