@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from './platform/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
@@ -39,11 +40,14 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
     if (!any) {
       await seedDemo(database.db, { idSecret: config.appSecret });
       seeded = true;
+      // The embedded engine has no autovacuum: give the planner statistics after a bulk load.
+      await sql`analyze`.execute(database.db);
     }
   }
   const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now: opts.now });
-  registerPlatformJobs(jobs);
-  const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine }, MODULES, { logStream: opts.logStream });
+  registerPlatformJobs(jobs, database.engine);
+  const now = opts.now ?? (() => new Date());
+  const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine, now }, MODULES, { logStream: opts.logStream });
   jobs.setLogger(app.log);
   return {
     app, routes, database, jobs, seeded,

@@ -1,4 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src/platform/db/database';
 import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { createPlatform, type Platform } from '../src/app';
@@ -51,6 +55,20 @@ async function throwawayDatabase(baseUrl: string): Promise<{ url: string; drop: 
   };
 }
 
+/**
+ * Creating an embedded database and loading the demo district takes seconds; every test file needs the same one.
+ * The first file to need it saves a snapshot keyed by the migrations and seed code; the others start from it.
+ */
+function templatePath(): string {
+  const h = createHash('sha256');
+  const root = path.resolve(import.meta.dirname, '..');
+  for (const dir of ['migrations', 'src/seed']) {
+    for (const f of readdirSync(path.join(root, dir)).sort()) h.update(f).update(readFileSync(path.join(root, dir, f)));
+  }
+  h.update(readFileSync(path.join(root, 'src/modules/org/credit-code.ts'))).update(readFileSync(path.join(root, 'src/modules/org/id-number.ts')));
+  return path.join(os.tmpdir(), `safeduty-test-${h.digest('hex').slice(0, 16)}.tar`);
+}
+
 export async function createTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
   const base = process.env.TEST_DATABASE_URL;
   const throwaway = base ? await throwawayDatabase(base) : null;
@@ -59,7 +77,17 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     dbPoolSize: 5, rateLimitPerMinute: 100_000, webDist: '/nonexistent', ...overrides,
   });
   const clock = { now: new Date() };
-  const platform = await createPlatform(config, { now: () => clock.now });
+  const template = throwaway ? null : templatePath();
+  const database = template && existsSync(template)
+    ? await openDatabase({ databaseUrl: '', dataDir: 'memory://', poolSize: 1, loadDataDir: new Blob([readFileSync(template)]) })
+    : undefined;
+  const platform = await createPlatform(config, { now: () => clock.now, database });
+  if (template && !database && platform.database.dump) {
+    const blob = await platform.database.dump();
+    const tmp = `${template}.${process.pid}`;
+    writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    renameSync(tmp, template);
+  }
   await platform.app.ready();
 
   const client = (cookie: string | null, csrf: string | null): Client => {

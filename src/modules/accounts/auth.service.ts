@@ -22,7 +22,7 @@ export async function login(db: Db, config: Config, ctx: Ctx, input: { username:
     await verifyPassword(await dummyHash, input.password);
     throw new AppError('BAD_CREDENTIALS');
   }
-  const now = new Date();
+  const now = ctx.now;
   if (user.locked_until && user.locked_until > now) {
     throw new AppError('LOCKED', { params: { minutes: Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000) } });
   }
@@ -80,7 +80,7 @@ export async function changePassword(db: Db, ctx: Ctx, input: { currentPassword:
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalid('body.currentPassword', 'validation.password.wrong');
   const hashed = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: hashed, must_change_password: false, updated_at: new Date() }).where('id', '=', actor.userId).execute();
+    await tx.updateTable('users').set({ password_hash: hashed, must_change_password: false, updated_at: ctx.now }).where('id', '=', actor.userId).execute();
     // Other sessions of this user end: a changed password should lock out whoever knew the old one.
     await tx.deleteFrom('sessions').where('user_id', '=', actor.userId).where('id_hash', '<>', actor.sessionHash).execute();
     await writeAudit(tx, ctx, { action: 'auth.password_change', entityType: 'user', entityId: actor.userId, enterpriseId: user.enterprise_id });

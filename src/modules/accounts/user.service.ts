@@ -171,7 +171,7 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: { displayN
     const after = await tx.updateTable('users').set({
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-      updated_at: new Date(),
+      updated_at: ctx.now,
     }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     if (input.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await writeAudit(tx, ctx, {
@@ -188,7 +188,7 @@ export async function resetPassword(db: Db, ctx: Ctx, id: string): Promise<{ ini
   const hashed = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const u = await loadManaged(tx, actor, id);
-    await tx.updateTable('users').set({ password_hash: hashed, must_change_password: true, failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).execute();
+    await tx.updateTable('users').set({ password_hash: hashed, must_change_password: true, failed_logins: 0, locked_until: null, updated_at: ctx.now }).where('id', '=', id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await writeAudit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, enterpriseId: u.enterprise_id });
   });

@@ -114,7 +114,7 @@ export async function updateEnterprise(db: Db, ctx: Ctx, id: string, input: Ente
       state_owned: input.stateOwned, crowded_venue: input.crowdedVenue, high_risk: input.highRisk, status: input.status,
     };
     const after = await tx.updateTable('enterprises')
-      .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), version: before.version + 1, updated_at: new Date() })
+      .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), version: before.version + 1, updated_at: ctx.now })
       .where('id', '=', id).where('version', '=', input.version).returningAll().executeTakeFirst();
     if (!after) throw new AppError('CONFLICT');
     const { subdistrict_name: _s, industry_name: _i, ...beforeRow } = before;

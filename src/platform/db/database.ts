@@ -14,6 +14,8 @@ export type Database = {
   pool: pg.Pool;
   engine: 'embedded' | 'postgres';
   close: () => Promise<void>;
+  /** Embedded engine only: a tarball of the data directory (tests start from it instead of re-creating). */
+  dump?: () => Promise<Blob>;
 };
 
 // Return dates as strings ('YYYY-MM-DD') and bigint counts as numbers where they fit: the API speaks JSON.
@@ -23,7 +25,7 @@ pg.types.setTypeParser(20, (v: string) => {
   return Number.isSafeInteger(n) ? n : v;
 });
 
-export type DatabaseOptions = { databaseUrl: string; dataDir: string; poolSize: number };
+export type DatabaseOptions = { databaseUrl: string; dataDir: string; poolSize: number; loadDataDir?: Blob };
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -38,13 +40,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // A laptop-sized buffer pool: the default 128 MB shared_buffers would be most of the process's memory.
   const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=32MB'];
-  const pglite = await PGlite.create(dataDir, { startParams });
+  const pglite = await PGlite.create(dataDir, { startParams, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     pool,
     engine: 'embedded',
+    dump: () => pglite.dumpDataDir('none'),
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -29,7 +29,8 @@ declare module 'fastify' {
   }
 }
 
-export type Deps = { db: Db; config: Config; jobs: JobRunner; engine: 'embedded' | 'postgres' };
+/** `now` is the platform clock: the real time in production, a controllable one in tests. */
+export type Deps = { db: Db; config: Config; jobs: JobRunner; engine: 'embedded' | 'postgres'; now: () => Date };
 export type RouteModule = (app: AppInstance, deps: Deps) => void;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -121,7 +122,7 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
       const token = req.cookies[SESSION_COOKIE];
       if (token) req.actor = await loadSession(deps.db, token);
     }
-    req.ctx = { actor: req.actor, ip: req.ip ?? null, requestId: String(req.id), locale: req.locale, now: new Date() };
+    req.ctx = { actor: req.actor, ip: req.ip ?? null, requestId: String(req.id), locale: req.locale, now: deps.now() };
   });
 
   // Access control at the edge, before the body is validated: 401 (who are you?) before 403 (you may not).

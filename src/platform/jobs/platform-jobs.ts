@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { JobRunner } from './runner';
 
 /** Housekeeping every deployment runs. Modules register their own jobs next to their services. */
-export function registerPlatformJobs(jobs: JobRunner): void {
+export function registerPlatformJobs(jobs: JobRunner, engine: 'embedded' | 'postgres'): void {
   jobs.register('sessions.cleanup', async (_payload, { db, now }) => {
     await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   });
@@ -12,5 +13,12 @@ export function registerPlatformJobs(jobs: JobRunner): void {
     await db.deleteFrom('outbox').where('processed_at', '<', cutoff).execute();
   });
   jobs.schedule('sessions.cleanup', 3600_000, 'sessions.cleanup');
+  // PGlite runs no autovacuum daemon, so statistics go stale as tables grow; PostgreSQL keeps its own.
+  if (engine === 'embedded') {
+    jobs.register('db.analyze', async (_payload, { db }) => {
+      await sql`analyze`.execute(db);
+    });
+    jobs.schedule('db.analyze', 3600_000, 'db.analyze');
+  }
   jobs.schedule('jobs.cleanup', 86_400_000, 'jobs.cleanup');
 }
