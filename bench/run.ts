@@ -32,14 +32,17 @@ const LIST_PATH = '/api/v1/enterprises?page=1&pageSize=20&sort=name';
 const MAX_REQUESTS = 5_000_000;
 
 type Figure = { name: string; value: number; unit: string; command: string; target?: string };
-const figures: Figure[] = [];
-const results: Record<string, unknown> = {};
+const results: Record<string, Record<string, unknown> & { figures: Figure[] }> = {};
+let part = '';
+let lastCommand = '';
 
 function report(f: Figure): void {
-  figures.push(f);
-  const value = f.unit === 'ms' || f.unit === 's' || f.unit === 'MB' || f.unit === 'KB' ? f.value.toFixed(f.unit === 's' ? 2 : 1) : String(Math.round(f.value * 100) / 100);
-  console.log(`  ${f.name.padEnd(58)} ${`${value} ${f.unit}`.padStart(12)}${f.target ? `   (target ${f.target})` : ''}`);
-  console.log(`      $ ${f.command}`);
+  (results[part] ??= { figures: [] }).figures.push(f);
+  // Each command is printed once, above the figures it produced.
+  if (f.command !== lastCommand) console.log(`  $ ${f.command}`);
+  lastCommand = f.command;
+  const digits = f.unit === 's' || f.unit === '×' ? 2 : 1;
+  console.log(`      ${f.name.padEnd(58)} ${`${f.value.toFixed(digits)} ${f.unit}`.padStart(14)}${f.target ? `   (target ${f.target})` : ''}`);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -136,7 +139,7 @@ async function benchEmbedded(): Promise<void> {
     report({ name: 'resident memory 1 s after start (VmRSS, existing DATA_DIR)', value: Math.max(...rss), unit: 'MB',
       command: `grep VmRSS /proc/<server pid>/status   # server started as above`, target: '≤ 400 MB' });
     report({ name: 'resident memory 1 s after the first start (VmRSS)', value: firstRss, unit: 'MB', command: `grep VmRSS /proc/<server pid>/status` });
-    results.embedded = { firstStartMs: firstMs, existingStartMs: existing, rssMb: rss, firstStartRssMb: firstRss, command };
+    Object.assign(results.embedded!, { firstStartMs: firstMs, existingStartMs: existing, rssMb: rss, firstStartRssMb: firstRss, command });
   } finally {
     data.remove();
   }
@@ -258,7 +261,7 @@ async function benchPostgres(connections: number, seconds: number): Promise<void
     report({ name: 'raw SQL latency p99', value: raw.p99, unit: 'ms', command: sqlCommand });
     report({ name: 'API efficiency (API req/s ÷ raw SQL q/s)', value: api.rate / raw.rate, unit: '×', command: 'ratio of the two figures above', target: '≥ 0.5' });
     if (api.errors || raw.errors) console.log(`  errors: API ${api.errors}, SQL ${raw.errors}`);
-    results.postgres = { dataSet: counts, user: username, connections, seconds, api, sql: raw, efficiency: api.rate / raw.rate, query: sqlText, serverCommand };
+    Object.assign(results.postgres!, { dataSet: counts, user: username, connections, seconds, api, sql: raw, efficiency: api.rate / raw.rate, query: sqlText, serverCommand });
   } finally {
     await pool.end();
     await server?.stop();
@@ -286,18 +289,21 @@ function benchWeb(): void {
   const htmlFiles = [...initial].filter((f) => f.endsWith('.js'));
   const htmlBytes = htmlFiles.reduce((n, f) => n + gz(f), 0);
 
-  // The login route is code-split: add the chunk that renders it and its static imports (Vite's manifest).
+  // The login route is code-split: add the chunk that renders it and the static imports of both (Vite's manifest).
   const withLogin = new Set(htmlFiles.map((f) => f.replace(/^\//, '')));
   const manifestFile = path.join(dist, '.vite', 'manifest.json');
   let loginChunk: string | undefined;
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
+    const seen = new Set<string>();
     const add = (key: string) => {
       const chunk = manifest[key];
-      if (!chunk || withLogin.has(chunk.file) && key !== loginChunk) return;
+      if (!chunk || seen.has(key)) return;
+      seen.add(key);
       withLogin.add(chunk.file);
       for (const imp of chunk.imports ?? []) add(imp);
     };
+    for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) add(key);
     loginChunk = Object.keys(manifest).find((k) => /LoginPage\.tsx$/.test(k));
     if (loginChunk) add(loginChunk);
   }
@@ -308,7 +314,7 @@ function benchWeb(): void {
     report({ name: `… plus the login route's chunks (${withLogin.size} files, gzip)`, value: loginBytes / 1024, unit: 'KB',
       command: `the above plus ${loginChunk} and its static imports from web/dist/.vite/manifest.json`, target: '≤ 300 KB' });
   }
-  results.web = { indexHtmlFiles: htmlFiles, indexHtmlGzipBytes: htmlBytes, loginFiles: [...withLogin], loginGzipBytes: loginBytes };
+  Object.assign(results.web!, { indexHtmlFiles: htmlFiles, indexHtmlGzipBytes: htmlBytes, loginFiles: [...withLogin], loginGzipBytes: loginBytes });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -324,15 +330,19 @@ async function main(): Promise<void> {
   const connections = Math.min(256, Math.max(1, Number(values.connections)));
   console.log(`SafeDuty bench: ${parts.join(', ')} · ${os.cpus().length} cores · Node ${process.version}`);
 
-  if (parts.includes('embedded')) await benchEmbedded();
-  if (parts.includes('postgres')) await benchPostgres(connections, seconds);
-  if (parts.includes('web')) benchWeb();
+  for (const p of parts) {
+    part = p;
+    results[p] = { figures: [] };
+    if (p === 'embedded') await benchEmbedded();
+    if (p === 'postgres') await benchPostgres(connections, seconds);
+    if (p === 'web') benchWeb();
+  }
 
   const outDir = path.join(ROOT, '.bench');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, 'results.json');
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(file, JSON.stringify({ ...previous, ...results, figures, at: new Date().toISOString(), cores: os.cpus().length, node: process.version }, null, 2));
+  writeFileSync(file, JSON.stringify({ ...previous, ...results, at: new Date().toISOString(), cores: os.cpus().length, node: process.version }, null, 2));
   console.log(`\nwritten to .bench/results.json`);
 }
 

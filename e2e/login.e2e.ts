@@ -131,21 +131,28 @@ describe('demo accounts in the browser', () => {
     const officer = demo.accounts.find((a) => a.role === 'subdistrict_officer');
     const admin = demo.accounts.find((a) => a.role === 'district_admin');
     assert.ok(officer && admin);
-    const mine = await apiEnterprises(await apiSession(officer.username, officer.password));
+    // Logins are rate limited per IP: the officer's API view reuses the browser's session, only the admin's needs one.
     const all = await apiEnterprises(await apiSession(admin.username, admin.password));
-    assert.ok(mine.total > 0, 'the officer’s subdistrict has enterprises');
-    assert.ok(mine.total < all.total, `scope narrows the directory (${mine.total} of ${all.total})`);
-    assert.deepEqual([...new Set(mine.items.map((e) => e.subdistrictName))], [officer.scopeName]);
-
     const { context, page, errors } = await loggedIn(officer, DESKTOP);
     try {
+      const res = await page.request.get(`${BASE}/api/v1/enterprises?page=1&pageSize=100&sort=name`);
+      assert.equal(res.status(), 200);
+      const mine = (await res.json()) as { items: EnterpriseItem[]; total: number };
+      assert.ok(mine.total > 0, 'the officer’s subdistrict has enterprises');
+      assert.ok(mine.total < all.total, `scope narrows the directory (${mine.total} of ${all.total})`);
+      assert.deepEqual([...new Set(mine.items.map((e) => e.subdistrictName))], [officer.scopeName]);
+      // An enterprise of another subdistrict does not exist for this officer (404, not 403: nothing leaks).
+      const outsider = all.items.find((e) => e.subdistrictName !== officer.scopeName);
+      assert.ok(outsider);
+      assert.equal((await page.request.get(`${BASE}/api/v1/enterprises/${outsider.id}`)).status(), 404);
+
       await page.goto(`${BASE}/enterprises`);
       const table = page.getByTestId('enterprise-table');
       const rows = table.locator('tbody tr.ant-table-row');
       await rows.first().waitFor({ state: 'visible' });
       await page.waitForLoadState('networkidle');
       // The pager's total ("共 N 条") is the scoped count, and every row shown is one of the officer's enterprises.
-      const totalText = await table.locator('.ant-pagination-total-text').innerText();
+      const totalText = await page.getByTestId('enterprise-list-page').locator('.ant-pagination-total-text').innerText();
       assert.equal(Number(totalText.replace(/\D+/g, '')), mine.total, `pager total: ${totalText}`);
       const names = await table.getByTestId('enterprise-link').allInnerTexts();
       assert.ok(names.length > 0 && names.length <= mine.total);
