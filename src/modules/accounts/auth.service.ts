@@ -2,7 +2,7 @@ import type { Actor, Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import { hashPassword, isStrongPassword, verifyPassword } from '../../platform/auth/password';
 import { ROLE_PERMISSIONS } from '../../platform/auth/permissions';
-import { createSession, scopeOf } from '../../platform/auth/session';
+import { createSession, forgetUserSessions, scopeOf } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Config } from '../../platform/config';
 import type { Db, Executor } from '../../platform/db/database';
@@ -55,6 +55,7 @@ export async function logout(db: Db, ctx: Ctx): Promise<void> {
     await tx.deleteFrom('sessions').where('id_hash', '=', actor.sessionHash).execute();
     await writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
+  forgetUserSessions(actor.userId);
 }
 
 export async function me(db: Executor, actor: Actor, locale: Locale) {
@@ -85,6 +86,7 @@ export async function changePassword(db: Db, ctx: Ctx, input: { currentPassword:
     await tx.deleteFrom('sessions').where('user_id', '=', actor.userId).where('id_hash', '<>', actor.sessionHash).execute();
     await writeAudit(tx, ctx, { action: 'auth.password_change', entityType: 'user', entityId: actor.userId, enterpriseId: user.enterprise_id });
   });
+  forgetUserSessions(actor.userId);
 }
 
 export async function setLocale(db: Db, ctx: Ctx, locale: Locale): Promise<void> {
@@ -93,6 +95,7 @@ export async function setLocale(db: Db, ctx: Ctx, locale: Locale): Promise<void>
     await tx.updateTable('users').set({ locale }).where('id', '=', actor.userId).execute();
     await writeAudit(tx, ctx, { action: 'user.locale', entityType: 'user', entityId: actor.userId, after: { locale } });
   });
+  forgetUserSessions(actor.userId);
 }
 
 export async function demoAccounts(db: Executor, locale: Locale) {

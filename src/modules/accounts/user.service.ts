@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/password';
 import { ENTERPRISE_ROLES } from '../../platform/auth/permissions';
-import { scopeOf } from '../../platform/auth/session';
+import { forgetUserSessions, scopeOf } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { Role, UserRow } from '../../platform/db/schema';
@@ -165,7 +165,7 @@ async function loadManaged(tx: Tx, actor: Actor, id: string): Promise<UserRow> {
 
 export async function updateUser(db: Db, ctx: Ctx, id: string, input: { displayName?: string; disabled?: boolean }): Promise<UserView> {
   const actor = requireActor(ctx);
-  return db.transaction().execute(async (tx) => {
+  const view = await db.transaction().execute(async (tx) => {
     const before = await loadManaged(tx, actor, id);
     if (input.disabled && id === actor.userId) throw new AppError('STATE');
     const after = await tx.updateTable('users').set({
@@ -180,6 +180,8 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: { displayN
     });
     return present(tx, after, ctx);
   });
+  forgetUserSessions(id);
+  return view;
 }
 
 export async function resetPassword(db: Db, ctx: Ctx, id: string): Promise<{ initialPassword: string }> {
@@ -192,6 +194,7 @@ export async function resetPassword(db: Db, ctx: Ctx, id: string): Promise<{ ini
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await writeAudit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, enterpriseId: u.enterprise_id });
   });
+  forgetUserSessions(id);
   return { initialPassword: password };
 }
 

@@ -31,20 +31,23 @@ function filtered(db: Executor, scope: Scope, q: EnterpriseListQuery) {
 }
 
 /**
- * The directory page. Ordered by an indexed column within the scope, PostgreSQL reads just the page's rows
- * (the (subdistrict_id, name, id) and (industry_code, name, id) indexes), instead of every enterprise in scope.
+ * The directory page and its total in one round trip. Ordered by an indexed column within the scope, PostgreSQL
+ * reads just the page's rows (the (subdistrict_id, name, id) and (industry_code, name, id) indexes); the total is
+ * an index-only count evaluated once as a scalar subquery.
  */
 export async function listEnterprises(db: Executor, scope: Scope, q: EnterpriseListQuery) {
+  const total = filtered(db, scope, q).select((eb) => eb.fn.countAll<number>().as('n'));
   return filtered(db, scope, q)
     .innerJoin('subdistricts as s', 's.id', 'e.subdistrict_id')
     .innerJoin('industries as i', 'i.code', 'e.industry_code')
     .select(['e.id', 'e.credit_code', 'e.name', 'e.subdistrict_id', 's.name as subdistrict_name', 'e.industry_code',
-      'i.name as industry_name', 'e.employee_count', 'e.high_risk', 'e.status', 'e.principal_name', 'e.updated_at'])
+      'i.name as industry_name', 'e.employee_count', 'e.high_risk', 'e.status', 'e.principal_name', 'e.updated_at',
+      total.as('total')])
     .orderBy(SORT_COLUMNS[q.sort], q.order).orderBy('e.id', q.order)
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
 }
 
-/** The total for the same filters: an index-only count. */
+/** The total for the same filters, for a page past the end (which has no row to carry it). */
 export async function countEnterprises(db: Executor, scope: Scope, q: EnterpriseListQuery) {
   const r = await filtered(db, scope, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);

@@ -12,7 +12,8 @@ type Summary = Omit<EnterpriseDetail, 'address' | 'legalRepresentative' | 'princ
 
 export async function listEnterpriseDirectory(db: Db, ctx: Ctx, q: EnterpriseListQuery): Promise<Page<Summary>> {
   const actor = requireActor(ctx);
-  const [rows, total] = await Promise.all([listEnterprises(db, actor.scope, q), countEnterprises(db, actor.scope, q)]);
+  const rows = await listEnterprises(db, actor.scope, q);
+  const total = rows.length > 0 ? Number(rows[0]!.total) : await countEnterprises(db, actor.scope, q);
   return {
     items: rows.map((r) => ({
       id: r.id, creditCode: r.credit_code, name: r.name, subdistrictId: r.subdistrict_id, subdistrictName: r.subdistrict_name,

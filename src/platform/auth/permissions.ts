@@ -18,6 +18,12 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'job.read',
+  'risk.read',
+  'risk.manage',
+  'risk.rules',
+  'risk.report.confirm',
+  'risk.report.submit',
+  'risk.supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,18 +36,20 @@ export const ROLES: readonly Role[] = [
 const ENTERPRISE_MANAGER: Permission[] = [
   'reference.read', 'enterprise.read', 'enterprise.update', 'orgunit.read', 'orgunit.manage',
   'employee.read', 'employee.manage', 'employee.import', 'employee.export', 'user.read', 'user.manage', 'audit.read',
+  'risk.read', 'risk.manage', 'risk.report.submit',
 ];
-const REGULATOR: Permission[] = ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export'];
+const REGULATOR: Permission[] = ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export', 'risk.read', 'risk.supervise'];
 
 /** Role → permissions (RULES.md §0). Scope (which records) is enforced separately, in the repositories. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   district_admin: PERMISSIONS,
   department_officer: REGULATOR,
   subdistrict_officer: REGULATOR,
-  enterprise_principal: ENTERPRISE_MANAGER,
+  // R-RISK-9: the principal confirms the annual risk report.
+  enterprise_principal: [...ENTERPRISE_MANAGER, 'risk.report.confirm'],
   safety_manager: ENTERPRISE_MANAGER,
-  unit_leader: ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export'],
-  employee: ['reference.read', 'enterprise.read', 'orgunit.read'],
+  unit_leader: ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export', 'risk.read'],
+  employee: ['reference.read', 'enterprise.read', 'orgunit.read', 'risk.read'],
   insurer_staff: ['reference.read', 'enterprise.read'],
   service_staff: ['reference.read', 'enterprise.read'],
 };

@@ -49,9 +49,34 @@ export function scopeOf(user: UserScopeFields, unitPath: string | null): Scope {
   }
 }
 
-/** Loads the actor of a session token in one query; refreshes last_seen at most once a minute. */
+/**
+ * A few seconds' memory of recently seen sessions, so a busy user's requests do not each cost a query.
+ * The database stays the truth: this instance forgets a user's entries the moment it changes them (logout, password,
+ * locale, disabling), and another instance notices such a change within SESSION_CACHE_TTL_MS.
+ */
+const SESSION_CACHE_TTL_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+const cache = new Map<string, { actor: Actor; until: number }>();
+
+export function forgetUserSessions(userId: string): void {
+  for (const [k, v] of cache) if (v.actor.userId === userId) cache.delete(k);
+}
+
+/** Loads the actor of a session token (one query, or the short cache); refreshes last_seen at most once a minute. */
 export async function loadSession(db: Executor, token: string): Promise<Actor | null> {
   const idHash = hashToken(token);
+  const hit = cache.get(idHash);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  if (hit) cache.delete(idHash);
+  const actor = await loadSessionFromDb(db, idHash);
+  if (actor) {
+    if (cache.size >= SESSION_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(idHash, { actor, until: Date.now() + SESSION_CACHE_TTL_MS });
+  }
+  return actor;
+}
+
+async function loadSessionFromDb(db: Executor, idHash: string): Promise<Actor | null> {
   const row = await db.selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'u.enterprise_id').onRef('ou.id', '=', 'u.org_unit_id'))

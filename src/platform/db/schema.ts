@@ -130,7 +130,73 @@ export type NotificationsTable = {
   id: Generated<string>; user_id: string; kind: string; title: string; body: Generated<string>; link: string | null; created_at: Timestamp; read_at: TimestampNullable;
 };
 
+// ---- risk (0002) ----
+export type RiskGrade = 1 | 2 | 3 | 4;
+export type ControlLevelName = 'company' | 'department' | 'workshop' | 'team';
+export type RuleSetsTable = { district_id: string; kind: string; version: number; rules: Json; note: Generated<string>; created_by: string | null; created_at: Timestamp };
+export type FloorPlansTable = {
+  enterprise_id: string; id: Generated<string>; name: string; mime: 'image/png' | 'image/jpeg' | 'image/svg+xml'; width: number; height: number; size: number; data: Buffer; created_at: Timestamp;
+};
+export type RiskPointsTable = {
+  enterprise_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: 'equipment' | 'operation' | 'place';
+  org_unit_id: string;
+  location: Generated<string>;
+  hazard_factors: ColumnType<unknown, string | undefined, string>;
+  accident_types: ColumnType<string[], string[] | undefined, string[]>;
+  major_hazard_source: Generated<boolean>;
+  emergency_measures: Generated<string>;
+  grade: RiskGrade | null;
+  inherent_grade: RiskGrade | null;
+  residual_grade: RiskGrade | null;
+  control_level: ControlLevelName | null;
+  last_assessed_at: TimestampNullable;
+  reassess_due: ColumnType<string | null, string | null | undefined, string | null>;
+  has_warning_signs: Generated<boolean>;
+  has_monitoring: Generated<boolean>;
+  has_emergency_equipment: Generated<boolean>;
+  has_escape_routes: Generated<boolean>;
+  floor_plan_id: string | null;
+  shape: JsonNullable;
+  control_failing: Generated<boolean>;
+  status: Generated<'active' | 'archived'>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+export type RiskPointPostsTable = { enterprise_id: string; risk_point_id: string; post_id: string };
+export type RiskAssessmentsTable = {
+  enterprise_id: string; id: Generated<string>; risk_point_id: string; stage: 'inherent' | 'residual'; methods: Json; grade: RiskGrade;
+  rule_set_version: number; reason: string; assessed_by: string | null; assessed_at: Timestamp;
+};
+export type RiskControllersTable = { enterprise_id: string; risk_point_id: string; level: ControlLevelName; employee_id: string };
+export type MeasureCategory = 'engineering' | 'monitoring' | 'isolation' | 'ppe' | 'management' | 'training' | 'emergency';
+export type ControlMeasuresTable = { enterprise_id: string; id: Generated<string>; risk_point_id: string; category: MeasureCategory; content: string; owner_employee_id: string | null; sort: Generated<number> };
+export type CheckCycle = 'shift' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+export type RiskCheckItemsTable = { enterprise_id: string; id: Generated<string>; risk_point_id: string; measure_id: string; content: string; method: Generated<string>; cycle: CheckCycle; post_id: string | null };
+export type PostCardTokensTable = { token: string; enterprise_id: string; post_id: string; created_at: Timestamp; revoked_at: TimestampNullable };
+export type RiskAnnualReportsTable = {
+  enterprise_id: string; year: number; status: Generated<'draft' | 'confirmed' | 'submitted'>; narrative: Generated<string>; snapshot: JsonNullable;
+  confirmed_by: string | null; confirmed_at: TimestampNullable; submitted_by: string | null; submitted_at: TimestampNullable;
+  version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+};
+export type SubdistrictRiskReportsTable = { subdistrict_id: string; year: number; snapshot: Json; forwarded_by: string | null; forwarded_at: Timestamp };
+
 export type DB = {
+  rule_sets: RuleSetsTable;
+  floor_plans: FloorPlansTable;
+  risk_points: RiskPointsTable;
+  risk_point_posts: RiskPointPostsTable;
+  risk_assessments: RiskAssessmentsTable;
+  risk_controllers: RiskControllersTable;
+  control_measures: ControlMeasuresTable;
+  risk_check_items: RiskCheckItemsTable;
+  post_card_tokens: PostCardTokensTable;
+  risk_annual_reports: RiskAnnualReportsTable;
+  subdistrict_risk_reports: SubdistrictRiskReportsTable;
   app_settings: AppSettingsTable;
   districts: DistrictsTable;
   subdistricts: SubdistrictsTable;
