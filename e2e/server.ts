@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The command the browser tests and the benchmark start the platform with (what `npm start` runs, minus npm). */
-export const SERVER_COMMAND = ['--import', 'tsx', 'src/server.ts'];
+export const SERVER_COMMAND = ['--enable-source-maps', 'dist/server.mjs'];
+
+let built = false;
+/** `npm start` bundles src/ into dist/ first; so do the tests and the benchmark, once per run. */
+function buildServer(): void {
+  if (built) return;
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('server build failed');
+  built = true;
+}
 
 export type RunningServer = {
   url: string;
@@ -77,6 +86,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...opts.env,
     PORT: String(port),
   };
+  buildServer();
   const started = performance.now();
   const child = spawn(process.execPath, SERVER_COMMAND, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);

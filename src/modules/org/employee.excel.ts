@@ -1,4 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs takes ~0.6 s to load: it is loaded on the first spreadsheet, not at server start.
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 import type { EmploymentForm } from '../../platform/db/schema';
 import { isValidIdNumber, normalizeIdNumber, PHONE } from './id-number';
 import { isCalendarDate } from './employee.schema';
@@ -327,7 +332,7 @@ export class SheetError extends Error {
 export async function readRoster(buffer: Buffer): Promise<SheetRow[]> {
   // An .xlsx is a zip archive: refuse anything else before handing it to the parser.
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new SheetError('import.file');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {
@@ -382,7 +387,7 @@ export type TemplateInput = { enterpriseName: string; unitPaths: string[]; posts
 
 /** The import template: the data sheet with drop-downs, a guide in Chinese, and the enterprise's units and posts. */
 export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'SafeDuty';
   const ws = addDataSheet(wb);
   const last = MAX_IMPORT_ROWS + 1;
@@ -441,7 +446,7 @@ export type ExportRow = {
 
 /** The roster in the template's layout (ID numbers masked), with the status as an extra last column. */
 export async function buildExport(rows: ExportRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'SafeDuty';
   const ws = addDataSheet(wb, [{ header: '状态', width: 8 }]);
   for (const r of rows) {

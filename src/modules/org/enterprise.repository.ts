@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
 import { enterpriseRowInScope } from '../../platform/db/scope';

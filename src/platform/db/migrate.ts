@@ -1,9 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+/** The migrations folder at the project root, found from this file whether it runs from src/ or from dist/. */
+function migrationsDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'migrations');
+    if (existsSync(path.join(candidate, '0001_platform.sql'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('migrations folder not found');
+    dir = parent;
+  }
+}
+const MIGRATIONS_DIR = migrationsDir();
 // Any fixed number: it serialises migrations when several instances boot at once.
 const MIGRATION_LOCK = 727_001;
 
