@@ -13,12 +13,14 @@ import { employeeRoutes } from './modules/org/employee.routes';
 import { enterpriseRoutes } from './modules/org/enterprise.routes';
 import { orgUnitRoutes } from './modules/org/org-unit.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
+import { riskRoutes } from './modules/risk/risk.routes';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { seedDemo } from './seed/demo';
 
 /** Every module's routes, mounted under /api/v1. A new module adds itself here. */
 export const MODULES: RouteModule[] = [
   authRoutes, userRoutes, referenceRoutes, enterpriseRoutes, orgUnitRoutes, employeeRoutes, auditRoutes, notificationRoutes,
+  riskRoutes,
 ];
 
 export type Platform = {

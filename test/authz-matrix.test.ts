@@ -12,6 +12,7 @@ const ALL: Role[] = ['district_admin', 'department_officer', 'subdistrict_office
 const ADMIN: Role[] = ['district_admin'];
 const MANAGERS: Role[] = ['district_admin', 'enterprise_principal', 'safety_manager'];
 const ORG_READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
+const RISK_READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
 const EMPLOYEE_READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader'];
 
 type Expect = 'public' | Role[];
@@ -57,6 +58,21 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/enterprises/:enterpriseId/employees/export': EMPLOYEE_READERS,
   'GET /api/v1/audit': MANAGERS,
   'GET /api/v1/audit/verify': ADMIN,
+  'GET /api/v1/risk/rules': ADMIN,
+  'PUT /api/v1/risk/rules': ADMIN,
+  'GET /api/v1/risk/mine': RISK_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/risk-points': RISK_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/risk-summary': RISK_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/risk-check-items': RISK_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/risk-points/:id': RISK_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/risk-points': MANAGERS,
+  'PATCH /api/v1/enterprises/:enterpriseId/risk-points/:id': MANAGERS,
+  'DELETE /api/v1/enterprises/:enterpriseId/risk-points/:id': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/risk-points/:id/assessments': MANAGERS,
+  'PUT /api/v1/enterprises/:enterpriseId/risk-points/:id/controllers': MANAGERS,
+  'PUT /api/v1/enterprises/:enterpriseId/risk-points/:id/measures': MANAGERS,
+  // risk: floor plans, map and notice cards (risk-map.routes.ts)
+  // risk: regulator views and the annual report (risk-report.routes.ts)
   'GET /api/v1/notifications': ALL,
   'GET /api/v1/notifications/unread-count': ALL,
   'POST /api/v1/notifications/:id/read': ALL,

@@ -6,6 +6,7 @@ import type { EmploymentForm, OrgUnitKind, Role } from '../platform/db/schema';
 import { creditCodeCheckChar } from '../modules/org/credit-code';
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
 import { DEPARTMENTS, INDUSTRIES, SUBDISTRICTS } from './reference-data';
+import { seedDemoRisks } from './demo-risk';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -126,7 +127,7 @@ export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<Demo
     const highRisk = new Set(INDUSTRIES.filter((i) => i.highRisk).map((i) => i.code));
     let employeeTotal = 0;
     let idSeq = 0;
-    const firstEnterprise: { id: string; units: Map<string, string>; employees: string[] } = { id: '', units: new Map(), employees: [] };
+    const firstEnterprise: { id: string; units: Map<string, string>; posts: Map<string, string>; employees: string[] } = { id: '', units: new Map(), posts: new Map(), employees: [] };
     const enterpriseIds: string[] = [];
     for (const [n, e] of ENTERPRISES.entries()) {
       const principal = SURNAMES[Math.floor(rand() * SURNAMES.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]!;
@@ -175,9 +176,11 @@ export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<Demo
       if (n === 0) {
         firstEnterprise.id = ent.id;
         for (const [k, v] of units) firstEnterprise.units.set(k, v.id);
+        firstEnterprise.posts = posts;
         firstEnterprise.employees = empRows.map((r) => r.id);
       }
     }
+    await seedDemoRisks(tx, firstEnterprise);
     const insurer = await tx.insertInto('institutions').values({ kind: 'insurer', name: '人保财险昆明市官渡支公司', credit_code: makeCreditCode(901) }).returning('id').executeTakeFirstOrThrow();
     const service = await tx.insertInto('institutions').values({ kind: 'service', name: '云南安信安全技术服务有限公司', credit_code: makeCreditCode(902) }).returning('id').executeTakeFirstOrThrow();
     // The insurer covers the high-risk enterprises (安责险, R-INS-1); the service institution serves the first ten.
@@ -191,8 +194,8 @@ export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<Demo
       { username: 'guanshang', display: '关上街道 王安监', role: 'subdistrict_officer', extra: { subdistrict_id: subIds[0]! } },
       { username: 'principal', display: '精细化工 主要负责人', role: 'enterprise_principal', extra: { enterprise_id: firstEnterprise.id, employee_id: firstEnterprise.employees[0]! } },
       { username: 'safety', display: '精细化工 安全管理员', role: 'safety_manager', extra: { enterprise_id: firstEnterprise.id, employee_id: firstEnterprise.employees[1]! } },
-      { username: 'leader', display: '精细化工 一车间主任', role: 'unit_leader', extra: { enterprise_id: firstEnterprise.id, org_unit_id: firstEnterprise.units.get('ws1')! } },
-      { username: 'worker', display: '精细化工 操作工', role: 'employee', extra: { enterprise_id: firstEnterprise.id, employee_id: firstEnterprise.employees[2]! } },
+      { username: 'leader', display: '精细化工 一车间主任', role: 'unit_leader', extra: { enterprise_id: firstEnterprise.id, org_unit_id: firstEnterprise.units.get('ws1')!, employee_id: firstEnterprise.employees[2]! } },
+      { username: 'worker', display: '精细化工 操作工', role: 'employee', extra: { enterprise_id: firstEnterprise.id, employee_id: firstEnterprise.employees[3]! } },
       { username: 'insurer', display: '人保财险 风控专员', role: 'insurer_staff', extra: { institution_id: insurer.id } },
       { username: 'service', display: '安信技术服务 评价师', role: 'service_staff', extra: { institution_id: service.id } },
     ];
