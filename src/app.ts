@@ -14,13 +14,15 @@ import { enterpriseRoutes } from './modules/org/enterprise.routes';
 import { orgUnitRoutes } from './modules/org/org-unit.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
+import { riskMapRoutes } from './modules/risk/risk-map.routes';
+import { riskReportRoutes } from './modules/risk/risk-report.routes';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { seedDemo } from './seed/demo';
 
 /** Every module's routes, mounted under /api/v1. A new module adds itself here. */
 export const MODULES: RouteModule[] = [
   authRoutes, userRoutes, referenceRoutes, enterpriseRoutes, orgUnitRoutes, employeeRoutes, auditRoutes, notificationRoutes,
-  riskRoutes,
+  riskRoutes, riskMapRoutes, riskReportRoutes,
 ];
 
 export type Platform = {

@@ -61,6 +61,7 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/risk/rules': ADMIN,
   'PUT /api/v1/risk/rules': ADMIN,
   'GET /api/v1/risk/mine': RISK_READERS,
+  'GET /api/v1/risk/rules/current': RISK_READERS,
   'GET /api/v1/enterprises/:enterpriseId/risk-points': RISK_READERS,
   'GET /api/v1/enterprises/:enterpriseId/risk-summary': RISK_READERS,
   'GET /api/v1/enterprises/:enterpriseId/risk-check-items': RISK_READERS,

@@ -4,6 +4,7 @@ import { requireActor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { forbidden } from '../../platform/errors';
+import { districtIdOf } from '../reference/reference.service';
 import { CONTROL_LEVELS, DEFAULT_RISK_RULES, DIRECT_CONDITIONS, type RiskRuleSet } from './risk-grading';
 
 const bands = z.object({ g1: z.number().positive(), g2: z.number().nonnegative(), g3: z.number().nonnegative() })
@@ -31,6 +32,13 @@ export async function currentRiskRules(db: Executor, districtId: string): Promis
 export async function enterpriseDistrict(db: Executor, enterpriseId: string): Promise<string> {
   const e = await db.selectFrom('enterprises').select('district_id').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
   return e.district_id;
+}
+
+/** The rule-set in force for the caller's district, so forms can preview a grade before saving. */
+export async function currentRulesFor(db: Db, ctx: Ctx): Promise<VersionedRules> {
+  const districtId = await districtIdOf(db, ctx);
+  if (!districtId) throw forbidden();
+  return currentRiskRules(db, districtId);
 }
 
 export async function listRiskRuleVersions(db: Db, ctx: Ctx) {

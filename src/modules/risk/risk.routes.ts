@@ -6,7 +6,7 @@ import { assessmentInput, controllersInput, measuresInput, riskDetail, riskListQ
 import {
   archiveRiskPoint, assessRiskPoint, checkItemsFor, createRiskPoint, enterpriseRiskSummary, getRiskPoint, listLedger, myRisks, setControllers, setMeasures, updateRiskPoint,
 } from './risk-point.service';
-import { listRiskRuleVersions, riskRuleSetSchema, saveRiskRules } from './risk-rules.service';
+import { currentRulesFor, listRiskRuleVersions, riskRuleSetSchema, saveRiskRules } from './risk-rules.service';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { requireActor } from '../../platform/auth/actor';
 
@@ -26,6 +26,11 @@ export const riskRoutes: RouteModule = (app, { db }) => {
     config: { access: 'risk.rules' },
     schema: { tags: ['risk'], summary: '保存新版本规则集', body: z.object({ rules: riskRuleSetSchema, note: z.string().trim().max(500).default('') }), response: { 200: rulesView } },
   }, async (req) => saveRiskRules(db, req.ctx, { rules: req.body.rules as RiskRuleSet, note: req.body.note }));
+
+  app.get('/risk/rules/current', {
+    config: { access: 'risk.read' },
+    schema: { tags: ['risk'], summary: '当前生效的风险分级规则（评价表单预览用）', response: { 200: rulesView } },
+  }, async (req) => currentRulesFor(db, req.ctx));
 
   app.get('/risk/mine', {
     config: { access: 'risk.read' },

@@ -43,6 +43,8 @@ const zh: Dict = {
   'import.hasErrors': '文件中有 {count} 行错误，未导入任何数据。可修正后重新上传，或选择仅导入正确的行',
   'validation.risk.value': '{field} 的取值不在公布的取值表中',
   'validation.risk.codeTaken': '该风险点编号已存在',
+  // risk-map keys (zh-CN)
+  // risk-report keys (zh-CN)
   'notify.welcome.title': '欢迎使用企业安全生产主体责任平台',
   'notify.welcome.body': '您的账号已创建，请及时修改初始密码。',
   'notify.import.title': '员工导入完成',
@@ -104,6 +106,8 @@ const en: Dict = {
   'import.hasErrors': '{count} rows have errors and nothing was imported. Fix them and upload again, or import only the valid rows',
   'validation.risk.value': 'The value of {field} is not in the published list',
   'validation.risk.codeTaken': 'This risk point code is already taken',
+  // risk-map keys (en-US)
+  // risk-report keys (en-US)
   'notify.welcome.title': 'Welcome to SafeDuty',
   'notify.welcome.body': 'Your account has been created; please change the initial password.',
   'notify.import.title': 'Employee import finished',
