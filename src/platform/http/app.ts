@@ -89,6 +89,8 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Plain-HTTP deployments on a LAN address must keep working; HTTPS is the proxy's business.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,
