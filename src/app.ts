@@ -14,8 +14,10 @@ import { enterpriseRoutes } from './modules/org/enterprise.routes';
 import { orgUnitRoutes } from './modules/org/org-unit.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
+import { hazardRoutes } from './modules/hazards/hazard.routes';
 import { riskMapRoutes } from './modules/risk/risk-map.routes';
 import { riskReportRoutes } from './modules/risk/risk-report.routes';
+import { registerRiskJobs } from './modules/risk/risk-report.jobs';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { seedDemo } from './seed/demo';
 
@@ -23,6 +25,7 @@ import { seedDemo } from './seed/demo';
 export const MODULES: RouteModule[] = [
   authRoutes, userRoutes, referenceRoutes, enterpriseRoutes, orgUnitRoutes, employeeRoutes, auditRoutes, notificationRoutes,
   riskRoutes, riskMapRoutes, riskReportRoutes,
+  hazardRoutes,
 ];
 
 export type Platform = {
@@ -50,6 +53,7 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
   }
   const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now: opts.now });
   registerPlatformJobs(jobs, database.engine);
+  registerRiskJobs(jobs);
   const now = opts.now ?? (() => new Date());
   const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine, now }, MODULES, { logStream: opts.logStream });
   jobs.setLogger(app.log);

@@ -21,6 +21,11 @@ const facts: HazardFacts = { level: 'general', hasFiveInPlacePlan: false, hasAft
 const S = 'STATE';
 const F = 'FORBIDDEN';
 const X = 'SEPARATION';
+// Closed and voided hazards are final: every operation is refused as a state error.
+function allRefused(): Record<HazardOp, Record<string, string>> {
+  const row = { manager: 'STATE', unitLeader: 'STATE', rectifier: 'STATE', reporter: 'STATE', managerWhoRectified: 'STATE', employee: 'STATE' };
+  return { confirm: row, assign: row, submit: row, accept: row, reject: row, void: row, fixOnSpot: row, requestExtension: row, decideExtension: row };
+}
 const TABLE: Record<HazardState, Record<HazardOp, Record<string, string>>> = {
   reported: {
     confirm: { manager: 'confirmed', unitLeader: 'confirmed', rectifier: F, reporter: F, managerWhoRectified: 'confirmed', employee: F },
@@ -66,8 +71,8 @@ const TABLE: Record<HazardState, Record<HazardOp, Record<string, string>>> = {
     requestExtension: { manager: S, unitLeader: S, rectifier: S, reporter: S, managerWhoRectified: S, employee: S },
     decideExtension: { manager: S, unitLeader: S, rectifier: S, reporter: S, managerWhoRectified: S, employee: S },
   },
-  closed: Object.fromEntries(HAZARD_OPS.map((op) => [op, { manager: S, unitLeader: S, rectifier: S, reporter: S, managerWhoRectified: S, employee: S }])) as Record<HazardOp, Record<string, string>>,
-  voided: Object.fromEntries(HAZARD_OPS.map((op) => [op, { manager: S, unitLeader: S, rectifier: S, reporter: S, managerWhoRectified: S, employee: S }])) as Record<HazardOp, Record<string, string>>,
+  closed: allRefused(),
+  voided: allRefused(),
 };
 
 test('R-HAZ-3 transition table: every state × operation × role', () => {

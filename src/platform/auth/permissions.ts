@@ -24,6 +24,11 @@ export const PERMISSIONS = [
   'risk.report.confirm',
   'risk.report.submit',
   'risk.supervise',
+  'hazard.read',
+  'hazard.report',
+  'hazard.act',
+  'hazard.manage',
+  'hazard.supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,8 +42,13 @@ const ENTERPRISE_MANAGER: Permission[] = [
   'reference.read', 'enterprise.read', 'enterprise.update', 'orgunit.read', 'orgunit.manage',
   'employee.read', 'employee.manage', 'employee.import', 'employee.export', 'user.read', 'user.manage', 'audit.read',
   'risk.read', 'risk.manage', 'risk.report.submit',
+  'hazard.read', 'hazard.report', 'hazard.act', 'hazard.manage',
 ];
-const REGULATOR: Permission[] = ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export', 'risk.read', 'risk.supervise'];
+// Regulators read hazards in scope, record what their inspections find, and list major hazards for supervision.
+const REGULATOR: Permission[] = [
+  'reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export', 'risk.read', 'risk.supervise',
+  'hazard.read', 'hazard.report', 'hazard.supervise',
+];
 
 /** Role → permissions (RULES.md §0). Scope (which records) is enforced separately, in the repositories. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -48,10 +58,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // R-RISK-9: the principal confirms the annual risk report.
   enterprise_principal: [...ENTERPRISE_MANAGER, 'risk.report.confirm'],
   safety_manager: ENTERPRISE_MANAGER,
-  unit_leader: ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export', 'risk.read'],
-  employee: ['reference.read', 'enterprise.read', 'orgunit.read', 'risk.read'],
-  insurer_staff: ['reference.read', 'enterprise.read'],
-  service_staff: ['reference.read', 'enterprise.read'],
+  unit_leader: ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export', 'risk.read', 'hazard.read', 'hazard.report', 'hazard.act'],
+  employee: ['reference.read', 'enterprise.read', 'orgunit.read', 'risk.read', 'hazard.read', 'hazard.report', 'hazard.act'],
+  // Insurers and service institutions report what their prevention services find (R-INS-2, R-SVC-1).
+  insurer_staff: ['reference.read', 'enterprise.read', 'hazard.report'],
+  service_staff: ['reference.read', 'enterprise.read', 'hazard.report'],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

@@ -185,7 +185,67 @@ export type RiskAnnualReportsTable = {
 };
 export type SubdistrictRiskReportsTable = { subdistrict_id: string; year: number; snapshot: Json; forwarded_by: string | null; forwarded_at: Timestamp };
 
+// ---- hazards (0005) ----
+export type HazardStatus = 'reported' | 'confirmed' | 'rectifying' | 'submitted' | 'closed' | 'voided';
+export type HazardSource = 'self_check' | 'employee_report' | 'regulator' | 'tip_off' | 'insurer' | 'service';
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+type DateCol = ColumnType<string, string, string>;
+type DateColNullable = ColumnType<string | null, string | null | undefined, string | null>;
+export type PhotosTable = { enterprise_id: string; id: Generated<string>; mime: 'image/png' | 'image/jpeg' | 'image/webp'; size: number; sha256: string; data: Buffer; uploaded_by: string | null; created_at: Timestamp };
+export type CheckStandardItemsTable = { id: Generated<string>; code: string; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number> };
+export type EnterpriseCheckItemsTable = { enterprise_id: string; id: Generated<string>; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; created_at: Timestamp };
+export type ChecklistsTable = { enterprise_id: string; id: Generated<string>; level: 'enterprise' | 'workshop' | 'post'; name: string; org_unit_id: string | null; post_id: string | null; created_at: Timestamp; updated_at: Timestamp };
+export type ChecklistItemsTable = { enterprise_id: string; id: Generated<string>; checklist_id: string; source: 'standard' | 'enterprise' | 'risk'; source_id: string | null; risk_point_id: string | null; content: string; method: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number> };
+export type CheckPlansTable = {
+  enterprise_id: string; id: Generated<string>; name: string; type: 'daily' | 'comprehensive' | 'special' | 'seasonal' | 'holiday' | 'resumption'; cycle: CheckCycle;
+  checklist_id: string; assignee_post_id: string | null; assignee_user_id: string | null; starts_on: DateCol; ends_on: DateColNullable; active: Generated<boolean>; created_at: Timestamp;
+};
+export type CheckTasksTable = {
+  enterprise_id: string; id: Generated<string>; plan_id: string; checklist_id: string; period_key: string; due_at: Timestamp; assignee_post_id: string | null; assignee_user_id: string | null;
+  status: Generated<'open' | 'done' | 'missed'>; done_by: string | null; done_at: TimestampNullable; pass_count: Generated<number>; fail_count: Generated<number>; na_count: Generated<number>; created_at: Timestamp;
+};
+export type CheckTaskResultsTable = { enterprise_id: string; task_id: string; checklist_item_id: string; result: 'pass' | 'fail' | 'na'; note: Generated<string>; photo_ids: ColumnType<string[], string[] | undefined, string[]>; hazard_id: string | null };
+export type HazardsTable = {
+  enterprise_id: string; id: Generated<string>; code: string; title: string; description: Generated<string>; source: HazardSource;
+  hazard_class: 'thing' | 'behaviour' | 'management' | null; level: Generated<'general' | 'major'>; major_criterion: string | null;
+  risk_point_id: string | null; org_unit_id: string; location: Generated<string>; status: Generated<HazardStatus>;
+  reported_by: string | null; reported_at: Timestamp; confirmed_by: string | null; confirmed_at: TimestampNullable;
+  rectifier_id: string | null; measures: Generated<string>; deadline: DateColNullable; funds: Numeric;
+  submitted_by: string | null; submitted_at: TimestampNullable; accepted_by: string | null; closed_at: TimestampNullable; acceptance_note: Generated<string>;
+  void_reason: string | null; on_spot: Generated<boolean>; escalation_level: Generated<number>; check_task_id: string | null; checklist_item_id: string | null;
+  version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+};
+export type HazardPhotosTable = { enterprise_id: string; hazard_id: string; photo_id: string; stage: 'before' | 'after' | 'evidence' };
+export type HazardEventsTable = { enterprise_id: string; id: Generated<string>; hazard_id: string; op: string; from_status: string | null; to_status: string; actor_id: string | null; at: Timestamp; note: Generated<string>; photo_ids: ColumnType<string[], string[] | undefined, string[]> };
+export type HazardExtensionsTable = {
+  enterprise_id: string; id: Generated<string>; hazard_id: string; requested_by: string | null; requested_at: Timestamp; old_deadline: DateCol; new_deadline: DateCol; reason: string;
+  status: Generated<'pending' | 'approved' | 'rejected'>; decided_by: string | null; decided_at: TimestampNullable; decision_note: Generated<string>;
+};
+export type HazardPlansTable = { enterprise_id: string; hazard_id: string; responsible_person: string; measures: string; funds: Numeric; time_limit: DateCol; contingency_plan: string; created_by: string | null; created_at: Timestamp; updated_at: Timestamp };
+export type HazardSupervisionsTable = { enterprise_id: string; hazard_id: string; listed_by: string | null; listed_at: Timestamp; deadline: DateCol; note: Generated<string>; status: Generated<'listed' | 'delisted'>; delisted_by: string | null; delisted_at: TimestampNullable };
+export type HazardPointsTable = { enterprise_id: string; hazard_id: string; user_id: string; points: number; awarded_at: Timestamp };
+export type HazardReportsTable = { enterprise_id: string; period_type: 'month' | 'quarter' | 'year'; period_key: string; status: Generated<'draft' | 'confirmed' | 'submitted'>; snapshot: JsonNullable; confirmed_by: string | null; confirmed_at: TimestampNullable; submitted_by: string | null; submitted_at: TimestampNullable };
+
+export type HazardCountersTable = { enterprise_id: string; year: number; n: number };
+
 export type DB = {
+  hazard_counters: HazardCountersTable;
+  photos: PhotosTable;
+  check_standard_items: CheckStandardItemsTable;
+  enterprise_check_items: EnterpriseCheckItemsTable;
+  checklists: ChecklistsTable;
+  checklist_items: ChecklistItemsTable;
+  check_plans: CheckPlansTable;
+  check_tasks: CheckTasksTable;
+  check_task_results: CheckTaskResultsTable;
+  hazards: HazardsTable;
+  hazard_photos: HazardPhotosTable;
+  hazard_events: HazardEventsTable;
+  hazard_extensions: HazardExtensionsTable;
+  hazard_plans: HazardPlansTable;
+  hazard_supervisions: HazardSupervisionsTable;
+  hazard_points: HazardPointsTable;
+  hazard_reports: HazardReportsTable;
   rule_sets: RuleSetsTable;
   floor_plans: FloorPlansTable;
   risk_points: RiskPointsTable;

@@ -155,7 +155,7 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
 
   const webDist = path.resolve(config.webDist);
   if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, maxAge: '1h', immutable: false });
     // The single-page app owns every other non-API path.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {

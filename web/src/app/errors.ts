@@ -40,7 +40,7 @@ export function useShowError() {
     if (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED') return;
     if (error.code === 'VALIDATION' && opts.form) {
       const rest = applyFormErrors(opts.form, error);
-      if (rest.length > 0) message.error(rest.join('；'));
+      if (rest.length > 0) message.error(rest.join(t('common.separator')));
       else if (error.issues.length === 0) message.error(error.message);
       return;
     }
@@ -55,7 +55,9 @@ export function useShowError() {
       });
       return;
     }
-    const detail = error.issues.length > 0 ? `${error.message}：${error.issues.map((i) => i.message).join('；')}` : error.message;
+    const detail = error.issues.length > 0
+      ? t('common.withDetails', { message: error.message, details: error.issues.map((i) => i.message).join(t('common.separator')) })
+      : error.message;
     message.error(detail || t(`error.INTERNAL`));
   }, [message, modal, t]);
 }

@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useAuth } from './auth';
-import { Forbidden } from './components/Forbidden';
 import { PageLoading } from './components/PageLoading';
 import type { Permission } from '../modules/auth/api/auth.api';
+
+// The 403 page carries antd's Result illustrations: loaded only when someone actually hits it.
+const Forbidden = lazy(async () => ({ default: (await import('./components/Forbidden')).Forbidden }));
 
 /** Signed-in users only; a user who must change the initial password can reach nothing else. */
 export function RequireSession({ children, passwordPage = false }: { children: ReactNode; passwordPage?: boolean }) {

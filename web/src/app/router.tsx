@@ -1,6 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { NotFound } from './components/NotFound';
 import { PageLoading } from './components/PageLoading';
 import { RequirePermission, RequireSession } from './guards';
 import type { RouteHandle } from './layout/AppBreadcrumb';
@@ -21,6 +20,7 @@ const OrgPage = page(() => import('../modules/org/pages/OrgPage'), 'OrgPage');
 const EmployeesPage = page(() => import('../modules/employees/pages/EmployeesPage'), 'EmployeesPage');
 const UsersPage = page(() => import('../modules/users/pages/UsersPage'), 'UsersPage');
 const AuditPage = page(() => import('../modules/audit/pages/AuditPage'), 'AuditPage');
+const NotFound = page(() => import('./components/NotFound'), 'NotFound');
 const NotificationsPage = page(() => import('../modules/notifications/pages/NotificationsPage'), 'NotificationsPage');
 
 function Full({ children }: { children: ReactNode }) {

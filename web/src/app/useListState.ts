@@ -1,9 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { SorterResult, TablePaginationConfig } from 'antd/es/table/interface';
+import type { TablePaginationConfig } from 'antd/es/table/interface';
 import type { Query } from './api';
 
 type Values = Record<string, string | undefined>;
+
+/** The part of antd's SorterResult we read; any row type fits. */
+type SorterLike = { columnKey?: unknown; field?: unknown; order?: 'ascend' | 'descend' | null };
 
 export type ListState = {
   page: number;
@@ -16,7 +19,7 @@ export type ListState = {
   /** Changes filters and goes back to page 1. */
   setFilters: (patch: Values) => void;
   /** For antd Table's onChange: pagination and sorting. */
-  onTableChange: (pagination: TablePaginationConfig, filters: unknown, sorter: SorterResult<never> | SorterResult<never>[]) => void;
+  onTableChange: (pagination: TablePaginationConfig, filters: unknown, sorter: SorterLike | SorterLike[]) => void;
   /** antd sortOrder for a column. */
   sortOrderOf: (column: string) => 'ascend' | 'descend' | null;
 };
@@ -26,12 +29,14 @@ type Options = {
   sync: 'url' | 'local';
   filterKeys: readonly string[];
   defaultPageSize?: number;
+  /** Sent when the user has not sorted (the audit log reads newest first). */
+  defaultOrder?: 'asc' | 'desc';
   initial?: Values;
 };
 
 const PAGING_KEYS = ['page', 'pageSize', 'sort', 'order'] as const;
 
-export function useListState({ sync, filterKeys, defaultPageSize = 20, initial = {} }: Options): ListState {
+export function useListState({ sync, filterKeys, defaultPageSize = 20, defaultOrder, initial = {} }: Options): ListState {
   const [searchParams, setSearchParams] = useSearchParams();
   const [local, setLocal] = useState<Values>(initial);
 
@@ -74,7 +79,7 @@ export function useListState({ sync, filterKeys, defaultPageSize = 20, initial =
       sort,
       order,
       filters,
-      query: { page, pageSize, sort, order: sort ? order : undefined, ...filters },
+      query: { page, pageSize, sort, order: sort ? order : defaultOrder, ...filters },
       setFilters: (patch) => write({ ...patch, page: undefined }),
       onTableChange: (pagination, _filters, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -91,5 +96,5 @@ export function useListState({ sync, filterKeys, defaultPageSize = 20, initial =
       },
       sortOrderOf: (column) => (sort === column ? (order === 'desc' ? 'descend' : order === 'asc' ? 'ascend' : null) : null),
     };
-  }, [page, pageSize, sort, order, read, filterKeys, write, defaultPageSize]);
+  }, [page, pageSize, sort, order, read, filterKeys, write, defaultPageSize, defaultOrder]);
 }

@@ -20,9 +20,9 @@ export function AppBreadcrumb() {
     const handle = m.handle as RouteHandle | undefined;
     if (!handle?.crumb || seen.has(m.pathname)) continue;
     seen.add(m.pathname);
-    // Enterprise users have no directory to go back to: their list crumb is plain text.
-    const linkable = handle.crumbLink !== false && !(handle.crumb === 'nav.enterprises' && me?.scope.enterpriseId);
-    crumbs.push({ key: m.id, label: t(handle.crumb), to: linkable ? m.pathname : undefined });
+    // Enterprise users have no directory: their enterprise hangs directly under home.
+    if (handle.crumb === 'nav.enterprises' && me?.scope.enterpriseId) continue;
+    crumbs.push({ key: m.id, label: t(handle.crumb), to: handle.crumbLink !== false ? m.pathname : undefined });
   }
   if (crumbs.length <= 1 && !pageTitle) return null;
   const last = crumbs[crumbs.length - 1];

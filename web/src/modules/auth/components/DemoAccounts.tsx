@@ -1,4 +1,4 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Flex, theme } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { authApi, type DemoAccount } from '../api/auth.api';
@@ -6,12 +6,17 @@ import { authApi, type DemoAccount } from '../api/auth.api';
 /** Demo accounts, listed only when the server says demo mode is on; a click fills the form. */
 export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => void }) {
   const { t } = useI18n();
+  const { token } = theme.useToken();
   const { data } = useApi(() => authApi.demoAccounts(), []);
   if (!data?.enabled || data.accounts.length === 0) return null;
   return (
-    <Card size="small" title={t('login.demoTitle')} style={{ width: '100%' }} data-testid="demo-accounts">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>{t('login.demoHint')}</Typography.Paragraph>
-      <Flex vertical gap={4}>
+    <section
+      data-testid="demo-accounts"
+      style={{ width: '100%', background: token.colorBgContainer, borderRadius: token.borderRadiusLG, boxShadow: token.boxShadowTertiary, padding: 16 }}
+    >
+      <h2 style={{ margin: 0, fontSize: 15, fontWeight: 600, color: token.colorTextHeading }}>{t('login.demoTitle')}</h2>
+      <p style={{ margin: '4px 0 12px', fontSize: 12, color: token.colorTextSecondary }}>{t('login.demoHint')}</p>
+      <Flex vertical gap={6}>
         {data.accounts.map((a) => (
           <button
             key={a.username}
@@ -20,19 +25,27 @@ export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => voi
             data-testid={`demo-account-${a.username}`}
             style={{
               display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, width: '100%',
-              padding: '6px 8px', border: '1px solid #f0f0f0', borderRadius: 6, background: '#fff', cursor: 'pointer', textAlign: 'left',
+              padding: '6px 10px', border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius,
+              background: token.colorBgContainer, cursor: 'pointer', textAlign: 'left', font: 'inherit',
             }}
           >
             <span style={{ minWidth: 0 }}>
-              <Typography.Text strong>{a.displayName}</Typography.Text>{' '}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.username}</Typography.Text>
+              <strong>{a.displayName}</strong>{' '}
+              <span style={{ fontSize: 12, color: token.colorTextSecondary }}>{a.username}</span>
               <br />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.scopeName}</Typography.Text>
+              <span style={{ fontSize: 12, color: token.colorTextSecondary }}>{a.scopeName}</span>
             </span>
-            <Tag color="blue" style={{ marginInlineEnd: 0 }}>{a.roleName}</Tag>
+            <span
+              style={{
+                flex: 'none', fontSize: 12, padding: '0 7px', lineHeight: '20px', borderRadius: token.borderRadiusSM,
+                color: token.colorPrimary, background: token.colorPrimaryBg, border: `1px solid ${token.colorPrimaryBorder}`,
+              }}
+            >
+              {a.roleName}
+            </span>
           </button>
         ))}
       </Flex>
-    </Card>
+    </section>
   );
 }

@@ -32,7 +32,7 @@ export function LoginPage() {
     } catch (e) {
       if (isApiError(e) && e.code === 'VALIDATION') {
         const rest = applyFormErrors(form, e);
-        if (rest.length > 0 || e.issues.length === 0) setError(rest.join('；') || e.message);
+        if (rest.length > 0 || e.issues.length === 0) setError(rest.join(t('common.separator')) || e.message);
       } else {
         setError(isApiError(e) ? e.message : t('error.INTERNAL'));
       }

@@ -19,6 +19,10 @@ export type Employee = {
   version: number;
 };
 
+/** The page carries what the caller may do with this enterprise's employees, computed by the server. */
+export type EmployeePage = Page<Employee> & { abilities?: { canManage: boolean; canImport: boolean; canExport: boolean } };
+export type EmployeeDetail = Employee & { enterpriseId: string; createdAt: string; updatedAt: string; abilities?: { canEdit: boolean } };
+
 export type EmployeeInput = {
   name: string;
   idNumber: string;
@@ -37,13 +41,15 @@ export type ImportResult = {
   errorCount: number;
   imported: number;
   errors: { row: number; column: string; message: string }[];
+  /** A translated one-line summary from the server. */
+  message?: string;
 };
 
 const base = (enterpriseId: string) => `/enterprises/${enterpriseId}/employees`;
 
 export const employeesApi = {
-  list: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<Page<Employee>>(base(enterpriseId), query, { signal }),
-  get: (enterpriseId: string, id: string) => api.get<Employee>(`${base(enterpriseId)}/${id}`),
+  list: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<EmployeePage>(base(enterpriseId), query, { signal }),
+  get: (enterpriseId: string, id: string) => api.get<EmployeeDetail>(`${base(enterpriseId)}/${id}`),
   create: (enterpriseId: string, body: EmployeeInput) => api.post<Employee>(base(enterpriseId), body),
   update: (enterpriseId: string, id: string, body: EmployeeUpdate) => api.patch<Employee>(`${base(enterpriseId)}/${id}`, body),
   remove: (enterpriseId: string, id: string) => api.del(`${base(enterpriseId)}/${id}`),

@@ -112,7 +112,15 @@ export function EmployeeImportModal({ enterpriseId, onClose, onImported }: Props
             <Statistic title={t('import.errors')} value={data.errorCount} styles={{ content: { color: data.errorCount ? '#cf1322' : undefined } }} />
             <Statistic title={t('import.imported')} value={data.imported} />
           </Flex>
-          {blocked && <Alert type="error" showIcon title={t('import.strictFailed', { n: data.errorCount })} description={data.validCount > 0 ? t('import.strictFailedHint') : undefined} />}
+          {blocked && (
+            <Alert
+              type="error"
+              showIcon
+              title={data.message || t('import.strictFailed', { n: data.errorCount })}
+              description={data.validCount > 0 && !data.message ? t('import.strictFailedHint') : undefined}
+              data-testid="import-blocked"
+            />
+          )}
           {!blocked && data.errorCount > 0 && <Alert type="warning" showIcon title={t('import.partial', { imported: data.imported, skipped: data.errorCount })} />}
           {data.errorCount === 0 && <Result status="success" title={t('import.done', { n: data.imported })} style={{ padding: 8 }} />}
           {data.errors.length > 0 && <ImportErrorTable errors={data.errors} />}

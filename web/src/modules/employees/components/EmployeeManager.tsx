@@ -31,7 +31,10 @@ export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId
     (signal) => employeesApi.list(enterpriseId, list.query, signal),
     [enterpriseId, JSON.stringify(list.query)],
   );
-  const manage = can('employee.manage');
+  // The server's abilities decide (a unit leader may read but not manage); permissions are the fallback.
+  const manage = data?.abilities?.canManage ?? can('employee.manage');
+  const canImport = data?.abilities?.canImport ?? can('employee.import');
+  const canExport = data?.abilities?.canExport ?? can('employee.export');
 
   const openEdit = async (e: Employee) => {
     try {
@@ -66,10 +69,10 @@ export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId
   return (
     <div data-testid="employee-manager">
       <Flex justify="flex-end" gap={8} wrap style={{ marginBottom: 12 }}>
-        {can('employee.export') && (
+        {canExport && (
           <Button icon={<ExportOutlined />} loading={exporting} onClick={() => void exportList()} data-testid="employee-export">{t('employee.export')}</Button>
         )}
-        {can('employee.import') && (
+        {canImport && (
           <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="employee-import-button">{t('employee.import')}</Button>
         )}
         {manage && (

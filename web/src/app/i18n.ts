@@ -1,0 +1,422 @@
+import { createContext, useContext } from 'react';
+
+export type Locale = 'zh-CN' | 'en-US';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+const STORAGE_KEY = 'safeduty.locale';
+
+/** [简体中文, English]: every string the user sees has both, and the compiler checks that it does. */
+type Entry = readonly [zh: string, en: string];
+
+const messages = {
+  // App
+  'app.name': ['企业安全生产主体责任平台', 'SafeDuty – Enterprise Safety Responsibility Platform'],
+  'app.shortName': ['安全生产主体责任', 'SafeDuty'],
+  'app.title': ['SafeDuty 企业安全生产主体责任平台', 'SafeDuty – Enterprise Safety Responsibility Platform'],
+  'app.tagline': ['企业落实主体责任 · 监管部门实时掌握 · 一次填报多方共享', 'Enterprises own their safety duties · regulators see it live · report once'],
+
+  // Navigation and layout
+  'nav.home': ['首页', 'Home'],
+  'nav.enterprises': ['企业名录', 'Enterprises'],
+  'nav.ownEnterprise': ['本企业档案', 'My enterprise'],
+  'nav.org': ['组织架构', 'Organisation'],
+  'nav.employees': ['员工台账', 'Employees'],
+  'nav.users': ['用户管理', 'Users'],
+  'nav.audit': ['审计日志', 'Audit log'],
+  'nav.notifications': ['消息通知', 'Notifications'],
+  'crumb.enterpriseDetail': ['企业详情', 'Enterprise'],
+  'crumb.notFound': ['页面不存在', 'Not found'],
+  'layout.toggleMenu': ['展开/收起菜单', 'Toggle menu'],
+  'layout.switchLanguage': ['切换语言 / Switch language', 'Switch language / 切换语言'],
+
+  // Common
+  'common.actions': ['操作', 'Actions'],
+  'common.back': ['返回', 'Back'],
+  'common.backHome': ['返回首页', 'Back to home'],
+  'common.cancel': ['取消', 'Cancel'],
+  'common.clearFilters': ['清除筛选', 'Clear filters'],
+  'common.close': ['关闭', 'Close'],
+  'common.copy': ['复制', 'Copy'],
+  'common.copied': ['已复制', 'Copied'],
+  'common.create': ['创建', 'Create'],
+  'common.createdAt': ['创建时间', 'Created'],
+  'common.updatedAt': ['更新时间', 'Updated'],
+  'common.delete': ['删除', 'Delete'],
+  'common.deleted': ['已删除', 'Deleted'],
+  'common.edit': ['编辑', 'Edit'],
+  'common.yes': ['是', 'Yes'],
+  'common.no': ['否', 'No'],
+  'common.noData': ['暂无数据', 'No data'],
+  'common.ok': ['确定', 'OK'],
+  'common.reload': ['刷新', 'Reload'],
+  'common.retry': ['重试', 'Retry'],
+  'common.save': ['保存', 'Save'],
+  'common.saved': ['已保存', 'Saved'],
+  'common.total': ['共 {total} 条', '{total} in total'],
+  'common.separator': ['；', '; '],
+  'common.withDetails': ['{message}：{details}', '{message}: {details}'],
+  'lang.other': ['English', '中文'],
+  'lang.otherShort': ['EN', '中'],
+
+  // Errors (the server's messages arrive translated; these cover what happens in the browser)
+  'error.INTERNAL': ['服务器内部错误，请稍后再试', 'Internal server error; please try again later'],
+  'error.NETWORK': ['无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and retry'],
+  'error.conflictTitle': ['数据已被他人修改', 'Changed by someone else'],
+  'error.conflictBody': ['请刷新后查看最新数据，再重新修改。', 'Reload to see the latest data, then make your change again.'],
+  'error.forbiddenTitle': ['无权访问', 'Access denied'],
+  'error.forbiddenBody': ['您的角色没有访问此页面的权限。', 'Your role may not open this page.'],
+  'error.notFoundTitle': ['未找到', 'Not found'],
+  'error.pageNotFound': ['您访问的页面不存在。', 'The page you asked for does not exist.'],
+  'error.loadFailed': ['加载失败', 'Failed to load'],
+  'error.requestId': ['请求编号：{id}', 'Request ID: {id}'],
+
+  // Validation in forms
+  'validation.required': ['必填', 'Required'],
+  'validation.minLength': ['至少 {n} 个字符', 'At least {n} characters'],
+  'validation.maxLength': ['最多 {n} 个字符', 'At most {n} characters'],
+  'validation.phone': ['手机号码格式不正确', 'Invalid phone number'],
+
+  // Auth
+  'auth.changePassword': ['修改密码', 'Change password'],
+  'auth.logout': ['退出登录', 'Sign out'],
+  'auth.loggedOut': ['已退出登录', 'Signed out'],
+  'login.title': ['账号登录', 'Sign in'],
+  'login.username': ['用户名', 'User name'],
+  'login.password': ['密码', 'Password'],
+  'login.usernameRequired': ['请输入用户名', 'Enter your user name'],
+  'login.passwordRequired': ['请输入密码', 'Enter your password'],
+  'login.submit': ['登录', 'Sign in'],
+  'login.demoTitle': ['演示账号', 'Demo accounts'],
+  'login.demoHint': ['点击任一账号即可填入用户名和密码。', 'Click an account to fill in its user name and password.'],
+  'password.title': ['修改密码', 'Change password'],
+  'password.forcedHint': ['首次登录或密码已被重置，请先设置新密码后再使用系统。', 'This is your first sign-in or your password was reset: set a new password to continue.'],
+  'password.current': ['当前密码', 'Current password'],
+  'password.currentRequired': ['请输入当前密码', 'Enter the current password'],
+  'password.new': ['新密码', 'New password'],
+  'password.newRequired': ['请输入新密码', 'Enter a new password'],
+  'password.rule': ['至少 8 位，且须包含字母和数字', 'At least 8 characters with letters and digits'],
+  'password.same': ['新密码不能与当前密码相同', 'The new password must differ from the current one'],
+  'password.confirm': ['确认新密码', 'Confirm new password'],
+  'password.confirmRequired': ['请再次输入新密码', 'Enter the new password again'],
+  'password.mismatch': ['两次输入的密码不一致', 'The passwords do not match'],
+  'password.submit': ['确认修改', 'Change password'],
+  'password.changed': ['密码已修改', 'Password changed'],
+
+  // Roles and scopes
+  'role.district_admin': ['区管理员', 'District administrator'],
+  'role.department_officer': ['区级部门监管员', 'District department officer'],
+  'role.subdistrict_officer': ['街道监管员', 'Subdistrict officer'],
+  'role.enterprise_principal': ['企业主要负责人', 'Enterprise principal'],
+  'role.safety_manager': ['安全管理员', 'Safety manager'],
+  'role.unit_leader': ['部门/车间/班组负责人', 'Unit leader'],
+  'role.employee': ['员工', 'Employee'],
+  'role.insurer_staff': ['保险机构人员', 'Insurer staff'],
+  'role.service_staff': ['技术服务机构人员', 'Technical-service staff'],
+  'roleIntro.district_admin': ['您负责平台的运行：企业登记、用户与权限、基础数据和审计。', 'You run the platform: enterprise registration, users and permissions, reference data and the audit log.'],
+  'roleIntro.department_officer': ['您按行业监管企业：查看所管行业企业的档案、组织架构和员工情况。', 'You supervise enterprises by industry: profiles, organisation and staff of the industries you oversee.'],
+  'roleIntro.subdistrict_officer': ['您按属地监管企业：查看本街道企业的档案、组织架构和员工情况。', 'You supervise the enterprises located in your subdistrict: profiles, organisation and staff.'],
+  'roleIntro.enterprise_principal': ['您是本企业安全生产第一责任人：维护企业档案、组织架构、岗位与员工台账。', 'You carry your enterprise\'s safety responsibility: keep its profile, organisation, posts and staff up to date.'],
+  'roleIntro.safety_manager': ['您负责本企业安全管理的日常工作：组织架构、岗位、员工台账和账号。', 'You run day-to-day safety management: organisation, posts, staff records and accounts.'],
+  'roleIntro.unit_leader': ['您负责本单位及下级单位的安全生产工作。', 'You are responsible for safety in your unit and the units below it.'],
+  'roleIntro.employee': ['欢迎使用平台。您可以查看本企业的组织架构与通知。', 'Welcome. You can see your enterprise\'s organisation and your notifications.'],
+  'roleIntro.insurer_staff': ['您可以查看所服务企业的基本信息。', 'You can see the profiles of the enterprises you insure.'],
+  'roleIntro.service_staff': ['您可以查看所服务企业的基本信息。', 'You can see the profiles of the enterprises you serve.'],
+  'scopeKind.district': ['管辖范围', 'District'],
+  'scopeKind.department': ['所属部门', 'Department'],
+  'scopeKind.subdistrict': ['所属街道', 'Subdistrict'],
+  'scopeKind.enterprise': ['所属企业', 'Enterprise'],
+  'scopeKind.institution': ['所属机构', 'Institution'],
+
+  // Home
+  'home.morning': ['上午好，{name}', 'Good morning, {name}'],
+  'home.afternoon': ['下午好，{name}', 'Good afternoon, {name}'],
+  'home.evening': ['晚上好，{name}', 'Good evening, {name}'],
+  'home.scopeLine': ['{kind}：{name}', '{kind}: {name}'],
+  'home.openOwnEnterprise': ['进入本企业档案 →', 'Open my enterprise →'],
+  'home.byStatus': ['企业经营状态', 'Enterprises by status'],
+  'home.bySubdistrict': ['各街道企业数', 'Enterprises by subdistrict'],
+  'home.byEmploymentForm': ['在岗员工用工形式', 'Active employees by employment form'],
+  'stat.enterprises': ['企业总数', 'Enterprises'],
+  'stat.highRiskEnterprises': ['高危行业企业', 'High-risk enterprises'],
+  'stat.activeEmployees': ['在岗员工', 'Active employees'],
+  'stat.orgUnits': ['组织单元', 'Org units'],
+  'stat.keyPosts': ['关键岗位', 'Key posts'],
+  'stat.specialPosts': ['特种作业岗位', 'Special-operation posts'],
+  'stat.users': ['用户数', 'Users'],
+  'stat.unread': ['未读消息', 'Unread notifications'],
+
+  // Enterprises
+  'enterprise.name': ['企业名称', 'Name'],
+  'enterprise.creditCode': ['统一社会信用代码', 'Unified social credit code'],
+  'enterprise.creditCodeHint': ['18 位，系统会校验校验位', '18 characters; the check character is verified'],
+  'enterprise.creditCodeLength': ['统一社会信用代码应为 18 位', 'The code has 18 characters'],
+  'enterprise.address': ['地址', 'Address'],
+  'enterprise.subdistrict': ['所属街道', 'Subdistrict'],
+  'enterprise.industry': ['行业', 'Industry'],
+  'enterprise.employeeCount': ['从业人数', 'Employees'],
+  'enterprise.highRisk': ['高危行业', 'High-risk'],
+  'enterprise.highRiskFilter': ['是否高危', 'High-risk?'],
+  'enterprise.highRiskYes': ['高危行业', 'High-risk'],
+  'enterprise.highRiskNo': ['非高危行业', 'Not high-risk'],
+  'enterprise.status': ['经营状态', 'Status'],
+  'enterprise.principalName': ['主要负责人', 'Principal'],
+  'enterprise.principalPhone': ['负责人电话', 'Principal\'s phone'],
+  'enterprise.legalRepresentative': ['法定代表人', 'Legal representative'],
+  'enterprise.attributes': ['企业属性', 'Attributes'],
+  'enterprise.aboveScale': ['规模以上企业', 'Above designated size'],
+  'enterprise.centralProvincial': ['中央/省属企业', 'Central or provincial SOE'],
+  'enterprise.stateOwned': ['国有企业', 'State-owned'],
+  'enterprise.crowdedVenue': ['人员密集场所', 'Crowded venue'],
+  'enterprise.searchPlaceholder': ['搜索企业名称或信用代码', 'Search name or credit code'],
+  'enterprise.create': ['新增企业', 'New enterprise'],
+  'enterprise.edit': ['编辑企业档案', 'Edit enterprise'],
+  'enterprise.tabProfile': ['基本信息', 'Profile'],
+  'enterprise.tabOrg': ['组织架构', 'Organisation'],
+  'enterprise.tabEmployees': ['员工', 'Employees'],
+  'enterprise.pick': ['选择企业', 'Choose an enterprise'],
+  'enterprise.pickFirst': ['请先在右上角选择一家企业', 'Choose an enterprise first (top right)'],
+  'enterpriseStatus.active': ['正常经营', 'Active'],
+  'enterpriseStatus.suspended': ['停产停业', 'Suspended'],
+  'enterpriseStatus.closed': ['已关闭', 'Closed'],
+
+  // Organisation
+  'orgKind.company': ['公司', 'Company'],
+  'orgKind.department': ['部门', 'Department'],
+  'orgKind.workshop': ['车间', 'Workshop'],
+  'orgKind.team': ['班组', 'Team'],
+  'org.treeTitle': ['组织架构', 'Organisation'],
+  'org.unitCount': ['{n} 个单元', '{n} units'],
+  'org.counts': ['{employees} 人 · {posts} 岗', '{employees} staff · {posts} posts'],
+  'org.empty': ['尚无组织架构', 'No organisation yet'],
+  'org.addChild': ['添加下级', 'Add sub-unit'],
+  'org.addChildTo': ['在“{name}”下添加单位', 'Add a unit under "{name}"'],
+  'org.rename': ['重命名', 'Rename'],
+  'org.move': ['移动', 'Move'],
+  'org.moveTitle': ['移动“{name}”', 'Move "{name}"'],
+  'org.newParent': ['新的上级单位', 'New parent unit'],
+  'org.moveUp': ['上移', 'Move up'],
+  'org.moveDown': ['下移', 'Move down'],
+  'org.kind': ['单位类型', 'Unit type'],
+  'org.unitName': ['单位名称', 'Unit name'],
+  'org.deleteConfirm': ['删除“{name}”？', 'Delete "{name}"?'],
+  'org.deleteHint': ['只有没有下级单位、岗位和员工的单位才能删除。', 'Only a unit without sub-units, posts and employees can be deleted.'],
+  'post.panelTitle': ['{name} · 岗位', '{name} · posts'],
+  'post.name': ['岗位名称', 'Post'],
+  'post.flags': ['标识', 'Flags'],
+  'post.keyPost': ['关键岗位', 'Key post'],
+  'post.keyPostHint': ['涉及重大危险源、关键设备或关键工序的岗位', 'A post at a major hazard, key equipment or key process'],
+  'post.specialOperation': ['特种作业', 'Special operation'],
+  'post.specialOperationHint': ['作业人员须持特种作业操作证上岗', 'Workers need a special-operation certificate'],
+  'post.certificateType': ['所需证书类型', 'Required certificate'],
+  'post.certificatePlaceholder': ['如：低压电工作业、焊接与热切割作业', 'e.g. low-voltage electrical work, welding'],
+  'post.certificateRequired': ['特种作业岗位须填写所需证书类型', 'A special-operation post needs its certificate type'],
+  'post.employeeCount': ['在岗人数', 'Staff'],
+  'post.create': ['新增岗位', 'New post'],
+  'post.edit': ['编辑岗位', 'Edit post'],
+  'post.empty': ['该单位暂无岗位', 'No posts in this unit'],
+  'post.deleteConfirm': ['删除岗位“{name}”？', 'Delete the post "{name}"?'],
+
+  // Employees
+  'employee.name': ['姓名', 'Name'],
+  'employee.idNumber': ['身份证号', 'ID number'],
+  'employee.idNumberFormat': ['身份证号应为 18 位（末位可为 X）', 'An ID number has 18 characters (the last may be X)'],
+  'employee.idNumberKeep': ['当前为 {masked}；不修改请留空', 'Currently {masked}; leave empty to keep it'],
+  'employee.phone': ['手机号', 'Phone'],
+  'employee.employmentForm': ['用工形式', 'Employment form'],
+  'employee.orgUnit': ['所属单位', 'Unit'],
+  'employee.posts': ['岗位', 'Posts'],
+  'employee.pickUnitFirst': ['请先选择所属单位', 'Choose the unit first'],
+  'employee.hireDate': ['入职日期', 'Hire date'],
+  'employee.status': ['状态', 'Status'],
+  'employee.searchPlaceholder': ['搜索姓名或手机号', 'Search name or phone'],
+  'employee.create': ['新增员工', 'New employee'],
+  'employee.edit': ['编辑员工', 'Edit employee'],
+  'employee.deleteConfirm': ['删除员工“{name}”？', 'Delete the employee "{name}"?'],
+  'employee.import': ['导入', 'Import'],
+  'employee.export': ['导出', 'Export'],
+  'employee.exportFile': ['员工台账.xlsx', 'employees.xlsx'],
+  'employmentForm.regular': ['正式工', 'Regular'],
+  'employmentForm.dispatched': ['劳务派遣', 'Dispatched'],
+  'employmentForm.temporary': ['临时工', 'Temporary'],
+  'employmentForm.migrant': ['农民工', 'Migrant worker'],
+  'employmentForm.intern': ['实习生', 'Intern'],
+  'employeeStatus.active': ['在岗', 'Active'],
+  'employeeStatus.left': ['已离职', 'Left'],
+
+  // Import
+  'import.title': ['导入员工', 'Import employees'],
+  'import.hint': ['请下载模板，按模板填写后上传（.xlsx）。默认严格模式：有任何错误行时不导入任何数据。', 'Download the template, fill it in and upload it (.xlsx). Strict by default: if any row has an error nothing is imported.'],
+  'import.downloadTemplate': ['下载导入模板', 'Download template'],
+  'import.templateFile': ['员工导入模板.xlsx', 'employee-import-template.xlsx'],
+  'import.dropHere': ['点击或拖拽文件到此处', 'Click or drop a file here'],
+  'import.onlyXlsx': ['仅支持 .xlsx 文件', 'Only .xlsx files'],
+  'import.start': ['开始导入', 'Import'],
+  'import.total': ['总行数', 'Rows'],
+  'import.valid': ['正确行', 'Valid'],
+  'import.errors': ['错误行', 'With errors'],
+  'import.imported': ['已导入', 'Imported'],
+  'import.importedN': ['已导入 {n} 名员工', '{n} employees imported'],
+  'import.strictFailed': ['发现 {n} 行错误，未导入任何数据', '{n} rows have errors; nothing was imported'],
+  'import.strictFailedHint': ['可修正文件后重新上传，或选择仅导入正确的行。', 'Fix the file and upload it again, or import only the valid rows.'],
+  'import.validOnly': ['仅导入正确的行（{n} 行）', 'Import only the valid rows ({n})'],
+  'import.partial': ['已导入 {imported} 行，跳过 {skipped} 行错误', '{imported} rows imported, {skipped} rows with errors skipped'],
+  'import.done': ['导入完成：{n} 名员工', 'Import finished: {n} employees'],
+  'import.row': ['行号', 'Row'],
+  'import.column': ['列', 'Column'],
+  'import.message': ['错误说明', 'Problem'],
+
+  // Users
+  'user.username': ['用户名', 'User name'],
+  'user.usernameRule': ['3–50 位字母、数字、下划线、点或短横线', '3–50 letters, digits, _ . or -'],
+  'user.displayName': ['姓名', 'Display name'],
+  'user.role': ['角色', 'Role'],
+  'user.scope': ['所属范围', 'Scope'],
+  'user.status': ['状态', 'Status'],
+  'user.lastLoginAt': ['最近登录', 'Last sign-in'],
+  'user.subdistrict': ['所属街道', 'Subdistrict'],
+  'user.department': ['所属部门', 'Department'],
+  'user.institution': ['所属机构', 'Institution'],
+  'user.enterprise': ['所属企业', 'Enterprise'],
+  'user.orgUnit': ['负责的单位', 'Unit led'],
+  'user.employee': ['关联员工', 'Linked employee'],
+  'user.employeeHint': ['可选：把账号与员工台账中的人员关联', 'Optional: link the account to a person in the staff records'],
+  'user.searchPlaceholder': ['搜索用户名或姓名', 'Search user name or name'],
+  'user.create': ['新增用户', 'New user'],
+  'user.created': ['用户已创建', 'User created'],
+  'user.editTitle': ['编辑用户 {username}', 'Edit user {username}'],
+  'user.normal': ['正常', 'Normal'],
+  'user.disabled': ['已停用', 'Disabled'],
+  'user.locked': ['已锁定', 'Locked'],
+  'user.mustChange': ['待改初始密码', 'Must change password'],
+  'user.resetPassword': ['重置密码', 'Reset password'],
+  'user.resetConfirm': ['重置 {name} 的密码？', 'Reset the password of {name}?'],
+  'user.resetHint': ['将生成新的初始密码，用户下次登录须修改密码。', 'A new initial password is generated; the user must change it at the next sign-in.'],
+  'user.unlock': ['解除锁定', 'Unlock'],
+  'user.unlocked': ['已解除锁定', 'Unlocked'],
+  'user.enable': ['启用', 'Enable'],
+  'user.enabled': ['已启用', 'Enabled'],
+  'user.disable': ['停用', 'Disable'],
+  'user.disableConfirm': ['停用 {name} 的账号？', 'Disable the account of {name}?'],
+  'user.disabledDone': ['已停用', 'Disabled'],
+  'user.initialPasswordTitle': ['初始密码', 'Initial password'],
+  'user.initialPassword': ['初始密码', 'Initial password'],
+  'user.initialPasswordHint': ['初始密码只显示这一次，请复制后安全地告知用户。用户首次登录须修改密码。', 'The initial password is shown only this once: copy it and pass it on safely. The user must change it at the first sign-in.'],
+  'user.initialPasswordDone': ['我已记下', 'Done'],
+
+  // Audit
+  'audit.history': ['变更记录', 'History'],
+  'audit.historyOf': ['只看此对象的记录', 'Show only this record\'s history'],
+  'audit.historyFor': ['{type} {id} 的变更记录', 'History of {type} {id}'],
+  'audit.seq': ['序号', 'Seq'],
+  'audit.at': ['时间', 'Time'],
+  'audit.actor': ['操作人', 'Actor'],
+  'audit.system': ['系统', 'System'],
+  'audit.action': ['操作', 'Action'],
+  'audit.actionPlaceholder': ['操作（如 enterprise.update）', 'Action (e.g. enterprise.update)'],
+  'audit.entityType': ['对象类型', 'Record type'],
+  'audit.entityId': ['对象 ID', 'Record ID'],
+  'audit.ip': ['IP', 'IP'],
+  'audit.requestId': ['请求编号', 'Request ID'],
+  'audit.field': ['字段', 'Field'],
+  'audit.before': ['修改前', 'Before'],
+  'audit.after': ['修改后', 'After'],
+  'audit.noDetails': ['此操作没有记录字段变化', 'No field changes recorded for this action'],
+  'audit.verify': ['校验审计链', 'Verify audit chain'],
+  'audit.verifyOk': ['审计链完整', 'The audit chain is intact'],
+  'audit.verifyOkBody': ['已校验 {checked} 条记录（最新序号 {lastSeq}），未发现篡改。', '{checked} entries checked (latest #{lastSeq}); no tampering found.'],
+  'audit.verifyFailed': ['审计链校验失败', 'Audit chain verification failed'],
+  'audit.verifyFailedBody': ['已校验 {checked} 条记录，发现 {n} 处问题：', '{checked} entries checked; {n} problems found:'],
+  'entityType.enterprise': ['企业', 'Enterprise'],
+  'entityType.org_unit': ['组织单元', 'Org unit'],
+  'entityType.post': ['岗位', 'Post'],
+  'entityType.employee': ['员工', 'Employee'],
+  'entityType.user': ['用户', 'User'],
+  'entityType.district': ['区', 'District'],
+  'auditAction.auth.login': ['登录', 'Sign-in'],
+  'auditAction.auth.logout': ['退出', 'Sign-out'],
+  'auditAction.auth.login_failed': ['登录失败', 'Failed sign-in'],
+  'auditAction.auth.lock': ['账号锁定', 'Account locked'],
+  'auditAction.auth.password_change': ['修改密码', 'Password change'],
+  'auditAction.enterprise.create': ['新增企业', 'Enterprise created'],
+  'auditAction.enterprise.update': ['修改企业', 'Enterprise updated'],
+  'auditAction.orgunit.create': ['新增单位', 'Unit created'],
+  'auditAction.orgunit.update': ['修改单位', 'Unit updated'],
+  'auditAction.orgunit.delete': ['删除单位', 'Unit deleted'],
+  'auditAction.post.create': ['新增岗位', 'Post created'],
+  'auditAction.post.update': ['修改岗位', 'Post updated'],
+  'auditAction.post.delete': ['删除岗位', 'Post deleted'],
+  'auditAction.employee.create': ['新增员工', 'Employee created'],
+  'auditAction.employee.update': ['修改员工', 'Employee updated'],
+  'auditAction.employee.delete': ['删除员工', 'Employee deleted'],
+  'auditAction.employee.import': ['导入员工', 'Employees imported'],
+  'auditAction.user.create': ['新增用户', 'User created'],
+  'auditAction.user.update': ['修改用户', 'User updated'],
+  'auditAction.user.reset_password': ['重置密码', 'Password reset'],
+  'auditAction.user.unlock': ['解除锁定', 'User unlocked'],
+  'auditAction.user.locale': ['切换语言', 'Language changed'],
+  'auditAction.notification.read': ['阅读通知', 'Notification read'],
+  'auditAction.system.seed_demo': ['载入演示数据', 'Demo data loaded'],
+  'auditAction.notification.read_all': ['全部已读', 'All notifications read'],
+
+  // Notifications
+  'notifications.title': ['消息通知', 'Notifications'],
+  'notifications.bellLabel': ['消息通知，{count} 条未读', 'Notifications, {count} unread'],
+  'notifications.all': ['全部', 'All'],
+  'notifications.unread': ['未读', 'Unread'],
+  'notifications.empty': ['暂无消息', 'No notifications'],
+  'notifications.noneUnread': ['没有未读消息', 'No unread notifications'],
+  'notifications.markRead': ['标为已读', 'Mark read'],
+  'notifications.readAll': ['全部标为已读', 'Mark all read'],
+  'notifications.allRead': ['已全部标为已读', 'All marked as read'],
+  'notifications.viewAll': ['查看全部', 'View all'],
+  'notificationKind.account': ['账号', 'Account'],
+  'notificationKind.import': ['导入', 'Import'],
+  'notificationKind.system': ['系统', 'System'],
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof messages;
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  const text: string = messages[key][locale === 'en-US' ? 1 : 0];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export type I18n = {
+  locale: Locale;
+  t: Translate;
+  /** For keys built from data (`role.${role}`): the fallback is shown when the dictionary has no entry. */
+  tx: (key: string, fallback?: string) => string;
+  setLocale: (next: Locale) => void;
+};
+
+export const I18nContext = createContext<I18n | null>(null);
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+/** Chinese first: English only when the user picked it before. */
+export function readStoredLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return stored === 'en-US' ? 'en-US' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export function storeLocale(locale: Locale): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+}

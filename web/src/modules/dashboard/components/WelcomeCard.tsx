@@ -1,0 +1,33 @@
+import { Card, Flex, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useMe } from '../../../app/auth';
+import { useI18n } from '../../../app/i18n';
+import { landingPath } from '../../../app/landing';
+
+function greetingKey(hour: number) {
+  if (hour < 12) return 'home.morning' as const;
+  if (hour < 18) return 'home.afternoon' as const;
+  return 'home.evening' as const;
+}
+
+/** Who you are here: greeting, scope and role, and what this role does on the platform. */
+export function WelcomeCard() {
+  const me = useMe();
+  const { t, tx } = useI18n();
+  const own = landingPath(me);
+  return (
+    <Card data-testid="welcome-card" style={{ marginBottom: 16, background: 'linear-gradient(120deg, #f0f5ff 0%, #ffffff 70%)' }}>
+      <Flex vertical gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t(greetingKey(new Date().getHours()), { name: me.displayName })}
+        </Typography.Title>
+        <Flex gap={8} wrap align="center">
+          <Tag color="blue">{me.roleName}</Tag>
+          <Typography.Text type="secondary" data-testid="welcome-scope">{t('home.scopeLine', { kind: tx(`scopeKind.${me.scope.kind}`, me.scope.kind), name: me.scope.name })}</Typography.Text>
+        </Flex>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{tx(`roleIntro.${me.role}`, '')}</Typography.Paragraph>
+        {own !== '/' && <Link to={own}>{t('home.openOwnEnterprise')}</Link>}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import { Col, Row, Skeleton } from 'antd';
+import { useMe } from '../../../app/auth';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { loadHomeData } from '../api/dashboard.api';
+import { CountChart } from '../components/CountChart';
+import { StatCard } from '../components/StatCard';
+import { WelcomeCard } from '../components/WelcomeCard';
+
+/** Per-role home: who you are, a few counts from the lists you can see, and their breakdowns. */
+export function HomePage() {
+  const me = useMe();
+  const { t, tx } = useI18n();
+  const { data, error, loading, reload } = useApi((signal) => loadHomeData(me, signal), [me.id, me.role]);
+
+  return (
+    <div data-testid="home-page">
+      <WelcomeCard />
+      {error && <ErrorState error={error} onRetry={reload} />}
+      {loading && !data && <Skeleton active />}
+      {data && (
+        <>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            {data.stats.map((s) => (
+              <Col key={s.key} xs={12} md={8} xl={6}><StatCard stat={s} /></Col>
+            ))}
+          </Row>
+          <Row gutter={[16, 16]}>
+            {data.byStatus && (
+              <Col xs={24} lg={12}>
+                <CountChart
+                  testId="chart-status"
+                  title={t('home.byStatus')}
+                  kind="pie"
+                  data={data.byStatus.map((s) => ({ name: tx(`enterpriseStatus.${s.key}`, s.key), value: s.value }))}
+                />
+              </Col>
+            )}
+            {data.bySubdistrict && data.bySubdistrict.length > 0 && (
+              <Col xs={24} lg={12}>
+                <CountChart testId="chart-subdistrict" title={t('home.bySubdistrict')} kind="bar" data={data.bySubdistrict} />
+              </Col>
+            )}
+            {data.byEmploymentForm && (
+              <Col xs={24} lg={12}>
+                <CountChart
+                  testId="chart-employment"
+                  title={t('home.byEmploymentForm')}
+                  kind="pie"
+                  data={data.byEmploymentForm.map((s) => ({ name: tx(`employmentForm.${s.key}`, s.key), value: s.value }))}
+                />
+              </Col>
+            )}
+          </Row>
+        </>
+      )}
+    </div>
+  );
+}

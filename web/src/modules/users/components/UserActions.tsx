@@ -1,0 +1,76 @@
+import { MoreOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown } from 'antd';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { usersApi, type UserRow } from '../api/users.api';
+
+type Props = { user: UserRow; selfId: string; onChanged: () => void; onEdit: () => void; onPassword: (password: string) => void };
+
+/** Row actions of the user table; the signed-in user cannot disable themselves. */
+export function UserActions({ user, selfId, onChanged, onEdit, onPassword }: Props) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const showError = useShowError();
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      message.success(done);
+      onChanged();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const items = [
+    { key: 'edit', label: t('common.edit') },
+    { key: 'reset', label: t('user.resetPassword') },
+    ...(user.locked ? [{ key: 'unlock', label: t('user.unlock') }] : []),
+    ...(user.id === selfId ? [] : [user.disabled ? { key: 'enable', label: t('user.enable') } : { key: 'disable', label: t('user.disable'), danger: true }]),
+  ];
+
+  const onClick = ({ key }: { key: string }) => {
+    switch (key) {
+      case 'edit':
+        onEdit();
+        return;
+      case 'reset':
+        modal.confirm({
+          title: t('user.resetConfirm', { name: user.displayName }),
+          content: t('user.resetHint'),
+          okText: t('user.resetPassword'),
+          cancelText: t('common.cancel'),
+          onOk: async () => {
+            try {
+              const res = await usersApi.resetPassword(user.id);
+              onPassword(res.initialPassword);
+              onChanged();
+            } catch (e) {
+              showError(e);
+            }
+          },
+        });
+        return;
+      case 'unlock':
+        void run(() => usersApi.unlock(user.id), t('user.unlocked'));
+        return;
+      case 'enable':
+        void run(() => usersApi.update(user.id, { disabled: false }), t('user.enabled'));
+        return;
+      case 'disable':
+        modal.confirm({
+          title: t('user.disableConfirm', { name: user.displayName }),
+          okText: t('user.disable'),
+          okButtonProps: { danger: true },
+          cancelText: t('common.cancel'),
+          onOk: () => run(() => usersApi.update(user.id, { disabled: true }), t('user.disabledDone')),
+        });
+    }
+  };
+
+  return (
+    <Dropdown trigger={['click']} menu={{ items, onClick }}>
+      <Button type="text" size="small" icon={<MoreOutlined />} aria-label={t('common.actions')} data-testid="user-actions" />
+    </Dropdown>
+  );
+}
