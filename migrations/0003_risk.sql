@@ -91,10 +91,12 @@ create table risk_assessments (
   reason text not null,
   assessed_by uuid references users(id),
   assessed_at timestamptz not null,
+  -- Insertion order, for assessments recorded within the same instant.
+  seq bigint generated always as identity,
   primary key (enterprise_id, id),
   foreign key (enterprise_id, risk_point_id) references risk_points (enterprise_id, id) on delete cascade
 );
-create index risk_assessments_point on risk_assessments (enterprise_id, risk_point_id, assessed_at desc);
+create index risk_assessments_point on risk_assessments (enterprise_id, risk_point_id, seq desc);
 
 -- R-RISK-4: the responsible person at each control level of a point.
 create table risk_controllers (

@@ -190,10 +190,12 @@ create table hazard_events (
   at timestamptz not null,
   note text not null default '',
   photo_ids uuid[] not null default '{}',
+  -- Insertion order, for events recorded within the same instant.
+  seq bigint generated always as identity,
   primary key (enterprise_id, id),
   foreign key (enterprise_id, hazard_id) references hazards (enterprise_id, id) on delete cascade
 );
-create index hazard_events_hazard on hazard_events (enterprise_id, hazard_id, at);
+create index hazard_events_hazard on hazard_events (enterprise_id, hazard_id, seq);
 
 create table hazard_extensions (
   enterprise_id uuid not null,

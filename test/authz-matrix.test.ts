@@ -13,7 +13,13 @@ const ADMIN: Role[] = ['district_admin'];
 const MANAGERS: Role[] = ['district_admin', 'enterprise_principal', 'safety_manager'];
 const ORG_READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
 const RISK_READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
+const HAZARD_READERS: Role[] = RISK_READERS;
+// The workflow decides per hazard who may act; the route lets in everyone inside an enterprise (and the admin).
+const HAZARD_ACTORS: Role[] = ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
+const REGULATORS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer'];
 const EMPLOYEE_READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader'];
+const RISK_SUPERVISORS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer'];
+const REPORT_CONFIRMERS: Role[] = ['district_admin', 'enterprise_principal'];
 
 type Expect = 'public' | Role[];
 export const MATRIX: Record<string, Expect> = {
@@ -74,6 +80,35 @@ export const MATRIX: Record<string, Expect> = {
   'PUT /api/v1/enterprises/:enterpriseId/risk-points/:id/measures': MANAGERS,
   // risk: floor plans, map and notice cards (risk-map.routes.ts)
   // risk: regulator views and the annual report (risk-report.routes.ts)
+  'GET /api/v1/risk/overview': RISK_SUPERVISORS,
+  'GET /api/v1/risk/overview/summary': RISK_SUPERVISORS,
+  'GET /api/v1/risk/major': RISK_SUPERVISORS,
+  'GET /api/v1/risk/reports': RISK_SUPERVISORS,
+  'POST /api/v1/risk/reports/:year/forward': RISK_SUPERVISORS,
+  'GET /api/v1/risk/reports/:year/aggregates': RISK_SUPERVISORS,
+  'GET /api/v1/enterprises/:enterpriseId/risk-reports/:year': RISK_READERS,
+  'PUT /api/v1/enterprises/:enterpriseId/risk-reports/:year': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/risk-reports/:year/confirm': REPORT_CONFIRMERS,
+  'POST /api/v1/enterprises/:enterpriseId/risk-reports/:year/submit': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/photos': ALL,
+  'GET /api/v1/enterprises/:enterpriseId/photos/:id': HAZARD_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/hazards': HAZARD_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/hazards/:id': HAZARD_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards': ALL,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/confirm': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/assign': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/submit': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/fix-on-spot': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/accept': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/reject': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/void': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/extensions': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/extensions/:extensionId/decision': HAZARD_ACTORS,
+  'PUT /api/v1/enterprises/:enterpriseId/hazards/:id/plan': HAZARD_ACTORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/supervision': REGULATORS,
+  'POST /api/v1/enterprises/:enterpriseId/hazards/:id/supervision/delist': REGULATORS,
+  // hazards: checklists, plans and tasks
+  // hazards: statistics and double reports
   'GET /api/v1/notifications': ALL,
   'GET /api/v1/notifications/unread-count': ALL,
   'POST /api/v1/notifications/:id/read': ALL,

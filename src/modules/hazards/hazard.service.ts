@@ -98,7 +98,7 @@ export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id
   const [photos, events, extensions, plan, supervision, f] = await Promise.all([
     db.selectFrom('hazard_photos').select(['photo_id', 'stage']).where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute(),
     db.selectFrom('hazard_events as e').leftJoin('users as u', 'u.id', 'e.actor_id').select(['e.op', 'e.from_status', 'e.to_status', 'u.display_name', 'e.at', 'e.note', 'e.photo_ids'])
-      .where('e.enterprise_id', '=', enterpriseId).where('e.hazard_id', '=', id).orderBy('e.at').execute(),
+      .where('e.enterprise_id', '=', enterpriseId).where('e.hazard_id', '=', id).orderBy('e.seq').execute(),
     db.selectFrom('hazard_extensions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).orderBy('requested_at').execute(),
     db.selectFrom('hazard_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst(),
     db.selectFrom('hazard_supervisions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst(),

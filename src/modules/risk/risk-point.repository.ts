@@ -60,7 +60,7 @@ export async function loadRiskExtras(db: Executor, enterpriseId: string, ids: st
     db.selectFrom('risk_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('risk_point_id', 'in', ids).execute(),
     db.selectFrom('risk_assessments as a').select(['a.risk_point_id', 'a.methods', 'a.stage', 'a.assessed_at'])
       .where('a.enterprise_id', '=', enterpriseId).where('a.risk_point_id', 'in', ids)
-      .distinctOn('a.risk_point_id').orderBy('a.risk_point_id').orderBy('a.assessed_at', 'desc').execute(),
+      .distinctOn('a.risk_point_id').orderBy('a.risk_point_id').orderBy('a.seq', 'desc').execute(),
   ]);
   return { posts, controllers, measures, items, latest };
 }

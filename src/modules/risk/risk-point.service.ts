@@ -77,7 +77,7 @@ export async function getRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: s
   const extras = await loadRiskExtras(db, enterpriseId, [id]);
   const assessments = await db.selectFrom('risk_assessments as a').leftJoin('users as u', 'u.id', 'a.assessed_by')
     .select(['a.id', 'a.stage', 'a.grade', 'a.methods', 'a.rule_set_version', 'a.reason', 'u.display_name', 'a.assessed_at'])
-    .where('a.enterprise_id', '=', enterpriseId).where('a.risk_point_id', '=', id).orderBy('a.assessed_at', 'desc').execute();
+    .where('a.enterprise_id', '=', enterpriseId).where('a.risk_point_id', '=', id).orderBy('a.seq', 'desc').execute();
   const rules = await currentRiskRules(db, await enterpriseDistrict(db, enterpriseId));
   const manage = mayManageRisk(actor, enterpriseId);
   return {

@@ -170,7 +170,7 @@ export type RiskPointsTable = {
 export type RiskPointPostsTable = { enterprise_id: string; risk_point_id: string; post_id: string };
 export type RiskAssessmentsTable = {
   enterprise_id: string; id: Generated<string>; risk_point_id: string; stage: 'inherent' | 'residual'; methods: Json; grade: RiskGrade;
-  rule_set_version: number; reason: string; assessed_by: string | null; assessed_at: Timestamp;
+  rule_set_version: number; reason: string; assessed_by: string | null; assessed_at: Timestamp; seq: ColumnType<string, never, never>;
 };
 export type RiskControllersTable = { enterprise_id: string; risk_point_id: string; level: ControlLevelName; employee_id: string };
 export type MeasureCategory = 'engineering' | 'monitoring' | 'isolation' | 'ppe' | 'management' | 'training' | 'emergency';
@@ -216,7 +216,7 @@ export type HazardsTable = {
   version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
 };
 export type HazardPhotosTable = { enterprise_id: string; hazard_id: string; photo_id: string; stage: 'before' | 'after' | 'evidence' };
-export type HazardEventsTable = { enterprise_id: string; id: Generated<string>; hazard_id: string; op: string; from_status: string | null; to_status: string; actor_id: string | null; at: Timestamp; note: Generated<string>; photo_ids: ColumnType<string[], string[] | undefined, string[]> };
+export type HazardEventsTable = { enterprise_id: string; id: Generated<string>; hazard_id: string; op: string; from_status: string | null; to_status: string; actor_id: string | null; at: Timestamp; note: Generated<string>; photo_ids: ColumnType<string[], string[] | undefined, string[]>; seq: ColumnType<string, never, never> };
 export type HazardExtensionsTable = {
   enterprise_id: string; id: Generated<string>; hazard_id: string; requested_by: string | null; requested_at: Timestamp; old_deadline: DateCol; new_deadline: DateCol; reason: string;
   status: Generated<'pending' | 'approved' | 'rejected'>; decided_by: string | null; decided_at: TimestampNullable; decision_note: Generated<string>;

@@ -158,7 +158,9 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, maxAge: '1h', immutable: false });
     // The single-page app owns every other non-API path.
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      // API paths and missing files (a stale chunk after a redeploy) are real 404s, not the app's HTML.
+      const pathname = req.url.split('?')[0] ?? '';
+      if (req.url.startsWith('/api/') || req.method !== 'GET' || /\.[A-Za-z0-9]+$/.test(pathname)) {
         return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found', issues: [], requestId: String(req.id) } });
       }
       return reply.type('text/html').sendFile('index.html', { maxAge: 0 });

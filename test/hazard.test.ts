@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
+
+let t: TestPlatform;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+before(async () => { t = await createTestPlatform(); ids = await demoIds(t.db); });
+after(async () => { await t.close(); });
+
+// The smallest valid PNG (1×1), with a varying byte so each upload is a different photo.
+function png(seed = 0): Buffer {
+  const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
+  return Buffer.concat([b, Buffer.from([seed])]);
+}
+
+async function upload(c: Client, files: Buffer[], enterpriseId = ids.ownEnterprise.id): Promise<{ status: number; ids: string[]; data: unknown }> {
+  const boundary = '----sd' + Math.random().toString(16).slice(2);
+  const parts = files.map((f, i) => Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p${i}.png"\r\nContent-Type: image/png\r\n\r\n`), f, Buffer.from('\r\n'),
+  ]));
+  const body = Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]);
+  const res = await c.request('POST', `/api/v1/enterprises/${enterpriseId}/photos`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return { status: res.statusCode, ids: res.data?.ids ?? [], data: res.data };
+}
+
+const url = (p = '') => `/api/v1/enterprises/${ids.ownEnterprise.id}/hazards${p}`;
+async function userId(username: string) {
+  return (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}
+
+test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → submit with an after-photo → accepted by someone else', async () => {
+  const worker = await t.login('worker');
+  const safety = await t.login('safety');
+  const leader = await t.login('leader');
+  const risk = await t.db.selectFrom('risk_points').select(['id', 'control_failing']).where('enterprise_id', '=', ids.ownEnterprise.id).where('name', '=', '反应釜（R-101）').executeTakeFirstOrThrow();
+  assert.equal(risk.control_failing, false);
+
+  const before = await upload(worker, [png(1)]);
+  assert.equal(before.status, 201);
+  const reported = await worker.post(url(), { title: '反应釜压力表损坏', riskPointId: risk.id, photoIds: before.ids, location: '一车间二层' });
+  assert.equal(reported.statusCode, 201, reported.body);
+  assert.match(reported.data.code, /^YH-\d{4}-\d{4}$/);
+  const id = reported.data.id as string;
+  // The risk feedback loop: an open hazard marks its risk point "control failing".
+  const failing = await t.db.selectFrom('risk_points').select('control_failing').where('id', '=', risk.id).executeTakeFirstOrThrow();
+  assert.equal(failing.control_failing, true);
+
+  assert.equal((await worker.post(url(`/${id}/confirm`), { level: 'general', hazardClass: 'thing' })).statusCode, 403, 'an employee does not confirm');
+  const confirmed = await safety.post(url(`/${id}/confirm`), { level: 'general', hazardClass: 'thing' });
+  assert.equal(confirmed.data.status, 'confirmed');
+  // R-HAZ-6: the reporter earned a point.
+  const pts = await t.db.selectFrom('hazard_points').select('points').where('hazard_id', '=', id).executeTakeFirstOrThrow();
+  assert.equal(pts.points, 1);
+
+  const deadline = new Date(t.clock.now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const assigned = await safety.post(url(`/${id}/assign`), { rectifierId: await userId('leader'), measures: '更换压力表并校验', deadline });
+  assert.equal(assigned.data.status, 'rectifying');
+  assert.equal(assigned.data.rectifierName, '精细化工 一车间主任');
+
+  const noPhoto = await leader.post(url(`/${id}/submit`), { note: '已更换' });
+  assert.equal(noPhoto.statusCode, 409);
+  assert.equal(noPhoto.data.error.message, '提交整改须附整改后的照片');
+  const afterPhoto = await upload(leader, [png(2)]);
+  const submitted = await leader.post(url(`/${id}/submit`), { note: '已更换', photoIds: afterPhoto.ids });
+  assert.equal(submitted.data.status, 'submitted');
+
+  // Separation of duties: the rectifier cannot accept his own work, even as a unit leader.
+  const self = await leader.post(url(`/${id}/accept`), { note: '合格' });
+  assert.equal(self.statusCode, 409);
+  assert.equal(self.data.error.message, '验收人（审批人）不能是整改人本人');
+  const rejected = await safety.post(url(`/${id}/reject`), { note: '压力表未铅封' });
+  assert.equal(rejected.data.status, 'rectifying');
+  const again = await leader.post(url(`/${id}/submit`), { note: '已铅封', photoIds: (await upload(leader, [png(3)])).ids });
+  assert.equal(again.data.status, 'submitted');
+  const closed = await safety.post(url(`/${id}/accept`), { note: '验收合格' });
+  assert.equal(closed.data.status, 'closed');
+  assert.deepEqual(closed.data.events.map((e: { op: string }) => e.op), ['report', 'confirm', 'assign', 'submit', 'reject', 'submit', 'accept']);
+  assert.deepEqual(closed.data.photos.map((p: { stage: string }) => p.stage).sort(), ['after', 'after', 'before']);
+  const cleared = await t.db.selectFrom('risk_points').select('control_failing').where('id', '=', risk.id).executeTakeFirstOrThrow();
+  assert.equal(cleared.control_failing, false, 'closing the hazard resolves the risk point');
+  const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('seq').execute();
+  assert.deepEqual(audit.map((a) => a.action), ['hazard.report', 'hazard.confirm', 'hazard.assign', 'hazard.submit', 'hazard.reject', 'hazard.submit', 'hazard.accept']);
+  // The rectifier was notified through the outbox.
+  await t.platform.jobs.tick();
+  const bell = await leader.get('/api/v1/notifications');
+  assert.ok(bell.data.items.some((n: { title: string }) => n.title.startsWith('整改任务')));
+});
+
+test('the fixed-on-the-spot path still needs an after-photo and a second person', async () => {
+  const worker = await t.login('worker');
+  const safety = await t.login('safety');
+  const r = await worker.post(url(), { title: '通道堆放杂物' });
+  const none = await worker.post(url(`/${r.data.id}/fix-on-spot`), { note: '已清理' });
+  assert.equal(none.statusCode, 409);
+  const fixed = await worker.post(url(`/${r.data.id}/fix-on-spot`), { note: '已清理', photoIds: (await upload(worker, [png(4)])).ids });
+  assert.equal(fixed.data.status, 'submitted');
+  assert.equal(fixed.data.onSpot, true);
+  assert.equal((await worker.post(url(`/${r.data.id}/accept`), { note: 'ok' })).statusCode, 403);
+  assert.equal((await safety.post(url(`/${r.data.id}/accept`), { note: '确认已清理' })).data.status, 'closed');
+});
+
+test('R-HAZ-4 a major hazard: regulators are told at once, the five-in-place plan comes first, supervision and delisting', async () => {
+  const safety = await t.login('safety');
+  const r = await safety.post(url(), { title: '有限空间无作业审批', level: 'major', majorCriterion: '有限空间作业未履行审批' });
+  const id = r.data.id as string;
+  await t.platform.jobs.tick();
+  const officer = await t.login('guanshang');
+  const yjj = await t.login('yjj');
+  const zjj = await t.login('zjj');
+  for (const c of [officer, yjj]) {
+    const n = await c.get('/api/v1/notifications');
+    assert.ok(n.data.items.some((x: { title: string }) => x.title.startsWith('重大隐患报告')), 'the subdistrict and the supervising department are notified');
+  }
+  assert.ok(!(await zjj.get('/api/v1/notifications')).data.items.some((x: { title: string }) => x.title.startsWith('重大隐患报告')));
+
+  await safety.post(url(`/${id}/confirm`), { level: 'major', hazardClass: 'management', majorCriterion: '有限空间作业未履行审批' });
+  const deadline = new Date(t.clock.now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const early = await safety.post(url(`/${id}/assign`), { rectifierId: await userId('leader'), measures: '建立审批制度', deadline });
+  assert.equal(early.statusCode, 409);
+  assert.match(early.data.error.message, /五到位/);
+  const plan = await safety.put(url(`/${id}/plan`), { responsiblePerson: '赵红建', measures: '建立有限空间台账和审批制度', funds: 50000, timeLimit: deadline, contingencyPlan: '有限空间事故专项应急预案' });
+  assert.equal(plan.statusCode, 200);
+  assert.equal((await safety.post(url(`/${id}/assign`), { rectifierId: await userId('leader'), measures: '建立审批制度', deadline })).data.status, 'rectifying');
+
+  assert.equal((await safety.post(url(`/${id}/supervision`), { deadline })).statusCode, 403, 'only regulators list for supervision');
+  const listed = await officer.post(url(`/${id}/supervision`), { deadline, note: '街道挂牌督办' });
+  assert.equal(listed.data.supervised, true);
+  assert.equal((await zjj.post(url(`/${id}/supervision`), { deadline })).statusCode, 404, 'outside the department\'s industries');
+  assert.equal((await officer.post(url(`/${id}/supervision/delist`), { note: '' })).statusCode, 409, 'not before acceptance');
+
+  const leader = await t.login('leader');
+  await leader.post(url(`/${id}/submit`), { note: '制度已建立', photoIds: (await upload(leader, [png(5)])).ids });
+  const shortNote = await safety.post(url(`/${id}/accept`), { note: '' });
+  assert.equal(shortNote.statusCode, 400, 'a major hazard closes with an acceptance evaluation');
+  assert.equal((await safety.post(url(`/${id}/accept`), { note: '经验收评估，审批制度已落实，台账齐全' })).data.status, 'closed');
+  const delisted = await officer.post(url(`/${id}/supervision/delist`), { note: '确认摘牌' });
+  assert.equal(delisted.data.supervision.status, 'delisted');
+});
+
+test('R-HAZ-3 extensions: requested before the deadline, approved by someone else', async () => {
+  const safety = await t.login('safety');
+  const leader = await t.login('leader');
+  const ws1 = await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', ids.ownEnterprise.id).where('name', '=', '一车间').executeTakeFirstOrThrow();
+  // In his own workshop, so the leader is "the unit above" for it — yet still not for his own request.
+  const r = await safety.post(url(), { title: '护栏松动', orgUnitId: ws1.id });
+  await safety.post(url(`/${r.data.id}/confirm`), { level: 'general', hazardClass: 'thing' });
+  const deadline = new Date(t.clock.now.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const later = new Date(t.clock.now.getTime() + 9 * 86_400_000).toISOString().slice(0, 10);
+  await safety.post(url(`/${r.data.id}/assign`), { rectifierId: await userId('leader'), measures: '紧固护栏', deadline });
+  const req = await leader.post(url(`/${r.data.id}/extensions`), { newDeadline: later, reason: '配件未到货' });
+  assert.equal(req.statusCode, 200);
+  assert.equal((await leader.post(url(`/${r.data.id}/extensions`), { newDeadline: later, reason: 'again' })).statusCode, 409);
+  const ext = req.data.extensions[0].id as string;
+  assert.equal((await leader.post(url(`/${r.data.id}/extensions/${ext}/decision`), { approve: true })).statusCode, 409, 'not his own request');
+  const ok = await safety.post(url(`/${r.data.id}/extensions/${ext}/decision`), { approve: true, note: '同意' });
+  assert.equal(ok.data.deadline, later);
+  // Past the deadline an extension is refused.
+  t.clock.now = new Date(t.clock.now.getTime() + 12 * 86_400_000);
+  const late = await leader.post(url(`/${r.data.id}/extensions`), { newDeadline: new Date(t.clock.now.getTime() + 5 * 86_400_000).toISOString().slice(0, 10), reason: 'x' });
+  assert.equal(late.statusCode, 409);
+  assert.match(late.data.error.message, /已超过整改期限/);
+  const overdue = await safety.get(url('?overdue=true'));
+  assert.ok(overdue.data.items.some((h: { id: string; overdue: boolean }) => h.id === r.data.id && h.overdue));
+  t.clock.now = new Date();
+});
+
+test('scope: another enterprise gets 404 on hazards and photos; another subdistrict too; uploads are type-checked', async () => {
+  const safety = await t.login('safety');
+  const r = await safety.post(url(), { title: '消防通道被占用', photoIds: (await upload(safety, [png(6)])).ids });
+  const photo = (await safety.get(url(`/${r.data.id}`))).data.photos[0].url as string;
+  const admin = await t.login('admin');
+  const u = await admin.post('/api/v1/users', { username: 'hzother', displayName: '他企安全员', role: 'safety_manager', enterpriseId: ids.foreign.id });
+  const other = await t.login('hzother', u.data.initialPassword);
+  await other.post('/api/v1/auth/password', { currentPassword: u.data.initialPassword, newPassword: 'Hzother2026' });
+  const calls = await Promise.all([
+    other.get(url()), other.get(url(`/${r.data.id}`)), other.get(photo), other.post(url(), { title: 'x' }),
+    other.post(url(`/${r.data.id}/confirm`), { level: 'general', hazardClass: 'thing' }), other.post(url(`/${r.data.id}/void`), { reason: 'x' }),
+  ]);
+  assert.deepEqual(calls.map((c) => c.statusCode), [404, 404, 404, 404, 404, 404]);
+  const up = await upload(other, [png(7)]);
+  assert.equal(up.status, 404);
+  const bad = await upload(safety, [Buffer.from('GIF89a not a photo')]);
+  assert.equal(bad.status, 415);
+  assert.equal((await safety.get(photo)).statusCode, 200);
+});
