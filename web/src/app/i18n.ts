@@ -1,4 +1,6 @@
 import { createContext, useContext } from 'react';
+import { riskMessages } from '../modules/risk/risk.messages';
+import { hazardMessages } from '../modules/hazards/hazard.messages';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -7,7 +9,7 @@ const STORAGE_KEY = 'safeduty.locale';
 /** [简体中文, English]: every string the user sees has both, and the compiler checks that it does. */
 type Entry = readonly [zh: string, en: string];
 
-const messages = {
+const coreMessages = {
   // App
   'app.name': ['企业安全生产主体责任平台', 'SafeDuty – Enterprise Safety Responsibility Platform'],
   'app.shortName': ['安全生产主体责任', 'SafeDuty'],
@@ -372,6 +374,9 @@ const messages = {
   'notificationKind.import': ['导入', 'Import'],
   'notificationKind.system': ['系统', 'System'],
 } as const satisfies Record<string, Entry>;
+
+/** Each domain module keeps its own strings beside its pages; they are merged here and checked the same way. */
+const messages = { ...coreMessages, ...riskMessages, ...hazardMessages } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;
 export type Params = Record<string, string | number>;

@@ -1,14 +1,8 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { PageLoading } from './components/PageLoading';
-import { RequirePermission, RequireSession } from './guards';
-import type { RouteHandle } from './layout/AppBreadcrumb';
-import type { Permission } from '../modules/auth/api/auth.api';
-
-/** React.lazy for a named export: every page is its own chunk, loaded when its route is first visited. */
-function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
-}
+import { RequireSession } from './guards';
+import { Full, guarded, handle, page } from './route-helpers';
+import { riskPublicRoutes, riskRoutes } from '../modules/risk/routes';
+import { hazardRoutes } from '../modules/hazards/routes';
 
 const LoginPage = page(() => import('../modules/auth/pages/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('../modules/auth/pages/ChangePasswordPage'), 'ChangePasswordPage');
@@ -23,18 +17,10 @@ const AuditPage = page(() => import('../modules/audit/pages/AuditPage'), 'AuditP
 const NotFound = page(() => import('./components/NotFound'), 'NotFound');
 const NotificationsPage = page(() => import('../modules/notifications/pages/NotificationsPage'), 'NotificationsPage');
 
-function Full({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<PageLoading full />}>{children}</Suspense>;
-}
-
-function guarded(permission: Permission, element: ReactNode) {
-  return <RequirePermission permission={permission}>{element}</RequirePermission>;
-}
-
-const handle = (crumb: RouteHandle['crumb'], crumbLink = true): RouteHandle => ({ crumb, crumbLink });
-
 export const router = createBrowserRouter([
   { path: '/login', element: <Full><LoginPage /></Full> },
+  // Pages opened from a QR code on a wall: no session needed.
+  ...riskPublicRoutes,
   { path: '/change-password', element: <RequireSession passwordPage><Full><ChangePasswordPage /></Full></RequireSession> },
   {
     path: '/',
@@ -55,6 +41,8 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('user.read', <UsersPage />), handle: handle('nav.users') },
       { path: 'audit', element: guarded('audit.read', <AuditPage />), handle: handle('nav.audit') },
       { path: 'notifications', element: <NotificationsPage />, handle: handle('nav.notifications') },
+      ...riskRoutes,
+      ...hazardRoutes,
       { path: '*', element: <NotFound />, handle: handle('crumb.notFound') },
     ],
   },
