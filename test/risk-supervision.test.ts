@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
+
+let t: TestPlatform;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+// Sessions outlive the clock moves below (the hourly cleanup compares expiry with the platform clock).
+before(async () => { t = await createTestPlatform({ sessionTtlHours: 24 * 365 }); ids = await demoIds(t.db); });
+after(async () => {
+  // On PostgreSQL, test/helpers.ts drops the database as soon as pool.end() resolves, which is before the sockets
+  // close; a backend the drop terminates then surfaces as a pool 'error' nobody listens to (an uncaught exception).
+  t.platform.database.pool.on('error', () => undefined);
+  await t.close();
+});
+
+const own = () => ids.ownEnterprise.id;
+// Logins are rate-limited per minute: one session per demo user for the whole file.
+const sessions = new Map<string, Promise<Client>>();
+const as = (username: string): Promise<Client> => {
+  if (!sessions.has(username)) sessions.set(username, t.login(username));
+  return sessions.get(username)!;
+};
+type OverviewItem = { enterpriseId: string; subdistrictId: string; industryCode: string; total: number; byGrade: Record<string, number>; unassessed: number; overdue: number; missingR8: number; controlFailing: number; hasLedger: boolean };
+
+async function overview(c: Client, query = ''): Promise<{ items: OverviewItem[]; total: number }> {
+  const res = await c.get(`/api/v1/risk/overview?pageSize=200${query}`);
+  assert.equal(res.statusCode, 200, res.body);
+  return res.data;
+}
+
+async function points() {
+  return t.db.selectFrom('risk_points').select(['id', 'code', 'grade']).where('enterprise_id', '=', own()).where('status', '=', 'active').orderBy('code').execute();
+}
+
+test('the overview counts of the demo enterprise equal what its ledger reports', async () => {
+  // The hazard module raises "control failing", and time makes a re-assessment overdue.
+  const [first, second] = await points();
+  await t.db.updateTable('risk_points').set({ reassess_due: '2020-01-01' }).where('enterprise_id', '=', own()).where('id', '=', first!.id).execute();
+  await t.db.updateTable('risk_points').set({ control_failing: true }).where('enterprise_id', '=', own()).where('id', '=', second!.id).execute();
+  const guanshang = await as('guanshang');
+  const row = (await overview(guanshang)).items.find((i) => i.enterpriseId === own());
+  assert.ok(row, 'the demo enterprise is in 关上街道');
+  const summary = (await guanshang.get(`/api/v1/enterprises/${own()}/risk-summary`)).data;
+  assert.equal(row.total, summary.total);
+  assert.deepEqual(row.byGrade, summary.byGrade);
+  assert.equal(row.unassessed, summary.unassessed);
+  assert.equal(row.overdue, summary.overdue);
+  assert.equal(row.missingR8, summary.missingR8);
+  assert.equal(row.controlFailing, summary.controlFailing);
+  assert.equal(row.hasLedger, true);
+  assert.deepEqual([row.total, row.byGrade[1], row.overdue, row.controlFailing, row.missingR8], [6, 1, 1, 1, 1]);
+  // The same numbers when sorted by a count (the other query shape).
+  const byCount = (await overview(guanshang, '&sort=total&order=desc')).items;
+  assert.deepEqual(byCount[0], row);
+  for (const flag of ['overdue', 'controlFailing', 'missingR8', 'hasGrade1']) {
+    const flagged = await overview(guanshang, `&flag=${flag}`);
+    assert.deepEqual(flagged.items.map((i) => i.enterpriseId), [own()], flag);
+  }
+});
+
+test('a subdistrict officer sees only 关上街道 enterprises, and those without a ledger are flagged', async () => {
+  const guanshang = await as('guanshang');
+  const sub = ids.ownEnterprise.subdistrict_id;
+  const all = await overview(guanshang);
+  const expected = ids.ents.filter((e) => e.subdistrict_id === sub).map((e) => e.id).sort();
+  assert.deepEqual(all.items.map((i) => i.enterpriseId).sort(), expected);
+  assert.equal(all.total, expected.length);
+  assert.ok(all.items.every((i) => i.subdistrictId === sub));
+  const noLedger = await overview(guanshang, '&flag=noLedger');
+  assert.deepEqual(noLedger.items.map((i) => i.enterpriseId).sort(), expected.filter((id) => id !== own()));
+  assert.ok(noLedger.items.every((i) => !i.hasLedger && i.total === 0));
+  // Another subdistrict's id as a filter narrows nothing outside scope into view.
+  const other = (await overview(guanshang, `&subdistrictId=${ids.foreign.subdistrict_id}`));
+  assert.equal(other.total, 0);
+  const summary = (await guanshang.get('/api/v1/risk/overview/summary')).data;
+  assert.deepEqual([summary.enterprises, summary.withLedger, summary.withoutLedger], [expected.length, 1, expected.length - 1]);
+  assert.deepEqual(summary.points.byGrade, all.items.find((i) => i.enterpriseId === own())!.byGrade);
+  assert.deepEqual(summary.enterprisesWith, { grade1: 1, overdue: 1, missingR8: 1, controlFailing: 1 });
+});
+
+test('a department sees the industries it supervises: 住建局 not the chemical plant, 应急局 it', async () => {
+  const zjj = await as('zjj');
+  const seen = await overview(zjj);
+  assert.ok(seen.items.length > 0);
+  assert.ok(seen.items.every((i) => ['construction', 'gas'].includes(i.industryCode)));
+  assert.ok(!seen.items.some((i) => i.enterpriseId === own()));
+  assert.equal((await zjj.get('/api/v1/risk/overview/summary')).data.points.total, 0);
+  const yjj = await as('yjj');
+  assert.ok((await overview(yjj)).items.some((i) => i.enterpriseId === own()));
+  const page = await yjj.get('/api/v1/risk/overview?pageSize=2&page=2');
+  assert.equal(page.data.items.length, 2);
+  assert.equal(page.data.total, (await overview(yjj)).total);
+  const past = await yjj.get('/api/v1/risk/overview?pageSize=50&page=9');
+  assert.deepEqual([past.data.items.length, past.data.total], [0, page.data.total]);
+});
+
+test('the grade-1 list shows every major risk in scope with its enterprise, and nothing outside it', async () => {
+  // A grade-1 point at a construction site in another subdistrict.
+  const admin = await as('admin');
+  const unit = await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', ids.foreign.id).where('kind', '=', 'company').executeTakeFirstOrThrow();
+  const created = await admin.post(`/api/v1/enterprises/${ids.foreign.id}/risk-points`, {
+    name: '深基坑开挖', kind: 'operation', orgUnitId: unit.id, hasWarningSigns: true, hasMonitoring: true, hasEmergencyEquipment: true, hasEscapeRoutes: true,
+    assessment: { methods: [{ method: 'LEC', L: 6, E: 6, C: 15 }], reason: '首次辨识' },
+  });
+  assert.equal(created.data.grade, 1);
+  const guanshang = await as('guanshang');
+  const major = (await guanshang.get('/api/v1/risk/major')).data;
+  const ledgerRed = (await guanshang.get(`/api/v1/enterprises/${own()}/risk-points?grade=1`)).data;
+  assert.equal(major.total, ledgerRed.total);
+  assert.deepEqual(major.items.map((i: { riskPointId: string }) => i.riskPointId), ledgerRed.items.map((i: { id: string }) => i.id));
+  const item = major.items[0];
+  assert.equal(item.enterpriseName, '昆明官渡精细化工有限公司');
+  assert.equal(item.subdistrictName, '关上街道');
+  assert.equal(item.industryCode, 'hazardous_chemicals');
+  assert.equal(item.controlLevel, 'company');
+  const zjj = await as('zjj');
+  const theirs = (await zjj.get('/api/v1/risk/major')).data.items as { riskPointId: string; missingR8: string[] }[];
+  assert.deepEqual(theirs.map((i) => i.riskPointId), [created.data.id]);
+  assert.deepEqual(theirs[0]!.missingR8, []);
+  assert.equal((await (await as('principal')).get('/api/v1/risk/major')).statusCode, 403);
+});
+
+async function riskNotices(username: string, title: RegExp): Promise<number> {
+  const c = await as(username);
+  const list = await c.get('/api/v1/notifications?pageSize=100');
+  return (list.data.items as { kind: string; title: string }[]).filter((n) => n.kind === 'risk' && title.test(n.title)).length;
+}
+
+test('R-RISK-9 reminders: in December the principal of a non-submitting enterprise is reminded daily, not before, not after submitting', async () => {
+  const annual = /2026年度风险管控报告待报送/;
+  t.clock.now = new Date('2026-11-15T01:00:00Z');
+  await t.platform.jobs.tick();
+  assert.equal(await riskNotices('principal', annual), 0, 'no reminder in November');
+
+  t.clock.now = new Date('2026-12-05T01:00:00Z');
+  await t.platform.jobs.tick();
+  assert.equal(await riskNotices('principal', annual), 1);
+  assert.equal(await riskNotices('safety', annual), 1);
+  assert.equal(await riskNotices('worker', annual), 0);
+  assert.equal(await riskNotices('guanshang', annual), 0);
+  await t.platform.jobs.tick();
+  assert.equal(await riskNotices('principal', annual), 1, 'once a day');
+
+  const safety = await as('safety');
+  const principal = await as('principal');
+  const url = `/api/v1/enterprises/${own()}/risk-reports/2026`;
+  assert.equal((await safety.put(url, { narrative: '本年度风险管控总体受控。', version: 0 })).statusCode, 200);
+  assert.equal((await principal.post(`${url}/confirm`, { version: 1 })).statusCode, 200);
+  assert.equal((await safety.post(`${url}/submit`, { version: 2 })).statusCode, 200);
+
+  t.clock.now = new Date('2026-12-06T01:00:00Z');
+  await t.platform.jobs.tick();
+  assert.equal(await riskNotices('principal', annual), 1, 'no reminder after submission');
+});
+
+test('R-RISK-6 reminders: the safety manager hears once a day of re-assessments due within 30 days or overdue', async () => {
+  const title = /风险点复评提醒/;
+  const [a, b] = await points();
+  await t.db.updateTable('risk_points').set({ reassess_due: '2030-01-01' }).where('enterprise_id', '=', own()).execute();
+  await t.db.updateTable('risk_points').set({ reassess_due: '2026-12-20' }).where('enterprise_id', '=', own()).where('id', '=', a!.id).execute();
+  await t.db.updateTable('risk_points').set({ reassess_due: '2026-11-30' }).where('enterprise_id', '=', own()).where('id', '=', b!.id).execute();
+  // Earlier days' ticks already reminded of the point made overdue in the first test.
+  const before = await riskNotices('safety', title);
+  t.clock.now = new Date('2026-12-07T01:00:00Z');
+  await t.platform.jobs.tick();
+  await t.platform.jobs.tick();
+  assert.equal(await riskNotices('safety', title), before + 1);
+  assert.equal(await riskNotices('principal', title), 0);
+  const c = await as('safety');
+  const bodies = ((await c.get('/api/v1/notifications?pageSize=100')).data.items as { title: string; body: string }[]).filter((n) => title.test(n.title)).map((n) => n.body);
+  assert.ok(bodies.some((body) => /昆明官渡精细化工有限公司有 1 个风险点将在 30 日内到期复评，1 个已超期未复评/.test(body)), bodies.join('\n'));
+  // Nothing due: no reminder the next day.
+  await t.db.updateTable('risk_points').set({ reassess_due: '2030-01-01' }).where('enterprise_id', '=', own()).execute();
+  t.clock.now = new Date('2026-12-08T01:00:00Z');
+  await t.platform.jobs.tick();
+  assert.equal(await riskNotices('safety', title), before + 1);
+});
