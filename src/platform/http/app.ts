@@ -38,7 +38,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** A URL fit for logs: the route pattern when known, never the query string or path tokens. */
 function loggableUrl(req: FastifyRequest): string {
-  return req.routeOptions?.url ?? req.url.split('?')[0] ?? '';
+  if (req.routeOptions?.url) return req.routeOptions.url;
+  // No route matched (a web-app path such as /public/risk-cards/<token>): mask anything token-like.
+  return (req.url.split('?')[0] ?? '').split('/').map((seg) => (/^[A-Za-z0-9_-]{20,}$/.test(seg) ? ':token' : seg)).join('/');
 }
 
 export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logStream?: NodeJS.WritableStream } = {}): Promise<{ app: AppInstance; routes: RouteInfo[] }> {
