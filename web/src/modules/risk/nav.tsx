@@ -1,7 +1,32 @@
+import { AimOutlined, AlertOutlined, FileDoneOutlined, MonitorOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 import type { Me } from '../auth/api/auth.api';
 
-/** Risk entries of the side menu for this user. */
-export function riskNavItems(_me: Me): NavItem[] {
-  return [];
+/**
+ * Risk entries of the side menu for this user: an enterprise's people get their ledger, map and own risks (and the
+ * annual report when they write or confirm it); regulators get the overview and the reports; the admin the rules.
+ */
+export function riskNavItems(me: Me): NavItem[] {
+  const has = (p: string) => me.permissions.includes(p);
+  const items: NavItem[] = [];
+  if (me.scope.enterpriseId) {
+    if (!has('risk.read')) return items;
+    items.push(
+      { key: 'risk', path: '/risk', label: 'nav.risk', icon: <AlertOutlined /> },
+      { key: 'risk-map', path: '/risk/map', label: 'nav.riskMap', icon: <AimOutlined /> },
+      { key: 'risk-mine', path: '/risk/mine', label: 'nav.riskMine', icon: <UserOutlined /> },
+    );
+    if (has('risk.report.submit') || has('risk.report.confirm')) {
+      items.push({ key: 'risk-report', path: '/risk/report', label: 'nav.riskReport', icon: <FileDoneOutlined /> });
+    }
+    return items;
+  }
+  if (has('risk.supervise')) {
+    items.push(
+      { key: 'risk-overview', path: '/risk/overview', label: 'nav.riskOverview', icon: <MonitorOutlined /> },
+      { key: 'risk-reports', path: '/risk/reports', label: 'nav.riskReports', icon: <FileDoneOutlined /> },
+    );
+  }
+  if (has('risk.rules')) items.push({ key: 'risk-rules', path: '/risk/rules', label: 'nav.riskRules', icon: <SettingOutlined /> });
+  return items;
 }

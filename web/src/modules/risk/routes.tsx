@@ -1,7 +1,71 @@
-import type { RouteObject } from 'react-router';
+import { Outlet, type RouteObject } from 'react-router';
+import { RequireSession } from '../../app/guards';
+import { Full, handle, page } from '../../app/route-helpers';
+import { RiskGuard } from './components/RiskGuard';
+
+// Every risk page is its own chunk: the login page and the rest of the app never load them (nor echarts).
+const RiskLedgerPage = page(() => import('./pages/RiskLedgerPage'), 'RiskLedgerPage');
+const RiskMapPage = page(() => import('./pages/RiskMapPage'), 'RiskMapPage');
+const RiskMinePage = page(() => import('./pages/RiskMinePage'), 'RiskMinePage');
+const RiskReportPage = page(() => import('./pages/RiskReportPage'), 'RiskReportPage');
+const RiskOverviewPage = page(() => import('./pages/RiskOverviewPage'), 'RiskOverviewPage');
+const RiskReportsPage = page(() => import('./pages/RiskReportsPage'), 'RiskReportsPage');
+const RiskRulesPage = page(() => import('./pages/RiskRulesPage'), 'RiskRulesPage');
+const BoardPrintPage = page(() => import('./pages/BoardPrintPage'), 'BoardPrintPage');
+const CardPrintPage = page(() => import('./pages/CardPrintPage'), 'CardPrintPage');
+const MapPrintPage = page(() => import('./pages/MapPrintPage'), 'MapPrintPage');
+const PublicRiskCardPage = page(() => import('./pages/PublicRiskCardPage'), 'PublicRiskCardPage');
 
 /** Risk pages inside the signed-in layout (children of '/'). */
-export const riskRoutes: RouteObject[] = [];
+export const riskRoutes: RouteObject[] = [
+  {
+    path: 'risk',
+    children: [
+      { index: true, element: <RiskGuard permission="risk.read"><RiskLedgerPage /></RiskGuard>, handle: handle('nav.risk') },
+      { path: 'map', element: <RiskGuard permission="risk.read"><RiskMapPage /></RiskGuard>, handle: handle('nav.riskMap') },
+      { path: 'mine', element: <RiskGuard permission="risk.read"><RiskMinePage /></RiskGuard>, handle: handle('nav.riskMine') },
+      { path: 'report', element: <RiskGuard permission="risk.read"><RiskReportPage /></RiskGuard>, handle: handle('nav.riskReport') },
+      {
+        path: 'overview',
+        handle: handle('nav.riskOverview'),
+        children: [
+          { index: true, element: <RiskGuard permission="risk.supervise"><RiskOverviewPage /></RiskGuard> },
+          {
+            path: ':enterpriseId',
+            handle: handle('crumb.riskEnterprise'),
+            children: [
+              { index: true, element: <RiskGuard permission="risk.read"><RiskLedgerPage /></RiskGuard> },
+              { path: 'map', element: <RiskGuard permission="risk.read"><RiskMapPage /></RiskGuard>, handle: handle('nav.riskMap') },
+            ],
+          },
+        ],
+      },
+      {
+        path: 'reports',
+        handle: handle('nav.riskReports'),
+        children: [
+          { index: true, element: <RiskGuard permission="risk.supervise"><RiskReportsPage /></RiskGuard> },
+          { path: ':year/:enterpriseId', element: <RiskGuard permission="risk.supervise"><RiskReportPage /></RiskGuard>, handle: handle('crumb.riskReportView') },
+        ],
+      },
+      { path: 'rules', element: <RiskGuard permission="risk.rules"><RiskRulesPage /></RiskGuard>, handle: handle('nav.riskRules') },
+    ],
+  },
+];
 
-/** Public risk pages (a post card opened from its QR code), outside the signed-in layout. */
-export const riskPublicRoutes: RouteObject[] = [];
+/**
+ * Pages outside the app frame. The public card is opened from its QR code without a session; the print pages need
+ * one but no menu or header, so that what the browser prints is the sheet alone.
+ */
+export const riskPublicRoutes: RouteObject[] = [
+  { path: '/public/risk-cards/:token', element: <Full><PublicRiskCardPage /></Full> },
+  {
+    path: '/risk/print/:enterpriseId',
+    element: <RequireSession><Full><Outlet /></Full></RequireSession>,
+    children: [
+      { path: 'board', element: <RiskGuard permission="risk.read"><BoardPrintPage /></RiskGuard> },
+      { path: 'posts/:postId', element: <RiskGuard permission="risk.read"><CardPrintPage /></RiskGuard> },
+      { path: 'map/:floorPlanId', element: <RiskGuard permission="risk.read"><MapPrintPage /></RiskGuard> },
+    ],
+  },
+];

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm } from 'antd';
+import { useParams } from 'react-router';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { PageLoading } from '../../../app/components/PageLoading';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { riskCardApi } from '../api/risk-card.api';
+import { PrintFrame } from '../components/PrintFrame';
+import type { Paper } from '../components/PrintStyles';
+import { RiskCardSheet } from '../components/RiskCardSheet';
+
+/**
+ * A post's risk-notice card for the wall (A4 portrait), with its QR code and the full address under it. Managers may
+ * revoke the code: the old one stops opening and a new one is printed.
+ */
+export function CardPrintPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const { enterpriseId = '', postId = '' } = useParams();
+  const [paper, setPaper] = useState<Paper>('A4-portrait');
+  const [revoking, setRevoking] = useState(false);
+  const card = useApi((signal) => riskCardApi.card(enterpriseId, postId, signal), [enterpriseId, postId]);
+  const data = card.data;
+
+  const revoke = async () => {
+    setRevoking(true);
+    try {
+      card.setData(await riskCardApi.revoke(enterpriseId, postId));
+      message.success(t('risk.card.revoked'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setRevoking(false);
+    }
+  };
+
+  const title = data ? `${data.post.name} ${t('risk.card.title')}` : t('risk.card.title');
+  return (
+    <PrintFrame
+      title={title}
+      paper={paper}
+      onPaper={setPaper}
+      fallback="/risk"
+      extra={data?.canManage && data.qr && (
+        <Popconfirm title={t('risk.card.revokeConfirm')} onConfirm={() => void revoke()} okButtonProps={{ danger: true }} okText={t('common.ok')} cancelText={t('common.cancel')}>
+          <Button danger icon={<ReloadOutlined />} loading={revoking} data-testid="card-revoke">{t('risk.card.revoke')}</Button>
+        </Popconfirm>
+      )}
+    >
+      {card.error ? <ErrorState error={card.error} onRetry={card.reload} />
+        : data ? <RiskCardSheet card={data} qr={data.qr ? { svg: data.qr.svg, fullUrl: `${window.location.origin}${data.qr.url}` } : null} />
+          : <PageLoading />}
+    </PrintFrame>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Select, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useMe } from '../../../app/auth';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { industryName, useReference } from '../../../app/reference';
+import { useApi } from '../../../app/useApi';
+import { useListState } from '../../../app/useListState';
+import { REPORT_STATUS_FILTERS, riskReportApi } from '../api/risk-report.api';
+import { AggregateView } from '../components/AggregateView';
+import { ReportStatusTable } from '../components/ReportStatusTable';
+
+const FILTERS = ['year', 'status', 'subdistrictId', 'industryCode'] as const;
+
+/** R-RISK-9 for regulators: who has submitted the annual report; the subdistrict aggregates and forwards it by industry. */
+export function RiskReportsPage() {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'aggregates' ? 'aggregates' : 'status';
+  const list = useListState({ sync: 'url', filterKeys: FILTERS });
+  const thisYear = new Date().getFullYear();
+  const year = Number(list.filters.year) || thisYear;
+  const [forwarding, setForwarding] = useState(false);
+  const subdistricts = useReference('subdistricts');
+  const industries = useReference('industries');
+  const statuses = useApi((signal) => riskReportApi.statuses({ ...list.query, year }, signal), [JSON.stringify(list.query), year], tab === 'status');
+  const aggregates = useApi((signal) => riskReportApi.aggregates(year, signal), [year], tab === 'aggregates');
+  const isSubdistrict = me.scope.kind === 'subdistrict';
+  const counts = statuses.data?.counts;
+
+  const forward = async () => {
+    setForwarding(true);
+    try {
+      await riskReportApi.forward(year);
+      message.success(t('risk.reports.forwarded'));
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('tab', 'aggregates');
+        return next;
+      });
+    } catch (e) {
+      showError(e);
+    } finally {
+      setForwarding(false);
+    }
+  };
+
+  return (
+    <div data-testid="risk-reports-page">
+      <PageHeader
+        title={t('risk.reports.title')}
+        sub={me.scope.name}
+        extra={
+          <>
+            <Select
+              value={year}
+              style={{ width: 120 }}
+              onChange={(y: number) => list.setFilters({ year: y === thisYear ? undefined : String(y) })}
+              options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: t('risk.reports.year', { year: y }) }))}
+              data-testid="reports-year"
+            />
+            {isSubdistrict && (
+              <Popconfirm title={t('risk.reports.forwardConfirm', { year })} onConfirm={() => void forward()} okText={t('common.ok')} cancelText={t('common.cancel')}>
+                <Button type="primary" icon={<SendOutlined />} loading={forwarding} data-testid="reports-forward">{t('risk.reports.forward')}</Button>
+              </Popconfirm>
+            )}
+          </>
+        }
+      />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams((prev) => {
+            const next = new URLSearchParams(prev);
+            if (k === 'aggregates') next.set('tab', k);
+            else next.delete('tab');
+            return next;
+          })}
+          items={[{ key: 'status', label: t('risk.reports.tabStatus') }, { key: 'aggregates', label: t('risk.reports.tabAggregates') }]}
+        />
+        {tab === 'status' ? (
+          <>
+            {statuses.data && (
+              <Flex vertical gap={4} style={{ marginBottom: 12 }}>
+                <Typography.Text>{t('risk.reports.due', { date: statuses.data.dueDate })}{statuses.data.pastDue ? ` · ${t('risk.reports.pastDue')}` : ''}</Typography.Text>
+                {counts && <Alert type={counts.notSubmitted > 0 ? 'warning' : 'success'} showIcon title={t('risk.reports.counts', { ...counts })} />}
+              </Flex>
+            )}
+            <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+              <Col xs={24} md={8}>
+                <Select style={{ width: '100%' }} allowClear placeholder={t('risk.reports.statusFilter')} value={list.filters.status} onChange={(v?: string) => list.setFilters({ status: v })}
+                  options={REPORT_STATUS_FILTERS.map((s) => ({ value: s, label: t(`risk.reportStatus.${s}`) }))} data-testid="reports-status-filter" />
+              </Col>
+              {subdistricts.length > 1 && (
+                <Col xs={12} md={8}>
+                  <Select style={{ width: '100%' }} allowClear placeholder={t('enterprise.subdistrict')} value={list.filters.subdistrictId} onChange={(v?: string) => list.setFilters({ subdistrictId: v })}
+                    options={subdistricts.map((s) => ({ value: s.id, label: s.name }))} />
+                </Col>
+              )}
+              <Col xs={12} md={8}>
+                <Select style={{ width: '100%' }} allowClear placeholder={t('enterprise.industry')} value={list.filters.industryCode} onChange={(v?: string) => list.setFilters({ industryCode: v })}
+                  showSearch={{ optionFilterProp: 'label' }} options={industries.map((i) => ({ value: i.code, label: industryName(i, locale) }))} />
+              </Col>
+            </Row>
+            {statuses.error ? <ErrorState error={statuses.error} onRetry={statuses.reload} /> : <ReportStatusTable list={list} data={statuses.data} loading={statuses.loading} year={year} />}
+          </>
+        ) : aggregates.error ? <ErrorState error={aggregates.error} onRetry={aggregates.reload} /> : (
+          <Flex vertical gap={12}>
+            {aggregates.data?.items.length === 0 && <Empty description={t('risk.reports.noAggregates')} />}
+            {aggregates.data?.items.map((item) => <AggregateView key={item.subdistrictId} item={item} />)}
+          </Flex>
+        )}
+      </Card>
+    </div>
+  );
+}
