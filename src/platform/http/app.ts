@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -97,6 +98,8 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     },
     crossOriginEmbedderPolicy: false,
   });
+  // gzip for the web app's assets and larger JSON (brotli at its default level costs too much CPU per request).
+  await app.register(compress, { global: true, threshold: 2048, encodings: ['gzip'] });
   await app.register(cookie);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
