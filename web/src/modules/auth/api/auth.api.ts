@@ -22,7 +22,9 @@ export type Permission =
   | 'employee.read' | 'employee.manage' | 'employee.import' | 'employee.export'
   | 'user.read' | 'user.manage'
   | 'audit.read' | 'audit.verify'
-  | 'job.read';
+  | 'job.read'
+  | 'risk.read' | 'risk.manage' | 'risk.rules' | 'risk.report.confirm' | 'risk.report.submit' | 'risk.supervise'
+  | 'hazard.read' | 'hazard.report' | 'hazard.act' | 'hazard.manage' | 'hazard.supervise';
 
 export type ScopeKind = 'district' | 'department' | 'subdistrict' | 'enterprise' | 'institution';
 
