@@ -7,6 +7,7 @@ import { loadHomeData } from '../api/dashboard.api';
 import { CountChart } from '../components/CountChart';
 import { StatCard } from '../components/StatCard';
 import { WelcomeCard } from '../components/WelcomeCard';
+import { RiskGradeCard } from '../components/RiskGradeCard';
 
 /** Per-role home: who you are, a few counts from the lists you can see, and their breakdowns. */
 export function HomePage() {
@@ -17,6 +18,7 @@ export function HomePage() {
   return (
     <div data-testid="home-page">
       <WelcomeCard />
+      {me.scope.enterpriseId && me.permissions.includes('risk.read') && <RiskGradeCard enterpriseId={me.scope.enterpriseId} />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {loading && !data && <Skeleton active />}
       {data && (
