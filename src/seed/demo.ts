@@ -7,6 +7,7 @@ import { creditCodeCheckChar } from '../modules/org/credit-code';
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
 import { DEPARTMENTS, INDUSTRIES, SUBDISTRICTS } from './reference-data';
 import { seedDemoRisks } from './demo-risk';
+import { seedDemoChecks } from './demo-checks';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -181,6 +182,7 @@ export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<Demo
       }
     }
     await seedDemoRisks(tx, firstEnterprise);
+    await seedDemoChecks(tx, firstEnterprise);
     const insurer = await tx.insertInto('institutions').values({ kind: 'insurer', name: '人保财险昆明市官渡支公司', credit_code: makeCreditCode(901) }).returning('id').executeTakeFirstOrThrow();
     const service = await tx.insertInto('institutions').values({ kind: 'service', name: '云南安信安全技术服务有限公司', credit_code: makeCreditCode(902) }).returning('id').executeTakeFirstOrThrow();
     // The insurer covers the high-risk enterprises (安责险, R-INS-1); the service institution serves the first ten.

@@ -9,6 +9,7 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { requirePhotos } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
+import { refreshControlFailing } from './check.feedback';
 import { decide, HAZARD_OPS, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
 import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
 
@@ -179,13 +180,9 @@ async function recordEvent(tx: Tx, ctx: Ctx, h: { enterprise_id: string; id: str
   await tx.insertInto('hazard_events').values({ enterprise_id: h.enterprise_id, hazard_id: h.id, op, from_status: from, to_status: to, actor_id: ctx.actor?.userId ?? null, at: ctx.now, note, photo_ids: photoIds }).execute();
 }
 
-/** Risk feedback loop: an open hazard at a risk point marks it "control failing — re-assess" until resolved. */
+/** Risk feedback loop: an open hazard (or missed checks) at a risk point marks it "control failing — re-assess". */
 export async function refreshRiskFeedback(tx: Tx, enterpriseId: string, riskPointId: string | null): Promise<void> {
-  if (!riskPointId) return;
-  await sql`update risk_points set control_failing = exists (
-      select 1 from hazards h where h.enterprise_id = ${enterpriseId} and h.risk_point_id = ${riskPointId}
-        and h.status in ('reported', 'confirmed', 'rectifying', 'submitted'))
-    where enterprise_id = ${enterpriseId} and id = ${riskPointId}`.execute(tx);
+  await refreshControlFailing(tx, enterpriseId, [riskPointId]);
 }
 
 async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind: string, titleKey: string, bodyKey: string, params: Record<string, string | number>, link: string) {
