@@ -410,3 +410,14 @@ test('three taps: the report context of a post lists its unit and risk points; a
   assert.equal((await (await as('chkother')).get(api(`/posts/${op2}/report-context`))).statusCode, 404);
   t.clock.now = new Date();
 });
+
+test('the workshop leader runs the post check cards of the posts in his unit (the demo 操作工 shift card)', async () => {
+  await t.platform.jobs.tick();
+  const ent = (await t.db.selectFrom('users').select('enterprise_id').where('username', '=', 'leader').executeTakeFirstOrThrow()).enterprise_id!;
+  const leader = await t.login('leader');
+  const mine = await leader.get(`/api/v1/enterprises/${ent}/check-tasks?mine=true&status=open`);
+  assert.equal(mine.statusCode, 200);
+  const card = (mine.data.items as { planName: string; canRun: boolean }[]).find((x) => x.planName === '操作工班前安全检查');
+  assert.ok(card, 'the shift task of his team\'s post is among his tasks');
+  assert.equal(card.canRun, true);
+});

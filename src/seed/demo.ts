@@ -159,7 +159,8 @@ export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<Demo
       const empRows = [];
       const links = [];
       for (let i = 0; i < e.employees; i++) {
-        const post = i === 0 ? POSTS[0]! : i === 1 ? POSTS[1]! : POSTS[2 + Math.floor(rand() * (POSTS.length - 2))]!;
+        // The demo worker (employee 3) holds 甲班's 操作工 post, whose shift check card is in the demo plans.
+        const post = i === 0 ? POSTS[0]! : i === 1 ? POSTS[1]! : i === 3 ? POSTS[2]! : POSTS[2 + Math.floor(rand() * (POSTS.length - 2))]!;
         const idNumber = makeIdNumber(idSeq++, rand);
         const id = randomUUID();
         const name = i === 0 ? principal : SURNAMES[Math.floor(rand() * SURNAMES.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]! + (rand() < 0.6 ? GIVEN[Math.floor(rand() * GIVEN.length)]! : '');

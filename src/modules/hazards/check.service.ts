@@ -488,10 +488,17 @@ export async function deleteCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id
 type Runner = { actor: Actor; manager: boolean; postIds: string[] };
 
 async function runnerOf(db: Executor, actor: Actor, enterpriseId: string): Promise<Runner> {
-  return { actor, manager: mayManageChecks(actor, enterpriseId), postIds: await postsOfUser(db, enterpriseId, actor.userId) };
+  const own = await postsOfUser(db, enterpriseId, actor.userId);
+  // A team or workshop leader runs the post check cards of the posts in his unit, e.g. at the start of a shift.
+  const unitPath = actor.scope.kind === 'enterprise' && actor.role === 'unit_leader' ? actor.scope.unitPath : null;
+  const led = unitPath
+    ? (await db.selectFrom('posts as p').innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
+      .select('p.id').where('p.enterprise_id', '=', enterpriseId).where('u.path', 'like', `${unitPath}%`).execute()).map((r) => r.id)
+    : [];
+  return { actor, manager: mayManageChecks(actor, enterpriseId), postIds: [...new Set([...own, ...led])] };
 }
 
-/** Only the assignee (the user, or a holder of the post) or a manager runs a task. */
+/** Only the assignee (the user, a holder of the post, or the leader of the post's unit) or a manager runs a task. */
 function mayRun(r: Runner, t: Pick<TaskRow, 'assignee_user_id' | 'assignee_post_id'>): boolean {
   return r.manager || t.assignee_user_id === r.actor.userId || (!!t.assignee_post_id && r.postIds.includes(t.assignee_post_id));
 }
