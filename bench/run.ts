@@ -23,6 +23,7 @@ import { ROOT, SERVER_COMMAND, startServer, tempDir, type RunningServer } from '
 import type { DB } from '../src/platform/db/schema';
 import { listEnterprises } from '../src/modules/org/enterprise.repository';
 import { enterpriseListQuery } from '../src/modules/org/enterprise.schema';
+import { benchHazards } from './hazards';
 
 const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'safeduty_bench';
@@ -325,7 +326,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
   });
   const parts = positionals.length ? positionals : ['embedded', 'postgres', 'web'];
-  for (const p of parts) if (!['embedded', 'postgres', 'web'].includes(p)) throw new Error(`unknown part ${p} (embedded, postgres, web)`);
+  for (const p of parts) if (!['embedded', 'postgres', 'web', 'hazards'].includes(p)) throw new Error(`unknown part ${p} (embedded, postgres, web, hazards)`);
   const seconds = Math.min(120, Math.max(1, Number(values.duration)));
   const connections = Math.min(256, Math.max(1, Number(values.connections)));
   console.log(`SafeDuty bench: ${parts.join(', ')} · ${os.cpus().length} cores · Node ${process.version}`);
@@ -336,6 +337,11 @@ async function main(): Promise<void> {
     if (p === 'embedded') await benchEmbedded();
     if (p === 'postgres') await benchPostgres(connections, seconds);
     if (p === 'web') benchWeb();
+    if (p === 'hazards') {
+      Object.assign(results.hazards!, await benchHazards({
+        connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode,
+      }));
+    }
   }
 
   const outDir = path.join(ROOT, '.bench');

@@ -15,6 +15,11 @@ import { orgUnitRoutes } from './modules/org/org-unit.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { hazardRoutes } from './modules/hazards/hazard.routes';
+import { checkRoutes } from './modules/hazards/check.routes';
+import { registerCheckJobs } from './modules/hazards/check.jobs';
+import { hazardStatsRoutes } from './modules/hazards/hazard-stats.routes';
+import { hazardReportRoutes } from './modules/hazards/hazard-report.routes';
+import { registerHazardJobs } from './modules/hazards/hazard-escalation';
 import { riskMapRoutes } from './modules/risk/risk-map.routes';
 import { riskReportRoutes } from './modules/risk/risk-report.routes';
 import { registerRiskJobs } from './modules/risk/risk-report.jobs';
@@ -26,6 +31,8 @@ export const MODULES: RouteModule[] = [
   authRoutes, userRoutes, referenceRoutes, enterpriseRoutes, orgUnitRoutes, employeeRoutes, auditRoutes, notificationRoutes,
   riskRoutes, riskMapRoutes, riskReportRoutes,
   hazardRoutes,
+  checkRoutes,
+  hazardStatsRoutes, hazardReportRoutes,
 ];
 
 export type Platform = {
@@ -53,6 +60,8 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
   }
   const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now: opts.now });
   registerPlatformJobs(jobs, database.engine);
+  registerCheckJobs(jobs);
+  registerHazardJobs(jobs);
   registerRiskJobs(jobs);
   const now = opts.now ?? (() => new Date());
   const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine, now }, MODULES, { logStream: opts.logStream });
