@@ -421,3 +421,15 @@ test('the workshop leader runs the post check cards of the posts in his unit (th
   assert.ok(card, 'the shift task of his team\'s post is among his tasks');
   assert.equal(card.canRun, true);
 });
+
+test('the workshop leader can also run that card, in one request', async () => {
+  await t.platform.jobs.tick();
+  const ent = (await t.db.selectFrom('users').select('enterprise_id').where('username', '=', 'leader').executeTakeFirstOrThrow()).enterprise_id!;
+  const leader = await t.login('leader');
+  const mine = await leader.get(`/api/v1/enterprises/${ent}/check-tasks?mine=true&status=open`);
+  const card = (mine.data.items as { id: string; planName: string }[]).find((x) => x.planName === '操作工班前安全检查')!;
+  const detail = await leader.get(`/api/v1/enterprises/${ent}/check-tasks/${card.id}`);
+  const results = (detail.data.items as { id: string }[]).map((i) => ({ checklistItemId: i.id, result: 'pass', note: '', photoFields: [] }));
+  const run = await leader.post(`/api/v1/enterprises/${ent}/check-tasks/${card.id}/run`, { results });
+  assert.equal(run.statusCode, 200, run.body);
+});

@@ -568,7 +568,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
     // The posts the caller holds matter only when neither manager nor assigned user decides it.
     const manager = mayManageChecks(actor, enterpriseId);
     const direct = manager || task.assignee_user_id === actor.userId;
-    const runner: Runner = { actor, manager, postIds: direct ? [] : await postsOfUser(tx, enterpriseId, actor.userId) };
+    const runner: Runner = direct ? { actor, manager, postIds: [] } : await runnerOf(tx, actor, enterpriseId);
     if (!mayRun(runner, task)) throw forbidden();
     if (task.status !== 'open') throw new AppError('STATE', { messageKey: 'check.task.notOpen' });
 

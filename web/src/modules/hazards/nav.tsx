@@ -1,7 +1,32 @@
+import { AlertOutlined, CameraOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined, ScheduleOutlined, UnorderedListOutlined, WarningOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 import type { Me } from '../auth/api/auth.api';
+import { hasPermission, isRegulator } from './permissions';
 
 /** Hazard entries of the side menu for this user. */
-export function hazardNavItems(_me: Me): NavItem[] {
-  return [];
+export function hazardNavItems(me: Me): NavItem[] {
+  const items: NavItem[] = [];
+  const own = me.scope.enterpriseId;
+  if (own) {
+    if (hasPermission(me, 'hazard.report')) items.push({ key: 'hazardReport', path: '/report', label: 'nav.hazardReport', icon: <CameraOutlined /> });
+    if (hasPermission(me, 'hazard.read')) {
+      items.push(
+        // Under the enterprise's own address, so that a hazard or task page (/enterprises/…/hazards/…) lights this entry,
+        // not 本企业档案 (/enterprises/…).
+        { key: 'hazards', path: `/enterprises/${own}/hazards`, label: 'nav.hazards', icon: <AlertOutlined /> },
+        { key: 'checkTasks', path: `/enterprises/${own}/check-tasks`, label: 'nav.checkTasks', icon: <ScheduleOutlined /> },
+        { key: 'checklists', path: '/checklists', label: 'nav.checklists', icon: <UnorderedListOutlined /> },
+        { key: 'hazardStats', path: '/hazard-stats', label: 'nav.hazardStats', icon: <FundOutlined /> },
+        { key: 'hazardReports', path: '/hazard-reports', label: 'nav.hazardReports', icon: <FileDoneOutlined /> },
+      );
+    }
+  } else if (isRegulator(me) && hasPermission(me, 'hazard.read')) {
+    items.push(
+      { key: 'hazardOverview', path: '/hazard-overview', label: 'nav.hazardOverview', icon: <DashboardOutlined /> },
+      { key: 'majorHazards', path: '/major-hazards', label: 'nav.majorHazards', icon: <WarningOutlined /> },
+      { key: 'hazards', path: '/hazards', label: 'nav.hazardLedger', icon: <AlertOutlined /> },
+      { key: 'hazardReports', path: '/hazard-reports', label: 'nav.hazardReportsReceived', icon: <FileDoneOutlined /> },
+    );
+  }
+  return items;
 }

@@ -1,4 +1,60 @@
 import type { RouteObject } from 'react-router';
+import { guarded, handle, page } from '../../app/route-helpers';
+
+const HazardReportPage = page(() => import('./pages/HazardReportPage'), 'HazardReportPage');
+const HazardLedgerPage = page(() => import('./pages/HazardLedgerPage'), 'HazardLedgerPage');
+const MajorHazardsPage = page(() => import('./pages/MajorHazardsPage'), 'MajorHazardsPage');
+const HazardDetailPage = page(() => import('./pages/HazardDetailPage'), 'HazardDetailPage');
+const CheckTasksPage = page(() => import('./pages/CheckTasksPage'), 'CheckTasksPage');
+const CheckTaskRunPage = page(() => import('./pages/CheckTaskRunPage'), 'CheckTaskRunPage');
+const HazardStatsPage = page(() => import('./pages/HazardStatsPage'), 'HazardStatsPage');
+const ChecklistsPage = page(() => import('./pages/ChecklistsPage'), 'ChecklistsPage');
+const ChecklistDetailPage = page(() => import('./pages/ChecklistDetailPage'), 'ChecklistDetailPage');
+const ChecklistPrintPage = page(() => import('./pages/ChecklistPrintPage'), 'ChecklistPrintPage');
+const HazardOverviewPage = page(() => import('./pages/HazardOverviewPage'), 'HazardOverviewPage');
+const HazardReportsPage = page(() => import('./pages/HazardReportsPage'), 'HazardReportsPage');
+const HazardReportDetailPage = page(() => import('./pages/HazardReportDetailPage'), 'HazardReportDetailPage');
 
 /** Hazard pages inside the signed-in layout (children of '/'). */
-export const hazardRoutes: RouteObject[] = [];
+export const hazardRoutes: RouteObject[] = [
+  // Opened from a post's QR code (after login) or from the ledger: /report?enterpriseId=…&postId=…
+  { path: 'report', element: guarded('hazard.report', <HazardReportPage />), handle: handle('nav.hazardReport') },
+  { path: 'hazards', element: guarded('hazard.read', <HazardLedgerPage />), handle: handle('nav.hazards') },
+  { path: 'major-hazards', element: guarded('hazard.read', <MajorHazardsPage />), handle: handle('nav.majorHazards') },
+  {
+    // The address notifications link to.
+    path: 'enterprises/:enterpriseId/hazards',
+    handle: handle('nav.hazards'),
+    children: [
+      { index: true, element: guarded('hazard.read', <HazardLedgerPage />) },
+      { path: ':id', element: guarded('hazard.read', <HazardDetailPage />), handle: handle('crumb.hazardDetail') },
+    ],
+  },
+  { path: 'hazard-overview', element: guarded('hazard.supervise', <HazardOverviewPage />), handle: handle('nav.hazardOverview') },
+  { path: 'hazard-reports', element: guarded('hazard.read', <HazardReportsPage />), handle: handle('nav.hazardReports') },
+  {
+    path: 'enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey',
+    element: guarded('hazard.read', <HazardReportDetailPage />),
+    handle: handle('crumb.hazardReport'),
+  },
+  { path: 'hazard-stats', element: guarded('hazard.read', <HazardStatsPage />), handle: handle('nav.hazardStats') },
+  {
+    path: 'checklists',
+    handle: handle('nav.checklists'),
+    children: [
+      { index: true, element: guarded('hazard.read', <ChecklistsPage />) },
+      { path: ':id', element: guarded('hazard.read', <ChecklistDetailPage />), handle: handle('crumb.checklist') },
+      { path: ':id/print', element: guarded('hazard.read', <ChecklistPrintPage />), handle: handle('crumb.checklistPrint') },
+    ],
+  },
+  { path: 'check-tasks', element: guarded('hazard.read', <CheckTasksPage />), handle: handle('nav.checkTasks') },
+  {
+    // The address task reminders link to.
+    path: 'enterprises/:enterpriseId/check-tasks',
+    handle: handle('nav.checkTasks'),
+    children: [
+      { index: true, element: guarded('hazard.read', <CheckTasksPage />) },
+      { path: ':id', element: guarded('hazard.read', <CheckTaskRunPage />), handle: handle('crumb.checkTask') },
+    ],
+  },
+];

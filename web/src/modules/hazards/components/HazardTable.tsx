@@ -1,0 +1,79 @@
+import { Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
+import type { Page } from '../../../app/api';
+import { formatDate, formatDateTime } from '../../../app/format';
+import { useI18n } from '../../../app/i18n';
+import type { ListState } from '../../../app/useListState';
+import type { HazardSummary } from '../api/hazards.api';
+import { HazardFlags } from './HazardFlags';
+import { HazardLevelTag } from './HazardLevelTag';
+import { HazardStatusTag } from './HazardStatusTag';
+
+type Props = {
+  list: ListState;
+  data: Page<HazardSummary> | undefined;
+  loading: boolean;
+  /** The enterprise of every row, or undefined on a cross-enterprise list (each row carries its own). */
+  enterpriseId?: string;
+};
+
+export const hazardLink = (h: HazardSummary, enterpriseId?: string) => `/enterprises/${enterpriseId ?? h.enterpriseId}/hazards/${h.id}`;
+
+/** The ledger on a desktop: code, title, level, status, unit, rectifier, deadline, flags. */
+export function HazardTable({ list, data, loading, enterpriseId }: Props) {
+  const { t, tx } = useI18n();
+  // The cross-enterprise list sorts by report time, deadline or enterprise only.
+  const cross = !enterpriseId;
+  const columns: ColumnsType<HazardSummary> = [
+    {
+      key: 'code', dataIndex: 'code', title: t('hazard.code'), sorter: !cross, sortOrder: list.sortOrderOf('code'), fixed: 'left', width: 130,
+      render: (v: string, h) => <Link to={hazardLink(h, enterpriseId)} data-testid="hazard-link">{v}</Link>,
+    },
+    {
+      key: 'title', dataIndex: 'title', title: t('hazard.title'),
+      render: (v: string, h) => (
+        <Space orientation="vertical" size={2}>
+          <Typography.Text style={{ maxWidth: 320 }} ellipsis={{ tooltip: v }}>{v}</Typography.Text>
+          <HazardFlags hazard={h} />
+        </Space>
+      ),
+    },
+    ...(cross ? [{
+      key: 'enterprise', dataIndex: 'enterpriseName', title: t('hazard.enterprise'), sorter: true, sortOrder: list.sortOrderOf('enterprise'),
+      render: (v: string, h: HazardSummary) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/enterprises/${h.enterpriseId}/hazards`}>{v}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[h.subdistrictName, h.industryName].filter(Boolean).join(' · ')}</Typography.Text>
+        </Space>
+      ),
+    }] : []),
+    { key: 'level', dataIndex: 'level', title: t('hazard.level'), sorter: !cross, sortOrder: list.sortOrderOf('level'), render: (v: HazardSummary['level']) => <HazardLevelTag level={v} /> },
+    { key: 'status', dataIndex: 'status', title: t('hazard.status'), render: (v: HazardSummary['status']) => <HazardStatusTag status={v} /> },
+    { key: 'source', dataIndex: 'source', title: t('hazard.source'), render: (v: string) => tx(`hazardSource.${v}`, v) },
+    { key: 'orgUnitName', dataIndex: 'orgUnitName', title: t('hazard.orgUnit') },
+    ...(cross ? [] : [{ key: 'rectifierName', dataIndex: 'rectifierName', title: t('hazard.rectifier'), render: (v: string | null) => v ?? '—' }]),
+    { key: 'deadline', dataIndex: 'deadline', title: t('hazard.deadline'), sorter: true, sortOrder: list.sortOrderOf('deadline'), render: (v: string | null) => formatDate(v) },
+    { key: 'reportedAt', dataIndex: 'reportedAt', title: t('hazard.reportedAt'), sorter: true, sortOrder: list.sortOrderOf('reportedAt'), render: (v: string) => formatDateTime(v) },
+  ];
+  return (
+    <Table<HazardSummary>
+      data-testid="hazard-table"
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={data?.items}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      onChange={list.onTableChange}
+      rowClassName={(h) => (h.overdue ? 'hazard-row-overdue' : '')}
+      pagination={{
+        current: list.page,
+        pageSize: list.pageSize,
+        total: data?.total ?? 0,
+        showSizeChanger: true,
+        showTotal: (total) => t('common.total', { total }),
+      }}
+    />
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Table, Tag } from 'antd';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { checksApi, type EnterpriseItem, type EnterpriseItemInput } from '../api/checks.api';
+
+type Props = { enterpriseId: string; selected?: string[]; onSelect?: (ids: string[]) => void; disabledIds?: Set<string> };
+
+/** The enterprise's own check items (R-HAZ-1: "enterprises add their own"); a picker when given a selection. */
+export function OwnItemsManager({ enterpriseId, selected, onSelect, disabledIds }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const { data, error, loading, reload } = useApi((signal) => checksApi.ownItems(enterpriseId, signal), [enterpriseId]);
+  const [editing, setEditing] = useState<EnterpriseItem | 'new' | null>(null);
+  const [form] = Form.useForm<EnterpriseItemInput>();
+  const [saving, setSaving] = useState(false);
+  const manage = !!data?.canManage && !onSelect;
+
+  const save = async (v: EnterpriseItemInput) => {
+    setSaving(true);
+    try {
+      if (editing === 'new') await checksApi.createOwnItem(enterpriseId, v);
+      else if (editing) await checksApi.updateOwnItem(enterpriseId, editing.id, v);
+      message.success(t('common.saved'));
+      setEditing(null);
+      reload();
+    } catch (e) {
+      showError(e, { form });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  return (
+    <div data-testid="own-check-items">
+      {manage && (
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('ownItem.create')}</Button>
+        </Flex>
+      )}
+      <Table<EnterpriseItem>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.items}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        rowSelection={onSelect ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), getCheckboxProps: (r) => ({ disabled: disabledIds?.has(r.id) }) } : undefined}
+        columns={[
+          { key: 'category', dataIndex: 'category', title: t('library.category') },
+          {
+            key: 'content', dataIndex: 'content', title: t('library.content'),
+            render: (v: string, r) => <div style={{ maxWidth: 480, whiteSpace: 'normal' }}>{r.majorCriterion && <Tag color="red">{t('check.majorCriterion')}</Tag>}{v}</div>,
+          },
+          { key: 'method', dataIndex: 'method', title: t('check.method'), render: (v: string) => <div style={{ maxWidth: 280, whiteSpace: 'normal' }}>{v || '—'}</div> },
+          ...(manage ? [{
+            key: 'actions', title: t('common.actions'),
+            render: (_: unknown, r: EnterpriseItem) => (
+              <Flex>
+                <Button type="link" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(r)} />
+                <Popconfirm
+                  title={t('ownItem.deleteConfirm')}
+                  okButtonProps={{ danger: true }}
+                  okText={t('common.delete')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => checksApi.deleteOwnItem(enterpriseId, r.id).then(() => { message.success(t('common.deleted')); reload(); }).catch(showError)}
+                >
+                  <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                </Popconfirm>
+              </Flex>
+            ),
+          }] : []),
+        ]}
+      />
+      {editing && (
+        <Modal
+          open
+          title={editing === 'new' ? t('ownItem.create') : t('common.edit')}
+          okText={t('common.save')}
+          cancelText={t('common.cancel')}
+          confirmLoading={saving}
+          onOk={() => form.submit()}
+          onCancel={() => setEditing(null)}
+          destroyOnHidden
+        >
+          <Form<EnterpriseItemInput>
+            form={form}
+            layout="vertical"
+            preserve={false}
+            initialValues={editing === 'new' ? { category: '', content: '', method: '', basis: '', majorCriterion: false } : editing}
+            onFinish={(v) => void save(v)}
+          >
+            <Form.Item name="category" label={t('library.category')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name="content" label={t('library.content')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+              <Input.TextArea rows={3} maxLength={500} />
+            </Form.Item>
+            <Form.Item name="method" label={t('check.method')}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+            <Form.Item name="basis" label={t('library.basis')}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+            <Form.Item name="majorCriterion" valuePropName="checked">
+              <Checkbox>{t('ownItem.major')}</Checkbox>
+            </Form.Item>
+          </Form>
+        </Modal>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { DatePicker, Form, Input, InputNumber, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useI18n } from '../../../app/i18n';
+import { hazardsApi, type HazardDetail } from '../api/hazards.api';
+import { OpDrawer } from './OpDrawer';
+import { useHazardOp } from './useHazardOp';
+
+type Props = { hazard: HazardDetail; onDone: (h: HazardDetail) => void; onClose: () => void };
+type Values = { responsiblePerson: string; measures: string; funds: number; timeLimit: Dayjs; contingencyPlan: string };
+
+/** R-HAZ-4: the five-in-place plan — responsibility, measures, funds, time limit, contingency plan. */
+export function PlanForm({ hazard, onDone, onClose }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const { saving, run } = useHazardOp(form, onDone);
+  const p = hazard.plan;
+  const required = [{ required: true, whitespace: true, message: t('validation.required') }];
+  return (
+    <OpDrawer title={t('hazard.plan')} okText={t('common.save')} saving={saving} onOk={() => form.submit()} onClose={onClose} testId="hazard-plan-form">
+      <Typography.Paragraph type="secondary">{t('hazard.planHint')}</Typography.Paragraph>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={p ? { ...p, timeLimit: dayjs(p.timeLimit) } : { responsiblePerson: '', measures: '', contingencyPlan: '' }}
+        onFinish={(v) => void run(() => hazardsApi.savePlan(hazard.enterpriseId, hazard.id, {
+          responsiblePerson: v.responsiblePerson.trim(),
+          measures: v.measures.trim(),
+          funds: v.funds,
+          timeLimit: v.timeLimit.format('YYYY-MM-DD'),
+          contingencyPlan: v.contingencyPlan.trim(),
+        }))}
+      >
+        <Form.Item name="responsiblePerson" label={t('hazardPlan.responsiblePerson')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="measures" label={t('hazardPlan.measures')} rules={required}>
+          <Input.TextArea rows={4} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="funds" label={t('hazardPlan.funds')} rules={[{ required: true, message: t('validation.required') }]}>
+          <InputNumber style={{ width: '100%' }} min={0} precision={2} suffix={t('hazard.yuan')} />
+        </Form.Item>
+        <Form.Item name="timeLimit" label={t('hazardPlan.timeLimit')} rules={[{ required: true, message: t('validation.required') }]}>
+          <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="contingencyPlan" label={t('hazardPlan.contingencyPlan')} rules={required}>
+          <Input.TextArea rows={4} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </OpDrawer>
+  );
+}

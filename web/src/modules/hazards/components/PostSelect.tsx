@@ -1,0 +1,27 @@
+import { Select } from 'antd';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { orgApi } from '../../org/api/org.api';
+
+type Props = { enterpriseId: string; id?: string; value?: string; onChange?: (id: string | undefined) => void; allowClear?: boolean; testId?: string };
+
+/** A post of the enterprise, named with its unit ("一车间 · 操作工"). */
+export function PostSelect({ enterpriseId, id, value, onChange, allowClear, testId }: Props) {
+  const { t } = useI18n();
+  const posts = useApi((signal) => orgApi.posts(enterpriseId, undefined, signal), [enterpriseId]);
+  const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId]);
+  const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={(v?: string) => onChange?.(v)}
+      allowClear={allowClear}
+      loading={posts.loading}
+      placeholder={t('checklist.pickPost')}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={(posts.data ?? []).map((p) => ({ value: p.id, label: `${unitName.get(p.orgUnitId) ?? ''} · ${p.name}` }))}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,75 @@
+import { Col, Flex, Row, Select, Statistic, Table, Card } from 'antd';
+import { Link } from 'react-router';
+import { useMe } from '../../../app/auth';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { formatDateTime } from '../../../app/format';
+import { useI18n } from '../../../app/i18n';
+import { industryName, useReference } from '../../../app/reference';
+import { useApi } from '../../../app/useApi';
+import { useListState } from '../../../app/useListState';
+import { hazardReportsApi, lastEndedPeriod, type ReportPeriodType, type ReportStatus, type ReportStatusRow } from '../api/hazard-reports.api';
+import { PeriodPicker } from './PeriodPicker';
+import { ReportStatusTag } from './ReportStatusTag';
+
+const FILTERS = ['periodType', 'periodKey', 'status', 'subdistrictId', 'industryCode'] as const;
+
+/** Regulators: which enterprises in scope have confirmed and submitted their report for a period. */
+export function ReportSubmissionStatus() {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const list = useListState({ sync: 'url', filterKeys: FILTERS });
+  const f = list.filters;
+  const type = (f.periodType ?? 'month') as ReportPeriodType;
+  const key = f.periodKey ?? lastEndedPeriod(type);
+  const subdistricts = useReference('subdistricts');
+  const industries = useReference('industries');
+  const query = { page: list.page, pageSize: list.pageSize, periodType: type, periodKey: key, status: f.status, subdistrictId: f.subdistrictId, industryCode: f.industryCode };
+  const { data, error, loading, reload } = useApi((signal) => hazardReportsApi.status(query, signal), [JSON.stringify(query)]);
+
+  return (
+    <div data-testid="report-submission-status">
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <PeriodPicker type={type} periodKey={key} defaultKey={lastEndedPeriod} onChange={(pt, pk) => list.setFilters({ periodType: pt, periodKey: pk })} />
+        <Select style={{ minWidth: 120 }} allowClear placeholder={t('hazard.status')} value={f.status as ReportStatus | undefined} onChange={(v?: ReportStatus) => list.setFilters({ status: v })}
+          options={(['draft', 'confirmed', 'submitted'] as const).map((s) => ({ value: s, label: t(`doubleReportStatus.${s}`) }))} />
+        {me.scope.kind !== 'subdistrict' && subdistricts.length > 1 && (
+          <Select style={{ minWidth: 140 }} allowClear placeholder={t('hazard.subdistrict')} value={f.subdistrictId} onChange={(v?: string) => list.setFilters({ subdistrictId: v })}
+            options={subdistricts.map((s) => ({ value: s.id, label: s.name }))} />
+        )}
+        <Select style={{ minWidth: 140 }} allowClear placeholder={t('hazard.industry')} value={f.industryCode} onChange={(v?: string) => list.setFilters({ industryCode: v })}
+          options={industries.map((i) => ({ value: i.code, label: industryName(i, locale) }))} />
+      </Flex>
+      {data && (
+        <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+          {(['total', 'submitted', 'confirmed', 'draft'] as const).map((k) => (
+            <Col key={k} xs={12} md={6}>
+              <Card size="small"><Statistic title={t(`doubleReportCount.${k}`)} value={data.counts[k]} /></Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+      {error ? <ErrorState error={error} onRetry={reload} /> : (
+        <Table<ReportStatusRow>
+          size="middle"
+          rowKey="enterpriseId"
+          loading={loading}
+          dataSource={data?.items}
+          onChange={list.onTableChange}
+          scroll={{ x: 'max-content' }}
+          pagination={{ current: list.page, pageSize: list.pageSize, total: data?.total ?? 0, showTotal: (n) => t('common.total', { total: n }) }}
+          columns={[
+            {
+              key: 'name', dataIndex: 'name', title: t('hazard.enterprise'),
+              render: (v: string, r) => <Link to={`/enterprises/${r.enterpriseId}/hazard-reports/${type}/${key}`}>{v}</Link>,
+            },
+            { key: 'status', dataIndex: 'status', title: t('hazard.status'), render: (v: ReportStatus) => <ReportStatusTag status={v} /> },
+            { key: 'sub', dataIndex: 'subdistrictName', title: t('hazard.subdistrict') },
+            { key: 'industry', dataIndex: 'industryName', title: t('hazard.industry') },
+            { key: 'confirmedAt', dataIndex: 'confirmedAt', title: t('doubleReport.confirmedAt'), render: (v: string | null) => formatDateTime(v) },
+            { key: 'submittedAt', dataIndex: 'submittedAt', title: t('doubleReport.submittedAt'), render: (v: string | null) => formatDateTime(v) },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

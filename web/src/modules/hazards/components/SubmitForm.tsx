@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Form, Input, Typography } from 'antd';
+import { useI18n } from '../../../app/i18n';
+import { hazardsApi, type HazardDetail } from '../api/hazards.api';
+import { OpDrawer } from './OpDrawer';
+import { PhotoUploadField } from './PhotoUploadField';
+import { useHazardOp } from './useHazardOp';
+
+type Props = { hazard: HazardDetail; onSpot: boolean; onDone: (h: HazardDetail) => void; onClose: () => void };
+type Values = { note: string; photoIds: string[] };
+
+/**
+ * submit (the rectifier) or fixOnSpot (the finder of a general hazard): both need an after-photo, and a second
+ * person accepts afterwards (R-HAZ-3).
+ */
+export function SubmitForm({ hazard, onSpot, onDone, onClose }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const { saving, run } = useHazardOp(form, onDone);
+  const [uploading, setUploading] = useState(false);
+  const op = onSpot ? 'fixOnSpot' : 'submit';
+  return (
+    <OpDrawer
+      title={t(`hazardOp.${op}`)}
+      okText={t(`hazardOp.${op}`)}
+      saving={saving}
+      disabled={uploading}
+      onOk={() => form.submit()}
+      onClose={onClose}
+      testId={`hazard-${op}-form`}
+    >
+      <Typography.Paragraph type="secondary">{t(onSpot ? 'hazard.fixOnSpotHint' : 'hazard.submitHint')}</Typography.Paragraph>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ note: '', photoIds: [] }}
+        onFinish={(v) => void run(() => (onSpot ? hazardsApi.fixOnSpot : hazardsApi.submit)(hazard.enterpriseId, hazard.id, { note: v.note?.trim() ?? '', photoIds: v.photoIds }))}
+      >
+        <Form.Item
+          name="photoIds"
+          label={t('hazard.afterPhotos')}
+          rules={[{ validator: (_, v: string[] | undefined) => (v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('hazard.afterPhotoRequired')))) }]}
+        >
+          <PhotoUploadField enterpriseId={hazard.enterpriseId} label={t('hazardPhoto.takeAfter')} testId="hazard-after-photo" onUploading={setUploading} />
+        </Form.Item>
+        <Form.Item name="note" label={t('hazard.rectificationNote')}>
+          <Input.TextArea rows={3} maxLength={1000} data-testid="hazard-submit-note" />
+        </Form.Item>
+      </Form>
+    </OpDrawer>
+  );
+}

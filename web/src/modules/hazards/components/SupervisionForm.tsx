@@ -1,0 +1,33 @@
+import { DatePicker, Form, Input } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useI18n } from '../../../app/i18n';
+import { hazardsApi, type HazardDetail } from '../api/hazards.api';
+import { OpDrawer } from './OpDrawer';
+import { useHazardOp } from './useHazardOp';
+
+type Props = { hazard: HazardDetail; onDone: (h: HazardDetail) => void; onClose: () => void };
+type Values = { deadline: Dayjs; note: string };
+
+/** R-HAZ-4: a regulator lists an open major hazard for supervision (挂牌督办) with its own deadline. */
+export function SupervisionForm({ hazard, onDone, onClose }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const { saving, run } = useHazardOp(form, onDone);
+  return (
+    <OpDrawer title={t('hazardOp.supervise')} okText={t('hazardOp.supervise')} saving={saving} onOk={() => form.submit()} onClose={onClose} testId="hazard-supervise-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ deadline: hazard.deadline ? dayjs(hazard.deadline) : undefined, note: '' }}
+        onFinish={(v) => void run(() => hazardsApi.supervise(hazard.enterpriseId, hazard.id, { deadline: v.deadline.format('YYYY-MM-DD'), note: v.note?.trim() ?? '' }))}
+      >
+        <Form.Item name="deadline" label={t('hazard.supervisionDeadline')} rules={[{ required: true, message: t('validation.required') }]}>
+          <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('hazard.supervisionNote')}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </OpDrawer>
+  );
+}

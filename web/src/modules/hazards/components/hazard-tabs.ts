@@ -1,0 +1,19 @@
+import type { Query } from '../../../app/api';
+
+/** The ledger's tabs, each a preset of the list endpoint's filters. */
+export const HAZARD_TABS = ['all', 'reported', 'rectifying', 'submitted', 'overdue', 'major', 'mine'] as const;
+/** A regulator's 重大隐患 page. */
+export const MAJOR_TABS = ['majorOpen', 'majorOverdue', 'majorAll'] as const;
+
+export function tabQuery(tab: string | undefined): Query {
+  switch (tab) {
+    case 'reported': case 'rectifying': case 'submitted': return { status: tab };
+    case 'overdue': return { overdue: 'true' };
+    case 'major': return { level: 'major', status: 'open' };
+    case 'mine': return { mine: 'true', status: 'open' };
+    case 'majorOpen': return { level: 'major', status: 'open' };
+    case 'majorOverdue': return { level: 'major', overdue: 'true' };
+    case 'majorAll': return { level: 'major' };
+    default: return {};
+  }
+}

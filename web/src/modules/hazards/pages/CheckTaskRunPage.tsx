@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Progress, Result } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { PageLoading } from '../../../app/components/PageLoading';
+import { usePageTitle } from '../../../app/components/PageTitle';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { checksApi, type RunOutput } from '../api/checks.api';
+import { CheckItemRunner, type Answer } from '../components/CheckItemRunner';
+import { CheckTaskHeader } from '../components/CheckTaskHeader';
+import { CheckTaskResults } from '../components/CheckTaskResults';
+
+const EMPTY: Answer = { result: null, note: '', photos: [] };
+
+/**
+ * Running a check card on a phone: item by item pass / fail / not applicable, a note and a photo for each failure,
+ * and one submit that sends everything in a single multipart request; failed items come back as hazards.
+ */
+export function CheckTaskRunPage() {
+  const { enterpriseId = '', id = '' } = useParams();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const { data: task, error, loading, reload, setData } = useApi((signal) => checksApi.task(enterpriseId, id, signal), [enterpriseId, id]);
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [tried, setTried] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [done, setDone] = useState<RunOutput | null>(null);
+  usePageTitle(task?.checklistName);
+
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  if (!task) return loading ? <PageLoading /> : null;
+
+  const answerOf = (itemId: string) => answers[itemId] ?? EMPTY;
+  const answered = task.items.filter((i) => answerOf(i.id).result).length;
+  const missingPhoto = (itemId: string) => answerOf(itemId).result === 'fail' && answerOf(itemId).photos.length === 0;
+  const running = task.status === 'open' && task.canRun && !done;
+
+  const passRest = () => setAnswers((prev) => {
+    const next = { ...prev };
+    for (const i of task.items) if (!next[i.id]?.result) next[i.id] = { ...EMPTY, result: 'pass' };
+    return next;
+  });
+
+  const submit = async () => {
+    setTried(true);
+    if (answered < task.items.length) {
+      message.warning(t('check.unanswered', { n: task.items.length - answered }));
+      return;
+    }
+    if (task.items.some((i) => missingPhoto(i.id))) {
+      message.warning(t('check.failPhotoRequired'));
+      return;
+    }
+    setSending(true);
+    try {
+      const out = await checksApi.run(enterpriseId, id, task.items.map((i) => {
+        const a = answerOf(i.id);
+        return { checklistItemId: i.id, result: a.result!, note: a.note.trim(), photos: a.result === 'fail' ? a.photos.map((p) => p.blob) : [] };
+      }));
+      setDone(out);
+      setData(out);
+      window.scrollTo({ top: 0 });
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <div data-testid="check-task-page" data-status={task.status} style={{ maxWidth: 720, margin: '0 auto' }}>
+      {done && (
+        <Card style={{ marginBottom: 12 }} data-testid="check-run-done">
+          <Result
+            status={done.createdHazards.length ? 'warning' : 'success'}
+            title={t('check.runDone')}
+            subTitle={done.createdHazards.length ? t('check.hazardsCreated', { n: done.createdHazards.length }) : t('check.allGood')}
+            extra={done.createdHazards.map((h) => (
+              <Link key={h.id} to={`/enterprises/${enterpriseId}/hazards/${h.id}`} data-testid="check-run-hazard"><Button>{h.code}</Button></Link>
+            ))}
+          />
+        </Card>
+      )}
+      <CheckTaskHeader task={task} />
+      {running ? (
+        <>
+          <Flex align="center" gap={12} style={{ marginBottom: 12 }}>
+            <Progress percent={Math.round((answered / Math.max(1, task.items.length)) * 100)} format={() => `${answered}/${task.items.length}`} style={{ flex: 1, margin: 0 }} />
+            <Button icon={<CheckCircleOutlined />} onClick={passRest} disabled={answered === task.items.length} data-testid="check-pass-rest">{t('check.passRest')}</Button>
+          </Flex>
+          <Flex vertical gap={8}>
+            {task.items.map((item, i) => (
+              <CheckItemRunner
+                key={item.id}
+                index={i}
+                item={item}
+                answer={answerOf(item.id)}
+                missingPhoto={tried && missingPhoto(item.id)}
+                onChange={(a) => setAnswers((prev) => ({ ...prev, [item.id]: a }))}
+              />
+            ))}
+          </Flex>
+          <div style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: '#f5f7fa', zIndex: 2 }}>
+            <Button type="primary" size="large" block icon={<SendOutlined />} loading={sending} onClick={() => void submit()} data-testid="check-submit">
+              {t('check.submit', { done: answered, total: task.items.length })}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          {task.status === 'open' && !task.canRun && <Alert type="info" showIcon title={t('check.notYours')} style={{ marginBottom: 12 }} />}
+          <CheckTaskResults enterpriseId={enterpriseId} task={task} />
+        </>
+      )}
+    </div>
+  );
+}

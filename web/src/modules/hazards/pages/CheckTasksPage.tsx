@@ -1,0 +1,68 @@
+import { Badge, Card, Empty, Flex, Pagination, Skeleton, Tabs } from 'antd';
+import { useMe } from '../../../app/auth';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { useListState } from '../../../app/useListState';
+import type { Query } from '../../../app/api';
+import { checksApi } from '../api/checks.api';
+import { CheckTaskCard } from '../components/CheckTaskCard';
+
+const TABS = ['mine', 'open', 'done', 'missed'] as const;
+
+function tabQuery(tab: string): Query {
+  switch (tab) {
+    case 'open': return { status: 'open' };
+    case 'done': return { status: 'done' };
+    case 'missed': return { status: 'missed' };
+    default: return { mine: 'true', status: 'open' };
+  }
+}
+
+/** "我的检查任务": what is due now at my post or for me; the other tabs show the enterprise's open, done and missed tasks. */
+export function CheckTasksPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const enterpriseId = me.scope.enterpriseId ?? '';
+  const list = useListState({ sync: 'url', filterKeys: ['tab'], defaultPageSize: 20 });
+  const tab = list.filters.tab ?? 'mine';
+  const { data, error, loading, reload } = useApi(
+    (signal) => checksApi.tasks(enterpriseId, { page: list.page, pageSize: list.pageSize, ...tabQuery(tab) }, signal),
+    [enterpriseId, tab, list.page, list.pageSize],
+    !!enterpriseId,
+  );
+
+  return (
+    <div data-testid="check-tasks-page" style={{ maxWidth: 860 }}>
+      <PageHeader title={t('check.myTasks')} sub={me.scope.name} />
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => list.setFilters({ tab: key === 'mine' ? undefined : key })}
+          items={TABS.map((k) => ({
+            key: k,
+            label: (
+              <span data-testid={`check-tab-${k}`}>
+                {t(`checkTab.${k}`)}
+                {k === 'missed' && !!data?.counts.missed && tab !== 'missed' && <Badge count={data.counts.missed} size="small" style={{ marginLeft: 4 }} />}
+              </span>
+            ),
+          }))}
+        />
+        {error ? <ErrorState error={error} onRetry={reload} /> : loading && !data ? <Skeleton active /> : !data || data.items.length === 0 ? (
+          <Empty description={t(tab === 'mine' ? 'check.noTasksMine' : 'common.noData')} />
+        ) : (
+          <Flex vertical gap={8} data-testid="check-task-list">
+            {data.items.map((task) => <CheckTaskCard key={task.id} enterpriseId={enterpriseId} task={task} />)}
+            {data.total > list.pageSize && (
+              <Flex justify="center">
+                <Pagination simple current={list.page} pageSize={list.pageSize} total={data.total} onChange={(page) => list.onTableChange({ current: page, pageSize: list.pageSize }, {}, {})} />
+              </Flex>
+            )}
+          </Flex>
+        )}
+      </Card>
+    </div>
+  );
+}

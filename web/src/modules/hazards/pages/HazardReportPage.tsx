@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import { CheckCircleFilled, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Collapse, Empty, Flex, Form, Input, Result, Select, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { useAuth, useMe } from '../../../app/auth';
+import { useShowError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
+import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
+import { checksApi } from '../api/checks.api';
+import { hazardsApi, type HazardLevel } from '../api/hazards.api';
+import { PhotoUploadField } from '../components/PhotoUploadField';
+
+type Values = { photoIds: string[]; title: string; description: string; location: string; level: HazardLevel; riskPointId?: string };
+type Done = { id: string; code: string };
+
+const CHIP = { padding: '4px 10px', border: '1px solid #d9d9d9', fontSize: 14 } as const;
+
+/**
+ * R-HAZ-6: anyone reports a hazard in three taps — photo, title (tap a suggestion from the post's risk points),
+ * submit. Opened from a post's QR code as /report?enterpriseId=…&postId=…, or from the hazard list.
+ */
+export function HazardReportPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { can } = useAuth();
+  const showError = useShowError();
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const [done, setDone] = useState<Done | null>(null);
+  const own = me.scope.enterpriseId;
+  const enterpriseId = params.get('enterpriseId') ?? own ?? undefined;
+  const postId = params.get('postId') ?? undefined;
+  const ctx = useApi((signal) => checksApi.reportContext(enterpriseId!, postId!, signal), [enterpriseId, postId], !!enterpriseId && !!postId);
+  const title = Form.useWatch('title', form);
+  const riskPointId = Form.useWatch('riskPointId', form);
+  // The post's own risk points first: a worker at a post usually reports about what is in front of them.
+  const points = [...(ctx.data?.riskPoints ?? [])].sort((a, b) => Number(b.atPost) - Number(a.atPost));
+  const problems = t('hazardReporting.commonProblems').split('|');
+
+  const submit = async (v: Values) => {
+    if (!enterpriseId) return;
+    setSaving(true);
+    try {
+      const res = await hazardsApi.report(enterpriseId, {
+        title: v.title.trim(),
+        description: v.description?.trim() ?? '',
+        location: v.location?.trim() ?? '',
+        level: v.level,
+        riskPointId: v.riskPointId,
+        // A stale QR code (post deleted) still reports, to the enterprise as a whole.
+        postId: ctx.data ? postId : undefined,
+        orgUnitId: ctx.data?.orgUnit.id,
+        photoIds: v.photoIds ?? [],
+      });
+      setDone({ id: res.id, code: res.code });
+    } catch (e) {
+      showError(e, { form });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (done && enterpriseId) {
+    return (
+      <Card data-testid="hazard-report-done">
+        <Result
+          status="success"
+          title={t('hazardReporting.doneTitle', { code: done.code })}
+          subTitle={t('hazardReporting.doneBody')}
+          extra={[
+            <Button
+              key="again"
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setDone(null);
+                form.resetFields();
+              }}
+              data-testid="hazard-report-again"
+            >
+              {t('hazardReporting.again')}
+            </Button>,
+            // Insurers and service institutions report but do not read the ledger.
+            ...(can('hazard.read')
+              ? [<Link key="view" to={`/enterprises/${enterpriseId}/hazards/${done.id}`}><Button data-testid="hazard-report-view">{t('hazardReporting.view')}</Button></Link>]
+              : []),
+          ]}
+        />
+      </Card>
+    );
+  }
+
+  return (
+    <div data-testid="hazard-report-page" style={{ maxWidth: 640, margin: '0 auto' }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('hazardReporting.title')}</Typography.Title>
+      {!own && (
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <EnterprisePicker value={enterpriseId} style={{ width: '100%' }} onChange={(id) => setParams(id ? { enterpriseId: id } : {})} />
+        </Card>
+      )}
+      {!enterpriseId ? <Empty description={t('enterprise.pickFirst')} /> : (
+        <Card>
+          {ctx.error && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('hazardReporting.postUnknown')} />}
+          {ctx.data && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('hazardReporting.atPost', { post: ctx.data.post.name, unit: ctx.data.orgUnit.name })}
+              data-testid="hazard-report-post"
+            />
+          )}
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            initialValues={{ photoIds: [], title: '', description: '', location: '', level: 'general' }}
+            onFinish={(v) => void submit(v)}
+          >
+            <Form.Item name="photoIds" label={t('hazardReporting.step1')}>
+              <PhotoUploadField enterpriseId={enterpriseId} label={t('hazardPhoto.take')} testId="hazard-report-photo" block onUploading={setUploading} />
+            </Form.Item>
+            <Form.Item
+              name="title"
+              label={t('hazardReporting.step2')}
+              rules={[{ required: true, whitespace: true, message: t('hazardReporting.titleRequired') }]}
+              style={{ marginBottom: 8 }}
+            >
+              <Input size="large" maxLength={200} placeholder={t('hazardReporting.titlePlaceholder')} allowClear data-testid="hazard-report-title" />
+            </Form.Item>
+            <Flex gap={6} wrap style={{ marginBottom: 16 }} data-testid="hazard-report-suggestions">
+              {problems.map((p) => (
+                <Tag.CheckableTag key={p} checked={title === p} onChange={() => form.setFieldsValue({ title: p })} style={CHIP}>{p}</Tag.CheckableTag>
+              ))}
+            </Flex>
+            {points.length > 0 && (
+              <Form.Item label={t('hazardReporting.where')}>
+                <Flex gap={6} wrap data-testid="hazard-report-risk-points">
+                  {points.map((r) => (
+                    <Tag.CheckableTag
+                      key={r.id}
+                      checked={riskPointId === r.id}
+                      onChange={(on) => form.setFieldsValue({ riskPointId: on ? r.id : undefined, location: on ? r.location : '' })}
+                      style={CHIP}
+                    >
+                      {r.name}
+                    </Tag.CheckableTag>
+                  ))}
+                </Flex>
+              </Form.Item>
+            )}
+            <Form.Item name="riskPointId" hidden><Input /></Form.Item>
+            <Collapse
+              ghost
+              size="small"
+              style={{ marginBottom: 16 }}
+              items={[{
+                key: 'more',
+                label: t('hazardReporting.more'),
+                forceRender: true,
+                children: (
+                  <>
+                    <Form.Item name="location" label={t('hazard.location')}>
+                      <Input maxLength={200} />
+                    </Form.Item>
+                    <Form.Item name="description" label={t('hazard.description')}>
+                      <Input.TextArea rows={3} maxLength={2000} />
+                    </Form.Item>
+                    <Form.Item name="level" label={t('hazard.level')} extra={t('hazardReporting.levelHint')}>
+                      <Select options={[{ value: 'general', label: t('hazardLevel.general') }, { value: 'major', label: t('hazardLevel.major') }]} />
+                    </Form.Item>
+                  </>
+                ),
+              }]}
+            />
+            <Button
+              type="primary"
+              size="large"
+              block
+              htmlType="submit"
+              icon={<CheckCircleFilled />}
+              loading={saving}
+              disabled={uploading}
+              data-testid="hazard-report-submit"
+            >
+              {t('hazardReporting.submit')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+    </div>
+  );
+}
