@@ -16,7 +16,9 @@ async function main(): Promise<number> {
     console.error('web/dist is missing: run `npm run build` first');
     return 1;
   }
-  const files = readdirSync(E2E_DIR).filter((f) => f.endsWith('.e2e.ts')).sort().map((f) => path.join('e2e', f));
+  // `npm run test:e2e -- risk` runs only the files whose names contain "risk".
+  const only = process.argv[2];
+  const files = readdirSync(E2E_DIR).filter((f) => f.endsWith('.e2e.ts') && (!only || f.includes(only))).sort().map((f) => path.join('e2e', f));
   if (files.length === 0) {
     console.error('no e2e/*.e2e.ts files');
     return 1;
