@@ -107,6 +107,7 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/v1/enterprises/:enterpriseId/risk-reports/:year/submit': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/photos': ALL,
   'GET /api/v1/enterprises/:enterpriseId/photos/:id': HAZARD_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/assignees': HAZARD_ACTORS,
   'GET /api/v1/enterprises/:enterpriseId/hazards': HAZARD_READERS,
   'GET /api/v1/enterprises/:enterpriseId/hazards/:id': HAZARD_READERS,
   'POST /api/v1/enterprises/:enterpriseId/hazards': ALL,

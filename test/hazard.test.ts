@@ -183,3 +183,13 @@ test('scope: another enterprise gets 404 on hazards and photos; another subdistr
   assert.equal(bad.status, 415);
   assert.equal((await safety.get(photo)).statusCode, 200);
 });
+
+test('a unit leader lists the enterprise\'s people to assign a rectifier; another enterprise gets 404', async () => {
+  const leader = await t.login('leader');
+  const res = await leader.get(`/api/v1/enterprises/${ids.ownEnterprise.id}/assignees?q=${encodeURIComponent('精细化工')}`);
+  assert.equal(res.statusCode, 200);
+  assert.ok(res.data.some((u: { username: string }) => u.username === 'worker'));
+  assert.ok(res.data.every((u: { roleName: string }) => u.roleName.length > 0));
+  assert.equal((await leader.get(`/api/v1/enterprises/${ids.foreign.id}/assignees`)).statusCode, 404);
+  assert.equal((await (await t.login('guanshang')).get(`/api/v1/enterprises/${ids.ownEnterprise.id}/assignees`)).statusCode, 403);
+});

@@ -10,7 +10,7 @@ import {
   hazardParams, hazardReport, hazardSubmit, hazardVoid, supervisionInput, type HazardDetail,
 } from './hazard.schema';
 import {
-  acceptHazard, assignRectification, confirmHazard, decideExtension, delistSupervision, fixOnSpot, getHazard, listForSupervision, listHazards,
+  acceptHazard, assignRectification, listAssignees, confirmHazard, decideExtension, delistSupervision, fixOnSpot, getHazard, listForSupervision, listHazards,
   rejectRectification, reportHazard, requestExtension, saveFiveInPlacePlan, submitRectification, voidHazard,
 } from './hazard.service';
 
@@ -45,6 +45,14 @@ export const hazardRoutes: RouteModule = (app, { db }) => {
     if (!photo) throw new AppError('NOT_FOUND');
     return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(photo.data);
   });
+
+  app.get('/enterprises/:enterpriseId/assignees', {
+    config: { access: 'hazard.act' },
+    schema: {
+      tags: ['hazards'], summary: '可指派的整改责任人', params: enterpriseParams, querystring: z.object({ q: z.string().trim().max(50).optional() }),
+      response: { 200: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), roleName: z.string() })) },
+    },
+  }, async (req) => listAssignees(db, req.ctx, req.params.enterpriseId, req.query.q));
 
   app.get('/enterprises/:enterpriseId/hazards', {
     config: { access: 'hazard.read' },

@@ -9,6 +9,7 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { requirePhotos } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
+import { roleName } from '../accounts/roles';
 import { refreshControlFailing } from './check.feedback';
 import { decide, HAZARD_OPS, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
 import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
@@ -440,4 +441,19 @@ export async function delistSupervision(db: Db, ctx: Ctx, enterpriseId: string, 
     await writeAudit(tx, ctx, { action: 'hazard.delist', entityType: 'hazard', entityId: id, enterpriseId, after: input });
   });
   return getHazard(db, ctx, enterpriseId, id);
+}
+
+/** The people a hazard can be assigned to: the enterprise's active accounts (for unit leaders too, who assign). */
+export async function listAssignees(db: Db, ctx: Ctx, enterpriseId: string, q?: string) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  if (actor.scope.kind !== 'enterprise' && actor.scope.kind !== 'district') throw forbidden();
+  let query = db.selectFrom('users').select(['id', 'username', 'display_name', 'role'])
+    .where('enterprise_id', '=', enterpriseId).where('disabled', '=', false);
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('display_name', 'like', like), eb('username', 'like', like)]));
+  }
+  const rows = await query.orderBy('display_name').limit(50).execute();
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, roleName: roleName(r.role, ctx.locale) }));
 }

@@ -87,7 +87,11 @@ export type AssignInput = { rectifierId: string; measures: string; deadline: str
 
 const base = (enterpriseId: string) => `/enterprises/${enterpriseId}/hazards`;
 
+export type Assignee = { id: string; username: string; displayName: string; role: string; roleName: string };
+
 export const hazardsApi = {
+  assignees: (enterpriseId: string, q: string | undefined, signal?: AbortSignal) =>
+    api.get<Assignee[]>(`/enterprises/${enterpriseId}/assignees`, { q }, { signal }),
   list: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<Page<HazardSummary>>(base(enterpriseId), query, { signal }),
   get: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<HazardDetail>(`${base(enterpriseId)}/${id}`, undefined, { signal }),
   report: (enterpriseId: string, body: HazardReportInput) => api.post<{ id: string; code: string; status: HazardStatus }>(base(enterpriseId), body),

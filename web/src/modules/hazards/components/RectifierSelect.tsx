@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Select } from 'antd';
 import { isApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
-import { usersApi, type UserRow } from '../../users/api/users.api';
+import { hazardsApi, type Assignee } from '../api/hazards.api';
 
 type Props = { enterpriseId: string; id?: string; value?: string; onChange?: (id: string | undefined) => void; initial?: { id: string; name: string } | null };
 
@@ -10,7 +10,7 @@ type Props = { enterpriseId: string; id?: string; value?: string; onChange?: (id
 export function RectifierSelect({ enterpriseId, id, value, onChange, initial }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [options, setOptions] = useState<UserRow[]>([]);
+  const [options, setOptions] = useState<Assignee[]>([]);
   const [loading, setLoading] = useState(false);
   const [forbidden, setForbidden] = useState(false);
 
@@ -18,8 +18,8 @@ export function RectifierSelect({ enterpriseId, id, value, onChange, initial }: 
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       setLoading(true);
-      usersApi.list({ enterpriseId, page: 1, pageSize: 50, q: q || undefined }, controller.signal)
-        .then((r) => setOptions(r.items.filter((u) => !u.disabled)))
+      hazardsApi.assignees(enterpriseId, q || undefined, controller.signal)
+        .then((r) => setOptions(r))
         .catch((e: unknown) => setForbidden(isApiError(e) && e.code === 'FORBIDDEN'))
         .finally(() => { if (!controller.signal.aborted) setLoading(false); });
     }, 200);
