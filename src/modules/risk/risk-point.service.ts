@@ -69,6 +69,15 @@ async function loadPoint(db: Executor, enterpriseId: string, id: string, scope: 
   return row;
 }
 
+/** A point the caller may change: in scope (else 404), then managed by the caller (else 403). */
+async function loadManagedPoint(tx: Tx, actor: Actor, enterpriseId: string, id: string) {
+  await requireEnterpriseInScope(tx, actor, enterpriseId);
+  const point = await loadPoint(tx, enterpriseId, id, actor.scope);
+  if (!point) throw notFound();
+  if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+  return point;
+}
+
 export async function getRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
@@ -171,10 +180,7 @@ export async function createRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, in
 export async function updateRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: RiskPointUpdate) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const before = await loadPoint(tx, enterpriseId, id, actor.scope);
-    if (!before) throw notFound();
-    if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+    const before = await loadManagedPoint(tx, actor, enterpriseId, id);
     if (before.version !== input.version) throw new AppError('CONFLICT');
     await checkRefs(tx, enterpriseId, input);
     if (input.code && input.code !== before.code) {
@@ -204,10 +210,7 @@ export async function updateRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id
 export async function archiveRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: string) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const before = await loadPoint(tx, enterpriseId, id, actor.scope);
-    if (!before) throw notFound();
-    if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+    const before = await loadManagedPoint(tx, actor, enterpriseId, id);
     await tx.updateTable('risk_points').set({ status: 'archived', updated_at: ctx.now, version: before.version + 1 }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     await writeAudit(tx, ctx, { action: 'risk.archive', entityType: 'risk_point', entityId: id, enterpriseId, before: { status: 'active' }, after: { status: 'archived' } });
   });
@@ -217,10 +220,7 @@ export async function archiveRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, i
 export async function assessRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: AssessmentInput) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const before = await loadPoint(tx, enterpriseId, id, actor.scope);
-    if (!before) throw notFound();
-    if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+    const before = await loadManagedPoint(tx, actor, enterpriseId, id);
     const grade = await applyAssessment(tx, ctx, enterpriseId, id, input);
     await writeAudit(tx, ctx, { action: 'risk.assess', entityType: 'risk_point', entityId: id, enterpriseId, before: { grade: before.grade }, after: { grade, stage: input.stage, methods: input.methods, reason: input.reason } });
   });
@@ -231,10 +231,7 @@ export async function assessRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id
 export async function setControllers(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: Partial<Record<ControlLevelName, string | null>>) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const point = await loadPoint(tx, enterpriseId, id, actor.scope);
-    if (!point) throw notFound();
-    if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+    await loadManagedPoint(tx, actor, enterpriseId, id);
     const entries = Object.entries(input).filter(([, v]) => v) as [ControlLevelName, string][];
     const ids = [...new Set(entries.map(([, v]) => v))];
     if (ids.length) {
@@ -253,10 +250,7 @@ export async function setControllers(db: Db, ctx: Ctx, enterpriseId: string, id:
 export async function setMeasures(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: MeasuresInput) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const point = await loadPoint(tx, enterpriseId, id, actor.scope);
-    if (!point) throw notFound();
-    if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+    await loadManagedPoint(tx, actor, enterpriseId, id);
     const owners = [...new Set(input.measures.map((m) => m.ownerEmployeeId).filter((x): x is string => !!x))];
     if (owners.length) {
       const found = await tx.selectFrom('employees').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', owners).execute();
