@@ -18,7 +18,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
-import { auditHash, canonicalize, GENESIS_HASH } from '../src/platform/audit/canonical';
+import { auditHashV2, canonicalize, GENESIS_HASH } from '../src/platform/audit/canonical';
 import { hashPassword } from '../src/platform/auth/password';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session';
 import type { DB } from '../src/platform/db/schema';
@@ -156,20 +156,22 @@ async function rawReport(pool: pg.Pool, r: Reporter, title: string): Promise<boo
       userId: r.userId, kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body',
       params: { code, title }, link: `/enterprises/${r.enterpriseId}/hazards/${String(row.id)}`,
     })]);
-    await client.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-    const last = (await client.query<{ seq: string; hash: string }>('select seq, hash from audit_log order by seq desc limit 1')).rows[0];
-    const seq = last ? Number(last.seq) + 1 : 1;
+    // The enterprise's own audit chain, under its advisory lock (src/platform/audit/audit.ts).
+    const chain = r.enterpriseId;
+    await client.query('select pg_advisory_xact_lock($1, hashtext($2))', [AUDIT_LOCK, chain]);
+    const last = (await client.query<{ chain_seq: string; hash: string }>('select chain_seq, hash from audit_log where chain = $1 order by chain_seq desc limit 1', [chain])).rows[0];
+    const chainSeq = last ? Number(last.chain_seq) + 1 : 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const at = new Date();
     const after = canonicalize(row);
     const entry = {
-      seq, at, actorId: r.userId, actorRole: 'safety_manager', actorScope: `enterprise:${r.enterpriseId}`, action: 'hazard.report', entityType: 'hazard',
+      chain, chainSeq, at, actorId: r.userId, actorRole: 'safety_manager', actorScope: `enterprise:${r.enterpriseId}`, action: 'hazard.report', entityType: 'hazard',
       entityId: String(row.id), enterpriseId: r.enterpriseId, before: null, after, ip: '127.0.0.1', requestId: randomUUID(), prevHash,
     };
-    await client.query(`insert into audit_log (seq, at, actor_id, actor_role, actor_scope, action, entity_type, entity_id, enterprise_id, before, after, ip, request_id, prev_hash, hash)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, null, $10, $11, $12, $13, $14)`,
-    [seq, at, entry.actorId, entry.actorRole, entry.actorScope, entry.action, entry.entityType, entry.entityId, entry.enterpriseId, JSON.stringify(after),
-      entry.ip, entry.requestId, prevHash, auditHash(entry)]);
+    await client.query(`insert into audit_log (chain, chain_seq, at, actor_id, actor_role, actor_scope, action, entity_type, entity_id, enterprise_id, before, after, ip, request_id, prev_hash, hash)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, null, $11, $12, $13, $14, $15)`,
+    [chain, chainSeq, at, entry.actorId, entry.actorRole, entry.actorScope, entry.action, entry.entityType, entry.entityId, entry.enterpriseId, JSON.stringify(after),
+      entry.ip, entry.requestId, prevHash, auditHashV2(entry)]);
     await client.query('commit');
     return true;
   } catch (err) {
@@ -250,7 +252,7 @@ export async function benchHazards(kit: BenchKit): Promise<Record<string, unknow
     report({ name: `API hazard submissions/s (${connections} connections)`, value: apiLoad.rate, unit: 'req/s', command: apiCommand });
     report({ name: 'API hazard submission latency p50', value: apiLoad.p50, unit: 'ms', command: apiCommand });
     report({ name: 'API hazard submission latency p99', value: apiLoad.p99, unit: 'ms', command: apiCommand, target: '≤ 50 ms' });
-    const sqlCommand = `the same writes (counter, hazard, event, outbox, audit under its advisory lock) in one transaction through pg.Pool(max ${connections}), ${connections} concurrent, ${seconds} s`;
+    const sqlCommand = `the same writes (counter, hazard, event, outbox, audit appended to the enterprise's chain under its advisory lock) in one transaction through pg.Pool(max ${connections}), ${connections} concurrent, ${seconds} s`;
     report({ name: `raw SQL hazard writes/s (${connections} concurrent)`, value: rawLoad.rate, unit: 'tx/s', command: sqlCommand });
     report({ name: 'raw SQL hazard write latency p99', value: rawLoad.p99, unit: 'ms', command: sqlCommand });
     report({ name: 'API efficiency (API req/s ÷ raw SQL tx/s)', value: apiLoad.rate / rawLoad.rate, unit: '×', command: 'ratio of the two figures above', target: '≥ 0.5' });

@@ -2,15 +2,15 @@ import { verifyAuditChain } from '../platform/audit/audit';
 import { loadConfig } from '../platform/config';
 import { openDatabase } from '../platform/db/database';
 
-// `npm run audit:verify`: walks the audit hash chain and prints every row where it breaks. Exit code 1 if broken.
+// `npm run audit:verify`: walks the audit hash chains (one per enterprise, one for the platform) and prints every row where it breaks. Exit code 1 if broken.
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
 const report = await verifyAuditChain(database.db, { maxProblems: 1000 });
 await database.close();
 if (report.ok) {
-  console.log(`audit chain intact: ${report.checked} rows, last seq ${report.lastSeq}`);
+  console.log(`audit chains intact: ${report.checked} rows in ${report.chains} chains, last seq ${report.lastSeq}`);
 } else {
-  console.log(`audit chain BROKEN: ${report.problems.length} problem(s) in ${report.checked} rows`);
-  for (const p of report.problems) console.log(`  seq ${p.seq}: ${p.reason}`);
+  console.log(`audit chain BROKEN: ${report.problems.length} problem(s) in ${report.checked} rows, ${report.chains} chains`);
+  for (const p of report.problems) console.log(`  seq ${p.seq} (chain ${p.chain}): ${p.reason}`);
   process.exitCode = 1;
 }

@@ -2,10 +2,15 @@ import { sql } from 'kysely';
 import type { Ctx } from '../auth/actor';
 import { describeScope } from '../auth/actor';
 import type { Executor, Tx } from '../db/database';
-import { auditHash, canonicalize, GENESIS_HASH } from './canonical';
+import { auditHash, auditHashV2, canonicalize, GENESIS_HASH } from './canonical';
 
-// Serialises appends to the chain across connections and instances; released at commit.
+// First key of the two-key advisory lock that serialises appends to one chain; the second is the chain's hashtext.
+// Released at commit. Writes to different chains (different enterprises) never wait for each other.
 const AUDIT_LOCK = 727_002;
+/** The chain of writes that belong to no enterprise (accounts of regulators, rule-sets, the directory…). */
+export const PLATFORM_CHAIN = 'platform';
+/** Rows written before the per-enterprise chains (migration 0008): one chain, hash version 1. */
+export const LEGACY_CHAIN = 'global';
 
 export type AuditEntry = {
   action: string;
@@ -16,17 +21,27 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** Appends one row to the hash-chained audit log. Must be called inside the business transaction. */
+export function chainOf(enterpriseId: string | null | undefined): string {
+  return enterpriseId ?? PLATFORM_CHAIN;
+}
+
+/**
+ * Appends one row to the enterprise's hash chain (or the platform chain). Must be called inside the business
+ * transaction: the row commits or rolls back with the change it records.
+ */
 export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const seq = last ? Number(last.seq) + 1 : 1;
+  const chain = chainOf(entry.enterpriseId);
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK}, hashtext(${chain}))`.execute(tx);
+  const last = await tx.selectFrom('audit_log').select(['chain_seq', 'hash'])
+    .where('chain', '=', chain).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+  const chainSeq = last ? Number(last.chain_seq) + 1 : 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
   const before = entry.before === undefined ? null : canonicalize(entry.before);
   const after = entry.after === undefined ? null : canonicalize(entry.after);
   const row = {
-    seq,
+    chain,
+    chainSeq,
     at,
     actorId: ctx.actor?.userId ?? null,
     actorRole: ctx.actor?.role ?? null,
@@ -42,7 +57,8 @@ export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<v
     prevHash,
   };
   await tx.insertInto('audit_log').values({
-    seq,
+    chain,
+    chain_seq: chainSeq,
     at,
     actor_id: row.actorId,
     actor_role: row.actorRole,
@@ -56,40 +72,61 @@ export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<v
     ip: row.ip,
     request_id: row.requestId,
     prev_hash: prevHash,
-    hash: auditHash(row),
+    hash: auditHashV2(row),
   }).execute();
 }
 
-export type ChainProblem = { seq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
-export type ChainReport = { ok: boolean; checked: number; lastSeq: number; problems: ChainProblem[] };
+export type ChainProblem = { seq: number; chain: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
+export type ChainReport = { ok: boolean; checked: number; chains: number; lastSeq: number; problems: ChainProblem[] };
 
-/** Walks the whole chain in seq order and reports every row whose link or own hash does not hold. */
+/**
+ * Walks every chain in position order and reports every row whose link or own hash does not hold, and every gap in
+ * a chain's positions (a deleted row). Rows are read in batches by (chain, chain_seq), which the unique index serves.
+ */
 export async function verifyAuditChain(db: Executor, opts: { batch?: number; maxProblems?: number } = {}): Promise<ChainReport> {
   const batch = opts.batch ?? 5000;
   const maxProblems = opts.maxProblems ?? 100;
   const problems: ChainProblem[] = [];
-  let expectedSeq = 1;
+  const problem = (p: ChainProblem) => { if (problems.length < maxProblems) problems.push(p); };
+  let chain: string | null = null;
+  let expected = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
-  let after = 0;
+  let chains = 0;
+  let lastSeq = 0;
+  let cursor: { chain: string; pos: number } | null = null;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', String(after) as never).orderBy('seq').limit(batch).execute();
+    let q = db.selectFrom('audit_log').selectAll();
+    if (cursor) {
+      const c: { chain: string; pos: number } = cursor;
+      q = q.where((eb) => eb(eb.refTuple('chain', 'chain_seq'), '>', eb.tuple(c.chain, String(c.pos) as never)));
+    }
+    const rows = await q.orderBy('chain').orderBy('chain_seq').limit(batch).execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expectedSeq && problems.length < maxProblems) problems.push({ seq, reason: 'gap' });
-      if (r.prev_hash !== prevHash && problems.length < maxProblems) problems.push({ seq, reason: 'prev_hash_mismatch' });
-      const recomputed = auditHash({
-        seq, at: r.at, actorId: r.actor_id, actorRole: r.actor_role, actorScope: r.actor_scope, action: r.action,
+      const pos = Number(r.chain_seq);
+      if (r.chain !== chain) {
+        chain = r.chain;
+        expected = 1;
+        prevHash = GENESIS_HASH;
+        chains++;
+      }
+      if (pos !== expected) problem({ seq, chain: r.chain, reason: 'gap' });
+      if (r.prev_hash !== prevHash) problem({ seq, chain: r.chain, reason: 'prev_hash_mismatch' });
+      const common = {
+        at: r.at, actorId: r.actor_id, actorRole: r.actor_role, actorScope: r.actor_scope, action: r.action,
         entityType: r.entity_type, entityId: r.entity_id, enterpriseId: r.enterprise_id, before: r.before, after: r.after,
         ip: r.ip, requestId: r.request_id, prevHash: r.prev_hash,
-      });
-      if (recomputed !== r.hash && problems.length < maxProblems) problems.push({ seq, reason: 'hash_mismatch' });
+      };
+      const recomputed = r.hash_version === 1 ? auditHash({ ...common, seq }) : auditHashV2({ ...common, chain: r.chain, chainSeq: pos });
+      if (recomputed !== r.hash) problem({ seq, chain: r.chain, reason: 'hash_mismatch' });
       prevHash = r.hash;
-      expectedSeq = seq + 1;
-      after = seq;
+      expected = pos + 1;
+      lastSeq = Math.max(lastSeq, seq);
       checked++;
+      cursor = { chain: r.chain, pos };
     }
   }
-  return { ok: problems.length === 0, checked, lastSeq: after, problems };
+  return { ok: problems.length === 0, checked, chains, lastSeq, problems };
 }

@@ -37,9 +37,21 @@ export type AuditHashInput = {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Version 1: rows of the single chain written before migration 0008 ('global'); kept to verify them. */
 export function auditHash(r: AuditHashInput): string {
   const payload = canonicalJson([
     r.seq, r.at.toISOString(), r.actorId, r.actorRole, r.actorScope, r.action, r.entityType, r.entityId,
+    r.enterpriseId, r.before ?? null, r.after ?? null, r.ip, r.requestId, r.prevHash,
+  ]);
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+export type ChainedAuditHashInput = Omit<AuditHashInput, 'seq'> & { chain: string; chainSeq: number };
+
+/** Version 2: one chain per enterprise (or 'platform'); the hash covers the chain and the position in it. */
+export function auditHashV2(r: ChainedAuditHashInput): string {
+  const payload = canonicalJson([
+    2, r.chain, r.chainSeq, r.at.toISOString(), r.actorId, r.actorRole, r.actorScope, r.action, r.entityType, r.entityId,
     r.enterpriseId, r.before ?? null, r.after ?? null, r.ip, r.requestId, r.prevHash,
   ]);
   return createHash('sha256').update(payload).digest('hex');

@@ -92,7 +92,10 @@ export type SessionsTable = {
   id_hash: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp;
 };
 export type AuditLogTable = {
-  seq: ColumnType<string, number | string, never>;
+  seq: ColumnType<string, number | string | undefined, never>;
+  chain: string;
+  chain_seq: ColumnType<string, number | string, never>;
+  hash_version: ColumnType<number, number | undefined, never>;
   at: Timestamp;
   actor_id: string | null;
   actor_role: string | null;

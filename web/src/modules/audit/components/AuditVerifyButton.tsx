@@ -19,7 +19,7 @@ export function AuditVerifyButton() {
       if (r.ok) {
         modal.success({
           title: t('audit.verifyOk'),
-          content: <span data-testid="audit-verify-result">{t('audit.verifyOkBody', { checked: r.checked, lastSeq: r.lastSeq })}</span>,
+          content: <span data-testid="audit-verify-result">{t('audit.verifyOkBody', { checked: r.checked, chains: r.chains, lastSeq: r.lastSeq })}</span>,
           okText: t('common.ok'),
         });
       } else {
@@ -33,7 +33,14 @@ export function AuditVerifyButton() {
               <List
                 size="small"
                 dataSource={r.problems.slice(0, 50)}
-                renderItem={(p) => <List.Item>#{p.seq} — {p.reason}</List.Item>}
+                renderItem={(p) => (
+                  <List.Item>
+                    #{p.seq} — {t(`audit.problem.${p.reason}`)}
+                    <span style={{ color: '#888', marginInlineStart: 8 }}>
+                      {p.chain === 'platform' ? t('audit.chainPlatform') : `${t('audit.chainEnterprise')} ${p.chain.slice(0, 8)}`}
+                    </span>
+                  </List.Item>
+                )}
               />
             </div>
           ),
