@@ -88,7 +88,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
   buildServer();
   const started = performance.now();
-  const child = spawn(process.execPath, SERVER_COMMAND, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // SERVER_NODE_ARGS go before the script, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under a benchmark.
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...SERVER_COMMAND], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const gone = exited(child);

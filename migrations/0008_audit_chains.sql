@@ -15,3 +15,14 @@ create unique index audit_chain_position on audit_log (chain, chain_seq);
 create sequence audit_log_seq_seq owned by audit_log.seq;
 select setval('audit_log_seq_seq', coalesce((select max(seq) from audit_log), 0) + 1, false);
 alter table audit_log alter column seq set default nextval('audit_log_seq_seq');
+
+-- The head of each chain: its last position and hash. Appending takes the head row's lock with one upsert (which
+-- also returns the previous hash), so an append is two statements; verification compares each head with the last
+-- row of its chain, which finds rows cut off the end of a chain.
+create table audit_chain_heads (
+  chain text primary key,
+  chain_seq bigint not null,
+  hash text not null
+);
+insert into audit_chain_heads (chain, chain_seq, hash)
+select distinct on (chain) chain, chain_seq, hash from audit_log order by chain, chain_seq desc;

@@ -96,6 +96,12 @@ test('the chains verify, and an edit made directly in SQL is reported at exactly
   assert.deepEqual(report2.problems, [
     { seq: nextSeq, chain: ownEnterprise.id, reason: 'gap' }, { seq: nextSeq, chain: ownEnterprise.id, reason: 'prev_hash_mismatch' },
   ]);
+  // Cutting the last row off the chain leaves no broken link behind it, but the chain's head no longer matches.
+  const last = await t.db.selectFrom('audit_log').select('seq').where('chain', '=', ownEnterprise.id).orderBy('chain_seq', 'desc').limit(1).executeTakeFirstOrThrow();
+  await sql`delete from audit_log where seq = ${last.seq}`.execute(t.db);
+  const newLast = await t.db.selectFrom('audit_log').select('seq').where('chain', '=', ownEnterprise.id).orderBy('chain_seq', 'desc').limit(1).executeTakeFirstOrThrow();
+  const report3 = await verifyAuditChain(t.db);
+  assert.deepEqual(report3.problems.filter((p) => p.reason === 'head_mismatch'), [{ seq: Number(newLast.seq), chain: ownEnterprise.id, reason: 'head_mismatch' }]);
 });
 
 test('enterprise managers read only their own enterprise\'s audit rows', async () => {
@@ -110,6 +116,7 @@ test('enterprise managers read only their own enterprise\'s audit rows', async (
 test('rows from before the per-enterprise chains (one global chain, hash version 1) still verify', async () => {
   const { auditHash, GENESIS_HASH } = await import('../src/platform/audit/canonical');
   await sql`delete from audit_log`.execute(t.db);
+  await sql`delete from audit_chain_heads`.execute(t.db);
   let prevHash = GENESIS_HASH;
   for (const seq of [1, 2]) {
     const row = { seq, at: new Date(Date.UTC(2026, 0, seq)), actorId: null, actorRole: null, actorScope: null, action: 'legacy', entityType: 'test',
@@ -119,6 +126,7 @@ test('rows from before the per-enterprise chains (one global chain, hash version
       values (${seq}, 'global', ${seq}, 1, ${row.at}, 'legacy', 'test', ${String(seq)}, ${JSON.stringify(row.after)}::jsonb, ${prevHash}, ${hash})`.execute(t.db);
     prevHash = hash;
   }
+  await sql`insert into audit_chain_heads (chain, chain_seq, hash) values ('global', 2, ${prevHash})`.execute(t.db);
   assert.deepEqual(await verifyAuditChain(t.db), { ok: true, checked: 2, chains: 1, lastSeq: 2, problems: [] });
   await sql`update audit_log set after = '{"n": 9}' where seq = 1`.execute(t.db);
   assert.deepEqual((await verifyAuditChain(t.db)).problems, [{ seq: 1, chain: 'global', reason: 'hash_mismatch' }]);

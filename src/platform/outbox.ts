@@ -5,6 +5,9 @@ export type NotifyPayload = { userId: string; kind: string; titleKey: string; bo
 
 export type OutboxMessage = { topic: 'notify'; payload: NotifyPayload };
 
-export async function enqueueOutbox(tx: Tx, msg: OutboxMessage): Promise<void> {
-  await tx.insertInto('outbox').values({ topic: msg.topic, payload: JSON.stringify(msg.payload) }).execute();
+export async function enqueueOutbox(tx: Tx, msg: OutboxMessage | readonly OutboxMessage[]): Promise<void> {
+  const msgs = Array.isArray(msg) ? msg : [msg as OutboxMessage];
+  if (msgs.length === 0) return;
+  // One statement for all of them: a notification to every manager costs one round trip, not one each.
+  await tx.insertInto('outbox').values(msgs.map((m) => ({ topic: m.topic, payload: JSON.stringify(m.payload) }))).execute();
 }

@@ -163,19 +163,12 @@ export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: Haz
     .selectAll('h')
     .select(['u.name as org_unit_name', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
       (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')])
-    .orderBy(sort[q.sort], q.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`).orderBy('h.code', 'desc')
+    .orderBy(sort[q.sort], (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('h.code', 'desc')
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return { items: rows.map((r) => presentSummary(r, ctx)), total, page: q.page, pageSize: q.pageSize };
 }
 
 // ---- operations ----
-
-async function nextCode(tx: Tx, enterpriseId: string, now: Date): Promise<string> {
-  const year = now.getUTCFullYear();
-  const r = await tx.insertInto('hazard_counters').values({ enterprise_id: enterpriseId, year, n: 1 })
-    .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet({ n: sql`hazard_counters.n + 1` })).returning('n').executeTakeFirstOrThrow();
-  return `YH-${year}-${String(r.n).padStart(4, '0')}`;
-}
 
 async function recordEvent(tx: Tx, ctx: Ctx, h: { enterprise_id: string; id: string }, op: string, from: string | null, to: string, note = '', photoIds: string[] = []) {
   await tx.insertInto('hazard_events').values({ enterprise_id: h.enterprise_id, hazard_id: h.id, op, from_status: from, to_status: to, actor_id: ctx.actor?.userId ?? null, at: ctx.now, note, photo_ids: photoIds }).execute();
@@ -187,13 +180,22 @@ export async function refreshRiskFeedback(tx: Tx, enterpriseId: string, riskPoin
 }
 
 async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind: string, titleKey: string, bodyKey: string, params: Record<string, string | number>, link: string) {
-  for (const userId of new Set(userIds.filter((u): u is string => !!u))) {
-    await enqueueOutbox(tx, { topic: 'notify', payload: { userId, kind, titleKey, bodyKey, params, link } });
-  }
+  const users = [...new Set(userIds.filter((u): u is string => !!u))];
+  await enqueueOutbox(tx, users.map((userId) => ({ topic: 'notify' as const, payload: { userId, kind, titleKey, bodyKey, params, link } })));
 }
 
+/** notifyUsers to every active principal and safety manager of the enterprise, in one statement. */
+async function notifyManagers(tx: Tx, enterpriseId: string, kind: string, titleKey: string, bodyKey: string, params: Record<string, string | number>, link: string) {
+  const base = JSON.stringify({ kind, titleKey, bodyKey, params, link });
+  await tx.insertInto('outbox').columns(['topic', 'payload']).expression((eb) => eb.selectFrom('users')
+    .select([sql.lit('notify').as('topic'), sql<string>`${base}::jsonb || jsonb_build_object('userId', users.id)`.as('payload')])
+    .where('enterprise_id', '=', enterpriseId).where('role', 'in', MANAGER_ROLES).where('disabled', '=', false)).execute();
+}
+
+const MANAGER_ROLES = ['enterprise_principal', 'safety_manager'] as const;
+
 async function managersOf(tx: Tx, enterpriseId: string): Promise<string[]> {
-  const rows = await tx.selectFrom('users').select('id').where('enterprise_id', '=', enterpriseId).where('role', 'in', ['enterprise_principal', 'safety_manager']).where('disabled', '=', false).execute();
+  const rows = await tx.selectFrom('users').select('id').where('enterprise_id', '=', enterpriseId).where('role', 'in', MANAGER_ROLES).where('disabled', '=', false).execute();
   return rows.map((r) => r.id);
 }
 
@@ -236,24 +238,39 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
       if (!post) throw invalid('body.postId', 'error.NOT_FOUND');
       orgUnitId ??= post.org_unit_id;
     }
-    if (!orgUnitId) {
-      orgUnitId = (await tx.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
-    } else {
+    if (orgUnitId) {
       const u = await tx.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', orgUnitId).executeTakeFirst();
       if (!u) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     }
     await requirePhotos(tx, enterpriseId, input.photoIds);
-    const code = await nextCode(tx, enterpriseId, ctx.now);
-    const row = await tx.insertInto('hazards').values({
-      enterprise_id: enterpriseId, code, title: input.title, description: input.description, source: input.source ?? defaultSource(actor),
-      hazard_class: input.hazardClass ?? null, level: input.level, major_criterion: input.majorCriterion ?? null, risk_point_id: input.riskPointId ?? null,
-      org_unit_id: orgUnitId, location: input.location, reported_by: actor.userId, reported_at: ctx.now,
-      check_task_id: extra.checkTaskId ?? null, checklist_item_id: extra.checklistItemId ?? null, created_at: ctx.now, updated_at: ctx.now,
-    }).returningAll().executeTakeFirstOrThrow();
+    // One statement for the code, the record and its first history event (the hot path of reporting): the year's
+    // counter moves on, the hazard goes in under the code made from it (in the enterprise's root unit unless a unit
+    // was given), and the 'report' event follows it.
+    const year = ctx.now.getUTCFullYear();
+    const row = await tx
+      .with('counter', (db) => db.insertInto('hazard_counters').values({ enterprise_id: enterpriseId, year, n: 1 })
+        .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet({ n: sql`hazard_counters.n + 1` })).returning('n'))
+      .with('h', (db) => db.insertInto('hazards').values({
+        enterprise_id: enterpriseId,
+        code: sql<string>`(select ${`YH-${year}-`} || lpad(n::text, greatest(4, length(n::text)), '0') from counter)`,
+        title: input.title, description: input.description, source: input.source ?? defaultSource(actor),
+        hazard_class: input.hazardClass ?? null, level: input.level, major_criterion: input.majorCriterion ?? null, risk_point_id: input.riskPointId ?? null,
+        org_unit_id: orgUnitId ?? sql<string>`(select id from org_units where enterprise_id = ${enterpriseId} and parent_id is null)`,
+        location: input.location, reported_by: actor.userId, reported_at: ctx.now,
+        check_task_id: extra.checkTaskId ?? null, checklist_item_id: extra.checklistItemId ?? null, created_at: ctx.now, updated_at: ctx.now,
+      }).returningAll())
+      .with('ev', (db) => db.insertInto('hazard_events')
+        .columns(['enterprise_id', 'hazard_id', 'op', 'from_status', 'to_status', 'actor_id', 'at', 'note', 'photo_ids'])
+        .expression((eb) => eb.selectFrom('h').select([
+          'h.enterprise_id', 'h.id', sql.lit('report').as('op'), sql<null>`null::text`.as('from_status'), sql.lit('reported').as('to_status'),
+          sql<string>`${actor.userId}::uuid`.as('actor_id'), sql<Date>`${ctx.now}::timestamptz`.as('at'), sql<string>`${input.description}::text`.as('note'),
+          sql<string[]>`${input.photoIds}::uuid[]`.as('photo_ids'),
+        ])))
+      .selectFrom('h').selectAll().executeTakeFirstOrThrow();
+    const code = row.code;
     if (input.photoIds.length) await tx.insertInto('hazard_photos').values(input.photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: row.id, photo_id: p, stage: 'before' as const }))).execute();
-    await recordEvent(tx, ctx, row, 'report', null, 'reported', input.description, input.photoIds);
     await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);
-    await notifyUsers(tx, await managersOf(tx, enterpriseId), 'hazard.reported', 'hazard.notify.reported.title', 'hazard.notify.reported.body', { code, title: row.title }, link(enterpriseId, row.id));
+    await notifyManagers(tx, enterpriseId, 'hazard.reported', 'hazard.notify.reported.title', 'hazard.notify.reported.body', { code, title: row.title }, link(enterpriseId, row.id));
     if (row.level === 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, code, row.title, link(enterpriseId, row.id));
     await writeAudit(tx, ctx, { action: 'hazard.report', entityType: 'hazard', entityId: row.id, enterpriseId, after: row });
     return { id: row.id, code: row.code, status: row.status };

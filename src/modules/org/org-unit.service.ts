@@ -11,6 +11,11 @@ import type { PostCreate, PostUpdate } from './org-unit.schema';
 
 /** The enterprise, if it lies in the caller's scope; otherwise "not found". */
 export async function requireEnterpriseInScope(db: Executor, actor: Actor, enterpriseId: string): Promise<void> {
+  // An enterprise's own people: their scope is that one enterprise, which exists (their account references it).
+  if (actor.scope.kind === 'enterprise') {
+    if (actor.scope.enterpriseId !== enterpriseId) throw notFound();
+    return;
+  }
   const e = await db.selectFrom('enterprises as e').select('e.id').where('e.id', '=', enterpriseId)
     .where(enterpriseInScope(actor.scope, 'e.id')).executeTakeFirst();
   if (!e) throw notFound();

@@ -4,9 +4,6 @@ import { describeScope } from '../auth/actor';
 import type { Executor, Tx } from '../db/database';
 import { auditHash, auditHashV2, canonicalize, GENESIS_HASH } from './canonical';
 
-// First key of the two-key advisory lock that serialises appends to one chain; the second is the chain's hashtext.
-// Released at commit. Writes to different chains (different enterprises) never wait for each other.
-const AUDIT_LOCK = 727_002;
 /** The chain of writes that belong to no enterprise (accounts of regulators, rule-sets, the directory…). */
 export const PLATFORM_CHAIN = 'platform';
 /** Rows written before the per-enterprise chains (migration 0008): one chain, hash version 1. */
@@ -31,11 +28,13 @@ export function chainOf(enterpriseId: string | null | undefined): string {
  */
 export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
   const chain = chainOf(entry.enterpriseId);
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK}, hashtext(${chain}))`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['chain_seq', 'hash'])
-    .where('chain', '=', chain).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
-  const chainSeq = last ? Number(last.chain_seq) + 1 : 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  // Move the head on by one and read the previous hash: the upsert locks the head row until commit, so appends to
+  // one chain queue here and see each other's committed heads (READ COMMITTED re-reads the row after the wait).
+  const head = await tx.insertInto('audit_chain_heads').values({ chain, chain_seq: 1, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('chain').doUpdateSet({ chain_seq: sql`audit_chain_heads.chain_seq + 1` }))
+    .returning(['chain_seq', 'hash']).executeTakeFirstOrThrow();
+  const chainSeq = Number(head.chain_seq);
+  const prevHash = head.hash;
   const at = new Date();
   const before = entry.before === undefined ? null : canonicalize(entry.before);
   const after = entry.after === undefined ? null : canonicalize(entry.after);
@@ -56,32 +55,34 @@ export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<v
     requestId: ctx.requestId,
     prevHash,
   };
-  await tx.insertInto('audit_log').values({
-    chain,
-    chain_seq: chainSeq,
-    at,
-    actor_id: row.actorId,
-    actor_role: row.actorRole,
-    actor_scope: row.actorScope,
-    action: row.action,
-    entity_type: row.entityType,
-    entity_id: row.entityId,
-    enterprise_id: row.enterpriseId,
-    before: before === null ? null : JSON.stringify(before),
-    after: after === null ? null : JSON.stringify(after),
-    ip: row.ip,
-    request_id: row.requestId,
-    prev_hash: prevHash,
-    hash: auditHashV2(row),
-  }).execute();
+  const hash = auditHashV2(row);
+  await tx.with('head', (db) => db.updateTable('audit_chain_heads').set({ hash }).where('chain', '=', chain))
+    .insertInto('audit_log').values({
+      chain,
+      chain_seq: chainSeq,
+      at,
+      actor_id: row.actorId,
+      actor_role: row.actorRole,
+      actor_scope: row.actorScope,
+      action: row.action,
+      entity_type: row.entityType,
+      entity_id: row.entityId,
+      enterprise_id: row.enterpriseId,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+      ip: row.ip,
+      request_id: row.requestId,
+      prev_hash: prevHash,
+      hash,
+    }).execute();
 }
 
-export type ChainProblem = { seq: number; chain: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
+export type ChainProblem = { seq: number; chain: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'head_mismatch' };
 export type ChainReport = { ok: boolean; checked: number; chains: number; lastSeq: number; problems: ChainProblem[] };
 
 /**
- * Walks every chain in position order and reports every row whose link or own hash does not hold, and every gap in
- * a chain's positions (a deleted row). Rows are read in batches by (chain, chain_seq), which the unique index serves.
+ * Walks every chain in position order and reports every row whose link or own hash does not hold, every gap in
+ * a chain's positions (a deleted row), and every chain whose head does not name its last row (rows cut off the end). Rows are read in batches by (chain, chain_seq), which the unique index serves.
  */
 export async function verifyAuditChain(db: Executor, opts: { batch?: number; maxProblems?: number } = {}): Promise<ChainReport> {
   const batch = opts.batch ?? 5000;
@@ -95,6 +96,7 @@ export async function verifyAuditChain(db: Executor, opts: { batch?: number; max
   let chains = 0;
   let lastSeq = 0;
   let cursor: { chain: string; pos: number } | null = null;
+  const ends = new Map<string, { seq: number; pos: number; hash: string }>();
   for (;;) {
     let q = db.selectFrom('audit_log').selectAll();
     if (cursor) {
@@ -122,11 +124,20 @@ export async function verifyAuditChain(db: Executor, opts: { batch?: number; max
       const recomputed = r.hash_version === 1 ? auditHash({ ...common, seq }) : auditHashV2({ ...common, chain: r.chain, chainSeq: pos });
       if (recomputed !== r.hash) problem({ seq, chain: r.chain, reason: 'hash_mismatch' });
       prevHash = r.hash;
+      ends.set(r.chain, { seq, pos, hash: r.hash });
       expected = pos + 1;
       lastSeq = Math.max(lastSeq, seq);
       checked++;
       cursor = { chain: r.chain, pos };
     }
   }
+  // Each chain's head must name its last row: rows cut off the end of a chain (or a whole chain) show up here.
+  const heads = await db.selectFrom('audit_chain_heads').selectAll().execute();
+  for (const h of heads) {
+    const end = ends.get(h.chain);
+    if (!end || end.pos !== Number(h.chain_seq) || end.hash !== h.hash) problem({ seq: end?.seq ?? 0, chain: h.chain, reason: 'head_mismatch' });
+    ends.delete(h.chain);
+  }
+  for (const [c, end] of ends) problem({ seq: end.seq, chain: c, reason: 'head_mismatch' });
   return { ok: problems.length === 0, checked, chains, lastSeq, problems };
 }

@@ -111,6 +111,11 @@ export type AuditLogTable = {
   prev_hash: string;
   hash: string;
 };
+export type AuditChainHeadsTable = {
+  chain: string;
+  chain_seq: ColumnType<string, number | string, number | string>;
+  hash: string;
+};
 export type JobsTable = {
   id: Generated<string>;
   name: string;
@@ -276,6 +281,7 @@ export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadsTable;
   jobs: JobsTable;
   job_schedule_runs: JobScheduleRunsTable;
   outbox: OutboxTable;

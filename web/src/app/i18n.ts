@@ -328,6 +328,7 @@ const coreMessages = {
   'audit.problem.hash_mismatch': ['内容被修改（哈希不符）', 'content altered (hash mismatch)'],
   'audit.problem.prev_hash_mismatch': ['与上一条记录的链接断开', 'link to the previous entry broken'],
   'audit.problem.gap': ['记录缺失（链上序号不连续）', 'entry missing (gap in the chain)'],
+  'audit.problem.head_mismatch': ['链尾记录缺失或链头不符', 'entries missing at the end of the chain (head does not match)'],
   'audit.chainPlatform': ['平台', 'platform'],
   'audit.chainEnterprise': ['企业链', 'enterprise chain'],
   'audit.verifyFailed': ['审计链校验失败', 'Audit chain verification failed'],

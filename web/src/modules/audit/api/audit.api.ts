@@ -16,7 +16,7 @@ export type AuditRow = {
   requestId: string | null;
 };
 
-export type AuditVerifyResult = { ok: boolean; checked: number; chains: number; lastSeq: number; problems: { seq: number; chain: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' }[] };
+export type AuditVerifyResult = { ok: boolean; checked: number; chains: number; lastSeq: number; problems: { seq: number; chain: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'head_mismatch' }[] };
 
 /** Entity types the services write today; the filter also accepts others typed into the address bar. */
 export const ENTITY_TYPES = ['enterprise', 'org_unit', 'post', 'employee', 'user'] as const;
