@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { rate } from '../src/modules/hazards/hazard-stats.rules';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -8,6 +9,10 @@ let safety: Client;
 let principal: Client;
 let worker: Client;
 const H: Record<string, string> = {};
+type Figures = { found: number; foundMajor: number; fixed: number; fixedOnTime: number; voided: number; openAtEnd: number; overdueAtEnd: number; majorOpenAtEnd: number;
+  byClass: { key: string; count: number }[]; rectificationRate: { numerator: number; denominator: number }; onTimeRate: { numerator: number; denominator: number } };
+/** The demo's own hazards (dated relative to today) before the scenario: the figures below are counted on top of them. */
+const base = {} as { month: Figures; q3: Figures; q4: Figures };
 
 function png(seed: number): Buffer {
   const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
@@ -40,6 +45,8 @@ before(async () => {
   [safety, principal, worker] = await Promise.all([t.login('safety'), t.login('principal'), t.login('worker')]);
   const leader = await t.login('leader');
   const leaderId = (await t.db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow()).id;
+  at('2026-10-03T02:00:00Z');
+  for (const [k, p] of [['month', '/month/2026-09'], ['q3', '/quarter/2026-Q3'], ['q4', '/quarter/2026-Q4']] as const) base[k] = (await ok(principal.get(report(p)))).data.hazards;
   at('2026-09-02T02:00:00Z');
   for (const [k, title] of [['A', '消防栓被遮挡'], ['B', '配电柜未接地'], ['C', '重复上报'], ['D', '防护罩缺失']] as const) {
     H[k] = (await ok(worker.post(own(), { title }), 201)).id;
@@ -68,10 +75,13 @@ test('R-HAZ-5 a draft is generated from the records: risk control status and the
   assert.deepEqual(r.data.period, { type: 'month', key: '2026-09', firstDay: '2026-09-01', lastDay: '2026-09-30' });
   assert.equal(r.data.asOf, '2026-09-30');
   const h = r.data.hazards;
-  assert.deepEqual([h.found, h.foundMajor, h.fixed, h.fixedOnTime, h.voided, h.openAtEnd, h.overdueAtEnd, h.majorOpenAtEnd], [4, 1, 2, 1, 1, 2, 1, 1]);
-  assert.deepEqual(h.rectificationRate, { numerator: 2, denominator: 3, rate: 0.6667 });
-  assert.deepEqual(h.onTimeRate, { numerator: 1, denominator: 2, rate: 0.5 });
-  assert.deepEqual(h.byClass.map((b: { key: string; count: number }) => [b.key, b.count]), [['thing', 2], ['behaviour', 1], ['management', 0], ['unclassified', 1]]);
+  const b = base.month;
+  const figures = (x: Figures) => [x.found, x.foundMajor, x.fixed, x.fixedOnTime, x.voided, x.openAtEnd, x.overdueAtEnd, x.majorOpenAtEnd];
+  assert.deepEqual(figures(h).map((n, i) => n - figures(b)[i]!), [4, 1, 2, 1, 1, 2, 1, 1]);
+  assert.deepEqual(h.rectificationRate, rate(b.rectificationRate.numerator + 2, b.rectificationRate.denominator + 3));
+  assert.deepEqual(h.onTimeRate, rate(b.onTimeRate.numerator + 1, b.onTimeRate.denominator + 2));
+  const byClass = new Map(b.byClass.map((x) => [x.key, x.count]));
+  assert.deepEqual(h.byClass.map((x: { key: string; count: number }) => [x.key, x.count - byClass.get(x.key)!]), [['thing', 2], ['behaviour', 1], ['management', 0], ['unclassified', 1]]);
   // The risk part is the ledger's own summary.
   const risk = await ok(principal.get(`/api/v1/enterprises/${ids.ownEnterprise.id}/risk-summary`));
   assert.equal(r.data.risk.total, risk.total);
@@ -80,9 +90,9 @@ test('R-HAZ-5 a draft is generated from the records: risk control status and the
   assert.equal((await ok(safety.get(report('/month/2026-09')))).abilities.canConfirm, false, 'the principal signs, not the safety manager');
   // A quarter and a year are the same figures over a longer window.
   const q = await ok(principal.get(report('/quarter/2026-Q3')));
-  assert.equal(q.data.hazards.found, 4, 'July to September: F of October is not in it');
+  assert.equal(q.data.hazards.found - base.q3.found, 4, 'July to September: F of October is not in it');
   assert.equal(q.data.period.firstDay, '2026-07-01');
-  assert.equal((await ok(principal.get(report('/quarter/2026-Q4')))).data.hazards.found, 1, 'F, while the quarter runs');
+  assert.equal((await ok(principal.get(report('/quarter/2026-Q4')))).data.hazards.found - base.q4.found, 1, 'F, while the quarter runs');
   assert.equal((await ok(principal.get(report('/year/2026')))).data.period.lastDay, '2026-12-31');
 });
 
@@ -109,12 +119,12 @@ test('R-HAZ-5 lifecycle: confirmed by the principal, submitted, locked; later ch
   at('2026-09-25T02:00:00Z');
   await ok(worker.post(own(), { title: '补报：叉车灯损坏' }), 201);
   at('2026-10-05T02:00:00Z');
-  assert.equal((await ok(principal.get(report('/month/2026-09')))).data.hazards.found, 4);
+  assert.equal((await ok(principal.get(report('/month/2026-09')))).data.hazards.found, base.month.found + 4);
 
   const submitted = await ok(safety.post(report('/month/2026-09/submit')));
   assert.equal(submitted.status, 'submitted');
   assert.equal(submitted.submittedBy.name, '精细化工 安全管理员');
-  assert.equal(submitted.data.hazards.found, 4);
+  assert.equal(submitted.data.hazards.found, base.month.found + 4);
   for (const p of ['/month/2026-09/confirm', '/month/2026-09/submit']) {
     const again = await (p.endsWith('confirm') ? principal : safety).post(report(p));
     assert.equal(again.statusCode, 409);
@@ -129,7 +139,7 @@ test('R-HAZ-5 lifecycle: confirmed by the principal, submitted, locked; later ch
   const guanshang = await t.login('guanshang');
   assert.ok((await ok(guanshang.get('/api/v1/notifications'))).items.some((n: { title: string }) => n.title.includes('报送隐患排查治理报告')));
   const congress = await ok(worker.get(report('')));
-  assert.deepEqual(congress.items.map((i: { periodType: string; periodKey: string; found: number; fixed: number }) => [i.periodType, i.periodKey, i.found, i.fixed]), [['month', '2026-09', 4, 2]]);
+  assert.deepEqual(congress.items.map((i: { periodType: string; periodKey: string; found: number; fixed: number }) => [i.periodType, i.periodKey, i.found, i.fixed]), [['month', '2026-09', base.month.found + 4, base.month.fixed + 2]]);
   const read = await ok(worker.get(report('/month/2026-09')));
   assert.equal(read.status, 'submitted');
   assert.deepEqual([read.abilities.canConfirm, read.abilities.canSubmit], [false, false]);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { rate } from '../src/modules/hazards/hazard-stats.rules';
 import type { Executor } from '../src/platform/db/database';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
@@ -13,6 +14,35 @@ let leader: Client;
 let principal: Client;
 /** The hazards of the scenario by letter, as created through the API. */
 const H: Record<string, string> = {};
+const ofScenario = (id: string) => Object.values(H).includes(id);
+
+/*
+ * The demo district has hazards of its own, dated relative to today. Each figure read below is compared with the same
+ * figure read at the same clock before the scenario: what the scenario added is what is checked.
+ */
+type Rate = { numerator: number; denominator: number; rate: number | null };
+type Bucket = { key: string; count: number };
+type Month = { month: string; found: number; closed: number };
+type Stats = { totals: Record<string, number>; byStatus: Bucket[]; byLevel: Bucket[]; byClass: Bucket[]; bySource: Bucket[]; byUnit: { unitId: string; name: string; count: number }[];
+  rectificationRate: Rate; onTimeRate: Rate; overdue: { id: string }[]; trend: Month[] };
+type Overview = { totals: Record<string, number | Rate>; byIndustry: ({ industryCode: string } & Record<string, number | Rate>)[];
+  topEnterprises: { byOpen: { enterpriseId: string; open: number; overdue: number; majorOpen: number }[]; byOverdue: { enterpriseId: string }[] }; trend: Month[] };
+const base = {} as {
+  own: Stats; feb: Stats; leader: Stats; ownByGuanshang: Stats;
+  guanshang: Overview; zjj: Overview; yjj: Overview; admin: Overview; adminBySub: Overview; adminByInd: Overview;
+  guanshangOpen: number; mine: number;
+};
+/** The numbers of `a` less those of `b`, field by field. */
+function minus(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(Object.entries(a).filter(([, v]) => typeof v === 'number').map(([k, v]) => [k, (v as number) - ((b[k] as number | undefined) ?? 0)]));
+}
+const minusBuckets = (a: Bucket[], b: Bucket[]) => a.map((x) => ({ key: x.key, count: x.count - (b.find((y) => y.key === x.key)?.count ?? 0) }));
+const minusTrend = (a: Month[], b: Month[]) => a.map((m) => {
+  const was = b.find((x) => x.month === m.month);
+  return { month: m.month, found: m.found - (was?.found ?? 0), closed: m.closed - (was?.closed ?? 0) };
+});
+/** A rate over the scenario's numerator and denominator added to those before it. */
+const plus = (r: Rate, numerator: number, denominator: number) => rate(r.numerator + numerator, r.denominator + denominator);
 
 // The smallest valid PNG (1×1), with a varying byte so each upload is a different photo.
 function png(seed: number): Buffer {
@@ -52,6 +82,22 @@ before(async () => {
   [safety, worker, leader, principal] = await Promise.all([t.login('safety'), t.login('worker'), t.login('leader'), t.login('principal')]);
   const leaderId = await userId('leader');
   const ws1 = await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', ids.ownEnterprise.id).where('name', '=', '一车间').executeTakeFirstOrThrow();
+
+  at('2026-03-10T02:00:00Z');
+  const [gs, zj, yj, ad] = await Promise.all(['guanshang', 'zjj', 'yjj', 'admin'].map((u) => t.login(u)));
+  const q = '?from=2026-01&to=2026-03';
+  base.own = await ok(stats(safety));
+  base.feb = await ok(stats(principal, 'from=2026-02&to=2026-02'));
+  base.leader = await ok(stats(leader));
+  base.ownByGuanshang = await ok(stats(gs!));
+  base.guanshang = await ok(gs!.get(`/api/v1/hazard-stats/overview${q}`));
+  base.zjj = await ok(zj!.get(`/api/v1/hazard-stats/overview${q}`));
+  base.yjj = await ok(yj!.get(`/api/v1/hazard-stats/overview${q}`));
+  base.admin = await ok(ad!.get(`/api/v1/hazard-stats/overview${q}`));
+  base.adminBySub = await ok(ad!.get(`/api/v1/hazard-stats/overview${q}&subdistrictId=${ids.foreign.subdistrict_id}`));
+  base.adminByInd = await ok(ad!.get(`/api/v1/hazard-stats/overview${q}&industryCode=hazardous_chemicals`));
+  base.guanshangOpen = (await ok(gs!.get('/api/v1/hazards?status=open'))).total;
+  base.mine = (await ok(safety.get('/api/v1/hazards'))).total;
 
   at('2026-01-05T02:00:00Z');
   H.A = (await ok(safety.post(own(), { title: '配电箱门未关闭' }), 201)).id;
@@ -101,31 +147,36 @@ const count = (list: { key: string; count: number }[], key: string) => list.find
 
 test('R-HAZ-7 the enterprise dashboard counts the scenario row by row', async () => {
   const s = await ok(stats(safety));
+  const b = base.own;
   assert.equal(s.from, '2026-01');
   assert.equal(s.to, '2026-03');
   assert.equal(s.asOf, '2026-03-10');
-  assert.deepEqual(s.totals, { found: 6, foundMajor: 2, closed: 3, closedOnTime: 2, voided: 1, open: 3, overdue: 1, majorOpen: 1, supervised: 1 });
-  assert.deepEqual(s.byStatus, [
+  assert.deepEqual(minus(s.totals, b.totals), { found: 6, foundMajor: 2, closed: 3, closedOnTime: 2, voided: 1, open: 3, overdue: 1, majorOpen: 1, supervised: 1 });
+  assert.deepEqual(minusBuckets(s.byStatus, b.byStatus), [
     { key: 'reported', count: 1 }, { key: 'confirmed', count: 0 }, { key: 'rectifying', count: 2 },
     { key: 'submitted', count: 0 }, { key: 'closed', count: 3 }, { key: 'voided', count: 1 },
   ]);
-  assert.deepEqual(s.byLevel, [{ key: 'general', count: 4 }, { key: 'major', count: 2 }]);
-  assert.deepEqual(s.byClass, [{ key: 'thing', count: 3 }, { key: 'behaviour', count: 1 }, { key: 'management', count: 1 }, { key: 'unclassified', count: 1 }]);
-  assert.equal(count(s.bySource, 'self_check'), 3);
-  assert.equal(count(s.bySource, 'employee_report'), 3);
-  assert.deepEqual(s.byUnit.map((u: { name: string; count: number }) => [u.name, u.count]), [[ids.ownEnterprise.name, 5], ['生产部', 1]]);
+  assert.deepEqual(minusBuckets(s.byLevel, b.byLevel), [{ key: 'general', count: 4 }, { key: 'major', count: 2 }]);
+  assert.deepEqual(minusBuckets(s.byClass, b.byClass), [{ key: 'thing', count: 3 }, { key: 'behaviour', count: 1 }, { key: 'management', count: 1 }, { key: 'unclassified', count: 1 }]);
+  assert.equal(count(minusBuckets(s.bySource, b.bySource), 'self_check'), 3);
+  assert.equal(count(minusBuckets(s.bySource, b.bySource), 'employee_report'), 3);
+  const unitBefore = new Map(b.byUnit.map((u) => [u.unitId, u.count]));
+  assert.deepEqual(s.byUnit.map((u: { unitId: string; name: string; count: number }) => [u.name, u.count - (unitBefore.get(u.unitId) ?? 0)]).filter(([, n]: [string, number]) => n !== 0),
+    [[ids.ownEnterprise.name, 5], ['生产部', 1]]);
   // Closed ÷ (confirmed and beyond, not voided): A, B, F of A, B, D, F, G. On time: A and F (no deadline) of A, B, F.
-  assert.deepEqual(s.rectificationRate, { numerator: 3, denominator: 5, rate: 0.6 });
-  assert.deepEqual(s.onTimeRate, { numerator: 2, denominator: 3, rate: 0.6667 });
-  assert.deepEqual(s.overdue.map((h: { id: string; daysOverdue: number }) => [h.id, h.daysOverdue]), [[H.D, 18]]);
+  assert.deepEqual(s.rectificationRate, plus(b.rectificationRate, 3, 5));
+  assert.deepEqual(s.onTimeRate, plus(b.onTimeRate, 2, 3));
+  assert.deepEqual(s.overdue.filter((h: { id: string }) => ofScenario(h.id)).map((h: { id: string; daysOverdue: number }) => [h.id, h.daysOverdue]), [[H.D, 18]]);
+  assert.equal(s.overdue.length, b.overdue.length + 1);
   assert.equal(s.trend.length, 12);
-  assert.deepEqual(s.trend.slice(-3), [{ month: '2026-01', found: 2, closed: 1 }, { month: '2026-02', found: 3, closed: 2 }, { month: '2026-03', found: 1, closed: 0 }]);
-  assert.deepEqual(s.trend[0], { month: '2025-04', found: 0, closed: 0 });
+  const trend = minusTrend(s.trend, b.trend);
+  assert.deepEqual(trend.slice(-3), [{ month: '2026-01', found: 2, closed: 1 }, { month: '2026-02', found: 3, closed: 2 }, { month: '2026-03', found: 1, closed: 0 }]);
+  assert.deepEqual(trend[0], { month: '2025-04', found: 0, closed: 0 });
 
   // One month only: February.
   const feb = await ok(stats(principal, 'from=2026-02&to=2026-02'));
-  assert.equal(feb.totals.found, 3);
-  assert.equal(feb.totals.closed, 2);
+  assert.equal(feb.totals.found - base.feb.totals.found!, 3);
+  assert.equal(feb.totals.closed - base.feb.totals.closed!, 2);
   assert.equal(feb.trend.at(-1).month, '2026-02');
 });
 
@@ -137,7 +188,9 @@ test('R-HAZ-7 the dashboard figures equal what the hazard rows say, and the mont
   const valid = inPeriod.filter((h) => h.status !== 'voided');
   const closed = rows.filter((h) => h.status === 'closed' && h.closed_at!.getTime() >= start && h.closed_at!.getTime() < end);
   const onTime = closed.filter((h) => !h.deadline || h.closed_at!.toISOString().slice(0, 10) <= h.deadline);
-  const open = rows.filter((h) => ['reported', 'confirmed', 'rectifying', 'submitted'].includes(h.status));
+  // Open at the dashboard's cut (the clock): reported before it, not voided, not closed before it.
+  const cut = t.clock.now;
+  const open = rows.filter((h) => h.reported_at < cut && h.status !== 'voided' && (!h.closed_at || h.closed_at >= cut));
   const s = await ok(stats(safety));
   assert.equal(s.totals.found, valid.length);
   assert.equal(s.totals.foundMajor, valid.filter((h) => h.level === 'major').length);
@@ -187,12 +240,14 @@ test('R-HAZ-7 the dashboard figures equal what the hazard rows say, and the mont
 
 test('a unit leader counts his branch only; another enterprise and another subdistrict get 404', async () => {
   const s = await ok(stats(leader));
-  assert.equal(s.totals.found, 1, 'only D is in 一车间');
-  assert.deepEqual(s.overdue.map((h: { id: string }) => h.id), [H.D]);
+  assert.equal(s.totals.found - base.leader.totals.found!, 1, 'only D is in 一车间');
+  const overdueBefore = new Set(base.leader.overdue.map((x) => x.id));
+  assert.deepEqual(s.overdue.map((h: { id: string }) => h.id).filter((id: string) => !overdueBefore.has(id)), [H.D]);
+  assert.equal(s.overdue.length, overdueBefore.size + 1);
   assert.equal((await stats(safety, '', ids.foreign.id)).statusCode, 404);
   const guanshang = await t.login('guanshang');
   assert.equal((await stats(guanshang, '', ids.foreign.id)).statusCode, 404);
-  assert.equal((await ok(stats(guanshang))).totals.found, 6, 'the subdistrict reads its enterprises');
+  assert.equal((await ok(stats(guanshang))).totals.found - base.ownByGuanshang.totals.found!, 6, 'the subdistrict reads its enterprises');
   assert.equal((await safety.get(`/api/v1/enterprises/${ids.foreign.id}/hazards/export`)).statusCode, 404);
   const bad = await stats(safety, 'from=2026-05&to=2026-01');
   assert.equal(bad.statusCode, 400);
@@ -202,67 +257,76 @@ test('a unit leader counts his branch only; another enterprise and another subdi
 test('R-HAZ-7 the regulator overview is scoped: 关上街道 sees its own, 住建局 not the chemical enterprise', async () => {
   const q = '?from=2026-01&to=2026-03';
   const guanshang = await ok((await t.login('guanshang')).get(`/api/v1/hazard-stats/overview${q}`));
+  const b = base.guanshang;
   const ownSub = ids.ownEnterprise.subdistrict_id;
   const inSub = ids.ents.filter((e) => e.subdistrict_id === ownSub).length;
   assert.equal(guanshang.totals.enterprises, inSub);
-  assert.equal(guanshang.totals.found, 6);
-  assert.equal(guanshang.totals.closed, 3);
-  assert.equal(guanshang.totals.open, 3);
-  assert.equal(guanshang.totals.overdue, 1);
-  assert.equal(guanshang.totals.majorOpen, 1);
-  assert.equal(guanshang.totals.supervised, 1);
-  assert.deepEqual(guanshang.totals.rectificationRate, { numerator: 3, denominator: 5, rate: 0.6 });
+  assert.deepEqual(minus(guanshang.totals, b.totals), { enterprises: 0, found: 6, foundMajor: 2, closed: 3, closedOnTime: 2, open: 3, overdue: 1, majorOpen: 1, supervised: 1 });
+  assert.deepEqual(guanshang.totals.rectificationRate, plus(b.totals.rectificationRate as Rate, 3, 5));
   assert.deepEqual(guanshang.bySubdistrict.map((s: { subdistrictId: string; name: string }) => [s.subdistrictId, s.name]), [[ownSub, '关上街道']]);
-  assert.deepEqual(guanshang.byIndustry.find((i: { industryCode: string }) => i.industryCode === 'hazardous_chemicals')?.found, 6);
+  const chemicals = (o: Overview) => (o.byIndustry.find((i) => i.industryCode === 'hazardous_chemicals')?.found as number | undefined) ?? 0;
+  assert.equal(chemicals(guanshang) - chemicals(b), 6);
+  // The demo enterprise has the most open hazards of the subdistrict, before the scenario and after it.
+  const ownBefore = b.topEnterprises.byOpen.find((e) => e.enterpriseId === ids.ownEnterprise.id) ?? { open: 0, overdue: 0, majorOpen: 0 };
   assert.deepEqual(guanshang.topEnterprises.byOpen[0], {
-    enterpriseId: ids.ownEnterprise.id, name: ids.ownEnterprise.name, subdistrictName: '关上街道', industryName: '危险化学品', open: 3, overdue: 1, majorOpen: 1,
+    enterpriseId: ids.ownEnterprise.id, name: ids.ownEnterprise.name, subdistrictName: '关上街道', industryName: '危险化学品',
+    open: ownBefore.open + 3, overdue: ownBefore.overdue + 1, majorOpen: ownBefore.majorOpen + 1,
   });
-  assert.deepEqual(guanshang.topEnterprises.byOverdue.map((e: { enterpriseId: string }) => e.enterpriseId), [ids.ownEnterprise.id]);
-  assert.deepEqual(guanshang.majorOpen.items.map((h: { enterpriseId: string; hazardId: string; supervised: boolean }) => [h.enterpriseId, h.hazardId, h.supervised]), [[ids.ownEnterprise.id, H.G, true]]);
-  assert.deepEqual(guanshang.trend.slice(-3).map((m: { found: number }) => m.found), [2, 3, 1]);
+  assert.deepEqual(new Set(guanshang.topEnterprises.byOverdue.map((e: { enterpriseId: string }) => e.enterpriseId)),
+    new Set([...b.topEnterprises.byOverdue.map((e) => e.enterpriseId), ids.ownEnterprise.id]));
+  assert.deepEqual(guanshang.majorOpen.items.filter((h: { hazardId: string }) => ofScenario(h.hazardId))
+    .map((h: { enterpriseId: string; hazardId: string; supervised: boolean }) => [h.enterpriseId, h.hazardId, h.supervised]), [[ids.ownEnterprise.id, H.G, true]]);
+  assert.deepEqual(minusTrend(guanshang.trend, b.trend).slice(-3).map((m) => m.found), [2, 3, 1]);
 
   const zjj = await ok((await t.login('zjj')).get(`/api/v1/hazard-stats/overview${q}`));
-  assert.equal(zjj.totals.found, 1, '住建局 sees H in the construction enterprise only');
+  assert.equal(zjj.totals.found - (base.zjj.totals.found as number), 1, '住建局 sees H in the construction enterprise only');
   assert.ok(!zjj.topEnterprises.byOpen.some((e: { enterpriseId: string }) => e.enterpriseId === ids.ownEnterprise.id));
-  assert.deepEqual(zjj.majorOpen.items, []);
+  assert.ok(!zjj.majorOpen.items.some((h: { enterpriseId: string }) => h.enterpriseId === ids.ownEnterprise.id));
+  assert.equal(zjj.majorOpen.items.length, base.zjj.totals.majorOpen);
   assert.ok(zjj.byIndustry.every((i: { industryCode: string }) => ['construction', 'gas'].includes(i.industryCode)));
 
   const yjj = await ok((await t.login('yjj')).get(`/api/v1/hazard-stats/overview${q}`));
-  assert.equal(yjj.totals.found, 6);
+  assert.equal(yjj.totals.found - (base.yjj.totals.found as number), 6);
 
   const admin = await t.login('admin');
   const all = await ok(admin.get(`/api/v1/hazard-stats/overview${q}`));
-  assert.equal(all.totals.found, 7);
+  assert.equal(all.totals.found - (base.admin.totals.found as number), 7);
   assert.equal(all.totals.enterprises, ids.ents.length);
   const bySub = await ok(admin.get(`/api/v1/hazard-stats/overview${q}&subdistrictId=${ids.foreign.subdistrict_id}`));
-  assert.equal(bySub.totals.found, 1);
+  assert.equal(bySub.totals.found - (base.adminBySub.totals.found as number), 1);
   const byInd = await ok(admin.get(`/api/v1/hazard-stats/overview${q}&industryCode=hazardous_chemicals`));
-  assert.equal(byInd.totals.found, 6);
+  assert.equal(byInd.totals.found - (base.adminByInd.totals.found as number), 6);
   assert.equal((await safety.get(`/api/v1/hazard-stats/overview${q}`)).statusCode, 403);
 });
 
 test('the cross-enterprise list drills down to the record, within scope; enterprise users get their own', async () => {
   const guanshang = await t.login('guanshang');
-  const open = await ok(guanshang.get('/api/v1/hazards?status=open&sort=deadline&order=asc'));
-  assert.deepEqual(open.items.map((h: { id: string }) => h.id), [H.D, H.G, H.E]);
-  assert.equal(open.total, 3);
+  const open = await ok(guanshang.get('/api/v1/hazards?status=open&sort=deadline&order=asc&pageSize=100'));
+  assert.deepEqual(open.items.filter((h: { id: string }) => ofScenario(h.id)).map((h: { id: string }) => h.id), [H.D, H.G, H.E]);
+  assert.equal(open.total, base.guanshangOpen + 3);
+  assert.equal(open.items.length, open.total);
   assert.equal(open.totalCapped, false);
-  const overdue = await ok(guanshang.get('/api/v1/hazards?overdue=true'));
-  assert.deepEqual(overdue.items.map((h: { id: string; overdue: boolean; enterpriseId: string }) => [h.id, h.overdue, h.enterpriseId]), [[H.D, true, ids.ownEnterprise.id]]);
-  const major = await ok(guanshang.get('/api/v1/hazards?level=major&supervised=true'));
-  assert.deepEqual(major.items.map((h: { id: string }) => h.id), [H.G]);
+  const overdue = await ok(guanshang.get('/api/v1/hazards?overdue=true&pageSize=100'));
+  assert.deepEqual(overdue.items.filter((h: { id: string }) => ofScenario(h.id)).map((h: { id: string; overdue: boolean; enterpriseId: string }) => [h.id, h.overdue, h.enterpriseId]), [[H.D, true, ids.ownEnterprise.id]]);
+  assert.ok(overdue.items.every((h: { overdue: boolean }) => h.overdue));
+  const major = await ok(guanshang.get('/api/v1/hazards?level=major&supervised=true&pageSize=100'));
+  assert.deepEqual(major.items.filter((h: { id: string }) => ofScenario(h.id)).map((h: { id: string }) => h.id), [H.G]);
+  assert.ok(major.items.every((h: { level: string; supervised: boolean }) => h.level === 'major' && h.supervised));
   // Drill-down: the ids lead to the record.
-  const detail = await ok(guanshang.get(`/api/v1/enterprises/${major.items[0].enterpriseId}/hazards/${major.items[0].id}`));
-  assert.equal(detail.code, major.items[0].code);
+  const g = major.items.find((h: { id: string }) => h.id === H.G);
+  const detail = await ok(guanshang.get(`/api/v1/enterprises/${g.enterpriseId}/hazards/${g.id}`));
+  assert.equal(detail.code, g.code);
 
-  const zjj = await ok((await t.login('zjj')).get('/api/v1/hazards'));
-  assert.deepEqual(zjj.items.map((h: { id: string }) => h.id), [H.H]);
+  const zjj = await ok((await t.login('zjj')).get('/api/v1/hazards?pageSize=100'));
+  assert.deepEqual(zjj.items.filter((h: { id: string }) => ofScenario(h.id)).map((h: { id: string }) => h.id), [H.H]);
+  assert.ok(zjj.items.every((h: { industryCode: string }) => ['construction', 'gas'].includes(h.industryCode)));
   const mine = await ok(safety.get('/api/v1/hazards?pageSize=50'));
-  assert.equal(mine.total, 7);
+  assert.equal(mine.total, base.mine + 7);
   assert.ok(mine.items.every((h: { enterpriseId: string }) => h.enterpriseId === ids.ownEnterprise.id));
   assert.equal((await ok(safety.get(`/api/v1/hazards?enterpriseId=${ids.foreign.id}`))).total, 0);
-  const all = await ok((await t.login('admin')).get(`/api/v1/hazards?subdistrictId=${ids.foreign.subdistrict_id}&industryCode=construction`));
-  assert.deepEqual(all.items.map((h: { id: string }) => h.id), [H.H]);
+  const all = await ok((await t.login('admin')).get(`/api/v1/hazards?subdistrictId=${ids.foreign.subdistrict_id}&industryCode=construction&pageSize=100`));
+  assert.deepEqual(all.items.filter((h: { id: string }) => ofScenario(h.id)).map((h: { id: string }) => h.id), [H.H]);
+  assert.ok(all.items.every((h: { subdistrictId: string; industryCode: string }) => h.subdistrictId === ids.foreign.subdistrict_id && h.industryCode === 'construction'));
 });
 
 async function readSheet(buf: Buffer): Promise<string[][]> {
@@ -280,7 +344,11 @@ test('any list exports to .xlsx with the list\'s filters', async () => {
   assert.match(String(res.headers['content-disposition']), /attachment; filename="hazards-\d{4}-\d{2}-\d{2}\.xlsx"/);
   const rows = await readSheet(res.rawPayload);
   assert.equal(rows[0]![0], '隐患编号');
-  const codes = (await t.db.selectFrom('hazards').select('code').where('id', 'in', [H.D!, H.E!, H.G!]).orderBy('code').execute()).map((r) => r.code);
+  // The open ones: D, E and G of the scenario, and those of the demo data.
+  const codes = (await t.db.selectFrom('hazards').select('code').where('enterprise_id', '=', ids.ownEnterprise.id)
+    .where('status', 'in', ['reported', 'confirmed', 'rectifying', 'submitted']).orderBy('code').execute()).map((r) => r.code);
+  const scenario = (await t.db.selectFrom('hazards').select('code').where('id', 'in', [H.D!, H.E!, H.G!]).execute()).map((r) => r.code);
+  assert.ok(scenario.every((c) => codes.includes(c)));
   assert.deepEqual(rows.slice(1).map((r) => r[0]), codes);
   assert.ok(rows.slice(1).some((r) => r.includes('重大隐患') && r.includes('整改中')));
 
@@ -288,5 +356,6 @@ test('any list exports to .xlsx with the list\'s filters', async () => {
   assert.equal(across.statusCode, 200);
   const all = await readSheet(across.rawPayload);
   assert.equal(all[0]![1], 'Enterprise');
-  assert.equal(all.length - 1, 8, 'A…H, the voided one included');
+  const total = Number((await t.db.selectFrom('hazards').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  assert.equal(all.length - 1, total, 'A…H and the demo\'s, the voided ones included');
 });

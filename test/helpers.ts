@@ -57,7 +57,7 @@ async function throwawayDatabase(baseUrl: string): Promise<{ url: string; drop: 
 
 /**
  * Creating an embedded database and loading the demo district takes seconds; every test file needs the same one.
- * The first file to need it saves a snapshot keyed by the migrations and seed code; the others start from it.
+ * The first file to need it saves a snapshot keyed by the migrations, the seed code and the day; the others start from it.
  */
 function templatePath(): string {
   const h = createHash('sha256');
@@ -66,6 +66,9 @@ function templatePath(): string {
     for (const f of readdirSync(path.join(root, dir)).sort()) h.update(f).update(readFileSync(path.join(root, dir, f)));
   }
   h.update(readFileSync(path.join(root, 'src/modules/org/credit-code.ts'))).update(readFileSync(path.join(root, 'src/modules/org/id-number.ts')));
+  // The demo's hazards are dated relative to the day it is loaded (overdue, in time, this month): a snapshot serves
+  // that day only.
+  h.update(new Date().toISOString().slice(0, 10));
   return path.join(os.tmpdir(), `safeduty-test-${h.digest('hex').slice(0, 16)}.tar`);
 }
 

@@ -8,6 +8,7 @@ import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id
 import { DEPARTMENTS, INDUSTRIES, SUBDISTRICTS } from './reference-data';
 import { seedDemoRisks } from './demo-risk';
 import { seedDemoChecks } from './demo-checks';
+import { seedDemoHazards } from './demo-hazards';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -206,6 +207,8 @@ export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<Demo
       username: a.username, display_name: a.display, role: a.role, password_hash: passwordHash, must_change_password: false,
       district_id: district.id, ...a.extra,
     }))).returning(['id', 'username']).execute();
+    // After the checks, once the accounts exist: the hazards' reporters, rectifiers and acceptors are demo users.
+    await seedDemoHazards(tx, { enterprise: firstEnterprise, users: new Map(users.map((u) => [u.username, u.id])), now: new Date() });
     await tx.insertInto('app_settings').values({ key: 'demo', value: JSON.stringify({ accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD })) }) }).execute();
     await tx.insertInto('notifications').values(users.map((u) => ({ user_id: u.id, kind: 'system', title: '欢迎使用企业安全生产主体责任平台', body: '这是演示数据：官渡区的街道、部门、企业和员工均为虚构。' }))).execute();
     await writeAudit(tx, { actor: null, ip: null, requestId: null, locale: 'zh-CN', now: new Date() }, {

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { HAZARD_STATES } from '../src/modules/hazards/hazard-workflow';
+import { REPORT_POINTS } from '../src/modules/hazards/hazard.service';
+import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
+
+let t: TestPlatform;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+before(async () => { t = await createTestPlatform(); ids = await demoIds(t.db); });
+after(async () => { await t.close(); });
+
+const OPEN = ['reported', 'confirmed', 'rectifying', 'submitted'];
+const today = () => t.clock.now.toISOString().slice(0, 10);
+async function ok(res: Promise<{ statusCode: number; body: string; data: any }>) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const r = await res;
+  assert.equal(r.statusCode, 200, r.body);
+  return r.data;
+}
+const hazardsOf = (enterpriseId?: string) => {
+  let q = t.db.selectFrom('hazards').selectAll();
+  if (enterpriseId) q = q.where('enterprise_id', '=', enterpriseId);
+  return q.orderBy('code').execute();
+};
+
+test('the demo enterprise has hazards in every state of the closed loop, over the last six months', async () => {
+  const rows = await hazardsOf(ids.ownEnterprise.id);
+  assert.ok(rows.length >= 25 && rows.length <= 35, `${rows.length} hazards`);
+  for (const s of HAZARD_STATES) assert.ok(rows.some((h) => h.status === s), `a hazard ${s}`);
+  const closed = rows.filter((h) => h.status === 'closed');
+  assert.ok(closed.length >= 10);
+  assert.ok(closed.some((h) => h.deadline && h.closed_at!.toISOString().slice(0, 10) > h.deadline), 'one closed late');
+  assert.ok(closed.some((h) => h.deadline && h.closed_at!.toISOString().slice(0, 10) <= h.deadline), 'one closed on time');
+  assert.ok(closed.some((h) => h.on_spot && h.deadline === null), 'one fixed on the spot');
+  assert.ok(rows.filter((h) => h.status === 'voided').every((h) => (h.void_reason ?? '').length > 0), 'voided with a reason');
+  assert.ok(rows.some((h) => h.status === 'rectifying' && h.deadline! < today()), 'one rectifying and overdue');
+  assert.ok(rows.some((h) => h.status === 'rectifying' && h.deadline! >= today()), 'one rectifying in time');
+  assert.ok(new Set(rows.map((h) => h.source)).size >= 5, 'sources mixed');
+  assert.deepEqual(new Set(rows.filter((h) => h.hazard_class).map((h) => h.hazard_class)), new Set(['thing', 'behaviour', 'management']));
+  const sixMonthsAgo = t.clock.now.getTime() - 190 * 86_400_000;
+  assert.ok(rows.every((h) => h.reported_at.getTime() > sixMonthsAgo && h.reported_at < t.clock.now), 'reported within the last six months');
+  assert.ok(rows.some((h) => h.risk_point_id), 'linked to the risk ledger');
+
+  // The dashboard of the enterprise agrees.
+  const safety = await t.login('safety');
+  const s = await ok(safety.get(`/api/v1/enterprises/${ids.ownEnterprise.id}/hazard-stats`));
+  assert.ok(s.totals.found > 0 && s.totals.open > 0 && s.totals.overdue > 0 && s.totals.majorOpen === 1 && s.totals.supervised === 1, JSON.stringify(s.totals));
+  // Extensions: one approved in the past, one waiting for a decision.
+  const ext = await t.db.selectFrom('hazard_extensions').select(['status']).where('enterprise_id', '=', ids.ownEnterprise.id).execute();
+  assert.deepEqual(ext.map((x) => x.status).sort(), ['approved', 'pending']);
+});
+
+test('R-HAZ-4 a listed major hazard with its five-in-place plan is on the 关上街道 officer\'s dashboard; another major one elsewhere', async () => {
+  const guanshang = await t.login('guanshang');
+  const overview = await ok(guanshang.get('/api/v1/hazard-stats/overview'));
+  const listed = overview.majorOpen.items.filter((h: { supervised: boolean }) => h.supervised);
+  assert.equal(listed.length, 1);
+  assert.equal(listed[0].enterpriseId, ids.ownEnterprise.id);
+  assert.ok(overview.totals.found > 0 && overview.totals.open > 0 && overview.totals.supervised === 1, JSON.stringify(overview.totals));
+  const detail = await ok(guanshang.get(`/api/v1/enterprises/${ids.ownEnterprise.id}/hazards/${listed[0].hazardId}`));
+  assert.equal(detail.level, 'major');
+  assert.equal(detail.status, 'rectifying');
+  assert.deepEqual([detail.supervision.status, detail.supervised], ['listed', true]);
+  for (const k of ['responsiblePerson', 'measures', 'contingencyPlan', 'timeLimit'] as const) assert.ok(detail.plan[k], `plan: ${k}`);
+  assert.ok(detail.plan.funds > 0);
+  const criteria = (await t.db.selectFrom('check_standard_items').select('content').where('major_criterion', '=', true).execute()).map((c) => c.content);
+  assert.ok(criteria.includes(detail.majorCriterion), 'the criterion comes from the library');
+  const ops = detail.events.map((e: { op: string }) => e.op);
+  assert.ok(ops.indexOf('plan') < ops.indexOf('assign'), 'the plan before rectification starts');
+  assert.ok(ops.includes('supervise'));
+  const list = await ok(guanshang.get('/api/v1/hazards?level=major&supervised=true'));
+  assert.deepEqual(list.items.map((h: { id: string }) => h.id), [listed[0].hazardId]);
+
+  // The district sees two open major hazards in two subdistricts; each regulator has figures of its own.
+  const admin = await ok((await t.login('admin')).get('/api/v1/hazard-stats/overview'));
+  const majors = admin.majorOpen.items as { enterpriseId: string }[];
+  assert.ok(majors.length >= 2);
+  const subOf = new Map(ids.ents.map((e) => [e.id, e.subdistrict_id]));
+  assert.ok(new Set(majors.map((m) => subOf.get(m.enterpriseId))).size >= 2);
+  assert.ok(admin.bySubdistrict.filter((s: { found: number }) => s.found > 0).length >= 5, 'several subdistricts');
+  for (const username of ['yjj', 'zjj']) {
+    const o = await ok((await t.login(username)).get('/api/v1/hazard-stats/overview'));
+    assert.ok(o.totals.found > 0 && o.totals.closed > 0 && o.totals.open > 0, `${username}: ${JSON.stringify(o.totals)}`);
+  }
+  const zjj = await ok((await t.login('zjj')).get('/api/v1/hazard-stats/overview'));
+  assert.ok(zjj.totals.overdue >= 1, 'an overdue hazard on a construction site');
+});
+
+test('R-HAZ-3 every seeded history runs from the report to the current status, and no acceptor rectified', async () => {
+  const rows = await hazardsOf();
+  const events = await t.db.selectFrom('hazard_events').select(['hazard_id', 'op', 'from_status', 'to_status', 'actor_id', 'at']).orderBy('seq').execute();
+  const byHazard = new Map<string, typeof events>();
+  for (const e of events) byHazard.set(e.hazard_id, [...(byHazard.get(e.hazard_id) ?? []), e]);
+  assert.ok(rows.length >= 50);
+  for (const h of rows) {
+    const history = byHazard.get(h.id) ?? [];
+    assert.ok(history.length > 0, h.code);
+    assert.deepEqual([history[0]!.op, history[0]!.from_status, history[0]!.to_status], ['report', null, 'reported'], h.code);
+    for (let i = 1; i < history.length; i++) {
+      assert.equal(history[i]!.from_status, history[i - 1]!.to_status, `${h.code}: ${history[i]!.op} follows ${history[i - 1]!.op}`);
+      assert.ok(history[i]!.at >= history[i - 1]!.at, `${h.code}: in time order`);
+    }
+    assert.equal(history.at(-1)!.to_status, h.status, `${h.code}: the history ends in ${h.status}`);
+    assert.ok(history.at(-1)!.at <= t.clock.now, `${h.code}: nothing in the future`);
+    if (h.status === 'closed') {
+      assert.notEqual(h.accepted_by ?? 'none', h.rectifier_id, `${h.code}: the acceptor is not the rectifier`);
+      assert.notEqual(h.accepted_by ?? 'none', h.submitted_by, `${h.code}: the acceptor is not the submitter`);
+      const accept = history.find((e) => e.op === 'accept')!;
+      const submit = history.findLast((e) => e.op === 'submit' || e.op === 'fixOnSpot')!;
+      assert.ok(accept && submit, h.code);
+      assert.equal(accept.actor_id, h.accepted_by);
+      assert.equal(submit.actor_id, h.submitted_by);
+    }
+    if (h.enterprise_id === ids.ownEnterprise.id) {
+      // Everyone acting in the demo enterprise has an account; only the escalation job acts as nobody.
+      assert.ok(history.every((e) => (e.actor_id === null) === (e.op === 'escalate')), `${h.code}: actors`);
+      if (h.status === 'closed') assert.ok(h.accepted_by && h.rectifier_id, h.code);
+    }
+    // The escalation level is what the daily job made of it.
+    assert.ok(history.filter((e) => e.op === 'escalate').length >= h.escalation_level, h.code);
+    assert.equal(h.level === 'major', !!h.major_criterion, h.code);
+    // Fixed on the spot: never confirmed nor given a deadline, but classed.
+    if (h.on_spot) assert.ok(h.hazard_class && !h.confirmed_at && !h.deadline, h.code);
+    else if (['confirmed', 'rectifying', 'submitted', 'closed'].includes(h.status)) assert.ok(h.hazard_class && h.confirmed_at, h.code);
+    if (['rectifying', 'submitted'].includes(h.status) || (h.status === 'closed' && !h.on_spot)) assert.ok(h.deadline && h.measures, h.code);
+  }
+});
+
+test('the rows that go with the records: codes continue, points, the risk feedback flag, the monthly statistics', async () => {
+  // R-HAZ-6: points for a confirmed report by someone other than the confirmer, and for nothing else.
+  const rows = await hazardsOf();
+  const points = await t.db.selectFrom('hazard_points').selectAll().execute();
+  const expected = rows.filter((h) => h.confirmed_at && h.status !== 'voided' && h.reported_by && h.reported_by !== h.confirmed_by);
+  assert.deepEqual(points.map((p) => [p.hazard_id, p.user_id, p.points]).sort(), expected.map((h) => [h.id, h.reported_by, REPORT_POINTS[h.level]]).sort());
+  assert.ok(points.some((p) => p.enterprise_id === ids.ownEnterprise.id));
+
+  // The ledger shows "control failing" exactly at the points with open hazards.
+  const risk = await t.db.selectFrom('risk_points').select(['id', 'control_failing']).where('enterprise_id', '=', ids.ownEnterprise.id).execute();
+  const openAt = new Set(rows.filter((h) => OPEN.includes(h.status) && h.risk_point_id).map((h) => h.risk_point_id));
+  assert.ok(openAt.size >= 2);
+  assert.deepEqual(risk.filter((r) => r.control_failing).map((r) => r.id).sort(), [...openAt].sort());
+
+  // The monthly table was filled by its triggers.
+  const stats = (await sql<{ found: number; closed: number }>`select sum(found)::int as found, sum(closed)::int as closed from hazard_month_stats`.execute(t.db)).rows[0]!;
+  assert.deepEqual([stats.found, stats.closed], [rows.filter((h) => h.status !== 'voided').length, rows.filter((h) => h.status === 'closed').length]);
+
+  // A new report takes the next number after the seeded ones.
+  const year = t.clock.now.getUTCFullYear();
+  const seeded = rows.filter((h) => h.enterprise_id === ids.ownEnterprise.id && h.code.startsWith(`YH-${year}-`)).map((h) => Number(h.code.slice(-4)));
+  const worker = await t.login('worker');
+  const res = await worker.post(`/api/v1/enterprises/${ids.ownEnterprise.id}/hazards`, { title: '楼梯扶手松动' });
+  assert.equal(res.statusCode, 201, res.body);
+  assert.equal(res.data.code, `YH-${year}-${String(Math.max(0, ...seeded) + 1).padStart(4, '0')}`);
+});
