@@ -1,4 +1,5 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { AlertOutlined, CameraOutlined, CarryOutOutlined, DashboardOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
@@ -15,6 +16,7 @@ export function WelcomeCard() {
   const me = useMe();
   const { t, tx } = useI18n();
   const own = landingPath(me);
+  const has = (p: string) => me.permissions.includes(p);
   return (
     <Card data-testid="welcome-card" style={{ marginBottom: 16, background: 'linear-gradient(120deg, #f0f5ff 0%, #ffffff 70%)' }}>
       <Flex vertical gap={8}>
@@ -27,6 +29,20 @@ export function WelcomeCard() {
         </Flex>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{tx(`roleIntro.${me.role}`, '')}</Typography.Paragraph>
         {own !== '/' && <Link to={own}>{t('home.openOwnEnterprise')}</Link>}
+        <Flex gap={8} wrap data-testid="quick-actions">
+          {has('hazard.report') && (
+            <Link to="/report"><Button type="primary" size="large" icon={<CameraOutlined />} data-testid="quick-report">{t('nav.hazardReport')}</Button></Link>
+          )}
+          {me.scope.enterpriseId && has('hazard.read') && (
+            <Link to="/check-tasks"><Button size="large" icon={<CarryOutOutlined />}>{t('nav.checkTasks')}</Button></Link>
+          )}
+          {has('hazard.supervise') && (
+            <Link to="/hazard-overview"><Button size="large" icon={<DashboardOutlined />}>{t('nav.hazardOverview')}</Button></Link>
+          )}
+          {has('hazard.supervise') && (
+            <Link to="/major-hazards"><Button size="large" icon={<AlertOutlined />}>{t('nav.majorHazards')}</Button></Link>
+          )}
+        </Flex>
       </Flex>
     </Card>
   );

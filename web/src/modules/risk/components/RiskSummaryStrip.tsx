@@ -24,8 +24,8 @@ export function RiskSummaryStrip({ counts, grade, flag, onPick }: Props) {
       disabled={!onPick}
       data-testid={`risk-count-${key}`}
       style={{
-        flex: '1 1 64px', minWidth: 64, border: active ? '2px solid #0f2747' : '2px solid transparent', borderRadius: 8, background: bg, color: fg,
-        padding: '6px 10px', textAlign: 'left', cursor: onPick ? 'pointer' : 'default', font: 'inherit',
+        flex: '1 1 72px', minWidth: 72, border: active ? '2px solid #0f2747' : '2px solid transparent', borderRadius: 8, background: bg, color: fg,
+        padding: '6px 8px', textAlign: 'left', cursor: onPick ? 'pointer' : 'default', font: 'inherit',
       }}
     >
       <div style={{ fontSize: 12, opacity: 0.9, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{label}</div>
