@@ -6,57 +6,21 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { BASE, launchChromium, png, signIn, type SignedIn } from './browser';
 
-const BASE = process.env.E2E_BASE_URL ?? '';
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? path.resolve('e2e/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 const PHONE = { width: 390, height: 844 };
-const PASSWORD = 'Demo@2026';
 
 assert.ok(BASE, 'E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`');
 
 type Totals = { found: number; closed: number; open: number };
-type Session = { context: BrowserContext; page: Page; errors: Error[]; csrf: string; enterpriseId: string; userId: string };
+type Session = SignedIn & { csrf: string; enterpriseId: string; userId: string };
 
 /** A small real PNG (a colour gradient), as a phone camera would hand over a JPEG. */
-function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of buf) c = table[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const o = y * (width * 3 + 1) + 1 + x * 3;
-      raw[o] = r;
-      raw[o + 1] = (g + x * 3) & 0xff;
-      raw[o + 2] = (b + y * 3) & 0xff;
-    }
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+function photoPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  return png(width, height, (x, y) => [r, (g + x * 3) & 0xff, (b + y * 3) & 0xff]);
 }
 
 describe('hazard loop on a phone', () => {
@@ -64,12 +28,7 @@ describe('hazard loop on a phone', () => {
   const sessions: Session[] = [];
 
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     for (const s of sessions) await s.context.close();
@@ -79,15 +38,7 @@ describe('hazard loop on a phone', () => {
   /** One phone per person, signed in once through the login page (logins are rate limited per address). */
   async function phoneOf(username: string): Promise<Session> {
     // The district's clock: a deadline picked as "today" is never before the server's (UTC) today.
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    const errors: Error[] = [];
-    page.on('pageerror', (err) => errors.push(err));
-    await page.goto(`${BASE}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.locator('[data-testid=app-layout]').waitFor({ state: 'visible', timeout: 20_000 });
+    const { context, page, errors } = await signIn(browser, username, PHONE, { timezoneId: 'Asia/Shanghai' });
     const meRes = await page.request.get(`${BASE}/api/v1/auth/me`);
     assert.equal(meRes.status(), 200);
     const me = (await meRes.json()) as { id: string; csrfToken: string; scope: { enterpriseId: string | null } };
@@ -199,7 +150,7 @@ describe('hazard loop on a phone', () => {
     const first = items.first();
     await first.getByTestId('check-fail').click();
     await first.getByTestId('check-fail-note').fill('防护罩缺失，转动部位外露');
-    await first.getByTestId('check-fail-photo').setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: png(96, 72, [210, 40, 40]) });
+    await first.getByTestId('check-fail-photo').setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: photoPng(96, 72, [210, 40, 40]) });
     await first.getByTestId('check-fail-photo-thumbs').locator('img').first().waitFor({ state: 'visible' });
     await leader.page.getByTestId('check-pass-rest').click();
     await noSidewaysScroll(leader.page, 'the check card');
@@ -256,7 +207,7 @@ describe('hazard loop on a phone', () => {
     // Without an after-photo the form refuses.
     await leader.page.getByTestId('hazard-submit-form-ok').click();
     await submit.locator('.ant-form-item-explain-error').first().waitFor({ state: 'visible' });
-    await submit.getByTestId('hazard-after-photo').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: png(96, 72, [30, 170, 70]) });
+    await submit.getByTestId('hazard-after-photo').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoPng(96, 72, [30, 170, 70]) });
     await submit.getByTestId('hazard-after-photo-thumbs').locator('img').first().waitFor({ state: 'visible' });
     await submit.getByTestId('hazard-submit-note').fill('已加装防护罩');
     await shot(leader.page, '07-leader-submit', false);

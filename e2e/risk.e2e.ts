@@ -7,16 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { BASE, launchChromium, png, signIn, type SignedIn } from './browser';
 
-const BASE = process.env.E2E_BASE_URL ?? '';
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? path.resolve('e2e/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-const PASSWORD = 'Demo@2026';
 /** R-RISK-2: grade 1 is red; the ledger paints it #e53935. */
 const RED = 'rgb(229, 57, 53)';
 
@@ -24,46 +21,14 @@ assert.ok(BASE, 'E2E_BASE_URL is not set: run the browser tests with `npm run te
 
 /** A floor plan as a real PNG: white paper, a grey grid and a few dark walls. */
 function floorPlanPng(width: number, height: number): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of buf) c = table[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
   const wall = (x: number, y: number) =>
     x < 6 || y < 6 || x >= width - 6 || y >= height - 6
     || (Math.abs(x - width * 0.45) < 3 && y < height * 0.7)
     || (Math.abs(y - height * 0.5) < 3 && x > width * 0.45);
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    raw[row] = 0;
-    for (let x = 0; x < width; x++) {
-      const v = wall(x, y) ? 60 : x % 40 === 0 || y % 40 === 0 ? 215 : 250;
-      raw.fill(v, row + 1 + x * 3, row + 4 + x * 3);
-    }
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return png(width, height, (x, y) => {
+    const v = wall(x, y) ? 60 : x % 40 === 0 || y % 40 === 0 ? 215 : 250;
+    return [v, v, v];
+  });
 }
 
 /** The browser's getComputedStyle, typed here: the server-side tsconfig has no DOM types. */
@@ -73,52 +38,20 @@ const shot = (name: string) => path.join(SCREENSHOTS, `risk-${name}.png`);
 
 describe('risk grading and control in the browser', () => {
   let browser: Browser;
-  let manager: { context: BrowserContext; page: Page; errors: Error[] };
+  let manager: SignedIn;
   const stamp = Date.now().toString(36).slice(-5);
   const pointName = `甲苯装卸区 ${stamp}`;
   let pointId = '';
   let postLabel = '';
 
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-    manager = await signIn('safety', DESKTOP);
+    browser = await launchChromium();
+    manager = await signIn(browser, 'safety', DESKTOP);
   });
   after(async () => {
     await manager?.context.close();
     await browser?.close();
   });
-
-  /**
-   * Logs in through the login page. Logins are rate limited per address and the other browser tests log in many
-   * times: when refused, wait for the window to pass and try once more.
-   */
-  async function signIn(username: string, viewport: { width: number; height: number }) {
-    const phone = viewport.width < 768;
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', isMobile: phone, hasTouch: phone, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    const errors: Error[] = [];
-    page.on('pageerror', (err) => errors.push(err));
-    for (let attempt = 0; ; attempt++) {
-      await page.goto(`${BASE}/login`);
-      await page.getByTestId('login-username').fill(username);
-      await page.getByTestId('login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      const outcome = await Promise.race([
-        page.getByTestId('app-layout').waitFor({ state: 'visible', timeout: 20_000 }).then(() => 'in' as const),
-        page.getByTestId('login-error').waitFor({ state: 'visible', timeout: 20_000 }).then(() => 'refused' as const),
-      ]);
-      if (outcome === 'in') break;
-      assert.ok(attempt < 1, `login of ${username} refused: ${await page.getByTestId('login-error').innerText()}`);
-      await page.waitForTimeout(61_000);
-    }
-    await page.waitForLoadState('networkidle');
-    return { context, page, errors };
-  }
 
   /** Opens an antd Select and clicks the option whose text matches. */
   async function pick(page: Page, testId: string, option: string | RegExp): Promise<string> {
@@ -295,7 +228,7 @@ describe('risk grading and control in the browser', () => {
   });
 
   test('a subdistrict officer drills down from the overview to the ledger, read-only', async () => {
-    const { context, page, errors } = await signIn('guanshang', DESKTOP);
+    const { context, page, errors } = await signIn(browser, 'guanshang', DESKTOP);
     try {
       await page.getByTestId('nav-risk-overview').click();
       const table = page.getByTestId('risk-overview-table');

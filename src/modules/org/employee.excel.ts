@@ -1,10 +1,6 @@
 import type ExcelJS from 'exceljs';
-
-// exceljs takes ~0.6 s to load: it is loaded on the first spreadsheet, not at server start.
-async function excel(): Promise<typeof ExcelJS> {
-  return (await import('exceljs')).default;
-}
 import type { EmploymentForm } from '../../platform/db/schema';
+import { excel, loadWorkbook, SheetError } from '../../platform/files/xlsx';
 import { isValidIdNumber, normalizeIdNumber, PHONE } from './id-number';
 import { isCalendarDate } from './employee.schema';
 
@@ -322,22 +318,9 @@ export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidR
 
 // ---- workbooks ----
 
-export class SheetError extends Error {
-  constructor(readonly messageKey: 'import.file' | 'import.header' | 'import.empty' | 'import.tooManyRows', readonly params: Record<string, string | number> = {}) {
-    super(messageKey);
-  }
-}
-
 /** Reads the data sheet of an uploaded workbook into rows; throws SheetError when it is not a usable roster. */
 export async function readRoster(buffer: Buffer): Promise<SheetRow[]> {
-  // An .xlsx is a zip archive: refuse anything else before handing it to the parser.
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new SheetError('import.file');
-  const wb = new (await excel()).Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new SheetError('import.file');
-  }
+  const wb = await loadWorkbook(buffer);
   const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new SheetError('import.file');
   const columnOf = new Map<ColumnKey, number>();

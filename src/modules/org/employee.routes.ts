@@ -1,35 +1,16 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams } from '../../platform/http/route';
-import { invalid } from '../../platform/errors';
+import { readUpload, sendXlsx, XLSX_MIME, xlsxFile } from '../../platform/http/xlsx';
 import {
   employeeCreate, employeeDetail, employeeExportQuery, employeeListQuery, employeePage, employeeParams, employeeUpdate,
-  importQuery, importReport, XLSX_MIME, xlsxFile,
+  importQuery, importReport,
 } from './employee.schema';
 import {
   createEmployee, employeeTemplate, exportEmployees, getEmployee, importEmployees, listEmployees, markEmployeeLeft,
-  updateEmployee, type Upload, type XlsxFile,
+  updateEmployee,
 } from './employee.service';
 
 const tags = ['employees'];
-
-/** RFC 6266 / 5987: an ASCII fallback and the real (Chinese) name, percent-encoded as UTF-8. */
-function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  const encoded = encodeURIComponent(file.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${file.fallbackName}"; filename*=UTF-8''${encoded}`)
-    .header('cache-control', 'no-store')
-    .send(file.buffer);
-}
-
-/** The uploaded `file` field, read into memory (the multipart plugin caps its size). */
-async function readUpload(req: FastifyRequest): Promise<Upload | null> {
-  if (!req.isMultipart()) throw invalid('body.file', 'import.file');
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') return null;
-  return { filename: part.filename, mimetype: part.mimetype, buffer: await part.toBuffer() };
-}
 
 export const employeeRoutes: RouteModule = (app, { db, config }) => {
   const base = '/enterprises/:enterpriseId/employees';

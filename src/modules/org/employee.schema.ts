@@ -114,7 +114,3 @@ export const importReport = z.object({
   message: z.string(),
 });
 export type ImportReport = z.infer<typeof importReport>;
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** A binary .xlsx body: fastify sends Buffers as they are, and the docs show it as a file. */
-export const xlsxFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary', description: 'Excel workbook (.xlsx)' });

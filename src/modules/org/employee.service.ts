@@ -4,11 +4,12 @@ import { can, requireActor } from '../../platform/auth/actor';
 import type { Permission } from '../../platform/auth/permissions';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
+import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../platform/files/xlsx';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { t } from '../../platform/i18n/messages';
 import { enqueueOutbox } from '../../platform/outbox';
 import {
-  buildExport, buildTemplate, candidateIdNumbers, readRoster, SheetError, unitIndex, unitPathNames, validateRows,
+  buildExport, buildTemplate, candidateIdNumbers, readRoster, unitIndex, unitPathNames, validateRows,
 } from './employee.excel';
 import {
   allEmployeeRows, analyzeEmployees, countEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
@@ -16,7 +17,7 @@ import {
   updateEmployeeRow, type EmployeeChanges, type EmployeeRowWithUnit,
 } from './employee.repository';
 import {
-  XLSX_MIME, type EmployeeCreate, type EmployeeDetail, type EmployeeExportQuery, type EmployeeListQuery, type EmployeePage,
+  type EmployeeCreate, type EmployeeDetail, type EmployeeExportQuery, type EmployeeListQuery, type EmployeePage,
   type EmployeeSummary, type EmployeeUpdate, type ImportMode, type ImportReport,
 } from './employee.schema';
 import { hashIdNumber, maskIdNumber, normalizeIdNumber } from './id-number';
@@ -171,15 +172,6 @@ export async function markEmployeeLeft(db: Db, ctx: Ctx, enterpriseId: string, i
 
 // ---- .xlsx ----
 
-export type XlsxFile = { filename: string; fallbackName: string; buffer: Buffer };
-
-/** Today's date where the district is, for file names. */
-function localDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_');
-
 async function rosterReference(db: Executor, enterpriseId: string) {
   const units = await unitsOf(db, enterpriseId);
   const paths = unitPathNames(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
@@ -197,7 +189,7 @@ export async function employeeTemplate(db: Db, ctx: Ctx, enterpriseId: string): 
     unitPaths: units.map((u) => paths.get(u.id)!),
     posts: posts.map((p) => ({ name: p.name, unitPath: paths.get(p.org_unit_id) ?? '' })),
   });
-  return { filename: `员工导入模板-${safeName(ent.name)}.xlsx`, fallbackName: 'employee-import-template.xlsx', buffer };
+  return { filename: `员工导入模板-${safeFileName(ent.name)}.xlsx`, fallbackName: 'employee-import-template.xlsx', buffer };
 }
 
 export async function exportEmployees(db: Db, ctx: Ctx, enterpriseId: string, q: EmployeeExportQuery): Promise<XlsxFile> {
@@ -211,13 +203,9 @@ export async function exportEmployees(db: Db, ctx: Ctx, enterpriseId: string, q:
     unitPath: paths.get(r.org_unit_id) ?? r.org_unit_name, posts: (posts.get(r.id) ?? []).map((p) => p.name),
     hireDate: r.hire_date, status: r.status,
   })));
-  const date = localDate(ctx.now);
-  return { filename: `员工名单-${safeName(ent.name)}-${date}.xlsx`, fallbackName: `employees-${date}.xlsx`, buffer };
+  const date = fileDate(ctx.now);
+  return { filename: `员工名单-${safeFileName(ent.name)}-${date}.xlsx`, fallbackName: `employees-${date}.xlsx`, buffer };
 }
-
-export type Upload = { filename: string; mimetype: string; buffer: Buffer };
-
-const ACCEPTED_MIME = new Set([XLSX_MIME, 'application/octet-stream', 'application/zip', 'application/x-zip-compressed']);
 
 /**
  * Imports a roster. Every row is checked first (format, check digit, duplicates in the file and in the enterprise,
@@ -228,17 +216,7 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
   const actor = requireActor(ctx);
   await enterpriseOf(db, actor, enterpriseId);
   if (!mayWrite(actor, 'employee.import')) throw forbidden();
-  if (!upload) throw invalid('body.file', 'import.file');
-  if (!/\.xlsx$/i.test(upload.filename) || !ACCEPTED_MIME.has(upload.mimetype)) {
-    throw new AppError('UNSUPPORTED_FILE', { messageKey: 'import.file', issues: [{ path: 'body.file', message: 'import.file' }] });
-  }
-  let rows;
-  try {
-    rows = await readRoster(upload.buffer);
-  } catch (e) {
-    if (!(e instanceof SheetError)) throw e;
-    throw new AppError('VALIDATION', { messageKey: e.messageKey, params: e.params, issues: [{ path: 'body.file', message: e.messageKey, params: e.params }] });
-  }
+  const { filename, sheet: rows } = await readXlsxUpload(upload, readRoster);
 
   const { units } = await rosterReference(db, enterpriseId);
   const posts = await postsOf(db, enterpriseId);
@@ -268,7 +246,7 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
     const count = checked.valid.length;
     await writeAudit(tx, ctx, {
       action: 'employee.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,
-      after: { count, mode, file: upload.filename, skippedRows: checked.errorRows },
+      after: { count, mode, file: filename, skippedRows: checked.errorRows },
     });
     await enqueueOutbox(tx, {
       topic: 'notify',

@@ -4,14 +4,15 @@ import { requireActor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import type { ControlLevelName, MeasureCategory } from '../../platform/db/schema';
-import { AppError, forbidden, invalid } from '../../platform/errors';
+import { forbidden } from '../../platform/errors';
+import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../platform/files/xlsx';
 import { t } from '../../platform/i18n/messages';
 import { resolvePost, unitIndex, unitPathNames } from '../org/employee.excel';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { enterpriseForCards } from './risk-card.repository';
 import {
   assignCodes, buildLedger, buildLedgerTemplate, formatEvaluation, formatFactors, KIND_LABELS, ledgerUnits, LEVEL_LABELS, R8_LABELS, readLedger,
-  SheetError, TITLE_SUFFIX, validateRows, type LedgerRow,
+  TITLE_SUFFIX, validateRows, type LedgerRow,
 } from './risk-excel.sheet';
 import {
   activeEmployees, insertLedger, ledgerAssessments, ledgerControllers, ledgerMeasures, ledgerPointPosts, postsOf, sharedEmployeeNames, takenCodes,
@@ -24,17 +25,7 @@ import { MEASURE_CATEGORIES } from './risk-point.schema';
 import { mayManageRisk, today } from './risk-point.service';
 import { currentRiskRules, enterpriseDistrict } from './risk-rules.service';
 
-export type XlsxFile = { filename: string; fallbackName: string; buffer: Buffer };
-export type Upload = { filename: string; mimetype: string; buffer: Buffer };
-
-const ACCEPTED_MIME = new Set(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'application/zip', 'application/x-zip-compressed']);
 const LEVEL_ORDER: ControlLevelName[] = ['company', 'department', 'workshop', 'team'];
-
-/** Today's date where the district is, for file names. */
-function localDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_');
 
 function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
@@ -105,8 +96,8 @@ export async function exportLedger(db: Db, ctx: Ctx, enterpriseId: string, q: Ri
     };
   });
   const buffer = await buildLedger(`${ent.name}${TITLE_SUFFIX}`, ledger);
-  const date = localDate(ctx.now);
-  return { filename: `风险分级管控清单-${safeName(ent.name)}-${date}.xlsx`, fallbackName: `risk-ledger-${date}.xlsx`, buffer };
+  const date = fileDate(ctx.now);
+  return { filename: `风险分级管控清单-${safeFileName(ent.name)}-${date}.xlsx`, fallbackName: `risk-ledger-${date}.xlsx`, buffer };
 }
 
 export async function ledgerTemplate(db: Db, ctx: Ctx, enterpriseId: string): Promise<XlsxFile> {
@@ -121,7 +112,7 @@ export async function ledgerTemplate(db: Db, ctx: Ctx, enterpriseId: string): Pr
     unitPaths: units.map((u) => paths.get(u.id)!),
     posts: posts.map((p) => ({ name: p.name, unitPath: paths.get(p.org_unit_id) ?? '' })),
   });
-  return { filename: `风险清单导入模板-${safeName(ent.name)}.xlsx`, fallbackName: 'risk-import-template.xlsx', buffer };
+  return { filename: `风险清单导入模板-${safeFileName(ent.name)}.xlsx`, fallbackName: 'risk-import-template.xlsx', buffer };
 }
 
 /**
@@ -133,17 +124,7 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
-  if (!upload) throw invalid('body.file', 'import.file');
-  if (!/\.xlsx$/i.test(upload.filename) || !ACCEPTED_MIME.has(upload.mimetype)) {
-    throw new AppError('UNSUPPORTED_FILE', { messageKey: 'import.file', issues: [{ path: 'body.file', message: 'import.file' }] });
-  }
-  let sheet;
-  try {
-    sheet = await readLedger(upload.buffer);
-  } catch (e) {
-    if (!(e instanceof SheetError)) throw e;
-    throw new AppError('VALIDATION', { messageKey: e.messageKey, params: e.params, issues: [{ path: 'body.file', message: e.messageKey, params: e.params }] });
-  }
+  const { filename, sheet } = await readXlsxUpload(upload, readLedger);
   const [units, posts, employees, codes, rules] = await Promise.all([
     unitsOf(db, enterpriseId), postsOf(db, enterpriseId), activeEmployees(db, enterpriseId), takenCodes(db, enterpriseId),
     enterpriseDistrict(db, enterpriseId).then((d) => currentRiskRules(db, d)),
@@ -194,7 +175,7 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
     });
     await writeAudit(tx, ctx, {
       action: 'risk.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,
-      after: { count: ids.length, mode, file: upload.filename, skippedRows: checked.errorRows, warnings: checked.warnings.length, ruleSetVersion: rules.version },
+      after: { count: ids.length, mode, file: filename, skippedRows: checked.errorRows, warnings: checked.warnings.length, ruleSetVersion: rules.version },
     });
   });
   const imported = ids.length;

@@ -1,17 +1,13 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { ControlLevelName, MeasureCategory } from '../../platform/db/schema';
+import { excel, loadWorkbook, SheetError } from '../../platform/files/xlsx';
 import { cellInput, resolvePost, splitPosts, type CellInput, type PostNode, type UnitIndex } from '../org/employee.excel';
 import {
   combineGrades, DIRECT_CONDITIONS, gradeMethod, GRADE_NAME, InvalidRiskInput, type DirectCondition, type Grade, type MethodInput, type MethodResult,
   type RiskRuleSet,
 } from './risk-grading';
 import { ACCIDENT_TYPES, MEASURE_CATEGORIES, RISK_KINDS } from './risk-point.schema';
-
-// exceljs takes ~0.6 s to load: it is loaded on the first spreadsheet, not at server start.
-async function excel(): Promise<typeof ExcelJS> {
-  return (await import('exceljs')).default;
-}
 
 /*
  * The risk ledger (一企一清单) as .xlsx in the customary layout: a title row, a two-row header with the seven
@@ -406,25 +402,12 @@ export function assignCodes(rows: ValidRiskRow[], taken: Iterable<string>): stri
 
 // ---- reading a workbook ----
 
-export class SheetError extends Error {
-  constructor(readonly messageKey: 'import.file' | 'import.header' | 'import.empty' | 'import.tooManyRows', readonly params: Record<string, string | number> = {}) {
-    super(messageKey);
-  }
-}
-
 /**
  * Reads the ledger sheet: the header row is the first of the top ten rows holding 风险点名称 (a title row above it
  * is fine); measure categories may sit in that row or, under a merged 管控措施 cell, in the row below.
  */
 export async function readLedger(buffer: Buffer): Promise<{ rows: SheetRow[]; title: string }> {
-  // An .xlsx is a zip archive: refuse anything else before handing it to the parser.
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new SheetError('import.file');
-  const wb = new (await excel()).Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new SheetError('import.file');
-  }
+  const wb = await loadWorkbook(buffer);
   const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets.find((w) => w.name !== GUIDE_SHEET && w.name !== REFERENCE_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new SheetError('import.file');
   const headerTexts = (r: number) => {

@@ -1,39 +1,18 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams, okResponse } from '../../platform/http/route';
+import { readUpload, sendXlsx, XLSX_MIME, xlsxFile } from '../../platform/http/xlsx';
 import { invalid } from '../../platform/errors';
 import { postCard, postCardParams, publicCard, publicCardParams, riskBoard } from './risk-card.schema';
 import { postRiskCard, publicRiskCard, revokeRiskCard, riskBoard as buildBoard } from './risk-card.service';
 import { riskExportQuery, riskImportQuery, riskImportReport } from './risk-excel.schema';
-import { exportLedger, importLedger, ledgerTemplate, type Upload, type XlsxFile } from './risk-excel.service';
+import { exportLedger, importLedger, ledgerTemplate } from './risk-excel.service';
 import { PLAN_CSP, PLAN_MAX_BYTES } from './risk-map.image';
 import { floorPlanList, floorPlanParams, floorPlanRename, floorPlanView, mapQuery, planImage, riskMapView } from './risk-map.schema';
 import { listPlans, placePoint, planImage as readPlanImage, planTooLarge, removePlan, renamePlan, riskMap, uploadPlan, type PlanUpload } from './risk-map.service';
 import { riskDetail, riskParams, shapeInput } from './risk-point.schema';
 
 const tags = ['risk'];
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** A binary .xlsx body: fastify sends Buffers as they are, and the docs show it as a file. */
-const xlsxFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary', description: 'Excel workbook (.xlsx)' });
-
-/** RFC 6266 / 5987: an ASCII fallback and the real (Chinese) name, percent-encoded as UTF-8. */
-function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  const encoded = encodeURIComponent(file.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${file.fallbackName}"; filename*=UTF-8''${encoded}`)
-    .header('cache-control', 'no-store')
-    .send(file.buffer);
-}
-
-/** The uploaded `file` field of a spreadsheet import, read into memory (the multipart plugin caps its size). */
-async function readUpload(req: FastifyRequest): Promise<Upload | null> {
-  if (!req.isMultipart()) throw invalid('body.file', 'import.file');
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') return null;
-  return { filename: part.filename, mimetype: part.mimetype, buffer: await part.toBuffer() };
-}
 
 /** A floor plan upload: the `file` part (at most 5 MB, read whatever the order of the parts) and a `name` field. */
 async function readPlanUpload(req: FastifyRequest): Promise<PlanUpload | null> {

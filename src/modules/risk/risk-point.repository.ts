@@ -40,7 +40,7 @@ export async function listRiskPoints(db: Executor, enterpriseId: string, scope: 
   const base = ledgerBase(db, enterpriseId, scope, q, today);
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base.selectAll('r').select(['u.name as org_unit_name', MISSING_R8.as('missing_r8')])
-    .orderBy(SORT[q.sort], q.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`).orderBy('r.code')
+    .orderBy(SORT[q.sort], (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('r.code')
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return { rows, total };
 }

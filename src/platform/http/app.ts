@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyRequest } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -63,8 +63,9 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     },
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
-    // Request/response lines only at debug and below; errors and events are always logged.
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    // Request/response lines only at debug and below; errors and events are always logged. Fastify 5 takes this through
+    // a LogController (the top-level `disableRequestLogging` option is deprecated, FSTDEP023).
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,14 +1,14 @@
 import { Table } from 'antd';
-import { useI18n } from '../../../app/i18n';
-import type { ImportResult } from '../api/employees.api';
+import { useI18n } from '../i18n';
 
-type Row = ImportResult['errors'][number];
+/** One problem in an imported spreadsheet, as the server reports it. */
+export type ImportIssue = { row: number; column: string; message: string };
 
 /** One line per problem: which spreadsheet row and column, and what is wrong. */
-export function ImportErrorTable({ errors }: { errors: Row[] }) {
+export function ImportErrorTable({ errors }: { errors: ImportIssue[] }) {
   const { t } = useI18n();
   return (
-    <Table<Row>
+    <Table<ImportIssue>
       data-testid="import-errors-table"
       size="small"
       rowKey={(r) => `${r.row}:${r.column}:${r.message}`}

@@ -1,131 +1,23 @@
-import { useState } from 'react';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Result, Statistic, Upload, type UploadFile } from 'antd';
-import { useShowError } from '../../../app/errors';
+import { SpreadsheetImportModal } from '../../../app/components/SpreadsheetImportModal';
 import { useI18n } from '../../../app/i18n';
-import { employeesApi, type ImportResult } from '../api/employees.api';
-import { ImportErrorTable } from './ImportErrorTable';
+import { employeesApi } from '../api/employees.api';
 
 type Props = { enterpriseId: string; onClose: () => void; onImported: () => void };
 
-/**
- * Excel import in two steps: a strict run that imports all or nothing; when rows have errors the user sees
- * them and may re-upload the same file importing only the valid rows.
- */
+/** The roster from the employee template (.xlsx): strict first, then optionally the valid rows only. */
 export function EmployeeImportModal({ enterpriseId, onClose, onImported }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<'strict' | 'valid' | 'template' | null>(null);
-  const [result, setResult] = useState<{ mode: 'strict' | 'valid'; data: ImportResult } | null>(null);
-
-  const run = async (mode: 'strict' | 'valid') => {
-    if (!file) return;
-    setBusy(mode);
-    try {
-      const data = await employeesApi.import(enterpriseId, file, mode);
-      setResult({ mode, data });
-      if (data.imported > 0) {
-        message.success(t('import.importedN', { n: data.imported }));
-        onImported();
-      }
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const template = async () => {
-    setBusy('template');
-    try {
-      await employeesApi.downloadTemplate(enterpriseId, t('import.templateFile'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const fileList: UploadFile[] = file ? [{ uid: '1', name: file.name, status: 'done', size: file.size }] : [];
-  const data = result?.data;
-  const blocked = data && data.errorCount > 0 && data.imported === 0;
-
   return (
-    <Modal
-      open
+    <SpreadsheetImportModal
       title={t('import.title')}
-      onCancel={onClose}
+      hint={t('import.hint')}
       width={760}
-      footer={
-        <Flex justify="flex-end" gap={8} wrap>
-          <Button onClick={onClose}>{t('common.close')}</Button>
-          {blocked && data.validCount > 0 && (
-            <Button onClick={() => void run('valid')} loading={busy === 'valid'} data-testid="import-valid-only">
-              {t('import.validOnly', { n: data.validCount })}
-            </Button>
-          )}
-          {!data && (
-            <Button type="primary" disabled={!file} loading={busy === 'strict'} onClick={() => void run('strict')} data-testid="import-submit">
-              {t('import.start')}
-            </Button>
-          )}
-        </Flex>
-      }
-      data-testid="employee-import"
-    >
-      {!data && (
-        <Flex vertical gap={16}>
-          <Alert type="info" showIcon title={t('import.hint')} />
-          <div>
-            <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={busy === 'template'} data-testid="import-template">
-              {t('import.downloadTemplate')}
-            </Button>
-          </div>
-          <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            multiple={false}
-            maxCount={1}
-            fileList={fileList}
-            beforeUpload={(f) => {
-              setFile(f);
-              return false;
-            }}
-            onRemove={() => {
-              setFile(null);
-              return true;
-            }}
-            data-testid="import-file"
-          >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-            <p className="ant-upload-text">{t('import.dropHere')}</p>
-            <p className="ant-upload-hint">{t('import.onlyXlsx')}</p>
-          </Upload.Dragger>
-        </Flex>
-      )}
-      {data && (
-        <Flex vertical gap={16} data-testid="import-result">
-          <Flex gap={32} wrap>
-            <Statistic title={t('import.total')} value={data.total} />
-            <Statistic title={t('import.valid')} value={data.validCount} styles={{ content: { color: '#389e0d' } }} />
-            <Statistic title={t('import.errors')} value={data.errorCount} styles={{ content: { color: data.errorCount ? '#cf1322' : undefined } }} />
-            <Statistic title={t('import.imported')} value={data.imported} />
-          </Flex>
-          {blocked && (
-            <Alert
-              type="error"
-              showIcon
-              title={data.message || t('import.strictFailed', { n: data.errorCount })}
-              description={data.validCount > 0 && !data.message ? t('import.strictFailedHint') : undefined}
-              data-testid="import-blocked"
-            />
-          )}
-          {!blocked && data.errorCount > 0 && <Alert type="warning" showIcon title={t('import.partial', { imported: data.imported, skipped: data.errorCount })} />}
-          {data.errorCount === 0 && <Result status="success" title={t('import.done', { n: data.imported })} style={{ padding: 8 }} />}
-          {data.errors.length > 0 && <ImportErrorTable errors={data.errors} />}
-        </Flex>
-      )}
-    </Modal>
+      testId="employee-import"
+      upload={(file, mode) => employeesApi.import(enterpriseId, file, mode)}
+      downloadTemplate={() => employeesApi.downloadTemplate(enterpriseId, t('import.templateFile'))}
+      blockedHint={t('import.strictFailedHint')}
+      onClose={onClose}
+      onImported={onImported}
+    />
   );
 }

@@ -1,0 +1,98 @@
+/**
+ * What the browser tests share: Debian's Chromium, signing in through the login page, and real PNG files made on the
+ * spot (a floor plan, a photo) without an image library.
+ */
+import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** The server e2e/run.ts started. */
+export const BASE = process.env.E2E_BASE_URL ?? '';
+/** Every demo account's password. */
+export const PASSWORD = 'Demo@2026';
+const CHROMIUM = '/usr/bin/chromium';
+
+export type Viewport = { width: number; height: number };
+export type SignedIn = { context: BrowserContext; page: Page; errors: Error[] };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * Logs in through the login page in a fresh context (a phone one below 768 px), collecting the page's errors.
+ * Logins are rate limited per address and the browser tests log in many times: when refused, wait for the window
+ * to pass and try once more.
+ */
+export async function signIn(browser: Browser, username: string, viewport: Viewport, opts: { timezoneId?: string } = {}): Promise<SignedIn> {
+  const phone = viewport.width < 768;
+  const context = await browser.newContext({
+    viewport, locale: 'zh-CN', ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}), isMobile: phone, hasTouch: phone, deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const errors: Error[] = [];
+  page.on('pageerror', (err) => errors.push(err));
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(`${BASE}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    const outcome = await Promise.race([
+      page.getByTestId('app-layout').waitFor({ state: 'visible', timeout: 20_000 }).then(() => 'in' as const),
+      page.getByTestId('login-error').waitFor({ state: 'visible', timeout: 20_000 }).then(() => 'refused' as const),
+    ]);
+    if (outcome === 'in') break;
+    assert.ok(attempt < 1, `login of ${username} refused: ${await page.getByTestId('login-error').innerText()}`);
+    await page.waitForTimeout(61_000);
+  }
+  await page.waitForLoadState('networkidle');
+  return { context, page, errors };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const x of buf) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, sum]);
+}
+
+/** A real 8-bit RGB PNG whose pixel at (x, y) is `pixel(x, y)`. */
+export function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  // Each row starts with filter byte 0 (none), then three bytes a pixel.
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = y * (width * 3 + 1) + 1 + x * 3;
+      const [r, g, b] = pixel(x, y);
+      raw[o] = r;
+      raw[o + 1] = g;
+      raw[o + 2] = b;
+    }
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}

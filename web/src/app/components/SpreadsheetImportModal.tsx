@@ -1,0 +1,157 @@
+import { useState, type ReactNode } from 'react';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Modal, Result, Statistic, Upload, type UploadFile } from 'antd';
+import { useShowError } from '../errors';
+import { useI18n } from '../i18n';
+import { ImportErrorTable, type ImportIssue } from './ImportErrorTable';
+
+export type ImportMode = 'strict' | 'valid';
+
+/** What every spreadsheet import answers with; `message` is a translated one-line summary from the server. */
+export type SpreadsheetImportReport = {
+  total: number;
+  validCount: number;
+  errorCount: number;
+  imported: number;
+  errors: ImportIssue[];
+  message?: string;
+};
+
+type Props<R extends SpreadsheetImportReport> = {
+  title: string;
+  /** What to fill in, above the template button. */
+  hint: string;
+  width: number;
+  testId: string;
+  upload: (file: File, mode: ImportMode) => Promise<R>;
+  downloadTemplate: () => Promise<void>;
+  /** Under a strict run that imported nothing, how to go on when some rows were valid. */
+  blockedHint?: string;
+  /** More of the result under the errors (the risk ledger's warnings). */
+  extra?: (report: R) => ReactNode;
+  onClose: () => void;
+  onImported: () => void;
+};
+
+/**
+ * A spreadsheet import in two steps: a strict run that imports all or nothing; when rows have errors the user sees
+ * them and may re-upload the same file importing only the valid rows.
+ */
+export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props: Props<R>) {
+  const { title, hint, width, testId, upload, downloadTemplate, blockedHint, extra, onClose, onImported } = props;
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<ImportMode | 'template' | null>(null);
+  const [data, setData] = useState<R | null>(null);
+
+  const run = async (mode: ImportMode) => {
+    if (!file) return;
+    setBusy(mode);
+    try {
+      const result = await upload(file, mode);
+      setData(result);
+      if (result.imported > 0) {
+        message.success(t('import.importedN', { n: result.imported }));
+        onImported();
+      }
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const template = async () => {
+    setBusy('template');
+    try {
+      await downloadTemplate();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const fileList: UploadFile[] = file ? [{ uid: '1', name: file.name, status: 'done', size: file.size }] : [];
+  const blocked = data && data.errorCount > 0 && data.imported === 0;
+
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      width={width}
+      data-testid={testId}
+      footer={
+        <Flex justify="flex-end" gap={8} wrap>
+          <Button onClick={onClose}>{t('common.close')}</Button>
+          {blocked && data.validCount > 0 && (
+            <Button onClick={() => void run('valid')} loading={busy === 'valid'} data-testid="import-valid-only">
+              {t('import.validOnly', { n: data.validCount })}
+            </Button>
+          )}
+          {!data && (
+            <Button type="primary" disabled={!file} loading={busy === 'strict'} onClick={() => void run('strict')} data-testid="import-submit">
+              {t('import.start')}
+            </Button>
+          )}
+        </Flex>
+      }
+    >
+      {!data && (
+        <Flex vertical gap={16}>
+          <Alert type="info" showIcon title={hint} />
+          <div>
+            <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={busy === 'template'} data-testid="import-template">
+              {t('import.downloadTemplate')}
+            </Button>
+          </div>
+          <Upload.Dragger
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            multiple={false}
+            maxCount={1}
+            fileList={fileList}
+            beforeUpload={(f) => {
+              setFile(f);
+              return false;
+            }}
+            onRemove={() => {
+              setFile(null);
+              return true;
+            }}
+            data-testid="import-file"
+          >
+            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-text">{t('import.dropHere')}</p>
+            <p className="ant-upload-hint">{t('import.onlyXlsx')}</p>
+          </Upload.Dragger>
+        </Flex>
+      )}
+      {data && (
+        <Flex vertical gap={16} data-testid="import-result">
+          <Flex gap={32} wrap>
+            <Statistic title={t('import.total')} value={data.total} />
+            <Statistic title={t('import.valid')} value={data.validCount} styles={{ content: { color: '#389e0d' } }} />
+            <Statistic title={t('import.errors')} value={data.errorCount} styles={{ content: { color: data.errorCount ? '#cf1322' : undefined } }} />
+            <Statistic title={t('import.imported')} value={data.imported} />
+          </Flex>
+          {blocked && (
+            <Alert
+              type="error"
+              showIcon
+              title={data.message || t('import.strictFailed', { n: data.errorCount })}
+              description={blockedHint && data.validCount > 0 && !data.message ? blockedHint : undefined}
+              data-testid="import-blocked"
+            />
+          )}
+          {!blocked && data.errorCount > 0 && <Alert type="warning" showIcon title={t('import.partial', { imported: data.imported, skipped: data.errorCount })} />}
+          {data.errorCount === 0 && <Result status="success" title={t('import.done', { n: data.imported })} style={{ padding: 8 }} />}
+          {data.errors.length > 0 && <ImportErrorTable errors={data.errors} />}
+          {extra?.(data)}
+        </Flex>
+      )}
+    </Modal>
+  );
+}
