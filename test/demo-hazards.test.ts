@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { HAZARD_STATES } from '../src/modules/hazards/hazard-workflow';
 import { REPORT_POINTS } from '../src/modules/hazards/hazard.service';
+import { localDay, localYear } from '../src/platform/time';
 import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -11,7 +12,7 @@ before(async () => { t = await createTestPlatform(); ids = await demoIds(t.db); 
 after(async () => { await t.close(); });
 
 const OPEN = ['reported', 'confirmed', 'rectifying', 'submitted'];
-const today = () => t.clock.now.toISOString().slice(0, 10);
+const today = () => localDay(t.clock.now);
 async function ok(res: Promise<{ statusCode: number; body: string; data: any }>) { // eslint-disable-line @typescript-eslint/no-explicit-any
   const r = await res;
   assert.equal(r.statusCode, 200, r.body);
@@ -29,8 +30,8 @@ test('the demo enterprise has hazards in every state of the closed loop, over th
   for (const s of HAZARD_STATES) assert.ok(rows.some((h) => h.status === s), `a hazard ${s}`);
   const closed = rows.filter((h) => h.status === 'closed');
   assert.ok(closed.length >= 10);
-  assert.ok(closed.some((h) => h.deadline && h.closed_at!.toISOString().slice(0, 10) > h.deadline), 'one closed late');
-  assert.ok(closed.some((h) => h.deadline && h.closed_at!.toISOString().slice(0, 10) <= h.deadline), 'one closed on time');
+  assert.ok(closed.some((h) => h.deadline && localDay(h.closed_at!) > h.deadline), 'one closed late');
+  assert.ok(closed.some((h) => h.deadline && localDay(h.closed_at!) <= h.deadline), 'one closed on time');
   assert.ok(closed.some((h) => h.on_spot && h.deadline === null), 'one fixed on the spot');
   assert.ok(rows.filter((h) => h.status === 'voided').every((h) => (h.void_reason ?? '').length > 0), 'voided with a reason');
   assert.ok(rows.some((h) => h.status === 'rectifying' && h.deadline! < today()), 'one rectifying and overdue');
@@ -127,10 +128,14 @@ test('R-HAZ-3 every seeded history runs from the report to the current status, a
 });
 
 test('the rows that go with the records: codes continue, points, the risk feedback flag, the monthly statistics', async () => {
-  // R-HAZ-6: points for a confirmed report by someone other than the confirmer, and for nothing else.
+  // R-HAZ-6: points for a report by one of the enterprise's own people confirmed by someone else, and for nothing
+  // else (the regulators', the insurer's and the service institution's findings earn none).
   const rows = await hazardsOf();
   const points = await t.db.selectFrom('hazard_points').selectAll().execute();
-  const expected = rows.filter((h) => h.confirmed_at && h.status !== 'voided' && h.reported_by && h.reported_by !== h.confirmed_by);
+  const enterpriseOf = new Map((await t.db.selectFrom('users').select(['id', 'enterprise_id']).execute()).map((u) => [u.id, u.enterprise_id]));
+  const expected = rows.filter((h) => h.confirmed_at && h.status !== 'voided' && h.reported_by && h.reported_by !== h.confirmed_by
+    && enterpriseOf.get(h.reported_by) === h.enterprise_id);
+  assert.ok(rows.some((h) => h.confirmed_at && h.reported_by && enterpriseOf.get(h.reported_by) !== h.enterprise_id), 'the demo has outside reporters');
   assert.deepEqual(points.map((p) => [p.hazard_id, p.user_id, p.points]).sort(), expected.map((h) => [h.id, h.reported_by, REPORT_POINTS[h.level]]).sort());
   assert.ok(points.some((p) => p.enterprise_id === ids.ownEnterprise.id));
 
@@ -144,8 +149,8 @@ test('the rows that go with the records: codes continue, points, the risk feedba
   const stats = (await sql<{ found: number; closed: number }>`select sum(found)::int as found, sum(closed)::int as closed from hazard_month_stats`.execute(t.db)).rows[0]!;
   assert.deepEqual([stats.found, stats.closed], [rows.filter((h) => h.status !== 'voided').length, rows.filter((h) => h.status === 'closed').length]);
 
-  // A new report takes the next number after the seeded ones.
-  const year = t.clock.now.getUTCFullYear();
+  // A new report takes the next number after the seeded ones (codes carry the local year of the report).
+  const year = localYear(t.clock.now);
   const seeded = rows.filter((h) => h.enterprise_id === ids.ownEnterprise.id && h.code.startsWith(`YH-${year}-`)).map((h) => Number(h.code.slice(-4)));
   const worker = await t.login('worker');
   const res = await worker.post(`/api/v1/enterprises/${ids.ownEnterprise.id}/hazards`, { title: '楼梯扶手松动' });

@@ -115,3 +115,27 @@ test('a run after days without one notifies every level reached; a hazard no uni
   const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', y.id).where('action', '=', 'hazard.escalate').execute();
   assert.equal(audits.length, 3);
 });
+
+test('R-HAZ-3 a hazard due on D is overdue from local midnight: at 00:30 on D+1 in Kunming (16:30 UTC on D) in the ledger, on the dashboard and to the job', async () => {
+  t.clock.now = new Date('2026-07-01T01:00:00Z');
+  const x = await assignedHazard('配电柜接地线松脱', '甲班', '一车间', '2026-07-10');
+  const look = async () => {
+    const detail = await ok(safety.get(own(`/${x.id}`)));
+    const dashboard = await ok(safety.get(`/api/v1/enterprises/${ids.ownEnterprise.id}/hazard-stats`));
+    const listed = (await ok(safety.get(`/api/v1/hazards?overdue=true&q=${encodeURIComponent(x.code)}`))).items.map((h: { id: string }) => h.id);
+    await runHazardEscalation(t.db, t.clock.now);
+    const level = (await t.db.selectFrom('hazards').select('escalation_level').where('id', '=', x.id).executeTakeFirstOrThrow()).escalation_level;
+    return {
+      overdue: detail.overdue, asOf: dashboard.asOf, listed: listed.includes(x.id), level,
+      onDashboard: dashboard.overdue.filter((h: { id: string }) => h.id === x.id).map((h: { daysOverdue: number }) => h.daysOverdue),
+    };
+  };
+  t.clock.now = new Date('2026-07-10T15:59:00Z'); // 23:59 on the deadline in Kunming
+  assert.deepEqual(await look(), { overdue: false, asOf: '2026-07-10', listed: false, level: 0, onDashboard: [] });
+  t.clock.now = new Date('2026-07-10T16:30:00Z'); // 00:30 on 11 July in Kunming, still 10 July in UTC
+  assert.deepEqual(await look(), { overdue: true, asOf: '2026-07-11', listed: true, level: 1, onDashboard: [1] });
+  const detail = await ok(safety.get(own(`/${x.id}`)));
+  assert.deepEqual(detail.events.filter((e: { op: string }) => e.op === 'escalate').map((e: { note: string }) => e.note), ['整改逾期 1 天，已升级通知单位负责人']);
+  await t.platform.jobs.dispatchOutbox();
+  assert.deepEqual(await notified('hazard.overdue', x.code), { leader: 1 });
+});

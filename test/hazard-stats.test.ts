@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { rate } from '../src/modules/hazards/hazard-stats.rules';
 import type { Executor } from '../src/platform/db/database';
+import { localDay } from '../src/platform/time';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -182,12 +183,13 @@ test('R-HAZ-7 the enterprise dashboard counts the scenario row by row', async ()
 
 test('R-HAZ-7 the dashboard figures equal what the hazard rows say, and the monthly table equals a recount', async () => {
   const rows = await t.db.selectFrom('hazards').selectAll().where('enterprise_id', '=', ids.ownEnterprise.id).execute();
-  const start = Date.parse('2026-01-01T00:00:00Z');
-  const end = Date.parse('2026-04-01T00:00:00Z');
+  // January to March in Kunming: from local midnight on 1 January; closed on time by the local date of closing.
+  const start = Date.parse('2026-01-01T00:00:00+08:00');
+  const end = Date.parse('2026-04-01T00:00:00+08:00');
   const inPeriod = rows.filter((h) => h.reported_at.getTime() >= start && h.reported_at.getTime() < end);
   const valid = inPeriod.filter((h) => h.status !== 'voided');
   const closed = rows.filter((h) => h.status === 'closed' && h.closed_at!.getTime() >= start && h.closed_at!.getTime() < end);
-  const onTime = closed.filter((h) => !h.deadline || h.closed_at!.toISOString().slice(0, 10) <= h.deadline);
+  const onTime = closed.filter((h) => !h.deadline || localDay(h.closed_at!) <= h.deadline);
   // Open at the dashboard's cut (the clock): reported before it, not voided, not closed before it.
   const cut = t.clock.now;
   const open = rows.filter((h) => h.reported_at < cut && h.status !== 'voided' && (!h.closed_at || h.closed_at >= cut));
@@ -358,4 +360,48 @@ test('any list exports to .xlsx with the list\'s filters', async () => {
   assert.equal(all[0]![1], 'Enterprise');
   const total = Number((await t.db.selectFrom('hazards').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   assert.equal(all.length - 1, total, 'A…H and the demo\'s, the voided ones included');
+});
+
+test('R-HAZ-7 months and years are local (UTC+8): a report at 07:00 on 1 December counts in December, a hazard closed at 00:30 after its deadline day is late, 07:00 on 1 January codes the new year', async () => {
+  const leaderId = await userId('leader');
+  const guanshang = await t.login('guanshang');
+  const q = 'from=2026-12&to=2026-12';
+  const read = async () => {
+    at('2026-12-06T01:00:00Z');
+    return { own: await ok(stats(safety, q)) as Stats, overview: await ok(guanshang.get(`/api/v1/hazard-stats/overview?${q}`)) as Overview };
+  };
+  const before = await read();
+
+  at('2026-11-30T23:00:00Z'); // 07:00 on 1 December in Kunming, still 30 November in UTC
+  const x = await ok(safety.post(own(), { title: '配电室挡鼠板缺失' }), 201);
+  assert.match(x.code, /^YH-2026-\d{4}$/);
+  const y = await ok(safety.post(own(), { title: '消防通道标识脱落' }), 201);
+  for (const h of [x, y]) {
+    await ok(safety.post(own(`/${h.id}/confirm`), { level: 'general', hazardClass: 'thing' }));
+    await ok(safety.post(own(`/${h.id}/assign`), { rectifierId: leaderId, measures: '整改', deadline: '2026-12-05' }));
+  }
+  at('2026-12-05T02:00:00Z');
+  for (const h of [x, y]) await ok(leader.post(own(`/${h.id}/submit`), { note: '已整改', photoIds: await photo(leader) }));
+  at('2026-12-05T15:30:00Z'); // 23:30 on the deadline: on time
+  await ok(safety.post(own(`/${y.id}/accept`), { note: '合格' }));
+  at('2026-12-05T16:30:00Z'); // 00:30 on 6 December: late, though still 5 December in UTC
+  await ok(safety.post(own(`/${x.id}/accept`), { note: '合格' }));
+
+  const after = await read();
+  // The enterprise dashboard counts live from the hazards; the subdistrict's overview reads the trigger-kept tables.
+  assert.deepEqual([after.own.totals.found - before.own.totals.found!, after.own.totals.closed - before.own.totals.closed!,
+    after.own.totals.closedOnTime - before.own.totals.closedOnTime!], [2, 2, 1]);
+  assert.deepEqual(minusTrend(after.own.trend, before.own.trend).slice(-2), [{ month: '2026-11', found: 0, closed: 0 }, { month: '2026-12', found: 2, closed: 2 }]);
+  const total = (o: Overview, k: string) => o.totals[k] as number;
+  assert.deepEqual([total(after.overview, 'found') - total(before.overview, 'found'), total(after.overview, 'closed') - total(before.overview, 'closed'),
+    total(after.overview, 'closedOnTime') - total(before.overview, 'closedOnTime')], [2, 2, 1]);
+  assert.deepEqual(minusTrend(after.overview.trend, before.overview.trend).slice(-2), [{ month: '2026-11', found: 0, closed: 0 }, { month: '2026-12', found: 2, closed: 2 }]);
+  const months = await sql<{ month: string }>`select distinct to_char(r.month, 'YYYY-MM') as month from hazards h cross join lateral hazard_month_rows(h) r
+    where h.id in (${x.id}, ${y.id})`.execute(t.db);
+  assert.deepEqual(months.rows.map((r) => r.month), ['2026-12']);
+
+  at('2026-12-31T15:59:00Z'); // 23:59 on 31 December in Kunming
+  assert.match((await ok(safety.post(own(), { title: '年末巡查：楼梯扶手松动' }), 201)).code, /^YH-2026-\d{4}$/);
+  at('2026-12-31T23:00:00Z'); // 07:00 on 1 January 2027 in Kunming, still 2026 in UTC
+  assert.equal((await ok(safety.post(own(), { title: '新年巡查：应急灯不亮' }), 201)).code, 'YH-2027-0001');
 });

@@ -86,6 +86,20 @@ test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → su
   assert.ok(bell.data.items.some((n: { title: string }) => n.title.startsWith('整改任务')));
 });
 
+test('R-HAZ-6 points go to the enterprise\'s own people: an insurer\'s confirmed report earns none, a worker\'s earns one', async () => {
+  const insurer = await t.login('insurer');
+  const safety = await t.login('safety');
+  const worker = await t.login('worker');
+  const theirs = await insurer.post(url(), { title: '储罐区消防水炮锈蚀', source: 'insurer', location: '储罐区' });
+  assert.equal(theirs.statusCode, 201, theirs.body);
+  assert.equal((await safety.post(url(`/${theirs.data.id}/confirm`), { level: 'general', hazardClass: 'thing' })).statusCode, 200);
+  assert.equal((await t.db.selectFrom('hazard_points').select('points').where('hazard_id', '=', theirs.data.id).execute()).length, 0);
+  const ours = await worker.post(url(), { title: '操作平台护栏松动', location: '一车间' });
+  assert.equal((await safety.post(url(`/${ours.data.id}/confirm`), { level: 'general', hazardClass: 'thing' })).statusCode, 200);
+  const pts = await t.db.selectFrom('hazard_points').select(['points', 'user_id']).where('hazard_id', '=', ours.data.id).execute();
+  assert.deepEqual(pts, [{ points: 1, user_id: await userId('worker') }]);
+});
+
 test('the fixed-on-the-spot path still needs an after-photo and a second person', async () => {
   const worker = await t.login('worker');
   const safety = await t.login('safety');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sendAnnualReportReminders, sendReassessReminders } from '../src/modules/risk/risk-report.jobs';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -177,4 +178,31 @@ test('R-RISK-6 reminders: the safety manager hears once a day of re-assessments 
   t.clock.now = new Date('2026-12-08T01:00:00Z');
   await t.platform.jobs.tick();
   assert.equal(await riskNotices('safety', title), before + 1);
+});
+
+test('R-RISK-6/9 reminder days are local (UTC+8): December and "overdue" begin at local midnight, not at 08:00', async () => {
+  /** The reminders one job run writes for the demo enterprise's people, read from the outbox it filled. */
+  const run = async (job: typeof sendAnnualReportReminders, iso: string) => {
+    const last = (await t.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
+    await job(t.db, new Date(iso));
+    const rows = await t.db.selectFrom('outbox').select('payload').where('id', '>', String(last)).execute();
+    const users = new Set((await t.db.selectFrom('users').select('id').where('enterprise_id', '=', own()).execute()).map((u) => u.id));
+    return rows.map((r) => r.payload as { userId: string; params: Record<string, unknown> }).filter((p) => users.has(p.userId)).map((p) => p.params);
+  };
+  // The demo enterprise submitted its 2026 report in the first test; without it, the report is owed again.
+  await t.db.deleteFrom('risk_annual_reports').where('enterprise_id', '=', own()).where('year', '=', 2026).execute();
+  assert.equal((await run(sendAnnualReportReminders, '2026-11-30T15:59:00Z')).length, 0, '23:59 on 30 November');
+  const december = await run(sendAnnualReportReminders, '2026-11-30T23:00:00Z'); // 07:00 on 1 December in Kunming
+  assert.ok(december.length >= 2 && december.every((p) => p.year === 2026 && p.due === '2026-12-31'), JSON.stringify(december));
+  assert.equal((await run(sendAnnualReportReminders, '2026-12-31T20:00:00Z')).length, 0, '04:00 on 1 January 2027');
+
+  const [a] = await points();
+  await t.db.updateTable('risk_points').set({ reassess_due: '2030-01-01' }).where('enterprise_id', '=', own()).execute();
+  await t.db.updateTable('risk_points').set({ reassess_due: '2026-12-20' }).where('enterprise_id', '=', own()).where('id', '=', a!.id).execute();
+  assert.deepEqual((await run(sendReassessReminders, '2026-12-20T15:59:00Z')).map((p) => [p.dueSoon, p.overdue]), [[1, 0]], '23:59 on the due date');
+  assert.deepEqual((await run(sendReassessReminders, '2026-12-20T16:30:00Z')).map((p) => [p.dueSoon, p.overdue]), [[0, 1]], '00:30 the day after');
+  // The 30-day horizon counts local days too: due on 19 January is announced from 00:00 on 20 December.
+  await t.db.updateTable('risk_points').set({ reassess_due: '2027-01-19' }).where('enterprise_id', '=', own()).where('id', '=', a!.id).execute();
+  assert.equal((await run(sendReassessReminders, '2026-12-19T15:59:00Z')).length, 0);
+  assert.deepEqual((await run(sendReassessReminders, '2026-12-19T16:00:00Z')).map((p) => [p.dueSoon, p.overdue]), [[1, 0]]);
 });

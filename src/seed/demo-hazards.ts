@@ -144,8 +144,8 @@ class DemoHazard {
     this.hazardClass = input.hazardClass;
     this.confirmedBy = who;
     this.confirmedAt = at;
-    // R-HAZ-6: points for a confirmed report by someone else, as confirmHazard awards them.
-    if (this.reporter.userId && this.reporter.userId !== who.userId) this.points = { userId: this.reporter.userId, points: REPORT_POINTS[this.level], at };
+    // R-HAZ-6: points for the enterprise's own people whose report someone else confirmed, as confirmHazard awards them.
+    if (this.reporter.userId && this.reporter.kind !== 'external' && this.reporter.userId !== who.userId) this.points = { userId: this.reporter.userId, points: REPORT_POINTS[this.level], at };
     this.record('confirm', who, at, to, input.note ?? '');
     return this;
   }

@@ -1,15 +1,16 @@
 import type { CheckCycle } from '../../platform/db/schema';
+import { LOCAL_UTC_OFFSET_MINUTES, localFields, localInstant } from '../../platform/time';
 
 /**
- * Check periods (R-HAZ-1 frequencies), pure: no clock, no I/O. Periods follow the enterprise's wall clock, China
- * Standard Time (UTC+8, no daylight saving) [cfg], so a "daily" check ends at local midnight, not at 08:00.
+ * Check periods (R-HAZ-1 frequencies), pure: no clock, no I/O. Periods follow the district's wall clock
+ * (platform/time.ts: China Standard Time, UTC+8) [cfg], so a "daily" check ends at local midnight, not at 08:00.
+ * The offset is a parameter so the rules can be tested at any offset.
  *
  * Keys: 2026-12-01 (day), 2026-12-01#A/#B/#C (shifts of that production day), 2026-W49 (ISO week),
  * 2026-12 (month), 2026-Q4 (quarter), 2026 (year). A period runs from `startsAt` (inclusive) to `dueAt` (exclusive):
  * a task still open at `dueAt` is missed.
  */
 export const CHECK_CYCLES = ['shift', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const satisfies readonly CheckCycle[];
-export const CHINA_UTC_OFFSET_MINUTES = 480;
 
 /**
  * Three eight-hour shifts [cfg]; the production day starts with the morning shift, so the night shift of
@@ -40,26 +41,9 @@ export type Period = { key: string; startsAt: Date; dueAt: Date };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** The local wall-clock fields of an instant. */
-function local(at: Date, offsetMin: number) {
-  const d = new Date(at.getTime() + offsetMin * 60_000);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate(), h: d.getUTCHours() };
-}
-
-/** The instant of a local wall-clock time; out-of-range fields roll over (day 32, hour 24…). */
-function instant(y: number, m: number, d: number, h: number, offsetMin: number): Date {
-  return new Date(Date.UTC(y, m, d, h) - offsetMin * 60_000);
-}
-
 function dayKey(y: number, m: number, d: number): string {
   const x = new Date(Date.UTC(y, m, d));
   return `${x.getUTCFullYear()}-${pad(x.getUTCMonth() + 1)}-${pad(x.getUTCDate())}`;
-}
-
-/** The local calendar date of an instant, YYYY-MM-DD. */
-export function localDate(at: Date, offsetMin = CHINA_UTC_OFFSET_MINUTES): string {
-  const l = local(at, offsetMin);
-  return dayKey(l.y, l.m, l.d);
 }
 
 /** ISO 8601 week: weeks start on Monday; week 1 is the one holding the year's first Thursday. */
@@ -74,32 +58,32 @@ export function isoWeek(y: number, m: number, d: number): { year: number; week: 
 }
 
 /** The period of `cycle` that contains the instant `at`. */
-export function periodAt(cycle: CheckCycle, at: Date, offsetMin = CHINA_UTC_OFFSET_MINUTES): Period {
-  const { y, m, d, h } = local(at, offsetMin);
+export function periodAt(cycle: CheckCycle, at: Date, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Period {
+  const { y, m, d, h } = localFields(at, offsetMin);
   switch (cycle) {
     case 'shift': {
       // Before 08:00 the night shift of the previous production day is on.
       const day = h < DAY_START_HOUR ? d - 1 : d;
       const hourOfDay = h < DAY_START_HOUR ? h + 24 : h;
       const shift = [...SHIFTS].reverse().find((s) => hourOfDay >= s.startHour)!;
-      const startsAt = instant(y, m, day, shift.startHour, offsetMin);
+      const startsAt = localInstant(y, m, day, shift.startHour, offsetMin);
       return { key: `${dayKey(y, m, day)}#${shift.code}`, startsAt, dueAt: new Date(startsAt.getTime() + SHIFT_HOURS * HOUR_MS) };
     }
     case 'daily':
-      return { key: dayKey(y, m, d), startsAt: instant(y, m, d, 0, offsetMin), dueAt: instant(y, m, d + 1, 0, offsetMin) };
+      return { key: dayKey(y, m, d), startsAt: localInstant(y, m, d, 0, offsetMin), dueAt: localInstant(y, m, d + 1, 0, offsetMin) };
     case 'weekly': {
       const w = isoWeek(y, m, d);
-      const startsAt = instant(w.monday.y, w.monday.m, w.monday.d, 0, offsetMin);
-      return { key: `${w.year}-W${pad(w.week)}`, startsAt, dueAt: instant(w.monday.y, w.monday.m, w.monday.d + 7, 0, offsetMin) };
+      const startsAt = localInstant(w.monday.y, w.monday.m, w.monday.d, 0, offsetMin);
+      return { key: `${w.year}-W${pad(w.week)}`, startsAt, dueAt: localInstant(w.monday.y, w.monday.m, w.monday.d + 7, 0, offsetMin) };
     }
     case 'monthly':
-      return { key: `${y}-${pad(m + 1)}`, startsAt: instant(y, m, 1, 0, offsetMin), dueAt: instant(y, m + 1, 1, 0, offsetMin) };
+      return { key: `${y}-${pad(m + 1)}`, startsAt: localInstant(y, m, 1, 0, offsetMin), dueAt: localInstant(y, m + 1, 1, 0, offsetMin) };
     case 'quarterly': {
       const q = Math.floor(m / 3);
-      return { key: `${y}-Q${q + 1}`, startsAt: instant(y, q * 3, 1, 0, offsetMin), dueAt: instant(y, q * 3 + 3, 1, 0, offsetMin) };
+      return { key: `${y}-Q${q + 1}`, startsAt: localInstant(y, q * 3, 1, 0, offsetMin), dueAt: localInstant(y, q * 3 + 3, 1, 0, offsetMin) };
     }
     case 'yearly':
-      return { key: String(y), startsAt: instant(y, 0, 1, 0, offsetMin), dueAt: instant(y + 1, 0, 1, 0, offsetMin) };
+      return { key: String(y), startsAt: localInstant(y, 0, 1, 0, offsetMin), dueAt: localInstant(y + 1, 0, 1, 0, offsetMin) };
   }
 }
 
@@ -113,7 +97,7 @@ const KEY_PATTERN: Record<CheckCycle, RegExp> = {
 };
 
 /** The period a stored key names (the inverse of `periodAt`), or null for a malformed key. */
-export function periodOfKey(cycle: CheckCycle, key: string, offsetMin = CHINA_UTC_OFFSET_MINUTES): Period | null {
+export function periodOfKey(cycle: CheckCycle, key: string, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Period | null {
   const hit = KEY_PATTERN[cycle].exec(key);
   if (!hit) return null;
   const n = hit.slice(1).map(Number);
@@ -121,18 +105,18 @@ export function periodOfKey(cycle: CheckCycle, key: string, offsetMin = CHINA_UT
     switch (cycle) {
       case 'shift': {
         const shift = SHIFTS.find((s) => s.code === hit[4])!;
-        return instant(n[0]!, n[1]! - 1, n[2]!, shift.startHour, offsetMin);
+        return localInstant(n[0]!, n[1]! - 1, n[2]!, shift.startHour, offsetMin);
       }
-      case 'daily': return instant(n[0]!, n[1]! - 1, n[2]!, 0, offsetMin);
+      case 'daily': return localInstant(n[0]!, n[1]! - 1, n[2]!, 0, offsetMin);
       case 'weekly': {
         // The Monday of ISO week 1 is the Monday on or before 4 January.
         const jan4 = new Date(Date.UTC(n[0]!, 0, 4));
         const weekday = jan4.getUTCDay() || 7;
-        return instant(n[0]!, 0, 4 - (weekday - 1) + (n[1]! - 1) * 7, 0, offsetMin);
+        return localInstant(n[0]!, 0, 4 - (weekday - 1) + (n[1]! - 1) * 7, 0, offsetMin);
       }
-      case 'monthly': return instant(n[0]!, n[1]! - 1, 1, 0, offsetMin);
-      case 'quarterly': return instant(n[0]!, (n[1]! - 1) * 3, 1, 0, offsetMin);
-      case 'yearly': return instant(n[0]!, 0, 1, 0, offsetMin);
+      case 'monthly': return localInstant(n[0]!, n[1]! - 1, 1, 0, offsetMin);
+      case 'quarterly': return localInstant(n[0]!, (n[1]! - 1) * 3, 1, 0, offsetMin);
+      case 'yearly': return localInstant(n[0]!, 0, 1, 0, offsetMin);
     }
   })();
   const period = periodAt(cycle, probe, offsetMin);
@@ -146,9 +130,9 @@ export function cycleOfKey(key: string): CheckCycle | null {
 }
 
 /** Every period key, of any cycle, that belongs to the local date `date` (YYYY-MM-DD): the tasks "of that day". */
-export function periodKeysOfDate(date: string, offsetMin = CHINA_UTC_OFFSET_MINUTES): string[] {
+export function periodKeysOfDate(date: string, offsetMin = LOCAL_UTC_OFFSET_MINUTES): string[] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const noon = instant(y, m - 1, d, 12, offsetMin);
+  const noon = localInstant(y, m - 1, d, 12, offsetMin);
   const day = periodAt('daily', noon, offsetMin).key;
   return [
     day, ...SHIFTS.map((s) => `${day}#${s.code}`),
@@ -163,6 +147,6 @@ export function remindAt(cycle: CheckCycle, dueAt: Date): Date {
 }
 
 /** The first instant of a local calendar period, for "this month" / "this year" rankings. */
-export function startOfLocal(unit: 'month' | 'year', at: Date, offsetMin = CHINA_UTC_OFFSET_MINUTES): Date {
+export function startOfLocal(unit: 'month' | 'year', at: Date, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Date {
   return periodAt(unit === 'month' ? 'monthly' : 'yearly', at, offsetMin).startsAt;
 }

@@ -6,6 +6,7 @@ import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { CheckCycle } from '../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { checkPhoto, savePhotos } from '../../platform/files/photos';
+import { LOCAL_OFFSET_SQL, localDay } from '../../platform/time';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { checkItemsFor } from '../risk/risk-point.service';
 import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
@@ -14,7 +15,7 @@ import {
   listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
   type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
-import { CHECK_CYCLES, cycleOfKey, localDate, periodAt, periodOfKey, REMIND_BEFORE_MS, startOfLocal } from './check.rules';
+import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, REMIND_BEFORE_MS, startOfLocal } from './check.rules';
 import type {
   ChecklistCreate, ChecklistDetail, ChecklistItemInput, ChecklistUpdate, EnterpriseItemInput, PlanCreate, PlanUpdate, RunInput, TaskDetail, TaskQuery,
 } from './check.schema';
@@ -635,7 +636,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
  * whatever the number of plans.
  */
 export async function materialiseTasks(db: Executor, now: Date, only?: { enterpriseId: string; planId: string; cycle: CheckCycle }): Promise<number> {
-  const today = localDate(now);
+  const today = localDay(now);
   let created = 0;
   for (const cycle of only ? [only.cycle] : CHECK_CYCLES) {
     const period = periodAt(cycle, now);
@@ -687,7 +688,7 @@ export async function sendTaskReminders(db: Db, now: Date): Promise<number> {
     select 'notify', jsonb_build_object('userId', u.id, 'kind', 'check', 'titleKey', 'check.notify.due.title', 'bodyKey', 'check.notify.due.body',
       'link', '/enterprises/' || d.enterprise_id || '/check-tasks/' || d.id,
       'params', jsonb_build_object('plan', d.plan_name, 'checklist', d.checklist_name, 'period', d.period_key,
-        'due', to_char((d.due_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI')))
+        'due', to_char(d.due_at at time zone ${sql.raw(LOCAL_OFFSET_SQL)}, 'YYYY-MM-DD HH24:MI')))
     from due d
     join users u on u.enterprise_id = d.enterprise_id and u.disabled = false
     where u.id = d.assignee_user_id

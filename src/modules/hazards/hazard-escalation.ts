@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../platform/db/database';
 import { t } from '../../platform/i18n/messages';
 import type { JobRunner } from '../../platform/jobs/runner';
 import { enqueueOutbox } from '../../platform/outbox';
+import { addLocalDays, localDay } from '../../platform/time';
 import { DEFAULT_ESCALATION, dueForReminder, escalationLevel, type EscalationRules } from './hazard-workflow';
 import { OPEN_SQL } from './hazard-stats.repository';
 
@@ -14,7 +15,8 @@ import { OPEN_SQL } from './hazard-stats.repository';
  * hazards.escalation_level to escalationLevel(): 1 the leaders of the hazard's unit and the units above it, 2 the
  * principal, 3 the regulators (departments supervising the industry and the subdistrict). Each level is notified
  * once, recorded in the hazard's history and audited with the system as actor. Assigning again or an approved
- * extension resets the level (hazard.service.ts).
+ * extension resets the level (hazard.service.ts). Days are the district's local dates (platform/time.ts): a hazard due
+ * on D is one day overdue from local midnight ending D, whatever the hour of the run.
  */
 
 export const ESCALATION_JOB = 'hazards.escalate';
@@ -33,20 +35,18 @@ export function registerHazardJobs(jobs: JobRunner): void {
   jobs.schedule(ESCALATION_JOB, DAY_MS, ESCALATION_JOB);
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(day) + n * DAY_MS));
 const link = (enterpriseId: string, id: string) => `/enterprises/${enterpriseId}/hazards/${id}`;
 
 export type EscalationResult = { reminded: number; escalated: number };
 
 export async function runHazardEscalation(db: Db, now: Date, opts: { rules?: EscalationRules; jobId?: string } = {}): Promise<EscalationResult> {
   const rules = opts.rules ?? DEFAULT_ESCALATION;
-  const today = isoDay(now);
+  const today = localDay(now);
   const ctx: Ctx = { actor: null, ip: null, requestId: opts.jobId ? `job:${opts.jobId}` : null, locale: 'zh-CN', now };
   const reminded = await remind(db, ctx, today, rules);
   const escalated = await escalate(db, ctx, today, rules);
   // A reminder's record only has to outlive its day.
-  await db.withTables<HazardReminders>().deleteFrom('hazard_reminders').where('day', '<', addDays(today, -7)).execute();
+  await db.withTables<HazardReminders>().deleteFrom('hazard_reminders').where('day', '<', addLocalDays(today, -7)).execute();
   return { reminded, escalated };
 }
 
@@ -55,7 +55,7 @@ async function remind(db: Db, ctx: Ctx, today: string, rules: EscalationRules): 
   const due = (await db.selectFrom('hazards as h')
     .select(['h.enterprise_id', 'h.id', 'h.code', 'h.title', 'h.deadline', 'h.rectifier_id'])
     .where('h.status', '=', 'rectifying').where('h.rectifier_id', 'is not', null)
-    .where('h.deadline', '>=', today).where('h.deadline', '<=', addDays(today, rules.remindBeforeDays))
+    .where('h.deadline', '>=', today).where('h.deadline', '<=', addLocalDays(today, rules.remindBeforeDays))
     .orderBy('h.deadline').orderBy('h.id').limit(MAX_PER_RUN).execute())
     .filter((h) => h.deadline && dueForReminder(h.deadline, today, rules));
   let total = 0;

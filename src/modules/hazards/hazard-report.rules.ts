@@ -3,7 +3,8 @@
  * to its workers' congress — risk control status and hidden-hazard figures — composed without I/O from the figures
  * the repositories count.
  */
-import { isoDay, type Rate, type ReportPeriod } from './hazard-stats.rules';
+import { localDay } from '../../platform/time';
+import type { Rate, ReportPeriod } from './hazard-stats.rules';
 
 export type RiskStatus = {
   total: number; byGrade: Record<'1' | '2' | '3' | '4', number>; unassessed: number; overdue: number; controlFailing: number; missingR8: number;
@@ -36,7 +37,7 @@ export type ReportData = {
  */
 export function reportCut(period: ReportPeriod, now: Date): { at: Date; day: string; asOf: string } {
   const at = period.end.getTime() <= now.getTime() ? period.end : now;
-  return { at, day: isoDay(at), asOf: at === period.end ? period.lastDay : isoDay(now) };
+  return { at, day: localDay(at), asOf: at === period.end ? period.lastDay : localDay(now) };
 }
 
 export function composeReportData(period: ReportPeriod, asOf: string, risk: { total: number; byGrade: Record<number, number>; unassessed: number; overdue: number; controlFailing: number; missingR8: number }, f: ReportFigures): ReportData {

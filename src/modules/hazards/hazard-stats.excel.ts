@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { t, type Locale } from '../../platform/i18n/messages';
+import { localDateTime } from '../../platform/time';
 
 // exceljs takes ~0.6 s to load: it is loaded on the first export, not at server start.
 async function excel(): Promise<typeof ExcelJS> {
@@ -23,10 +24,9 @@ const COLUMNS: Column[] = [
   { key: 'escalationLevel', width: 10 }, { key: 'supervised', width: 10 }, { key: 'closedAt', width: 18 },
 ];
 
-/** A timestamp as the people reading the sheet write it: Beijing time, to the minute. */
+/** A timestamp as the people reading the sheet write it: local time, to the minute. */
 function stamp(d: Date | null): string {
-  if (!d) return '';
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return d ? localDateTime(d) : '';
 }
 
 function cell(locale: Locale, key: keyof ExportRow, r: ExportRow): string | number {

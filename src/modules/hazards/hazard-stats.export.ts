@@ -1,5 +1,6 @@
 import { requireActor, type Ctx } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
+import { localDay } from '../../platform/time';
 import { listHazards } from './hazard.service';
 import type { HazardListQuery } from './hazard.schema';
 import { EXPORT_MAX_ROWS, hazardWorkbook } from './hazard-stats.excel';
@@ -8,9 +9,6 @@ import { listHazardsAcross } from './hazard-stats.service';
 
 export type XlsxFile = { filename: string; fallbackName: string; buffer: Buffer };
 
-function localDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_');
 
 /**
@@ -26,7 +24,7 @@ export async function exportEnterpriseHazards(db: Db, ctx: Ctx, enterpriseId: st
     location: h.location, reportedAt: h.reportedAt, deadline: h.deadline, overdue: h.overdue, escalationLevel: h.escalationLevel,
     supervised: h.supervised, closedAt: h.closedAt,
   })), { withEnterprise: false, total: page.total, truncated: page.total > page.items.length });
-  const date = localDate(ctx.now);
+  const date = localDay(ctx.now);
   return { filename: `隐患台账-${safeName(ent.name)}-${date}.xlsx`, fallbackName: `hazards-${date}.xlsx`, buffer };
 }
 
@@ -36,6 +34,6 @@ export async function exportHazardsAcross(db: Db, ctx: Ctx, q: CrossListQuery): 
   const buffer = await hazardWorkbook(ctx.locale, page.items, {
     withEnterprise: true, total: page.totalCapped ? `${page.total}+` : page.total, truncated: page.totalCapped || page.total > page.items.length,
   });
-  const date = localDate(ctx.now);
+  const date = localDay(ctx.now);
   return { filename: `隐患清单-${date}.xlsx`, fallbackName: `hazards-${date}.xlsx`, buffer };
 }

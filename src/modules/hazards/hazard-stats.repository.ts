@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor, Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
 import { enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
+import { LOCAL_OFFSET_SQL } from '../../platform/time';
 
 /*
  * Queries behind the hazard dashboards (R-HAZ-7) and the double report (R-HAZ-5).
@@ -15,10 +16,13 @@ import { enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
  *   - the state today (open, overdue, open major, by enterprise) is counted from the partial index on open hazards,
  *     a few per cent of all rows.
  * Status lists are written into the SQL as literals, so the planner matches them to the partial indexes' predicates.
+ * Months and closing days are local (platform/time.ts), as in the monthly tables (migrations/0009_local_time.sql).
  */
 
 export const OPEN_SQL = sql.raw(`('reported', 'confirmed', 'rectifying', 'submitted')`);
 const CONFIRMED_SQL = sql.raw(`('confirmed', 'rectifying', 'submitted', 'closed')`);
+/** `ts at time zone ${LOCAL}`: the district's wall-clock time of a timestamptz. */
+const LOCAL = sql.raw(LOCAL_OFFSET_SQL);
 
 /** The state at `at` (open, overdue, open major): a hazard is overdue when its deadline is before `day`. */
 export type Cut = { at: Date; day: string };
@@ -45,7 +49,7 @@ export async function enterpriseFigures(db: Executor, scope: Scope, enterpriseId
       count(*) filter (where ${inPeriod} and h.status in ${CONFIRMED_SQL})::int as confirmed,
       count(*) filter (where ${inPeriod} and h.status = 'closed' and h.closed_at < ${cut.at})::int as closed_of_found,
       count(*) filter (where ${closedInPeriod})::int as closed,
-      count(*) filter (where ${closedInPeriod} and (h.deadline is null or (h.closed_at at time zone 'UTC')::date <= h.deadline))::int as closed_on_time,
+      count(*) filter (where ${closedInPeriod} and (h.deadline is null or (h.closed_at at time zone ${LOCAL})::date <= h.deadline))::int as closed_on_time,
       count(*) filter (where ${openAt})::int as open,
       count(*) filter (where ${openAt} and h.deadline < ${cut.day})::int as overdue,
       count(*) filter (where ${openAt} and h.level = 'major')::int as major_open
@@ -116,11 +120,11 @@ export async function enterpriseTrend(db: Executor, scope: Scope, enterpriseId: 
   const r = await sql<TrendRow>`
     select to_char(x.m, 'YYYY-MM') as month, sum(x.f)::int as found, sum(x.c)::int as closed
     from (
-      select date_trunc('month', h.reported_at at time zone 'UTC') as m, 1 as f, 0 as c
+      select date_trunc('month', h.reported_at at time zone ${LOCAL}) as m, 1 as f, 0 as c
       from hazards h join org_units u on u.enterprise_id = h.enterprise_id and u.id = h.org_unit_id
       where h.enterprise_id = ${enterpriseId} and h.reported_at >= ${start} and h.reported_at < ${end} and h.status <> 'voided' and ${unitInScope(scope, 'u.path')}
       union all
-      select date_trunc('month', h.closed_at at time zone 'UTC'), 0, 1
+      select date_trunc('month', h.closed_at at time zone ${LOCAL}), 0, 1
       from hazards h join org_units u on u.enterprise_id = h.enterprise_id and u.id = h.org_unit_id
       where h.enterprise_id = ${enterpriseId} and h.status = 'closed' and h.closed_at >= ${start} and h.closed_at < ${end} and ${unitInScope(scope, 'u.path')}
     ) x
@@ -154,11 +158,11 @@ export async function enterpriseCounts(db: Executor, scope: Scope, f: OverviewFi
 }
 
 /**
- * Flows per month by subdistrict × industry × month over [start, end): one scan serves both the period's totals and
- * the trend. Regulators' scopes (district, department, subdistrict) read the per-group table, a few hundred rows a
- * month; any other scope sums its enterprises' months.
+ * Flows per month by subdistrict × industry × month from month `from` to month `to` (YYYY-MM, both included): one
+ * scan serves both the period's totals and the trend. Regulators' scopes (district, department, subdistrict) read the
+ * per-group table, a few hundred rows a month; any other scope sums its enterprises' months.
  */
-export async function monthlyByGroup(db: Executor, scope: Scope, f: OverviewFilter, start: Date, end: Date): Promise<MonthlyGroupRow[]> {
+export async function monthlyByGroup(db: Executor, scope: Scope, f: OverviewFilter, from: string, to: string): Promise<MonthlyGroupRow[]> {
   // Both tables carry the district, subdistrict and industry (and the monthly one its enterprise as `id`), so the
   // scope condition written for enterprises applies to their rows as they are.
   const byGroup = scope.kind === 'district' || scope.kind === 'department' || scope.kind === 'subdistrict';
@@ -170,7 +174,7 @@ export async function monthlyByGroup(db: Executor, scope: Scope, f: OverviewFilt
       sum(e.confirmed)::int as confirmed, sum(e.closed_of_found)::int as closed_of_found, sum(e.closed)::int as closed,
       sum(e.closed_on_time)::int as closed_on_time
     from ${source} e
-    where e.month >= ${start} and e.month < ${end} and ${enterpriseFilter(scope, f)}
+    where e.month >= ${`${from}-01`}::date and e.month <= ${`${to}-01`}::date and ${enterpriseFilter(scope, f)}
     group by e.month, e.subdistrict_id, e.industry_code`.execute(db);
   return r.rows;
 }

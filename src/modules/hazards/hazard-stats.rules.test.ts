@@ -5,7 +5,9 @@ import { reportCut } from './hazard-report.rules';
 
 test('R-HAZ-7 a statistics period is whole months; the last twelve by default; at most 60', () => {
   const d = statsPeriod({}, '2026-03-10')!;
-  assert.deepEqual([d.from, d.to, d.start.toISOString(), d.end.toISOString()], ['2025-04', '2026-03', '2025-04-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+  // Months run from local midnight (UTC+8) on their first day.
+  assert.deepEqual([d.from, d.to, d.start.toISOString(), d.end.toISOString()], ['2025-04', '2026-03', '2025-03-31T16:00:00.000Z', '2026-03-31T16:00:00.000Z']);
+  assert.equal(d.trendStart.toISOString(), '2025-03-31T16:00:00.000Z');
   assert.deepEqual([d.trend.length, d.trend[0], d.trend[11]], [12, '2025-04', '2026-03']);
   const rows: [{ from?: string; to?: string }, [string, string] | null][] = [
     [{ from: '2026-01', to: '2026-03' }, ['2026-01', '2026-03']],
@@ -22,7 +24,7 @@ test('R-HAZ-7 a statistics period is whole months; the last twelve by default; a
   }
   // The trend always ends with the period's last month, even for a short period.
   assert.deepEqual(statsPeriod({ from: '2026-05', to: '2026-05' }, '2026-06-01')!.trend.slice(-2), ['2026-04', '2026-05']);
-  assert.equal(statsPeriod({ from: '2026-01', to: '2026-12' }, '2026-03-10')!.end.toISOString(), '2027-01-01T00:00:00.000Z');
+  assert.equal(statsPeriod({ from: '2026-01', to: '2026-12' }, '2026-03-10')!.end.toISOString(), '2026-12-31T16:00:00.000Z');
 });
 
 test('R-HAZ-5 report periods: month, quarter, year with their first and last days', () => {
@@ -41,7 +43,7 @@ test('R-HAZ-5 report periods: month, quarter, year with their first and last day
     assert.deepEqual(p ? [p.firstDay, p.lastDay] : null, expect, args.join(' '));
   }
   const nov = parseReportPeriod('month', '2026-11')!;
-  assert.equal(nov.end.toISOString(), '2026-12-01T00:00:00.000Z');
+  assert.deepEqual([nov.start.toISOString(), nov.end.toISOString()], ['2026-10-31T16:00:00.000Z', '2026-11-30T16:00:00.000Z']);
   assert.deepEqual([periodStarted(nov, '2026-10-31'), periodStarted(nov, '2026-11-01'), periodEnded(nov, '2026-11-30'), periodEnded(nov, '2026-12-01')], [false, true, false, true]);
   assert.deepEqual([lastEndedPeriod('month', '2026-01-15').key, lastEndedPeriod('quarter', '2026-01-15').key, lastEndedPeriod('quarter', '2026-05-15').key, lastEndedPeriod('year', '2026-05-15').key],
     ['2025-12', '2025-Q4', '2026-Q1', '2025']);
@@ -52,6 +54,11 @@ test('R-HAZ-5 a report describes the period\'s end, or now while the period runs
   assert.deepEqual(reportCut(nov, new Date('2026-12-05T03:00:00Z')), { at: nov.end, day: '2026-12-01', asOf: '2026-11-30' });
   const running = reportCut(nov, new Date('2026-11-20T03:00:00Z'));
   assert.deepEqual([running.day, running.asOf], ['2026-11-20', '2026-11-20']);
+  // 00:30 on 1 December in Kunming is still 30 November in UTC: the month has ended, its figures stand at local midnight.
+  const justEnded = reportCut(nov, new Date('2026-11-30T16:30:00Z'));
+  assert.deepEqual([justEnded.at, justEnded.day, justEnded.asOf], [nov.end, '2026-12-01', '2026-11-30']);
+  const lastMinute = reportCut(nov, new Date('2026-11-30T15:59:00Z'));
+  assert.deepEqual([lastMinute.day, lastMinute.asOf], ['2026-11-30', '2026-11-30']);
 });
 
 test('R-HAZ-7 rates: none without a denominator; four places', () => {

@@ -1,6 +1,9 @@
+import { localDay, startOfLocalMonth } from '../../platform/time';
+
 /**
  * Periods, months and rates for hidden-hazard statistics (R-HAZ-7) and the double report (R-HAZ-5), without I/O.
- * Months and days are UTC calendar months and days, like every "today" on the platform (`todayOf`).
+ * Months and days are the district's local calendar months and days (platform/time.ts), like every "today" on the
+ * platform (`todayOf`): a month runs from local midnight on its first day.
  */
 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -29,13 +32,9 @@ export function monthIndex(m: Month): number {
   return m.year * 12 + (m.month - 1);
 }
 
-/** The first instant of the month (UTC). */
+/** The first instant of the month: local midnight on its first day. */
 export function monthStart(m: Month): Date {
-  return new Date(Date.UTC(m.year, m.month - 1, 1));
-}
-
-export function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  return startOfLocalMonth(m.year, m.month);
 }
 
 export function monthOfDay(day: string): Month {
@@ -114,7 +113,7 @@ export function parseReportPeriod(type: ReportPeriodType, key: string): ReportPe
   }
   const start = monthStart(first);
   const end = monthStart(addMonths(first, months));
-  return { type, key, start, end, firstDay: isoDay(start), lastDay: isoDay(new Date(end.getTime() - 86_400_000)) };
+  return { type, key, start, end, firstDay: localDay(start), lastDay: localDay(new Date(end.getTime() - 86_400_000)) };
 }
 
 export function periodKeyValid(type: ReportPeriodType, key: string): boolean {

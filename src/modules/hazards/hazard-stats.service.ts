@@ -101,10 +101,10 @@ export async function overviewStats(db: Db, ctx: Ctx, q: OverviewQuery): Promise
   const p = periodOf(ctx, q);
   const today = todayOf(ctx);
   const f: OverviewFilter = { subdistrictId: q.subdistrictId, industryCode: q.industryCode };
-  const windowStart = p.trendStart < p.start ? p.trendStart : p.start;
+  const firstMonth = p.trend[0]! < p.from ? p.trend[0]! : p.from;
   const [counts, monthly, open, major, supervised, subs, inds] = await Promise.all([
     enterpriseCounts(db, actor.scope, f),
-    monthlyByGroup(db, actor.scope, f, windowStart, p.end),
+    monthlyByGroup(db, actor.scope, f, firstMonth, p.to),
     openByGroup(db, actor.scope, f, today, TOP_ENTERPRISES),
     majorOpenList(db, actor.scope, f, today, MAJOR_LIST),
     supervisedInScope(db, actor.scope, f),

@@ -8,6 +8,7 @@ import { enterpriseInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { requirePhotos } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
+import { localDay, localYear } from '../../platform/time';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { roleName } from '../accounts/roles';
 import { refreshControlFailing } from './check.feedback';
@@ -34,8 +35,9 @@ function refusal(reason: Refusal): AppError {
   return new AppError(reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'STATE', { messageKey: REFUSAL_MESSAGE[reason] });
 }
 
+/** The district's date today (local time, platform/time.ts): deadlines are local dates, overdue from local midnight. */
 export function todayOf(ctx: Ctx): string {
-  return ctx.now.toISOString().slice(0, 10);
+  return localDay(ctx.now);
 }
 
 type HazardRow = NonNullable<Awaited<ReturnType<typeof loadHazard>>>;
@@ -245,8 +247,8 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
     await requirePhotos(tx, enterpriseId, input.photoIds);
     // One statement for the code, the record and its first history event (the hot path of reporting): the year's
     // counter moves on, the hazard goes in under the code made from it (in the enterprise's root unit unless a unit
-    // was given), and the 'report' event follows it.
-    const year = ctx.now.getUTCFullYear();
+    // was given), and the 'report' event follows it. The code's year is the local year of the report.
+    const year = localYear(ctx.now);
     const row = await tx
       .with('counter', (db) => db.insertInto('hazard_counters').values({ enterprise_id: enterpriseId, year, n: 1 })
         .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet({ n: sql`hazard_counters.n + 1` })).returning('n'))
@@ -308,9 +310,14 @@ export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string
       level: input.level, hazard_class: input.hazardClass, major_criterion: input.level === 'major' ? input.majorCriterion ?? null : null,
       ...(input.title ? { title: input.title } : {}), confirmed_by: actor.userId, confirmed_at: ctx.now,
     }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    // R-HAZ-6: everyone a safety officer — points for a confirmed report by someone else.
+    // R-HAZ-6: everyone a safety officer — points for the enterprise's own people (not regulators, insurers or
+    // service institutions) whose report someone else confirmed.
     if (h.reported_by && h.reported_by !== actor.userId) {
-      await tx.insertInto('hazard_points').values({ enterprise_id: enterpriseId, hazard_id: id, user_id: h.reported_by, points: REPORT_POINTS[input.level], awarded_at: ctx.now })
+      await tx.insertInto('hazard_points').columns(['enterprise_id', 'hazard_id', 'user_id', 'points', 'awarded_at'])
+        .expression((eb) => eb.selectFrom('users').select([
+          sql<string>`${enterpriseId}::uuid`.as('enterprise_id'), sql<string>`${id}::uuid`.as('hazard_id'), 'users.id',
+          sql<number>`${REPORT_POINTS[input.level]}::int`.as('points'), sql<Date>`${ctx.now}::timestamptz`.as('awarded_at'),
+        ]).where('users.id', '=', h.reported_by!).where('users.enterprise_id', '=', enterpriseId))
         .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doNothing()).execute();
     }
     if (input.level === 'major' && h.level !== 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, h.code, input.title ?? h.title, link(enterpriseId, id));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { combineGrades, gradeByBands, DEFAULT_RISK_RULES as R, gradeMethod, InvalidRiskInput, requiredControlLevels, type Grade } from './risk-grading';
+import { combineGrades, gradeByBands, DEFAULT_RISK_RULES as R, gradeMethod, InvalidRiskInput, reassessDue, requiredControlLevels, type Grade } from './risk-grading';
 
 const lec = (L: number, E: number, C: number) => gradeMethod({ method: 'LEC', L, E, C }, R);
 
@@ -92,4 +92,18 @@ test('R-RISK-4 control levels: grade 1 at the company and every level below; gra
   assert.deepEqual(requiredControlLevels(2, R), ['department', 'workshop', 'team']);
   assert.deepEqual(requiredControlLevels(3, R), ['workshop', 'team']);
   assert.deepEqual(requiredControlLevels(4, R), ['team']);
+});
+
+test('R-RISK-6: the next re-assessment counts from the local date of the assessment', () => {
+  const rows: [string, Grade, string][] = [
+    ['2026-06-15T02:00:00Z', 1, '2026-12-15'],
+    ['2026-06-15T02:00:00Z', 4, '2028-06-15'],
+    // 01:00 on 1 December in Kunming is still 30 November in UTC: the assessment's date is 1 December.
+    ['2026-11-30T17:00:00Z', 1, '2027-06-01'],
+    ['2026-11-30T15:59:59Z', 1, '2027-05-30'],
+    ['2026-12-31T16:00:00Z', 2, '2028-01-01'],
+    // A day past a month's end rolls over, as before: 31 August + 6 months.
+    ['2026-08-31T02:00:00Z', 1, '2027-03-03'],
+  ];
+  for (const [at, grade, due] of rows) assert.equal(reassessDue(new Date(at), grade, R), due, `${at} grade ${grade}`);
 });

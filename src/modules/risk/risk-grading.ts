@@ -1,3 +1,5 @@
+import { localFields } from '../../platform/time';
+
 /**
  * Risk grading (RULES.md §3): LEC, LS, MES scores with [cfg] bands, direct judgement, "从严从高" combination,
  * control level by grade. Pure: no I/O, so jobs, API, import and reports grade the same way.
@@ -115,7 +117,8 @@ export function requiredControlLevels(grade: Grade, rules: RiskRuleSet): Control
   return CONTROL_LEVELS.slice(top);
 }
 
+/** The next re-assessment: the grade's months after the local date of the assessment (a day past a month's end rolls over). */
 export function reassessDue(assessedAt: Date, grade: Grade, rules: RiskRuleSet): string {
-  const d = new Date(Date.UTC(assessedAt.getUTCFullYear(), assessedAt.getUTCMonth() + rules.reassessMonths[grade], assessedAt.getUTCDate()));
-  return d.toISOString().slice(0, 10);
+  const { y, m, d } = localFields(assessedAt);
+  return new Date(Date.UTC(y, m + rules.reassessMonths[grade], d)).toISOString().slice(0, 10);
 }

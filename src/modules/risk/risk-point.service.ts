@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { ControlLevelName } from '../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { localDay } from '../../platform/time';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { combineGrades, gradeMethod, InvalidRiskInput, reassessDue, requiredControlLevels, type Grade, type MethodResult } from './risk-grading';
 import { listRiskPoints, loadRiskExtras, type RiskRow } from './risk-point.repository';
@@ -12,8 +13,9 @@ import { currentRiskRules, enterpriseDistrict } from './risk-rules.service';
 
 const R8_FIELDS = [['has_warning_signs', 'warningSigns'], ['has_monitoring', 'monitoring'], ['has_emergency_equipment', 'emergencyEquipment'], ['has_escape_routes', 'escapeRoutes']] as const;
 
+/** The district's date today (local time, platform/time.ts): re-assessment dues are local dates. */
 export function today(ctx: Ctx): string {
-  return ctx.now.toISOString().slice(0, 10);
+  return localDay(ctx.now);
 }
 
 /** Enterprise managers (and the district admin) build the ledger; everyone else in scope reads it. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { JobRunner } from '../../platform/jobs/runner';
+import { addLocalDays, localDay, localYear } from '../../platform/time';
 import { inAnnualReminderWindow, reportDueDate } from './risk-report.rules';
 
 const DAY_MS = 86_400_000;
@@ -13,7 +14,7 @@ export const REASSESS_NOTICE_DAYS = 30;
  */
 export async function sendAnnualReportReminders(db: Db, now: Date): Promise<number> {
   if (!inAnnualReminderWindow(now)) return 0;
-  const year = now.getUTCFullYear();
+  const year = localYear(now);
   const result = await db.insertInto('outbox').columns(['topic', 'payload']).expression(
     db.selectFrom('users as u')
       .innerJoin('enterprises as e', 'e.id', 'u.enterprise_id')
@@ -36,8 +37,8 @@ export async function sendAnnualReportReminders(db: Db, now: Date): Promise<numb
  * overdue get one reminder with both counts.
  */
 export async function sendReassessReminders(db: Db, now: Date): Promise<number> {
-  const today = now.toISOString().slice(0, 10);
-  const horizon = new Date(now.getTime() + REASSESS_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const today = localDay(now);
+  const horizon = addLocalDays(today, REASSESS_NOTICE_DAYS);
   const due = db.selectFrom('risk_points as r')
     .select((eb) => [
       'r.enterprise_id',

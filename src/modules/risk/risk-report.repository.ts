@@ -2,8 +2,12 @@ import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
 import type { Executor, Tx } from '../../platform/db/database';
 import { enterpriseRowInScope } from '../../platform/db/scope';
+import { startOfLocalYear } from '../../platform/time';
 import type { Grade } from './risk-grading';
-import type { EnterpriseReportFacts, Grade1Item, PointFigures, ReportAssessment, ReportController, ReportMeasure, ReportPoint, ReportStatus, SubdistrictAggregate } from './risk-report.rules';
+import {
+  reportDeadline, type EnterpriseReportFacts, type Grade1Item, type PointFigures, type ReportAssessment, type ReportController, type ReportMeasure,
+  type ReportPoint, type ReportStatus, type SubdistrictAggregate,
+} from './risk-report.rules';
 import type { ReportListQuery } from './risk-report.schema';
 
 /** migrations/0004_risk_reports.sql. Kept here until schema.ts takes it in. */
@@ -18,8 +22,8 @@ const withEvents = <E extends Executor>(db: E) => db.withTables<{ risk_annual_re
 
 /** The active ledger, measures, controllers and the year's assessments of one enterprise: five queries, none per point. */
 export async function loadReportSource(db: Executor, enterpriseId: string, year: number) {
-  const start = new Date(Date.UTC(year, 0, 1));
-  const end = new Date(Date.UTC(year + 1, 0, 1));
+  const start = startOfLocalYear(year);
+  const end = startOfLocalYear(year + 1);
   const [units, points, measures, controllers, assessments] = await Promise.all([
     db.selectFrom('org_units').select(['id', 'name', 'path', 'kind']).where('enterprise_id', '=', enterpriseId).execute(),
     db.selectFrom('risk_points as r')
@@ -114,7 +118,7 @@ function reportListBase(db: Executor, scope: Scope, q: Omit<ReportListQuery, 'pa
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
   }
-  const deadline = new Date(Date.UTC(year + 1, 0, 1));
+  const deadline = reportDeadline(year);
   switch (q.status) {
     case 'none': query = query.where('r.enterprise_id', 'is', null); break;
     case 'draft': case 'confirmed': case 'submitted': query = query.where('r.status', '=', q.status); break;
@@ -140,7 +144,7 @@ export async function listReportStatuses(db: Executor, scope: Scope, q: ReportLi
 
 /** Attendance over the same scope and filters, whatever the status filter: the cards above the list. */
 export async function countReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, year: number) {
-  const deadline = new Date(Date.UTC(year + 1, 0, 1));
+  const deadline = reportDeadline(year);
   const r = await reportListBase(db, scope, { ...q, status: undefined }, year).select((eb) => [
     eb.fn.countAll<number>().as('enterprises'),
     eb.fn.countAll<number>().filterWhere('r.enterprise_id', 'is', null).as('none'),

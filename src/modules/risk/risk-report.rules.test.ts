@@ -13,16 +13,20 @@ function point(code: string, over: Partial<ReportPoint> = {}): ReportPoint {
   };
 }
 
-test('R-RISK-9: on time means submitted by the end of 31 December', () => {
+test('R-RISK-9: on time means submitted by the end of 31 December, local time', () => {
   const rows: [string, boolean][] = [
-    ['2026-06-01T00:00:00Z', true], ['2026-12-31T23:59:59.999Z', true], ['2027-01-01T00:00:00Z', false], ['2027-03-01T00:00:00Z', false],
+    ['2026-06-01T00:00:00+08:00', true], ['2026-12-31T23:59:59.999+08:00', true], ['2027-01-01T00:00:00+08:00', false], ['2027-03-01T00:00:00+08:00', false],
+    // 2026-12-31T20:00Z is already 04:00 on 1 January in Kunming.
+    ['2026-12-31T15:59:59Z', true], ['2026-12-31T20:00:00Z', false],
   ];
   for (const [at, expected] of rows) assert.equal(isOnTime(2026, new Date(at)), expected, at);
 });
 
-test('R-RISK-9: reminders go out from 1 to 31 December only', () => {
+test('R-RISK-9: reminders go out from 1 to 31 December (local) only', () => {
   const rows: [string, boolean][] = [
-    ['2026-11-30T23:59:59Z', false], ['2026-12-01T00:00:00Z', true], ['2026-12-31T23:59:59Z', true], ['2027-01-01T00:00:00Z', false],
+    ['2026-11-30T23:59:59+08:00', false], ['2026-12-01T00:00:00+08:00', true], ['2026-12-31T23:59:59+08:00', true], ['2027-01-01T00:00:00+08:00', false],
+    // 07:00 on 1 December in Kunming (still November in UTC) is December; 07:00 on 1 January is not.
+    ['2026-11-30T23:00:00Z', true], ['2026-12-31T23:00:00Z', false],
   ];
   for (const [at, expected] of rows) assert.equal(inAnnualReminderWindow(new Date(at)), expected, at);
 });

@@ -2,6 +2,7 @@
  * The annual risk report (R-RISK-9) and the subdistrict's aggregate: figures composed from ledger records, deadlines,
  * and the department's view of an aggregate. Pure: no I/O, so the API, the jobs and the tests compute them alike.
  */
+import { localMonthIndex, startOfLocalYear } from '../../platform/time';
 import type { Grade } from './risk-grading';
 
 export const REPORT_STATUSES = ['none', 'draft', 'confirmed', 'submitted'] as const;
@@ -72,14 +73,19 @@ export function reportDueDate(year: number): string {
   return `${year}-12-31`;
 }
 
-/** Submitted on or before the due date (the platform's calendar day, as `today()` everywhere else). */
+/** Submitted on or before the due date (the platform's local calendar day, as `today()` everywhere else). */
 export function isOnTime(year: number, submittedAt: Date): boolean {
-  return submittedAt.getTime() < Date.UTC(year + 1, 0, 1);
+  return submittedAt.getTime() < reportDeadline(year).getTime();
 }
 
-/** R-RISK-9 reminders go out in December of the report's year. */
+/** The first instant after the due date: local midnight starting 1 January of the next year. */
+export function reportDeadline(year: number): Date {
+  return startOfLocalYear(year + 1);
+}
+
+/** R-RISK-9 reminders go out in (local) December of the report's year. */
 export function inAnnualReminderWindow(now: Date): boolean {
-  return now.getUTCMonth() === 11;
+  return localMonthIndex(now) === 11;
 }
 
 function addPoint(f: PointFigures, p: ReportPoint, asOf: string): void {

@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, forbidden, invalid } from '../../platform/errors';
 import { enqueueOutbox } from '../../platform/outbox';
+import { localYear } from '../../platform/time';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { today } from './risk-point.service';
 import {
@@ -42,7 +43,7 @@ const isRegulator = (actor: Actor) => actor.scope.kind === 'department' || actor
 
 /** A year that has not begun has nothing to report. */
 function requireReportableYear(ctx: Ctx, year: number): void {
-  if (year > ctx.now.getUTCFullYear()) throw invalid('params.year', 'validation.riskReport.futureYear');
+  if (year > localYear(ctx.now)) throw invalid('params.year', 'validation.riskReport.futureYear');
 }
 
 async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, year: number): Promise<ReportData> {
@@ -63,7 +64,7 @@ async function presentReport(db: Executor, ctx: Ctx, actor: Actor, enterpriseId:
   const stored = (status === 'confirmed' || status === 'submitted') && snapshot !== null;
   const data = stored ? snapshot.data : await liveData(db, ctx, enterpriseId, year);
   const narrative = status === 'submitted' && snapshot ? snapshot.narrative : (row?.narrative ?? '');
-  const editable = status !== 'submitted' && year <= ctx.now.getUTCFullYear();
+  const editable = status !== 'submitted' && year <= localYear(ctx.now);
   return {
     enterpriseId,
     enterpriseName: enterprise.name,
@@ -200,7 +201,7 @@ export async function submitAnnualReport(db: Db, ctx: Ctx, enterpriseId: string,
 /** Who in the caller's scope has and has not submitted the year's report, and whether on time. */
 export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
   const actor = requireActor(ctx);
-  const year = q.year ?? ctx.now.getUTCFullYear();
+  const year = q.year ?? localYear(ctx.now);
   const subdistrictId = actor.scope.kind === 'subdistrict' ? actor.scope.subdistrictId : null;
   const [{ rows, total }, counts, forwarded] = await Promise.all([
     listReportStatuses(db, actor.scope, q, year),
@@ -214,7 +215,7 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
       submittedAt: r.submitted_at, submittedBy: r.submitted_by_name, onTime: r.submitted_at ? isOnTime(year, r.submitted_at) : null,
     })),
     total, page: q.page, pageSize: q.pageSize, year, dueDate: reportDueDate(year), pastDue: today(ctx) > reportDueDate(year),
-    canForward: subdistrictId !== null && year <= ctx.now.getUTCFullYear(), forwardedAt: forwarded?.forwarded_at ?? null, counts,
+    canForward: subdistrictId !== null && year <= localYear(ctx.now), forwardedAt: forwarded?.forwarded_at ?? null, counts,
   };
 }
 

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { AppError, invalid } from '../errors';
+import { localDay } from '../time';
 
 /*
  * Spreadsheet files shared by every .xlsx import and export: the upload checks, the reading of a workbook and the
@@ -58,9 +59,9 @@ export async function readXlsxUpload<T>(upload: Upload | null, read: (buffer: Bu
   }
 }
 
-/** Today's date where the district is, for file names. */
+/** Today's date where the district is (platform/time.ts), for file names. */
 export function fileDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localDay(now);
 }
 
 /** A name (an enterprise's) made safe inside a file name. */
