@@ -1,11 +1,7 @@
-import type ExcelJS from 'exceljs';
+import { excel } from '../../platform/files/xlsx';
 import { t, type Locale } from '../../platform/i18n/messages';
 import { localDateTime } from '../../platform/time';
 
-// exceljs takes ~0.6 s to load: it is loaded on the first export, not at server start.
-async function excel(): Promise<typeof ExcelJS> {
-  return (await import('exceljs')).default;
-}
 
 /** The most rows one export carries; the sheet says so when the list was longer. */
 export const EXPORT_MAX_ROWS = 10_000;

@@ -1,5 +1,6 @@
 import { requireActor, type Ctx } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
+import { safeFileName, type XlsxFile } from '../../platform/files/xlsx';
 import { localDay } from '../../platform/time';
 import { listHazards } from './hazard.service';
 import type { HazardListQuery } from './hazard.schema';
@@ -7,9 +8,6 @@ import { EXPORT_MAX_ROWS, hazardWorkbook } from './hazard-stats.excel';
 import type { CrossListQuery } from './hazard-stats.schema';
 import { listHazardsAcross } from './hazard-stats.service';
 
-export type XlsxFile = { filename: string; fallbackName: string; buffer: Buffer };
-
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_');
 
 /**
  * The enterprise ledger as .xlsx with the ledger's own filters: the rows come from the ledger's service function,
@@ -25,7 +23,7 @@ export async function exportEnterpriseHazards(db: Db, ctx: Ctx, enterpriseId: st
     supervised: h.supervised, closedAt: h.closedAt,
   })), { withEnterprise: false, total: page.total, truncated: page.total > page.items.length });
   const date = localDay(ctx.now);
-  return { filename: `隐患台账-${safeName(ent.name)}-${date}.xlsx`, fallbackName: `hazards-${date}.xlsx`, buffer };
+  return { filename: `隐患台账-${safeFileName(ent.name)}-${date}.xlsx`, fallbackName: `hazards-${date}.xlsx`, buffer };
 }
 
 /** The cross-enterprise list as .xlsx, same filters and order as GET /hazards. */

@@ -1,26 +1,12 @@
-import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams } from '../../platform/http/route';
+import { sendXlsx, XLSX_MIME, xlsxFile } from '../../platform/http/xlsx';
 import { hazardListQuery } from './hazard.schema';
 import { crossListQuery, crossPage, enterpriseStats, overviewQuery, overviewStats, statsQuery } from './hazard-stats.schema';
-import { exportEnterpriseHazards, exportHazardsAcross, type XlsxFile } from './hazard-stats.export';
+import { exportEnterpriseHazards, exportHazardsAcross } from './hazard-stats.export';
 import { enterpriseStats as enterpriseStatsOf, listHazardsAcross, overviewStats as overviewOf } from './hazard-stats.service';
 
 const tags = ['hazards'];
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary', description: 'Excel workbook (.xlsx)' });
-
-/** RFC 6266 / 5987: an ASCII fallback and the real (Chinese) name, percent-encoded as UTF-8. */
-function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  const encoded = encodeURIComponent(file.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${file.fallbackName}"; filename*=UTF-8''${encoded}`)
-    .header('cache-control', 'no-store')
-    .send(file.buffer);
-}
-
 // R-HAZ-7: the enterprise and regulator dashboards, the cross-enterprise list they drill down to, and .xlsx exports.
 export const hazardStatsRoutes: RouteModule = (app, { db }) => {
   app.get('/enterprises/:enterpriseId/hazard-stats', {
