@@ -84,6 +84,16 @@ test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → su
   await t.platform.jobs.tick();
   const bell = await leader.get('/api/v1/notifications');
   assert.ok(bell.data.items.some((n: { title: string }) => n.title.startsWith('整改任务')));
+  // The report reached every manager of the enterprise (principal and safety manager), naming the hazard and its page.
+  for (const manager of ['safety', 'principal']) {
+    const items = await t.db.selectFrom('notifications').select(['title', 'body', 'link']).where('user_id', '=', await userId(manager)).execute();
+    const n = items.find((x) => x.title === `新隐患 ${reported.data.code}`);
+    assert.ok(n, 'the manager was told of the new hazard');
+    assert.equal(n.body, '反应釜压力表损坏：请确认并定级。');
+    assert.equal(n.link, `/enterprises/${ids.ownEnterprise.id}/hazards/${id}`);
+  }
+  const workers = await t.db.selectFrom('notifications').select('title').where('user_id', '=', await userId('worker')).execute();
+  assert.ok(!workers.some((x) => x.title === `新隐患 ${reported.data.code}`), 'the reporter, an employee, is not one of the managers told');
 });
 
 test('R-HAZ-6 points go to the enterprise\'s own people: an insurer\'s confirmed report earns none, a worker\'s earns one', async () => {

@@ -186,14 +186,6 @@ async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind:
   await enqueueOutbox(tx, users.map((userId) => ({ topic: 'notify' as const, payload: { userId, kind, titleKey, bodyKey, params, link } })));
 }
 
-/** notifyUsers to every active principal and safety manager of the enterprise, in one statement. */
-async function notifyManagers(tx: Tx, enterpriseId: string, kind: string, titleKey: string, bodyKey: string, params: Record<string, string | number>, link: string) {
-  const base = JSON.stringify({ kind, titleKey, bodyKey, params, link });
-  await tx.insertInto('outbox').columns(['topic', 'payload']).expression((eb) => eb.selectFrom('users')
-    .select([sql.lit('notify').as('topic'), sql<string>`${base}::jsonb || jsonb_build_object('userId', users.id)`.as('payload')])
-    .where('enterprise_id', '=', enterpriseId).where('role', 'in', MANAGER_ROLES).where('disabled', '=', false)).execute();
-}
-
 const MANAGER_ROLES = ['enterprise_principal', 'safety_manager'] as const;
 
 async function managersOf(tx: Tx, enterpriseId: string): Promise<string[]> {
@@ -245,10 +237,12 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
       if (!u) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     }
     await requirePhotos(tx, enterpriseId, input.photoIds);
-    // One statement for the code, the record and its first history event (the hot path of reporting): the year's
-    // counter moves on, the hazard goes in under the code made from it (in the enterprise's root unit unless a unit
-    // was given), and the 'report' event follows it. The code's year is the local year of the report.
+    // One statement for the code, the record, its first history event and the managers' notifications (the hot
+    // path of reporting): the year's counter moves on, the hazard goes in under the code made from it (in the
+    // enterprise's root unit unless a unit was given), the 'report' event follows it, and every active principal and
+    // safety manager gets a notification naming it. The code's year is the local year of the report.
     const year = localYear(ctx.now);
+    const notice = JSON.stringify({ kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body' });
     const row = await tx
       .with('counter', (db) => db.insertInto('hazard_counters').values({ enterprise_id: enterpriseId, year, n: 1 })
         .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet({ n: sql`hazard_counters.n + 1` })).returning('n'))
@@ -268,11 +262,16 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
           sql<string>`${actor.userId}::uuid`.as('actor_id'), sql<Date>`${ctx.now}::timestamptz`.as('at'), sql<string>`${input.description}::text`.as('note'),
           sql<string[]>`${input.photoIds}::uuid[]`.as('photo_ids'),
         ])))
+      .with('notice', (db) => db.insertInto('outbox').columns(['topic', 'payload'])
+        .expression((eb) => eb.selectFrom('users').innerJoin('h', 'h.enterprise_id', 'users.enterprise_id').select([
+          sql.lit('notify').as('topic'),
+          sql<string>`${notice}::jsonb || jsonb_build_object('userId', users.id, 'params', jsonb_build_object('code', h.code, 'title', h.title),
+            'link', ${link(enterpriseId, '')} || h.id)`.as('payload'),
+        ]).where('users.role', 'in', MANAGER_ROLES).where('users.disabled', '=', false)))
       .selectFrom('h').selectAll().executeTakeFirstOrThrow();
     const code = row.code;
     if (input.photoIds.length) await tx.insertInto('hazard_photos').values(input.photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: row.id, photo_id: p, stage: 'before' as const }))).execute();
     await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);
-    await notifyManagers(tx, enterpriseId, 'hazard.reported', 'hazard.notify.reported.title', 'hazard.notify.reported.body', { code, title: row.title }, link(enterpriseId, row.id));
     if (row.level === 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, code, row.title, link(enterpriseId, row.id));
     await writeAudit(tx, ctx, { action: 'hazard.report', entityType: 'hazard', entityId: row.id, enterpriseId, after: row });
     return { id: row.id, code: row.code, status: row.status };
