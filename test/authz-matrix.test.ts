@@ -141,9 +141,11 @@ export const MATRIX: Record<string, Expect> = {
   'PATCH /api/v1/enterprises/:enterpriseId/check-plans/:id': MANAGERS,
   'DELETE /api/v1/enterprises/:enterpriseId/check-plans/:id': MANAGERS,
   'GET /api/v1/enterprises/:enterpriseId/check-tasks': HAZARD_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/check-tasks/export': HAZARD_READERS,
   'GET /api/v1/enterprises/:enterpriseId/check-tasks/:id': HAZARD_READERS,
   'POST /api/v1/enterprises/:enterpriseId/check-tasks/:id/run': HAZARD_ACTORS,
   'GET /api/v1/enterprises/:enterpriseId/hazard-leaderboard': HAZARD_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/hazard-leaderboard/export': HAZARD_READERS,
   'GET /api/v1/enterprises/:enterpriseId/posts/:postId/report-context': ALL,
   // hazards: statistics and double reports
   'GET /api/v1/enterprises/:enterpriseId/hazard-stats': HAZARD_READERS,

@@ -170,6 +170,11 @@ export async function taskResults(db: Executor, enterpriseId: string, taskId: st
     .where('r.enterprise_id', '=', enterpriseId).where('r.task_id', '=', taskId).execute();
 }
 
+/** An enterprise's name, for the file names of its exports (the caller has checked the scope). */
+export async function enterpriseName(db: Executor, enterpriseId: string): Promise<string> {
+  return (await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow()).name;
+}
+
 // ---- everyone a safety officer ----
 
 export async function leaderboardRows(db: Executor, enterpriseId: string, since: Date | null) {

@@ -3,6 +3,8 @@ import { AppError, invalid } from '../../platform/errors';
 import { PHOTO_MAX_BYTES } from '../../platform/files/photos';
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams, okResponse } from '../../platform/http/route';
+import { sendXlsx, XLSX_MIME, xlsxFile } from '../../platform/http/xlsx';
+import { exportCheckTasks, exportLeaderboard } from './check.export';
 import {
   checkIdParams, checklistCreate, checklistDetail, checklistList, checklistPrint, checklistQuery, checklistUpdate, enterpriseItem, enterpriseItemInput,
   enterpriseItemList, enterpriseItemUpdate, fromRiskInput, leaderboard, leaderboardQuery, libraryQuery, libraryView, planCreate, planList, planUpdate,
@@ -159,6 +161,11 @@ export const checkRoutes: RouteModule = (app, { db }) => {
     schema: { tags, summary: '排查任务（mine=我的：指派给我或我所在岗位）', params: enterpriseParams, querystring: taskQuery, response: { 200: taskPage } },
   }, async (req) => listCheckTasks(db, req.ctx, req.params.enterpriseId, req.query));
 
+  app.get(`${base}/check-tasks/export`, {
+    config: { access: 'hazard.read' },
+    schema: { tags, summary: '导出排查任务（.xlsx，筛选条件同任务列表）', produces: [XLSX_MIME], params: enterpriseParams, querystring: taskQuery, response: { 200: xlsxFile } },
+  }, async (req, reply) => sendXlsx(reply, await exportCheckTasks(db, req.ctx, req.params.enterpriseId, req.query)));
+
   app.get(`${base}/check-tasks/:id`, {
     config: { access: 'hazard.read' },
     schema: { tags, params: checkIdParams, response: { 200: taskDetail } },
@@ -181,6 +188,11 @@ export const checkRoutes: RouteModule = (app, { db }) => {
     config: { access: 'hazard.read' },
     schema: { tags, summary: '"人人都是安全员"积分排行', params: enterpriseParams, querystring: leaderboardQuery, response: { 200: leaderboard } },
   }, async (req) => hazardLeaderboard(db, req.ctx, req.params.enterpriseId, req.query.period));
+
+  app.get(`${base}/hazard-leaderboard/export`, {
+    config: { access: 'hazard.read' },
+    schema: { tags, summary: '导出积分排行（.xlsx，所选期间内全部有积分人员）', produces: [XLSX_MIME], params: enterpriseParams, querystring: leaderboardQuery, response: { 200: xlsxFile } },
+  }, async (req, reply) => sendXlsx(reply, await exportLeaderboard(db, req.ctx, req.params.enterpriseId, req.query.period)));
 
   app.get(`${base}/posts/:postId/report-context`, {
     config: { access: 'hazard.report' },

@@ -161,6 +161,7 @@ export const taskSummary = z.object({
   doneByName: z.string().nullable(), doneAt: z.date().nullable(), passCount: z.number(), failCount: z.number(), naCount: z.number(),
   canRun: z.boolean(),
 });
+export type TaskSummary = z.infer<typeof taskSummary>;
 export const taskPage = pageOf(taskSummary).extend({ counts: z.object({ open: z.number(), done: z.number(), missed: z.number() }) });
 
 export const taskDetail = taskSummary.extend({
@@ -183,11 +184,15 @@ export const runOutput = taskDetail.extend({ createdHazards: z.array(z.object({ 
 
 // ---- everyone a safety officer (R-HAZ-6) ----
 
-export const leaderboardQuery = z.object({ period: z.enum(['month', 'year', 'all']).default('month') });
+export const LEADERBOARD_PERIODS = ['month', 'year', 'all'] as const;
+export type LeaderboardPeriod = (typeof LEADERBOARD_PERIODS)[number];
+export const leaderboardQuery = z.object({ period: z.enum(LEADERBOARD_PERIODS).default('month') });
+export const leaderboardEntry = z.object({ rank: z.number(), userId: z.string(), name: z.string(), orgUnitName: z.string().nullable(), points: z.number(), hazards: z.number() });
+export type LeaderboardEntry = z.infer<typeof leaderboardEntry>;
 export const leaderboard = z.object({
-  period: z.enum(['month', 'year', 'all']),
+  period: z.enum(LEADERBOARD_PERIODS),
   since: z.date().nullable(),
-  items: z.array(z.object({ rank: z.number(), userId: z.string(), name: z.string(), orgUnitName: z.string().nullable(), points: z.number(), hazards: z.number() })),
+  items: z.array(leaderboardEntry),
   me: z.object({ rank: z.number().nullable(), points: z.number(), hazards: z.number() }),
 });
 

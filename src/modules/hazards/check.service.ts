@@ -17,7 +17,8 @@ import {
 } from './check.repository';
 import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, REMIND_BEFORE_MS, startOfLocal } from './check.rules';
 import type {
-  ChecklistCreate, ChecklistDetail, ChecklistItemInput, ChecklistUpdate, EnterpriseItemInput, PlanCreate, PlanUpdate, RunInput, TaskDetail, TaskQuery,
+  ChecklistCreate, ChecklistDetail, ChecklistItemInput, ChecklistUpdate, EnterpriseItemInput, LeaderboardEntry, LeaderboardPeriod, PlanCreate, PlanUpdate,
+  RunInput, TaskDetail, TaskQuery,
 } from './check.schema';
 import { reportHazard } from './hazard.service';
 
@@ -708,21 +709,33 @@ export async function runCheckCycle(db: Db, now: Date): Promise<{ missed: number
 
 // ---- everyone a safety officer (R-HAZ-6) ----
 
-/** Points per person from confirmed reports; equal points share a rank. */
-export async function hazardLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, period: 'month' | 'year' | 'all') {
+/** How many people the leaderboard shows; its export carries everyone ranked. */
+export const LEADERBOARD_SIZE = 50;
+
+/** Everyone with points from confirmed reports in the period, best first; equal points share a rank. */
+export async function rankLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, period: LeaderboardPeriod) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const since = period === 'all' ? null : startOfLocal(period, ctx.now);
   const rows = await leaderboardRows(db, enterpriseId, since);
   let rank = 0;
   let last: number | null = null;
-  const ranked = rows.map((r, i) => {
+  const ranked: LeaderboardEntry[] = rows.map((r, i) => {
     const points = n(r.points);
     if (points !== last) { rank = i + 1; last = points; }
     return { rank, userId: r.user_id, name: r.display_name, orgUnitName: r.org_unit_name ?? null, points, hazards: n(r.hazards) };
   });
+  return { actor, since, ranked };
+}
+
+/** The leaderboard's top LEADERBOARD_SIZE and the caller's own place. */
+export async function hazardLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, period: LeaderboardPeriod) {
+  const { actor, since, ranked } = await rankLeaderboard(db, ctx, enterpriseId, period);
   const me = ranked.find((r) => r.userId === actor.userId);
-  return { period, since, items: ranked.slice(0, 50), me: me ? { rank: me.rank, points: me.points, hazards: me.hazards } : { rank: null, points: 0, hazards: 0 } };
+  return {
+    period, since, items: ranked.slice(0, LEADERBOARD_SIZE),
+    me: me ? { rank: me.rank, points: me.points, hazards: me.hazards } : { rank: null, points: 0, hazards: 0 },
+  };
 }
 
 /** "Three taps": what the post's QR report page needs to prefill — the post, its unit, and the risk points there. */

@@ -175,6 +175,7 @@ export const hazardMessages = {
   // Check tasks
   'crumb.checkTask': ['检查任务', 'Check task'],
   'check.myTasks': ['我的检查任务', 'My check tasks'],
+  'check.exportFile': ['检查任务.xlsx', 'check-tasks.xlsx'],
   'checkTab.mine': ['我的待办', 'Mine to do'],
   'checkTab.open': ['全部待办', 'All open'],
   'checkTab.done': ['已完成', 'Done'],
@@ -251,6 +252,7 @@ export const hazardMessages = {
   'leaderboard.name': ['姓名', 'Name'],
   'leaderboard.hazards': ['隐患数', 'Hazards'],
   'leaderboard.points': ['积分', 'Points'],
+  'leaderboard.exportFile': ['积分排行.xlsx', 'points-leaderboard.xlsx'],
 
   // Checklists, the library and plans (R-HAZ-1)
   'crumb.checklist': ['检查表', 'Checklist'],

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { TrophyFilled } from '@ant-design/icons';
-import { Card, Empty, Flex, Segmented, Table, Typography } from 'antd';
+import { ExportOutlined, TrophyFilled } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Segmented, Table, Typography } from 'antd';
+import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { checksApi } from '../api/checks.api';
@@ -8,11 +9,26 @@ import { checksApi } from '../api/checks.api';
 type Period = 'month' | 'year' | 'all';
 const MEDALS = ['#faad14', '#bfbfbf', '#d48806'];
 
-/** R-HAZ-6 "人人都是安全员": points for confirmed reports, ranked this month, this year or ever. */
+/**
+ * R-HAZ-6 "人人都是安全员": points for confirmed reports, ranked this month, this year or ever. The card shows the top
+ * ten; the export of the chosen period carries everyone with points.
+ */
 export function LeaderboardCard({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useI18n();
+  const showError = useShowError();
   const [period, setPeriod] = useState<Period>('month');
+  const [exporting, setExporting] = useState(false);
   const { data, loading } = useApi((signal) => checksApi.leaderboard(enterpriseId, period, signal), [enterpriseId, period]);
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      await checksApi.exportLeaderboard(enterpriseId, period, t('leaderboard.exportFile'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <Card
       size="small"
@@ -21,9 +37,17 @@ export function LeaderboardCard({ enterpriseId }: { enterpriseId: string }) {
       extra={<Segmented<Period> size="small" value={period} onChange={setPeriod} options={(['month', 'year', 'all'] as const).map((p) => ({ value: p, label: t(`leaderboard.${p}`) }))} />}
     >
       {data && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-          {data.me.rank ? t('leaderboard.me', { rank: data.me.rank, points: data.me.points }) : t('leaderboard.meNone')}
-        </Typography.Paragraph>
+        // The export sits beside the caller's rank, not in the header, so the header fits a 390 px phone.
+        <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary" style={{ flex: '1 1 180px', minWidth: 0 }}>
+            {data.me.rank ? t('leaderboard.me', { rank: data.me.rank, points: data.me.points }) : t('leaderboard.meNone')}
+          </Typography.Text>
+          {data.items.length > 0 && (
+            <Button size="small" icon={<ExportOutlined />} loading={exporting} onClick={() => void doExport()} data-testid="leaderboard-export">
+              {t('hazard.export')}
+            </Button>
+          )}
+        </Flex>
       )}
       {data && data.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('leaderboard.empty')} /> : (
         <Table

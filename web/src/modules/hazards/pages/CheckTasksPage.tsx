@@ -1,7 +1,10 @@
-import { Badge, Card, Empty, Flex, Pagination, Skeleton, Tabs } from 'antd';
+import { useState } from 'react';
+import { ExportOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Empty, Flex, Pagination, Skeleton, Tabs } from 'antd';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
@@ -20,10 +23,15 @@ function tabQuery(tab: string): Query {
   }
 }
 
-/** "我的检查任务": what is due now at my post or for me; the other tabs show the enterprise's open, done and missed tasks. */
+/**
+ * "我的检查任务": what is due now at my post or for me; the other tabs show the enterprise's open, done and missed tasks.
+ * The export carries the open tab's whole list, every page.
+ */
 export function CheckTasksPage() {
   const { t } = useI18n();
   const me = useMe();
+  const showError = useShowError();
+  const [exporting, setExporting] = useState(false);
   const enterpriseId = me.scope.enterpriseId ?? '';
   const list = useListState({ sync: 'url', filterKeys: ['tab'], defaultPageSize: 20 });
   const tab = list.filters.tab ?? 'mine';
@@ -33,9 +41,28 @@ export function CheckTasksPage() {
     !!enterpriseId,
   );
 
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      await checksApi.exportTasks(enterpriseId, tabQuery(tab), t('check.exportFile'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
   return (
     <div data-testid="check-tasks-page" style={{ maxWidth: 860 }}>
-      <PageHeader title={t('check.myTasks')} sub={me.scope.name} />
+      <PageHeader
+        title={t('check.myTasks')}
+        sub={me.scope.name}
+        extra={enterpriseId && (
+          <Button icon={<ExportOutlined />} loading={exporting} disabled={!data?.total} onClick={() => void doExport()} data-testid="check-task-export">
+            {t('hazard.export')}
+          </Button>
+        )}
+      />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
