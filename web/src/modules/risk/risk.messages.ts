@@ -156,7 +156,7 @@ export const riskMessages = {
 
   // Ledger (一企一清单)
   'risk.ledgerTitle': ['风险分级管控清单', 'Risk ledger'],
-  'risk.total': ['风险点总数', 'Risk points'],
+  'risk.total': ['风险点', 'Risk points'],
   'risk.code': ['编号', 'Code'],
   'risk.codeHint': ['留空则自动编号', 'Left empty: numbered automatically'],
   'risk.name': ['风险点名称', 'Risk point'],
