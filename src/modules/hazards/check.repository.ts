@@ -1,24 +1,9 @@
-import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
 import { enterpriseInScope } from '../../platform/db/scope';
-import type { CheckCycle, CheckTaskResultsTable, CheckTasksTable, ChecklistItemsTable, DB } from '../../platform/db/schema';
 import type { TaskQuery } from './check.schema';
 import { periodKeysOfDate } from './check.rules';
-
-/**
- * The columns migration 0006 adds, typed here until src/platform/db/schema.ts carries them (it is shared; the lead
- * adds them there, after which `checksDb` is a plain identity).
- */
-type ChecksDB = Omit<DB, 'checklist_items' | 'check_tasks' | 'check_task_results'> & {
-  checklist_items: ChecklistItemsTable & { category: Generated<string>; basis: Generated<string>; cycle: CheckCycle | null; responsible: Generated<string> };
-  check_tasks: CheckTasksTable & { reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null> };
-  check_task_results: CheckTaskResultsTable & { content: Generated<string> };
-};
-export type ChecksExecutor = Kysely<ChecksDB>;
-export function checksDb(db: Executor): ChecksExecutor {
-  return db as unknown as ChecksExecutor;
-}
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -74,7 +59,7 @@ export async function listChecklists(db: Executor, enterpriseId: string, q: { le
 export type ChecklistRow = Awaited<ReturnType<typeof listChecklists>>[number];
 
 export async function checklistItems(db: Executor, enterpriseId: string, checklistId: string) {
-  return checksDb(db).selectFrom('checklist_items as i')
+  return db.selectFrom('checklist_items as i')
     .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'i.enterprise_id').onRef('r.id', '=', 'i.risk_point_id'))
     .selectAll('i').select(['r.name as risk_point_name', 'r.location as risk_point_location'])
     .where('i.enterprise_id', '=', enterpriseId).where('i.checklist_id', '=', checklistId)
@@ -164,7 +149,7 @@ export async function loadTask(db: Executor, scope: Scope, enterpriseId: string,
 export type TaskRow = NonNullable<Awaited<ReturnType<typeof loadTask>>>;
 
 export async function taskResults(db: Executor, enterpriseId: string, taskId: string) {
-  return checksDb(db).selectFrom('check_task_results as r')
+  return db.selectFrom('check_task_results as r')
     .leftJoin('hazards as h', (j) => j.onRef('h.enterprise_id', '=', 'r.enterprise_id').onRef('h.id', '=', 'r.hazard_id'))
     .selectAll('r').select('h.code as hazard_code')
     .where('r.enterprise_id', '=', enterpriseId).where('r.task_id', '=', taskId).execute();

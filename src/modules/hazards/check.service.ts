@@ -11,7 +11,7 @@ import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { checkItemsFor } from '../risk/risk-point.service';
 import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
 import {
-  checklistItems, checksDb, enterpriseItem, enterpriseItems, leaderboardRows, libraryCategories, libraryItems, listChecklists as listChecklistRows,
+  checklistItems, enterpriseItem, enterpriseItems, leaderboardRows, libraryCategories, libraryItems, listChecklists as listChecklistRows,
   listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
   type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
@@ -175,7 +175,7 @@ function riskItemValues(s: RiskItem, o: { cycle?: CheckCycle | null; responsible
  * open tasks, results and hazards that point at them stay linked.
  */
 async function writeItems(tx: Tx, enterpriseId: string, checklistId: string, values: ItemValues[]): Promise<void> {
-  const c = checksDb(tx);
+  const c = tx;
   const existing = await c.selectFrom('checklist_items').select(['id', 'source', 'source_id']).where('enterprise_id', '=', enterpriseId).where('checklist_id', '=', checklistId).execute();
   const byKey = new Map(existing.map((e) => [`${e.source}:${e.source_id}`, e.id]));
   const keep = new Set<string>();
@@ -615,7 +615,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
       }
       rows.push({ enterprise_id: enterpriseId, task_id: id, checklist_item_id: item.id, result: r.result, note: r.note, photo_ids: photoIds, hazard_id: hazard?.id ?? null, hazard_code: hazard?.code ?? null, content: item.content });
     }
-    await checksDb(tx).insertInto('check_task_results').values(rows.map(({ hazard_code: _code, ...row }) => row)).execute();
+    await tx.insertInto('check_task_results').values(rows.map(({ hazard_code: _code, ...row }) => row)).execute();
     await tx.updateTable('check_tasks').set({ status: 'done', done_by: actor.userId, done_at: ctx.now, pass_count: count.pass, fail_count: count.fail, na_count: count.na })
       .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     await refreshControlFailing(tx, enterpriseId, items.map((i) => i.risk_point_id));

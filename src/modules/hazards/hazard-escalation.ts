@@ -26,8 +26,6 @@ const MAX_PER_RUN = 20_000;
 /** Reminders per transaction. */
 const BATCH = 500;
 
-type HazardReminders = { hazard_reminders: { enterprise_id: string; hazard_id: string; day: string } };
-
 export function registerHazardJobs(jobs: JobRunner): void {
   jobs.register(ESCALATION_JOB, async (_payload, { db, now, jobId }) => {
     await runHazardEscalation(db, now, { jobId });
@@ -46,7 +44,7 @@ export async function runHazardEscalation(db: Db, now: Date, opts: { rules?: Esc
   const reminded = await remind(db, ctx, today, rules);
   const escalated = await escalate(db, ctx, today, rules);
   // A reminder's record only has to outlive its day.
-  await db.withTables<HazardReminders>().deleteFrom('hazard_reminders').where('day', '<', addLocalDays(today, -7)).execute();
+  await db.deleteFrom('hazard_reminders').where('day', '<', addLocalDays(today, -7)).execute();
   return { reminded, escalated };
 }
 
@@ -62,7 +60,7 @@ async function remind(db: Db, ctx: Ctx, today: string, rules: EscalationRules): 
   for (let i = 0; i < due.length; i += BATCH) {
     const batch = due.slice(i, i + BATCH);
     total += await db.transaction().execute(async (tx) => {
-      const won = await tx.withTables<HazardReminders>().insertInto('hazard_reminders')
+      const won = await tx.insertInto('hazard_reminders')
         .values(batch.map((h) => ({ enterprise_id: h.enterprise_id, hazard_id: h.id, day: today })))
         .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id', 'day']).doNothing()).returning('hazard_id').execute();
       const fresh = new Set(won.map((w) => w.hazard_id));

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
 import type { Executor, Tx } from '../../platform/db/database';
+import type { RiskAnnualReportEventsTable } from '../../platform/db/schema';
 import { enterpriseRowInScope } from '../../platform/db/scope';
 import { startOfLocalYear } from '../../platform/time';
 import type { Grade } from './risk-grading';
@@ -11,12 +12,6 @@ import {
 import type { ReportListQuery } from './risk-report.schema';
 
 /** migrations/0004_risk_reports.sql. Kept here until schema.ts takes it in. */
-export type RiskAnnualReportEventsTable = {
-  enterprise_id: string; year: number; seq: number; action: 'create' | 'confirm' | 'reopen' | 'submit';
-  from_status: 'draft' | 'confirmed' | 'submitted' | null; to_status: 'draft' | 'confirmed' | 'submitted'; actor_id: string | null;
-  at: Date;
-};
-const withEvents = <E extends Executor>(db: E) => db.withTables<{ risk_annual_report_events: RiskAnnualReportEventsTable }>();
 
 // ---- one enterprise's ledger, as the report reads it ----
 
@@ -92,14 +87,14 @@ export async function lockReport(tx: Tx, enterpriseId: string, year: number, now
 }
 
 export async function appendReportEvent(tx: Tx, e: Omit<RiskAnnualReportEventsTable, 'seq'>): Promise<void> {
-  const t = withEvents(tx);
+  const t = tx;
   const last = await t.selectFrom('risk_annual_report_events').select((eb) => eb.fn.max('seq').as('seq'))
     .where('enterprise_id', '=', e.enterprise_id).where('year', '=', e.year).executeTakeFirst();
   await t.insertInto('risk_annual_report_events').values({ ...e, seq: Number(last?.seq ?? 0) + 1 }).execute();
 }
 
 export async function listReportEvents(db: Executor, enterpriseId: string, year: number) {
-  return withEvents(db).selectFrom('risk_annual_report_events as v').leftJoin('users as u', 'u.id', 'v.actor_id')
+  return db.selectFrom('risk_annual_report_events as v').leftJoin('users as u', 'u.id', 'v.actor_id')
     .select(['v.seq', 'v.action', 'v.from_status', 'v.to_status', 'v.at', 'u.display_name'])
     .where('v.enterprise_id', '=', enterpriseId).where('v.year', '=', year).orderBy('v.seq').execute();
 }

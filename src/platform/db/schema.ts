@@ -203,7 +203,12 @@ export type PhotosTable = { enterprise_id: string; id: Generated<string>; mime: 
 export type CheckStandardItemsTable = { id: Generated<string>; code: string; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number> };
 export type EnterpriseCheckItemsTable = { enterprise_id: string; id: Generated<string>; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; created_at: Timestamp };
 export type ChecklistsTable = { enterprise_id: string; id: Generated<string>; level: 'enterprise' | 'workshop' | 'post'; name: string; org_unit_id: string | null; post_id: string | null; created_at: Timestamp; updated_at: Timestamp };
-export type ChecklistItemsTable = { enterprise_id: string; id: Generated<string>; checklist_id: string; source: 'standard' | 'enterprise' | 'risk'; source_id: string | null; risk_point_id: string | null; content: string; method: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number> };
+export type ChecklistItemsTable = {
+  enterprise_id: string; id: Generated<string>; checklist_id: string; source: 'standard' | 'enterprise' | 'risk'; source_id: string | null; risk_point_id: string | null; content: string;
+  method: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number>;
+  // migration 0006
+  category: Generated<string>; basis: Generated<string>; cycle: CheckCycle | null; responsible: Generated<string>;
+};
 export type CheckPlansTable = {
   enterprise_id: string; id: Generated<string>; name: string; type: 'daily' | 'comprehensive' | 'special' | 'seasonal' | 'holiday' | 'resumption'; cycle: CheckCycle;
   checklist_id: string; assignee_post_id: string | null; assignee_user_id: string | null; starts_on: DateCol; ends_on: DateColNullable; active: Generated<boolean>; created_at: Timestamp;
@@ -211,8 +216,9 @@ export type CheckPlansTable = {
 export type CheckTasksTable = {
   enterprise_id: string; id: Generated<string>; plan_id: string; checklist_id: string; period_key: string; due_at: Timestamp; assignee_post_id: string | null; assignee_user_id: string | null;
   status: Generated<'open' | 'done' | 'missed'>; done_by: string | null; done_at: TimestampNullable; pass_count: Generated<number>; fail_count: Generated<number>; na_count: Generated<number>; created_at: Timestamp;
+  reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>; // migration 0006
 };
-export type CheckTaskResultsTable = { enterprise_id: string; task_id: string; checklist_item_id: string; result: 'pass' | 'fail' | 'na'; note: Generated<string>; photo_ids: ColumnType<string[], string[] | undefined, string[]>; hazard_id: string | null };
+export type CheckTaskResultsTable = { enterprise_id: string; task_id: string; checklist_item_id: string; result: 'pass' | 'fail' | 'na'; note: Generated<string>; photo_ids: ColumnType<string[], string[] | undefined, string[]>; hazard_id: string | null; content: Generated<string> };
 export type HazardsTable = {
   enterprise_id: string; id: Generated<string>; code: string; title: string; description: Generated<string>; source: HazardSource;
   hazard_class: 'thing' | 'behaviour' | 'management' | null; level: Generated<'general' | 'major'>; major_criterion: string | null;
@@ -231,6 +237,13 @@ export type HazardExtensionsTable = {
 };
 export type HazardPlansTable = { enterprise_id: string; hazard_id: string; responsible_person: string; measures: string; funds: Numeric; time_limit: DateCol; contingency_plan: string; created_by: string | null; created_at: Timestamp; updated_at: Timestamp };
 export type HazardSupervisionsTable = { enterprise_id: string; hazard_id: string; listed_by: string | null; listed_at: Timestamp; deadline: DateCol; note: Generated<string>; status: Generated<'listed' | 'delisted'>; delisted_by: string | null; delisted_at: TimestampNullable };
+/** One reminder or escalation notice per hazard and local day (migration 0007). */
+export type HazardRemindersTable = { enterprise_id: string; hazard_id: string; day: string };
+export type RiskAnnualReportEventsTable = {
+  enterprise_id: string; year: number; seq: number; action: 'create' | 'confirm' | 'reopen' | 'submit';
+  from_status: 'draft' | 'confirmed' | 'submitted' | null; to_status: 'draft' | 'confirmed' | 'submitted'; actor_id: string | null;
+  at: Date;
+};
 export type HazardPointsTable = { enterprise_id: string; hazard_id: string; user_id: string; points: number; awarded_at: Timestamp };
 export type HazardReportsTable = { enterprise_id: string; period_type: 'month' | 'quarter' | 'year'; period_key: string; status: Generated<'draft' | 'confirmed' | 'submitted'>; snapshot: JsonNullable; confirmed_by: string | null; confirmed_at: TimestampNullable; submitted_by: string | null; submitted_at: TimestampNullable };
 
@@ -253,6 +266,8 @@ export type DB = {
   hazard_plans: HazardPlansTable;
   hazard_supervisions: HazardSupervisionsTable;
   hazard_points: HazardPointsTable;
+  hazard_reminders: HazardRemindersTable;
+  risk_annual_report_events: RiskAnnualReportEventsTable;
   hazard_reports: HazardReportsTable;
   rule_sets: RuleSetsTable;
   floor_plans: FloorPlansTable;
