@@ -175,8 +175,7 @@ function riskItemValues(s: RiskItem, o: { cycle?: CheckCycle | null; responsible
  * open tasks, results and hazards that point at them stay linked.
  */
 async function writeItems(tx: Tx, enterpriseId: string, checklistId: string, values: ItemValues[]): Promise<void> {
-  const c = tx;
-  const existing = await c.selectFrom('checklist_items').select(['id', 'source', 'source_id']).where('enterprise_id', '=', enterpriseId).where('checklist_id', '=', checklistId).execute();
+  const existing = await tx.selectFrom('checklist_items').select(['id', 'source', 'source_id']).where('enterprise_id', '=', enterpriseId).where('checklist_id', '=', checklistId).execute();
   const byKey = new Map(existing.map((e) => [`${e.source}:${e.source_id}`, e.id]));
   const keep = new Set<string>();
   const inserts = [];
@@ -184,14 +183,14 @@ async function writeItems(tx: Tx, enterpriseId: string, checklistId: string, val
     const id = byKey.get(`${v.source}:${v.source_id}`);
     if (id) {
       keep.add(id);
-      await c.updateTable('checklist_items').set({ ...v, sort }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+      await tx.updateTable('checklist_items').set({ ...v, sort }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     } else {
       inserts.push({ enterprise_id: enterpriseId, checklist_id: checklistId, ...v, sort });
     }
   }
   const drop = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
-  if (drop.length) await c.deleteFrom('checklist_items').where('enterprise_id', '=', enterpriseId).where('id', 'in', drop).execute();
-  if (inserts.length) await c.insertInto('checklist_items').values(inserts).execute();
+  if (drop.length) await tx.deleteFrom('checklist_items').where('enterprise_id', '=', enterpriseId).where('id', 'in', drop).execute();
+  if (inserts.length) await tx.insertInto('checklist_items').values(inserts).execute();
 }
 
 function presentChecklist(r: ChecklistRow) {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { EmploymentForm } from '../../platform/db/schema';
-import { excel, loadWorkbook, SheetError } from '../../platform/files/xlsx';
+import { addTemplateSheets, excel, loadWorkbook, REFERENCE_SHEET, SheetError } from '../../platform/files/xlsx';
 import { isValidIdNumber, normalizeIdNumber, PHONE } from './id-number';
 import { isCalendarDate } from './employee.schema';
 
@@ -23,8 +23,6 @@ export const COLUMNS = [
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const DATA_SHEET = '员工信息';
-const GUIDE_SHEET = '填写说明';
-const REFERENCE_SHEET = '单位与岗位';
 /** The most data rows one upload may carry; the template's drop-downs cover as many. */
 export const MAX_IMPORT_ROWS = 10_000;
 
@@ -392,8 +390,6 @@ export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
   });
   ws.getColumn(7).numFmt = 'yyyy-mm-dd';
 
-  const guide = wb.addWorksheet(GUIDE_SHEET);
-  guide.columns = [{ width: 14 }, { width: 90 }];
   const lines: [string, string][] = [
     ['员工信息导入说明', `适用企业：${input.enterpriseName}`],
     ['', '请在“员工信息”工作表中从第 2 行起每行填写一名员工，不要修改表头；空行会被忽略，一次最多 10000 行。'],
@@ -406,19 +402,7 @@ export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
     ['入职日期', '选填，日期格式，如 2024-03-01（也可写 2024/3/1 或 2024年3月1日）。'],
     ['导入方式', '“严格导入”：文件中只要有一行错误就不导入任何数据，并列出每个错误的行号和列名；“仅导入正确行”：导入没有错误的行，并列出出错的行。'],
   ];
-  for (const l of lines) guide.addRow(l);
-  guide.getRow(1).font = { bold: true, size: 14 };
-  guide.getColumn(1).font = { bold: true };
-  guide.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-
-  const ref = wb.addWorksheet(REFERENCE_SHEET);
-  ref.columns = [{ header: '单位（完整路径）', width: 36 }, { header: '岗位', width: 24 }, { header: '岗位所属单位', width: 36 }];
-  ref.getRow(1).font = { bold: true };
-  const n = Math.max(input.unitPaths.length, input.posts.length);
-  for (let i = 0; i < n; i++) {
-    const p = input.posts[i];
-    ref.addRow([input.unitPaths[i] ?? null, p?.name ?? null, p?.unitPath ?? null]);
-  }
+  addTemplateSheets(wb, { guide: lines, guideWidths: [14, 90], unitHeader: '单位（完整路径）', unitPaths: input.unitPaths, posts: input.posts });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

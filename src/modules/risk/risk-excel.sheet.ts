@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { ControlLevelName, MeasureCategory } from '../../platform/db/schema';
-import { excel, loadWorkbook, SheetError } from '../../platform/files/xlsx';
+import { addTemplateSheets, excel, GUIDE_SHEET, loadWorkbook, REFERENCE_SHEET, SheetError } from '../../platform/files/xlsx';
 import { cellInput, resolvePost, splitPosts, type CellInput, type PostNode, type UnitIndex } from '../org/employee.excel';
 import {
   combineGrades, DIRECT_CONDITIONS, gradeMethod, GRADE_NAME, InvalidRiskInput, type DirectCondition, type Grade, type MethodInput, type MethodResult,
@@ -82,8 +82,6 @@ export type ColumnKey = (typeof COLUMNS)[number]['key'];
 const REQUIRED: ColumnKey[] = ['name', 'kind', 'unit', 'factors', 'accidents', 'evaluation', 'grade', 'controllers', ...MEASURE_CATEGORIES.map((c) => `m_${c}` as const), 'emergency'];
 const MEASURE_HEADER = '管控措施';
 export const DATA_SHEET = '风险分级管控清单';
-const GUIDE_SHEET = '填写说明';
-const REFERENCE_SHEET = '单位与岗位';
 export const MAX_IMPORT_ROWS = 10_000;
 
 const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!.header;
@@ -581,8 +579,6 @@ export async function buildLedgerTemplate(input: { enterpriseName: string; unitP
     type: 'list', allowBlank: false, formulae: [`"${Object.values(KIND_LABELS).join(',')}"`],
     showErrorMessage: true, errorStyle: 'stop', errorTitle: '类型', error: `请从列表中选择：${Object.values(KIND_LABELS).join('、')}`,
   });
-  const guide = wb.addWorksheet(GUIDE_SHEET);
-  guide.columns = [{ width: 18 }, { width: 100 }];
   const rows: [string, string][] = [
     ['风险清单导入说明', `适用企业：${input.enterpriseName}`],
     ['', '在“风险分级管控清单”工作表第 4 行起每行填写一个风险点，不要修改表头；第 1 行标题可以改写，空行会被忽略，一次最多 10000 行。本平台导出的清单可直接导入。'],
@@ -606,14 +602,6 @@ export async function buildLedgerTemplate(input: { enterpriseName: string; unitP
     ['警示与应急设施', `较大及以上风险点应落实的四项：${Object.values(R8_LABELS).join('、')}；填写已落实的项目，用“、”分隔，未落实的不填。`],
     ['导入方式', '“严格导入”：文件中只要有一行错误就不导入任何数据，并列出每个错误的行号和列名；“仅导入正确行”：导入没有错误的行，并列出出错的行。'],
   ];
-  for (const l of rows) guide.addRow(l);
-  guide.getRow(1).font = { bold: true, size: 14 };
-  guide.getColumn(1).font = { bold: true };
-  guide.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-  const ref = wb.addWorksheet(REFERENCE_SHEET);
-  ref.columns = [{ header: '单位（路径）', width: 36 }, { header: '岗位', width: 24 }, { header: '岗位所属单位', width: 36 }];
-  ref.getRow(1).font = { bold: true };
-  const n = Math.max(input.unitPaths.length, input.posts.length);
-  for (let i = 0; i < n; i++) ref.addRow([input.unitPaths[i] ?? null, input.posts[i]?.name ?? null, input.posts[i]?.unitPath ?? null]);
+  addTemplateSheets(wb, { guide: rows, guideWidths: [18, 100], unitHeader: '单位（路径）', unitPaths: input.unitPaths, posts: input.posts });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

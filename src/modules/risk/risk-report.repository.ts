@@ -87,10 +87,9 @@ export async function lockReport(tx: Tx, enterpriseId: string, year: number, now
 }
 
 export async function appendReportEvent(tx: Tx, e: Omit<RiskAnnualReportEventsTable, 'seq'>): Promise<void> {
-  const t = tx;
-  const last = await t.selectFrom('risk_annual_report_events').select((eb) => eb.fn.max('seq').as('seq'))
+  const last = await tx.selectFrom('risk_annual_report_events').select((eb) => eb.fn.max('seq').as('seq'))
     .where('enterprise_id', '=', e.enterprise_id).where('year', '=', e.year).executeTakeFirst();
-  await t.insertInto('risk_annual_report_events').values({ ...e, seq: Number(last?.seq ?? 0) + 1 }).execute();
+  await tx.insertInto('risk_annual_report_events').values({ ...e, seq: Number(last?.seq ?? 0) + 1 }).execute();
 }
 
 export async function listReportEvents(db: Executor, enterpriseId: string, year: number) {
