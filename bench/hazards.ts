@@ -18,6 +18,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
+import { drive } from './load';
 import { auditHashV2, canonicalize, GENESIS_HASH } from '../src/platform/audit/canonical';
 import { hashPassword } from '../src/platform/auth/password';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session';
@@ -36,54 +37,7 @@ export type BenchKit = {
 };
 
 const HAZARDS = 2_000_000;
-const MAX_REQUESTS = 2_000_000;
 const BENCH_PASSWORD = 'Benchhz2026';
-
-type Load = { requests: number; errors: number; seconds: number; rate: number; p50: number; p95: number; p99: number };
-
-function pct(sorted: Float64Array, p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
-/** `connections` loops, each with its own index, until the deadline or the request cap; latencies in milliseconds. */
-/**
- * Runs `op` on `connections` loops for `seconds`. Closed loop by default (each loop sends its next request when the
- * last one answers). With `rate` (requests/s over all loops) each loop keeps a schedule instead, and a latency is
- * counted from the request's scheduled time, so a slow answer that delays the next request is not hidden.
- */
-async function drive(connections: number, seconds: number, op: (loop: number) => Promise<boolean>, rate?: number): Promise<Load> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let requests = 0;
-  const start = performance.now();
-  const deadline = start + seconds * 1000;
-  const interval = rate ? (connections * 1000) / rate : 0;
-  const loop = async (i: number) => {
-    let next = start + (interval * i) / connections;
-    while (performance.now() < deadline && requests < MAX_REQUESTS) {
-      if (interval) {
-        const wait = next - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        if (next >= deadline) break;
-      }
-      requests++;
-      const t0 = interval ? next : performance.now();
-      next += interval;
-      let ok = false;
-      try {
-        ok = await op(i);
-      } catch {
-        ok = false;
-      }
-      latencies.push(performance.now() - t0);
-      if (!ok) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, (_, i) => loop(i)));
-  const elapsed = (performance.now() - start) / 1000;
-  const sorted = Float64Array.from(latencies).sort();
-  return { requests, errors, seconds: elapsed, rate: requests / elapsed, p50: pct(sorted, 50), p95: pct(sorted, 95), p99: pct(sorted, 99) };
-}
 
 type Session = { cookie: string; csrf: string };
 

@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { ROOT, SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
+import { drive } from './load';
 import type { DB } from '../src/platform/db/schema';
 import { listEnterprises } from '../src/modules/org/enterprise.repository';
 import { enterpriseListQuery } from '../src/modules/org/enterprise.schema';
@@ -30,7 +31,6 @@ const BENCH_DB = 'safeduty_bench';
 const BENCH_URL = `postgres://postgres@127.0.0.1:5432/${BENCH_DB}`;
 const SCALE_ENTERPRISES = 10_000;
 const LIST_PATH = '/api/v1/enterprises?page=1&pageSize=20&sort=name';
-const MAX_REQUESTS = 5_000_000;
 
 type Figure = { name: string; value: number; unit: string; command: string; target?: string };
 const results: Record<string, Record<string, unknown> & { figures: Figure[] }> = {};
@@ -58,40 +58,6 @@ function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-type LoadResult = { requests: number; errors: number; seconds: number; rate: number; p50: number; p99: number };
-
-/** Runs `op` from `connections` concurrent loops until the deadline; latencies in milliseconds. */
-async function drive(connections: number, seconds: number, op: () => Promise<boolean>): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let requests = 0;
-  const start = performance.now();
-  const deadline = start + seconds * 1000;
-  const loop = async () => {
-    while (performance.now() < deadline && requests < MAX_REQUESTS) {
-      requests++;
-      const t0 = performance.now();
-      let ok = false;
-      try {
-        ok = await op();
-      } catch {
-        ok = false;
-      }
-      latencies.push(performance.now() - t0);
-      if (!ok) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, loop));
-  const elapsed = (performance.now() - start) / 1000;
-  const sorted = Float64Array.from(latencies).sort();
-  return { requests, errors, seconds: elapsed, rate: requests / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
 function httpGet(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
