@@ -46,24 +46,24 @@ export type Platform = {
 
 /** Opens the database, migrates, loads demo data into an empty database if configured, and builds the app. */
 export async function createPlatform(config: Config, opts: { now?: () => Date; database?: Database; logStream?: NodeJS.WritableStream } = {}): Promise<Platform> {
+  const now = opts.now ?? (() => new Date());
   const database = opts.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await migrate(database.pool);
   let seeded = false;
   if (config.seedDemo) {
     const any = await database.db.selectFrom('districts').select('id').limit(1).executeTakeFirst();
     if (!any) {
-      await seedDemo(database.db, { idSecret: config.appSecret });
+      await seedDemo(database.db, { idSecret: config.appSecret, now: now() });
       seeded = true;
       // The embedded engine has no autovacuum: give the planner statistics after a bulk load.
       await sql`analyze`.execute(database.db);
     }
   }
-  const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now: opts.now });
+  const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now });
   registerPlatformJobs(jobs, database.engine);
   registerCheckJobs(jobs);
   registerHazardJobs(jobs);
   registerRiskJobs(jobs);
-  const now = opts.now ?? (() => new Date());
   const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine, now }, MODULES, { logStream: opts.logStream });
   jobs.setLogger(app.log);
   return {

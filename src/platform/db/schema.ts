@@ -249,6 +249,15 @@ export type HazardReportsTable = { enterprise_id: string; period_type: 'month' |
 
 export type HazardCountersTable = { enterprise_id: string; year: number; n: number };
 
+/** Trigger-kept monthly hazard figures (migrations 0007, 0009): written only by triggers, read by the statistics. */
+type MonthFigures = {
+  month: ColumnType<string, string, string>; district_id: string; subdistrict_id: string; industry_code: string;
+  found: Generated<number>; found_major: Generated<number>; confirmed: Generated<number>; closed_of_found: Generated<number>;
+  voided: Generated<number>; closed: Generated<number>; closed_on_time: Generated<number>;
+};
+export type HazardMonthStatsTable = MonthFigures & { enterprise_id: string };
+export type HazardGroupMonthStatsTable = MonthFigures;
+
 export type DB = {
   hazard_counters: HazardCountersTable;
   photos: PhotosTable;
@@ -267,6 +276,8 @@ export type DB = {
   hazard_supervisions: HazardSupervisionsTable;
   hazard_points: HazardPointsTable;
   hazard_reminders: HazardRemindersTable;
+  hazard_month_stats: HazardMonthStatsTable;
+  hazard_group_month_stats: HazardGroupMonthStatsTable;
   risk_annual_report_events: RiskAnnualReportEventsTable;
   hazard_reports: HazardReportsTable;
   rule_sets: RuleSetsTable;
