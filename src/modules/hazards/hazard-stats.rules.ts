@@ -1,5 +1,5 @@
 import { periodDays, periodOfDay, periodOfKey, previousPeriod, type Period } from '../../platform/periods';
-import { localDay, startOfLocalMonth } from '../../platform/time';
+import { startOfLocalMonth } from '../../platform/time';
 
 /**
  * Periods, months and rates for hidden-hazard statistics (R-HAZ-7) and the double report (R-HAZ-5), without I/O.
