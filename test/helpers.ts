@@ -6,6 +6,7 @@ import { openDatabase } from '../src/platform/db/database';
 import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { createPlatform, type Platform } from '../src/app';
+import type { ModuleManifest } from '../src/platform/module';
 import { loadConfig, type Config } from '../src/platform/config';
 import type { Db } from '../src/platform/db/database';
 import { DEMO_PASSWORD } from '../src/seed/demo';
@@ -73,7 +74,7 @@ function templatePath(now: Date): string {
   return path.join(os.tmpdir(), `safeduty-test-${h.digest('hex').slice(0, 16)}.tar`);
 }
 
-export async function createTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
+export async function createTestPlatform(overrides: Partial<Config> = {}, opts: { modules?: readonly ModuleManifest[] } = {}): Promise<TestPlatform> {
   const base = process.env.TEST_DATABASE_URL;
   const throwaway = base ? await throwawayDatabase(base) : null;
   const config = loadConfig({}, {
@@ -85,7 +86,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
   const database = template && existsSync(template)
     ? await openDatabase({ databaseUrl: '', dataDir: 'memory://', poolSize: 1, loadDataDir: new Blob([readFileSync(template)]) })
     : undefined;
-  const platform = await createPlatform(config, { now: () => clock.now, database });
+  const platform = await createPlatform(config, { now: () => clock.now, database, modules: opts.modules });
   if (template && !database && platform.database.dump) {
     const blob = await platform.database.dump();
     const tmp = `${template}.${process.pid}`;

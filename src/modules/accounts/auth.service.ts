@@ -1,7 +1,7 @@
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import { hashPassword, isStrongPassword, verifyPassword } from '../../platform/auth/password';
-import { ROLE_PERMISSIONS } from '../../platform/auth/permissions';
+import { permissionsOf } from '../../platform/auth/permissions';
 import { createSession, forgetUserSessions, scopeOf } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Config } from '../../platform/config';
@@ -68,7 +68,7 @@ export async function me(db: Executor, actor: Actor, locale: Locale) {
     scope: await describeScopeView(db, actor.scope),
     mustChangePassword: actor.mustChangePassword,
     locale: actor.locale,
-    permissions: [...ROLE_PERMISSIONS[actor.role]],
+    permissions: permissionsOf(actor.role),
     csrfToken: actor.csrfToken,
   };
 }

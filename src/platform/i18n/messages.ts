@@ -500,6 +500,27 @@ const en: Dict = {
 
 const dicts: Record<Locale, Dict> = { 'zh-CN': zh, 'en-US': en };
 
+/** A module's messages, both locales with the same keys (src/platform/module.ts). */
+export type MessageDict = Record<Locale, Record<string, string>>;
+
+/**
+ * Adds a module's messages. Both locales must hold the same keys, and a key may not change its text: a collision
+ * between two modules fails at start instead of one silently winning.
+ */
+export function registerMessages(messages: MessageDict): void {
+  const zhKeys = Object.keys(messages['zh-CN']).sort();
+  const enKeys = Object.keys(messages['en-US']).sort();
+  const missing = zhKeys.filter((k) => !(k in messages['en-US'])).concat(enKeys.filter((k) => !(k in messages['zh-CN'])));
+  if (missing.length) throw new Error(`messages without both locales: ${missing.join(', ')}`);
+  for (const locale of LOCALES) {
+    for (const [key, text] of Object.entries(messages[locale])) {
+      const had = dicts[locale][key];
+      if (had !== undefined && had !== text) throw new Error(`message ${key} is registered twice with different texts`);
+      dicts[locale][key] = text;
+    }
+  }
+}
+
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = dicts[locale][key] ?? dicts['zh-CN'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));

@@ -1,0 +1,6 @@
+import type { ModuleManifest } from '../../platform/module';
+import { authRoutes } from './auth.routes';
+import { userRoutes } from './user.routes';
+
+/** Accounts: sign-in, sessions, and the users of every side. */
+export const accountsModule: ModuleManifest = { name: 'accounts', routes: [authRoutes, userRoutes], auditEntities: ['user'] };
