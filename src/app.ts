@@ -24,6 +24,7 @@ import { riskMapRoutes } from './modules/risk/risk-map.routes';
 import { riskReportRoutes } from './modules/risk/risk-report.routes';
 import { registerRiskJobs } from './modules/risk/risk-report.jobs';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
+import { registerAccountJobs } from './modules/accounts/account.jobs';
 import { seedDemo } from './seed/demo';
 
 /** Every module's routes, mounted under /api/v1. A new module adds itself here. */
@@ -60,6 +61,7 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
   }
   const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now: opts.now });
   registerPlatformJobs(jobs, database.engine);
+  registerAccountJobs(jobs);
   registerCheckJobs(jobs);
   registerHazardJobs(jobs);
   registerRiskJobs(jobs);

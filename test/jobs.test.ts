@@ -53,8 +53,8 @@ test('the outbox written with a new account becomes a notification in the bell',
   const pending = await t.db.selectFrom('outbox').select('id').where('processed_at', 'is', null).execute();
   assert.ok(pending.length >= 1);
   await t.platform.jobs.tick();
-  const u = await t.login('newsafety', created.data.initialPassword);
-  await u.post('/api/v1/auth/password', { currentPassword: created.data.initialPassword, newPassword: 'Newsafety2026' });
+  const u = await t.login('newsafety', created.data.oneTimeCode);
+  await u.post('/api/v1/auth/password', { currentPassword: created.data.oneTimeCode, newPassword: 'Kunming#Safe2026x' });
   const count = await u.get('/api/v1/notifications/unread-count');
   assert.equal(count.data.count, 1);
   const list = await u.get('/api/v1/notifications');
