@@ -78,10 +78,13 @@ export type UserCreate = {
 
 /**
  * A new or reset account's password hash is of a random secret nobody ever sees: the account is entered with the
- * one-time code only (D2), and the old password stops working.
+ * one-time code only (D2), and the old password stops working. One such hash per process serves every account: it
+ * is still a real Argon2 hash, so signing in against it takes as long as against any other.
  */
+let unusable: Promise<string> | null = null;
 function unusablePassword(): Promise<string> {
-  return hashPassword(randomBytes(24).toString('base64url'));
+  unusable ??= hashPassword(randomBytes(24).toString('base64url'));
+  return unusable;
 }
 
 export type ScopeInput = {
@@ -149,6 +152,8 @@ async function checkScopeFields(tx: Tx, actor: Actor, input: ScopeInput): Promis
 
 export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{ user: UserView } & OneTimeCodeView> {
   const actor = requireActor(ctx);
+  managedEnterprise(actor);
+  if (!outranks(actor.role, input.role)) throw new AppError('FORBIDDEN', { messageKey: 'validation.role.notAllowed' });
   const hashed = await unusablePassword();
   return db.transaction().execute(async (tx) => {
     const scopeFields = await checkScopeFields(tx, actor, input);
@@ -173,7 +178,7 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{
  * Loads an account the caller is about to change, under its row lock: outside their enterprise it is not found;
  * their own account or one at or above their rank is refused (D2).
  */
-async function loadManaged(tx: Tx, actor: Actor, id: string): Promise<UserRow> {
+async function loadManaged(tx: Executor, actor: Actor, id: string): Promise<UserRow> {
   const u = await scopedUsers(tx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!u) throw notFound();
   if (u.id === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'validation.user.self' });
@@ -238,6 +243,8 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: UserUpdate
  */
 export async function resetPassword(db: Db, ctx: Ctx, id: string): Promise<OneTimeCodeView> {
   const actor = requireActor(ctx);
+  // Refuse before the costly hash; the transaction checks again under the row lock.
+  await loadManaged(db, actor, id);
   const hashed = await unusablePassword();
   const issued = await db.transaction().execute(async (tx) => {
     const u = await loadManaged(tx, actor, id);
