@@ -298,6 +298,7 @@ const coreMessages = {
   'user.create': ['新增用户', 'New user'],
   'user.created': ['用户已创建', 'User created'],
   'user.editTitle': ['编辑用户 {username}', 'Edit user {username}'],
+  'user.roleChangeHint': ['更改角色后，该用户须重新登录。', 'After a role change the user must sign in again.'],
   'user.normal': ['正常', 'Normal'],
   'user.disabled': ['已停用', 'Disabled'],
   'user.locked': ['已锁定', 'Locked'],

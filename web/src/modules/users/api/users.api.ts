@@ -32,10 +32,13 @@ export type UserCreate = {
   employeeId?: string;
 };
 
+/** A rename, a disable/enable, or a change of role and scope (only below the caller's rank, D2). */
+export type UserUpdate = { displayName?: string; disabled?: boolean; role?: Role; orgUnitId?: string };
+
 export const usersApi = {
   list: (query: Query, signal?: AbortSignal) => api.get<Page<UserRow>>('/users', query, { signal }),
   create: (body: UserCreate) => api.post<{ user: UserRow } & OneTimeCode>('/users', body),
-  update: (id: string, body: { displayName?: string; disabled?: boolean }) => api.patch<UserRow>(`/users/${id}`, body),
+  update: (id: string, body: UserUpdate) => api.patch<UserRow>(`/users/${id}`, body),
   resetPassword: (id: string) => api.post<OneTimeCode>(`/users/${id}/reset-password`),
   unlock: (id: string) => api.post<void>(`/users/${id}/unlock`),
 };
