@@ -53,8 +53,8 @@ test('the outbox written with a new account becomes a notification in the bell',
   const pending = await t.db.selectFrom('outbox').select('id').where('processed_at', 'is', null).execute();
   assert.ok(pending.length >= 1);
   await t.platform.jobs.tick();
-  const u = await t.login('newsafety', created.data.initialPassword);
-  await u.post('/api/v1/auth/password', { currentPassword: created.data.initialPassword, newPassword: 'Newsafety2026' });
+  const u = await t.login('newsafety', created.data.oneTimeCode);
+  await u.post('/api/v1/auth/password', { currentPassword: created.data.oneTimeCode, newPassword: 'Kunming#Safe2026x' });
   // The same tick may also run dated reminders (in December the annual risk report's, R-RISK-9, reaches every new
   // safety manager): count the welcome itself, not everything in the bell.
   const count = (await u.get('/api/v1/notifications/unread-count')).data.count as number;

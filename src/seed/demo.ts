@@ -10,7 +10,8 @@ import { seedDemoRisks } from './demo-risk';
 import { seedDemoChecks } from './demo-checks';
 import { seedDemoHazards } from './demo-hazards';
 
-export const DEMO_PASSWORD = 'Demo@2026';
+/** D14: the published demo password meets the password policy (and contains no demo user name). */
+export const DEMO_PASSWORD = 'Demo@Guandu2026';
 
 /** A deterministic pseudo-random sequence, so the demo district is the same on every machine. */
 function rng(seed: number) {

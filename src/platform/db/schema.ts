@@ -91,6 +91,14 @@ export type UsersTable = {
 export type SessionsTable = {
   id_hash: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp;
 };
+/** Migration 0013 (D2): a one-time sign-in code per user, stored as its SHA-256. */
+export type OneTimeCodesTable = {
+  user_id: string; code_hash: string; issued_by: string | null; created_at: Timestamp; expires_at: Timestamp;
+};
+/** Migration 0013 (D13): failed sign-ins per (user name, source). */
+export type LoginThrottleTable = {
+  username: string; source: string; failures: Generated<number>; lockouts: Generated<number>; locked_until: TimestampNullable; last_failure_at: Timestamp;
+};
 export type AuditLogTable = {
   seq: ColumnType<string, number | string | undefined, never>;
   chain: string;
@@ -306,6 +314,8 @@ export type DB = {
   employee_posts: EmployeePostsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  one_time_codes: OneTimeCodesTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_chain_heads: AuditChainHeadsTable;
   jobs: JobsTable;
