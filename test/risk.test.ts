@@ -156,3 +156,20 @@ test('archiving removes a point from the ledger and is audited', async () => {
   const a = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', p.data.id).orderBy('seq').execute();
   assert.deepEqual(a.map((x) => x.action), ['risk.create', 'risk.archive']);
 });
+
+test('D12 risk-point codes come from one series: it continues after the demo ledger and moves past a code chosen by hand', async () => {
+  const c = await t.login('safety');
+  const auto = async (name: string) => {
+    const res = await c.post(`${base()}/risk-points`, { name, kind: 'place', orgUnitId: await unit('二车间') });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.data.code as string;
+  };
+  const used = (await t.db.selectFrom('risk_points').select('code').where('enterprise_id', '=', ids.ownEnterprise.id).execute()).map((r) => r.code);
+  const first = await auto('编号一');
+  assert.ok(!used.includes(first), `${first} is a new code`);
+  const chosen = `FX-${String(Number(first.slice(3)) + 40).padStart(3, '0')}`;
+  assert.equal((await c.post(`${base()}/risk-points`, { name: '手填编号', code: chosen, kind: 'place', orgUnitId: await unit('二车间') })).statusCode, 201);
+  assert.equal(await auto('编号二'), `FX-${String(Number(chosen.slice(3)) + 1).padStart(3, '0')}`);
+  const counter = await t.db.selectFrom('code_counters').select('n').where('enterprise_id', '=', ids.ownEnterprise.id).where('series', '=', 'risk_point').executeTakeFirstOrThrow();
+  assert.equal(counter.n, Number(chosen.slice(3)) + 1);
+});

@@ -4,6 +4,7 @@ import { can, requireActor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { HazardSource, HazardStatus } from '../../platform/db/schema';
+import { nextCode } from '../../platform/db/codes';
 import { enterpriseInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { requirePhotos } from '../../platform/files/photos';
@@ -17,6 +18,8 @@ import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.
 
 /** R-HAZ-6 [cfg]: points for a confirmed report. */
 export const REPORT_POINTS = { general: 1, major: 5 } as const;
+/** The series of hazard codes (YH-yyyy-nnnn) in code_counters. */
+export const HAZARD_CODE_SERIES = 'hazard';
 const OPEN: HazardStatus[] = ['reported', 'confirmed', 'rectifying', 'submitted'];
 
 const REFUSAL_MESSAGE: Record<Refusal, string> = {
@@ -243,18 +246,17 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
       if (!u) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     }
     await requirePhotos(tx, enterpriseId, input.photoIds);
-    // One statement for the code, the record, its first history event and the managers' notifications (the hot
-    // path of reporting): the year's counter moves on, the hazard goes in under the code made from it (in the
-    // enterprise's root unit unless a unit was given), the 'report' event follows it, and every active principal and
-    // safety manager gets a notification naming it. The code's year is the local year of the report.
+    // The code's year is the local year of the report; the year's series moves on (D12: the one code generator).
     const year = localYear(ctx.now);
+    const code = await nextCode(tx, enterpriseId, HAZARD_CODE_SERIES, { prefix: `YH-${year}-`, year, width: 4 });
+    // One statement for the record, its first history event and the managers' notifications (the hot path of
+    // reporting): the hazard goes in (in the enterprise's root unit unless a unit was given), the 'report' event
+    // follows it, and every active principal and safety manager gets a notification naming it.
     const notice = JSON.stringify({ kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body' });
     const row = await tx
-      .with('counter', (db) => db.insertInto('hazard_counters').values({ enterprise_id: enterpriseId, year, n: 1 })
-        .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet({ n: sql`hazard_counters.n + 1` })).returning('n'))
       .with('h', (db) => db.insertInto('hazards').values({
         enterprise_id: enterpriseId,
-        code: sql<string>`(select ${`YH-${year}-`} || lpad(n::text, greatest(4, length(n::text)), '0') from counter)`,
+        code,
         title: input.title, description: input.description, source: input.source ?? defaultSource(actor),
         hazard_class: input.hazardClass ?? null, level: input.level, major_criterion: input.majorCriterion ?? null, risk_point_id: input.riskPointId ?? null,
         org_unit_id: orgUnitId ?? sql<string>`(select id from org_units where enterprise_id = ${enterpriseId} and parent_id is null)`,
@@ -275,7 +277,6 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
             'link', ${link(enterpriseId, '')} || h.id)`.as('payload'),
         ]).where('users.role', 'in', MANAGER_ROLES).where('users.disabled', '=', false)))
       .selectFrom('h').selectAll().executeTakeFirstOrThrow();
-    const code = row.code;
     if (input.photoIds.length) await tx.insertInto('hazard_photos').values(input.photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: row.id, photo_id: p, stage: 'before' as const }))).execute();
     await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);
     if (row.level === 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, code, row.title, link(enterpriseId, row.id));
