@@ -246,3 +246,15 @@ test('D19 permission before state: a worker who may not run a step gets 403 FORB
   }
   assert.equal((await safety.get(url(`/${id}`))).data.status, 'reported');
 });
+
+test('a photo upload writes its audit row (photo.upload) with the photo', async () => {
+  const worker = await login('worker');
+  const workerId = await userId('worker');
+  const up = await upload(worker, [png(40), png(41)]);
+  assert.equal(up.status, 201);
+  const rows = await t.db.selectFrom('audit_log').select(['action', 'entity_type', 'entity_id', 'enterprise_id', 'actor_id', 'after'])
+    .where('entity_id', 'in', up.ids).orderBy('seq').execute();
+  assert.deepEqual(rows.map((r) => [r.action, r.entity_type, r.entity_id, r.enterprise_id, r.actor_id]),
+    up.ids.map((id) => ['photo.upload', 'photo', id, ids.ownEnterprise.id, workerId]));
+  assert.deepEqual(rows.map((r) => r.after), [{ mime: 'image/png', size: png(40).length }, { mime: 'image/png', size: png(41).length }]);
+});

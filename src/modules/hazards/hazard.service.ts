@@ -7,7 +7,7 @@ import type { HazardSource, HazardStatus } from '../../platform/db/schema';
 import { nextCode } from '../../platform/db/codes';
 import { enterpriseInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import { requirePhotos } from '../../platform/files/photos';
+import { requirePhotos, savePhotos, sniffPhoto } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
 import { localDay, localYear } from '../../platform/time';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
@@ -481,6 +481,23 @@ export async function delistSupervision(db: Db, ctx: Ctx, enterpriseId: string, 
     await writeAudit(tx, ctx, { action: 'hazard.delist', entityType: 'hazard', entityId: id, enterpriseId, after: input });
   });
   return getHazard(db, ctx, enterpriseId, id);
+}
+
+/**
+ * Photos uploaded ahead of a report or a submission: stored in the enterprise's rows, each with its audit row, in
+ * one transaction. The caller must have the enterprise in scope.
+ */
+export async function uploadPhotos(db: Db, ctx: Ctx, enterpriseId: string, files: Buffer[]): Promise<string[]> {
+  const actor = requireActor(ctx);
+  return db.transaction().execute(async (tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    const ids = await savePhotos(tx, ctx, enterpriseId, files);
+    for (const [i, id] of ids.entries()) {
+      const file = files[i]!;
+      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: id, enterpriseId, after: { mime: sniffPhoto(file), size: file.length } });
+    }
+    return ids;
+  });
 }
 
 /** The people a hazard can be assigned to: the enterprise's active accounts (for unit leaders too, who assign). */
