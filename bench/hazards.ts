@@ -109,8 +109,8 @@ async function rawReport(pool: pg.Pool, r: Reporter, title: string): Promise<boo
     await client.query('begin');
     const now = new Date();
     const year = now.getUTCFullYear();
-    const counter = await client.query<{ n: number }>(`insert into hazard_counters (enterprise_id, year, n) values ($1, $2, 1)
-      on conflict (enterprise_id, year) do update set n = hazard_counters.n + 1 returning n`, [r.enterpriseId, year]);
+    const counter = await client.query<{ n: number }>(`insert into code_counters (enterprise_id, series, year, n) values ($1, 'hazard', $2, 1)
+      on conflict (enterprise_id, series, year) do update set n = code_counters.n + 1 returning n`, [r.enterpriseId, year]);
     const code = `YH-${year}-${String(counter.rows[0]!.n).padStart(4, '0')}`;
     const row = (await client.query(`insert into hazards (enterprise_id, code, title, description, source, hazard_class, level, major_criterion,
         risk_point_id, org_unit_id, location, reported_by, reported_at, check_task_id, checklist_item_id, created_at, updated_at)

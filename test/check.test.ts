@@ -332,7 +332,7 @@ test('running a task with a failed item and a photo opens a pre-filled hazard li
 
   const twice = await run(holder, op2Task, results, { p1: png(42) });
   assert.equal(twice.statusCode, 409, 'a done task is not run again');
-  assert.equal(twice.data.error.code, 'STATE');
+  assert.deepEqual([twice.data.error.code, twice.data.error.reason], ['STATE', 'TASK_NOT_OPEN']);
   const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', op2Task).execute();
   assert.deepEqual(audit.map((a) => a.action), ['check.task.run']);
 

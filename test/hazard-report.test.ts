@@ -100,11 +100,11 @@ test('R-HAZ-5 lifecycle: confirmed by the principal, submitted, locked; later ch
   const running = await principal.post(report('/month/2026-10/confirm'));
   assert.equal(running.statusCode, 409);
   assert.equal(running.data.error.code, 'STATE');
-  assert.match(running.data.error.message, /统计期尚未结束/);
+  assert.equal(running.data.error.reason, 'PERIOD_OPEN');
   assert.equal((await safety.post(report('/month/2026-09/confirm'))).statusCode, 403);
   const early = await safety.post(report('/month/2026-09/submit'));
   assert.equal(early.statusCode, 409);
-  assert.match(early.data.error.message, /确认后才能报送/);
+  assert.equal(early.data.error.reason, 'REPORT_NOT_CONFIRMED');
 
   const confirmed = await ok(principal.post(report('/month/2026-09/confirm')));
   assert.equal(confirmed.status, 'confirmed');
@@ -129,7 +129,7 @@ test('R-HAZ-5 lifecycle: confirmed by the principal, submitted, locked; later ch
     const again = await (p.endsWith('confirm') ? principal : safety).post(report(p));
     assert.equal(again.statusCode, 409);
     assert.equal(again.data.error.code, 'STATE');
-    assert.match(again.data.error.message, /已报送并锁定/);
+    assert.equal(again.data.error.reason, 'REPORT_SUBMITTED');
   }
   const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', `${ids.ownEnterprise.id}:month:2026-09`).orderBy('seq').execute();
   assert.deepEqual(audit.map((a) => a.action), ['hazard.report.confirm', 'hazard.report.submit']);

@@ -7,6 +7,13 @@ let ids: Awaited<ReturnType<typeof demoIds>>;
 before(async () => { t = await createTestPlatform(); ids = await demoIds(t.db); });
 after(async () => { await t.close(); });
 
+// One session per demo user for the whole file: logins are rate-limited (20 a minute per address).
+const sessions = new Map<string, Promise<Client>>();
+function login(username: string): Promise<Client> {
+  if (!sessions.has(username)) sessions.set(username, t.login(username));
+  return sessions.get(username)!;
+}
+
 // The smallest valid PNG (1×1), with a varying byte so each upload is a different photo.
 function png(seed = 0): Buffer {
   const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
@@ -29,9 +36,9 @@ async function userId(username: string) {
 }
 
 test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → submit with an after-photo → accepted by someone else', async () => {
-  const worker = await t.login('worker');
-  const safety = await t.login('safety');
-  const leader = await t.login('leader');
+  const worker = await login('worker');
+  const safety = await login('safety');
+  const leader = await login('leader');
   const risk = await t.db.selectFrom('risk_points').select(['id', 'control_failing']).where('enterprise_id', '=', ids.ownEnterprise.id).where('name', '=', '反应釜（R-101）').executeTakeFirstOrThrow();
   assert.equal(risk.control_failing, false);
 
@@ -59,7 +66,7 @@ test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → su
 
   const noPhoto = await leader.post(url(`/${id}/submit`), { note: '已更换' });
   assert.equal(noPhoto.statusCode, 409);
-  assert.equal(noPhoto.data.error.message, '提交整改须附整改后的照片');
+  assert.equal(noPhoto.data.error.reason, 'PHOTO_REQUIRED');
   const afterPhoto = await upload(leader, [png(2)]);
   const submitted = await leader.post(url(`/${id}/submit`), { note: '已更换', photoIds: afterPhoto.ids });
   assert.equal(submitted.data.status, 'submitted');
@@ -67,7 +74,7 @@ test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → su
   // Separation of duties: the rectifier cannot accept his own work, even as a unit leader.
   const self = await leader.post(url(`/${id}/accept`), { note: '合格' });
   assert.equal(self.statusCode, 409);
-  assert.equal(self.data.error.message, '验收人（审批人）不能是整改人本人');
+  assert.equal(self.data.error.reason, 'SEPARATION');
   const rejected = await safety.post(url(`/${id}/reject`), { note: '压力表未铅封' });
   assert.equal(rejected.data.status, 'rectifying');
   const again = await leader.post(url(`/${id}/submit`), { note: '已铅封', photoIds: (await upload(leader, [png(3)])).ids });
@@ -97,9 +104,9 @@ test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → su
 });
 
 test('R-HAZ-6 points go to the enterprise\'s own people: an insurer\'s confirmed report earns none, a worker\'s earns one', async () => {
-  const insurer = await t.login('insurer');
-  const safety = await t.login('safety');
-  const worker = await t.login('worker');
+  const insurer = await login('insurer');
+  const safety = await login('safety');
+  const worker = await login('worker');
   const theirs = await insurer.post(url(), { title: '储罐区消防水炮锈蚀', source: 'insurer', location: '储罐区' });
   assert.equal(theirs.statusCode, 201, theirs.body);
   assert.equal((await safety.post(url(`/${theirs.data.id}/confirm`), { level: 'general', hazardClass: 'thing' })).statusCode, 200);
@@ -111,8 +118,8 @@ test('R-HAZ-6 points go to the enterprise\'s own people: an insurer\'s confirmed
 });
 
 test('the fixed-on-the-spot path still needs an after-photo and a second person', async () => {
-  const worker = await t.login('worker');
-  const safety = await t.login('safety');
+  const worker = await login('worker');
+  const safety = await login('safety');
   const r = await worker.post(url(), { title: '通道堆放杂物' });
   const none = await worker.post(url(`/${r.data.id}/fix-on-spot`), { note: '已清理' });
   assert.equal(none.statusCode, 409);
@@ -124,13 +131,13 @@ test('the fixed-on-the-spot path still needs an after-photo and a second person'
 });
 
 test('R-HAZ-4 a major hazard: regulators are told at once, the five-in-place plan comes first, supervision and delisting', async () => {
-  const safety = await t.login('safety');
+  const safety = await login('safety');
   const r = await safety.post(url(), { title: '有限空间无作业审批', level: 'major', majorCriterion: '有限空间作业未履行审批' });
   const id = r.data.id as string;
   await t.platform.jobs.tick();
-  const officer = await t.login('guanshang');
-  const yjj = await t.login('yjj');
-  const zjj = await t.login('zjj');
+  const officer = await login('guanshang');
+  const yjj = await login('yjj');
+  const zjj = await login('zjj');
   for (const c of [officer, yjj]) {
     const n = await c.get('/api/v1/notifications');
     assert.ok(n.data.items.some((x: { title: string }) => x.title.startsWith('重大隐患报告')), 'the subdistrict and the supervising department are notified');
@@ -141,7 +148,7 @@ test('R-HAZ-4 a major hazard: regulators are told at once, the five-in-place pla
   const deadline = new Date(t.clock.now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
   const early = await safety.post(url(`/${id}/assign`), { rectifierId: await userId('leader'), measures: '建立审批制度', deadline });
   assert.equal(early.statusCode, 409);
-  assert.match(early.data.error.message, /五到位/);
+  assert.equal(early.data.error.reason, 'PLAN_REQUIRED');
   const plan = await safety.put(url(`/${id}/plan`), { responsiblePerson: '赵红建', measures: '建立有限空间台账和审批制度', funds: 50000, timeLimit: deadline, contingencyPlan: '有限空间事故专项应急预案' });
   assert.equal(plan.statusCode, 200);
   assert.equal((await safety.post(url(`/${id}/assign`), { rectifierId: await userId('leader'), measures: '建立审批制度', deadline })).data.status, 'rectifying');
@@ -150,9 +157,10 @@ test('R-HAZ-4 a major hazard: regulators are told at once, the five-in-place pla
   const listed = await officer.post(url(`/${id}/supervision`), { deadline, note: '街道挂牌督办' });
   assert.equal(listed.data.supervised, true);
   assert.equal((await zjj.post(url(`/${id}/supervision`), { deadline })).statusCode, 404, 'outside the department\'s industries');
-  assert.equal((await officer.post(url(`/${id}/supervision/delist`), { note: '' })).statusCode, 409, 'not before acceptance');
+  const unaccepted = await officer.post(url(`/${id}/supervision/delist`), { note: '' });
+  assert.deepEqual([unaccepted.statusCode, unaccepted.data.error.reason], [409, 'NOT_CLOSED'], 'not before acceptance');
 
-  const leader = await t.login('leader');
+  const leader = await login('leader');
   await leader.post(url(`/${id}/submit`), { note: '制度已建立', photoIds: (await upload(leader, [png(5)])).ids });
   const shortNote = await safety.post(url(`/${id}/accept`), { note: '' });
   assert.equal(shortNote.statusCode, 400, 'a major hazard closes with an acceptance evaluation');
@@ -162,8 +170,8 @@ test('R-HAZ-4 a major hazard: regulators are told at once, the five-in-place pla
 });
 
 test('R-HAZ-3 extensions: requested before the deadline, approved by someone else', async () => {
-  const safety = await t.login('safety');
-  const leader = await t.login('leader');
+  const safety = await login('safety');
+  const leader = await login('leader');
   const ws1 = await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', ids.ownEnterprise.id).where('name', '=', '一车间').executeTakeFirstOrThrow();
   // In his own workshop, so the leader is "the unit above" for it — yet still not for his own request.
   const r = await safety.post(url(), { title: '护栏松动', orgUnitId: ws1.id });
@@ -173,26 +181,26 @@ test('R-HAZ-3 extensions: requested before the deadline, approved by someone els
   await safety.post(url(`/${r.data.id}/assign`), { rectifierId: await userId('leader'), measures: '紧固护栏', deadline });
   const req = await leader.post(url(`/${r.data.id}/extensions`), { newDeadline: later, reason: '配件未到货' });
   assert.equal(req.statusCode, 200);
-  assert.equal((await leader.post(url(`/${r.data.id}/extensions`), { newDeadline: later, reason: 'again' })).statusCode, 409);
+  assert.equal((await leader.post(url(`/${r.data.id}/extensions`), { newDeadline: later, reason: 'again' })).data.error.reason, 'EXTENSION_PENDING');
   const ext = req.data.extensions[0].id as string;
-  assert.equal((await leader.post(url(`/${r.data.id}/extensions/${ext}/decision`), { approve: true })).statusCode, 409, 'not his own request');
+  assert.equal((await leader.post(url(`/${r.data.id}/extensions/${ext}/decision`), { approve: true })).data.error.reason, 'SEPARATION', 'not his own request');
   const ok = await safety.post(url(`/${r.data.id}/extensions/${ext}/decision`), { approve: true, note: '同意' });
   assert.equal(ok.data.deadline, later);
   // Past the deadline an extension is refused.
   t.clock.now = new Date(t.clock.now.getTime() + 12 * 86_400_000);
   const late = await leader.post(url(`/${r.data.id}/extensions`), { newDeadline: new Date(t.clock.now.getTime() + 5 * 86_400_000).toISOString().slice(0, 10), reason: 'x' });
   assert.equal(late.statusCode, 409);
-  assert.match(late.data.error.message, /已超过整改期限/);
+  assert.equal(late.data.error.reason, 'DEADLINE_PASSED');
   const overdue = await safety.get(url('?overdue=true'));
   assert.ok(overdue.data.items.some((h: { id: string; overdue: boolean }) => h.id === r.data.id && h.overdue));
   t.clock.now = new Date();
 });
 
 test('scope: another enterprise gets 404 on hazards and photos; another subdistrict too; uploads are type-checked', async () => {
-  const safety = await t.login('safety');
+  const safety = await login('safety');
   const r = await safety.post(url(), { title: '消防通道被占用', photoIds: (await upload(safety, [png(6)])).ids });
   const photo = (await safety.get(url(`/${r.data.id}`))).data.photos[0].url as string;
-  const admin = await t.login('admin');
+  const admin = await login('admin');
   const u = await admin.post('/api/v1/users', { username: 'hzother', displayName: '他企安全员', role: 'safety_manager', enterpriseId: ids.foreign.id });
   const other = await t.login('hzother', u.data.oneTimeCode);
   await other.post('/api/v1/auth/password', { currentPassword: u.data.oneTimeCode, newPassword: 'Kunming#Safe2026x' });
@@ -209,11 +217,44 @@ test('scope: another enterprise gets 404 on hazards and photos; another subdistr
 });
 
 test('a unit leader lists the enterprise\'s people to assign a rectifier; another enterprise gets 404', async () => {
-  const leader = await t.login('leader');
+  const leader = await login('leader');
   const res = await leader.get(`/api/v1/enterprises/${ids.ownEnterprise.id}/assignees?q=${encodeURIComponent('精细化工')}`);
   assert.equal(res.statusCode, 200);
   assert.ok(res.data.some((u: { username: string }) => u.username === 'worker'));
   assert.ok(res.data.every((u: { roleName: string }) => u.roleName.length > 0));
   assert.equal((await leader.get(`/api/v1/enterprises/${ids.foreign.id}/assignees`)).statusCode, 404);
-  assert.equal((await (await t.login('guanshang')).get(`/api/v1/enterprises/${ids.ownEnterprise.id}/assignees`)).statusCode, 403);
+  assert.equal((await (await login('guanshang')).get(`/api/v1/enterprises/${ids.ownEnterprise.id}/assignees`)).statusCode, 403);
+});
+
+test('D19 permission before state: a worker who may not run a step gets 403 FORBIDDEN whatever the hazard\'s state', async () => {
+  const safety = await login('safety');
+  const worker = await login('worker');
+  // Reported: no step below is allowed in this state, so state-first checking answered 409 STATE and told the worker the state.
+  const r = await safety.post(url(), { title: '配电柜门未关闭' });
+  const id = r.data.id as string;
+  const steps: [string, unknown][] = [
+    ['assign', { rectifierId: await userId('worker'), measures: '关门', deadline: '2099-01-01' }],
+    ['submit', { note: '已关', photoIds: [] }],
+    ['accept', { note: 'ok' }],
+    ['reject', { note: '不行' }],
+    ['extensions', { newDeadline: '2099-01-02', reason: '忙' }],
+    [`extensions/${r.data.id}/decision`, { approve: true }],
+  ];
+  for (const [step, body] of steps) {
+    const res = await worker.post(url(`/${id}/${step}`), body);
+    assert.deepEqual([res.statusCode, res.data.error.code, res.data.error.reason], [403, 'FORBIDDEN', 'FORBIDDEN'], step);
+  }
+  assert.equal((await safety.get(url(`/${id}`))).data.status, 'reported');
+});
+
+test('a photo upload writes its audit row (photo.upload) with the photo', async () => {
+  const worker = await login('worker');
+  const workerId = await userId('worker');
+  const up = await upload(worker, [png(40), png(41)]);
+  assert.equal(up.status, 201);
+  const rows = await t.db.selectFrom('audit_log').select(['action', 'entity_type', 'entity_id', 'enterprise_id', 'actor_id', 'after'])
+    .where('entity_id', 'in', up.ids).orderBy('seq').execute();
+  assert.deepEqual(rows.map((r) => [r.action, r.entity_type, r.entity_id, r.enterprise_id, r.actor_id]),
+    up.ids.map((id) => ['photo.upload', 'photo', id, ids.ownEnterprise.id, workerId]));
+  assert.deepEqual(rows.map((r) => r.after), [{ mime: 'image/png', size: png(40).length }, { mime: 'image/png', size: png(41).length }]);
 });

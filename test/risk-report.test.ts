@@ -61,7 +61,8 @@ test('R-RISK-9: draft (live) → confirmed by the principal → submitted; the s
   assert.equal(saved.statusCode, 200, saved.body);
   assert.deepEqual([saved.data.status, saved.data.version, saved.data.live], ['draft', 1, true]);
   assert.equal((await safety.post(`${url(2026)}/confirm`, { version: 1 })).statusCode, 403, 'the safety manager cannot confirm');
-  assert.equal((await safety.post(`${url(2026)}/submit`, { version: 1 })).data.error.code, 'STATE', 'not before confirmation');
+  const unconfirmed = (await safety.post(`${url(2026)}/submit`, { version: 1 })).data.error;
+  assert.deepEqual([unconfirmed.code, unconfirmed.reason], ['STATE', 'REPORT_NOT_CONFIRMED'], 'not before confirmation');
   assert.equal((await principal.post(`${url(2026)}/confirm`, { version: 2 })).data.error.code, 'CONFLICT', 'not the version the caller read');
   const confirmed = await principal.post(`${url(2026)}/confirm`, { version: 1 });
   assert.equal(confirmed.statusCode, 200, confirmed.body);
@@ -94,8 +95,7 @@ test('R-RISK-9: draft (live) → confirmed by the principal → submitted; the s
     await principal.post(`${url(2026)}/confirm`, { version: 3 }),
     await safety.post(`${url(2026)}/submit`, { version: 3 }),
   ]) {
-    assert.equal(res.statusCode, 409);
-    assert.equal(res.data.error.code, 'STATE');
+    assert.deepEqual([res.statusCode, res.data.error.code, res.data.error.reason], [409, 'STATE', 'REPORT_SUBMITTED']);
   }
   assert.deepEqual(locked.data.history.map((h: { action: string }) => h.action), ['create', 'confirm', 'submit']);
   const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'risk_annual_report').where('entity_id', '=', `${ids.ownEnterprise.id}:2026`).orderBy('seq').execute();

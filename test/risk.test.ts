@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -155,4 +158,43 @@ test('archiving removes a point from the ledger and is audited', async () => {
   assert.equal((await c.get(`${base()}/risk-points/${p.data.id}`)).statusCode, 404);
   const a = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', p.data.id).orderBy('seq').execute();
   assert.deepEqual(a.map((x) => x.action), ['risk.create', 'risk.archive']);
+});
+
+test('D12 risk-point codes come from one series: it continues after the demo ledger and moves past a code chosen by hand', async () => {
+  const c = await t.login('safety');
+  const auto = async (name: string) => {
+    const res = await c.post(`${base()}/risk-points`, { name, kind: 'place', orgUnitId: await unit('二车间') });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.data.code as string;
+  };
+  const used = (await t.db.selectFrom('risk_points').select('code').where('enterprise_id', '=', ids.ownEnterprise.id).execute()).map((r) => r.code);
+  const first = await auto('编号一');
+  assert.ok(!used.includes(first), `${first} is a new code`);
+  const chosen = `FX-${String(Number(first.slice(3)) + 40).padStart(3, '0')}`;
+  assert.equal((await c.post(`${base()}/risk-points`, { name: '手填编号', code: chosen, kind: 'place', orgUnitId: await unit('二车间') })).statusCode, 201);
+  assert.equal(await auto('编号二'), `FX-${String(Number(chosen.slice(3)) + 1).padStart(3, '0')}`);
+  const counter = await t.db.selectFrom('code_counters').select('n').where('enterprise_id', '=', ids.ownEnterprise.id).where('series', '=', 'risk_point').executeTakeFirstOrThrow();
+  assert.equal(counter.n, Number(chosen.slice(3)) + 1);
+});
+
+test('D12 migration 0010 carries the hazard counters over and continues risk-point codes after the highest FX- code', async () => {
+  const ent = ids.ownEnterprise.id;
+  const file = readFileSync(path.join(import.meta.dirname, '../migrations/0010_code_counters.sql'), 'utf8');
+  const statements = file.replace(/--.*$/gm, '').split(';').map((s) => s.trim()).filter(Boolean);
+  const rolledBack = new Error('rolled back on purpose');
+  // The state before 0010, rebuilt inside a transaction that is rolled back: 0005's counter table and codes in use.
+  const got = await t.db.transaction().execute(async (tx) => {
+    await sql`drop table code_counters`.execute(tx);
+    await sql`create table hazard_counters (enterprise_id uuid not null references enterprises(id) on delete cascade, year integer not null,
+      n integer not null, primary key (enterprise_id, year))`.execute(tx);
+    await sql`insert into hazard_counters values (${ent}, 2025, 17), (${ent}, 2026, 41)`.execute(tx);
+    await sql`update risk_points set code = 'FX-0123' where enterprise_id = ${ent} and code = 'FX-001'`.execute(tx);
+    await sql`update risk_points set code = 'FX-99999999999' where enterprise_id = ${ent} and code = 'FX-002'`.execute(tx);
+    for (const s of statements) await sql.raw(s).execute(tx);
+    const rows = await tx.selectFrom('code_counters').select(['series', 'year', 'n']).where('enterprise_id', '=', ent).orderBy('series').orderBy('year').execute();
+    throw Object.assign(rolledBack, { rows });
+  }).catch((e: unknown) => { if (e !== rolledBack) throw e; return (e as Error & { rows: unknown }).rows; });
+  // Codes too long for a counter (and anything not FX-digits) are left out of the backfill.
+  assert.deepEqual(got, [{ series: 'hazard', year: 2025, n: 17 }, { series: 'hazard', year: 2026, n: 41 }, { series: 'risk_point', year: 0, n: 123 }]);
+  assert.ok(await t.db.selectFrom('code_counters').select('n').executeTakeFirst(), 'the real table is untouched');
 });

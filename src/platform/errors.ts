@@ -30,13 +30,16 @@ export class AppError extends Error {
   readonly messageKey: string;
   readonly params: Record<string, string | number>;
   readonly issues: FieldIssue[];
+  /** Why a workflow step was refused, as a stable UPPER_SNAKE code clients may branch on (`SEPARATION`, `PHOTO_REQUIRED`…). */
+  readonly reason: string | null;
 
-  constructor(code: ErrorCode, opts: { messageKey?: string; params?: Record<string, string | number>; issues?: FieldIssue[] } = {}) {
+  constructor(code: ErrorCode, opts: { messageKey?: string; params?: Record<string, string | number>; issues?: FieldIssue[]; reason?: string } = {}) {
     super(opts.messageKey ?? `error.${code}`);
     this.code = code;
     this.messageKey = opts.messageKey ?? `error.${code}`;
     this.params = opts.params ?? {};
     this.issues = opts.issues ?? [];
+    this.reason = opts.reason ?? null;
   }
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  addLocalDays, LOCAL_OFFSET_SQL, LOCAL_UTC_OFFSET_MINUTES, localDateTime, localDay, localFields, localInstant, localMonth, localMonthIndex, localYear,
+  addLocalDays, addLocalMonths, LOCAL_OFFSET_SQL, LOCAL_UTC_OFFSET_MINUTES, localDateTime, localDay, localFields, localInstant, localMonth, localMonthIndex, localYear,
   offsetIntervalSql, startOfLocalDay, startOfLocalMonth, startOfLocalYear,
 } from './time';
 
@@ -57,6 +57,26 @@ test('calendar days move by whole days across months, years and leap days', () =
   assert.equal(addLocalDays('2028-03-01', -1), '2028-02-29');
   assert.equal(addLocalDays('2026-11-30', 30), '2026-12-30');
   assert.equal(addLocalDays('2026-11-30', 0), '2026-11-30');
+});
+
+test('calendar months clamp to the end of a shorter month, never roll over into the next', () => {
+  const rows: [string, number, string][] = [
+    ['2026-08-31', 6, '2027-02-28'],
+    ['2027-08-31', 6, '2028-02-29'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-01-31', 3, '2026-04-30'],
+    ['2028-02-29', 12, '2029-02-28'],
+    ['2028-02-29', 48, '2032-02-29'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-06-15', 6, '2026-12-15'],
+    ['2026-12-31', 2, '2027-02-28'],
+    ['2026-12-15', 1, '2027-01-15'],
+    ['2027-01-15', -1, '2026-12-15'],
+    ['2026-05-31', 0, '2026-05-31'],
+    ['2026-10-31', 24, '2028-10-31'],
+  ];
+  for (const [day, n, want] of rows) assert.equal(addLocalMonths(day, n), want, `${day} + ${n} months`);
 });
 
 test('the SQL offset is an interval with the ISO sign, never the POSIX text zone', () => {

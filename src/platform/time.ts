@@ -62,6 +62,19 @@ export function addLocalDays(day: string, n: number): string {
   return new Date(Date.parse(day) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * A calendar date (YYYY-MM-DD) moved by `n` months, clamped to the end of a shorter month: 31 August + 6 months is
+ * 28 February (29 in a leap year), never 3 March. Pure calendar arithmetic, no instant involved.
+ */
+export function addLocalMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const i = y * 12 + (m - 1) + n;
+  const year = Math.floor(i / 12);
+  const month = i - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${pad(year, 4)}-${pad(month + 1)}-${pad(Math.min(d, lastDay))}`;
+}
+
 /** The first instant of a local calendar date (YYYY-MM-DD): local midnight. */
 export function startOfLocalDay(day: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

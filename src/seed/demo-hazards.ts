@@ -4,7 +4,7 @@ import type { HazardSource, HazardStatus } from '../platform/db/schema';
 import { t } from '../platform/i18n/messages';
 import { refreshControlFailing } from '../modules/hazards/check.feedback';
 import { decide, escalationLevel, type HazardActor, type HazardOp } from '../modules/hazards/hazard-workflow';
-import { REPORT_POINTS } from '../modules/hazards/hazard.service';
+import { HAZARD_CODE_SERIES, REPORT_POINTS } from '../modules/hazards/hazard.service';
 
 /*
  * Hidden-hazard records of the demo district (RULES.md §4), so the enterprise and regulator dashboards have something
@@ -623,8 +623,8 @@ async function insertHazards(tx: Tx, hazards: DemoHazard[]) {
     x.code = `YH-${year}-${String(counter.n).padStart(4, '0')}`;
   }
   // New reports continue after the seeded codes.
-  await tx.insertInto('hazard_counters').values([...counters.values()])
-    .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet((eb) => ({ n: eb.ref('excluded.n') }))).execute();
+  await tx.insertInto('code_counters').values([...counters.values()].map((c) => ({ ...c, series: HAZARD_CODE_SERIES })))
+    .onConflict((oc) => oc.columns(['enterprise_id', 'series', 'year']).doUpdateSet((eb) => ({ n: eb.ref('excluded.n') }))).execute();
   await tx.insertInto('hazards').values(hazards.map((x) => ({
     enterprise_id: x.ent.id, id: x.id, code: x.code, title: x.report.title, description: x.report.description ?? '', source: x.report.source,
     hazard_class: x.hazardClass, level: x.level, major_criterion: x.level === 'major' ? x.majorCriterion : null,

@@ -1,5 +1,6 @@
 import type { Tx } from '../platform/db/database';
 import type { CheckCycle, ControlLevelName, MeasureCategory } from '../platform/db/schema';
+import { reserveRiskPointCodes } from '../modules/risk/risk-point.service';
 import { combineGrades, DEFAULT_RISK_RULES as RULES, gradeMethod, reassessDue, requiredControlLevels, type MethodInput } from '../modules/risk/risk-grading';
 
 type PointSeed = {
@@ -100,4 +101,6 @@ export async function seedDemoRisks(tx: Tx, ent: { id: string; units: Map<string
       }
     }
   }
+  // New points continue after the seeded codes (D12).
+  await reserveRiskPointCodes(tx, ent.id, POINTS.map((_, n) => `FX-${String(n + 1).padStart(3, '0')}`));
 }

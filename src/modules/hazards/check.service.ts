@@ -571,7 +571,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
     const direct = manager || task.assignee_user_id === actor.userId;
     const runner: Runner = direct ? { actor, manager, postIds: [] } : await runnerOf(tx, actor, enterpriseId);
     if (!mayRun(runner, task)) throw forbidden();
-    if (task.status !== 'open') throw new AppError('STATE', { messageKey: 'check.task.notOpen' });
+    if (task.status !== 'open') throw new AppError('STATE', { messageKey: 'check.task.notOpen', reason: 'TASK_NOT_OPEN' });
 
     const items = await checklistItems(tx, enterpriseId, task.checklist_id);
     const byId = new Map(items.map((i) => [i.id, i]));

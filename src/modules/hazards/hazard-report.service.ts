@@ -24,7 +24,9 @@ type Snapshot = {
   submittedAt?: string;
 };
 
-const stateError = (key: string) => new AppError('STATE', { messageKey: key });
+/** A refused step of the report's workflow, with its reason code (`error.reason`) and a translated message. */
+const REASONS = { submitted: 'REPORT_SUBMITTED', confirmed: 'REPORT_CONFIRMED', notConfirmed: 'REPORT_NOT_CONFIRMED', periodOpen: 'PERIOD_OPEN' } as const;
+const stateError = (reason: keyof typeof REASONS) => new AppError('STATE', { messageKey: `hazardReport.state.${reason}`, reason: REASONS[reason] });
 const entityId = (enterpriseId: string, p: ReportPeriod) => `${enterpriseId}:${p.type}:${p.key}`;
 
 function periodOf(type: ReportPeriodType, key: string, ctx: Ctx): ReportPeriod {
@@ -94,11 +96,11 @@ export async function confirmHazardReport(db: Db, ctx: Ctx, enterpriseId: string
     if (!mayWrite(actor, enterpriseId, 'risk.report.confirm')) throw forbidden();
     const row = await lockReport(tx, enterpriseId, p.type, p.key);
     switch (row.status) {
-      case 'submitted': throw stateError('hazardReport.state.submitted');
-      case 'confirmed': throw stateError('hazardReport.state.confirmed');
+      case 'submitted': throw stateError('submitted');
+      case 'confirmed': throw stateError('confirmed');
       case 'draft': break;
     }
-    if (!periodEnded(p, todayOf(ctx))) throw stateError('hazardReport.state.periodOpen');
+    if (!periodEnded(p, todayOf(ctx))) throw stateError('periodOpen');
     const data = await liveData(tx, ctx, enterpriseId, p);
     const snapshot: Snapshot = { data, confirmedBy: { id: actor.userId, name: actor.displayName }, confirmedAt: ctx.now.toISOString() };
     await tx.updateTable('hazard_reports').set({ status: 'confirmed', snapshot: JSON.stringify(snapshot), confirmed_by: actor.userId, confirmed_at: ctx.now })
@@ -123,8 +125,8 @@ export async function submitHazardReport(db: Db, ctx: Ctx, enterpriseId: string,
     if (!mayWrite(actor, enterpriseId, 'hazard.manage')) throw forbidden();
     const row = await lockReport(tx, enterpriseId, p.type, p.key);
     switch (row.status) {
-      case 'submitted': throw stateError('hazardReport.state.submitted');
-      case 'draft': throw stateError('hazardReport.state.notConfirmed');
+      case 'submitted': throw stateError('submitted');
+      case 'draft': throw stateError('notConfirmed');
       case 'confirmed': break;
     }
     const enterprise = await tx.selectFrom('enterprises').select(['name', 'credit_code', 'subdistrict_id', 'industry_code']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();

@@ -75,6 +75,18 @@ const TABLE: Record<HazardState, Record<HazardOp, Record<string, string>>> = {
   voided: allRefused(),
 };
 
+/**
+ * D19: who may run each operation at all. Everyone else is refused FORBIDDEN in every state, before the state is
+ * looked at, so the refusal tells them nothing about the hazard; the table's STATE cells apply to these roles only.
+ */
+const SUPERVISORS = ['manager', 'unitLeader', 'managerWhoRectified'];
+const ACTORS: Record<HazardOp, string[]> = {
+  confirm: SUPERVISORS, assign: SUPERVISORS, accept: SUPERVISORS, reject: SUPERVISORS, void: SUPERVISORS, decideExtension: SUPERVISORS,
+  submit: ['rectifier', 'managerWhoRectified'],
+  fixOnSpot: ['reporter', ...SUPERVISORS],
+  requestExtension: ['rectifier', ...SUPERVISORS],
+};
+
 test('R-HAZ-3 transition table: every state × operation × role', () => {
   const wrong: string[] = [];
   for (const state of HAZARD_STATES) {
@@ -82,12 +94,20 @@ test('R-HAZ-3 transition table: every state × operation × role', () => {
       for (const [role, who] of Object.entries(ROLES)) {
         const d = decide(op, state, who, facts);
         const got = d.ok ? d.to : d.reason;
-        const want = TABLE[state][op][role];
+        const want = ACTORS[op].includes(role) ? TABLE[state][op][role] : F;
         if (got !== want) wrong.push(`${state} × ${op} × ${role}: got ${got}, want ${want}`);
       }
     }
   }
   assert.deepEqual(wrong, []);
+});
+
+test('D19: a caller who may never run an operation gets FORBIDDEN in every state, never STATE', () => {
+  for (const state of HAZARD_STATES) {
+    assert.deepEqual(decide('accept', state, ROLES.employee!, facts), { ok: false, reason: 'FORBIDDEN' }, state);
+    assert.deepEqual(decide('submit', state, ROLES.manager!, facts), { ok: false, reason: 'FORBIDDEN' }, state);
+    assert.deepEqual(decide('requestExtension', state, ROLES.reporter!, facts), { ok: false, reason: 'FORBIDDEN' }, state);
+  }
 });
 
 test('R-HAZ-4: a major hazard is not assigned for rectification before its five-in-place plan', () => {

@@ -53,45 +53,52 @@ const ALLOWED_FROM: Record<HazardOp, HazardState[]> = {
   decideExtension: ['rectifying'],
 };
 
-export function decide(op: HazardOp, state: HazardState, who: HazardActor, facts: HazardFacts): Decision {
-  if (!ALLOWED_FROM[op].includes(state)) return refuse('STATE');
+/**
+ * Who may ever run an operation, whatever the state. D19: checked before the state, so a caller who may not act
+ * learns nothing about the hazard from the refusal.
+ */
+function mayAct(op: HazardOp, who: HazardActor): boolean {
   const supervisor = who.manager || who.unitLeader;
   switch (op) {
+    case 'submit': return who.rectifier;
+    case 'fixOnSpot': return who.reporter || supervisor;
+    case 'requestExtension': return who.rectifier || supervisor;
+    case 'confirm': case 'assign': case 'accept': case 'reject': case 'void': case 'decideExtension': return supervisor;
+  }
+}
+
+export function decide(op: HazardOp, state: HazardState, who: HazardActor, facts: HazardFacts): Decision {
+  if (!mayAct(op, who)) return refuse('FORBIDDEN');
+  if (!ALLOWED_FROM[op].includes(state)) return refuse('STATE');
+  switch (op) {
     case 'confirm':
-      return supervisor ? allow('confirmed') : refuse('FORBIDDEN');
+      return allow('confirmed');
     case 'assign':
-      if (!supervisor) return refuse('FORBIDDEN');
       // R-HAZ-4: a major hazard's five-in-place plan comes before rectification starts.
       if (facts.level === 'major' && !facts.hasFiveInPlacePlan) return refuse('PLAN_REQUIRED');
       return allow('rectifying');
     case 'submit':
-      if (!who.rectifier) return refuse('FORBIDDEN');
       return facts.hasAfterPhoto ? allow('submitted') : refuse('PHOTO_REQUIRED');
     case 'accept':
-      if (!supervisor) return refuse('FORBIDDEN');
       // R-HAZ-3: the acceptor is never the one who rectified.
       if (who.submitter || who.rectifier) return refuse('SEPARATION');
       return allow('closed');
     case 'reject':
-      if (!supervisor) return refuse('FORBIDDEN');
       if (who.submitter || who.rectifier) return refuse('SEPARATION');
       return allow('rectifying');
     case 'void':
-      return supervisor ? allow('voided') : refuse('FORBIDDEN');
+      return allow('voided');
     case 'fixOnSpot':
       // The lighter path: a general hazard fixed at once by whoever found it, still with an after-photo and a
       // second person's acceptance.
-      if (!who.reporter && !supervisor) return refuse('FORBIDDEN');
       if (facts.level === 'major') return refuse('MAJOR_NOT_ON_SPOT');
       return facts.hasAfterPhoto ? allow('submitted') : refuse('PHOTO_REQUIRED');
     case 'requestExtension':
-      if (!who.rectifier && !supervisor) return refuse('FORBIDDEN');
       if (!facts.beforeDeadline) return refuse('DEADLINE_PASSED');
       if (facts.extensionPending) return refuse('EXTENSION_PENDING');
       return allow('rectifying');
     case 'decideExtension':
       // Approved by the unit above: a manager or a unit leader, not the rectifier asking for it.
-      if (!supervisor) return refuse('FORBIDDEN');
       if (who.rectifier) return refuse('SEPARATION');
       if (!facts.extensionPending) return refuse('NO_EXTENSION');
       return allow('rectifying');

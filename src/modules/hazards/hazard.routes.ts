@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireActor, type Ctx } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors';
-import { loadPhoto, PHOTO_MAX_BYTES, savePhotos } from '../../platform/files/photos';
+import { loadPhoto, PHOTO_MAX_BYTES } from '../../platform/files/photos';
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams } from '../../platform/http/route';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
@@ -11,7 +11,7 @@ import {
 } from './hazard.schema';
 import {
   acceptHazard, assignRectification, listAssignees, confirmHazard, decideExtension, delistSupervision, fixOnSpot, getHazard, listForSupervision, listHazards,
-  rejectRectification, reportHazard, requestExtension, saveFiveInPlacePlan, submitRectification, voidHazard,
+  rejectRectification, reportHazard, requestExtension, saveFiveInPlacePlan, submitRectification, uploadPhotos, voidHazard,
 } from './hazard.service';
 
 export const hazardRoutes: RouteModule = (app, { db }) => {
@@ -22,8 +22,8 @@ export const hazardRoutes: RouteModule = (app, { db }) => {
       response: { 201: z.object({ ids: z.array(z.string()) }) },
     },
   }, async (req, reply) => {
-    const actor = requireActor(req.ctx);
-    await requireEnterpriseInScope(db, actor, req.params.enterpriseId);
+    // Out of scope is refused before the body is read; uploadPhotos checks again in its transaction.
+    await requireEnterpriseInScope(db, requireActor(req.ctx), req.params.enterpriseId);
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE');
     const buffers: Buffer[] = [];
     for await (const part of req.files({ limits: { fileSize: PHOTO_MAX_BYTES, files: 10 } })) {
@@ -32,7 +32,7 @@ export const hazardRoutes: RouteModule = (app, { db }) => {
       buffers.push(buf);
     }
     if (buffers.length === 0) throw new AppError('VALIDATION', { issues: [{ path: 'body.file', message: 'validation.required' }] });
-    const ids = await db.transaction().execute(async (tx) => savePhotos(tx, req.ctx, req.params.enterpriseId, buffers));
+    const ids = await uploadPhotos(db, req.ctx, req.params.enterpriseId, buffers);
     return reply.status(201).send({ ids });
   });
 

@@ -4,9 +4,10 @@ import { can, requireActor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { HazardSource, HazardStatus } from '../../platform/db/schema';
+import { nextCode } from '../../platform/db/codes';
 import { enterpriseInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import { requirePhotos } from '../../platform/files/photos';
+import { requirePhotos, savePhotos, sniffPhoto } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
 import { localDay, localYear } from '../../platform/time';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
@@ -17,6 +18,8 @@ import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.
 
 /** R-HAZ-6 [cfg]: points for a confirmed report. */
 export const REPORT_POINTS = { general: 1, major: 5 } as const;
+/** The series of hazard codes (YH-yyyy-nnnn) in code_counters. */
+export const HAZARD_CODE_SERIES = 'hazard';
 const OPEN: HazardStatus[] = ['reported', 'confirmed', 'rectifying', 'submitted'];
 
 const REFUSAL_MESSAGE: Record<Refusal, string> = {
@@ -31,8 +34,13 @@ const REFUSAL_MESSAGE: Record<Refusal, string> = {
   MAJOR_NOT_ON_SPOT: 'hazard.refused.majorNotOnSpot',
 };
 
-function refusal(reason: Refusal): AppError {
-  return new AppError(reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'STATE', { messageKey: REFUSAL_MESSAGE[reason] });
+/** Refusals of the steps outside the state machine (five-in-place plan, listed supervision). */
+type SideRefusal = 'NOT_MAJOR' | 'ALREADY_LISTED' | 'NOT_LISTED' | 'NOT_CLOSED';
+
+/** A refused step leaves with its reason as a code clients branch on (`error.reason`), and a translated message. */
+function refusal(reason: Refusal | SideRefusal): AppError {
+  const messageKey = reason in REFUSAL_MESSAGE ? REFUSAL_MESSAGE[reason as Refusal] : 'error.STATE';
+  return new AppError(reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'STATE', { messageKey, reason });
 }
 
 /** The district's date today (local time, platform/time.ts): deadlines are local dates, overdue from local midnight. */
@@ -42,8 +50,9 @@ export function todayOf(ctx: Ctx): string {
 
 type HazardRow = NonNullable<Awaited<ReturnType<typeof loadHazard>>>;
 
-async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: string) {
-  const row = await db.selectFrom('hazards as h')
+/** One hazard in the caller's scope; `lock` takes its row for update in the same select (a workflow step). */
+async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
+  const q = db.selectFrom('hazards as h')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
     .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'h.enterprise_id').onRef('r.id', '=', 'h.risk_point_id'))
     .leftJoin('users as rep', 'rep.id', 'h.reported_by')
@@ -52,8 +61,8 @@ async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: 
     .select(['u.name as org_unit_name', 'u.path as unit_path', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
       (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')])
     .where('h.enterprise_id', '=', enterpriseId).where('h.id', '=', id)
-    .where(enterpriseInScope(actor.scope, 'h.enterprise_id'))
-    .executeTakeFirst();
+    .where(enterpriseInScope(actor.scope, 'h.enterprise_id'));
+  const row = await (opts.lock ? q.forUpdate('h') : q).executeTakeFirst();
   if (!row) return null;
   // Employees and unit leaders see the hazards of their branch, plus those they reported or must rectify.
   if (actor.scope.kind === 'enterprise' && actor.scope.unitPath && !row.unit_path.startsWith(actor.scope.unitPath)
@@ -237,18 +246,17 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
       if (!u) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     }
     await requirePhotos(tx, enterpriseId, input.photoIds);
-    // One statement for the code, the record, its first history event and the managers' notifications (the hot
-    // path of reporting): the year's counter moves on, the hazard goes in under the code made from it (in the
-    // enterprise's root unit unless a unit was given), the 'report' event follows it, and every active principal and
-    // safety manager gets a notification naming it. The code's year is the local year of the report.
+    // The code's year is the local year of the report; the year's series moves on (D12: the one code generator).
     const year = localYear(ctx.now);
+    const code = await nextCode(tx, enterpriseId, HAZARD_CODE_SERIES, { prefix: `YH-${year}-`, year, width: 4 });
+    // One statement for the record, its first history event and the managers' notifications (the hot path of
+    // reporting): the hazard goes in (in the enterprise's root unit unless a unit was given), the 'report' event
+    // follows it, and every active principal and safety manager gets a notification naming it.
     const notice = JSON.stringify({ kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body' });
     const row = await tx
-      .with('counter', (db) => db.insertInto('hazard_counters').values({ enterprise_id: enterpriseId, year, n: 1 })
-        .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet({ n: sql`hazard_counters.n + 1` })).returning('n'))
       .with('h', (db) => db.insertInto('hazards').values({
         enterprise_id: enterpriseId,
-        code: sql<string>`(select ${`YH-${year}-`} || lpad(n::text, greatest(4, length(n::text)), '0') from counter)`,
+        code,
         title: input.title, description: input.description, source: input.source ?? defaultSource(actor),
         hazard_class: input.hazardClass ?? null, level: input.level, major_criterion: input.majorCriterion ?? null, risk_point_id: input.riskPointId ?? null,
         org_unit_id: orgUnitId ?? sql<string>`(select id from org_units where enterprise_id = ${enterpriseId} and parent_id is null)`,
@@ -269,7 +277,6 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
             'link', ${link(enterpriseId, '')} || h.id)`.as('payload'),
         ]).where('users.role', 'in', MANAGER_ROLES).where('users.disabled', '=', false)))
       .selectFrom('h').selectAll().executeTakeFirstOrThrow();
-    const code = row.code;
     if (input.photoIds.length) await tx.insertInto('hazard_photos').values(input.photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: row.id, photo_id: p, stage: 'before' as const }))).execute();
     await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);
     if (row.level === 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, code, row.title, link(enterpriseId, row.id));
@@ -281,20 +288,25 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
 
 type OpContext = { tx: Tx; h: HazardRow; who: HazardActor; actor: Actor };
 
-/** Runs one named operation: load in scope, decide, change, history, audit — in one transaction. */
+/**
+ * Runs one named operation: load in scope under the row lock, decide, change, status + version, history, audit — in
+ * one transaction. D1: the decision is made on the row read under its lock, so of two people acting on one hazard at
+ * once the second waits, then decides on what the first committed (READ COMMITTED returns the newest row version to
+ * `for update`); the status update is also guarded on the status and version it decided from.
+ */
 async function operate(db: Db, ctx: Ctx, enterpriseId: string, id: string, op: HazardOp, opts: { afterPhotos?: number },
   change: (c: OpContext, to: HazardStatus) => Promise<{ note?: string; photoIds?: string[]; audit?: unknown }>) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    const h = await loadHazard(tx, actor, enterpriseId, id);
+    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
     if (!h) throw notFound();
-    // Lock the row: two people acting on one hazard at once get a clean state check.
-    await sql`select 1 from hazards where enterprise_id = ${enterpriseId} and id = ${id} for update`.execute(tx);
     const who = relation(actor, h);
     const d = decide(op, h.status, who, await facts(tx, h, ctx, opts.afterPhotos ?? 0));
     if (!d.ok) throw refusal(d.reason);
     const result = await change({ tx, h, who, actor }, d.to);
-    await tx.updateTable('hazards').set({ status: d.to, version: sql`version + 1`, updated_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    const moved = await tx.updateTable('hazards').set({ status: d.to, version: sql`version + 1`, updated_at: ctx.now })
+      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).where('status', '=', h.status).where('version', '=', h.version).executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw refusal('STATE');
     await recordEvent(tx, ctx, h, op, h.status, d.to, result.note ?? '', result.photoIds ?? []);
     await refreshRiskFeedback(tx, enterpriseId, h.risk_point_id);
     await writeAudit(tx, ctx, { action: `hazard.${op}`, entityType: 'hazard', entityId: id, enterpriseId, before: { status: h.status }, after: { status: d.to, ...(result.audit ? { detail: result.audit } : {}) } });
@@ -415,11 +427,13 @@ export function decideExtension(db: Db, ctx: Ctx, enterpriseId: string, id: stri
 export async function saveFiveInPlacePlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { responsiblePerson: string; measures: string; funds: number; timeLimit: string; contingencyPlan: string }) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    const h = await loadHazard(tx, actor, enterpriseId, id);
+    // D1: decided on the row read under its lock, like every step of the closed loop.
+    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
     if (!h) throw notFound();
     const who = relation(actor, h);
-    if (!who.manager && !who.unitLeader) throw forbidden();
-    if (h.level !== 'major' || !OPEN.includes(h.status)) throw new AppError('STATE');
+    if (!who.manager && !who.unitLeader) throw refusal('FORBIDDEN');
+    if (h.level !== 'major') throw refusal('NOT_MAJOR');
+    if (!OPEN.includes(h.status)) throw refusal('STATE');
     const before = await tx.selectFrom('hazard_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
     const values = { responsible_person: input.responsiblePerson, measures: input.measures, funds: input.funds, time_limit: input.timeLimit, contingency_plan: input.contingencyPlan, updated_at: ctx.now };
     await tx.insertInto('hazard_plans').values({ enterprise_id: enterpriseId, hazard_id: id, ...values, created_by: actor.userId, created_at: ctx.now })
@@ -435,11 +449,13 @@ export async function listForSupervision(db: Db, ctx: Ctx, enterpriseId: string,
   const actor = requireActor(ctx);
   if (actor.scope.kind === 'enterprise' || !can(actor, 'hazard.supervise')) throw forbidden();
   await db.transaction().execute(async (tx) => {
-    const h = await loadHazard(tx, actor, enterpriseId, id);
+    // D1: the hazard's row lock also serialises listing and delisting (read after it, the supervision row is current).
+    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
     if (!h) throw notFound();
-    if (h.level !== 'major' || !OPEN.includes(h.status)) throw new AppError('STATE');
+    if (h.level !== 'major') throw refusal('NOT_MAJOR');
+    if (!OPEN.includes(h.status)) throw refusal('STATE');
     const existing = await tx.selectFrom('hazard_supervisions').select('status').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
-    if (existing?.status === 'listed') throw new AppError('STATE');
+    if (existing?.status === 'listed') throw refusal('ALREADY_LISTED');
     const values = { listed_by: actor.userId, listed_at: ctx.now, deadline: input.deadline, note: input.note, status: 'listed' as const, delisted_by: null, delisted_at: null };
     await tx.insertInto('hazard_supervisions').values({ enterprise_id: enterpriseId, hazard_id: id, ...values })
       .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doUpdateSet(values)).execute();
@@ -454,16 +470,34 @@ export async function delistSupervision(db: Db, ctx: Ctx, enterpriseId: string, 
   const actor = requireActor(ctx);
   if (actor.scope.kind === 'enterprise' || !can(actor, 'hazard.supervise')) throw forbidden();
   await db.transaction().execute(async (tx) => {
-    const h = await loadHazard(tx, actor, enterpriseId, id);
+    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
     if (!h) throw notFound();
     const sup = await tx.selectFrom('hazard_supervisions').select('status').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
+    if (sup?.status !== 'listed') throw refusal('NOT_LISTED');
     // Delisting confirms the enterprise's acceptance evaluation: the hazard must be closed first.
-    if (sup?.status !== 'listed' || h.status !== 'closed') throw new AppError('STATE');
+    if (h.status !== 'closed') throw refusal('NOT_CLOSED');
     await tx.updateTable('hazard_supervisions').set({ status: 'delisted', delisted_by: actor.userId, delisted_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute();
     await recordEvent(tx, ctx, h, 'delist', h.status, h.status, input.note);
     await writeAudit(tx, ctx, { action: 'hazard.delist', entityType: 'hazard', entityId: id, enterpriseId, after: input });
   });
   return getHazard(db, ctx, enterpriseId, id);
+}
+
+/**
+ * Photos uploaded ahead of a report or a submission: stored in the enterprise's rows, each with its audit row, in
+ * one transaction. The caller must have the enterprise in scope.
+ */
+export async function uploadPhotos(db: Db, ctx: Ctx, enterpriseId: string, files: Buffer[]): Promise<string[]> {
+  const actor = requireActor(ctx);
+  return db.transaction().execute(async (tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    const ids = await savePhotos(tx, ctx, enterpriseId, files);
+    for (const [i, id] of ids.entries()) {
+      const file = files[i]!;
+      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: id, enterpriseId, after: { mime: sniffPhoto(file), size: file.length } });
+    }
+    return ids;
+  });
 }
 
 /** The people a hazard can be assigned to: the enterprise's active accounts (for unit leaders too, who assign). */

@@ -22,7 +22,7 @@ import type { RiskImportReport, RiskExportQuery } from './risk-excel.schema';
 import { reassessDue, type Grade, type MethodInput, type MethodResult } from './risk-grading';
 import { listRiskPoints } from './risk-point.repository';
 import { MEASURE_CATEGORIES } from './risk-point.schema';
-import { mayManageRisk, today } from './risk-point.service';
+import { mayManageRisk, reserveRiskPointCodes, today } from './risk-point.service';
 import { currentRiskRules, enterpriseDistrict } from './risk-rules.service';
 
 const LEVEL_ORDER: ControlLevelName[] = ['company', 'department', 'workshop', 'team'];
@@ -173,6 +173,8 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
       measures: checked.valid.flatMap((r, i) => r.measures.map((m, k) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, category: m.category, content: m.content, owner_employee_id: null, sort: k }))),
       posts: checked.valid.flatMap((r, i) => r.postIds.map((p) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, post_id: p }))),
     });
+    // D12: the imported FX- codes move the code series on past them.
+    await reserveRiskPointCodes(tx, enterpriseId, assignedCodes);
     await writeAudit(tx, ctx, {
       action: 'risk.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,
       after: { count: ids.length, mode, file: filename, skippedRows: checked.errorRows, warnings: checked.warnings.length, ruleSetVersion: rules.version },

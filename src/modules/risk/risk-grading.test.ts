@@ -102,8 +102,12 @@ test('R-RISK-6: the next re-assessment counts from the local date of the assessm
     ['2026-11-30T17:00:00Z', 1, '2027-06-01'],
     ['2026-11-30T15:59:59Z', 1, '2027-05-30'],
     ['2026-12-31T16:00:00Z', 2, '2028-01-01'],
-    // A day past a month's end rolls over, as before: 31 August + 6 months.
-    ['2026-08-31T02:00:00Z', 1, '2027-03-03'],
+    // A day past the end of a shorter month is its last day: 31 August + 6 months, in a common and a leap year.
+    ['2026-08-31T02:00:00Z', 1, '2027-02-28'],
+    ['2027-08-31T02:00:00Z', 1, '2028-02-29'],
+    // 31 January + 12 or 24 months stays 31 January; 29 February + 24 months is 28 February.
+    ['2026-01-31T02:00:00Z', 2, '2027-01-31'],
+    ['2028-02-29T02:00:00Z', 4, '2030-02-28'],
   ];
   for (const [at, grade, due] of rows) assert.equal(reassessDue(new Date(at), grade, R), due, `${at} grade ${grade}`);
 });

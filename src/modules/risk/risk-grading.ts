@@ -1,4 +1,4 @@
-import { localFields } from '../../platform/time';
+import { addLocalMonths, localDay } from '../../platform/time';
 
 /**
  * Risk grading (RULES.md §3): LEC, LS, MES scores with [cfg] bands, direct judgement, "从严从高" combination,
@@ -117,8 +117,10 @@ export function requiredControlLevels(grade: Grade, rules: RiskRuleSet): Control
   return CONTROL_LEVELS.slice(top);
 }
 
-/** The next re-assessment: the grade's months after the local date of the assessment (a day past a month's end rolls over). */
+/**
+ * R-RISK-6: the next re-assessment, the grade's months after the local date of the assessment; a day past the end of
+ * a shorter month is that month's last day (31 August + 6 months is 28 or 29 February).
+ */
 export function reassessDue(assessedAt: Date, grade: Grade, rules: RiskRuleSet): string {
-  const { y, m, d } = localFields(assessedAt);
-  return new Date(Date.UTC(y, m + rules.reassessMonths[grade], d)).toISOString().slice(0, 10);
+  return addLocalMonths(localDay(assessedAt), rules.reassessMonths[grade]);
 }

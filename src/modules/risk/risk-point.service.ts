@@ -2,6 +2,7 @@ import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
+import { nextCode, reserveCode } from '../../platform/db/codes';
 import type { ControlLevelName } from '../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { localDay } from '../../platform/time';
@@ -116,10 +117,28 @@ async function checkRefs(tx: Tx, enterpriseId: string, input: { orgUnitId?: stri
   }
 }
 
-async function nextCode(tx: Tx, enterpriseId: string): Promise<string> {
-  const rows = await tx.selectFrom('risk_points').select('code').where('enterprise_id', '=', enterpriseId).where('code', 'like', 'FX-%').execute();
-  const max = rows.reduce((m, r) => Math.max(m, Number(r.code.slice(3)) || 0), 0);
-  return `FX-${String(max + 1).padStart(3, '0')}`;
+/** D12: risk-point codes (FX-001…) come from the platform's one code generator. */
+export const RISK_POINT_CODE_SERIES = 'risk_point';
+
+/** The number of a code of the FX- series, if it is one. */
+export function riskPointCodeNumber(code: string): number | null {
+  const m = /^FX-(\d{1,9})$/.exec(code);
+  return m ? Number(m[1]) : null;
+}
+
+/** Codes chosen by hand or imported move the series on past them, so no point created later is handed one of them. */
+export async function reserveRiskPointCodes(tx: Tx, enterpriseId: string, codes: string[]): Promise<void> {
+  const highest = codes.reduce((max, c) => Math.max(max, riskPointCodeNumber(c) ?? 0), 0);
+  if (highest > 0) await reserveCode(tx, enterpriseId, RISK_POINT_CODE_SERIES, highest);
+}
+
+async function newCode(tx: Tx, enterpriseId: string): Promise<string> {
+  // The series skips a code already in use (only possible for codes written before the series existed).
+  for (;;) {
+    const code = await nextCode(tx, enterpriseId, RISK_POINT_CODE_SERIES, { prefix: 'FX-', width: 3 });
+    const taken = await tx.selectFrom('risk_points').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', code).executeTakeFirst();
+    if (!taken) return code;
+  }
 }
 
 /** Grades an assessment against the rule-set in force and applies it to the point; returns the new grade. */
@@ -161,9 +180,10 @@ export async function createRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, in
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
     await checkRefs(tx, enterpriseId, input);
-    const code = input.code ?? await nextCode(tx, enterpriseId);
+    const code = input.code ?? await newCode(tx, enterpriseId);
     const dup = await tx.selectFrom('risk_points').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', code).executeTakeFirst();
     if (dup) throw new AppError('CONFLICT', { issues: [{ path: 'body.code', message: 'validation.risk.codeTaken' }] });
+    if (input.code) await reserveRiskPointCodes(tx, enterpriseId, [input.code]);
     const row = await tx.insertInto('risk_points').values({
       enterprise_id: enterpriseId, code, name: input.name, kind: input.kind, org_unit_id: input.orgUnitId, location: input.location,
       hazard_factors: JSON.stringify(input.hazardFactors), accident_types: input.accidentTypes, major_hazard_source: input.majorHazardSource,
@@ -188,6 +208,7 @@ export async function updateRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id
     if (input.code && input.code !== before.code) {
       const dup = await tx.selectFrom('risk_points').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', input.code).executeTakeFirst();
       if (dup) throw new AppError('CONFLICT', { issues: [{ path: 'body.code', message: 'validation.risk.codeTaken' }] });
+      await reserveRiskPointCodes(tx, enterpriseId, [input.code]);
     }
     const set = {
       code: input.code, name: input.name, kind: input.kind, org_unit_id: input.orgUnitId, location: input.location,

@@ -30,7 +30,9 @@ type Snapshot = {
 };
 
 const entityId = (enterpriseId: string, year: number) => `${enterpriseId}:${year}`;
-const stateError = (key: string) => new AppError('STATE', { messageKey: key });
+/** A refused step of the report's workflow, with its reason code (`error.reason`) and a translated message. */
+const REASONS = { submitted: 'REPORT_SUBMITTED', confirmed: 'REPORT_CONFIRMED', notConfirmed: 'REPORT_NOT_CONFIRMED' } as const;
+const stateError = (reason: keyof typeof REASONS) => new AppError('STATE', { messageKey: `riskReport.state.${reason}`, reason: REASONS[reason] });
 
 /** The enterprise's principal and safety manager write their own report; the district admin may act for any. */
 function mayWriteReport(actor: Actor, enterpriseId: string, permission: Permission): boolean {
@@ -107,7 +109,7 @@ export async function saveReportNarrative(db: Db, ctx: Ctx, enterpriseId: string
     const { row, created } = await lockReport(tx, enterpriseId, year, ctx.now);
     const from = row.status;
     switch (from) {
-      case 'submitted': throw stateError('riskReport.state.submitted');
+      case 'submitted': throw stateError('submitted');
       case 'draft': case 'confirmed': break;
     }
     if (input.version !== (created ? 0 : row.version)) throw new AppError('CONFLICT');
@@ -135,8 +137,8 @@ export async function confirmAnnualReport(db: Db, ctx: Ctx, enterpriseId: string
     requireReportableYear(ctx, year);
     const { row, created } = await lockReport(tx, enterpriseId, year, ctx.now);
     switch (row.status) {
-      case 'submitted': throw stateError('riskReport.state.submitted');
-      case 'confirmed': throw stateError('riskReport.state.confirmed');
+      case 'submitted': throw stateError('submitted');
+      case 'confirmed': throw stateError('confirmed');
       case 'draft': break;
     }
     if (created || row.narrative.trim() === '') throw invalid('body.narrative', 'validation.riskReport.narrativeRequired');
@@ -164,8 +166,8 @@ export async function submitAnnualReport(db: Db, ctx: Ctx, enterpriseId: string,
     requireReportableYear(ctx, year);
     const { row } = await lockReport(tx, enterpriseId, year, ctx.now);
     switch (row.status) {
-      case 'submitted': throw stateError('riskReport.state.submitted');
-      case 'draft': throw stateError('riskReport.state.notConfirmed');
+      case 'submitted': throw stateError('submitted');
+      case 'draft': throw stateError('notConfirmed');
       case 'confirmed': break;
     }
     if (row.version !== input.version) throw new AppError('CONFLICT');

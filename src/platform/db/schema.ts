@@ -255,7 +255,8 @@ export type RiskAnnualReportEventsTable = {
 export type HazardPointsTable = { enterprise_id: string; hazard_id: string; user_id: string; points: number; awarded_at: Timestamp };
 export type HazardReportsTable = { enterprise_id: string; period_type: 'month' | 'quarter' | 'year'; period_key: string; status: Generated<'draft' | 'confirmed' | 'submitted'>; snapshot: JsonNullable; confirmed_by: string | null; confirmed_at: TimestampNullable; submitted_by: string | null; submitted_at: TimestampNullable };
 
-export type HazardCountersTable = { enterprise_id: string; year: number; n: number };
+/** D12: the counters of every numbered code series (migration 0010); year 0 for series that do not restart. */
+export type CodeCountersTable = { enterprise_id: string; series: string; year: Generated<number>; n: number };
 
 /** Trigger-kept monthly hazard figures (migrations 0007, 0009): written only by triggers, read by the statistics. */
 type MonthFigures = {
@@ -267,7 +268,7 @@ export type HazardMonthStatsTable = MonthFigures & { enterprise_id: string };
 export type HazardGroupMonthStatsTable = MonthFigures;
 
 export type DB = {
-  hazard_counters: HazardCountersTable;
+  code_counters: CodeCountersTable;
   photos: PhotosTable;
   check_standard_items: CheckStandardItemsTable;
   enterprise_check_items: EnterpriseCheckItemsTable;

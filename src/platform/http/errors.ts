@@ -9,6 +9,8 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    /** A refused workflow step's reason (`SEPARATION`, `PHOTO_REQUIRED`, `PLAN_REQUIRED`…); null for other errors. */
+    reason: z.string().nullable().optional(),
     requestId: z.string().nullable(),
   }),
 });
@@ -23,16 +25,16 @@ function zodIssueMessage(locale: Locale, v: { keyword: string; message?: string;
   return typeof out === 'string' ? out : (out?.message ?? msg);
 }
 
-function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message: string, issues: { path: string; message: string }[] = []) {
-  return reply.status(HTTP_STATUS[code]).send({ error: { code, message, issues, requestId: String(req.id) } });
+function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message: string, issues: { path: string; message: string }[] = [], reason: string | null = null) {
+  return reply.status(HTTP_STATUS[code]).send({ error: { code, message, issues, reason, requestId: String(req.id) } });
 }
 
-/** The edge: every error leaves as `{ error: { code, message, issues, requestId } }`, translated. */
+/** The edge: every error leaves as `{ error: { code, message, issues, reason, requestId } }`, translated. */
 export function errorHandler(error: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const locale = req.locale ?? 'zh-CN';
   if (error instanceof AppError) {
     return send(reply, req, error.code, t(locale, error.messageKey, error.params),
-      error.issues.map((i) => ({ path: i.path, message: t(locale, i.message, i.params) })));
+      error.issues.map((i) => ({ path: i.path, message: t(locale, i.message, i.params) })), error.reason);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as FastifyError).validationContext ?? 'body';

@@ -14,14 +14,17 @@ export class ApiError extends Error {
   readonly status: number;
   readonly issues: ApiIssue[];
   readonly requestId: string | null;
+  /** Why a workflow step was refused (`SEPARATION`, `PHOTO_REQUIRED`…): what a screen branches on, never the message. */
+  readonly reason: string | null;
 
-  constructor(code: ApiErrorCode, status: number, message: string, issues: ApiIssue[] = [], requestId: string | null = null) {
+  constructor(code: ApiErrorCode, status: number, message: string, issues: ApiIssue[] = [], requestId: string | null = null, reason: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.issues = issues;
     this.requestId = requestId;
+    this.reason = reason;
   }
 }
 
@@ -93,9 +96,9 @@ function headersFor(method: string, json: boolean): Headers {
 async function toError(res: Response, quiet401: boolean): Promise<ApiError> {
   let err: ApiError;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; issues?: ApiIssue[]; requestId?: string | null } };
+    const body = (await res.json()) as { error?: { code?: string; message?: string; issues?: ApiIssue[]; requestId?: string | null; reason?: string | null } };
     const e = body.error ?? {};
-    err = new ApiError((e.code ?? 'INTERNAL') as ApiErrorCode, res.status, e.message ?? res.statusText, e.issues ?? [], e.requestId ?? null);
+    err = new ApiError((e.code ?? 'INTERNAL') as ApiErrorCode, res.status, e.message ?? res.statusText, e.issues ?? [], e.requestId ?? null, e.reason ?? null);
   } catch {
     err = new ApiError(res.status === 404 ? 'NOT_FOUND' : 'INTERNAL', res.status, `${res.status} ${res.statusText}`);
   }
