@@ -96,3 +96,17 @@ test('security headers are set and the request id is echoed', async () => {
   assert.equal(r.headers['x-content-type-options'], 'nosniff');
   assert.ok(String(r.headers['content-security-policy']).includes("default-src 'self'"));
 });
+
+test('sign-ins are rate-limited per address at LOGIN_RATE_LIMIT_PER_MINUTE, in the documented error shape', async () => {
+  const limited = await createTestPlatform({ loginRateLimitPerMinute: 3 });
+  try {
+    const anon = limited.anonymous();
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await anon.post('/api/v1/auth/login', { username: 'nobody', password: 'wrong-password-x' })).statusCode);
+    assert.deepEqual(codes, [401, 401, 401, 429]);
+    const last = await anon.post('/api/v1/auth/login', { username: 'nobody', password: 'wrong-password-x' });
+    assert.equal(last.data.error.code, 'RATE_LIMITED');
+  } finally {
+    await limited.close();
+  }
+});

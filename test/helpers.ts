@@ -79,7 +79,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}, opts: 
   const throwaway = base ? await throwawayDatabase(base) : null;
   const config = loadConfig({}, {
     databaseUrl: throwaway?.url ?? '', dataDir: 'memory://', seedDemo: true, logLevel: 'silent', jobsEnabled: false,
-    dbPoolSize: 5, rateLimitPerMinute: 100_000, webDist: '/nonexistent', ...overrides,
+    dbPoolSize: 5, rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 10_000, webDist: '/nonexistent', ...overrides,
   });
   const clock = { now: new Date() };
   const template = throwaway ? null : templatePath(clock.now);

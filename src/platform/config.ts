@@ -31,6 +31,8 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Requests per minute per IP on the API (login has its own tighter limit). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Sign-ins and password changes per minute per IP (the lockout counts failures separately). */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Log level of the structured (pino) logs. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run the background job runner in this process ("true"/"false"). */
@@ -54,6 +56,7 @@ export type Config = Readonly<{
   loginMaxFailures: number;
   loginLockMinutes: number;
   rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   jobsEnabled: boolean;
   jobsPollMs: number;
@@ -75,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED === 'true',
     jobsPollMs: e.JOBS_POLL_MS,

@@ -15,7 +15,7 @@ const meSchema = z.object({
 
 export const authRoutes: RouteModule = (app, { db, config }) => {
   app.post('/auth/login', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'], summary: '登录',
       body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }),
@@ -49,7 +49,7 @@ export const authRoutes: RouteModule = (app, { db, config }) => {
   }, async (req) => me(db, req.actor!, req.locale));
 
   app.post('/auth/password', {
-    config: { access: 'authenticated', passwordChange: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'authenticated', passwordChange: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'], summary: '修改密码',
       body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
