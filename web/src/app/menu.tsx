@@ -4,8 +4,7 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from './i18n';
 import type { Me } from '../modules/auth/api/auth.api';
-import { riskNavItems } from '../modules/risk/nav';
-import { hazardNavItems } from '../modules/hazards/nav';
+import { WEB_MODULES } from './module-list';
 
 export type NavItem = { key: string; path: string; label: MessageKey; icon: ReactNode };
 
@@ -24,7 +23,7 @@ export function navItems(me: Me): NavItem[] {
   } else if (has(me, 'enterprise.read')) {
     items.push({ key: 'enterprises', path: '/enterprises', label: 'nav.enterprises', icon: <BankOutlined /> });
   }
-  items.push(...riskNavItems(me), ...hazardNavItems(me));
+  items.push(...WEB_MODULES.flatMap((m) => m.nav?.(me) ?? []));
   if (has(me, 'user.read')) items.push({ key: 'users', path: '/users', label: 'nav.users', icon: <UserOutlined /> });
   if (has(me, 'audit.read')) items.push({ key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> });
   items.push({ key: 'notifications', path: '/notifications', label: 'nav.notifications', icon: <BellOutlined /> });

@@ -1,8 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from './guards';
 import { Full, guarded, handle, page } from './route-helpers';
-import { riskPublicRoutes, riskRoutes } from '../modules/risk/routes';
-import { hazardRoutes } from '../modules/hazards/routes';
+import { WEB_MODULES } from './module-list';
 
 const LoginPage = page(() => import('../modules/auth/pages/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('../modules/auth/pages/ChangePasswordPage'), 'ChangePasswordPage');
@@ -20,7 +19,7 @@ const NotificationsPage = page(() => import('../modules/notifications/pages/Noti
 export const router = createBrowserRouter([
   { path: '/login', element: <Full><LoginPage /></Full> },
   // Pages opened from a QR code on a wall: no session needed.
-  ...riskPublicRoutes,
+  ...WEB_MODULES.flatMap((m) => m.publicRoutes ?? []),
   { path: '/change-password', element: <RequireSession passwordPage><Full><ChangePasswordPage /></Full></RequireSession> },
   {
     path: '/',
@@ -41,8 +40,7 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('user.read', <UsersPage />), handle: handle('nav.users') },
       { path: 'audit', element: guarded('audit.read', <AuditPage />), handle: handle('nav.audit') },
       { path: 'notifications', element: <NotificationsPage />, handle: handle('nav.notifications') },
-      ...riskRoutes,
-      ...hazardRoutes,
+      ...WEB_MODULES.flatMap((m) => m.routes ?? []),
       { path: '*', element: <NotFound />, handle: handle('crumb.notFound') },
     ],
   },

@@ -1,0 +1,18 @@
+import type { RouteObject } from 'react-router';
+import type { Me } from '../modules/auth/api/auth.api';
+import type { NavItem } from './menu';
+
+/**
+ * A domain module's door on the web, the mirror of the server's manifest (src/platform/module.ts): its pages inside
+ * the signed-in layout, pages opened without a session (QR codes on walls), and its side-menu entries for a user.
+ * The router and the menu read the list in web/src/app/module-list.ts and know no module by name.
+ */
+export type WebModule = {
+  name: string;
+  /** Children of '/', each page its own lazy chunk. */
+  routes?: RouteObject[];
+  /** Top-level routes outside the signed-in layout. */
+  publicRoutes?: RouteObject[];
+  /** The module's menu entries for this user, in menu order. */
+  nav?: (me: Me) => NavItem[];
+};

@@ -1,0 +1,6 @@
+import type { WebModule } from '../../app/modules';
+import { riskNavItems } from './nav';
+import { riskPublicRoutes, riskRoutes } from './routes';
+
+/** Risk grading and control on the web. */
+export const riskWebModule: WebModule = { name: 'risk', routes: riskRoutes, publicRoutes: riskPublicRoutes, nav: riskNavItems };
