@@ -44,6 +44,7 @@ const zh: Dict = {
   'validation.risk.value': '{field} 的取值不在公布的取值表中',
   'validation.risk.codeTaken': '该风险点编号已存在',
   'validation.photo.type': '照片只支持 PNG、JPEG 或 WebP 格式',
+  'validation.photo.pixels': '照片尺寸过大：每边不超过 {side} 像素，总像素不超过 {megapixels} 百万',
   // hazard keys (zh-CN)
   'hazard.refused.separation': '验收人（审批人）不能是整改人本人',
   'hazard.refused.planRequired': '重大隐患须先制定"五到位"治理方案（责任、措施、资金、时限、预案）才能下达整改',
@@ -193,6 +194,8 @@ const zh: Dict = {
   'riskMap.plan.type': '平面图只能是 PNG、JPEG 或 SVG 图片',
   'riskMap.plan.svgUnsafe': 'SVG 文件中含有脚本、事件处理程序或外部引用，出于安全原因不能上传',
   'riskMap.plan.dimensions': '无法读取图片的宽度和高度',
+  'riskMap.plan.svgInvalid': 'SVG 文件不是格式正确的 XML 文档，或含有 DOCTYPE 声明，或元素过多、嵌套过深；请重新导出（不含 DOCTYPE）后上传',
+  'riskMap.plan.pixels': '图片尺寸过大：每边不超过 {side} 像素，总像素不超过 {megapixels} 百万',
   'riskMap.plan.inUse': '该平面图上还标注着 {count} 个风险点，请先移除这些标注再删除',
   'riskMap.shape.pair': '平面图和图形须同时填写或同时清空',
   'riskMap.shape.plan': '平面图不存在或不属于该企业',
@@ -291,6 +294,7 @@ const en: Dict = {
   'validation.risk.value': 'The value of {field} is not in the published list',
   'validation.risk.codeTaken': 'This risk point code is already taken',
   'validation.photo.type': 'Photos must be PNG, JPEG or WebP',
+  'validation.photo.pixels': 'The photo is too large: at most {side} pixels a side and {megapixels} megapixels in all',
   // hazard keys (en-US)
   'hazard.refused.separation': 'The acceptor (or approver) cannot be the person who rectified',
   'hazard.refused.planRequired': 'A major hazard needs its five-in-place plan (responsibility, measures, funds, time limit, contingency plan) before rectification is assigned',
@@ -440,6 +444,8 @@ const en: Dict = {
   'riskMap.plan.type': 'A floor plan must be a PNG, JPEG or SVG image',
   'riskMap.plan.svgUnsafe': 'The SVG contains scripts, event handlers or external references and cannot be uploaded',
   'riskMap.plan.dimensions': 'The width and height of the image cannot be read',
+  'riskMap.plan.svgInvalid': 'The SVG is not a well-formed XML document, declares a DOCTYPE, or has too many or too deeply nested elements; export it again without a DOCTYPE',
+  'riskMap.plan.pixels': 'The image is too large: at most {side} pixels a side and {megapixels} megapixels in all',
   'riskMap.plan.inUse': '{count} risk points are still drawn on this floor plan; remove them before deleting it',
   'riskMap.shape.pair': 'Give both the floor plan and the shape, or clear both',
   'riskMap.shape.plan': 'The floor plan does not exist or belongs to another enterprise',
