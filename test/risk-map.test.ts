@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createPlatform } from '../src/app';
 import { loadConfig } from '../src/platform/config';
 import { DEMO_PASSWORD } from '../src/seed/demo';
-import { checkPlanImage } from '../src/modules/risk/risk-map.image';
+import { checkPlanImage, PLAN_MAX_BYTES } from '../src/modules/risk/risk-map.image';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -120,6 +120,10 @@ test('D16: SVG bypasses are refused after entity decoding, in any namespace pref
   assert.deepEqual(await checkPlanImage(Buffer.from(fine.toString().replace(' onion="x"', ''))), { ok: true, mime: 'image/svg+xml', width: 1200, height: 800 });
 });
 
+// Logins are rate-limited per address: the refusal tests share one session.
+let safetySession: Promise<Client> | null = null;
+const safetyOnce = () => (safetySession ??= t.login('safety'));
+
 test('D16: a raster plan larger than a browser can decode is refused by its header, and a PNG must be whole', async () => {
   assert.deepEqual(await checkPlanImage(png(50_000, 50_000)), { ok: false, reason: 'pixels' });
   assert.deepEqual(await checkPlanImage(png(12_001, 100)), { ok: false, reason: 'pixels' });
@@ -129,12 +133,27 @@ test('D16: a raster plan larger than a browser can decode is refused by its head
   assert.deepEqual(await checkPlanImage(png(100, 100).subarray(0, 30)), { ok: false, reason: 'type' }, 'a truncated PNG');
   assert.deepEqual(await checkPlanImage(Buffer.concat([png(100, 100), Buffer.from('<html><script>alert(1)</script>')])), { ok: false, reason: 'type' }, 'a PNG/HTML polyglot');
   assert.deepEqual(await checkPlanImage(Buffer.from('\xff\xd8\xff<script>alert(1)</script>', 'latin1')), { ok: false, reason: 'type' }, 'a JPEG magic then script');
-  const c = await t.login('safety');
+  const c = await safetyOnce();
   const huge = await uploadPlan(c, base(), 'huge.png', png(50_000, 50_000));
   assert.equal(huge.statusCode, 415);
   assert.equal(huge.data.error.code, 'UNSUPPORTED_FILE');
   assert.equal(huge.data.error.issues[0].path, 'body.file');
   assert.match(huge.data.error.message, /12000.*50/, 'the message names the limits');
+});
+
+test('D3: /api/health answers while 5 MB hostile SVG plans are being refused', async () => {
+  const c = await safetyOnce();
+  const head = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">');
+  const fill = (unit: string) => Buffer.concat([head, Buffer.alloc(PLAN_MAX_BYTES - head.length - 1024, unit)]);
+  // The review's reproduction grown to the size limit, a flood of elements, and a megabytes-long link that ends in script.
+  const flood = Buffer.concat([head, Buffer.from('<a href="'), Buffer.alloc(PLAN_MAX_BYTES - 2048, ' '), Buffer.from('javascript:alert(1)"/></svg>')]);
+  const uploads = [fill('<'), fill('<g/>'), flood].map((bytes) => uploadPlan(c, base(), 'hostile.svg', bytes));
+  const health = await t.anonymous().get('/api/health');
+  assert.equal(health.statusCode, 200);
+  const refused = await Promise.all(uploads);
+  assert.deepEqual(refused.map((r) => [r.statusCode, r.data.error.code]), [[415, 'UNSUPPORTED_FILE'], [415, 'UNSUPPORTED_FILE'], [415, 'UNSUPPORTED_FILE']]);
+  assert.deepEqual(await Promise.all([fill('<'), fill('<g/>'), flood].map(async (b) => (await checkPlanImage(b)).ok === false && (await checkPlanImage(b)))),
+    [{ ok: false, reason: 'svgInvalid' }, { ok: false, reason: 'svgInvalid' }, { ok: false, reason: 'svgUnsafe' }]);
 });
 
 test('the safety manager uploads plans; wrong type, script SVG and oversize files are refused with translated messages', async () => {
