@@ -20,6 +20,8 @@ export type SvgVerdict =
 export const SVG_MAX_ELEMENTS = 100_000;
 export const SVG_MAX_DEPTH = 256;
 export const SVG_MAX_ATTRIBUTES = 256;
+/** url(...) references in one attribute value or one <style> element. */
+export const SVG_MAX_URLS = 256;
 /** Characters fed to the parser before it lets other requests run. */
 const CHUNK = 16 * 1024;
 
@@ -70,7 +72,11 @@ function unsafeStyle(text: string): boolean {
   const s = text.toLowerCase();
   if (s.includes('@import') || s.includes('\\') || s.includes('expression(')) return true;
   let at = s.indexOf('url(');
+  // A style names a few paint servers, filters and markers; thousands of references in one value are an attack on
+  // this loop (it runs in one go on the event loop), not a drawing.
+  let refs = 0;
   while (at !== -1) {
+    if (++refs > SVG_MAX_URLS) return true;
     const end = s.indexOf(')', at + 4);
     if (end === -1) return true;
     let inner = squeeze(s.slice(at + 4, end));

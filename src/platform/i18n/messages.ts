@@ -189,6 +189,7 @@ const zh: Dict = {
   'check.leaderboard.col.points': '积分',
   'check.leaderboard.col.hazards': '隐患数',
   // risk-map keys (zh-CN)
+  'dataDir.locked': '数据目录正被另一个 SafeDuty 进程使用（进程号 {pid}，主机 {host}，启动于 {startedAt}），本进程不能再打开它。请先停止该进程；若确认它已不在运行，删除锁文件 {file} 后重试。',
   'riskMap.plan.missing': '请选择要上传的平面图文件',
   'riskMap.plan.tooLarge': '平面图文件不能超过 {max} MB',
   'riskMap.plan.type': '平面图只能是 PNG、JPEG 或 SVG 图片',
@@ -439,6 +440,7 @@ const en: Dict = {
   'check.leaderboard.col.points': 'Points',
   'check.leaderboard.col.hazards': 'Hazards',
   // risk-map keys (en-US)
+  'dataDir.locked': 'The data directory is in use by another SafeDuty process (pid {pid} on host {host}, started {startedAt}); this process cannot open it too. Stop that process first; if it is certainly no longer running, delete the lock file {file} and try again.',
   'riskMap.plan.missing': 'Choose a floor-plan file to upload',
   'riskMap.plan.tooLarge': 'A floor plan may not exceed {max} MB',
   'riskMap.plan.type': 'A floor plan must be a PNG, JPEG or SVG image',
