@@ -110,11 +110,9 @@ async function checkWorkbookLimits(buffer: Buffer, limits: { maxRows: number }):
     throw e;
   }
   const state = { cells: 0 };
-  for (const entry of entries) {
-    if (entry.name === 'xl/sharedStrings.xml' || (entry.name.startsWith('xl/worksheets/') && entry.name.endsWith('.xml'))) {
-      await scanXml(entry.data, limits, state);
-    }
-  }
+  // Sheets first: a file with too many rows stops there, before its shared strings are read.
+  const sheets = entries.filter((e) => e.name.startsWith('xl/worksheets/') && e.name.endsWith('.xml'));
+  for (const entry of [...sheets, ...entries.filter((e) => e.name === 'xl/sharedStrings.xml')]) await scanXml(entry.data, limits, state);
 }
 
 /**
