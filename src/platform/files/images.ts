@@ -31,22 +31,18 @@ export function sniffRaster(buf: Buffer): RasterMime | null {
   return null;
 }
 
-/** Where a PNG's IEND chunk ends, walking its chunks; -1 when a chunk runs past the end or there is no IEND. */
+/** The IEND chunk's type and CRC, the last eight bytes of every whole PNG. */
+const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/** Where a PNG's IEND chunk ends; -1 when it has none (a truncated file). */
 function pngEnd(buf: Buffer): number {
-  let at = 8;
-  while (at + 12 <= buf.length) {
-    const length = buf.readUInt32BE(at);
-    const next = at + 12 + length;
-    if (next > buf.length) return -1;
-    if (buf.toString('ascii', at + 4, at + 8) === 'IEND') return next;
-    at = next;
-  }
-  return -1;
+  const at = buf.lastIndexOf(PNG_IEND);
+  return at < 8 ? -1 : at + PNG_IEND.length;
 }
 
 /**
  * D21: a polyglot (a PNG with an HTML page after it, `FF D8 FF` then `<script>`) is refused. The header must parse
- * for its type; a PNG's chunks must all be there up to IEND, and a WebP must hold its whole RIFF length. Bytes after
+ * for its type; a PNG must reach its IEND chunk, and a WebP must hold its whole RIFF length. Bytes after
  * the image are ignored by every decoder, so they are tolerated unless they hold markup (`<`) that a sniffing client
  * could run. A JPEG may carry data after its image (phones append motion-photo video there), so only its header is
  * checked.
