@@ -30,8 +30,13 @@ const PHOTO_BYTES = Number(values['photo-kb']) * 1024;
 const WARMUP = 3;
 const TARGET_MS = 300;
 
+/** A phone-sized JPEG as the photo check reads it (D21: the header must parse): SOI, JFIF, a 4032 × 3024 frame, then noise. */
 function jpeg(): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(Math.max(0, PHOTO_BYTES - 4))]);
+  const head = Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+    0xff, 0xc0, 0x00, 0x11, 0x08, 3024 >> 8, 3024 & 255, 4032 >> 8, 4032 & 255, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+  ]);
+  return Buffer.concat([head, randomBytes(Math.max(0, PHOTO_BYTES - head.length))]);
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,8 +1,10 @@
 import { createPlatform } from './app';
 import { loadConfig } from './platform/config';
+import { exitIfLocked } from './platform/db/data-dir-lock';
 
 const config = loadConfig();
-const platform = await createPlatform(config);
+// D5: a second start on the same data directory stops here, with the holder's pid, before it migrates anything.
+const platform = await createPlatform(config).catch(exitIfLocked);
 const { app } = platform;
 if (platform.seeded) app.log.warn('demo data loaded: the demo accounts have published passwords; never use this database in production (D15)');
 await app.listen({ port: config.port, host: config.host });

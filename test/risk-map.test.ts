@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createPlatform } from '../src/app';
 import { loadConfig } from '../src/platform/config';
 import { DEMO_PASSWORD } from '../src/seed/demo';
-import { checkPlanImage } from '../src/modules/risk/risk-map.image';
+import { checkPlanImage, PLAN_MAX_BYTES } from '../src/modules/risk/risk-map.image';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -66,21 +66,94 @@ async function makeUser(username: string, body: Record<string, string>): Promise
   return c;
 }
 
-test('floor-plan images are judged by content: PNG, JPEG and inert SVG pass; scripts, handlers and external references do not', () => {
-  assert.deepEqual(checkPlanImage(png(800, 600)), { ok: true, mime: 'image/png', width: 800, height: 600 });
-  assert.deepEqual(checkPlanImage(jpeg(640, 480)), { ok: true, mime: 'image/jpeg', width: 640, height: 480 });
-  assert.deepEqual(checkPlanImage(svg('<rect width="10" height="10" fill="url(#g)"/>')), { ok: true, mime: 'image/svg+xml', width: 1200, height: 800 });
-  assert.deepEqual(checkPlanImage(svg('', 'width="300" height="200"')), { ok: true, mime: 'image/svg+xml', width: 300, height: 200 });
+test('floor-plan images are judged by content: PNG, JPEG and inert SVG pass; scripts, handlers and external references do not', async () => {
+  assert.deepEqual(await checkPlanImage(png(800, 600)), { ok: true, mime: 'image/png', width: 800, height: 600 });
+  assert.deepEqual(await checkPlanImage(jpeg(640, 480)), { ok: true, mime: 'image/jpeg', width: 640, height: 480 });
+  assert.deepEqual(await checkPlanImage(svg('<rect width="10" height="10" fill="url(#g)"/>')), { ok: true, mime: 'image/svg+xml', width: 1200, height: 800 });
+  assert.deepEqual(await checkPlanImage(svg('', 'width="300" height="200"')), { ok: true, mime: 'image/svg+xml', width: 300, height: 200 });
   const unsafe = [
     '<script>alert(1)</script>', '<SCRIPT src="x.js"/>', '<rect onclick="alert(1)"/>', '<image href="http://evil.example/x.png"/>',
-    '<use xlink:href="https://evil.example/s.svg#a"/>', '<foreignObject><div/></foreignObject>', '<a href="javascript:alert(1)"><rect/></a>',
+    '<use xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://evil.example/s.svg#a"/>', '<foreignObject><div/></foreignObject>', '<a href="javascript:alert(1)"><rect/></a>',
     '<rect style="fill:url(http://evil.example/p)"/>', '<style>@import url(//evil.example/c.css);</style>',
   ];
-  for (const s of unsafe) assert.deepEqual(checkPlanImage(svg(s)), { ok: false, reason: 'svgUnsafe' }, s);
-  assert.deepEqual(checkPlanImage(svg('', 'onload="alert(1)" width="1" height="1"')), { ok: false, reason: 'svgUnsafe' });
-  assert.deepEqual(checkPlanImage(Buffer.from('GIF89a\x01\x00\x01\x00')), { ok: false, reason: 'type' });
-  assert.deepEqual(checkPlanImage(Buffer.from('<html><body>plan</body></html>')), { ok: false, reason: 'type' });
-  assert.deepEqual(checkPlanImage(svg('', 'width="100%"')), { ok: false, reason: 'dimensions' });
+  for (const s of unsafe) assert.deepEqual(await checkPlanImage(svg(s)), { ok: false, reason: 'svgUnsafe' }, s);
+  assert.deepEqual(await checkPlanImage(svg('', 'onload="alert(1)" width="1" height="1"')), { ok: false, reason: 'svgUnsafe' });
+  assert.deepEqual(await checkPlanImage(Buffer.from('GIF89a\x01\x00\x01\x00')), { ok: false, reason: 'type' });
+  assert.deepEqual(await checkPlanImage(Buffer.from('<html><body>plan</body></html>')), { ok: false, reason: 'type' });
+  assert.deepEqual(await checkPlanImage(svg('', 'width="100%"')), { ok: false, reason: 'dimensions' });
+});
+
+test('D16: SVG bypasses are refused after entity decoding, in any namespace prefix and through animation', async () => {
+  const xlinkAs = (prefix: string, inner: string) => svg(inner, `xmlns:${prefix}="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"`);
+  const unsafe: [string, Buffer][] = [
+    ['entity-hidden javascript:', xlinkAs('x', '<a x:href="&#106;avascript:alert(document.domain)"><rect/></a>')],
+    ['javascript: split by whitespace entities', svg('<a href="java&#x09;script&#x0A;:alert(1)"><rect/></a>')],
+    ['external image under another prefix', xlinkAs('x', '<image x:href="http://attacker.example/track.png"/>')],
+    ['xlink:href external', xlinkAs('xlink', '<use xlink:href="//evil.example/s.svg#a"/>')],
+    ['animate sets href', svg('<a href="#a"><animate attributeName="href" values="&#106;avascript:alert(1)"/></a>')],
+    ['set sets an event handler', svg('<rect><set attributeName="onmouseover" to="alert(1)"/></rect>')],
+    ['event handler in another case', svg('<rect ONCLICK="alert(1)"/>')],
+    ['foreignObject in another case', svg('<FOREIGNOBJECT/>')],
+    ['script in a namespace prefix', svg('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>')],
+    ['style element with external url', svg('<style><![CDATA[rect{fill:url( "http://evil.example/p" )}]]></style>')],
+    ['CSS escape hiding url', svg('<rect style="fill:u\\72l(http://evil.example/p)"/>')],
+    ['presentation attribute with external url', svg('<rect filter="url(https://evil.example/f.svg#f)"/>')],
+    ['stylesheet processing instruction', Buffer.from('<?xml version="1.0"?><?xml-stylesheet href="http://evil.example/s.css"?><svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')],
+    ['data: other than an image', svg('<image href="data:text/html;base64,PHNjcmlwdD4="/>')],
+  ];
+  for (const [what, bytes] of unsafe) assert.deepEqual(await checkPlanImage(bytes), { ok: false, reason: 'svgUnsafe' }, what);
+  const invalid: [string, Buffer][] = [
+    ['billion laughs', Buffer.from('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><text>&c;</text></svg>')],
+    ['external DTD', Buffer.from('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')],
+    ['undeclared entity', svg('<text>&lol;</text>')],
+    ['unclosed element', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><g>')],
+    ['D3: 200 KB of <', Buffer.concat([Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'), Buffer.alloc(200_000, '<')])],
+    ['too deep', svg('<g>'.repeat(300) + '</g>'.repeat(300))],
+    ['too many elements', svg('<g/>'.repeat(100_001))],
+  ];
+  for (const [what, bytes] of invalid) assert.deepEqual(await checkPlanImage(bytes), { ok: false, reason: 'svgInvalid' }, what);
+  // What stays allowed: links inside the document, inline raster images, gradients, a namespaced editor's metadata.
+  const fine = svg('<defs><linearGradient id="g"/></defs><a href="#r"><rect id="r" fill="url(#g)" style="stroke:url(\'#g\')"/></a>'
+    + '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/><metadata><d:title xmlns:d="http://purl.org/dc/elements/1.1/">一车间</d:title></metadata>'
+    + '<text onion="x">&amp; &#x4E00;</text>');
+  assert.deepEqual(await checkPlanImage(fine), { ok: false, reason: 'svgUnsafe' }, 'an attribute starting with "on" is refused, whatever follows');
+  assert.deepEqual(await checkPlanImage(Buffer.from(fine.toString().replace(' onion="x"', ''))), { ok: true, mime: 'image/svg+xml', width: 1200, height: 800 });
+});
+
+// Logins are rate-limited per address: the refusal tests share one session.
+let safetySession: Promise<Client> | null = null;
+const safetyOnce = () => (safetySession ??= t.login('safety'));
+
+test('D16: a raster plan larger than a browser can decode is refused by its header, and a PNG must be whole', async () => {
+  assert.deepEqual(await checkPlanImage(png(50_000, 50_000)), { ok: false, reason: 'pixels' });
+  assert.deepEqual(await checkPlanImage(png(12_001, 100)), { ok: false, reason: 'pixels' });
+  assert.deepEqual(await checkPlanImage(png(8_000, 6_250)), { ok: true, mime: 'image/png', width: 8_000, height: 6_250 });
+  assert.deepEqual(await checkPlanImage(png(8_000, 6_251)), { ok: false, reason: 'pixels' });
+  assert.deepEqual(await checkPlanImage(jpeg(12_000, 5_000)), { ok: false, reason: 'pixels' });
+  assert.deepEqual(await checkPlanImage(png(100, 100).subarray(0, 30)), { ok: false, reason: 'type' }, 'a truncated PNG');
+  assert.deepEqual(await checkPlanImage(Buffer.concat([png(100, 100), Buffer.from('<html><script>alert(1)</script>')])), { ok: false, reason: 'type' }, 'a PNG/HTML polyglot');
+  assert.deepEqual(await checkPlanImage(Buffer.from('\xff\xd8\xff<script>alert(1)</script>', 'latin1')), { ok: false, reason: 'type' }, 'a JPEG magic then script');
+  const c = await safetyOnce();
+  const huge = await uploadPlan(c, base(), 'huge.png', png(50_000, 50_000));
+  assert.equal(huge.statusCode, 415);
+  assert.equal(huge.data.error.code, 'UNSUPPORTED_FILE');
+  assert.equal(huge.data.error.issues[0].path, 'body.file');
+  assert.match(huge.data.error.message, /12000.*50/, 'the message names the limits');
+});
+
+test('D3: /api/health answers while 5 MB hostile SVG plans are being refused', async () => {
+  const c = await safetyOnce();
+  const head = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">');
+  const fill = (unit: string) => Buffer.concat([head, Buffer.alloc(PLAN_MAX_BYTES - head.length - 1024, unit)]);
+  // The review's reproduction grown to the size limit, a flood of elements, and a megabytes-long link that ends in script.
+  const flood = Buffer.concat([head, Buffer.from('<a href="'), Buffer.alloc(PLAN_MAX_BYTES - 2048, ' '), Buffer.from('javascript:alert(1)"/></svg>')]);
+  const uploads = [fill('<'), fill('<g/>'), flood].map((bytes) => uploadPlan(c, base(), 'hostile.svg', bytes));
+  const health = await t.anonymous().get('/api/health');
+  assert.equal(health.statusCode, 200);
+  const refused = await Promise.all(uploads);
+  assert.deepEqual(refused.map((r) => [r.statusCode, r.data.error.code]), [[415, 'UNSUPPORTED_FILE'], [415, 'UNSUPPORTED_FILE'], [415, 'UNSUPPORTED_FILE']]);
+  assert.deepEqual(await Promise.all([fill('<'), fill('<g/>'), flood].map(async (b) => (await checkPlanImage(b)).ok === false && (await checkPlanImage(b)))),
+    [{ ok: false, reason: 'svgInvalid' }, { ok: false, reason: 'svgInvalid' }, { ok: false, reason: 'svgUnsafe' }]);
 });
 
 test('the safety manager uploads plans; wrong type, script SVG and oversize files are refused with translated messages', async () => {

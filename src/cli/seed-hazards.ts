@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config';
+import { exitIfLocked } from '../platform/db/data-dir-lock';
 import { openDatabase } from '../platform/db/database';
 import { migrate } from '../platform/db/migrate';
 
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
   const config = loadConfig();
   const started = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 }).catch(exitIfLocked);
   const where = database.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded engine (${config.dataDir})`;
   try {
     await migrate(database.pool);

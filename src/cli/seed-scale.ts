@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { loadConfig } from '../platform/config';
+import { exitIfLocked } from '../platform/db/data-dir-lock';
 import { openDatabase } from '../platform/db/database';
 import { migrate } from '../platform/db/migrate';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../modules/org/credit-code';
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
   const config = loadConfig();
   const started = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 }).catch(exitIfLocked);
   const where = database.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded engine (${config.dataDir})`;
   try {
     await migrate(database.pool);

@@ -318,7 +318,7 @@ export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidR
 
 /** Reads the data sheet of an uploaded workbook into rows; throws SheetError when it is not a usable roster. */
 export async function readRoster(buffer: Buffer): Promise<SheetRow[]> {
-  const wb = await loadWorkbook(buffer);
+  const wb = await loadWorkbook(buffer, { maxRows: MAX_IMPORT_ROWS });
   const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new SheetError('import.file');
   const columnOf = new Map<ColumnKey, number>();

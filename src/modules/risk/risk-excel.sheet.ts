@@ -405,7 +405,7 @@ export function assignCodes(rows: ValidRiskRow[], taken: Iterable<string>): stri
  * is fine); measure categories may sit in that row or, under a merged 管控措施 cell, in the row below.
  */
 export async function readLedger(buffer: Buffer): Promise<{ rows: SheetRow[]; title: string }> {
-  const wb = await loadWorkbook(buffer);
+  const wb = await loadWorkbook(buffer, { maxRows: MAX_IMPORT_ROWS });
   const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets.find((w) => w.name !== GUIDE_SHEET && w.name !== REFERENCE_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new SheetError('import.file');
   const headerTexts = (r: number) => {

@@ -1,11 +1,14 @@
-import { imageSize } from 'image-size';
+import { checkRaster, RASTER_MAX_PIXELS, RASTER_MAX_SIDE } from '../../platform/files/images';
+import { checkSvg } from '../../platform/files/svg';
 
 /*
  * Floor-plan images (R-RISK-1 "一企一分布图"): which files are accepted, judged by their content and never by the
- * name a browser sends. Pure, so the rules are tested without a server.
+ * name a browser sends. No I/O, so the rules are tested without a server.
  */
 
 export const PLAN_MAX_BYTES = 5 * 1024 * 1024;
+/** A vector plan is drawn at the size it is shown, so only an absurd declared size is refused. */
+export const SVG_PLAN_MAX_SIDE = 50_000;
 export type PlanMime = 'image/png' | 'image/jpeg' | 'image/svg+xml';
 
 /**
@@ -14,64 +17,28 @@ export type PlanMime = 'image/png' | 'image/jpeg' | 'image/svg+xml';
  */
 export const PLAN_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export type PlanCheck =
-  | { ok: true; mime: PlanMime; width: number; height: number }
-  | { ok: false; reason: 'type' | 'svgUnsafe' | 'dimensions' };
+export type PlanRefusal = 'type' | 'svgUnsafe' | 'svgInvalid' | 'dimensions' | 'pixels';
+export type PlanCheck = { ok: true; mime: PlanMime; width: number; height: number } | { ok: false; reason: PlanRefusal };
 
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** The parameters of each refusal's message. */
+export const PLAN_REFUSAL_PARAMS: Partial<Record<PlanRefusal, Record<string, number>>> = {
+  pixels: { side: RASTER_MAX_SIDE, megapixels: RASTER_MAX_PIXELS / 1_000_000 },
+};
 
-/** An SVG document: optional BOM, XML declaration, comments and doctype, then the `<svg` root element. */
-const SVG_ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>[]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i;
-
-/** Markup that could run script, embed a document or fetch from elsewhere. */
-const SVG_FORBIDDEN: RegExp[] = [
-  /<script/i,
-  // Event handlers (onload=, onclick=, …) inside a tag.
-  /<[^>]*\son[a-z]+\s*=/i,
-  /<foreignObject/i,
-  /<(?:iframe|embed|object|audio|video)\b/i,
-  /javascript:/i,
-  /<!ENTITY/i,
-  /@import/i,
-];
-
-/** A link target is allowed only within the document (`#id`) or as an inline raster image. */
-function unsafeReference(svg: string): boolean {
-  const attrs = svg.matchAll(/\s(?:xlink:)?(?:href|src)\s*=\s*(["'])([\s\S]*?)\1/gi);
-  for (const m of attrs) {
-    const target = m[2]!.trim();
-    if (!target.startsWith('#') && !/^data:image\/(?:png|jpeg|gif|webp);/i.test(target)) return true;
+/**
+ * Checks an uploaded floor plan (the caller has capped its size): a PNG or JPEG whose header parses and whose pixel
+ * count a browser can decode, or an inert, well-formed SVG with absolute dimensions.
+ */
+export async function checkPlanImage(data: Buffer): Promise<PlanCheck> {
+  const raster = checkRaster(data, ['image/png', 'image/jpeg']);
+  if (raster.ok) return { ok: true, mime: raster.mime as PlanMime, width: raster.width, height: raster.height };
+  // Anything that is not a PNG or JPEG by its first bytes must be an SVG document.
+  if (raster.reason !== 'type' || data[0] === 0x89 || data[0] === 0xff) return raster;
+  const svg = await checkSvg(data);
+  if (!svg.ok) {
+    const reason = ({ notSvg: 'type', invalid: 'svgInvalid', unsafe: 'svgUnsafe', dimensions: 'dimensions' } as const)[svg.reason];
+    return { ok: false, reason };
   }
-  for (const m of svg.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/gi)) {
-    const target = m[2]!.trim();
-    if (!target.startsWith('#') && !/^data:image\/(?:png|jpeg|gif|webp);/i.test(target)) return true;
-  }
-  return false;
-}
-
-/** Checks an uploaded floor plan: PNG, JPEG or SVG by content, with readable dimensions; an SVG must be inert. */
-export function checkPlanImage(data: Buffer): PlanCheck {
-  let mime: PlanMime;
-  if (data.length >= 8 && data.subarray(0, 8).equals(PNG_MAGIC)) mime = 'image/png';
-  else if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) mime = 'image/jpeg';
-  else {
-    // Anything else must be UTF-8 text whose root element is <svg>.
-    const head = data.subarray(0, 4096).toString('utf8');
-    if (head.includes('\uFFFD') || !SVG_ROOT.test(head)) return { ok: false, reason: 'type' };
-    mime = 'image/svg+xml';
-    const svg = data.toString('utf8');
-    if (SVG_FORBIDDEN.some((re) => re.test(svg)) || unsafeReference(svg)) return { ok: false, reason: 'svgUnsafe' };
-  }
-  let size: { width?: number; height?: number; type?: string };
-  try {
-    size = imageSize(data);
-  } catch {
-    return { ok: false, reason: 'dimensions' };
-  }
-  const expected = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/svg+xml': 'svg' }[mime];
-  if (size.type !== expected) return { ok: false, reason: 'type' };
-  const width = Math.round(size.width ?? 0);
-  const height = Math.round(size.height ?? 0);
-  if (!(width > 0 && height > 0 && width <= 50_000 && height <= 50_000)) return { ok: false, reason: 'dimensions' };
-  return { ok: true, mime, width, height };
+  if (svg.width > SVG_PLAN_MAX_SIDE || svg.height > SVG_PLAN_MAX_SIDE) return { ok: false, reason: 'dimensions' };
+  return { ok: true, mime: 'image/svg+xml', width: svg.width, height: svg.height };
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from './risk-grading';
-import { checkPlanImage, PLAN_MAX_BYTES } from './risk-map.image';
+import { checkPlanImage, PLAN_MAX_BYTES, PLAN_REFUSAL_PARAMS } from './risk-map.image';
 import {
   countPointsOnPlan, deleteFloorPlan, findFloorPlan, findPointForShape, floorPlanImage, insertFloorPlan, listFloorPlans, mapPoints,
   R8_COLUMNS, releaseArchivedPoints, renameFloorPlan, setPointShape, type FloorPlanRow, type MapPointRow,
@@ -46,10 +46,11 @@ export async function uploadPlan(db: Db, ctx: Ctx, enterpriseId: string, upload:
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   if (!upload || upload.buffer.length === 0) throw invalid('body.file', 'riskMap.plan.missing');
   if (upload.buffer.length > PLAN_MAX_BYTES) throw planTooLarge();
-  const check = checkPlanImage(upload.buffer);
+  const check = await checkPlanImage(upload.buffer);
   if (!check.ok) {
     const key = `riskMap.plan.${check.reason}`;
-    throw new AppError('UNSUPPORTED_FILE', { messageKey: key, issues: [{ path: 'body.file', message: key }] });
+    const params = PLAN_REFUSAL_PARAMS[check.reason] ?? {};
+    throw new AppError('UNSUPPORTED_FILE', { messageKey: key, params, issues: [{ path: 'body.file', message: key, params }] });
   }
   const name = (upload.name ?? '').trim().slice(0, 100) || nameFromFile(upload.filename);
   return db.transaction().execute(async (tx) => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import type { DB } from './schema';
 
 export type Db = Kysely<DB>;
@@ -36,11 +37,20 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   // The embedded engine is loaded only when used, so a PostgreSQL deployment never pays for it.
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  const dataDir = opts.dataDir.startsWith('memory://') ? opts.dataDir : path.resolve(opts.dataDir, 'pg');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const inMemory = opts.dataDir.startsWith('memory://');
+  const dataDir = inMemory ? opts.dataDir : path.resolve(opts.dataDir, 'pg');
+  // D5: one process per data directory, the server and every CLI alike; taken before the engine reads a byte.
+  const unlock = inMemory ? () => {} : lockDataDir(opts.dataDir);
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // A laptop-sized buffer pool: the default 128 MB shared_buffers would be most of the process's memory.
   const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=32MB'];
-  const pglite = await PGlite.create(dataDir, { startParams, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+  let pglite: Awaited<ReturnType<typeof PGlite.create>>;
+  try {
+    pglite = await PGlite.create(dataDir, { startParams, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -49,8 +59,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     engine: 'embedded',
     dump: () => pglite.dumpDataDir('none'),
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

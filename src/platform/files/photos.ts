@@ -2,23 +2,21 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../auth/actor';
 import type { Executor, Tx } from '../db/database';
 import { AppError } from '../errors';
+import { checkRaster, RASTER_MAX_PIXELS, RASTER_MAX_SIDE, type RasterMime } from './images';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
-export type PhotoMime = 'image/png' | 'image/jpeg' | 'image/webp';
+export type PhotoMime = RasterMime;
 
-/** The type is read from the bytes themselves, never from the file name or the client's content type. */
-export function sniffPhoto(buf: Buffer): PhotoMime | null {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf.length >= 12 && buf.toString('ascii', 0, 4) === 'RIFF' && buf.toString('ascii', 8, 12) === 'WEBP') return 'image/webp';
-  return null;
-}
-
+/** D21: the bytes decide the type, the whole header must parse for it, and the pixel count must be decodable. */
 export function checkPhoto(buf: Buffer): PhotoMime {
   if (buf.length > PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
-  const mime = sniffPhoto(buf);
-  if (!mime) throw new AppError('UNSUPPORTED_FILE', { messageKey: 'validation.photo.type' });
-  return mime;
+  const check = checkRaster(buf, ['image/png', 'image/jpeg', 'image/webp']);
+  if (check.ok) return check.mime;
+  if (check.reason === 'pixels') {
+    const params = { side: RASTER_MAX_SIDE, megapixels: RASTER_MAX_PIXELS / 1_000_000 };
+    throw new AppError('UNSUPPORTED_FILE', { messageKey: 'validation.photo.pixels', params, issues: [{ path: 'body.photos', message: 'validation.photo.pixels', params }] });
+  }
+  throw new AppError('UNSUPPORTED_FILE', { messageKey: 'validation.photo.type' });
 }
 
 /** Stores photos in the enterprise's rows (a database backup holds them); returns their ids in order. */
