@@ -7,7 +7,7 @@ import type { HazardSource, HazardStatus } from '../../platform/db/schema';
 import { nextCode } from '../../platform/db/codes';
 import { enterpriseInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import { requirePhotos, savePhotos, sniffPhoto } from '../../platform/files/photos';
+import { checkPhoto, requirePhotos, savePhotos } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
 import { localDay, localYear } from '../../platform/time';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
@@ -494,7 +494,7 @@ export async function uploadPhotos(db: Db, ctx: Ctx, enterpriseId: string, files
     const ids = await savePhotos(tx, ctx, enterpriseId, files);
     for (const [i, id] of ids.entries()) {
       const file = files[i]!;
-      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: id, enterpriseId, after: { mime: sniffPhoto(file), size: file.length } });
+      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: id, enterpriseId, after: { mime: checkPhoto(file), size: file.length } });
     }
     return ids;
   });
