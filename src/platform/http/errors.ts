@@ -54,7 +54,7 @@ export function errorHandler(error: FastifyError | AppError | Error, req: Fastif
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'body', message: t(locale, 'validation.json') }]);
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'body', message: t(locale, 'validation.required') }]);
   // D9: a body that is not well-formed multipart (no boundary, truncated, not multipart at all) is the client's fault.
-  if (isMultipartTransportError(fe)) return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'body', message: t(locale, 'validation.multipart') }]);
+  if (isMultipartTransportError(fe, isMultipartRequest(req))) return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'body', message: t(locale, 'validation.multipart') }]);
   if (fe.statusCode === 429) return send(reply, req, 'RATE_LIMITED', t(locale, 'error.RATE_LIMITED'));
   if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') return send(reply, req, 'PAYLOAD_TOO_LARGE', t(locale, 'error.PAYLOAD_TOO_LARGE'));
   if (fe.statusCode === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, req, 'UNSUPPORTED_FILE', t(locale, 'error.UNSUPPORTED_FILE'));
@@ -72,6 +72,10 @@ export function errorHandler(error: FastifyError | AppError | Error, req: Fastif
   }
   req.log.error({ err: error }, 'unhandled error');
   return send(reply, req, 'INTERNAL', t(locale, 'error.INTERNAL'));
+}
+
+function isMultipartRequest(req: FastifyRequest): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
 }
 
 /** D20: an unknown route (or a missing static file) in the documented shape, translated. */

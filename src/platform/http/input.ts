@@ -67,7 +67,9 @@ const MULTIPART_TRANSPORT = [
 ];
 const MULTIPART_CODES = new Set(['FST_INVALID_MULTIPART_CONTENT_TYPE', 'FST_PROTO_VIOLATION', 'FST_INVALID_JSON_FIELD_ERROR']);
 
-export function isMultipartTransportError(error: Error & { code?: unknown; statusCode?: unknown }): boolean {
+export function isMultipartTransportError(error: Error & { code?: unknown; statusCode?: unknown }, multipartRequest: boolean): boolean {
   if (typeof error.code === 'string' && MULTIPART_CODES.has(error.code)) return true;
+  // A file part whose body ends before its boundary: the reader's stream closes early.
+  if (multipartRequest && error.code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
   return error.statusCode === undefined && MULTIPART_TRANSPORT.some((re) => re.test(error.message));
 }
