@@ -274,3 +274,62 @@ test('no route answers 5xx to a NUL byte, an impossible date, an empty or invali
   assert.ok(requests > 500, `the sweep sent ${requests} requests`);
   assert.deepEqual(failures, []);
 });
+
+test('D6: a control character in a login, a card token or a query is a 400 on its field; tab and newline are text', async () => {
+  const login = await anon.post('/api/v1/auth/login', { username: 'a\u0000', password: 'x' });
+  assert.equal(login.statusCode, 400, login.body);
+  assert.equal(login.data.error.code, 'VALIDATION');
+  assert.deepEqual(login.data.error.issues.map((i: { path: string }) => i.path), ['body.username']);
+  const card = await anon.get('/api/v1/public/risk-cards/%00');
+  assert.equal(card.statusCode, 400, card.body);
+  assert.equal(card.data.error.issues[0].path, 'params.token');
+  const bell = await safety.get(`/api/v1/enterprises/${ids.enterprise}/hazards?q=%1B`);
+  assert.equal(bell.statusCode, 400);
+  assert.equal(bell.data.error.issues[0].path, 'querystring.q');
+  const en = await anon.request('POST', '/api/v1/auth/login', { username: 'x', password: '\u0007' }, { 'accept-language': 'en-US' });
+  assert.equal(en.data.error.issues[0].message, 'Must not contain control characters');
+  const note = await safety.post(`/api/v1/enterprises/${ids.enterprise}/check-items`, { category: '通用', content: '第一行\n\t第二行\r\n', method: '', basis: '', majorCriterion: false });
+  assert.equal(note.statusCode, 201, note.body);
+});
+
+test('D7: an impossible calendar date is a 400 on its field, on every date field', async () => {
+  const e = `/api/v1/enterprises/${ids.enterprise}`;
+  for (const day of ['2026-02-30', '2026-13-01', '2026-00-10', '0000-00-00', '9999-99-99', '2027-02-29']) {
+    const plan = await safety.post(`${e}/check-plans`, { name: 'x', type: 'daily', cycle: 'daily', checklistId: ids.checklist, assigneePostId: ids.post, startsOn: day });
+    assert.equal(plan.statusCode, 400, `${day}: ${plan.body}`);
+    assert.deepEqual(plan.data.error.issues.map((i: { path: string }) => i.path), ['body.startsOn'], day);
+  }
+  const assign = await safety.post(`${e}/hazards/${ids.hazardConfirmed}/assign`, { rectifierId: ids.user, measures: 'x', deadline: '2099-13-45' });
+  assert.equal(assign.statusCode, 400, assign.body);
+  assert.equal(assign.data.error.issues[0].path, 'body.deadline');
+  const leap = await safety.post(`${e}/check-plans`, { name: '闰日', type: 'daily', cycle: 'daily', checklistId: ids.checklist, assigneePostId: ids.post, startsOn: '2028-02-29' });
+  assert.equal(leap.statusCode, 201, `a real leap day is a date: ${leap.body}`);
+});
+
+test('D8: a PATCH that changes nothing is a 400 "nothing to change", even when validation stripped every key', async () => {
+  const e = `/api/v1/enterprises/${ids.enterprise}`;
+  for (const url of [`${e}/org-units/${ids.unit}`, `${e}/check-items/${ids.checkItem}`, `${e}/posts/${ids.post}`]) {
+    for (const body of [{}, { unknown: { a: 1 } }]) {
+      const res = await safety.patch(url, body);
+      assert.equal(res.statusCode, 400, `${url} ${JSON.stringify(body)}: ${res.body}`);
+      assert.equal(res.data.error.code, 'VALIDATION');
+      assert.equal(res.data.error.issues[0].path, 'body');
+    }
+  }
+  const rename = await safety.patch(`${e}/check-items/${ids.checkItem}`, { content: '改过' });
+  assert.equal(rename.statusCode, 200, rename.body);
+});
+
+test('D9: malformed multipart is a translated 400 on every upload route', async () => {
+  const e = `/api/v1/enterprises/${ids.enterprise}`;
+  const part = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nAAAA';
+  const routes = [`${e}/photos`, `${e}/floor-plans`, `${e}/employees/import`, `${e}/risk-points/import`, `${e}/check-tasks/${ids.checkTask}/run`];
+  for (const url of routes) {
+    for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
+      const res = await safety.request('POST', url, part, { 'content-type': contentType, 'accept-language': 'en-US' });
+      assert.equal(res.statusCode, 400, `${url} ${contentType}: ${res.body}`);
+      assert.equal(res.data.error.code, 'VALIDATION');
+      assert.match(res.data.error.issues[0].message, /form data is incomplete or malformed/);
+    }
+  }
+});
