@@ -167,7 +167,7 @@ async function main() {
 
 async function login(base: string, username: string): Promise<Session> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo@2026' }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo@Guandu2026' }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sd_session='))?.split(';')[0];

@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** The server e2e/run.ts started. */
 export const BASE = process.env.E2E_BASE_URL ?? '';
 /** Every demo account's password. */
-export const PASSWORD = 'Demo@2026';
+export const PASSWORD = 'Demo@Guandu2026';
 const CHROMIUM = '/usr/bin/chromium';
 
 export type Viewport = { width: number; height: number };

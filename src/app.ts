@@ -2,37 +2,25 @@ import { sql } from 'kysely';
 import type { Config } from './platform/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
-import { buildApp, type RouteModule } from './platform/http/app';
+import { buildApp } from './platform/http/app';
 import type { AppInstance, RouteInfo } from './platform/http/route';
 import { JobRunner } from './platform/jobs/runner';
-import { authRoutes } from './modules/accounts/auth.routes';
-import { userRoutes } from './modules/accounts/user.routes';
-import { auditRoutes } from './modules/audit/audit.routes';
-import { notificationRoutes } from './modules/notifications/notification.routes';
-import { employeeRoutes } from './modules/org/employee.routes';
-import { enterpriseRoutes } from './modules/org/enterprise.routes';
-import { orgUnitRoutes } from './modules/org/org-unit.routes';
-import { referenceRoutes } from './modules/reference/reference.routes';
-import { riskRoutes } from './modules/risk/risk.routes';
-import { hazardRoutes } from './modules/hazards/hazard.routes';
-import { checkRoutes } from './modules/hazards/check.routes';
-import { registerCheckJobs } from './modules/hazards/check.jobs';
-import { hazardStatsRoutes } from './modules/hazards/hazard-stats.routes';
-import { hazardReportRoutes } from './modules/hazards/hazard-report.routes';
-import { registerHazardJobs } from './modules/hazards/hazard-escalation';
-import { riskMapRoutes } from './modules/risk/risk-map.routes';
-import { riskReportRoutes } from './modules/risk/risk-report.routes';
-import { registerRiskJobs } from './modules/risk/risk-report.jobs';
+import { installModules, type ModuleManifest } from './platform/module';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
+import { accountsModule } from './modules/accounts';
+import { auditModule } from './modules/audit';
+import { hazardsModule } from './modules/hazards';
+import { notificationsModule } from './modules/notifications';
+import { orgModule } from './modules/org';
+import { referenceModule } from './modules/reference';
+import { riskModule } from './modules/risk';
 import { seedDemo } from './seed/demo';
 
-/** Every module's routes, mounted under /api/v1. A new module adds itself here. */
-export const MODULES: RouteModule[] = [
-  authRoutes, userRoutes, referenceRoutes, enterpriseRoutes, orgUnitRoutes, employeeRoutes, auditRoutes, notificationRoutes,
-  riskRoutes, riskMapRoutes, riskReportRoutes,
-  hazardRoutes,
-  checkRoutes,
-  hazardStatsRoutes, hazardReportRoutes,
+/** Every module, in mounting order. A new module adds its manifest here (src/platform/module.ts). */
+export const MODULES: readonly ModuleManifest[] = [
+  accountsModule, referenceModule, orgModule, auditModule, notificationsModule,
+  riskModule,
+  hazardsModule,
 ];
 
 export type Platform = {
@@ -45,26 +33,25 @@ export type Platform = {
 };
 
 /** Opens the database, migrates, loads demo data into an empty database if configured, and builds the app. */
-export async function createPlatform(config: Config, opts: { now?: () => Date; database?: Database; logStream?: NodeJS.WritableStream } = {}): Promise<Platform> {
+export async function createPlatform(config: Config, opts: { now?: () => Date; database?: Database; logStream?: NodeJS.WritableStream; modules?: readonly ModuleManifest[] } = {}): Promise<Platform> {
+  const now = opts.now ?? (() => new Date());
   const database = opts.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await migrate(database.pool);
   let seeded = false;
   if (config.seedDemo) {
     const any = await database.db.selectFrom('districts').select('id').limit(1).executeTakeFirst();
     if (!any) {
-      await seedDemo(database.db, { idSecret: config.appSecret });
+      await seedDemo(database.db, { idSecret: config.appSecret, now: now() });
       seeded = true;
       // The embedded engine has no autovacuum: give the planner statistics after a bulk load.
       await sql`analyze`.execute(database.db);
     }
   }
-  const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now: opts.now });
+  const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now });
+  const mounted = installModules(opts.modules ?? MODULES);
   registerPlatformJobs(jobs, database.engine);
-  registerCheckJobs(jobs);
-  registerHazardJobs(jobs);
-  registerRiskJobs(jobs);
-  const now = opts.now ?? (() => new Date());
-  const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine, now }, MODULES, { logStream: opts.logStream });
+  for (const register of mounted.jobs) register(jobs);
+  const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine, now }, mounted.routes, { logStream: opts.logStream });
   jobs.setLogger(app.log);
   return {
     app, routes, database, jobs, seeded,

@@ -4,7 +4,7 @@ import { loadConfig } from './platform/config';
 const config = loadConfig();
 const platform = await createPlatform(config);
 const { app } = platform;
-if (platform.seeded) app.log.info('demo data loaded');
+if (platform.seeded) app.log.warn('demo data loaded: the demo accounts have published passwords; never use this database in production (D15)');
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ port: config.port, engine: platform.database.engine }, 'listening');
 if (config.jobsEnabled) platform.jobs.start();

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { verifyAuditChain, writeAudit } from '../src/platform/audit/audit';
 import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
+import type { Ctx } from '../src/platform/auth/actor';
 
 let t: TestPlatform;
 before(async () => { t = await createTestPlatform(); });
@@ -34,7 +35,7 @@ test('a refused write leaves neither the change nor an audit row', async () => {
 
 test('writes in different enterprises go to separate chains, each gap-free from 1, and do not wait for each other', async () => {
   const { ownEnterprise, foreign } = await demoIds(t.db);
-  const ctx = { actor: null, ip: '127.0.0.1', requestId: 'chain-test' } as never;
+  const ctx: Ctx = { actor: null, ip: '127.0.0.1', requestId: 'chain-test', locale: 'zh-CN', now: t.clock.now };
   let release!: () => void;
   const held = new Promise<void>((r) => { release = r; });
   let locked!: () => void;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { DEMO_PASSWORD } from '../src/seed/demo';
 import { createTestPlatform, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -7,7 +8,7 @@ before(async () => { t = await createTestPlatform({ loginMaxFailures: 3 }); });
 after(async () => { await t.close(); });
 
 test('login sets an HTTP-only SameSite session cookie and /auth/me answers with the scope', async () => {
-  const res = await t.platform.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'guanshang', password: 'Demo@2026' } });
+  const res = await t.platform.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'guanshang', password: DEMO_PASSWORD } });
   assert.equal(res.statusCode, 200);
   const cookie = res.cookies.find((c) => c.name === 'sd_session')!;
   assert.equal(cookie.httpOnly, true);
@@ -40,13 +41,13 @@ test('a wrong password is refused, and repeated failures lock the account', asyn
   assert.equal(third.statusCode, 423);
   assert.equal(third.data.error.code, 'LOCKED');
   // Even the right password is refused while locked.
-  const right = await anon.post('/api/v1/auth/login', { username: 'zjj', password: 'Demo@2026' });
+  const right = await anon.post('/api/v1/auth/login', { username: 'zjj', password: DEMO_PASSWORD });
   assert.equal(right.data.error.code, 'LOCKED');
   // The admin unlocks it.
   const admin = await t.login('admin');
   const id = (await t.db.selectFrom('users').select('id').where('username', '=', 'zjj').executeTakeFirstOrThrow()).id;
   assert.equal((await admin.post(`/api/v1/users/${id}/unlock`)).statusCode, 200);
-  assert.equal((await anon.post('/api/v1/auth/login', { username: 'zjj', password: 'Demo@2026' })).statusCode, 200);
+  assert.equal((await anon.post('/api/v1/auth/login', { username: 'zjj', password: DEMO_PASSWORD })).statusCode, 200);
 });
 
 test('writes without the CSRF token are refused', async () => {
@@ -60,12 +61,12 @@ test('writes without the CSRF token are refused', async () => {
   assert.equal((await c.put('/api/v1/auth/locale', { locale: 'zh-CN' })).statusCode, 200);
 });
 
-test('a new user must change the initial password before doing anything else', async () => {
+test('a new user signs in with the one-time code and must choose a password before doing anything else', async () => {
   const admin = await t.login('admin');
   const sub = await t.db.selectFrom('subdistricts').select('id').where('name', '=', '太和街道').executeTakeFirstOrThrow();
   const created = await admin.post('/api/v1/users', { username: 'taihe01', displayName: '太和街道 新人', role: 'subdistrict_officer', subdistrictId: sub.id });
   assert.equal(created.statusCode, 201);
-  const initial = created.data.initialPassword as string;
+  const initial = created.data.oneTimeCode as string;
   const u = await t.login('taihe01', initial);
   const blocked = await u.get('/api/v1/enterprises');
   assert.equal(blocked.statusCode, 403);

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { rate } from '../src/modules/hazards/hazard-stats.rules';
 import type { Executor } from '../src/platform/db/database';
 import { localDay } from '../src/platform/time';
+import { makeEnterprise } from './factories';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -400,8 +401,12 @@ test('R-HAZ-7 months and years are local (UTC+8): a report at 07:00 on 1 Decembe
     where h.id in (${x.id}, ${y.id})`.execute(t.db);
   assert.deepEqual(months.rows.map((r) => r.month), ['2026-12']);
 
+  // Codes count per enterprise and local year: a fresh enterprise owns its series, whatever the demo holds for 2027.
+  const fresh = await makeEnterprise(t);
+  const freshSafety = await fresh.login('safety');
+  const freshUrl = `/api/v1/enterprises/${fresh.id}/hazards`;
   at('2026-12-31T15:59:00Z'); // 23:59 on 31 December in Kunming
-  assert.match((await ok(safety.post(own(), { title: '年末巡查：楼梯扶手松动' }), 201)).code, /^YH-2026-\d{4}$/);
+  assert.equal((await ok(freshSafety.post(freshUrl, { title: '年末巡查：楼梯扶手松动', orgUnitId: fresh.units.team1 }), 201)).code, 'YH-2026-0001');
   at('2026-12-31T23:00:00Z'); // 07:00 on 1 January 2027 in Kunming, still 2026 in UTC
-  assert.equal((await ok(safety.post(own(), { title: '新年巡查：应急灯不亮' }), 201)).code, 'YH-2027-0001');
+  assert.equal((await ok(freshSafety.post(freshUrl, { title: '新年巡查：应急灯不亮', orgUnitId: fresh.units.team1 }), 201)).code, 'YH-2027-0001');
 });

@@ -194,8 +194,8 @@ test('scope: another enterprise gets 404 on hazards and photos; another subdistr
   const photo = (await safety.get(url(`/${r.data.id}`))).data.photos[0].url as string;
   const admin = await t.login('admin');
   const u = await admin.post('/api/v1/users', { username: 'hzother', displayName: '他企安全员', role: 'safety_manager', enterpriseId: ids.foreign.id });
-  const other = await t.login('hzother', u.data.initialPassword);
-  await other.post('/api/v1/auth/password', { currentPassword: u.data.initialPassword, newPassword: 'Hzother2026' });
+  const other = await t.login('hzother', u.data.oneTimeCode);
+  await other.post('/api/v1/auth/password', { currentPassword: u.data.oneTimeCode, newPassword: 'Kunming#Safe2026x' });
   const calls = await Promise.all([
     other.get(url()), other.get(url(`/${r.data.id}`)), other.get(photo), other.post(url(), { title: 'x' }),
     other.post(url(`/${r.data.id}/confirm`), { level: 'general', hazardClass: 'thing' }), other.post(url(`/${r.data.id}/void`), { reason: 'x' }),

@@ -6,9 +6,11 @@ import { openDatabase } from '../src/platform/db/database';
 import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { createPlatform, type Platform } from '../src/app';
+import type { ModuleManifest } from '../src/platform/module';
 import { loadConfig, type Config } from '../src/platform/config';
 import type { Db } from '../src/platform/db/database';
 import { DEMO_PASSWORD } from '../src/seed/demo';
+import { localDay } from '../src/platform/time';
 
 /**
  * A real platform on a real database for one test file: the embedded engine in memory by default, or a throwaway
@@ -59,7 +61,7 @@ async function throwawayDatabase(baseUrl: string): Promise<{ url: string; drop: 
  * Creating an embedded database and loading the demo district takes seconds; every test file needs the same one.
  * The first file to need it saves a snapshot keyed by the migrations, the seed code and the day; the others start from it.
  */
-function templatePath(): string {
+function templatePath(now: Date): string {
   const h = createHash('sha256');
   const root = path.resolve(import.meta.dirname, '..');
   for (const dir of ['migrations', 'src/seed']) {
@@ -67,12 +69,12 @@ function templatePath(): string {
   }
   h.update(readFileSync(path.join(root, 'src/modules/org/credit-code.ts'))).update(readFileSync(path.join(root, 'src/modules/org/id-number.ts')));
   // The demo's hazards are dated relative to the day it is loaded (overdue, in time, this month): a snapshot serves
-  // that day only.
-  h.update(new Date().toISOString().slice(0, 10));
+  // that local day of the test clock only.
+  h.update(localDay(now));
   return path.join(os.tmpdir(), `safeduty-test-${h.digest('hex').slice(0, 16)}.tar`);
 }
 
-export async function createTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
+export async function createTestPlatform(overrides: Partial<Config> = {}, opts: { modules?: readonly ModuleManifest[] } = {}): Promise<TestPlatform> {
   const base = process.env.TEST_DATABASE_URL;
   const throwaway = base ? await throwawayDatabase(base) : null;
   const config = loadConfig({}, {
@@ -80,11 +82,11 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     dbPoolSize: 5, rateLimitPerMinute: 100_000, webDist: '/nonexistent', ...overrides,
   });
   const clock = { now: new Date() };
-  const template = throwaway ? null : templatePath();
+  const template = throwaway ? null : templatePath(clock.now);
   const database = template && existsSync(template)
     ? await openDatabase({ databaseUrl: '', dataDir: 'memory://', poolSize: 1, loadDataDir: new Blob([readFileSync(template)]) })
     : undefined;
-  const platform = await createPlatform(config, { now: () => clock.now, database });
+  const platform = await createPlatform(config, { now: () => clock.now, database, modules: opts.modules });
   if (template && !database && platform.database.dump) {
     const blob = await platform.database.dump();
     const tmp = `${template}.${process.pid}`;

@@ -300,8 +300,8 @@ test('scope: another enterprise\'s principal and another subdistrict\'s officer 
   const admin = await t.login('admin');
   const mk = async (username: string, body: Record<string, string>) => {
     const u = await admin.post('/api/v1/users', { username, displayName: username, ...body });
-    const c = await t.login(username, u.data.initialPassword);
-    await c.post('/api/v1/auth/password', { currentPassword: u.data.initialPassword, newPassword: `${username}Pw2026` });
+    const c = await t.login(username, u.data.oneTimeCode);
+    await c.post('/api/v1/auth/password', { currentPassword: u.data.oneTimeCode, newPassword: `Kunming#Safe2026x` });
     return c;
   };
   const other = await mk('otherboss', { role: 'enterprise_principal', enterpriseId: ids.foreign.id });

@@ -60,8 +60,8 @@ async function makeUser(username: string, body: Record<string, string>): Promise
   const admin = await t.login('admin');
   const u = await admin.post('/api/v1/users', { username, displayName: username, ...body });
   assert.equal(u.statusCode, 201, u.body);
-  const c = await t.login(username, u.data.initialPassword);
-  const pw = await c.post('/api/v1/auth/password', { currentPassword: u.data.initialPassword, newPassword: `${username}Pw2026` });
+  const c = await t.login(username, u.data.oneTimeCode);
+  const pw = await c.post('/api/v1/auth/password', { currentPassword: u.data.oneTimeCode, newPassword: `Kunming#Safe2026x` });
   assert.equal(pw.statusCode, 200, pw.body);
   return c;
 }

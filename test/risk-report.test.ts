@@ -28,8 +28,8 @@ async function newUser(username: string, body: Record<string, string>): Promise<
   const admin = await as('admin');
   const u = await admin.post('/api/v1/users', { username, displayName: username, ...body });
   assert.equal(u.statusCode, 201, u.body);
-  const c = await t.login(username, u.data.initialPassword);
-  await c.post('/api/v1/auth/password', { currentPassword: u.data.initialPassword, newPassword: `${username}A2026x` });
+  const c = await t.login(username, u.data.oneTimeCode);
+  await c.post('/api/v1/auth/password', { currentPassword: u.data.oneTimeCode, newPassword: `Kunming#Safe2026x` });
   sessions.set(username, Promise.resolve(c));
   return c;
 }

@@ -115,12 +115,12 @@ test('scope: another enterprise and another subdistrict get 404 on every risk re
   // A principal of another enterprise: make one.
   const admin = await t.login('admin');
   const u = await admin.post('/api/v1/users', { username: 'otherboss', displayName: '他企负责人', role: 'enterprise_principal', enterpriseId: ghost });
-  const other = await t.login('otherboss', u.data.initialPassword);
-  await other.post('/api/v1/auth/password', { currentPassword: u.data.initialPassword, newPassword: 'Otherboss2026' });
+  const other = await t.login('otherboss', u.data.oneTimeCode);
+  await other.post('/api/v1/auth/password', { currentPassword: u.data.oneTimeCode, newPassword: 'Kunming#Safe2026x' });
   const taihe = await t.db.selectFrom('subdistricts').select('id').where('name', '=', '太和街道').executeTakeFirstOrThrow();
   const o = await admin.post('/api/v1/users', { username: 'taiheofficer', displayName: '太和监管', role: 'subdistrict_officer', subdistrictId: taihe.id });
-  const officer = await t.login('taiheofficer', o.data.initialPassword);
-  await officer.post('/api/v1/auth/password', { currentPassword: o.data.initialPassword, newPassword: 'Taihe2026abc' });
+  const officer = await t.login('taiheofficer', o.data.oneTimeCode);
+  await officer.post('/api/v1/auth/password', { currentPassword: o.data.oneTimeCode, newPassword: 'Taihe2026abc' });
   for (const client of [other, officer]) {
     const calls = await Promise.all([
       client.get(`${base()}/risk-points`), client.get(`${base()}/risk-points/${point}`), client.get(`${base()}/risk-summary`),

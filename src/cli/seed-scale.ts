@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       const industries = (await client.query<Industry>('select code, name, high_risk from industries order by sort, code')).rows;
       if (subdistricts.length === 0 || industries.length === 0) {
         console.error(`seed:scale: no demo district on ${where} (subdistricts: ${subdistricts.length}, industries: ${industries.length}).\n` +
-          'Load the demo data first: run `npm start` once against this database (SEED_DEMO=true, the default), then run this again.');
+          'Load the demo data first: run `SEED_DEMO=true npm start` once against this database (on PostgreSQL demo data is off by default), then run this again.');
         process.exitCode = 1;
         return;
       }

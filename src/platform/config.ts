@@ -54,8 +54,11 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Size of the pg connection pool on PostgreSQL. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  /** Load the demo district on the first start of an empty database ("true"/"false"). */
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /**
+   * Load the demo district, with its published demo accounts, on the first start of an empty database
+   * ("true"/"false"). D15: unset, it is on for the embedded engine (a trial) and off on PostgreSQL (a deployment).
+   */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** Secret used to derive hashes of ID-card numbers (HMAC). Change it in production before the first start. */
   APP_SECRET: z.string().min(16).default('safeduty-dev-secret-change-me'),
   /** Session lifetime in hours. */
@@ -116,7 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     dbPoolSize: e.DB_POOL_SIZE,
-    seedDemo: e.SEED_DEMO === 'true',
+    seedDemo: e.SEED_DEMO === undefined ? e.DATABASE_URL === '' : e.SEED_DEMO === 'true',
     appSecret: e.APP_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE === 'true',

@@ -21,8 +21,7 @@ type DemoEnterprise = { id: string; units: Map<string, string>; posts: Map<strin
  * the 甲班 操作工 post (一岗一对照卡) built from its risk control measures, with daily plans and a monthly
  * comprehensive check. The job runner creates their tasks on its first pass.
  */
-export async function seedDemoChecks(tx: Tx, ent: DemoEnterprise): Promise<void> {
-  const now = new Date();
+export async function seedDemoChecks(tx: Tx, ent: DemoEnterprise, now: Date): Promise<void> {
   const library = new Map((await tx.selectFrom('check_standard_items').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
   const standard = (codes: string[]): ChecklistItemInput[] => codes.filter((c) => library.has(c)).map((c) => ({ source: 'standard', sourceId: library.get(c)! }));
   const risk = await checkItemsFor(tx, ent.id);

@@ -70,8 +70,7 @@ const POINTS: PointSeed[] = [
 ];
 
 /** The demo enterprise's risk ledger, graded with the default rule-set. */
-export async function seedDemoRisks(tx: Tx, ent: { id: string; units: Map<string, string>; posts: Map<string, string>; employees: string[] }) {
-  const now = new Date();
+export async function seedDemoRisks(tx: Tx, ent: { id: string; units: Map<string, string>; posts: Map<string, string>; employees: string[] }, now: Date) {
   for (const [n, p] of POINTS.entries()) {
     const results = p.methods.map((m) => gradeMethod(m, RULES));
     const grade = combineGrades(results);

@@ -10,7 +10,8 @@ import { seedDemoRisks } from './demo-risk';
 import { seedDemoChecks } from './demo-checks';
 import { seedDemoHazards } from './demo-hazards';
 
-export const DEMO_PASSWORD = 'Demo@2026';
+/** D14: the published demo password meets the password policy (and contains no demo user name). */
+export const DEMO_PASSWORD = 'Demo@Guandu2026';
 
 /** A deterministic pseudo-random sequence, so the demo district is the same on every machine. */
 function rng(seed: number) {
@@ -120,7 +121,9 @@ async function seedReference(tx: Tx, districtId: string) {
  * Loads the demo district modelled on the plan's district (官渡区): subdistricts, departments, industries,
  * 32 enterprises with org trees, posts and employees, two institutions, and one account per role.
  */
-export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<DemoResult> {
+/** `now` is the platform clock's instant: the demo's dates (hazard deadlines, check periods, assessments) are relative to it. */
+export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): Promise<DemoResult> {
+  const now = opts.now;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rand = rng(20201);
   return db.transaction().execute(async (tx) => {
@@ -183,8 +186,8 @@ export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<Demo
         firstEnterprise.employees = empRows.map((r) => r.id);
       }
     }
-    await seedDemoRisks(tx, firstEnterprise);
-    await seedDemoChecks(tx, firstEnterprise);
+    await seedDemoRisks(tx, firstEnterprise, now);
+    await seedDemoChecks(tx, firstEnterprise, now);
     const insurer = await tx.insertInto('institutions').values({ kind: 'insurer', name: '人保财险昆明市官渡支公司', credit_code: makeCreditCode(901) }).returning('id').executeTakeFirstOrThrow();
     const service = await tx.insertInto('institutions').values({ kind: 'service', name: '云南安信安全技术服务有限公司', credit_code: makeCreditCode(902) }).returning('id').executeTakeFirstOrThrow();
     // The insurer covers the high-risk enterprises (安责险, R-INS-1); the service institution serves the first ten.
@@ -208,10 +211,10 @@ export async function seedDemo(db: Db, opts: { idSecret: string }): Promise<Demo
       district_id: district.id, ...a.extra,
     }))).returning(['id', 'username']).execute();
     // After the checks, once the accounts exist: the hazards' reporters, rectifiers and acceptors are demo users.
-    await seedDemoHazards(tx, { enterprise: firstEnterprise, users: new Map(users.map((u) => [u.username, u.id])), now: new Date() });
+    await seedDemoHazards(tx, { enterprise: firstEnterprise, users: new Map(users.map((u) => [u.username, u.id])), now });
     await tx.insertInto('app_settings').values({ key: 'demo', value: JSON.stringify({ accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD })) }) }).execute();
     await tx.insertInto('notifications').values(users.map((u) => ({ user_id: u.id, kind: 'system', title: '欢迎使用企业安全生产主体责任平台', body: '这是演示数据：官渡区的街道、部门、企业和员工均为虚构。' }))).execute();
-    await writeAudit(tx, { actor: null, ip: null, requestId: null, locale: 'zh-CN', now: new Date() }, {
+    await writeAudit(tx, { actor: null, ip: null, requestId: null, locale: 'zh-CN', now }, {
       action: 'system.seed_demo', entityType: 'district', entityId: district.id, after: { enterprises: ENTERPRISES.length, employees: employeeTotal, users: users.length },
     });
     return { enterprises: ENTERPRISES.length, employees: employeeTotal, users: users.length };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from '../../platform/auth/device';
 import { SESSION_COOKIE } from '../../platform/auth/session';
 import type { RouteModule } from '../../platform/http/app';
 import { okResponse } from '../../platform/http/route';
@@ -9,7 +10,7 @@ import { loadSession } from '../../platform/auth/session';
 const meSchema = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), roleName: z.string(),
   scope: z.object({ kind: z.string(), id: z.string(), name: z.string(), enterpriseId: z.string().nullable() }),
-  mustChangePassword: z.boolean(), locale: z.string(), permissions: z.array(z.string()), csrfToken: z.string(),
+  mustChangePassword: z.boolean(), locale: z.string(), permissions: z.array(z.string()), assignableRoles: z.array(z.string()), csrfToken: z.string(),
 });
 
 export const authRoutes: RouteModule = (app, { db, config }) => {
@@ -21,9 +22,13 @@ export const authRoutes: RouteModule = (app, { db, config }) => {
       response: { 200: z.object({ user: meSchema, csrfToken: z.string() }) },
     },
   }, async (req, reply) => {
-    const session = await login(db, config, req.ctx, req.body, req.headers['user-agent'] ?? null);
+    const session = await login(db, config, req.ctx, req.body, { userAgent: req.headers['user-agent'] ?? null, deviceCookie: req.cookies[DEVICE_COOKIE] });
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: config.sessionTtlHours * 3600,
+    });
+    // D13: this device has now signed in; failed attempts from it are counted apart from everyone else's.
+    reply.setCookie(DEVICE_COOKIE, session.deviceCookie, {
+      path: '/api/v1/auth', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: DEVICE_COOKIE_MAX_AGE_S,
     });
     const actor = await loadSession(db, session.token);
     return { user: await me(db, actor!, req.locale), csrfToken: session.csrfToken };
@@ -66,7 +71,7 @@ export const authRoutes: RouteModule = (app, { db, config }) => {
   app.get('/auth/demo-accounts', {
     config: { access: 'public' },
     schema: {
-      tags: ['auth'], summary: '演示账号（仅演示数据）',
+      tags: ['auth'], summary: '演示账号（仅演示数据，且仅限仍使用演示密码的账号）',
       response: { 200: z.object({ enabled: z.boolean(), accounts: z.array(z.object({ username: z.string(), password: z.string(), role: z.string(), roleName: z.string(), displayName: z.string(), scopeName: z.string() })) }) },
     },
   }, async (req) => demoAccounts(db, req.locale));

@@ -1,52 +1,76 @@
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
-import { hashPassword, isStrongPassword, verifyPassword } from '../../platform/auth/password';
-import { ROLE_PERMISSIONS } from '../../platform/auth/permissions';
+import { readDevice, rememberUser, writeDevice } from '../../platform/auth/device';
+import { hashPassword, verifyPassword } from '../../platform/auth/password';
+import { PASSWORD_PROBLEM_MESSAGE, passwordProblem } from '../../platform/auth/password-policy';
+import { permissionsOf, roleCan } from '../../platform/auth/permissions';
 import { createSession, forgetUserSessions, scopeOf } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Config } from '../../platform/config';
 import type { Db, Executor } from '../../platform/db/database';
+import type { UserRow } from '../../platform/db/schema';
 import { AppError, invalid } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n/messages';
+import { assignableRoles } from './account-rank';
+import { clearFailures, lockedMinutes, recordFailure, sourceKey } from './login-throttle';
+import { consumeOneTimeCode, matchesOneTimeCode } from './one-time-code';
 import { roleName } from './roles';
 import { describeScopeView } from './scope-name';
 
-// A fixed hash to verify against when the user does not exist, so timing does not reveal user names.
+// A fixed hash to verify against when no real one is at stake, so timing does not reveal user names or locks (D13).
 let dummyHash: Promise<string> | null = null;
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword('not-a-real-password-1');
+  return dummyHash;
+}
 
-export async function login(db: Db, config: Config, ctx: Ctx, input: { username: string; password: string }, userAgent: string | null) {
+export type LoginMeta = { userAgent: string | null; deviceCookie: string | undefined };
+
+/**
+ * D13: failures count per (user name, source) — a device that signed in before, or else the client address — so a
+ * lockout holds back whoever caused it, not the owner on a known device. Unknown, disabled and locked accounts answer
+ * exactly like a wrong password (or like a lock, once that source is locked), after the same one password hash.
+ * D2: a one-time code is accepted in place of the password and leaves the user to choose one.
+ * D14: a password that no longer meets the policy signs in, but must be changed first.
+ */
+export async function login(db: Db, config: Config, ctx: Ctx, input: { username: string; password: string }, meta: LoginMeta) {
   const username = input.username.trim();
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  if (!user || user.disabled) {
-    dummyHash ??= hashPassword('not-a-real-password-1');
-    await verifyPassword(await dummyHash, input.password);
-    throw new AppError('BAD_CREDENTIALS');
-  }
   const now = ctx.now;
-  if (user.locked_until && user.locked_until > now) {
-    throw new AppError('LOCKED', { params: { minutes: Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000) } });
-  }
-  const ok = await verifyPassword(user.password_hash, input.password);
-  const loginCtx: Ctx = { ...ctx, actor: { userId: user.id, username: user.username, displayName: user.display_name, role: user.role, scope: scopeOf(user, null), mustChangePassword: user.must_change_password, locale: 'zh-CN', sessionHash: '', csrfToken: '' } };
-  if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= config.loginMaxFailures;
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null,
-      }).where('id', '=', user.id).execute();
-      await writeAudit(tx, loginCtx, { action: lock ? 'auth.lock' : 'auth.login_failed', entityType: 'user', entityId: user.id, enterpriseId: user.enterprise_id });
+  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const device = readDevice(meta.deviceCookie, config.appSecret);
+  const knownDevice = !!user && !!device && device.users.includes(user.id);
+  const source = sourceKey(knownDevice ? device.id : null, ctx.ip);
+  const lock = await lockedMinutes(db, username, source, now);
+  const usable = !!user && !user.disabled && lock === null;
+  let ok = await verifyPassword(usable ? user.password_hash : await dummy(), input.password);
+  const viaCode = !ok && usable && await matchesOneTimeCode(db, user.id, input.password, now);
+  ok ||= viaCode;
+  if (lock !== null) throw new AppError('LOCKED', { params: { minutes: lock } });
+  if (!ok || !user) {
+    const locked = await db.transaction().execute(async (tx) => {
+      const minutes = await recordFailure(tx, config, username, source, now);
+      if (user) {
+        await writeAudit(tx, actorCtx(ctx, user), { action: minutes !== null ? 'auth.lock' : 'auth.login_failed', entityType: 'user', entityId: user.id, enterpriseId: user.enterprise_id });
+      }
+      return minutes;
     });
-    if (lock) throw new AppError('LOCKED', { params: { minutes: config.loginLockMinutes } });
+    if (locked !== null) throw new AppError('LOCKED', { params: { minutes: locked } });
     throw new AppError('BAD_CREDENTIALS');
   }
-  return db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
-    const session = await createSession(tx, user.id, config.sessionTtlHours, { ip: ctx.ip, userAgent });
-    await writeAudit(tx, loginCtx, { action: 'auth.login', entityType: 'user', entityId: user.id, enterpriseId: user.enterprise_id });
-    return session;
+  const mustChange = user.must_change_password || viaCode || passwordProblem(input.password, user.username) !== null;
+  const session = await db.transaction().execute(async (tx) => {
+    await clearFailures(tx, username, source);
+    await tx.updateTable('users').set({ must_change_password: mustChange, last_login_at: now }).where('id', '=', user.id).execute();
+    const created = await createSession(tx, user.id, config.sessionTtlHours, { ip: ctx.ip, userAgent: meta.userAgent });
+    await writeAudit(tx, actorCtx(ctx, user), { action: 'auth.login', entityType: 'user', entityId: user.id, enterpriseId: user.enterprise_id, after: viaCode ? { via: 'one_time_code' } : undefined });
+    return created;
   });
+  if (mustChange !== user.must_change_password) forgetUserSessions(user.id);
+  return { ...session, deviceCookie: writeDevice(rememberUser(device, user.id), config.appSecret) };
+}
+
+function actorCtx(ctx: Ctx, user: UserRow): Ctx {
+  return { ...ctx, actor: { userId: user.id, username: user.username, displayName: user.display_name, role: user.role, scope: scopeOf(user, null), mustChangePassword: user.must_change_password, locale: 'zh-CN', sessionHash: '', csrfToken: '' } };
 }
 
 export async function logout(db: Db, ctx: Ctx): Promise<void> {
@@ -68,20 +92,26 @@ export async function me(db: Executor, actor: Actor, locale: Locale) {
     scope: await describeScopeView(db, actor.scope),
     mustChangePassword: actor.mustChangePassword,
     locale: actor.locale,
-    permissions: [...ROLE_PERMISSIONS[actor.role]],
+    permissions: permissionsOf(actor.role),
+    // D2: the roles this user may give to accounts they create or change; the web offers only these.
+    assignableRoles: roleCan(actor.role, 'user.manage') ? assignableRoles(actor.role) : [],
     csrfToken: actor.csrfToken,
   };
 }
 
+/** The current password, or the one-time code the user signed in with, proves it is them (D2, D14). */
 export async function changePassword(db: Db, ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const actor = requireActor(ctx);
-  if (!isStrongPassword(input.newPassword)) throw invalid('body.newPassword', 'validation.password.weak');
+  const problem = passwordProblem(input.newPassword, actor.username);
+  if (problem) throw invalid('body.newPassword', PASSWORD_PROBLEM_MESSAGE[problem]);
   if (input.newPassword === input.currentPassword) throw invalid('body.newPassword', 'validation.password.same');
   const user = await db.selectFrom('users').select(['password_hash', 'enterprise_id']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalid('body.currentPassword', 'validation.password.wrong');
+  const current = await verifyPassword(user.password_hash, input.currentPassword) || await matchesOneTimeCode(db, actor.userId, input.currentPassword, ctx.now);
+  if (!current) throw invalid('body.currentPassword', 'validation.password.wrong');
   const hashed = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ password_hash: hashed, must_change_password: false, updated_at: ctx.now }).where('id', '=', actor.userId).execute();
+    await consumeOneTimeCode(tx, actor.userId);
     // Other sessions of this user end: a changed password should lock out whoever knew the old one.
     await tx.deleteFrom('sessions').where('user_id', '=', actor.userId).where('id_hash', '<>', actor.sessionHash).execute();
     await writeAudit(tx, ctx, { action: 'auth.password_change', entityType: 'user', entityId: actor.userId, enterpriseId: user.enterprise_id });
@@ -98,6 +128,23 @@ export async function setLocale(db: Db, ctx: Ctx, locale: Locale): Promise<void>
   forgetUserSessions(actor.userId);
 }
 
+/**
+ * D15: a demo account is listed only while it still has its demo password (checked against its current hash, which
+ * changes with every new password, so the answer per hash is cached). Once none is left, demo mode is off.
+ */
+const demoPasswordStillSet = new Map<string, boolean>();
+
+async function hasDemoPassword(hash: string, password: string): Promise<boolean> {
+  const key = `${hash}\u0000${password}`;
+  let known = demoPasswordStillSet.get(key);
+  if (known === undefined) {
+    known = await verifyPassword(hash, password);
+    if (demoPasswordStillSet.size > 1000) demoPasswordStillSet.clear();
+    demoPasswordStillSet.set(key, known);
+  }
+  return known;
+}
+
 export async function demoAccounts(db: Executor, locale: Locale) {
   const setting = await db.selectFrom('app_settings').select('value').where('key', '=', 'demo').executeTakeFirst();
   const demo = setting?.value as { accounts?: { username: string; password: string }[] } | undefined;
@@ -107,9 +154,9 @@ export async function demoAccounts(db: Executor, locale: Locale) {
   const accounts = [];
   for (const a of demo.accounts) {
     const u = byName.get(a.username);
-    if (!u) continue;
+    if (!u || u.disabled || !(await hasDemoPassword(u.password_hash, a.password))) continue;
     const scope = await describeScopeView(db, scopeOf(u, u.org_unit_id ? `/${u.org_unit_id}/` : null));
     accounts.push({ username: u.username, password: a.password, role: u.role, roleName: roleName(u.role, locale), displayName: u.display_name, scopeName: scope.name });
   }
-  return { enabled: true, accounts };
+  return { enabled: accounts.length > 0, accounts };
 }

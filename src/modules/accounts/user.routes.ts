@@ -8,7 +8,14 @@ const role = z.enum(ROLES as [string, ...string[]]) as unknown as z.ZodEnum<{ [K
 const userView = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), roleName: z.string(), scopeName: z.string(),
   enterpriseId: z.string().nullable(), disabled: z.boolean(), locked: z.boolean(), mustChangePassword: z.boolean(), lastLoginAt: z.date().nullable(),
+  canManage: z.boolean(),
 });
+// D2: a one-time sign-in code, shown once to whoever created or reset the account; never a password.
+const oneTimeCode = { oneTimeCode: z.string(), expiresAt: z.date() };
+const scopeFields = {
+  enterpriseId: z.uuid().optional(), orgUnitId: z.uuid().optional(), subdistrictId: z.uuid().optional(),
+  departmentId: z.uuid().optional(), institutionId: z.uuid().optional(), employeeId: z.uuid().optional(),
+};
 
 export const userRoutes: RouteModule = (app, { db }) => {
   app.get('/users', {
@@ -24,21 +31,24 @@ export const userRoutes: RouteModule = (app, { db }) => {
         username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.@-]+$/),
         displayName: z.string().trim().min(1).max(50),
         role,
-        enterpriseId: z.uuid().optional(), orgUnitId: z.uuid().optional(), subdistrictId: z.uuid().optional(),
-        departmentId: z.uuid().optional(), institutionId: z.uuid().optional(), employeeId: z.uuid().optional(),
+        ...scopeFields,
       }),
-      response: { 201: z.object({ user: userView, initialPassword: z.string() }) },
+      response: { 201: z.object({ user: userView, ...oneTimeCode }) },
     },
   }, async (req, reply) => reply.status(201).send(await createUser(db, req.ctx, req.body)));
 
   app.patch('/users/:id', {
     config: { access: 'user.manage' },
-    schema: { tags: ['users'], params: idParams, body: z.object({ displayName: z.string().trim().min(1).max(50).optional(), disabled: z.boolean().optional() }), response: { 200: userView } },
+    schema: {
+      tags: ['users'], summary: '修改账号（名称、停用/启用、角色与范围）', params: idParams,
+      body: z.object({ displayName: z.string().trim().min(1).max(50).optional(), disabled: z.boolean().optional(), role: role.optional(), ...scopeFields }),
+      response: { 200: userView },
+    },
   }, async (req) => updateUser(db, req.ctx, req.params.id, req.body));
 
   app.post('/users/:id/reset-password', {
     config: { access: 'user.manage' },
-    schema: { tags: ['users'], params: idParams, response: { 200: z.object({ initialPassword: z.string() }) } },
+    schema: { tags: ['users'], summary: '重置密码：签发 24 小时有效的一次性验证码', params: idParams, response: { 200: z.object(oneTimeCode) } },
   }, async (req) => resetPassword(db, req.ctx, req.params.id));
 
   app.post('/users/:id/unlock', {

@@ -1,8 +1,7 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/password';
-import { ENTERPRISE_ROLES } from '../../platform/auth/permissions';
 import { forgetUserSessions, scopeOf } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
@@ -10,13 +9,21 @@ import type { Role, UserRow } from '../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/http/route';
 import { enqueueOutbox } from '../../platform/outbox';
+import { outranks } from './account-rank';
+import { clearFailures, lockedUsernames } from './login-throttle';
+import { issueOneTimeCode } from './one-time-code';
 import { roleName } from './roles';
 import { describeScopeView } from './scope-name';
 
 export type UserView = {
   id: string; username: string; displayName: string; role: Role; roleName: string; scopeName: string;
   enterpriseId: string | null; disabled: boolean; locked: boolean; mustChangePassword: boolean; lastLoginAt: Date | null;
+  /** D2: whether the caller may reset, disable, edit or re-role this account. */
+  canManage: boolean;
 };
+
+/** What a reset or a new account hands over: a one-time sign-in code, shown once (D2). */
+export type OneTimeCodeView = { oneTimeCode: string; expiresAt: Date };
 
 /** District admins manage every account; enterprise managers manage their own enterprise's accounts only. */
 function managedEnterprise(actor: Actor): string | 'all' {
@@ -32,7 +39,8 @@ function scopedUsers(db: Executor, actor: Actor) {
   return q;
 }
 
-async function present(db: Executor, u: UserRow, ctx: Ctx): Promise<UserView> {
+async function present(db: Executor, u: UserRow, ctx: Ctx, locked: boolean): Promise<UserView> {
+  const actor = requireActor(ctx);
   let unitPath: string | null = null;
   if (u.org_unit_id && u.enterprise_id) {
     unitPath = (await db.selectFrom('org_units').select('path').where('enterprise_id', '=', u.enterprise_id).where('id', '=', u.org_unit_id).executeTakeFirst())?.path ?? null;
@@ -41,7 +49,8 @@ async function present(db: Executor, u: UserRow, ctx: Ctx): Promise<UserView> {
   return {
     id: u.id, username: u.username, displayName: u.display_name, role: u.role, roleName: roleName(u.role, ctx.locale),
     scopeName: scope.name, enterpriseId: u.enterprise_id, disabled: u.disabled,
-    locked: !!u.locked_until && u.locked_until > ctx.now, mustChangePassword: u.must_change_password, lastLoginAt: u.last_login_at,
+    locked, mustChangePassword: u.must_change_password, lastLoginAt: u.last_login_at,
+    canManage: u.id !== actor.userId && outranks(actor.role, u.role),
   };
 }
 
@@ -56,8 +65,9 @@ export async function listUsers(db: Db, ctx: Ctx, q: { page: number; pageSize: n
   }
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await query.selectAll().orderBy('username', q.order).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const locked = await lockedUsernames(db, rows.map((r) => r.username), ctx.now);
   const items = [];
-  for (const r of rows) items.push(await present(db, r, ctx));
+  for (const r of rows) items.push(await present(db, r, ctx, locked.has(r.username)));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -66,22 +76,27 @@ export type UserCreate = {
   departmentId?: string; institutionId?: string; employeeId?: string;
 };
 
-/** 12 characters from an alphabet without look-alikes, always with letters and digits. */
-function initialPassword(): string {
-  const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
-  const digits = '23456789';
-  const all = letters + digits;
-  let p = letters[randomInt(letters.length)]! + digits[randomInt(digits.length)]!;
-  while (p.length < 12) p += all[randomInt(all.length)];
-  return p;
+/**
+ * A new or reset account's password hash is of a random secret nobody ever sees: the account is entered with the
+ * one-time code only (D2), and the old password stops working. One such hash per process serves every account: it
+ * is still a real Argon2 hash, so signing in against it takes as long as against any other.
+ */
+let unusable: Promise<string> | null = null;
+function unusablePassword(): Promise<string> {
+  unusable ??= hashPassword(randomBytes(24).toString('base64url'));
+  return unusable;
 }
 
-async function checkScopeFields(tx: Tx, actor: Actor, input: UserCreate): Promise<Partial<UserRow>> {
+export type ScopeInput = {
+  role: Role; enterpriseId?: string; orgUnitId?: string; subdistrictId?: string; departmentId?: string; institutionId?: string; employeeId?: string;
+};
+
+/** D2: nobody grants a role at or above their own (the district admin excepted: nobody is above them). */
+async function checkScopeFields(tx: Tx, actor: Actor, input: ScopeInput): Promise<Partial<UserRow>> {
   const managed = managedEnterprise(actor);
   const role = input.role;
+  if (!outranks(actor.role, role)) throw new AppError('FORBIDDEN', { messageKey: 'validation.role.notAllowed' });
   if (managed !== 'all') {
-    if (!ENTERPRISE_ROLES.includes(role)) throw new AppError('FORBIDDEN', { messageKey: 'validation.role.notAllowed' });
-    if (role === 'enterprise_principal' && actor.role !== 'enterprise_principal') throw new AppError('FORBIDDEN', { messageKey: 'validation.role.notAllowed' });
     if (input.enterpriseId && input.enterpriseId !== managed) throw notFound();
     input = { ...input, enterpriseId: managed };
   }
@@ -135,10 +150,11 @@ async function checkScopeFields(tx: Tx, actor: Actor, input: UserCreate): Promis
   return out;
 }
 
-export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{ user: UserView; initialPassword: string }> {
+export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{ user: UserView } & OneTimeCodeView> {
   const actor = requireActor(ctx);
-  const password = initialPassword();
-  const hashed = await hashPassword(password);
+  managedEnterprise(actor);
+  if (!outranks(actor.role, input.role)) throw new AppError('FORBIDDEN', { messageKey: 'validation.role.notAllowed' });
+  const hashed = await unusablePassword();
   return db.transaction().execute(async (tx) => {
     const scopeFields = await checkScopeFields(tx, actor, input);
     const dup = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
@@ -150,59 +166,104 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{
       org_unit_id: scopeFields.org_unit_id ?? null, employee_id: scopeFields.employee_id ?? null,
       institution_id: scopeFields.institution_id ?? null, must_change_password: true,
     }).returningAll().executeTakeFirstOrThrow();
+    const { code, expiresAt } = await issueOneTimeCode(tx, row.id, actor.userId, ctx.now);
     const { password_hash: _h, ...audited } = row;
-    await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, enterpriseId: row.enterprise_id, after: audited });
+    await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, enterpriseId: row.enterprise_id, after: { ...audited, oneTimeCodeExpiresAt: expiresAt } });
     await enqueueOutbox(tx, { topic: 'notify', payload: { userId: row.id, kind: 'account', titleKey: 'notify.welcome.title', bodyKey: 'notify.welcome.body', link: '/change-password' } });
-    return { user: await present(tx, row, ctx), initialPassword: password };
+    return { user: await present(tx, row, ctx, false), oneTimeCode: code, expiresAt };
   });
 }
 
-async function loadManaged(tx: Tx, actor: Actor, id: string): Promise<UserRow> {
-  const u = await scopedUsers(tx, actor).selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * Loads an account the caller is about to change, under its row lock: outside their enterprise it is not found;
+ * their own account or one at or above their rank is refused (D2).
+ */
+async function loadManaged(tx: Executor, actor: Actor, id: string): Promise<UserRow> {
+  const u = await scopedUsers(tx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!u) throw notFound();
+  if (u.id === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'validation.user.self' });
+  if (!outranks(actor.role, u.role)) throw new AppError('FORBIDDEN', { messageKey: 'validation.user.outranks' });
   return u;
 }
 
-export async function updateUser(db: Db, ctx: Ctx, id: string, input: { displayName?: string; disabled?: boolean }): Promise<UserView> {
+export type UserUpdate = { displayName?: string; disabled?: boolean } & Partial<ScopeInput>;
+
+const SCOPE_KEYS = ['role', 'enterpriseId', 'orgUnitId', 'subdistrictId', 'departmentId', 'institutionId', 'employeeId'] as const;
+
+function scopeSnapshot(u: UserRow) {
+  return {
+    role: u.role, departmentId: u.department_id, subdistrictId: u.subdistrict_id, enterpriseId: u.enterprise_id,
+    orgUnitId: u.org_unit_id, employeeId: u.employee_id, institutionId: u.institution_id,
+  };
+}
+
+/**
+ * Renames, disables/enables, or changes the role and scope of an account below the caller's rank (D2). A scope
+ * field left out keeps its current value; a changed role or scope ends the account's sessions.
+ */
+export async function updateUser(db: Db, ctx: Ctx, id: string, input: UserUpdate): Promise<UserView> {
   const actor = requireActor(ctx);
   const view = await db.transaction().execute(async (tx) => {
     const before = await loadManaged(tx, actor, id);
-    if (input.disabled && id === actor.userId) throw new AppError('STATE');
+    const rescope = SCOPE_KEYS.some((k) => input[k] !== undefined);
+    let scopeFields: Partial<UserRow> = {};
+    if (rescope) {
+      scopeFields = await checkScopeFields(tx, actor, {
+        role: input.role ?? before.role,
+        enterpriseId: input.enterpriseId ?? before.enterprise_id ?? undefined,
+        orgUnitId: input.orgUnitId ?? before.org_unit_id ?? undefined,
+        subdistrictId: input.subdistrictId ?? before.subdistrict_id ?? undefined,
+        departmentId: input.departmentId ?? before.department_id ?? undefined,
+        institutionId: input.institutionId ?? before.institution_id ?? undefined,
+        // The employee record belongs to one enterprise: it follows only when the enterprise stays.
+        employeeId: input.employeeId ?? (input.enterpriseId === undefined || input.enterpriseId === before.enterprise_id ? before.employee_id ?? undefined : undefined),
+      });
+    }
     const after = await tx.updateTable('users').set({
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+      ...(rescope ? { ...scopeFields, role: input.role ?? before.role } : {}),
       updated_at: ctx.now,
     }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    if (input.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (input.disabled || rescope) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await writeAudit(tx, ctx, {
-      action: 'user.update', entityType: 'user', entityId: id, enterpriseId: before.enterprise_id,
-      before: { displayName: before.display_name, disabled: before.disabled }, after: { displayName: after.display_name, disabled: after.disabled },
+      action: rescope ? 'user.update_role' : 'user.update', entityType: 'user', entityId: id, enterpriseId: before.enterprise_id,
+      before: { displayName: before.display_name, disabled: before.disabled, ...(rescope ? scopeSnapshot(before) : {}) },
+      after: { displayName: after.display_name, disabled: after.disabled, ...(rescope ? scopeSnapshot(after) : {}) },
     });
-    return present(tx, after, ctx);
+    return present(tx, after, ctx, (await lockedUsernames(tx, [after.username], ctx.now)).size > 0);
   });
   forgetUserSessions(id);
   return view;
 }
 
-export async function resetPassword(db: Db, ctx: Ctx, id: string): Promise<{ initialPassword: string }> {
+/**
+ * D2: a reset issues a one-time code, valid 24 hours and shown only in this response; the account's password stops
+ * working and its sessions end. The audit row records the reset, never the code.
+ */
+export async function resetPassword(db: Db, ctx: Ctx, id: string): Promise<OneTimeCodeView> {
   const actor = requireActor(ctx);
-  const password = initialPassword();
-  const hashed = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
+  // Refuse before the costly hash; the transaction checks again under the row lock.
+  await loadManaged(db, actor, id);
+  const hashed = await unusablePassword();
+  const issued = await db.transaction().execute(async (tx) => {
     const u = await loadManaged(tx, actor, id);
-    await tx.updateTable('users').set({ password_hash: hashed, must_change_password: true, failed_logins: 0, locked_until: null, updated_at: ctx.now }).where('id', '=', id).execute();
+    await tx.updateTable('users').set({ password_hash: hashed, must_change_password: true, updated_at: ctx.now }).where('id', '=', id).execute();
+    const code = await issueOneTimeCode(tx, id, actor.userId, ctx.now);
+    await clearFailures(tx, u.username);
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await writeAudit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, enterpriseId: u.enterprise_id });
+    await writeAudit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, enterpriseId: u.enterprise_id, after: { oneTimeCodeExpiresAt: code.expiresAt } });
+    return code;
   });
   forgetUserSessions(id);
-  return { initialPassword: password };
+  return { oneTimeCode: issued.code, expiresAt: issued.expiresAt };
 }
 
 export async function unlockUser(db: Db, ctx: Ctx, id: string): Promise<void> {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     const u = await loadManaged(tx, actor, id);
-    await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    await clearFailures(tx, u.username);
     await writeAudit(tx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id, enterpriseId: u.enterprise_id });
   });
 }

@@ -1,4 +1,5 @@
 import type { CheckCycle } from '../../platform/db/schema';
+import { cycleOfKey as calendarCycleOfKey, dayKey, periodAt as calendarPeriodAt, periodOfKey as calendarPeriodOfKey, type Period } from '../../platform/periods';
 import { LOCAL_UTC_OFFSET_MINUTES, localFields, localInstant } from '../../platform/time';
 
 /**
@@ -37,96 +38,39 @@ export const REMIND_BEFORE_MS: Record<CheckCycle, number> = {
   yearly: 15 * DAY_MS,
 };
 
-export type Period = { key: string; startsAt: Date; dueAt: Date };
+export type { Period } from '../../platform/periods';
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-function dayKey(y: number, m: number, d: number): string {
-  const x = new Date(Date.UTC(y, m, d));
-  return `${x.getUTCFullYear()}-${pad(x.getUTCMonth() + 1)}-${pad(x.getUTCDate())}`;
-}
-
-/** ISO 8601 week: weeks start on Monday; week 1 is the one holding the year's first Thursday. */
-export function isoWeek(y: number, m: number, d: number): { year: number; week: number; monday: { y: number; m: number; d: number } } {
-  const date = new Date(Date.UTC(y, m, d));
-  const weekday = date.getUTCDay() || 7;
-  const thursday = new Date(date.getTime() + (4 - weekday) * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
-  const monday = new Date(date.getTime() - (weekday - 1) * DAY_MS);
-  return { year, week, monday: { y: monday.getUTCFullYear(), m: monday.getUTCMonth(), d: monday.getUTCDate() } };
-}
-
-/** The period of `cycle` that contains the instant `at`. */
+/** The period of `cycle` that contains the instant `at`; shifts are the checks' own, the rest the platform's periods. */
 export function periodAt(cycle: CheckCycle, at: Date, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Period {
+  if (cycle !== 'shift') return calendarPeriodAt(cycle, at, offsetMin);
   const { y, m, d, h } = localFields(at, offsetMin);
-  switch (cycle) {
-    case 'shift': {
-      // Before 08:00 the night shift of the previous production day is on.
-      const day = h < DAY_START_HOUR ? d - 1 : d;
-      const hourOfDay = h < DAY_START_HOUR ? h + 24 : h;
-      const shift = [...SHIFTS].reverse().find((s) => hourOfDay >= s.startHour)!;
-      const startsAt = localInstant(y, m, day, shift.startHour, offsetMin);
-      return { key: `${dayKey(y, m, day)}#${shift.code}`, startsAt, dueAt: new Date(startsAt.getTime() + SHIFT_HOURS * HOUR_MS) };
-    }
-    case 'daily':
-      return { key: dayKey(y, m, d), startsAt: localInstant(y, m, d, 0, offsetMin), dueAt: localInstant(y, m, d + 1, 0, offsetMin) };
-    case 'weekly': {
-      const w = isoWeek(y, m, d);
-      const startsAt = localInstant(w.monday.y, w.monday.m, w.monday.d, 0, offsetMin);
-      return { key: `${w.year}-W${pad(w.week)}`, startsAt, dueAt: localInstant(w.monday.y, w.monday.m, w.monday.d + 7, 0, offsetMin) };
-    }
-    case 'monthly':
-      return { key: `${y}-${pad(m + 1)}`, startsAt: localInstant(y, m, 1, 0, offsetMin), dueAt: localInstant(y, m + 1, 1, 0, offsetMin) };
-    case 'quarterly': {
-      const q = Math.floor(m / 3);
-      return { key: `${y}-Q${q + 1}`, startsAt: localInstant(y, q * 3, 1, 0, offsetMin), dueAt: localInstant(y, q * 3 + 3, 1, 0, offsetMin) };
-    }
-    case 'yearly':
-      return { key: String(y), startsAt: localInstant(y, 0, 1, 0, offsetMin), dueAt: localInstant(y + 1, 0, 1, 0, offsetMin) };
-  }
+  // Before 08:00 the night shift of the previous production day is on.
+  const day = h < DAY_START_HOUR ? d - 1 : d;
+  const hourOfDay = h < DAY_START_HOUR ? h + 24 : h;
+  const shift = [...SHIFTS].reverse().find((s) => hourOfDay >= s.startHour)!;
+  const startsAt = localInstant(y, m, day, shift.startHour, offsetMin);
+  return { key: `${dayKey(y, m, day)}#${shift.code}`, startsAt, dueAt: new Date(startsAt.getTime() + SHIFT_HOURS * HOUR_MS) };
 }
 
-const KEY_PATTERN: Record<CheckCycle, RegExp> = {
-  shift: /^(\d{4})-(\d{2})-(\d{2})#([ABC])$/,
-  daily: /^(\d{4})-(\d{2})-(\d{2})$/,
-  weekly: /^(\d{4})-W(\d{2})$/,
-  monthly: /^(\d{4})-(\d{2})$/,
-  quarterly: /^(\d{4})-Q([1-4])$/,
-  yearly: /^(\d{4})$/,
-};
+const SHIFT_KEY = /^(\d{4})-(\d{2})-(\d{2})#([ABC])$/;
 
 /** The period a stored key names (the inverse of `periodAt`), or null for a malformed key. */
 export function periodOfKey(cycle: CheckCycle, key: string, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Period | null {
-  const hit = KEY_PATTERN[cycle].exec(key);
+  if (cycle !== 'shift') return calendarPeriodOfKey(cycle, key, offsetMin);
+  const hit = SHIFT_KEY.exec(key);
   if (!hit) return null;
-  const n = hit.slice(1).map(Number);
-  const probe = (() => {
-    switch (cycle) {
-      case 'shift': {
-        const shift = SHIFTS.find((s) => s.code === hit[4])!;
-        return localInstant(n[0]!, n[1]! - 1, n[2]!, shift.startHour, offsetMin);
-      }
-      case 'daily': return localInstant(n[0]!, n[1]! - 1, n[2]!, 0, offsetMin);
-      case 'weekly': {
-        // The Monday of ISO week 1 is the Monday on or before 4 January.
-        const jan4 = new Date(Date.UTC(n[0]!, 0, 4));
-        const weekday = jan4.getUTCDay() || 7;
-        return localInstant(n[0]!, 0, 4 - (weekday - 1) + (n[1]! - 1) * 7, 0, offsetMin);
-      }
-      case 'monthly': return localInstant(n[0]!, n[1]! - 1, 1, 0, offsetMin);
-      case 'quarterly': return localInstant(n[0]!, (n[1]! - 1) * 3, 1, 0, offsetMin);
-      case 'yearly': return localInstant(n[0]!, 0, 1, 0, offsetMin);
-    }
-  })();
-  const period = periodAt(cycle, probe, offsetMin);
-  // Rejects keys that do not round-trip: 2026-02-30, week 54…
+  const n = hit.slice(1, 4).map(Number);
+  const shift = SHIFTS.find((s) => s.code === hit[4])!;
+  const period = periodAt('shift', localInstant(n[0]!, n[1]! - 1, n[2]!, shift.startHour, offsetMin), offsetMin);
+  // Rejects keys that do not round-trip: 2026-02-30#A…
   return period.key === key ? period : null;
 }
 
 /** The cycle a key belongs to, read from its shape (tasks keep their key when a plan's cycle changes later). */
 export function cycleOfKey(key: string): CheckCycle | null {
-  return CHECK_CYCLES.find((c) => KEY_PATTERN[c].test(key)) ?? null;
+  if (SHIFT_KEY.test(key)) return 'shift';
+  const cycle = calendarCycleOfKey(key);
+  return cycle && (CHECK_CYCLES as readonly string[]).includes(cycle) ? cycle as CheckCycle : null;
 }
 
 /** Every period key, of any cycle, that belongs to the local date `date` (YYYY-MM-DD): the tasks "of that day". */

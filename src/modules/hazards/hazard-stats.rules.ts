@@ -1,4 +1,5 @@
-import { localDay, startOfLocalMonth } from '../../platform/time';
+import { periodDays, periodOfDay, periodOfKey, previousPeriod, type Period } from '../../platform/periods';
+import { startOfLocalMonth } from '../../platform/time';
 
 /**
  * Periods, months and rates for hidden-hazard statistics (R-HAZ-7) and the double report (R-HAZ-5), without I/O.
@@ -95,25 +96,21 @@ export function buckets<K extends string>(keys: readonly K[], rows: { key: strin
 
 export const REPORT_PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
 export type ReportPeriodType = (typeof REPORT_PERIOD_TYPES)[number];
-const PERIOD_KEY: Record<ReportPeriodType, RegExp> = { month: MONTH, quarter: /^\d{4}-Q[1-4]$/, year: /^\d{4}$/ };
 
 /** A report period: its first day, and the first day after it (so the period is [start, end)). */
 export type ReportPeriod = { type: ReportPeriodType; key: string; start: Date; end: Date; firstDay: string; lastDay: string };
 
+const CYCLE_OF: Record<ReportPeriodType, 'monthly' | 'quarterly' | 'yearly'> = { month: 'monthly', quarter: 'quarterly', year: 'yearly' };
+
+function reportPeriod(type: ReportPeriodType, p: Period): ReportPeriod {
+  return { type, key: p.key, start: p.startsAt, end: p.dueAt, ...periodDays(p) };
+}
+
 export function parseReportPeriod(type: ReportPeriodType, key: string): ReportPeriod | null {
-  if (!PERIOD_KEY[type].test(key)) return null;
   const year = Number(key.slice(0, 4));
-  if (year < 2000 || year > 2999) return null;
-  let first: Month;
-  let months: number;
-  switch (type) {
-    case 'month': first = parseMonth(key)!; months = 1; break;
-    case 'quarter': first = { year, month: (Number(key.slice(6)) - 1) * 3 + 1 }; months = 3; break;
-    case 'year': first = { year, month: 1 }; months = 12; break;
-  }
-  const start = monthStart(first);
-  const end = monthStart(addMonths(first, months));
-  return { type, key, start, end, firstDay: localDay(start), lastDay: localDay(new Date(end.getTime() - 86_400_000)) };
+  if (!(year >= 2000 && year <= 2999)) return null;
+  const p = periodOfKey(CYCLE_OF[type], key);
+  return p ? reportPeriod(type, p) : null;
 }
 
 export function periodKeyValid(type: ReportPeriodType, key: string): boolean {
@@ -122,15 +119,8 @@ export function periodKeyValid(type: ReportPeriodType, key: string): boolean {
 
 /** The last period of the type that has ended by `today`: what an enterprise reports now. */
 export function lastEndedPeriod(type: ReportPeriodType, today: string): ReportPeriod {
-  const m = monthOfDay(today);
-  switch (type) {
-    case 'month': return parseReportPeriod('month', monthKey(addMonths(m, -1)))!;
-    case 'quarter': {
-      const q = addMonths({ year: m.year, month: Math.floor((m.month - 1) / 3) * 3 + 1 }, -3);
-      return parseReportPeriod('quarter', `${q.year}-Q${Math.floor((q.month - 1) / 3) + 1}`)!;
-    }
-    case 'year': return parseReportPeriod('year', String(m.year - 1))!;
-  }
+  const current = periodOfDay(CYCLE_OF[type], today);
+  return reportPeriod(type, previousPeriod(CYCLE_OF[type], current.startsAt));
 }
 
 export const periodStarted = (p: ReportPeriod, today: string) => today >= p.firstDay;

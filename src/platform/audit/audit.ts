@@ -35,7 +35,7 @@ export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<v
     .returning(['chain_seq', 'hash']).executeTakeFirstOrThrow();
   const chainSeq = Number(head.chain_seq);
   const prevHash = head.hash;
-  const at = new Date();
+  const at = ctx.now;
   const before = entry.before === undefined ? null : canonicalize(entry.before);
   const after = entry.after === undefined ? null : canonicalize(entry.after);
   const row = {

@@ -14,8 +14,3 @@ export async function verifyPassword(hashed: string, password: string): Promise<
     return false;
   }
 }
-
-/** At least 8 characters with a letter and a digit. */
-export function isStrongPassword(password: string): boolean {
-  return password.length >= 8 && password.length <= 128 && /[A-Za-z]/.test(password) && /\d/.test(password);
-}

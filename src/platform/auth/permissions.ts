@@ -30,7 +30,15 @@ export const PERMISSIONS = [
   'hazard.manage',
   'hazard.supervise',
 ] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+/**
+ * Permissions a module adds in its manifest (src/platform/module.ts) are declared by merging into this interface from
+ * the module's own folder, so this file is not edited per module:
+ * `declare module '../../platform/auth/permissions' { interface ModulePermissions { 'training.read': true } }`.
+ * (An interface, not a type: only interfaces merge.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModulePermissions {}
+export type Permission = (typeof PERMISSIONS)[number] | keyof ModulePermissions;
 
 export const ROLES: readonly Role[] = [
   'district_admin', 'department_officer', 'subdistrict_officer',
@@ -65,8 +73,39 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   service_staff: ['reference.read', 'enterprise.read', 'hazard.report'],
 };
 
+/** What each role holds: the core map above plus every module's grants (grantPermissions). */
+const held = new Map<Role, Set<Permission>>(ROLES.map((r) => [r, new Set(ROLE_PERMISSIONS[r])]));
+const known = new Set<Permission>(PERMISSIONS);
+
 export function roleCan(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
+  return held.get(role)?.has(permission) ?? false;
+}
+
+/** The permissions a role holds, in a stable order: what the signed-in user's `me` view lists. */
+export function permissionsOf(role: Role): Permission[] {
+  return [...(held.get(role) ?? [])];
+}
+
+/** Every permission in the vocabulary, the core ones and those modules added. */
+export function allPermissions(): Permission[] {
+  return [...known];
+}
+
+/**
+ * Adds a module's permissions to the vocabulary and grants them to roles. The district admin holds every permission.
+ * Granting a permission no module declared is a programming error and fails at start.
+ */
+export function grantPermissions(permissions: readonly Permission[], roleGrants: Partial<Record<Role, readonly Permission[]>>): void {
+  for (const p of permissions) {
+    known.add(p);
+    held.get('district_admin')!.add(p);
+  }
+  for (const [role, list] of Object.entries(roleGrants) as [Role, readonly Permission[]][]) {
+    for (const p of list) {
+      if (!known.has(p)) throw new Error(`role ${role} is granted the undeclared permission ${p}`);
+      held.get(role)!.add(p);
+    }
+  }
 }
 
 /** Roles that live inside one enterprise. */

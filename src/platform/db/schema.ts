@@ -91,6 +91,14 @@ export type UsersTable = {
 export type SessionsTable = {
   id_hash: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp;
 };
+/** Migration 0013 (D2): a one-time sign-in code per user, stored as its SHA-256. */
+export type OneTimeCodesTable = {
+  user_id: string; code_hash: string; issued_by: string | null; created_at: Timestamp; expires_at: Timestamp;
+};
+/** Migration 0013 (D13): failed sign-ins per (user name, source). */
+export type LoginThrottleTable = {
+  username: string; source: string; failures: Generated<number>; lockouts: Generated<number>; locked_until: TimestampNullable; last_failure_at: Timestamp;
+};
 export type AuditLogTable = {
   seq: ColumnType<string, number | string | undefined, never>;
   chain: string;
@@ -249,6 +257,15 @@ export type HazardReportsTable = { enterprise_id: string; period_type: 'month' |
 
 export type HazardCountersTable = { enterprise_id: string; year: number; n: number };
 
+/** Trigger-kept monthly hazard figures (migrations 0007, 0009): written only by triggers, read by the statistics. */
+type MonthFigures = {
+  month: ColumnType<string, string, string>; district_id: string; subdistrict_id: string; industry_code: string;
+  found: Generated<number>; found_major: Generated<number>; confirmed: Generated<number>; closed_of_found: Generated<number>;
+  voided: Generated<number>; closed: Generated<number>; closed_on_time: Generated<number>;
+};
+export type HazardMonthStatsTable = MonthFigures & { enterprise_id: string };
+export type HazardGroupMonthStatsTable = MonthFigures;
+
 export type DB = {
   hazard_counters: HazardCountersTable;
   photos: PhotosTable;
@@ -267,6 +284,8 @@ export type DB = {
   hazard_supervisions: HazardSupervisionsTable;
   hazard_points: HazardPointsTable;
   hazard_reminders: HazardRemindersTable;
+  hazard_month_stats: HazardMonthStatsTable;
+  hazard_group_month_stats: HazardGroupMonthStatsTable;
   risk_annual_report_events: RiskAnnualReportEventsTable;
   hazard_reports: HazardReportsTable;
   rule_sets: RuleSetsTable;
@@ -295,6 +314,8 @@ export type DB = {
   employee_posts: EmployeePostsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  one_time_codes: OneTimeCodesTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_chain_heads: AuditChainHeadsTable;
   jobs: JobsTable;

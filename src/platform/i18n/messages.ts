@@ -13,9 +13,9 @@ const zh: Dict = {
   'error.STATE': '当前状态不允许此操作',
   'error.RATE_LIMITED': '请求过于频繁，请稍后再试',
   'error.CSRF': '页面已过期，请刷新后重试',
-  'error.LOCKED': '登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试',
+  'error.LOCKED': '登录失败次数过多，请 {minutes} 分钟后再试',
   'error.BAD_CREDENTIALS': '用户名或密码错误',
-  'error.PASSWORD_CHANGE_REQUIRED': '首次登录请先修改初始密码',
+  'error.PASSWORD_CHANGE_REQUIRED': '请先设置新密码',
   'error.INTERNAL': '服务器内部错误，请稍后再试',
   'error.PAYLOAD_TOO_LARGE': '上传的文件过大',
   'error.UNSUPPORTED_FILE': '不支持的文件类型',
@@ -25,7 +25,10 @@ const zh: Dict = {
   'validation.idNumber': '身份证号码格式或校验位不正确',
   'validation.idNumber.duplicate': '该身份证号码的员工已存在',
   'validation.phone': '手机号码格式不正确',
-  'validation.password.weak': '密码至少 8 位，且须包含字母和数字',
+  'validation.password.length': '密码至少 10 位（最多 128 位）',
+  'validation.password.common': '这是常见密码，容易被猜中，请换一个',
+  'validation.password.username': '密码不能包含用户名',
+  'validation.password.pattern': '密码不能有 4 个以上重复或连续的字符（如 aaaa、1234），且至少含 5 个不同字符',
   'validation.password.same': '新密码不能与原密码相同',
   'validation.password.wrong': '原密码不正确',
   'validation.username.duplicate': '用户名已被使用',
@@ -37,6 +40,8 @@ const zh: Dict = {
   'validation.required': '必填',
   'validation.role.scope': '该角色缺少必需的范围（所属企业、街道、部门、单位或机构）',
   'validation.role.notAllowed': '您不能授予该角色',
+  'validation.user.outranks': '您不能更改权限与您相同或更高的账号',
+  'validation.user.self': '不能对自己的账号执行此操作，请在“修改密码”中操作',
   'import.file': '无法读取文件，请使用下载的模板（.xlsx）',
   'import.header': '表头与模板不一致：缺少列 {columns}',
   'import.empty': '文件中没有数据行',
@@ -230,7 +235,7 @@ const zh: Dict = {
   'notify.riskReport.forwarded.title': '{subdistrict}报送{year}年度风险管控汇总',
   'notify.riskReport.forwarded.body': '{subdistrict}已汇总辖区企业{year}年度风险管控报告并报送，请查看本部门监管行业的汇总和未报送企业名单。',
   'notify.welcome.title': '欢迎使用企业安全生产主体责任平台',
-  'notify.welcome.body': '您的账号已创建，请及时修改初始密码。',
+  'notify.welcome.body': '您的账号已创建：请用管理员告知的一次性验证码登录，并设置自己的密码。',
   'notify.import.title': '员工导入完成',
   'notify.import.body': '已导入 {count} 名员工。',
   'validation.tooLong': '不能超过 {max} 个字',
@@ -268,9 +273,9 @@ const en: Dict = {
   'error.STATE': 'This operation is not allowed in the current state',
   'error.RATE_LIMITED': 'Too many requests; please try again later',
   'error.CSRF': 'The page has expired; please refresh and retry',
-  'error.LOCKED': 'Too many failed sign-ins: the account is locked; try again in {minutes} minutes',
+  'error.LOCKED': 'Too many failed sign-ins: try again in {minutes} minutes',
   'error.BAD_CREDENTIALS': 'Wrong user name or password',
-  'error.PASSWORD_CHANGE_REQUIRED': 'Please change your initial password first',
+  'error.PASSWORD_CHANGE_REQUIRED': 'Please set a new password first',
   'error.INTERNAL': 'Internal server error; please try again later',
   'error.PAYLOAD_TOO_LARGE': 'The uploaded file is too large',
   'error.UNSUPPORTED_FILE': 'Unsupported file type',
@@ -280,7 +285,10 @@ const en: Dict = {
   'validation.idNumber': 'Invalid ID-card number or check digit',
   'validation.idNumber.duplicate': 'An employee with this ID-card number already exists',
   'validation.phone': 'Invalid phone number',
-  'validation.password.weak': 'The password needs at least 8 characters with letters and digits',
+  'validation.password.length': 'The password needs at least 10 characters (at most 128)',
+  'validation.password.common': 'This is a common password that is easy to guess; choose another',
+  'validation.password.username': 'The password must not contain the user name',
+  'validation.password.pattern': 'The password must not have 4 or more repeated or sequential characters (aaaa, 1234) and needs at least 5 different characters',
   'validation.password.same': 'The new password must differ from the old one',
   'validation.password.wrong': 'The current password is wrong',
   'validation.username.duplicate': 'This user name is taken',
@@ -292,6 +300,8 @@ const en: Dict = {
   'validation.required': 'Required',
   'validation.role.scope': 'The role needs its scope (enterprise, subdistrict, department, unit or institution)',
   'validation.role.notAllowed': 'You may not grant this role',
+  'validation.user.outranks': 'You may not change an account with the same or more rights than yours',
+  'validation.user.self': 'You cannot do this to your own account; use "Change password" instead',
   'import.file': 'Cannot read the file; please use the downloaded template (.xlsx)',
   'import.header': 'The header differs from the template: missing columns {columns}',
   'import.empty': 'The file has no data rows',
@@ -485,7 +495,7 @@ const en: Dict = {
   'notify.riskReport.forwarded.title': '{subdistrict} forwarded the {year} risk-report aggregate',
   'notify.riskReport.forwarded.body': '{subdistrict} has aggregated and forwarded its enterprises\' {year} annual risk reports; see the figures and non-submitters for the industries your department supervises.',
   'notify.welcome.title': 'Welcome to SafeDuty',
-  'notify.welcome.body': 'Your account has been created; please change the initial password.',
+  'notify.welcome.body': 'Your account has been created: sign in with the one-time code your administrator gave you and choose your own password.',
   'notify.import.title': 'Employee import finished',
   'notify.import.body': '{count} employees imported.',
   'validation.tooLong': 'At most {max} characters',
@@ -515,6 +525,27 @@ const en: Dict = {
 };
 
 const dicts: Record<Locale, Dict> = { 'zh-CN': zh, 'en-US': en };
+
+/** A module's messages, both locales with the same keys (src/platform/module.ts). */
+export type MessageDict = Record<Locale, Record<string, string>>;
+
+/**
+ * Adds a module's messages. Both locales must hold the same keys, and a key may not change its text: a collision
+ * between two modules fails at start instead of one silently winning.
+ */
+export function registerMessages(messages: MessageDict): void {
+  const zhKeys = Object.keys(messages['zh-CN']).sort();
+  const enKeys = Object.keys(messages['en-US']).sort();
+  const missing = zhKeys.filter((k) => !(k in messages['en-US'])).concat(enKeys.filter((k) => !(k in messages['zh-CN'])));
+  if (missing.length) throw new Error(`messages without both locales: ${missing.join(', ')}`);
+  for (const locale of LOCALES) {
+    for (const [key, text] of Object.entries(messages[locale])) {
+      const had = dicts[locale][key];
+      if (had !== undefined && had !== text) throw new Error(`message ${key} is registered twice with different texts`);
+      dicts[locale][key] = text;
+    }
+  }
+}
 
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = dicts[locale][key] ?? dicts['zh-CN'][key] ?? key;

@@ -38,6 +38,8 @@ export type Me = {
   mustChangePassword: boolean;
   locale: Locale;
   permissions: string[];
+  /** Roles this user may give to accounts they create or change (server-decided, D2). */
+  assignableRoles: Role[];
   csrfToken: string;
 };
 

@@ -1,9 +1,12 @@
-import { Flex, theme } from 'antd';
+import { Alert, Flex, theme } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { authApi, type DemoAccount } from '../api/auth.api';
 
-/** Demo accounts, listed only when the server says demo mode is on; a click fills the form. */
+/**
+ * Demo accounts, listed only when the server says demo data is loaded and they still have the published password
+ * (D15); the page then says plainly that this is demo data. A click fills the form.
+ */
 export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => void }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
@@ -14,6 +17,7 @@ export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => voi
       data-testid="demo-accounts"
       style={{ width: '100%', background: token.colorBgContainer, borderRadius: token.borderRadiusLG, boxShadow: token.boxShadowTertiary, padding: 16 }}
     >
+      <Alert type="warning" showIcon title={t('login.demoLoaded')} style={{ marginBottom: 12 }} data-testid="demo-loaded" />
       <h2 style={{ margin: 0, fontSize: 15, fontWeight: 600, color: token.colorTextHeading }}>{t('login.demoTitle')}</h2>
       <p style={{ margin: '4px 0 12px', fontSize: 12, color: token.colorTextSecondary }}>{t('login.demoHint')}</p>
       <Flex vertical gap={6}>

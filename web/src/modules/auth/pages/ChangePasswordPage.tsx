@@ -6,12 +6,11 @@ import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { landingPath } from '../../../app/landing';
 import { AuthShell } from '../components/AuthShell';
+import { PasswordStrength } from '../components/PasswordStrength';
 import { authApi } from '../api/auth.api';
+import { checkPassword } from '../password-strength';
 
 type PasswordForm = { currentPassword: string; newPassword: string; confirm: string };
-
-// Mirrors the server's rule so the user hears about it before submitting; the server still decides.
-const STRONG = /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/;
 
 export function ChangePasswordPage() {
   const { t } = useI18n();
@@ -23,6 +22,7 @@ export function ChangePasswordPage() {
   const [form] = Form.useForm<PasswordForm>();
   const [submitting, setSubmitting] = useState(false);
   const forced = me.mustChangePassword;
+  const newPassword = Form.useWatch('newPassword', form) ?? '';
 
   const submit = async (values: PasswordForm) => {
     setSubmitting(true);
@@ -42,16 +42,22 @@ export function ChangePasswordPage() {
     <AuthShell title={t('password.title')}>
       {forced && <Alert type="warning" showIcon title={t('password.forcedHint')} style={{ marginBottom: 16 }} data-testid="password-forced" />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+        <Form.Item name="currentPassword" label={forced ? t('password.currentOrCode') : t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
         <Form.Item
           name="newPassword"
           label={t('password.new')}
-          extra={t('password.rule')}
+          extra={<PasswordStrength password={newPassword} username={me.username} />}
           rules={[
             { required: true, message: t('password.newRequired') },
-            { pattern: STRONG, message: t('password.rule') },
+            // Mirrors the server's cheap rules so the user hears about them before submitting; the server decides.
+            {
+              validator: (_, value: string) => {
+                const c = checkPassword(value ?? '', me.username);
+                return !value || (c.length && c.username && c.pattern) ? Promise.resolve() : Promise.reject(new Error(t('password.rule')));
+              },
+            },
             ({ getFieldValue }) => ({
               validator: (_, value: string) => (value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('password.same'))) : Promise.resolve()),
             }),

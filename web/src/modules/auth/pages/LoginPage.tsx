@@ -51,7 +51,7 @@ export function LoginPage() {
         <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
           <Input prefix={<UserOutlined />} autoComplete="username" size="large" data-testid="login-username" autoFocus />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+        <Form.Item name="password" label={t('login.password')} extra={t('login.passwordHint')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" data-testid="login-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" size="large" block loading={submitting} data-testid="login-submit">

@@ -2,12 +2,15 @@ import { MoreOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { usersApi, type UserRow } from '../api/users.api';
+import { usersApi, type OneTimeCode, type UserRow } from '../api/users.api';
 
-type Props = { user: UserRow; selfId: string; onChanged: () => void; onEdit: () => void; onPassword: (password: string) => void };
+type Props = { user: UserRow; onChanged: () => void; onEdit: () => void; onCode: (code: OneTimeCode) => void };
 
-/** Row actions of the user table; the signed-in user cannot disable themselves. */
-export function UserActions({ user, selfId, onChanged, onEdit, onPassword }: Props) {
+/**
+ * Row actions of the user table, offered only on accounts the server says the caller may change (`canManage`, D2):
+ * never the caller's own, nor one at or above their rank.
+ */
+export function UserActions({ user, onChanged, onEdit, onCode }: Props) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const showError = useShowError();
@@ -26,7 +29,7 @@ export function UserActions({ user, selfId, onChanged, onEdit, onPassword }: Pro
     { key: 'edit', label: t('common.edit') },
     { key: 'reset', label: t('user.resetPassword') },
     ...(user.locked ? [{ key: 'unlock', label: t('user.unlock') }] : []),
-    ...(user.id === selfId ? [] : [user.disabled ? { key: 'enable', label: t('user.enable') } : { key: 'disable', label: t('user.disable'), danger: true }]),
+    user.disabled ? { key: 'enable', label: t('user.enable') } : { key: 'disable', label: t('user.disable'), danger: true },
   ];
 
   const onClick = ({ key }: { key: string }) => {
@@ -42,8 +45,7 @@ export function UserActions({ user, selfId, onChanged, onEdit, onPassword }: Pro
           cancelText: t('common.cancel'),
           onOk: async () => {
             try {
-              const res = await usersApi.resetPassword(user.id);
-              onPassword(res.initialPassword);
+              onCode(await usersApi.resetPassword(user.id));
               onChanged();
             } catch (e) {
               showError(e);
@@ -68,6 +70,7 @@ export function UserActions({ user, selfId, onChanged, onEdit, onPassword }: Pro
     }
   };
 
+  if (!user.canManage) return null;
   return (
     <Dropdown trigger={['click']} menu={{ items, onClick }}>
       <Button type="text" size="small" icon={<MoreOutlined />} aria-label={t('common.actions')} data-testid="user-actions" />

@@ -1,19 +1,46 @@
-import { useState } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { Form, Input, Modal, Select } from 'antd';
+import { useMe } from '../../../app/auth';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { usersApi, type UserRow } from '../api/users.api';
+import { ENTERPRISE_ROLES, type Role } from '../../auth/api/auth.api';
+import { orgApi, type OrgUnit } from '../../org/api/org.api';
+import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
+import { usersApi, type UserRow, type UserUpdate } from '../api/users.api';
 
+type Values = { displayName: string; role: Role; orgUnitId?: string };
+
+/**
+ * Renames an account and, inside an enterprise, changes its role (and the unit a unit leader leads). Only the roles the
+ * server lets this user grant are offered (D2); the account must sign in again after a role change.
+ */
 export function UserEditModal({ user, onClose, onSaved }: { user: UserRow; onClose: () => void; onSaved: () => void }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
+  const me = useMe();
   const showError = useShowError();
-  const [form] = Form.useForm<{ displayName: string }>();
+  const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const [units, setUnits] = useState<OrgUnit[] | undefined>(undefined);
+  const role = Form.useWatch('role', form);
+  const enterpriseId = user.enterpriseId;
+  const roles = enterpriseId ? me.assignableRoles.filter((r) => ENTERPRISE_ROLES.includes(r)) : [];
 
-  const submit = async (v: { displayName: string }) => {
+  useEffect(() => {
+    if (!enterpriseId || role !== 'unit_leader') return;
+    const controller = new AbortController();
+    orgApi.units(enterpriseId, controller.signal).then(setUnits).catch(() => setUnits([]));
+    return () => controller.abort();
+  }, [enterpriseId, role]);
+
+  const submit = async (v: Values) => {
     setSaving(true);
+    const body: UserUpdate = { displayName: v.displayName.trim() };
+    if (v.role !== user.role || v.orgUnitId) {
+      body.role = v.role;
+      if (v.role === 'unit_leader' && v.orgUnitId) body.orgUnitId = v.orgUnitId;
+    }
     try {
-      await usersApi.update(user.id, { displayName: v.displayName.trim() });
+      await usersApi.update(user.id, body);
       onSaved();
     } catch (e) {
       showError(e, { form });
@@ -33,10 +60,20 @@ export function UserEditModal({ user, onClose, onSaved }: { user: UserRow; onClo
       confirmLoading={saving}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ displayName: user.displayName }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" initialValues={{ displayName: user.displayName, role: user.role }} onFinish={(v) => void submit(v)}>
         <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input maxLength={50} autoFocus />
         </Form.Item>
+        {roles.length > 0 && (
+          <Form.Item name="role" label={t('user.role')} extra={role !== user.role ? t('user.roleChangeHint') : undefined}>
+            <Select options={roles.map((r) => ({ value: r, label: tx(`role.${r}`, r) }))} data-testid="field-user-edit-role" />
+          </Form.Item>
+        )}
+        {role === 'unit_leader' && (
+          <Form.Item name="orgUnitId" label={t('user.orgUnit')} rules={role !== user.role ? [{ required: true, message: t('validation.required') }] : []}>
+            <OrgUnitSelect units={units} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -4,14 +4,14 @@ import { useMe } from '../../../app/auth';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useReference } from '../../../app/reference';
-import { ENTERPRISE_ROLES, ROLES, type Role } from '../../auth/api/auth.api';
+import type { Role } from '../../auth/api/auth.api';
 import { employeesApi, type Employee } from '../../employees/api/employees.api';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
 import { orgApi, type OrgUnit } from '../../org/api/org.api';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
-import { usersApi, type UserCreate, type UserRow } from '../api/users.api';
+import { usersApi, type OneTimeCode, type UserCreate, type UserRow } from '../api/users.api';
 
-type Props = { onClose: () => void; onCreated: (user: UserRow, initialPassword: string) => void };
+type Props = { onClose: () => void; onCreated: (user: UserRow, code: OneTimeCode) => void };
 
 type Values = {
   username: string;
@@ -60,8 +60,8 @@ export function UserFormModal({ onClose, onCreated }: Props) {
   const departments = useReference('departments', scopeField === 'department');
   const institutions = useReference('institutions', scopeField === 'institution');
 
-  // Enterprise managers create users of their own enterprise only; the district admin creates any.
-  const roles = ownEnterprise ? ROLES.filter((r) => ENTERPRISE_ROLES.includes(r)) : ROLES;
+  // Only roles below the caller's own, as the server lists them (D2): a safety manager cannot create a principal.
+  const roles = me.assignableRoles;
 
   useEffect(() => {
     if (scopeField !== 'enterprise' || !enterpriseId) {
@@ -104,7 +104,7 @@ export function UserFormModal({ onClose, onCreated }: Props) {
     }
     try {
       const res = await usersApi.create(body);
-      onCreated(res.user, res.initialPassword);
+      onCreated(res.user, { oneTimeCode: res.oneTimeCode, expiresAt: res.expiresAt });
     } catch (e) {
       showError(e, { form });
     } finally {

@@ -12,8 +12,8 @@ import { useApi } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { ENTERPRISE_ROLES, ROLES } from '../../auth/api/auth.api';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
-import { usersApi, type UserRow } from '../api/users.api';
-import { InitialPasswordModal } from '../components/InitialPasswordModal';
+import { usersApi, type OneTimeCode, type UserRow } from '../api/users.api';
+import { OneTimeCodeModal } from '../components/OneTimeCodeModal';
 import { UserActions } from '../components/UserActions';
 import { UserEditModal } from '../components/UserEditModal';
 import { UserFormModal } from '../components/UserFormModal';
@@ -30,7 +30,7 @@ export function UsersPage() {
   const list = useListState({ sync: 'url', filterKeys: FILTERS });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
-  const [shownPassword, setShownPassword] = useState<{ username: string; password: string } | null>(null);
+  const [shownCode, setShownCode] = useState<{ username: string; code: OneTimeCode } | null>(null);
   const { data, error, loading, reload } = useApi((signal) => usersApi.list(list.query, signal), [JSON.stringify(list.query)]);
   const manage = can('user.manage');
   const own = me.scope.enterpriseId;
@@ -50,10 +50,9 @@ export function UsersPage() {
       render: (_, u) => (
         <UserActions
           user={u}
-          selfId={me.id}
           onChanged={reload}
           onEdit={() => setEditing(u)}
-          onPassword={(password) => setShownPassword({ username: u.username, password })}
+          onCode={(code) => setShownCode({ username: u.username, code })}
         />
       ),
     });
@@ -115,10 +114,10 @@ export function UsersPage() {
       {creating && (
         <UserFormModal
           onClose={() => setCreating(false)}
-          onCreated={(user, password) => {
+          onCreated={(user, code) => {
             setCreating(false);
             message.success(t('user.created'));
-            setShownPassword({ username: user.username, password });
+            setShownCode({ username: user.username, code });
             reload();
           }}
         />
@@ -134,9 +133,7 @@ export function UsersPage() {
           }}
         />
       )}
-      {shownPassword && (
-        <InitialPasswordModal username={shownPassword.username} password={shownPassword.password} onClose={() => setShownPassword(null)} />
-      )}
+      {shownCode && <OneTimeCodeModal username={shownCode.username} code={shownCode.code} onClose={() => setShownCode(null)} />}
     </div>
   );
 }

@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../platform/module';
+import { registerAccountJobs } from './account.jobs';
+import { authRoutes } from './auth.routes';
+import { userRoutes } from './user.routes';
+
+/** Accounts: sign-in, sessions, and the users of every side. */
+export const accountsModule: ModuleManifest = {
+  name: 'accounts', routes: [authRoutes, userRoutes], jobs: registerAccountJobs, auditEntities: ['user'],
+};

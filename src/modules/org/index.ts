@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../platform/module';
+import { employeeRoutes } from './employee.routes';
+import { enterpriseRoutes } from './enterprise.routes';
+import { orgUnitRoutes } from './org-unit.routes';
+
+/** Enterprises, their org trees and posts, and their employees. */
+export const orgModule: ModuleManifest = {
+  name: 'org', routes: [enterpriseRoutes, orgUnitRoutes, employeeRoutes], auditEntities: ['enterprise', 'org_unit', 'post', 'employee'],
+};

@@ -1,0 +1,50 @@
+import type { Role } from './db/schema';
+import { grantPermissions, type Permission } from './auth/permissions';
+import type { RouteModule } from './http/app';
+import { registerMessages, type MessageDict } from './i18n/messages';
+import type { JobRunner } from './jobs/runner';
+
+/**
+ * One module's public door (STYLE: "a module is one folder with one public door"): everything the platform needs to
+ * mount it, declared in one object in the module's `index.ts`. Adding a module is writing its folder and one line in
+ * the module list (src/app.ts); the permission map, the message files and the app stop being edited per module.
+ */
+export type ModuleManifest = {
+  /** A short name, unique among modules (logs and errors). */
+  name: string;
+  /** Route registrations, mounted under /api/v1. Every route declares its access (platform/http/app.ts). */
+  routes: readonly RouteModule[];
+  /** Registers the module's job handlers and schedules on the platform's runner. */
+  jobs?: (jobs: JobRunner) => void;
+  /** Permissions this module adds to the vocabulary (typed by merging into `ModulePermissions`). */
+  permissions?: readonly Permission[];
+  /** Which roles hold which of them (the district admin holds all). */
+  roleGrants?: Partial<Record<Role, readonly Permission[]>>;
+  /** Messages for people, both locales. */
+  messages?: MessageDict;
+  /** The entity types its audit rows name (the audit screen's filter reads the union of every module's). */
+  auditEntities?: readonly string[];
+};
+
+const installed = new Set<string>();
+
+/**
+ * Installs what a list of manifests declares into the process-wide registries (permissions and messages; idempotent
+ * per module name) and returns what the app and job runner mount.
+ */
+export function installModules(modules: readonly ModuleManifest[]): { routes: RouteModule[]; jobs: ((jobs: JobRunner) => void)[]; auditEntities: string[] } {
+  const names = new Set<string>();
+  for (const m of modules) {
+    if (names.has(m.name)) throw new Error(`module ${m.name} is listed twice`);
+    names.add(m.name);
+    if (installed.has(m.name)) continue;
+    grantPermissions(m.permissions ?? [], m.roleGrants ?? {});
+    if (m.messages) registerMessages(m.messages);
+    installed.add(m.name);
+  }
+  return {
+    routes: modules.flatMap((m) => m.routes),
+    jobs: modules.flatMap((m) => (m.jobs ? [m.jobs] : [])),
+    auditEntities: [...new Set(modules.flatMap((m) => m.auditEntities ?? []))].sort(),
+  };
+}
