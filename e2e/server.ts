@@ -83,6 +83,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     HOME: process.env.HOME ?? '/root',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
+    // QR codes print this address (the server never takes it from a request's Host header).
+    PUBLIC_BASE_URL: url,
     ...opts.env,
     PORT: String(port),
   };

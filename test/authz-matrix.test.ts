@@ -88,6 +88,7 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/enterprises/:enterpriseId/risk-map': RISK_READERS,
   'GET /api/v1/enterprises/:enterpriseId/risk-board': RISK_READERS,
   'GET /api/v1/enterprises/:enterpriseId/posts/:postId/risk-card': RISK_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/posts/:postId/risk-card': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/posts/:postId/risk-card/revoke': MANAGERS,
   'GET /api/v1/public/risk-cards/:token': 'public',
   'GET /api/v1/enterprises/:enterpriseId/risk-points/export': RISK_READERS,

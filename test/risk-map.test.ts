@@ -351,7 +351,11 @@ test('the post card shows the post\'s risks and a QR code; its public page opens
   assert.equal(before.data.qr, null, 'a reader does not issue tokens');
 
   const safety = await t.login('safety');
-  const card = await safety.get(`${base()}/posts/${op}/risk-card`);
+  // D22: reading the card never issues a token; the manager's POST does.
+  const unissued = await safety.get(`${base()}/posts/${op}/risk-card`);
+  assert.equal(unissued.data.qr, null, 'a GET changes nothing, not even for a manager');
+  assert.equal(unissued.data.canManage, true);
+  const card = await safety.post(`${base()}/posts/${op}/risk-card`);
   assert.equal(card.statusCode, 200);
   assert.equal(card.data.post.name, '操作工');
   assert.equal(card.data.post.orgUnitName, '甲班');
@@ -365,6 +369,8 @@ test('the post card shows the post\'s risks and a QR code; its public page opens
   assert.ok(token, card.data.qr.url);
   assert.match(card.data.qr.svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.equal((await safety.get(`${base()}/posts/${op}/risk-card`)).data.qr.url, card.data.qr.url, 'the same token on the next visit');
+  assert.equal((await safety.post(`${base()}/posts/${op}/risk-card`)).data.qr.url, card.data.qr.url, 'issuing again keeps the live token');
+  assert.equal((await worker.post(`${base()}/posts/${op}/risk-card`)).statusCode, 403, 'a reader may not issue one');
   assert.equal((await worker.get(`${base()}/posts/${op}/risk-card`)).data.qr.url, card.data.qr.url, 'readers see the live token');
 
   const anon = t.anonymous();
@@ -422,8 +428,9 @@ test('scope: another enterprise\'s principal and another subdistrict\'s officer 
     other.delete(`${base()}/floor-plans/${plan.data.id}`),
     other.put(`${base()}/risk-points/${point}/shape`, { floorPlanId: null, shape: null }),
     other.post(`${base()}/posts/${op}/risk-card/revoke`),
+    other.post(`${base()}/posts/${op}/risk-card`),
   ]);
-  assert.deepEqual(writes.map((r) => r.statusCode), [404, 404, 404, 404, 404]);
+  assert.deepEqual(writes.map((r) => r.statusCode), [404, 404, 404, 404, 404, 404]);
   // The officer of the enterprise's own subdistrict reads, and may not write.
   const guanshang = await t.login('guanshang');
   assert.equal((await guanshang.get(`${base()}/risk-map`)).statusCode, 200);
@@ -467,7 +474,7 @@ test('card tokens never reach the logs, even at trace level', async () => {
     const db = platform.database.db;
     const p = await db.selectFrom('posts as p').innerJoin('org_units as u', 'u.id', 'p.org_unit_id').innerJoin('users as s', 's.enterprise_id', 'p.enterprise_id')
       .select(['p.id', 'p.enterprise_id']).where('s.username', '=', 'safety').where('p.name', '=', '操作工').where('u.name', '=', '甲班').executeTakeFirstOrThrow();
-    const card = await platform.app.inject({ method: 'GET', url: `/api/v1/enterprises/${p.enterprise_id}/posts/${p.id}/risk-card`, headers: { cookie } });
+    const card = await platform.app.inject({ method: 'POST', url: `/api/v1/enterprises/${p.enterprise_id}/posts/${p.id}/risk-card`, headers: { cookie, 'x-csrf-token': csrf } });
     const token = (card.json() as { qr: { url: string } }).qr.url.split('/').pop()!;
     assert.equal((await platform.app.inject({ method: 'GET', url: `/api/v1/public/risk-cards/${token}` })).statusCode, 200);
     const revoke = await platform.app.inject({ method: 'POST', url: `/api/v1/enterprises/${p.enterprise_id}/posts/${p.id}/risk-card/revoke`, headers: { cookie, 'x-csrf-token': csrf } });

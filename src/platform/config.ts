@@ -1,4 +1,43 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/**
+ * D4: which peers may set `X-Forwarded-For`. `false` (the default) believes no one: `req.ip` is the socket's address.
+ * `true` believes every hop (only behind a proxy that strips the header), a number believes that many hops, and a
+ * list believes the named proxy addresses or CIDR ranges. These are Fastify's `trustProxy` forms.
+ */
+export type TrustProxy = boolean | number | string[];
+
+function isAddressOrCidr(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustProxy = z.string().trim().transform((v, ctx): TrustProxy => {
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((s) => !isAddressOrCidr(s));
+  if (bad.length) ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: not an IP address or CIDR range: ${bad.join(', ')}` });
+  return list;
+});
+
+/** An absolute http(s) URL without a trailing slash, or empty. */
+const baseUrl = z.string().trim().transform((v, ctx) => {
+  if (v === '') return '';
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+    return u.toString().replace(/\/+$/, '');
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `PUBLIC_BASE_URL: not an absolute http(s) URL: ${v}` });
+    return '';
+  }
+});
 
 /**
  * Configuration is parsed once at boot. Nothing else in the code base reads `process.env`.
@@ -29,6 +68,16 @@ const schema = z.object({
   /** Failed logins before an account is locked, and for how many minutes. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /**
+   * D4: proxies whose `X-Forwarded-For` is believed: `false` (default), `true`, a hop count, or a comma-separated list
+   * of IP addresses / CIDR ranges (e.g. `127.0.0.1` or `10.0.0.0/8,::1`). Behind a reverse proxy, name the proxy.
+   */
+  TRUST_PROXY: trustProxy.default(false),
+  /**
+   * The address people reach the platform at (e.g. `https://safety.example.gov.cn`). Every absolute link the server
+   * prints (QR codes on wall cards) starts with it, never with a request's Host header. Empty = http://localhost:PORT.
+   */
+  PUBLIC_BASE_URL: baseUrl.default(''),
   /** Requests per minute per IP on the API (login has its own tighter limit). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   /** Sign-ins and password changes per minute per IP (the lockout counts failures separately). */
@@ -57,6 +106,8 @@ export type Config = Readonly<{
   loginLockMinutes: number;
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  trustProxy: TrustProxy;
+  publicBaseUrl: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   jobsEnabled: boolean;
   jobsPollMs: number;
@@ -79,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    publicBaseUrl: e.PUBLIC_BASE_URL || `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED === 'true',
     jobsPollMs: e.JOBS_POLL_MS,

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../platform/errors';
 import { PHOTO_MAX_BYTES } from '../../platform/files/photos';
 import type { RouteModule } from '../../platform/http/app';
+import { assertNoControlChars } from '../../platform/http/input';
 import { enterpriseParams, okResponse } from '../../platform/http/route';
 import { sendXlsx, XLSX_MIME, xlsxFile } from '../../platform/http/xlsx';
 import { exportCheckTasks, exportLeaderboard } from './check.export';
@@ -19,8 +20,6 @@ import {
 const tags = ['checks'];
 /** A run carries at most this many photos (the multipart plugin's own cap is the same). */
 const MAX_RUN_PHOTOS = 10;
-
-const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 /**
  * A run from a phone: multipart with a JSON field `results` and the photos as file fields, each referenced by name
@@ -50,6 +49,7 @@ async function readRun(req: FastifyRequest): Promise<{ input: RunInput; photos: 
     } catch {
       throw invalid('body.results', 'check.run.results');
     }
+    assertNoControlChars({ results: raw });
   }
   const parsed = runInput.safeParse(raw);
   if (!parsed.success) {
@@ -58,7 +58,7 @@ async function readRun(req: FastifyRequest): Promise<{ input: RunInput; photos: 
   return { input: parsed.data, photos };
 }
 
-export const checkRoutes: RouteModule = (app, { db }) => {
+export const checkRoutes: RouteModule = (app, { db, config }) => {
   const base = '/enterprises/:enterpriseId';
 
   // ---- the built-in library and the enterprise's own items (R-HAZ-1, R-HAZ-2) ----
@@ -129,7 +129,7 @@ export const checkRoutes: RouteModule = (app, { db }) => {
   app.get(`${base}/checklists/:id/print`, {
     config: { access: 'hazard.read' },
     schema: { tags, summary: '打印数据（岗位检查卡附隐患随手报二维码）', params: checkIdParams, response: { 200: checklistPrint } },
-  }, async (req) => printChecklist(db, req.ctx, req.params.enterpriseId, req.params.id, origin(req)));
+  }, async (req) => printChecklist(db, req.ctx, req.params.enterpriseId, req.params.id, config.publicBaseUrl));
 
   // ---- plans and tasks ----
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/route';
+import { calendarDate, pageOf, pageQuery } from '../../platform/http/route';
 import { CHECK_CATEGORIES } from './check-library';
 import { CHECK_CYCLES } from './check.rules';
 
@@ -10,7 +10,7 @@ export const TASK_STATUSES = ['open', 'done', 'missed'] as const;
 export const RESULTS = ['pass', 'fail', 'na'] as const;
 
 const text = (max: number) => z.string().trim().max(max);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = calendarDate;
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const checkIdParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
@@ -111,7 +111,7 @@ export const checklistPrint = z.object({
     category: z.string(),
     rows: z.array(z.object({ no: z.number(), content: z.string(), method: z.string(), basis: z.string(), cycle: z.string().nullable(), responsible: z.string(), majorCriterion: z.boolean() })),
   })),
-  qr: z.object({ url: z.string(), svg: z.string() }).nullable(),
+  qr: z.object({ url: z.string(), fullUrl: z.string(), svg: z.string() }).nullable(),
   printedAt: z.date(),
 });
 

@@ -8,6 +8,7 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { checkPhoto, savePhotos } from '../../platform/files/photos';
 import { LOCAL_OFFSET_SQL, localDay } from '../../platform/time';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
+import { qrCode } from '../../platform/links';
 import { checkItemsFor } from '../risk/risk-point.service';
 import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
 import {
@@ -350,7 +351,7 @@ export function reportPageUrl(enterpriseId: string, postId: string): string {
 }
 
 /** R-HAZ-1: what the web prints for a checklist; a post card carries the QR code of the post's report page. */
-export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: string, origin: string) {
+export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: string, publicBaseUrl: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const row = await loadChecklist(db, enterpriseId, id);
@@ -369,11 +370,9 @@ export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id:
     if (!g) groups.push(g = { category: it.category, rows: [] });
     g.rows.push({ no: i + 1, content: it.content, method: it.method, basis: it.basis, cycle: it.cycle, responsible: it.responsible, majorCriterion: it.major_criterion });
   }
-  let qr: { url: string; svg: string } | null = null;
+  let qr: { url: string; fullUrl: string; svg: string } | null = null;
   if (row.level === 'post' && row.post_id) {
-    const url = reportPageUrl(enterpriseId, row.post_id);
-    const { toString } = await import('qrcode');
-    qr = { url, svg: await toString(`${origin}${url}`, { type: 'svg', margin: 1 }) };
+    qr = await qrCode(publicBaseUrl, reportPageUrl(enterpriseId, row.post_id));
   }
   return {
     enterpriseName: ent.name, title: row.name, level: row.level, orgUnitName: row.org_unit_name ?? null, postName: row.post_name ?? null,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/route';
+import { calendarDate, pageOf, pageQuery } from '../../platform/http/route';
 import { HAZARD_OPS, HAZARD_STATES } from './hazard-workflow';
 
 export const HAZARD_SOURCES = ['self_check', 'employee_report', 'regulator', 'tip_off', 'insurer', 'service'] as const;
 export const HAZARD_CLASSES = ['thing', 'behaviour', 'management'] as const;
 export const hazardParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
 const text = (max: number) => z.string().trim().max(max);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = calendarDate;
 const photoIds = z.array(z.uuid()).max(10).default([]);
 
 export const hazardReport = z.object({

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { EmploymentForm } from '../../platform/db/schema';
 import { addTemplateSheets, excel, loadWorkbook, REFERENCE_SHEET, SheetError } from '../../platform/files/xlsx';
 import { isValidIdNumber, normalizeIdNumber, PHONE } from './id-number';
-import { isCalendarDate } from './employee.schema';
+import { isHireDate } from './employee.schema';
 
 /*
  * Employee rosters as .xlsx: the import template, the reading of an uploaded file, the row rules and the export.
@@ -91,7 +91,7 @@ export function parseDateCell(v: CellInput): string | null {
     if (!m) return null;
     s = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   }
-  return isCalendarDate(s) ? s : null;
+  return isHireDate(s) ? s : null;
 }
 
 // ---- org units and posts by name ----

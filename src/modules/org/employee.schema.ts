@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EmploymentForm } from '../../platform/db/schema';
-import { enterpriseParams, pageOf, pageQuery } from '../../platform/http/route';
+import { enterpriseParams, isCalendarDate, pageOf, pageQuery } from '../../platform/http/route';
 import { isValidIdNumber, PHONE } from './id-number';
 
 export const EMPLOYMENT_FORMS = ['regular', 'dispatched', 'temporary', 'migrant', 'intern'] as const satisfies readonly EmploymentForm[];
@@ -63,20 +63,13 @@ export const employeeDetail = employeeSummary.extend({
 });
 export type EmployeeDetail = z.infer<typeof employeeDetail>;
 
-/** A calendar date written YYYY-MM-DD (the year kept to a plausible range for hire dates). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1950 || y > 2100) return false;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+/** A hire date: a calendar date (D7: the shared check) with the year kept to a plausible range. */
+export const isHireDate = (value: string): boolean => isCalendarDate(value, 1950, 2100);
 
 const name = z.string().trim().min(1, { message: 'validation.required' }).max(50);
 const idNumber = z.string().trim().max(30).refine(isValidIdNumber, { message: 'validation.idNumber' });
 const phone = z.string().trim().refine((v) => v === '' || PHONE.test(v), { message: 'validation.phone' });
-const hireDate = z.string().refine(isCalendarDate, { message: 'validation.date' }).nullable();
+const hireDate = z.string().refine(isHireDate, { message: 'validation.date' }).nullable();
 const postIds = z.array(z.uuid()).max(20).transform((ids) => [...new Set(ids)]);
 
 export const employeeCreate = z.object({

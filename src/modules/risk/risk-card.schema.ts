@@ -26,7 +26,7 @@ export const postCard = z.object({
   emergencyPhone: z.string(),
   alarmPhones: z.string(),
   updatedAt: z.date().nullable(),
-  qr: z.object({ url: z.string(), svg: z.string() }).nullable(),
+  qr: z.object({ url: z.string(), fullUrl: z.string(), svg: z.string() }).nullable(),
   canManage: z.boolean(),
 });
 export type PostCard = z.infer<typeof postCard>;

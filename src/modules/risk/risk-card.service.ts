@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import type { Locale } from '../../platform/i18n/messages';
 import { forbidden, notFound } from '../../platform/errors';
+import { qrCode } from '../../platform/links';
 import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from './risk-grading';
 import { R8_COLUMNS } from './risk-map.repository';
@@ -112,23 +113,29 @@ async function postInScope(db: Db, actor: Actor, enterpriseId: string, postId: s
   return post;
 }
 
-async function qrFor(token: string | null, origin: string) {
-  if (!token) return null;
-  const url = `${CARD_PAGE}${token}`;
-  const { toString } = await import('qrcode');
-  return { url, svg: await toString(`${origin}${url}`, { type: 'svg', margin: 1 }) };
+async function qrFor(token: string | null, publicBaseUrl: string) {
+  return token ? qrCode(publicBaseUrl, `${CARD_PAGE}${token}`) : null;
 }
 
 /**
- * The post's risk-notice card with its QR code. The first manager to open it issues the token (audited by a hash
- * prefix only); readers see the existing token or no QR code at all.
+ * The post's risk-notice card with its QR code, if one was issued. Reading never issues a token (D22: a GET changes
+ * nothing, so another site cannot make a manager's browser issue one); `issueRiskCard` does.
  */
-export async function postRiskCard(db: Db, ctx: Ctx, enterpriseId: string, postId: string, origin: string): Promise<PostCard> {
+export async function postRiskCard(db: Db, ctx: Ctx, enterpriseId: string, postId: string, publicBaseUrl: string): Promise<PostCard> {
   const actor = requireActor(ctx);
   const post = await postInScope(db, actor, enterpriseId, postId);
-  const manage = mayManageRisk(actor, enterpriseId);
+  const token = await liveToken(db, enterpriseId, postId);
+  const content = await cardContent(db, enterpriseId, post, ctx.locale);
+  return { ...content, qr: await qrFor(token, publicBaseUrl), canManage: mayManageRisk(actor, enterpriseId) };
+}
+
+/** Issues the card's QR token if it has none (audited by a hash prefix only); an existing live token is kept. */
+export async function issueRiskCard(db: Db, ctx: Ctx, enterpriseId: string, postId: string, publicBaseUrl: string): Promise<PostCard> {
+  const actor = requireActor(ctx);
+  const post = await postInScope(db, actor, enterpriseId, postId);
+  if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   let token = await liveToken(db, enterpriseId, postId);
-  if (!token && manage) {
+  if (!token) {
     token = await db.transaction().execute(async (tx) => {
       const fresh = newCardToken();
       if (!(await insertToken(tx, enterpriseId, postId, fresh, ctx.now))) return liveToken(tx, enterpriseId, postId);
@@ -137,11 +144,11 @@ export async function postRiskCard(db: Db, ctx: Ctx, enterpriseId: string, postI
     });
   }
   const content = await cardContent(db, enterpriseId, post, ctx.locale);
-  return { ...content, qr: await qrFor(token, origin), canManage: manage };
+  return { ...content, qr: await qrFor(token, publicBaseUrl), canManage: true };
 }
 
 /** Revokes the live token of a card (a printed QR code stops working) and issues a new one. */
-export async function revokeRiskCard(db: Db, ctx: Ctx, enterpriseId: string, postId: string, origin: string): Promise<PostCard> {
+export async function revokeRiskCard(db: Db, ctx: Ctx, enterpriseId: string, postId: string, publicBaseUrl: string): Promise<PostCard> {
   const actor = requireActor(ctx);
   const post = await postInScope(db, actor, enterpriseId, postId);
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
@@ -156,7 +163,7 @@ export async function revokeRiskCard(db: Db, ctx: Ctx, enterpriseId: string, pos
     return fresh;
   });
   const content = await cardContent(db, enterpriseId, post, ctx.locale);
-  return { ...content, qr: await qrFor(token, origin), canManage: true };
+  return { ...content, qr: await qrFor(token, publicBaseUrl), canManage: true };
 }
 
 /** The public page behind a QR code: no login, no internal ids; unknown and revoked tokens are "not found". */

@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../../platform/http/app';
+import { assertNoControlChars } from '../../platform/http/input';
 import { enterpriseParams, okResponse } from '../../platform/http/route';
 import { readUpload, sendXlsx, XLSX_MIME, xlsxFile } from '../../platform/http/xlsx';
 import { invalid } from '../../platform/errors';
 import { postCard, postCardParams, publicCard, publicCardParams, riskBoard } from './risk-card.schema';
-import { postRiskCard, publicRiskCard, revokeRiskCard, riskBoard as buildBoard } from './risk-card.service';
+import { issueRiskCard, postRiskCard, publicRiskCard, revokeRiskCard, riskBoard as buildBoard } from './risk-card.service';
 import { riskExportQuery, riskImportQuery, riskImportReport } from './risk-excel.schema';
 import { exportLedger, importLedger, ledgerTemplate } from './risk-excel.service';
 import { PLAN_CSP, PLAN_MAX_BYTES } from './risk-map.image';
@@ -32,12 +33,11 @@ async function readPlanUpload(req: FastifyRequest): Promise<PlanUpload | null> {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw planTooLarge();
     throw e;
   }
+  assertNoControlChars({ name, file: file?.filename });
   return file ? { ...file, name } : null;
 }
 
-const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-
-export const riskMapRoutes: RouteModule = (app, { db }) => {
+export const riskMapRoutes: RouteModule = (app, { db, config }) => {
   const base = '/enterprises/:enterpriseId';
 
   // ---- floor plans (一企一分布图) ----
@@ -104,12 +104,18 @@ export const riskMapRoutes: RouteModule = (app, { db }) => {
   app.get(`${base}/posts/:postId/risk-card`, {
     config: { access: 'risk.read' },
     schema: { tags, summary: '岗位风险告知卡（含二维码）', params: postCardParams, response: { 200: postCard } },
-  }, async (req) => postRiskCard(db, req.ctx, req.params.enterpriseId, req.params.postId, origin(req)));
+  }, async (req) => postRiskCard(db, req.ctx, req.params.enterpriseId, req.params.postId, config.publicBaseUrl));
+
+  // D22: issuing the QR token is a write, so it is a POST (CSRF-checked), not a side effect of reading the card.
+  app.post(`${base}/posts/:postId/risk-card`, {
+    config: { access: 'risk.manage' },
+    schema: { tags, summary: '生成告知卡二维码（已有有效二维码时原样返回）', params: postCardParams, response: { 200: postCard } },
+  }, async (req) => issueRiskCard(db, req.ctx, req.params.enterpriseId, req.params.postId, config.publicBaseUrl));
 
   app.post(`${base}/posts/:postId/risk-card/revoke`, {
     config: { access: 'risk.manage' },
     schema: { tags, summary: '作废告知卡二维码并生成新的', params: postCardParams, response: { 200: postCard } },
-  }, async (req) => revokeRiskCard(db, req.ctx, req.params.enterpriseId, req.params.postId, origin(req)));
+  }, async (req) => revokeRiskCard(db, req.ctx, req.params.enterpriseId, req.params.postId, config.publicBaseUrl));
 
   // The token is a path parameter: logs carry the route pattern only, never the URL (see platform/http/app.ts).
   // No session, no CSRF: it is read-only, rate-limited per address, and never cached by a browser or proxy.

@@ -14,12 +14,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Actor, Ctx } from '../auth/actor';
 import { can } from '../auth/actor';
 import { loadSession, SESSION_COOKIE } from '../auth/session';
-import type { Config } from '../config';
+import type { Config, TrustProxy } from '../config';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { localeFromHeader, type Locale } from '../i18n/messages';
 import type { JobRunner } from '../jobs/runner';
-import { errorHandler } from './errors';
+import { errorHandler, frameworkErrorHandler, routeNotFound } from './errors';
+import { controlCharIssues, isEmptyPatch } from './input';
 import type { AppInstance, RouteInfo } from './route';
 
 declare module 'fastify' {
@@ -36,6 +37,15 @@ export type RouteModule = (app: AppInstance, deps: Deps) => void;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const PROBES = new Set(['/api/health', '/api/ready']);
+
+/**
+ * D4: Fastify's own hop-count form trusts nothing (it cannot check the peer), so a count becomes the classic rule:
+ * believe the nearest `n` hops, the socket's peer first.
+ */
+function trustProxyOption(tp: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_address, hop) => hop < tp : tp;
+}
 
 /** A URL fit for logs: the route pattern when known, never the query string or path tokens. */
 function loggableUrl(req: FastifyRequest): string {
@@ -61,11 +71,14 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: true,
+    // D4: X-Forwarded-For is believed only from the configured proxies (none by default).
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     // Request/response lines only at debug and below; errors and events are always logged. Fastify 5 takes this through
     // a LogController (the top-level `disableRequestLogging` option is deprecated, FSTDEP023).
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    // D20: a bad %-encoding or an over-long path parameter leaves in the documented error shape, translated.
+    frameworkErrors: (error, req, reply) => frameworkErrorHandler(error, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -105,7 +118,8 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    allowList: (req) => !req.url.startsWith('/api/'),
+    // D17: the load balancer's probes never count against (or get refused by) the API limit.
+    allowList: (req) => !req.url.startsWith('/api/') || PROBES.has(req.url.split('?')[0] ?? ''),
   });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 } });
   await app.register(swagger, {
@@ -145,10 +159,37 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     if (access !== 'authenticated' && !can(actor, access)) throw new AppError('FORBIDDEN');
   });
 
-  app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
+  // D6: no control character (NUL above all, which PostgreSQL refuses) in any string of the body, path or query, on
+  // every route: one check here instead of one per schema. After the access check, so 401/403 still come first.
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const issues = [
+      ...controlCharIssues(req.params, 'params'),
+      ...controlCharIssues(req.query, 'querystring'),
+      ...controlCharIssues(req.body, 'body'),
+    ];
+    if (issues.length) throw new AppError('VALIDATION', { issues });
+  });
+
+  // D8: a PATCH that changes nothing is refused before a service builds an empty UPDATE.
+  app.addHook('preHandler', async (req) => {
+    if (req.method === 'PATCH' && req.url.startsWith('/api/') && !req.isMultipart() && isEmptyPatch(req.body)) {
+      throw new AppError('VALIDATION', { issues: [{ path: 'body', message: 'validation.nothingToChange' }] });
+    }
+  });
+
+  // D23: API answers (sessions, CSRF tokens, personal data) are never kept by a browser or proxy, unless a route
+  // chose its own caching (photos). The web app's static assets keep theirs.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  // D17: liveness (the process answers) and readiness (the database answers), both outside the API rate limit.
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', engine: deps.engine }));
+  app.get('/api/ready', { schema: { hide: true } }, async (_req, reply) => {
     try {
       await deps.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
-      return { status: 'ok', engine: deps.engine };
+      return { status: 'ready', engine: deps.engine };
     } catch {
       return reply.status(503).send({ status: 'unavailable', engine: deps.engine });
     }
@@ -160,17 +201,14 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
   }, { prefix: '/api/v1' });
 
   const webDist = path.resolve(config.webDist);
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, maxAge: '1h', immutable: false });
-    // The single-page app owns every other non-API path.
-    app.setNotFoundHandler((req, reply) => {
-      // API paths and missing files (a stale chunk after a redeploy) are real 404s, not the app's HTML.
-      const pathname = req.url.split('?')[0] ?? '';
-      if (req.url.startsWith('/api/') || req.method !== 'GET' || /\.[A-Za-z0-9]+$/.test(pathname)) {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found', issues: [], requestId: String(req.id) } });
-      }
-      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
-    });
-  }
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, maxAge: '1h', immutable: false });
+  // The single-page app owns every other non-API path. API paths and missing files (a stale chunk after a redeploy)
+  // are real 404s in the documented error shape (D20), not the app's HTML.
+  app.setNotFoundHandler((req, reply) => {
+    const pathname = req.url.split('?')[0] ?? '';
+    if (!hasWeb || req.url.startsWith('/api/') || req.method !== 'GET' || /\.[A-Za-z0-9]+$/.test(pathname)) return routeNotFound(req, reply);
+    return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+  });
   return { app: app as unknown as AppInstance, routes };
 }

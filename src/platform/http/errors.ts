@@ -2,7 +2,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, HTTP_STATUS, type ErrorCode } from '../errors';
-import { hasMessage, t, type Locale } from '../i18n/messages';
+import { hasMessage, localeFromHeader, t, type Locale } from '../i18n/messages';
+import { isMultipartTransportError } from './input';
 
 export const errorBody = z.object({
   error: z.object({
@@ -16,6 +17,12 @@ export const errorBody = z.object({
 });
 
 const zhErrors = z.locales.zhCN().localeError;
+
+/**
+ * SQLSTATEs of input the database refuses: 22021 bad byte (NUL in text), 22P05 NUL in jsonb, 22007/22008 bad or
+ * out-of-range date/time.
+ */
+const DATA_EXCEPTIONS = new Set(['22021', '22P05', '22007', '22008']);
 
 function zodIssueMessage(locale: Locale, v: { keyword: string; message?: string; params: Record<string, unknown> }): string {
   const msg = v.message ?? '';
@@ -45,6 +52,11 @@ export function errorHandler(error: FastifyError | AppError | Error, req: Fastif
     return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), issues);
   }
   const fe = error as FastifyError;
+  // D20: Fastify's own body errors, translated instead of passed through in English.
+  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'body', message: t(locale, 'validation.json') }]);
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'body', message: t(locale, 'validation.required') }]);
+  // D9: a body that is not well-formed multipart (no boundary, truncated, not multipart at all) is the client's fault.
+  if (isMultipartTransportError(fe, isMultipartRequest(req))) return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'body', message: t(locale, 'validation.multipart') }]);
   if (fe.statusCode === 429) return send(reply, req, 'RATE_LIMITED', t(locale, 'error.RATE_LIMITED'));
   if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') return send(reply, req, 'PAYLOAD_TOO_LARGE', t(locale, 'error.PAYLOAD_TOO_LARGE'));
   if (fe.statusCode === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, req, 'UNSUPPORTED_FILE', t(locale, 'error.UNSUPPORTED_FILE'));
@@ -52,7 +64,36 @@ export function errorHandler(error: FastifyError | AppError | Error, req: Fastif
     return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: '', message: fe.message }]);
   }
   // A unique violation that slipped past the service's checks is still a conflict, not a crash.
-  if ((error as { code?: string }).code === '23505') return send(reply, req, 'CONFLICT', t(locale, 'error.CONFLICT'));
+  const sqlState = (error as { code?: string }).code;
+  if (sqlState === '23505') return send(reply, req, 'CONFLICT', t(locale, 'error.CONFLICT'));
+  // D6/D7 backstop: text or a date the database refuses (NUL, out-of-range date) that an edge check missed. Logged so
+  // the missing check gets written, answered as the client's error it is.
+  if (sqlState && DATA_EXCEPTIONS.has(sqlState)) {
+    req.log.warn({ err: error }, 'database refused input that passed validation');
+    return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'));
+  }
   req.log.error({ err: error }, 'unhandled error');
   return send(reply, req, 'INTERNAL', t(locale, 'error.INTERNAL'));
+}
+
+function isMultipartRequest(req: FastifyRequest): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+}
+
+/** D20: an unknown route (or a missing static file) in the documented shape, translated. */
+export function routeNotFound(req: FastifyRequest, reply: FastifyReply) {
+  return send(reply, req, 'NOT_FOUND', t(req.locale ?? 'zh-CN', 'error.routeNotFound'));
+}
+
+/**
+ * D20: errors Fastify raises before routing (a bad %-encoding, a path parameter over `maxParamLength`). No hook has
+ * run yet, so the locale is read here.
+ */
+export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const locale = localeFromHeader(req.headers['accept-language']);
+  req.locale = locale;
+  reply.header('x-request-id', req.id).header('cache-control', 'no-store');
+  const key = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'validation.paramTooLong' : error.code === 'FST_ERR_BAD_URL' ? 'validation.badUrl' : null;
+  if (!key) return errorHandler(error, req, reply);
+  return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'params', message: t(locale, key) }]);
 }

@@ -27,6 +27,23 @@ export const uuid = z.uuid();
 export const idParams = z.object({ id: z.uuid() });
 export const enterpriseParams = z.object({ enterpriseId: z.uuid() });
 
+/**
+ * A real calendar date written YYYY-MM-DD, its year within [minYear, maxYear]. `2026-02-30` and `2026-13-01` match
+ * the pattern but are not dates (D7).
+ */
+export function isCalendarDate(value: string, minYear = 1900, maxYear = 2100): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < minYear || y > maxYear) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** D7: the one date type of every date field in a request (deadlines, plan periods, time limits). */
+export const calendarDate = z.string().refine((v) => isCalendarDate(v), { message: 'validation.date' })
+  .meta({ format: 'date', example: '2026-03-01' });
+
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

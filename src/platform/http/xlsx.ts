@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalid } from '../errors';
+import { assertNoControlChars } from './input';
 import { XLSX_MIME, type Upload, type XlsxFile } from '../files/xlsx';
 
 export { XLSX_MIME };
@@ -23,5 +24,6 @@ export async function readUpload(req: FastifyRequest): Promise<Upload | null> {
   if (!req.isMultipart()) throw invalid('body.file', 'import.file');
   const part = await req.file();
   if (!part || part.fieldname !== 'file') return null;
+  assertNoControlChars({ file: part.filename });
   return { filename: part.filename, mimetype: part.mimetype, buffer: await part.toBuffer() };
 }

@@ -36,7 +36,7 @@ export type ChecklistPrint = {
   enterpriseName: string; title: string; level: ChecklistLevel; orgUnitName: string | null; postName: string | null;
   riskPoints: { code: string; name: string; grade: number | null }[];
   groups: { category: string; rows: { no: number; content: string; method: string; basis: string; cycle: string | null; responsible: string; majorCriterion: boolean }[] }[];
-  qr: { url: string; svg: string } | null;
+  qr: { url: string; fullUrl: string; svg: string } | null;
   printedAt: string;
 };
 

@@ -26,7 +26,7 @@ export type PublicCard = {
 };
 export type PostCard = PublicCard & {
   post: { id: string; name: string; orgUnitName: string };
-  qr: { url: string; svg: string } | null;
+  qr: { url: string; fullUrl: string; svg: string } | null;
   canManage: boolean;
 };
 
@@ -49,6 +49,8 @@ const base = (enterpriseId: string) => `/enterprises/${enterpriseId}`;
 export const riskCardApi = {
   board: (enterpriseId: string, signal?: AbortSignal) => api.get<RiskBoard>(`${base(enterpriseId)}/risk-board`, undefined, { signal }),
   card: (enterpriseId: string, postId: string, signal?: AbortSignal) => api.get<PostCard>(`${base(enterpriseId)}/posts/${postId}/risk-card`, undefined, { signal }),
+  /** Issues the card's QR code if it has none (a POST: reading a card never issues one). */
+  issue: (enterpriseId: string, postId: string) => api.post<PostCard>(`${base(enterpriseId)}/posts/${postId}/risk-card`),
   revoke: (enterpriseId: string, postId: string) => api.post<PostCard>(`${base(enterpriseId)}/posts/${postId}/risk-card/revoke`),
   publicCard: (token: string, signal?: AbortSignal) => api.get<PublicCard>(`/public/risk-cards/${encodeURIComponent(token)}`, undefined, { signal, quiet401: true }),
 };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm } from 'antd';
 import { useParams } from 'react-router';
@@ -26,6 +26,14 @@ export function CardPrintPage() {
   const card = useApi((signal) => riskCardApi.card(enterpriseId, postId, signal), [enterpriseId, postId]);
   const data = card.data;
 
+  // A manager opening a card without a QR code issues one, with a POST (reading the card changes nothing).
+  const needsIssue = !!data && !data.qr && data.canManage;
+  const setCard = card.setData;
+  useEffect(() => {
+    if (!needsIssue) return;
+    riskCardApi.issue(enterpriseId, postId).then(setCard, (e: unknown) => showError(e));
+  }, [needsIssue, enterpriseId, postId, setCard, showError]);
+
   const revoke = async () => {
     setRevoking(true);
     try {
@@ -52,7 +60,7 @@ export function CardPrintPage() {
       )}
     >
       {card.error ? <ErrorState error={card.error} onRetry={card.reload} />
-        : data ? <RiskCardSheet card={data} qr={data.qr ? { svg: data.qr.svg, fullUrl: `${window.location.origin}${data.qr.url}` } : null} />
+        : data ? <RiskCardSheet card={data} qr={data.qr ? { svg: data.qr.svg, fullUrl: data.qr.fullUrl } : null} />
           : <PageLoading />}
     </PrintFrame>
   );
