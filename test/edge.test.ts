@@ -13,7 +13,8 @@ let proxied: TestPlatform;
 
 before(async () => {
   // The default configuration, except PUBLIC_BASE_URL, and one behind a proxy at 127.0.0.1 (where inject connects from).
-  t = await createTestPlatform({ publicBaseUrl: 'https://safety.example.gov.cn' });
+  // The login limit at its default: one test below spends it from forged addresses.
+  t = await createTestPlatform({ publicBaseUrl: 'https://safety.example.gov.cn', loginRateLimitPerMinute: 20 });
   proxied = await createTestPlatform({ trustProxy: loadConfig({ TRUST_PROXY: '127.0.0.1' }).trustProxy });
 });
 after(async () => {
