@@ -4,6 +4,7 @@ import { requireActor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/password';
 import { ENTERPRISE_ROLES } from '../../platform/auth/permissions';
 import { forgetUserSessions, scopeOf } from '../../platform/auth/session';
+import { managedEnterpriseId } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { Role, UserRow } from '../../platform/db/schema';
@@ -21,7 +22,8 @@ export type UserView = {
 /** District admins manage every account; enterprise managers manage their own enterprise's accounts only. */
 function managedEnterprise(actor: Actor): string | 'all' {
   if (actor.scope.kind === 'district') return 'all';
-  if (actor.scope.kind === 'enterprise' && actor.scope.unitPath === null && actor.scope.employeeId === null) return actor.scope.enterpriseId;
+  const own = managedEnterpriseId(actor);
+  if (own) return own;
   throw forbidden();
 }
 

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { CheckCycle } from '../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { checkPhoto, savePhotos } from '../../platform/files/photos';
 import { LOCAL_OFFSET_SQL, localDay } from '../../platform/time';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { checkItemsFor } from '../risk/risk-point.service';
 import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
 import {
@@ -34,7 +34,7 @@ const DEFAULT_CYCLE: Record<Level, CheckCycle> = { post: 'shift', workshop: 'dai
 export function mayManageChecks(actor: Actor, enterpriseId: string): boolean {
   if (!can(actor, 'hazard.manage')) return false;
   if (actor.scope.kind === 'district') return true;
-  return actor.scope.kind === 'enterprise' && actor.scope.enterpriseId === enterpriseId && !actor.scope.unitPath && !actor.scope.employeeId;
+  return isEnterpriseManager(actor, enterpriseId);
 }
 
 async function guardManage(db: Executor, actor: Actor, enterpriseId: string): Promise<void> {

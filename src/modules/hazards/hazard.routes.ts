@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { requireActor, type Ctx } from '../../platform/auth/actor';
+import { requireEnterpriseInScope } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors';
 import { loadPhoto, PHOTO_MAX_BYTES, savePhotos } from '../../platform/files/photos';
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams } from '../../platform/http/route';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import {
   extensionDecision, fiveInPlacePlan, hazardAssign, hazardConfirm, hazardDetail, hazardExtension, hazardListQuery, hazardNote, hazardPage,
   hazardParams, hazardReport, hazardSubmit, hazardVoid, supervisionInput, type HazardDetail,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
+import { isEnterpriseManager, isUnitLeaderOf, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { HazardSource, HazardStatus } from '../../platform/db/schema';
@@ -9,7 +10,6 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { requirePhotos } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
 import { localDay, localYear } from '../../platform/time';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { roleName } from '../accounts/roles';
 import { refreshControlFailing } from './check.feedback';
 import { decide, HAZARD_OPS, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
@@ -61,12 +61,10 @@ async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: 
   return row;
 }
 
-function relation(actor: Actor, h: Pick<HazardRow, 'unit_path' | 'rectifier_id' | 'reported_by' | 'submitted_by'>): HazardActor {
-  const s = actor.scope;
-  const inEnterprise = s.kind === 'enterprise';
+function relation(actor: Actor, h: Pick<HazardRow, 'enterprise_id' | 'unit_path' | 'rectifier_id' | 'reported_by' | 'submitted_by'>): HazardActor {
   return {
-    manager: inEnterprise && !s.unitPath && !s.employeeId && can(actor, 'hazard.manage'),
-    unitLeader: inEnterprise && actor.role === 'unit_leader' && !!s.unitPath && h.unit_path.startsWith(s.unitPath),
+    manager: isEnterpriseManager(actor, h.enterprise_id) && can(actor, 'hazard.manage'),
+    unitLeader: isUnitLeaderOf(actor, h.unit_path),
     rectifier: h.rectifier_id === actor.userId,
     reporter: h.reported_by === actor.userId,
     submitter: h.submitted_by === actor.userId,

@@ -1,31 +1,20 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { OrgUnitKind } from '../../platform/db/schema';
-import { enterpriseInScope, unitInScope } from '../../platform/db/scope';
+import { unitInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { canNest, isDescendantPath } from './org-unit.rules';
 import type { PostCreate, PostUpdate } from './org-unit.schema';
-
-/** The enterprise, if it lies in the caller's scope; otherwise "not found". */
-export async function requireEnterpriseInScope(db: Executor, actor: Actor, enterpriseId: string): Promise<void> {
-  // An enterprise's own people: their scope is that one enterprise, which exists (their account references it).
-  if (actor.scope.kind === 'enterprise') {
-    if (actor.scope.enterpriseId !== enterpriseId) throw notFound();
-    return;
-  }
-  const e = await db.selectFrom('enterprises as e').select('e.id').where('e.id', '=', enterpriseId)
-    .where(enterpriseInScope(actor.scope, 'e.id')).executeTakeFirst();
-  if (!e) throw notFound();
-}
 
 /** Enterprise managers change their own tree; the district admin any tree. Unit leaders manage nothing here. */
 function mayManage(actor: Actor, enterpriseId: string): boolean {
   if (!can(actor, 'orgunit.manage')) return false;
   if (actor.scope.kind === 'district') return true;
-  return actor.scope.kind === 'enterprise' && actor.scope.enterpriseId === enterpriseId && actor.scope.unitPath === null && actor.scope.employeeId === null;
+  return isEnterpriseManager(actor, enterpriseId);
 }
 
 export async function listOrgUnits(db: Db, ctx: Ctx, enterpriseId: string) {

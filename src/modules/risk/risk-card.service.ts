@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
+import { requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import type { Locale } from '../../platform/i18n/messages';
 import { forbidden, notFound } from '../../platform/errors';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from './risk-grading';
 import { R8_COLUMNS } from './risk-map.repository';
 import {

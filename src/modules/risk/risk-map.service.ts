@@ -1,9 +1,9 @@
 import type { Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
+import { requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from './risk-grading';
 import { checkPlanImage, PLAN_MAX_BYTES } from './risk-map.image';
 import {

@@ -1,11 +1,11 @@
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { ControlLevelName } from '../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { localDay } from '../../platform/time';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { combineGrades, gradeMethod, InvalidRiskInput, reassessDue, requiredControlLevels, type Grade, type MethodResult } from './risk-grading';
 import { listRiskPoints, loadRiskExtras, type RiskRow } from './risk-point.repository';
 import type { AssessmentInput, MeasuresInput, RiskListQuery, RiskPointCreate, RiskPointUpdate } from './risk-point.schema';
@@ -22,7 +22,7 @@ export function today(ctx: Ctx): string {
 export function mayManageRisk(actor: Actor, enterpriseId: string): boolean {
   if (!can(actor, 'risk.manage')) return false;
   if (actor.scope.kind === 'district') return true;
-  return actor.scope.kind === 'enterprise' && actor.scope.enterpriseId === enterpriseId && !actor.scope.unitPath && !actor.scope.employeeId;
+  return isEnterpriseManager(actor, enterpriseId);
 }
 
 function scoresText(methods: MethodResult[] | null): string {
