@@ -1,4 +1,4 @@
-import { can, requireActor, type Actor, type Ctx, type Scope } from '../../platform/auth/actor';
+import { can, requireActor, wholeEnterprise, type Actor, type Ctx } from '../../platform/auth/actor';
 import type { Permission } from '../../platform/auth/permissions';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
@@ -45,10 +45,10 @@ function mayWrite(actor: Actor, enterpriseId: string, permission: Permission): b
 /** The report's figures from the records now: the whole enterprise, whoever reads it. */
 async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, p: ReportPeriod): Promise<ReportData> {
   const cut = reportCut(p, ctx.now);
-  const whole: Scope = { kind: 'enterprise', enterpriseId, capacity: 'manager', unitPath: null, employeeId: null };
+  const whole = wholeEnterprise(enterpriseId);
   const [figures, risk] = await Promise.all([
     enterpriseFiguresFor(db, whole, enterpriseId, p.start, p.end, cut),
-    riskSummaryFor(db, enterpriseId, cut.asOf),
+    riskSummaryFor(db, whole, enterpriseId, cut.asOf),
   ]);
   return composeReportData(p, cut.asOf, risk, figures);
 }

@@ -45,6 +45,14 @@ export function unitSubtree(scope: Scope): string | null {
   return scope.kind === 'enterprise' && scope.capacity === 'unitLeader' ? (scope.unitPath ?? '/none/') : null;
 }
 
+/**
+ * The whole of one enterprise, as its managers see it: for work done on the enterprise's behalf once access has been
+ * decided (the figures of its reports, checks built by its managers or the demo seed).
+ */
+export function wholeEnterprise(enterpriseId: string): Scope {
+  return { kind: 'enterprise', enterpriseId, capacity: 'manager', unitPath: null, employeeId: null };
+}
+
 export function describeScope(scope: Scope): string {
   switch (scope.kind) {
     case 'district': return `district:${scope.districtId}`;

@@ -19,6 +19,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { localeFromHeader, type Locale } from '../i18n/messages';
 import type { JobRunner } from '../jobs/runner';
+import { enterpriseScopeHook } from './enterprise-scope';
 import { errorHandler } from './errors';
 import type { AppInstance, RouteInfo } from './route';
 
@@ -144,6 +145,7 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     if (actor.mustChangePassword && !req.routeOptions.config?.passwordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access !== 'authenticated' && !can(actor, access)) throw new AppError('FORBIDDEN');
   });
+  app.addHook('preValidation', enterpriseScopeHook(deps.db));
 
   app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
     try {
