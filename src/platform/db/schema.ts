@@ -91,6 +91,10 @@ export type UsersTable = {
 export type SessionsTable = {
   id_hash: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp;
 };
+/** D18: one row per account and Idempotency-Key (migrations/0014_idempotency.sql); `status` is null while in progress. */
+export type IdempotencyKeysTable = {
+  user_id: string; key: string; request_hash: string; status: number | null; content_type: string | null; response_body: string | null; created_at: Timestamp;
+};
 export type AuditLogTable = {
   seq: ColumnType<string, number | string | undefined, never>;
   chain: string;
@@ -295,6 +299,7 @@ export type DB = {
   employee_posts: EmployeePostsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_chain_heads: AuditChainHeadsTable;
   jobs: JobsTable;

@@ -21,6 +21,7 @@ import { localeFromHeader, type Locale } from '../i18n/messages';
 import type { JobRunner } from '../jobs/runner';
 import { enterpriseScopeHook } from './enterprise-scope';
 import { errorHandler } from './errors';
+import { registerIdempotency } from './idempotency';
 import type { AppInstance, RouteInfo } from './route';
 
 declare module 'fastify' {
@@ -146,6 +147,7 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     if (access !== 'authenticated' && !can(actor, access)) throw new AppError('FORBIDDEN');
   });
   app.addHook('preValidation', enterpriseScopeHook(deps.db));
+  registerIdempotency(app as unknown as AppInstance, deps.db);
 
   app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
     try {
