@@ -74,3 +74,10 @@ test('D18 a malformed key is a 400; answers are kept 14 days, then purged', asyn
   await purgeIdempotencyKeys(t.db, new Date('2026-12-17T02:00:00Z'));
   assert.equal(await kept(), undefined, 'purged after 14 days');
 });
+
+test('D18 answers that carry secrets are not stored: an initial password is never kept', async () => {
+  const admin = await t.login('admin');
+  const res = await admin.request('POST', '/api/v1/users', { username: 'd18user', displayName: 'D18', role: 'safety_manager', enterpriseId }, { 'idempotency-key': 'key-user' });
+  assert.equal(res.statusCode, 201, res.body);
+  assert.equal(await t.db.selectFrom('idempotency_keys').select('key').where('key', '=', 'key-user').executeTakeFirst(), undefined);
+});

@@ -23,6 +23,11 @@ const WAIT_MS = 10_000;
 const POLL_MS = 50;
 const KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
+/**
+ * Answers that carry secrets (a session's CSRF token, an initial password) are never stored: sign-in and account
+ * writes ignore the key. Repeating them is harmless (a second session, a refused duplicate username, a newer password).
+ */
+const NOT_STORED = ['/api/v1/auth/', '/api/v1/users'];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -70,6 +75,7 @@ export function registerIdempotency(app: AppInstance, db: Executor): void {
   app.addHook('preValidation', async (req, reply) => {
     const header = req.headers['idempotency-key'];
     if (header === undefined || !req.actor || !WRITES.has(req.method) || !req.url.startsWith('/api/v1/')) return;
+    if (NOT_STORED.some((prefix) => req.url.startsWith(prefix))) return;
     if (typeof header !== 'string' || !KEY.test(header)) {
       throw new AppError('VALIDATION', { issues: [{ path: 'headers.idempotency-key', message: 'validation.idempotencyKey' }] });
     }
