@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
-import { can, requireActor, wholeEnterprise, type Scope } from '../../platform/auth/actor';
+import { can, requireActor, unitSubtree, wholeEnterprise, type Scope } from '../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
@@ -491,7 +491,7 @@ type Runner = { actor: Actor; manager: boolean; postIds: string[] };
 async function runnerOf(db: Executor, actor: Actor, enterpriseId: string): Promise<Runner> {
   const own = await postsOfUser(db, enterpriseId, actor.userId);
   // A team or workshop leader runs the post check cards of the posts in his unit, e.g. at the start of a shift.
-  const unitPath = actor.scope.kind === 'enterprise' && actor.role === 'unit_leader' ? actor.scope.unitPath : null;
+  const unitPath = unitSubtree(actor.scope);
   const led = unitPath
     ? (await db.selectFrom('posts as p').innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
       .select('p.id').where('p.enterprise_id', '=', enterpriseId).where('u.path', 'like', `${unitPath}%`).execute()).map((r) => r.id)

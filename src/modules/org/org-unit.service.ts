@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
-import { can, requireActor } from '../../platform/auth/actor';
+import { can, requireActor, unitSubtree } from '../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
@@ -29,7 +29,7 @@ export async function listOrgUnits(db: Db, ctx: Ctx, enterpriseId: string) {
     .orderBy('u.sort').orderBy('u.name').execute();
   const manage = mayManage(actor, enterpriseId);
   // A unit leader sees the chain above their unit (for orientation) and their subtree in full.
-  const unitPath = actor.scope.kind === 'enterprise' ? actor.scope.unitPath : null;
+  const unitPath = unitSubtree(actor.scope);
   return rows
     .filter((r) => !unitPath || r.path.startsWith(unitPath) || unitPath.startsWith(r.path))
     .map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, sort: r.sort, postCount: Number(r.post_count ?? 0), employeeCount: Number(r.employee_count ?? 0), canManage: manage }));

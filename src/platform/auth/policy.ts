@@ -27,6 +27,12 @@ export function isUnitLeaderOf(actor: WithScope, unitPath: string): boolean {
   return subtree !== null && unitPath.startsWith(subtree);
 }
 
+/** A unit (by its materialised path) the caller sees: any, unless an org-unit leader, who sees his subtree. */
+export function isUnitVisible(actor: WithScope, unitPath: string): boolean {
+  const subtree = unitSubtree(actor.scope);
+  return subtree === null || unitPath.startsWith(subtree);
+}
+
 /** The enterprise, if it lies in the caller's scope; otherwise "not found". */
 export async function requireEnterpriseInScope(db: Executor, actor: WithScope, enterpriseId: string): Promise<void> {
   // An enterprise's own people: their scope is that one enterprise, which exists (their account references it).
