@@ -213,3 +213,57 @@ test('every route, as every role and anonymously, answers as the matrix says', a
   }
   assert.deepEqual(failures, []);
 });
+
+/**
+ * Issue 8 §6, the cross-tenant pass: every enterprise-scoped route of the route table, called by a safety manager of
+ * another enterprise with the real id of the demo enterprise, and real ids of its records where the route takes more,
+ * answers 404 (or 403 where the role lacks the permission), never 2xx or 5xx. New routes are covered as they register.
+ */
+test('a safety manager of another enterprise gets 404 or 403 on every enterprise-scoped route of the demo enterprise', async () => {
+  // A platform of its own: the tests above spent this minute's logins.
+  const t = await createTestPlatform();
+  try {
+    const { ownEnterprise, foreign } = await demoIds(t.db);
+    const admin = await t.login('admin');
+    const created = await admin.post('/api/v1/users', { username: 'xtenant', displayName: '他企安全员', role: 'safety_manager', enterpriseId: foreign.id });
+    assert.equal(created.statusCode, 201, created.body);
+    // The first session goes on after the password change.
+    const other = await t.login('xtenant', created.data.initialPassword);
+    assert.equal((await other.post('/api/v1/auth/password', { currentPassword: created.data.initialPassword, newPassword: 'Xtenant#2026abc' })).statusCode, 200);
+
+    // A real record of the demo enterprise for each kind of id a route takes, by the path segment before it.
+    const e = ownEnterprise.id;
+    const firstId = async (table: 'org_units' | 'posts' | 'employees' | 'risk_points' | 'floor_plans' | 'photos' | 'hazards' | 'hazard_extensions' | 'enterprise_check_items' | 'checklists' | 'check_plans' | 'check_tasks') =>
+      (await t.db.selectFrom(table).select('id').where('enterprise_id', '=', e).limit(1).executeTakeFirst())?.id;
+    const real: Record<string, string | undefined> = {
+      'org-units': await firstId('org_units'), posts: await firstId('posts'), employees: await firstId('employees'),
+      'risk-points': await firstId('risk_points'), 'floor-plans': await firstId('floor_plans'), photos: await firstId('photos'),
+      hazards: await firstId('hazards'), extensions: await firstId('hazard_extensions'), 'check-items': await firstId('enterprise_check_items'),
+      checklists: await firstId('checklists'), 'check-plans': await firstId('check_plans'), 'check-tasks': await firstId('check_tasks'),
+      'risk-reports': '2026', 'hazard-reports': 'month',
+    };
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const fill = (pattern: string) => {
+      const segments = pattern.split('/');
+      return segments.map((s, i) => {
+        if (s === ':enterpriseId' || (s === ':id' && segments[i - 1] === 'enterprises')) return e;
+        if (s === ':periodKey') return '2026-11';
+        if (s.startsWith(':')) return real[segments[i - 1] ?? ''] ?? ghost;
+        return s;
+      }).join('/');
+    };
+
+    const routes = t.platform.routes.filter((r) => r.url.startsWith('/api/v1/enterprises/:'));
+    assert.ok(routes.length > 80, `${routes.length} enterprise-scoped routes`);
+    const failures: string[] = [];
+    for (const route of routes) {
+      const res = await other.request(route.method, fill(route.url), route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+      if (res.statusCode !== 404 && res.statusCode !== 403) failures.push(`${route.method} ${route.url}: ${res.statusCode} ${res.data?.error?.code ?? ''}`);
+    }
+    assert.deepEqual(failures, []);
+    // The same account reads its own enterprise: the refusals above are about the tenant, not a broken session.
+    assert.equal((await other.get(`/api/v1/enterprises/${foreign.id}/hazards`)).statusCode, 200);
+  } finally {
+    await t.close();
+  }
+});

@@ -1,6 +1,7 @@
 export const ERROR_CODES = [
   'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION', 'CONFLICT', 'STATE', 'RATE_LIMITED', 'CSRF',
   'LOCKED', 'BAD_CREDENTIALS', 'PASSWORD_CHANGE_REQUIRED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_FILE', 'INTERNAL',
+  'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_IN_PROGRESS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -19,6 +20,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   INTERNAL: 500,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_PROGRESS: 409,
 };
 
 /** A field-level problem: `message` is an i18n key, translated at the edge. */

@@ -3,6 +3,7 @@ import type { Actor, Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/password';
 import { forgetUserSessions, scopeOf } from '../../platform/auth/session';
+import { managedEnterpriseId } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { Role, UserRow } from '../../platform/db/schema';
@@ -28,7 +29,8 @@ export type OneTimeCodeView = { oneTimeCode: string; expiresAt: Date };
 /** District admins manage every account; enterprise managers manage their own enterprise's accounts only. */
 function managedEnterprise(actor: Actor): string | 'all' {
   if (actor.scope.kind === 'district') return 'all';
-  if (actor.scope.kind === 'enterprise' && actor.scope.unitPath === null && actor.scope.employeeId === null) return actor.scope.enterpriseId;
+  const own = managedEnterpriseId(actor);
+  if (own) return own;
   throw forbidden();
 }
 

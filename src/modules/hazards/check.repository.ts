@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import type { Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
-import { enterpriseInScope } from '../../platform/db/scope';
+import { checklistVisibleTo, checkPlanVisibleTo, checkTaskVisibleTo, type Viewer } from './check.policy';
+import { postVisibleTo } from '../org/post.policy';
+import { riskPointVisibleTo } from '../risk/risk-point.policy';
+import type { Scope } from '../../platform/auth/actor';
 import type { TaskQuery } from './check.schema';
 import { periodKeysOfDate } from './check.rules';
 
@@ -38,7 +40,7 @@ export async function enterpriseItem(db: Executor, enterpriseId: string, id: str
 
 // ---- checklists ----
 
-export async function listChecklists(db: Executor, enterpriseId: string, q: { level?: string; orgUnitId?: string; postId?: string }, id?: string) {
+export async function listChecklists(db: Executor, scope: Scope, enterpriseId: string, q: { level?: string; orgUnitId?: string; postId?: string }, id?: string) {
   let query = db.selectFrom('checklists as c')
     .leftJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'c.enterprise_id').onRef('u.id', '=', 'c.org_unit_id'))
     .leftJoin('posts as p', (j) => j.onRef('p.enterprise_id', '=', 'c.enterprise_id').onRef('p.id', '=', 'c.post_id'))
@@ -48,7 +50,8 @@ export async function listChecklists(db: Executor, enterpriseId: string, q: { le
       (eb) => eb.selectFrom('checklist_items as i').select((x) => x.fn.countAll<number>().as('n')).whereRef('i.enterprise_id', '=', 'c.enterprise_id').whereRef('i.checklist_id', '=', 'c.id').where('i.major_criterion', '=', true).as('major_count'),
       (eb) => eb.selectFrom('check_plans as pl').select((x) => x.fn.countAll<number>().as('n')).whereRef('pl.enterprise_id', '=', 'c.enterprise_id').whereRef('pl.checklist_id', '=', 'c.id').as('plan_count'),
     ])
-    .where('c.enterprise_id', '=', enterpriseId);
+    .where('c.enterprise_id', '=', enterpriseId)
+    .where(checklistVisibleTo(scope, 'c'));
   if (id) query = query.where('c.id', '=', id);
   if (q.level) query = query.where('c.level', '=', q.level as 'enterprise');
   if (q.orgUnitId) query = query.where('c.org_unit_id', '=', q.orgUnitId);
@@ -69,7 +72,7 @@ export type ChecklistItemRow = Awaited<ReturnType<typeof checklistItems>>[number
 
 // ---- plans ----
 
-export async function listPlans(db: Executor, enterpriseId: string, id?: string) {
+export async function listPlans(db: Executor, viewer: Viewer, enterpriseId: string, id?: string) {
   let query = db.selectFrom('check_plans as pl')
     .innerJoin('checklists as c', (j) => j.onRef('c.enterprise_id', '=', 'pl.enterprise_id').onRef('c.id', '=', 'pl.checklist_id'))
     .leftJoin('posts as p', (j) => j.onRef('p.enterprise_id', '=', 'pl.enterprise_id').onRef('p.id', '=', 'pl.assignee_post_id'))
@@ -80,7 +83,8 @@ export async function listPlans(db: Executor, enterpriseId: string, id?: string)
       (eb) => eb.selectFrom('check_tasks as t').select((x) => x.fn.countAll<number>().as('n')).whereRef('t.enterprise_id', '=', 'pl.enterprise_id').whereRef('t.plan_id', '=', 'pl.id').where('t.status', '=', 'done').as('done_count'),
       (eb) => eb.selectFrom('check_tasks as t').select((x) => x.fn.countAll<number>().as('n')).whereRef('t.enterprise_id', '=', 'pl.enterprise_id').whereRef('t.plan_id', '=', 'pl.id').where('t.status', '=', 'missed').as('missed_count'),
     ])
-    .where('pl.enterprise_id', '=', enterpriseId);
+    .where('pl.enterprise_id', '=', enterpriseId)
+    .where(checkPlanVisibleTo(viewer, 'pl'));
   if (id) query = query.where('pl.id', '=', id);
   return query.orderBy('pl.active', 'desc').orderBy('pl.created_at').execute();
 }
@@ -99,11 +103,12 @@ export async function postsOfUser(db: Executor, enterpriseId: string, userId: st
   return rows.map((r) => r.post_id);
 }
 
-function taskBase(db: Executor, enterpriseId: string) {
+function taskBase(db: Executor, viewer: Viewer, enterpriseId: string) {
   return db.selectFrom('check_tasks as t')
     .innerJoin('check_plans as pl', (j) => j.onRef('pl.enterprise_id', '=', 't.enterprise_id').onRef('pl.id', '=', 't.plan_id'))
     .innerJoin('checklists as c', (j) => j.onRef('c.enterprise_id', '=', 't.enterprise_id').onRef('c.id', '=', 't.checklist_id'))
-    .where('t.enterprise_id', '=', enterpriseId);
+    .where('t.enterprise_id', '=', enterpriseId)
+    .where(checkTaskVisibleTo(viewer, 't'));
 }
 
 function taskColumns<T extends ReturnType<typeof taskBase>>(q: T) {
@@ -116,8 +121,8 @@ function taskColumns<T extends ReturnType<typeof taskBase>>(q: T) {
       'p.name as post_name', 'au.display_name as user_name', 'du.display_name as done_by_name']);
 }
 
-export async function listTasks(db: Executor, enterpriseId: string, q: TaskQuery, mine: { userId: string; postIds: string[] } | null) {
-  let base = taskBase(db, enterpriseId);
+export async function listTasks(db: Executor, viewer: Viewer, enterpriseId: string, q: TaskQuery, mine: { userId: string; postIds: string[] } | null) {
+  let base = taskBase(db, viewer, enterpriseId);
   if (mine) {
     base = base.where((eb) => eb.or([
       eb('t.assignee_user_id', '=', mine.userId),
@@ -141,9 +146,9 @@ export async function listTasks(db: Executor, enterpriseId: string, q: TaskQuery
   return { rows, total, counts: { open: n(counts.open), done: n(counts.done), missed: n(counts.missed) } };
 }
 
-/** One task, if its enterprise lies in `scope`; `lock` takes the task row for update (a run). */
-export async function loadTask(db: Executor, scope: Scope, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
-  const q = taskColumns(taskBase(db, enterpriseId).where('t.id', '=', id).where(enterpriseInScope(scope, 't.enterprise_id')));
+/** One task, if the viewer may see it (check.policy.ts); `lock` takes the task row for update (a run). */
+export async function loadTask(db: Executor, viewer: Viewer, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
+  const q = taskColumns(taskBase(db, viewer, enterpriseId).where('t.id', '=', id));
   return (opts.lock ? q.forUpdate('t') : q).executeTakeFirst();
 }
 export type TaskRow = NonNullable<Awaited<ReturnType<typeof loadTask>>>;
@@ -174,19 +179,19 @@ export async function leaderboardRows(db: Executor, enterpriseId: string, since:
     .orderBy('points', 'desc').orderBy('hazards', 'desc').orderBy('u.display_name').execute();
 }
 
-export async function postWithUnit(db: Executor, enterpriseId: string, postId: string) {
+export async function postWithUnit(db: Executor, scope: Scope, enterpriseId: string, postId: string) {
   return db.selectFrom('posts as p')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
     .select(['p.id', 'p.name', 'p.org_unit_id', 'u.name as org_unit_name', 'u.path as unit_path'])
-    .where('p.enterprise_id', '=', enterpriseId).where('p.id', '=', postId).executeTakeFirst();
+    .where('p.enterprise_id', '=', enterpriseId).where('p.id', '=', postId).where(postVisibleTo(scope, 'p')).executeTakeFirst();
 }
 
 /** Risk points linked to the post first, then the other active points of the post's unit. */
-export async function reportRiskPoints(db: Executor, enterpriseId: string, postId: string, orgUnitId: string) {
+export async function reportRiskPoints(db: Executor, scope: Scope, enterpriseId: string, postId: string, orgUnitId: string) {
   return db.selectFrom('risk_points as r')
     .select((eb) => ['r.id', 'r.code', 'r.name', 'r.location', 'r.grade',
       eb.exists(eb.selectFrom('risk_point_posts as rp').select('rp.post_id').whereRef('rp.enterprise_id', '=', 'r.enterprise_id').whereRef('rp.risk_point_id', '=', 'r.id').where('rp.post_id', '=', postId)).as('at_post')])
-    .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active')
+    .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').where(riskPointVisibleTo(scope, 'r'))
     .where((eb) => eb.or([
       eb('r.org_unit_id', '=', orgUnitId),
       eb.exists(eb.selectFrom('risk_point_posts as rp').select('rp.post_id').whereRef('rp.enterprise_id', '=', 'r.enterprise_id').whereRef('rp.risk_point_id', '=', 'r.id').where('rp.post_id', '=', postId)),

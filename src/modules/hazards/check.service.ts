@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
-import { can, requireActor } from '../../platform/auth/actor';
+import { can, requireActor, unitSubtree, wholeEnterprise, type Scope } from '../../platform/auth/actor';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { CheckCycle } from '../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { checkPhoto, savePhotos } from '../../platform/files/photos';
 import { LOCAL_OFFSET_SQL, localDay } from '../../platform/time';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { qrCode } from '../../platform/links';
 import { checkItemsFor } from '../risk/risk-point.service';
 import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
@@ -35,7 +35,7 @@ const DEFAULT_CYCLE: Record<Level, CheckCycle> = { post: 'shift', workshop: 'dai
 export function mayManageChecks(actor: Actor, enterpriseId: string): boolean {
   if (!can(actor, 'hazard.manage')) return false;
   if (actor.scope.kind === 'district') return true;
-  return actor.scope.kind === 'enterprise' && actor.scope.enterpriseId === enterpriseId && !actor.scope.unitPath && !actor.scope.employeeId;
+  return isEnterpriseManager(actor, enterpriseId);
 }
 
 async function guardManage(db: Executor, actor: Actor, enterpriseId: string): Promise<void> {
@@ -211,17 +211,17 @@ function presentItem(i: ChecklistItemRow) {
 export async function listChecklists(db: Db, ctx: Ctx, enterpriseId: string, q: { level?: Level; orgUnitId?: string; postId?: string }) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  return { items: (await listChecklistRows(db, enterpriseId, q)).map(presentChecklist), canManage: mayManageChecks(actor, enterpriseId) };
+  return { items: (await listChecklistRows(db, actor.scope, enterpriseId, q)).map(presentChecklist), canManage: mayManageChecks(actor, enterpriseId) };
 }
 
-async function loadChecklist(db: Executor, enterpriseId: string, id: string) {
-  return (await listChecklistRows(db, enterpriseId, {}, id))[0];
+async function loadChecklist(db: Executor, scope: Scope, enterpriseId: string, id: string) {
+  return (await listChecklistRows(db, scope, enterpriseId, {}, id))[0];
 }
 
 export async function getChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<ChecklistDetail> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const row = await loadChecklist(db, enterpriseId, id);
+  const row = await loadChecklist(db, actor.scope, enterpriseId, id);
   if (!row) throw notFound();
   const items = await checklistItems(db, enterpriseId, id);
   return { ...presentChecklist(row), items: items.map(presentItem), canManage: mayManageChecks(actor, enterpriseId) };
@@ -232,7 +232,7 @@ async function resolveTarget(tx: Executor, enterpriseId: string, level: Level, o
   switch (level) {
     case 'post': {
       if (!postId) throw invalid('body.postId', 'check.checklist.target');
-      const post = await postWithUnit(tx, enterpriseId, postId);
+      const post = await postWithUnit(tx, wholeEnterprise(enterpriseId), enterpriseId, postId);
       if (!post) throw invalid('body.postId', 'error.NOT_FOUND');
       return { level, orgUnitId: post.org_unit_id, postId: post.id, unitName: post.org_unit_name, postName: post.name };
     }
@@ -282,7 +282,7 @@ export async function updateChecklist(db: Db, ctx: Ctx, enterpriseId: string, id
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const row = await loadChecklist(tx, enterpriseId, id);
+    const row = await loadChecklist(tx, actor.scope, enterpriseId, id);
     if (!row) throw notFound();
     if (input.items) {
       const target: Target = { level: row.level, orgUnitId: row.org_unit_id, postId: row.post_id, unitName: row.org_unit_name ?? null, postName: row.post_name ?? null };
@@ -301,7 +301,7 @@ export async function deleteChecklist(db: Db, ctx: Ctx, enterpriseId: string, id
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const row = await loadChecklist(tx, enterpriseId, id);
+    const row = await loadChecklist(tx, actor.scope, enterpriseId, id);
     if (!row) throw notFound();
     if (n(row.plan_count) > 0) throw new AppError('CONFLICT', { messageKey: 'check.checklist.inUse', params: { count: n(row.plan_count) } });
     await tx.deleteFrom('checklists').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
@@ -354,7 +354,7 @@ export function reportPageUrl(enterpriseId: string, postId: string): string {
 export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: string, publicBaseUrl: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const row = await loadChecklist(db, enterpriseId, id);
+  const row = await loadChecklist(db, actor.scope, enterpriseId, id);
   if (!row) throw notFound();
   const [items, ent] = await Promise.all([
     checklistItems(db, enterpriseId, id),
@@ -394,7 +394,7 @@ function presentPlan(p: PlanRow) {
 export async function listCheckPlans(db: Db, ctx: Ctx, enterpriseId: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  return { items: (await listPlanRows(db, enterpriseId)).map(presentPlan), canManage: mayManageChecks(actor, enterpriseId) };
+  return { items: (await listPlanRows(db, actor, enterpriseId)).map(presentPlan), canManage: mayManageChecks(actor, enterpriseId) };
 }
 
 type PlanValues = { name: string; type: PlanCreate['type']; cycle: CheckCycle; checklistId: string; assigneePostId: string | null; assigneeUserId: string | null; startsOn: string; endsOn: string | null; active: boolean };
@@ -431,7 +431,7 @@ export async function createCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, in
     await writeAudit(tx, ctx, { action: 'check.plan.create', entityType: 'check_plan', entityId: row.id, enterpriseId, after: values });
     return row.id;
   });
-  return presentPlan((await listPlanRows(db, enterpriseId, id))[0]!);
+  return presentPlan((await listPlanRows(db, actor, enterpriseId, id))[0]!);
 }
 
 export async function updateCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: PlanUpdate) {
@@ -466,7 +466,7 @@ export async function updateCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id
     }
     await writeAudit(tx, ctx, { action: 'check.plan.update', entityType: 'check_plan', entityId: id, enterpriseId, before, after: values });
   });
-  return presentPlan((await listPlanRows(db, enterpriseId, id))[0]!);
+  return presentPlan((await listPlanRows(db, actor, enterpriseId, id))[0]!);
 }
 
 /** A plan with a record (done or missed tasks) is kept for history: stop it instead. */
@@ -490,7 +490,7 @@ type Runner = { actor: Actor; manager: boolean; postIds: string[] };
 async function runnerOf(db: Executor, actor: Actor, enterpriseId: string): Promise<Runner> {
   const own = await postsOfUser(db, enterpriseId, actor.userId);
   // A team or workshop leader runs the post check cards of the posts in his unit, e.g. at the start of a shift.
-  const unitPath = actor.scope.kind === 'enterprise' && actor.role === 'unit_leader' ? actor.scope.unitPath : null;
+  const unitPath = unitSubtree(actor.scope);
   const led = unitPath
     ? (await db.selectFrom('posts as p').innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
       .select('p.id').where('p.enterprise_id', '=', enterpriseId).where('u.path', 'like', `${unitPath}%`).execute()).map((r) => r.id)
@@ -518,7 +518,7 @@ export async function listCheckTasks(db: Db, ctx: Ctx, enterpriseId: string, q: 
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const runner = await runnerOf(db, actor, enterpriseId);
-  const { rows, total, counts } = await listTasks(db, enterpriseId, q, q.mine ? { userId: actor.userId, postIds: runner.postIds } : null);
+  const { rows, total, counts } = await listTasks(db, actor, enterpriseId, q, q.mine ? { userId: actor.userId, postIds: runner.postIds } : null);
   return { items: rows.map((t) => presentTask(t, runner)), total, page: q.page, pageSize: q.pageSize, counts };
 }
 
@@ -543,7 +543,7 @@ function presentTaskDetail(task: TaskRow, runner: Runner, items: ChecklistItemRo
 
 export async function getCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<TaskDetail> {
   const actor = requireActor(ctx);
-  const task = await loadTask(db, actor.scope, enterpriseId, id);
+  const task = await loadTask(db, actor, enterpriseId, id);
   if (!task) throw notFound();
   const [runner, items, results] = await Promise.all([runnerOf(db, actor, enterpriseId), checklistItems(db, enterpriseId, task.checklist_id), taskResults(db, enterpriseId, id)]);
   return presentTaskDetail(task, runner, items, results.map((r) => ({ ...r, hazard_code: r.hazard_code ?? null })));
@@ -563,7 +563,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
   for (const buf of photos.values()) checkPhoto(buf);
   return db.transaction().execute(async (tx) => {
     // Locked: two phones running the same task at once get one run and one STATE refusal.
-    const task = await loadTask(tx, actor.scope, enterpriseId, id, { lock: true });
+    const task = await loadTask(tx, actor, enterpriseId, id, { lock: true });
     if (!task) throw notFound();
     // The posts the caller holds matter only when neither manager nor assigned user decides it.
     const manager = mayManageChecks(actor, enterpriseId);
@@ -740,11 +740,11 @@ export async function hazardLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, 
 export async function postReportContext(db: Db, ctx: Ctx, enterpriseId: string, postId: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const post = await postWithUnit(db, enterpriseId, postId);
+  const post = await postWithUnit(db, actor.scope, enterpriseId, postId);
   if (!post) throw notFound();
   const [ent, points] = await Promise.all([
     db.selectFrom('enterprises').select(['id', 'name']).where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
-    reportRiskPoints(db, enterpriseId, postId, post.org_unit_id),
+    reportRiskPoints(db, actor.scope, enterpriseId, postId, post.org_unit_id),
   ]);
   return {
     enterprise: { id: ent.id, name: ent.name },

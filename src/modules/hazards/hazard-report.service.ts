@@ -1,10 +1,10 @@
-import { can, requireActor, type Actor, type Ctx, type Scope } from '../../platform/auth/actor';
+import { can, requireActor, wholeEnterprise, type Actor, type Ctx } from '../../platform/auth/actor';
 import type { Permission } from '../../platform/auth/permissions';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, forbidden, invalid } from '../../platform/errors';
 import { enqueueOutbox } from '../../platform/outbox';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { riskSummaryFor } from '../risk/risk-point.service';
 import { todayOf } from './hazard.service';
 import { countReportStatuses, findReport, listReportStatuses, listSubmitted, lockReport, subdistrictOfficersOf } from './hazard-report.repository';
@@ -41,16 +41,16 @@ function periodOf(type: ReportPeriodType, key: string, ctx: Ctx): ReportPeriod {
 function mayWrite(actor: Actor, enterpriseId: string, permission: Permission): boolean {
   if (!can(actor, permission)) return false;
   if (actor.scope.kind === 'district') return true;
-  return actor.scope.kind === 'enterprise' && actor.scope.enterpriseId === enterpriseId && !actor.scope.unitPath && !actor.scope.employeeId;
+  return isEnterpriseManager(actor, enterpriseId);
 }
 
 /** The report's figures from the records now: the whole enterprise, whoever reads it. */
 async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, p: ReportPeriod): Promise<ReportData> {
   const cut = reportCut(p, ctx.now);
-  const whole: Scope = { kind: 'enterprise', enterpriseId, unitPath: null, employeeId: null };
+  const whole = wholeEnterprise(enterpriseId);
   const [figures, risk] = await Promise.all([
     enterpriseFiguresFor(db, whole, enterpriseId, p.start, p.end, cut),
-    riskSummaryFor(db, enterpriseId, cut.asOf),
+    riskSummaryFor(db, whole, enterpriseId, cut.asOf),
   ]);
   return composeReportData(p, cut.asOf, risk, figures);
 }

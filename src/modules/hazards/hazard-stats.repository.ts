@@ -1,8 +1,9 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Actor, Scope } from '../../platform/auth/actor';
+import { unitSubtree, type Actor, type Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
 import { enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
 import { LOCAL_OFFSET_SQL } from '../../platform/time';
+import { hazardVisibleTo } from './hazard.policy';
 
 /*
  * Queries behind the hazard dashboards (R-HAZ-7) and the double report (R-HAZ-5).
@@ -267,11 +268,7 @@ export function crossListBase(db: Executor, actor: Actor, f: CrossFilter, today:
     // Every hazard has its unit (foreign key); a left join lets the planner drop it from counts that do not use it.
     .leftJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
     .where(enterpriseRowInScope(actor.scope, 'e'));
-  const s = actor.scope;
-  if (s.kind === 'enterprise' && s.unitPath) {
-    const path = s.unitPath;
-    base = base.where((eb) => eb.or([eb('u.path', 'like', `${path}%`), eb('h.reported_by', '=', actor.userId), eb('h.rectifier_id', '=', actor.userId)]));
-  }
+  if (unitSubtree(actor.scope) !== null) base = base.where(hazardVisibleTo(actor, 'h'));
   if (f.status === 'open') base = base.where(sql<SqlBool>`h.status in ${OPEN_SQL}`);
   else if (f.status) base = base.where('h.status', '=', f.status as never);
   if (f.level) base = base.where('h.level', '=', f.level);

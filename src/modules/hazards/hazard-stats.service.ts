@@ -1,7 +1,7 @@
 import { requireActor, type Ctx, type Scope } from '../../platform/auth/actor';
+import { requireEnterpriseInScope } from '../../platform/auth/policy';
 import type { Db, Executor } from '../../platform/db/database';
 import { invalid } from '../../platform/errors';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { HAZARD_STATES } from './hazard-workflow';
 import { HAZARD_CLASSES, HAZARD_SOURCES } from './hazard.schema';
 import {

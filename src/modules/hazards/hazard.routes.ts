@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { requireActor, type Ctx } from '../../platform/auth/actor';
+import { requireEnterpriseInScope } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors';
 import { loadPhoto, PHOTO_MAX_BYTES } from '../../platform/files/photos';
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams } from '../../platform/http/route';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import {
   extensionDecision, fiveInPlacePlan, hazardAssign, hazardConfirm, hazardDetail, hazardExtension, hazardListQuery, hazardNote, hazardPage,
   hazardParams, hazardReport, hazardSubmit, hazardVoid, supervisionInput, type HazardDetail,
@@ -13,6 +13,7 @@ import {
   acceptHazard, assignRectification, listAssignees, confirmHazard, decideExtension, delistSupervision, fixOnSpot, getHazard, listForSupervision, listHazards,
   rejectRectification, reportHazard, requestExtension, saveFiveInPlacePlan, submitRectification, uploadPhotos, voidHazard,
 } from './hazard.service';
+import { photoVisibleTo } from './hazard.policy';
 
 export const hazardRoutes: RouteModule = (app, { db }) => {
   app.post('/enterprises/:enterpriseId/photos', {
@@ -40,8 +41,10 @@ export const hazardRoutes: RouteModule = (app, { db }) => {
     config: { access: 'hazard.read' },
     schema: { tags: ['hazards'], params: hazardParams },
   }, async (req, reply) => {
-    await requireEnterpriseInScope(db, requireActor(req.ctx), req.params.enterpriseId);
-    const photo = await loadPhoto(db, req.params.enterpriseId, req.params.id);
+    const actor = requireActor(req.ctx);
+    await requireEnterpriseInScope(db, actor, req.params.enterpriseId);
+    // D11: the photo of a hazard or task the caller cannot see is not found either.
+    const photo = await loadPhoto(db, req.params.enterpriseId, req.params.id, photoVisibleTo(actor));
     if (!photo) throw new AppError('NOT_FOUND');
     return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(photo.data);
   });

@@ -1,18 +1,18 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
+import { isEnterpriseManager, isUnitLeaderOf, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { HazardSource, HazardStatus } from '../../platform/db/schema';
 import { nextCode } from '../../platform/db/codes';
-import { enterpriseInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { checkPhoto, requirePhotos, savePhotos } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
 import { localDay, localYear } from '../../platform/time';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { roleName } from '../accounts/roles';
 import { refreshControlFailing } from './check.feedback';
+import { hazardVisibleTo } from './hazard.policy';
 import { decide, HAZARD_OPS, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
 import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
 
@@ -61,21 +61,16 @@ async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: 
     .select(['u.name as org_unit_name', 'u.path as unit_path', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
       (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')])
     .where('h.enterprise_id', '=', enterpriseId).where('h.id', '=', id)
-    .where(enterpriseInScope(actor.scope, 'h.enterprise_id'));
+    .where(hazardVisibleTo(actor, 'h'));
+  // D1: a workflow step reads the row under its lock, in the same select, before it decides.
   const row = await (opts.lock ? q.forUpdate('h') : q).executeTakeFirst();
-  if (!row) return null;
-  // Employees and unit leaders see the hazards of their branch, plus those they reported or must rectify.
-  if (actor.scope.kind === 'enterprise' && actor.scope.unitPath && !row.unit_path.startsWith(actor.scope.unitPath)
-    && row.reported_by !== actor.userId && row.rectifier_id !== actor.userId) return null;
-  return row;
+  return row ?? null;
 }
 
-function relation(actor: Actor, h: Pick<HazardRow, 'unit_path' | 'rectifier_id' | 'reported_by' | 'submitted_by'>): HazardActor {
-  const s = actor.scope;
-  const inEnterprise = s.kind === 'enterprise';
+function relation(actor: Actor, h: Pick<HazardRow, 'enterprise_id' | 'unit_path' | 'rectifier_id' | 'reported_by' | 'submitted_by'>): HazardActor {
   return {
-    manager: inEnterprise && !s.unitPath && !s.employeeId && can(actor, 'hazard.manage'),
-    unitLeader: inEnterprise && actor.role === 'unit_leader' && !!s.unitPath && h.unit_path.startsWith(s.unitPath),
+    manager: isEnterpriseManager(actor, h.enterprise_id) && can(actor, 'hazard.manage'),
+    unitLeader: isUnitLeaderOf(actor, h.unit_path),
     rectifier: h.rectifier_id === actor.userId,
     reporter: h.reported_by === actor.userId,
     submitter: h.submitted_by === actor.userId,
@@ -145,11 +140,8 @@ export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: Haz
   const today = todayOf(ctx);
   let base = db.selectFrom('hazards as h')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
-    .where('h.enterprise_id', '=', enterpriseId);
-  if (actor.scope.kind === 'enterprise' && actor.scope.unitPath) {
-    const path = actor.scope.unitPath;
-    base = base.where((eb) => eb.or([eb('u.path', 'like', `${path}%`), eb('h.reported_by', '=', actor.userId), eb('h.rectifier_id', '=', actor.userId)]));
-  }
+    .where('h.enterprise_id', '=', enterpriseId)
+    .where(hazardVisibleTo(actor, 'h'));
   if (q.status === 'open') base = base.where('h.status', 'in', OPEN);
   else if (q.status) base = base.where('h.status', '=', q.status);
   if (q.level) base = base.where('h.level', '=', q.level);

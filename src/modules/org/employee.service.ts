@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
 import type { Permission } from '../../platform/auth/permissions';
+import { managedEnterpriseId } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../platform/files/xlsx';
@@ -30,8 +31,7 @@ type PostRef = { id: string; name: string };
  */
 function mayWrite(actor: Actor, permission: Permission): boolean {
   if (!can(actor, permission)) return false;
-  const s = actor.scope;
-  return s.kind === 'district' || (s.kind === 'enterprise' && s.unitPath === null && s.employeeId === null);
+  return actor.scope.kind === 'district' || managedEnterpriseId(actor) !== null;
 }
 
 async function enterpriseOf(db: Executor, actor: Actor, enterpriseId: string) {

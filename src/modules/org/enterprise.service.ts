@@ -1,5 +1,6 @@
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
+import { managedEnterpriseId } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
@@ -27,7 +28,7 @@ export async function listEnterpriseDirectory(db: Db, ctx: Ctx, q: EnterpriseLis
 /** Enterprise users edit their own profile; the district admin edits any. Regulators read only. */
 function canEdit(actor: Actor): boolean {
   if (!can(actor, 'enterprise.update')) return false;
-  return actor.scope.kind === 'district' || (actor.scope.kind === 'enterprise' && actor.scope.unitPath === null && actor.scope.employeeId === null);
+  return actor.scope.kind === 'district' || managedEnterpriseId(actor) !== null;
 }
 
 function present(e: EnterpriseWithNames, actor: Actor): EnterpriseDetail {

@@ -1,31 +1,20 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
-import { can, requireActor } from '../../platform/auth/actor';
+import { can, requireActor, unitSubtree } from '../../platform/auth/actor';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { OrgUnitKind } from '../../platform/db/schema';
-import { enterpriseInScope, unitInScope } from '../../platform/db/scope';
+import { unitInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { canNest, isDescendantPath } from './org-unit.rules';
 import type { PostCreate, PostUpdate } from './org-unit.schema';
-
-/** The enterprise, if it lies in the caller's scope; otherwise "not found". */
-export async function requireEnterpriseInScope(db: Executor, actor: Actor, enterpriseId: string): Promise<void> {
-  // An enterprise's own people: their scope is that one enterprise, which exists (their account references it).
-  if (actor.scope.kind === 'enterprise') {
-    if (actor.scope.enterpriseId !== enterpriseId) throw notFound();
-    return;
-  }
-  const e = await db.selectFrom('enterprises as e').select('e.id').where('e.id', '=', enterpriseId)
-    .where(enterpriseInScope(actor.scope, 'e.id')).executeTakeFirst();
-  if (!e) throw notFound();
-}
 
 /** Enterprise managers change their own tree; the district admin any tree. Unit leaders manage nothing here. */
 function mayManage(actor: Actor, enterpriseId: string): boolean {
   if (!can(actor, 'orgunit.manage')) return false;
   if (actor.scope.kind === 'district') return true;
-  return actor.scope.kind === 'enterprise' && actor.scope.enterpriseId === enterpriseId && actor.scope.unitPath === null && actor.scope.employeeId === null;
+  return isEnterpriseManager(actor, enterpriseId);
 }
 
 export async function listOrgUnits(db: Db, ctx: Ctx, enterpriseId: string) {
@@ -40,7 +29,7 @@ export async function listOrgUnits(db: Db, ctx: Ctx, enterpriseId: string) {
     .orderBy('u.sort').orderBy('u.name').execute();
   const manage = mayManage(actor, enterpriseId);
   // A unit leader sees the chain above their unit (for orientation) and their subtree in full.
-  const unitPath = actor.scope.kind === 'enterprise' ? actor.scope.unitPath : null;
+  const unitPath = unitSubtree(actor.scope);
   return rows
     .filter((r) => !unitPath || r.path.startsWith(unitPath) || unitPath.startsWith(r.path))
     .map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, sort: r.sort, postCount: Number(r.post_count ?? 0), employeeCount: Number(r.employee_count ?? 0), canManage: manage }));

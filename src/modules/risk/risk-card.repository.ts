@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
 import type { Executor, Tx } from '../../platform/db/database';
+import { riskPointVisibleTo } from './risk-point.policy';
 
 const POINT_COLUMNS = [
   'r.id', 'r.code', 'r.name', 'r.kind', 'r.location', 'r.grade', 'r.control_level', 'r.hazard_factors', 'r.accident_types',
@@ -14,12 +15,11 @@ export async function enterpriseForCards(db: Executor, enterpriseId: string) {
 
 /** The graded points of the notice board, grade 1 first; unit leaders see their branch, as in the ledger. */
 export async function boardPoints(db: Executor, enterpriseId: string, scope: Scope) {
-  let q = db.selectFrom('risk_points as r')
+  const q = db.selectFrom('risk_points as r')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
     .select(POINT_COLUMNS)
     .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').where('r.grade', 'is not', null);
-  if (scope.kind === 'enterprise' && scope.unitPath) q = q.where('u.path', 'like', `${scope.unitPath}%`);
-  return q.orderBy('r.grade').orderBy('r.code').execute();
+  return q.where(riskPointVisibleTo(scope, 'r')).orderBy('r.grade').orderBy('r.code').execute();
 }
 export type CardPointRow = Awaited<ReturnType<typeof boardPoints>>[number];
 

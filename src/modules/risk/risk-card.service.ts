@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
+import { isUnitVisible, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import type { Locale } from '../../platform/i18n/messages';
 import { forbidden, notFound } from '../../platform/errors';
 import { qrCode } from '../../platform/links';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from './risk-grading';
 import { R8_COLUMNS } from './risk-map.repository';
 import {
@@ -109,7 +109,7 @@ async function postInScope(db: Db, actor: Actor, enterpriseId: string, postId: s
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const post = await findPost(db, enterpriseId, postId);
   // Unit leaders read the cards of their own branch, as they read its ledger.
-  if (!post || (actor.scope.kind === 'enterprise' && actor.scope.unitPath && !post.unit_path.startsWith(actor.scope.unitPath))) throw notFound();
+  if (!post || !isUnitVisible(actor, post.unit_path)) throw notFound();
   return post;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
+import { requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import type { ControlLevelName, MeasureCategory } from '../../platform/db/schema';
@@ -8,7 +9,6 @@ import { forbidden } from '../../platform/errors';
 import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../platform/files/xlsx';
 import { t } from '../../platform/i18n/messages';
 import { resolvePost, unitIndex, unitPathNames } from '../org/employee.excel';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { enterpriseForCards } from './risk-card.repository';
 import {
   assignCodes, buildLedger, buildLedgerTemplate, formatEvaluation, formatFactors, KIND_LABELS, ledgerUnits, LEVEL_LABELS, R8_LABELS, readLedger,

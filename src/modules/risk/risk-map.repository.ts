@@ -2,23 +2,18 @@ import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
 import type { Executor, Tx } from '../../platform/db/database';
 import type { PlanMime } from './risk-map.image';
-
-/** Unit leaders see the points of their own branch only, as in the ledger. */
-function branchOnly(scope: Scope) {
-  return scope.kind === 'enterprise' && scope.unitPath ? scope.unitPath : null;
-}
+import { riskPointVisibleTo } from './risk-point.policy';
 
 /** The enterprise's plans with the number of points drawn on each (as far as the caller sees them). */
 export async function listFloorPlans(db: Executor, enterpriseId: string, scope: Scope) {
-  const branch = branchOnly(scope);
   return db.selectFrom('floor_plans as f')
     .select(['f.id', 'f.name', 'f.mime', 'f.width', 'f.height', 'f.size', 'f.created_at', (eb) => {
-      let q = eb.selectFrom('risk_points as r')
+      const q = eb.selectFrom('risk_points as r')
         .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('r.enterprise_id', '=', 'f.enterprise_id').whereRef('r.floor_plan_id', '=', 'f.id').where('r.status', '=', 'active');
-      if (branch) q = q.where('u.path', 'like', `${branch}%`);
-      return q.as('point_count');
+      // Unit leaders count the points of their own branch only, as in the ledger.
+      return q.where(riskPointVisibleTo(scope, 'r')).as('point_count');
     }])
     .where('f.enterprise_id', '=', enterpriseId)
     .orderBy('f.created_at').orderBy('f.name').execute();
@@ -80,17 +75,17 @@ export async function setPointShape(tx: Tx, enterpriseId: string, id: string, fl
  * The points of one plan and the enterprise's undrawn ones, in one query: the map of 500 points is one round trip.
  */
 export async function mapPoints(db: Executor, enterpriseId: string, scope: Scope, floorPlanId: string | null) {
-  const branch = branchOnly(scope);
-  let q = db.selectFrom('risk_points as r')
+  return db.selectFrom('risk_points as r')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
     .select(['r.id', 'r.code', 'r.name', 'r.kind', 'r.grade', 'r.shape', 'r.floor_plan_id', 'r.control_failing', 'u.name as org_unit_name',
       'r.has_warning_signs', 'r.has_monitoring', 'r.has_emergency_equipment', 'r.has_escape_routes'])
     .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active')
     .where((eb) => floorPlanId
       ? eb.or([eb('r.floor_plan_id', '=', floorPlanId), eb('r.shape', 'is', null)])
-      : eb('r.shape', 'is', null));
-  if (branch) q = q.where('u.path', 'like', `${branch}%`);
-  return q.orderBy(sql`r.grade asc nulls last`).orderBy('r.code').execute();
+      : eb('r.shape', 'is', null))
+    // Unit leaders see the points of their own branch only, as in the ledger.
+    .where(riskPointVisibleTo(scope, 'r'))
+    .orderBy(sql`r.grade asc nulls last`).orderBy('r.code').execute();
 }
 export type MapPointRow = Awaited<ReturnType<typeof mapPoints>>[number];
 

@@ -1,9 +1,9 @@
 import type { Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
+import { isUnitVisible, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from './risk-grading';
 import { checkPlanImage, PLAN_MAX_BYTES, PLAN_REFUSAL_PARAMS } from './risk-map.image';
 import {
@@ -105,7 +105,7 @@ export async function placePoint(db: Db, ctx: Ctx, enterpriseId: string, id: str
   await db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     const point = await findPointForShape(tx, enterpriseId, id);
-    if (!point || (actor.scope.kind === 'enterprise' && actor.scope.unitPath && !point.unit_path.startsWith(actor.scope.unitPath))) throw notFound();
+    if (!point || !isUnitVisible(actor, point.unit_path)) throw notFound();
     if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
     if ((input.floorPlanId === null) !== (input.shape === null)) throw invalid('body.shape', 'riskMap.shape.pair');
     if (input.floorPlanId && !(await findFloorPlan(tx, enterpriseId, input.floorPlanId, 'keyShare'))) throw invalid('body.floorPlanId', 'riskMap.shape.plan');

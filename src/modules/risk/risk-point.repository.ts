@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
+import { riskPointVisibleTo } from './risk-point.policy';
 import type { RiskListQuery } from './risk-point.schema';
 
 const SORT = { code: 'r.code', name: 'r.name', grade: 'r.grade', reassessDue: 'r.reassess_due', updatedAt: 'r.updated_at' } as const;
@@ -12,9 +13,8 @@ function ledgerBase(db: Executor, enterpriseId: string, scope: Scope, q: Partial
   let query = db.selectFrom('risk_points as r')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
     .where('r.enterprise_id', '=', enterpriseId)
-    .where('r.status', '=', 'active');
-  // Unit leaders and employees see the ledger of their own branch only when narrowed by a unit path.
-  if (scope.kind === 'enterprise' && scope.unitPath) query = query.where('u.path', 'like', `${scope.unitPath}%`);
+    .where('r.status', '=', 'active')
+    .where(riskPointVisibleTo(scope, 'r'));
   if (q.grade) query = query.where('r.grade', '=', q.grade as 1 | 2 | 3 | 4);
   if (q.kind) query = query.where('r.kind', '=', q.kind);
   if (q.floorPlanId) query = query.where('r.floor_plan_id', '=', q.floorPlanId);

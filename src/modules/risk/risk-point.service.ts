@@ -1,13 +1,14 @@
-import type { Actor, Ctx } from '../../platform/auth/actor';
+import type { Actor, Ctx, Scope } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import { nextCode, reserveCode } from '../../platform/db/codes';
 import type { ControlLevelName } from '../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { localDay } from '../../platform/time';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { combineGrades, gradeMethod, InvalidRiskInput, reassessDue, requiredControlLevels, type Grade, type MethodResult } from './risk-grading';
+import { riskPointVisibleTo } from './risk-point.policy';
 import { listRiskPoints, loadRiskExtras, type RiskRow } from './risk-point.repository';
 import type { AssessmentInput, MeasuresInput, RiskListQuery, RiskPointCreate, RiskPointUpdate } from './risk-point.schema';
 import { currentRiskRules, enterpriseDistrict } from './risk-rules.service';
@@ -23,7 +24,7 @@ export function today(ctx: Ctx): string {
 export function mayManageRisk(actor: Actor, enterpriseId: string): boolean {
   if (!can(actor, 'risk.manage')) return false;
   if (actor.scope.kind === 'district') return true;
-  return actor.scope.kind === 'enterprise' && actor.scope.enterpriseId === enterpriseId && !actor.scope.unitPath && !actor.scope.employeeId;
+  return isEnterpriseManager(actor, enterpriseId);
 }
 
 function scoresText(methods: MethodResult[] | null): string {
@@ -62,14 +63,13 @@ export async function listLedger(db: Db, ctx: Ctx, enterpriseId: string, q: Risk
   return { items: rows.map((r) => presentSummary(r, extras, ctx)), total, page: q.page, pageSize: q.pageSize, canManage: mayManageRisk(actor, enterpriseId) };
 }
 
-async function loadPoint(db: Executor, enterpriseId: string, id: string, scope: Actor['scope']) {
+async function loadPoint(db: Executor, enterpriseId: string, id: string, scope: Scope) {
   const row = await db.selectFrom('risk_points as r')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
     .selectAll('r').select(['u.name as org_unit_name', 'u.path as unit_path'])
-    .where('r.enterprise_id', '=', enterpriseId).where('r.id', '=', id).where('r.status', '=', 'active').executeTakeFirst();
-  if (!row) return null;
-  if (scope.kind === 'enterprise' && scope.unitPath && !row.unit_path.startsWith(scope.unitPath)) return null;
-  return row;
+    .where('r.enterprise_id', '=', enterpriseId).where('r.id', '=', id).where('r.status', '=', 'active')
+    .where(riskPointVisibleTo(scope, 'r')).executeTakeFirst();
+  return row ?? null;
 }
 
 /** A point the caller may change: in scope (else 404), then managed by the caller (else 403). */
@@ -299,9 +299,13 @@ export async function setMeasures(db: Db, ctx: Ctx, enterpriseId: string, id: st
   return getRiskPoint(db, ctx, enterpriseId, id);
 }
 
-/** Counts by grade and the ledger's warning flags, for the enterprise dashboard and the regulator's overview. */
-export async function riskSummaryFor(db: Executor, enterpriseId: string, todayIso: string) {
+/**
+ * Counts by grade and the ledger's warning flags, for the enterprise dashboard and the regulator's overview: of the
+ * points `scope` sees (D11: a unit leader's summary counts his branch, as his ledger does).
+ */
+export async function riskSummaryFor(db: Executor, scope: Scope, enterpriseId: string, todayIso: string) {
   const r = await db.selectFrom('risk_points as r').where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active')
+    .where(riskPointVisibleTo(scope, 'r'))
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       eb.fn.countAll<number>().filterWhere('r.grade', '=', 1).as('g1'),
@@ -313,7 +317,7 @@ export async function riskSummaryFor(db: Executor, enterpriseId: string, todayIs
       eb.fn.countAll<number>().filterWhere('r.control_failing', '=', true).as('failing'),
     ]).executeTakeFirstOrThrow();
   const missing = await db.selectFrom('risk_points as r').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').where('r.grade', '<=', 2)
+    .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').where(riskPointVisibleTo(scope, 'r')).where('r.grade', '<=', 2)
     .where((eb) => eb.not(eb.and([eb('r.has_warning_signs', '=', true), eb('r.has_monitoring', '=', true), eb('r.has_emergency_equipment', '=', true), eb('r.has_escape_routes', '=', true)])))
     .executeTakeFirstOrThrow();
   const n = (v: unknown) => Number(v ?? 0);
@@ -323,7 +327,7 @@ export async function riskSummaryFor(db: Executor, enterpriseId: string, todayIs
 export async function enterpriseRiskSummary(db: Db, ctx: Ctx, enterpriseId: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  return riskSummaryFor(db, enterpriseId, today(ctx));
+  return riskSummaryFor(db, actor.scope, enterpriseId, today(ctx));
 }
 
 /** "My risks": points where the caller's employee record is a responsible person at some level. */

@@ -1,12 +1,12 @@
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { can, requireActor } from '../../platform/auth/actor';
 import type { Permission } from '../../platform/auth/permissions';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, forbidden, invalid } from '../../platform/errors';
 import { enqueueOutbox } from '../../platform/outbox';
 import { localYear } from '../../platform/time';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { today } from './risk-point.service';
 import {
   appendReportEvent, countReportStatuses, departmentIndustries, departmentOfficersFor, findReport, findSubdistrictReport, listReportEvents,
@@ -38,7 +38,7 @@ const stateError = (reason: keyof typeof REASONS) => new AppError('STATE', { mes
 function mayWriteReport(actor: Actor, enterpriseId: string, permission: Permission): boolean {
   if (!can(actor, permission)) return false;
   if (actor.scope.kind === 'district') return true;
-  return actor.scope.kind === 'enterprise' && actor.scope.enterpriseId === enterpriseId && !actor.scope.unitPath && !actor.scope.employeeId;
+  return isEnterpriseManager(actor, enterpriseId);
 }
 
 const isRegulator = (actor: Actor) => actor.scope.kind === 'department' || actor.scope.kind === 'subdistrict';

@@ -7,8 +7,8 @@ import {
   archiveRiskPoint, assessRiskPoint, checkItemsFor, createRiskPoint, enterpriseRiskSummary, getRiskPoint, listLedger, myRisks, setControllers, setMeasures, updateRiskPoint,
 } from './risk-point.service';
 import { currentRulesFor, listRiskRuleVersions, riskRuleSetSchema, saveRiskRules } from './risk-rules.service';
-import { requireEnterpriseInScope } from '../org/org-unit.service';
 import { requireActor } from '../../platform/auth/actor';
+import { requireEnterpriseInScope } from '../../platform/auth/policy';
 
 const summary = z.object({
   total: z.number(), byGrade: z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number() }),

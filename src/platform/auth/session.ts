@@ -38,11 +38,11 @@ export function scopeOf(user: UserScopeFields, unitPath: string | null): Scope {
     case 'subdistrict_officer': return { kind: 'subdistrict', subdistrictId: user.subdistrict_id ?? '' };
     case 'enterprise_principal':
     case 'safety_manager':
-      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', unitPath: null, employeeId: null };
+      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', capacity: 'manager', unitPath: null, employeeId: null };
     case 'unit_leader':
-      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', unitPath: unitPath ?? '/none/', employeeId: null };
+      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', capacity: 'unitLeader', unitPath: unitPath ?? '/none/', employeeId: null };
     case 'employee':
-      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', unitPath: null, employeeId: user.employee_id };
+      return { kind: 'enterprise', enterpriseId: user.enterprise_id ?? '', capacity: 'employee', unitPath: null, employeeId: user.employee_id };
     case 'insurer_staff':
     case 'service_staff':
       return { kind: 'institution', institutionId: user.institution_id ?? '' };

@@ -99,6 +99,10 @@ export type OneTimeCodesTable = {
 export type LoginThrottleTable = {
   username: string; source: string; failures: Generated<number>; lockouts: Generated<number>; locked_until: TimestampNullable; last_failure_at: Timestamp;
 };
+/** D18: one row per account and Idempotency-Key (migrations/0014_idempotency.sql); `status` is null while in progress. */
+export type IdempotencyKeysTable = {
+  user_id: string; key: string; request_hash: string; status: number | null; content_type: string | null; response_body: string | null; created_at: Timestamp;
+};
 export type AuditLogTable = {
   seq: ColumnType<string, number | string | undefined, never>;
   chain: string;
@@ -317,6 +321,7 @@ export type DB = {
   sessions: SessionsTable;
   one_time_codes: OneTimeCodesTable;
   login_throttle: LoginThrottleTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_chain_heads: AuditChainHeadsTable;
   jobs: JobsTable;

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Scope } from '../auth/actor';
+import { unitSubtree, type Scope } from '../auth/actor';
 
 /**
  * A condition that holds when the enterprise id in `column` lies in the caller's scope.
@@ -41,6 +41,18 @@ export function enterpriseRowInScope(scope: Scope, alias: string): RawBuilder<Sq
 
 /** For org-unit leaders: a condition on a unit path column limiting rows to their unit and its descendants. */
 export function unitInScope(scope: Scope, pathColumn: string): RawBuilder<SqlBool> {
-  if (scope.kind !== 'enterprise' || !scope.unitPath) return sql<SqlBool>`true`;
-  return sql<SqlBool>`${sql.ref(pathColumn)} like ${scope.unitPath + '%'}`;
+  const path = unitSubtree(scope);
+  if (path === null) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${sql.ref(pathColumn)} like ${path + '%'}`;
+}
+
+/**
+ * For org-unit leaders: a condition that the org unit named by (`enterpriseColumn`, `unitIdColumn`) lies in their
+ * subtree, for tables that carry a unit id but not its path. Always true for a scope that sees whole enterprises.
+ */
+export function orgUnitInScope(scope: Scope, enterpriseColumn: string, unitIdColumn: string): RawBuilder<SqlBool> {
+  const path = unitSubtree(scope);
+  if (path === null) return sql<SqlBool>`true`;
+  return sql<SqlBool>`exists (select 1 from org_units scope_u where scope_u.enterprise_id = ${sql.ref(enterpriseColumn)}
+    and scope_u.id = ${sql.ref(unitIdColumn)} and scope_u.path like ${path + '%'})`;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Expression, SqlBool } from 'kysely';
 import type { Ctx } from '../auth/actor';
 import type { Executor, Tx } from '../db/database';
 import { AppError } from '../errors';
@@ -37,6 +38,8 @@ export async function requirePhotos(db: Executor, enterpriseId: string, ids: str
   if (found.length !== new Set(ids).size) throw new AppError('VALIDATION', { issues: [{ path: 'body.photoIds', message: 'error.NOT_FOUND' }] });
 }
 
-export async function loadPhoto(db: Executor, enterpriseId: string, id: string) {
-  return db.selectFrom('photos').select(['mime', 'data', 'size']).where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+/** One photo; `visible` is the owning module's rule over the row (alias `ph`), so a photo outside it is not found. */
+export async function loadPhoto(db: Executor, enterpriseId: string, id: string, visible: Expression<SqlBool>) {
+  return db.selectFrom('photos as ph').select(['ph.mime', 'ph.data', 'ph.size'])
+    .where('ph.enterprise_id', '=', enterpriseId).where('ph.id', '=', id).where(visible).executeTakeFirst();
 }

@@ -19,7 +19,9 @@ import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { localeFromHeader, type Locale } from '../i18n/messages';
 import type { JobRunner } from '../jobs/runner';
+import { enterpriseScopeHook } from './enterprise-scope';
 import { errorHandler, frameworkErrorHandler, routeNotFound } from './errors';
+import { registerIdempotency } from './idempotency';
 import { controlCharIssues, isEmptyPatch } from './input';
 import type { AppInstance, RouteInfo } from './route';
 
@@ -158,6 +160,8 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     if (actor.mustChangePassword && !req.routeOptions.config?.passwordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access !== 'authenticated' && !can(actor, access)) throw new AppError('FORBIDDEN');
   });
+  app.addHook('preValidation', enterpriseScopeHook(deps.db));
+  registerIdempotency(app as unknown as AppInstance, deps.db);
 
   // D6: no control character (NUL above all, which PostgreSQL refuses) in any string of the body, path or query, on
   // every route: one check here instead of one per schema. After the access check, so 401/403 still come first.

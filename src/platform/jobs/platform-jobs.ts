@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { purgeIdempotencyKeys } from '../http/idempotency';
 import type { JobRunner } from './runner';
 
 /** Housekeeping every deployment runs. Modules register their own jobs next to their services. */
@@ -12,6 +13,10 @@ export function registerPlatformJobs(jobs: JobRunner, engine: 'embedded' | 'post
     await db.deleteFrom('job_schedule_runs').where('created_at', '<', cutoff).execute();
     await db.deleteFrom('outbox').where('processed_at', '<', cutoff).execute();
   });
+  // D18: idempotency keys are kept IDEMPOTENCY_KEEP_DAYS [cfg], then forgotten.
+  jobs.register('idempotency.purge', async (_payload, { db, now }) => {
+    await purgeIdempotencyKeys(db, now);
+  });
   jobs.schedule('sessions.cleanup', 3600_000, 'sessions.cleanup');
   // PGlite runs no autovacuum daemon, so statistics go stale as tables grow; PostgreSQL keeps its own.
   if (engine === 'embedded') {
@@ -21,4 +26,5 @@ export function registerPlatformJobs(jobs: JobRunner, engine: 'embedded' | 'post
     jobs.schedule('db.analyze', 3600_000, 'db.analyze');
   }
   jobs.schedule('jobs.cleanup', 86_400_000, 'jobs.cleanup');
+  jobs.schedule('idempotency.purge', 86_400_000, 'idempotency.purge');
 }

@@ -7,7 +7,7 @@ export type ApiIssue = { path: string; message: string };
 export type ApiErrorCode =
   | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'VALIDATION' | 'CONFLICT' | 'STATE' | 'RATE_LIMITED'
   | 'CSRF' | 'LOCKED' | 'BAD_CREDENTIALS' | 'PASSWORD_CHANGE_REQUIRED' | 'INTERNAL' | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_FILE' | 'NETWORK';
+  | 'UNSUPPORTED_FILE' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_IN_PROGRESS' | 'NETWORK';
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
@@ -86,6 +86,36 @@ type RequestOptions = {
   quiet401?: boolean;
 };
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH']);
+/** A submission repeated within this time (a double tap, a retry) is the same submission: it reuses its key. */
+const REPEAT_WINDOW_MS = 10_000;
+const recentKeys = new Map<string, { key: string; until: number }>();
+
+function randomKey(): string {
+  // crypto.randomUUID exists only in secure contexts; plain-HTTP deployments on a LAN address have getRandomValues.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * D18: one Idempotency-Key per submission. The same write (method, URL and body) sent again within REPEAT_WINDOW_MS
+ * carries the same key, so the server runs it once and answers the repeat with the first result.
+ */
+function idempotencyKey(method: string, url: string, body: string | undefined): string {
+  const now = Date.now();
+  for (const [sig, v] of recentKeys) if (v.until < now) recentKeys.delete(sig);
+  const sig = `${method} ${url} ${body ?? ''}`;
+  const hit = recentKeys.get(sig);
+  if (hit) return hit.key;
+  const key = randomKey();
+  recentKeys.set(sig, { key, until: now + REPEAT_WINDOW_MS });
+  return key;
+}
+
 function headersFor(method: string, json: boolean): Headers {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': locale });
   if (json) headers.set('Content-Type', 'application/json');
@@ -109,15 +139,13 @@ async function toError(res: Response, quiet401: boolean): Promise<ApiError> {
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const json = opts.body !== undefined;
+  const url = buildUrl(path, opts.query);
+  const body = json ? JSON.stringify(opts.body) : undefined;
+  const headers = headersFor(method, json);
+  if (WRITES.has(method) && !opts.form) headers.set('Idempotency-Key', idempotencyKey(method, url, body));
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, opts.query), {
-      method,
-      credentials: 'same-origin',
-      headers: headersFor(method, json),
-      body: opts.form ?? (json ? JSON.stringify(opts.body) : undefined),
-      signal: opts.signal,
-    });
+    res = await fetch(url, { method, credentials: 'same-origin', headers, body: opts.form ?? body, signal: opts.signal });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError('NETWORK', 0, handlers.networkMessage());

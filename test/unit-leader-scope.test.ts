@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import JSZip from 'jszip';
+import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
+
+/**
+ * D11, RULES §0: an org-unit leader sees his unit and its descendants. The leader of 一车间 (demo user `leader`) gets
+ * 404 for every record of 二车间 through every GET route that takes an id, and no list, summary or export he reads
+ * changes when records are added to 二车间. Both passes walk the route table, so a new route is covered (or must be
+ * named below) without touching this file's logic.
+ */
+
+let t: TestPlatform;
+let enterpriseId: string;
+let safety: Client;
+let leader: Client;
+const tag = `D11X${Math.random().toString(36).slice(2, 8)}`;
+
+before(async () => {
+  t = await createTestPlatform();
+  t.clock.now = new Date('2026-12-02T02:00:00Z');
+  enterpriseId = (await demoIds(t.db)).ownEnterprise.id;
+  safety = await t.login('safety');
+  leader = await t.login('leader');
+});
+after(async () => { await t.close(); });
+
+const api = (p: string) => `/api/v1/enterprises/${enterpriseId}${p}`;
+
+// The smallest valid PNG (1×1), with a varying byte so each upload is a different photo.
+function png(seed: number): Buffer {
+  const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
+  return Buffer.concat([b, Buffer.from([seed])]);
+}
+
+async function uploadPhoto(c: Client, seed: number): Promise<string> {
+  const boundary = '----sdleader' + seed;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`), png(seed),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await c.request('POST', api('/photos'), body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.data.ids[0];
+}
+
+function created(res: Res): string {
+  assert.ok(res.statusCode === 200 || res.statusCode === 201, `${res.statusCode} ${res.body}`);
+  return res.data.id;
+}
+
+/** What a response shows, for comparison: JSON as text, a workbook as the text of its parts, an image by its size. */
+async function shown(res: Res): Promise<string> {
+  const type = String(res.headers['content-type'] ?? '');
+  if (type.includes('spreadsheetml')) {
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const parts = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir && (n.includes('sharedStrings') || n.includes('worksheets/'))).sort();
+    return (await Promise.all(parts.map((n) => zip.file(n)!.async('string')))).join('\n');
+  }
+  // Refusals differ only in their request id.
+  if (res.statusCode >= 400) return `${res.statusCode} ${res.data?.error?.code ?? res.body}`;
+  return `${res.statusCode} ${res.body}`;
+}
+
+type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string };
+
+/** One record of every unit-owned kind in 二车间, created by the safety manager. */
+async function recordsOf二车间(n: number): Promise<Records> {
+  const name = `${tag}-${n}`;
+  const unit = async (name: string) => (await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const ws2 = await unit('二车间');
+  const post = created(await safety.post(api('/posts'), { orgUnitId: ws2, name: `${name}岗位` }));
+  const employee = (await t.db.insertInto('employees').values({
+    enterprise_id: enterpriseId, name: `${name}员工`, id_number_masked: '530111********0000', id_number_hash: `${name}-hash`, employment_form: 'regular', org_unit_id: ws2,
+  }).returning('id').executeTakeFirstOrThrow()).id;
+  const riskPoint = created(await safety.post(api('/risk-points'), { name: `${name}风险点`, kind: 'place', orgUnitId: ws2, postIds: [post] }));
+  const photo = await uploadPhoto(safety, n);
+  const hazard = created(await safety.post(api('/hazards'), { title: `${name}隐患`, riskPointId: riskPoint, photoIds: [photo] }));
+  const library = await safety.get('/api/v1/check-library');
+  const items = [{ source: 'standard', sourceId: library.data.items[0].id }];
+  const checklist = created(await safety.post(api('/checklists'), { level: 'workshop', name: `${name}检查表`, orgUnitId: ws2, items }));
+  const card = created(await safety.post(api('/checklists'), { level: 'post', name: `${name}检查卡`, postId: post, items }));
+  const plan = created(await safety.post(api('/check-plans'), { name: `${name}日检`, type: 'daily', cycle: 'daily', checklistId: checklist, assigneePostId: post, startsOn: '2026-12-01' }));
+  const task = (await t.db.selectFrom('check_tasks').select('id').where('enterprise_id', '=', enterpriseId).where('plan_id', '=', plan).executeTakeFirstOrThrow()).id;
+  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task };
+}
+
+/**
+ * GET routes that take an id besides the enterprise's: the 二车间 record each is called with, or null with the reason
+ * the record is the whole enterprise's rather than a unit's. A new route must be added here.
+ */
+function idRoutes(r: Records): Record<string, string[] | null> {
+  return {
+    '/employees/:id': [r.employee],
+    '/risk-points/:id': [r.riskPoint],
+    '/posts/:postId/risk-card': [r.post],
+    '/posts/:postId/report-context': [r.post],
+    '/photos/:id': [r.photo],
+    '/hazards/:id': [r.hazard],
+    '/checklists/:id': [r.checklist, r.card],
+    '/checklists/:id/print': [r.checklist, r.card],
+    '/check-tasks/:id': [r.task],
+    // The enterprise's own: floor plans of the site, the annual risk report, the monthly and yearly hazard reports.
+    '/floor-plans/:id/image': null,
+    '/risk-reports/:year': null,
+    '/hazard-reports/:periodType/:periodKey': null,
+  };
+}
+
+test('D11 the leader of 一车间 gets 404 for every record of 二车间 through every GET route that takes an id', async () => {
+  const r = await recordsOf二车间(1);
+  const table = idRoutes(r);
+  const prefix = '/api/v1/enterprises/:enterpriseId';
+  const routes = t.platform.routes.filter((x) => x.method === 'GET' && x.url.startsWith(`${prefix}/`) && x.url.slice(prefix.length).includes(':'));
+  const failures: string[] = [];
+  for (const route of routes) {
+    const rest = route.url.slice(prefix.length);
+    if (!(rest in table)) { failures.push(`${route.url}: not in the table of this test`); continue; }
+    for (const id of table[rest] ?? []) {
+      const own = await safety.get(api(rest.replace(/:[A-Za-z]+/, id)));
+      assert.equal(own.statusCode, 200, `${rest} as the safety manager: ${own.body}`);
+      const res = await leader.get(api(rest.replace(/:[A-Za-z]+/, id)));
+      if (res.statusCode !== 404) failures.push(`${rest} (${id}): ${res.statusCode}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('D11 no list, summary or export the leader of 一车间 reads changes when records are added to 二车间', async () => {
+  // Every GET route without an id: the enterprise's lists, summaries and exports, and the cross-enterprise ones.
+  const routes = t.platform.routes.filter((x) => x.method === 'GET' && !x.url.replace('/enterprises/:enterpriseId', '').includes(':'));
+  const read = async () => {
+    const out = new Map<string, string>();
+    for (const route of routes) {
+      const url = route.url.replace(':enterpriseId', enterpriseId);
+      out.set(route.url, await shown(await leader.get(url)));
+    }
+    return out;
+  };
+  const before = await read();
+  const r = await recordsOf二车间(2);
+  const afterwards = await read();
+  const markers = [tag, ...Object.values(r)];
+  const changed = routes.map((x) => x.url).filter((u) => before.get(u) !== afterwards.get(u) || markers.some((m) => afterwards.get(u)!.includes(m)));
+  assert.deepEqual(changed, []);
+  // The figures the leader sees agree with the ledger he sees.
+  const summary = await leader.get(api('/risk-summary'));
+  const ledger = await leader.get(api('/risk-points?pageSize=100'));
+  assert.equal(summary.data.total, ledger.data.total, 'risk-summary counts the leader\'s branch');
+});
+
+test('D11 what the leader runs stays visible: his unit\'s table and card, tasks assigned to him or his posts, the enterprise list', async () => {
+  const lists = (await leader.get(api('/checklists'))).data.items as { name: string; level: string }[];
+  assert.deepEqual(lists.map((l) => l.name).sort(), ['一车间安全检查表', '一车间甲班操作工岗位安全检查卡', '综合安全检查清单（一企一清单）'].sort());
+  const plans = (await leader.get(api('/check-plans'))).data.items as { name: string }[];
+  assert.deepEqual(plans.map((p) => p.name).sort(), ['一车间日常安全巡查', '操作工班前安全检查'].sort());
+  // A task of another unit's list assigned to the leader himself.
+  const maint = (await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('name', '=', '维修班').executeTakeFirstOrThrow()).id;
+  const library = await safety.get('/api/v1/check-library');
+  const table = created(await safety.post(api('/checklists'), { level: 'workshop', name: `${tag}维修班表`, orgUnitId: maint, items: [{ source: 'standard', sourceId: library.data.items[1].id }] }));
+  const leaderId = (await t.db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow()).id;
+  const plan = created(await safety.post(api('/check-plans'), { name: `${tag}维修班日检`, type: 'daily', cycle: 'daily', checklistId: table, assigneeUserId: leaderId, startsOn: '2026-12-01' }));
+  const tasks = (await leader.get(api(`/check-tasks?planId=${plan}`))).data.items as { id: string; canRun: boolean }[];
+  assert.equal(tasks.length, 1);
+  const detail = await leader.get(api(`/check-tasks/${tasks[0]!.id}`));
+  assert.deepEqual([detail.statusCode, detail.data.canRun], [200, true]);
+});
