@@ -228,8 +228,8 @@ test('a safety manager of another enterprise gets 404 or 403 on every enterprise
     const created = await admin.post('/api/v1/users', { username: 'xtenant', displayName: '他企安全员', role: 'safety_manager', enterpriseId: foreign.id });
     assert.equal(created.statusCode, 201, created.body);
     // The first session goes on after the password change.
-    const other = await t.login('xtenant', created.data.initialPassword);
-    assert.equal((await other.post('/api/v1/auth/password', { currentPassword: created.data.initialPassword, newPassword: 'Xtenant#2026abc' })).statusCode, 200);
+    const other = await t.login('xtenant', created.data.oneTimeCode);
+    assert.equal((await other.post('/api/v1/auth/password', { currentPassword: created.data.oneTimeCode, newPassword: 'Kunming#Safe2026x' })).statusCode, 200);
 
     // A real record of the demo enterprise for each kind of id a route takes, by the path segment before it.
     const e = ownEnterprise.id;
