@@ -1,4 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { checkPassword } from './password-rules';
 
 /**
  * D14: the password policy. At least 10 characters; not one of the ~49,000 most common passwords (the list zxcvbn-ts
@@ -6,8 +7,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
  * repeated (`aaaa`) or sequential (`1234`, `dcba`) characters, and at least five different characters.
  * Pure: the change form on the web mirrors the cheap checks, the server is the one that decides.
  */
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 
 export type PasswordProblem = 'length' | 'common' | 'username' | 'pattern';
 
@@ -15,22 +15,6 @@ let common: Set<string> | null = null;
 function commonPasswords(): Set<string> {
   common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
   return common;
-}
-
-/** A run of `n` characters that repeat or step by one (`aaaa`, `abcd`, `4321`), case-insensitive. */
-function hasRun(s: string, n: number): boolean {
-  const c = [...s.toLowerCase()].map((ch) => ch.codePointAt(0)!);
-  let same = 1;
-  let up = 1;
-  let down = 1;
-  for (let i = 1; i < c.length; i++) {
-    const d = c[i]! - c[i - 1]!;
-    same = d === 0 ? same + 1 : 1;
-    up = d === 1 ? up + 1 : 1;
-    down = d === -1 ? down + 1 : 1;
-    if (same >= n || up >= n || down >= n) return true;
-  }
-  return false;
 }
 
 function isCommon(password: string): boolean {
@@ -44,10 +28,10 @@ function isCommon(password: string): boolean {
 
 /** The first rule a new password breaks, or null when it meets the policy. */
 export function passwordProblem(password: string, username: string): PasswordProblem | null {
-  if ([...password].length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) return 'length';
-  const name = username.trim().toLowerCase();
-  if (name.length >= 3 && password.toLowerCase().includes(name)) return 'username';
-  if (hasRun(password, 4) || new Set(password.toLowerCase()).size < 5) return 'pattern';
+  const c = checkPassword(password, username);
+  if (!c.length) return 'length';
+  if (!c.username) return 'username';
+  if (!c.pattern) return 'pattern';
   if (isCommon(password)) return 'common';
   return null;
 }
