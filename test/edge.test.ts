@@ -137,9 +137,19 @@ test('D23: API answers carry Cache-Control: no-store; routes that choose their o
   assert.equal((await anon.get('/api/v1/nothing')).headers['cache-control'], 'no-store', 'errors too');
 });
 
+test('D20: size limits are worded by what they measure, in both locales', async () => {
+  const anon = t.anonymous();
+  const long = await anon.post('/api/v1/auth/login', { username: 'safety', password: 'x'.repeat(129) });
+  assert.equal(long.statusCode, 400);
+  assert.deepEqual(long.data.error.issues.map((i: { path: string; message: string }) => [i.path, i.message]), [['body.password', '不能超过 128 个字']]);
+  const empty = await anon.request('POST', '/api/v1/auth/login', { username: '', password: 'x' }, { 'accept-language': 'en-US' });
+  assert.equal(empty.data.error.issues[0].message, 'Required');
+});
+
 // Last: it spends this address's login limit.
 test('D4: by default a new forged X-Forwarded-For per request does not reset the login rate limit', async () => {
   const codes: number[] = [];
   for (let i = 0; i < 21; i++) codes.push((await loginFrom(t, `10.88.0.${i}`, 'wrong')).statusCode);
   assert.equal(codes.at(-1), 429, codes.join(' '));
 });
+

@@ -24,9 +24,32 @@ const zhErrors = z.locales.zhCN().localeError;
  */
 const DATA_EXCEPTIONS = new Set(['22021', '22P05', '22007', '22008']);
 
+/**
+ * D20: size limits read as people say them, in both locales (zod's own zh-CN text calls a string that is too long
+ * "数值过大"): by what is measured — characters of a string, items of a list, or a number.
+ */
+function sizeMessage(keyword: string, p: Record<string, unknown>): { key: string; params: Record<string, string | number> } | null {
+  const origin = p.origin;
+  const max = Number(p.maximum);
+  const min = Number(p.minimum);
+  if (keyword === 'too_big' && Number.isFinite(max)) {
+    if (origin === 'string') return { key: 'validation.tooLong', params: { max } };
+    if (origin === 'array' || origin === 'set') return { key: 'validation.tooMany', params: { max } };
+    if (origin === 'number' || origin === 'int' || origin === 'bigint') return { key: 'validation.tooBig', params: { max } };
+  }
+  if (keyword === 'too_small' && Number.isFinite(min)) {
+    if (origin === 'string') return min <= 1 ? { key: 'validation.required', params: {} } : { key: 'validation.tooShort', params: { min } };
+    if (origin === 'array' || origin === 'set') return { key: 'validation.tooFew', params: { min } };
+    if (origin === 'number' || origin === 'int' || origin === 'bigint') return { key: 'validation.tooSmall', params: { min } };
+  }
+  return null;
+}
+
 function zodIssueMessage(locale: Locale, v: { keyword: string; message?: string; params: Record<string, unknown> }): string {
   const msg = v.message ?? '';
   if (hasMessage(msg)) return t(locale, msg);
+  const size = sizeMessage(v.keyword, v.params);
+  if (size) return t(locale, size.key, size.params);
   if (locale === 'en-US') return msg;
   const out = zhErrors({ code: v.keyword, ...v.params, message: msg } as never);
   return typeof out === 'string' ? out : (out?.message ?? msg);

@@ -246,6 +246,11 @@ const zh: Dict = {
   'notify.import.title': '员工导入完成',
   'notify.import.body': '已导入 {count} 名员工。',
   'validation.tooLong': '不能超过 {max} 个字',
+  'validation.tooShort': '至少 {min} 个字',
+  'validation.tooBig': '不能大于 {max}',
+  'validation.tooSmall': '不能小于 {min}',
+  'validation.tooMany': '最多 {max} 项',
+  'validation.tooFew': '至少 {min} 项',
   'validation.date': '日期格式不正确，应为 YYYY-MM-DD（如 2024-03-01）',
   // edge input checks (D6, D8, D9, D20)
   'validation.controlChars': '不能包含控制字符',
@@ -515,6 +520,11 @@ const en: Dict = {
   'notify.import.title': 'Employee import finished',
   'notify.import.body': '{count} employees imported.',
   'validation.tooLong': 'At most {max} characters',
+  'validation.tooShort': 'At least {min} characters',
+  'validation.tooBig': 'At most {max}',
+  'validation.tooSmall': 'At least {min}',
+  'validation.tooMany': 'At most {max} items',
+  'validation.tooFew': 'At least {min} items',
   'validation.date': 'Invalid date; use YYYY-MM-DD (e.g. 2024-03-01)',
   // edge input checks (D6, D8, D9, D20)
   'validation.controlChars': 'Must not contain control characters',
