@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
+import { chunkRows, insertInChunks } from '../../platform/db/chunked';
 import type { Executor, Tx } from '../../platform/db/database';
 import type { EmploymentForm } from '../../platform/db/schema';
 import { enterpriseInScope, enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
@@ -134,13 +135,9 @@ export type EmployeeInsert = {
   employment_form: EmploymentForm; org_unit_id: string; hire_date: string | null;
 };
 
-// Rows per INSERT: large enough to make 5,000-row imports fast, small enough to stay far below the bind limit.
-const BATCH = 1000;
-
+// D25: a few hundred rows per INSERT with the event loop turning in between (platform/db/chunked.ts).
 export async function insertEmployees(tx: Tx, rows: EmployeeInsert[], now: Date) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await tx.insertInto('employees').values(rows.slice(i, i + BATCH).map((r) => ({ ...r, created_at: now, updated_at: now }))).execute();
-  }
+  await insertInChunks(rows, chunkRows(11), (c) => tx.insertInto('employees').values(c.map((r) => ({ ...r, created_at: now, updated_at: now }))).execute());
 }
 
 /**
@@ -153,9 +150,7 @@ export async function analyzeEmployees(tx: Tx) {
 }
 
 export async function insertEmployeePosts(tx: Tx, links: { enterprise_id: string; employee_id: string; post_id: string }[]) {
-  for (let i = 0; i < links.length; i += BATCH * 2) {
-    await tx.insertInto('employee_posts').values(links.slice(i, i + BATCH * 2)).execute();
-  }
+  await insertInChunks(links, chunkRows(3), (c) => tx.insertInto('employee_posts').values(c).execute());
 }
 
 export async function replaceEmployeePosts(tx: Tx, enterpriseId: string, employeeId: string, postIds: string[]) {

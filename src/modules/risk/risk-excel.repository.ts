@@ -1,4 +1,5 @@
 import { sql, type Insertable } from 'kysely';
+import { chunkRows, insertInChunks } from '../../platform/db/chunked';
 import type { Executor, Tx } from '../../platform/db/database';
 import type { ControlMeasuresTable, RiskAssessmentsTable, RiskControllersTable, RiskPointPostsTable, RiskPointsTable } from '../../platform/db/schema';
 
@@ -55,12 +56,9 @@ export async function sharedEmployeeNames(db: Executor, enterpriseId: string): P
   return new Set(rows.map((r) => r.name));
 }
 
-// Rows per INSERT: far below the bind-parameter limit (65,535) for the widest table, few round trips for 5,000 points.
-const BATCH_PARAMS = 30_000;
-
+// D25: a few hundred rows per INSERT with the event loop turning in between (platform/db/chunked.ts).
 async function insertBatched<T extends object>(rows: T[], columns: number, insert: (chunk: T[]) => Promise<unknown>) {
-  const size = Math.max(1, Math.floor(BATCH_PARAMS / columns));
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+  await insertInChunks(rows, chunkRows(columns), insert);
 }
 
 export async function insertLedger(tx: Tx, data: {
