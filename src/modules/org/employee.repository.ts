@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
-import { chunkRows, insertInChunks } from '../../platform/db/chunked';
 import type { Executor, Tx } from '../../platform/db/database';
 import type { EmploymentForm } from '../../platform/db/schema';
 import { enterpriseInScope, enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
@@ -135,9 +134,13 @@ export type EmployeeInsert = {
   employment_form: EmploymentForm; org_unit_id: string; hire_date: string | null;
 };
 
-// D25: a few hundred rows per INSERT with the event loop turning in between (platform/db/chunked.ts).
+// Rows per INSERT: large enough to make 5,000-row imports fast, small enough to stay far below the bind limit.
+const BATCH = 1000;
+
 export async function insertEmployees(tx: Tx, rows: EmployeeInsert[], now: Date) {
-  await insertInChunks(rows, chunkRows(11), (c) => tx.insertInto('employees').values(c.map((r) => ({ ...r, created_at: now, updated_at: now }))).execute());
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.insertInto('employees').values(rows.slice(i, i + BATCH).map((r) => ({ ...r, created_at: now, updated_at: now }))).execute();
+  }
 }
 
 /**
@@ -150,7 +153,9 @@ export async function analyzeEmployees(tx: Tx) {
 }
 
 export async function insertEmployeePosts(tx: Tx, links: { enterprise_id: string; employee_id: string; post_id: string }[]) {
-  await insertInChunks(links, chunkRows(3), (c) => tx.insertInto('employee_posts').values(c).execute());
+  for (let i = 0; i < links.length; i += BATCH * 2) {
+    await tx.insertInto('employee_posts').values(links.slice(i, i + BATCH * 2)).execute();
+  }
 }
 
 export async function replaceEmployeePosts(tx: Tx, enterpriseId: string, employeeId: string, postIds: string[]) {

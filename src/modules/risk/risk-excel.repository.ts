@@ -1,5 +1,4 @@
 import { sql, type Insertable } from 'kysely';
-import { chunkRows, insertInChunks } from '../../platform/db/chunked';
 import type { Executor, Tx } from '../../platform/db/database';
 import type { ControlMeasuresTable, RiskAssessmentsTable, RiskControllersTable, RiskPointPostsTable, RiskPointsTable } from '../../platform/db/schema';
 
@@ -56,9 +55,12 @@ export async function sharedEmployeeNames(db: Executor, enterpriseId: string): P
   return new Set(rows.map((r) => r.name));
 }
 
-// D25: a few hundred rows per INSERT with the event loop turning in between (platform/db/chunked.ts).
+// Rows per INSERT: far below the bind-parameter limit (65,535) for the widest table, few round trips for 5,000 points.
+const BATCH_PARAMS = 30_000;
+
 async function insertBatched<T extends object>(rows: T[], columns: number, insert: (chunk: T[]) => Promise<unknown>) {
-  await insertInChunks(rows, chunkRows(columns), insert);
+  const size = Math.max(1, Math.floor(BATCH_PARAMS / columns));
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 export async function insertLedger(tx: Tx, data: {
