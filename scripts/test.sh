@@ -16,6 +16,13 @@ fi
 if [[ ${TEST_GROUP:-} == dates ]]; then
   mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -E '/(jobs|check|check-export|hazard|hazard-escalation|hazard-report|hazard-stats|demo-hazards|risk|risk-report|risk-supervision|time|periods|hazard-stats\.rules|risk-report\.rules)\.test\.ts$')
 fi
+# TEST_GROUP=security: the tests that keep issue 9's defects fixed — bad input on every route, the role-escalation
+# matrix, the unit-leader visibility pass, cross-tenant authorisation, account security, idempotency, the data-directory
+# lock, hostile uploads (xlsx, photos), concurrency of the numbered series (meaningful on PostgreSQL) and the log
+# redaction.
+if [[ ${TEST_GROUP:-} == security ]]; then
+  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -E '/(bad-input|edge|account-security|role-escalation-matrix|unit-leader-scope|authz-matrix|idempotency|data-dir-lock|xlsx-limits|photos|concurrency|logging)\.test\.ts$')
+fi
 if ((${#files[@]} == 0)); then
   echo "no test files found under test/ or src/" >&2
   exit 1

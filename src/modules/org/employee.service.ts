@@ -211,6 +211,14 @@ export async function exportEmployees(db: Db, ctx: Ctx, enterpriseId: string, q:
  * Imports a roster. Every row is checked first (format, check digit, duplicates in the file and in the enterprise,
  * units and posts by name); `strict` imports nothing if any row is wrong, `valid` imports the good rows. The
  * inserts, one audit row and the importer's notification share one transaction.
+ *
+ * D25: on the embedded engine the pool has one connection and a transaction holds it, so whatever runs inside the
+ * transaction holds every other request. Everything slow — reading the file, checking 5,000 rows, the reference
+ * lookups — therefore happens before it opens, in statements of its own that other requests interleave with; the
+ * transaction only writes, a thousand rows per statement (~0.5 s for 5,000 employees). Yielding to the event loop
+ * between those statements was measured and rejected: reads then queue behind the open transaction and their p99
+ * doubled (bench/embedded-import.ts). Staging rows or chunked transactions with compensation would break the
+ * all-or-nothing promise on a crash for a gain the benchmark does not need.
  */
 export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterpriseId: string, mode: ImportMode, upload: Upload | null): Promise<ImportReport> {
   const actor = requireActor(ctx);

@@ -119,6 +119,8 @@ export async function ledgerTemplate(db: Db, ctx: Ctx, enterpriseId: string): Pr
  * Imports a ledger in the export's layout. Every row is checked first; grades are re-computed from the evaluation
  * inputs with the rule-set in force (a disagreeing grade cell only earns a warning). `strict` imports nothing if
  * any row is wrong, `valid` imports the good rows. The inserts and one audit row share one transaction.
+ * D25: as for employees (employee.service.ts, importEmployees), all the reading and checking happens before the
+ * transaction opens, which only writes, in multi-row statements.
  */
 export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode: 'strict' | 'valid', upload: Upload | null): Promise<RiskImportReport> {
   const actor = requireActor(ctx);
