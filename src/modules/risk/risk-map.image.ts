@@ -1,4 +1,5 @@
 import { checkRaster, RASTER_MAX_PIXELS, RASTER_MAX_SIDE } from '../../platform/files/images';
+import { stripMetadata } from '../../platform/files/metadata';
 import { checkSvg } from '../../platform/files/svg';
 
 /*
@@ -18,7 +19,8 @@ export type PlanMime = 'image/png' | 'image/jpeg' | 'image/svg+xml';
 export const PLAN_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export type PlanRefusal = 'type' | 'svgUnsafe' | 'svgInvalid' | 'dimensions' | 'pixels';
-export type PlanCheck = { ok: true; mime: PlanMime; width: number; height: number } | { ok: false; reason: PlanRefusal };
+/** `data` is what is stored: a raster plan without its metadata (D16: a phone photo of a plan carries GPS). */
+export type PlanCheck = { ok: true; mime: PlanMime; width: number; height: number; data: Buffer } | { ok: false; reason: PlanRefusal };
 
 /** The parameters of each refusal's message. */
 export const PLAN_REFUSAL_PARAMS: Partial<Record<PlanRefusal, Record<string, number>>> = {
@@ -31,7 +33,11 @@ export const PLAN_REFUSAL_PARAMS: Partial<Record<PlanRefusal, Record<string, num
  */
 export async function checkPlanImage(data: Buffer): Promise<PlanCheck> {
   const raster = checkRaster(data, ['image/png', 'image/jpeg']);
-  if (raster.ok) return { ok: true, mime: raster.mime as PlanMime, width: raster.width, height: raster.height };
+  if (raster.ok) {
+    const stripped = stripMetadata(data, raster.mime);
+    if (!stripped.ok) return { ok: false, reason: 'type' };
+    return { ok: true, mime: raster.mime as PlanMime, width: raster.width, height: raster.height, data: stripped.data };
+  }
   // Anything that is not a PNG or JPEG by its first bytes must be an SVG document.
   if (raster.reason !== 'type' || data[0] === 0x89 || data[0] === 0xff) return raster;
   const svg = await checkSvg(data);
@@ -40,5 +46,5 @@ export async function checkPlanImage(data: Buffer): Promise<PlanCheck> {
     return { ok: false, reason };
   }
   if (svg.width > SVG_PLAN_MAX_SIDE || svg.height > SVG_PLAN_MAX_SIDE) return { ok: false, reason: 'dimensions' };
-  return { ok: true, mime: 'image/svg+xml', width: svg.width, height: svg.height };
+  return { ok: true, mime: 'image/svg+xml', width: svg.width, height: svg.height, data };
 }

@@ -54,7 +54,7 @@ export async function uploadPlan(db: Db, ctx: Ctx, enterpriseId: string, upload:
   }
   const name = (upload.name ?? '').trim().slice(0, 100) || nameFromFile(upload.filename);
   return db.transaction().execute(async (tx) => {
-    const row = await insertFloorPlan(tx, { enterpriseId, name, mime: check.mime, width: check.width, height: check.height, data: upload.buffer, now: ctx.now });
+    const row = await insertFloorPlan(tx, { enterpriseId, name, mime: check.mime, width: check.width, height: check.height, data: check.data, now: ctx.now });
     await writeAudit(tx, ctx, { action: 'risk.plan.create', entityType: 'floor_plan', entityId: row.id, enterpriseId, after: { name, mime: check.mime, width: check.width, height: check.height, size: row.size, file: upload.filename } });
     return planView(row);
   });
