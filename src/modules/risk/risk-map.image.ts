@@ -19,8 +19,7 @@ export type PlanMime = 'image/png' | 'image/jpeg' | 'image/svg+xml';
 export const PLAN_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export type PlanRefusal = 'type' | 'svgUnsafe' | 'svgInvalid' | 'dimensions' | 'pixels';
-/** `data` is what is stored: a raster plan without its metadata (D16: a phone photo of a plan carries GPS). */
-export type PlanCheck = { ok: true; mime: PlanMime; width: number; height: number; data: Buffer } | { ok: false; reason: PlanRefusal };
+export type PlanCheck = { ok: true; mime: PlanMime; width: number; height: number } | { ok: false; reason: PlanRefusal };
 
 /** The parameters of each refusal's message. */
 export const PLAN_REFUSAL_PARAMS: Partial<Record<PlanRefusal, Record<string, number>>> = {
@@ -33,11 +32,7 @@ export const PLAN_REFUSAL_PARAMS: Partial<Record<PlanRefusal, Record<string, num
  */
 export async function checkPlanImage(data: Buffer): Promise<PlanCheck> {
   const raster = checkRaster(data, ['image/png', 'image/jpeg']);
-  if (raster.ok) {
-    const stripped = stripMetadata(data, raster.mime);
-    if (!stripped.ok) return { ok: false, reason: 'type' };
-    return { ok: true, mime: raster.mime as PlanMime, width: raster.width, height: raster.height, data: stripped.data };
-  }
+  if (raster.ok) return { ok: true, mime: raster.mime as PlanMime, width: raster.width, height: raster.height };
   // Anything that is not a PNG or JPEG by its first bytes must be an SVG document.
   if (raster.reason !== 'type' || data[0] === 0x89 || data[0] === 0xff) return raster;
   const svg = await checkSvg(data);
@@ -46,5 +41,16 @@ export async function checkPlanImage(data: Buffer): Promise<PlanCheck> {
     return { ok: false, reason };
   }
   if (svg.width > SVG_PLAN_MAX_SIDE || svg.height > SVG_PLAN_MAX_SIDE) return { ok: false, reason: 'dimensions' };
-  return { ok: true, mime: 'image/svg+xml', width: svg.width, height: svg.height, data };
+  return { ok: true, mime: 'image/svg+xml', width: svg.width, height: svg.height };
+}
+
+/**
+ * D16: the bytes a checked plan is stored as. A raster plan (often a phone photo of the evacuation plan) loses its
+ * metadata, GPS among it; an SVG was already judged inert and is kept as sent. Null when the raster's structure does
+ * not walk.
+ */
+export function planBytes(data: Buffer, mime: PlanMime): Buffer | null {
+  if (mime === 'image/svg+xml') return data;
+  const stripped = stripMetadata(data, mime);
+  return stripped.ok ? stripped.data : null;
 }
