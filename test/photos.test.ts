@@ -220,6 +220,11 @@ test('D16: a rotated phone photo keeps only its orientation; impossible dates an
   const broken = Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.from([0xff, 0xe1, 0x7f, 0xff]), Buffer.from('Exif')]);
   assert.deepEqual(stripMetadata(broken, 'image/jpeg'), { ok: false });
   assert.equal(planBytes(broken, 'image/jpeg'), null);
+  // A PNG with a wrong chunk length (the 1×1 PNG other tests use): walked as far as it reads, then closed with IEND.
+  const short = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
+  const closed = stripMetadata(Buffer.concat([short.subarray(0, 33), phonePng(1, 1).file.subarray(33, 33 + 42), short.subarray(33)]), 'image/png');
+  assert.ok(closed.ok && closed.data.indexOf('GPS') === -1 && closed.data.subarray(-8).toString('latin1', 0, 4) === 'IEND');
+  assert.deepEqual(checkRaster(closed.data, ['image/png']), { ok: true, mime: 'image/png', width: 1, height: 1 });
 });
 
 test('D21: an upload past the enterprise photo quota is refused with a translated 413', async () => {

@@ -484,8 +484,9 @@ export async function uploadPhotos(db: Db, ctx: Ctx, enterpriseId: string, files
   return db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     const saved = await savePhotos(tx, ctx, enterpriseId, files);
-    for (const p of saved) {
-      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: p.id, enterpriseId, after: { mime: p.mime, size: p.size, takenAt: p.takenAt?.toISOString() ?? null } });
+    // The audit row keeps the size that was sent; the row holds the stored (stripped) size.
+    for (const [i, p] of saved.entries()) {
+      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: p.id, enterpriseId, after: { mime: p.mime, size: files[i]!.length } });
     }
     return saved.map((p) => p.id);
   });

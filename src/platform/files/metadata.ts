@@ -149,16 +149,24 @@ function stripJpeg(buf: Buffer): StripResult {
 /** Ancillary chunks that change how the image is drawn (colour, transparency, density, animation); the rest go. */
 const PNG_KEEP = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'bKGD', 'pHYs', 'hIST', 'sPLT', 'cICP', 'mDCv', 'cLLi', 'acTL', 'fcTL', 'fdAT']);
 
+const PNG_IEND_CHUNK = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
 function stripPng(buf: Buffer): StripResult {
   const out: Buffer[] = [buf.subarray(0, 8)];
   let takenAt: Date | null = null;
   let pos = 8;
   for (let parts = 0; ; parts++) {
-    if (parts > MAX_PARTS || pos + 12 > buf.length) return { ok: false };
-    const len = buf.readUInt32BE(pos);
+    if (parts > MAX_PARTS) return { ok: false };
+    const len = pos + 12 <= buf.length ? buf.readUInt32BE(pos) : Infinity;
     const type = buf.toString('latin1', pos + 4, pos + 8);
     const end = pos + 12 + len;
-    if (end > buf.length) return { ok: false };
+    if (end > buf.length) {
+      // A chunk that overruns the file (checkRaster found an IEND, so a length is wrong): what the walk could not read
+      // is dropped, never copied, and the file is closed with IEND. A decoder fares no worse than on the bytes sent.
+      if (pos === 8) return { ok: false };
+      out.push(PNG_IEND_CHUNK);
+      break;
+    }
     const critical = (buf[pos + 4]! & 0x20) === 0; // an upper-case first letter: IHDR, PLTE, IDAT, IEND
     if (type === 'eXIf' && !takenAt) takenAt = readExif(buf.subarray(pos + 8, pos + 8 + len)).takenAt;
     if (critical || PNG_KEEP.has(type)) out.push(buf.subarray(pos, end));
