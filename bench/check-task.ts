@@ -30,13 +30,23 @@ const PHOTO_BYTES = Number(values['photo-kb']) * 1024;
 const WARMUP = 3;
 const TARGET_MS = 300;
 
-/** A phone-sized JPEG as the photo check reads it (D21: the header must parse): SOI, JFIF, a 4032 × 3024 frame, then noise. */
+/**
+ * A phone-sized JPEG as the photo check and the metadata strip (D16/D21) walk it: SOI, JFIF, an Exif block of 16 KB
+ * (stripped), a 4032 × 3024 frame, a scan header, then noise as entropy-coded data (every 0xFF stuffed), then EOI.
+ */
 function jpeg(): Buffer {
   const head = Buffer.from([
     0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-    0xff, 0xc0, 0x00, 0x11, 0x08, 3024 >> 8, 3024 & 255, 4032 >> 8, 4032 & 255, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
   ]);
-  return Buffer.concat([head, randomBytes(Math.max(0, PHOTO_BYTES - head.length))]);
+  const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x40, 0x02]), Buffer.from('Exif\0\0', 'latin1'), Buffer.alloc(0x4000 - 6)]);
+  const frame = Buffer.from([
+    0xff, 0xc0, 0x00, 0x11, 0x08, 3024 >> 8, 3024 & 255, 4032 >> 8, 4032 & 255, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+    0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00,
+  ]);
+  const noise = randomBytes(Math.max(0, PHOTO_BYTES - head.length - exif.length - frame.length - 2));
+  const scan: number[] = [];
+  for (const b of noise) { scan.push(b); if (b === 0xff) scan.push(0x00); }
+  return Buffer.concat([head, exif, frame, Buffer.from(scan), Buffer.from([0xff, 0xd9])]);
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -588,7 +588,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
 
     const fields = [...photos.keys()];
     const stored = await savePhotos(tx, ctx, enterpriseId, fields.map((f) => photos.get(f)!));
-    const photoOf = new Map(fields.map((f, i) => [f, stored[i]!]));
+    const photoOf = new Map(fields.map((f, i) => [f, stored[i]!.id]));
     const rows: (ResultLine & { enterprise_id: string; task_id: string })[] = [];
     const hazards: { id: string; code: string; checklistItemId: string }[] = [];
     const count = { pass: 0, fail: 0, na: 0 };

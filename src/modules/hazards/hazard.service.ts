@@ -7,7 +7,7 @@ import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { HazardSource, HazardStatus } from '../../platform/db/schema';
 import { nextCode } from '../../platform/db/codes';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import { checkPhoto, requirePhotos, savePhotos } from '../../platform/files/photos';
+import { requirePhotos, savePhotos } from '../../platform/files/photos';
 import { enqueueOutbox } from '../../platform/outbox';
 import { localDay, localYear } from '../../platform/time';
 import { roleName } from '../accounts/roles';
@@ -483,12 +483,12 @@ export async function uploadPhotos(db: Db, ctx: Ctx, enterpriseId: string, files
   const actor = requireActor(ctx);
   return db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const ids = await savePhotos(tx, ctx, enterpriseId, files);
-    for (const [i, id] of ids.entries()) {
-      const file = files[i]!;
-      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: id, enterpriseId, after: { mime: checkPhoto(file), size: file.length } });
+    const saved = await savePhotos(tx, ctx, enterpriseId, files);
+    // The audit row keeps the size that was sent; the row holds the stored (stripped) size.
+    for (const [i, p] of saved.entries()) {
+      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: p.id, enterpriseId, after: { mime: p.mime, size: files[i]!.length } });
     }
-    return ids;
+    return saved.map((p) => p.id);
   });
 }
 

@@ -1,4 +1,5 @@
 import { checkRaster, RASTER_MAX_PIXELS, RASTER_MAX_SIDE } from '../../platform/files/images';
+import { stripMetadata } from '../../platform/files/metadata';
 import { checkSvg } from '../../platform/files/svg';
 
 /*
@@ -41,4 +42,15 @@ export async function checkPlanImage(data: Buffer): Promise<PlanCheck> {
   }
   if (svg.width > SVG_PLAN_MAX_SIDE || svg.height > SVG_PLAN_MAX_SIDE) return { ok: false, reason: 'dimensions' };
   return { ok: true, mime: 'image/svg+xml', width: svg.width, height: svg.height };
+}
+
+/**
+ * D16: the bytes a checked plan is stored as. A raster plan (often a phone photo of the evacuation plan) loses its
+ * metadata, GPS among it; an SVG was already judged inert and is kept as sent. Null when the raster's structure does
+ * not walk.
+ */
+export function planBytes(data: Buffer, mime: PlanMime): Buffer | null {
+  if (mime === 'image/svg+xml') return data;
+  const stripped = stripMetadata(data, mime);
+  return stripped.ok ? stripped.data : null;
 }

@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from './risk-grading';
-import { checkPlanImage, PLAN_MAX_BYTES, PLAN_REFUSAL_PARAMS } from './risk-map.image';
+import { checkPlanImage, PLAN_MAX_BYTES, PLAN_REFUSAL_PARAMS, planBytes } from './risk-map.image';
 import {
   countPointsOnPlan, deleteFloorPlan, findFloorPlan, findPointForShape, floorPlanImage, insertFloorPlan, listFloorPlans, mapPoints,
   R8_COLUMNS, releaseArchivedPoints, renameFloorPlan, setPointShape, type FloorPlanRow, type MapPointRow,
@@ -47,14 +47,16 @@ export async function uploadPlan(db: Db, ctx: Ctx, enterpriseId: string, upload:
   if (!upload || upload.buffer.length === 0) throw invalid('body.file', 'riskMap.plan.missing');
   if (upload.buffer.length > PLAN_MAX_BYTES) throw planTooLarge();
   const check = await checkPlanImage(upload.buffer);
-  if (!check.ok) {
-    const key = `riskMap.plan.${check.reason}`;
-    const params = PLAN_REFUSAL_PARAMS[check.reason] ?? {};
+  const data = check.ok ? planBytes(upload.buffer, check.mime) : null;
+  if (!check.ok || !data) {
+    const reason = check.ok ? 'type' : check.reason;
+    const key = `riskMap.plan.${reason}`;
+    const params = PLAN_REFUSAL_PARAMS[reason] ?? {};
     throw new AppError('UNSUPPORTED_FILE', { messageKey: key, params, issues: [{ path: 'body.file', message: key, params }] });
   }
   const name = (upload.name ?? '').trim().slice(0, 100) || nameFromFile(upload.filename);
   return db.transaction().execute(async (tx) => {
-    const row = await insertFloorPlan(tx, { enterpriseId, name, mime: check.mime, width: check.width, height: check.height, data: upload.buffer, now: ctx.now });
+    const row = await insertFloorPlan(tx, { enterpriseId, name, mime: check.mime, width: check.width, height: check.height, data, now: ctx.now });
     await writeAudit(tx, ctx, { action: 'risk.plan.create', entityType: 'floor_plan', entityId: row.id, enterpriseId, after: { name, mime: check.mime, width: check.width, height: check.height, size: row.size, file: upload.filename } });
     return planView(row);
   });

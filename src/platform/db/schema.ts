@@ -211,7 +211,10 @@ export type HazardSource = 'self_check' | 'employee_report' | 'regulator' | 'tip
 type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 type DateCol = ColumnType<string, string, string>;
 type DateColNullable = ColumnType<string | null, string | null | undefined, string | null>;
-export type PhotosTable = { enterprise_id: string; id: Generated<string>; mime: 'image/png' | 'image/jpeg' | 'image/webp'; size: number; sha256: string; data: Buffer; uploaded_by: string | null; created_at: Timestamp };
+export type PhotosTable = { enterprise_id: string; id: Generated<string>; mime: 'image/png' | 'image/jpeg' | 'image/webp'; size: number; sha256: string; data: Buffer; uploaded_by: string | null; created_at: Timestamp;
+  /** Migration 0015: the capture time read from the photo's Exif before it was stripped (D16/D21). */
+  taken_at: TimestampNullable;
+};
 export type CheckStandardItemsTable = { id: Generated<string>; code: string; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number> };
 export type EnterpriseCheckItemsTable = { enterprise_id: string; id: Generated<string>; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; created_at: Timestamp };
 export type ChecklistsTable = { enterprise_id: string; id: Generated<string>; level: 'enterprise' | 'workshop' | 'post'; name: string; org_unit_id: string | null; post_id: string | null; created_at: Timestamp; updated_at: Timestamp };

@@ -53,6 +53,7 @@ const zh: Dict = {
   'validation.risk.codeTaken': '该风险点编号已存在',
   'validation.photo.type': '照片只支持 PNG、JPEG 或 WebP 格式',
   'validation.photo.pixels': '照片尺寸过大：每边不超过 {side} 像素，总像素不超过 {megapixels} 百万',
+  'validation.photo.quota': '本企业照片存储已达上限（{quota} GB），无法继续上传',
   // hazard keys (zh-CN)
   'hazard.refused.separation': '验收人（审批人）不能是整改人本人',
   'hazard.refused.planRequired': '重大隐患须先制定"五到位"治理方案（责任、措施、资金、时限、预案）才能下达整改',
@@ -327,6 +328,7 @@ const en: Dict = {
   'validation.risk.codeTaken': 'This risk point code is already taken',
   'validation.photo.type': 'Photos must be PNG, JPEG or WebP',
   'validation.photo.pixels': 'The photo is too large: at most {side} pixels a side and {megapixels} megapixels in all',
+  'validation.photo.quota': "The enterprise's photo storage is full ({quota} GB): no more photos can be uploaded",
   // hazard keys (en-US)
   'hazard.refused.separation': 'The acceptor (or approver) cannot be the person who rectified',
   'hazard.refused.planRequired': 'A major hazard needs its five-in-place plan (responsibility, measures, funds, time limit, contingency plan) before rectification is assigned',
