@@ -153,3 +153,19 @@ test('D4: by default a new forged X-Forwarded-For per request does not reset the
   assert.equal(codes.at(-1), 429, codes.join(' '));
 });
 
+
+test('issue 8 §2: every API route documents the error shape, reason code included, in the OpenAPI document', async () => {
+  const doc = (await t.anonymous().get('/api/openapi.json')).data as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, { properties?: Record<string, unknown> }> } }> }> }>> };
+  let operations = 0;
+  for (const [url, ops] of Object.entries(doc.paths)) {
+    if (!url.startsWith('/api/v1/')) continue;
+    for (const [method, op] of Object.entries(ops)) {
+      operations++;
+      for (const status of ['400', '401', '403', '404', '409']) {
+        const error = op.responses[status]?.content?.['application/json']?.schema.properties?.error?.properties;
+        assert.ok(error && 'code' in error && 'reason' in error && 'requestId' in error, `${method.toUpperCase()} ${url} documents ${status}`);
+      }
+    }
+  }
+  assert.ok(operations > 100, `${operations} operations`);
+});

@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Actor, Ctx } from '../auth/actor';
 import { can } from '../auth/actor';
 import { loadSession, SESSION_COOKIE } from '../auth/session';
@@ -20,7 +21,7 @@ import { AppError } from '../errors';
 import { localeFromHeader, type Locale } from '../i18n/messages';
 import type { JobRunner } from '../jobs/runner';
 import { enterpriseScopeHook } from './enterprise-scope';
-import { errorHandler, frameworkErrorHandler, routeNotFound } from './errors';
+import { errorBody, errorHandler, frameworkErrorHandler, routeNotFound } from './errors';
 import { registerIdempotency } from './idempotency';
 import { controlCharIssues, isEmptyPatch } from './input';
 import type { AppInstance, RouteInfo } from './route';
@@ -55,6 +56,14 @@ function loggableUrl(req: FastifyRequest): string {
   // No route matched (a web-app path such as /public/risk-cards/<token>): mask anything token-like.
   return (req.url.split('?')[0] ?? '').split('/').map((seg) => (/^[A-Za-z0-9_-]{20,}$/.test(seg) ? ':token' : seg)).join('/');
 }
+
+const ERROR_JSON_SCHEMA = z.toJSONSchema(errorBody, { target: 'openapi-3.0' }) as Record<string, unknown>;
+const ERROR_STATUSES = ['400', '401', '403', '404', '409', '413', '415', '422', '429'] as const;
+const ERROR_DESCRIPTION: Record<(typeof ERROR_STATUSES)[number], string> = {
+  400: '输入有误 (VALIDATION)', 401: '未登录 (UNAUTHENTICATED)', 403: '无权限 (FORBIDDEN, CSRF)', 404: '不存在或不在权限范围内 (NOT_FOUND)',
+  409: '状态或版本冲突 (STATE, CONFLICT; reason 为具体原因)', 413: '文件过大 (PAYLOAD_TOO_LARGE)', 415: '不支持的文件类型 (UNSUPPORTED_FILE)',
+  422: '幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED)', 429: '请求过于频繁 (RATE_LIMITED)',
+};
 
 export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logStream?: NodeJS.WritableStream } = {}): Promise<{ app: AppInstance; routes: RouteInfo[] }> {
   const { config } = deps;
@@ -130,7 +139,15 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
       info: { title: 'SafeDuty API', description: '企业安全生产主体责任平台 API', version: '1.0.0' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
-    transform: jsonSchemaTransform,
+    // Every API route documents the error shape for the statuses the edge can answer with (issue 8 §2), in the
+    // document only: error bodies are built by the error handler, not serialised through these schemas.
+    transform: (args) => {
+      const out = jsonSchemaTransform(args);
+      if (!args.url.startsWith('/api/v1/')) return out;
+      const response = { ...((out.schema as { response?: Record<string, unknown> }).response ?? {}) };
+      for (const status of ERROR_STATUSES) response[status] ??= { description: ERROR_DESCRIPTION[status], content: { 'application/json': { schema: ERROR_JSON_SCHEMA } } };
+      return { ...out, schema: { ...out.schema, response } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
