@@ -15,6 +15,7 @@ import { clearFailures, lockedUsernames } from './login-throttle';
 import { issueOneTimeCode } from './one-time-code';
 import { roleName } from './roles';
 import { describeScopeView } from './scope-name';
+import { containsPattern } from '../../platform/db/like';
 
 export type UserView = {
   id: string; username: string; displayName: string; role: Role; roleName: string; scopeName: string;
@@ -62,7 +63,7 @@ export async function listUsers(db: Db, ctx: Ctx, q: { page: number; pageSize: n
   if (q.role) query = query.where('role', '=', q.role);
   if (q.enterpriseId) query = query.where('enterprise_id', '=', q.enterpriseId);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     query = query.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
   }
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -6,8 +6,8 @@ import { riskPointVisibleTo } from '../risk/risk-point.policy';
 import type { Scope } from '../../platform/auth/actor';
 import type { TaskQuery } from './check.schema';
 import { periodKeysOfDate } from './check.rules';
+import { containsPattern } from '../../platform/db/like';
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // ---- library ----
 
@@ -16,7 +16,7 @@ export async function libraryItems(db: Executor, q: { category?: string; q?: str
   if (q.category) query = query.where('category', '=', q.category);
   if (q.major !== undefined) query = query.where('major_criterion', '=', q.major);
   if (q.q) {
-    const pattern = like(q.q);
+    const pattern = containsPattern(q.q);
     query = query.where((eb) => eb.or([eb('content', 'like', pattern), eb('basis', 'like', pattern), eb('code', 'like', pattern), eb('method', 'like', pattern)]));
   }
   return query.orderBy('sort').execute();
@@ -131,7 +131,7 @@ export async function listTasks(db: Executor, viewer: Viewer, enterpriseId: stri
   }
   if (q.date) base = base.where('t.period_key', 'in', periodKeysOfDate(q.date));
   if (q.planId) base = base.where('t.plan_id', '=', q.planId);
-  if (q.q) base = base.where((eb) => eb.or([eb('pl.name', 'like', like(q.q!)), eb('c.name', 'like', like(q.q!))]));
+  if (q.q) base = base.where((eb) => eb.or([eb('pl.name', 'like', containsPattern(q.q!)), eb('c.name', 'like', containsPattern(q.q!))]));
   const counts = await base.select((eb) => [
     eb.fn.countAll<number>().filterWhere('t.status', '=', 'open').as('open'),
     eb.fn.countAll<number>().filterWhere('t.status', '=', 'done').as('done'),

@@ -4,6 +4,7 @@ import type { Executor, Tx } from '../../platform/db/database';
 import { enterpriseRowInScope } from '../../platform/db/scope';
 import type { ReportListQuery } from './hazard-report.schema';
 import type { ReportPeriodType } from './hazard-stats.rules';
+import { containsPattern } from '../../platform/db/like';
 
 export async function findReport(db: Executor, enterpriseId: string, type: ReportPeriodType, key: string) {
   return db.selectFrom('hazard_reports as r')
@@ -42,7 +43,7 @@ function statusBase(db: Executor, scope: Scope, q: ReportListQuery, type: Report
   if (q.subdistrictId) base = base.where('e.subdistrict_id', '=', q.subdistrictId);
   if (q.industryCode) base = base.where('e.industry_code', '=', q.industryCode);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     base = base.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
   }
   return base;

@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/database';
 import { enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
 import { LOCAL_OFFSET_SQL } from '../../platform/time';
 import { hazardVisibleTo } from './hazard.policy';
+import { containsPattern } from '../../platform/db/like';
 
 /*
  * Queries behind the hazard dashboards (R-HAZ-7) and the double report (R-HAZ-5).
@@ -283,7 +284,7 @@ export function crossListBase(db: Executor, actor: Actor, f: CrossFilter, today:
   if (f.industryCode) base = base.where('e.industry_code', '=', f.industryCode);
   if (f.enterpriseId) base = base.where('h.enterprise_id', '=', f.enterpriseId);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     base = base.where((eb) => eb.or([eb('h.title', 'like', like), eb('h.code', 'like', like), eb('e.name', 'like', like)]));
   }
   return base;

@@ -15,6 +15,7 @@ import { refreshControlFailing } from './check.feedback';
 import { hazardVisibleTo } from './hazard.policy';
 import { decide, HAZARD_OPS, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
 import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
+import { containsPattern } from '../../platform/db/like';
 
 /** R-HAZ-6 [cfg]: points for a confirmed report. */
 export const REPORT_POINTS = { general: 1, major: 5 } as const;
@@ -154,7 +155,7 @@ export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: Haz
   if (q.overdue) base = base.where('h.status', 'in', OPEN).where('h.deadline', '<', today);
   if (q.mine) base = base.where((eb) => eb.or([eb('h.rectifier_id', '=', actor.userId), eb('h.reported_by', '=', actor.userId)]));
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     base = base.where((eb) => eb.or([eb('h.title', 'like', like), eb('h.code', 'like', like), eb('h.location', 'like', like)]));
   }
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -500,7 +501,7 @@ export async function listAssignees(db: Db, ctx: Ctx, enterpriseId: string, q?: 
   let query = db.selectFrom('users').select(['id', 'username', 'display_name', 'role'])
     .where('enterprise_id', '=', enterpriseId).where('disabled', '=', false);
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     query = query.where((eb) => eb.or([eb('display_name', 'like', like), eb('username', 'like', like)]));
   }
   const rows = await query.orderBy('display_name').limit(50).execute();

@@ -4,6 +4,7 @@ import type { Executor, Tx } from '../../platform/db/database';
 import type { EmploymentForm } from '../../platform/db/schema';
 import { enterpriseInScope, enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
 import type { EmployeeExportQuery, EmployeeListQuery, EmployeeStatus } from './employee.schema';
+import { containsPattern } from '../../platform/db/like';
 
 /** The enterprise when it lies in the caller's scope; every employee call starts here so others answer 404. */
 export async function findEnterpriseInScope(db: Executor, scope: Scope, enterpriseId: string) {
@@ -39,7 +40,7 @@ function filtered(db: Executor, scope: Scope, enterpriseId: string, f: Filters) 
   if (f.employmentForm) q = q.where('e.employment_form', '=', f.employmentForm);
   if (f.status) q = q.where('e.status', '=', f.status);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.phone', 'like', like)]));
   }
   return q;

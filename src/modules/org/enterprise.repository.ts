@@ -2,6 +2,7 @@ import type { Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
 import { enterpriseRowInScope } from '../../platform/db/scope';
 import type { EnterpriseListQuery } from './enterprise.schema';
+import { containsPattern } from '../../platform/db/like';
 
 const SORT_COLUMNS = {
   name: 'e.name',
@@ -23,7 +24,7 @@ function filtered(db: Executor, scope: Scope, q: EnterpriseListQuery) {
   if (q.status) query = query.where('e.status', '=', q.status);
   if (q.highRisk !== undefined) query = query.where('e.high_risk', '=', q.highRisk);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
   }
   return query;

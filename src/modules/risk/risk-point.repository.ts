@@ -3,6 +3,7 @@ import type { Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
 import { riskPointVisibleTo } from './risk-point.policy';
 import type { RiskListQuery } from './risk-point.schema';
+import { containsPattern } from '../../platform/db/like';
 
 const SORT = { code: 'r.code', name: 'r.name', grade: 'r.grade', reassessDue: 'r.reassess_due', updatedAt: 'r.updated_at' } as const;
 
@@ -23,7 +24,7 @@ function ledgerBase(db: Executor, enterpriseId: string, scope: Scope, q: Partial
     query = query.where('u.path', 'like', (eb) => eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('enterprise_id', '=', enterpriseId).where('id', '=', unitId));
   }
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     query = query.where((eb) => eb.or([eb('r.name', 'like', like), eb('r.code', 'like', like), eb('r.location', 'like', like)]));
   }
   switch (q.flag) {

@@ -10,6 +10,7 @@ import {
   type ReportPoint, type ReportStatus, type SubdistrictAggregate,
 } from './risk-report.rules';
 import type { ReportListQuery } from './risk-report.schema';
+import { containsPattern } from '../../platform/db/like';
 
 /** migrations/0004_risk_reports.sql. Kept here until schema.ts takes it in. */
 
@@ -109,7 +110,7 @@ function reportListBase(db: Executor, scope: Scope, q: Omit<ReportListQuery, 'pa
   if (q.subdistrictId) query = query.where('e.subdistrict_id', '=', q.subdistrictId);
   if (q.industryCode) query = query.where('e.industry_code', '=', q.industryCode);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
   }
   const deadline = reportDeadline(year);

@@ -5,6 +5,7 @@ import type { DB, EnterprisesTable, RiskPointsTable } from '../../platform/db/sc
 import { enterpriseRowInScope } from '../../platform/db/scope';
 import { MISSING_R8 } from './risk-point.repository';
 import type { MajorQuery, OverviewFlag, OverviewQuery, OverviewSummaryQuery } from './risk-supervision.schema';
+import { containsPattern } from '../../platform/db/like';
 
 /**
  * Regulator views over the risk ledgers of every enterprise in scope (issue 3 §8). Scope is applied to the
@@ -15,10 +16,6 @@ const missingR8 = MISSING_R8 as Expression<SqlBool>;
 type Filters = OverviewSummaryQuery & { q?: string; flag?: OverviewFlag };
 type EnterpriseEb = ExpressionBuilder<DB & { e: EnterprisesTable }, 'e'>;
 type PointEb = ExpressionBuilder<DB & { e: EnterprisesTable; r: RiskPointsTable }, 'e' | 'r'>;
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** An active point of enterprise `e` matching `cond` exists. */
 function hasPoint(eb: EnterpriseEb, cond: (r: PointEb) => Expression<SqlBool>) {
@@ -32,7 +29,7 @@ function enterprisesInScope(db: Executor, scope: Scope, f: Filters, today: strin
   if (f.subdistrictId) query = query.where('e.subdistrict_id', '=', f.subdistrictId);
   if (f.industryCode) query = query.where('e.industry_code', '=', f.industryCode);
   if (f.q) {
-    const like = likePattern(f.q);
+    const like = containsPattern(f.q);
     query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
   }
   switch (f.flag) {
@@ -140,7 +137,7 @@ function majorBase(db: Executor, scope: Scope, q: MajorQuery, today: string) {
   if (q.subdistrictId) query = query.where('e.subdistrict_id', '=', q.subdistrictId);
   if (q.industryCode) query = query.where('e.industry_code', '=', q.industryCode);
   if (q.q) {
-    const like = likePattern(q.q);
+    const like = containsPattern(q.q);
     query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('r.name', 'like', like), eb('r.code', 'like', like)]));
   }
   switch (q.flag) {
