@@ -5,6 +5,7 @@ import { readExif, stripMetadata } from '../src/platform/files/metadata';
 import { planBytes } from '../src/modules/risk/risk-map.image';
 import { PHOTO_QUOTA_BYTES } from '../src/platform/files/photos';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
+import { pngHeaderOnly } from './fixtures/images';
 
 // D21 (and D16 for photos): a photo is judged by its whole header, not its first three bytes.
 
@@ -13,15 +14,7 @@ let ids: Awaited<ReturnType<typeof demoIds>>;
 before(async () => { t = await createTestPlatform(); ids = await demoIds(t.db); });
 after(async () => { await t.close(); });
 
-function png(w: number, h: number): Buffer {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4);
-  ihdr.writeUInt32BE(w, 8);
-  ihdr.writeUInt32BE(h, 12);
-  ihdr[16] = 1;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])]);
-}
+const png = (w: number, h: number): Buffer => pngHeaderOnly(w, h, { bitDepth: 1, colorType: 0 });
 function webp(w: number, h: number): Buffer {
   const vp8x = Buffer.alloc(18);
   vp8x.write('VP8X', 0);

@@ -6,6 +6,7 @@ import { loadConfig } from '../src/platform/config';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { checkPlanImage, PLAN_MAX_BYTES } from '../src/modules/risk/risk-map.image';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
+import { pngHeaderOnly } from './fixtures/images';
 
 let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -16,16 +17,7 @@ const base = () => `/api/v1/enterprises/${ids.ownEnterprise.id}`;
 
 // ---- test images, made byte by byte: only the headers a reader looks at ----
 
-function png(w: number, h: number): Buffer {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4);
-  ihdr.writeUInt32BE(w, 8);
-  ihdr.writeUInt32BE(h, 12);
-  ihdr[16] = 8;
-  ihdr[17] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])]);
-}
+const png = (w: number, h: number): Buffer => pngHeaderOnly(w, h);
 function jpeg(w: number, h: number): Buffer {
   const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
   const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, h >> 8, h & 255, w >> 8, w & 255, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01];

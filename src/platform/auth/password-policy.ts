@@ -7,7 +7,6 @@ import { checkPassword } from './password-rules';
  * repeated (`aaaa`) or sequential (`1234`, `dcba`) characters, and at least five different characters.
  * Pure: the change form on the web mirrors the cheap checks, the server is the one that decides.
  */
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 
 export type PasswordProblem = 'length' | 'common' | 'username' | 'pattern';
 
