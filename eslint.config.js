@@ -4,6 +4,8 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import path from 'node:path';
+import { moduleBoundaries } from './eslint/module-boundaries.js';
 
 const nodeGlobals = {
   process: 'readonly',
@@ -29,6 +31,11 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
+  },
+  {
+    files: ['src/modules/**/*.ts'],
+    plugins: { safeduty: { rules: { 'module-boundaries': moduleBoundaries(path.join(import.meta.dirname, 'src', 'modules')) } } },
+    rules: { 'safeduty/module-boundaries': 'error' },
   },
   {
     files: ['src/**/*.ts'],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { materialiseTasks } from '../src/modules/hazards/check.service';
+import { materialiseTasks } from '../src/modules/hazards/checks/check.service';
 import { roleCan } from '../src/platform/auth/permissions';
 import type { Access } from '../src/platform/http/route';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';

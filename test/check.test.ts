@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { JobRunner } from '../src/platform/jobs/runner';
-import { CHECK_CATEGORIES, CHECK_LIBRARY } from '../src/modules/hazards/check-library';
-import { registerCheckJobs } from '../src/modules/hazards/check.jobs';
-import { cycleOfKey, periodAt, periodKeysOfDate, periodOfKey } from '../src/modules/hazards/check.rules';
-import { materialiseTasks } from '../src/modules/hazards/check.service';
-import { checkItemsFor } from '../src/modules/risk/risk-point.service';
+import { CHECK_CATEGORIES, CHECK_LIBRARY } from '../src/modules/hazards/checks/check-library';
+import { registerCheckJobs } from '../src/modules/hazards/checks/check.jobs';
+import { cycleOfKey, periodAt, periodKeysOfDate, periodOfKey } from '../src/modules/hazards/checks/check.rules';
+import { materialiseTasks } from '../src/modules/hazards/checks/check.service';
+import { checkItemsFor } from '../src/modules/risk/points/risk-point.service';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;

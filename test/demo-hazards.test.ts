@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { HAZARD_STATES } from '../src/modules/hazards/hazard-workflow';
-import { REPORT_POINTS } from '../src/modules/hazards/hazard.service';
+import { HAZARD_STATES } from '../src/modules/hazards/loop/hazard-workflow';
+import { REPORT_POINTS } from '../src/modules/hazards/loop/hazard.service';
 import { localDay, localYear } from '../src/platform/time';
 import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
 

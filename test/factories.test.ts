@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { HAZARD_STATES } from '../src/modules/hazards/hazard-workflow';
+import { HAZARD_STATES } from '../src/modules/hazards/loop/hazard-workflow';
 import { makeEnterprise, makeHazard } from './factories';
 import { createTestPlatform, type TestPlatform } from './helpers';
 

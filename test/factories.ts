@@ -4,7 +4,7 @@ import { hashPassword } from '../src/platform/auth/password';
 import type { Role } from '../src/platform/db/schema';
 import { addLocalDays, localDay } from '../src/platform/time';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../src/modules/org/credit-code';
-import type { HazardState } from '../src/modules/hazards/hazard-workflow';
+import type { HazardState } from '../src/modules/hazards/loop/hazard-workflow';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import type { Client, TestPlatform } from './helpers';
 

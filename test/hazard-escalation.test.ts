@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { runHazardEscalation } from '../src/modules/hazards/hazard-escalation';
+import { runHazardEscalation } from '../src/modules/hazards/loop/hazard-escalation';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;

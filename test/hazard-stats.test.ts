@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { rate } from '../src/modules/hazards/hazard-stats.rules';
+import { rate } from '../src/modules/hazards/stats/hazard-stats.rules';
 import type { Executor } from '../src/platform/db/database';
 import { localDay } from '../src/platform/time';
 import { makeEnterprise } from './factories';

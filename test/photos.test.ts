@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { checkRaster } from '../src/platform/files/images';
 import { readExif, stripMetadata } from '../src/platform/files/metadata';
-import { planBytes } from '../src/modules/risk/risk-map.image';
+import { planBytes } from '../src/modules/risk/map/risk-map.image';
 import { PHOTO_QUOTA_BYTES } from '../src/platform/files/photos';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 import { pngHeaderOnly } from './fixtures/images';

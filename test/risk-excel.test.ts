@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { unitIndex } from '../src/modules/org/employee.excel';
-import { DEFAULT_RISK_RULES } from '../src/modules/risk/risk-grading';
-import { MEASURE_CATEGORIES } from '../src/modules/risk/risk-point.schema';
+import { DEFAULT_RISK_RULES } from '../src/modules/risk/points/risk-grading';
+import { MEASURE_CATEGORIES } from '../src/modules/risk/points/risk-point.schema';
 import {
   assignCodes, formatEvaluation, ledgerUnits, parseAccidents, parseControllers, parseEvaluation, parseFactors, parseGradeCell, parseMeasures, validateRows,
   type SheetRow, type ValidRiskRow,
-} from '../src/modules/risk/risk-excel.sheet';
+} from '../src/modules/risk/ledger/risk-excel.sheet';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 
 let t: TestPlatform;

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createPlatform } from '../src/app';
 import { loadConfig } from '../src/platform/config';
 import { DEMO_PASSWORD } from '../src/seed/demo';
-import { checkPlanImage, PLAN_MAX_BYTES } from '../src/modules/risk/risk-map.image';
+import { checkPlanImage, PLAN_MAX_BYTES } from '../src/modules/risk/map/risk-map.image';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 import { pngHeaderOnly } from './fixtures/images';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { sendAnnualReportReminders, sendReassessReminders } from '../src/modules/risk/risk-report.jobs';
+import { sendAnnualReportReminders, sendReassessReminders } from '../src/modules/risk/report/risk-report.jobs';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;

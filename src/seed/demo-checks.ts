@@ -1,7 +1,7 @@
 import type { Tx } from '../platform/db/database';
-import { insertChecklist } from '../modules/hazards/check.service';
-import { checkItemsFor } from '../modules/risk/risk-point.service';
-import type { ChecklistItemInput } from '../modules/hazards/check.schema';
+import { insertChecklist } from '../modules/hazards/checks/check.service';
+import { checkItemsFor } from '../modules/risk/points/risk-point.service';
+import type { ChecklistItemInput } from '../modules/hazards/checks/check.schema';
 
 /** Library items of the demo enterprise's lists, by code (migrations/0006_checks.sql). */
 const ENTERPRISE_LIST = [

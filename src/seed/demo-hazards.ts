@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../platform/db/database';
 import type { HazardSource, HazardStatus } from '../platform/db/schema';
 import { t } from '../platform/i18n/messages';
-import { refreshControlFailing } from '../modules/hazards/check.feedback';
-import { decide, escalationLevel, type HazardActor, type HazardOp } from '../modules/hazards/hazard-workflow';
-import { HAZARD_CODE_SERIES, REPORT_POINTS } from '../modules/hazards/hazard.service';
+import { refreshControlFailing } from '../modules/hazards/checks/check.feedback';
+import { decide, escalationLevel, type HazardActor, type HazardOp } from '../modules/hazards/loop/hazard-workflow';
+import { HAZARD_CODE_SERIES, REPORT_POINTS } from '../modules/hazards/loop/hazard.service';
 
 /*
  * Hidden-hazard records of the demo district (RULES.md §4), so the enterprise and regulator dashboards have something

@@ -1,7 +1,7 @@
 import type { Tx } from '../platform/db/database';
 import type { CheckCycle, ControlLevelName, MeasureCategory } from '../platform/db/schema';
-import { reserveRiskPointCodes } from '../modules/risk/risk-point.service';
-import { combineGrades, DEFAULT_RISK_RULES as RULES, gradeMethod, reassessDue, requiredControlLevels, type MethodInput } from '../modules/risk/risk-grading';
+import { reserveRiskPointCodes } from '../modules/risk/points/risk-point.service';
+import { combineGrades, DEFAULT_RISK_RULES as RULES, gradeMethod, reassessDue, requiredControlLevels, type MethodInput } from '../modules/risk/points/risk-grading';
 
 type PointSeed = {
   name: string; kind: 'equipment' | 'operation' | 'place'; unit: string; post?: string; location: string;

@@ -7,3 +7,6 @@ import { userRoutes } from './user.routes';
 export const accountsModule: ModuleManifest = {
   name: 'accounts', routes: [authRoutes, userRoutes], jobs: registerAccountJobs, auditEntities: ['user'],
 };
+
+// The public surface other modules use.
+export { roleName } from './roles';

@@ -7,3 +7,7 @@ import { orgUnitRoutes } from './org-unit.routes';
 export const orgModule: ModuleManifest = {
   name: 'org', routes: [enterpriseRoutes, orgUnitRoutes, employeeRoutes], auditEntities: ['enterprise', 'org_unit', 'post', 'employee'],
 };
+
+// The public surface other modules use.
+export { postVisibleTo } from './post.policy';
+export { cellInput, resolvePost, splitPosts, unitIndex, unitPathNames, type CellInput, type PostNode, type UnitIndex } from './employee.excel';

@@ -5,3 +5,6 @@ import { referenceRoutes } from './reference.routes';
 export const referenceModule: ModuleManifest = {
   name: 'reference', routes: [referenceRoutes], auditEntities: ['district', 'subdistrict', 'department'],
 };
+
+// The public surface other modules use.
+export { districtIdOf } from './reference.service';

@@ -1,11 +1,15 @@
 import type { ModuleManifest } from '../../platform/module';
-import { riskMapRoutes } from './risk-map.routes';
-import { registerRiskJobs } from './risk-report.jobs';
-import { riskReportRoutes } from './risk-report.routes';
-import { riskRoutes } from './risk.routes';
+import { riskMapRoutes } from './map/risk-map.routes';
+import { registerRiskJobs } from './report/risk-report.jobs';
+import { riskReportRoutes } from './report/risk-report.routes';
+import { riskRoutes } from './points/risk-point.routes';
 
 /** Risk grading and control (RULES.md §3). */
 export const riskModule: ModuleManifest = {
   name: 'risk', routes: [riskRoutes, riskMapRoutes, riskReportRoutes], jobs: registerRiskJobs,
   auditEntities: ['risk_point', 'floor_plan', 'rule_set', 'risk_annual_report', 'subdistrict_risk_report', 'post'],
 };
+
+// The public surface other modules use.
+export { riskPointVisibleTo } from './points/risk-point.policy';
+export { checkItemsFor, riskSummaryFor } from './points/risk-point.service';

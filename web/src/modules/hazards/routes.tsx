@@ -12,8 +12,8 @@ const ChecklistsPage = page(() => import('./pages/ChecklistsPage'), 'ChecklistsP
 const ChecklistDetailPage = page(() => import('./pages/ChecklistDetailPage'), 'ChecklistDetailPage');
 const ChecklistPrintPage = page(() => import('./pages/ChecklistPrintPage'), 'ChecklistPrintPage');
 const HazardOverviewPage = page(() => import('./pages/HazardOverviewPage'), 'HazardOverviewPage');
-const HazardReportsPage = page(() => import('./pages/HazardReportsPage'), 'HazardReportsPage');
-const HazardReportDetailPage = page(() => import('./pages/HazardReportDetailPage'), 'HazardReportDetailPage');
+const DoubleReportsPage = page(() => import('./pages/DoubleReportsPage'), 'DoubleReportsPage');
+const DoubleReportDetailPage = page(() => import('./pages/DoubleReportDetailPage'), 'DoubleReportDetailPage');
 
 /** Hazard pages inside the signed-in layout (children of '/'). */
 export const hazardRoutes: RouteObject[] = [
@@ -31,10 +31,10 @@ export const hazardRoutes: RouteObject[] = [
     ],
   },
   { path: 'hazard-overview', element: guarded('hazard.supervise', <HazardOverviewPage />), handle: handle('nav.hazardOverview') },
-  { path: 'hazard-reports', element: guarded('hazard.read', <HazardReportsPage />), handle: handle('nav.hazardReports') },
+  { path: 'hazard-reports', element: guarded('hazard.read', <DoubleReportsPage />), handle: handle('nav.hazardReports') },
   {
     path: 'enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey',
-    element: guarded('hazard.read', <HazardReportDetailPage />),
+    element: guarded('hazard.read', <DoubleReportDetailPage />),
     handle: handle('crumb.hazardReport'),
   },
   { path: 'hazard-stats', element: guarded('hazard.read', <HazardStatsPage />), handle: handle('nav.hazardStats') },

@@ -4,12 +4,12 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
-import { hazardReportsApi, type SubmittedReport } from '../api/hazard-reports.api';
+import { doubleReportApi, type SubmittedReport } from '../api/double-report.api';
 
 /** R-HAZ-5: the workers' congress view — the enterprise's submitted double reports, read only. */
 export function CongressReports({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useApi((signal) => hazardReportsApi.submitted(enterpriseId, signal), [enterpriseId]);
+  const { data, error, loading, reload } = useApi((signal) => doubleReportApi.submitted(enterpriseId, signal), [enterpriseId]);
   if (error) return <ErrorState error={error} onRetry={reload} />;
   return (
     <Table<SubmittedReport>

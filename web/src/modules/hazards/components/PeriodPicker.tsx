@@ -1,7 +1,7 @@
 import { DatePicker, Flex, Segmented } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n';
-import { REPORT_PERIOD_TYPES, type ReportPeriodType } from '../api/hazard-reports.api';
+import { REPORT_PERIOD_TYPES, type ReportPeriodType } from '../api/double-report.api';
 
 type Props = { type: ReportPeriodType; periodKey: string; onChange: (type: ReportPeriodType, key: string) => void; defaultKey: (t: ReportPeriodType) => string };
 

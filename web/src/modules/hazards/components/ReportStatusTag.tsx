@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import type { ReportStatus } from '../api/hazard-reports.api';
+import type { ReportStatus } from '../api/double-report.api';
 
 const COLORS: Record<ReportStatus, string> = { draft: 'default', confirmed: 'gold', submitted: 'success' };
 

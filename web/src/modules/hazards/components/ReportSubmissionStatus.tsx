@@ -7,7 +7,7 @@ import { useI18n } from '../../../app/i18n';
 import { industryName, useReference } from '../../../app/reference';
 import { useApi } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
-import { hazardReportsApi, lastEndedPeriod, type ReportPeriodType, type ReportStatus, type ReportStatusRow } from '../api/hazard-reports.api';
+import { doubleReportApi, lastEndedPeriod, type ReportPeriodType, type ReportStatus, type ReportStatusRow } from '../api/double-report.api';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportStatusTag } from './ReportStatusTag';
 
@@ -24,7 +24,7 @@ export function ReportSubmissionStatus() {
   const subdistricts = useReference('subdistricts');
   const industries = useReference('industries');
   const query = { page: list.page, pageSize: list.pageSize, periodType: type, periodKey: key, status: f.status, subdistrictId: f.subdistrictId, industryCode: f.industryCode };
-  const { data, error, loading, reload } = useApi((signal) => hazardReportsApi.status(query, signal), [JSON.stringify(query)]);
+  const { data, error, loading, reload } = useApi((signal) => doubleReportApi.status(query, signal), [JSON.stringify(query)]);
 
   return (
     <div data-testid="report-submission-status">

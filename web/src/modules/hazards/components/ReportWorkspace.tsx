@@ -2,8 +2,8 @@ import { Skeleton } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useApi } from '../../../app/useApi';
-import { hazardReportsApi, lastEndedPeriod, type ReportPeriodType } from '../api/hazard-reports.api';
-import { HazardReportView } from './HazardReportView';
+import { doubleReportApi, lastEndedPeriod, type ReportPeriodType } from '../api/double-report.api';
+import { DoubleReportView } from './DoubleReportView';
 import { PeriodPicker } from './PeriodPicker';
 
 /** Pick a period (the last ended one by default) and work on its report: read the draft, sign, submit. */
@@ -11,7 +11,7 @@ export function ReportWorkspace({ enterpriseId }: { enterpriseId: string }) {
   const [params, setParams] = useSearchParams();
   const type = (params.get('periodType') ?? 'month') as ReportPeriodType;
   const key = params.get('periodKey') ?? lastEndedPeriod(type);
-  const { data, error, loading, reload, setData } = useApi((signal) => hazardReportsApi.get(enterpriseId, type, key, signal), [enterpriseId, type, key]);
+  const { data, error, loading, reload, setData } = useApi((signal) => doubleReportApi.get(enterpriseId, type, key, signal), [enterpriseId, type, key]);
   return (
     <>
       <div style={{ marginBottom: 12 }}>
@@ -19,7 +19,7 @@ export function ReportWorkspace({ enterpriseId }: { enterpriseId: string }) {
       </div>
       {error && <ErrorState error={error} onRetry={reload} />}
       {loading && !data && <Skeleton active />}
-      {data && <HazardReportView report={data} onChange={setData} />}
+      {data && <DoubleReportView report={data} onChange={setData} />}
     </>
   );
 }

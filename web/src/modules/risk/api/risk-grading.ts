@@ -4,7 +4,7 @@
  */
 export {
   CONTROL_LEVELS, DEFAULT_RISK_RULES, DIRECT_CONDITIONS, LEC_VALUES, LS_VALUES, MES_VALUES, combineGrades, gradeMethod, requiredControlLevels,
-} from '../../../../../src/modules/risk/risk-grading';
+} from '../../../../../src/modules/risk/points/risk-grading';
 export type {
   Bands, ControlLevel, DirectCondition, Grade, Method, MethodInput, MethodResult, RiskRuleSet,
-} from '../../../../../src/modules/risk/risk-grading';
+} from '../../../../../src/modules/risk/points/risk-grading';

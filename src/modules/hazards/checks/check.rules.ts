@@ -1,0 +1,96 @@
+import type { CheckCycle } from '../../../platform/db/schema';
+import { cycleOfKey as calendarCycleOfKey, dayKey, periodAt as calendarPeriodAt, periodOfKey as calendarPeriodOfKey, type Period } from '../../../platform/periods';
+import { LOCAL_UTC_OFFSET_MINUTES, localFields, localInstant } from '../../../platform/time';
+
+/**
+ * Check periods (R-HAZ-1 frequencies), pure: no clock, no I/O. Periods follow the district's wall clock
+ * (platform/time.ts: China Standard Time, UTC+8) [cfg], so a "daily" check ends at local midnight, not at 08:00.
+ * The offset is a parameter so the rules can be tested at any offset.
+ *
+ * Keys: 2026-12-01 (day), 2026-12-01#A/#B/#C (shifts of that production day), 2026-W49 (ISO week),
+ * 2026-12 (month), 2026-Q4 (quarter), 2026 (year). A period runs from `startsAt` (inclusive) to `dueAt` (exclusive):
+ * a task still open at `dueAt` is missed.
+ */
+export const CHECK_CYCLES = ['shift', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const satisfies readonly CheckCycle[];
+
+/**
+ * Three eight-hour shifts [cfg]; the production day starts with the morning shift, so the night shift of
+ * 2026-12-01 (#C) runs from 00:00 to 08:00 on 2 December, as people on site say it.
+ */
+export const SHIFTS = [
+  { code: 'A', startHour: 8 },
+  { code: 'B', startHour: 16 },
+  { code: 'C', startHour: 24 },
+] as const;
+const SHIFT_HOURS = 8;
+const DAY_START_HOUR = 8;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** How long before the due time the assignee is reminded of an open task [cfg]. */
+export const REMIND_BEFORE_MS: Record<CheckCycle, number> = {
+  shift: 1 * HOUR_MS,
+  daily: 3 * HOUR_MS,
+  weekly: 1 * DAY_MS,
+  monthly: 3 * DAY_MS,
+  quarterly: 7 * DAY_MS,
+  yearly: 15 * DAY_MS,
+};
+
+export type { Period } from '../../../platform/periods';
+
+/** The period of `cycle` that contains the instant `at`; shifts are the checks' own, the rest the platform's periods. */
+export function periodAt(cycle: CheckCycle, at: Date, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Period {
+  if (cycle !== 'shift') return calendarPeriodAt(cycle, at, offsetMin);
+  const { y, m, d, h } = localFields(at, offsetMin);
+  // Before 08:00 the night shift of the previous production day is on.
+  const day = h < DAY_START_HOUR ? d - 1 : d;
+  const hourOfDay = h < DAY_START_HOUR ? h + 24 : h;
+  const shift = [...SHIFTS].reverse().find((s) => hourOfDay >= s.startHour)!;
+  const startsAt = localInstant(y, m, day, shift.startHour, offsetMin);
+  return { key: `${dayKey(y, m, day)}#${shift.code}`, startsAt, dueAt: new Date(startsAt.getTime() + SHIFT_HOURS * HOUR_MS) };
+}
+
+const SHIFT_KEY = /^(\d{4})-(\d{2})-(\d{2})#([ABC])$/;
+
+/** The period a stored key names (the inverse of `periodAt`), or null for a malformed key. */
+export function periodOfKey(cycle: CheckCycle, key: string, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Period | null {
+  if (cycle !== 'shift') return calendarPeriodOfKey(cycle, key, offsetMin);
+  const hit = SHIFT_KEY.exec(key);
+  if (!hit) return null;
+  const n = hit.slice(1, 4).map(Number);
+  const shift = SHIFTS.find((s) => s.code === hit[4])!;
+  const period = periodAt('shift', localInstant(n[0]!, n[1]! - 1, n[2]!, shift.startHour, offsetMin), offsetMin);
+  // Rejects keys that do not round-trip: 2026-02-30#A…
+  return period.key === key ? period : null;
+}
+
+/** The cycle a key belongs to, read from its shape (tasks keep their key when a plan's cycle changes later). */
+export function cycleOfKey(key: string): CheckCycle | null {
+  if (SHIFT_KEY.test(key)) return 'shift';
+  const cycle = calendarCycleOfKey(key);
+  return cycle && (CHECK_CYCLES as readonly string[]).includes(cycle) ? cycle as CheckCycle : null;
+}
+
+/** Every period key, of any cycle, that belongs to the local date `date` (YYYY-MM-DD): the tasks "of that day". */
+export function periodKeysOfDate(date: string, offsetMin = LOCAL_UTC_OFFSET_MINUTES): string[] {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const noon = localInstant(y, m - 1, d, 12, offsetMin);
+  const day = periodAt('daily', noon, offsetMin).key;
+  return [
+    day, ...SHIFTS.map((s) => `${day}#${s.code}`),
+    periodAt('weekly', noon, offsetMin).key, periodAt('monthly', noon, offsetMin).key,
+    periodAt('quarterly', noon, offsetMin).key, periodAt('yearly', noon, offsetMin).key,
+  ];
+}
+
+/** When the assignee of an open task is reminded. */
+export function remindAt(cycle: CheckCycle, dueAt: Date): Date {
+  return new Date(dueAt.getTime() - REMIND_BEFORE_MS[cycle]);
+}
+
+/** The first instant of a local calendar period, for "this month" / "this year" rankings. */
+export function startOfLocal(unit: 'month' | 'year', at: Date, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Date {
+  return periodAt(unit === 'month' ? 'monthly' : 'yearly', at, offsetMin).startsAt;
+}

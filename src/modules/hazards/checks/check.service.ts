@@ -1,0 +1,755 @@
+import { sql } from 'kysely';
+import type { Actor, Ctx } from '../../../platform/auth/actor';
+import { can, requireActor, unitSubtree, wholeEnterprise, type Scope } from '../../../platform/auth/actor';
+import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
+import { writeAudit } from '../../../platform/audit/audit';
+import type { Db, Executor, Tx } from '../../../platform/db/database';
+import type { CheckCycle } from '../../../platform/db/schema';
+import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
+import { checkPhoto, savePhotos } from '../../../platform/files/photos';
+import { LOCAL_OFFSET_SQL, localDay } from '../../../platform/time';
+import { qrCode } from '../../../platform/links';
+import { checkItemsFor } from '../../risk';
+import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
+import {
+  checklistItems, enterpriseItem, enterpriseItems, leaderboardRows, libraryCategories, libraryItems, listChecklists as listChecklistRows,
+  listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
+  type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
+} from './check.repository';
+import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, REMIND_BEFORE_MS, startOfLocal } from './check.rules';
+import type {
+  ChecklistCreate, ChecklistDetail, ChecklistItemInput, ChecklistUpdate, EnterpriseItemInput, LeaderboardEntry, LeaderboardPeriod, PlanCreate, PlanUpdate,
+  RunInput, TaskDetail, TaskQuery,
+} from './check.schema';
+import { reportHazard } from '../loop/hazard.service';
+
+type Level = 'enterprise' | 'workshop' | 'post';
+
+/** A checklist item's default frequency by level [cfg]: the post card each shift, the workshop daily, the enterprise monthly. */
+const DEFAULT_CYCLE: Record<Level, CheckCycle> = { post: 'shift', workshop: 'daily', enterprise: 'monthly' };
+
+/**
+ * Managers of an enterprise's checks: its principal and safety managers (the hazard manager rule), and the district
+ * administrator. Unit leaders and employees run checks; they do not change lists or plans.
+ */
+export function mayManageChecks(actor: Actor, enterpriseId: string): boolean {
+  if (!can(actor, 'hazard.manage')) return false;
+  if (actor.scope.kind === 'district') return true;
+  return isEnterpriseManager(actor, enterpriseId);
+}
+
+async function guardManage(db: Executor, actor: Actor, enterpriseId: string): Promise<void> {
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  if (!mayManageChecks(actor, enterpriseId)) throw forbidden();
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+
+// ---- the built-in library (R-HAZ-1, R-HAZ-2) ----
+
+export async function checkLibrary(db: Db, q: { category?: string; q?: string; major?: boolean }) {
+  const [items, categories] = await Promise.all([libraryItems(db, q), libraryCategories(db)]);
+  return {
+    items: items.map((i) => ({ id: i.id, code: i.code, category: i.category, content: i.content, method: i.method, basis: i.basis, majorCriterion: i.major_criterion })),
+    categories: categories.map((c) => ({ name: c.category, count: n(c.n), major: n(c.major) })),
+  };
+}
+
+// ---- the enterprise's own items ----
+
+function presentOwnItem(i: NonNullable<Awaited<ReturnType<typeof enterpriseItem>>>) {
+  return { id: i.id, category: i.category, content: i.content, method: i.method, basis: i.basis, majorCriterion: i.major_criterion, createdAt: i.created_at };
+}
+
+export async function listEnterpriseItems(db: Db, ctx: Ctx, enterpriseId: string) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  return { items: (await enterpriseItems(db, enterpriseId)).map(presentOwnItem), canManage: mayManageChecks(actor, enterpriseId) };
+}
+
+export async function createEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: string, input: EnterpriseItemInput) {
+  const actor = requireActor(ctx);
+  return db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const row = await tx.insertInto('enterprise_check_items').values({
+      enterprise_id: enterpriseId, category: input.category, content: input.content, method: input.method, basis: input.basis, major_criterion: input.majorCriterion, created_at: ctx.now,
+    }).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'check.item.create', entityType: 'enterprise_check_item', entityId: row.id, enterpriseId, after: row });
+    return presentOwnItem(row);
+  });
+}
+
+export async function updateEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: Partial<EnterpriseItemInput>) {
+  const actor = requireActor(ctx);
+  return db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const before = await enterpriseItem(tx, enterpriseId, id);
+    if (!before) throw notFound();
+    const row = await tx.updateTable('enterprise_check_items').set({
+      ...(input.category !== undefined ? { category: input.category } : {}), ...(input.content !== undefined ? { content: input.content } : {}),
+      ...(input.method !== undefined ? { method: input.method } : {}), ...(input.basis !== undefined ? { basis: input.basis } : {}),
+      ...(input.majorCriterion !== undefined ? { major_criterion: input.majorCriterion } : {}),
+    }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(tx, ctx, { action: 'check.item.update', entityType: 'enterprise_check_item', entityId: id, enterpriseId, before, after: row });
+    return presentOwnItem(row);
+  });
+}
+
+/** Checklists keep their copies of a deleted item: a list in use does not change under its plans. */
+export async function deleteEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<void> {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const before = await enterpriseItem(tx, enterpriseId, id);
+    if (!before) throw notFound();
+    await tx.deleteFrom('enterprise_check_items').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await writeAudit(tx, ctx, { action: 'check.item.delete', entityType: 'enterprise_check_item', entityId: id, enterpriseId, before });
+  });
+}
+
+// ---- checklists at three levels (R-HAZ-1) ----
+
+type ItemValues = {
+  source: 'standard' | 'enterprise' | 'risk'; source_id: string; risk_point_id: string | null; category: string; content: string; method: string;
+  basis: string; cycle: CheckCycle | null; responsible: string; major_criterion: boolean;
+};
+type Target = { level: Level; orgUnitId: string | null; postId: string | null; unitName: string | null; postName: string | null };
+
+function defaultResponsible(t: Target): string {
+  switch (t.level) {
+    case 'post': return t.postName ?? '';
+    case 'workshop': return t.unitName ? `${t.unitName}负责人` : '';
+    case 'enterprise': return '安全管理部门';
+  }
+}
+
+/** Copies each picked item from its source (library, the enterprise's own items, risk check items) into a snapshot. */
+async function resolveItems(tx: Executor, enterpriseId: string, target: Target, inputs: ChecklistItemInput[]): Promise<ItemValues[]> {
+  const seen = new Set<string>();
+  inputs.forEach((it, i) => {
+    const key = `${it.source}:${it.sourceId}`;
+    if (seen.has(key)) throw invalid(`body.items.${i}`, 'check.item.duplicate');
+    seen.add(key);
+  });
+  const idsOf = (s: ChecklistItemInput['source']) => inputs.filter((i) => i.source === s).map((i) => i.sourceId);
+  const [standard, own, risk] = await Promise.all([
+    idsOf('standard').length ? tx.selectFrom('check_standard_items').selectAll().where('id', 'in', idsOf('standard')).execute() : [],
+    idsOf('enterprise').length ? tx.selectFrom('enterprise_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('id', 'in', idsOf('enterprise')).execute() : [],
+    // The agreed service between the risk and hazard modules: check items derived from control measures.
+    idsOf('risk').length ? checkItemsFor(tx, enterpriseId) : [],
+  ]);
+  const responsible = defaultResponsible(target);
+  return inputs.map((it, i) => {
+    const overrides = { cycle: it.cycle ?? null, responsible: it.responsible ?? responsible };
+    switch (it.source) {
+      case 'standard': {
+        const s = standard.find((x) => x.id === it.sourceId);
+        if (!s) throw invalid(`body.items.${i}.sourceId`, 'check.item.source');
+        return { source: 'standard', source_id: s.id, risk_point_id: null, category: s.category, content: s.content, method: it.method ?? s.method, basis: s.basis,
+          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? DEFAULT_CYCLE[target.level] };
+      }
+      case 'enterprise': {
+        const s = own.find((x) => x.id === it.sourceId);
+        if (!s) throw invalid(`body.items.${i}.sourceId`, 'check.item.source');
+        return { source: 'enterprise', source_id: s.id, risk_point_id: null, category: s.category, content: s.content, method: it.method ?? s.method, basis: s.basis,
+          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? DEFAULT_CYCLE[target.level] };
+      }
+      case 'risk': {
+        const s = risk.find((x) => x.id === it.sourceId);
+        if (!s) throw invalid(`body.items.${i}.sourceId`, 'check.item.source');
+        return riskItemValues(s, { ...overrides, method: it.method });
+      }
+    }
+  });
+}
+
+type RiskItem = Awaited<ReturnType<typeof checkItemsFor>>[number];
+function riskItemValues(s: RiskItem, o: { cycle?: CheckCycle | null; responsible: string; method?: string }): ItemValues {
+  return {
+    source: 'risk', source_id: s.id, risk_point_id: s.riskPointId, category: `${s.riskCode} ${s.riskName}`, content: s.content, method: o.method ?? s.method,
+    basis: `管控措施：${s.measure}`, cycle: o.cycle ?? s.cycle, responsible: o.responsible, major_criterion: false,
+  };
+}
+
+/**
+ * Replaces a checklist's items with `values`, in order. Items that stay (same source and source id) keep their id, so
+ * open tasks, results and hazards that point at them stay linked.
+ */
+async function writeItems(tx: Tx, enterpriseId: string, checklistId: string, values: ItemValues[]): Promise<void> {
+  const existing = await tx.selectFrom('checklist_items').select(['id', 'source', 'source_id']).where('enterprise_id', '=', enterpriseId).where('checklist_id', '=', checklistId).execute();
+  const byKey = new Map(existing.map((e) => [`${e.source}:${e.source_id}`, e.id]));
+  const keep = new Set<string>();
+  const inserts = [];
+  for (const [sort, v] of values.entries()) {
+    const id = byKey.get(`${v.source}:${v.source_id}`);
+    if (id) {
+      keep.add(id);
+      await tx.updateTable('checklist_items').set({ ...v, sort }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    } else {
+      inserts.push({ enterprise_id: enterpriseId, checklist_id: checklistId, ...v, sort });
+    }
+  }
+  const drop = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
+  if (drop.length) await tx.deleteFrom('checklist_items').where('enterprise_id', '=', enterpriseId).where('id', 'in', drop).execute();
+  if (inserts.length) await tx.insertInto('checklist_items').values(inserts).execute();
+}
+
+function presentChecklist(r: ChecklistRow) {
+  return {
+    id: r.id, level: r.level, name: r.name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name ?? null, postId: r.post_id, postName: r.post_name ?? null,
+    itemCount: n(r.item_count), majorCount: n(r.major_count), planCount: n(r.plan_count), updatedAt: r.updated_at,
+  };
+}
+
+function presentItem(i: ChecklistItemRow) {
+  return {
+    id: i.id, source: i.source, sourceId: i.source_id, riskPointId: i.risk_point_id, riskPointName: i.risk_point_name ?? null, category: i.category,
+    content: i.content, method: i.method, basis: i.basis, cycle: i.cycle, responsible: i.responsible, majorCriterion: i.major_criterion, sort: i.sort,
+  };
+}
+
+export async function listChecklists(db: Db, ctx: Ctx, enterpriseId: string, q: { level?: Level; orgUnitId?: string; postId?: string }) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  return { items: (await listChecklistRows(db, actor.scope, enterpriseId, q)).map(presentChecklist), canManage: mayManageChecks(actor, enterpriseId) };
+}
+
+async function loadChecklist(db: Executor, scope: Scope, enterpriseId: string, id: string) {
+  return (await listChecklistRows(db, scope, enterpriseId, {}, id))[0];
+}
+
+export async function getChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<ChecklistDetail> {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const row = await loadChecklist(db, actor.scope, enterpriseId, id);
+  if (!row) throw notFound();
+  const items = await checklistItems(db, enterpriseId, id);
+  return { ...presentChecklist(row), items: items.map(presentItem), canManage: mayManageChecks(actor, enterpriseId) };
+}
+
+/** Where a checklist applies: a post card needs a post, a workshop table a unit, the enterprise list neither. */
+async function resolveTarget(tx: Executor, enterpriseId: string, level: Level, orgUnitId?: string | null, postId?: string | null): Promise<Target> {
+  switch (level) {
+    case 'post': {
+      if (!postId) throw invalid('body.postId', 'check.checklist.target');
+      const post = await postWithUnit(tx, wholeEnterprise(enterpriseId), enterpriseId, postId);
+      if (!post) throw invalid('body.postId', 'error.NOT_FOUND');
+      return { level, orgUnitId: post.org_unit_id, postId: post.id, unitName: post.org_unit_name, postName: post.name };
+    }
+    case 'workshop': {
+      if (!orgUnitId) throw invalid('body.orgUnitId', 'check.checklist.target');
+      const unit = await tx.selectFrom('org_units').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('id', '=', orgUnitId).executeTakeFirst();
+      if (!unit) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
+      return { level, orgUnitId: unit.id, postId: null, unitName: unit.name, postName: null };
+    }
+    case 'enterprise':
+      return { level, orgUnitId: null, postId: null, unitName: null, postName: null };
+  }
+}
+
+async function postCardOf(tx: Executor, enterpriseId: string, postId: string) {
+  return tx.selectFrom('checklists').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('level', '=', 'post').where('post_id', '=', postId).executeTakeFirst();
+}
+
+/**
+ * Inserts a checklist with its items copied from their sources; no access check and no audit (the caller does both).
+ * The demo seed uses it too.
+ */
+export async function insertChecklist(tx: Tx, enterpriseId: string, input: ChecklistCreate, now: Date): Promise<{ id: string; target: Target; items: number }> {
+  const target = await resolveTarget(tx, enterpriseId, input.level, input.orgUnitId, input.postId);
+  // R-HAZ-1: one post, one card.
+  if (target.postId && await postCardOf(tx, enterpriseId, target.postId)) throw new AppError('CONFLICT', { messageKey: 'check.checklist.postCardExists' });
+  const values = await resolveItems(tx, enterpriseId, target, input.items);
+  const row = await tx.insertInto('checklists').values({
+    enterprise_id: enterpriseId, level: input.level, name: input.name, org_unit_id: target.orgUnitId, post_id: target.postId, created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  await writeItems(tx, enterpriseId, row.id, values);
+  return { id: row.id, target, items: values.length };
+}
+
+export async function createChecklist(db: Db, ctx: Ctx, enterpriseId: string, input: ChecklistCreate): Promise<ChecklistDetail> {
+  const actor = requireActor(ctx);
+  const id = await db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const { id, target, items } = await insertChecklist(tx, enterpriseId, input, ctx.now);
+    await writeAudit(tx, ctx, { action: 'check.checklist.create', entityType: 'checklist', entityId: id, enterpriseId, after: { level: input.level, name: input.name, orgUnitId: target.orgUnitId, postId: target.postId, items } });
+    return id;
+  });
+  return getChecklist(db, ctx, enterpriseId, id);
+}
+
+export async function updateChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: ChecklistUpdate): Promise<ChecklistDetail> {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const row = await loadChecklist(tx, actor.scope, enterpriseId, id);
+    if (!row) throw notFound();
+    if (input.items) {
+      const target: Target = { level: row.level, orgUnitId: row.org_unit_id, postId: row.post_id, unitName: row.org_unit_name ?? null, postName: row.post_name ?? null };
+      const before = await riskPointsOfChecklists(tx, enterpriseId, [id]);
+      await writeItems(tx, enterpriseId, id, await resolveItems(tx, enterpriseId, target, input.items));
+      // A risk point that left the card no longer counts a missed task of it against its control, and one that joined does.
+      await refreshControlFailing(tx, enterpriseId, [...before, ...await riskPointsOfChecklists(tx, enterpriseId, [id])]);
+    }
+    await tx.updateTable('checklists').set({ ...(input.name ? { name: input.name } : {}), updated_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await writeAudit(tx, ctx, { action: 'check.checklist.update', entityType: 'checklist', entityId: id, enterpriseId, before: { name: row.name, items: n(row.item_count) }, after: { name: input.name ?? row.name, items: input.items?.length ?? n(row.item_count) } });
+  });
+  return getChecklist(db, ctx, enterpriseId, id);
+}
+
+export async function deleteChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<void> {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const row = await loadChecklist(tx, actor.scope, enterpriseId, id);
+    if (!row) throw notFound();
+    if (n(row.plan_count) > 0) throw new AppError('CONFLICT', { messageKey: 'check.checklist.inUse', params: { count: n(row.plan_count) } });
+    await tx.deleteFrom('checklists').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await writeAudit(tx, ctx, { action: 'check.checklist.delete', entityType: 'checklist', entityId: id, enterpriseId, before: { level: row.level, name: row.name, items: n(row.item_count) } });
+  });
+}
+
+/**
+ * "Generate from risk": builds the post's card, or refreshes its risk items, from the check items the risk ledger derives
+ * from the control measures of the post's risk points. Items picked from the library or the enterprise's own stay.
+ */
+export async function generatePostCard(db: Db, ctx: Ctx, enterpriseId: string, postId: string): Promise<ChecklistDetail> {
+  const actor = requireActor(ctx);
+  const id = await db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const target = await resolveTarget(tx, enterpriseId, 'post', null, postId);
+    const derived = await checkItemsFor(tx, enterpriseId, { postId });
+    let card = await postCardOf(tx, enterpriseId, postId);
+    const created = !card;
+    if (!card) {
+      card = await tx.insertInto('checklists').values({
+        enterprise_id: enterpriseId, level: 'post', name: `${target.unitName ?? ''}${target.postName ?? ''}岗位安全检查卡`, org_unit_id: target.orgUnitId, post_id: postId, created_at: ctx.now, updated_at: ctx.now,
+      }).returning(['id', 'name']).executeTakeFirstOrThrow();
+    }
+    const current = await checklistItems(tx, enterpriseId, card.id);
+    const kept: ItemValues[] = current.filter((i) => i.source !== 'risk').map((i) => ({
+      source: i.source, source_id: i.source_id ?? '', risk_point_id: i.risk_point_id, category: i.category, content: i.content, method: i.method, basis: i.basis,
+      cycle: i.cycle, responsible: i.responsible, major_criterion: i.major_criterion,
+    }));
+    // Risk items first, in ledger order, keeping any frequency or responsible role a manager set on the card.
+    const fromRisk = derived.map((d) => {
+      const was = current.find((i) => i.source === 'risk' && i.source_id === d.id);
+      return riskItemValues(d, { cycle: was?.cycle ?? d.cycle, responsible: was?.responsible ?? defaultResponsible(target), method: was?.method });
+    });
+    await writeItems(tx, enterpriseId, card.id, [...fromRisk, ...kept]);
+    await tx.updateTable('checklists').set({ updated_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', card.id).execute();
+    await refreshControlFailing(tx, enterpriseId, [...current.map((i) => i.risk_point_id), ...fromRisk.map((i) => i.risk_point_id)]);
+    await writeAudit(tx, ctx, { action: 'check.checklist.generate', entityType: 'checklist', entityId: card.id, enterpriseId, after: { postId, created, riskItems: fromRisk.length, otherItems: kept.length } });
+    return card.id;
+  });
+  return getChecklist(db, ctx, enterpriseId, id);
+}
+
+/** The report page a post card's QR code opens (the web's "three taps" page). */
+export function reportPageUrl(enterpriseId: string, postId: string): string {
+  return `/report?enterpriseId=${enterpriseId}&postId=${postId}`;
+}
+
+/** R-HAZ-1: what the web prints for a checklist; a post card carries the QR code of the post's report page. */
+export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: string, publicBaseUrl: string) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const row = await loadChecklist(db, actor.scope, enterpriseId, id);
+  if (!row) throw notFound();
+  const [items, ent] = await Promise.all([
+    checklistItems(db, enterpriseId, id),
+    db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
+  ]);
+  const pointIds = [...new Set(items.map((i) => i.risk_point_id).filter((x): x is string => !!x))];
+  const points = pointIds.length
+    ? await db.selectFrom('risk_points').select(['code', 'name', 'grade']).where('enterprise_id', '=', enterpriseId).where('id', 'in', pointIds).orderBy('code').execute()
+    : [];
+  const groups: { category: string; rows: { no: number; content: string; method: string; basis: string; cycle: string | null; responsible: string; majorCriterion: boolean }[] }[] = [];
+  for (const [i, it] of items.entries()) {
+    let g = groups.find((x) => x.category === it.category);
+    if (!g) groups.push(g = { category: it.category, rows: [] });
+    g.rows.push({ no: i + 1, content: it.content, method: it.method, basis: it.basis, cycle: it.cycle, responsible: it.responsible, majorCriterion: it.major_criterion });
+  }
+  let qr: { url: string; fullUrl: string; svg: string } | null = null;
+  if (row.level === 'post' && row.post_id) {
+    qr = await qrCode(publicBaseUrl, reportPageUrl(enterpriseId, row.post_id));
+  }
+  return {
+    enterpriseName: ent.name, title: row.name, level: row.level, orgUnitName: row.org_unit_name ?? null, postName: row.post_name ?? null,
+    riskPoints: points.map((p) => ({ code: p.code, name: p.name, grade: p.grade })), groups, qr, printedAt: ctx.now,
+  };
+}
+
+// ---- plans ----
+
+function presentPlan(p: PlanRow) {
+  return {
+    id: p.id, name: p.name, type: p.type, cycle: p.cycle, checklistId: p.checklist_id, checklistName: p.checklist_name,
+    assigneePostId: p.assignee_post_id, assigneePostName: p.post_name ?? null, assigneeUserId: p.assignee_user_id, assigneeUserName: p.user_name ?? null,
+    startsOn: p.starts_on, endsOn: p.ends_on, active: p.active, createdAt: p.created_at,
+    taskCounts: { open: n(p.open_count), done: n(p.done_count), missed: n(p.missed_count) },
+  };
+}
+
+export async function listCheckPlans(db: Db, ctx: Ctx, enterpriseId: string) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  return { items: (await listPlanRows(db, actor, enterpriseId)).map(presentPlan), canManage: mayManageChecks(actor, enterpriseId) };
+}
+
+type PlanValues = { name: string; type: PlanCreate['type']; cycle: CheckCycle; checklistId: string; assigneePostId: string | null; assigneeUserId: string | null; startsOn: string; endsOn: string | null; active: boolean };
+
+async function validatePlan(tx: Executor, enterpriseId: string, p: PlanValues): Promise<void> {
+  if ((p.assigneePostId ? 1 : 0) + (p.assigneeUserId ? 1 : 0) !== 1) throw invalid('body.assigneePostId', 'check.plan.assignee');
+  if (p.endsOn && p.endsOn < p.startsOn) throw invalid('body.endsOn', 'check.plan.dates');
+  const list = await tx.selectFrom('checklists').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', p.checklistId).executeTakeFirst();
+  if (!list) throw invalid('body.checklistId', 'error.NOT_FOUND');
+  const item = await tx.selectFrom('checklist_items').select('id').where('enterprise_id', '=', enterpriseId).where('checklist_id', '=', p.checklistId).limit(1).executeTakeFirst();
+  if (!item) throw invalid('body.checklistId', 'check.plan.emptyChecklist');
+  if (p.assigneePostId) {
+    const post = await tx.selectFrom('posts').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', p.assigneePostId).executeTakeFirst();
+    if (!post) throw invalid('body.assigneePostId', 'error.NOT_FOUND');
+  }
+  if (p.assigneeUserId) {
+    const user = await tx.selectFrom('users').select('id').where('id', '=', p.assigneeUserId).where('enterprise_id', '=', enterpriseId).where('disabled', '=', false).executeTakeFirst();
+    if (!user) throw invalid('body.assigneeUserId', 'error.NOT_FOUND');
+  }
+}
+
+export async function createCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, input: PlanCreate) {
+  const actor = requireActor(ctx);
+  const id = await db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const values: PlanValues = { ...input, assigneePostId: input.assigneePostId ?? null, assigneeUserId: input.assigneeUserId ?? null, endsOn: input.endsOn ?? null };
+    await validatePlan(tx, enterpriseId, values);
+    const row = await tx.insertInto('check_plans').values({
+      enterprise_id: enterpriseId, name: values.name, type: values.type, cycle: values.cycle, checklist_id: values.checklistId,
+      assignee_post_id: values.assigneePostId, assignee_user_id: values.assigneeUserId, starts_on: values.startsOn, ends_on: values.endsOn, active: values.active, created_at: ctx.now,
+    }).returning('id').executeTakeFirstOrThrow();
+    // The current period's task at once, rather than at the job's next pass.
+    await materialiseTasks(tx, ctx.now, { enterpriseId, planId: row.id, cycle: values.cycle });
+    await writeAudit(tx, ctx, { action: 'check.plan.create', entityType: 'check_plan', entityId: row.id, enterpriseId, after: values });
+    return row.id;
+  });
+  return presentPlan((await listPlanRows(db, actor, enterpriseId, id))[0]!);
+}
+
+export async function updateCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: PlanUpdate) {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const before = await tx.selectFrom('check_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw notFound();
+    // Naming one assignee replaces the other.
+    const post = input.assigneeUserId ? null : input.assigneePostId !== undefined ? input.assigneePostId : before.assignee_post_id;
+    const user = input.assigneePostId ? null : input.assigneeUserId !== undefined ? input.assigneeUserId : before.assignee_user_id;
+    const values: PlanValues = {
+      name: input.name ?? before.name, type: input.type ?? before.type, cycle: input.cycle ?? before.cycle, checklistId: input.checklistId ?? before.checklist_id,
+      assigneePostId: post ?? null, assigneeUserId: user ?? null, startsOn: input.startsOn ?? before.starts_on,
+      endsOn: input.endsOn !== undefined ? input.endsOn : before.ends_on, active: input.active ?? before.active,
+    };
+    await validatePlan(tx, enterpriseId, values);
+    await tx.updateTable('check_plans').set({
+      name: values.name, type: values.type, cycle: values.cycle, checklist_id: values.checklistId, assignee_post_id: values.assigneePostId,
+      assignee_user_id: values.assigneeUserId, starts_on: values.startsOn, ends_on: values.endsOn, active: values.active,
+    }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    // The open task follows the plan: a stopped plan withdraws it, a changed assignee or list carries over.
+    if (!values.active) {
+      await tx.deleteFrom('check_tasks').where('enterprise_id', '=', enterpriseId).where('plan_id', '=', id).where('status', '=', 'open').execute();
+    } else {
+      await tx.updateTable('check_tasks').set({ assignee_post_id: values.assigneePostId, assignee_user_id: values.assigneeUserId, checklist_id: values.checklistId })
+        .where('enterprise_id', '=', enterpriseId).where('plan_id', '=', id).where('status', '=', 'open').execute();
+      await materialiseTasks(tx, ctx.now, { enterpriseId, planId: id, cycle: values.cycle });
+    }
+    if (before.active !== values.active || before.checklist_id !== values.checklistId) {
+      await refreshControlFailing(tx, enterpriseId, await riskPointsOfChecklists(tx, enterpriseId, [before.checklist_id, values.checklistId]));
+    }
+    await writeAudit(tx, ctx, { action: 'check.plan.update', entityType: 'check_plan', entityId: id, enterpriseId, before, after: values });
+  });
+  return presentPlan((await listPlanRows(db, actor, enterpriseId, id))[0]!);
+}
+
+/** A plan with a record (done or missed tasks) is kept for history: stop it instead. */
+export async function deleteCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<void> {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await guardManage(tx, actor, enterpriseId);
+    const before = await tx.selectFrom('check_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw notFound();
+    const history = await tx.selectFrom('check_tasks').select('id').where('enterprise_id', '=', enterpriseId).where('plan_id', '=', id).where('status', '<>', 'open').limit(1).executeTakeFirst();
+    if (history) throw new AppError('CONFLICT', { messageKey: 'check.plan.hasHistory' });
+    await tx.deleteFrom('check_plans').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await writeAudit(tx, ctx, { action: 'check.plan.delete', entityType: 'check_plan', entityId: id, enterpriseId, before });
+  });
+}
+
+// ---- tasks ----
+
+type Runner = { actor: Actor; manager: boolean; postIds: string[] };
+
+async function runnerOf(db: Executor, actor: Actor, enterpriseId: string): Promise<Runner> {
+  const own = await postsOfUser(db, enterpriseId, actor.userId);
+  // A team or workshop leader runs the post check cards of the posts in his unit, e.g. at the start of a shift.
+  const unitPath = unitSubtree(actor.scope);
+  const led = unitPath
+    ? (await db.selectFrom('posts as p').innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
+      .select('p.id').where('p.enterprise_id', '=', enterpriseId).where('u.path', 'like', `${unitPath}%`).execute()).map((r) => r.id)
+    : [];
+  return { actor, manager: mayManageChecks(actor, enterpriseId), postIds: [...new Set([...own, ...led])] };
+}
+
+/** Only the assignee (the user, a holder of the post, or the leader of the post's unit) or a manager runs a task. */
+function mayRun(r: Runner, t: Pick<TaskRow, 'assignee_user_id' | 'assignee_post_id'>): boolean {
+  return r.manager || t.assignee_user_id === r.actor.userId || (!!t.assignee_post_id && r.postIds.includes(t.assignee_post_id));
+}
+
+function presentTask(t: TaskRow, r: Runner) {
+  const cycle = cycleOfKey(t.period_key) ?? t.plan_cycle;
+  return {
+    id: t.id, planId: t.plan_id, planName: t.plan_name, planType: t.plan_type, cycle, checklistId: t.checklist_id, checklistName: t.checklist_name, level: t.level,
+    periodKey: t.period_key, startsAt: periodOfKey(cycle, t.period_key)?.startsAt ?? null, dueAt: t.due_at, status: t.status,
+    assigneePostId: t.assignee_post_id, assigneePostName: t.post_name ?? null, assigneeUserId: t.assignee_user_id, assigneeUserName: t.user_name ?? null,
+    doneByName: t.done_by_name ?? null, doneAt: t.done_at, passCount: t.pass_count, failCount: t.fail_count, naCount: t.na_count,
+    canRun: t.status === 'open' && can(r.actor, 'hazard.act') && mayRun(r, t),
+  };
+}
+
+export async function listCheckTasks(db: Db, ctx: Ctx, enterpriseId: string, q: TaskQuery) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const runner = await runnerOf(db, actor, enterpriseId);
+  const { rows, total, counts } = await listTasks(db, actor, enterpriseId, q, q.mine ? { userId: actor.userId, postIds: runner.postIds } : null);
+  return { items: rows.map((t) => presentTask(t, runner)), total, page: q.page, pageSize: q.pageSize, counts };
+}
+
+type ResultLine = { checklist_item_id: string; result: 'pass' | 'fail' | 'na'; note: string; photo_ids: string[]; hazard_id: string | null; hazard_code: string | null; content: string };
+
+function presentTaskDetail(task: TaskRow, runner: Runner, items: ChecklistItemRow[], results: ResultLine[]): TaskDetail {
+  const order = new Map(items.map((i, k) => [i.id, k]));
+  const at = (itemId: string) => order.get(itemId) ?? items.length;
+  // A finished task shows what was checked then, even if the list changed since; an open one shows the list now.
+  const lines = task.status === 'open'
+    ? items.map((item) => ({ itemId: item.id, item, result: undefined }))
+    : results.map((r) => ({ itemId: r.checklist_item_id, item: items.find((i) => i.id === r.checklist_item_id), result: r })).sort((a, b) => at(a.itemId) - at(b.itemId));
+  return {
+    ...presentTask(task, runner),
+    items: lines.map(({ itemId, item, result: r }) => ({
+      id: itemId, category: item?.category ?? '', content: r?.content || item?.content || '', method: item?.method ?? '', basis: item?.basis ?? '',
+      majorCriterion: item?.major_criterion ?? false, riskPointId: item?.risk_point_id ?? null, riskPointName: item?.risk_point_name ?? null,
+      result: r?.result ?? null, note: r?.note ?? '', photoIds: r?.photo_ids ?? [], hazardId: r?.hazard_id ?? null, hazardCode: r?.hazard_code ?? null,
+    })),
+  };
+}
+
+export async function getCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<TaskDetail> {
+  const actor = requireActor(ctx);
+  const task = await loadTask(db, actor, enterpriseId, id);
+  if (!task) throw notFound();
+  const [runner, items, results] = await Promise.all([runnerOf(db, actor, enterpriseId), checklistItems(db, enterpriseId, task.checklist_id), taskResults(db, enterpriseId, id)]);
+  return presentTaskDetail(task, runner, items, results.map((r) => ({ ...r, hazard_code: r.hazard_code ?? null })));
+}
+
+/** Photos of one run, by the multipart field name each was sent under. */
+export type RunPhotos = Map<string, Buffer>;
+
+/**
+ * Runs a check task from a phone in one request: records every item's result, stores the photos, opens a hazard
+ * pre-filled from each failed item (R-HAZ-7: self-check, self-report), closes the task and refreshes the risk
+ * feedback — all in one transaction.
+ */
+export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: RunInput, photos: RunPhotos) {
+  const actor = requireActor(ctx);
+  // Type and size are checked before any row is locked.
+  for (const buf of photos.values()) checkPhoto(buf);
+  return db.transaction().execute(async (tx) => {
+    // Locked: two phones running the same task at once get one run and one STATE refusal.
+    const task = await loadTask(tx, actor, enterpriseId, id, { lock: true });
+    if (!task) throw notFound();
+    // The posts the caller holds matter only when neither manager nor assigned user decides it.
+    const manager = mayManageChecks(actor, enterpriseId);
+    const direct = manager || task.assignee_user_id === actor.userId;
+    const runner: Runner = direct ? { actor, manager, postIds: [] } : await runnerOf(tx, actor, enterpriseId);
+    if (!mayRun(runner, task)) throw forbidden();
+    if (task.status !== 'open') throw new AppError('STATE', { messageKey: 'check.task.notOpen', reason: 'TASK_NOT_OPEN' });
+
+    const items = await checklistItems(tx, enterpriseId, task.checklist_id);
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const answered = new Set<string>();
+    input.results.forEach((r, i) => {
+      if (!byId.has(r.checklistItemId)) throw invalid(`body.results.${i}.checklistItemId`, 'check.run.unknownItem');
+      if (answered.has(r.checklistItemId)) throw invalid(`body.results.${i}.checklistItemId`, 'check.item.duplicate');
+      answered.add(r.checklistItemId);
+    });
+    const missing = items.filter((i) => !answered.has(i.id)).length;
+    if (missing) throw invalid('body.results', 'check.run.incomplete', { count: missing });
+    const referenced = new Set(input.results.flatMap((r) => r.photoFields));
+    for (const field of referenced) if (!photos.has(field)) throw invalid('body.results', 'check.run.photoField', { field });
+    for (const field of photos.keys()) if (!referenced.has(field)) throw invalid(`body.${field}`, 'check.run.unusedPhoto', { field });
+
+    const fields = [...photos.keys()];
+    const stored = await savePhotos(tx, ctx, enterpriseId, fields.map((f) => photos.get(f)!));
+    const photoOf = new Map(fields.map((f, i) => [f, stored[i]!.id]));
+    const rows: (ResultLine & { enterprise_id: string; task_id: string })[] = [];
+    const hazards: { id: string; code: string; checklistItemId: string }[] = [];
+    const count = { pass: 0, fail: 0, na: 0 };
+    for (const r of input.results) {
+      const item = byId.get(r.checklistItemId)!;
+      const photoIds = [...new Set(r.photoFields.map((f) => photoOf.get(f)!))];
+      count[r.result]++;
+      let hazard: { id: string; code: string } | null = null;
+      if (r.result === 'fail') {
+        const description = [`${task.checklist_name}（${task.period_key}）检查不合格`, item.method && `检查方法：${item.method}`, item.basis && `依据：${item.basis}`, r.note && `说明：${r.note}`]
+          .filter(Boolean).join('。');
+        // R-HAZ-2: an item that is a major-hazard criterion opens a major hazard under that criterion.
+        const h = await reportHazard(db, ctx, enterpriseId, {
+          title: item.content.slice(0, 200), description: description.slice(0, 2000), source: 'self_check',
+          level: item.major_criterion ? 'major' : 'general', majorCriterion: item.major_criterion ? item.content.slice(0, 200) : undefined,
+          // The hazard's unit: the risk point's, else the card's post or workshop unit, else the enterprise (reportHazard's default).
+          riskPointId: item.risk_point_id ?? undefined, orgUnitId: item.risk_point_id ? undefined : task.checklist_unit_id ?? undefined,
+          location: item.risk_point_location ?? '', photoIds,
+        }, { checkTaskId: id, checklistItemId: item.id }, tx);
+        hazard = { id: h.id, code: h.code };
+        hazards.push({ ...hazard, checklistItemId: item.id });
+      }
+      rows.push({ enterprise_id: enterpriseId, task_id: id, checklist_item_id: item.id, result: r.result, note: r.note, photo_ids: photoIds, hazard_id: hazard?.id ?? null, hazard_code: hazard?.code ?? null, content: item.content });
+    }
+    await tx.insertInto('check_task_results').values(rows.map(({ hazard_code: _code, ...row }) => row)).execute();
+    await tx.updateTable('check_tasks').set({ status: 'done', done_by: actor.userId, done_at: ctx.now, pass_count: count.pass, fail_count: count.fail, na_count: count.na })
+      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await refreshControlFailing(tx, enterpriseId, items.map((i) => i.risk_point_id));
+    await writeAudit(tx, ctx, {
+      action: 'check.task.run', entityType: 'check_task', entityId: id, enterpriseId, before: { status: 'open' },
+      after: { status: 'done', ...count, photos: stored.length, hazards: hazards.map((h) => h.code) },
+    });
+    // The answer is built from what the transaction wrote, without reading it back.
+    const done: TaskRow = { ...task, status: 'done', done_by: actor.userId, done_at: ctx.now, done_by_name: actor.displayName, pass_count: count.pass, fail_count: count.fail, na_count: count.na };
+    return { ...presentTaskDetail(done, runner, items, rows), createdHazards: hazards };
+  });
+}
+
+// ---- the job: task instances, missed tasks, reminders ----
+
+/**
+ * Creates the task of the current period for every active plan (or one plan), idempotently: the unique key
+ * (enterprise_id, plan_id, period_key) makes a second pass, or a second runner, a no-op. One statement per cycle,
+ * whatever the number of plans.
+ */
+export async function materialiseTasks(db: Executor, now: Date, only?: { enterpriseId: string; planId: string; cycle: CheckCycle }): Promise<number> {
+  const today = localDay(now);
+  let created = 0;
+  for (const cycle of only ? [only.cycle] : CHECK_CYCLES) {
+    const period = periodAt(cycle, now);
+    let source = db.selectFrom('check_plans as pl')
+      .innerJoin('enterprises as e', 'e.id', 'pl.enterprise_id')
+      .select(['pl.enterprise_id', 'pl.id', 'pl.checklist_id', sql<string>`${period.key}::text`.as('period_key'), sql<Date>`${period.dueAt}::timestamptz`.as('due_at'),
+        'pl.assignee_post_id', 'pl.assignee_user_id', sql<Date>`${now}::timestamptz`.as('created_at')])
+      .where('pl.active', '=', true).where('pl.cycle', '=', cycle).where('pl.starts_on', '<=', today)
+      .where((eb) => eb.or([eb('pl.ends_on', 'is', null), eb('pl.ends_on', '>=', today)]))
+      .where('e.status', '=', 'active');
+    if (only) source = source.where('pl.enterprise_id', '=', only.enterpriseId).where('pl.id', '=', only.planId);
+    const r = await db.insertInto('check_tasks')
+      .columns(['enterprise_id', 'plan_id', 'checklist_id', 'period_key', 'due_at', 'assignee_post_id', 'assignee_user_id', 'created_at'])
+      .expression(source)
+      .onConflict((oc) => oc.columns(['enterprise_id', 'plan_id', 'period_key']).doNothing())
+      .executeTakeFirst();
+    created += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return created;
+}
+
+/** Open tasks past their due time become missed; the risk points on those cards are flagged (issue 4 §5). */
+export async function sweepMissedTasks(db: Db, now: Date): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const missed = await tx.updateTable('check_tasks').set({ status: 'missed' }).where('status', '=', 'open').where('due_at', '<=', now)
+      .returning(['enterprise_id', 'checklist_id']).execute();
+    const byEnterprise = new Map<string, string[]>();
+    for (const m of missed) byEnterprise.set(m.enterprise_id, [...(byEnterprise.get(m.enterprise_id) ?? []), m.checklist_id]);
+    for (const [enterpriseId, lists] of byEnterprise) await refreshControlFailing(tx, enterpriseId, await riskPointsOfChecklists(tx, enterpriseId, lists));
+    return missed.length;
+  });
+}
+
+/**
+ * Reminds the assignee of each open task once, when its due time is near (REMIND_BEFORE_MS by cycle): the assigned
+ * user, or every active holder of the assigned post who has an account. Marking and the outbox rows are one statement.
+ */
+export async function sendTaskReminders(db: Db, now: Date): Promise<number> {
+  const leads = sql.join(CHECK_CYCLES.map((c) => sql`when ${c} then ${REMIND_BEFORE_MS[c]}::bigint`), sql` `);
+  const result = await sql`with due as (
+      update check_tasks t set reminded_at = ${now}::timestamptz
+      from check_plans pl, checklists c
+      where pl.enterprise_id = t.enterprise_id and pl.id = t.plan_id and c.enterprise_id = t.enterprise_id and c.id = t.checklist_id
+        and t.status = 'open' and t.reminded_at is null and t.due_at > ${now}::timestamptz
+        and t.due_at <= ${now}::timestamptz + (case pl.cycle ${leads} else 0 end) * interval '1 millisecond'
+      returning t.id, t.enterprise_id, t.assignee_post_id, t.assignee_user_id, t.due_at, t.period_key, pl.name as plan_name, c.name as checklist_name
+    )
+    insert into outbox (topic, payload)
+    select 'notify', jsonb_build_object('userId', u.id, 'kind', 'check', 'titleKey', 'check.notify.due.title', 'bodyKey', 'check.notify.due.body',
+      'link', '/enterprises/' || d.enterprise_id || '/check-tasks/' || d.id,
+      'params', jsonb_build_object('plan', d.plan_name, 'checklist', d.checklist_name, 'period', d.period_key,
+        'due', to_char(d.due_at at time zone ${sql.raw(LOCAL_OFFSET_SQL)}, 'YYYY-MM-DD HH24:MI')))
+    from due d
+    join users u on u.enterprise_id = d.enterprise_id and u.disabled = false
+    where u.id = d.assignee_user_id
+      or (d.assignee_post_id is not null and exists (
+        select 1 from employee_posts ep join employees e on e.enterprise_id = ep.enterprise_id and e.id = ep.employee_id
+        where ep.enterprise_id = d.enterprise_id and ep.post_id = d.assignee_post_id and e.id = u.employee_id and e.status = 'active'))`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** One pass of the check job: close what is past due first, then open the current periods, then remind. */
+export async function runCheckCycle(db: Db, now: Date): Promise<{ missed: number; created: number; reminded: number }> {
+  const missed = await sweepMissedTasks(db, now);
+  const created = await materialiseTasks(db, now);
+  const reminded = await sendTaskReminders(db, now);
+  return { missed, created, reminded };
+}
+
+// ---- everyone a safety officer (R-HAZ-6) ----
+
+/** How many people the leaderboard shows; its export carries everyone ranked. */
+export const LEADERBOARD_SIZE = 50;
+
+/** Everyone with points from confirmed reports in the period, best first; equal points share a rank. */
+export async function rankLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, period: LeaderboardPeriod) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const since = period === 'all' ? null : startOfLocal(period, ctx.now);
+  const rows = await leaderboardRows(db, enterpriseId, since);
+  let rank = 0;
+  let last: number | null = null;
+  const ranked: LeaderboardEntry[] = rows.map((r, i) => {
+    const points = n(r.points);
+    if (points !== last) { rank = i + 1; last = points; }
+    return { rank, userId: r.user_id, name: r.display_name, orgUnitName: r.org_unit_name ?? null, points, hazards: n(r.hazards) };
+  });
+  return { actor, since, ranked };
+}
+
+/** The leaderboard's top LEADERBOARD_SIZE and the caller's own place. */
+export async function hazardLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, period: LeaderboardPeriod) {
+  const { actor, since, ranked } = await rankLeaderboard(db, ctx, enterpriseId, period);
+  const me = ranked.find((r) => r.userId === actor.userId);
+  return {
+    period, since, items: ranked.slice(0, LEADERBOARD_SIZE),
+    me: me ? { rank: me.rank, points: me.points, hazards: me.hazards } : { rank: null, points: 0, hazards: 0 },
+  };
+}
+
+/** "Three taps": what the post's QR report page needs to prefill — the post, its unit, and the risk points there. */
+export async function postReportContext(db: Db, ctx: Ctx, enterpriseId: string, postId: string) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const post = await postWithUnit(db, actor.scope, enterpriseId, postId);
+  if (!post) throw notFound();
+  const [ent, points] = await Promise.all([
+    db.selectFrom('enterprises').select(['id', 'name']).where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
+    reportRiskPoints(db, actor.scope, enterpriseId, postId, post.org_unit_id),
+  ]);
+  return {
+    enterprise: { id: ent.id, name: ent.name },
+    post: { id: post.id, name: post.name },
+    orgUnit: { id: post.org_unit_id, name: post.org_unit_name },
+    riskPoints: points.map((p) => ({ id: p.id, code: p.code, name: p.name, location: p.location, grade: p.grade, atPost: Boolean(p.at_post) })),
+  };
+}

@@ -1,0 +1,81 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Scope } from '../../../platform/auth/actor';
+import type { Executor, Tx } from '../../../platform/db/database';
+import { enterpriseRowInScope } from '../../../platform/db/scope';
+import type { ReportListQuery } from './double-report.schema';
+import type { ReportPeriodType } from '../stats/hazard-stats.rules';
+import { containsPattern } from '../../../platform/db/like';
+
+export async function findReport(db: Executor, enterpriseId: string, type: ReportPeriodType, key: string) {
+  return db.selectFrom('hazard_reports as r')
+    .leftJoin('users as c', 'c.id', 'r.confirmed_by')
+    .leftJoin('users as s', 's.id', 'r.submitted_by')
+    .selectAll('r').select(['c.display_name as confirmed_by_name', 's.display_name as submitted_by_name'])
+    .where('r.enterprise_id', '=', enterpriseId).where('r.period_type', '=', type).where('r.period_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** The report row, created as a draft if there is none, locked until the transaction ends. */
+export async function lockReport(tx: Tx, enterpriseId: string, type: ReportPeriodType, key: string) {
+  await tx.insertInto('hazard_reports').values({ enterprise_id: enterpriseId, period_type: type, period_key: key })
+    .onConflict((oc) => oc.columns(['enterprise_id', 'period_type', 'period_key']).doNothing()).execute();
+  return tx.selectFrom('hazard_reports').selectAll()
+    .where('enterprise_id', '=', enterpriseId).where('period_type', '=', type).where('period_key', '=', key)
+    .forUpdate().executeTakeFirstOrThrow();
+}
+
+/** Submitted reports of one enterprise, newest first: what its workers' congress reads. */
+export async function listSubmitted(db: Executor, enterpriseId: string) {
+  return db.selectFrom('hazard_reports as r')
+    .leftJoin('users as c', 'c.id', 'r.confirmed_by')
+    .leftJoin('users as s', 's.id', 'r.submitted_by')
+    .select(['r.period_type', 'r.period_key', 'r.submitted_at', 'r.snapshot', 'c.display_name as confirmed_by_name', 's.display_name as submitted_by_name'])
+    .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'submitted')
+    .orderBy('r.submitted_at', 'desc').execute();
+}
+
+/** Enterprises in scope (not closed) with their report of the period, if any. */
+function statusBase(db: Executor, scope: Scope, q: ReportListQuery, type: ReportPeriodType, key: string) {
+  let base = db.selectFrom('enterprises as e')
+    .leftJoin('hazard_reports as r', (j) => j.onRef('r.enterprise_id', '=', 'e.id').on('r.period_type', '=', type).on('r.period_key', '=', key))
+    .where(enterpriseRowInScope(scope, 'e'))
+    .where('e.status', '<>', 'closed');
+  if (q.subdistrictId) base = base.where('e.subdistrict_id', '=', q.subdistrictId);
+  if (q.industryCode) base = base.where('e.industry_code', '=', q.industryCode);
+  if (q.q) {
+    const like = containsPattern(q.q);
+    base = base.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
+  }
+  return base;
+}
+
+const statusOf = sql<'draft' | 'confirmed' | 'submitted'>`coalesce(r.status, 'draft')`;
+
+export async function listReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, type: ReportPeriodType, key: string) {
+  let base = statusBase(db, scope, q, type, key);
+  if (q.status) base = base.where(sql<SqlBool>`${statusOf} = ${q.status}`);
+  const [rows, total] = await Promise.all([
+    base.select(['e.id', 'e.name', 'e.credit_code', 'e.subdistrict_id', 'e.industry_code', statusOf.as('status'), 'r.confirmed_at', 'r.submitted_at'])
+      .orderBy('e.name', q.order).orderBy('e.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function countReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, type: ReportPeriodType, key: string) {
+  const rows = await statusBase(db, scope, q, type, key).select([statusOf.as('status'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(statusOf).execute();
+  const counts = { total: 0, draft: 0, confirmed: 0, submitted: 0 };
+  for (const r of rows) {
+    counts[r.status] += Number(r.n);
+    counts.total += Number(r.n);
+  }
+  return counts;
+}
+
+/** Subdistrict officers of the enterprise's subdistrict: the double report goes to the local regulator. */
+export async function subdistrictOfficersOf(db: Executor, enterpriseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('users as u').innerJoin('enterprises as e', 'e.subdistrict_id', 'u.subdistrict_id')
+    .select('u.id').where('e.id', '=', enterpriseId).where('u.role', '=', 'subdistrict_officer').where('u.disabled', '=', false).execute();
+  return rows.map((r) => r.id);
+}

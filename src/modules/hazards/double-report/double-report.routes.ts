@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { RouteModule } from '../../../platform/http/app';
+import { enterpriseParams } from '../../../platform/http/route';
+import { doubleReport, reportListQuery, reportParams, reportStatusPage, submittedReports } from './double-report.schema';
+import { confirmDoubleReport, getDoubleReport, listReportStatus, listSubmittedReports, submitDoubleReport } from './double-report.service';
+
+const tags = ['hazards'];
+
+// R-HAZ-5: the monthly, quarterly and yearly double report (双报告) to the regulator and the workers' congress.
+export const doubleReportRoutes: RouteModule = (app, { db }) => {
+  app.get('/hazard-reports', {
+    config: { access: 'hazard.supervise' },
+    schema: { tags, summary: '辖区企业隐患排查治理报告报送情况', querystring: reportListQuery, response: { 200: reportStatusPage } },
+  }, async (req) => listReportStatus(db, req.ctx, req.query));
+
+  app.get('/enterprises/:enterpriseId/hazard-reports', {
+    config: { access: 'hazard.read' },
+    schema: { tags, summary: '已报送的双报告（职代会查阅）', params: enterpriseParams, response: { 200: submittedReports } },
+  }, async (req) => listSubmittedReports(db, req.ctx, req.params.enterpriseId));
+
+  app.get('/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey', {
+    config: { access: 'hazard.read' },
+    schema: { tags, summary: '双报告（月 2026-11、季 2026-Q4、年 2026）：草稿实时生成，确认后为签字快照', params: reportParams, response: { 200: doubleReport } },
+  }, async (req) => getDoubleReport(db, req.ctx, req.params.enterpriseId, req.params.periodType, req.params.periodKey));
+
+  app.post('/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/confirm', {
+    config: { access: 'risk.report.confirm' },
+    schema: { tags, summary: '主要负责人确认（签字）', params: reportParams, body: z.object({}).optional(), response: { 200: doubleReport } },
+  }, async (req) => confirmDoubleReport(db, req.ctx, req.params.enterpriseId, req.params.periodType, req.params.periodKey));
+
+  app.post('/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/submit', {
+    config: { access: 'hazard.manage' },
+    schema: { tags, summary: '报送监管部门并向职代会公开（报送后锁定）', params: reportParams, body: z.object({}).optional(), response: { 200: doubleReport } },
+  }, async (req) => submitDoubleReport(db, req.ctx, req.params.enterpriseId, req.params.periodType, req.params.periodKey));
+};

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../../platform/http/route';
+import { rateSchema } from '../stats/hazard-stats.schema';
+import { periodKeyValid, REPORT_PERIOD_TYPES } from '../stats/hazard-stats.rules';
+
+const count = z.number().int();
+const periodType = z.enum(REPORT_PERIOD_TYPES);
+
+/** month 2026-11, quarter 2026-Q4, year 2026. */
+export const reportParams = z.object({ enterpriseId: z.uuid(), periodType, periodKey: z.string().max(10) })
+  .refine((p) => periodKeyValid(p.periodType, p.periodKey), { path: ['periodKey'], message: 'validation.doubleReport.periodKey' });
+export type ReportParams = z.infer<typeof reportParams>;
+
+export const reportListQuery = z.object({
+  ...pageQuery,
+  periodType: periodType.default('month'),
+  periodKey: z.string().max(10).optional(),
+  status: z.enum(['draft', 'confirmed', 'submitted']).optional(),
+  subdistrictId: z.uuid().optional(),
+  industryCode: z.string().trim().min(1).max(50).optional(),
+}).refine((q) => q.periodKey === undefined || periodKeyValid(q.periodType, q.periodKey), { path: ['periodKey'], message: 'validation.doubleReport.periodKey' });
+export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+const bucket = z.array(z.object({ key: z.string(), count }));
+export const reportData = z.object({
+  period: z.object({ type: z.string(), key: z.string(), firstDay: z.string(), lastDay: z.string() }),
+  asOf: z.string(),
+  risk: z.object({
+    total: count, byGrade: z.object({ 1: count, 2: count, 3: count, 4: count }), unassessed: count, overdue: count, controlFailing: count, missingR8: count,
+  }),
+  hazards: z.object({
+    found: count, foundMajor: count, fixed: count, fixedOnTime: count, voided: count, openAtEnd: count, overdueAtEnd: count, majorOpenAtEnd: count,
+    byLevel: bucket, byClass: bucket, bySource: bucket, rectificationRate: rateSchema, onTimeRate: rateSchema,
+  }),
+});
+
+const person = z.object({ id: z.string(), name: z.string() }).nullable();
+export const doubleReport = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  periodType: z.string(),
+  periodKey: z.string(),
+  status: z.enum(['draft', 'confirmed', 'submitted']),
+  /** Draft: generated from the records at every read. Confirmed and submitted: the stored figures the principal signed. */
+  live: z.boolean(),
+  data: reportData,
+  confirmedBy: person,
+  confirmedAt: z.date().nullable(),
+  submittedBy: person,
+  submittedAt: z.date().nullable(),
+  abilities: z.object({ canConfirm: z.boolean(), canSubmit: z.boolean() }),
+});
+
+/** The workers' congress view: the enterprise's submitted reports. */
+export const submittedReports = z.object({
+  items: z.array(z.object({
+    periodType: z.string(), periodKey: z.string(), submittedAt: z.date(), submittedBy: z.string().nullable(), confirmedBy: z.string().nullable(),
+    found: count, fixed: count, overdueAtEnd: count, majorOpenAtEnd: count,
+  })),
+});
+
+export const reportStatusPage = pageOf(z.object({
+  enterpriseId: z.string(), name: z.string(), creditCode: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
+  industryCode: z.string(), industryName: z.string(), status: z.enum(['draft', 'confirmed', 'submitted']),
+  confirmedAt: z.date().nullable(), submittedAt: z.date().nullable(),
+})).extend({
+  periodType: z.string(),
+  periodKey: z.string(),
+  counts: z.object({ total: count, draft: count, confirmed: count, submitted: count }),
+});

@@ -1,0 +1,168 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Ctx } from '../../../platform/auth/actor';
+import { writeAudit } from '../../../platform/audit/audit';
+import type { Db, Tx } from '../../../platform/db/database';
+import { t } from '../../../platform/i18n/messages';
+import type { JobRunner } from '../../../platform/jobs/runner';
+import { enqueueOutbox } from '../../../platform/outbox';
+import { addLocalDays, localDay } from '../../../platform/time';
+import { DEFAULT_ESCALATION, dueForReminder, escalationLevel, type EscalationRules } from './hazard-workflow';
+import { OPEN_SQL } from '../stats/hazard-stats.repository';
+
+/*
+ * R-HAZ-3: reminders before the rectification deadline and escalation after it, run once a day by the job runner
+ * on its clock. Reminders go to the rectifier once per hazard per day (hazard_reminders). Escalation raises
+ * hazards.escalation_level to escalationLevel(): 1 the leaders of the hazard's unit and the units above it, 2 the
+ * principal, 3 the regulators (departments supervising the industry and the subdistrict). Each level is notified
+ * once, recorded in the hazard's history and audited with the system as actor. Assigning again or an approved
+ * extension resets the level (hazard.service.ts). Days are the district's local dates (platform/time.ts): a hazard due
+ * on D is one day overdue from local midnight ending D, whatever the hour of the run.
+ */
+
+export const ESCALATION_JOB = 'hazards.escalate';
+const DAY_MS = 86_400_000;
+/** Work per run is bounded; what is left waits for the next day's run (or a manual one). */
+const MAX_PER_RUN = 20_000;
+/** Reminders per transaction. */
+const BATCH = 500;
+
+export function registerHazardJobs(jobs: JobRunner): void {
+  jobs.register(ESCALATION_JOB, async (_payload, { db, now, jobId }) => {
+    await runHazardEscalation(db, now, { jobId });
+  });
+  jobs.schedule(ESCALATION_JOB, DAY_MS, ESCALATION_JOB);
+}
+
+const link = (enterpriseId: string, id: string) => `/enterprises/${enterpriseId}/hazards/${id}`;
+
+export type EscalationResult = { reminded: number; escalated: number };
+
+export async function runHazardEscalation(db: Db, now: Date, opts: { rules?: EscalationRules; jobId?: string } = {}): Promise<EscalationResult> {
+  const rules = opts.rules ?? DEFAULT_ESCALATION;
+  const today = localDay(now);
+  const ctx: Ctx = { actor: null, ip: null, requestId: opts.jobId ? `job:${opts.jobId}` : null, locale: 'zh-CN', now };
+  const reminded = await remind(db, ctx, today, rules);
+  const escalated = await escalate(db, ctx, today, rules);
+  // A reminder's record only has to outlive its day.
+  await db.deleteFrom('hazard_reminders').where('day', '<', addLocalDays(today, -7)).execute();
+  return { reminded, escalated };
+}
+
+/** Rectifiers of hazards due within `remindBeforeDays`, each reminded once a day. */
+async function remind(db: Db, ctx: Ctx, today: string, rules: EscalationRules): Promise<number> {
+  const due = (await db.selectFrom('hazards as h')
+    .select(['h.enterprise_id', 'h.id', 'h.code', 'h.title', 'h.deadline', 'h.rectifier_id'])
+    .where('h.status', '=', 'rectifying').where('h.rectifier_id', 'is not', null)
+    .where('h.deadline', '>=', today).where('h.deadline', '<=', addLocalDays(today, rules.remindBeforeDays))
+    .orderBy('h.deadline').orderBy('h.id').limit(MAX_PER_RUN).execute())
+    .filter((h) => h.deadline && dueForReminder(h.deadline, today, rules));
+  let total = 0;
+  for (let i = 0; i < due.length; i += BATCH) {
+    const batch = due.slice(i, i + BATCH);
+    total += await db.transaction().execute(async (tx) => {
+      const won = await tx.insertInto('hazard_reminders')
+        .values(batch.map((h) => ({ enterprise_id: h.enterprise_id, hazard_id: h.id, day: today })))
+        .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id', 'day']).doNothing()).returning('hazard_id').execute();
+      const fresh = new Set(won.map((w) => w.hazard_id));
+      for (const h of batch.filter((x) => fresh.has(x.id))) {
+        await enqueueOutbox(tx, {
+          topic: 'notify',
+          payload: {
+            userId: h.rectifier_id!, kind: 'hazard.due', titleKey: 'hazard.notify.due.title', bodyKey: 'hazard.notify.due.body',
+            params: { code: h.code, title: h.title, deadline: h.deadline! }, link: link(h.enterprise_id, h.id),
+          },
+        });
+      }
+      return fresh.size;
+    });
+  }
+  return total;
+}
+
+/**
+ * Open hazards past their deadline whose level is below what the days overdue call for (the SQL mirrors
+ * escalationLevel(), which decides again under the row lock); the longest overdue first.
+ */
+async function escalate(db: Db, ctx: Ctx, today: string, rules: EscalationRules): Promise<number> {
+  const days = sql<number>`(${today}::date - h.deadline)`;
+  const candidates = await db.selectFrom('hazards as h')
+    .select(['h.enterprise_id', 'h.id'])
+    .where(sql<SqlBool>`h.status in ${OPEN_SQL}`)
+    .where('h.deadline', '<', today)
+    .where(sql<SqlBool>`h.escalation_level < case when ${days} > ${rules.regulatorAfterDays} then 3 when ${days} > ${rules.principalAfterDays} then 2 else 1 end`)
+    .orderBy('h.deadline').orderBy('h.id').limit(MAX_PER_RUN).execute();
+  let total = 0;
+  for (const c of candidates) {
+    if (await escalateOne(db, ctx, c.enterprise_id, c.id, today, rules)) total++;
+  }
+  return total;
+}
+
+/** One hazard, in its own transaction: re-read under lock, raise the level, notify each level reached once. */
+async function escalateOne(db: Db, ctx: Ctx, enterpriseId: string, id: string, today: string, rules: EscalationRules): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const h = await tx.selectFrom('hazards as h')
+      .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
+      .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
+      .select(['h.enterprise_id', 'h.id', 'h.code', 'h.title', 'h.status', 'h.deadline', 'h.escalation_level', 'u.path as unit_path', 'e.name as enterprise_name'])
+      .where('h.enterprise_id', '=', enterpriseId).where('h.id', '=', id)
+      .forUpdate('h').executeTakeFirst();
+    if (!h || !h.deadline || !['reported', 'confirmed', 'rectifying', 'submitted'].includes(h.status)) return false;
+    const from = Number(h.escalation_level);
+    const to = escalationLevel(h.deadline, today, rules);
+    if (to <= from) return false;
+    await tx.updateTable('hazards').set({ escalation_level: to, version: sql`version + 1`, updated_at: ctx.now })
+      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    const days = Math.round((Date.parse(today) - Date.parse(h.deadline)) / DAY_MS);
+    for (let level = from + 1; level <= to; level++) {
+      const recipients = await recipientsFor(tx, level as 1 | 2 | 3, enterpriseId, h.unit_path);
+      for (const userId of recipients) {
+        await enqueueOutbox(tx, {
+          topic: 'notify',
+          payload: {
+            userId, kind: 'hazard.overdue', titleKey: 'hazard.notify.overdue.title', bodyKey: 'hazard.notify.overdue.body',
+            params: { code: h.code, title: h.title, deadline: h.deadline, enterprise: h.enterprise_name }, link: link(enterpriseId, id),
+          },
+        });
+      }
+      const note = t('zh-CN', 'hazard.escalation.note', { days, target: t('zh-CN', `hazard.escalation.target.${level}`) });
+      await tx.insertInto('hazard_events').values({
+        enterprise_id: enterpriseId, hazard_id: id, op: 'escalate', from_status: h.status, to_status: h.status, actor_id: null, at: ctx.now, note,
+      }).execute();
+      await writeAudit(tx, ctx, {
+        action: 'hazard.escalate', entityType: 'hazard', entityId: id, enterpriseId,
+        before: { escalationLevel: level - 1 }, after: { escalationLevel: level, daysOverdue: days, deadline: h.deadline, notified: recipients },
+      });
+    }
+    return true;
+  });
+}
+
+/**
+ * Who hears of an overdue hazard at each level. 1: unit leaders whose unit is the hazard's or one above it (their
+ * path is a prefix of the hazard's unit path); a hazard no unit leader covers goes to the safety managers instead.
+ * 2: the principal(s). 3: officers of the departments supervising the industry and of the subdistrict.
+ */
+async function recipientsFor(tx: Tx, level: 1 | 2 | 3, enterpriseId: string, unitPath: string): Promise<string[]> {
+  const active = tx.selectFrom('users as u').select('u.id').where('u.disabled', '=', false);
+  let rows: { id: string }[];
+  switch (level) {
+    case 1:
+      rows = await active.innerJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'u.enterprise_id').onRef('ou.id', '=', 'u.org_unit_id'))
+        .where('u.enterprise_id', '=', enterpriseId).where('u.role', '=', 'unit_leader')
+        .where(sql<SqlBool>`${unitPath} like ou.path || '%'`).execute();
+      if (rows.length === 0) rows = await active.where('u.enterprise_id', '=', enterpriseId).where('u.role', '=', 'safety_manager').execute();
+      break;
+    case 2:
+      rows = await active.where('u.enterprise_id', '=', enterpriseId).where('u.role', '=', 'enterprise_principal').execute();
+      break;
+    case 3:
+      rows = await active.where((eb) => eb.or([
+        eb.and([eb('u.role', '=', 'department_officer'), eb('u.department_id', 'in', eb.selectFrom('department_industries as di')
+          .innerJoin('enterprises as e', 'e.industry_code', 'di.industry_code').select('di.department_id').where('e.id', '=', enterpriseId))]),
+        eb.and([eb('u.role', '=', 'subdistrict_officer'), eb('u.subdistrict_id', '=', eb.selectFrom('enterprises').select('subdistrict_id').where('id', '=', enterpriseId))]),
+      ])).execute();
+      break;
+  }
+  return [...new Set(rows.map((r) => r.id))].sort();
+}

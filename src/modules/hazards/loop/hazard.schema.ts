@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { calendarDate, pageOf, pageQuery } from '../../../platform/http/route';
+import { HAZARD_OPS, HAZARD_STATES } from './hazard-workflow';
+
+export const HAZARD_SOURCES = ['self_check', 'employee_report', 'regulator', 'tip_off', 'insurer', 'service'] as const;
+export const HAZARD_CLASSES = ['thing', 'behaviour', 'management'] as const;
+export const hazardParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
+const text = (max: number) => z.string().trim().max(max);
+const day = calendarDate;
+const photoIds = z.array(z.uuid()).max(10).default([]);
+
+export const hazardReport = z.object({
+  title: text(200).min(1),
+  description: text(2000).default(''),
+  source: z.enum(HAZARD_SOURCES).optional(),
+  hazardClass: z.enum(HAZARD_CLASSES).optional(),
+  level: z.enum(['general', 'major']).default('general'),
+  majorCriterion: text(200).optional(),
+  riskPointId: z.uuid().optional(),
+  orgUnitId: z.uuid().optional(),
+  postId: z.uuid().optional(),
+  location: text(200).default(''),
+  photoIds,
+});
+export type HazardReportInput = z.infer<typeof hazardReport>;
+
+export const hazardConfirm = z.object({
+  level: z.enum(['general', 'major']),
+  hazardClass: z.enum(HAZARD_CLASSES),
+  majorCriterion: text(200).optional(),
+  title: text(200).min(1).optional(),
+  note: text(1000).default(''),
+});
+export const hazardAssign = z.object({ rectifierId: z.uuid(), measures: text(2000).min(1), deadline: day, funds: z.number().min(0).max(1e12).optional(), note: text(1000).default('') });
+export const hazardSubmit = z.object({ note: text(1000).default(''), photoIds });
+export const hazardNote = z.object({ note: text(1000).default('') });
+export const hazardVoid = z.object({ reason: text(1000).min(1) });
+export const hazardExtension = z.object({ newDeadline: day, reason: text(1000).min(1) });
+export const extensionDecision = z.object({ approve: z.boolean(), note: text(1000).default('') });
+export const fiveInPlacePlan = z.object({
+  responsiblePerson: text(100).min(1), measures: text(4000).min(1), funds: z.number().min(0).max(1e12), timeLimit: day, contingencyPlan: text(4000).min(1),
+});
+export const supervisionInput = z.object({ deadline: day, note: text(1000).default('') });
+
+export const hazardListQuery = z.object({
+  ...pageQuery,
+  sort: z.enum(['reportedAt', 'deadline', 'code', 'level']).default('reportedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  status: z.enum([...HAZARD_STATES, 'open']).optional(),
+  level: z.enum(['general', 'major']).optional(),
+  source: z.enum(HAZARD_SOURCES).optional(),
+  orgUnitId: z.uuid().optional(),
+  riskPointId: z.uuid().optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export type HazardListQuery = z.infer<typeof hazardListQuery>;
+
+export const hazardSummary = z.object({
+  id: z.string(), code: z.string(), title: z.string(), source: z.string(), hazardClass: z.string().nullable(), level: z.string(),
+  status: z.string(), orgUnitId: z.string(), orgUnitName: z.string(), riskPointId: z.string().nullable(), riskPointName: z.string().nullable(),
+  location: z.string(), reportedAt: z.date(), reporterName: z.string().nullable(), rectifierId: z.string().nullable(), rectifierName: z.string().nullable(),
+  deadline: z.string().nullable(), overdue: z.boolean(), escalationLevel: z.number(), supervised: z.boolean(), closedAt: z.date().nullable(),
+});
+export const hazardPage = pageOf(hazardSummary);
+
+export const hazardDetail = hazardSummary.extend({
+  enterpriseId: z.string(), description: z.string(), majorCriterion: z.string().nullable(), measures: z.string(), funds: z.number().nullable(),
+  acceptanceNote: z.string(), voidReason: z.string().nullable(), onSpot: z.boolean(), version: z.number(),
+  photos: z.array(z.object({ id: z.string(), stage: z.string(), url: z.string() })),
+  events: z.array(z.object({ op: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string().nullable(), at: z.date(), note: z.string(), photoIds: z.array(z.string()) })),
+  extensions: z.array(z.object({ id: z.string(), oldDeadline: z.string(), newDeadline: z.string(), reason: z.string(), status: z.string(), requestedAt: z.date(), decidedAt: z.date().nullable(), decisionNote: z.string() })),
+  plan: fiveInPlacePlan.nullable(),
+  supervision: z.object({ deadline: z.string(), note: z.string(), status: z.string(), listedAt: z.date(), delistedAt: z.date().nullable() }).nullable(),
+  abilities: z.object(Object.fromEntries(HAZARD_OPS.map((op) => [op, z.boolean()])) as Record<(typeof HAZARD_OPS)[number], z.ZodBoolean>)
+    .extend({ editPlan: z.boolean(), supervise: z.boolean(), delist: z.boolean() }),
+});
+export type HazardDetail = z.infer<typeof hazardDetail>;

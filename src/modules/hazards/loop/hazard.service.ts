@@ -1,0 +1,509 @@
+import { sql } from 'kysely';
+import type { Actor, Ctx } from '../../../platform/auth/actor';
+import { can, requireActor } from '../../../platform/auth/actor';
+import { isEnterpriseManager, isUnitLeaderOf, requireEnterpriseInScope } from '../../../platform/auth/policy';
+import { writeAudit } from '../../../platform/audit/audit';
+import type { Db, Executor, Tx } from '../../../platform/db/database';
+import type { HazardSource, HazardStatus } from '../../../platform/db/schema';
+import { nextCode } from '../../../platform/db/codes';
+import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
+import { requirePhotos, savePhotos } from '../../../platform/files/photos';
+import { enqueueOutbox } from '../../../platform/outbox';
+import { localDay, localYear } from '../../../platform/time';
+import { roleName } from '../../accounts';
+import { refreshControlFailing } from '../checks/check.feedback';
+import { hazardVisibleTo } from './hazard.policy';
+import { decide, HAZARD_OPS, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
+import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
+import { containsPattern } from '../../../platform/db/like';
+
+/** R-HAZ-6 [cfg]: points for a confirmed report. */
+export const REPORT_POINTS = { general: 1, major: 5 } as const;
+/** The series of hazard codes (YH-yyyy-nnnn) in code_counters. */
+export const HAZARD_CODE_SERIES = 'hazard';
+const OPEN: HazardStatus[] = ['reported', 'confirmed', 'rectifying', 'submitted'];
+
+const REFUSAL_MESSAGE: Record<Refusal, string> = {
+  FORBIDDEN: 'error.FORBIDDEN',
+  STATE: 'error.STATE',
+  SEPARATION: 'hazard.refused.separation',
+  PLAN_REQUIRED: 'hazard.refused.planRequired',
+  PHOTO_REQUIRED: 'hazard.refused.photoRequired',
+  DEADLINE_PASSED: 'hazard.refused.deadlinePassed',
+  EXTENSION_PENDING: 'hazard.refused.extensionPending',
+  NO_EXTENSION: 'hazard.refused.noExtension',
+  MAJOR_NOT_ON_SPOT: 'hazard.refused.majorNotOnSpot',
+};
+
+/** Refusals of the steps outside the state machine (five-in-place plan, listed supervision). */
+type SideRefusal = 'NOT_MAJOR' | 'ALREADY_LISTED' | 'NOT_LISTED' | 'NOT_CLOSED';
+
+/** A refused step leaves with its reason as a code clients branch on (`error.reason`), and a translated message. */
+function refusal(reason: Refusal | SideRefusal): AppError {
+  const messageKey = reason in REFUSAL_MESSAGE ? REFUSAL_MESSAGE[reason as Refusal] : 'error.STATE';
+  return new AppError(reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'STATE', { messageKey, reason });
+}
+
+/** The district's date today (local time, platform/time.ts): deadlines are local dates, overdue from local midnight. */
+export function todayOf(ctx: Ctx): string {
+  return localDay(ctx.now);
+}
+
+type HazardRow = NonNullable<Awaited<ReturnType<typeof loadHazard>>>;
+
+/** One hazard in the caller's scope; `lock` takes its row for update in the same select (a workflow step). */
+async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
+  const q = db.selectFrom('hazards as h')
+    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
+    .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'h.enterprise_id').onRef('r.id', '=', 'h.risk_point_id'))
+    .leftJoin('users as rep', 'rep.id', 'h.reported_by')
+    .leftJoin('users as rec', 'rec.id', 'h.rectifier_id')
+    .selectAll('h')
+    .select(['u.name as org_unit_name', 'u.path as unit_path', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
+      (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')])
+    .where('h.enterprise_id', '=', enterpriseId).where('h.id', '=', id)
+    .where(hazardVisibleTo(actor, 'h'));
+  // D1: a workflow step reads the row under its lock, in the same select, before it decides.
+  const row = await (opts.lock ? q.forUpdate('h') : q).executeTakeFirst();
+  return row ?? null;
+}
+
+function relation(actor: Actor, h: Pick<HazardRow, 'enterprise_id' | 'unit_path' | 'rectifier_id' | 'reported_by' | 'submitted_by'>): HazardActor {
+  return {
+    manager: isEnterpriseManager(actor, h.enterprise_id) && can(actor, 'hazard.manage'),
+    unitLeader: isUnitLeaderOf(actor, h.unit_path),
+    rectifier: h.rectifier_id === actor.userId,
+    reporter: h.reported_by === actor.userId,
+    submitter: h.submitted_by === actor.userId,
+  };
+}
+
+async function facts(db: Executor, h: HazardRow, ctx: Ctx, afterPhotos = 0) {
+  const plan = await db.selectFrom('hazard_plans').select('hazard_id').where('enterprise_id', '=', h.enterprise_id).where('hazard_id', '=', h.id).executeTakeFirst();
+  const pending = await db.selectFrom('hazard_extensions').select('id').where('enterprise_id', '=', h.enterprise_id).where('hazard_id', '=', h.id).where('status', '=', 'pending').executeTakeFirst();
+  return {
+    level: h.level,
+    hasFiveInPlacePlan: !!plan,
+    hasAfterPhoto: afterPhotos > 0,
+    beforeDeadline: !!h.deadline && todayOf(ctx) <= h.deadline,
+    extensionPending: !!pending,
+  };
+}
+
+function presentSummary(h: Omit<HazardRow, 'unit_path'>, ctx: Ctx) {
+  return {
+    id: h.id, code: h.code, title: h.title, source: h.source, hazardClass: h.hazard_class, level: h.level, status: h.status,
+    orgUnitId: h.org_unit_id, orgUnitName: h.org_unit_name, riskPointId: h.risk_point_id, riskPointName: h.risk_point_name ?? null,
+    location: h.location, reportedAt: h.reported_at, reporterName: h.reporter_name ?? null, rectifierId: h.rectifier_id, rectifierName: h.rectifier_name ?? null,
+    deadline: h.deadline, overdue: !!h.deadline && OPEN.includes(h.status) && h.deadline < todayOf(ctx), escalationLevel: h.escalation_level,
+    supervised: Boolean(h.supervised), closedAt: h.closed_at,
+  };
+}
+
+export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id: string): Promise<HazardDetail> {
+  const actor = requireActor(ctx);
+  const h = await loadHazard(db, actor, enterpriseId, id);
+  if (!h) throw notFound();
+  const [photos, events, extensions, plan, supervision, f] = await Promise.all([
+    db.selectFrom('hazard_photos').select(['photo_id', 'stage']).where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute(),
+    db.selectFrom('hazard_events as e').leftJoin('users as u', 'u.id', 'e.actor_id').select(['e.op', 'e.from_status', 'e.to_status', 'u.display_name', 'e.at', 'e.note', 'e.photo_ids'])
+      .where('e.enterprise_id', '=', enterpriseId).where('e.hazard_id', '=', id).orderBy('e.seq').execute(),
+    db.selectFrom('hazard_extensions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).orderBy('requested_at').execute(),
+    db.selectFrom('hazard_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst(),
+    db.selectFrom('hazard_supervisions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst(),
+    facts(db, h, ctx, 1),
+  ]);
+  const who = relation(actor, h);
+  const abilities = Object.fromEntries(HAZARD_OPS.map((op) => [op, decide(op, h.status, who, f).ok])) as Record<HazardOp, boolean>;
+  const regulator = can(actor, 'hazard.supervise') && actor.scope.kind !== 'enterprise';
+  const { unit_path: _p, ...row } = h;
+  return {
+    ...presentSummary(row, ctx),
+    enterpriseId, description: h.description, majorCriterion: h.major_criterion, measures: h.measures, funds: h.funds === null ? null : Number(h.funds),
+    acceptanceNote: h.acceptance_note, voidReason: h.void_reason, onSpot: h.on_spot, version: h.version,
+    photos: photos.map((p) => ({ id: p.photo_id, stage: p.stage, url: `/api/v1/enterprises/${enterpriseId}/photos/${p.photo_id}` })),
+    events: events.map((e) => ({ op: e.op, from: e.from_status, to: e.to_status, actorName: e.display_name, at: e.at, note: e.note, photoIds: e.photo_ids })),
+    extensions: extensions.map((x) => ({ id: x.id, oldDeadline: x.old_deadline, newDeadline: x.new_deadline, reason: x.reason, status: x.status, requestedAt: x.requested_at, decidedAt: x.decided_at, decisionNote: x.decision_note })),
+    plan: plan ? { responsiblePerson: plan.responsible_person, measures: plan.measures, funds: Number(plan.funds), timeLimit: plan.time_limit, contingencyPlan: plan.contingency_plan } : null,
+    supervision: supervision ? { deadline: supervision.deadline, note: supervision.note, status: supervision.status, listedAt: supervision.listed_at, delistedAt: supervision.delisted_at } : null,
+    abilities: {
+      ...abilities,
+      editPlan: h.level === 'major' && (who.manager || who.unitLeader) && OPEN.includes(h.status),
+      supervise: regulator && h.level === 'major' && OPEN.includes(h.status) && supervision?.status !== 'listed',
+      delist: regulator && supervision?.status === 'listed' && h.status === 'closed',
+    },
+  };
+}
+
+export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: HazardListQuery) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const today = todayOf(ctx);
+  let base = db.selectFrom('hazards as h')
+    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
+    .where('h.enterprise_id', '=', enterpriseId)
+    .where(hazardVisibleTo(actor, 'h'));
+  if (q.status === 'open') base = base.where('h.status', 'in', OPEN);
+  else if (q.status) base = base.where('h.status', '=', q.status);
+  if (q.level) base = base.where('h.level', '=', q.level);
+  if (q.source) base = base.where('h.source', '=', q.source);
+  if (q.riskPointId) base = base.where('h.risk_point_id', '=', q.riskPointId);
+  if (q.orgUnitId) {
+    const unitId = q.orgUnitId;
+    base = base.where('u.path', 'like', (eb) => eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('enterprise_id', '=', enterpriseId).where('id', '=', unitId));
+  }
+  if (q.overdue) base = base.where('h.status', 'in', OPEN).where('h.deadline', '<', today);
+  if (q.mine) base = base.where((eb) => eb.or([eb('h.rectifier_id', '=', actor.userId), eb('h.reported_by', '=', actor.userId)]));
+  if (q.q) {
+    const like = containsPattern(q.q);
+    base = base.where((eb) => eb.or([eb('h.title', 'like', like), eb('h.code', 'like', like), eb('h.location', 'like', like)]));
+  }
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const sort = { reportedAt: 'h.reported_at', deadline: 'h.deadline', code: 'h.code', level: 'h.level' } as const;
+  const rows = await base
+    .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'h.enterprise_id').onRef('r.id', '=', 'h.risk_point_id'))
+    .leftJoin('users as rep', 'rep.id', 'h.reported_by')
+    .leftJoin('users as rec', 'rec.id', 'h.rectifier_id')
+    .selectAll('h')
+    .select(['u.name as org_unit_name', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
+      (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')])
+    .orderBy(sort[q.sort], (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('h.code', 'desc')
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  return { items: rows.map((r) => presentSummary(r, ctx)), total, page: q.page, pageSize: q.pageSize };
+}
+
+// ---- operations ----
+
+async function recordEvent(tx: Tx, ctx: Ctx, h: { enterprise_id: string; id: string }, op: string, from: string | null, to: string, note = '', photoIds: string[] = []) {
+  await tx.insertInto('hazard_events').values({ enterprise_id: h.enterprise_id, hazard_id: h.id, op, from_status: from, to_status: to, actor_id: ctx.actor?.userId ?? null, at: ctx.now, note, photo_ids: photoIds }).execute();
+}
+
+/** Risk feedback loop: an open hazard (or missed checks) at a risk point marks it "control failing — re-assess". */
+export async function refreshRiskFeedback(tx: Tx, enterpriseId: string, riskPointId: string | null): Promise<void> {
+  await refreshControlFailing(tx, enterpriseId, [riskPointId]);
+}
+
+async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind: string, titleKey: string, bodyKey: string, params: Record<string, string | number>, link: string) {
+  const users = [...new Set(userIds.filter((u): u is string => !!u))];
+  await enqueueOutbox(tx, users.map((userId) => ({ topic: 'notify' as const, payload: { userId, kind, titleKey, bodyKey, params, link } })));
+}
+
+const MANAGER_ROLES = ['enterprise_principal', 'safety_manager'] as const;
+
+async function managersOf(tx: Tx, enterpriseId: string): Promise<string[]> {
+  const rows = await tx.selectFrom('users').select('id').where('enterprise_id', '=', enterpriseId).where('role', 'in', MANAGER_ROLES).where('disabled', '=', false).execute();
+  return rows.map((r) => r.id);
+}
+
+/** R-HAZ-4: a major hazard reaches the supervising departments (by industry) and the subdistrict at once. */
+async function notifyRegulatorsOfMajor(tx: Tx, enterpriseId: string, code: string, title: string, link: string) {
+  const rows = await tx.selectFrom('users as u').select('u.id').where('u.disabled', '=', false)
+    .where((eb) => eb.or([
+      eb.and([eb('u.role', '=', 'department_officer'), eb('u.department_id', 'in', eb.selectFrom('department_industries as di').innerJoin('enterprises as e', 'e.industry_code', 'di.industry_code').select('di.department_id').where('e.id', '=', enterpriseId))]),
+      eb.and([eb('u.role', '=', 'subdistrict_officer'), eb('u.subdistrict_id', '=', eb.selectFrom('enterprises').select('subdistrict_id').where('id', '=', enterpriseId))]),
+    ])).execute();
+  const ent = await tx.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  await notifyUsers(tx, rows.map((r) => r.id), 'hazard.major', 'hazard.notify.major.title', 'hazard.notify.major.body', { code, title, enterprise: ent.name }, link);
+}
+
+const link = (enterpriseId: string, id: string) => `/enterprises/${enterpriseId}/hazards/${id}`;
+
+function defaultSource(actor: Actor): HazardSource {
+  switch (actor.role) {
+    case 'department_officer': case 'subdistrict_officer': case 'district_admin': return 'regulator';
+    case 'insurer_staff': return 'insurer';
+    case 'service_staff': return 'service';
+    case 'employee': return 'employee_report';
+    default: return 'self_check';
+  }
+}
+
+/** reportHazard: anyone in scope registers what they found; photos were uploaded first. */
+export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input: HazardReportInput, extra: { checkTaskId?: string; checklistItemId?: string } = {}, txIn?: Tx) {
+  const actor = requireActor(ctx);
+  const run = async (tx: Tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    let orgUnitId = input.orgUnitId;
+    if (input.riskPointId) {
+      const rp = await tx.selectFrom('risk_points').select(['org_unit_id']).where('enterprise_id', '=', enterpriseId).where('id', '=', input.riskPointId).executeTakeFirst();
+      if (!rp) throw invalid('body.riskPointId', 'error.NOT_FOUND');
+      orgUnitId ??= rp.org_unit_id;
+    }
+    if (input.postId) {
+      const post = await tx.selectFrom('posts').select('org_unit_id').where('enterprise_id', '=', enterpriseId).where('id', '=', input.postId).executeTakeFirst();
+      if (!post) throw invalid('body.postId', 'error.NOT_FOUND');
+      orgUnitId ??= post.org_unit_id;
+    }
+    if (orgUnitId) {
+      const u = await tx.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', orgUnitId).executeTakeFirst();
+      if (!u) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
+    }
+    await requirePhotos(tx, enterpriseId, input.photoIds);
+    // The code's year is the local year of the report; the year's series moves on (D12: the one code generator).
+    const year = localYear(ctx.now);
+    const code = await nextCode(tx, enterpriseId, HAZARD_CODE_SERIES, { prefix: `YH-${year}-`, year, width: 4 });
+    // One statement for the record, its first history event and the managers' notifications (the hot path of
+    // reporting): the hazard goes in (in the enterprise's root unit unless a unit was given), the 'report' event
+    // follows it, and every active principal and safety manager gets a notification naming it.
+    const notice = JSON.stringify({ kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body' });
+    const row = await tx
+      .with('h', (db) => db.insertInto('hazards').values({
+        enterprise_id: enterpriseId,
+        code,
+        title: input.title, description: input.description, source: input.source ?? defaultSource(actor),
+        hazard_class: input.hazardClass ?? null, level: input.level, major_criterion: input.majorCriterion ?? null, risk_point_id: input.riskPointId ?? null,
+        org_unit_id: orgUnitId ?? sql<string>`(select id from org_units where enterprise_id = ${enterpriseId} and parent_id is null)`,
+        location: input.location, reported_by: actor.userId, reported_at: ctx.now,
+        check_task_id: extra.checkTaskId ?? null, checklist_item_id: extra.checklistItemId ?? null, created_at: ctx.now, updated_at: ctx.now,
+      }).returningAll())
+      .with('ev', (db) => db.insertInto('hazard_events')
+        .columns(['enterprise_id', 'hazard_id', 'op', 'from_status', 'to_status', 'actor_id', 'at', 'note', 'photo_ids'])
+        .expression((eb) => eb.selectFrom('h').select([
+          'h.enterprise_id', 'h.id', sql.lit('report').as('op'), sql<null>`null::text`.as('from_status'), sql.lit('reported').as('to_status'),
+          sql<string>`${actor.userId}::uuid`.as('actor_id'), sql<Date>`${ctx.now}::timestamptz`.as('at'), sql<string>`${input.description}::text`.as('note'),
+          sql<string[]>`${input.photoIds}::uuid[]`.as('photo_ids'),
+        ])))
+      .with('notice', (db) => db.insertInto('outbox').columns(['topic', 'payload'])
+        .expression((eb) => eb.selectFrom('users').innerJoin('h', 'h.enterprise_id', 'users.enterprise_id').select([
+          sql.lit('notify').as('topic'),
+          sql<string>`${notice}::jsonb || jsonb_build_object('userId', users.id, 'params', jsonb_build_object('code', h.code, 'title', h.title),
+            'link', ${link(enterpriseId, '')} || h.id)`.as('payload'),
+        ]).where('users.role', 'in', MANAGER_ROLES).where('users.disabled', '=', false)))
+      .selectFrom('h').selectAll().executeTakeFirstOrThrow();
+    if (input.photoIds.length) await tx.insertInto('hazard_photos').values(input.photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: row.id, photo_id: p, stage: 'before' as const }))).execute();
+    await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);
+    if (row.level === 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, code, row.title, link(enterpriseId, row.id));
+    await writeAudit(tx, ctx, { action: 'hazard.report', entityType: 'hazard', entityId: row.id, enterpriseId, after: row });
+    return { id: row.id, code: row.code, status: row.status };
+  };
+  return txIn ? run(txIn) : db.transaction().execute(run);
+}
+
+type OpContext = { tx: Tx; h: HazardRow; who: HazardActor; actor: Actor };
+
+/**
+ * Runs one named operation: load in scope under the row lock, decide, change, status + version, history, audit — in
+ * one transaction. D1: the decision is made on the row read under its lock, so of two people acting on one hazard at
+ * once the second waits, then decides on what the first committed (READ COMMITTED returns the newest row version to
+ * `for update`); the status update is also guarded on the status and version it decided from.
+ */
+async function operate(db: Db, ctx: Ctx, enterpriseId: string, id: string, op: HazardOp, opts: { afterPhotos?: number },
+  change: (c: OpContext, to: HazardStatus) => Promise<{ note?: string; photoIds?: string[]; audit?: unknown }>) {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
+    if (!h) throw notFound();
+    const who = relation(actor, h);
+    const d = decide(op, h.status, who, await facts(tx, h, ctx, opts.afterPhotos ?? 0));
+    if (!d.ok) throw refusal(d.reason);
+    const result = await change({ tx, h, who, actor }, d.to);
+    const moved = await tx.updateTable('hazards').set({ status: d.to, version: sql`version + 1`, updated_at: ctx.now })
+      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).where('status', '=', h.status).where('version', '=', h.version).executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw refusal('STATE');
+    await recordEvent(tx, ctx, h, op, h.status, d.to, result.note ?? '', result.photoIds ?? []);
+    await refreshRiskFeedback(tx, enterpriseId, h.risk_point_id);
+    await writeAudit(tx, ctx, { action: `hazard.${op}`, entityType: 'hazard', entityId: id, enterpriseId, before: { status: h.status }, after: { status: d.to, ...(result.audit ? { detail: result.audit } : {}) } });
+  });
+  return getHazard(db, ctx, enterpriseId, id);
+}
+
+export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { level: 'general' | 'major'; hazardClass: 'thing' | 'behaviour' | 'management'; majorCriterion?: string; title?: string; note: string }) {
+  return operate(db, ctx, enterpriseId, id, 'confirm', {}, async ({ tx, h, actor }) => {
+    if (input.level === 'major' && !input.majorCriterion) throw invalid('body.majorCriterion', 'hazard.majorCriterionRequired');
+    await tx.updateTable('hazards').set({
+      level: input.level, hazard_class: input.hazardClass, major_criterion: input.level === 'major' ? input.majorCriterion ?? null : null,
+      ...(input.title ? { title: input.title } : {}), confirmed_by: actor.userId, confirmed_at: ctx.now,
+    }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    // R-HAZ-6: everyone a safety officer — points for the enterprise's own people (not regulators, insurers or
+    // service institutions) whose report someone else confirmed.
+    if (h.reported_by && h.reported_by !== actor.userId) {
+      await tx.insertInto('hazard_points').columns(['enterprise_id', 'hazard_id', 'user_id', 'points', 'awarded_at'])
+        .expression((eb) => eb.selectFrom('users').select([
+          sql<string>`${enterpriseId}::uuid`.as('enterprise_id'), sql<string>`${id}::uuid`.as('hazard_id'), 'users.id',
+          sql<number>`${REPORT_POINTS[input.level]}::int`.as('points'), sql<Date>`${ctx.now}::timestamptz`.as('awarded_at'),
+        ]).where('users.id', '=', h.reported_by!).where('users.enterprise_id', '=', enterpriseId))
+        .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doNothing()).execute();
+    }
+    if (input.level === 'major' && h.level !== 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, h.code, input.title ?? h.title, link(enterpriseId, id));
+    return { note: input.note, audit: input };
+  });
+}
+
+export function assignRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { rectifierId: string; measures: string; deadline: string; funds?: number; note: string }) {
+  return operate(db, ctx, enterpriseId, id, 'assign', {}, async ({ tx, h }) => {
+    const rectifier = await tx.selectFrom('users').select(['id', 'enterprise_id', 'disabled']).where('id', '=', input.rectifierId).executeTakeFirst();
+    if (!rectifier || rectifier.enterprise_id !== enterpriseId || rectifier.disabled) throw invalid('body.rectifierId', 'error.NOT_FOUND');
+    if (input.deadline < todayOf(ctx)) throw invalid('body.deadline', 'hazard.deadlinePast');
+    await tx.updateTable('hazards').set({ rectifier_id: rectifier.id, measures: input.measures, deadline: input.deadline, funds: input.funds ?? null, escalation_level: 0 })
+      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await notifyUsers(tx, [rectifier.id], 'hazard.assigned', 'hazard.notify.assigned.title', 'hazard.notify.assigned.body', { code: h.code, title: h.title, deadline: input.deadline }, link(enterpriseId, id));
+    return { note: input.note, audit: input };
+  });
+}
+
+async function attachAfterPhotos(tx: Tx, enterpriseId: string, id: string, photoIds: string[]) {
+  await requirePhotos(tx, enterpriseId, photoIds);
+  if (photoIds.length) {
+    await tx.insertInto('hazard_photos').values(photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: id, photo_id: p, stage: 'after' as const })))
+      .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id', 'photo_id']).doNothing()).execute();
+  }
+}
+
+export function submitRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] }) {
+  return operate(db, ctx, enterpriseId, id, 'submit', { afterPhotos: input.photoIds.length }, async ({ tx, h, actor }) => {
+    await attachAfterPhotos(tx, enterpriseId, id, input.photoIds);
+    await tx.updateTable('hazards').set({ submitted_by: actor.userId, submitted_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await notifyUsers(tx, [h.confirmed_by, ...(await managersOf(tx, enterpriseId))].filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id));
+    return { note: input.note, photoIds: input.photoIds };
+  });
+}
+
+export function fixOnSpot(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] }) {
+  return operate(db, ctx, enterpriseId, id, 'fixOnSpot', { afterPhotos: input.photoIds.length }, async ({ tx, h, actor }) => {
+    await attachAfterPhotos(tx, enterpriseId, id, input.photoIds);
+    await tx.updateTable('hazards').set({ on_spot: true, rectifier_id: actor.userId, submitted_by: actor.userId, submitted_at: ctx.now, hazard_class: h.hazard_class ?? 'thing' })
+      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await notifyUsers(tx, (await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id));
+    return { note: input.note, photoIds: input.photoIds };
+  });
+}
+
+export function acceptHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string }) {
+  return operate(db, ctx, enterpriseId, id, 'accept', {}, async ({ tx, h, actor }) => {
+    // R-HAZ-4: closing a major hazard needs its acceptance evaluation.
+    if (h.level === 'major' && input.note.length < 5) throw invalid('body.note', 'hazard.acceptanceEvaluationRequired');
+    await tx.updateTable('hazards').set({ accepted_by: actor.userId, closed_at: ctx.now, acceptance_note: input.note }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await notifyUsers(tx, [h.rectifier_id, h.reported_by].filter((u) => u !== actor.userId), 'hazard.closed', 'hazard.notify.closed.title', 'hazard.notify.closed.body', { code: h.code, title: h.title }, link(enterpriseId, id));
+    return { note: input.note };
+  });
+}
+
+export function rejectRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string }) {
+  return operate(db, ctx, enterpriseId, id, 'reject', {}, async ({ tx, h }) => {
+    if (!input.note) throw invalid('body.note', 'validation.required');
+    await tx.updateTable('hazards').set({ submitted_by: null, submitted_at: null }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await notifyUsers(tx, [h.rectifier_id], 'hazard.rejected', 'hazard.notify.rejected.title', 'hazard.notify.rejected.body', { code: h.code, title: h.title, note: input.note }, link(enterpriseId, id));
+    return { note: input.note };
+  });
+}
+
+export function voidHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { reason: string }) {
+  return operate(db, ctx, enterpriseId, id, 'void', {}, async ({ tx }) => {
+    await tx.updateTable('hazards').set({ void_reason: input.reason }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await tx.deleteFrom('hazard_points').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute();
+    return { note: input.reason };
+  });
+}
+
+export function requestExtension(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { newDeadline: string; reason: string }) {
+  return operate(db, ctx, enterpriseId, id, 'requestExtension', {}, async ({ tx, h, actor }) => {
+    if (!h.deadline || input.newDeadline <= h.deadline) throw invalid('body.newDeadline', 'hazard.extensionLater');
+    await tx.insertInto('hazard_extensions').values({ enterprise_id: enterpriseId, hazard_id: id, requested_by: actor.userId, requested_at: ctx.now, old_deadline: h.deadline, new_deadline: input.newDeadline, reason: input.reason }).execute();
+    await notifyUsers(tx, (await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.extension', 'hazard.notify.extension.title', 'hazard.notify.extension.body', { code: h.code, title: h.title, deadline: input.newDeadline }, link(enterpriseId, id));
+    return { note: `${h.deadline} → ${input.newDeadline}: ${input.reason}` };
+  });
+}
+
+export function decideExtension(db: Db, ctx: Ctx, enterpriseId: string, id: string, extensionId: string, input: { approve: boolean; note: string }) {
+  return operate(db, ctx, enterpriseId, id, 'decideExtension', {}, async ({ tx, actor }) => {
+    const ext = await tx.selectFrom('hazard_extensions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).where('id', '=', extensionId).where('status', '=', 'pending').executeTakeFirst();
+    if (!ext) throw notFound();
+    await tx.updateTable('hazard_extensions').set({ status: input.approve ? 'approved' : 'rejected', decided_by: actor.userId, decided_at: ctx.now, decision_note: input.note })
+      .where('enterprise_id', '=', enterpriseId).where('id', '=', extensionId).execute();
+    if (input.approve) await tx.updateTable('hazards').set({ deadline: ext.new_deadline, escalation_level: 0 }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await notifyUsers(tx, [ext.requested_by], 'hazard.extension', 'hazard.notify.extensionDecided.title', input.approve ? 'hazard.notify.extensionApproved.body' : 'hazard.notify.extensionRejected.body', { deadline: ext.new_deadline }, link(enterpriseId, id));
+    return { note: `${input.approve ? '同意' : '不同意'} ${ext.new_deadline}${input.note ? `：${input.note}` : ''}`, audit: { extensionId, approve: input.approve } };
+  });
+}
+
+/** R-HAZ-4: the five-in-place plan of a major hazard (responsibility, measures, funds, time limit, contingency plan). */
+export async function saveFiveInPlacePlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { responsiblePerson: string; measures: string; funds: number; timeLimit: string; contingencyPlan: string }) {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    // D1: decided on the row read under its lock, like every step of the closed loop.
+    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
+    if (!h) throw notFound();
+    const who = relation(actor, h);
+    if (!who.manager && !who.unitLeader) throw refusal('FORBIDDEN');
+    if (h.level !== 'major') throw refusal('NOT_MAJOR');
+    if (!OPEN.includes(h.status)) throw refusal('STATE');
+    const before = await tx.selectFrom('hazard_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
+    const values = { responsible_person: input.responsiblePerson, measures: input.measures, funds: input.funds, time_limit: input.timeLimit, contingency_plan: input.contingencyPlan, updated_at: ctx.now };
+    await tx.insertInto('hazard_plans').values({ enterprise_id: enterpriseId, hazard_id: id, ...values, created_by: actor.userId, created_at: ctx.now })
+      .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doUpdateSet(values)).execute();
+    await recordEvent(tx, ctx, h, 'plan', h.status, h.status, input.measures);
+    await writeAudit(tx, ctx, { action: 'hazard.plan', entityType: 'hazard', entityId: id, enterpriseId, before: before ?? null, after: input });
+  });
+  return getHazard(db, ctx, enterpriseId, id);
+}
+
+/** R-HAZ-4: a regulator lists an open major hazard for supervision (挂牌督办), and delists it after acceptance. */
+export async function listForSupervision(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { deadline: string; note: string }) {
+  const actor = requireActor(ctx);
+  if (actor.scope.kind === 'enterprise' || !can(actor, 'hazard.supervise')) throw forbidden();
+  await db.transaction().execute(async (tx) => {
+    // D1: the hazard's row lock also serialises listing and delisting (read after it, the supervision row is current).
+    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
+    if (!h) throw notFound();
+    if (h.level !== 'major') throw refusal('NOT_MAJOR');
+    if (!OPEN.includes(h.status)) throw refusal('STATE');
+    const existing = await tx.selectFrom('hazard_supervisions').select('status').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
+    if (existing?.status === 'listed') throw refusal('ALREADY_LISTED');
+    const values = { listed_by: actor.userId, listed_at: ctx.now, deadline: input.deadline, note: input.note, status: 'listed' as const, delisted_by: null, delisted_at: null };
+    await tx.insertInto('hazard_supervisions').values({ enterprise_id: enterpriseId, hazard_id: id, ...values })
+      .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doUpdateSet(values)).execute();
+    await recordEvent(tx, ctx, h, 'supervise', h.status, h.status, `${input.deadline} ${input.note}`);
+    await notifyUsers(tx, await managersOf(tx, enterpriseId), 'hazard.supervised', 'hazard.notify.supervised.title', 'hazard.notify.supervised.body', { code: h.code, title: h.title, deadline: input.deadline }, link(enterpriseId, id));
+    await writeAudit(tx, ctx, { action: 'hazard.supervise', entityType: 'hazard', entityId: id, enterpriseId, after: input });
+  });
+  return getHazard(db, ctx, enterpriseId, id);
+}
+
+export async function delistSupervision(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string }) {
+  const actor = requireActor(ctx);
+  if (actor.scope.kind === 'enterprise' || !can(actor, 'hazard.supervise')) throw forbidden();
+  await db.transaction().execute(async (tx) => {
+    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
+    if (!h) throw notFound();
+    const sup = await tx.selectFrom('hazard_supervisions').select('status').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
+    if (sup?.status !== 'listed') throw refusal('NOT_LISTED');
+    // Delisting confirms the enterprise's acceptance evaluation: the hazard must be closed first.
+    if (h.status !== 'closed') throw refusal('NOT_CLOSED');
+    await tx.updateTable('hazard_supervisions').set({ status: 'delisted', delisted_by: actor.userId, delisted_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute();
+    await recordEvent(tx, ctx, h, 'delist', h.status, h.status, input.note);
+    await writeAudit(tx, ctx, { action: 'hazard.delist', entityType: 'hazard', entityId: id, enterpriseId, after: input });
+  });
+  return getHazard(db, ctx, enterpriseId, id);
+}
+
+/**
+ * Photos uploaded ahead of a report or a submission: stored in the enterprise's rows, each with its audit row, in
+ * one transaction. The caller must have the enterprise in scope.
+ */
+export async function uploadPhotos(db: Db, ctx: Ctx, enterpriseId: string, files: Buffer[]): Promise<string[]> {
+  const actor = requireActor(ctx);
+  return db.transaction().execute(async (tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    const saved = await savePhotos(tx, ctx, enterpriseId, files);
+    // The audit row keeps the size that was sent; the row holds the stored (stripped) size.
+    for (const [i, p] of saved.entries()) {
+      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: p.id, enterpriseId, after: { mime: p.mime, size: files[i]!.length } });
+    }
+    return saved.map((p) => p.id);
+  });
+}
+
+/** The people a hazard can be assigned to: the enterprise's active accounts (for unit leaders too, who assign). */
+export async function listAssignees(db: Db, ctx: Ctx, enterpriseId: string, q?: string) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  if (actor.scope.kind !== 'enterprise' && actor.scope.kind !== 'district') throw forbidden();
+  let query = db.selectFrom('users').select(['id', 'username', 'display_name', 'role'])
+    .where('enterprise_id', '=', enterpriseId).where('disabled', '=', false);
+  if (q) {
+    const like = containsPattern(q);
+    query = query.where((eb) => eb.or([eb('display_name', 'like', like), eb('username', 'like', like)]));
+  }
+  const rows = await query.orderBy('display_name').limit(50).execute();
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, roleName: roleName(r.role, ctx.locale) }));
+}

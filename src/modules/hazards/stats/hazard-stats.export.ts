@@ -1,0 +1,37 @@
+import { requireActor, type Ctx } from '../../../platform/auth/actor';
+import type { Db } from '../../../platform/db/database';
+import { safeFileName, type XlsxFile } from '../../../platform/files/xlsx';
+import { localDay } from '../../../platform/time';
+import { listHazards } from '../loop/hazard.service';
+import type { HazardListQuery } from '../loop/hazard.schema';
+import { EXPORT_MAX_ROWS, hazardWorkbook } from './hazard-stats.excel';
+import type { CrossListQuery } from './hazard-stats.schema';
+import { listHazardsAcross } from './hazard-stats.service';
+
+
+/**
+ * The enterprise ledger as .xlsx with the ledger's own filters: the rows come from the ledger's service function,
+ * so the export shows exactly what the list shows (scope, branch, filters, order), up to EXPORT_MAX_ROWS.
+ */
+export async function exportEnterpriseHazards(db: Db, ctx: Ctx, enterpriseId: string, q: HazardListQuery): Promise<XlsxFile> {
+  requireActor(ctx);
+  const page = await listHazards(db, ctx, enterpriseId, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
+  const ent = await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  const buffer = await hazardWorkbook(ctx.locale, page.items.map((h) => ({
+    code: h.code, title: h.title, source: h.source, hazardClass: h.hazardClass, level: h.level, status: h.status, orgUnitName: h.orgUnitName,
+    location: h.location, reportedAt: h.reportedAt, deadline: h.deadline, overdue: h.overdue, escalationLevel: h.escalationLevel,
+    supervised: h.supervised, closedAt: h.closedAt,
+  })), { withEnterprise: false, total: page.total, truncated: page.total > page.items.length });
+  const date = localDay(ctx.now);
+  return { filename: `隐患台账-${safeFileName(ent.name)}-${date}.xlsx`, fallbackName: `hazards-${date}.xlsx`, buffer };
+}
+
+/** The cross-enterprise list as .xlsx, same filters and order as GET /hazards. */
+export async function exportHazardsAcross(db: Db, ctx: Ctx, q: CrossListQuery): Promise<XlsxFile> {
+  const page = await listHazardsAcross(db, ctx, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
+  const buffer = await hazardWorkbook(ctx.locale, page.items, {
+    withEnterprise: true, total: page.totalCapped ? `${page.total}+` : page.total, truncated: page.totalCapped || page.total > page.items.length,
+  });
+  const date = localDay(ctx.now);
+  return { filename: `隐患清单-${date}.xlsx`, fallbackName: `hazards-${date}.xlsx`, buffer };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { colour } from '../map/risk-map.schema';
+import { hazardFactors } from '../points/risk-point.schema';
+
+export const postCardParams = z.object({ enterpriseId: z.uuid(), postId: z.uuid() });
+// Any text: an unknown or malformed token is the same "not found", never a validation message about its shape.
+export const publicCardParams = z.object({ token: z.string().max(200) });
+
+const measureGroup = z.object({ category: z.string(), items: z.array(z.string()) });
+
+export const cardPoint = z.object({
+  id: z.string(), code: z.string(), name: z.string(), kind: z.string(), location: z.string(),
+  grade: z.number().int().nullable(), colour, gradeName: z.string().nullable(),
+  hazards: hazardFactors, accidentTypes: z.array(z.string()), measures: z.array(measureGroup), emergencyMeasures: z.string(),
+});
+
+/** R-RISK-7: the post's risk-notice card (岗位风险告知卡). */
+export const postCard = z.object({
+  post: z.object({ id: z.string(), name: z.string(), orgUnitName: z.string() }),
+  enterpriseName: z.string(),
+  grade: z.number().int().nullable(), colour, gradeName: z.string().nullable(),
+  points: z.array(cardPoint),
+  hazards: z.array(z.string()),
+  accidentTypes: z.array(z.string()),
+  emergencyActions: z.array(z.string()),
+  emergencyPhone: z.string(),
+  alarmPhones: z.string(),
+  updatedAt: z.date().nullable(),
+  qr: z.object({ url: z.string(), fullUrl: z.string(), svg: z.string() }).nullable(),
+  canManage: z.boolean(),
+});
+export type PostCard = z.infer<typeof postCard>;
+
+/** What the public page of a card shows: the same content without internal ids, QR or abilities. */
+export const publicCard = postCard.omit({ qr: true, canManage: true }).extend({
+  post: z.object({ name: z.string(), orgUnitName: z.string() }),
+  points: z.array(cardPoint.omit({ id: true })),
+});
+export type PublicCard = z.infer<typeof publicCard>;
+
+export const boardPoint = cardPoint.extend({
+  orgUnitName: z.string(), controlLevel: z.string().nullable(),
+  controllers: z.array(z.object({ level: z.string(), name: z.string() })),
+  /** R-RISK-8 for grade 1–2 points: the four items and whether each is in place; null for grades 3–4. */
+  checklist: z.array(z.object({ item: z.string(), present: z.boolean() })).nullable(),
+});
+
+/** R-RISK-7: the enterprise notice board (公告栏). */
+export const riskBoard = z.object({
+  enterprise: z.object({ name: z.string(), address: z.string(), principalName: z.string() }),
+  emergencyPhone: z.string(),
+  alarmPhones: z.string(),
+  counts: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int() }),
+  points: z.array(boardPoint),
+  canManage: z.boolean(),
+});
+export type RiskBoard = z.infer<typeof riskBoard>;

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../../../platform/auth/actor';
+import { requireActor } from '../../../platform/auth/actor';
+import { requireEnterpriseInScope } from '../../../platform/auth/policy';
+import { writeAudit } from '../../../platform/audit/audit';
+import type { Db } from '../../../platform/db/database';
+import type { ControlLevelName, MeasureCategory } from '../../../platform/db/schema';
+import { forbidden } from '../../../platform/errors';
+import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../../platform/files/xlsx';
+import { t } from '../../../platform/i18n/messages';
+import { resolvePost, unitIndex, unitPathNames } from '../../org';
+import { enterpriseForCards } from '../cards/risk-card.repository';
+import {
+  assignCodes, buildLedger, buildLedgerTemplate, formatEvaluation, formatFactors, KIND_LABELS, ledgerUnits, LEVEL_LABELS, R8_LABELS, readLedger,
+  TITLE_SUFFIX, validateRows, type LedgerRow,
+} from './risk-excel.sheet';
+import {
+  activeEmployees, insertLedger, ledgerAssessments, ledgerControllers, ledgerMeasures, ledgerPointPosts, postsOf, sharedEmployeeNames, takenCodes,
+  unitsOf,
+} from './risk-excel.repository';
+import type { RiskImportReport, RiskExportQuery } from './risk-excel.schema';
+import { reassessDue, type Grade, type MethodInput, type MethodResult } from '../points/risk-grading';
+import { listRiskPoints } from '../points/risk-point.repository';
+import { MEASURE_CATEGORIES } from '../points/risk-point.schema';
+import { mayManageRisk, reserveRiskPointCodes, today } from '../points/risk-point.service';
+import { currentRiskRules, enterpriseDistrict } from '../rules/risk-rules.service';
+
+const LEVEL_ORDER: ControlLevelName[] = ['company', 'department', 'workshop', 'team'];
+
+function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r); else out.set(k, [r]);
+  }
+  return out;
+}
+
+type StoredMethod = { inputs?: MethodInput } & Record<string, unknown>;
+
+/**
+ * 一企一清单 as .xlsx, with the ledger's filters (and its narrowing to a unit leader's branch). People and posts are
+ * written so the file reads back into the same ledger: a shared name carries its unit, an ambiguous post its unit path.
+ */
+export async function exportLedger(db: Db, ctx: Ctx, enterpriseId: string, q: RiskExportQuery): Promise<XlsxFile> {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const ent = await enterpriseForCards(db, enterpriseId);
+  const { rows } = await listRiskPoints(db, enterpriseId, actor.scope, { ...q, page: 1, pageSize: 1_000_000 }, today(ctx));
+  const [units, posts, measures, controllers, pointPosts, assessments, shared] = await Promise.all([
+    unitsOf(db, enterpriseId), postsOf(db, enterpriseId), ledgerMeasures(db, enterpriseId), ledgerControllers(db, enterpriseId),
+    ledgerPointPosts(db, enterpriseId), ledgerAssessments(db, enterpriseId), sharedEmployeeNames(db, enterpriseId),
+  ]);
+  const nodes = units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name }));
+  const paths = unitPathNames(nodes);
+  const index = unitIndex(nodes);
+  const postNodes = posts.map((p) => ({ id: p.id, unitId: p.org_unit_id, name: p.name }));
+  const postById = new Map(postNodes.map((p) => [p.id, p]));
+  const measuresBy = groupBy(measures, (m) => m.risk_point_id);
+  const controllersBy = groupBy(controllers, (c) => c.risk_point_id);
+  const postsBy = groupBy(pointPosts, (p) => p.risk_point_id);
+  const assessmentBy = new Map(assessments.map((a) => [`${a.risk_point_id}:${a.stage}`, a]));
+
+  const postText = (postId: string, unitId: string) => {
+    const p = postById.get(postId);
+    if (!p) return '';
+    const plain = resolvePost(p.name, unitId, postNodes, index);
+    return plain.ok && plain.id === p.id ? p.name : `${paths.get(p.unitId) ?? ''}/${p.name}`;
+  };
+
+  const ledger: LedgerRow[] = rows.map((r) => {
+    // The evaluation behind the current grade: the residual one once there is one, else the inherent one.
+    const stage = r.residual_grade !== null ? 'residual' : 'inherent';
+    const stored = (assessmentBy.get(`${r.id}:${stage}`)?.methods ?? []) as StoredMethod[];
+    const inputs = stored.map((m) => m.inputs).filter((m): m is MethodInput => !!m);
+    const factors = (r.hazard_factors ?? {}) as Partial<Record<'people' | 'things' | 'environment' | 'management', string[]>>;
+    const byCategory = groupBy(measuresBy.get(r.id) ?? [], (m) => m.category);
+    return {
+      code: r.code, name: r.name, kind: KIND_LABELS[r.kind], unit: paths.get(r.org_unit_id) ?? r.org_unit_name,
+      factors: formatFactors({ people: factors.people ?? [], things: factors.things ?? [], environment: factors.environment ?? [], management: factors.management ?? [] }),
+      accidents: r.accident_types.join('、'),
+      evaluation: inputs.length === stored.length ? formatEvaluation(inputs, stored as unknown as MethodResult[]) : '',
+      grade: r.grade as Grade | null,
+      level: r.control_level ? LEVEL_LABELS[r.control_level] : '',
+      controllers: (controllersBy.get(r.id) ?? []).sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level))
+        .map((c) => `${LEVEL_LABELS[c.level]}:${shared.has(c.name) ? `${c.name}（${paths.get(c.org_unit_id) ?? ''}）` : c.name}`).join('；'),
+      measures: Object.fromEntries(MEASURE_CATEGORIES.map((c) => [c, (byCategory.get(c) ?? []).map((m) => m.content).join('\n')])) as Record<MeasureCategory, string>,
+      emergency: r.emergency_measures,
+      location: r.location,
+      posts: (postsBy.get(r.id) ?? []).map((p) => postText(p.post_id, r.org_unit_id)).filter(Boolean).join('、'),
+      major: r.major_hazard_source,
+      r8: (Object.keys(R8_LABELS) as (keyof typeof R8_LABELS)[])
+        .filter((k) => ({ warningSigns: r.has_warning_signs, monitoring: r.has_monitoring, emergencyEquipment: r.has_emergency_equipment, escapeRoutes: r.has_escape_routes })[k])
+        .map((k) => R8_LABELS[k]).join('、'),
+    };
+  });
+  const buffer = await buildLedger(`${ent.name}${TITLE_SUFFIX}`, ledger);
+  const date = fileDate(ctx.now);
+  return { filename: `风险分级管控清单-${safeFileName(ent.name)}-${date}.xlsx`, fallbackName: `risk-ledger-${date}.xlsx`, buffer };
+}
+
+export async function ledgerTemplate(db: Db, ctx: Ctx, enterpriseId: string): Promise<XlsxFile> {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+  const ent = await enterpriseForCards(db, enterpriseId);
+  const [units, posts] = await Promise.all([unitsOf(db, enterpriseId), postsOf(db, enterpriseId)]);
+  const paths = unitPathNames(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
+  const buffer = await buildLedgerTemplate({
+    enterpriseName: ent.name,
+    unitPaths: units.map((u) => paths.get(u.id)!),
+    posts: posts.map((p) => ({ name: p.name, unitPath: paths.get(p.org_unit_id) ?? '' })),
+  });
+  return { filename: `风险清单导入模板-${safeFileName(ent.name)}.xlsx`, fallbackName: 'risk-import-template.xlsx', buffer };
+}
+
+/**
+ * Imports a ledger in the export's layout. Every row is checked first; grades are re-computed from the evaluation
+ * inputs with the rule-set in force (a disagreeing grade cell only earns a warning). `strict` imports nothing if
+ * any row is wrong, `valid` imports the good rows. The inserts and one audit row share one transaction.
+ * D25: as for employees (employee.service.ts, importEmployees), all the reading and checking happens before the
+ * transaction opens, which only writes, in multi-row statements.
+ */
+export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode: 'strict' | 'valid', upload: Upload | null): Promise<RiskImportReport> {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+  const { filename, sheet } = await readXlsxUpload(upload, readLedger);
+  const [units, posts, employees, codes, rules] = await Promise.all([
+    unitsOf(db, enterpriseId), postsOf(db, enterpriseId), activeEmployees(db, enterpriseId), takenCodes(db, enterpriseId),
+    enterpriseDistrict(db, enterpriseId).then((d) => currentRiskRules(db, d)),
+  ]);
+  const { rows, title } = sheet;
+  const index = unitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
+  const checked = validateRows(rows, {
+    units: ledgerUnits(index, units.find((u) => u.parent_id === null)?.id ?? null, title),
+    posts: posts.map((p) => ({ id: p.id, unitId: p.org_unit_id, name: p.name })),
+    employees: employees.map((e) => ({ id: e.id, name: e.name, unitId: e.org_unit_id })),
+    takenCodes: codes,
+    rules: rules.rules,
+  });
+  const tr = (list: typeof checked.errors) => list.map((e) => ({ row: e.row, column: e.column, message: t(ctx.locale, e.message, e.params) }));
+  const report = (imported: number, message: string): RiskImportReport => ({
+    total: rows.length, validCount: checked.valid.length, errorCount: checked.errorRows, imported,
+    errors: tr(checked.errors), warnings: tr(checked.warnings), message,
+  });
+  if (mode === 'strict' && checked.errorRows > 0) return report(0, t(ctx.locale, 'import.hasErrors', { count: checked.errorRows }));
+  if (checked.valid.length === 0) return report(0, t(ctx.locale, 'import.nothingValid'));
+
+  const now = ctx.now;
+  const assignedCodes = assignCodes(checked.valid, codes);
+  const ids = checked.valid.map(() => randomUUID());
+  const reason = t('zh-CN', 'riskImport.reason');
+  await db.transaction().execute(async (tx) => {
+    await insertLedger(tx, {
+      points: checked.valid.map((r, i) => {
+        const grade = r.assessment?.grade ?? null;
+        return {
+          enterprise_id: enterpriseId, id: ids[i]!, code: assignedCodes[i]!, name: r.name, kind: r.kind, org_unit_id: r.orgUnitId, location: r.location,
+          hazard_factors: JSON.stringify(r.factors), accident_types: r.accidentTypes, major_hazard_source: r.majorHazardSource,
+          emergency_measures: r.emergencyMeasures, grade, inherent_grade: grade, residual_grade: null,
+          control_level: grade ? rules.rules.controlLevel[grade] : null, last_assessed_at: grade ? now : null,
+          reassess_due: grade ? reassessDue(now, grade, rules.rules) : null,
+          has_warning_signs: r.r8.warningSigns, has_monitoring: r.r8.monitoring, has_emergency_equipment: r.r8.emergencyEquipment, has_escape_routes: r.r8.escapeRoutes,
+          floor_plan_id: null, created_at: now, updated_at: now,
+        };
+      }),
+      assessments: checked.valid.flatMap((r, i) => r.assessment ? [{
+        enterprise_id: enterpriseId, risk_point_id: ids[i]!, stage: 'inherent' as const, grade: r.assessment.grade, rule_set_version: rules.version,
+        methods: JSON.stringify(r.assessment.inputs.map((m, k) => ({ ...r.assessment!.results[k]!, inputs: m }))),
+        reason, assessed_by: actor.userId, assessed_at: now,
+      }] : []),
+      controllers: checked.valid.flatMap((r, i) => r.controllers.map((c) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, level: c.level, employee_id: c.employeeId }))),
+      measures: checked.valid.flatMap((r, i) => r.measures.map((m, k) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, category: m.category, content: m.content, owner_employee_id: null, sort: k }))),
+      posts: checked.valid.flatMap((r, i) => r.postIds.map((p) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, post_id: p }))),
+    });
+    // D12: the imported FX- codes move the code series on past them.
+    await reserveRiskPointCodes(tx, enterpriseId, assignedCodes);
+    await writeAudit(tx, ctx, {
+      action: 'risk.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,
+      after: { count: ids.length, mode, file: filename, skippedRows: checked.errorRows, warnings: checked.warnings.length, ruleSetVersion: rules.version },
+    });
+  });
+  const imported = ids.length;
+  return report(imported, checked.errorRows > 0
+    ? t(ctx.locale, 'riskImport.partial', { count: imported, errors: checked.errorRows })
+    : t(ctx.locale, 'riskImport.done', { count: imported }));
+}

@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Scope } from '../../../platform/auth/actor';
+import type { Executor, Tx } from '../../../platform/db/database';
+import type { PlanMime } from './risk-map.image';
+import { riskPointVisibleTo } from '../points/risk-point.policy';
+
+/** The enterprise's plans with the number of points drawn on each (as far as the caller sees them). */
+export async function listFloorPlans(db: Executor, enterpriseId: string, scope: Scope) {
+  return db.selectFrom('floor_plans as f')
+    .select(['f.id', 'f.name', 'f.mime', 'f.width', 'f.height', 'f.size', 'f.created_at', (eb) => {
+      const q = eb.selectFrom('risk_points as r')
+        .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.enterprise_id', '=', 'f.enterprise_id').whereRef('r.floor_plan_id', '=', 'f.id').where('r.status', '=', 'active');
+      // Unit leaders count the points of their own branch only, as in the ledger.
+      return q.where(riskPointVisibleTo(scope, 'r')).as('point_count');
+    }])
+    .where('f.enterprise_id', '=', enterpriseId)
+    .orderBy('f.created_at').orderBy('f.name').execute();
+}
+export type FloorPlanRow = Awaited<ReturnType<typeof listFloorPlans>>[number];
+
+/** R-RISK-8 items: the risk_points column and the name the API uses. */
+export const R8_COLUMNS = [['has_warning_signs', 'warningSigns'], ['has_monitoring', 'monitoring'], ['has_emergency_equipment', 'emergencyEquipment'], ['has_escape_routes', 'escapeRoutes']] as const;
+
+/**
+ * A plan of the enterprise. Inside a transaction `lock` serialises placing points on a plan with deleting it: the
+ * deletion takes the row for update, a placement shares its key, so neither sees the other half done.
+ */
+export async function findFloorPlan(db: Executor, enterpriseId: string, id: string, lock?: 'update' | 'keyShare') {
+  let q = db.selectFrom('floor_plans').select(['id', 'name', 'mime', 'width', 'height', 'size', 'created_at'])
+    .where('enterprise_id', '=', enterpriseId).where('id', '=', id);
+  if (lock === 'update') q = q.forUpdate();
+  if (lock === 'keyShare') q = q.forKeyShare();
+  return q.executeTakeFirst();
+}
+
+export async function floorPlanImage(db: Executor, enterpriseId: string, id: string) {
+  return db.selectFrom('floor_plans').select(['mime', 'data']).where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertFloorPlan(tx: Tx, row: { enterpriseId: string; name: string; mime: PlanMime; width: number; height: number; data: Buffer; now: Date }) {
+  return tx.insertInto('floor_plans').values({
+    enterprise_id: row.enterpriseId, name: row.name, mime: row.mime, width: row.width, height: row.height, size: row.data.length, data: row.data, created_at: row.now,
+  }).returning(['id', 'name', 'mime', 'width', 'height', 'size', 'created_at']).executeTakeFirstOrThrow();
+}
+
+export async function renameFloorPlan(tx: Tx, enterpriseId: string, id: string, name: string) {
+  await tx.updateTable('floor_plans').set({ name }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+}
+
+/** Active points drawn on a plan. */
+export async function countPointsOnPlan(tx: Executor, enterpriseId: string, id: string): Promise<number> {
+  const r = await tx.selectFrom('risk_points').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('enterprise_id', '=', enterpriseId).where('floor_plan_id', '=', id).where('status', '=', 'active').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Archived points are on no map, but the foreign key still ties them to their plan: let go of it. */
+export async function releaseArchivedPoints(tx: Tx, enterpriseId: string, id: string) {
+  await tx.updateTable('risk_points').set({ floor_plan_id: null, shape: null })
+    .where('enterprise_id', '=', enterpriseId).where('floor_plan_id', '=', id).where('status', '=', 'archived').execute();
+}
+
+export async function deleteFloorPlan(tx: Tx, enterpriseId: string, id: string) {
+  await tx.deleteFrom('floor_plans').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+}
+
+export async function setPointShape(tx: Tx, enterpriseId: string, id: string, floorPlanId: string | null, shape: unknown, now: Date) {
+  await tx.updateTable('risk_points').set({ floor_plan_id: floorPlanId, shape: shape === null ? null : JSON.stringify(shape), updated_at: now })
+    .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+}
+
+/**
+ * The points of one plan and the enterprise's undrawn ones, in one query: the map of 500 points is one round trip.
+ */
+export async function mapPoints(db: Executor, enterpriseId: string, scope: Scope, floorPlanId: string | null) {
+  return db.selectFrom('risk_points as r')
+    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
+    .select(['r.id', 'r.code', 'r.name', 'r.kind', 'r.grade', 'r.shape', 'r.floor_plan_id', 'r.control_failing', 'u.name as org_unit_name',
+      'r.has_warning_signs', 'r.has_monitoring', 'r.has_emergency_equipment', 'r.has_escape_routes'])
+    .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active')
+    .where((eb) => floorPlanId
+      ? eb.or([eb('r.floor_plan_id', '=', floorPlanId), eb('r.shape', 'is', null)])
+      : eb('r.shape', 'is', null))
+    // Unit leaders see the points of their own branch only, as in the ledger.
+    .where(riskPointVisibleTo(scope, 'r'))
+    .orderBy(sql`r.grade asc nulls last`).orderBy('r.code').execute();
+}
+export type MapPointRow = Awaited<ReturnType<typeof mapPoints>>[number];
+
+export async function findPointForShape(tx: Executor, enterpriseId: string, id: string) {
+  return tx.selectFrom('risk_points as r')
+    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
+    .select(['r.id', 'r.floor_plan_id', 'r.shape', 'u.path as unit_path'])
+    .where('r.enterprise_id', '=', enterpriseId).where('r.id', '=', id).where('r.status', '=', 'active').executeTakeFirst();
+}

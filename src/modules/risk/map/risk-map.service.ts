@@ -1,0 +1,153 @@
+import type { Ctx } from '../../../platform/auth/actor';
+import { requireActor } from '../../../platform/auth/actor';
+import { isUnitVisible, requireEnterpriseInScope } from '../../../platform/auth/policy';
+import { writeAudit } from '../../../platform/audit/audit';
+import type { Db } from '../../../platform/db/database';
+import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
+import { GRADE_COLOUR, GRADE_NAME, type Grade } from '../points/risk-grading';
+import { checkPlanImage, PLAN_MAX_BYTES, PLAN_REFUSAL_PARAMS, planBytes } from './risk-map.image';
+import {
+  countPointsOnPlan, deleteFloorPlan, findFloorPlan, findPointForShape, floorPlanImage, insertFloorPlan, listFloorPlans, mapPoints,
+  R8_COLUMNS, releaseArchivedPoints, renameFloorPlan, setPointShape, type FloorPlanRow, type MapPointRow,
+} from './risk-map.repository';
+import type { FloorPlanView, RiskMapView } from './risk-map.schema';
+import { getRiskPoint, mayManageRisk } from '../points/risk-point.service';
+
+export type PlanUpload = { filename: string; name: string | null; buffer: Buffer };
+type Shape = { type: 'marker'; x: number; y: number } | { type: 'polygon'; points: [number, number][] };
+
+function planView(r: Omit<FloorPlanRow, 'point_count'> & { point_count?: unknown }): FloorPlanView {
+  return { id: r.id, name: r.name, mime: r.mime, width: r.width, height: r.height, size: r.size, createdAt: r.created_at, pointCount: Number(r.point_count ?? 0) };
+}
+
+export async function listPlans(db: Db, ctx: Ctx, enterpriseId: string) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const rows = await listFloorPlans(db, enterpriseId, actor.scope);
+  return { items: rows.map(planView), canManage: mayManageRisk(actor, enterpriseId) };
+}
+
+/** The stored bytes; PGlite hands back a Uint8Array, the server a Buffer. */
+export async function planImage(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<{ mime: string; data: Buffer }> {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const row = await floorPlanImage(db, enterpriseId, id);
+  if (!row) throw notFound();
+  const bytes = row.data as Uint8Array;
+  return { mime: row.mime, data: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+const nameFromFile = (filename: string) => filename.replace(/\.[^.]*$/, '').trim().slice(0, 100) || '平面图';
+
+/** R-RISK-1: a floor plan, accepted by its content (PNG, JPEG, inert SVG) and size, never by its file name. */
+export async function uploadPlan(db: Db, ctx: Ctx, enterpriseId: string, upload: PlanUpload | null): Promise<FloorPlanView> {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+  if (!upload || upload.buffer.length === 0) throw invalid('body.file', 'riskMap.plan.missing');
+  if (upload.buffer.length > PLAN_MAX_BYTES) throw planTooLarge();
+  const check = await checkPlanImage(upload.buffer);
+  const data = check.ok ? planBytes(upload.buffer, check.mime) : null;
+  if (!check.ok || !data) {
+    const reason = check.ok ? 'type' : check.reason;
+    const key = `riskMap.plan.${reason}`;
+    const params = PLAN_REFUSAL_PARAMS[reason] ?? {};
+    throw new AppError('UNSUPPORTED_FILE', { messageKey: key, params, issues: [{ path: 'body.file', message: key, params }] });
+  }
+  const name = (upload.name ?? '').trim().slice(0, 100) || nameFromFile(upload.filename);
+  return db.transaction().execute(async (tx) => {
+    const row = await insertFloorPlan(tx, { enterpriseId, name, mime: check.mime, width: check.width, height: check.height, data, now: ctx.now });
+    await writeAudit(tx, ctx, { action: 'risk.plan.create', entityType: 'floor_plan', entityId: row.id, enterpriseId, after: { name, mime: check.mime, width: check.width, height: check.height, size: row.size, file: upload.filename } });
+    return planView(row);
+  });
+}
+
+export function planTooLarge() {
+  const params = { max: PLAN_MAX_BYTES / 1024 / 1024 };
+  return new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'riskMap.plan.tooLarge', params, issues: [{ path: 'body.file', message: 'riskMap.plan.tooLarge', params }] });
+}
+
+export async function renamePlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, name: string): Promise<FloorPlanView> {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    const before = await findFloorPlan(tx, enterpriseId, id);
+    if (!before) throw notFound();
+    if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+    await renameFloorPlan(tx, enterpriseId, id, name);
+    await writeAudit(tx, ctx, { action: 'risk.plan.update', entityType: 'floor_plan', entityId: id, enterpriseId, before: { name: before.name }, after: { name } });
+  });
+  const plan = (await listFloorPlans(db, enterpriseId, actor.scope)).find((p) => p.id === id);
+  if (!plan) throw notFound();
+  return planView(plan);
+}
+
+/**
+ * Deleting a plan that still carries drawn points is refused (STATE) rather than silently unplacing them: the
+ * drawing is work the safety manager would lose without noticing. They move or clear the points first.
+ */
+export async function removePlan(db: Db, ctx: Ctx, enterpriseId: string, id: string) {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    const before = await findFloorPlan(tx, enterpriseId, id, 'update');
+    if (!before) throw notFound();
+    if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+    const placed = await countPointsOnPlan(tx, enterpriseId, id);
+    if (placed > 0) throw new AppError('STATE', { messageKey: 'riskMap.plan.inUse', params: { count: placed } });
+    await releaseArchivedPoints(tx, enterpriseId, id);
+    await deleteFloorPlan(tx, enterpriseId, id);
+    await writeAudit(tx, ctx, { action: 'risk.plan.delete', entityType: 'floor_plan', entityId: id, enterpriseId, before: { name: before.name, mime: before.mime, size: before.size } });
+  });
+}
+
+/** Draws a point on a plan of the same enterprise (coordinates 0..1 of the plan), or clears it with two nulls. */
+export async function placePoint(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { floorPlanId: string | null; shape: Shape | null }) {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    const point = await findPointForShape(tx, enterpriseId, id);
+    if (!point || !isUnitVisible(actor, point.unit_path)) throw notFound();
+    if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
+    if ((input.floorPlanId === null) !== (input.shape === null)) throw invalid('body.shape', 'riskMap.shape.pair');
+    if (input.floorPlanId && !(await findFloorPlan(tx, enterpriseId, input.floorPlanId, 'keyShare'))) throw invalid('body.floorPlanId', 'riskMap.shape.plan');
+    await setPointShape(tx, enterpriseId, id, input.floorPlanId, input.shape, ctx.now);
+    await writeAudit(tx, ctx, {
+      action: 'risk.place', entityType: 'risk_point', entityId: id, enterpriseId,
+      before: { floorPlanId: point.floor_plan_id, shape: point.shape ?? null }, after: input,
+    });
+  });
+  return getRiskPoint(db, ctx, enterpriseId, id);
+}
+
+function missingR8(r: Pick<MapPointRow, 'grade' | 'has_warning_signs' | 'has_monitoring' | 'has_emergency_equipment' | 'has_escape_routes'>): string[] {
+  return r.grade !== null && r.grade <= 2 ? R8_COLUMNS.filter(([col]) => !r[col]).map(([, name]) => name) : [];
+}
+
+const colourOf = (g: number | null) => (g ? GRADE_COLOUR[g as Grade] : null);
+
+/**
+ * The four-colour map (R-RISK-1, R-RISK-2) of one plan, the first one when none is named: its points filled by
+ * grade, a legend with counts, and the points not drawn anywhere yet.
+ */
+export async function riskMap(db: Db, ctx: Ctx, enterpriseId: string, floorPlanId: string | undefined): Promise<RiskMapView> {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const plans = await listFloorPlans(db, enterpriseId, actor.scope);
+  const plan = floorPlanId ? plans.find((p) => p.id === floorPlanId) : plans[0];
+  if (floorPlanId && !plan) throw notFound();
+  const rows = await mapPoints(db, enterpriseId, actor.scope, plan?.id ?? null);
+  const placed = rows.filter((r) => r.shape !== null && r.floor_plan_id === plan?.id);
+  const counts: Record<Grade, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+  for (const r of placed) if (r.grade) counts[r.grade]++;
+  return {
+    floorPlan: plan ? planView(plan) : null,
+    points: placed.map((r) => ({
+      id: r.id, code: r.code, name: r.name, grade: r.grade, colour: colourOf(r.grade), shape: r.shape as Shape,
+      controlFailing: r.control_failing, missingR8: missingR8(r), kind: r.kind, orgUnitName: r.org_unit_name,
+    })),
+    legend: ([1, 2, 3, 4] as Grade[]).map((g) => ({ grade: g, colour: GRADE_COLOUR[g], name: GRADE_NAME[g][ctx.locale], count: counts[g] })),
+    unplaced: rows.filter((r) => r.shape === null).map((r) => ({ id: r.id, code: r.code, name: r.name, grade: r.grade, colour: colourOf(r.grade) })),
+    canManage: mayManageRisk(actor, enterpriseId),
+  };
+}

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { Scope } from '../../../platform/auth/actor';
+import type { Executor } from '../../../platform/db/database';
+import { riskPointVisibleTo } from './risk-point.policy';
+import type { RiskListQuery } from './risk-point.schema';
+import { containsPattern } from '../../../platform/db/like';
+
+const SORT = { code: 'r.code', name: 'r.name', grade: 'r.grade', reassessDue: 'r.reassess_due', updatedAt: 'r.updated_at' } as const;
+
+/** R-RISK-8: grade 1–2 points missing any of the four required items. */
+export const MISSING_R8 = sql<boolean>`(r.grade <= 2 and not (r.has_warning_signs and r.has_monitoring and r.has_emergency_equipment and r.has_escape_routes))`;
+
+function ledgerBase(db: Executor, enterpriseId: string, scope: Scope, q: Partial<RiskListQuery>, today: string) {
+  let query = db.selectFrom('risk_points as r')
+    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
+    .where('r.enterprise_id', '=', enterpriseId)
+    .where('r.status', '=', 'active')
+    .where(riskPointVisibleTo(scope, 'r'));
+  if (q.grade) query = query.where('r.grade', '=', q.grade as 1 | 2 | 3 | 4);
+  if (q.kind) query = query.where('r.kind', '=', q.kind);
+  if (q.floorPlanId) query = query.where('r.floor_plan_id', '=', q.floorPlanId);
+  if (q.orgUnitId) {
+    const unitId = q.orgUnitId;
+    query = query.where('u.path', 'like', (eb) => eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('enterprise_id', '=', enterpriseId).where('id', '=', unitId));
+  }
+  if (q.q) {
+    const like = containsPattern(q.q);
+    query = query.where((eb) => eb.or([eb('r.name', 'like', like), eb('r.code', 'like', like), eb('r.location', 'like', like)]));
+  }
+  switch (q.flag) {
+    case 'missingR8': query = query.where(MISSING_R8); break;
+    case 'overdue': query = query.where('r.reassess_due', '<', today); break;
+    case 'controlFailing': query = query.where('r.control_failing', '=', true); break;
+    case 'unassessed': query = query.where('r.grade', 'is', null); break;
+    case undefined: break;
+  }
+  return query;
+}
+
+export async function listRiskPoints(db: Executor, enterpriseId: string, scope: Scope, q: RiskListQuery, today: string) {
+  const base = ledgerBase(db, enterpriseId, scope, q, today);
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base.selectAll('r').select(['u.name as org_unit_name', MISSING_R8.as('missing_r8')])
+    .orderBy(SORT[q.sort], (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('r.code')
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  return { rows, total };
+}
+export type RiskRow = Awaited<ReturnType<typeof listRiskPoints>>['rows'][number];
+
+/** Posts, controllers, measures and latest scores for a set of points: one query each, not one per point. */
+export async function loadRiskExtras(db: Executor, enterpriseId: string, ids: string[]) {
+  if (ids.length === 0) return { posts: [], controllers: [], measures: [], items: [], latest: [] };
+  const [posts, controllers, measures, items, latest] = await Promise.all([
+    db.selectFrom('risk_point_posts as rp').innerJoin('posts as p', (j) => j.onRef('p.enterprise_id', '=', 'rp.enterprise_id').onRef('p.id', '=', 'rp.post_id'))
+      .select(['rp.risk_point_id', 'p.id', 'p.name']).where('rp.enterprise_id', '=', enterpriseId).where('rp.risk_point_id', 'in', ids).execute(),
+    db.selectFrom('risk_controllers as c').innerJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'c.enterprise_id').onRef('m.id', '=', 'c.employee_id'))
+      .select(['c.risk_point_id', 'c.level', 'c.employee_id', 'm.name']).where('c.enterprise_id', '=', enterpriseId).where('c.risk_point_id', 'in', ids).execute(),
+    db.selectFrom('control_measures as cm').leftJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'cm.enterprise_id').onRef('m.id', '=', 'cm.owner_employee_id'))
+      .select(['cm.id', 'cm.risk_point_id', 'cm.category', 'cm.content', 'cm.owner_employee_id', 'm.name as owner_name', 'cm.sort'])
+      .where('cm.enterprise_id', '=', enterpriseId).where('cm.risk_point_id', 'in', ids).orderBy('cm.sort').execute(),
+    db.selectFrom('risk_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('risk_point_id', 'in', ids).execute(),
+    db.selectFrom('risk_assessments as a').select(['a.risk_point_id', 'a.methods', 'a.stage', 'a.assessed_at'])
+      .where('a.enterprise_id', '=', enterpriseId).where('a.risk_point_id', 'in', ids)
+      .distinctOn('a.risk_point_id').orderBy('a.risk_point_id').orderBy('a.seq', 'desc').execute(),
+  ]);
+  return { posts, controllers, measures, items, latest };
+}

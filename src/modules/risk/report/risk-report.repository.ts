@@ -1,0 +1,218 @@
+import { sql } from 'kysely';
+import type { Scope } from '../../../platform/auth/actor';
+import type { Executor, Tx } from '../../../platform/db/database';
+import type { RiskAnnualReportEventsTable } from '../../../platform/db/schema';
+import { enterpriseRowInScope } from '../../../platform/db/scope';
+import { startOfLocalYear } from '../../../platform/time';
+import type { Grade } from '../points/risk-grading';
+import {
+  reportDeadline, type EnterpriseReportFacts, type Grade1Item, type PointFigures, type ReportAssessment, type ReportController, type ReportMeasure,
+  type ReportPoint, type ReportStatus, type SubdistrictAggregate,
+} from './risk-report.rules';
+import type { ReportListQuery } from './risk-report.schema';
+import { containsPattern } from '../../../platform/db/like';
+
+/** migrations/0004_risk_reports.sql. Kept here until schema.ts takes it in. */
+
+// ---- one enterprise's ledger, as the report reads it ----
+
+/** The active ledger, measures, controllers and the year's assessments of one enterprise: five queries, none per point. */
+export async function loadReportSource(db: Executor, enterpriseId: string, year: number) {
+  const start = startOfLocalYear(year);
+  const end = startOfLocalYear(year + 1);
+  const [units, points, measures, controllers, assessments] = await Promise.all([
+    db.selectFrom('org_units').select(['id', 'name', 'path', 'kind']).where('enterprise_id', '=', enterpriseId).execute(),
+    db.selectFrom('risk_points as r')
+      .select(['r.id', 'r.code', 'r.name', 'r.kind', 'r.org_unit_id', 'r.location', 'r.grade', 'r.control_level', 'r.major_hazard_source', 'r.accident_types',
+        'r.reassess_due', 'r.control_failing', 'r.emergency_measures', 'r.has_warning_signs', 'r.has_monitoring', 'r.has_emergency_equipment', 'r.has_escape_routes'])
+      .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').execute(),
+    db.selectFrom('control_measures as m')
+      .innerJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'm.enterprise_id').onRef('r.id', '=', 'm.risk_point_id'))
+      .select(['m.risk_point_id', 'm.category', 'm.content']).where('m.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active')
+      .orderBy('m.risk_point_id').orderBy('m.sort').execute(),
+    db.selectFrom('risk_controllers as c')
+      .innerJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'c.enterprise_id').onRef('m.id', '=', 'c.employee_id'))
+      .select(['c.risk_point_id', 'c.level', 'm.name']).where('c.enterprise_id', '=', enterpriseId).execute(),
+    // The window runs over every earlier assessment of the point, so the year's first one still knows the grade before it.
+    db.selectFrom((eb) => eb.selectFrom('risk_assessments as a')
+      .select(['a.risk_point_id', 'a.stage', 'a.grade', 'a.reason', 'a.assessed_at',
+        sql<number>`row_number() over (partition by a.risk_point_id order by a.assessed_at, a.seq)`.as('n'),
+        sql<number | null>`lag(a.grade) over (partition by a.risk_point_id order by a.assessed_at, a.seq)`.as('previous_grade')])
+      .where('a.enterprise_id', '=', enterpriseId).where('a.assessed_at', '<', end).as('x'))
+      .innerJoin('risk_points as r', (j) => j.on('r.enterprise_id', '=', enterpriseId).onRef('r.id', '=', 'x.risk_point_id'))
+      .select(['x.risk_point_id', 'r.code', 'r.name', 'x.stage', 'x.grade', 'x.reason', 'x.assessed_at', 'x.n', 'x.previous_grade'])
+      .where('x.assessed_at', '>=', start).execute(),
+  ]);
+  // A unit is named by its chain below the company ("生产部/一车间/甲班"): two teams may both be called 甲班.
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const label = (id: string) => {
+    const u = unitById.get(id);
+    if (!u) return '';
+    const chain = u.path.split('/').filter(Boolean).map((x) => unitById.get(x)).filter((x) => x && x.kind !== 'company').map((x) => x!.name);
+    return chain.length ? chain.join('/') : u.name;
+  };
+  return {
+    points: points.map((p): ReportPoint => ({
+      id: p.id, code: p.code, name: p.name, kind: p.kind, orgUnitId: p.org_unit_id, orgUnitName: label(p.org_unit_id), location: p.location,
+      grade: p.grade === null ? null : (Number(p.grade) as Grade), controlLevel: p.control_level, majorHazardSource: p.major_hazard_source,
+      accidentTypes: p.accident_types, reassessDue: p.reassess_due, controlFailing: p.control_failing, emergencyMeasures: p.emergency_measures,
+      r8: { warningSigns: p.has_warning_signs, monitoring: p.has_monitoring, emergencyEquipment: p.has_emergency_equipment, escapeRoutes: p.has_escape_routes },
+    })),
+    measures: measures.map((m): ReportMeasure => ({ riskPointId: m.risk_point_id, category: m.category, content: m.content })),
+    controllers: controllers.map((c): ReportController => ({ riskPointId: c.risk_point_id, level: c.level, name: c.name })),
+    assessments: assessments.map((a): ReportAssessment => ({
+      riskPointId: a.risk_point_id, code: a.code, name: a.name, stage: a.stage, grade: Number(a.grade), reason: a.reason,
+      previousGrade: a.previous_grade === null ? null : Number(a.previous_grade), assessedAt: new Date(a.assessed_at).toISOString(), first: Number(a.n) === 1,
+    })),
+  };
+}
+
+// ---- the report row and its history ----
+
+export async function findReport(db: Executor, enterpriseId: string, year: number) {
+  return db.selectFrom('risk_annual_reports as r')
+    .leftJoin('users as c', 'c.id', 'r.confirmed_by')
+    .leftJoin('users as s', 's.id', 'r.submitted_by')
+    .selectAll('r').select(['c.display_name as confirmed_by_name', 's.display_name as submitted_by_name'])
+    .where('r.enterprise_id', '=', enterpriseId).where('r.year', '=', year).executeTakeFirst();
+}
+export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+
+/** The report row, created as an empty draft if there is none, locked until the transaction ends. */
+export async function lockReport(tx: Tx, enterpriseId: string, year: number, now: Date) {
+  const created = await tx.insertInto('risk_annual_reports').values({ enterprise_id: enterpriseId, year, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doNothing()).returning('year').executeTakeFirst();
+  const row = await tx.selectFrom('risk_annual_reports').selectAll().where('enterprise_id', '=', enterpriseId).where('year', '=', year)
+    .forUpdate().executeTakeFirstOrThrow();
+  return { row, created: !!created };
+}
+
+export async function appendReportEvent(tx: Tx, e: Omit<RiskAnnualReportEventsTable, 'seq'>): Promise<void> {
+  const last = await tx.selectFrom('risk_annual_report_events').select((eb) => eb.fn.max('seq').as('seq'))
+    .where('enterprise_id', '=', e.enterprise_id).where('year', '=', e.year).executeTakeFirst();
+  await tx.insertInto('risk_annual_report_events').values({ ...e, seq: Number(last?.seq ?? 0) + 1 }).execute();
+}
+
+export async function listReportEvents(db: Executor, enterpriseId: string, year: number) {
+  return db.selectFrom('risk_annual_report_events as v').leftJoin('users as u', 'u.id', 'v.actor_id')
+    .select(['v.seq', 'v.action', 'v.from_status', 'v.to_status', 'v.at', 'u.display_name'])
+    .where('v.enterprise_id', '=', enterpriseId).where('v.year', '=', year).orderBy('v.seq').execute();
+}
+
+// ---- regulators: who has and has not reported ----
+
+function reportListBase(db: Executor, scope: Scope, q: Omit<ReportListQuery, 'page' | 'pageSize' | 'order'>, year: number) {
+  let query = db.selectFrom('enterprises as e')
+    .leftJoin('risk_annual_reports as r', (j) => j.onRef('r.enterprise_id', '=', 'e.id').on('r.year', '=', year))
+    .where(enterpriseRowInScope(scope, 'e'))
+    // A closed enterprise owes no report.
+    .where('e.status', '<>', 'closed');
+  if (q.subdistrictId) query = query.where('e.subdistrict_id', '=', q.subdistrictId);
+  if (q.industryCode) query = query.where('e.industry_code', '=', q.industryCode);
+  if (q.q) {
+    const like = containsPattern(q.q);
+    query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
+  }
+  const deadline = reportDeadline(year);
+  switch (q.status) {
+    case 'none': query = query.where('r.enterprise_id', 'is', null); break;
+    case 'draft': case 'confirmed': case 'submitted': query = query.where('r.status', '=', q.status); break;
+    case 'notSubmitted': query = query.where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '<>', 'submitted')])); break;
+    case 'late': query = query.where('r.status', '=', 'submitted').where('r.submitted_at', '>=', deadline); break;
+    case undefined: break;
+  }
+  return query;
+}
+
+export async function listReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, year: number) {
+  const base = reportListBase(db, scope, q, year);
+  const [rows, total] = await Promise.all([
+    base.innerJoin('subdistricts as s', 's.id', 'e.subdistrict_id').innerJoin('industries as i', 'i.code', 'e.industry_code')
+      .leftJoin('users as u', 'u.id', 'r.submitted_by')
+      .select(['e.id', 'e.name', 'e.credit_code', 'e.subdistrict_id', 's.name as subdistrict_name', 'e.industry_code', 'i.name as industry_name',
+        'r.status', 'r.confirmed_at', 'r.submitted_at', 'u.display_name as submitted_by_name'])
+      .orderBy('e.name', q.order).orderBy('e.id', q.order).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** Attendance over the same scope and filters, whatever the status filter: the cards above the list. */
+export async function countReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, year: number) {
+  const deadline = reportDeadline(year);
+  const r = await reportListBase(db, scope, { ...q, status: undefined }, year).select((eb) => [
+    eb.fn.countAll<number>().as('enterprises'),
+    eb.fn.countAll<number>().filterWhere('r.enterprise_id', 'is', null).as('none'),
+    eb.fn.countAll<number>().filterWhere('r.status', '=', 'draft').as('draft'),
+    eb.fn.countAll<number>().filterWhere('r.status', '=', 'confirmed').as('confirmed'),
+    eb.fn.countAll<number>().filterWhere('r.status', '=', 'submitted').as('submitted'),
+    eb.fn.countAll<number>().filterWhere((w) => w.and([w('r.status', '=', 'submitted'), w('r.submitted_at', '>=', deadline)])).as('late'),
+  ]).executeTakeFirstOrThrow();
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    enterprises: n(r.enterprises), none: n(r.none), draft: n(r.draft), confirmed: n(r.confirmed), submitted: n(r.submitted),
+    late: n(r.late), onTime: n(r.submitted) - n(r.late), notSubmitted: n(r.enterprises) - n(r.submitted),
+  };
+}
+
+// ---- the subdistrict's aggregate ----
+
+/** Every operating enterprise of a subdistrict with its report status and, when submitted, the locked figures. */
+export async function loadSubdistrictFacts(db: Executor, subdistrictId: string, year: number): Promise<EnterpriseReportFacts[]> {
+  const rows = await db.selectFrom('enterprises as e')
+    .innerJoin('industries as i', 'i.code', 'e.industry_code')
+    .leftJoin('risk_annual_reports as r', (j) => j.onRef('r.enterprise_id', '=', 'e.id').on('r.year', '=', year))
+    .select(['e.id', 'e.name', 'e.credit_code', 'e.industry_code', 'i.name as industry_name', 'r.status', 'r.submitted_at',
+      // Only the parts the aggregate needs, not the whole risk list of every enterprise.
+      sql<PointFigures | null>`case when r.status = 'submitted' then r.snapshot->'data'->'totals' end`.as('totals'),
+      sql<Grade1Item[] | null>`case when r.status = 'submitted' then r.snapshot->'data'->'grade1' end`.as('grade1')])
+    .where('e.subdistrict_id', '=', subdistrictId).where('e.status', '<>', 'closed')
+    .execute();
+  return rows.map((r) => ({
+    enterpriseId: r.id, enterpriseName: r.name, creditCode: r.credit_code, industryCode: r.industry_code, industryName: r.industry_name,
+    status: (r.status ?? 'none') as ReportStatus, submittedAt: r.submitted_at, totals: r.totals, grade1: r.grade1 ?? [],
+  }));
+}
+
+export async function findSubdistrictReport(db: Executor, subdistrictId: string, year: number, opts: { lock?: boolean } = {}) {
+  const q = db.selectFrom('subdistrict_risk_reports').selectAll().where('subdistrict_id', '=', subdistrictId).where('year', '=', year);
+  return (opts.lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export async function saveSubdistrictReport(tx: Tx, subdistrictId: string, year: number, snapshot: SubdistrictAggregate, by: string, at: Date): Promise<void> {
+  const json = JSON.stringify(snapshot);
+  await tx.insertInto('subdistrict_risk_reports').values({ subdistrict_id: subdistrictId, year, snapshot: json, forwarded_by: by, forwarded_at: at })
+    .onConflict((oc) => oc.columns(['subdistrict_id', 'year']).doUpdateSet({ snapshot: json, forwarded_by: by, forwarded_at: at })).execute();
+}
+
+/** The officers of every department of the district that supervises one of `industries`. */
+export async function departmentOfficersFor(db: Executor, districtId: string, industries: string[]) {
+  if (industries.length === 0) return [];
+  return db.selectFrom('users as u')
+    .innerJoin('departments as d', 'd.id', 'u.department_id')
+    .select(['u.id']).distinct()
+    .where('u.role', '=', 'department_officer').where('u.disabled', '=', false).where('d.district_id', '=', districtId)
+    .where('u.department_id', 'in', (eb) => eb.selectFrom('department_industries').select('department_id').where('industry_code', 'in', industries))
+    .execute();
+}
+
+/** Forwarded aggregates the caller's scope reaches: the own subdistrict's, or every subdistrict's of the district. */
+export async function listSubdistrictReports(db: Executor, scope: Scope, year: number) {
+  let q = db.selectFrom('subdistrict_risk_reports as r')
+    .innerJoin('subdistricts as s', 's.id', 'r.subdistrict_id')
+    .leftJoin('users as u', 'u.id', 'r.forwarded_by')
+    .select(['r.subdistrict_id', 's.name as subdistrict_name', 's.code', 'r.year', 'r.snapshot', 'r.forwarded_at', 'u.display_name as forwarded_by_name'])
+    .where('r.year', '=', year);
+  switch (scope.kind) {
+    case 'district': q = q.where('s.district_id', '=', scope.districtId); break;
+    case 'subdistrict': q = q.where('r.subdistrict_id', '=', scope.subdistrictId); break;
+    case 'department': q = q.where('s.district_id', '=', (eb) => eb.selectFrom('departments').select('district_id').where('id', '=', scope.departmentId)); break;
+    case 'enterprise': case 'institution': return [];
+  }
+  return q.orderBy('s.code').execute();
+}
+
+export async function departmentIndustries(db: Executor, departmentId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('department_industries').select('industry_code').where('department_id', '=', departmentId).execute();
+  return new Set(rows.map((r) => r.industry_code));
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { RouteModule } from '../../../platform/http/app';
+import {
+  aggregateList, annualReport, forwardedAggregate, narrativeInput, reportListQuery, reportParams, reportStatusPage, versionInput, yearParams,
+} from './risk-report.schema';
+import { confirmAnnualReport, forwardSubdistrictReport, getAnnualReport, listAggregates, listReportStatus, saveReportNarrative, submitAnnualReport } from './risk-report.service';
+import { majorPage, majorQuery, overviewPage, overviewQuery, overviewSummary, overviewSummaryQuery } from '../supervision/risk-supervision.schema';
+import { majorRisks, riskOverview, riskOverviewSummary } from '../supervision/risk-supervision.service';
+
+// Regulator views over the ledgers in scope (issue 3 §8) and the annual risk report (R-RISK-9).
+export const riskReportRoutes: RouteModule = (app, { db }) => {
+  app.get('/risk/overview', {
+    config: { access: 'risk.supervise' },
+    schema: { tags: ['risk'], summary: '辖区企业风险分级管控概况', querystring: overviewQuery, response: { 200: overviewPage } },
+  }, async (req) => riskOverview(db, req.ctx, req.query));
+
+  app.get('/risk/overview/summary', {
+    config: { access: 'risk.supervise' },
+    schema: { tags: ['risk'], summary: '辖区风险汇总卡片', querystring: overviewSummaryQuery, response: { 200: overviewSummary } },
+  }, async (req) => riskOverviewSummary(db, req.ctx, req.query));
+
+  app.get('/risk/major', {
+    config: { access: 'risk.supervise' },
+    schema: { tags: ['risk'], summary: '辖区重大风险清单', querystring: majorQuery, response: { 200: majorPage } },
+  }, async (req) => majorRisks(db, req.ctx, req.query));
+
+  app.get('/risk/reports', {
+    config: { access: 'risk.supervise' },
+    schema: { tags: ['risk'], summary: '年度风险管控报告报送情况', querystring: reportListQuery, response: { 200: reportStatusPage } },
+  }, async (req) => listReportStatus(db, req.ctx, req.query));
+
+  app.post('/risk/reports/:year/forward', {
+    config: { access: 'risk.supervise' },
+    schema: { tags: ['risk'], summary: '街道汇总并报送区级行业部门', params: yearParams, body: z.object({}), response: { 200: forwardedAggregate } },
+  }, async (req) => forwardSubdistrictReport(db, req.ctx, req.params.year));
+
+  app.get('/risk/reports/:year/aggregates', {
+    config: { access: 'risk.supervise' },
+    schema: { tags: ['risk'], summary: '街道汇总（部门仅见本部门监管行业）', params: yearParams, response: { 200: aggregateList } },
+  }, async (req) => listAggregates(db, req.ctx, req.params.year));
+
+  app.get('/enterprises/:enterpriseId/risk-reports/:year', {
+    config: { access: 'risk.read' },
+    schema: { tags: ['risk'], summary: '年度风险点清单与风险管控分析报告', params: reportParams, response: { 200: annualReport } },
+  }, async (req) => getAnnualReport(db, req.ctx, req.params.enterpriseId, req.params.year));
+
+  app.put('/enterprises/:enterpriseId/risk-reports/:year', {
+    config: { access: 'risk.report.submit' },
+    schema: { tags: ['risk'], summary: '编辑年度报告分析文字（已确认的退回草稿）', params: reportParams, body: narrativeInput, response: { 200: annualReport } },
+  }, async (req) => saveReportNarrative(db, req.ctx, req.params.enterpriseId, req.params.year, req.body));
+
+  app.post('/enterprises/:enterpriseId/risk-reports/:year/confirm', {
+    config: { access: 'risk.report.confirm' },
+    schema: { tags: ['risk'], summary: '主要负责人确认年度报告', params: reportParams, body: versionInput, response: { 200: annualReport } },
+  }, async (req) => confirmAnnualReport(db, req.ctx, req.params.enterpriseId, req.params.year, req.body));
+
+  app.post('/enterprises/:enterpriseId/risk-reports/:year/submit', {
+    config: { access: 'risk.report.submit' },
+    schema: { tags: ['risk'], summary: '向街道报送年度报告（报送后锁定）', params: reportParams, body: versionInput, response: { 200: annualReport } },
+  }, async (req) => submitAnnualReport(db, req.ctx, req.params.enterpriseId, req.params.year, req.body));
+};

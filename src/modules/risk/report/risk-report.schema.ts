@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../../platform/http/route';
+import { R8_ITEMS, REPORT_STATUSES } from './risk-report.rules';
+
+export const reportYear = z.coerce.number().int().min(2000).max(2100);
+export const reportParams = z.object({ enterpriseId: z.uuid(), year: reportYear });
+export const yearParams = z.object({ year: reportYear });
+
+export const narrativeInput = z.object({ narrative: z.string().trim().max(20_000), version: z.number().int().min(0) });
+export type NarrativeInput = z.infer<typeof narrativeInput>;
+/** Confirm and submit name the version the caller saw, so nobody confirms or submits a text they have not read. */
+export const versionInput = z.object({ version: z.number().int().min(1) });
+export type VersionInput = z.infer<typeof versionInput>;
+
+const grades = z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number() });
+export const pointFigures = z.object({
+  total: z.number(), byGrade: grades, unassessed: z.number(), overdue: z.number(), missingR8: z.number(), controlFailing: z.number(), majorHazardSources: z.number(),
+});
+const r8 = z.array(z.enum(R8_ITEMS));
+const pointRef = { id: z.string(), code: z.string(), name: z.string(), grade: z.number().nullable() };
+const grade1Item = z.object({
+  id: z.string(), code: z.string(), name: z.string(), orgUnitName: z.string(), controlLevel: z.string().nullable(), majorHazardSource: z.boolean(),
+  reassessDue: z.string().nullable(), missingR8: r8, controlFailing: z.boolean(),
+});
+export const reportData = z.object({
+  year: z.number(),
+  asOf: z.string(),
+  totals: pointFigures,
+  byKind: z.array(z.object({ kind: z.string(), total: z.number(), byGrade: grades })),
+  byUnit: z.array(z.object({ orgUnitId: z.string(), orgUnitName: z.string(), total: z.number(), byGrade: grades })),
+  measuresByCategory: z.record(z.string(), z.number()),
+  assessments: z.object({
+    inYear: z.number(), initial: z.number(),
+    reassessments: z.array(z.object({
+      riskPointId: z.string(), code: z.string(), name: z.string(), stage: z.string(), grade: z.number(), previousGrade: z.number().nullable(), reason: z.string(), assessedAt: z.string(),
+    })),
+  }),
+  grade1: z.array(grade1Item),
+  overdue: z.array(z.object({ ...pointRef, reassessDue: z.string() })),
+  missingR8: z.array(z.object({ ...pointRef, missing: r8 })),
+  controlFailing: z.array(z.object(pointRef)),
+  riskList: z.array(z.object({
+    id: z.string(), code: z.string(), name: z.string(), kind: z.string(), orgUnitName: z.string(), location: z.string(), grade: z.number().nullable(),
+    controlLevel: z.string().nullable(), majorHazardSource: z.boolean(), accidentTypes: z.array(z.string()), reassessDue: z.string().nullable(),
+    controllers: z.array(z.object({ level: z.string(), name: z.string() })), measures: z.array(z.object({ category: z.string(), content: z.string() })),
+    emergencyMeasures: z.string(),
+  })),
+});
+
+const who = z.object({ id: z.string(), name: z.string() }).nullable();
+export const annualReport = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  year: z.number(),
+  status: z.enum(REPORT_STATUSES),
+  dueDate: z.string(),
+  /** True while the figures are generated on each read; false once confirmed or submitted (a stored snapshot). */
+  live: z.boolean(),
+  data: reportData,
+  /** Null for a regulator before submission: the draft text is the enterprise's own until it reports. */
+  narrative: z.string().nullable(),
+  version: z.number(),
+  confirmedBy: who, confirmedAt: z.date().nullable(),
+  submittedBy: who, submittedAt: z.date().nullable(),
+  onTime: z.boolean().nullable(),
+  history: z.array(z.object({ action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), by: z.string().nullable(), at: z.date() })),
+  abilities: z.object({ canEdit: z.boolean(), canConfirm: z.boolean(), canSubmit: z.boolean() }),
+});
+
+export const reportListQuery = z.object({
+  ...pageQuery,
+  year: reportYear.optional(),
+  subdistrictId: z.uuid().optional(),
+  industryCode: z.string().max(50).optional(),
+  status: z.enum(['none', 'draft', 'confirmed', 'submitted', 'notSubmitted', 'late']).optional(),
+});
+export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+export const reportStatusItem = z.object({
+  enterpriseId: z.string(), name: z.string(), creditCode: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
+  industryCode: z.string(), industryName: z.string(), status: z.enum(REPORT_STATUSES), confirmedAt: z.date().nullable(),
+  submittedAt: z.date().nullable(), submittedBy: z.string().nullable(), onTime: z.boolean().nullable(),
+});
+export const reportStatusPage = pageOf(reportStatusItem).extend({
+  year: z.number(),
+  dueDate: z.string(),
+  pastDue: z.boolean(),
+  /** A subdistrict officer forwards the aggregate; when it last did for this year. */
+  canForward: z.boolean(),
+  forwardedAt: z.date().nullable(),
+  counts: z.object({
+    enterprises: z.number(), none: z.number(), draft: z.number(), confirmed: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), notSubmitted: z.number(),
+  }),
+});
+
+const attendance = { enterprises: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), notSubmitted: z.number() };
+export const subdistrictAggregate = z.object({
+  year: z.number(),
+  totals: z.object({ ...attendance, points: pointFigures }),
+  byIndustry: z.array(z.object({ industryCode: z.string(), industryName: z.string(), ...attendance, points: pointFigures })),
+  grade1: z.array(grade1Item.extend({ enterpriseId: z.string(), enterpriseName: z.string(), industryCode: z.string() })),
+  reports: z.array(z.object({
+    enterpriseId: z.string(), enterpriseName: z.string(), creditCode: z.string(), industryCode: z.string(), submittedAt: z.string(), onTime: z.boolean(), points: pointFigures,
+  })),
+  nonSubmitters: z.array(z.object({ enterpriseId: z.string(), enterpriseName: z.string(), creditCode: z.string(), industryCode: z.string(), status: z.enum(REPORT_STATUSES) })),
+});
+export const forwardedAggregate = z.object({
+  subdistrictId: z.string(), subdistrictName: z.string(), year: z.number(), forwardedAt: z.date(), forwardedBy: z.string().nullable(),
+  aggregate: subdistrictAggregate,
+});
+export const aggregateList = z.object({ year: z.number(), items: z.array(forwardedAggregate) });

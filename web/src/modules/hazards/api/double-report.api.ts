@@ -1,0 +1,72 @@
+import dayjs from 'dayjs';
+import { api, type Page, type Query } from '../../../app/api';
+import type { Rate } from './hazard-stats.api';
+
+export const REPORT_PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
+export type ReportPeriodType = (typeof REPORT_PERIOD_TYPES)[number];
+export type ReportStatus = 'draft' | 'confirmed' | 'submitted';
+
+type Bucket = { key: string; count: number }[];
+export type ReportData = {
+  period: { type: string; key: string; firstDay: string; lastDay: string };
+  asOf: string;
+  risk: { total: number; byGrade: Record<'1' | '2' | '3' | '4', number>; unassessed: number; overdue: number; controlFailing: number; missingR8: number };
+  hazards: {
+    found: number; foundMajor: number; fixed: number; fixedOnTime: number; voided: number; openAtEnd: number; overdueAtEnd: number; majorOpenAtEnd: number;
+    byLevel: Bucket; byClass: Bucket; bySource: Bucket; rectificationRate: Rate; onTimeRate: Rate;
+  };
+};
+type Person = { id: string; name: string } | null;
+
+export type DoubleReport = {
+  enterpriseId: string;
+  enterpriseName: string;
+  periodType: ReportPeriodType;
+  periodKey: string;
+  status: ReportStatus;
+  /** Draft: generated from the records at every read. Confirmed and submitted: the figures the principal signed. */
+  live: boolean;
+  data: ReportData;
+  confirmedBy: Person;
+  confirmedAt: string | null;
+  submittedBy: Person;
+  submittedAt: string | null;
+  abilities: { canConfirm: boolean; canSubmit: boolean };
+};
+
+export type SubmittedReport = {
+  periodType: ReportPeriodType; periodKey: string; submittedAt: string; submittedBy: string | null; confirmedBy: string | null;
+  found: number; fixed: number; overdueAtEnd: number; majorOpenAtEnd: number;
+};
+
+export type ReportStatusRow = {
+  enterpriseId: string; name: string; creditCode: string; subdistrictId: string; subdistrictName: string; industryCode: string; industryName: string;
+  status: ReportStatus; confirmedAt: string | null; submittedAt: string | null;
+};
+export type ReportStatusPage = Page<ReportStatusRow> & {
+  periodType: ReportPeriodType; periodKey: string; counts: { total: number; draft: number; confirmed: number; submitted: number };
+};
+
+/** The last period of the type that has ended: what an enterprise reports now. */
+export function lastEndedPeriod(type: ReportPeriodType, today = dayjs()): string {
+  switch (type) {
+    case 'month': return today.subtract(1, 'month').format('YYYY-MM');
+    case 'quarter': {
+      const d = today.subtract(3, 'month');
+      return `${d.year()}-Q${Math.floor(d.month() / 3) + 1}`;
+    }
+    case 'year': return String(today.year() - 1);
+  }
+}
+
+const path = (enterpriseId: string, type: string, key: string) => `/enterprises/${enterpriseId}/hazard-reports/${type}/${key}`;
+
+export const doubleReportApi = {
+  get: (enterpriseId: string, type: string, key: string, signal?: AbortSignal) => api.get<DoubleReport>(path(enterpriseId, type, key), undefined, { signal }),
+  confirm: (enterpriseId: string, type: string, key: string) => api.post<DoubleReport>(`${path(enterpriseId, type, key)}/confirm`),
+  submit: (enterpriseId: string, type: string, key: string) => api.post<DoubleReport>(`${path(enterpriseId, type, key)}/submit`),
+  /** The workers' congress view: what the enterprise has submitted. */
+  submitted: (enterpriseId: string, signal?: AbortSignal) => api.get<{ items: SubmittedReport[] }>(`/enterprises/${enterpriseId}/hazard-reports`, undefined, { signal }),
+  /** Regulators: who in scope has reported for a period. */
+  status: (query: Query, signal?: AbortSignal) => api.get<ReportStatusPage>('/hazard-reports', query, { signal }),
+};
