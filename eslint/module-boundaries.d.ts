@@ -1,0 +1,2 @@
+import type { Rule } from 'eslint';
+export function moduleBoundaries(modulesDir: string): Rule.RuleModule;
