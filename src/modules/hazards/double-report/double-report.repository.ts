@@ -73,9 +73,3 @@ export async function countReportStatuses(db: Executor, scope: Scope, q: ReportL
   return counts;
 }
 
-/** Subdistrict officers of the enterprise's subdistrict: the double report goes to the local regulator. */
-export async function subdistrictOfficersOf(db: Executor, enterpriseId: string): Promise<string[]> {
-  const rows = await db.selectFrom('users as u').innerJoin('enterprises as e', 'e.subdistrict_id', 'u.subdistrict_id')
-    .select('u.id').where('e.id', '=', enterpriseId).where('u.role', '=', 'subdistrict_officer').where('u.disabled', '=', false).execute();
-  return rows.map((r) => r.id);
-}

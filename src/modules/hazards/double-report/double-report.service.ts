@@ -7,7 +7,8 @@ import { AppError, forbidden, invalid } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { riskSummaryFor } from '../../risk';
 import { todayOf } from '../loop/hazard.service';
-import { countReportStatuses, findReport, listReportStatuses, listSubmitted, lockReport, subdistrictOfficersOf } from './double-report.repository';
+import { countReportStatuses, findReport, listReportStatuses, listSubmitted, lockReport } from './double-report.repository';
+import { idsOf, subdistrictOfficersOf } from '../../../platform/directory';
 import { composeReportData, reportCut, type ReportData, type ReportStatus } from './double-report.rules';
 import type { ReportListQuery } from './double-report.schema';
 import { industryNames, subdistrictNames } from '../stats/hazard-stats.repository';
@@ -138,7 +139,7 @@ export async function submitDoubleReport(db: Db, ctx: Ctx, enterpriseId: string,
     };
     await tx.updateTable('hazard_reports').set({ status: 'submitted', snapshot: JSON.stringify(snapshot), submitted_by: actor.userId, submitted_at: ctx.now })
       .where('enterprise_id', '=', enterpriseId).where('period_type', '=', p.type).where('period_key', '=', p.key).execute();
-    for (const userId of await subdistrictOfficersOf(tx, enterpriseId)) {
+    for (const userId of await idsOf(subdistrictOfficersOf(tx, enterpriseId))) {
       await enqueueOutbox(tx, {
         topic: 'notify',
         payload: {

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../../platform/db/database';
 import { t } from '../../../platform/i18n/messages';
 import type { JobRunner } from '../../../platform/jobs/runner';
 import { enqueueOutbox } from '../../../platform/outbox';
+import { idsOf, principalsOf, regulatorsOf, safetyManagersOf, unitLeadersOver } from '../../../platform/directory';
 import { addLocalDays, localDay } from '../../../platform/time';
 import { DEFAULT_ESCALATION, dueForReminder, escalationLevel, type EscalationRules } from './hazard-workflow';
 import { OPEN_SQL } from '../stats/hazard-stats.repository';
@@ -144,25 +145,12 @@ async function escalateOne(db: Db, ctx: Ctx, enterpriseId: string, id: string, t
  * 2: the principal(s). 3: officers of the departments supervising the industry and of the subdistrict.
  */
 async function recipientsFor(tx: Tx, level: 1 | 2 | 3, enterpriseId: string, unitPath: string): Promise<string[]> {
-  const active = tx.selectFrom('users as u').select('u.id').where('u.disabled', '=', false);
-  let rows: { id: string }[];
   switch (level) {
-    case 1:
-      rows = await active.innerJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'u.enterprise_id').onRef('ou.id', '=', 'u.org_unit_id'))
-        .where('u.enterprise_id', '=', enterpriseId).where('u.role', '=', 'unit_leader')
-        .where(sql<SqlBool>`${unitPath} like ou.path || '%'`).execute();
-      if (rows.length === 0) rows = await active.where('u.enterprise_id', '=', enterpriseId).where('u.role', '=', 'safety_manager').execute();
-      break;
-    case 2:
-      rows = await active.where('u.enterprise_id', '=', enterpriseId).where('u.role', '=', 'enterprise_principal').execute();
-      break;
-    case 3:
-      rows = await active.where((eb) => eb.or([
-        eb.and([eb('u.role', '=', 'department_officer'), eb('u.department_id', 'in', eb.selectFrom('department_industries as di')
-          .innerJoin('enterprises as e', 'e.industry_code', 'di.industry_code').select('di.department_id').where('e.id', '=', enterpriseId))]),
-        eb.and([eb('u.role', '=', 'subdistrict_officer'), eb('u.subdistrict_id', '=', eb.selectFrom('enterprises').select('subdistrict_id').where('id', '=', enterpriseId))]),
-      ])).execute();
-      break;
+    case 1: {
+      const leaders = await idsOf(unitLeadersOver(tx, enterpriseId, unitPath));
+      return leaders.length ? leaders : idsOf(safetyManagersOf(tx, enterpriseId));
+    }
+    case 2: return idsOf(principalsOf(tx, enterpriseId));
+    case 3: return idsOf(regulatorsOf(tx, enterpriseId));
   }
-  return [...new Set(rows.map((r) => r.id))].sort();
 }

@@ -8,6 +8,7 @@ import type { HazardSource, HazardStatus } from '../../../platform/db/schema';
 import { nextCode } from '../../../platform/db/codes';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { requirePhotos, savePhotos } from '../../../platform/files/photos';
+import { idsOf, managersOf as directoryManagersOf, regulatorsOf } from '../../../platform/directory';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { localDay, localYear } from '../../../platform/time';
 import { roleName } from '../../accounts';
@@ -188,22 +189,14 @@ async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind:
   await enqueueOutbox(tx, users.map((userId) => ({ topic: 'notify' as const, payload: { userId, kind, titleKey, bodyKey, params, link } })));
 }
 
-const MANAGER_ROLES = ['enterprise_principal', 'safety_manager'] as const;
-
-async function managersOf(tx: Tx, enterpriseId: string): Promise<string[]> {
-  const rows = await tx.selectFrom('users').select('id').where('enterprise_id', '=', enterpriseId).where('role', 'in', MANAGER_ROLES).where('disabled', '=', false).execute();
-  return rows.map((r) => r.id);
-}
+/** The enterprise's principal and safety managers (the directory). */
+const managersOf = (tx: Tx, enterpriseId: string) => idsOf(directoryManagersOf(tx, enterpriseId));
 
 /** R-HAZ-4: a major hazard reaches the supervising departments (by industry) and the subdistrict at once. */
 async function notifyRegulatorsOfMajor(tx: Tx, enterpriseId: string, code: string, title: string, link: string) {
-  const rows = await tx.selectFrom('users as u').select('u.id').where('u.disabled', '=', false)
-    .where((eb) => eb.or([
-      eb.and([eb('u.role', '=', 'department_officer'), eb('u.department_id', 'in', eb.selectFrom('department_industries as di').innerJoin('enterprises as e', 'e.industry_code', 'di.industry_code').select('di.department_id').where('e.id', '=', enterpriseId))]),
-      eb.and([eb('u.role', '=', 'subdistrict_officer'), eb('u.subdistrict_id', '=', eb.selectFrom('enterprises').select('subdistrict_id').where('id', '=', enterpriseId))]),
-    ])).execute();
+  const recipients = await idsOf(regulatorsOf(tx, enterpriseId));
   const ent = await tx.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
-  await notifyUsers(tx, rows.map((r) => r.id), 'hazard.major', 'hazard.notify.major.title', 'hazard.notify.major.body', { code, title, enterprise: ent.name }, link);
+  await notifyUsers(tx, recipients, 'hazard.major', 'hazard.notify.major.title', 'hazard.notify.major.body', { code, title, enterprise: ent.name }, link);
 }
 
 const link = (enterpriseId: string, id: string) => `/enterprises/${enterpriseId}/hazards/${id}`;
@@ -268,7 +261,7 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
           sql.lit('notify').as('topic'),
           sql<string>`${notice}::jsonb || jsonb_build_object('userId', users.id, 'params', jsonb_build_object('code', h.code, 'title', h.title),
             'link', ${link(enterpriseId, '')} || h.id)`.as('payload'),
-        ]).where('users.role', 'in', MANAGER_ROLES).where('users.disabled', '=', false)))
+        ]).where('users.id', 'in', directoryManagersOf(tx, enterpriseId))))
       .selectFrom('h').selectAll().executeTakeFirstOrThrow();
     if (input.photoIds.length) await tx.insertInto('hazard_photos').values(input.photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: row.id, photo_id: p, stage: 'before' as const }))).execute();
     await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
+import { MANAGER_ROLES } from '../../../platform/directory';
 import type { JobRunner } from '../../../platform/jobs/runner';
 import { addLocalDays, localDay, localYear } from '../../../platform/time';
 import { inAnnualReminderWindow, reportDueDate } from './risk-report.rules';
@@ -25,7 +26,7 @@ export async function sendAnnualReportReminders(db: Db, now: Date): Promise<numb
           'bodyKey', 'notify.riskReport.annualReminder.body', 'link', ${`/risk/report?year=${year}`}::text,
           'params', jsonb_build_object('enterprise', e.name, 'year', ${year}::integer, 'due', ${reportDueDate(year)}::text))`.as('payload'),
       ])
-      .where('u.role', 'in', ['enterprise_principal', 'safety_manager']).where('u.disabled', '=', false)
+      .where('u.role', 'in', MANAGER_ROLES).where('u.disabled', '=', false)
       .where('e.status', '<>', 'closed')
       .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '<>', 'submitted')])),
   ).executeTakeFirst();

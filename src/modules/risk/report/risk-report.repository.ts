@@ -185,16 +185,6 @@ export async function saveSubdistrictReport(tx: Tx, subdistrictId: string, year:
     .onConflict((oc) => oc.columns(['subdistrict_id', 'year']).doUpdateSet({ snapshot: json, forwarded_by: by, forwarded_at: at })).execute();
 }
 
-/** The officers of every department of the district that supervises one of `industries`. */
-export async function departmentOfficersFor(db: Executor, districtId: string, industries: string[]) {
-  if (industries.length === 0) return [];
-  return db.selectFrom('users as u')
-    .innerJoin('departments as d', 'd.id', 'u.department_id')
-    .select(['u.id']).distinct()
-    .where('u.role', '=', 'department_officer').where('u.disabled', '=', false).where('d.district_id', '=', districtId)
-    .where('u.department_id', 'in', (eb) => eb.selectFrom('department_industries').select('department_id').where('industry_code', 'in', industries))
-    .execute();
-}
 
 /** Forwarded aggregates the caller's scope reaches: the own subdistrict's, or every subdistrict's of the district. */
 export async function listSubdistrictReports(db: Executor, scope: Scope, year: number) {

@@ -6,10 +6,11 @@ import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor } from '../../../platform/db/database';
 import { AppError, forbidden, invalid } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
+import { departmentOfficersFor, idsOf } from '../../../platform/directory';
 import { localYear } from '../../../platform/time';
 import { today } from '../points/risk-point.service';
 import {
-  appendReportEvent, countReportStatuses, departmentIndustries, departmentOfficersFor, findReport, findSubdistrictReport, listReportEvents,
+  appendReportEvent, countReportStatuses, departmentIndustries, findReport, findSubdistrictReport, listReportEvents,
   listReportStatuses, listSubdistrictReports, loadReportSource, loadSubdistrictFacts, lockReport, saveSubdistrictReport,
 } from './risk-report.repository';
 import {
@@ -239,11 +240,11 @@ export async function forwardSubdistrictReport(db: Db, ctx: Ctx, year: number) {
     const before = await findSubdistrictReport(tx, sub.id, year, { lock: true });
     const agg = aggregateSubdistrict(year, await loadSubdistrictFacts(tx, sub.id, year));
     await saveSubdistrictReport(tx, sub.id, year, agg, actor.userId, ctx.now);
-    const officers = await departmentOfficersFor(tx, sub.district_id, agg.byIndustry.map((i) => i.industryCode));
+    const officers = await idsOf(departmentOfficersFor(tx, sub.district_id, agg.byIndustry.map((i) => i.industryCode)));
     for (const o of officers) {
       await enqueueOutbox(tx, {
         topic: 'notify',
-        payload: { userId: o.id, kind: 'risk', titleKey: 'notify.riskReport.forwarded.title', bodyKey: 'notify.riskReport.forwarded.body', params: { subdistrict: sub.name, year }, link: `/risk/reports?year=${year}` },
+        payload: { userId: o, kind: 'risk', titleKey: 'notify.riskReport.forwarded.title', bodyKey: 'notify.riskReport.forwarded.body', params: { subdistrict: sub.name, year }, link: `/risk/reports?year=${year}` },
       });
     }
     await writeAudit(tx, ctx, {
