@@ -81,8 +81,6 @@ export type UsersTable = {
   institution_id: string | null;
   locale: Generated<string>;
   must_change_password: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: TimestampNullable;
   disabled: Generated<boolean>;
   last_login_at: TimestampNullable;
   created_at: Timestamp;
