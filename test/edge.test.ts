@@ -137,6 +137,18 @@ test('D23: API answers carry Cache-Control: no-store; routes that choose their o
   assert.equal((await anon.get('/api/v1/nothing')).headers['cache-control'], 'no-store', 'errors too');
 });
 
+test('D20: any other framework refusal is translated too, never passed through in English', async () => {
+  const res = await t.platform.app.inject({
+    method: 'POST', url: '/api/v1/auth/login', payload: '{}',
+    headers: { 'content-type': 'application/json', 'content-length': '1000' },
+  });
+  assert.equal(res.statusCode, 400, res.body);
+  const e = JSON.parse(res.body).error;
+  assert.equal(e.code, 'VALIDATION');
+  assert.deepEqual(e.issues, [{ path: '', message: '请求格式不正确，无法处理' }]);
+  assert.doesNotMatch(res.body, /FST_|[Cc]ontent[- ][Ll]ength/);
+});
+
 test('D20: size limits are worded by what they measure, in both locales', async () => {
   const anon = t.anonymous();
   const long = await anon.post('/api/v1/auth/login', { username: 'safety', password: 'x'.repeat(129) });

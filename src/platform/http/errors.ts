@@ -84,7 +84,9 @@ export function errorHandler(error: FastifyError | AppError | Error, req: Fastif
   if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') return send(reply, req, 'PAYLOAD_TOO_LARGE', t(locale, 'error.PAYLOAD_TOO_LARGE'));
   if (fe.statusCode === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, req, 'UNSUPPORTED_FILE', t(locale, 'error.UNSUPPORTED_FILE'));
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(error)) {
-    return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: '', message: fe.message }]);
+    // D20: any other framework 4xx. Its English text goes to the log, never to people.
+    req.log.info({ code: fe.code, statusCode: fe.statusCode, message: fe.message }, 'framework refused the request');
+    return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: '', message: t(locale, 'validation.request') }]);
   }
   // A unique violation that slipped past the service's checks is still a conflict, not a crash.
   const sqlState = (error as { code?: string }).code;
