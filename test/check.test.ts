@@ -319,7 +319,7 @@ test('running a task with a failed item and a photo opens a pre-filled hazard li
   assert.deepEqual([line.result, line.hazardId, line.photoIds.length], ['fail', hazardId, 1]);
 
   const hazard = (await (await as('safety')).get(api(`/hazards/${hazardId}`))).data;
-  assert.equal(hazard.title, failed.content);
+  assert.equal(hazard.title, '检测记录缺失', 'the title says what is wrong: the checker\'s note');
   assert.equal(hazard.source, 'self_check');
   assert.equal(hazard.riskPointId, failed.riskPointId);
   assert.equal(hazard.status, 'reported');

@@ -94,3 +94,16 @@ export function remindAt(cycle: CheckCycle, dueAt: Date): Date {
 export function startOfLocal(unit: 'month' | 'year', at: Date, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Date {
   return periodAt(unit === 'month' ? 'monthly' : 'yearly', at, offsetMin).startsAt;
 }
+
+/** The most a hazard title holds (hazard.schema.ts). */
+const TITLE_MAX = 200;
+
+/**
+ * The title of the hazard a failed check item opens: what is wrong, not the passing criterion — the checker's note,
+ * else "不合格：" and the item. Cut at the title's length with an ellipsis, on a character boundary.
+ */
+export function failedItemTitle(content: string, note: string | null | undefined): string {
+  const text = note?.trim() ? note.trim() : `不合格：${content.trim()}`;
+  const chars = [...text];
+  return chars.length <= TITLE_MAX ? text : `${chars.slice(0, TITLE_MAX - 1).join('')}…`;
+}

@@ -17,6 +17,7 @@ import {
   type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
 import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, REMIND_BEFORE_MS, startOfLocal } from './check.rules';
+import { failedItemTitle } from './check.rules';
 import type {
   ChecklistCreate, ChecklistDetail, ChecklistItemInput, ChecklistUpdate, EnterpriseItemInput, LeaderboardEntry, LeaderboardPeriod, PlanCreate, PlanUpdate,
   RunInput, TaskDetail, TaskQuery,
@@ -602,7 +603,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
           .filter(Boolean).join('。');
         // R-HAZ-2: an item that is a major-hazard criterion opens a major hazard under that criterion.
         const h = await reportHazard(db, ctx, enterpriseId, {
-          title: item.content.slice(0, 200), description: description.slice(0, 2000), source: 'self_check',
+          title: failedItemTitle(item.content, r.note), description: description.slice(0, 2000), source: 'self_check',
           level: item.major_criterion ? 'major' : 'general', majorCriterion: item.major_criterion ? item.content.slice(0, 200) : undefined,
           // The hazard's unit: the risk point's, else the card's post or workshop unit, else the enterprise (reportHazard's default).
           riskPointId: item.risk_point_id ?? undefined, orgUnitId: item.risk_point_id ? undefined : task.checklist_unit_id ?? undefined,
