@@ -68,3 +68,26 @@ test('the outbox written with a new account becomes a notification in the bell',
   const other = await t.login('worker');
   assert.equal((await other.post(`/api/v1/notifications/${welcome[0]!.id}/read`)).statusCode, 404);
 });
+
+test('a notification reads in the reader’s language, with its kind named, never as a code (issue 10)', async () => {
+  const admin = await t.login('admin');
+  const ent = await t.db.selectFrom('users').select('enterprise_id').where('username', '=', 'principal').executeTakeFirstOrThrow();
+  const created = await admin.post('/api/v1/users', { username: 'bilingual', displayName: '双语安全员', role: 'safety_manager', enterpriseId: ent.enterprise_id });
+  assert.equal(created.statusCode, 201, created.body);
+  await t.platform.jobs.tick();
+  const u = await t.login('bilingual', created.data.oneTimeCode);
+  await u.post('/api/v1/auth/password', { currentPassword: created.data.oneTimeCode, newPassword: 'Kunming#Safe2026y' });
+  type Item = { kind: string; kindName: string; title: string; body: string };
+  const read = async (locale: string) => ((await u.get('/api/v1/notifications', { 'accept-language': locale })).data.items as Item[])
+    .find((n) => n.kind === 'account')!;
+  const zh = await read('zh-CN');
+  const en = await read('en-US');
+  assert.deepEqual([zh.kindName, zh.title], ['账号', '欢迎使用企业安全生产主体责任平台']);
+  assert.equal(en.kindName, 'Account');
+  assert.doesNotMatch(en.title + en.body, /[\u4e00-\u9fff]/, 'the same notification in English');
+  // A kind nobody named (written by SQL, say) reads as a notice, not as its code.
+  const id = (await t.db.selectFrom('users').select('id').where('username', '=', 'bilingual').executeTakeFirstOrThrow()).id;
+  await t.db.insertInto('notifications').values({ user_id: id, kind: 'made.up', title: '标题', body: '' }).execute();
+  const odd = ((await u.get('/api/v1/notifications')).data.items as Item[]).find((n) => n.kind === 'made.up')!;
+  assert.equal(odd.kindName, '通知');
+});

@@ -3,7 +3,7 @@ import type { RouteModule } from '../../platform/http/app';
 import { idParams, okResponse, pageOf, pageQuery } from '../../platform/http/route';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notification.service';
 
-const item = z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.date(), readAt: z.date().nullable() });
+const item = z.object({ id: z.string(), kind: z.string(), kindName: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.date(), readAt: z.date().nullable() });
 
 export const notificationRoutes: RouteModule = (app, { db }) => {
   app.get('/notifications', {

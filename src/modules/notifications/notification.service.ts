@@ -3,6 +3,8 @@ import { requireActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
 import { notFound } from '../../platform/errors';
 import { writeAudit } from '../../platform/audit/audit';
+import { t } from '../../platform/i18n/messages';
+import { notificationKindName } from '../../platform/outbox';
 
 // Notifications belong to one user: every query is keyed by the caller's id, so nobody reads another's.
 export async function unreadCount(db: Db, ctx: Ctx): Promise<number> {
@@ -19,7 +21,13 @@ export async function listNotifications(db: Db, ctx: Ctx, q: { page: number; pag
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return {
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, readAt: r.read_at })),
+    // Rendered in the reader's language now, from the keys kept with the notification (older rows keep their text).
+    items: rows.map((r) => ({
+      id: r.id, kind: r.kind, kindName: notificationKindName(ctx.locale, r.kind),
+      title: r.title_key ? t(ctx.locale, r.title_key, r.params) : r.title,
+      body: r.body_key ? t(ctx.locale, r.body_key, r.params) : r.body,
+      link: r.link, createdAt: r.created_at, readAt: r.read_at,
+    })),
     total, page: q.page, pageSize: q.pageSize, unreadCount: await unreadCount(db, ctx),
   };
 }

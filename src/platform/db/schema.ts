@@ -146,6 +146,7 @@ export type OutboxTable = {
 };
 export type NotificationsTable = {
   id: Generated<string>; user_id: string; kind: string; title: string; body: Generated<string>; link: string | null; created_at: Timestamp; read_at: TimestampNullable;
+  title_key: string | null; body_key: string | null; params: Generated<Record<string, string | number>>;
 };
 
 // ---- risk (0002) ----

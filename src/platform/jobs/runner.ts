@@ -138,6 +138,8 @@ export class JobRunner {
           title: t(locale, n.titleKey, n.params),
           body: t(locale, n.bodyKey, n.params),
           link: n.link ?? null,
+          // Kept so the reader sees the text in the language they read it in (issue 10).
+          title_key: n.titleKey, body_key: n.bodyKey, params: JSON.stringify(n.params ?? {}) as unknown as Record<string, string | number>,
         };
       });
       if (rows.length > 0) await tx.insertInto('notifications').values(rows).execute();

@@ -391,9 +391,6 @@ const coreMessages = {
   'notifications.readAll': ['全部标为已读', 'Mark all read'],
   'notifications.allRead': ['已全部标为已读', 'All marked as read'],
   'notifications.viewAll': ['查看全部', 'View all'],
-  'notificationKind.account': ['账号', 'Account'],
-  'notificationKind.import': ['导入', 'Import'],
-  'notificationKind.system': ['系统', 'System'],
 } as const satisfies Record<string, Entry>;
 
 /** Each domain module keeps its own strings beside its pages; they are merged here and checked the same way. */

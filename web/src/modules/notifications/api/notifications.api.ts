@@ -3,6 +3,8 @@ import { api, type Page } from '../../../app/api';
 export type Notification = {
   id: string;
   kind: string;
+  /** The kind's name in the reader's language (the server's). */
+  kindName: string;
   title: string;
   body: string;
   link: string | null;

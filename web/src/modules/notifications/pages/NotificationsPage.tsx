@@ -13,7 +13,7 @@ import { announceNotificationsChanged, internalLink, notificationsApi, type Noti
 const FILTERS = ['unreadOnly'] as const;
 
 export function NotificationsPage() {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const navigate = useNavigate();
@@ -75,7 +75,7 @@ export function NotificationsPage() {
                 <div style={{ flex: 1, minWidth: 0, cursor: 'pointer' }} onClick={() => void open(n)}>
                   <Flex gap={8} wrap align="center">
                     <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
-                    <Tag>{tx(`notificationKind.${n.kind}`, n.kind)}</Tag>
+                    <Tag>{n.kindName}</Tag>
                   </Flex>
                   {n.body && <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>{n.body}</Typography.Paragraph>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text>
