@@ -76,7 +76,8 @@ export type Effect<Row, S extends string, Who> = (c: EffectContext<Row, S, Who>)
  * reason code clients branch on (`error.reason`) and a translated message.
  */
 export function refusalError(reason: string, messageKey?: string): AppError {
-  return new AppError(reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'STATE', { messageKey: messageKey ?? (reason === 'FORBIDDEN' ? 'error.FORBIDDEN' : 'error.STATE'), reason });
+  const fallback = reason === 'FORBIDDEN' ? 'error.FORBIDDEN' : reason === 'STALE' ? 'workflow.stale' : 'error.STATE';
+  return new AppError(reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'STATE', { messageKey: messageKey ?? fallback, reason });
 }
 
 /**

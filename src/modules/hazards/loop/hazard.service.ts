@@ -25,7 +25,7 @@ export const REPORT_POINTS = { general: 1, major: 5 } as const;
 export const HAZARD_CODE_SERIES = 'hazard';
 const OPEN: HazardStatus[] = ['reported', 'confirmed', 'rectifying', 'submitted'];
 
-const REFUSAL_MESSAGE: Record<Refusal | 'STALE', string> = {
+const REFUSAL_MESSAGE: Record<Refusal, string> = {
   FORBIDDEN: 'error.FORBIDDEN',
   STATE: 'error.STATE',
   SEPARATION: 'hazard.refused.separation',
@@ -35,7 +35,6 @@ const REFUSAL_MESSAGE: Record<Refusal | 'STALE', string> = {
   EXTENSION_PENDING: 'hazard.refused.extensionPending',
   NO_EXTENSION: 'hazard.refused.noExtension',
   MAJOR_NOT_ON_SPOT: 'hazard.refused.majorNotOnSpot',
-  STALE: 'workflow.stale',
 };
 
 /** Refusals of the steps outside the state machine (five-in-place plan, listed supervision). */
