@@ -75,7 +75,11 @@ test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → su
   const self = await leader.post(url(`/${id}/accept`), { note: '合格' });
   assert.equal(self.statusCode, 409);
   assert.equal(self.data.error.reason, 'SEPARATION');
-  const rejected = await safety.post(url(`/${id}/reject`), { note: '压力表未铅封' });
+  // A step may name the version the client saw: one decided on a stale view is refused, and nothing changes.
+  const stale = await safety.post(url(`/${id}/reject`), { note: '压力表未铅封', version: submitted.data.version - 1 });
+  assert.deepEqual([stale.statusCode, stale.data.error.code, stale.data.error.reason], [409, 'STATE', 'STALE'], stale.body);
+  const rejected = await safety.post(url(`/${id}/reject`), { note: '压力表未铅封', version: submitted.data.version });
+  assert.equal(rejected.data.version, submitted.data.version + 1);
   assert.equal(rejected.data.status, 'rectifying');
   const again = await leader.post(url(`/${id}/submit`), { note: '已铅封', photoIds: (await upload(leader, [png(3)])).ids });
   assert.equal(again.data.status, 'submitted');

@@ -1,8 +1,11 @@
 /**
- * The hidden-hazard closed loop (RULES.md R-HAZ-3, R-HAZ-4) as a pure state machine: which named operation may
- * run in which state, by whom, and what state follows. Services call `decide()` before any change, so the rules
- * live in one place and the transition table test covers every state × operation × role.
+ * The hidden-hazard closed loop (RULES.md R-HAZ-3, R-HAZ-4) as a pure state machine, declared as a workflow table
+ * (src/platform/workflow): which named operation may run in which state, by whom, and what state follows. The service
+ * runs every step through `operate()`, and the abilities the web shows come from the same table, so the rules live in
+ * one place and the transition table test covers every state × operation × role.
  */
+import { defineWorkflow, refuseIf, requires, type BaseRefusal, type Decision as WorkflowDecision } from '../../../platform/workflow';
+
 export const HAZARD_STATES = ['reported', 'confirmed', 'rectifying', 'submitted', 'closed', 'voided'] as const;
 export type HazardState = (typeof HAZARD_STATES)[number];
 
@@ -35,74 +38,51 @@ export type HazardFacts = {
   extensionPending: boolean;
 };
 
-export type Refusal = 'FORBIDDEN' | 'STATE' | 'SEPARATION' | 'PLAN_REQUIRED' | 'PHOTO_REQUIRED' | 'DEADLINE_PASSED' | 'EXTENSION_PENDING' | 'NO_EXTENSION' | 'MAJOR_NOT_ON_SPOT';
-export type Decision = { ok: true; to: HazardState } | { ok: false; reason: Refusal };
+export type Refusal = BaseRefusal | HazardRefusal;
+type HazardRefusal = 'SEPARATION' | 'PLAN_REQUIRED' | 'PHOTO_REQUIRED' | 'DEADLINE_PASSED' | 'EXTENSION_PENDING' | 'NO_EXTENSION' | 'MAJOR_NOT_ON_SPOT';
+export type Decision = WorkflowDecision<HazardState, HazardRefusal>;
 
-const allow = (to: HazardState): Decision => ({ ok: true, to });
-const refuse = (reason: Refusal): Decision => ({ ok: false, reason });
+type Who = HazardActor;
+const supervisor = (who: Who) => who.manager || who.unitLeader;
+// R-HAZ-3: the acceptor is never the one who rectified.
+const separated = refuseIf<Who, HazardFacts, HazardRefusal>('SEPARATION', (who) => who.submitter || who.rectifier);
+const afterPhoto = requires<Who, HazardFacts, HazardRefusal>('PHOTO_REQUIRED', (f) => f.hasAfterPhoto);
 
-const ALLOWED_FROM: Record<HazardOp, HazardState[]> = {
-  confirm: ['reported'],
-  assign: ['confirmed', 'rectifying'],
-  submit: ['rectifying'],
-  accept: ['submitted'],
-  reject: ['submitted'],
-  void: ['reported', 'confirmed'],
-  fixOnSpot: ['reported'],
-  requestExtension: ['rectifying'],
-  decideExtension: ['rectifying'],
-};
-
-/**
- * Who may ever run an operation, whatever the state. D19: checked before the state, so a caller who may not act
- * learns nothing about the hazard from the refusal.
- */
-function mayAct(op: HazardOp, who: HazardActor): boolean {
-  const supervisor = who.manager || who.unitLeader;
-  switch (op) {
-    case 'submit': return who.rectifier;
-    case 'fixOnSpot': return who.reporter || supervisor;
-    case 'requestExtension': return who.rectifier || supervisor;
-    case 'confirm': case 'assign': case 'accept': case 'reject': case 'void': case 'decideExtension': return supervisor;
-  }
-}
-
-export function decide(op: HazardOp, state: HazardState, who: HazardActor, facts: HazardFacts): Decision {
-  if (!mayAct(op, who)) return refuse('FORBIDDEN');
-  if (!ALLOWED_FROM[op].includes(state)) return refuse('STATE');
-  switch (op) {
-    case 'confirm':
-      return allow('confirmed');
-    case 'assign':
+/** The closed loop's table: for each operation the states it runs from, where it leads, who may run it and its guards. */
+export const hazardWorkflow = defineWorkflow<HazardState, HazardOp, Who, HazardFacts, HazardRefusal>({
+  states: HAZARD_STATES,
+  operations: {
+    confirm: { from: ['reported'], to: 'confirmed', actor: supervisor },
+    assign: {
+      from: ['confirmed', 'rectifying'], to: 'rectifying', actor: supervisor,
       // R-HAZ-4: a major hazard's five-in-place plan comes before rectification starts.
-      if (facts.level === 'major' && !facts.hasFiveInPlacePlan) return refuse('PLAN_REQUIRED');
-      return allow('rectifying');
-    case 'submit':
-      return facts.hasAfterPhoto ? allow('submitted') : refuse('PHOTO_REQUIRED');
-    case 'accept':
-      // R-HAZ-3: the acceptor is never the one who rectified.
-      if (who.submitter || who.rectifier) return refuse('SEPARATION');
-      return allow('closed');
-    case 'reject':
-      if (who.submitter || who.rectifier) return refuse('SEPARATION');
-      return allow('rectifying');
-    case 'void':
-      return allow('voided');
-    case 'fixOnSpot':
-      // The lighter path: a general hazard fixed at once by whoever found it, still with an after-photo and a
-      // second person's acceptance.
-      if (facts.level === 'major') return refuse('MAJOR_NOT_ON_SPOT');
-      return facts.hasAfterPhoto ? allow('submitted') : refuse('PHOTO_REQUIRED');
-    case 'requestExtension':
-      if (!facts.beforeDeadline) return refuse('DEADLINE_PASSED');
-      if (facts.extensionPending) return refuse('EXTENSION_PENDING');
-      return allow('rectifying');
-    case 'decideExtension':
-      // Approved by the unit above: a manager or a unit leader, not the rectifier asking for it.
-      if (who.rectifier) return refuse('SEPARATION');
-      if (!facts.extensionPending) return refuse('NO_EXTENSION');
-      return allow('rectifying');
-  }
+      guards: [requires('PLAN_REQUIRED', (f) => f.level !== 'major' || f.hasFiveInPlacePlan)],
+    },
+    submit: { from: ['rectifying'], to: 'submitted', actor: (who) => who.rectifier, guards: [afterPhoto] },
+    accept: { from: ['submitted'], to: 'closed', actor: supervisor, guards: [separated] },
+    reject: { from: ['submitted'], to: 'rectifying', actor: supervisor, guards: [separated] },
+    void: { from: ['reported', 'confirmed'], to: 'voided', actor: supervisor },
+    // The lighter path: a general hazard fixed at once by whoever found it, still with an after-photo and a second
+    // person's acceptance.
+    fixOnSpot: {
+      from: ['reported'], to: 'submitted', actor: (who) => who.reporter || supervisor(who),
+      guards: [refuseIf('MAJOR_NOT_ON_SPOT', (_, f) => f.level === 'major'), afterPhoto],
+    },
+    requestExtension: {
+      from: ['rectifying'], to: 'rectifying', actor: (who) => who.rectifier || supervisor(who),
+      guards: [requires('DEADLINE_PASSED', (f) => f.beforeDeadline), refuseIf('EXTENSION_PENDING', (_, f) => f.extensionPending)],
+    },
+    // Approved by the unit above: a manager or a unit leader, not the rectifier asking for it.
+    decideExtension: {
+      from: ['rectifying'], to: 'rectifying', actor: supervisor,
+      guards: [refuseIf('SEPARATION', (who) => who.rectifier), requires('NO_EXTENSION', (f) => f.extensionPending)],
+    },
+  },
+});
+
+/** D19: who may act is checked before the state, so a caller who may not act learns nothing about the hazard. */
+export function decide(op: HazardOp, state: HazardState, who: HazardActor, facts: HazardFacts): Decision {
+  return hazardWorkflow.decide(op, state, who, facts);
 }
 
 /**

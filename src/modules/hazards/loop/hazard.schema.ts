@@ -8,6 +8,8 @@ export const hazardParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
 const text = (max: number) => z.string().trim().max(max);
 const day = calendarDate;
 const photoIds = z.array(z.uuid()).max(10).default([]);
+/** A workflow step may name the version the client decided on (the detail's `version`): a stale one is refused 409. */
+const version = z.number().int().min(1).optional();
 
 export const hazardReport = z.object({
   title: text(200).min(1),
@@ -30,13 +32,14 @@ export const hazardConfirm = z.object({
   majorCriterion: text(200).optional(),
   title: text(200).min(1).optional(),
   note: text(1000).default(''),
+  version,
 });
-export const hazardAssign = z.object({ rectifierId: z.uuid(), measures: text(2000).min(1), deadline: day, funds: z.number().min(0).max(1e12).optional(), note: text(1000).default('') });
-export const hazardSubmit = z.object({ note: text(1000).default(''), photoIds });
-export const hazardNote = z.object({ note: text(1000).default('') });
-export const hazardVoid = z.object({ reason: text(1000).min(1) });
-export const hazardExtension = z.object({ newDeadline: day, reason: text(1000).min(1) });
-export const extensionDecision = z.object({ approve: z.boolean(), note: text(1000).default('') });
+export const hazardAssign = z.object({ rectifierId: z.uuid(), measures: text(2000).min(1), deadline: day, funds: z.number().min(0).max(1e12).optional(), note: text(1000).default(''), version });
+export const hazardSubmit = z.object({ note: text(1000).default(''), photoIds, version });
+export const hazardNote = z.object({ note: text(1000).default(''), version });
+export const hazardVoid = z.object({ reason: text(1000).min(1), version });
+export const hazardExtension = z.object({ newDeadline: day, reason: text(1000).min(1), version });
+export const extensionDecision = z.object({ approve: z.boolean(), note: text(1000).default(''), version });
 export const fiveInPlacePlan = z.object({
   responsiblePerson: text(100).min(1), measures: text(4000).min(1), funds: z.number().min(0).max(1e12), timeLimit: day, contingencyPlan: text(4000).min(1),
 });

@@ -9,12 +9,13 @@ import { nextCode } from '../../../platform/db/codes';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { requirePhotos, savePhotos } from '../../../platform/files/photos';
 import { idsOf, managersOf as directoryManagersOf, regulatorsOf } from '../../../platform/directory';
-import { enqueueOutbox } from '../../../platform/outbox';
+import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
+import { abilitiesOf, bindWorkflow, operate as operateWorkflow, refusalError, type EffectResult } from '../../../platform/workflow';
 import { localDay, localYear } from '../../../platform/time';
 import { roleName } from '../../accounts';
 import { refreshControlFailing } from '../checks/check.feedback';
 import { hazardVisibleTo } from './hazard.policy';
-import { decide, HAZARD_OPS, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
+import { hazardWorkflow, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
 import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
 import { containsPattern } from '../../../platform/db/like';
 
@@ -41,8 +42,7 @@ type SideRefusal = 'NOT_MAJOR' | 'ALREADY_LISTED' | 'NOT_LISTED' | 'NOT_CLOSED';
 
 /** A refused step leaves with its reason as a code clients branch on (`error.reason`), and a translated message. */
 function refusal(reason: Refusal | SideRefusal): AppError {
-  const messageKey = reason in REFUSAL_MESSAGE ? REFUSAL_MESSAGE[reason as Refusal] : 'error.STATE';
-  return new AppError(reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'STATE', { messageKey, reason });
+  return refusalError(reason, reason in REFUSAL_MESSAGE ? REFUSAL_MESSAGE[reason as Refusal] : undefined);
 }
 
 /** The district's date today (local time, platform/time.ts): deadlines are local dates, overdue from local midnight. */
@@ -52,9 +52,9 @@ export function todayOf(ctx: Ctx): string {
 
 type HazardRow = NonNullable<Awaited<ReturnType<typeof loadHazard>>>;
 
-/** One hazard in the caller's scope; `lock` takes its row for update in the same select (a workflow step). */
-async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
-  const q = db.selectFrom('hazards as h')
+/** One hazard in the caller's scope, as a select not yet run (the workflow adds its `for update`). */
+function hazardQuery(db: Executor, actor: Actor, enterpriseId: string, id: string) {
+  return db.selectFrom('hazards as h')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
     .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'h.enterprise_id').onRef('r.id', '=', 'h.risk_point_id'))
     .leftJoin('users as rep', 'rep.id', 'h.reported_by')
@@ -64,6 +64,11 @@ async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: 
       (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')])
     .where('h.enterprise_id', '=', enterpriseId).where('h.id', '=', id)
     .where(hazardVisibleTo(actor, 'h'));
+}
+
+/** One hazard in the caller's scope; `lock` takes its row for update in the same select (a workflow step). */
+async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
+  const q = hazardQuery(db, actor, enterpriseId, id);
   // D1: a workflow step reads the row under its lock, in the same select, before it decides.
   const row = await (opts.lock ? q.forUpdate('h') : q).executeTakeFirst();
   return row ?? null;
@@ -105,17 +110,16 @@ export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id
   const actor = requireActor(ctx);
   const h = await loadHazard(db, actor, enterpriseId, id);
   if (!h) throw notFound();
-  const [photos, events, extensions, plan, supervision, f] = await Promise.all([
+  const [photos, events, extensions, plan, supervision, abilities] = await Promise.all([
     db.selectFrom('hazard_photos').select(['photo_id', 'stage']).where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute(),
     db.selectFrom('hazard_events as e').leftJoin('users as u', 'u.id', 'e.actor_id').select(['e.op', 'e.from_status', 'e.to_status', 'u.display_name', 'e.at', 'e.note', 'e.photo_ids'])
       .where('e.enterprise_id', '=', enterpriseId).where('e.hazard_id', '=', id).orderBy('e.seq').execute(),
     db.selectFrom('hazard_extensions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).orderBy('requested_at').execute(),
     db.selectFrom('hazard_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst(),
     db.selectFrom('hazard_supervisions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst(),
-    facts(db, h, ctx, 1),
+    abilitiesOf(db, ctx, hazardLoop, h),
   ]);
   const who = relation(actor, h);
-  const abilities = Object.fromEntries(HAZARD_OPS.map((op) => [op, decide(op, h.status, who, f).ok])) as Record<HazardOp, boolean>;
   const regulator = can(actor, 'hazard.supervise') && actor.scope.kind !== 'enterprise';
   const { unit_path: _p, ...row } = h;
   return {
@@ -184,9 +188,14 @@ export async function refreshRiskFeedback(tx: Tx, enterpriseId: string, riskPoin
   await refreshControlFailing(tx, enterpriseId, [riskPointId]);
 }
 
-async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind: string, titleKey: string, bodyKey: string, params: Record<string, string | number>, link: string) {
+/** One notification per person named (once each), for the outbox. */
+function notices(userIds: (string | null | undefined)[], kind: string, titleKey: string, bodyKey: string, params: Record<string, string | number>, link: string): OutboxMessage[] {
   const users = [...new Set(userIds.filter((u): u is string => !!u))];
-  await enqueueOutbox(tx, users.map((userId) => ({ topic: 'notify' as const, payload: { userId, kind, titleKey, bodyKey, params, link } })));
+  return users.map((userId) => ({ topic: 'notify' as const, payload: { userId, kind, titleKey, bodyKey, params, link } }));
+}
+
+async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind: string, titleKey: string, bodyKey: string, params: Record<string, string | number>, link: string) {
+  await enqueueOutbox(tx, notices(userIds, kind, titleKey, bodyKey, params, link));
 }
 
 /** The enterprise's principal and safety managers (the directory). */
@@ -194,9 +203,13 @@ const managersOf = (tx: Tx, enterpriseId: string) => idsOf(directoryManagersOf(t
 
 /** R-HAZ-4: a major hazard reaches the supervising departments (by industry) and the subdistrict at once. */
 async function notifyRegulatorsOfMajor(tx: Tx, enterpriseId: string, code: string, title: string, link: string) {
+  await enqueueOutbox(tx, await regulatorNoticesOfMajor(tx, enterpriseId, code, title, link));
+}
+
+async function regulatorNoticesOfMajor(tx: Tx, enterpriseId: string, code: string, title: string, link: string): Promise<OutboxMessage[]> {
   const recipients = await idsOf(regulatorsOf(tx, enterpriseId));
   const ent = await tx.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
-  await notifyUsers(tx, recipients, 'hazard.major', 'hazard.notify.major.title', 'hazard.notify.major.body', { code, title, enterprise: ent.name }, link);
+  return notices(recipients, 'hazard.major', 'hazard.notify.major.title', 'hazard.notify.major.body', { code, title, enterprise: ent.name }, link);
 }
 
 const link = (enterpriseId: string, id: string) => `/enterprises/${enterpriseId}/hazards/${id}`;
@@ -272,36 +285,50 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
   return txIn ? run(txIn) : db.transaction().execute(run);
 }
 
+/** The closed loop bound to the hazards table: each step's record, relation, facts, history and follow-up. */
+const hazardLoop = bindWorkflow({
+  workflow: hazardWorkflow,
+  table: 'hazards',
+  key: (k: { enterpriseId: string; id: string }) => ({ enterprise_id: k.enterpriseId, id: k.id }),
+  entityType: 'hazard',
+  entityId: (h: HazardRow) => h.id,
+  enterpriseId: (h) => h.enterprise_id,
+  select: (db, actor, k) => hazardQuery(db, actor, k.enterpriseId, k.id),
+  lockOf: 'h' as const,
+  relation,
+  facts: (db, ctx, h, input: { afterPhotos: number }) => facts(db, h, ctx, input.afterPhotos),
+  // The submit button shows while the photos are still to be attached.
+  abilityInput: { afterPhotos: 1 },
+  history: (tx, ctx, h, e) => recordEvent(tx, ctx, h, e.op, e.from, e.to, e.note, e.evidence),
+  messages: REFUSAL_MESSAGE,
+  after: (tx, _ctx, h) => refreshRiskFeedback(tx, h.enterprise_id, h.risk_point_id),
+});
+
 type OpContext = { tx: Tx; h: HazardRow; who: HazardActor; actor: Actor };
+/** The version the client last saw (optional): a step decided on a stale view is refused 409 `STALE`. */
+type Versioned = { version?: number };
+/** The audit row records the input as before: the expected version is the client's view, not part of the change. */
+function auditOf<T extends Versioned>({ version: _version, ...input }: T): Omit<T, 'version'> {
+  return input;
+}
+type HazardEffect = { note?: string; photoIds?: string[]; audit?: unknown; outbox?: OutboxMessage[] };
 
 /**
- * Runs one named operation: load in scope under the row lock, decide, change, status + version, history, audit — in
- * one transaction. D1: the decision is made on the row read under its lock, so of two people acting on one hazard at
- * once the second waits, then decides on what the first committed (READ COMMITTED returns the newest row version to
- * `for update`); the status update is also guarded on the status and version it decided from.
+ * Runs one named operation of the closed loop through the workflow engine (platform/workflow/operate.ts): loaded in
+ * scope under the row lock, decided, changed, version bumped, history, audit and notifications in one transaction.
  */
-async function operate(db: Db, ctx: Ctx, enterpriseId: string, id: string, op: HazardOp, opts: { afterPhotos?: number },
-  change: (c: OpContext, to: HazardStatus) => Promise<{ note?: string; photoIds?: string[]; audit?: unknown }>) {
-  const actor = requireActor(ctx);
-  await db.transaction().execute(async (tx) => {
-    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
-    if (!h) throw notFound();
-    const who = relation(actor, h);
-    const d = decide(op, h.status, who, await facts(tx, h, ctx, opts.afterPhotos ?? 0));
-    if (!d.ok) throw refusal(d.reason);
-    const result = await change({ tx, h, who, actor }, d.to);
-    const moved = await tx.updateTable('hazards').set({ status: d.to, version: sql`version + 1`, updated_at: ctx.now })
-      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).where('status', '=', h.status).where('version', '=', h.version).executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw refusal('STATE');
-    await recordEvent(tx, ctx, h, op, h.status, d.to, result.note ?? '', result.photoIds ?? []);
-    await refreshRiskFeedback(tx, enterpriseId, h.risk_point_id);
-    await writeAudit(tx, ctx, { action: `hazard.${op}`, entityType: 'hazard', entityId: id, enterpriseId, before: { status: h.status }, after: { status: d.to, ...(result.audit ? { detail: result.audit } : {}) } });
-  });
+async function operate(db: Db, ctx: Ctx, enterpriseId: string, id: string, op: HazardOp, opts: { afterPhotos?: number; version?: number },
+  change: (c: OpContext) => Promise<HazardEffect>) {
+  await operateWorkflow(db, ctx, hazardLoop, { enterpriseId, id }, op, { input: { afterPhotos: opts.afterPhotos ?? 0 }, expectedVersion: opts.version },
+    async ({ tx, row, who, actor }): Promise<EffectResult> => {
+      const r = await change({ tx, h: row, who, actor });
+      return { note: r.note, evidence: r.photoIds, audit: r.audit, outbox: r.outbox };
+    });
   return getHazard(db, ctx, enterpriseId, id);
 }
 
-export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { level: 'general' | 'major'; hazardClass: 'thing' | 'behaviour' | 'management'; majorCriterion?: string; title?: string; note: string }) {
-  return operate(db, ctx, enterpriseId, id, 'confirm', {}, async ({ tx, h, actor }) => {
+export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { level: 'general' | 'major'; hazardClass: 'thing' | 'behaviour' | 'management'; majorCriterion?: string; title?: string; note: string } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'confirm', input, async ({ tx, h, actor }) => {
     if (input.level === 'major' && !input.majorCriterion) throw invalid('body.majorCriterion', 'hazard.majorCriterionRequired');
     await tx.updateTable('hazards').set({
       level: input.level, hazard_class: input.hazardClass, major_criterion: input.level === 'major' ? input.majorCriterion ?? null : null,
@@ -317,20 +344,19 @@ export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string
         ]).where('users.id', '=', h.reported_by!).where('users.enterprise_id', '=', enterpriseId))
         .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doNothing()).execute();
     }
-    if (input.level === 'major' && h.level !== 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, h.code, input.title ?? h.title, link(enterpriseId, id));
-    return { note: input.note, audit: input };
+    const outbox = input.level === 'major' && h.level !== 'major' ? await regulatorNoticesOfMajor(tx, enterpriseId, h.code, input.title ?? h.title, link(enterpriseId, id)) : [];
+    return { note: input.note, audit: auditOf(input), outbox };
   });
 }
 
-export function assignRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { rectifierId: string; measures: string; deadline: string; funds?: number; note: string }) {
-  return operate(db, ctx, enterpriseId, id, 'assign', {}, async ({ tx, h }) => {
+export function assignRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { rectifierId: string; measures: string; deadline: string; funds?: number; note: string } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'assign', input, async ({ tx, h }) => {
     const rectifier = await tx.selectFrom('users').select(['id', 'enterprise_id', 'disabled']).where('id', '=', input.rectifierId).executeTakeFirst();
     if (!rectifier || rectifier.enterprise_id !== enterpriseId || rectifier.disabled) throw invalid('body.rectifierId', 'error.NOT_FOUND');
     if (input.deadline < todayOf(ctx)) throw invalid('body.deadline', 'hazard.deadlinePast');
     await tx.updateTable('hazards').set({ rectifier_id: rectifier.id, measures: input.measures, deadline: input.deadline, funds: input.funds ?? null, escalation_level: 0 })
       .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    await notifyUsers(tx, [rectifier.id], 'hazard.assigned', 'hazard.notify.assigned.title', 'hazard.notify.assigned.body', { code: h.code, title: h.title, deadline: input.deadline }, link(enterpriseId, id));
-    return { note: input.note, audit: input };
+    return { note: input.note, audit: auditOf(input), outbox: notices([rectifier.id], 'hazard.assigned', 'hazard.notify.assigned.title', 'hazard.notify.assigned.body', { code: h.code, title: h.title, deadline: input.deadline }, link(enterpriseId, id)) };
   });
 }
 
@@ -342,70 +368,64 @@ async function attachAfterPhotos(tx: Tx, enterpriseId: string, id: string, photo
   }
 }
 
-export function submitRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] }) {
-  return operate(db, ctx, enterpriseId, id, 'submit', { afterPhotos: input.photoIds.length }, async ({ tx, h, actor }) => {
+export function submitRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'submit', { afterPhotos: input.photoIds.length, version: input.version }, async ({ tx, h, actor }) => {
     await attachAfterPhotos(tx, enterpriseId, id, input.photoIds);
     await tx.updateTable('hazards').set({ submitted_by: actor.userId, submitted_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    await notifyUsers(tx, [h.confirmed_by, ...(await managersOf(tx, enterpriseId))].filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id));
-    return { note: input.note, photoIds: input.photoIds };
+    return { note: input.note, photoIds: input.photoIds, outbox: notices([h.confirmed_by, ...(await managersOf(tx, enterpriseId))].filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id)) };
   });
 }
 
-export function fixOnSpot(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] }) {
-  return operate(db, ctx, enterpriseId, id, 'fixOnSpot', { afterPhotos: input.photoIds.length }, async ({ tx, h, actor }) => {
+export function fixOnSpot(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'fixOnSpot', { afterPhotos: input.photoIds.length, version: input.version }, async ({ tx, h, actor }) => {
     await attachAfterPhotos(tx, enterpriseId, id, input.photoIds);
     await tx.updateTable('hazards').set({ on_spot: true, rectifier_id: actor.userId, submitted_by: actor.userId, submitted_at: ctx.now, hazard_class: h.hazard_class ?? 'thing' })
       .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    await notifyUsers(tx, (await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id));
-    return { note: input.note, photoIds: input.photoIds };
+    return { note: input.note, photoIds: input.photoIds, outbox: notices((await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id)) };
   });
 }
 
-export function acceptHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string }) {
-  return operate(db, ctx, enterpriseId, id, 'accept', {}, async ({ tx, h, actor }) => {
+export function acceptHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'accept', input, async ({ tx, h, actor }) => {
     // R-HAZ-4: closing a major hazard needs its acceptance evaluation.
     if (h.level === 'major' && input.note.length < 5) throw invalid('body.note', 'hazard.acceptanceEvaluationRequired');
     await tx.updateTable('hazards').set({ accepted_by: actor.userId, closed_at: ctx.now, acceptance_note: input.note }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    await notifyUsers(tx, [h.rectifier_id, h.reported_by].filter((u) => u !== actor.userId), 'hazard.closed', 'hazard.notify.closed.title', 'hazard.notify.closed.body', { code: h.code, title: h.title }, link(enterpriseId, id));
-    return { note: input.note };
+    return { note: input.note, outbox: notices([h.rectifier_id, h.reported_by].filter((u) => u !== actor.userId), 'hazard.closed', 'hazard.notify.closed.title', 'hazard.notify.closed.body', { code: h.code, title: h.title }, link(enterpriseId, id)) };
   });
 }
 
-export function rejectRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string }) {
-  return operate(db, ctx, enterpriseId, id, 'reject', {}, async ({ tx, h }) => {
+export function rejectRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'reject', input, async ({ tx, h }) => {
     if (!input.note) throw invalid('body.note', 'validation.required');
     await tx.updateTable('hazards').set({ submitted_by: null, submitted_at: null }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    await notifyUsers(tx, [h.rectifier_id], 'hazard.rejected', 'hazard.notify.rejected.title', 'hazard.notify.rejected.body', { code: h.code, title: h.title, note: input.note }, link(enterpriseId, id));
-    return { note: input.note };
+    return { note: input.note, outbox: notices([h.rectifier_id], 'hazard.rejected', 'hazard.notify.rejected.title', 'hazard.notify.rejected.body', { code: h.code, title: h.title, note: input.note }, link(enterpriseId, id)) };
   });
 }
 
-export function voidHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { reason: string }) {
-  return operate(db, ctx, enterpriseId, id, 'void', {}, async ({ tx }) => {
+export function voidHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { reason: string } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'void', input, async ({ tx }) => {
     await tx.updateTable('hazards').set({ void_reason: input.reason }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     await tx.deleteFrom('hazard_points').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute();
     return { note: input.reason };
   });
 }
 
-export function requestExtension(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { newDeadline: string; reason: string }) {
-  return operate(db, ctx, enterpriseId, id, 'requestExtension', {}, async ({ tx, h, actor }) => {
+export function requestExtension(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { newDeadline: string; reason: string } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'requestExtension', input, async ({ tx, h, actor }) => {
     if (!h.deadline || input.newDeadline <= h.deadline) throw invalid('body.newDeadline', 'hazard.extensionLater');
     await tx.insertInto('hazard_extensions').values({ enterprise_id: enterpriseId, hazard_id: id, requested_by: actor.userId, requested_at: ctx.now, old_deadline: h.deadline, new_deadline: input.newDeadline, reason: input.reason }).execute();
-    await notifyUsers(tx, (await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.extension', 'hazard.notify.extension.title', 'hazard.notify.extension.body', { code: h.code, title: h.title, deadline: input.newDeadline }, link(enterpriseId, id));
-    return { note: `${h.deadline} → ${input.newDeadline}: ${input.reason}` };
+    return { note: `${h.deadline} → ${input.newDeadline}: ${input.reason}`, outbox: notices((await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.extension', 'hazard.notify.extension.title', 'hazard.notify.extension.body', { code: h.code, title: h.title, deadline: input.newDeadline }, link(enterpriseId, id)) };
   });
 }
 
-export function decideExtension(db: Db, ctx: Ctx, enterpriseId: string, id: string, extensionId: string, input: { approve: boolean; note: string }) {
-  return operate(db, ctx, enterpriseId, id, 'decideExtension', {}, async ({ tx, actor }) => {
+export function decideExtension(db: Db, ctx: Ctx, enterpriseId: string, id: string, extensionId: string, input: { approve: boolean; note: string } & Versioned) {
+  return operate(db, ctx, enterpriseId, id, 'decideExtension', input, async ({ tx, actor }) => {
     const ext = await tx.selectFrom('hazard_extensions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).where('id', '=', extensionId).where('status', '=', 'pending').executeTakeFirst();
     if (!ext) throw notFound();
     await tx.updateTable('hazard_extensions').set({ status: input.approve ? 'approved' : 'rejected', decided_by: actor.userId, decided_at: ctx.now, decision_note: input.note })
       .where('enterprise_id', '=', enterpriseId).where('id', '=', extensionId).execute();
     if (input.approve) await tx.updateTable('hazards').set({ deadline: ext.new_deadline, escalation_level: 0 }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    await notifyUsers(tx, [ext.requested_by], 'hazard.extension', 'hazard.notify.extensionDecided.title', input.approve ? 'hazard.notify.extensionApproved.body' : 'hazard.notify.extensionRejected.body', { deadline: ext.new_deadline }, link(enterpriseId, id));
-    return { note: `${input.approve ? '同意' : '不同意'} ${ext.new_deadline}${input.note ? `：${input.note}` : ''}`, audit: { extensionId, approve: input.approve } };
+    return { note: `${input.approve ? '同意' : '不同意'} ${ext.new_deadline}${input.note ? `：${input.note}` : ''}`, audit: { extensionId, approve: input.approve }, outbox: notices([ext.requested_by], 'hazard.extension', 'hazard.notify.extensionDecided.title', input.approve ? 'hazard.notify.extensionApproved.body' : 'hazard.notify.extensionRejected.body', { deadline: ext.new_deadline }, link(enterpriseId, id)) };
   });
 }
 
