@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
-import { assertNoControlChars } from './input';
+import { assertNoControlChars, controlCharIssues } from './input';
 import type { AppInstance } from './route';
 
 /*
@@ -85,11 +85,24 @@ export function multipartDigest(body: MultipartBody): string {
   return JSON.stringify({ files, fields });
 }
 
+type Parser = { safeParse?: (v: unknown) => { success: boolean } };
+
+/**
+ * A request whose path or query is refused anyway (a malformed id, a control character) is left unread, so it gets
+ * the 400 of validation (D6, D7) rather than an answer about its body.
+ */
+function pathAndQueryValid(req: FastifyRequest): boolean {
+  if (controlCharIssues(req.params, 'params', 1).length || controlCharIssues(req.query, 'querystring', 1).length) return false;
+  const schema = req.routeOptions.schema as { params?: Parser; querystring?: Parser } | undefined;
+  if (schema?.params?.safeParse && !schema.params.safeParse(req.params).success) return false;
+  return !(schema?.querystring?.safeParse && !schema.querystring.safeParse(req.query).success);
+}
+
 /** The edge hook: registered after the access and scope checks, before the idempotency claim. */
 export function registerMultipart(app: AppInstance): void {
   app.addHook('preValidation', async (req) => {
     const spec = req.routeOptions.config?.multipart;
-    if (!spec) return;
+    if (!spec || !pathAndQueryValid(req)) return;
     if (!req.isMultipart()) {
       if (spec.optional) return;
       throw spec.notMultipart?.() ?? new AppError('UNSUPPORTED_FILE');
