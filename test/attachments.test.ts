@@ -159,12 +159,12 @@ test('a photo follows its hazard: the leader of 一车间 gets 404 for the photo
   assert.equal((await get(leader, reported)).statusCode, 404);
 });
 
-test('every write is audited: upload, link (and lock) of a photo, upload, link and delete of a floor plan image', async () => {
+test('every write is audited: upload and link (locking it) of a photo, upload, link and delete of a floor plan image', async () => {
   const id = await photoId(safety);
   const hazard = await report(safety, e.units.ws1, [id]);
   const rows = await t.db.selectFrom('audit_log').select(['action', 'entity_type', 'after', 'enterprise_id']).where('entity_id', '=', id).orderBy('seq').execute();
-  assert.deepEqual(rows.map((r) => [r.action, r.entity_type, r.enterprise_id]), [['photo.upload', 'photo', e.id], ['photo.link', 'photo', e.id], ['photo.lock', 'photo', e.id]]);
-  assert.deepEqual(rows[1]!.after, { ownerType: 'hazard', ownerId: hazard, role: 'before' });
+  assert.deepEqual(rows.map((r) => [r.action, r.entity_type, r.enterprise_id]), [['photo.upload', 'photo', e.id], ['photo.link', 'photo', e.id]]);
+  assert.deepEqual(rows[1]!.after, { ownerType: 'hazard', ownerId: hazard, role: 'before', locked: true });
 
   const m = multipart([{ data: png(), name: '厂区.png' }], { name: '厂区平面图' });
   const plan = await safety.request('POST', api('/floor-plans'), m.body, m.headers);

@@ -165,14 +165,18 @@ export async function linkFiles(tx: Tx, ctx: Ctx, enterpriseId: string, owner: O
     .values(unique.map((id) => ({ enterprise_id: enterpriseId, attachment_id: id, owner_type: owner.type, owner_id: owner.id, role: opts.role ?? '', created_at: ctx.now })))
     .onConflict((oc) => oc.columns(['enterprise_id', 'owner_type', 'owner_id', 'attachment_id']).doNothing())
     .returning('attachment_id').execute();
+  // Linked to a submitted record, the files are locked with the link: its audit row says so (no row of its own).
+  const lock = owners.get(owner.type)?.lockOnLink === true;
+  if (lock) {
+    await tx.updateTable('attachments').set({ locked: true }).where('enterprise_id', '=', enterpriseId).where('id', 'in', unique).where('locked', '=', false).execute();
+  }
   for (const { attachment_id } of added) {
     const entityType = entityOf(kindOf.get(attachment_id)!);
     await writeAudit(tx, ctx, {
       action: `${entityType}.link`, entityType, entityId: attachment_id, enterpriseId,
-      after: { ownerType: owner.type, ownerId: owner.id, role: opts.role ?? '' },
+      after: { ownerType: owner.type, ownerId: owner.id, role: opts.role ?? '', ...(lock ? { locked: true } : {}) },
     });
   }
-  if (owners.get(owner.type)?.lockOnLink) await lockFiles(tx, ctx, enterpriseId, owner);
 }
 
 /**
