@@ -108,6 +108,7 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/v1/enterprises/:enterpriseId/risk-reports/:year/submit': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/photos': ALL,
   'GET /api/v1/enterprises/:enterpriseId/photos/:id': HAZARD_READERS,
+  'DELETE /api/v1/enterprises/:enterpriseId/photos/:id': ALL,
   'GET /api/v1/enterprises/:enterpriseId/assignees': HAZARD_ACTORS,
   'GET /api/v1/enterprises/:enterpriseId/hazards': HAZARD_READERS,
   'GET /api/v1/enterprises/:enterpriseId/hazards/:id': HAZARD_READERS,
@@ -233,11 +234,11 @@ test('a safety manager of another enterprise gets 404 or 403 on every enterprise
 
     // A real record of the demo enterprise for each kind of id a route takes, by the path segment before it.
     const e = ownEnterprise.id;
-    const firstId = async (table: 'org_units' | 'posts' | 'employees' | 'risk_points' | 'floor_plans' | 'photos' | 'hazards' | 'hazard_extensions' | 'enterprise_check_items' | 'checklists' | 'check_plans' | 'check_tasks') =>
+    const firstId = async (table: 'org_units' | 'posts' | 'employees' | 'risk_points' | 'floor_plans' | 'attachments' | 'hazards' | 'hazard_extensions' | 'enterprise_check_items' | 'checklists' | 'check_plans' | 'check_tasks') =>
       (await t.db.selectFrom(table).select('id').where('enterprise_id', '=', e).limit(1).executeTakeFirst())?.id;
     const real: Record<string, string | undefined> = {
       'org-units': await firstId('org_units'), posts: await firstId('posts'), employees: await firstId('employees'),
-      'risk-points': await firstId('risk_points'), 'floor-plans': await firstId('floor_plans'), photos: await firstId('photos'),
+      'risk-points': await firstId('risk_points'), 'floor-plans': await firstId('floor_plans'), photos: await firstId('attachments'),
       hazards: await firstId('hazards'), extensions: await firstId('hazard_extensions'), 'check-items': await firstId('enterprise_check_items'),
       checklists: await firstId('checklists'), 'check-plans': await firstId('check_plans'), 'check-tasks': await firstId('check_tasks'),
       'risk-reports': '2026', 'hazard-reports': 'month',

@@ -72,7 +72,7 @@ async function loadIds(): Promise<Ids> {
     employee: await one(db.selectFrom('employees').select('id').where('enterprise_id', '=', e).limit(1).executeTakeFirst(), 'employee'),
     riskPoint: await one(db.selectFrom('risk_points').select('id').where('enterprise_id', '=', e).limit(1).executeTakeFirst(), 'riskPoint'),
     floorPlan: await one(db.selectFrom('floor_plans').select('id').where('enterprise_id', '=', e).limit(1).executeTakeFirst(), 'floorPlan'),
-    photo: await one(db.selectFrom('photos').select('id').where('enterprise_id', '=', e).limit(1).executeTakeFirst(), 'photo'),
+    photo: await one(db.selectFrom('attachments').select('id').where('enterprise_id', '=', e).where('kind', '=', 'photo').limit(1).executeTakeFirst(), 'photo'),
     // The demo has no enterprise-defined check items: the sweep makes one.
     checkItem: (await safety.post(`/api/v1/enterprises/${e}/check-items`, { category: '通用', content: '扫描用', method: '', basis: '', majorCriterion: false })).data.id as string,
     checklist: await one(db.selectFrom('checklists').select('id').where('enterprise_id', '=', e).limit(1).executeTakeFirst(), 'checklist'),

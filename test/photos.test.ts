@@ -140,7 +140,7 @@ function phonePng(w: number, h: number) {
 }
 
 async function storedPhoto(id: string) {
-  const row = await t.db.selectFrom('photos').select(['data', 'size', 'taken_at', 'mime']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await t.db.selectFrom('attachments').select(['data', 'size', 'taken_at', 'mime']).where('id', '=', id).where('kind', '=', 'photo').executeTakeFirstOrThrow();
   const bytes = row.data as Uint8Array;
   return { ...row, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
@@ -222,8 +222,8 @@ test('D16: a rotated phone photo keeps only its orientation; impossible dates an
 
 test('D21: an upload past the enterprise photo quota is refused with a translated 413', async () => {
   const worker = await t.login('worker');
-  const filler = await t.db.insertInto('photos').values({
-    enterprise_id: ids.ownEnterprise.id, mime: 'image/png', size: PHOTO_QUOTA_BYTES - 10, sha256: 'x', data: png(1, 1),
+  const filler = await t.db.insertInto('attachments').values({
+    enterprise_id: ids.ownEnterprise.id, kind: 'photo', mime: 'image/png', size: PHOTO_QUOTA_BYTES - 10, sha256: 'x', data: png(1, 1),
   }).returning('id').executeTakeFirstOrThrow();
   try {
     const res = await upload(worker, png(800, 600));
@@ -232,7 +232,7 @@ test('D21: an upload past the enterprise photo quota is refused with a translate
     assert.equal(res.data.error.reason, 'PHOTO_QUOTA');
     assert.match(res.data.error.message, /2 GB/);
   } finally {
-    await t.db.deleteFrom('photos').where('id', '=', filler.id).execute();
+    await t.db.deleteFrom('attachments').where('id', '=', filler.id).execute();
   }
   const ok = await upload(worker, png(800, 600));
   assert.equal(ok.statusCode, 201);

@@ -1,6 +1,6 @@
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams } from '../../platform/http/route';
-import { readUpload, sendXlsx, XLSX_MIME, xlsxFile } from '../../platform/http/xlsx';
+import { readUpload, sendXlsx, XLSX_MIME, XLSX_UPLOAD, xlsxFile } from '../../platform/http/xlsx';
 import {
   employeeCreate, employeeDetail, employeeExportQuery, employeeListQuery, employeePage, employeeParams, employeeUpdate,
   importQuery, importReport,
@@ -26,7 +26,7 @@ export const employeeRoutes: RouteModule = (app, { db, config }) => {
   }, async (req, reply) => sendXlsx(reply, await employeeTemplate(db, req.ctx, req.params.enterpriseId)));
 
   app.post(`${base}/import`, {
-    config: { access: 'employee.import' },
+    config: { access: 'employee.import', multipart: XLSX_UPLOAD },
     schema: {
       tags, summary: '导入员工（multipart/form-data，字段 file）', consumes: ['multipart/form-data'],
       params: enterpriseParams, querystring: importQuery, response: { 200: importReport },

@@ -153,9 +153,8 @@ export type NotificationsTable = {
 export type RiskGrade = 1 | 2 | 3 | 4;
 export type ControlLevelName = 'company' | 'department' | 'workshop' | 'team';
 export type RuleSetsTable = { district_id: string; kind: string; version: number; rules: Json; note: Generated<string>; created_by: string | null; created_at: Timestamp };
-export type FloorPlansTable = {
-  enterprise_id: string; id: Generated<string>; name: string; mime: 'image/png' | 'image/jpeg' | 'image/svg+xml'; width: number; height: number; size: number; data: Buffer; created_at: Timestamp;
-};
+/** The plan record; its image is an attachment linked to it (migration 0042). */
+export type FloorPlansTable = { enterprise_id: string; id: Generated<string>; name: string; created_at: Timestamp };
 export type RiskPointsTable = {
   enterprise_id: string;
   id: Generated<string>;
@@ -210,10 +209,6 @@ export type HazardSource = 'self_check' | 'employee_report' | 'regulator' | 'tip
 type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 type DateCol = ColumnType<string, string, string>;
 type DateColNullable = ColumnType<string | null, string | null | undefined, string | null>;
-export type PhotosTable = { enterprise_id: string; id: Generated<string>; mime: 'image/png' | 'image/jpeg' | 'image/webp'; size: number; sha256: string; data: Buffer; uploaded_by: string | null; created_at: Timestamp;
-  /** Migration 0015: the capture time read from the photo's Exif before it was stripped (D16/D21). */
-  taken_at: TimestampNullable;
-};
 export type CheckStandardItemsTable = { id: Generated<string>; code: string; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number> };
 export type EnterpriseCheckItemsTable = { enterprise_id: string; id: Generated<string>; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; created_at: Timestamp };
 export type ChecklistsTable = { enterprise_id: string; id: Generated<string>; level: 'enterprise' | 'workshop' | 'post'; name: string; org_unit_id: string | null; post_id: string | null; created_at: Timestamp; updated_at: Timestamp };
@@ -243,7 +238,6 @@ export type HazardsTable = {
   void_reason: string | null; on_spot: Generated<boolean>; escalation_level: Generated<number>; check_task_id: string | null; checklist_item_id: string | null;
   version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
 };
-export type HazardPhotosTable = { enterprise_id: string; hazard_id: string; photo_id: string; stage: 'before' | 'after' | 'evidence' };
 export type HazardEventsTable = { enterprise_id: string; id: Generated<string>; hazard_id: string; op: string; from_status: string | null; to_status: string; actor_id: string | null; at: Timestamp; note: Generated<string>; photo_ids: ColumnType<string[], string[] | undefined, string[]>; seq: ColumnType<string, never, never> };
 export type HazardExtensionsTable = {
   enterprise_id: string; id: Generated<string>; hazard_id: string; requested_by: string | null; requested_at: Timestamp; old_deadline: DateCol; new_deadline: DateCol; reason: string;
@@ -275,7 +269,6 @@ export type HazardGroupMonthStatsTable = MonthFigures;
 
 export type DB = {
   code_counters: CodeCountersTable;
-  photos: PhotosTable;
   check_standard_items: CheckStandardItemsTable;
   enterprise_check_items: EnterpriseCheckItemsTable;
   checklists: ChecklistsTable;
@@ -284,7 +277,6 @@ export type DB = {
   check_tasks: CheckTasksTable;
   check_task_results: CheckTaskResultsTable;
   hazards: HazardsTable;
-  hazard_photos: HazardPhotosTable;
   hazard_events: HazardEventsTable;
   hazard_extensions: HazardExtensionsTable;
   hazard_plans: HazardPlansTable;
@@ -330,6 +322,8 @@ export type DB = {
   job_schedule_runs: JobScheduleRunsTable;
   outbox: OutboxTable;
   notifications: NotificationsTable;
+  attachments: AttachmentsTable;
+  attachment_links: AttachmentLinksTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -337,3 +331,11 @@ export type EnterpriseRow = Selectable<EnterprisesTable>;
 export type EmployeeRow = Selectable<EmployeesTable>;
 export type NewEmployee = Insertable<EmployeesTable>;
 export type EnterpriseUpdate = Updateable<EnterprisesTable>;
+
+/** Issue 8 §3 (migration 0040): every stored file, whatever its kind, and what it is attached to. */
+export type AttachmentsTable = {
+  enterprise_id: string; id: Generated<string>; kind: 'photo' | 'floor_plan' | 'document' | 'spreadsheet'; mime: string; size: number; sha256: string;
+  data: Buffer; name: Generated<string>; width: number | null; height: number | null; taken_at: TimestampNullable; uploaded_by: string | null;
+  created_at: Timestamp; locked: Generated<boolean>;
+};
+export type AttachmentLinksTable = { enterprise_id: string; attachment_id: string; owner_type: string; owner_id: string; role: Generated<string>; created_at: Timestamp };

@@ -23,6 +23,7 @@ import type { JobRunner } from '../jobs/runner';
 import { enterpriseScopeHook } from './enterprise-scope';
 import { errorBody, errorHandler, frameworkErrorHandler, routeNotFound } from './errors';
 import { registerIdempotency } from './idempotency';
+import { registerMultipart } from './multipart';
 import { controlCharIssues, isEmptyPatch } from './input';
 import type { AppInstance, RouteInfo } from './route';
 
@@ -178,6 +179,7 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     if (access !== 'authenticated' && !can(actor, access)) throw new AppError('FORBIDDEN');
   });
   app.addHook('preValidation', enterpriseScopeHook(deps.db));
+  registerMultipart(app as unknown as AppInstance);
   registerIdempotency(app as unknown as AppInstance, deps.db);
 
   // D6: no control character (NUL above all, which PostgreSQL refuses) in any string of the body, path or query, on

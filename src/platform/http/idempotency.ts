@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../db/database';
 import { AppError } from '../errors';
+import { isMultipartBody, multipartDigest } from './multipart';
 import type { AppInstance } from './route';
 
 /**
@@ -10,8 +11,9 @@ import type { AppInstance } from './route';
  * sends the same `Idempotency-Key` header. The first request claims the key for its account (the primary key of
  * `idempotency_keys` lets only one claim succeed, so two at once never both run); its answer is stored, and a repeat
  * with the same body gets that answer again. The same key with another body is refused.
- * Multipart bodies are read by the handler, after this hook: a key sent with one is ignored (photo uploads and check
- * runs are safe to repeat: an unused photo, or a run refused by the task's state).
+ * An upload (multipart) is read at the edge before this hook (platform/http/multipart.ts) and compared by its fields
+ * and its files' SHA-256, so a repeated photo or floor-plan upload gets the first answer and stores one file. A
+ * multipart body sent to a route that declares no upload is not read, and its key is ignored.
  */
 
 /** [cfg] How long a key's answer is kept: longer than any offline period of a phone. */
@@ -36,7 +38,8 @@ declare module 'fastify' {
 }
 
 function requestHash(req: FastifyRequest): string {
-  return createHash('sha256').update(`${req.method} ${req.url}\n`).update(JSON.stringify(req.body ?? null)).digest('hex');
+  const body = isMultipartBody(req.body) ? `multipart ${multipartDigest(req.body)}` : JSON.stringify(req.body ?? null);
+  return createHash('sha256').update(`${req.method} ${req.url}\n`).update(body).digest('hex');
 }
 
 async function replayOrClaim(db: Executor, req: FastifyRequest, reply: FastifyReply, userId: string, key: string): Promise<FastifyReply | undefined> {
@@ -79,7 +82,7 @@ export function registerIdempotency(app: AppInstance, db: Executor): void {
     if (typeof header !== 'string' || !KEY.test(header)) {
       throw new AppError('VALIDATION', { issues: [{ path: 'headers.idempotency-key', message: 'validation.idempotencyKey' }] });
     }
-    if (req.isMultipart()) return;
+    if (req.isMultipart() && !isMultipartBody(req.body)) return;
     return replayOrClaim(db, req, reply, req.actor.userId, header);
   });
 

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalid } from '../errors';
-import { assertNoControlChars } from './input';
+import { SPREADSHEET_MAX_BYTES } from '../files/kinds';
 import { XLSX_MIME, type Upload, type XlsxFile } from '../files/xlsx';
+import { multipartBody, type MultipartSpec } from './multipart';
 
 export { XLSX_MIME };
 
@@ -19,11 +20,15 @@ export function sendXlsx(reply: FastifyReply, file: XlsxFile) {
     .send(file.buffer);
 }
 
-/** The uploaded `file` field of a spreadsheet import, read into memory (the multipart plugin caps its size). */
+/** The upload of every spreadsheet import (`config.multipart` of its route): one workbook in the `file` field. */
+export const XLSX_UPLOAD: MultipartSpec = {
+  maxFiles: 10, maxBytes: SPREADSHEET_MAX_BYTES, fileFields: ['file'], notMultipart: () => invalid('body.file', 'import.file'),
+};
+
+/** The uploaded `file` field of a spreadsheet import, as the edge read it (platform/http/multipart.ts). */
 export async function readUpload(req: FastifyRequest): Promise<Upload | null> {
-  if (!req.isMultipart()) throw invalid('body.file', 'import.file');
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') return null;
-  assertNoControlChars({ file: part.filename });
-  return { filename: part.filename, mimetype: part.mimetype, buffer: await part.toBuffer() };
+  const body = multipartBody(req);
+  if (!body) throw invalid('body.file', 'import.file');
+  const file = body.files[0];
+  return file ? { filename: file.filename, mimetype: file.mimetype, buffer: file.buffer } : null;
 }

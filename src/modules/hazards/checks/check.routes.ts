@@ -3,6 +3,7 @@ import { AppError, invalid } from '../../../platform/errors';
 import { PHOTO_MAX_BYTES } from '../../../platform/files/photos';
 import type { RouteModule } from '../../../platform/http/app';
 import { assertNoControlChars } from '../../../platform/http/input';
+import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
 import { sendXlsx, XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
 import { exportCheckTasks, exportLeaderboard } from './check.export';
@@ -18,34 +19,26 @@ import {
 } from './check.service';
 
 const tags = ['checks'];
-/** A run carries at most this many photos (the multipart plugin's own cap is the same). */
+/** A run carries at most this many photos. */
 const MAX_RUN_PHOTOS = 10;
 
 /**
  * A run from a phone: multipart with a JSON field `results` and the photos as file fields, each referenced by name
  * from an item's `photoFields`; or, without photos, a plain JSON body `{ results }`.
  */
+const RUN_UPLOAD: MultipartSpec = { maxFiles: MAX_RUN_PHOTOS, maxBytes: PHOTO_MAX_BYTES, fields: ['results'], maxFields: 5, maxFieldBytes: 512 * 1024, optional: true };
+
 async function readRun(req: FastifyRequest): Promise<{ input: RunInput; photos: RunPhotos }> {
   const photos: RunPhotos = new Map();
   let raw: unknown = req.body;
-  if (req.isMultipart()) {
-    let results: string | null = null;
-    try {
-      for await (const part of req.parts({ limits: { fileSize: PHOTO_MAX_BYTES, files: MAX_RUN_PHOTOS, fields: 5, fieldSize: 512 * 1024 } })) {
-        if (part.type === 'file') {
-          const buffer = await part.toBuffer();
-          if (photos.has(part.fieldname)) throw invalid(`body.${part.fieldname}`, 'check.run.photoTwice', { field: part.fieldname });
-          photos.set(part.fieldname, buffer);
-        } else if (part.fieldname === 'results' && typeof part.value === 'string') {
-          results = part.value;
-        }
-      }
-    } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
-      throw e;
+  const body = multipartBody(req);
+  if (body) {
+    for (const file of body.files) {
+      if (photos.has(file.field)) throw invalid(`body.${file.field}`, 'check.run.photoTwice', { field: file.field });
+      photos.set(file.field, file.buffer);
     }
     try {
-      raw = { results: JSON.parse(results ?? '') as unknown };
+      raw = { results: JSON.parse(body.fields.results ?? '') as unknown };
     } catch {
       throw invalid('body.results', 'check.run.results');
     }
@@ -172,7 +165,7 @@ export const checkRoutes: RouteModule = (app, { db, config }) => {
   }, async (req) => getCheckTask(db, req.ctx, req.params.enterpriseId, req.params.id));
 
   app.post(`${base}/check-tasks/:id/run`, {
-    config: { access: 'hazard.act' },
+    config: { access: 'hazard.act', multipart: RUN_UPLOAD },
     schema: {
       tags, params: checkIdParams, consumes: ['multipart/form-data', 'application/json'], response: { 200: runOutput },
       summary: '执行检查（一次提交：multipart 字段 results 为 JSON [{checklistItemId, result: pass|fail|na, note, photoFields}]，照片为文件字段；不合格项自动生成隐患）',

@@ -588,7 +588,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
     for (const field of photos.keys()) if (!referenced.has(field)) throw invalid(`body.${field}`, 'check.run.unusedPhoto', { field });
 
     const fields = [...photos.keys()];
-    const stored = await savePhotos(tx, ctx, enterpriseId, fields.map((f) => photos.get(f)!));
+    const stored = await savePhotos(tx, ctx, enterpriseId, fields.map((f) => photos.get(f)!), { type: 'check_task', id, role: 'result' });
     const photoOf = new Map(fields.map((f, i) => [f, stored[i]!.id]));
     const rows: (ResultLine & { enterprise_id: string; task_id: string })[] = [];
     const hazards: { id: string; code: string; checklistItemId: string }[] = [];

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { unitSubtree } from '../../../platform/auth/actor';
 import { enterpriseInScope } from '../../../platform/db/scope';
+import { registerAttachmentOwner } from '../../../platform/files/attachments';
 import { checkTaskVisibleTo, type Viewer } from '../checks/check.policy';
 
 const ref = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
@@ -19,16 +20,17 @@ export function hazardVisibleTo(viewer: Viewer, alias = 'h'): RawBuilder<SqlBool
 }
 
 /**
- * D11: a photo is visible wherever its enterprise is in scope. An org-unit leader sees the photos he uploaded and those
- * attached to a hazard or a check task he can see; not the photos of another unit's hazard.
+ * D11 and issue 8 §3: a photo follows the record it is attached to. A photo of a hazard is seen by whoever sees the
+ * hazard, a photo of a check run by whoever sees the task; a report, a rectification and a run are submitted records,
+ * so their photos are locked evidence from the moment they are attached.
  */
-export function photoVisibleTo(viewer: Viewer, alias = 'ph'): RawBuilder<SqlBool> {
-  const inScope = enterpriseInScope(viewer.scope, `${alias}.enterprise_id`);
-  if (unitSubtree(viewer.scope) === null) return inScope;
-  return sql<SqlBool>`(${inScope} and (
-    ${ref(alias, 'uploaded_by')} = ${viewer.userId}
-    or exists (select 1 from hazard_photos vhp join hazards h on h.enterprise_id = vhp.enterprise_id and h.id = vhp.hazard_id
-      where vhp.enterprise_id = ${ref(alias, 'enterprise_id')} and vhp.photo_id = ${ref(alias, 'id')} and ${hazardVisibleTo(viewer, 'h')})
-    or exists (select 1 from check_task_results vr join check_tasks t on t.enterprise_id = vr.enterprise_id and t.id = vr.task_id
-      where vr.enterprise_id = ${ref(alias, 'enterprise_id')} and ${ref(alias, 'id')} = any(vr.photo_ids) and ${checkTaskVisibleTo(viewer, 't')})))`;
-}
+registerAttachmentOwner('hazard', {
+  visibleTo: (viewer, link) => sql<SqlBool>`exists (select 1 from hazards h where h.enterprise_id = ${ref(link, 'enterprise_id')}
+    and h.id = ${ref(link, 'owner_id')} and ${hazardVisibleTo(viewer, 'h')})`,
+  lockOnLink: true,
+});
+registerAttachmentOwner('check_task', {
+  visibleTo: (viewer, link) => sql<SqlBool>`exists (select 1 from check_tasks t where t.enterprise_id = ${ref(link, 'enterprise_id')}
+    and t.id = ${ref(link, 'owner_id')} and ${checkTaskVisibleTo(viewer, 't')})`,
+  lockOnLink: true,
+});

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { requireActor, type Ctx } from '../../../platform/auth/actor';
-import { requireEnterpriseInScope } from '../../../platform/auth/policy';
+import type { Ctx } from '../../../platform/auth/actor';
 import { AppError } from '../../../platform/errors';
-import { loadPhoto, PHOTO_MAX_BYTES } from '../../../platform/files/photos';
+import { PHOTO_MAX_BYTES } from '../../../platform/files/photos';
 import type { RouteModule } from '../../../platform/http/app';
-import { enterpriseParams } from '../../../platform/http/route';
+import { multipartBody } from '../../../platform/http/multipart';
+import { enterpriseParams, okResponse } from '../../../platform/http/route';
 import {
   extensionDecision, fiveInPlacePlan, hazardAssign, hazardConfirm, hazardDetail, hazardExtension, hazardListQuery, hazardNote, hazardPage,
   hazardParams, hazardReport, hazardSubmit, hazardVoid, supervisionInput, type HazardDetail,
@@ -13,27 +13,20 @@ import {
   acceptHazard, assignRectification, listAssignees, confirmHazard, decideExtension, delistSupervision, fixOnSpot, getHazard, listForSupervision, listHazards,
   rejectRectification, reportHazard, requestExtension, saveFiveInPlacePlan, submitRectification, uploadPhotos, voidHazard,
 } from './hazard.service';
-import { photoVisibleTo } from './hazard.policy';
+import { deletePhoto, readPhoto } from './hazard-photo.service';
 
 export const hazardRoutes: RouteModule = (app, { db }) => {
+  // The edge reads the upload (platform/http/multipart.ts) after the scope check: out of scope is refused unread.
   app.post('/enterprises/:enterpriseId/photos', {
-    config: { access: 'hazard.report' },
+    config: { access: 'hazard.report', multipart: { maxFiles: 10, maxBytes: PHOTO_MAX_BYTES } },
     schema: {
       tags: ['hazards'], summary: '上传照片（multipart，字段 file，可多张）', params: enterpriseParams, consumes: ['multipart/form-data'],
       response: { 201: z.object({ ids: z.array(z.string()) }) },
     },
   }, async (req, reply) => {
-    // Out of scope is refused before the body is read; uploadPhotos checks again in its transaction.
-    await requireEnterpriseInScope(db, requireActor(req.ctx), req.params.enterpriseId);
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE');
-    const buffers: Buffer[] = [];
-    for await (const part of req.files({ limits: { fileSize: PHOTO_MAX_BYTES, files: 10 } })) {
-      const buf = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
-      buffers.push(buf);
-    }
-    if (buffers.length === 0) throw new AppError('VALIDATION', { issues: [{ path: 'body.file', message: 'validation.required' }] });
-    const ids = await uploadPhotos(db, req.ctx, req.params.enterpriseId, buffers);
+    const files = multipartBody(req)?.files ?? [];
+    if (files.length === 0) throw new AppError('VALIDATION', { issues: [{ path: 'body.file', message: 'validation.required' }] });
+    const ids = await uploadPhotos(db, req.ctx, req.params.enterpriseId, files.map((f) => f.buffer));
     return reply.status(201).send({ ids });
   });
 
@@ -41,12 +34,17 @@ export const hazardRoutes: RouteModule = (app, { db }) => {
     config: { access: 'hazard.read' },
     schema: { tags: ['hazards'], params: hazardParams },
   }, async (req, reply) => {
-    const actor = requireActor(req.ctx);
-    await requireEnterpriseInScope(db, actor, req.params.enterpriseId);
     // D11: the photo of a hazard or task the caller cannot see is not found either.
-    const photo = await loadPhoto(db, req.params.enterpriseId, req.params.id, photoVisibleTo(actor));
-    if (!photo) throw new AppError('NOT_FOUND');
+    const photo = await readPhoto(db, req.ctx, req.params.enterpriseId, req.params.id);
     return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(photo.data);
+  });
+
+  app.delete('/enterprises/:enterpriseId/photos/:id', {
+    config: { access: 'hazard.report' },
+    schema: { tags: ['hazards'], summary: '删除未使用的照片（已附于隐患或检查记录的照片不能删除）', params: hazardParams, response: { 200: okResponse } },
+  }, async (req) => {
+    await deletePhoto(db, req.ctx, req.params.enterpriseId, req.params.id);
+    return { ok: true as const };
   });
 
   app.get('/enterprises/:enterpriseId/assignees', {

@@ -7,7 +7,7 @@ import type { Db, Executor, Tx } from '../../../platform/db/database';
 import type { HazardSource, HazardStatus } from '../../../platform/db/schema';
 import { nextCode } from '../../../platform/db/codes';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
-import { requirePhotos, savePhotos } from '../../../platform/files/photos';
+import { linkPhotos, photosOf, requirePhotos, savePhotos } from '../../../platform/files/photos';
 import { idsOf, managersOf as directoryManagersOf, regulatorsOf } from '../../../platform/directory';
 import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
 import { abilitiesOf, bindWorkflow, operate as operateWorkflow, refusalError, type EffectResult } from '../../../platform/workflow';
@@ -111,7 +111,7 @@ export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id
   const h = await loadHazard(db, actor, enterpriseId, id);
   if (!h) throw notFound();
   const [photos, events, extensions, plan, supervision, abilities] = await Promise.all([
-    db.selectFrom('hazard_photos').select(['photo_id', 'stage']).where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute(),
+    photosOf(db, enterpriseId, { type: 'hazard', id }),
     db.selectFrom('hazard_events as e').leftJoin('users as u', 'u.id', 'e.actor_id').select(['e.op', 'e.from_status', 'e.to_status', 'u.display_name', 'e.at', 'e.note', 'e.photo_ids'])
       .where('e.enterprise_id', '=', enterpriseId).where('e.hazard_id', '=', id).orderBy('e.seq').execute(),
     db.selectFrom('hazard_extensions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).orderBy('requested_at').execute(),
@@ -126,7 +126,7 @@ export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id
     ...presentSummary(row, ctx),
     enterpriseId, description: h.description, majorCriterion: h.major_criterion, measures: h.measures, funds: h.funds === null ? null : Number(h.funds),
     acceptanceNote: h.acceptance_note, voidReason: h.void_reason, onSpot: h.on_spot, version: h.version,
-    photos: photos.map((p) => ({ id: p.photo_id, stage: p.stage, url: `/api/v1/enterprises/${enterpriseId}/photos/${p.photo_id}` })),
+    photos: photos.map((p) => ({ id: p.id, stage: p.role, url: `/api/v1/enterprises/${enterpriseId}/photos/${p.id}` })),
     events: events.map((e) => ({ op: e.op, from: e.from_status, to: e.to_status, actorName: e.display_name, at: e.at, note: e.note, photoIds: e.photo_ids })),
     extensions: extensions.map((x) => ({ id: x.id, oldDeadline: x.old_deadline, newDeadline: x.new_deadline, reason: x.reason, status: x.status, requestedAt: x.requested_at, decidedAt: x.decided_at, decisionNote: x.decision_note })),
     plan: plan ? { responsiblePerson: plan.responsible_person, measures: plan.measures, funds: Number(plan.funds), timeLimit: plan.time_limit, contingencyPlan: plan.contingency_plan } : null,
@@ -276,7 +276,7 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
             'link', ${link(enterpriseId, '')} || h.id)`.as('payload'),
         ]).where('users.id', 'in', directoryManagersOf(tx, enterpriseId))))
       .selectFrom('h').selectAll().executeTakeFirstOrThrow();
-    if (input.photoIds.length) await tx.insertInto('hazard_photos').values(input.photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: row.id, photo_id: p, stage: 'before' as const }))).execute();
+    await linkPhotos(tx, ctx, enterpriseId, { type: 'hazard', id: row.id }, input.photoIds, 'before');
     await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);
     if (row.level === 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, code, row.title, link(enterpriseId, row.id));
     await writeAudit(tx, ctx, { action: 'hazard.report', entityType: 'hazard', entityId: row.id, enterpriseId, after: row });
@@ -360,17 +360,14 @@ export function assignRectification(db: Db, ctx: Ctx, enterpriseId: string, id: 
   });
 }
 
-async function attachAfterPhotos(tx: Tx, enterpriseId: string, id: string, photoIds: string[]) {
+async function attachAfterPhotos(tx: Tx, ctx: Ctx, enterpriseId: string, id: string, photoIds: string[]) {
   await requirePhotos(tx, enterpriseId, photoIds);
-  if (photoIds.length) {
-    await tx.insertInto('hazard_photos').values(photoIds.map((p) => ({ enterprise_id: enterpriseId, hazard_id: id, photo_id: p, stage: 'after' as const })))
-      .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id', 'photo_id']).doNothing()).execute();
-  }
+  await linkPhotos(tx, ctx, enterpriseId, { type: 'hazard', id }, photoIds, 'after');
 }
 
 export function submitRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] } & Versioned) {
   return operate(db, ctx, enterpriseId, id, 'submit', { afterPhotos: input.photoIds.length, version: input.version }, async ({ tx, h, actor }) => {
-    await attachAfterPhotos(tx, enterpriseId, id, input.photoIds);
+    await attachAfterPhotos(tx, ctx, enterpriseId, id, input.photoIds);
     await tx.updateTable('hazards').set({ submitted_by: actor.userId, submitted_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     return { note: input.note, photoIds: input.photoIds, outbox: notices([h.confirmed_by, ...(await managersOf(tx, enterpriseId))].filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id)) };
   });
@@ -378,7 +375,7 @@ export function submitRectification(db: Db, ctx: Ctx, enterpriseId: string, id: 
 
 export function fixOnSpot(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] } & Versioned) {
   return operate(db, ctx, enterpriseId, id, 'fixOnSpot', { afterPhotos: input.photoIds.length, version: input.version }, async ({ tx, h, actor }) => {
-    await attachAfterPhotos(tx, enterpriseId, id, input.photoIds);
+    await attachAfterPhotos(tx, ctx, enterpriseId, id, input.photoIds);
     await tx.updateTable('hazards').set({ on_spot: true, rectifier_id: actor.userId, submitted_by: actor.userId, submitted_at: ctx.now, hazard_class: h.hazard_class ?? 'thing' })
       .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     return { note: input.note, photoIds: input.photoIds, outbox: notices((await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id)) };
@@ -490,18 +487,14 @@ export async function delistSupervision(db: Db, ctx: Ctx, enterpriseId: string, 
 }
 
 /**
- * Photos uploaded ahead of a report or a submission: stored in the enterprise's rows, each with its audit row, in
- * one transaction. The caller must have the enterprise in scope.
+ * Photos uploaded ahead of a report or a submission: stored in the enterprise's rows, each with its audit row (the
+ * attachments store writes it), in one transaction. The caller must have the enterprise in scope.
  */
 export async function uploadPhotos(db: Db, ctx: Ctx, enterpriseId: string, files: Buffer[]): Promise<string[]> {
   const actor = requireActor(ctx);
   return db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     const saved = await savePhotos(tx, ctx, enterpriseId, files);
-    // The audit row keeps the size that was sent; the row holds the stored (stripped) size.
-    for (const [i, p] of saved.entries()) {
-      await writeAudit(tx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: p.id, enterpriseId, after: { mime: p.mime, size: files[i]!.length } });
-    }
     return saved.map((p) => p.id);
   });
 }

@@ -1,13 +1,24 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor, Tx } from '../../../platform/db/database';
-import type { PlanMime } from './risk-map.image';
 import { riskPointVisibleTo } from '../points/risk-point.policy';
+import { PLAN_FILE } from './risk-map.policy';
+
+/**
+ * A plan with its image, an attachment (kind `floor_plan`) linked to it (issue 8 §3): the image's type, size and
+ * dimensions are the file's.
+ */
+function plansWithFile(db: Executor) {
+  return db.selectFrom('floor_plans as f')
+    .innerJoin('attachment_links as l', (j) => j.onRef('l.enterprise_id', '=', 'f.enterprise_id').onRef('l.owner_id', '=', 'f.id').on('l.owner_type', '=', PLAN_FILE))
+    .innerJoin('attachments as a', (j) => j.onRef('a.enterprise_id', '=', 'l.enterprise_id').onRef('a.id', '=', 'l.attachment_id'));
+}
+const PLAN_COLUMNS = ['f.id', 'f.name', 'a.mime', 'a.width', 'a.height', 'a.size', 'f.created_at', 'a.id as file_id'] as const;
 
 /** The enterprise's plans with the number of points drawn on each (as far as the caller sees them). */
 export async function listFloorPlans(db: Executor, enterpriseId: string, scope: Scope) {
-  return db.selectFrom('floor_plans as f')
-    .select(['f.id', 'f.name', 'f.mime', 'f.width', 'f.height', 'f.size', 'f.created_at', (eb) => {
+  return plansWithFile(db)
+    .select([...PLAN_COLUMNS, (eb) => {
       const q = eb.selectFrom('risk_points as r')
         .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -28,21 +39,16 @@ export const R8_COLUMNS = [['has_warning_signs', 'warningSigns'], ['has_monitori
  * deletion takes the row for update, a placement shares its key, so neither sees the other half done.
  */
 export async function findFloorPlan(db: Executor, enterpriseId: string, id: string, lock?: 'update' | 'keyShare') {
-  let q = db.selectFrom('floor_plans').select(['id', 'name', 'mime', 'width', 'height', 'size', 'created_at'])
-    .where('enterprise_id', '=', enterpriseId).where('id', '=', id);
-  if (lock === 'update') q = q.forUpdate();
-  if (lock === 'keyShare') q = q.forKeyShare();
+  let q = plansWithFile(db).select(PLAN_COLUMNS).where('f.enterprise_id', '=', enterpriseId).where('f.id', '=', id);
+  if (lock === 'update') q = q.forUpdate('f');
+  if (lock === 'keyShare') q = q.forKeyShare('f');
   return q.executeTakeFirst();
 }
 
-export async function floorPlanImage(db: Executor, enterpriseId: string, id: string) {
-  return db.selectFrom('floor_plans').select(['mime', 'data']).where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
-}
-
-export async function insertFloorPlan(tx: Tx, row: { enterpriseId: string; name: string; mime: PlanMime; width: number; height: number; data: Buffer; now: Date }) {
-  return tx.insertInto('floor_plans').values({
-    enterprise_id: row.enterpriseId, name: row.name, mime: row.mime, width: row.width, height: row.height, size: row.data.length, data: row.data, created_at: row.now,
-  }).returning(['id', 'name', 'mime', 'width', 'height', 'size', 'created_at']).executeTakeFirstOrThrow();
+/** A new plan record (its image is stored and linked to it by the attachments store). */
+export async function insertFloorPlan(tx: Tx, row: { enterpriseId: string; name: string; now: Date }) {
+  return tx.insertInto('floor_plans').values({ enterprise_id: row.enterpriseId, name: row.name, created_at: row.now })
+    .returning(['id', 'name', 'created_at']).executeTakeFirstOrThrow();
 }
 
 export async function renameFloorPlan(tx: Tx, enterpriseId: string, id: string, name: string) {

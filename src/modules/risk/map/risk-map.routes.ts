@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../../../platform/http/app';
-import { assertNoControlChars } from '../../../platform/http/input';
+import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
-import { readUpload, sendXlsx, XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
+import { readUpload, sendXlsx, XLSX_MIME, XLSX_UPLOAD, xlsxFile } from '../../../platform/http/xlsx';
 import { invalid } from '../../../platform/errors';
 import { postCard, postCardParams, publicCard, publicCardParams, riskBoard } from '../cards/risk-card.schema';
 import { issueRiskCard, postRiskCard, publicRiskCard, revokeRiskCard, riskBoard as buildBoard } from '../cards/risk-card.service';
@@ -15,26 +15,16 @@ import { riskDetail, riskParams, shapeInput } from '../points/risk-point.schema'
 
 const tags = ['risk'];
 
-/** A floor plan upload: the `file` part (at most 5 MB, read whatever the order of the parts) and a `name` field. */
-async function readPlanUpload(req: FastifyRequest): Promise<PlanUpload | null> {
-  if (!req.isMultipart()) throw invalid('body.file', 'riskMap.plan.missing');
-  let file: { filename: string; buffer: Buffer } | null = null;
-  let name: string | null = null;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: PLAN_MAX_BYTES, files: 1, fields: 5 } })) {
-      if (part.type === 'file') {
-        const buffer = await part.toBuffer();
-        if (part.fieldname === 'file') file = { filename: part.filename, buffer };
-      } else if (part.fieldname === 'name' && typeof part.value === 'string') {
-        name = part.value;
-      }
-    }
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw planTooLarge();
-    throw e;
-  }
-  assertNoControlChars({ name, file: file?.filename });
-  return file ? { ...file, name } : null;
+/** A floor plan upload: the `file` part (at most 5 MB, whatever the order of the parts) and a `name` field. */
+const PLAN_UPLOAD: MultipartSpec = {
+  maxFiles: 1, maxBytes: PLAN_MAX_BYTES, fileFields: ['file'], fields: ['name'], maxFields: 5,
+  notMultipart: () => invalid('body.file', 'riskMap.plan.missing'), tooLarge: planTooLarge,
+};
+
+function planUpload(req: FastifyRequest): PlanUpload | null {
+  const body = multipartBody(req);
+  const file = body?.files[0];
+  return file ? { filename: file.filename, buffer: file.buffer, name: body.fields.name ?? null } : null;
 }
 
 export const riskMapRoutes: RouteModule = (app, { db, config }) => {
@@ -48,12 +38,12 @@ export const riskMapRoutes: RouteModule = (app, { db, config }) => {
   }, async (req) => listPlans(db, req.ctx, req.params.enterpriseId));
 
   app.post(`${base}/floor-plans`, {
-    config: { access: 'risk.manage' },
+    config: { access: 'risk.manage', multipart: PLAN_UPLOAD },
     schema: {
       tags, summary: '上传底图（multipart/form-data：file 为 PNG/JPEG/SVG，≤ 5 MB；name 为名称）', consumes: ['multipart/form-data'],
       params: enterpriseParams, response: { 201: floorPlanView },
     },
-  }, async (req, reply) => reply.status(201).send(await uploadPlan(db, req.ctx, req.params.enterpriseId, await readPlanUpload(req))));
+  }, async (req, reply) => reply.status(201).send(await uploadPlan(db, req.ctx, req.params.enterpriseId, planUpload(req))));
 
   app.get(`${base}/floor-plans/:id/image`, {
     config: { access: 'risk.read' },
@@ -140,7 +130,7 @@ export const riskMapRoutes: RouteModule = (app, { db, config }) => {
   }, async (req, reply) => sendXlsx(reply, await ledgerTemplate(db, req.ctx, req.params.enterpriseId)));
 
   app.post(`${base}/risk-points/import`, {
-    config: { access: 'risk.manage' },
+    config: { access: 'risk.manage', multipart: XLSX_UPLOAD },
     schema: {
       tags, summary: '导入风险分级管控清单（multipart/form-data，字段 file）', consumes: ['multipart/form-data'],
       params: enterpriseParams, querystring: riskImportQuery, response: { 200: riskImportReport },

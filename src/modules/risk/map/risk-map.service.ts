@@ -4,20 +4,21 @@ import { isUnitVisible, requireEnterpriseInScope } from '../../../platform/auth/
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
+import { deleteFile, fileTooLarge, loadFile, storeFiles } from '../../../platform/files/attachments';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from '../points/risk-grading';
-import { checkPlanImage, PLAN_MAX_BYTES, PLAN_REFUSAL_PARAMS, planBytes } from './risk-map.image';
 import {
-  countPointsOnPlan, deleteFloorPlan, findFloorPlan, findPointForShape, floorPlanImage, insertFloorPlan, listFloorPlans, mapPoints,
+  countPointsOnPlan, deleteFloorPlan, findFloorPlan, findPointForShape, insertFloorPlan, listFloorPlans, mapPoints,
   R8_COLUMNS, releaseArchivedPoints, renameFloorPlan, setPointShape, type FloorPlanRow, type MapPointRow,
 } from './risk-map.repository';
+import { PLAN_FILE } from './risk-map.policy';
 import type { FloorPlanView, RiskMapView } from './risk-map.schema';
 import { getRiskPoint, mayManageRisk } from '../points/risk-point.service';
 
 export type PlanUpload = { filename: string; name: string | null; buffer: Buffer };
 type Shape = { type: 'marker'; x: number; y: number } | { type: 'polygon'; points: [number, number][] };
 
-function planView(r: Omit<FloorPlanRow, 'point_count'> & { point_count?: unknown }): FloorPlanView {
-  return { id: r.id, name: r.name, mime: r.mime, width: r.width, height: r.height, size: r.size, createdAt: r.created_at, pointCount: Number(r.point_count ?? 0) };
+function planView(r: Omit<FloorPlanRow, 'point_count' | 'file_id'> & { point_count?: unknown }): FloorPlanView {
+  return { id: r.id, name: r.name, mime: r.mime, width: r.width ?? 0, height: r.height ?? 0, size: r.size, createdAt: r.created_at, pointCount: Number(r.point_count ?? 0) };
 }
 
 export async function listPlans(db: Db, ctx: Ctx, enterpriseId: string) {
@@ -27,44 +28,39 @@ export async function listPlans(db: Db, ctx: Ctx, enterpriseId: string) {
   return { items: rows.map(planView), canManage: mayManageRisk(actor, enterpriseId) };
 }
 
-/** The stored bytes; PGlite hands back a Uint8Array, the server a Buffer. */
+/** The plan's image as stored, through the attachments store (which applies the file's visibility). */
 export async function planImage(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<{ mime: string; data: Buffer }> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const row = await floorPlanImage(db, enterpriseId, id);
-  if (!row) throw notFound();
-  const bytes = row.data as Uint8Array;
-  return { mime: row.mime, data: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  const plan = await findFloorPlan(db, enterpriseId, id);
+  const file = plan && await loadFile(db, actor, enterpriseId, plan.file_id, 'floor_plan');
+  if (!file) throw notFound();
+  return { mime: file.mime, data: file.data };
 }
 
 const nameFromFile = (filename: string) => filename.replace(/\.[^.]*$/, '').trim().slice(0, 100) || '平面图';
 
-/** R-RISK-1: a floor plan, accepted by its content (PNG, JPEG, inert SVG) and size, never by its file name. */
+/**
+ * R-RISK-1: a floor plan. Its image is an attachment of kind `floor_plan` (PNG, JPEG, inert SVG, judged by its
+ * content and size, never by its file name; platform/files/kinds.ts), stored and linked to the plan record.
+ */
 export async function uploadPlan(db: Db, ctx: Ctx, enterpriseId: string, upload: PlanUpload | null): Promise<FloorPlanView> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   if (!upload || upload.buffer.length === 0) throw invalid('body.file', 'riskMap.plan.missing');
-  if (upload.buffer.length > PLAN_MAX_BYTES) throw planTooLarge();
-  const check = await checkPlanImage(upload.buffer);
-  const data = check.ok ? planBytes(upload.buffer, check.mime) : null;
-  if (!check.ok || !data) {
-    const reason = check.ok ? 'type' : check.reason;
-    const key = `riskMap.plan.${reason}`;
-    const params = PLAN_REFUSAL_PARAMS[reason] ?? {};
-    throw new AppError('UNSUPPORTED_FILE', { messageKey: key, params, issues: [{ path: 'body.file', message: key, params }] });
-  }
   const name = (upload.name ?? '').trim().slice(0, 100) || nameFromFile(upload.filename);
   return db.transaction().execute(async (tx) => {
-    const row = await insertFloorPlan(tx, { enterpriseId, name, mime: check.mime, width: check.width, height: check.height, data, now: ctx.now });
-    await writeAudit(tx, ctx, { action: 'risk.plan.create', entityType: 'floor_plan', entityId: row.id, enterpriseId, after: { name, mime: check.mime, width: check.width, height: check.height, size: row.size, file: upload.filename } });
-    return planView(row);
+    const row = await insertFloorPlan(tx, { enterpriseId, name, now: ctx.now });
+    const [file] = await storeFiles(tx, ctx, enterpriseId, 'floor_plan', [{ buffer: upload.buffer, name: upload.filename }], { type: PLAN_FILE, id: row.id, role: 'image' });
+    const { mime, width, height, size } = file!;
+    await writeAudit(tx, ctx, { action: 'risk.plan.create', entityType: 'floor_plan', entityId: row.id, enterpriseId, after: { name, mime, width, height, size, file: upload.filename } });
+    return planView({ ...row, mime, width, height, size });
   });
 }
 
 export function planTooLarge() {
-  const params = { max: PLAN_MAX_BYTES / 1024 / 1024 };
-  return new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'riskMap.plan.tooLarge', params, issues: [{ path: 'body.file', message: 'riskMap.plan.tooLarge', params }] });
+  return fileTooLarge('floor_plan');
 }
 
 export async function renamePlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, name: string): Promise<FloorPlanView> {
@@ -97,6 +93,7 @@ export async function removePlan(db: Db, ctx: Ctx, enterpriseId: string, id: str
     if (placed > 0) throw new AppError('STATE', { messageKey: 'riskMap.plan.inUse', params: { count: placed } });
     await releaseArchivedPoints(tx, enterpriseId, id);
     await deleteFloorPlan(tx, enterpriseId, id);
+    await deleteFile(tx, ctx, enterpriseId, before.file_id, { kind: 'floor_plan' });
     await writeAudit(tx, ctx, { action: 'risk.plan.delete', entityType: 'floor_plan', entityId: id, enterpriseId, before: { name: before.name, mime: before.mime, size: before.size } });
   });
 }

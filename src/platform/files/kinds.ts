@@ -1,0 +1,153 @@
+import { checkRaster, RASTER_MAX_PIXELS, RASTER_MAX_SIDE, type RasterMime } from './images';
+import { stripMetadata } from './metadata';
+import { checkSvg } from './svg';
+import { unzipBounded, ZipRefused } from './zip';
+
+/*
+ * Issue 8 §3: the kinds of file the attachments store keeps, each with the types it accepts (judged by the bytes,
+ * never by a file name or the browser's content type), its size limit, and the form its bytes are stored in. No I/O,
+ * so the rules are tested without a server.
+ */
+
+export type AttachmentKind = 'photo' | 'floor_plan' | 'document' | 'spreadsheet';
+
+/** A file a kind accepts: its type, the bytes to store (metadata stripped), and what the kind reads from it. */
+export type Accepted = { ok: true; mime: string; data: Buffer; width: number | null; height: number | null; takenAt: Date | null };
+/** A refusal: the translated message (and its parameters) of the 415 that answers it. */
+export type Refused = { ok: false; messageKey: string; params?: Record<string, number> };
+
+export type KindRules = {
+  /** Largest upload, in bytes, before anything is read from it (413). */
+  maxBytes: number;
+  /** The message of the 413 (its parameter `max` in MB). */
+  tooLargeKey: string;
+  /** The message of the 413 when the enterprise's storage is full, and the reason code it carries. */
+  quotaKey: string;
+  quotaReason: string;
+  accept(buf: Buffer, now: Date): Promise<Accepted | Refused>;
+};
+
+/** A capture time later than this after the upload is a wrong camera clock, and is not kept. */
+const TAKEN_AT_SLACK_MS = 24 * 3600_000;
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const PLAN_MAX_BYTES = 5 * 1024 * 1024;
+export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+export const SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024;
+/** A vector plan is drawn at the size it is shown, so only an absurd declared size is refused. */
+export const SVG_PLAN_MAX_SIDE = 50_000;
+const PIXEL_PARAMS = { side: RASTER_MAX_SIDE, megapixels: RASTER_MAX_PIXELS / 1_000_000 };
+
+const refuse = (messageKey: string, params?: Record<string, number>): Refused => ({ ok: false, messageKey, ...(params ? { params } : {}) });
+
+// ---- photos (D16, D21) ----
+
+/** D21: the bytes decide the type, the whole header must parse for it, and the pixel count must be decodable. */
+export function checkPhotoBytes(buf: Buffer): { ok: true; mime: RasterMime; width: number; height: number } | Refused {
+  const check = checkRaster(buf, ['image/png', 'image/jpeg', 'image/webp']);
+  if (check.ok) return check;
+  return check.reason === 'pixels' ? refuse('validation.photo.pixels', PIXEL_PARAMS) : refuse('validation.photo.type');
+}
+
+/**
+ * D16/D21: a photo is stored with its metadata (Exif with GPS, XMP, IPTC, comments, text chunks) stripped by a walk
+ * over the file's structure, without decoding pixels; its capture time is read from the Exif before it goes.
+ */
+function acceptPhoto(buf: Buffer, now: Date): Accepted | Refused {
+  const check = checkPhotoBytes(buf);
+  if (!check.ok) return check;
+  const stripped = stripMetadata(buf, check.mime);
+  if (!stripped.ok) return refuse('validation.photo.type');
+  const takenAt = stripped.takenAt && stripped.takenAt.getTime() <= now.getTime() + TAKEN_AT_SLACK_MS ? stripped.takenAt : null;
+  return { ok: true, mime: check.mime, data: stripped.data, width: check.width, height: check.height, takenAt };
+}
+
+// ---- floor plans (R-RISK-1 "一企一分布图", D16) ----
+
+export type PlanMime = 'image/png' | 'image/jpeg' | 'image/svg+xml';
+export type PlanRefusal = 'type' | 'svgUnsafe' | 'svgInvalid' | 'dimensions' | 'pixels';
+export type PlanCheck = { ok: true; mime: PlanMime; width: number; height: number } | { ok: false; reason: PlanRefusal };
+
+/**
+ * A floor plan: a PNG or JPEG whose header parses and whose pixel count a browser can decode, or an inert,
+ * well-formed SVG with absolute dimensions.
+ */
+export async function checkPlanImage(data: Buffer): Promise<PlanCheck> {
+  const raster = checkRaster(data, ['image/png', 'image/jpeg']);
+  if (raster.ok) return { ok: true, mime: raster.mime as PlanMime, width: raster.width, height: raster.height };
+  // Anything that is not a PNG or JPEG by its first bytes must be an SVG document.
+  if (raster.reason !== 'type' || data[0] === 0x89 || data[0] === 0xff) return raster;
+  const svg = await checkSvg(data);
+  if (!svg.ok) {
+    const reason = ({ notSvg: 'type', invalid: 'svgInvalid', unsafe: 'svgUnsafe', dimensions: 'dimensions' } as const)[svg.reason];
+    return { ok: false, reason };
+  }
+  if (svg.width > SVG_PLAN_MAX_SIDE || svg.height > SVG_PLAN_MAX_SIDE) return { ok: false, reason: 'dimensions' };
+  return { ok: true, mime: 'image/svg+xml', width: svg.width, height: svg.height };
+}
+
+/**
+ * D16: a raster plan (often a phone photo of the evacuation plan) loses its metadata, GPS among it; an SVG was
+ * already judged inert and is kept as sent. Null when the raster's structure does not walk.
+ */
+export function planBytes(data: Buffer, mime: PlanMime): Buffer | null {
+  if (mime === 'image/svg+xml') return data;
+  const stripped = stripMetadata(data, mime);
+  return stripped.ok ? stripped.data : null;
+}
+
+async function acceptPlan(buf: Buffer): Promise<Accepted | Refused> {
+  const check = await checkPlanImage(buf);
+  const data = check.ok ? planBytes(buf, check.mime) : null;
+  if (!check.ok || !data) {
+    const reason = check.ok ? 'type' : check.reason;
+    return refuse(`riskMap.plan.${reason}`, reason === 'pixels' ? PIXEL_PARAMS : undefined);
+  }
+  return { ok: true, mime: check.mime, data, width: check.width, height: check.height, takenAt: null };
+}
+
+// ---- documents and spreadsheets ----
+
+/**
+ * A PDF: its header first (`%PDF-1.x` or `2.0`) and its end-of-file marker within the last kilobyte, so a truncated
+ * upload or an HTML page with a PDF name is refused. Its content is not rendered here.
+ */
+function acceptPdf(buf: Buffer): Accepted | Refused {
+  const tail = buf.subarray(Math.max(0, buf.length - 1024)).toString('latin1');
+  if (!/^%PDF-[12]\.\d/.test(buf.toString('latin1', 0, 8)) || !tail.includes('%%EOF')) return refuse('attachment.document.type');
+  return { ok: true, mime: 'application/pdf', data: buf, width: null, height: null, takenAt: null };
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An .xlsx: a zip archive (inflated with a cap on its real size) holding a workbook part. */
+async function acceptXlsx(buf: Buffer): Promise<Accepted | Refused> {
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return refuse('attachment.spreadsheet.type');
+  try {
+    const entries = await unzipBounded(buf, { maxBytes: 50 * 1024 * 1024, maxEntries: 1_000 });
+    const names = new Set(entries.map((e) => e.name));
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return refuse('attachment.spreadsheet.type');
+  } catch (e) {
+    if (e instanceof ZipRefused) return refuse('attachment.spreadsheet.type');
+    throw e;
+  }
+  return { ok: true, mime: XLSX_MIME, data: buf, width: null, height: null, takenAt: null };
+}
+
+export const KINDS: Record<AttachmentKind, KindRules> = {
+  photo: {
+    maxBytes: PHOTO_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'validation.photo.quota', quotaReason: 'PHOTO_QUOTA',
+    accept: async (buf, now) => acceptPhoto(buf, now),
+  },
+  floor_plan: {
+    maxBytes: PLAN_MAX_BYTES, tooLargeKey: 'riskMap.plan.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
+    accept: (buf) => acceptPlan(buf),
+  },
+  document: {
+    maxBytes: DOCUMENT_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
+    accept: async (buf) => acceptPdf(buf),
+  },
+  spreadsheet: {
+    maxBytes: SPREADSHEET_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
+    accept: (buf) => acceptXlsx(buf),
+  },
+};
