@@ -13,7 +13,7 @@ import {
   buildExport, buildTemplate, candidateIdNumbers, readRoster, unitIndex, unitPathNames, validateRows,
 } from './employee.excel';
 import {
-  allEmployeeRows, analyzeEmployees, countEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
+  allEmployeeRows, analyzeEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
   insertEmployees, listEmployeeRows, postsOf, postsOfEmployees, registeredHashes, replaceEmployeePosts, unitExists, unitsOf,
   updateEmployeeRow, type EmployeeChanges, type EmployeeRowWithUnit,
 } from './employee.repository';
@@ -72,9 +72,7 @@ async function loadOne(db: Executor, actor: Actor, enterpriseId: string, id: str
 export async function listEmployees(db: Db, ctx: Ctx, enterpriseId: string, q: EmployeeListQuery): Promise<EmployeePage> {
   const actor = requireActor(ctx);
   await enterpriseOf(db, actor, enterpriseId);
-  const rows = await listEmployeeRows(db, actor.scope, enterpriseId, q);
-  // Past the last page the window count is not available; count separately only then.
-  const total = rows.length > 0 ? Number(rows[0]!.total) : q.page > 1 ? await countEmployees(db, actor.scope, enterpriseId, q) : 0;
+  const { items: rows, total } = await listEmployeeRows(db, actor.scope, enterpriseId, q);
   const posts = await postsOfEmployees(db, enterpriseId, rows.map((r) => r.id));
   return {
     items: rows.map((r) => summary(r, posts.get(r.id) ?? [])),
