@@ -331,6 +331,7 @@ export type DB = {
   job_schedule_runs: JobScheduleRunsTable;
   outbox: OutboxTable;
   notifications: NotificationsTable;
+  export_jobs: ExportJobsTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -338,3 +339,11 @@ export type EnterpriseRow = Selectable<EnterprisesTable>;
 export type EmployeeRow = Selectable<EmployeesTable>;
 export type NewEmployee = Insertable<EmployeesTable>;
 export type EnterpriseUpdate = Updateable<EnterprisesTable>;
+
+/** An export run as a job (platform/files/exports.ts), its progress and, once done, its file until it expires. */
+export type ExportJobsTable = {
+  id: Generated<string>; user_id: string; kind: string; params: Json; locale: Generated<string>;
+  state: Generated<'pending' | 'running' | 'done' | 'failed'>; rows_done: Generated<number>; rows_total: Generated<number>;
+  filename: string | null; fallback_name: string | null; content: Buffer | null; error: string | null;
+  created_at: Timestamp; finished_at: TimestampNullable; expires_at: Timestamp;
+};

@@ -2,12 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../../../platform/http/app';
 import { assertNoControlChars } from '../../../platform/http/input';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
+import { exportStarted, replyExport, startExport } from '../../../platform/files/exports';
 import { readUpload, sendXlsx, XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
 import { invalid } from '../../../platform/errors';
 import { postCard, postCardParams, publicCard, publicCardParams, riskBoard } from '../cards/risk-card.schema';
 import { issueRiskCard, postRiskCard, publicRiskCard, revokeRiskCard, riskBoard as buildBoard } from '../cards/risk-card.service';
 import { riskExportQuery, riskImportQuery, riskImportReport } from '../ledger/risk-excel.schema';
-import { exportLedger, importLedger, ledgerTemplate } from '../ledger/risk-excel.service';
+import { importLedger, ledgerExport, ledgerTemplate } from '../ledger/risk-excel.service';
 import { PLAN_CSP, PLAN_MAX_BYTES } from './risk-map.image';
 import { floorPlanList, floorPlanParams, floorPlanRename, floorPlanView, mapQuery, planImage, riskMapView } from './risk-map.schema';
 import { listPlans, placePoint, planImage as readPlanImage, planTooLarge, removePlan, renamePlan, riskMap, uploadPlan, type PlanUpload } from './risk-map.service';
@@ -37,7 +38,7 @@ async function readPlanUpload(req: FastifyRequest): Promise<PlanUpload | null> {
   return file ? { ...file, name } : null;
 }
 
-export const riskMapRoutes: RouteModule = (app, { db, config }) => {
+export const riskMapRoutes: RouteModule = (app, { db, config, jobs }) => {
   const base = '/enterprises/:enterpriseId';
 
   // ---- floor plans (一企一分布图) ----
@@ -131,8 +132,8 @@ export const riskMapRoutes: RouteModule = (app, { db, config }) => {
 
   app.get(`${base}/risk-points/export`, {
     config: { access: 'risk.read' },
-    schema: { tags, summary: '导出风险分级管控清单（.xlsx）', produces: [XLSX_MIME], params: enterpriseParams, querystring: riskExportQuery, response: { 200: xlsxFile } },
-  }, async (req, reply) => sendXlsx(reply, await exportLedger(db, req.ctx, req.params.enterpriseId, req.query)));
+    schema: { tags, summary: '导出风险分级管控清单（.xlsx）', produces: [XLSX_MIME], params: enterpriseParams, querystring: riskExportQuery, response: { 200: xlsxFile, 202: exportStarted } },
+  }, async (req, reply) => replyExport(reply, await startExport(db, req.ctx, jobs, config, ledgerExport, { enterpriseId: req.params.enterpriseId, q: req.query })));
 
   app.get(`${base}/risk-points/import-template`, {
     config: { access: 'risk.manage' },
