@@ -208,7 +208,7 @@ export async function exportEmployees(db: Db, ctx: Ctx, enterpriseId: string, q:
 
 /** The roster export: every employee the list shows with the same filters. */
 export const employeesExport = defineExport<{ enterpriseId: string; q: EmployeeExportQuery }>({
-  kind: 'employees', params: storedParams(), enterpriseId: (p) => p.enterpriseId,
+  kind: 'employees', params: storedParams, enterpriseId: (p) => p.enterpriseId,
   count: async (db, ctx, p) => {
     const actor = requireActor(ctx);
     await enterpriseOf(db, actor, p.enterpriseId);

@@ -34,13 +34,13 @@ export async function exportLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, 
 }
 
 export const checkTasksExport = defineExport<{ enterpriseId: string; q: TaskQuery }>({
-  kind: 'check.tasks', params: storedParams(), enterpriseId: (p) => p.enterpriseId,
+  kind: 'check.tasks', params: storedParams, enterpriseId: (p) => p.enterpriseId,
   count: async (db, ctx, p) => Math.min(EXPORT_MAX_ROWS, (await listCheckTasks(db, ctx, p.enterpriseId, { ...p.q, page: 1, pageSize: 1 })).total),
   run: (db, ctx, p, progress) => exportCheckTasks(db, ctx, p.enterpriseId, p.q, progress),
 });
 
 export const leaderboardExport = defineExport<{ enterpriseId: string; period: LeaderboardPeriod }>({
-  kind: 'check.leaderboard', params: storedParams(), enterpriseId: (p) => p.enterpriseId,
+  kind: 'check.leaderboard', params: storedParams, enterpriseId: (p) => p.enterpriseId,
   count: async (db, ctx, p) => Math.min(EXPORT_MAX_ROWS, (await rankLeaderboard(db, ctx, p.enterpriseId, p.period)).ranked.length),
   run: (db, ctx, p, progress) => exportLeaderboard(db, ctx, p.enterpriseId, p.period, progress),
 });

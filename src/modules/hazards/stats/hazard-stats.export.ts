@@ -39,13 +39,13 @@ export async function exportHazardsAcross(db: Db, ctx: Ctx, q: CrossListQuery, p
 
 /** Either list's export writes at most EXPORT_MAX_ROWS rows: that many decide whether it runs as a job. */
 export const enterpriseHazardsExport = defineExport<{ enterpriseId: string; q: HazardListQuery }>({
-  kind: 'hazards.enterprise', params: storedParams(), enterpriseId: (p) => p.enterpriseId,
+  kind: 'hazards.enterprise', params: storedParams, enterpriseId: (p) => p.enterpriseId,
   count: async (db, ctx, p) => Math.min(EXPORT_MAX_ROWS, (await listHazards(db, ctx, p.enterpriseId, { ...p.q, page: 1, pageSize: 1 })).total),
   run: (db, ctx, p, progress) => exportEnterpriseHazards(db, ctx, p.enterpriseId, p.q, progress),
 });
 
 export const hazardsAcrossExport = defineExport<CrossListQuery>({
-  kind: 'hazards.across', params: storedParams(),
+  kind: 'hazards.across', params: storedParams,
   count: async (db, ctx, q) => Math.min(EXPORT_MAX_ROWS, (await listHazardsAcross(db, ctx, { ...q, page: 1, pageSize: 1 })).total),
   run: (db, ctx, q, progress) => exportHazardsAcross(db, ctx, q, progress),
 });

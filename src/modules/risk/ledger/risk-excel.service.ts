@@ -104,7 +104,7 @@ export async function exportLedger(db: Db, ctx: Ctx, enterpriseId: string, q: Ri
 
 /** The ledger export: as many rows as the ledger list has with the same filters. */
 export const ledgerExport = defineExport<{ enterpriseId: string; q: RiskExportQuery }>({
-  kind: 'risk.ledger', params: storedParams(), enterpriseId: (p) => p.enterpriseId,
+  kind: 'risk.ledger', params: storedParams, enterpriseId: (p) => p.enterpriseId,
   count: async (db, ctx, p) => {
     const actor = requireActor(ctx);
     await requireEnterpriseInScope(db, actor, p.enterpriseId);
