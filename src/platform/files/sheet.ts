@@ -1,15 +1,17 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { t, type Locale } from '../i18n/messages';
 import { checkWorkbookLimits, excel, GUIDE_SHEET, REFERENCE_SHEET, SheetError } from './xlsx';
+import { sheetRows, type RawRow } from './xlsx-rows';
 
 /*
  * One sheet definition for every .xlsx import, template and export: a module declares its columns once (header,
  * width, how a cell is read, how a row is written, an example and a note) and gets
  *   - template(): the data sheet with its styled header and drop-downs, a notes sheet (one row per column, with its
  *     example) and, when given, the enterprise's units and posts;
- *   - read(): an uploaded workbook read as a stream (exceljs's WorkbookReader, after the D10 limits), the header
- *     row found by its texts, each cell read by its column into a value or a per-row error {row, column, message};
+ *   - read(): an uploaded workbook, after the D10 limits, read row by row from its sheet's XML (xlsx-rows.ts: no
+ *     workbook model is built), the header row found by its texts, each cell read by its column into a value or a
+ *     per-row error {row, column, message};
  *   - write(): rows written with the streaming writer, committed as they go.
  * Rules that need the database (units by name, duplicates among stored records) stay in the module's row rules.
  */
@@ -266,31 +268,21 @@ export function defineSheet<K extends string, W = Record<K, ExcelJS.CellValue>>(
 
   async function read(buffer: Buffer): Promise<ReadResult<K>> {
     if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new SheetError('import.file');
-    await checkWorkbookLimits(buffer, { maxRows });
-    const Excel = await excel();
-    const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-      worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
-    });
-    let chosen: ReadResult<K> | null = null;
-    let exact = false;
+    const entries = await checkWorkbookLimits(buffer, { maxRows });
+    // The sheet of that name, else the first that is not a notes or reference sheet.
+    const pick = (names: string[]) => {
+      const exact = names.indexOf(def.name);
+      return exact >= 0 ? exact : names.findIndex((n) => n !== GUIDE_SHEET && n !== REFERENCE_SHEET);
+    };
+    let result: ReadResult<K>;
     try {
-      for await (const ws of reader) {
-        const name = (ws as unknown as { name: string }).name;
-        const candidate = name === def.name || (!chosen && name !== GUIDE_SHEET && name !== REFERENCE_SHEET);
-        if (exact || !candidate) {
-          for await (const _ of ws) { /* a sheet we do not read is still drained from the archive */ }
-          continue;
-        }
-        chosen = await readSheet(ws);
-        exact = name === def.name;
-      }
+      result = await readSheet(sheetRows(entries, pick));
     } catch (e) {
       if (e instanceof SheetError) throw e;
       throw new SheetError('import.file');
     }
-    if (!chosen) throw new SheetError('import.file');
-    if (chosen.rows.length === 0) throw new SheetError('import.empty');
-    return chosen;
+    if (result.rows.length === 0) throw new SheetError('import.empty');
+    return result;
   }
 
   const required = columns.filter((c) => c.required !== false);
@@ -299,7 +291,7 @@ export function defineSheet<K extends string, W = Record<K, ExcelJS.CellValue>>(
     return h ? columns.find((c) => compactText(c.header) === h || (c.aliases ?? []).some((a) => compactText(a) === h)) : undefined;
   };
 
-  async function readSheet(ws: ExcelJS.stream.xlsx.WorksheetReader): Promise<ReadResult<K>> {
+  async function readSheet(sheet: AsyncIterable<RawRow>): Promise<ReadResult<K>> {
     const searchRows = def.headerSearchRows ?? 1;
     const anchor = required[0] ?? columns[0]!;
     const seen: { number: number; texts: Map<number, string> }[] = [];
@@ -320,11 +312,11 @@ export function defineSheet<K extends string, W = Record<K, ExcelJS.CellValue>>(
       const missing = required.filter((c) => !columnOf.has(c.key)).map((c) => c.header);
       if (missing.length) throw new SheetError('import.header', { columns: missing.join('、') });
     };
-    for await (const row of ws) {
+    const textsOf = (row: RawRow) => new Map([...row.cells].map(([col, v]) => [col, compactText(cellText(v))]));
+    for await (const row of sheet) {
       const n = row.number;
       if (!headerRow) {
-        const texts = new Map<number, string>();
-        row.eachCell((cell, col) => { texts.set(col, compactText(cellText(cellInput(cell.value)))); });
+        const texts = textsOf(row);
         seen.push({ number: n, texts });
         if ([...texts.values()].some((x) => matchHeader(x)?.key === anchor.key)) {
           headerRow = n;
@@ -339,8 +331,7 @@ export function defineSheet<K extends string, W = Record<K, ExcelJS.CellValue>>(
         continue;
       }
       if (dataFrom === -1) {
-        const texts = new Map<number, string>();
-        row.eachCell((cell, col) => { texts.set(col, compactText(cellText(cellInput(cell.value)))); });
+        const texts = textsOf(row);
         if ([...texts.values()].some((x) => { const c = matchHeader(x); return c !== undefined && grouped.has(c.key); })) {
           take(texts);
           dataFrom = n + 1;
@@ -350,14 +341,14 @@ export function defineSheet<K extends string, W = Record<K, ExcelJS.CellValue>>(
         dataFrom = n;
         finishHeader();
       }
-      if (n < dataFrom || !row.hasValues) continue;
+      if (n < dataFrom) continue;
       const cells = {} as Record<K, CellInput>;
       const values: Partial<Record<K, unknown>> = {};
       let blank = true;
       const rowErrors: RowError[] = [];
       for (const c of columns) {
         const col = columnOf.get(c.key);
-        const v = col ? cellInput(row.getCell(col).value) : null;
+        const v = col ? row.cells.get(col) ?? null : null;
         const value = typeof v === 'string' && v.trim() === '' ? null : v;
         cells[c.key] = value;
         if (value !== null && !c.informational) blank = false;

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { AppError, invalid } from '../errors';
 import { localDay } from '../time';
-import { unzipBounded, ZipRefused } from './zip';
+import { unzipBounded, ZipRefused, type ZipEntry } from './zip';
 
 /*
  * Spreadsheet files shared by every .xlsx import and export: the upload checks, the reading of a workbook and the
@@ -100,8 +100,8 @@ async function scanXml(xml: Buffer, limits: { maxRows: number }, state: { cells:
 
 const tooLargeParams = () => ({ mb: XLSX_MAX_UNCOMPRESSED / 1024 / 1024, cells: XLSX_MAX_CELLS });
 
-/** The limits of D10, checked before exceljs sees the file. */
-export async function checkWorkbookLimits(buffer: Buffer, limits: { maxRows: number }): Promise<void> {
+/** The limits of D10, checked before a sheet is read; returns the inflated parts. */
+export async function checkWorkbookLimits(buffer: Buffer, limits: { maxRows: number }): Promise<ZipEntry[]> {
   let entries;
   try {
     entries = await unzipBounded(buffer, { maxBytes: XLSX_MAX_UNCOMPRESSED, maxEntries: XLSX_MAX_ENTRIES });
@@ -113,6 +113,7 @@ export async function checkWorkbookLimits(buffer: Buffer, limits: { maxRows: num
   // Sheets first: a file with too many rows stops there, before its shared strings are read.
   const sheets = entries.filter((e) => e.name.startsWith('xl/worksheets/') && e.name.endsWith('.xml'));
   for (const entry of [...sheets, ...entries.filter((e) => e.name === 'xl/sharedStrings.xml')]) await scanXml(entry.data, limits, state);
+  return entries;
 }
 
 /**
