@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { applyFilters, listPage, orderByMap, searchWhere, type CountStrategy, type SortMap } from '../src/platform/db/list-query';
+import { applyFilters, listPage, orderByMap, searchWhere, type SortMap } from '../src/platform/db/list-query';
 import { AppError } from '../src/platform/errors';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, type TestPlatform } from './helpers';
@@ -46,7 +46,7 @@ test('declared filters narrow the query; undefined values and undeclared keys ar
 
 test('pages follow the sort map with a stable tiebreak and carry the total, for every count strategy', async () => {
   const all = (await mine().select('n.id').orderBy('n.created_at', 'desc').orderBy('n.id').execute()).map((r) => r.id);
-  for (const count of ['query', 'window', 'subquery'] as CountStrategy[]) {
+  for (const count of ['query', 'window', 'subquery'] as const) {
     const seen: string[] = [];
     for (let page = 1; page <= 5; page++) {
       const p = await listPage(mine(), {

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser, type SaxesTag } from 'saxes';
 import type { ZipEntry } from './zip';
 
 /*
@@ -20,8 +20,8 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 /** Parses an XML part, calling back per element; yields to the event loop between chunks of a large part. */
 async function parse(xml: Buffer, on: { open?: (name: string, attrs: Record<string, string>) => void; close?: (name: string) => void; text?: (t: string) => void }): Promise<void> {
   const parser = new SaxesParser({ position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => on.open?.(localName(tag.name), tag.attributes as Record<string, string>));
-  parser.on('closetag', (tag: SaxesTagPlain) => on.close?.(localName(tag.name)));
+  parser.on('opentag', (tag: SaxesTag) => on.open?.(localName(tag.name), tag.attributes as Record<string, string>));
+  parser.on('closetag', (tag: SaxesTag) => on.close?.(localName(tag.name)));
   if (on.text) { parser.on('text', on.text); parser.on('cdata', on.text); }
   const text = xml.toString('utf8');
   for (let i = 0; i < text.length; i += SCAN_CHUNK) {
@@ -149,7 +149,7 @@ export async function* sheetRows(entriesList: ZipEntry[], pick: (names: string[]
     if (value !== null && value !== '') row.cells.set(col, value);
   };
   const parser = new SaxesParser({ position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
+  parser.on('opentag', (tag: SaxesTag) => {
     const name = localName(tag.name);
     const a = tag.attributes as Record<string, string>;
     if (name === 'row') {
@@ -165,7 +165,7 @@ export async function* sheetRows(entriesList: ZipEntry[], pick: (names: string[]
   const onText = (t: string) => { if (cell?.inValue) cell.text += t; };
   parser.on('text', onText);
   parser.on('cdata', onText);
-  parser.on('closetag', (tag: SaxesTagPlain) => {
+  parser.on('closetag', (tag: SaxesTag) => {
     const name = localName(tag.name);
     if (name === 'c') { finishCell(); cell = null; } else if (name === 'v' || name === 't') { if (cell) cell.inValue = false; } else if (name === 'row' && row) {
       if (row.cells.size > 0) ready.push(row);
