@@ -197,7 +197,7 @@ export const api = {
         if (p.state === 'failed') throw new ApiError('INTERNAL', 500, handlers.networkMessage());
         await new Promise((resolve) => window.setTimeout(resolve, EXPORT_POLL_MS));
       }
-      res = await send('GET', `/exports/${id}/download`);
+      res = await send('GET', `/exports/${id}/download`, {});
     }
     const blob = await res.blob();
     const url = URL.createObjectURL(blob);
