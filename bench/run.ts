@@ -168,8 +168,8 @@ async function captureListSql(pool: pg.Pool, username: string): Promise<Compiled
   const user = await db.selectFrom('users').select('subdistrict_id').where('username', '=', username).executeTakeFirstOrThrow();
   if (!user.subdistrict_id) throw new Error(`${username} has no subdistrict`);
   const q = enterpriseListQuery.parse(Object.fromEntries(new URL(LIST_PATH, 'http://x').searchParams));
-  const rows = await listEnterprises(db, { kind: 'subdistrict', subdistrictId: user.subdistrict_id }, q);
-  if (!captured || rows.length === 0) throw new Error('could not capture the directory SQL');
+  const page = await listEnterprises(db, { kind: 'subdistrict', subdistrictId: user.subdistrict_id }, q);
+  if (!captured || page.items.length === 0) throw new Error('could not capture the directory SQL');
   return captured;
 }
 

@@ -9,6 +9,7 @@ import { installModules, type ModuleManifest } from './platform/module';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { accountsModule } from './modules/accounts';
 import { auditModule } from './modules/audit';
+import { exportsModule } from './modules/exports';
 import { hazardsModule } from './modules/hazards';
 import { notificationsModule } from './modules/notifications';
 import { orgModule } from './modules/org';
@@ -21,6 +22,7 @@ export const MODULES: readonly ModuleManifest[] = [
   accountsModule, referenceModule, orgModule, auditModule, notificationsModule,
   riskModule,
   hazardsModule,
+  exportsModule,
 ];
 
 export type Platform = {

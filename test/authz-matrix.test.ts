@@ -164,6 +164,8 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/notifications/unread-count': ALL,
   'POST /api/v1/notifications/:id/read': ALL,
   'POST /api/v1/notifications/read-all': ALL,
+  'GET /api/v1/exports/:id': ALL,
+  'GET /api/v1/exports/:id/download': ALL,
 };
 
 const DEMO_USER: Record<Role, string> = {

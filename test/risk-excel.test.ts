@@ -10,6 +10,7 @@ import {
   type SheetRow, type ValidRiskRow,
 } from '../src/modules/risk/ledger/risk-excel.sheet';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
+import { makeEnterprise } from './factories';
 
 let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -316,4 +317,31 @@ test('scope: another enterprise\'s principal and another subdistrict\'s officer 
   const guanshang = await t.login('guanshang');
   assert.equal((await guanshang.get(`${url(ent)}/risk-points/export`)).statusCode, 200, 'the enterprise\'s own subdistrict reads it');
   assert.equal((await importFile(guanshang, ent, file)).statusCode, 403);
+});
+
+test('imported rows take their codes inside the import\'s transaction: an import and creates at the same time never share a code', async () => {
+  const ent = await makeEnterprise(t);
+  const safety = await ent.login('safety');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('风险分级管控清单');
+  ws.addRow(['风险点名称', '类型', '所在单位/区域', '危险有害因素', '可能导致的事故类型', '评价方法及数值', '风险等级', '责任人', ...CATEGORIES.map((c) => ({
+    engineering: '工程技术', monitoring: '监控联锁', isolation: '隔离警示', ppe: '个体防护', management: '制度管理', training: '教育培训', emergency: '应急管理',
+  })[c]!), '应急处置措施']);
+  for (let i = 0; i < 4; i++) ws.addRow([`导入点${i}`, '设备设施', '本企业']);
+  const file = Buffer.from(await wb.xlsx.writeBuffer());
+  // A code chosen by hand past the others moves the series on; the import's rows must come after it.
+  const first = await safety.post(`${url(ent.id)}/risk-points`, { name: '手工点', kind: 'place', orgUnitId: ent.rootUnitId, code: 'FX-005' });
+  assert.equal(first.statusCode, 201, first.body);
+  const [imported, ...created] = await Promise.all([
+    importFile(safety, ent.id, file),
+    ...[0, 1, 2].map((k) => safety.post(`${url(ent.id)}/risk-points`, { name: `同时新建${k}`, kind: 'place', orgUnitId: ent.rootUnitId })),
+  ]);
+  assert.equal(imported!.statusCode, 200, imported!.body);
+  assert.equal(imported!.data.imported, 4, imported!.body);
+  for (const c of created) assert.equal(c.statusCode, 201, c.body);
+  const codes = [...(await ledger(safety, ent.id)).keys()].sort();
+  assert.equal(codes.length, 8);
+  assert.equal(new Set(codes).size, 8);
+  assert.ok(codes.every((c) => c === 'FX-005' || Number(c.slice(3)) > 5), codes.join());
+  assert.deepEqual(codes.slice(-1), ['FX-012'], 'the series runs on without gaps past the hand-written code');
 });

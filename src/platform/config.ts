@@ -90,6 +90,10 @@ const schema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** Directory of the built web app. */
   WEB_DIST: z.string().default('./web/dist'),
+  /** An export of more rows than this runs as a job with progress and a download when done (platform/files/exports.ts). */
+  EXPORT_JOB_ROWS: z.coerce.number().int().min(0).default(5000),
+  /** How long a finished export's file is kept for download, in hours. */
+  EXPORT_KEEP_HOURS: z.coerce.number().int().min(1).default(24),
 });
 
 export type Config = Readonly<{
@@ -112,6 +116,8 @@ export type Config = Readonly<{
   jobsEnabled: boolean;
   jobsPollMs: number;
   webDist: string;
+  exportJobRows: number;
+  exportKeepHours: number;
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -136,6 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsEnabled: e.JOBS_ENABLED === 'true',
     jobsPollMs: e.JOBS_POLL_MS,
     webDist: e.WEB_DIST,
+    exportJobRows: e.EXPORT_JOB_ROWS,
+    exportKeepHours: e.EXPORT_KEEP_HOURS,
     ...overrides,
   });
 }

@@ -15,7 +15,7 @@ import { clearFailures, lockedUsernames } from './login-throttle';
 import { issueOneTimeCode } from './one-time-code';
 import { roleName } from './roles';
 import { describeScopeView } from './scope-name';
-import { containsPattern } from '../../platform/db/like';
+import { listPage, searchWhere } from '../../platform/db/list-query';
 
 export type UserView = {
   id: string; username: string; displayName: string; role: Role; roleName: string; scopeName: string;
@@ -62,12 +62,10 @@ export async function listUsers(db: Db, ctx: Ctx, q: { page: number; pageSize: n
   let query = scopedUsers(db, actor);
   if (q.role) query = query.where('role', '=', q.role);
   if (q.enterpriseId) query = query.where('enterprise_id', '=', q.enterpriseId);
-  if (q.q) {
-    const like = containsPattern(q.q);
-    query = query.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
-  }
-  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await query.selectAll().orderBy('username', q.order).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  if (q.q) query = query.where(searchWhere(q.q, ['username', 'display_name']));
+  const { items: rows, total } = await listPage(query, {
+    select: (qb) => qb.selectAll(), sort: { map: { username: 'username' }, key: 'username', order: q.order, tiebreak: [] }, page: q.page, pageSize: q.pageSize,
+  });
   const locked = await lockedUsernames(db, rows.map((r) => r.username), ctx.now);
   const items = [];
   for (const r of rows) items.push(await present(db, r, ctx, locked.has(r.username)));

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
+import { listPage } from '../../platform/db/list-query';
 import { enterpriseInScope } from '../../platform/db/scope';
 
 type AuditQuery = { page: number; pageSize: number; order: 'asc' | 'desc'; entityType?: string; entityId?: string; enterpriseId?: string; action?: string };
@@ -14,12 +15,13 @@ export async function listAudit(db: Db, ctx: Ctx, q: AuditQuery) {
   if (q.entityId) query = query.where('a.entity_id', '=', q.entityId);
   if (q.enterpriseId) query = query.where('a.enterprise_id', '=', q.enterpriseId);
   if (q.action) query = query.where('a.action', '=', q.action);
-  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await query.leftJoin('users as u', 'u.id', 'a.actor_id')
-    .select(['a.seq', 'a.at', 'a.actor_id', 'u.display_name', 'a.actor_role', 'a.action', 'a.entity_type', 'a.entity_id', 'a.enterprise_id', 'a.before', 'a.after', 'a.ip', 'a.request_id'])
+  const { items: rows, total } = await listPage(query, {
+    select: (qb) => qb.leftJoin('users as u', 'u.id', 'a.actor_id')
+      .select(['a.seq', 'a.at', 'a.actor_id', 'u.display_name', 'a.actor_role', 'a.action', 'a.entity_type', 'a.entity_id', 'a.enterprise_id', 'a.before', 'a.after', 'a.ip', 'a.request_id']),
     // Newest first unless asked otherwise.
-    .orderBy('a.seq', q.order === 'asc' ? 'asc' : 'desc')
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+    sort: { map: { seq: 'a.seq' }, key: 'seq', order: q.order === 'asc' ? 'asc' : 'desc', tiebreak: [] },
+    page: q.page, pageSize: q.pageSize,
+  });
   return {
     items: rows.map((r) => ({
       seq: Number(r.seq), at: r.at, actorId: r.actor_id, actorName: r.display_name, actorRole: r.actor_role, action: r.action,

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
+import { listPage } from '../../platform/db/list-query';
 import { notFound } from '../../platform/errors';
 import { writeAudit } from '../../platform/audit/audit';
 import { t } from '../../platform/i18n/messages';
@@ -18,8 +19,11 @@ export async function listNotifications(db: Db, ctx: Ctx, q: { page: number; pag
   const actor = requireActor(ctx);
   let query = db.selectFrom('notifications').where('user_id', '=', actor.userId);
   if (q.unreadOnly) query = query.where('read_at', 'is', null);
-  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const { items: rows, total } = await listPage(query, {
+    select: (qb) => qb.selectAll(),
+    sort: { map: { createdAt: 'created_at' }, key: 'createdAt', order: 'desc', tiebreak: [{ by: 'id', dir: 'asc' }] },
+    page: q.page, pageSize: q.pageSize,
+  });
   return {
     // Rendered in the reader's language now, from the keys kept with the notification (older rows keep their text).
     items: rows.map((r) => ({

@@ -1,6 +1,6 @@
-import type ExcelJS from 'exceljs';
 import type { EmploymentForm } from '../../platform/db/schema';
-import { addTemplateSheets, excel, loadWorkbook, REFERENCE_SHEET, SheetError } from '../../platform/files/xlsx';
+import { cellText as text, defineSheet, parseDateCell as parseDay, type CellInput } from '../../platform/files/sheet';
+import { REFERENCE_SHEET } from '../../platform/files/xlsx';
 import { isValidIdNumber, normalizeIdNumber, PHONE } from './id-number';
 import { isHireDate } from './employee.schema';
 
@@ -48,50 +48,14 @@ export function parseEmploymentForm(text: string): EmploymentForm | null {
 
 // ---- cell values ----
 
-/** What a cell holds once exceljs's rich text, hyperlinks and formulas are reduced to their visible value. */
-export type CellInput = string | number | Date | null;
-
-export function cellInput(value: ExcelJS.CellValue): CellInput {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return cellInput(value.text as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return cellInput((value.result ?? null) as ExcelJS.CellValue);
-  return null;
-}
-
-function text(v: CellInput): string {
-  if (v === null) return '';
-  if (v instanceof Date) return formatDate(v);
-  return String(v).trim();
-}
-
-function formatDate(d: Date): string {
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+export type { CellInput };
 
 /**
- * A hire date from a cell: a date cell (exceljs gives UTC midnight), an Excel serial number left unformatted,
- * or text such as 2024-03-01, 2024/3/1, 2024.03.01, 2024年3月1日 or 20240301. Returns YYYY-MM-DD or null if invalid.
+ * A hire date from a cell (platform/files/sheet.ts parseDateCell: date cells, serial numbers, the usual written
+ * forms), within the years a hire date may fall in. Returns YYYY-MM-DD or null if invalid.
  */
 export function parseDateCell(v: CellInput): string | null {
-  if (v === null) return null;
-  let s: string;
-  if (v instanceof Date) s = formatDate(v);
-  else if (typeof v === 'number') {
-    if (!Number.isInteger(v) || v < 1 || v > 2_958_465) return null;
-    s = formatDate(new Date(EXCEL_EPOCH + v * 86_400_000));
-  } else {
-    const t = v.trim();
-    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-    if (!m) return null;
-    s = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  }
-  return isHireDate(s) ? s : null;
+  return parseDay(v, isHireDate);
 }
 
 // ---- org units and posts by name ----
@@ -316,109 +280,88 @@ export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidR
 
 // ---- workbooks ----
 
-/** Reads the data sheet of an uploaded workbook into rows; throws SheetError when it is not a usable roster. */
-export async function readRoster(buffer: Buffer): Promise<SheetRow[]> {
-  const wb = await loadWorkbook(buffer, { maxRows: MAX_IMPORT_ROWS });
-  const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets[0];
-  if (!ws) throw new SheetError('import.file');
-  const columnOf = new Map<ColumnKey, number>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const h = text(cellInput(cell.value)).replace(/[\s*＊]/g, '');
-    const c = COLUMNS.find((x) => x.header === h);
-    if (c && !columnOf.has(c.key)) columnOf.set(c.key, col);
-  });
-  const missing = COLUMNS.filter((c) => !columnOf.has(c.key)).map((c) => c.header);
-  if (missing.length) throw new SheetError('import.header', { columns: missing.join('、') });
-  const rows: SheetRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (!row.hasValues) continue;
-    const cells = {} as Record<ColumnKey, CellInput>;
-    let blank = true;
-    for (const c of COLUMNS) {
-      const v = cellInput(row.getCell(columnOf.get(c.key)!).value);
-      cells[c.key] = typeof v === 'string' && v.trim() === '' ? null : v;
-      if (cells[c.key] !== null) blank = false;
-    }
-    if (blank) continue;
-    rows.push({ row: r, cells });
-    if (rows.length > MAX_IMPORT_ROWS) throw new SheetError('import.tooManyRows', { max: MAX_IMPORT_ROWS });
-  }
-  if (rows.length === 0) throw new SheetError('import.empty');
-  return rows;
-}
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-
-function addDataSheet(wb: ExcelJS.Workbook, extra: { header: string; width: number }[] = []) {
-  const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [...COLUMNS, ...extra].map((c) => ({ header: c.header, width: c.width }));
-  // ID and phone numbers are text: a number cell would round an 18-digit ID number.
-  ws.getColumn(2).numFmt = '@';
-  ws.getColumn(3).numFmt = '@';
-  const head = ws.getRow(1);
-  head.font = { bold: true };
-  head.eachCell((cell) => { cell.fill = HEADER_FILL; });
-  return ws;
-}
-
-type RangeValidations = { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } };
-
-export type TemplateInput = { enterpriseName: string; unitPaths: string[]; posts: { unitPath: string; name: string }[] };
-
-/** The import template: the data sheet with drop-downs, a guide in Chinese, and the enterprise's units and posts. */
-export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
-  const wb = new (await excel()).Workbook();
-  wb.creator = 'SafeDuty';
-  const ws = addDataSheet(wb);
-  const last = MAX_IMPORT_ROWS + 1;
-  const dv = (ws as unknown as RangeValidations).dataValidations;
-  dv.add(`D2:D${last}`, {
-    type: 'list', allowBlank: false, formulae: [`"${Object.values(FORM_LABELS).join(',')}"`],
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: '用工形式', error: `请从列表中选择：${Object.values(FORM_LABELS).join('、')}`,
-  });
-  if (input.unitPaths.length) {
-    // A drop-down of full paths, as a warning only: a unit name that is unique in the tree is accepted too.
-    dv.add(`E2:E${last}`, {
-      type: 'list', allowBlank: false, formulae: [`'${REFERENCE_SHEET}'!$A$2:$A$${input.unitPaths.length + 1}`],
-      showErrorMessage: true, errorStyle: 'warning', errorTitle: '所属单位', error: '该单位不在本企业的单位列表中，请核对',
-    });
-  }
-  dv.add(`G2:G${last}`, {
-    type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1950, 0, 1))],
-    showErrorMessage: true, errorStyle: 'warning', errorTitle: '入职日期', error: '请填写日期，如 2024-03-01',
-  });
-  ws.getColumn(7).numFmt = 'yyyy-mm-dd';
-
-  const lines: [string, string][] = [
-    ['员工信息导入说明', `适用企业：${input.enterpriseName}`],
-    ['', '请在“员工信息”工作表中从第 2 行起每行填写一名员工，不要修改表头；空行会被忽略，一次最多 10000 行。'],
-    ['姓名', '必填，不超过 50 个字。'],
-    ['身份证号', '必填，18 位居民身份证号码，末位校验码须正确（X 大小写均可）。请保持该列为“文本”格式，否则 Excel 会把号码末几位变成 0。同一文件内及本企业已登记的员工（含已离职）中不得重复。平台只保存脱敏号码。'],
-    ['手机号', '选填，11 位手机号码或带区号的固定电话（如 0871-63123456）。'],
-    ['用工形式', `必填，从下拉列表中选择：${Object.values(FORM_LABELS).join('、')}。`],
-    ['所属单位', '必填，按“部门/车间/班组”填写完整路径，如“生产部/一车间/甲班”；单位名称在本企业唯一时也可只写名称；填写企业名称表示公司本部。可选的单位见“单位与岗位”工作表。'],
-    ['岗位', '选填，多个岗位用“、”或“,”分隔。岗位名称在多个单位中重复时，优先匹配所属单位及其上级单位的岗位，仍无法确定时请写成“单位路径/岗位”，如“生产部/一车间/甲班/操作工”。'],
-    ['入职日期', '选填，日期格式，如 2024-03-01（也可写 2024/3/1 或 2024年3月1日）。'],
-    ['导入方式', '“严格导入”：文件中只要有一行错误就不导入任何数据，并列出每个错误的行号和列名；“仅导入正确行”：导入没有错误的行，并列出出错的行。'],
-  ];
-  addTemplateSheets(wb, { guide: lines, guideWidths: [14, 90], unitHeader: '单位（完整路径）', unitPaths: input.unitPaths, posts: input.posts });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
 export type ExportRow = {
   name: string; idNumberMasked: string; phone: string; employmentForm: EmploymentForm; unitPath: string; posts: string[];
   hireDate: string | null; status: 'active' | 'left';
 };
 
-/** The roster in the template's layout (ID numbers masked), with the status as an extra last column. */
-export async function buildExport(rows: ExportRow[]): Promise<Buffer> {
-  const wb = new (await excel()).Workbook();
-  wb.creator = 'SafeDuty';
-  const ws = addDataSheet(wb, [{ header: '状态', width: 8 }]);
-  for (const r of rows) {
-    ws.addRow([r.name, r.idNumberMasked, r.phone, FORM_LABELS[r.employmentForm], r.unitPath, r.posts.join('、'), r.hireDate ?? '', r.status === 'active' ? '在职' : '离职']);
+const NOTES: Record<ColumnKey, { note: string; example: string }> = {
+  name: { note: '必填，不超过 50 个字。', example: '张三' },
+  idNumber: { note: '必填，18 位居民身份证号码，末位校验码须正确（X 大小写均可）。请保持该列为“文本”格式，否则 Excel 会把号码末几位变成 0。同一文件内及本企业已登记的员工（含已离职）中不得重复。平台只保存脱敏号码。', example: '110101199003071234' },
+  phone: { note: '选填，11 位手机号码或带区号的固定电话（如 0871-63123456）。', example: '13800000000' },
+  employmentForm: { note: `必填，从下拉列表中选择：${Object.values(FORM_LABELS).join('、')}。`, example: '正式' },
+  orgUnit: { note: '必填，按“部门/车间/班组”填写完整路径，如“生产部/一车间/甲班”；单位名称在本企业唯一时也可只写名称；填写企业名称表示公司本部。可选的单位见“单位与岗位”工作表。', example: '生产部/一车间/甲班' },
+  posts: { note: '选填，多个岗位用“、”或“,”分隔。岗位名称在多个单位中重复时，优先匹配所属单位及其上级单位的岗位，仍无法确定时请写成“单位路径/岗位”，如“生产部/一车间/甲班/操作工”。', example: '操作工、班组长' },
+  hireDate: { note: '选填，日期格式，如 2024-03-01（也可写 2024/3/1 或 2024年3月1日）。', example: '2024-03-01' },
+};
+
+// ID and phone numbers are text: a number cell would round an 18-digit ID number.
+const FORMATS: Partial<Record<ColumnKey, string>> = { idNumber: '@', phone: '@', hireDate: 'yyyy-mm-dd' };
+
+/** The roster sheet of the template and the import: read as raw cells (the row rules above need the enterprise). */
+export const ROSTER_SHEET = defineSheet<ColumnKey, ExportRow>({
+  name: DATA_SHEET,
+  maxRows: MAX_IMPORT_ROWS,
+  columns: COLUMNS.map((c) => ({ ...c, ...NOTES[c.key], numFmt: FORMATS[c.key], write: (r: ExportRow) => exportCell(c.key, r) })),
+});
+
+/** The export: the template's layout (ID numbers masked), with the status as an extra last column. */
+const EXPORT_SHEET = defineSheet<ColumnKey | 'status', ExportRow>({
+  ...ROSTER_SHEET.definition,
+  columns: [...ROSTER_SHEET.definition.columns, { key: 'status', header: '状态', width: 8, required: false, write: (r) => (r.status === 'active' ? '在职' : '离职') }],
+});
+
+function exportCell(key: ColumnKey, r: ExportRow): string {
+  switch (key) {
+    case 'name': return r.name;
+    case 'idNumber': return r.idNumberMasked;
+    case 'phone': return r.phone;
+    case 'employmentForm': return FORM_LABELS[r.employmentForm];
+    case 'orgUnit': return r.unitPath;
+    case 'posts': return r.posts.join('、');
+    case 'hireDate': return r.hireDate ?? '';
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Reads the data sheet of an uploaded workbook into rows; throws SheetError when it is not a usable roster. */
+export async function readRoster(buffer: Buffer): Promise<SheetRow[]> {
+  const { rows } = await ROSTER_SHEET.read(buffer);
+  return rows.map((r) => ({ row: r.row, cells: r.cells }));
+}
+
+export type TemplateInput = { enterpriseName: string; unitPaths: string[]; posts: { unitPath: string; name: string }[] };
+
+/** The import template: the data sheet with drop-downs, a guide in Chinese, and the enterprise's units and posts. */
+export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
+  const forms = Object.values(FORM_LABELS);
+  return ROSTER_SHEET.template({
+    notes: {
+      title: '员工信息导入说明', subtitle: `适用企业：${input.enterpriseName}`, widths: [14, 90],
+      intro: ['请在“员工信息”工作表中从第 2 行起每行填写一名员工，不要修改表头；空行会被忽略，一次最多 10000 行。'],
+      extra: [['导入方式', '“严格导入”：文件中只要有一行错误就不导入任何数据，并列出每个错误的行号和列名；“仅导入正确行”：导入没有错误的行，并列出出错的行。']],
+    },
+    reference: { unitHeader: '单位（完整路径）', unitPaths: input.unitPaths, posts: input.posts },
+    validations: {
+      employmentForm: {
+        type: 'list', allowBlank: false, formulae: [`"${forms.join(',')}"`],
+        showErrorMessage: true, errorStyle: 'stop', errorTitle: '用工形式', error: `请从列表中选择：${forms.join('、')}`,
+      },
+      // A drop-down of full paths, as a warning only: a unit name that is unique in the tree is accepted too.
+      ...(input.unitPaths.length ? {
+        orgUnit: {
+          type: 'list', allowBlank: false, formulae: [`'${REFERENCE_SHEET}'!$A$2:$A$${input.unitPaths.length + 1}`],
+          showErrorMessage: true, errorStyle: 'warning', errorTitle: '所属单位', error: '该单位不在本企业的单位列表中，请核对',
+        },
+      } : {}),
+      hireDate: {
+        type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1950, 0, 1))],
+        showErrorMessage: true, errorStyle: 'warning', errorTitle: '入职日期', error: '请填写日期，如 2024-03-01',
+      },
+    },
+  });
+}
+
+/** The roster in the template's layout (ID numbers masked), with the status as an extra last column. */
+export async function buildExport(rows: Iterable<ExportRow> | AsyncIterable<ExportRow>): Promise<Buffer> {
+  return EXPORT_SHEET.write(rows);
+}

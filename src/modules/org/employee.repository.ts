@@ -4,7 +4,7 @@ import type { Executor, Tx } from '../../platform/db/database';
 import type { EmploymentForm } from '../../platform/db/schema';
 import { enterpriseInScope, enterpriseRowInScope, unitInScope } from '../../platform/db/scope';
 import type { EmployeeExportQuery, EmployeeListQuery, EmployeeStatus } from './employee.schema';
-import { containsPattern } from '../../platform/db/like';
+import { listPage, orderByMap, searchWhere, type SortMap } from '../../platform/db/list-query';
 
 /** The enterprise when it lies in the caller's scope; every employee call starts here so others answer 404. */
 export async function findEnterpriseInScope(db: Executor, scope: Scope, enterpriseId: string) {
@@ -39,36 +39,26 @@ function filtered(db: Executor, scope: Scope, enterpriseId: string, f: Filters) 
   }
   if (f.employmentForm) q = q.where('e.employment_form', '=', f.employmentForm);
   if (f.status) q = q.where('e.status', '=', f.status);
-  if (f.q) {
-    const like = containsPattern(f.q);
-    q = q.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.phone', 'like', like)]));
-  }
+  if (f.q) q = q.where(searchWhere(f.q, ['e.name', 'e.phone']));
   return q;
 }
 
-function sorted(q: ReturnType<typeof filtered>, f: Filters) {
-  const dir = f.order;
-  const ordered = f.sort === 'hireDate'
-    ? q.orderBy('e.hire_date', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
-    : q.orderBy(f.sort === 'createdAt' ? 'e.created_at' : 'e.name', dir);
-  return ordered.orderBy('e.id');
-}
+/** The roster's sort keys; hire dates without a value come last either way. */
+export const EMPLOYEE_SORT = {
+  name: 'e.name',
+  hireDate: { by: 'e.hire_date', nulls: 'last' },
+  createdAt: 'e.created_at',
+} as const satisfies SortMap;
+const sortOf = (f: Filters) => ({ map: EMPLOYEE_SORT, key: f.sort, order: f.order, tiebreak: [{ by: 'e.id', dir: 'asc' }] as const });
 
 /** One page and the total in one round trip (window count). */
 export async function listEmployeeRows(db: Executor, scope: Scope, enterpriseId: string, q: EmployeeListQuery) {
-  return sorted(filtered(db, scope, enterpriseId, q), q)
-    .select([...COLUMNS, sql<number>`count(*) over ()`.as('total')])
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-}
-
-export async function countEmployees(db: Executor, scope: Scope, enterpriseId: string, q: EmployeeListQuery) {
-  const r = await filtered(db, scope, enterpriseId, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return listPage(filtered(db, scope, enterpriseId, q), { select: (qb) => qb.select(COLUMNS), sort: sortOf(q), page: q.page, pageSize: q.pageSize, count: 'window' });
 }
 
 /** Every matching employee, for the export. */
 export async function allEmployeeRows(db: Executor, scope: Scope, enterpriseId: string, q: EmployeeExportQuery) {
-  return sorted(filtered(db, scope, enterpriseId, q), q).select(COLUMNS).execute();
+  return orderByMap(filtered(db, scope, enterpriseId, q).select(COLUMNS), sortOf(q)).execute();
 }
 
 export async function findEmployeeRow(db: Executor, scope: Scope, enterpriseId: string, id: string) {

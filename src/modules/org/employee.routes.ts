@@ -1,18 +1,19 @@
 import type { RouteModule } from '../../platform/http/app';
 import { enterpriseParams } from '../../platform/http/route';
+import { exportStarted, replyExport, startExport } from '../../platform/files/exports';
 import { readUpload, sendXlsx, XLSX_MIME, XLSX_UPLOAD, xlsxFile } from '../../platform/http/xlsx';
 import {
   employeeCreate, employeeDetail, employeeExportQuery, employeeListQuery, employeePage, employeeParams, employeeUpdate,
   importQuery, importReport,
 } from './employee.schema';
 import {
-  createEmployee, employeeTemplate, exportEmployees, getEmployee, importEmployees, listEmployees, markEmployeeLeft,
+  createEmployee, employeesExport, employeeTemplate, getEmployee, importEmployees, listEmployees, markEmployeeLeft,
   updateEmployee,
 } from './employee.service';
 
 const tags = ['employees'];
 
-export const employeeRoutes: RouteModule = (app, { db, config }) => {
+export const employeeRoutes: RouteModule = (app, { db, config, jobs }) => {
   const base = '/enterprises/:enterpriseId/employees';
 
   app.get(base, {
@@ -35,8 +36,8 @@ export const employeeRoutes: RouteModule = (app, { db, config }) => {
 
   app.get(`${base}/export`, {
     config: { access: 'employee.export' },
-    schema: { tags, summary: '导出员工（.xlsx）', produces: [XLSX_MIME], params: enterpriseParams, querystring: employeeExportQuery, response: { 200: xlsxFile } },
-  }, async (req, reply) => sendXlsx(reply, await exportEmployees(db, req.ctx, req.params.enterpriseId, req.query)));
+    schema: { tags, summary: '导出员工（.xlsx）', produces: [XLSX_MIME], params: enterpriseParams, querystring: employeeExportQuery, response: { 200: xlsxFile, 202: exportStarted } },
+  }, async (req, reply) => replyExport(reply, await startExport(db, req.ctx, jobs, config, employeesExport, { enterpriseId: req.params.enterpriseId, q: req.query })));
 
   app.get(`${base}/:id`, {
     config: { access: 'employee.read' },

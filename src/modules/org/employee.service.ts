@@ -5,6 +5,7 @@ import type { Permission } from '../../platform/auth/permissions';
 import { managedEnterpriseId } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
+import { defineExport, storedParams, withProgress, type Progress } from '../../platform/files/exports';
 import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../platform/files/xlsx';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { t } from '../../platform/i18n/messages';
@@ -13,7 +14,7 @@ import {
   buildExport, buildTemplate, candidateIdNumbers, readRoster, unitIndex, unitPathNames, validateRows,
 } from './employee.excel';
 import {
-  allEmployeeRows, analyzeEmployees, countEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
+  allEmployeeRows, analyzeEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
   insertEmployees, listEmployeeRows, postsOf, postsOfEmployees, registeredHashes, replaceEmployeePosts, unitExists, unitsOf,
   updateEmployeeRow, type EmployeeChanges, type EmployeeRowWithUnit,
 } from './employee.repository';
@@ -72,9 +73,7 @@ async function loadOne(db: Executor, actor: Actor, enterpriseId: string, id: str
 export async function listEmployees(db: Db, ctx: Ctx, enterpriseId: string, q: EmployeeListQuery): Promise<EmployeePage> {
   const actor = requireActor(ctx);
   await enterpriseOf(db, actor, enterpriseId);
-  const rows = await listEmployeeRows(db, actor.scope, enterpriseId, q);
-  // Past the last page the window count is not available; count separately only then.
-  const total = rows.length > 0 ? Number(rows[0]!.total) : q.page > 1 ? await countEmployees(db, actor.scope, enterpriseId, q) : 0;
+  const { items: rows, total } = await listEmployeeRows(db, actor.scope, enterpriseId, q);
   const posts = await postsOfEmployees(db, enterpriseId, rows.map((r) => r.id));
   return {
     items: rows.map((r) => summary(r, posts.get(r.id) ?? [])),
@@ -192,20 +191,31 @@ export async function employeeTemplate(db: Db, ctx: Ctx, enterpriseId: string): 
   return { filename: `员工导入模板-${safeFileName(ent.name)}.xlsx`, fallbackName: 'employee-import-template.xlsx', buffer };
 }
 
-export async function exportEmployees(db: Db, ctx: Ctx, enterpriseId: string, q: EmployeeExportQuery): Promise<XlsxFile> {
+export async function exportEmployees(db: Db, ctx: Ctx, enterpriseId: string, q: EmployeeExportQuery, progress: Progress = async () => {}): Promise<XlsxFile> {
   const actor = requireActor(ctx);
   const ent = await enterpriseOf(db, actor, enterpriseId);
   const rows = await allEmployeeRows(db, actor.scope, enterpriseId, q);
   const posts = await postsOfEmployees(db, enterpriseId, rows.map((r) => r.id));
   const { paths } = await rosterReference(db, enterpriseId);
-  const buffer = await buildExport(rows.map((r) => ({
+  const buffer = await buildExport(withProgress(rows.map((r) => ({
     name: r.name, idNumberMasked: r.id_number_masked, phone: r.phone, employmentForm: r.employment_form,
     unitPath: paths.get(r.org_unit_id) ?? r.org_unit_name, posts: (posts.get(r.id) ?? []).map((p) => p.name),
     hireDate: r.hire_date, status: r.status,
-  })));
+  })), progress));
   const date = fileDate(ctx.now);
   return { filename: `员工名单-${safeFileName(ent.name)}-${date}.xlsx`, fallbackName: `employees-${date}.xlsx`, buffer };
 }
+
+/** The roster export: every employee the list shows with the same filters. */
+export const employeesExport = defineExport<{ enterpriseId: string; q: EmployeeExportQuery }>({
+  kind: 'employees', params: storedParams, enterpriseId: (p) => p.enterpriseId,
+  count: async (db, ctx, p) => {
+    const actor = requireActor(ctx);
+    await enterpriseOf(db, actor, p.enterpriseId);
+    return (await listEmployeeRows(db, actor.scope, p.enterpriseId, { ...p.q, page: 1, pageSize: 1 })).total;
+  },
+  run: (db, ctx, p, progress) => exportEmployees(db, ctx, p.enterpriseId, p.q, progress),
+});
 
 /**
  * Imports a roster. Every row is checked first (format, check digit, duplicates in the file and in the enterprise,

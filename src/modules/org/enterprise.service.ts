@@ -6,15 +6,14 @@ import type { Db, Executor } from '../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/http/route';
 import { validateCreditCode } from './credit-code';
-import { countEnterprises, findEnterprise, listEnterprises, type EnterpriseWithNames } from './enterprise.repository';
+import { findEnterprise, listEnterprises, type EnterpriseWithNames } from './enterprise.repository';
 import type { EnterpriseCreate, EnterpriseDetail, EnterpriseListQuery, EnterpriseUpdateInput } from './enterprise.schema';
 
 type Summary = Omit<EnterpriseDetail, 'address' | 'legalRepresentative' | 'principalPhone' | 'aboveScale' | 'centralProvincial' | 'stateOwned' | 'crowdedVenue' | 'version' | 'createdAt' | 'abilities'>;
 
 export async function listEnterpriseDirectory(db: Db, ctx: Ctx, q: EnterpriseListQuery): Promise<Page<Summary>> {
   const actor = requireActor(ctx);
-  const rows = await listEnterprises(db, actor.scope, q);
-  const total = rows.length > 0 ? Number(rows[0]!.total) : await countEnterprises(db, actor.scope, q);
+  const { items: rows, total } = await listEnterprises(db, actor.scope, q);
   return {
     items: rows.map((r) => ({
       id: r.id, creditCode: r.credit_code, name: r.name, subdistrictId: r.subdistrict_id, subdistrictName: r.subdistrict_name,

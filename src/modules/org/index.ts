@@ -10,4 +10,4 @@ export const orgModule: ModuleManifest = {
 
 // The public surface other modules use.
 export { postVisibleTo } from './post.policy';
-export { cellInput, resolvePost, splitPosts, unitIndex, unitPathNames, type CellInput, type PostNode, type UnitIndex } from './employee.excel';
+export { resolvePost, splitPosts, unitIndex, unitPathNames, type PostNode, type UnitIndex } from './employee.excel';

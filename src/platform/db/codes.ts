@@ -36,3 +36,14 @@ export async function reserveCode(tx: Tx, enterpriseId: string, series: string, 
     .onConflict((oc) => oc.columns(['enterprise_id', 'series', 'year']).doUpdateSet({ n: sql`greatest(code_counters.n, excluded.n)` }))
     .execute();
 }
+
+/**
+ * `count` consecutive numbers of a series at once (an import), past both the series and `atLeast` (the highest
+ * number already in use): one upsert that locks the counter like nextCode. Returns the first number.
+ */
+export async function nextCodes(tx: Tx, enterpriseId: string, series: string, count: number, atLeast = 0, year = 0): Promise<number> {
+  const row = await tx.insertInto('code_counters').values({ enterprise_id: enterpriseId, series, year, n: atLeast + count })
+    .onConflict((oc) => oc.columns(['enterprise_id', 'series', 'year']).doUpdateSet({ n: sql`greatest(code_counters.n, ${atLeast}) + ${count}` }))
+    .returning('n').executeTakeFirstOrThrow();
+  return row.n - count + 1;
+}

@@ -324,6 +324,7 @@ export type DB = {
   notifications: NotificationsTable;
   attachments: AttachmentsTable;
   attachment_links: AttachmentLinksTable;
+  export_jobs: ExportJobsTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -339,3 +340,10 @@ export type AttachmentsTable = {
   created_at: Timestamp; locked: Generated<boolean>;
 };
 export type AttachmentLinksTable = { enterprise_id: string; attachment_id: string; owner_type: string; owner_id: string; role: Generated<string>; created_at: Timestamp };
+/** An export run as a job (platform/files/exports.ts), its progress and, once done, its file until it expires. */
+export type ExportJobsTable = {
+  id: Generated<string>; user_id: string; kind: string; params: Json; locale: Generated<string>;
+  state: Generated<'pending' | 'running' | 'done' | 'failed'>; rows_done: Generated<number>; rows_total: Generated<number>;
+  filename: string | null; fallback_name: string | null; content: Buffer | null; error: string | null;
+  created_at: Timestamp; finished_at: TimestampNullable; expires_at: Timestamp;
+};

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { AppError, invalid } from '../errors';
 import { localDay } from '../time';
-import { unzipBounded, ZipRefused } from './zip';
+import { unzipBounded, ZipRefused, type ZipEntry } from './zip';
 
 /*
  * Spreadsheet files shared by every .xlsx import and export: the upload checks, the reading of a workbook and the
@@ -100,8 +100,8 @@ async function scanXml(xml: Buffer, limits: { maxRows: number }, state: { cells:
 
 const tooLargeParams = () => ({ mb: XLSX_MAX_UNCOMPRESSED / 1024 / 1024, cells: XLSX_MAX_CELLS });
 
-/** The limits of D10, checked before exceljs sees the file. */
-async function checkWorkbookLimits(buffer: Buffer, limits: { maxRows: number }): Promise<void> {
+/** The limits of D10, checked before a sheet is read; returns the inflated parts. */
+export async function checkWorkbookLimits(buffer: Buffer, limits: { maxRows: number }): Promise<ZipEntry[]> {
   let entries;
   try {
     entries = await unzipBounded(buffer, { maxBytes: XLSX_MAX_UNCOMPRESSED, maxEntries: XLSX_MAX_ENTRIES });
@@ -113,6 +113,7 @@ async function checkWorkbookLimits(buffer: Buffer, limits: { maxRows: number }):
   // Sheets first: a file with too many rows stops there, before its shared strings are read.
   const sheets = entries.filter((e) => e.name.startsWith('xl/worksheets/') && e.name.endsWith('.xml'));
   for (const entry of [...sheets, ...entries.filter((e) => e.name === 'xl/sharedStrings.xml')]) await scanXml(entry.data, limits, state);
+  return entries;
 }
 
 /**
@@ -163,24 +164,3 @@ export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_');
 /** The sheet names every import template shares. */
 export const GUIDE_SHEET = '填写说明';
 export const REFERENCE_SHEET = '单位与岗位';
-
-/**
- * The two sheets every import template carries after its data sheet: the guide (a title row, then one row per
- * column or rule) and the enterprise's unit paths and posts, which the data sheet's drop-downs point at.
- */
-export function addTemplateSheets(wb: ExcelJS.Workbook, input: {
-  guide: [string, string][]; guideWidths: [number, number]; unitHeader: string;
-  unitPaths: string[]; posts: { name: string; unitPath: string }[];
-}): void {
-  const guide = wb.addWorksheet(GUIDE_SHEET);
-  guide.columns = input.guideWidths.map((width) => ({ width }));
-  for (const l of input.guide) guide.addRow(l);
-  guide.getRow(1).font = { bold: true, size: 14 };
-  guide.getColumn(1).font = { bold: true };
-  guide.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-  const ref = wb.addWorksheet(REFERENCE_SHEET);
-  ref.columns = [{ header: input.unitHeader, width: 36 }, { header: '岗位', width: 24 }, { header: '岗位所属单位', width: 36 }];
-  ref.getRow(1).font = { bold: true };
-  const n = Math.max(input.unitPaths.length, input.posts.length);
-  for (let i = 0; i < n; i++) ref.addRow([input.unitPaths[i] ?? null, input.posts[i]?.name ?? null, input.posts[i]?.unitPath ?? null]);
-}

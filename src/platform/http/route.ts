@@ -2,6 +2,7 @@ import type { FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpre
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Permission } from '../auth/permissions';
+import { listParams, type Page } from '../db/list-query';
 
 export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -44,16 +45,12 @@ export function isCalendarDate(value: string, minYear = 1900, maxYear = 2100): b
 export const calendarDate = z.string().refine((v) => isCalendarDate(v), { message: 'validation.date' })
   .meta({ format: 'date', example: '2026-03-01' });
 
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  q: z.string().trim().max(100).optional(),
-};
+/** Paging, order and search of every list route (platform/db/list-query.ts). */
+export const pageQuery = listParams;
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type { Page };
 
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -32,6 +32,11 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
+/** An export running as a job on the server: rows written of rows to write. */
+export type ExportProgress = { id: string; state: 'pending' | 'running' | 'done' | 'failed'; rowsDone: number; rowsTotal: number };
+export type OnExportProgress = (p: ExportProgress) => void;
+const EXPORT_POLL_MS = 1000;
+
 /** A page of a list endpoint. */
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -176,9 +181,24 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   del: <T = void>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
-  /** Fetches a file (Excel export, template) and hands it to the browser as a download. */
-  async download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
-    const res = await send('GET', path, { query });
+  /**
+   * Fetches a file (Excel export, template) and hands it to the browser as a download. A large export answers 202
+   * with an export id instead: it runs as a job, whose progress is polled (and reported) until its file is ready.
+   */
+  async download(path: string, query: Query | undefined, fallbackName: string, onProgress?: OnExportProgress): Promise<void> {
+    let res = await send('GET', path, { query });
+    if (res.status === 202) {
+      const { exportId } = (await res.json()) as { exportId: string };
+      const id = encodeURIComponent(exportId);
+      for (;;) {
+        const p = await request<ExportProgress>('GET', `/exports/${id}`);
+        onProgress?.(p);
+        if (p.state === 'done') break;
+        if (p.state === 'failed') throw new ApiError('INTERNAL', 500, handlers.networkMessage());
+        await new Promise((resolve) => window.setTimeout(resolve, EXPORT_POLL_MS));
+      }
+      res = await send('GET', `/exports/${id}/download`, {});
+    }
     const blob = await res.blob();
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');

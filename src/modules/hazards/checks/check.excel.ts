@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { excel } from '../../../platform/files/xlsx';
+import { withProgress, type Progress } from '../../../platform/files/exports';
+import { defineSheet } from '../../../platform/files/sheet';
 import { t, type Locale } from '../../../platform/i18n/messages';
 import { localDateTime } from '../../../platform/time';
 import type { LeaderboardEntry, LeaderboardPeriod, TaskSummary } from './check.schema';
@@ -48,35 +49,29 @@ function taskCell(locale: Locale, key: TaskColumnKey, r: TaskSummary): string | 
   }
 }
 
-async function sheet(name: string, headers: { key: string; header: string; width: number }[]) {
-  const Excel = await excel();
-  const wb = new Excel.Workbook();
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = headers;
-  ws.getRow(1).font = { bold: true };
-  return { wb, ws };
-}
+const taskSheet = (locale: Locale) => defineSheet<TaskColumnKey, TaskSummary>({
+  name: t(locale, 'check.export.sheet'),
+  columns: TASK_COLUMNS.map((c) => ({ key: c.key, header: t(locale, `check.export.col.${c.key}`), width: c.width, write: (r: TaskSummary) => taskCell(locale, c.key, r) })),
+  style: (r, row, col) => {
+    if (r.status !== 'missed') return;
+    for (let i = 1; i <= TASK_COLUMNS.length; i++) row.getCell(i).fill = MISSED_FILL;
+    row.getCell(col('status')).font = MISSED_FONT;
+  },
+});
 
 /** The task list as one sheet, missed tasks highlighted; a list longer than the rows gets a closing note. */
-export async function taskWorkbook(locale: Locale, rows: TaskSummary[], opts: { total: number; truncated: boolean }): Promise<Buffer> {
-  const { wb, ws } = await sheet(t(locale, 'check.export.sheet'),
-    TASK_COLUMNS.map((c) => ({ key: c.key, header: t(locale, `check.export.col.${c.key}`), width: c.width })));
-  const statusColumn = TASK_COLUMNS.findIndex((c) => c.key === 'status') + 1;
-  for (const r of rows) {
-    const row = ws.addRow(Object.fromEntries(TASK_COLUMNS.map((c) => [c.key, taskCell(locale, c.key, r)])));
-    if (r.status !== 'missed') continue;
-    for (let i = 1; i <= TASK_COLUMNS.length; i++) row.getCell(i).fill = MISSED_FILL;
-    row.getCell(statusColumn).font = MISSED_FONT;
-  }
-  if (opts.truncated) ws.addRow([t(locale, 'hazard.export.truncated', { max: rows.length, total: opts.total })]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export async function taskWorkbook(locale: Locale, rows: TaskSummary[], progress: Progress, opts: { total: number; truncated: boolean }): Promise<Buffer> {
+  return taskSheet(locale).write(withProgress(rows, progress), { footer: opts.truncated ? [t(locale, 'hazard.export.truncated', { max: rows.length, total: opts.total })] : [] });
 }
 
 /** R-HAZ-6: the leaderboard of a period as one sheet, named after the period. */
-export async function leaderboardWorkbook(locale: Locale, period: LeaderboardPeriod, rows: LeaderboardEntry[], opts: { total: number; truncated: boolean }): Promise<Buffer> {
-  const { wb, ws } = await sheet(t(locale, 'check.leaderboard.sheet', { period: t(locale, `check.leaderboard.period.${period}`) }),
-    LEADERBOARD_COLUMNS.map((c) => ({ key: c.key, header: t(locale, `check.leaderboard.col.${c.key}`), width: c.width })));
-  for (const r of rows) ws.addRow({ rank: r.rank, name: r.name, orgUnitName: r.orgUnitName ?? '', points: r.points, hazards: r.hazards });
-  if (opts.truncated) ws.addRow([t(locale, 'hazard.export.truncated', { max: rows.length, total: opts.total })]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export async function leaderboardWorkbook(locale: Locale, period: LeaderboardPeriod, rows: LeaderboardEntry[], progress: Progress, opts: { total: number; truncated: boolean }): Promise<Buffer> {
+  const sheet = defineSheet<(typeof LEADERBOARD_COLUMNS)[number]['key'], LeaderboardEntry>({
+    name: t(locale, 'check.leaderboard.sheet', { period: t(locale, `check.leaderboard.period.${period}`) }),
+    columns: LEADERBOARD_COLUMNS.map((c) => ({
+      key: c.key, header: t(locale, `check.leaderboard.col.${c.key}`), width: c.width,
+      write: (r: LeaderboardEntry) => (c.key === 'orgUnitName' ? r.orgUnitName ?? '' : r[c.key]),
+    })),
+  });
+  return sheet.write(withProgress(rows, progress), { footer: opts.truncated ? [t(locale, 'hazard.export.truncated', { max: rows.length, total: opts.total })] : [] });
 }

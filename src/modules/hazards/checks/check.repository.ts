@@ -6,7 +6,7 @@ import { riskPointVisibleTo } from '../../risk';
 import type { Scope } from '../../../platform/auth/actor';
 import type { TaskQuery } from './check.schema';
 import { periodKeysOfDate } from './check.rules';
-import { containsPattern } from '../../../platform/db/like';
+import { listPage, searchWhere } from '../../../platform/db/list-query';
 
 
 // ---- library ----
@@ -15,10 +15,7 @@ export async function libraryItems(db: Executor, q: { category?: string; q?: str
   let query = db.selectFrom('check_standard_items').selectAll();
   if (q.category) query = query.where('category', '=', q.category);
   if (q.major !== undefined) query = query.where('major_criterion', '=', q.major);
-  if (q.q) {
-    const pattern = containsPattern(q.q);
-    query = query.where((eb) => eb.or([eb('content', 'like', pattern), eb('basis', 'like', pattern), eb('code', 'like', pattern), eb('method', 'like', pattern)]));
-  }
+  if (q.q) query = query.where(searchWhere(q.q, ['content', 'basis', 'code', 'method']));
   return query.orderBy('sort').execute();
 }
 
@@ -131,18 +128,21 @@ export async function listTasks(db: Executor, viewer: Viewer, enterpriseId: stri
   }
   if (q.date) base = base.where('t.period_key', 'in', periodKeysOfDate(q.date));
   if (q.planId) base = base.where('t.plan_id', '=', q.planId);
-  if (q.q) base = base.where((eb) => eb.or([eb('pl.name', 'like', containsPattern(q.q!)), eb('c.name', 'like', containsPattern(q.q!))]));
+  if (q.q) base = base.where(searchWhere(q.q, ['pl.name', 'c.name']));
   const counts = await base.select((eb) => [
     eb.fn.countAll<number>().filterWhere('t.status', '=', 'open').as('open'),
     eb.fn.countAll<number>().filterWhere('t.status', '=', 'done').as('done'),
     eb.fn.countAll<number>().filterWhere('t.status', '=', 'missed').as('missed'),
   ]).executeTakeFirstOrThrow();
   const filtered = q.status ? base.where('t.status', '=', q.status) : base;
-  const rows = await taskColumns(filtered)
-    .orderBy('t.due_at', q.order ?? (q.status === 'open' ? 'asc' : 'desc')).orderBy('t.id')
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   const n = (v: unknown) => Number(v ?? 0);
+  // The total is the status counts' sum, which the list shows anyway: no second count.
   const total = q.status ? n(counts[q.status]) : n(counts.open) + n(counts.done) + n(counts.missed);
+  const { items: rows } = await listPage(filtered, {
+    select: taskColumns,
+    sort: { map: { dueAt: 't.due_at' }, key: 'dueAt', order: q.order ?? (q.status === 'open' ? 'asc' : 'desc'), tiebreak: [{ by: 't.id', dir: 'asc' }] },
+    page: q.page, pageSize: q.pageSize, count: async () => total,
+  });
   return { rows, total, counts: { open: n(counts.open), done: n(counts.done), missed: n(counts.missed) } };
 }
 

@@ -5,8 +5,9 @@ import type { RouteModule } from '../../../platform/http/app';
 import { assertNoControlChars } from '../../../platform/http/input';
 import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
-import { sendXlsx, XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
-import { exportCheckTasks, exportLeaderboard } from './check.export';
+import { exportStarted, replyExport, startExport } from '../../../platform/files/exports';
+import { XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
+import { checkTasksExport, leaderboardExport } from './check.export';
 import {
   checkIdParams, checklistCreate, checklistDetail, checklistList, checklistPrint, checklistQuery, checklistUpdate, enterpriseItem, enterpriseItemInput,
   enterpriseItemList, enterpriseItemUpdate, fromRiskInput, leaderboard, leaderboardQuery, libraryQuery, libraryView, planCreate, planList, planUpdate,
@@ -51,7 +52,7 @@ async function readRun(req: FastifyRequest): Promise<{ input: RunInput; photos: 
   return { input: parsed.data, photos };
 }
 
-export const checkRoutes: RouteModule = (app, { db, config }) => {
+export const checkRoutes: RouteModule = (app, { db, config, jobs }) => {
   const base = '/enterprises/:enterpriseId';
 
   // ---- the built-in library and the enterprise's own items (R-HAZ-1, R-HAZ-2) ----
@@ -156,8 +157,8 @@ export const checkRoutes: RouteModule = (app, { db, config }) => {
 
   app.get(`${base}/check-tasks/export`, {
     config: { access: 'hazard.read' },
-    schema: { tags, summary: '导出排查任务（.xlsx，筛选条件同任务列表）', produces: [XLSX_MIME], params: enterpriseParams, querystring: taskQuery, response: { 200: xlsxFile } },
-  }, async (req, reply) => sendXlsx(reply, await exportCheckTasks(db, req.ctx, req.params.enterpriseId, req.query)));
+    schema: { tags, summary: '导出排查任务（.xlsx，筛选条件同任务列表）', produces: [XLSX_MIME], params: enterpriseParams, querystring: taskQuery, response: { 200: xlsxFile, 202: exportStarted } },
+  }, async (req, reply) => replyExport(reply, await startExport(db, req.ctx, jobs, config, checkTasksExport, { enterpriseId: req.params.enterpriseId, q: req.query })));
 
   app.get(`${base}/check-tasks/:id`, {
     config: { access: 'hazard.read' },
@@ -184,8 +185,8 @@ export const checkRoutes: RouteModule = (app, { db, config }) => {
 
   app.get(`${base}/hazard-leaderboard/export`, {
     config: { access: 'hazard.read' },
-    schema: { tags, summary: '导出积分排行（.xlsx，所选期间内全部有积分人员）', produces: [XLSX_MIME], params: enterpriseParams, querystring: leaderboardQuery, response: { 200: xlsxFile } },
-  }, async (req, reply) => sendXlsx(reply, await exportLeaderboard(db, req.ctx, req.params.enterpriseId, req.query.period)));
+    schema: { tags, summary: '导出积分排行（.xlsx，所选期间内全部有积分人员）', produces: [XLSX_MIME], params: enterpriseParams, querystring: leaderboardQuery, response: { 200: xlsxFile, 202: exportStarted } },
+  }, async (req, reply) => replyExport(reply, await startExport(db, req.ctx, jobs, config, leaderboardExport, { enterpriseId: req.params.enterpriseId, period: req.query.period })));
 
   app.get(`${base}/posts/:postId/report-context`, {
     config: { access: 'hazard.report' },

@@ -18,6 +18,7 @@ import { hazardVisibleTo } from './hazard.policy';
 import { hazardWorkflow, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
 import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
 import { containsPattern } from '../../../platform/db/like';
+import { listPage, searchWhere } from '../../../platform/db/list-query';
 
 /** R-HAZ-6 [cfg]: points for a confirmed report. */
 export const REPORT_POINTS = { general: 1, major: 5 } as const;
@@ -140,6 +141,10 @@ export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id
   };
 }
 
+const HAZARD_SORT = {
+  reportedAt: { by: 'h.reported_at', nulls: 'last' }, deadline: { by: 'h.deadline', nulls: 'last' }, code: { by: 'h.code', nulls: 'last' }, level: { by: 'h.level', nulls: 'last' },
+} as const;
+
 export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: HazardListQuery) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
@@ -159,21 +164,18 @@ export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: Haz
   }
   if (q.overdue) base = base.where('h.status', 'in', OPEN).where('h.deadline', '<', today);
   if (q.mine) base = base.where((eb) => eb.or([eb('h.rectifier_id', '=', actor.userId), eb('h.reported_by', '=', actor.userId)]));
-  if (q.q) {
-    const like = containsPattern(q.q);
-    base = base.where((eb) => eb.or([eb('h.title', 'like', like), eb('h.code', 'like', like), eb('h.location', 'like', like)]));
-  }
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const sort = { reportedAt: 'h.reported_at', deadline: 'h.deadline', code: 'h.code', level: 'h.level' } as const;
-  const rows = await base
-    .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'h.enterprise_id').onRef('r.id', '=', 'h.risk_point_id'))
-    .leftJoin('users as rep', 'rep.id', 'h.reported_by')
-    .leftJoin('users as rec', 'rec.id', 'h.rectifier_id')
-    .selectAll('h')
-    .select(['u.name as org_unit_name', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
-      (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')])
-    .orderBy(sort[q.sort], (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('h.code', 'desc')
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  if (q.q) base = base.where(searchWhere(q.q, ['h.title', 'h.code', 'h.location']));
+  const { items: rows, total } = await listPage(base, {
+    select: (qb) => qb
+      .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'h.enterprise_id').onRef('r.id', '=', 'h.risk_point_id'))
+      .leftJoin('users as rep', 'rep.id', 'h.reported_by')
+      .leftJoin('users as rec', 'rec.id', 'h.rectifier_id')
+      .selectAll('h')
+      .select(['u.name as org_unit_name', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
+        (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')]),
+    sort: { map: HAZARD_SORT, key: q.sort, order: q.order, tiebreak: [{ by: 'h.code', dir: 'desc' }] },
+    page: q.page, pageSize: q.pageSize,
+  });
   return { items: rows.map((r) => presentSummary(r, ctx)), total, page: q.page, pageSize: q.pageSize };
 }
 

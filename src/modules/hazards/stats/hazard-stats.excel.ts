@@ -1,4 +1,4 @@
-import { excel } from '../../../platform/files/xlsx';
+import { defineSheet } from '../../../platform/files/sheet';
 import { t, type Locale } from '../../../platform/i18n/messages';
 import { localDateTime } from '../../../platform/time';
 
@@ -43,14 +43,12 @@ function cell(locale: Locale, key: keyof ExportRow, r: ExportRow): string | numb
 }
 
 /** One sheet of hazards with translated headers and labels; a list longer than the rows gets a closing note. */
-export async function hazardWorkbook(locale: Locale, rows: ExportRow[], opts: { withEnterprise: boolean; total: number | string; truncated: boolean }): Promise<Buffer> {
-  const Excel = await excel();
-  const wb = new Excel.Workbook();
-  const ws = wb.addWorksheet(t(locale, 'hazard.export.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const columns = COLUMNS.filter((c) => opts.withEnterprise || c.key !== 'enterpriseName');
-  ws.columns = columns.map((c) => ({ key: c.key, header: t(locale, `hazard.export.col.${c.key}`), width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(Object.fromEntries(columns.map((c) => [c.key, cell(locale, c.key, r)])));
-  if (opts.truncated) ws.addRow([t(locale, 'hazard.export.truncated', { max: rows.length, total: opts.total })]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export async function hazardWorkbook(locale: Locale, rows: Iterable<ExportRow> | AsyncIterable<ExportRow>, opts: { withEnterprise: boolean; total: number | string; truncated: boolean; count?: number }): Promise<Buffer> {
+  const sheet = defineSheet<keyof ExportRow, ExportRow>({
+    name: t(locale, 'hazard.export.sheet'),
+    columns: COLUMNS.filter((c) => opts.withEnterprise || c.key !== 'enterpriseName')
+      .map((c) => ({ key: c.key, header: t(locale, `hazard.export.col.${c.key}`), width: c.width, write: (r: ExportRow) => cell(locale, c.key, r) })),
+  });
+  const n = opts.count ?? (Array.isArray(rows) ? rows.length : 0);
+  return sheet.write(rows, { footer: opts.truncated ? [t(locale, 'hazard.export.truncated', { max: n, total: opts.total })] : [] });
 }

@@ -4,7 +4,7 @@ import type { Executor } from '../../../platform/db/database';
 import { enterpriseRowInScope, unitInScope } from '../../../platform/db/scope';
 import { LOCAL_OFFSET_SQL } from '../../../platform/time';
 import { hazardVisibleTo } from '../loop/hazard.policy';
-import { containsPattern } from '../../../platform/db/like';
+import { listPage, searchWhere, type SortTerm } from '../../../platform/db/list-query';
 
 /*
  * Queries behind the hazard dashboards (R-HAZ-7) and the double report (R-HAZ-5).
@@ -283,31 +283,32 @@ export function crossListBase(db: Executor, actor: Actor, f: CrossFilter, today:
   if (f.subdistrictId) base = base.where('e.subdistrict_id', '=', f.subdistrictId);
   if (f.industryCode) base = base.where('e.industry_code', '=', f.industryCode);
   if (f.enterpriseId) base = base.where('h.enterprise_id', '=', f.enterpriseId);
-  if (f.q) {
-    const like = containsPattern(f.q);
-    base = base.where((eb) => eb.or([eb('h.title', 'like', like), eb('h.code', 'like', like), eb('e.name', 'like', like)]));
-  }
+  if (f.q) base = base.where(searchWhere(f.q, ['h.title', 'h.code', 'e.name']));
   return base;
 }
 
 export type CrossSort = 'reportedAt' | 'deadline' | 'enterprise';
+// reported_at is never null: ordered plainly, the walk down hazards_reported_at stops after one page.
+const CROSS_SORT: Record<CrossSort, SortTerm | SortTerm[]> = {
+  reportedAt: 'h.reported_at',
+  deadline: [{ by: 'h.deadline', nulls: 'last' }, { by: 'h.reported_at', dir: 'desc' }],
+  enterprise: [{ by: 'e.name', nulls: 'last' }, { by: 'h.reported_at', dir: 'desc' }],
+};
 
-export async function crossListPage(db: Executor, actor: Actor, f: CrossFilter, today: string, opts: { sort: CrossSort; order: 'asc' | 'desc'; limit: number; offset: number; count: boolean }) {
+export async function crossListPage(db: Executor, actor: Actor, f: CrossFilter, today: string, opts: { sort: CrossSort; order: 'asc' | 'desc'; page: number; pageSize: number; count: boolean }) {
   const base = crossListBase(db, actor, f, today);
-  const counted = opts.count
-    ? await db.selectFrom(base.select('h.id').limit(COUNT_CAP + 1).as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    : null;
-  let rows = base
-    .select(['h.id', 'h.enterprise_id', 'h.code', 'h.title', 'h.source', 'h.hazard_class', 'h.level', 'h.status', 'h.location', 'h.reported_at',
+  // The count stops at COUNT_CAP + 1 rows: past it the list says "10,000+" instead of counting every hazard.
+  const page = await listPage(base, {
+    select: (qb) => qb.select(['h.id', 'h.enterprise_id', 'h.code', 'h.title', 'h.source', 'h.hazard_class', 'h.level', 'h.status', 'h.location', 'h.reported_at',
       'h.deadline', 'h.escalation_level', 'h.closed_at', 'e.name as enterprise_name', 'e.subdistrict_id', 'e.industry_code', 'u.name as org_unit_name',
-      sql<boolean>`exists (select 1 from hazard_supervisions s where s.enterprise_id = h.enterprise_id and s.hazard_id = h.id and s.status = 'listed')`.as('supervised')]);
-  // reported_at is never null: ordered plainly, the walk down hazards_reported_at stops after one page.
-  if (opts.sort === 'reportedAt') rows = rows.orderBy('h.reported_at', opts.order);
-  else {
-    rows = rows.orderBy(opts.sort === 'deadline' ? 'h.deadline' : 'e.name', (ob) => (opts.order === 'desc' ? ob.desc() : ob.asc()).nullsLast())
-      .orderBy('h.reported_at', 'desc');
-  }
-  const items = await rows.orderBy('h.id').limit(opts.limit).offset(opts.offset).execute();
-  const n = counted ? Number(counted.n) : items.length;
+      sql<boolean>`exists (select 1 from hazard_supervisions s where s.enterprise_id = h.enterprise_id and s.hazard_id = h.id and s.status = 'listed')`.as('supervised')]),
+    sort: { map: CROSS_SORT, key: opts.sort, order: opts.order, tiebreak: [{ by: 'h.id', dir: 'asc' }] },
+    page: opts.page, pageSize: opts.pageSize,
+    count: async () => (opts.count
+      ? Number((await db.selectFrom(base.select('h.id').limit(COUNT_CAP + 1).as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      : -1),
+  });
+  const items = page.items;
+  const n = page.total < 0 ? items.length : page.total;
   return { items, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }

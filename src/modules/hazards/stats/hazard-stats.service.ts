@@ -168,7 +168,7 @@ export async function listHazardsAcross(db: Db, ctx: Ctx, q: CrossListQuery, opt
   const actor = requireActor(ctx);
   const today = todayOf(ctx);
   const [page, subs, inds] = await Promise.all([
-    crossListPage(db, actor, q, today, { sort: q.sort as CrossSort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, count: opts.count ?? true }),
+    crossListPage(db, actor, q, today, { sort: q.sort as CrossSort, order: q.order, page: q.page, pageSize: q.pageSize, count: opts.count ?? true }),
     subdistrictNames(db),
     industryNames(db),
   ]);

@@ -3,15 +3,17 @@ import type { Ctx } from '../../../platform/auth/actor';
 import { requireActor } from '../../../platform/auth/actor';
 import { requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
-import type { Db } from '../../../platform/db/database';
+import { formatCode, nextCodes, reserveCode } from '../../../platform/db/codes';
+import type { Db, Tx } from '../../../platform/db/database';
 import type { ControlLevelName, MeasureCategory } from '../../../platform/db/schema';
-import { forbidden } from '../../../platform/errors';
+import { AppError, forbidden } from '../../../platform/errors';
+import { defineExport, storedParams, withProgress, type Progress } from '../../../platform/files/exports';
 import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../../platform/files/xlsx';
 import { t } from '../../../platform/i18n/messages';
 import { resolvePost, unitIndex, unitPathNames } from '../../org';
 import { enterpriseForCards } from '../cards/risk-card.repository';
 import {
-  assignCodes, buildLedger, buildLedgerTemplate, formatEvaluation, formatFactors, KIND_LABELS, ledgerUnits, LEVEL_LABELS, R8_LABELS, readLedger,
+  buildLedger, buildLedgerTemplate, formatEvaluation, formatFactors, KIND_LABELS, ledgerUnits, LEVEL_LABELS, R8_LABELS, readLedger,
   TITLE_SUFFIX, validateRows, type LedgerRow,
 } from './risk-excel.sheet';
 import {
@@ -22,7 +24,7 @@ import type { RiskImportReport, RiskExportQuery } from './risk-excel.schema';
 import { reassessDue, type Grade, type MethodInput, type MethodResult } from '../points/risk-grading';
 import { listRiskPoints } from '../points/risk-point.repository';
 import { MEASURE_CATEGORIES } from '../points/risk-point.schema';
-import { mayManageRisk, reserveRiskPointCodes, today } from '../points/risk-point.service';
+import { mayManageRisk, reserveRiskPointCodes, RISK_POINT_CODE_SERIES, riskPointCodeNumber, today } from '../points/risk-point.service';
 import { currentRiskRules, enterpriseDistrict } from '../rules/risk-rules.service';
 
 const LEVEL_ORDER: ControlLevelName[] = ['company', 'department', 'workshop', 'team'];
@@ -43,7 +45,7 @@ type StoredMethod = { inputs?: MethodInput } & Record<string, unknown>;
  * 一企一清单 as .xlsx, with the ledger's filters (and its narrowing to a unit leader's branch). People and posts are
  * written so the file reads back into the same ledger: a shared name carries its unit, an ambiguous post its unit path.
  */
-export async function exportLedger(db: Db, ctx: Ctx, enterpriseId: string, q: RiskExportQuery): Promise<XlsxFile> {
+export async function exportLedger(db: Db, ctx: Ctx, enterpriseId: string, q: RiskExportQuery, progress: Progress = async () => {}): Promise<XlsxFile> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const ent = await enterpriseForCards(db, enterpriseId);
@@ -95,10 +97,21 @@ export async function exportLedger(db: Db, ctx: Ctx, enterpriseId: string, q: Ri
         .map((k) => R8_LABELS[k]).join('、'),
     };
   });
-  const buffer = await buildLedger(`${ent.name}${TITLE_SUFFIX}`, ledger);
+  const buffer = await buildLedger(`${ent.name}${TITLE_SUFFIX}`, withProgress(ledger, progress));
   const date = fileDate(ctx.now);
   return { filename: `风险分级管控清单-${safeFileName(ent.name)}-${date}.xlsx`, fallbackName: `risk-ledger-${date}.xlsx`, buffer };
 }
+
+/** The ledger export: as many rows as the ledger list has with the same filters. */
+export const ledgerExport = defineExport<{ enterpriseId: string; q: RiskExportQuery }>({
+  kind: 'risk.ledger', params: storedParams, enterpriseId: (p) => p.enterpriseId,
+  count: async (db, ctx, p) => {
+    const actor = requireActor(ctx);
+    await requireEnterpriseInScope(db, actor, p.enterpriseId);
+    return (await listRiskPoints(db, p.enterpriseId, actor.scope, { ...p.q, page: 1, pageSize: 1 }, today(ctx))).total;
+  },
+  run: (db, ctx, p, progress) => exportLedger(db, ctx, p.enterpriseId, p.q, progress),
+});
 
 export async function ledgerTemplate(db: Db, ctx: Ctx, enterpriseId: string): Promise<XlsxFile> {
   const actor = requireActor(ctx);
@@ -113,6 +126,23 @@ export async function ledgerTemplate(db: Db, ctx: Ctx, enterpriseId: string): Pr
     posts: posts.map((p) => ({ name: p.name, unitPath: paths.get(p.org_unit_id) ?? '' })),
   });
   return { filename: `风险清单导入模板-${safeFileName(ent.name)}.xlsx`, fallbackName: 'risk-import-template.xlsx', buffer };
+}
+
+/**
+ * The code of every imported row: its own, or the next of the FX- series. The written codes move the series on past
+ * them first (which locks its counter until commit); then the codes in use are read again under that lock, a written
+ * code taken meanwhile is a conflict, and the rows without one get consecutive numbers past every FX- code in use.
+ */
+async function reserveImportCodes(tx: Tx, enterpriseId: string, written: (string | null)[]): Promise<string[]> {
+  await reserveRiskPointCodes(tx, enterpriseId, written.filter((c): c is string => c !== null));
+  await reserveCode(tx, enterpriseId, RISK_POINT_CODE_SERIES, 0);
+  const taken = await takenCodes(tx, enterpriseId);
+  if (written.some((c) => c !== null && taken.has(c))) throw new AppError('CONFLICT', { messageKey: 'validation.risk.codeTaken' });
+  const missing = written.filter((c) => c === null).length;
+  if (missing === 0) return written as string[];
+  const highest = [...taken, ...written].reduce((max, c) => Math.max(max, (c && riskPointCodeNumber(c)) || 0), 0);
+  let n = await nextCodes(tx, enterpriseId, RISK_POINT_CODE_SERIES, missing, highest);
+  return written.map((c) => c ?? formatCode({ prefix: 'FX-', width: 3 }, n++));
 }
 
 /**
@@ -149,10 +179,12 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
   if (checked.valid.length === 0) return report(0, t(ctx.locale, 'import.nothingValid'));
 
   const now = ctx.now;
-  const assignedCodes = assignCodes(checked.valid, codes);
   const ids = checked.valid.map(() => randomUUID());
   const reason = t('zh-CN', 'riskImport.reason');
   await db.transaction().execute(async (tx) => {
+    // D12: the codes are taken inside the transaction, under the series' lock (platform/db/codes.ts), so an import and
+    // a concurrent create or import never hand out the same FX- code; what was checked before is checked again here.
+    const assignedCodes = await reserveImportCodes(tx, enterpriseId, checked.valid.map((r) => r.code));
     await insertLedger(tx, {
       points: checked.valid.map((r, i) => {
         const grade = r.assessment?.grade ?? null;
@@ -175,8 +207,6 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
       measures: checked.valid.flatMap((r, i) => r.measures.map((m, k) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, category: m.category, content: m.content, owner_employee_id: null, sort: k }))),
       posts: checked.valid.flatMap((r, i) => r.postIds.map((p) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, post_id: p }))),
     });
-    // D12: the imported FX- codes move the code series on past them.
-    await reserveRiskPointCodes(tx, enterpriseId, assignedCodes);
     await writeAudit(tx, ctx, {
       action: 'risk.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,
       after: { count: ids.length, mode, file: filename, skippedRows: checked.errorRows, warnings: checked.warnings.length, ruleSetVersion: rules.version },

@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { ControlLevelName, MeasureCategory } from '../../../platform/db/schema';
-import { addTemplateSheets, excel, GUIDE_SHEET, loadWorkbook, REFERENCE_SHEET, SheetError } from '../../../platform/files/xlsx';
-import { cellInput, resolvePost, splitPosts, type CellInput, type PostNode, type UnitIndex } from '../../org';
+import { cellText, compactText as compact, defineSheet, type CellInput } from '../../../platform/files/sheet';
+import { resolvePost, splitPosts, type PostNode, type UnitIndex } from '../../org';
 import {
   combineGrades, DIRECT_CONDITIONS, gradeMethod, GRADE_NAME, InvalidRiskInput, type DirectCondition, type Grade, type MethodInput, type MethodResult,
   type RiskRuleSet,
@@ -85,19 +84,13 @@ export const DATA_SHEET = '风险分级管控清单';
 export const MAX_IMPORT_ROWS = 10_000;
 
 const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!.header;
-const colIndex = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key) + 1;
 
 // ---- cell text ----
 
-function text(v: CellInput): string {
-  if (v === null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
-}
+const text = cellText;
 const lines = (s: string) => s.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
 /** "1、" "2." "(3)" "①" numbering in front of a measure, but not the "1.5" of "1.5 m 护栏". */
 const stripNumbering = (s: string) => s.replace(/^(?:\d{1,2}[、．.)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*/, '').trim();
-const compact = (s: string) => s.replace(/[\s*＊]/g, '');
 
 // ---- evaluation text ----
 
@@ -405,56 +398,8 @@ export function assignCodes(rows: ValidRiskRow[], taken: Iterable<string>): stri
  * is fine); measure categories may sit in that row or, under a merged 管控措施 cell, in the row below.
  */
 export async function readLedger(buffer: Buffer): Promise<{ rows: SheetRow[]; title: string }> {
-  const wb = await loadWorkbook(buffer, { maxRows: MAX_IMPORT_ROWS });
-  const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets.find((w) => w.name !== GUIDE_SHEET && w.name !== REFERENCE_SHEET) ?? wb.worksheets[0];
-  if (!ws) throw new SheetError('import.file');
-  const headerTexts = (r: number) => {
-    const out = new Map<number, string>();
-    ws.getRow(r).eachCell((cell, col) => { out.set(col, compact(text(cellInput(cell.value)))); });
-    return out;
-  };
-  let headerRow = 0;
-  for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
-    if ([...headerTexts(r).values()].includes(header('name'))) { headerRow = r; break; }
-  }
-  if (!headerRow) throw new SheetError('import.header', { columns: REQUIRED.map(header).join('、') });
-  let title = '';
-  for (let r = 1; r < headerRow && !title; r++) title = [...headerTexts(r).values()].find(Boolean) ?? '';
-  const columnOf = new Map<ColumnKey, number>();
-  const take = (texts: Map<number, string>) => {
-    for (const [col, h] of texts) {
-      const c = COLUMNS.find((x) => x.header === h || compact(x.header) === h);
-      if (c && !columnOf.has(c.key)) columnOf.set(c.key, col);
-    }
-  };
-  take(headerTexts(headerRow));
-  let firstData = headerRow + 1;
-  const below = headerTexts(headerRow + 1);
-  if (MEASURE_CATEGORIES.some((c) => [...below.values()].includes(CATEGORY_LABELS[c])) || [...headerTexts(headerRow).values()].includes(MEASURE_HEADER)) {
-    take(below);
-    firstData = headerRow + 2;
-  }
-  const missing = REQUIRED.filter((k) => !columnOf.has(k)).map(header);
-  if (missing.length) throw new SheetError('import.header', { columns: missing.join('、') });
-  const rows: SheetRow[] = [];
-  for (let r = firstData; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (!row.hasValues) continue;
-    const cells: SheetRow['cells'] = {};
-    let blank = true;
-    for (const [key, col] of columnOf) {
-      const v = cellInput(row.getCell(col).value);
-      const value = typeof v === 'string' && v.trim() === '' ? null : v;
-      cells[key] = value;
-      // A row holding only its 序号 is an empty row of the template.
-      if (value !== null && key !== 'seq') blank = false;
-    }
-    if (blank) continue;
-    rows.push({ row: r, cells });
-    if (rows.length > MAX_IMPORT_ROWS) throw new SheetError('import.tooManyRows', { max: MAX_IMPORT_ROWS });
-  }
-  if (rows.length === 0) throw new SheetError('import.empty');
-  return { rows, title };
+  const { rows, title } = await LEDGER_SHEET.read(buffer);
+  return { rows: rows.map((r) => ({ row: r.row, cells: r.cells })), title };
 }
 
 export const TITLE_SUFFIX = '安全风险分级管控清单';
@@ -478,9 +423,6 @@ export const GRADE_FILL: Record<Grade, { bg: string; font: string }> = {
   3: { bg: 'FFFFFF00', font: 'FF000000' },
   4: { bg: 'FF0070C0', font: 'FFFFFFFF' },
 };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-
 /** One row as the export writes it: every cell already text. */
 export type LedgerRow = {
   code: string; name: string; kind: string; unit: string; factors: string; accidents: string; evaluation: string; grade: Grade | null;
@@ -488,120 +430,93 @@ export type LedgerRow = {
   major: boolean; r8: string;
 };
 
-const colLetter = (n: number) => {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
+const GRADE_STYLE = Object.fromEntries(([1, 2, 3, 4] as Grade[]).map((g) => [g, {
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: GRADE_FILL[g].bg } } as ExcelJS.Fill,
+  font: { bold: true, color: { argb: GRADE_FILL[g].font } } as Partial<ExcelJS.Font>,
+}])) as Record<Grade, { fill: ExcelJS.Fill; font: Partial<ExcelJS.Font> }>;
+const WRAP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
+
+function ledgerCell(key: ColumnKey, r: LedgerRow, i: number): ExcelJS.CellValue {
+  switch (key) {
+    case 'seq': return i + 1;
+    case 'grade': return r.grade ? GRADE_NAME[r.grade]['zh-CN'] : '';
+    case 'major': return r.major ? '是' : '否';
+    default:
+      if (key.startsWith('m_')) return r.measures[key.slice(2) as MeasureCategory];
+      return r[key as Exclude<ColumnKey, 'seq' | 'grade' | 'major' | `m_${MeasureCategory}`>];
+  }
+}
+
+/** The notes sheet of the template, one entry per column. */
+const LEDGER_NOTES: Partial<Record<ColumnKey, { note: string; example?: string }>> = {
+  seq: { note: '选填，仅供阅读，导入时忽略。' },
+  code: { example: 'FX-001', note: '选填，不超过 40 个字符；留空时按 FX-001、FX-002… 自动编号。本企业已有的编号不能重复导入。' },
+  name: { example: '液氨储罐区', note: '必填，不超过 200 个字。' },
+  kind: { example: '场所区域', note: `必填：${Object.values(KIND_LABELS).join('、')}。` },
+  unit: { example: '生产部/一车间', note: '必填，按“部门/车间/班组”填写单位路径，如“生产部/一车间”；单位名称在本企业唯一时也可只写名称；企业本身写企业名称或“本企业”（从其他企业导出的清单中写的原企业名称也按本企业处理）。可选的单位见“单位与岗位”工作表。' },
+  factors: { example: '物的因素：储罐泄漏；静电积聚', note: `按类别每行一类，格式“类别：因素1；因素2”，类别为 ${Object.values(FACTOR_LABELS).join('、')}，如“物的因素：储罐泄漏；静电积聚”。` },
+  accidents: { example: '火灾、其它爆炸', note: `按 GB 6441 填写，多个用“、”分隔：${ACCIDENT_TYPES.join('、')}。` },
+  evaluation: { example: 'LEC: L=3 E=6 C=40 D=720', note: '每行一种方法：“LEC: L=6 E=6 C=15 D=540”、“LS: L=3 S=5 R=15”、“MES: M=3 E=6 S=4 R=72”、' +
+    `“直接判定: 重大危险源”（可选条件：${Object.values(DIRECT_LABELS).join('、')}）。取值须在公布的取值表内。D、R 值可省略：平台按取值和现行分级标准重新计算，多种方法取最高等级（从严从高）。留空表示尚未评价。` },
+  grade: { note: '导入时不采用此列：等级由评价方法及数值计算得出；与计算结果不一致时以计算结果为准，并在导入结果中提示。导出时按等级填充红、橙、黄、蓝色。' },
+  level: { note: '导入时忽略：由风险等级按现行规则确定（重大—企业级，较大—部门级，一般—车间级，低—班组级）。' },
+  controllers: { example: '企业级:张三；部门级:李四', note: `各管控层级的责任人，格式“企业级:张三；部门级:李四；车间级:王五；班组级:赵六”，层级为 ${Object.values(LEVEL_LABELS).join('、')}。姓名须为本企业在职员工；本企业有同名员工时写成“张三（生产部/一车间）”。` },
+  m_engineering: { example: '1、设置可燃气体报警仪', note: '七类管控措施（工程技术…应急管理）各占一列，每条措施一行（单元格内换行：Alt+Enter），行首的“1、”“(1)”等编号会被去掉。' },
+  emergency: { note: '选填，不超过 2000 字。' },
+  location: { note: '选填，风险点所在的具体位置，如“厂区东北角储罐区”。' },
+  posts: { note: '选填，多个岗位用“、”分隔；岗位名称在多个单位重复时写成“单位路径/岗位”。' },
+  major: { example: '否', note: '选填：是 / 否，留空为否。' },
+  r8: { example: '警示标志、应急器材', note: `较大及以上风险点应落实的四项：${Object.values(R8_LABELS).join('、')}；填写已落实的项目，用“、”分隔，未落实的不填。` },
 };
 
-/** Title row, then the two-row header with the seven categories under a merged 管控措施. Data starts on row 4. */
-function addLedgerSheet(wb: ExcelJS.Workbook, title: string) {
-  const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 3, xSplit: 3 }], pageSetup: { orientation: 'landscape', paperSize: 9 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  const last = colLetter(COLUMNS.length);
-  ws.mergeCells(`A1:${last}1`);
-  const t = ws.getCell('A1');
-  t.value = title;
-  t.font = { bold: true, size: 16 };
-  t.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 30;
-  const firstM = colIndex('m_engineering');
-  const lastM = colIndex('m_emergency');
-  for (const [i, c] of COLUMNS.entries()) {
-    const col = i + 1;
-    const letter = colLetter(col);
-    if (col >= firstM && col <= lastM) {
-      ws.getCell(`${letter}3`).value = c.header;
-    } else {
-      ws.getCell(`${letter}2`).value = c.header;
-      ws.mergeCells(`${letter}2:${letter}3`);
-    }
-  }
-  ws.getCell(`${colLetter(firstM)}2`).value = MEASURE_HEADER;
-  ws.mergeCells(`${colLetter(firstM)}2:${colLetter(lastM)}2`);
-  for (const r of [2, 3]) {
-    const row = ws.getRow(r);
-    row.font = { bold: true };
-    for (let col = 1; col <= COLUMNS.length; col++) {
-      const cell = row.getCell(col);
-      cell.fill = HEADER_FILL;
-      cell.border = THIN;
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    }
-  }
-  return ws;
-}
+/**
+ * The ledger in the customary layout: a title row, then the two-row header with the seven categories under a merged
+ * 管控措施; data from row 4. Grade cells are filled red/orange/yellow/blue, multi-line cells wrapped; the 序号,
+ * 编号 and 管控层级 columns are optional in an upload.
+ */
+export const LEDGER_SHEET = defineSheet<ColumnKey, LedgerRow>({
+  name: DATA_SHEET,
+  maxRows: MAX_IMPORT_ROWS,
+  headerSearchRows: 10,
+  freezeColumns: 3,
+  landscape: true,
+  group: { header: MEASURE_HEADER, keys: MEASURE_CATEGORIES.map((c) => `m_${c}` as const) },
+  columns: COLUMNS.map((c) => ({
+    ...c, required: REQUIRED.includes(c.key), informational: c.key === 'seq', write: (r: LedgerRow, i: number) => ledgerCell(c.key, r, i),
+    ...LEDGER_NOTES[c.key],
+  })),
+  style: (r, row, col) => {
+    row.alignment = WRAP;
+    if (!r.grade) return;
+    const cell = row.getCell(col('grade'));
+    cell.fill = GRADE_STYLE[r.grade].fill;
+    cell.font = GRADE_STYLE[r.grade].font;
+  },
+});
 
 /**
- * The ledger as .xlsx: grade cells filled red/orange/yellow/blue, multi-line cells wrapped. Written with the
- * streaming writer, rows committed as they go: a third less CPU than building the whole workbook model first.
+ * The ledger as .xlsx, written with the streaming writer, rows committed as they go: a third less CPU than building
+ * the whole workbook model first.
  */
-export async function buildLedger(title: string, rows: LedgerRow[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new (await excel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = 'SafeDuty';
-  const ws = addLedgerSheet(wb, title);
-  const gradeCol = colIndex('grade');
-  const wrap: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
-  const fills = Object.fromEntries(([1, 2, 3, 4] as Grade[]).map((g) => [g, {
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: GRADE_FILL[g].bg } } as ExcelJS.Fill,
-    font: { bold: true, color: { argb: GRADE_FILL[g].font } } as Partial<ExcelJS.Font>,
-  }])) as Record<Grade, { fill: ExcelJS.Fill; font: Partial<ExcelJS.Font> }>;
-  rows.forEach((r, i) => {
-    const row = ws.addRow([
-      i + 1, r.code, r.name, r.kind, r.unit, r.factors, r.accidents, r.evaluation, r.grade ? GRADE_NAME[r.grade]['zh-CN'] : '', r.level, r.controllers,
-      ...MEASURE_CATEGORIES.map((c) => r.measures[c]), r.emergency, r.location, r.posts, r.major ? '是' : '否', r.r8,
-    ]);
-    row.alignment = wrap;
-    if (r.grade) {
-      const cell = row.getCell(gradeCol);
-      cell.fill = fills[r.grade].fill;
-      cell.font = fills[r.grade].font;
-    }
-    row.commit();
-  });
-  await wb.commit();
-  return Buffer.concat(chunks);
+export async function buildLedger(title: string, rows: Iterable<LedgerRow> | AsyncIterable<LedgerRow>): Promise<Buffer> {
+  return LEDGER_SHEET.write(rows, { title });
 }
-
-type RangeValidations = { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } };
 
 /** An empty ledger in the same layout, a guide to every column, and the enterprise's units and posts. */
 export async function buildLedgerTemplate(input: { enterpriseName: string; unitPaths: string[]; posts: { unitPath: string; name: string }[] }): Promise<Buffer> {
-  const wb = new (await excel()).Workbook();
-  wb.creator = 'SafeDuty';
-  const ws = addLedgerSheet(wb, `${input.enterpriseName}${TITLE_SUFFIX}`);
-  const dv = (ws as unknown as RangeValidations).dataValidations;
-  const kindCol = colLetter(colIndex('kind'));
-  dv.add(`${kindCol}4:${kindCol}${MAX_IMPORT_ROWS + 3}`, {
-    type: 'list', allowBlank: false, formulae: [`"${Object.values(KIND_LABELS).join(',')}"`],
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: '类型', error: `请从列表中选择：${Object.values(KIND_LABELS).join('、')}`,
+  return LEDGER_SHEET.template({
+    title: `${input.enterpriseName}${TITLE_SUFFIX}`,
+    notes: {
+      title: '风险清单导入说明', subtitle: `适用企业：${input.enterpriseName}`, widths: [18, 100],
+      intro: ['在“风险分级管控清单”工作表第 4 行起每行填写一个风险点，不要修改表头；第 1 行标题可以改写，空行会被忽略，一次最多 10000 行。本平台导出的清单可直接导入。'],
+      extra: [['导入方式', '“严格导入”：文件中只要有一行错误就不导入任何数据，并列出每个错误的行号和列名；“仅导入正确行”：导入没有错误的行，并列出出错的行。']],
+    },
+    reference: { unitHeader: '单位（路径）', unitPaths: input.unitPaths, posts: input.posts },
+    validations: {
+      kind: {
+        type: 'list', allowBlank: false, formulae: [`"${Object.values(KIND_LABELS).join(',')}"`],
+        showErrorMessage: true, errorStyle: 'stop', errorTitle: '类型', error: `请从列表中选择：${Object.values(KIND_LABELS).join('、')}`,
+      },
+    },
   });
-  const rows: [string, string][] = [
-    ['风险清单导入说明', `适用企业：${input.enterpriseName}`],
-    ['', '在“风险分级管控清单”工作表第 4 行起每行填写一个风险点，不要修改表头；第 1 行标题可以改写，空行会被忽略，一次最多 10000 行。本平台导出的清单可直接导入。'],
-    ['序号', '选填，仅供阅读，导入时忽略。'],
-    ['风险点编号', '选填，不超过 40 个字符；留空时按 FX-001、FX-002… 自动编号。本企业已有的编号不能重复导入。'],
-    ['风险点名称', '必填，不超过 200 个字。'],
-    ['类型', `必填：${Object.values(KIND_LABELS).join('、')}。`],
-    ['所在单位/区域', '必填，按“部门/车间/班组”填写单位路径，如“生产部/一车间”；单位名称在本企业唯一时也可只写名称；企业本身写企业名称或“本企业”（从其他企业导出的清单中写的原企业名称也按本企业处理）。可选的单位见“单位与岗位”工作表。'],
-    ['危险有害因素', `按类别每行一类，格式“类别：因素1；因素2”，类别为 ${Object.values(FACTOR_LABELS).join('、')}，如“物的因素：储罐泄漏；静电积聚”。`],
-    ['可能导致的事故类型', `按 GB 6441 填写，多个用“、”分隔：${ACCIDENT_TYPES.join('、')}。`],
-    ['评价方法及数值', '每行一种方法：“LEC: L=6 E=6 C=15 D=540”、“LS: L=3 S=5 R=15”、“MES: M=3 E=6 S=4 R=72”、' +
-      `“直接判定: 重大危险源”（可选条件：${Object.values(DIRECT_LABELS).join('、')}）。取值须在公布的取值表内。D、R 值可省略：平台按取值和现行分级标准重新计算，多种方法取最高等级（从严从高）。留空表示尚未评价。`],
-    ['风险等级', '导入时不采用此列：等级由评价方法及数值计算得出；与计算结果不一致时以计算结果为准，并在导入结果中提示。导出时按等级填充红、橙、黄、蓝色。'],
-    ['管控层级', '导入时忽略：由风险等级按现行规则确定（重大—企业级，较大—部门级，一般—车间级，低—班组级）。'],
-    ['责任人', `各管控层级的责任人，格式“企业级:张三；部门级:李四；车间级:王五；班组级:赵六”，层级为 ${Object.values(LEVEL_LABELS).join('、')}。姓名须为本企业在职员工；本企业有同名员工时写成“张三（生产部/一车间）”。`],
-    ['工程技术…应急管理', '七类管控措施各占一列，每条措施一行（单元格内换行：Alt+Enter），行首的“1、”“(1)”等编号会被去掉。'],
-    ['应急处置措施', '选填，不超过 2000 字。'],
-    ['具体位置', '选填，风险点所在的具体位置，如“厂区东北角储罐区”。'],
-    ['涉及岗位', '选填，多个岗位用“、”分隔；岗位名称在多个单位重复时写成“单位路径/岗位”。'],
-    ['重大危险源', '选填：是 / 否，留空为否。'],
-    ['警示与应急设施', `较大及以上风险点应落实的四项：${Object.values(R8_LABELS).join('、')}；填写已落实的项目，用“、”分隔，未落实的不填。`],
-    ['导入方式', '“严格导入”：文件中只要有一行错误就不导入任何数据，并列出每个错误的行号和列名；“仅导入正确行”：导入没有错误的行，并列出出错的行。'],
-  ];
-  addTemplateSheets(wb, { guide: rows, guideWidths: [18, 100], unitHeader: '单位（路径）', unitPaths: input.unitPaths, posts: input.posts });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

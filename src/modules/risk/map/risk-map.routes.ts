@@ -2,12 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../../../platform/http/app';
 import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
+import { exportStarted, replyExport, startExport } from '../../../platform/files/exports';
 import { readUpload, sendXlsx, XLSX_MIME, XLSX_UPLOAD, xlsxFile } from '../../../platform/http/xlsx';
 import { invalid } from '../../../platform/errors';
 import { postCard, postCardParams, publicCard, publicCardParams, riskBoard } from '../cards/risk-card.schema';
 import { issueRiskCard, postRiskCard, publicRiskCard, revokeRiskCard, riskBoard as buildBoard } from '../cards/risk-card.service';
 import { riskExportQuery, riskImportQuery, riskImportReport } from '../ledger/risk-excel.schema';
-import { exportLedger, importLedger, ledgerTemplate } from '../ledger/risk-excel.service';
+import { importLedger, ledgerExport, ledgerTemplate } from '../ledger/risk-excel.service';
 import { PLAN_CSP, PLAN_MAX_BYTES } from './risk-map.image';
 import { floorPlanList, floorPlanParams, floorPlanRename, floorPlanView, mapQuery, planImage, riskMapView } from './risk-map.schema';
 import { listPlans, placePoint, planImage as readPlanImage, planTooLarge, removePlan, renamePlan, riskMap, uploadPlan, type PlanUpload } from './risk-map.service';
@@ -27,7 +28,7 @@ function planUpload(req: FastifyRequest): PlanUpload | null {
   return file ? { filename: file.filename, buffer: file.buffer, name: body.fields.name ?? null } : null;
 }
 
-export const riskMapRoutes: RouteModule = (app, { db, config }) => {
+export const riskMapRoutes: RouteModule = (app, { db, config, jobs }) => {
   const base = '/enterprises/:enterpriseId';
 
   // ---- floor plans (一企一分布图) ----
@@ -121,8 +122,8 @@ export const riskMapRoutes: RouteModule = (app, { db, config }) => {
 
   app.get(`${base}/risk-points/export`, {
     config: { access: 'risk.read' },
-    schema: { tags, summary: '导出风险分级管控清单（.xlsx）', produces: [XLSX_MIME], params: enterpriseParams, querystring: riskExportQuery, response: { 200: xlsxFile } },
-  }, async (req, reply) => sendXlsx(reply, await exportLedger(db, req.ctx, req.params.enterpriseId, req.query)));
+    schema: { tags, summary: '导出风险分级管控清单（.xlsx）', produces: [XLSX_MIME], params: enterpriseParams, querystring: riskExportQuery, response: { 200: xlsxFile, 202: exportStarted } },
+  }, async (req, reply) => replyExport(reply, await startExport(db, req.ctx, jobs, config, ledgerExport, { enterpriseId: req.params.enterpriseId, q: req.query })));
 
   app.get(`${base}/risk-points/import-template`, {
     config: { access: 'risk.manage' },

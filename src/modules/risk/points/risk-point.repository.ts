@@ -3,9 +3,11 @@ import type { Scope } from '../../../platform/auth/actor';
 import type { Executor } from '../../../platform/db/database';
 import { riskPointVisibleTo } from './risk-point.policy';
 import type { RiskListQuery } from './risk-point.schema';
-import { containsPattern } from '../../../platform/db/like';
+import { listPage, searchWhere, type SortTerm } from '../../../platform/db/list-query';
 
 const SORT = { code: 'r.code', name: 'r.name', grade: 'r.grade', reassessDue: 'r.reassess_due', updatedAt: 'r.updated_at' } as const;
+/** Every sort key puts points without the value (no grade, no due date) last. */
+const SORT_MAP = Object.fromEntries(Object.entries(SORT).map(([k, by]) => [k, { by, nulls: 'last' }])) as Record<keyof typeof SORT, SortTerm>;
 
 /** R-RISK-8: grade 1–2 points missing any of the four required items. */
 export const MISSING_R8 = sql<boolean>`(r.grade <= 2 and not (r.has_warning_signs and r.has_monitoring and r.has_emergency_equipment and r.has_escape_routes))`;
@@ -23,10 +25,7 @@ function ledgerBase(db: Executor, enterpriseId: string, scope: Scope, q: Partial
     const unitId = q.orgUnitId;
     query = query.where('u.path', 'like', (eb) => eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('enterprise_id', '=', enterpriseId).where('id', '=', unitId));
   }
-  if (q.q) {
-    const like = containsPattern(q.q);
-    query = query.where((eb) => eb.or([eb('r.name', 'like', like), eb('r.code', 'like', like), eb('r.location', 'like', like)]));
-  }
+  if (q.q) query = query.where(searchWhere(q.q, ['r.name', 'r.code', 'r.location']));
   switch (q.flag) {
     case 'missingR8': query = query.where(MISSING_R8); break;
     case 'overdue': query = query.where('r.reassess_due', '<', today); break;
@@ -39,10 +38,11 @@ function ledgerBase(db: Executor, enterpriseId: string, scope: Scope, q: Partial
 
 export async function listRiskPoints(db: Executor, enterpriseId: string, scope: Scope, q: RiskListQuery, today: string) {
   const base = ledgerBase(db, enterpriseId, scope, q, today);
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.selectAll('r').select(['u.name as org_unit_name', MISSING_R8.as('missing_r8')])
-    .orderBy(SORT[q.sort], (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('r.code')
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const { items: rows, total } = await listPage(base, {
+    select: (qb) => qb.selectAll('r').select(['u.name as org_unit_name', MISSING_R8.as('missing_r8')]),
+    sort: { map: SORT_MAP, key: q.sort, order: q.order, tiebreak: [{ by: 'r.code', dir: 'asc' }] },
+    page: q.page, pageSize: q.pageSize,
+  });
   return { rows, total };
 }
 export type RiskRow = Awaited<ReturnType<typeof listRiskPoints>>['rows'][number];

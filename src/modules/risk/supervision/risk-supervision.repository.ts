@@ -5,7 +5,7 @@ import type { DB, EnterprisesTable, RiskPointsTable } from '../../../platform/db
 import { enterpriseRowInScope } from '../../../platform/db/scope';
 import { MISSING_R8 } from '../points/risk-point.repository';
 import type { MajorQuery, OverviewFlag, OverviewQuery, OverviewSummaryQuery } from './risk-supervision.schema';
-import { containsPattern } from '../../../platform/db/like';
+import { listPage, searchWhere, type SortTerm } from '../../../platform/db/list-query';
 
 /**
  * Regulator views over the risk ledgers of every enterprise in scope (issue 3 §8). Scope is applied to the
@@ -28,10 +28,7 @@ function enterprisesInScope(db: Executor, scope: Scope, f: Filters, today: strin
   let query = db.selectFrom('enterprises as e').where(enterpriseRowInScope(scope, 'e')).where('e.status', '<>', 'closed');
   if (f.subdistrictId) query = query.where('e.subdistrict_id', '=', f.subdistrictId);
   if (f.industryCode) query = query.where('e.industry_code', '=', f.industryCode);
-  if (f.q) {
-    const like = containsPattern(f.q);
-    query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
-  }
+  if (f.q) query = query.where(searchWhere(f.q, ['e.name', { column: 'e.credit_code', upper: true }]));
   switch (f.flag) {
     case 'noLedger': query = query.where((eb) => eb.not(hasPoint(eb, () => sql<SqlBool>`true`))); break;
     case 'overdue': query = query.where((eb) => hasPoint(eb, (r) => r('r.reassess_due', '<', today))); break;
@@ -136,10 +133,7 @@ function majorBase(db: Executor, scope: Scope, q: MajorQuery, today: string) {
     .where(enterpriseRowInScope(scope, 'e')).where('e.status', '<>', 'closed');
   if (q.subdistrictId) query = query.where('e.subdistrict_id', '=', q.subdistrictId);
   if (q.industryCode) query = query.where('e.industry_code', '=', q.industryCode);
-  if (q.q) {
-    const like = containsPattern(q.q);
-    query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('r.name', 'like', like), eb('r.code', 'like', like)]));
-  }
+  if (q.q) query = query.where(searchWhere(q.q, ['e.name', 'r.name', 'r.code']));
   switch (q.flag) {
     case 'overdue': query = query.where('r.reassess_due', '<', today); break;
     case 'missingR8': query = query.where(missingR8); break;
@@ -149,22 +143,24 @@ function majorBase(db: Executor, scope: Scope, q: MajorQuery, today: string) {
   return query;
 }
 
+const MAJOR_SORT: Record<'enterprise' | 'reassessDue', SortTerm[]> = {
+  reassessDue: [{ by: 'r.reassess_due', nulls: 'last' }, { by: 'e.name', dir: 'asc' }, { by: 'r.code', dir: 'asc' }],
+  enterprise: ['e.name', 'r.enterprise_id', { by: 'r.code', dir: 'asc' }],
+};
+
 /** Every grade-1 point in scope, with its enterprise (the partial index on grade-1 points serves it). */
 export async function majorRiskPage(db: Executor, scope: Scope, q: MajorQuery, today: string) {
   const base = majorBase(db, scope, q, today);
-  let page = base
-    .innerJoin('subdistricts as s', 's.id', 'e.subdistrict_id')
-    .innerJoin('industries as i', 'i.code', 'e.industry_code')
-    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
-    .select(['r.id', 'r.enterprise_id', 'e.name as enterprise_name', 'e.subdistrict_id', 's.name as subdistrict_name', 'e.industry_code', 'i.name as industry_name',
-      'r.code', 'r.name', 'r.kind', 'u.name as org_unit_name', 'r.major_hazard_source', 'r.control_level', 'r.reassess_due', 'r.control_failing',
-      'r.has_warning_signs', 'r.has_monitoring', 'r.has_emergency_equipment', 'r.has_escape_routes']);
-  page = q.sort === 'reassessDue'
-    ? page.orderBy('r.reassess_due', (ob) => (q.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('e.name').orderBy('r.code')
-    : page.orderBy('e.name', q.order).orderBy('r.enterprise_id', q.order).orderBy('r.code');
-  const [rows, count] = await Promise.all([
-    page.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const { items: rows, total } = await listPage(base, {
+    select: (qb) => qb
+      .innerJoin('subdistricts as s', 's.id', 'e.subdistrict_id')
+      .innerJoin('industries as i', 'i.code', 'e.industry_code')
+      .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
+      .select(['r.id', 'r.enterprise_id', 'e.name as enterprise_name', 'e.subdistrict_id', 's.name as subdistrict_name', 'e.industry_code', 'i.name as industry_name',
+        'r.code', 'r.name', 'r.kind', 'u.name as org_unit_name', 'r.major_hazard_source', 'r.control_level', 'r.reassess_due', 'r.control_failing',
+        'r.has_warning_signs', 'r.has_monitoring', 'r.has_emergency_equipment', 'r.has_escape_routes']),
+    sort: { map: MAJOR_SORT, key: q.sort, order: q.order, tiebreak: [] },
+    page: q.page, pageSize: q.pageSize,
+  });
+  return { rows, total };
 }

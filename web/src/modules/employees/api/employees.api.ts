@@ -1,4 +1,4 @@
-import { api, type Page, type Query } from '../../../app/api';
+import { api, type Page, type Query, type OnExportProgress } from '../../../app/api';
 
 export type EmploymentForm = 'regular' | 'dispatched' | 'temporary' | 'migrant' | 'intern';
 export const EMPLOYMENT_FORMS: readonly EmploymentForm[] = ['regular', 'dispatched', 'temporary', 'migrant', 'intern'];
@@ -54,7 +54,7 @@ export const employeesApi = {
   update: (enterpriseId: string, id: string, body: EmployeeUpdate) => api.patch<Employee>(`${base(enterpriseId)}/${id}`, body),
   remove: (enterpriseId: string, id: string) => api.del(`${base(enterpriseId)}/${id}`),
   downloadTemplate: (enterpriseId: string, fallbackName: string) => api.download(`${base(enterpriseId)}/import-template`, undefined, fallbackName),
-  exportList: (enterpriseId: string, query: Query, fallbackName: string) => api.download(`${base(enterpriseId)}/export`, query, fallbackName),
+  exportList: (enterpriseId: string, query: Query, fallbackName: string, onProgress?: OnExportProgress) => api.download(`${base(enterpriseId)}/export`, query, fallbackName, onProgress),
   import: (enterpriseId: string, file: File, mode: 'strict' | 'valid') => {
     const form = new FormData();
     form.append('file', file, file.name);

@@ -13,6 +13,7 @@ import { EmployeeFilters } from './EmployeeFilters';
 import { EmployeeFormDrawer } from './EmployeeFormDrawer';
 import { EmployeeImportModal } from './EmployeeImportModal';
 import { EmployeeTable } from './EmployeeTable';
+import { useExport } from '../../../app/components/useExport';
 
 const FILTERS = ['q', 'orgUnitId', 'employmentForm', 'status'] as const;
 
@@ -25,7 +26,7 @@ export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId
   const list = useListState({ sync, filterKeys: FILTERS });
   const [editing, setEditing] = useState<Employee | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, start } = useExport();
   const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId], can('orgunit.read'));
   const { data, error, loading, reload } = useApi(
     (signal) => employeesApi.list(enterpriseId, list.query, signal),
@@ -54,16 +55,11 @@ export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId
     }
   };
 
-  const exportList = async () => {
-    setExporting(true);
-    try {
+  const exportList = () => {
+    return start((onProgress) => {
       const { page: _page, pageSize: _pageSize, ...filters } = list.query;
-      await employeesApi.exportList(enterpriseId, filters, t('employee.exportFile'));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setExporting(false);
-    }
+      return employeesApi.exportList(enterpriseId, filters, t('employee.exportFile'), onProgress);
+    });
   };
 
   return (

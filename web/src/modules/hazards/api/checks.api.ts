@@ -1,4 +1,4 @@
-import { api, type Page, type Query } from '../../../app/api';
+import { api, type Page, type Query, type OnExportProgress } from '../../../app/api';
 
 export const CHECKLIST_LEVELS = ['enterprise', 'workshop', 'post'] as const;
 export type ChecklistLevel = (typeof CHECKLIST_LEVELS)[number];
@@ -110,7 +110,7 @@ export const checksApi = {
 
   tasks: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<CheckTaskPage>(`${e(enterpriseId)}/check-tasks`, query, { signal }),
   /** The task list as .xlsx, with the list's filters. */
-  exportTasks: (enterpriseId: string, query: Query, fallbackName: string) => api.download(`${e(enterpriseId)}/check-tasks/export`, query, fallbackName),
+  exportTasks: (enterpriseId: string, query: Query, fallbackName: string, onProgress?: OnExportProgress) => api.download(`${e(enterpriseId)}/check-tasks/export`, query, fallbackName, onProgress),
   task: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<CheckTaskDetail>(`${e(enterpriseId)}/check-tasks/${id}`, undefined, { signal }),
   /** One multipart request: the answers as JSON in `results`, each failed item's photos as file fields it names. */
   run: (enterpriseId: string, id: string, answers: RunAnswer[]) => {
@@ -135,8 +135,8 @@ export const checksApi = {
   leaderboard: (enterpriseId: string, period: 'month' | 'year' | 'all', signal?: AbortSignal) =>
     api.get<Leaderboard>(`${e(enterpriseId)}/hazard-leaderboard`, { period }, { signal }),
   /** Everyone ranked in the period as .xlsx (the card shows the top ten). */
-  exportLeaderboard: (enterpriseId: string, period: 'month' | 'year' | 'all', fallbackName: string) =>
-    api.download(`${e(enterpriseId)}/hazard-leaderboard/export`, { period }, fallbackName),
+  exportLeaderboard: (enterpriseId: string, period: 'month' | 'year' | 'all', fallbackName: string, onProgress?: OnExportProgress) =>
+    api.download(`${e(enterpriseId)}/hazard-leaderboard/export`, { period }, fallbackName, onProgress),
   reportContext: (enterpriseId: string, postId: string, signal?: AbortSignal) =>
     api.get<ReportContext>(`${e(enterpriseId)}/posts/${postId}/report-context`, undefined, { signal }),
 };

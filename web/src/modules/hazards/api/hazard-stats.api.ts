@@ -1,4 +1,4 @@
-import { api, type Page, type Query } from '../../../app/api';
+import { api, type Page, type Query, type OnExportProgress } from '../../../app/api';
 import type { HazardStatus, HazardSummary } from './hazards.api';
 
 export type Rate = { numerator: number; denominator: number; rate: number | null };
@@ -59,5 +59,5 @@ export const hazardStatsApi = {
   overview: (query: Query, signal?: AbortSignal) => api.get<OverviewStats>('/hazard-stats/overview', query, { signal }),
   /** Regulators: hazards of every enterprise in scope (drill-down from the dashboards). */
   crossList: (query: Query, signal?: AbortSignal) => api.get<CrossPage>('/hazards', query, { signal }),
-  crossExport: (query: Query, fallbackName: string) => api.download('/hazards/export', query, fallbackName),
+  crossExport: (query: Query, fallbackName: string, onProgress?: OnExportProgress) => api.download('/hazards/export', query, fallbackName, onProgress),
 };

@@ -1,4 +1,4 @@
-import { api, type Page, type Query } from '../../../app/api';
+import { api, type Page, type Query, type OnExportProgress } from '../../../app/api';
 
 export const HAZARD_STATUSES = ['reported', 'confirmed', 'rectifying', 'submitted', 'closed', 'voided'] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
@@ -115,5 +115,5 @@ export const hazardsApi = {
     return api.upload<{ ids: string[] }>(`/enterprises/${enterpriseId}/photos`, form);
   },
   photoUrl: (enterpriseId: string, photoId: string) => `/api/v1/enterprises/${enterpriseId}/photos/${photoId}`,
-  exportList: (enterpriseId: string, query: Query, fallbackName: string) => api.download(`${base(enterpriseId)}/export`, query, fallbackName),
+  exportList: (enterpriseId: string, query: Query, fallbackName: string, onProgress?: OnExportProgress) => api.download(`${base(enterpriseId)}/export`, query, fallbackName, onProgress),
 };

@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Tabs } from 'antd';
 import { Link } from 'react-router';
-import type { Page, Query } from '../../../app/api';
+import type { OnExportProgress, Page, Query } from '../../../app/api';
 import { ErrorState } from '../../../app/components/ErrorState';
-import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
 import { useApi } from '../../../app/useApi';
@@ -15,12 +13,13 @@ import { HAZARD_TABS, tabQuery } from './hazard-tabs';
 import { HazardCards } from './HazardCards';
 import { HazardFilters } from './HazardFilters';
 import { HazardTable } from './HazardTable';
+import { useExport } from '../../../app/components/useExport';
 
 type Props = {
   /** One enterprise's ledger, or undefined for the cross-enterprise list of a regulator. */
   enterpriseId?: string;
   load: (query: Query, signal: AbortSignal) => Promise<Page<HazardSummary>>;
-  exportList?: (query: Query) => Promise<void>;
+  exportList?: (query: Query, onProgress: OnExportProgress) => Promise<void>;
   units?: OrgUnit[];
   reportLink?: string;
   sync?: 'url' | 'local';
@@ -35,26 +34,20 @@ const FILTERS = ['tab', 'q', 'status', 'level', 'source', 'orgUnitId', 'subdistr
 export function HazardLedger({ enterpriseId, load, exportList, units, reportLink, sync = 'url', tabs = HAZARD_TABS, oneLevel = false }: Props) {
   const { t, tx } = useI18n();
   const isMobile = useIsMobile();
-  const showError = useShowError();
   const list = useListState({ sync, filterKeys: FILTERS, defaultOrder: 'desc' });
-  const [exporting, setExporting] = useState(false);
+  const { exporting, start } = useExport();
   // The first tab is the default and stays out of the address.
   const tab = list.filters.tab ?? tabs[0];
   const { tab: _tab, ...rest } = list.query;
   const query: Query = { ...rest, ...tabQuery(tab) };
   const { data, error, loading, reload } = useApi((signal) => load(query, signal), [enterpriseId, JSON.stringify(query)]);
 
-  const doExport = async () => {
+  const doExport = () => {
     if (!exportList) return;
-    setExporting(true);
-    try {
+    return start((onProgress) => {
       const { page: _p, pageSize: _s, ...filters } = query;
-      await exportList(filters);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
+      return exportList(filters, onProgress);
+    });
   };
 
   return (

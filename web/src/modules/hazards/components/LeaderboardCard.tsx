@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { ExportOutlined, TrophyFilled } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Segmented, Table, Typography } from 'antd';
-import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { checksApi } from '../api/checks.api';
+import { useExport } from '../../../app/components/useExport';
 
 type Period = 'month' | 'year' | 'all';
 const MEDALS = ['#faad14', '#bfbfbf', '#d48806'];
@@ -15,19 +15,13 @@ const MEDALS = ['#faad14', '#bfbfbf', '#d48806'];
  */
 export function LeaderboardCard({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [period, setPeriod] = useState<Period>('month');
-  const [exporting, setExporting] = useState(false);
+  const { exporting, start } = useExport();
   const { data, loading } = useApi((signal) => checksApi.leaderboard(enterpriseId, period, signal), [enterpriseId, period]);
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await checksApi.exportLeaderboard(enterpriseId, period, t('leaderboard.exportFile'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
+  const doExport = () => {
+    return start((onProgress) => {
+      return checksApi.exportLeaderboard(enterpriseId, period, t('leaderboard.exportFile'), onProgress);
+    });
   };
   return (
     <Card

@@ -1,16 +1,15 @@
-import { useState } from 'react';
 import { ExportOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Flex, Pagination, Skeleton, Tabs } from 'antd';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import type { Query } from '../../../app/api';
 import { checksApi } from '../api/checks.api';
 import { CheckTaskCard } from '../components/CheckTaskCard';
+import { useExport } from '../../../app/components/useExport';
 
 const TABS = ['mine', 'open', 'done', 'missed'] as const;
 
@@ -30,8 +29,7 @@ function tabQuery(tab: string): Query {
 export function CheckTasksPage() {
   const { t } = useI18n();
   const me = useMe();
-  const showError = useShowError();
-  const [exporting, setExporting] = useState(false);
+  const { exporting, start } = useExport();
   const enterpriseId = me.scope.enterpriseId ?? '';
   const list = useListState({ sync: 'url', filterKeys: ['tab'], defaultPageSize: 20 });
   const tab = list.filters.tab ?? 'mine';
@@ -41,15 +39,10 @@ export function CheckTasksPage() {
     !!enterpriseId,
   );
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await checksApi.exportTasks(enterpriseId, tabQuery(tab), t('check.exportFile'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
+  const doExport = () => {
+    return start((onProgress) => {
+      return checksApi.exportTasks(enterpriseId, tabQuery(tab), t('check.exportFile'), onProgress);
+    });
   };
 
   return (

@@ -53,14 +53,14 @@ export function HazardLedgerPage() {
             enterpriseId={enterpriseId}
             units={units.data}
             load={(q, signal) => hazardsApi.list(enterpriseId, q, signal)}
-            exportList={(q) => hazardsApi.exportList(enterpriseId, q, t('hazard.exportFile'))}
+            exportList={(q, onProgress) => hazardsApi.exportList(enterpriseId, q, t('hazard.exportFile'), onProgress)}
             reportLink={canReport ? `/report${own ? '' : `?enterpriseId=${enterpriseId}`}` : undefined}
             tabs={own ? undefined : REGULATOR_TABS}
           />
         ) : (
           <HazardLedger
             load={(q, signal) => hazardStatsApi.crossList(q, signal)}
-            exportList={(q) => hazardStatsApi.crossExport(q, t('hazard.exportFile'))}
+            exportList={(q, onProgress) => hazardStatsApi.crossExport(q, t('hazard.exportFile'), onProgress)}
             tabs={REGULATOR_TABS}
           />
         )}

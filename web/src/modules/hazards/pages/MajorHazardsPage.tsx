@@ -14,7 +14,7 @@ export function MajorHazardsPage() {
       <Card>
         <HazardLedger
           load={(q, signal) => hazardStatsApi.crossList(q, signal)}
-          exportList={(q) => hazardStatsApi.crossExport(q, t('hazard.exportFile'))}
+          exportList={(q, onProgress) => hazardStatsApi.crossExport(q, t('hazard.exportFile'), onProgress)}
           tabs={MAJOR_TABS}
           oneLevel
         />

@@ -1,4 +1,4 @@
-import { api, type Page, type Query } from '../../../app/api';
+import { api, type Page, type Query, type OnExportProgress } from '../../../app/api';
 import type { ControlLevel, DirectCondition, Grade, MethodInput, RiskRuleSet } from './risk-grading';
 
 /** GB 6441: the 20 accident types, stored as their Chinese names. */
@@ -108,7 +108,7 @@ export const riskApi = {
         checkItems: m.checkItems.map((c) => ({ content: c.content, method: c.method, cycle: c.cycle, postId: c.postId ?? null })),
       })),
     }),
-  exportList: (enterpriseId: string, query: Query, fallbackName: string) => api.download(`${base(enterpriseId)}/export`, query, fallbackName),
+  exportList: (enterpriseId: string, query: Query, fallbackName: string, onProgress?: OnExportProgress) => api.download(`${base(enterpriseId)}/export`, query, fallbackName, onProgress),
   downloadTemplate: (enterpriseId: string, fallbackName: string) => api.download(`${base(enterpriseId)}/import-template`, undefined, fallbackName),
   import: (enterpriseId: string, file: File, mode: 'strict' | 'valid') => {
     const form = new FormData();

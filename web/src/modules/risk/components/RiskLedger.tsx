@@ -3,7 +3,6 @@ import { DownOutlined, ExportOutlined, ImportOutlined, PlusOutlined, PrinterOutl
 import { Button, Dropdown, Flex } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
-import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
@@ -15,6 +14,7 @@ import { RiskImportModal } from './RiskImportModal';
 import { RiskPointDrawer } from './RiskPointDrawer';
 import { RiskSummaryStrip } from './RiskSummaryStrip';
 import { RiskTable } from './RiskTable';
+import { useExport } from '../../../app/components/useExport';
 
 const FILTERS = ['q', 'grade', 'kind', 'orgUnitId', 'flag'] as const;
 
@@ -27,11 +27,10 @@ type Props = { enterpriseId: string; readOnly: boolean };
 export function RiskLedger({ enterpriseId, readOnly }: Props) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const showError = useShowError();
   const list = useListState({ sync: 'url', filterKeys: FILTERS });
   const [params, setParams] = useSearchParams();
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, start } = useExport();
   const [pickingCard, setPickingCard] = useState(false);
   const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId]);
   const summary = useApi((signal) => riskApi.summary(enterpriseId, signal), [enterpriseId]);
@@ -54,16 +53,11 @@ export function RiskLedger({ enterpriseId, readOnly }: Props) {
     summary.reload();
   };
 
-  const exportList = async () => {
-    setExporting(true);
-    try {
+  const exportList = () => {
+    return start((onProgress) => {
       const { page: _p, pageSize: _s, ...filters } = list.query;
-      await riskApi.exportList(enterpriseId, filters, t('risk.exportFile'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
+      return riskApi.exportList(enterpriseId, filters, t('risk.exportFile'), onProgress);
+    });
   };
 
   return (
