@@ -26,16 +26,18 @@ const SHIFT_HOURS = 8;
 const DAY_START_HOUR = 8;
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
-/** How long before the due time the assignee is reminded of an open task [cfg]. */
-export const REMIND_BEFORE_MS: Record<CheckCycle, number> = {
-  shift: 1 * HOUR_MS,
-  daily: 3 * HOUR_MS,
-  weekly: 1 * DAY_MS,
-  monthly: 3 * DAY_MS,
-  quarterly: 7 * DAY_MS,
-  yearly: 15 * DAY_MS,
+/**
+ * How long before the due time the assignee is reminded of an open task, by default [cfg]; a district's rule-set
+ * `check-cycles` (check.rule-sets.ts) may change it.
+ */
+export const DEFAULT_REMIND_BEFORE_HOURS: Record<CheckCycle, number> = {
+  shift: 1,
+  daily: 3,
+  weekly: 24,
+  monthly: 3 * 24,
+  quarterly: 7 * 24,
+  yearly: 15 * 24,
 };
 
 export type { Period } from '../../../platform/periods';
@@ -86,8 +88,8 @@ export function periodKeysOfDate(date: string, offsetMin = LOCAL_UTC_OFFSET_MINU
 }
 
 /** When the assignee of an open task is reminded. */
-export function remindAt(cycle: CheckCycle, dueAt: Date): Date {
-  return new Date(dueAt.getTime() - REMIND_BEFORE_MS[cycle]);
+export function remindAt(cycle: CheckCycle, dueAt: Date, remindBeforeHours: Record<CheckCycle, number> = DEFAULT_REMIND_BEFORE_HOURS): Date {
+  return new Date(dueAt.getTime() - remindBeforeHours[cycle] * HOUR_MS);
 }
 
 /** The first instant of a local calendar period, for "this month" / "this year" rankings. */

@@ -16,7 +16,9 @@ import {
   listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
   type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
-import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, REMIND_BEFORE_MS, startOfLocal } from './check.rules';
+import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, startOfLocal } from './check.rules';
+import { CHECK_RULES } from './check.rule-sets';
+import { currentRules, currentRulesByDistrict } from '../../../platform/rules';
 import type {
   ChecklistCreate, ChecklistDetail, ChecklistItemInput, ChecklistUpdate, EnterpriseItemInput, LeaderboardEntry, LeaderboardPeriod, PlanCreate, PlanUpdate,
   RunInput, TaskDetail, TaskQuery,
@@ -24,9 +26,6 @@ import type {
 import { reportHazard } from '../loop/hazard.service';
 
 type Level = 'enterprise' | 'workshop' | 'post';
-
-/** A checklist item's default frequency by level [cfg]: the post card each shift, the workshop daily, the enterprise monthly. */
-const DEFAULT_CYCLE: Record<Level, CheckCycle> = { post: 'shift', workshop: 'daily', enterprise: 'monthly' };
 
 /**
  * Managers of an enterprise's checks: its principal and safety managers (the hazard manager rule), and the district
@@ -139,6 +138,8 @@ async function resolveItems(tx: Executor, enterpriseId: string, target: Target, 
     idsOf('risk').length ? checkItemsFor(tx, enterpriseId) : [],
   ]);
   const responsible = defaultResponsible(target);
+  // R-HAZ-1 [cfg]: an item without its own cycle takes the level's default from the district's rule-set `check-cycles`.
+  const defaultCycle = (await currentRules(tx, { enterpriseId }, CHECK_RULES)).value.defaultCycle[target.level];
   return inputs.map((it, i) => {
     const overrides = { cycle: it.cycle ?? null, responsible: it.responsible ?? responsible };
     switch (it.source) {
@@ -146,13 +147,13 @@ async function resolveItems(tx: Executor, enterpriseId: string, target: Target, 
         const s = standard.find((x) => x.id === it.sourceId);
         if (!s) throw invalid(`body.items.${i}.sourceId`, 'check.item.source');
         return { source: 'standard', source_id: s.id, risk_point_id: null, category: s.category, content: s.content, method: it.method ?? s.method, basis: s.basis,
-          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? DEFAULT_CYCLE[target.level] };
+          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? defaultCycle };
       }
       case 'enterprise': {
         const s = own.find((x) => x.id === it.sourceId);
         if (!s) throw invalid(`body.items.${i}.sourceId`, 'check.item.source');
         return { source: 'enterprise', source_id: s.id, risk_point_id: null, category: s.category, content: s.content, method: it.method ?? s.method, basis: s.basis,
-          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? DEFAULT_CYCLE[target.level] };
+          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? defaultCycle };
       }
       case 'risk': {
         const s = risk.find((x) => x.id === it.sourceId);
@@ -670,17 +671,22 @@ export async function sweepMissedTasks(db: Db, now: Date): Promise<number> {
 }
 
 /**
- * Reminds the assignee of each open task once, when its due time is near (REMIND_BEFORE_MS by cycle): the assigned
- * user, or every active holder of the assigned post who has an account. Marking and the outbox rows are one statement.
+ * Reminds the assignee of each open task once, when its due time is near (the lead time by cycle is the district's
+ * rule-set `check-cycles` [cfg]): the assigned user, or every active holder of the assigned post who has an account.
+ * Marking and the outbox rows are one statement per district.
  */
 export async function sendTaskReminders(db: Db, now: Date): Promise<number> {
-  const leads = sql.join(CHECK_CYCLES.map((c) => sql`when ${c} then ${REMIND_BEFORE_MS[c]}::bigint`), sql` `);
-  const result = await sql`with due as (
+  let total = 0;
+  for (const [districtId, rules] of await currentRulesByDistrict(db, CHECK_RULES)) {
+    const hours = rules.value.remindBeforeHours;
+    const leads = sql.join(CHECK_CYCLES.map((c) => sql`when ${c} then ${hours[c]}::int`), sql` `);
+    const result = await sql`with due as (
       update check_tasks t set reminded_at = ${now}::timestamptz
-      from check_plans pl, checklists c
+      from check_plans pl, checklists c, enterprises e
       where pl.enterprise_id = t.enterprise_id and pl.id = t.plan_id and c.enterprise_id = t.enterprise_id and c.id = t.checklist_id
+        and e.id = t.enterprise_id and e.district_id = ${districtId}
         and t.status = 'open' and t.reminded_at is null and t.due_at > ${now}::timestamptz
-        and t.due_at <= ${now}::timestamptz + (case pl.cycle ${leads} else 0 end) * interval '1 millisecond'
+        and t.due_at <= ${now}::timestamptz + (case pl.cycle ${leads} else 0 end) * interval '1 hour'
       returning t.id, t.enterprise_id, t.assignee_post_id, t.assignee_user_id, t.due_at, t.period_key, pl.name as plan_name, c.name as checklist_name
     )
     insert into outbox (topic, payload)
@@ -694,7 +700,9 @@ export async function sendTaskReminders(db: Db, now: Date): Promise<number> {
       or (d.assignee_post_id is not null and exists (
         select 1 from employee_posts ep join employees e on e.enterprise_id = ep.enterprise_id and e.id = ep.employee_id
         where ep.enterprise_id = d.enterprise_id and ep.post_id = d.assignee_post_id and e.id = u.employee_id and e.status = 'active'))`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    total += Number(result.numAffectedRows ?? 0);
+  }
+  return total;
 }
 
 /** One pass of the check job: close what is past due first, then open the current periods, then remind. */

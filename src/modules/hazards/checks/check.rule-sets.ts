@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineRuleSet } from '../../../platform/rules';
+import { CHECK_CYCLES, DEFAULT_REMIND_BEFORE_HOURS } from './check.rules';
+
+const cycle = z.enum(CHECK_CYCLES);
+const hours = (max: number) => z.number().int().min(0).max(max);
+
+/**
+ * R-HAZ-1 [cfg]: a checklist item's default frequency by checklist level (an item copied without its own cycle takes
+ * it), and how long before a task's due time its assignee is reminded, by cycle: never longer than the period.
+ */
+export const CHECK_RULES = defineRuleSet({
+  name: 'check-cycles',
+  module: 'hazards',
+  schema: z.object({
+    defaultCycle: z.object({ post: cycle, workshop: cycle, enterprise: cycle }),
+    remindBeforeHours: z.object({
+      shift: hours(8), daily: hours(24), weekly: hours(7 * 24), monthly: hours(28 * 24), quarterly: hours(90 * 24), yearly: hours(365 * 24),
+    }),
+  }),
+  defaults: {
+    // The post card each shift, the workshop daily, the enterprise monthly.
+    defaultCycle: { post: 'shift', workshop: 'daily', enterprise: 'monthly' },
+    remindBeforeHours: DEFAULT_REMIND_BEFORE_HOURS,
+  },
+  rules: ['R-HAZ-1'],
+  labels: {
+    'zh-CN': {
+      title: '排查周期与任务提醒',
+      description: '检查表各层级检查项的默认排查周期（一岗一对照卡、一车间一表格、一企一清单），以及排查任务到期前多久提醒执行人。',
+      fields: {
+        defaultCycle: '默认排查周期', 'defaultCycle.post': '岗位对照卡', 'defaultCycle.workshop': '车间表格', 'defaultCycle.enterprise': '企业清单',
+        remindBeforeHours: '到期前提醒（小时）', 'remindBeforeHours.shift': '每班', 'remindBeforeHours.daily': '每日', 'remindBeforeHours.weekly': '每周',
+        'remindBeforeHours.monthly': '每月', 'remindBeforeHours.quarterly': '每季度', 'remindBeforeHours.yearly': '每年',
+      },
+    },
+    'en-US': {
+      title: 'Check cycles and task reminders',
+      description: 'The default frequency of checklist items by level (post card, workshop table, enterprise list) and how long before a check task is due its assignee is reminded.',
+      fields: {
+        defaultCycle: 'Default frequency', 'defaultCycle.post': 'Post card', 'defaultCycle.workshop': 'Workshop table', 'defaultCycle.enterprise': 'Enterprise list',
+        remindBeforeHours: 'Remind hours before due', 'remindBeforeHours.shift': 'Each shift', 'remindBeforeHours.daily': 'Daily', 'remindBeforeHours.weekly': 'Weekly',
+        'remindBeforeHours.monthly': 'Monthly', 'remindBeforeHours.quarterly': 'Quarterly', 'remindBeforeHours.yearly': 'Yearly',
+      },
+    },
+  },
+});
