@@ -7,7 +7,6 @@ import { sendTaskReminders } from '../src/modules/hazards/checks/check.service';
 import { defineRuleSet } from '../src/platform/rules';
 import { registerRuleSets } from '../src/platform/rules/rule-set';
 import { currentRules } from '../src/platform/rules/rules.service';
-import { addLocalDays } from '../src/platform/time';
 import { makeEnterprise, makeHazard, type FreshEnterprise } from './factories';
 import { createTestPlatform, type Client, type TestPlatform } from './helpers';
 
@@ -87,7 +86,7 @@ test('a bad value is a translated 400 naming the field, and nothing is saved', a
     ['hazard-points', { general: 1.5, major: 5 }, 'body.value.general', '须为整数', 'Must be a whole number'],
     ['hazard-points', { general: '1', major: 5 }, 'body.value.general', '格式不正确', 'Invalid format'],
     ['check-cycles', { defaultCycle: { post: 'hourly', workshop: 'daily', enterprise: 'monthly' }, remindBeforeHours: { shift: 1, daily: 3, weekly: 24, monthly: 72, quarterly: 168, yearly: 360 } },
-      'body.value.defaultCycle.post', '不是可选的值（可选：shift, daily, weekly, monthly, quarterly, yearly）', 'Not one of the options (shift, daily, weekly, monthly, quarterly, yearly)'],
+      'body.value.defaultCycle.post', '不是可选的值（可选：每班、每日、每周、每月、每季度、每年）', 'Not one of the options (Each shift, Daily, Weekly, Monthly, Quarterly, Yearly)'],
     ['check-cycles', { defaultCycle: { post: 'shift', workshop: 'daily', enterprise: 'monthly' }, remindBeforeHours: { shift: 9, daily: 3, weekly: 24, monthly: 72, quarterly: 168, yearly: 360 } },
       'body.value.remindBeforeHours.shift', '不能大于 8', 'At most 8'],
     ['risk', { lec: { g1: 10, g2: 70, g3: 20 } }, 'body.value.lec', '阈值须依次递减（重大 > 较大 > 一般）', 'Thresholds must decrease (grade 1 > grade 2 > grade 3)'],

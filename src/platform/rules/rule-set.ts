@@ -12,7 +12,10 @@ export type RuleSetLabels = {
   title: string;
   /** One or two sentences: what the values decide, citing the rule ids. */
   description: string;
-  /** Labels of the value's fields by dotted path (`lec.g1`, `defaultCycle.post`), for the generic form and errors. */
+  /**
+   * Labels of the value's fields by dotted path (`lec.g1`, `defaultCycle.post`), and of the values an enum field takes
+   * as `@value` (`@shift`), for the generic form and the history: people never see a key.
+   */
   fields: Record<string, string>;
 };
 

@@ -145,7 +145,7 @@ export async function saveRuleSet(db: Db, ctx: Ctx, name: string, input: { value
   const actor = requireActor(ctx);
   const def = defOf(name);
   const parsed = def.schema.safeParse(input.value);
-  if (!parsed.success) throw new AppError('VALIDATION', { issues: fieldIssues(parsed.error, 'body.value', input.value) });
+  if (!parsed.success) throw new AppError('VALIDATION', { issues: fieldIssues(parsed.error, 'body.value', input.value, ctx.locale, def) });
   return db.transaction().execute(async (tx) => {
     // One save at a time per district: the next version number is read under the district row's lock.
     await tx.selectFrom('districts').select('id').where('id', '=', districtId).forUpdate().executeTakeFirstOrThrow();
@@ -167,8 +167,9 @@ export async function saveRuleSet(db: Db, ctx: Ctx, name: string, input: { value
  * zod issues as the edge's field issues, with message keys translated there (zh-CN first): the path names the field
  * (`body.value.principalAfterDays`), the message says what is wrong in words people use.
  */
-export function fieldIssues(error: z.ZodError, prefix: string, input: unknown): FieldIssue[] {
-  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), ...issueMessage(i, valueAt(input, i.path)) }));
+export function fieldIssues(error: z.ZodError, prefix: string, input: unknown, locale: Locale, def: RuleSetDef): FieldIssue[] {
+  const option = (v: unknown) => def.labels[locale].fields[`@${String(v)}`] ?? String(v);
+  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), ...issueMessage(i, valueAt(input, i.path), option, locale) }));
 }
 
 /** The submitted value at an issue's path (zod 4 leaves the input out of its issues). */
@@ -181,13 +182,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function issueMessage(i: z.core.$ZodIssue, value: unknown): { message: string; params?: Record<string, string | number> } {
+function issueMessage(i: z.core.$ZodIssue, value: unknown, option: (v: unknown) => string, locale: Locale): { message: string; params?: Record<string, string | number> } {
   if (i.message && hasMessage(i.message)) return { message: i.message };
   switch (i.code) {
     case 'too_small': return { message: i.origin === 'array' ? 'validation.tooFew' : 'validation.tooSmall', params: { min: Number(i.minimum) } };
     case 'too_big': return { message: i.origin === 'array' ? 'validation.tooMany' : 'validation.tooBig', params: { max: Number(i.maximum) } };
     case 'invalid_type': return { message: value === undefined || value === null ? 'validation.required' : i.expected === 'int' ? 'rules.invalid.integer' : 'rules.invalid.type' };
-    case 'invalid_value': return { message: 'rules.invalid.option', params: { options: i.values.map(String).join(', ') } };
+    case 'invalid_value': return { message: 'rules.invalid.option', params: { options: i.values.map(option).join(locale === 'zh-CN' ? '、' : ', ') } };
     case 'unrecognized_keys': return { message: 'rules.invalid.unknownKeys', params: { keys: i.keys.join(', ') } };
     default: return { message: 'rules.invalid.value' };
   }

@@ -32,6 +32,7 @@ export const CHECK_RULES = defineRuleSet({
         defaultCycle: '默认排查周期', 'defaultCycle.post': '岗位对照卡', 'defaultCycle.workshop': '车间表格', 'defaultCycle.enterprise': '企业清单',
         remindBeforeHours: '到期前提醒（小时）', 'remindBeforeHours.shift': '每班', 'remindBeforeHours.daily': '每日', 'remindBeforeHours.weekly': '每周',
         'remindBeforeHours.monthly': '每月', 'remindBeforeHours.quarterly': '每季度', 'remindBeforeHours.yearly': '每年',
+        '@shift': '每班', '@daily': '每日', '@weekly': '每周', '@monthly': '每月', '@quarterly': '每季度', '@yearly': '每年',
       },
     },
     'en-US': {
@@ -41,6 +42,7 @@ export const CHECK_RULES = defineRuleSet({
         defaultCycle: 'Default frequency', 'defaultCycle.post': 'Post card', 'defaultCycle.workshop': 'Workshop table', 'defaultCycle.enterprise': 'Enterprise list',
         remindBeforeHours: 'Remind hours before due', 'remindBeforeHours.shift': 'Each shift', 'remindBeforeHours.daily': 'Daily', 'remindBeforeHours.weekly': 'Weekly',
         'remindBeforeHours.monthly': 'Monthly', 'remindBeforeHours.quarterly': 'Quarterly', 'remindBeforeHours.yearly': 'Yearly',
+        '@shift': 'Each shift', '@daily': 'Daily', '@weekly': 'Weekly', '@monthly': 'Monthly', '@quarterly': 'Quarterly', '@yearly': 'Yearly',
       },
     },
   },
