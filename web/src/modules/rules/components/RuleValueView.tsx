@@ -15,7 +15,7 @@ export function RuleValueView({ schema, fields, value, compareTo }: Props) {
     return typeof v === 'string' ? optionLabel(fields, v) : String(v);
   };
   return (
-    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} data-testid="rule-values">
+    <Descriptions size="small" bordered column={{ xs: 1, xxl: 2 }} data-testid="rule-values">
       {leavesOf(schema, fields).map((leaf) => {
         const v = valueAt(value, leaf.path);
         const changed = compareTo !== undefined && JSON.stringify(v) !== JSON.stringify(valueAt(compareTo, leaf.path));

@@ -57,40 +57,40 @@ export function RuleSetPage() {
         </Space>}
       />
       <Typography.Paragraph type="secondary">{data.description}</Typography.Paragraph>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={15}>
-          <Card size="small" title={t('rules.current')} style={{ marginBottom: 16 }}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t('rules.current')} style={{ height: '100%' }}>
             <RuleValueView schema={data.schema} fields={data.fields} value={data.current.value} />
           </Card>
-          <Card size="small" title={t('rules.edit')}>
-            {name === 'risk' ? (
-              <RulesForm
-                key={data.current.version}
-                initial={data.current.value as RiskRuleSet}
-                defaults={DEFAULT_RISK_RULES}
-                saving={saving}
-                onSave={(v) => void save(data, v.rules, v.note)}
-              />
-            ) : (
-              <RuleSetForm
-                key={data.current.version}
-                form={form}
-                schema={data.schema}
-                fields={data.fields}
-                initial={data.current.value}
-                defaults={data.defaults}
-                saving={saving}
-                onSave={(v) => void save(data, v.value, v.note ?? '')}
-              />
-            )}
-          </Card>
         </Col>
-        <Col xs={24} xl={9}>
-          <Card size="small" title={t('rules.history')}>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('rules.history')} style={{ height: '100%' }}>
             <RuleSetHistory detail={data} />
           </Card>
         </Col>
       </Row>
+      <Card size="small" title={t('rules.edit')}>
+        {name === 'risk' ? (
+          <RulesForm
+            key={data.current.version}
+            initial={data.current.value as RiskRuleSet}
+            defaults={DEFAULT_RISK_RULES}
+            saving={saving}
+            onSave={(v) => void save(data, v.rules, v.note)}
+          />
+        ) : (
+          <RuleSetForm
+            key={data.current.version}
+            form={form}
+            schema={data.schema}
+            fields={data.fields}
+            initial={data.current.value}
+            defaults={data.defaults}
+            saving={saving}
+            onSave={(v) => void save(data, v.value, v.note ?? '')}
+          />
+        )}
+      </Card>
     </div>
   );
 }
