@@ -72,6 +72,7 @@ test('RULES.md [cfg] defaults, row by row: R-LEC, R-LS, R-MES bands, R-RISK-4 co
     ['R-RISK-3: every direct-judgement condition grades 1', [...risk.directConditions].sort(), ['confined_space_uncontrolled', 'dust_explosion_uncontrolled', 'law_breach', 'major_hazard_source', 'past_accident_uncontrolled']],
     ['R-HAZ-6: a general report 1 point, a major one 5', await get('hazard-points'), { general: 1, major: 5 }],
     ['R-HAZ-1: the post card each shift, the workshop daily, the enterprise monthly', (await get('check-cycles')).defaultCycle, { post: 'shift', workshop: 'daily', enterprise: 'monthly' }],
+    ['R-HAZ-1: three eight-hour shifts, the morning shift from 08:00', (await get('check-cycles')).shiftDayStartHour, 8],
     ['R-HAZ-1: reminded 1 h before a shift ends … 15 days before a year does', (await get('check-cycles')).remindBeforeHours, { shift: 1, daily: 3, weekly: 24, monthly: 72, quarterly: 168, yearly: 360 }],
     ['R-HAZ-3: reminded 2 days before, the principal after 3 days overdue, the regulators after 7', await get('hazard-escalation'), ESCALATION_DEFAULTS],
   ];
@@ -203,12 +204,21 @@ test('R-HAZ-1 check cycles: a new checklist item takes the saved default cycle, 
   assert.equal((await task()).reminded_at, null, 'not yet under the defaults');
 
   await save('check-cycles', {
-    defaultCycle: { post: 'shift', workshop: 'weekly', enterprise: 'monthly' },
+    defaultCycle: { post: 'shift', workshop: 'weekly', enterprise: 'monthly' }, shiftDayStartHour: 6,
     remindBeforeHours: { shift: 1, daily: 6, weekly: 24, monthly: 72, quarterly: 168, yearly: 360 },
-  }, '车间每周，日检提前 6 小时提醒');
-  assert.equal((await table('车间周检表')).items[0]!.cycle, 'weekly');
+  }, '车间每周，日检提前 6 小时提醒，早班 6 点');
+  const weekly = await table('车间周检表');
+  assert.equal(weekly.items[0]!.cycle, 'weekly');
   await sendTaskReminders(t.db, new Date('2026-07-01T11:00:00Z'));
   assert.deepEqual(await task(), { reminded_at: new Date('2026-07-01T11:00:00Z') });
+
+  // Shifts from 06:00: at 10:00 local the morning shift runs 06:00–14:00 (under the defaults, 08:00–16:00).
+  const shiftPlan = await safety.post(api('/check-plans'), { name: '车间每班', type: 'daily', cycle: 'shift', checklistId: weekly.id, assigneeUserId: ent.users.leader.id, startsOn: '2026-07-01' });
+  assert.equal(shiftPlan.statusCode, 201, shiftPlan.body);
+  const shiftTask = await t.db.selectFrom('check_tasks').select(['id', 'period_key', 'due_at']).where('plan_id', '=', shiftPlan.data.id).executeTakeFirstOrThrow();
+  assert.deepEqual([shiftTask.period_key, shiftTask.due_at], ['2026-07-01#A', new Date('2026-07-01T06:00:00Z')]);
+  const shown = await safety.get(api(`/check-tasks/${shiftTask.id}`));
+  assert.equal(shown.data.startsAt, '2026-06-30T22:00:00.000Z');
 });
 
 test('a registered rule-set is parsed, never cast: a stored value missing a later field reads it from the defaults; currentRules by enterprise', async () => {

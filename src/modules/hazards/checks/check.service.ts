@@ -16,7 +16,7 @@ import {
   listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
   type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
-import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, startOfLocal } from './check.rules';
+import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, SHIFT_HOURS, startOfLocal, type Period } from './check.rules';
 import { CHECK_RULES } from './check.rule-sets';
 import { currentRules, currentRulesByDistrict } from '../../../platform/rules';
 import type {
@@ -504,11 +504,17 @@ function mayRun(r: Runner, t: Pick<TaskRow, 'assignee_user_id' | 'assignee_post_
   return r.manager || t.assignee_user_id === r.actor.userId || (!!t.assignee_post_id && r.postIds.includes(t.assignee_post_id));
 }
 
+/** A shift task starts eight hours before it is due (its district's shift hours when it was created); other periods by key. */
+function startOfTask(cycle: CheckCycle, key: string, dueAt: Date): Date | null {
+  if (cycle === 'shift') return periodOfKey(cycle, key) ? new Date(dueAt.getTime() - SHIFT_HOURS * 3_600_000) : null;
+  return periodOfKey(cycle, key)?.startsAt ?? null;
+}
+
 function presentTask(t: TaskRow, r: Runner) {
   const cycle = cycleOfKey(t.period_key) ?? t.plan_cycle;
   return {
     id: t.id, planId: t.plan_id, planName: t.plan_name, planType: t.plan_type, cycle, checklistId: t.checklist_id, checklistName: t.checklist_name, level: t.level,
-    periodKey: t.period_key, startsAt: periodOfKey(cycle, t.period_key)?.startsAt ?? null, dueAt: t.due_at, status: t.status,
+    periodKey: t.period_key, startsAt: startOfTask(cycle, t.period_key, t.due_at), dueAt: t.due_at, status: t.status,
     assigneePostId: t.assignee_post_id, assigneePostName: t.post_name ?? null, assigneeUserId: t.assignee_user_id, assigneeUserName: t.user_name ?? null,
     doneByName: t.done_by_name ?? null, doneAt: t.done_at, passCount: t.pass_count, failCount: t.fail_count, naCount: t.na_count,
     canRun: t.status === 'open' && can(r.actor, 'hazard.act') && mayRun(r, t),
@@ -638,8 +644,18 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
 export async function materialiseTasks(db: Executor, now: Date, only?: { enterpriseId: string; planId: string; cycle: CheckCycle }): Promise<number> {
   const today = localDay(now);
   let created = 0;
-  for (const cycle of only ? [only.cycle] : CHECK_CYCLES) {
-    const period = periodAt(cycle, now);
+  // Shifts start at each district's hour (rule-set `check-cycles` [cfg]): one pass per start hour in use; the other
+  // periods are the same everywhere.
+  const byStartHour = new Map<number, string[]>();
+  if (!only || only.cycle === 'shift') {
+    const rules = await currentRulesByDistrict(db, CHECK_RULES);
+    for (const [districtId, r] of rules) byStartHour.set(r.value.shiftDayStartHour, [...(byStartHour.get(r.value.shiftDayStartHour) ?? []), districtId]);
+  }
+  type Pass = { cycle: CheckCycle; period: Period; districts: string[] | null };
+  const passes = (only ? [only.cycle] : CHECK_CYCLES).flatMap((cycle): Pass[] => cycle === 'shift'
+    ? [...byStartHour].map(([hour, districts]) => ({ cycle, period: periodAt(cycle, now, undefined, hour), districts }))
+    : [{ cycle, period: periodAt(cycle, now), districts: null }]);
+  for (const { cycle, period, districts } of passes) {
     let source = db.selectFrom('check_plans as pl')
       .innerJoin('enterprises as e', 'e.id', 'pl.enterprise_id')
       .select(['pl.enterprise_id', 'pl.id', 'pl.checklist_id', sql<string>`${period.key}::text`.as('period_key'), sql<Date>`${period.dueAt}::timestamptz`.as('due_at'),
@@ -647,6 +663,7 @@ export async function materialiseTasks(db: Executor, now: Date, only?: { enterpr
       .where('pl.active', '=', true).where('pl.cycle', '=', cycle).where('pl.starts_on', '<=', today)
       .where((eb) => eb.or([eb('pl.ends_on', 'is', null), eb('pl.ends_on', '>=', today)]))
       .where('e.status', '=', 'active');
+    if (districts) source = source.where('e.district_id', 'in', districts);
     if (only) source = source.where('pl.enterprise_id', '=', only.enterpriseId).where('pl.id', '=', only.planId);
     const r = await db.insertInto('check_tasks')
       .columns(['enterprise_id', 'plan_id', 'checklist_id', 'period_key', 'due_at', 'assignee_post_id', 'assignee_user_id', 'created_at'])
