@@ -7,6 +7,7 @@ import type { AppInstance, RouteInfo } from './platform/http/route';
 import { JobRunner } from './platform/jobs/runner';
 import { installModules, type ModuleManifest } from './platform/module';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
+import { rulesModule } from './platform/rules';
 import { accountsModule } from './modules/accounts';
 import { auditModule } from './modules/audit';
 import { exportsModule } from './modules/exports';
@@ -19,7 +20,7 @@ import { seedDemo } from './seed/demo';
 
 /** Every module, in mounting order. A new module adds its manifest here (src/platform/module.ts). */
 export const MODULES: readonly ModuleManifest[] = [
-  accountsModule, referenceModule, orgModule, auditModule, notificationsModule,
+  accountsModule, referenceModule, orgModule, auditModule, notificationsModule, rulesModule,
   riskModule,
   hazardsModule,
   exportsModule,

@@ -3,6 +3,7 @@ import { grantPermissions, type Permission } from './auth/permissions';
 import type { RouteModule } from './http/app';
 import { registerMessages, type MessageDict } from './i18n/messages';
 import type { JobRunner } from './jobs/runner';
+import { registerRuleSets, type RuleSetDef } from './rules/rule-set';
 
 /**
  * One module's public door (STYLE: "a module is one folder with one public door"): everything the platform needs to
@@ -24,6 +25,8 @@ export type ModuleManifest = {
   messages?: MessageDict;
   /** The entity types its audit rows name (the audit screen's filter reads the union of every module's). */
   auditEntities?: readonly string[];
+  /** Its [cfg] rule-sets (src/platform/rules/): versioned per district, edited on the one 规则配置 screen. */
+  ruleSets?: readonly RuleSetDef[];
 };
 
 const installed = new Set<string>();
@@ -40,6 +43,7 @@ export function installModules(modules: readonly ModuleManifest[]): { routes: Ro
     if (installed.has(m.name)) continue;
     grantPermissions(m.permissions ?? [], m.roleGrants ?? {});
     if (m.messages) registerMessages(m.messages);
+    if (m.ruleSets) registerRuleSets(m.ruleSets);
     installed.add(m.name);
   }
   return {

@@ -6,10 +6,14 @@ import { registerHazardJobs } from './loop/hazard-escalation';
 import { doubleReportRoutes } from './double-report/double-report.routes';
 import { hazardStatsRoutes } from './stats/hazard-stats.routes';
 import { hazardRoutes } from './loop/hazard.routes';
+import { HAZARD_ESCALATION_RULES, HAZARD_POINTS_RULES, hazardRulesMessages } from './loop/hazard.rule-sets';
+import { CHECK_RULES } from './checks/check.rule-sets';
 
 /** Hidden-hazard investigation (RULES.md §4): checks, the closed loop, statistics and the double report. */
 export const hazardsModule: ModuleManifest = {
   name: 'hazards', routes: [hazardRoutes, checkRoutes, hazardStatsRoutes, doubleReportRoutes],
   jobs: (jobs: JobRunner) => { registerCheckJobs(jobs); registerHazardJobs(jobs); },
   auditEntities: ['hazard', 'checklist', 'check_plan', 'check_task', 'enterprise_check_item', 'hazard_report'],
+  ruleSets: [HAZARD_ESCALATION_RULES, HAZARD_POINTS_RULES, CHECK_RULES],
+  messages: hazardRulesMessages,
 };

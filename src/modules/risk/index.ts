@@ -3,11 +3,13 @@ import { riskMapRoutes } from './map/risk-map.routes';
 import { registerRiskJobs } from './report/risk-report.jobs';
 import { riskReportRoutes } from './report/risk-report.routes';
 import { riskRoutes } from './points/risk-point.routes';
+import { RISK_RULES, riskRulesMessages } from './rules/risk-rules';
 
 /** Risk grading and control (RULES.md §3). */
 export const riskModule: ModuleManifest = {
   name: 'risk', routes: [riskRoutes, riskMapRoutes, riskReportRoutes], jobs: registerRiskJobs,
   auditEntities: ['risk_point', 'floor_plan', 'rule_set', 'risk_annual_report', 'subdistrict_risk_report', 'post'],
+  ruleSets: [RISK_RULES], messages: riskRulesMessages,
 };
 
 // The public surface other modules use.

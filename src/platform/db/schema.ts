@@ -237,6 +237,7 @@ export type HazardsTable = {
   submitted_by: string | null; submitted_at: TimestampNullable; accepted_by: string | null; closed_at: TimestampNullable; acceptance_note: Generated<string>;
   void_reason: string | null; on_spot: Generated<boolean>; escalation_level: Generated<number>; check_task_id: string | null; checklist_item_id: string | null;
   version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+  escalation_rule_version: number | null;
 };
 export type HazardEventsTable = { enterprise_id: string; id: Generated<string>; hazard_id: string; op: string; from_status: string | null; to_status: string; actor_id: string | null; at: Timestamp; note: Generated<string>; photo_ids: ColumnType<string[], string[] | undefined, string[]>; seq: ColumnType<string, never, never> };
 export type HazardExtensionsTable = {
@@ -252,7 +253,7 @@ export type RiskAnnualReportEventsTable = {
   from_status: 'draft' | 'confirmed' | 'submitted' | null; to_status: 'draft' | 'confirmed' | 'submitted'; actor_id: string | null;
   at: Date;
 };
-export type HazardPointsTable = { enterprise_id: string; hazard_id: string; user_id: string; points: number; awarded_at: Timestamp };
+export type HazardPointsTable = { enterprise_id: string; hazard_id: string; user_id: string; points: number; awarded_at: Timestamp; rule_set_version: Generated<number> };
 export type HazardReportsTable = { enterprise_id: string; period_type: 'month' | 'quarter' | 'year'; period_key: string; status: Generated<'draft' | 'confirmed' | 'submitted'>; snapshot: JsonNullable; confirmed_by: string | null; confirmed_at: TimestampNullable; submitted_by: string | null; submitted_at: TimestampNullable };
 
 /** D12: the counters of every numbered code series (migration 0010); year 0 for series that do not restart. */

@@ -14,40 +14,47 @@ import { LOCAL_UTC_OFFSET_MINUTES, localFields, localInstant } from '../../../pl
 export const CHECK_CYCLES = ['shift', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const satisfies readonly CheckCycle[];
 
 /**
- * Three eight-hour shifts [cfg]; the production day starts with the morning shift, so the night shift of
- * 2026-12-01 (#C) runs from 00:00 to 08:00 on 2 December, as people on site say it.
+ * Three eight-hour shifts; the production day starts with the morning shift, by default at 08:00 [cfg: the rule-set
+ * `check-cycles`, `shiftDayStartHour`], so the night shift of 2026-12-01 (#C) runs from 00:00 to 08:00 on 2 December,
+ * as people on site say it. Shift A starts at the day's start hour, B eight hours later, C sixteen.
  */
-export const SHIFTS = [
-  { code: 'A', startHour: 8 },
-  { code: 'B', startHour: 16 },
-  { code: 'C', startHour: 24 },
-] as const;
-const SHIFT_HOURS = 8;
-const DAY_START_HOUR = 8;
+export const SHIFT_CODES = ['A', 'B', 'C'] as const;
+export const SHIFT_HOURS = 8;
+export const DEFAULT_DAY_START_HOUR = 8;
+
+/** The shifts of a production day starting at `dayStartHour`, their start hours counted from that day's midnight. */
+export function shiftsOf(dayStartHour = DEFAULT_DAY_START_HOUR) {
+  return SHIFT_CODES.map((code, i) => ({ code, startHour: dayStartHour + i * SHIFT_HOURS }));
+}
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
-/** How long before the due time the assignee is reminded of an open task [cfg]. */
-export const REMIND_BEFORE_MS: Record<CheckCycle, number> = {
-  shift: 1 * HOUR_MS,
-  daily: 3 * HOUR_MS,
-  weekly: 1 * DAY_MS,
-  monthly: 3 * DAY_MS,
-  quarterly: 7 * DAY_MS,
-  yearly: 15 * DAY_MS,
+/**
+ * How long before the due time the assignee is reminded of an open task, by default [cfg]; a district's rule-set
+ * `check-cycles` (check.rule-sets.ts) may change it.
+ */
+export const DEFAULT_REMIND_BEFORE_HOURS: Record<CheckCycle, number> = {
+  shift: 1,
+  daily: 3,
+  weekly: 24,
+  monthly: 3 * 24,
+  quarterly: 7 * 24,
+  yearly: 15 * 24,
 };
 
 export type { Period } from '../../../platform/periods';
 
-/** The period of `cycle` that contains the instant `at`; shifts are the checks' own, the rest the platform's periods. */
-export function periodAt(cycle: CheckCycle, at: Date, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Period {
+/**
+ * The period of `cycle` that contains the instant `at`; shifts are the checks' own (their production day starting at
+ * `dayStartHour`), the rest the platform's periods.
+ */
+export function periodAt(cycle: CheckCycle, at: Date, offsetMin = LOCAL_UTC_OFFSET_MINUTES, dayStartHour = DEFAULT_DAY_START_HOUR): Period {
   if (cycle !== 'shift') return calendarPeriodAt(cycle, at, offsetMin);
   const { y, m, d, h } = localFields(at, offsetMin);
-  // Before 08:00 the night shift of the previous production day is on.
-  const day = h < DAY_START_HOUR ? d - 1 : d;
-  const hourOfDay = h < DAY_START_HOUR ? h + 24 : h;
-  const shift = [...SHIFTS].reverse().find((s) => hourOfDay >= s.startHour)!;
+  // Before the day's start hour the night shift of the previous production day is on.
+  const day = h < dayStartHour ? d - 1 : d;
+  const hourOfDay = h < dayStartHour ? h + 24 : h;
+  const shift = [...shiftsOf(dayStartHour)].reverse().find((s) => hourOfDay >= s.startHour)!;
   const startsAt = localInstant(y, m, day, shift.startHour, offsetMin);
   return { key: `${dayKey(y, m, day)}#${shift.code}`, startsAt, dueAt: new Date(startsAt.getTime() + SHIFT_HOURS * HOUR_MS) };
 }
@@ -55,13 +62,13 @@ export function periodAt(cycle: CheckCycle, at: Date, offsetMin = LOCAL_UTC_OFFS
 const SHIFT_KEY = /^(\d{4})-(\d{2})-(\d{2})#([ABC])$/;
 
 /** The period a stored key names (the inverse of `periodAt`), or null for a malformed key. */
-export function periodOfKey(cycle: CheckCycle, key: string, offsetMin = LOCAL_UTC_OFFSET_MINUTES): Period | null {
+export function periodOfKey(cycle: CheckCycle, key: string, offsetMin = LOCAL_UTC_OFFSET_MINUTES, dayStartHour = DEFAULT_DAY_START_HOUR): Period | null {
   if (cycle !== 'shift') return calendarPeriodOfKey(cycle, key, offsetMin);
   const hit = SHIFT_KEY.exec(key);
   if (!hit) return null;
   const n = hit.slice(1, 4).map(Number);
-  const shift = SHIFTS.find((s) => s.code === hit[4])!;
-  const period = periodAt('shift', localInstant(n[0]!, n[1]! - 1, n[2]!, shift.startHour, offsetMin), offsetMin);
+  const shift = shiftsOf(dayStartHour).find((s) => s.code === hit[4])!;
+  const period = periodAt('shift', localInstant(n[0]!, n[1]! - 1, n[2]!, shift.startHour, offsetMin), offsetMin, dayStartHour);
   // Rejects keys that do not round-trip: 2026-02-30#A…
   return period.key === key ? period : null;
 }
@@ -79,15 +86,15 @@ export function periodKeysOfDate(date: string, offsetMin = LOCAL_UTC_OFFSET_MINU
   const noon = localInstant(y, m - 1, d, 12, offsetMin);
   const day = periodAt('daily', noon, offsetMin).key;
   return [
-    day, ...SHIFTS.map((s) => `${day}#${s.code}`),
+    day, ...SHIFT_CODES.map((c) => `${day}#${c}`),
     periodAt('weekly', noon, offsetMin).key, periodAt('monthly', noon, offsetMin).key,
     periodAt('quarterly', noon, offsetMin).key, periodAt('yearly', noon, offsetMin).key,
   ];
 }
 
 /** When the assignee of an open task is reminded. */
-export function remindAt(cycle: CheckCycle, dueAt: Date): Date {
-  return new Date(dueAt.getTime() - REMIND_BEFORE_MS[cycle]);
+export function remindAt(cycle: CheckCycle, dueAt: Date, remindBeforeHours: Record<CheckCycle, number> = DEFAULT_REMIND_BEFORE_HOURS): Date {
+  return new Date(dueAt.getTime() - remindBeforeHours[cycle] * HOUR_MS);
 }
 
 /** The first instant of a local calendar period, for "this month" / "this year" rankings. */

@@ -16,7 +16,9 @@ import {
   listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
   type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
-import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, REMIND_BEFORE_MS, startOfLocal } from './check.rules';
+import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, SHIFT_HOURS, startOfLocal, type Period } from './check.rules';
+import { CHECK_RULES } from './check.rule-sets';
+import { currentRules, currentRulesByDistrict } from '../../../platform/rules';
 import { failedItemTitle } from './check.rules';
 import type {
   ChecklistCreate, ChecklistDetail, ChecklistItemInput, ChecklistUpdate, EnterpriseItemInput, LeaderboardEntry, LeaderboardPeriod, PlanCreate, PlanUpdate,
@@ -25,9 +27,6 @@ import type {
 import { reportHazard } from '../loop/hazard.service';
 
 type Level = 'enterprise' | 'workshop' | 'post';
-
-/** A checklist item's default frequency by level [cfg]: the post card each shift, the workshop daily, the enterprise monthly. */
-const DEFAULT_CYCLE: Record<Level, CheckCycle> = { post: 'shift', workshop: 'daily', enterprise: 'monthly' };
 
 /**
  * Managers of an enterprise's checks: its principal and safety managers (the hazard manager rule), and the district
@@ -140,6 +139,8 @@ async function resolveItems(tx: Executor, enterpriseId: string, target: Target, 
     idsOf('risk').length ? checkItemsFor(tx, enterpriseId) : [],
   ]);
   const responsible = defaultResponsible(target);
+  // R-HAZ-1 [cfg]: an item without its own cycle takes the level's default from the district's rule-set `check-cycles`.
+  const defaultCycle = (await currentRules(tx, { enterpriseId }, CHECK_RULES)).value.defaultCycle[target.level];
   return inputs.map((it, i) => {
     const overrides = { cycle: it.cycle ?? null, responsible: it.responsible ?? responsible };
     switch (it.source) {
@@ -147,13 +148,13 @@ async function resolveItems(tx: Executor, enterpriseId: string, target: Target, 
         const s = standard.find((x) => x.id === it.sourceId);
         if (!s) throw invalid(`body.items.${i}.sourceId`, 'check.item.source');
         return { source: 'standard', source_id: s.id, risk_point_id: null, category: s.category, content: s.content, method: it.method ?? s.method, basis: s.basis,
-          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? DEFAULT_CYCLE[target.level] };
+          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? defaultCycle };
       }
       case 'enterprise': {
         const s = own.find((x) => x.id === it.sourceId);
         if (!s) throw invalid(`body.items.${i}.sourceId`, 'check.item.source');
         return { source: 'enterprise', source_id: s.id, risk_point_id: null, category: s.category, content: s.content, method: it.method ?? s.method, basis: s.basis,
-          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? DEFAULT_CYCLE[target.level] };
+          major_criterion: s.major_criterion, ...overrides, cycle: overrides.cycle ?? defaultCycle };
       }
       case 'risk': {
         const s = risk.find((x) => x.id === it.sourceId);
@@ -504,11 +505,17 @@ function mayRun(r: Runner, t: Pick<TaskRow, 'assignee_user_id' | 'assignee_post_
   return r.manager || t.assignee_user_id === r.actor.userId || (!!t.assignee_post_id && r.postIds.includes(t.assignee_post_id));
 }
 
+/** A shift task starts eight hours before it is due (its district's shift hours when it was created); other periods by key. */
+function startOfTask(cycle: CheckCycle, key: string, dueAt: Date): Date | null {
+  if (cycle === 'shift') return periodOfKey(cycle, key) ? new Date(dueAt.getTime() - SHIFT_HOURS * 3_600_000) : null;
+  return periodOfKey(cycle, key)?.startsAt ?? null;
+}
+
 function presentTask(t: TaskRow, r: Runner) {
   const cycle = cycleOfKey(t.period_key) ?? t.plan_cycle;
   return {
     id: t.id, planId: t.plan_id, planName: t.plan_name, planType: t.plan_type, cycle, checklistId: t.checklist_id, checklistName: t.checklist_name, level: t.level,
-    periodKey: t.period_key, startsAt: periodOfKey(cycle, t.period_key)?.startsAt ?? null, dueAt: t.due_at, status: t.status,
+    periodKey: t.period_key, startsAt: startOfTask(cycle, t.period_key, t.due_at), dueAt: t.due_at, status: t.status,
     assigneePostId: t.assignee_post_id, assigneePostName: t.post_name ?? null, assigneeUserId: t.assignee_user_id, assigneeUserName: t.user_name ?? null,
     doneByName: t.done_by_name ?? null, doneAt: t.done_at, passCount: t.pass_count, failCount: t.fail_count, naCount: t.na_count,
     canRun: t.status === 'open' && can(r.actor, 'hazard.act') && mayRun(r, t),
@@ -638,8 +645,18 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
 export async function materialiseTasks(db: Executor, now: Date, only?: { enterpriseId: string; planId: string; cycle: CheckCycle }): Promise<number> {
   const today = localDay(now);
   let created = 0;
-  for (const cycle of only ? [only.cycle] : CHECK_CYCLES) {
-    const period = periodAt(cycle, now);
+  // Shifts start at each district's hour (rule-set `check-cycles` [cfg]): one pass per start hour in use; the other
+  // periods are the same everywhere.
+  const byStartHour = new Map<number, string[]>();
+  if (!only || only.cycle === 'shift') {
+    const rules = await currentRulesByDistrict(db, CHECK_RULES);
+    for (const [districtId, r] of rules) byStartHour.set(r.value.shiftDayStartHour, [...(byStartHour.get(r.value.shiftDayStartHour) ?? []), districtId]);
+  }
+  type Pass = { cycle: CheckCycle; period: Period; districts: string[] | null };
+  const passes = (only ? [only.cycle] : CHECK_CYCLES).flatMap((cycle): Pass[] => cycle === 'shift'
+    ? [...byStartHour].map(([hour, districts]) => ({ cycle, period: periodAt(cycle, now, undefined, hour), districts }))
+    : [{ cycle, period: periodAt(cycle, now), districts: null }]);
+  for (const { cycle, period, districts } of passes) {
     let source = db.selectFrom('check_plans as pl')
       .innerJoin('enterprises as e', 'e.id', 'pl.enterprise_id')
       .select(['pl.enterprise_id', 'pl.id', 'pl.checklist_id', sql<string>`${period.key}::text`.as('period_key'), sql<Date>`${period.dueAt}::timestamptz`.as('due_at'),
@@ -647,6 +664,7 @@ export async function materialiseTasks(db: Executor, now: Date, only?: { enterpr
       .where('pl.active', '=', true).where('pl.cycle', '=', cycle).where('pl.starts_on', '<=', today)
       .where((eb) => eb.or([eb('pl.ends_on', 'is', null), eb('pl.ends_on', '>=', today)]))
       .where('e.status', '=', 'active');
+    if (districts) source = source.where('e.district_id', 'in', districts);
     if (only) source = source.where('pl.enterprise_id', '=', only.enterpriseId).where('pl.id', '=', only.planId);
     const r = await db.insertInto('check_tasks')
       .columns(['enterprise_id', 'plan_id', 'checklist_id', 'period_key', 'due_at', 'assignee_post_id', 'assignee_user_id', 'created_at'])
@@ -671,17 +689,22 @@ export async function sweepMissedTasks(db: Db, now: Date): Promise<number> {
 }
 
 /**
- * Reminds the assignee of each open task once, when its due time is near (REMIND_BEFORE_MS by cycle): the assigned
- * user, or every active holder of the assigned post who has an account. Marking and the outbox rows are one statement.
+ * Reminds the assignee of each open task once, when its due time is near (the lead time by cycle is the district's
+ * rule-set `check-cycles` [cfg]): the assigned user, or every active holder of the assigned post who has an account.
+ * Marking and the outbox rows are one statement per district.
  */
 export async function sendTaskReminders(db: Db, now: Date): Promise<number> {
-  const leads = sql.join(CHECK_CYCLES.map((c) => sql`when ${c} then ${REMIND_BEFORE_MS[c]}::bigint`), sql` `);
-  const result = await sql`with due as (
+  let total = 0;
+  for (const [districtId, rules] of await currentRulesByDistrict(db, CHECK_RULES)) {
+    const hours = rules.value.remindBeforeHours;
+    const leads = sql.join(CHECK_CYCLES.map((c) => sql`when ${c} then ${hours[c]}::int`), sql` `);
+    const result = await sql`with due as (
       update check_tasks t set reminded_at = ${now}::timestamptz
-      from check_plans pl, checklists c
+      from check_plans pl, checklists c, enterprises e
       where pl.enterprise_id = t.enterprise_id and pl.id = t.plan_id and c.enterprise_id = t.enterprise_id and c.id = t.checklist_id
+        and e.id = t.enterprise_id and e.district_id = ${districtId}
         and t.status = 'open' and t.reminded_at is null and t.due_at > ${now}::timestamptz
-        and t.due_at <= ${now}::timestamptz + (case pl.cycle ${leads} else 0 end) * interval '1 millisecond'
+        and t.due_at <= ${now}::timestamptz + (case pl.cycle ${leads} else 0 end) * interval '1 hour'
       returning t.id, t.enterprise_id, t.assignee_post_id, t.assignee_user_id, t.due_at, t.period_key, pl.name as plan_name, c.name as checklist_name
     )
     insert into outbox (topic, payload)
@@ -695,7 +718,9 @@ export async function sendTaskReminders(db: Db, now: Date): Promise<number> {
       or (d.assignee_post_id is not null and exists (
         select 1 from employee_posts ep join employees e on e.enterprise_id = ep.enterprise_id and e.id = ep.employee_id
         where ep.enterprise_id = d.enterprise_id and ep.post_id = d.assignee_post_id and e.id = u.employee_id and e.status = 'active'))`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    total += Number(result.numAffectedRows ?? 0);
+  }
+  return total;
 }
 
 /** One pass of the check job: close what is past due first, then open the current periods, then remind. */

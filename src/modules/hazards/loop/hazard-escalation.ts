@@ -7,7 +7,9 @@ import type { JobRunner } from '../../../platform/jobs/runner';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { idsOf, principalsOf, regulatorsOf, safetyManagersOf, unitLeadersOver } from '../../../platform/directory';
 import { addLocalDays, localDay } from '../../../platform/time';
-import { DEFAULT_ESCALATION, dueForReminder, escalationLevel, type EscalationRules } from './hazard-workflow';
+import { currentRulesByDistrict, type Versioned } from '../../../platform/rules';
+import { dueForReminder, escalationLevel, type EscalationRules } from './hazard-workflow';
+import { HAZARD_ESCALATION_RULES } from './hazard.rule-sets';
 import { OPEN_SQL } from '../stats/hazard-stats.repository';
 
 /*
@@ -17,7 +19,8 @@ import { OPEN_SQL } from '../stats/hazard-stats.repository';
  * principal, 3 the regulators (departments supervising the industry and the subdistrict). Each level is notified
  * once, recorded in the hazard's history and audited with the system as actor. Assigning again or an approved
  * extension resets the level (hazard.service.ts). Days are the district's local dates (platform/time.ts): a hazard due
- * on D is one day overdue from local midnight ending D, whatever the hour of the run.
+ * on D is one day overdue from local midnight ending D, whatever the hour of the run. The days are each district's
+ * rule-set `hazard-escalation` [cfg]; a raised hazard records the version that raised it.
  */
 
 export const ESCALATION_JOB = 'hazards.escalate';
@@ -38,20 +41,24 @@ const link = (enterpriseId: string, id: string) => `/enterprises/${enterpriseId}
 
 export type EscalationResult = { reminded: number; escalated: number };
 
-export async function runHazardEscalation(db: Db, now: Date, opts: { rules?: EscalationRules; jobId?: string } = {}): Promise<EscalationResult> {
-  const rules = opts.rules ?? DEFAULT_ESCALATION;
+export async function runHazardEscalation(db: Db, now: Date, opts: { jobId?: string } = {}): Promise<EscalationResult> {
   const today = localDay(now);
   const ctx: Ctx = { actor: null, ip: null, requestId: opts.jobId ? `job:${opts.jobId}` : null, locale: 'zh-CN', now };
-  const reminded = await remind(db, ctx, today, rules);
-  const escalated = await escalate(db, ctx, today, rules);
+  let reminded = 0;
+  let escalated = 0;
+  for (const [districtId, rules] of await currentRulesByDistrict(db, HAZARD_ESCALATION_RULES)) {
+    reminded += await remind(db, ctx, today, districtId, rules.value);
+    escalated += await escalate(db, ctx, today, districtId, rules);
+  }
   // A reminder's record only has to outlive its day.
   await db.deleteFrom('hazard_reminders').where('day', '<', addLocalDays(today, -7)).execute();
   return { reminded, escalated };
 }
 
 /** Rectifiers of hazards due within `remindBeforeDays`, each reminded once a day. */
-async function remind(db: Db, ctx: Ctx, today: string, rules: EscalationRules): Promise<number> {
+async function remind(db: Db, ctx: Ctx, today: string, districtId: string, rules: EscalationRules): Promise<number> {
   const due = (await db.selectFrom('hazards as h')
+    .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id').where('e.district_id', '=', districtId)
     .select(['h.enterprise_id', 'h.id', 'h.code', 'h.title', 'h.deadline', 'h.rectifier_id'])
     .where('h.status', '=', 'rectifying').where('h.rectifier_id', 'is not', null)
     .where('h.deadline', '>=', today).where('h.deadline', '<=', addLocalDays(today, rules.remindBeforeDays))
@@ -84,9 +91,11 @@ async function remind(db: Db, ctx: Ctx, today: string, rules: EscalationRules): 
  * Open hazards past their deadline whose level is below what the days overdue call for (the SQL mirrors
  * escalationLevel(), which decides again under the row lock); the longest overdue first.
  */
-async function escalate(db: Db, ctx: Ctx, today: string, rules: EscalationRules): Promise<number> {
+async function escalate(db: Db, ctx: Ctx, today: string, districtId: string, versioned: Versioned<EscalationRules>): Promise<number> {
+  const rules = versioned.value;
   const days = sql<number>`(${today}::date - h.deadline)`;
   const candidates = await db.selectFrom('hazards as h')
+    .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id').where('e.district_id', '=', districtId)
     .select(['h.enterprise_id', 'h.id'])
     .where(sql<SqlBool>`h.status in ${OPEN_SQL}`)
     .where('h.deadline', '<', today)
@@ -94,13 +103,13 @@ async function escalate(db: Db, ctx: Ctx, today: string, rules: EscalationRules)
     .orderBy('h.deadline').orderBy('h.id').limit(MAX_PER_RUN).execute();
   let total = 0;
   for (const c of candidates) {
-    if (await escalateOne(db, ctx, c.enterprise_id, c.id, today, rules)) total++;
+    if (await escalateOne(db, ctx, c.enterprise_id, c.id, today, versioned)) total++;
   }
   return total;
 }
 
 /** One hazard, in its own transaction: re-read under lock, raise the level, notify each level reached once. */
-async function escalateOne(db: Db, ctx: Ctx, enterpriseId: string, id: string, today: string, rules: EscalationRules): Promise<boolean> {
+async function escalateOne(db: Db, ctx: Ctx, enterpriseId: string, id: string, today: string, { value: rules, version }: Versioned<EscalationRules>): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const h = await tx.selectFrom('hazards as h')
       .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
@@ -112,7 +121,7 @@ async function escalateOne(db: Db, ctx: Ctx, enterpriseId: string, id: string, t
     const from = Number(h.escalation_level);
     const to = escalationLevel(h.deadline, today, rules);
     if (to <= from) return false;
-    await tx.updateTable('hazards').set({ escalation_level: to, version: sql`version + 1`, updated_at: ctx.now })
+    await tx.updateTable('hazards').set({ escalation_level: to, escalation_rule_version: version, version: sql`version + 1`, updated_at: ctx.now })
       .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     const days = Math.round((Date.parse(today) - Date.parse(h.deadline)) / DAY_MS);
     for (let level = from + 1; level <= to; level++) {
@@ -132,7 +141,7 @@ async function escalateOne(db: Db, ctx: Ctx, enterpriseId: string, id: string, t
       }).execute();
       await writeAudit(tx, ctx, {
         action: 'hazard.escalate', entityType: 'hazard', entityId: id, enterpriseId,
-        before: { escalationLevel: level - 1 }, after: { escalationLevel: level, daysOverdue: days, deadline: h.deadline, notified: recipients },
+        before: { escalationLevel: level - 1 }, after: { escalationLevel: level, daysOverdue: days, deadline: h.deadline, notified: recipients, ruleSetVersion: version },
       });
     }
     return true;

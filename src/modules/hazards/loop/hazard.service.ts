@@ -19,9 +19,11 @@ import { hazardWorkflow, type HazardActor, type HazardOp, type Refusal } from '.
 import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
 import { containsPattern } from '../../../platform/db/like';
 import { listPage, searchWhere } from '../../../platform/db/list-query';
+import { currentRules } from '../../../platform/rules';
+import { HAZARD_POINTS_RULES } from './hazard.rule-sets';
 
-/** R-HAZ-6 [cfg]: points for a confirmed report. */
-export const REPORT_POINTS = { general: 1, major: 5 } as const;
+/** R-HAZ-6 [cfg]: points for a confirmed report by default; a district's rule-set `hazard-points` may change them. */
+export const REPORT_POINTS = HAZARD_POINTS_RULES.defaults;
 /** The series of hazard codes (YH-yyyy-nnnn) in code_counters. */
 export const HAZARD_CODE_SERIES = 'hazard';
 const OPEN: HazardStatus[] = ['reported', 'confirmed', 'rectifying', 'submitted'];
@@ -339,10 +341,12 @@ export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string
     // R-HAZ-6: everyone a safety officer — points for the enterprise's own people (not regulators, insurers or
     // service institutions) whose report someone else confirmed.
     if (h.reported_by && h.reported_by !== actor.userId) {
-      await tx.insertInto('hazard_points').columns(['enterprise_id', 'hazard_id', 'user_id', 'points', 'awarded_at'])
+      const points = await currentRules(tx, { enterpriseId }, HAZARD_POINTS_RULES);
+      await tx.insertInto('hazard_points').columns(['enterprise_id', 'hazard_id', 'user_id', 'points', 'awarded_at', 'rule_set_version'])
         .expression((eb) => eb.selectFrom('users').select([
           sql<string>`${enterpriseId}::uuid`.as('enterprise_id'), sql<string>`${id}::uuid`.as('hazard_id'), 'users.id',
-          sql<number>`${REPORT_POINTS[input.level]}::int`.as('points'), sql<Date>`${ctx.now}::timestamptz`.as('awarded_at'),
+          sql<number>`${points.value[input.level]}::int`.as('points'), sql<Date>`${ctx.now}::timestamptz`.as('awarded_at'),
+          sql<number>`${points.version}::int`.as('rule_set_version'),
         ]).where('users.id', '=', h.reported_by!).where('users.enterprise_id', '=', enterpriseId))
         .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doNothing()).execute();
     }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/http/app';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
-import type { RiskRuleSet } from './risk-grading';
 import { assessmentInput, controllersInput, measuresInput, riskDetail, riskListQuery, riskPage, riskParams, riskPointCreate, riskPointUpdate } from './risk-point.schema';
 import {
   archiveRiskPoint, assessRiskPoint, checkItemsFor, createRiskPoint, enterpriseRiskSummary, getRiskPoint, listLedger, myRisks, setControllers, setMeasures, updateRiskPoint,
@@ -25,7 +24,7 @@ export const riskRoutes: RouteModule = (app, { db }) => {
   app.put('/risk/rules', {
     config: { access: 'risk.rules' },
     schema: { tags: ['risk'], summary: '保存新版本规则集', body: z.object({ rules: riskRuleSetSchema, note: z.string().trim().max(500).default('') }), response: { 200: rulesView } },
-  }, async (req) => saveRiskRules(db, req.ctx, { rules: req.body.rules as RiskRuleSet, note: req.body.note }));
+  }, async (req) => saveRiskRules(db, req.ctx, { rules: req.body.rules, note: req.body.note }));
 
   app.get('/risk/rules/current', {
     config: { access: 'risk.read' },

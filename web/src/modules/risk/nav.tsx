@@ -1,10 +1,11 @@
-import { AimOutlined, AlertOutlined, FileDoneOutlined, MonitorOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, FileDoneOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 import type { Me } from '../auth/api/auth.api';
 
 /**
  * Risk entries of the side menu for this user: an enterprise's people get their ledger, map and own risks (and the
- * annual report when they write or confirm it); regulators get the overview and the reports; the admin the rules.
+ * annual report when they write or confirm it); regulators get the overview and the reports. The admin edits the
+ * risk rules on the rule-set screen (modules/rules).
  */
 export function riskNavItems(me: Me): NavItem[] {
   const has = (p: string) => me.permissions.includes(p);
@@ -27,6 +28,5 @@ export function riskNavItems(me: Me): NavItem[] {
       { key: 'risk-reports', path: '/risk/reports', label: 'nav.riskReports', icon: <FileDoneOutlined /> },
     );
   }
-  if (has('risk.rules')) items.push({ key: 'risk-rules', path: '/risk/rules', label: 'nav.riskRules', icon: <SettingOutlined /> });
   return items;
 }

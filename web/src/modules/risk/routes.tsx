@@ -1,4 +1,4 @@
-import { Outlet, type RouteObject } from 'react-router';
+import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { RequireSession } from '../../app/guards';
 import { Full, handle, page } from '../../app/route-helpers';
 import { RiskGuard } from './components/RiskGuard';
@@ -10,7 +10,6 @@ const RiskMinePage = page(() => import('./pages/RiskMinePage'), 'RiskMinePage');
 const RiskReportPage = page(() => import('./pages/RiskReportPage'), 'RiskReportPage');
 const RiskOverviewPage = page(() => import('./pages/RiskOverviewPage'), 'RiskOverviewPage');
 const RiskReportsPage = page(() => import('./pages/RiskReportsPage'), 'RiskReportsPage');
-const RiskRulesPage = page(() => import('./pages/RiskRulesPage'), 'RiskRulesPage');
 const BoardPrintPage = page(() => import('./pages/BoardPrintPage'), 'BoardPrintPage');
 const CardPrintPage = page(() => import('./pages/CardPrintPage'), 'CardPrintPage');
 const MapPrintPage = page(() => import('./pages/MapPrintPage'), 'MapPrintPage');
@@ -48,7 +47,8 @@ export const riskRoutes: RouteObject[] = [
           { path: ':year/:enterpriseId', element: <RiskGuard permission="risk.supervise"><RiskReportPage /></RiskGuard>, handle: handle('crumb.riskReportView') },
         ],
       },
-      { path: 'rules', element: <RiskGuard permission="risk.rules"><RiskRulesPage /></RiskGuard>, handle: handle('nav.riskRules') },
+      // The risk rule-set is edited on the one rule-set screen (规则配置) with every other [cfg] value.
+      { path: 'rules', element: <Navigate to="/rules/risk" replace /> },
     ],
   },
 ];

@@ -75,7 +75,6 @@ export type MyRisk = {
   id: string; code: string; name: string; grade: Grade | null; level: ControlLevel; orgUnitName: string; reassessDue: string | null; controlFailing: boolean;
 };
 export type RulesView = { version: number; rules: RiskRuleSet; createdAt: string | null; note: string };
-export type RulesHistory = { current: RulesView; history: { version: number; note: string; createdAt: string }[] };
 
 export type RiskImportReport = {
   total: number; validCount: number; errorCount: number; imported: number;
@@ -90,8 +89,6 @@ const base = (enterpriseId: string) => `/enterprises/${enterpriseId}/risk-points
 
 export const riskApi = {
   currentRules: (signal?: AbortSignal) => api.get<RulesView>('/risk/rules/current', undefined, { signal }),
-  rules: (signal?: AbortSignal) => api.get<RulesHistory>('/risk/rules', undefined, { signal }),
-  saveRules: (rules: RiskRuleSet, note: string) => api.put<RulesView>('/risk/rules', { rules, note }),
   mine: (signal?: AbortSignal) => api.get<{ items: MyRisk[] }>('/risk/mine', undefined, { signal }),
   list: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<RiskPage>(base(enterpriseId), query, { signal }),
   summary: (enterpriseId: string, signal?: AbortSignal) => api.get<RiskSummaryCounts>(`/enterprises/${enterpriseId}/risk-summary`, undefined, { signal }),

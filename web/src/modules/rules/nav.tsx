@@ -1,0 +1,9 @@
+import { ControlOutlined } from '@ant-design/icons';
+import type { NavItem } from '../../app/menu';
+import type { Me } from '../auth/api/auth.api';
+
+/** The district admin's 规则配置 entry (the server grants `rules.manage` to nobody else). */
+export function rulesNavItems(me: Me): NavItem[] {
+  if (!me.permissions.includes('rules.manage')) return [];
+  return [{ key: 'rules', path: '/rules', label: 'nav.rules', icon: <ControlOutlined /> }];
+}
