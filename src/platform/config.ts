@@ -90,6 +90,11 @@ const schema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** Directory of the built web app. */
   WEB_DIST: z.string().default('./web/dist'),
+  /**
+   * A font with Chinese glyphs (.ttf, .otf or .ttc) for the PDFs of submitted documents. Empty = the usual paths
+   * (Debian's fonts-noto-cjk first). With none found, a submission still succeeds and its PDF is rendered on download.
+   */
+  PDF_FONT: z.string().trim().default(''),
 });
 
 export type Config = Readonly<{
@@ -112,6 +117,7 @@ export type Config = Readonly<{
   jobsEnabled: boolean;
   jobsPollMs: number;
   webDist: string;
+  pdfFont: string;
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -136,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsEnabled: e.JOBS_ENABLED === 'true',
     jobsPollMs: e.JOBS_POLL_MS,
     webDist: e.WEB_DIST,
+    pdfFont: e.PDF_FONT,
     ...overrides,
   });
 }
