@@ -15,7 +15,7 @@ export type PdfModel = { title: string; header: [label: string, value: string][]
 export type PdfSignature = [label: string, value: string][];
 
 /** Where Debian, Alpine, Red Hat and macOS keep a CJK font; `PDF_FONT` (config) comes first. */
-const USUAL_FONTS = [
+export const USUAL_FONTS: readonly string[] = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
@@ -39,8 +39,8 @@ const COLLECTION_FACES: Record<string, string> = {
 export type PdfFont = { path: string; face?: string };
 
 /** The CJK font to print with: the configured one if it exists, else the first of the usual paths; null if none. */
-export function findCjkFont(configured = ''): PdfFont | null {
-  const candidates = configured ? [configured, ...USUAL_FONTS] : USUAL_FONTS;
+export function findCjkFont(configured = '', usual: readonly string[] = USUAL_FONTS): PdfFont | null {
+  const candidates = configured ? [configured, ...usual] : usual;
   for (const path of candidates) {
     if (!existsSync(path)) continue;
     const file = path.split('/').pop() ?? '';

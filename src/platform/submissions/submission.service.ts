@@ -45,7 +45,8 @@ export type Seed = {
 
 export type Locked = { ref: DocRef; current: VersionRow; created: boolean };
 
-export type PdfOptions = { fontPath?: string };
+/** `fontPath` is the configured PDF_FONT; `searchPaths` replaces the usual font paths (a test without any font). */
+export type PdfOptions = { fontPath?: string; searchPaths?: readonly string[] };
 
 function refuseUnless(def: SubmissionKind, op: SubmissionOperation, status: SubmissionStatus): void {
   const r = decide(op, status);
@@ -117,7 +118,7 @@ export function signatureOf(v: { version: number; confirmedBy: string | null; co
 }
 
 async function render(model: PdfModel, signature: PdfSignature, at: Date, opts: PdfOptions): Promise<{ pdf: Buffer; sha256: string } | null> {
-  const font = findCjkFont(opts.fontPath ?? '');
+  const font = findCjkFont(opts.fontPath ?? '', opts.searchPaths);
   if (!font) return null;
   const pdf = await renderPdf(model, signature, { font, createdAt: at });
   return { pdf, sha256: sha256Hex(pdf) };
