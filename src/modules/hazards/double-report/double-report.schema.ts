@@ -70,6 +70,8 @@ export const reportStatusPage = pageOf(z.object({
   enterpriseId: z.string(), name: z.string(), creditCode: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
   industryCode: z.string(), industryName: z.string(), status: z.enum(['draft', 'confirmed', 'submitted']),
   confirmedAt: z.date().nullable(), submittedAt: z.date().nullable(),
+  /** The version the regulator reads: 1, or 2… after corrections; null before the first submission. */
+  submittedVersion: z.number().nullable(),
 })).extend({
   periodType: z.string(),
   periodKey: z.string(),

@@ -288,7 +288,7 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
     items: rows.map((r) => ({
       enterpriseId: r.id, name: r.name, creditCode: r.credit_code, subdistrictId: r.subdistrict_id, subdistrictName: subName.get(r.subdistrict_id) ?? '',
       industryCode: r.industry_code, industryName: indName.get(r.industry_code) ?? r.industry_code, status: r.status,
-      confirmedAt: r.confirmed_at, submittedAt: r.submitted_at,
+      confirmedAt: r.confirmed_at, submittedAt: r.submitted_at, submittedVersion: r.submitted_version ?? (r.status === 'submitted' ? 1 : null),
     })),
     total, page: q.page, pageSize: q.pageSize, periodType: p.type, periodKey: p.key, counts,
   };

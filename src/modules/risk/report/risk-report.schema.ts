@@ -87,6 +87,8 @@ export const reportStatusItem = z.object({
   enterpriseId: z.string(), name: z.string(), creditCode: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
   industryCode: z.string(), industryName: z.string(), status: z.enum(REPORT_STATUSES), confirmedAt: z.date().nullable(),
   submittedAt: z.date().nullable(), submittedBy: z.string().nullable(), onTime: z.boolean().nullable(),
+  /** The version the regulator reads: 1, or 2… after corrections; null before the first submission. */
+  submittedVersion: z.number().nullable(),
 });
 export const reportStatusPage = pageOf(reportStatusItem).extend({
   year: z.number(),

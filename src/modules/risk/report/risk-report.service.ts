@@ -323,6 +323,7 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
       enterpriseId: r.id, name: r.name, creditCode: r.credit_code, subdistrictId: r.subdistrict_id, subdistrictName: r.subdistrict_name,
       industryCode: r.industry_code, industryName: r.industry_name, status: (r.status ?? 'none') as ReportStatus, confirmedAt: r.confirmed_at,
       submittedAt: r.submitted_at, submittedBy: r.submitted_by_name, onTime: r.submitted_at ? isOnTime(year, r.submitted_at) : null,
+      submittedVersion: r.submitted_version ?? (r.status === 'submitted' ? 1 : null),
     })),
     total, page: q.page, pageSize: q.pageSize, year, dueDate: reportDueDate(year), pastDue: today(ctx) > reportDueDate(year),
     canForward: subdistrictId !== null && year <= localYear(ctx.now), forwardedAt: forwarded?.forwarded_at ?? null, counts,
