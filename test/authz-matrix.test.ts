@@ -109,6 +109,9 @@ export const MATRIX: Record<string, Expect> = {
   'PUT /api/v1/enterprises/:enterpriseId/risk-reports/:year': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/risk-reports/:year/confirm': REPORT_CONFIRMERS,
   'POST /api/v1/enterprises/:enterpriseId/risk-reports/:year/submit': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/risk-reports/:year/corrections': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/risk-reports/:year/versions': RISK_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/risk-reports/:year/versions/:version/pdf': RISK_READERS,
   'POST /api/v1/enterprises/:enterpriseId/photos': ALL,
   'GET /api/v1/enterprises/:enterpriseId/photos/:id': HAZARD_READERS,
   'DELETE /api/v1/enterprises/:enterpriseId/photos/:id': ALL,
@@ -163,6 +166,9 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey': HAZARD_READERS,
   'POST /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/confirm': REPORT_CONFIRMERS,
   'POST /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/submit': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/corrections': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/versions': HAZARD_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/versions/:version/pdf': HAZARD_READERS,
   'GET /api/v1/notifications': ALL,
   'GET /api/v1/notifications/unread-count': ALL,
   'POST /api/v1/notifications/:id/read': ALL,
@@ -246,7 +252,7 @@ test('a safety manager of another enterprise gets 404 or 403 on every enterprise
       'risk-points': await firstId('risk_points'), 'floor-plans': await firstId('floor_plans'), photos: await firstId('attachments'),
       hazards: await firstId('hazards'), extensions: await firstId('hazard_extensions'), 'check-items': await firstId('enterprise_check_items'),
       checklists: await firstId('checklists'), 'check-plans': await firstId('check_plans'), 'check-tasks': await firstId('check_tasks'),
-      'risk-reports': '2026', 'hazard-reports': 'month',
+      'risk-reports': '2026', 'hazard-reports': 'month', versions: '1',
     };
     const ghost = '00000000-0000-4000-8000-000000000000';
     const fill = (pattern: string) => {

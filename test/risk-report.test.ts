@@ -55,7 +55,7 @@ test('R-RISK-9: draft (live) → confirmed by the principal → submitted; the s
   assert.deepEqual(draft.data.data.grade1.map((p: { name: string }) => p.name), ['甲醇储罐区']);
   assert.equal(draft.data.data.measuresByCategory.engineering, 1);
   assert.equal(draft.data.data.riskList[0].measures.length, 7);
-  assert.deepEqual(draft.data.abilities, { canEdit: true, canConfirm: false, canSubmit: false });
+  assert.deepEqual(draft.data.abilities, { canEdit: true, canConfirm: false, canSubmit: false, canCorrect: false });
 
   const saved = await safety.put(url(2026), { narrative: '本年度辨识风险点 6 个，重大风险 1 个，均已落实管控措施。', version: 0 });
   assert.equal(saved.statusCode, 200, saved.body);
@@ -89,7 +89,7 @@ test('R-RISK-9: draft (live) → confirmed by the principal → submitted; the s
   const locked = await safety.get(url(2026));
   assert.deepEqual(locked.data.data, submitted.data.data);
   assert.equal(locked.data.narrative, '本年度辨识风险点 6 个，重大风险 1 个，均已落实管控措施。');
-  assert.deepEqual(locked.data.abilities, { canEdit: false, canConfirm: false, canSubmit: false });
+  assert.deepEqual(locked.data.abilities, { canEdit: false, canConfirm: false, canSubmit: false, canCorrect: true }, 'a submitted report is corrected by a new version');
   for (const res of [
     await safety.put(url(2026), { narrative: '改', version: 3 }),
     await principal.post(`${url(2026)}/confirm`, { version: 3 }),

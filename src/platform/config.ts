@@ -94,6 +94,11 @@ const schema = z.object({
   EXPORT_JOB_ROWS: z.coerce.number().int().min(0).default(5000),
   /** How long a finished export's file is kept for download, in hours. */
   EXPORT_KEEP_HOURS: z.coerce.number().int().min(1).default(24),
+  /**
+   * A font with Chinese glyphs (.ttf, .otf or .ttc) for the PDFs of submitted documents. Empty = the usual paths
+   * (Debian's fonts-noto-cjk first). With none found, a submission still succeeds and its PDF is rendered on download.
+   */
+  PDF_FONT: z.string().trim().default(''),
 });
 
 export type Config = Readonly<{
@@ -118,6 +123,7 @@ export type Config = Readonly<{
   webDist: string;
   exportJobRows: number;
   exportKeepHours: number;
+  pdfFont: string;
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -144,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.WEB_DIST,
     exportJobRows: e.EXPORT_JOB_ROWS,
     exportKeepHours: e.EXPORT_KEEP_HOURS,
+    pdfFont: e.PDF_FONT,
     ...overrides,
   });
 }

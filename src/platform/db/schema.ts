@@ -249,7 +249,7 @@ export type HazardSupervisionsTable = { enterprise_id: string; hazard_id: string
 /** One reminder or escalation notice per hazard and local day (migration 0007). */
 export type HazardRemindersTable = { enterprise_id: string; hazard_id: string; day: string };
 export type RiskAnnualReportEventsTable = {
-  enterprise_id: string; year: number; seq: number; action: 'create' | 'confirm' | 'reopen' | 'submit';
+  enterprise_id: string; year: number; seq: number; action: 'create' | 'confirm' | 'reopen' | 'submit' | 'correct'; // 'correct': migration 0050
   from_status: 'draft' | 'confirmed' | 'submitted' | null; to_status: 'draft' | 'confirmed' | 'submitted'; actor_id: string | null;
   at: Date;
 };
@@ -326,6 +326,8 @@ export type DB = {
   attachments: AttachmentsTable;
   attachment_links: AttachmentLinksTable;
   export_jobs: ExportJobsTable;
+  submissions: SubmissionsTable;
+  submission_versions: SubmissionVersionsTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -347,4 +349,16 @@ export type ExportJobsTable = {
   state: Generated<'pending' | 'running' | 'done' | 'failed'>; rows_done: Generated<number>; rows_total: Generated<number>;
   filename: string | null; fallback_name: string | null; content: Buffer | null; error: string | null;
   created_at: Timestamp; finished_at: TimestampNullable; expires_at: Timestamp;
+};
+/** Locked submissions (migration 0050): one document per (enterprise, kind, subject), one row per version. */
+export type SubmissionStatus = 'draft' | 'confirmed' | 'submitted';
+export type SubmissionsTable = {
+  enterprise_id: string; kind: string; subject_key: string; current_version: Generated<number>; submitted_version: number | null;
+  first_submitted_at: TimestampNullable; created_at: Timestamp;
+};
+export type SubmissionVersionsTable = {
+  enterprise_id: string; kind: string; subject_key: string; version: number; status: Generated<SubmissionStatus>; input: JsonNullable;
+  revision: Generated<number>; snapshot: JsonNullable; snapshot_sha256: string | null; confirmed_by: string | null; confirmed_at: TimestampNullable;
+  submitted_by: string | null; submitted_at: TimestampNullable; pdf: Buffer | null; pdf_sha256: string | null; pdf_rendered_at: TimestampNullable;
+  created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
 };

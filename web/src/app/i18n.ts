@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { riskMessages } from '../modules/risk/risk.messages';
 import { hazardMessages } from '../modules/hazards/hazard.messages';
 import { rulesMessages } from '../modules/rules/rules.messages';
+import { submissionMessages } from './components/submission.messages';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -395,7 +396,7 @@ const coreMessages = {
 } as const satisfies Record<string, Entry>;
 
 /** Each domain module keeps its own strings beside its pages; they are merged here and checked the same way. */
-const messages = { ...coreMessages, ...riskMessages, ...hazardMessages, ...rulesMessages } as const satisfies Record<string, Entry>;
+const messages = { ...coreMessages, ...submissionMessages, ...riskMessages, ...hazardMessages, ...rulesMessages } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;
 export type Params = Record<string, string | number>;

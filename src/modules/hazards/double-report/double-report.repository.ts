@@ -55,7 +55,9 @@ export async function listReportStatuses(db: Executor, scope: Scope, q: ReportLi
   let base = statusBase(db, scope, q, type, key);
   if (q.status) base = base.where(sql<SqlBool>`${statusOf} = ${q.status}`);
   const [rows, total] = await Promise.all([
-    base.select(['e.id', 'e.name', 'e.credit_code', 'e.subdistrict_id', 'e.industry_code', statusOf.as('status'), 'r.confirmed_at', 'r.submitted_at'])
+    // The latest submitted version (2, 3… after corrections): platform/submissions keeps the versions.
+    base.leftJoin('submissions as sv', (j) => j.onRef('sv.enterprise_id', '=', 'e.id').on('sv.kind', '=', 'hazard.double').on('sv.subject_key', '=', `${type}:${key}`))
+      .select(['e.id', 'e.name', 'e.credit_code', 'e.subdistrict_id', 'e.industry_code', statusOf.as('status'), 'r.confirmed_at', 'r.submitted_at', 'sv.submitted_version'])
       .orderBy('e.name', q.order).orderBy('e.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);

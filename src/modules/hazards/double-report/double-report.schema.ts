@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/route';
 import { rateSchema } from '../stats/hazard-stats.schema';
 import { periodKeyValid, REPORT_PERIOD_TYPES } from '../stats/hazard-stats.rules';
+import { submissionVersion, versionParam } from '../../../platform/submissions/submission.schema';
 
 const count = z.number().int();
 const periodType = z.enum(REPORT_PERIOD_TYPES);
@@ -10,6 +11,8 @@ const periodType = z.enum(REPORT_PERIOD_TYPES);
 export const reportParams = z.object({ enterpriseId: z.uuid(), periodType, periodKey: z.string().max(10) })
   .refine((p) => periodKeyValid(p.periodType, p.periodKey), { path: ['periodKey'], message: 'validation.doubleReport.periodKey' });
 export type ReportParams = z.infer<typeof reportParams>;
+export const reportVersionParams = z.object({ enterpriseId: z.uuid(), periodType, periodKey: z.string().max(10), version: versionParam })
+  .refine((p) => periodKeyValid(p.periodType, p.periodKey), { path: ['periodKey'], message: 'validation.doubleReport.periodKey' });
 
 export const reportListQuery = z.object({
   ...pageQuery,
@@ -44,11 +47,15 @@ export const doubleReport = z.object({
   /** Draft: generated from the records at every read. Confirmed and submitted: the stored figures the principal signed. */
   live: z.boolean(),
   data: reportData,
+  /** The submission's version (1, then 2… for each correction) this page shows. */
+  submissionVersion: z.number(),
   confirmedBy: person,
   confirmedAt: z.date().nullable(),
   submittedBy: person,
   submittedAt: z.date().nullable(),
-  abilities: z.object({ canConfirm: z.boolean(), canSubmit: z.boolean() }),
+  /** Every version, newest first (a regulator sees the submitted ones). */
+  versions: z.array(submissionVersion),
+  abilities: z.object({ canConfirm: z.boolean(), canSubmit: z.boolean(), canCorrect: z.boolean() }),
 });
 
 /** The workers' congress view: the enterprise's submitted reports. */
@@ -63,6 +70,8 @@ export const reportStatusPage = pageOf(z.object({
   enterpriseId: z.string(), name: z.string(), creditCode: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
   industryCode: z.string(), industryName: z.string(), status: z.enum(['draft', 'confirmed', 'submitted']),
   confirmedAt: z.date().nullable(), submittedAt: z.date().nullable(),
+  /** The version the regulator reads: 1, or 2… after corrections; null before the first submission. */
+  submittedVersion: z.number().nullable(),
 })).extend({
   periodType: z.string(),
   periodKey: z.string(),

@@ -2,7 +2,14 @@ import { can, requireActor, wholeEnterprise, type Actor, type Ctx } from '../../
 import type { Permission } from '../../../platform/auth/permissions';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
-import type { Db, Executor } from '../../../platform/db/database';
+import type { Db, Executor, Tx } from '../../../platform/db/database';
+import type { HazardReportsTable } from '../../../platform/db/schema';
+import type { Updateable } from 'kysely';
+import {
+  confirmSubmission, correctSubmission, loadSubmission, lockSubmission, mayCorrect, presentVersions, submissionPdf, submitSubmission,
+  type DocRef, type PdfOptions, type Seed, type SubmissionKind,
+} from '../../../platform/submissions/submission.service';
+import { doubleReportPdfModel } from './double-report.pdf';
 import { AppError, forbidden, invalid } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { riskSummaryFor } from '../../risk';
@@ -15,8 +22,8 @@ import { industryNames, subdistrictNames } from '../stats/hazard-stats.repositor
 import { lastEndedPeriod, parseReportPeriod, periodEnded, periodStarted, type ReportPeriod, type ReportPeriodType } from '../stats/hazard-stats.rules';
 import { enterpriseFiguresFor } from '../stats/hazard-stats.service';
 
-/** What a report row stores from confirmation on: the figures the principal signed, and who did what. */
-type Snapshot = {
+/** What a report version stores from confirmation on: the figures the principal signed, and who did what. */
+export type Snapshot = {
   data: ReportData;
   enterprise?: { name: string; creditCode: string; subdistrictId: string; industryCode: string };
   confirmedBy: { id: string; name: string };
@@ -26,9 +33,38 @@ type Snapshot = {
 };
 
 /** A refused step of the report's workflow, with its reason code (`error.reason`) and a translated message. */
-const REASONS = { submitted: 'REPORT_SUBMITTED', confirmed: 'REPORT_CONFIRMED', notConfirmed: 'REPORT_NOT_CONFIRMED', periodOpen: 'PERIOD_OPEN' } as const;
-const stateError = (reason: keyof typeof REASONS) => new AppError('STATE', { messageKey: `hazardReport.state.${reason}`, reason: REASONS[reason] });
+const REASONS = {
+  submitted: 'REPORT_SUBMITTED', confirmed: 'REPORT_CONFIRMED', notConfirmed: 'REPORT_NOT_CONFIRMED', periodOpen: 'PERIOD_OPEN', notSubmitted: 'REPORT_NOT_SUBMITTED',
+} as const;
+const stateError = (reason: keyof typeof REASONS) => new AppError('STATE', {
+  messageKey: reason === 'notSubmitted' ? 'submission.state.notSubmitted' : `hazardReport.state.${reason}`, reason: REASONS[reason],
+});
 const entityId = (enterpriseId: string, p: ReportPeriod) => `${enterpriseId}:${p.type}:${p.key}`;
+
+/** The double report is a locked submission (platform/submissions): one document per enterprise and period. */
+export const DOUBLE_REPORT_KIND: SubmissionKind = { kind: 'hazard.double', refuse: stateError };
+const docRef = (enterpriseId: string, p: { type: string; key: string }): DocRef => ({ enterpriseId, kind: DOUBLE_REPORT_KIND.kind, subjectKey: `${p.type}:${p.key}` });
+
+type ReportRow = Awaited<ReturnType<typeof lockReport>>;
+/** The report row as stored before versions existed, adopted as version 1 when the document is first written. */
+function seedOf(row: ReportRow): Seed | null {
+  if (row.status === 'draft') return null;
+  return {
+    status: row.status, input: null, revision: row.status === 'submitted' ? 2 : 1, snapshot: row.snapshot,
+    confirmedBy: row.confirmed_by, confirmedAt: row.confirmed_at, submittedBy: row.submitted_by, submittedAt: row.submitted_at,
+  };
+}
+
+/**
+ * The report row keeps what the regulators' list and the workers' congress read: the working version until the first
+ * submission, then the latest submitted one (a correction in progress does not take a report back from them).
+ */
+async function mirrorRow(tx: Tx, enterpriseId: string, p: ReportPeriod, row: ReportRow, set: Updateable<HazardReportsTable>): Promise<void> {
+  if (row.status === 'submitted' && set.status !== 'submitted') return;
+  const update = row.status === 'submitted' ? { snapshot: set.snapshot } : set;
+  await tx.updateTable('hazard_reports').set(update)
+    .where('enterprise_id', '=', enterpriseId).where('period_type', '=', p.type).where('period_key', '=', p.key).execute();
+}
 
 function periodOf(type: ReportPeriodType, key: string, ctx: Ctx): ReportPeriod {
   const p = parseReportPeriod(type, key);
@@ -45,6 +81,8 @@ function mayWrite(actor: Actor, enterpriseId: string, permission: Permission): b
   return isEnterpriseManager(actor, enterpriseId);
 }
 
+const isRegulator = (actor: Actor) => actor.scope.kind === 'department' || actor.scope.kind === 'subdistrict';
+
 /** The report's figures from the records now: the whole enterprise, whoever reads it. */
 async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, p: ReportPeriod): Promise<ReportData> {
   const cut = reportCut(p, ctx.now);
@@ -57,12 +95,28 @@ async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, p: ReportP
 }
 
 async function present(db: Executor, ctx: Ctx, actor: Actor, enterpriseId: string, p: ReportPeriod) {
-  const [enterprise, row] = await Promise.all([
+  const [enterprise, row, doc] = await Promise.all([
     db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
     findReport(db, enterpriseId, p.type, p.key),
+    loadSubmission(db, docRef(enterpriseId, p)),
   ]);
-  const status: ReportStatus = row?.status ?? 'draft';
-  const snapshot = (row?.snapshot ?? null) as Snapshot | null;
+  // A regulator reads the submitted version, not the enterprise's correction in progress.
+  const v = doc ? (isRegulator(actor) && doc.submitted ? doc.submitted : doc.current) : null;
+  const shown = v
+    ? {
+      version: v.version, status: v.status, snapshot: v.snapshot as Snapshot | null,
+      confirmedBy: v.confirmed_by ? { id: v.confirmed_by, name: v.confirmed_by_name ?? '' } : null, confirmedAt: v.confirmed_at,
+      submittedBy: v.submitted_by ? { id: v.submitted_by, name: v.submitted_by_name ?? '' } : null, submittedAt: v.submitted_at,
+    }
+    : row
+      ? {
+        version: 1, status: row.status, snapshot: row.snapshot as Snapshot | null,
+        confirmedBy: row.confirmed_by ? { id: row.confirmed_by, name: row.confirmed_by_name ?? '' } : null, confirmedAt: row.confirmed_at,
+        submittedBy: row.submitted_by ? { id: row.submitted_by, name: row.submitted_by_name ?? '' } : null, submittedAt: row.submitted_at,
+      }
+      : null;
+  const status: ReportStatus = shown?.status ?? 'draft';
+  const snapshot = shown?.snapshot ?? null;
   // Draft: generated on every read. Confirmed and submitted: the stored snapshot, so later changes to hazards or the
   // risk ledger alter neither what the principal signed nor what the regulator and the workers' congress received.
   const stored = status !== 'draft' && snapshot !== null;
@@ -70,13 +124,16 @@ async function present(db: Executor, ctx: Ctx, actor: Actor, enterpriseId: strin
   return {
     enterpriseId, enterpriseName: enterprise.name, periodType: p.type, periodKey: p.key, status, live: !stored,
     data: stored ? snapshot.data : await liveData(db, ctx, enterpriseId, p),
-    confirmedBy: row?.confirmed_by ? { id: row.confirmed_by, name: row.confirmed_by_name ?? '' } : null,
-    confirmedAt: row?.confirmed_at ?? null,
-    submittedBy: row?.submitted_by ? { id: row.submitted_by, name: row.submitted_by_name ?? '' } : null,
-    submittedAt: row?.submitted_at ?? null,
+    submissionVersion: shown?.version ?? 1,
+    confirmedBy: shown?.confirmedBy ?? null,
+    confirmedAt: shown?.confirmedAt ?? null,
+    submittedBy: shown?.submittedBy ?? null,
+    submittedAt: shown?.submittedAt ?? null,
+    versions: doc ? presentVersions(isRegulator(actor) ? doc.versions.filter((x) => x.status === 'submitted') : doc.versions) : [],
     abilities: {
       canConfirm: status === 'draft' && periodEnded(p, today) && mayWrite(actor, enterpriseId, 'risk.report.confirm'),
       canSubmit: status === 'confirmed' && mayWrite(actor, enterpriseId, 'hazard.manage'),
+      canCorrect: !isRegulator(actor) && mayCorrect(doc?.current ?? (row ? { status: row.status } : null)) && mayWrite(actor, enterpriseId, 'hazard.manage'),
     },
   };
 }
@@ -88,6 +145,13 @@ export async function getDoubleReport(db: Db, ctx: Ctx, enterpriseId: string, ty
   return present(db, ctx, actor, enterpriseId, periodOf(type, key, ctx));
 }
 
+/** The report row and the document's current version, both locked (in this order, by every step). */
+async function lockBoth(tx: Tx, ctx: Ctx, enterpriseId: string, p: ReportPeriod) {
+  const row = await lockReport(tx, enterpriseId, p.type, p.key);
+  const locked = await lockSubmission(tx, ctx, docRef(enterpriseId, p), seedOf(row));
+  return { row, locked };
+}
+
 /** R-HAZ-5: the principal signs the report of an ended period; its figures are fixed at this moment. */
 export async function confirmDoubleReport(db: Db, ctx: Ctx, enterpriseId: string, type: ReportPeriodType, key: string) {
   const actor = requireActor(ctx);
@@ -95,20 +159,17 @@ export async function confirmDoubleReport(db: Db, ctx: Ctx, enterpriseId: string
   await db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     if (!mayWrite(actor, enterpriseId, 'risk.report.confirm')) throw forbidden();
-    const row = await lockReport(tx, enterpriseId, p.type, p.key);
-    switch (row.status) {
-      case 'submitted': throw stateError('submitted');
-      case 'confirmed': throw stateError('confirmed');
-      case 'draft': break;
-    }
+    const { row, locked } = await lockBoth(tx, ctx, enterpriseId, p);
+    if (locked.current.status !== 'draft') throw stateError(locked.current.status === 'submitted' ? 'submitted' : 'confirmed');
     if (!periodEnded(p, todayOf(ctx))) throw stateError('periodOpen');
     const data = await liveData(tx, ctx, enterpriseId, p);
     const snapshot: Snapshot = { data, confirmedBy: { id: actor.userId, name: actor.displayName }, confirmedAt: ctx.now.toISOString() };
-    await tx.updateTable('hazard_reports').set({ status: 'confirmed', snapshot: JSON.stringify(snapshot), confirmed_by: actor.userId, confirmed_at: ctx.now })
-      .where('enterprise_id', '=', enterpriseId).where('period_type', '=', p.type).where('period_key', '=', p.key).execute();
+    const { version } = await confirmSubmission(tx, ctx, DOUBLE_REPORT_KIND, locked, snapshot);
+    await mirrorRow(tx, enterpriseId, p, row, { status: 'confirmed', snapshot: JSON.stringify(snapshot), confirmed_by: actor.userId, confirmed_at: ctx.now });
     await writeAudit(tx, ctx, {
       action: 'hazard.report.confirm', entityType: 'hazard_report', entityId: entityId(enterpriseId, p), enterpriseId,
-      before: { status: 'draft' }, after: { status: 'confirmed', hazards: { found: data.hazards.found, fixed: data.hazards.fixed, overdueAtEnd: data.hazards.overdueAtEnd } },
+      before: { status: 'draft' },
+      after: { status: 'confirmed', submissionVersion: version, hazards: { found: data.hazards.found, fixed: data.hazards.fixed, overdueAtEnd: data.hazards.overdueAtEnd } },
     });
   });
   return present(db, ctx, actor, enterpriseId, p);
@@ -116,29 +177,29 @@ export async function confirmDoubleReport(db: Db, ctx: Ctx, enterpriseId: string
 
 /**
  * R-HAZ-5: submission sends the signed report to the regulator and publishes it to the workers' congress view.
- * From then on it is locked: confirming or submitting again is refused.
+ * From then on it is locked: confirming or submitting again is refused; a correction is a new version. The locked
+ * snapshot's SHA-256 goes into the audit row, and its PDF is archived with its own.
  */
-export async function submitDoubleReport(db: Db, ctx: Ctx, enterpriseId: string, type: ReportPeriodType, key: string) {
+export async function submitDoubleReport(db: Db, ctx: Ctx, enterpriseId: string, type: ReportPeriodType, key: string, opts: PdfOptions = {}) {
   const actor = requireActor(ctx);
   const p = periodOf(type, key, ctx);
   await db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     if (!mayWrite(actor, enterpriseId, 'hazard.manage')) throw forbidden();
-    const row = await lockReport(tx, enterpriseId, p.type, p.key);
-    switch (row.status) {
-      case 'submitted': throw stateError('submitted');
-      case 'draft': throw stateError('notConfirmed');
-      case 'confirmed': break;
-    }
+    const { row, locked } = await lockBoth(tx, ctx, enterpriseId, p);
+    if (locked.current.status !== 'confirmed') throw stateError(locked.current.status === 'submitted' ? 'submitted' : 'notConfirmed');
     const enterprise = await tx.selectFrom('enterprises').select(['name', 'credit_code', 'subdistrict_id', 'industry_code']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();
     const snapshot: Snapshot = {
-      ...(row.snapshot as Snapshot),
+      ...(locked.current.snapshot as Snapshot),
       enterprise: { name: enterprise.name, creditCode: enterprise.credit_code, subdistrictId: enterprise.subdistrict_id, industryCode: enterprise.industry_code },
       submittedBy: { id: actor.userId, name: actor.displayName },
       submittedAt: ctx.now.toISOString(),
     };
-    await tx.updateTable('hazard_reports').set({ status: 'submitted', snapshot: JSON.stringify(snapshot), submitted_by: actor.userId, submitted_at: ctx.now })
-      .where('enterprise_id', '=', enterpriseId).where('period_type', '=', p.type).where('period_key', '=', p.key).execute();
+    const done = await submitSubmission(tx, ctx, DOUBLE_REPORT_KIND, locked, snapshot, doubleReportPdfModel(snapshot), opts);
+    await mirrorRow(tx, enterpriseId, p, row, {
+      status: 'submitted', snapshot: JSON.stringify(snapshot), confirmed_by: locked.current.confirmed_by, confirmed_at: locked.current.confirmed_at,
+      submitted_by: actor.userId, submitted_at: ctx.now,
+    });
     for (const userId of await idsOf(subdistrictOfficersOf(tx, enterpriseId))) {
       await enqueueOutbox(tx, {
         topic: 'notify',
@@ -150,10 +211,50 @@ export async function submitDoubleReport(db: Db, ctx: Ctx, enterpriseId: string,
     }
     await writeAudit(tx, ctx, {
       action: 'hazard.report.submit', entityType: 'hazard_report', entityId: entityId(enterpriseId, p), enterpriseId,
-      before: { status: 'confirmed' }, after: { status: 'submitted' },
+      before: { status: 'confirmed' }, after: { status: 'submitted', submissionVersion: done.version, sha256: done.sha256, pdfSha256: done.pdfSha256 },
     });
   });
   return present(db, ctx, actor, enterpriseId, p);
+}
+
+/**
+ * A correction of a submitted report: a new version, a draft to be signed and submitted again. The submitted version
+ * stays locked and listed; the regulator and the workers' congress keep reading it until the new one is submitted.
+ */
+export async function correctDoubleReport(db: Db, ctx: Ctx, enterpriseId: string, type: ReportPeriodType, key: string) {
+  const actor = requireActor(ctx);
+  const p = periodOf(type, key, ctx);
+  await db.transaction().execute(async (tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    if (!mayWrite(actor, enterpriseId, 'hazard.manage')) throw forbidden();
+    const { locked } = await lockBoth(tx, ctx, enterpriseId, p);
+    const done = await correctSubmission(tx, ctx, DOUBLE_REPORT_KIND, locked);
+    await writeAudit(tx, ctx, {
+      action: 'hazard.report.correct', entityType: 'hazard_report', entityId: entityId(enterpriseId, p), enterpriseId,
+      before: { submissionVersion: done.corrects, sha256: done.correctedSha256 }, after: { status: 'draft', submissionVersion: done.version },
+    });
+  });
+  return present(db, ctx, actor, enterpriseId, p);
+}
+
+/** Every version of the report: the enterprise sees all, a regulator the submitted ones. */
+export async function listDoubleReportVersions(db: Db, ctx: Ctx, enterpriseId: string, type: ReportPeriodType, key: string) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const p = periodOf(type, key, ctx);
+  const doc = await loadSubmission(db, docRef(enterpriseId, p));
+  const versions = doc?.versions ?? [];
+  return { items: presentVersions(isRegulator(actor) ? versions.filter((v) => v.status === 'submitted') : versions) };
+}
+
+/** The archived PDF of a submitted version, as signed and filed. */
+export async function doubleReportPdfFile(db: Db, ctx: Ctx, enterpriseId: string, type: ReportPeriodType, key: string, version: number, opts: PdfOptions = {}) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const p = periodOf(type, key, ctx);
+  const enterprise = await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  const file = await submissionPdf(db, ctx, docRef(enterpriseId, p), version, (s) => doubleReportPdfModel(s as Snapshot), opts);
+  return { ...file, filename: `${enterprise.name}-隐患排查治理双报告-${p.key}-第${version}版.pdf`, fallbackName: `double-report-${p.key}-v${version}.pdf` };
 }
 
 /** The workers' congress view (R-HAZ-5): the submitted reports, for every employee of the enterprise to read. */
@@ -188,7 +289,7 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
     items: rows.map((r) => ({
       enterpriseId: r.id, name: r.name, creditCode: r.credit_code, subdistrictId: r.subdistrict_id, subdistrictName: subName.get(r.subdistrict_id) ?? '',
       industryCode: r.industry_code, industryName: indName.get(r.industry_code) ?? r.industry_code, status: r.status,
-      confirmedAt: r.confirmed_at, submittedAt: r.submitted_at,
+      confirmedAt: r.confirmed_at, submittedAt: r.submitted_at, submittedVersion: r.submitted_version ?? (r.status === 'submitted' ? 1 : null),
     })),
     total, page: q.page, pageSize: q.pageSize, periodType: p.type, periodKey: p.key, counts,
   };

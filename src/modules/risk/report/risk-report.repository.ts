@@ -129,8 +129,10 @@ export async function listReportStatuses(db: Executor, scope: Scope, q: ReportLi
   const [rows, total] = await Promise.all([
     base.innerJoin('subdistricts as s', 's.id', 'e.subdistrict_id').innerJoin('industries as i', 'i.code', 'e.industry_code')
       .leftJoin('users as u', 'u.id', 'r.submitted_by')
+      // The latest submitted version (2, 3… after corrections): platform/submissions keeps the versions.
+      .leftJoin('submissions as sv', (j) => j.onRef('sv.enterprise_id', '=', 'e.id').on('sv.kind', '=', 'risk.annual').on('sv.subject_key', '=', String(year)))
       .select(['e.id', 'e.name', 'e.credit_code', 'e.subdistrict_id', 's.name as subdistrict_name', 'e.industry_code', 'i.name as industry_name',
-        'r.status', 'r.confirmed_at', 'r.submitted_at', 'u.display_name as submitted_by_name'])
+        'r.status', 'r.confirmed_at', 'r.submitted_at', 'u.display_name as submitted_by_name', 'sv.submitted_version'])
       .orderBy('e.name', q.order).orderBy('e.id', q.order).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);

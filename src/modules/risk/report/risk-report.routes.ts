@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/http/app';
 import {
-  aggregateList, annualReport, forwardedAggregate, narrativeInput, reportListQuery, reportParams, reportStatusPage, versionInput, yearParams,
+  aggregateList, annualReport, forwardedAggregate, narrativeInput, reportListQuery, reportParams, reportStatusPage, reportVersionParams, versionInput, yearParams,
 } from './risk-report.schema';
-import { confirmAnnualReport, forwardSubdistrictReport, getAnnualReport, listAggregates, listReportStatus, saveReportNarrative, submitAnnualReport } from './risk-report.service';
+import {
+  annualReportPdfFile, confirmAnnualReport, correctAnnualReport, forwardSubdistrictReport, getAnnualReport, listAggregates, listAnnualReportVersions,
+  listReportStatus, saveReportNarrative, submitAnnualReport,
+} from './risk-report.service';
+import { pdfFile, sendPdf, submissionVersions } from '../../../platform/submissions/submission.schema';
 import { majorPage, majorQuery, overviewPage, overviewQuery, overviewSummary, overviewSummaryQuery } from '../supervision/risk-supervision.schema';
 import { majorRisks, riskOverview, riskOverviewSummary } from '../supervision/risk-supervision.service';
 
 // Regulator views over the ledgers in scope (issue 3 §8) and the annual risk report (R-RISK-9).
-export const riskReportRoutes: RouteModule = (app, { db }) => {
+export const riskReportRoutes: RouteModule = (app, { db, config }) => {
+  const pdf = { fontPath: config.pdfFont };
   app.get('/risk/overview', {
     config: { access: 'risk.supervise' },
     schema: { tags: ['risk'], summary: '辖区企业风险分级管控概况', querystring: overviewQuery, response: { 200: overviewPage } },
@@ -57,5 +62,20 @@ export const riskReportRoutes: RouteModule = (app, { db }) => {
   app.post('/enterprises/:enterpriseId/risk-reports/:year/submit', {
     config: { access: 'risk.report.submit' },
     schema: { tags: ['risk'], summary: '向街道报送年度报告（报送后锁定）', params: reportParams, body: versionInput, response: { 200: annualReport } },
-  }, async (req) => submitAnnualReport(db, req.ctx, req.params.enterpriseId, req.params.year, req.body));
+  }, async (req) => submitAnnualReport(db, req.ctx, req.params.enterpriseId, req.params.year, req.body, pdf));
+
+  app.post('/enterprises/:enterpriseId/risk-reports/:year/corrections', {
+    config: { access: 'risk.report.submit' },
+    schema: { tags: ['risk'], summary: '更正已报送的年度报告（新建版本，原版本保留并锁定）', params: reportParams, body: z.object({}).optional(), response: { 200: annualReport } },
+  }, async (req) => correctAnnualReport(db, req.ctx, req.params.enterpriseId, req.params.year));
+
+  app.get('/enterprises/:enterpriseId/risk-reports/:year/versions', {
+    config: { access: 'risk.read' },
+    schema: { tags: ['risk'], summary: '年度报告的各版本', params: reportParams, response: { 200: submissionVersions } },
+  }, async (req) => listAnnualReportVersions(db, req.ctx, req.params.enterpriseId, req.params.year));
+
+  app.get('/enterprises/:enterpriseId/risk-reports/:year/versions/:version/pdf', {
+    config: { access: 'risk.read' },
+    schema: { tags: ['risk'], summary: '下载已报送版本的 PDF（报送时存档）', produces: ['application/pdf'], params: reportVersionParams, response: { 200: pdfFile } },
+  }, async (req, reply) => sendPdf(reply, await annualReportPdfFile(db, req.ctx, req.params.enterpriseId, req.params.year, req.params.version, pdf)));
 };

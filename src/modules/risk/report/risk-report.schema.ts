@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/route';
 import { R8_ITEMS, REPORT_STATUSES } from './risk-report.rules';
+import { submissionVersion, versionParam } from '../../../platform/submissions/submission.schema';
 
 export const reportYear = z.coerce.number().int().min(2000).max(2100);
 export const reportParams = z.object({ enterpriseId: z.uuid(), year: reportYear });
 export const yearParams = z.object({ year: reportYear });
+export const reportVersionParams = z.object({ enterpriseId: z.uuid(), year: reportYear, version: versionParam });
 
 export const narrativeInput = z.object({ narrative: z.string().trim().max(20_000), version: z.number().int().min(0) });
 export type NarrativeInput = z.infer<typeof narrativeInput>;
@@ -59,12 +61,17 @@ export const annualReport = z.object({
   data: reportData,
   /** Null for a regulator before submission: the draft text is the enterprise's own until it reports. */
   narrative: z.string().nullable(),
+  /** The edit revision the caller saw: confirm and submit name it. */
   version: z.number(),
+  /** The submission's version (1, then 2… for each correction) this page shows. */
+  submissionVersion: z.number(),
   confirmedBy: who, confirmedAt: z.date().nullable(),
   submittedBy: who, submittedAt: z.date().nullable(),
   onTime: z.boolean().nullable(),
   history: z.array(z.object({ action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), by: z.string().nullable(), at: z.date() })),
-  abilities: z.object({ canEdit: z.boolean(), canConfirm: z.boolean(), canSubmit: z.boolean() }),
+  /** Every version, newest first (a regulator sees the submitted ones). */
+  versions: z.array(submissionVersion),
+  abilities: z.object({ canEdit: z.boolean(), canConfirm: z.boolean(), canSubmit: z.boolean(), canCorrect: z.boolean() }),
 });
 
 export const reportListQuery = z.object({
@@ -80,6 +87,8 @@ export const reportStatusItem = z.object({
   enterpriseId: z.string(), name: z.string(), creditCode: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
   industryCode: z.string(), industryName: z.string(), status: z.enum(REPORT_STATUSES), confirmedAt: z.date().nullable(),
   submittedAt: z.date().nullable(), submittedBy: z.string().nullable(), onTime: z.boolean().nullable(),
+  /** The version the regulator reads: 1, or 2… after corrections; null before the first submission. */
+  submittedVersion: z.number().nullable(),
 });
 export const reportStatusPage = pageOf(reportStatusItem).extend({
   year: z.number(),

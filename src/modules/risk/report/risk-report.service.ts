@@ -3,7 +3,7 @@ import { can, requireActor } from '../../../platform/auth/actor';
 import type { Permission } from '../../../platform/auth/permissions';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
-import type { Db, Executor } from '../../../platform/db/database';
+import type { Db, Executor, Tx } from '../../../platform/db/database';
 import { AppError, forbidden, invalid } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { departmentOfficersFor, idsOf } from '../../../platform/directory';
@@ -17,9 +17,15 @@ import {
   aggregateSubdistrict, composeReportData, isOnTime, reportDueDate, restrictToIndustries, type ReportData, type ReportStatus, type SubdistrictAggregate,
 } from './risk-report.rules';
 import type { NarrativeInput, ReportListQuery, VersionInput } from './risk-report.schema';
+import {
+  confirmSubmission, correctSubmission, editSubmission, loadSubmission, lockSubmission, mayCorrect, presentVersions, submissionPdf, submitSubmission,
+  type DocRef, type PdfModel, type PdfOptions, type Seed, type SubmissionKind,
+} from '../../../platform/submissions/submission.service';
+import { riskReportPdfModel } from './risk-report.pdf';
+import type { ReportRow } from './risk-report.repository';
 
-/** What a report row stores once confirmed (the figures the principal signed) and, after submission, the rest. */
-type Snapshot = {
+/** What a report version stores once confirmed (the figures the principal signed) and, after submission, the rest. */
+export type Snapshot = {
   data: ReportData;
   narrative: string;
   enterprise?: { name: string; creditCode: string; subdistrictId: string; industryCode: string };
@@ -29,13 +35,48 @@ type Snapshot = {
   submittedAt?: string;
   onTime?: boolean;
 };
+type Input = { narrative: string };
 
 const entityId = (enterpriseId: string, year: number) => `${enterpriseId}:${year}`;
 /** A refused step of the report's workflow, with its reason code (`error.reason`) and a translated message. */
-const REASONS = { submitted: 'REPORT_SUBMITTED', confirmed: 'REPORT_CONFIRMED', notConfirmed: 'REPORT_NOT_CONFIRMED' } as const;
-const stateError = (reason: keyof typeof REASONS) => new AppError('STATE', { messageKey: `riskReport.state.${reason}`, reason: REASONS[reason] });
+const REASONS = { submitted: 'REPORT_SUBMITTED', confirmed: 'REPORT_CONFIRMED', notConfirmed: 'REPORT_NOT_CONFIRMED', notSubmitted: 'REPORT_NOT_SUBMITTED' } as const;
+const stateError = (reason: keyof typeof REASONS) => new AppError('STATE', {
+  messageKey: reason === 'notSubmitted' ? 'submission.state.notSubmitted' : `riskReport.state.${reason}`, reason: REASONS[reason],
+});
 
-/** The enterprise's principal and safety manager write their own report; the district admin may act for any. */
+/** The annual report is a locked submission (platform/submissions): one document per enterprise and year. */
+export const RISK_REPORT_KIND: SubmissionKind = { kind: 'risk.annual', refuse: stateError };
+const docRef = (enterpriseId: string, year: number): DocRef => ({ enterpriseId, kind: RISK_REPORT_KIND.kind, subjectKey: String(year) });
+
+/** The report row as stored before versions existed, adopted as version 1 when the document is first written. */
+function seedOf(row: ReportRow | LockedRow): Seed {
+  return {
+    status: row.status, input: { narrative: row.narrative }, revision: row.version, snapshot: row.snapshot,
+    confirmedBy: row.confirmed_by, confirmedAt: row.confirmed_at, submittedBy: row.submitted_by, submittedAt: row.submitted_at,
+  };
+}
+type LockedRow = Awaited<ReturnType<typeof lockReport>>['row'];
+
+/**
+ * The report row keeps what the regulators' lists, the reminders and the subdistrict's aggregate read: the working
+ * version until the first submission, then the latest submitted one (a correction in progress does not reopen it,
+ * and the first submission's time stays the one that counts for "on time").
+ */
+async function mirrorRow(tx: Tx, enterpriseId: string, year: number, row: LockedRow, v: {
+  status: 'draft' | 'confirmed' | 'submitted'; narrative: string; revision: number; snapshot: Snapshot | null; confirmedBy: string | null; confirmedAt: Date | null; submittedBy?: string | null; submittedAt?: Date | null;
+}, now: Date): Promise<void> {
+  const where = (q: ReturnType<typeof tx.updateTable<'risk_annual_reports'>>) => q.where('enterprise_id', '=', enterpriseId).where('year', '=', year);
+  if (row.status !== 'submitted') {
+    await where(tx.updateTable('risk_annual_reports').set({
+      status: v.status, narrative: v.narrative, snapshot: v.snapshot === null ? null : JSON.stringify(v.snapshot), confirmed_by: v.confirmedBy, confirmed_at: v.confirmedAt,
+      submitted_by: v.submittedBy ?? null, submitted_at: v.submittedAt ?? null, version: v.revision, updated_at: now,
+    })).execute();
+  } else if (v.status === 'submitted') {
+    await where(tx.updateTable('risk_annual_reports').set({ narrative: v.narrative, snapshot: JSON.stringify(v.snapshot), version: v.revision, updated_at: now })).execute();
+  }
+}
+
+/** The principal and safety manager write their own report; the district admin may act for any. */
 function mayWriteReport(actor: Actor, enterpriseId: string, permission: Permission): boolean {
   if (!can(actor, permission)) return false;
   if (actor.scope.kind === 'district') return true;
@@ -54,20 +95,44 @@ async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, year: numb
   return composeReportData({ year, asOf: today(ctx), ...source });
 }
 
+/** A version as the page reads it, from the platform's versions or, for a report never written since, from its row. */
+type Shown = {
+  version: number; status: ReportStatus; narrative: string; revision: number; snapshot: Snapshot | null;
+  confirmedBy: { id: string; name: string } | null; confirmedAt: Date | null; submittedBy: { id: string; name: string } | null; submittedAt: Date | null;
+};
+
 async function presentReport(db: Executor, ctx: Ctx, actor: Actor, enterpriseId: string, year: number) {
-  const [enterprise, row, history] = await Promise.all([
+  const [enterprise, row, history, doc] = await Promise.all([
     db.selectFrom('enterprises').select(['name']).where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
     findReport(db, enterpriseId, year),
     listReportEvents(db, enterpriseId, year),
+    loadSubmission(db, docRef(enterpriseId, year)),
   ]);
-  const status: ReportStatus = row?.status ?? 'none';
-  const snapshot = (row?.snapshot ?? null) as Snapshot | null;
+  // A regulator reads the submitted version, not the enterprise's correction in progress.
+  const v = doc ? (isRegulator(actor) && doc.submitted ? doc.submitted : doc.current) : null;
+  const shown: Shown | null = v
+    ? {
+      version: v.version, status: v.status, narrative: (v.input as Input | null)?.narrative ?? '', revision: v.revision, snapshot: v.snapshot as Snapshot | null,
+      confirmedBy: v.confirmed_by ? { id: v.confirmed_by, name: v.confirmed_by_name ?? '' } : null, confirmedAt: v.confirmed_at,
+      submittedBy: v.submitted_by ? { id: v.submitted_by, name: v.submitted_by_name ?? '' } : null, submittedAt: v.submitted_at,
+    }
+    : row
+      ? {
+        version: 1, status: row.status, narrative: row.narrative, revision: row.version, snapshot: row.snapshot as Snapshot | null,
+        confirmedBy: row.confirmed_by ? { id: row.confirmed_by, name: row.confirmed_by_name ?? '' } : null, confirmedAt: row.confirmed_at,
+        submittedBy: row.submitted_by ? { id: row.submitted_by, name: row.submitted_by_name ?? '' } : null, submittedAt: row.submitted_at,
+      }
+      : null;
+  const status: ReportStatus = shown?.status ?? 'none';
+  const snapshot = shown?.snapshot ?? null;
   // Draft: figures generated from the ledger on every read. Confirmed and submitted: the stored snapshot, so later
   // ledger edits change neither what the principal signed nor what the subdistrict received.
   const stored = (status === 'confirmed' || status === 'submitted') && snapshot !== null;
   const data = stored ? snapshot.data : await liveData(db, ctx, enterpriseId, year);
-  const narrative = status === 'submitted' && snapshot ? snapshot.narrative : (row?.narrative ?? '');
+  const narrative = status === 'submitted' && snapshot ? snapshot.narrative : (shown?.narrative ?? '');
   const editable = status !== 'submitted' && year <= localYear(ctx.now);
+  // On time is the first submission's: a later correction does not make a report late.
+  const firstSubmittedAt = doc?.head.first_submitted_at ?? row?.submitted_at ?? null;
   return {
     enterpriseId,
     enterpriseName: enterprise.name,
@@ -77,17 +142,20 @@ async function presentReport(db: Executor, ctx: Ctx, actor: Actor, enterpriseId:
     live: !stored,
     data,
     narrative: isRegulator(actor) && status !== 'submitted' ? null : narrative,
-    version: row?.version ?? 0,
-    confirmedBy: row?.confirmed_by ? { id: row.confirmed_by, name: row.confirmed_by_name ?? '' } : null,
-    confirmedAt: row?.confirmed_at ?? null,
-    submittedBy: row?.submitted_by ? { id: row.submitted_by, name: row.submitted_by_name ?? '' } : null,
-    submittedAt: row?.submitted_at ?? null,
-    onTime: row?.submitted_at ? isOnTime(year, row.submitted_at) : null,
+    version: shown?.revision ?? 0,
+    submissionVersion: shown?.version ?? 1,
+    confirmedBy: shown?.confirmedBy ?? null,
+    confirmedAt: shown?.confirmedAt ?? null,
+    submittedBy: shown?.submittedBy ?? null,
+    submittedAt: shown?.submittedAt ?? null,
+    onTime: firstSubmittedAt ? isOnTime(year, firstSubmittedAt) : null,
     history: history.map((h) => ({ action: h.action, fromStatus: h.from_status, toStatus: h.to_status, by: h.display_name, at: h.at })),
+    versions: doc ? presentVersions(isRegulator(actor) ? doc.versions.filter((x) => x.status === 'submitted') : doc.versions) : [],
     abilities: {
       canEdit: editable && mayWriteReport(actor, enterpriseId, 'risk.report.submit'),
       canConfirm: editable && status === 'draft' && narrative.trim() !== '' && mayWriteReport(actor, enterpriseId, 'risk.report.confirm'),
       canSubmit: editable && status === 'confirmed' && mayWriteReport(actor, enterpriseId, 'risk.report.submit'),
+      canCorrect: !isRegulator(actor) && mayCorrect(doc?.current ?? (row ? { status: row.status } : null)) && mayWriteReport(actor, enterpriseId, 'risk.report.submit'),
     },
   };
 }
@@ -100,6 +168,13 @@ export async function getAnnualReport(db: Db, ctx: Ctx, enterpriseId: string, ye
   return presentReport(db, ctx, actor, enterpriseId, year);
 }
 
+/** The report row and the document's current version, both locked (in this order, by every step). */
+async function lockBoth(tx: Tx, ctx: Ctx, enterpriseId: string, year: number) {
+  const { row, created } = await lockReport(tx, enterpriseId, year, ctx.now);
+  const locked = await lockSubmission(tx, ctx, docRef(enterpriseId, year), created ? null : seedOf(row));
+  return { row, locked, created: created || locked.created };
+}
+
 /** Saves the narrative. Editing a confirmed report sends it back to draft: the principal confirms the final text. */
 export async function saveReportNarrative(db: Db, ctx: Ctx, enterpriseId: string, year: number, input: NarrativeInput) {
   const actor = requireActor(ctx);
@@ -107,23 +182,16 @@ export async function saveReportNarrative(db: Db, ctx: Ctx, enterpriseId: string
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     if (!mayWriteReport(actor, enterpriseId, 'risk.report.submit')) throw forbidden();
     requireReportableYear(ctx, year);
-    const { row, created } = await lockReport(tx, enterpriseId, year, ctx.now);
-    const from = row.status;
-    switch (from) {
-      case 'submitted': throw stateError('submitted');
-      case 'draft': case 'confirmed': break;
-    }
-    if (input.version !== (created ? 0 : row.version)) throw new AppError('CONFLICT');
-    const version = created ? 1 : row.version + 1;
-    await tx.updateTable('risk_annual_reports')
-      .set({ narrative: input.narrative, status: 'draft', snapshot: null, confirmed_by: null, confirmed_at: null, version, updated_at: ctx.now })
-      .where('enterprise_id', '=', enterpriseId).where('year', '=', year).execute();
+    const { row, locked, created } = await lockBoth(tx, ctx, enterpriseId, year);
+    const before = locked.current;
+    const { from, revision } = await editSubmission(tx, ctx, RISK_REPORT_KIND, locked, { narrative: input.narrative } satisfies Input, input.version);
+    await mirrorRow(tx, enterpriseId, year, row, { status: 'draft', narrative: input.narrative, revision, snapshot: null, confirmedBy: null, confirmedAt: null }, ctx.now);
     if (created) await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'create', from_status: null, to_status: 'draft', actor_id: actor.userId, at: ctx.now });
     if (from === 'confirmed') await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'reopen', from_status: 'confirmed', to_status: 'draft', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
       action: from === 'confirmed' ? 'risk.report.reopen' : 'risk.report.update', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
-      before: created ? undefined : { status: from, narrative: row.narrative, version: row.version, confirmedBy: row.confirmed_by },
-      after: { status: 'draft', narrative: input.narrative, version },
+      before: created ? undefined : { status: from, narrative: (before.input as Input | null)?.narrative ?? '', version: before.revision, confirmedBy: before.confirmed_by, submissionVersion: before.version },
+      after: { status: 'draft', narrative: input.narrative, version: revision, submissionVersion: before.version },
     });
   });
   return presentReport(db, ctx, actor, enterpriseId, year);
@@ -136,67 +204,107 @@ export async function confirmAnnualReport(db: Db, ctx: Ctx, enterpriseId: string
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     if (!mayWriteReport(actor, enterpriseId, 'risk.report.confirm')) throw forbidden();
     requireReportableYear(ctx, year);
-    const { row, created } = await lockReport(tx, enterpriseId, year, ctx.now);
-    switch (row.status) {
-      case 'submitted': throw stateError('submitted');
-      case 'confirmed': throw stateError('confirmed');
-      case 'draft': break;
-    }
-    if (created || row.narrative.trim() === '') throw invalid('body.narrative', 'validation.riskReport.narrativeRequired');
-    if (row.version !== input.version) throw new AppError('CONFLICT');
+    const { row, locked, created } = await lockBoth(tx, ctx, enterpriseId, year);
+    if (locked.current.status !== 'draft') throw stateError(locked.current.status === 'submitted' ? 'submitted' : 'confirmed');
+    const narrative = (locked.current.input as Input | null)?.narrative ?? '';
+    if (created || narrative.trim() === '') throw invalid('body.narrative', 'validation.riskReport.narrativeRequired');
     const data = await liveData(tx, ctx, enterpriseId, year);
-    const snapshot: Snapshot = { data, narrative: row.narrative };
-    await tx.updateTable('risk_annual_reports')
-      .set({ status: 'confirmed', snapshot: JSON.stringify(snapshot), confirmed_by: actor.userId, confirmed_at: ctx.now, version: row.version + 1, updated_at: ctx.now })
-      .where('enterprise_id', '=', enterpriseId).where('year', '=', year).execute();
+    const snapshot: Snapshot = { data, narrative };
+    const { revision, version } = await confirmSubmission(tx, ctx, RISK_REPORT_KIND, locked, snapshot, input.version);
+    await mirrorRow(tx, enterpriseId, year, row, { status: 'confirmed', narrative, revision, snapshot, confirmedBy: actor.userId, confirmedAt: ctx.now }, ctx.now);
     await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'confirm', from_status: 'draft', to_status: 'confirmed', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
       action: 'risk.report.confirm', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
-      before: { status: 'draft', version: row.version }, after: { status: 'confirmed', version: row.version + 1, totals: data.totals },
+      before: { status: 'draft', version: locked.current.revision }, after: { status: 'confirmed', version: revision, submissionVersion: version, totals: data.totals },
     });
   });
   return presentReport(db, ctx, actor, enterpriseId, year);
 }
 
-/** R-RISK-9: submission to the subdistrict locks the confirmed report for good; on time when by 31 December. */
-export async function submitAnnualReport(db: Db, ctx: Ctx, enterpriseId: string, year: number, input: VersionInput) {
+/** What the PDF of a submitted annual report prints, in Chinese: the signed figures, lists and analysis. */
+export function annualReportPdf(s: Snapshot, year: number): PdfModel {
+  return riskReportPdfModel(s, year);
+}
+
+/**
+ * R-RISK-9: submission to the subdistrict locks the confirmed report for good; on time when by 31 December. The
+ * locked snapshot's SHA-256 goes into the audit row, and its PDF is archived with its own.
+ */
+export async function submitAnnualReport(db: Db, ctx: Ctx, enterpriseId: string, year: number, input: VersionInput, opts: PdfOptions = {}) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     if (!mayWriteReport(actor, enterpriseId, 'risk.report.submit')) throw forbidden();
     requireReportableYear(ctx, year);
-    const { row } = await lockReport(tx, enterpriseId, year, ctx.now);
-    switch (row.status) {
-      case 'submitted': throw stateError('submitted');
-      case 'draft': throw stateError('notConfirmed');
-      case 'confirmed': break;
-    }
-    if (row.version !== input.version) throw new AppError('CONFLICT');
-    const confirmed = row.snapshot as Snapshot;
-    const [enterprise, confirmer] = await Promise.all([
-      tx.selectFrom('enterprises').select(['name', 'credit_code', 'subdistrict_id', 'industry_code']).where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
-      row.confirmed_by ? tx.selectFrom('users').select(['id', 'display_name']).where('id', '=', row.confirmed_by).executeTakeFirst() : undefined,
-    ]);
-    const onTime = isOnTime(year, ctx.now);
+    const { row, locked } = await lockBoth(tx, ctx, enterpriseId, year);
+    if (locked.current.status !== 'confirmed') throw stateError(locked.current.status === 'submitted' ? 'submitted' : 'notConfirmed');
+    if (locked.current.revision !== input.version) throw new AppError('CONFLICT');
+    const confirmed = locked.current.snapshot as Snapshot;
+    const enterprise = await tx.selectFrom('enterprises').select(['name', 'credit_code', 'subdistrict_id', 'industry_code']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+    const head = await tx.selectFrom('submissions').select('first_submitted_at')
+      .where('enterprise_id', '=', enterpriseId).where('kind', '=', RISK_REPORT_KIND.kind).where('subject_key', '=', String(year)).executeTakeFirst();
+    const onTime = isOnTime(year, head?.first_submitted_at ?? ctx.now);
     const snapshot: Snapshot = {
       ...confirmed,
       enterprise: { name: enterprise.name, creditCode: enterprise.credit_code, subdistrictId: enterprise.subdistrict_id, industryCode: enterprise.industry_code },
-      confirmedBy: confirmer ? { id: confirmer.id, name: confirmer.display_name } : null,
-      confirmedAt: row.confirmed_at?.toISOString() ?? null,
+      confirmedBy: locked.current.confirmed_by ? { id: locked.current.confirmed_by, name: locked.current.confirmed_by_name ?? '' } : null,
+      confirmedAt: locked.current.confirmed_at?.toISOString() ?? null,
       submittedBy: { id: actor.userId, name: actor.displayName },
       submittedAt: ctx.now.toISOString(),
       onTime,
     };
-    await tx.updateTable('risk_annual_reports')
-      .set({ status: 'submitted', snapshot: JSON.stringify(snapshot), submitted_by: actor.userId, submitted_at: ctx.now, version: row.version + 1, updated_at: ctx.now })
-      .where('enterprise_id', '=', enterpriseId).where('year', '=', year).execute();
+    const done = await submitSubmission(tx, ctx, RISK_REPORT_KIND, locked, snapshot, annualReportPdf(snapshot, year), opts);
+    await mirrorRow(tx, enterpriseId, year, row, {
+      status: 'submitted', narrative: confirmed.narrative, revision: done.revision, snapshot, confirmedBy: locked.current.confirmed_by, confirmedAt: locked.current.confirmed_at,
+      submittedBy: actor.userId, submittedAt: ctx.now,
+    }, ctx.now);
     await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'submit', from_status: 'confirmed', to_status: 'submitted', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
       action: 'risk.report.submit', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
-      before: { status: 'confirmed', version: row.version }, after: { status: 'submitted', version: row.version + 1, onTime, totals: confirmed.data.totals },
+      before: { status: 'confirmed', version: locked.current.revision },
+      after: { status: 'submitted', version: done.revision, onTime, totals: confirmed.data.totals, submissionVersion: done.version, sha256: done.sha256, pdfSha256: done.pdfSha256 },
     });
   });
   return presentReport(db, ctx, actor, enterpriseId, year);
+}
+
+/**
+ * A correction of a submitted report: a new version, a draft with the last text, to be confirmed and submitted
+ * again. The submitted version stays locked and listed; the subdistrict keeps reading it until the new one is submitted.
+ */
+export async function correctAnnualReport(db: Db, ctx: Ctx, enterpriseId: string, year: number) {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    await requireEnterpriseInScope(tx, actor, enterpriseId);
+    if (!mayWriteReport(actor, enterpriseId, 'risk.report.submit')) throw forbidden();
+    requireReportableYear(ctx, year);
+    const { locked } = await lockBoth(tx, ctx, enterpriseId, year);
+    const done = await correctSubmission(tx, ctx, RISK_REPORT_KIND, locked);
+    await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'correct', from_status: 'submitted', to_status: 'draft', actor_id: actor.userId, at: ctx.now });
+    await writeAudit(tx, ctx, {
+      action: 'risk.report.correct', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
+      before: { submissionVersion: done.corrects, sha256: done.correctedSha256 }, after: { status: 'draft', submissionVersion: done.version, version: done.revision },
+    });
+  });
+  return presentReport(db, ctx, actor, enterpriseId, year);
+}
+
+/** Every version of the report: the enterprise sees all, a regulator the submitted ones. */
+export async function listAnnualReportVersions(db: Db, ctx: Ctx, enterpriseId: string, year: number) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const doc = await loadSubmission(db, docRef(enterpriseId, year));
+  const versions = doc?.versions ?? [];
+  return { items: presentVersions(isRegulator(actor) ? versions.filter((v) => v.status === 'submitted') : versions) };
+}
+
+/** The archived PDF of a submitted version, as signed and filed. */
+export async function annualReportPdfFile(db: Db, ctx: Ctx, enterpriseId: string, year: number, version: number, opts: PdfOptions = {}) {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const enterprise = await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  const file = await submissionPdf(db, ctx, docRef(enterpriseId, year), version, (s) => annualReportPdf(s as Snapshot, year), opts);
+  return { ...file, filename: `${enterprise.name}-${year}年度风险管控报告-第${version}版.pdf`, fallbackName: `risk-report-${year}-v${version}.pdf` };
 }
 
 // ---- regulators ----
@@ -216,6 +324,7 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
       enterpriseId: r.id, name: r.name, creditCode: r.credit_code, subdistrictId: r.subdistrict_id, subdistrictName: r.subdistrict_name,
       industryCode: r.industry_code, industryName: r.industry_name, status: (r.status ?? 'none') as ReportStatus, confirmedAt: r.confirmed_at,
       submittedAt: r.submitted_at, submittedBy: r.submitted_by_name, onTime: r.submitted_at ? isOnTime(year, r.submitted_at) : null,
+      submittedVersion: r.submitted_version ?? (r.status === 'submitted' ? 1 : null),
     })),
     total, page: q.page, pageSize: q.pageSize, year, dueDate: reportDueDate(year), pastDue: today(ctx) > reportDueDate(year),
     canForward: subdistrictId !== null && year <= localYear(ctx.now), forwardedAt: forwarded?.forwarded_at ?? null, counts,

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import { api, type Page, type Query } from '../../../app/api';
+import type { SubmissionVersion } from '../../../app/components/SubmissionVersions';
 import type { Rate } from './hazard-stats.api';
 
 export const REPORT_PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
@@ -31,7 +32,10 @@ export type DoubleReport = {
   confirmedAt: string | null;
   submittedBy: Person;
   submittedAt: string | null;
-  abilities: { canConfirm: boolean; canSubmit: boolean };
+  /** The submission's version this page shows (1, then 2… per correction), and every version, newest first. */
+  submissionVersion: number;
+  versions: SubmissionVersion[];
+  abilities: { canConfirm: boolean; canSubmit: boolean; canCorrect: boolean };
 };
 
 export type SubmittedReport = {
@@ -42,6 +46,8 @@ export type SubmittedReport = {
 export type ReportStatusRow = {
   enterpriseId: string; name: string; creditCode: string; subdistrictId: string; subdistrictName: string; industryCode: string; industryName: string;
   status: ReportStatus; confirmedAt: string | null; submittedAt: string | null;
+  /** The version regulators read: 1, or 2… after corrections; null before the first submission. */
+  submittedVersion: number | null;
 };
 export type ReportStatusPage = Page<ReportStatusRow> & {
   periodType: ReportPeriodType; periodKey: string; counts: { total: number; draft: number; confirmed: number; submitted: number };
@@ -65,6 +71,10 @@ export const doubleReportApi = {
   get: (enterpriseId: string, type: string, key: string, signal?: AbortSignal) => api.get<DoubleReport>(path(enterpriseId, type, key), undefined, { signal }),
   confirm: (enterpriseId: string, type: string, key: string) => api.post<DoubleReport>(`${path(enterpriseId, type, key)}/confirm`),
   submit: (enterpriseId: string, type: string, key: string) => api.post<DoubleReport>(`${path(enterpriseId, type, key)}/submit`),
+  /** A correction of a submitted report: a new version, a draft; the submitted one stays locked. */
+  correct: (enterpriseId: string, type: string, key: string) => api.post<DoubleReport>(`${path(enterpriseId, type, key)}/corrections`),
+  /** Where the versions and their PDFs live. */
+  path,
   /** The workers' congress view: what the enterprise has submitted. */
   submitted: (enterpriseId: string, signal?: AbortSignal) => api.get<{ items: SubmittedReport[] }>(`/enterprises/${enterpriseId}/hazard-reports`, undefined, { signal }),
   /** Regulators: who in scope has reported for a period. */

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Sta
 import { formatDateTime } from '../../../app/format';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { SubmissionVersions } from '../../../app/components/SubmissionVersions';
 import { doubleReportApi, type DoubleReport } from '../api/double-report.api';
 import type { Rate } from '../api/hazard-stats.api';
 import { ReportStatusTag } from './ReportStatusTag';
@@ -101,12 +102,20 @@ export function DoubleReportView({ report: r, onChange }: Props) {
           {stat('missingR8', risk.missingR8, true)}
         </Row>
       </Card>
-      <Card size="small" title={t('doubleReport.signatures')}>
+      <Card size="small" title={t('doubleReport.signatures')} style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={1} items={[
           { key: 'c', label: t('doubleReport.confirmedBy'), children: r.confirmedBy ? `${r.confirmedBy.name} · ${formatDateTime(r.confirmedAt)}` : '—' },
           { key: 's', label: t('doubleReport.submittedBy'), children: r.submittedBy ? `${r.submittedBy.name} · ${formatDateTime(r.submittedAt)}` : '—' },
         ]} />
       </Card>
+      <SubmissionVersions
+        versions={r.versions}
+        current={r.submissionVersion}
+        base={doubleReportApi.path(r.enterpriseId, r.periodType, r.periodKey)}
+        pdfName={(v) => `${r.enterpriseName}-${r.periodKey}-v${v}.pdf`}
+        canCorrect={r.abilities.canCorrect}
+        onCorrect={async () => onChange(await doubleReportApi.correct(r.enterpriseId, r.periodType, r.periodKey))}
+      />
     </div>
   );
 }

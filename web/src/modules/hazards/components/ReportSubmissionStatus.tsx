@@ -1,4 +1,4 @@
-import { Col, Flex, Row, Select, Statistic, Table, Card } from 'antd';
+import { Col, Flex, Row, Select, Statistic, Table, Tag, Card } from 'antd';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
@@ -62,7 +62,10 @@ export function ReportSubmissionStatus() {
               key: 'name', dataIndex: 'name', title: t('hazard.enterprise'),
               render: (v: string, r) => <Link to={`/enterprises/${r.enterpriseId}/hazard-reports/${type}/${key}`}>{v}</Link>,
             },
-            { key: 'status', dataIndex: 'status', title: t('hazard.status'), render: (v: ReportStatus) => <ReportStatusTag status={v} /> },
+            {
+              key: 'status', dataIndex: 'status', title: t('hazard.status'),
+              render: (v: ReportStatus, r) => <><ReportStatusTag status={v} />{(r.submittedVersion ?? 1) > 1 && <Tag>{t('submission.version', { n: r.submittedVersion! })}</Tag>}</>,
+            },
             { key: 'sub', dataIndex: 'subdistrictName', title: t('hazard.subdistrict') },
             { key: 'industry', dataIndex: 'industryName', title: t('hazard.industry') },
             { key: 'confirmedAt', dataIndex: 'confirmedAt', title: t('doubleReport.confirmedAt'), render: (v: string | null) => formatDateTime(v) },

@@ -1,3 +1,4 @@
+import type { SubmissionVersion } from '../../../app/components/SubmissionVersions';
 import { api, type Page, type Query } from '../../../app/api';
 import type { ControlLevel, Grade } from './risk-grading';
 import type { MeasureCategory, R8Item, RiskKind } from './risk.api';
@@ -39,7 +40,10 @@ export type AnnualReport = {
   narrative: string | null; version: number;
   confirmedBy: Who; confirmedAt: string | null; submittedBy: Who; submittedAt: string | null; onTime: boolean | null;
   history: { action: string; fromStatus: string | null; toStatus: string; by: string | null; at: string }[];
-  abilities: { canEdit: boolean; canConfirm: boolean; canSubmit: boolean };
+  /** The submission's version this page shows (1, then 2… per correction), and every version, newest first. */
+  submissionVersion: number;
+  versions: SubmissionVersion[];
+  abilities: { canEdit: boolean; canConfirm: boolean; canSubmit: boolean; canCorrect: boolean };
 };
 
 export type OverviewFlag = 'noLedger' | 'overdue' | 'missingR8' | 'controlFailing' | 'hasGrade1';
@@ -61,6 +65,8 @@ export type MajorItem = {
 export type ReportStatusItem = {
   enterpriseId: string; name: string; creditCode: string; subdistrictId: string; subdistrictName: string; industryCode: string; industryName: string;
   status: ReportStatus; confirmedAt: string | null; submittedAt: string | null; submittedBy: string | null; onTime: boolean | null;
+  /** The version regulators read: 1, or 2… after corrections; null before the first submission. */
+  submittedVersion: number | null;
 };
 export type ReportStatusFilter = ReportStatus | 'notSubmitted' | 'late';
 export const REPORT_STATUS_FILTERS: readonly ReportStatusFilter[] = ['none', 'draft', 'confirmed', 'submitted', 'notSubmitted', 'late'];
@@ -88,6 +94,8 @@ export const riskReportApi = {
   save: (enterpriseId: string, year: number, narrative: string, version: number) => api.put<AnnualReport>(report(enterpriseId, year), { narrative, version }),
   confirm: (enterpriseId: string, year: number, version: number) => api.post<AnnualReport>(`${report(enterpriseId, year)}/confirm`, { version }),
   submit: (enterpriseId: string, year: number, version: number) => api.post<AnnualReport>(`${report(enterpriseId, year)}/submit`, { version }),
+  /** A correction of a submitted report: a new version, a draft; the submitted one stays locked. */
+  correct: (enterpriseId: string, year: number) => api.post<AnnualReport>(`${report(enterpriseId, year)}/corrections`, {}),
   overview: (query: Query, signal?: AbortSignal) => api.get<Page<OverviewItem>>('/risk/overview', query, { signal }),
   overviewSummary: (query: Query, signal?: AbortSignal) => api.get<OverviewSummary>('/risk/overview/summary', query, { signal }),
   major: (query: Query, signal?: AbortSignal) => api.get<Page<MajorItem>>('/risk/major', query, { signal }),

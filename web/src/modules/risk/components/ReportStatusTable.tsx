@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../app/format';
@@ -18,7 +18,7 @@ export function ReportStatusTable({ list, data, loading, year }: Props) {
     { key: 'name', dataIndex: 'name', title: t('enterprise.name'), fixed: isMobile ? undefined : 'left' },
     { key: 'subdistrictName', dataIndex: 'subdistrictName', title: t('enterprise.subdistrict') },
     { key: 'industryName', dataIndex: 'industryName', title: t('enterprise.industry') },
-    { key: 'status', dataIndex: 'status', title: t('risk.reports.statusFilter'), render: (s: ReportStatusItem['status'], r) => <ReportStatusTag status={s} onTime={r.onTime} /> },
+    { key: 'status', dataIndex: 'status', title: t('risk.reports.statusFilter'), render: (s: ReportStatusItem['status'], r) => <><ReportStatusTag status={s} onTime={r.onTime} />{(r.submittedVersion ?? 1) > 1 && <Tag>{t('submission.version', { n: r.submittedVersion! })}</Tag>}</> },
     { key: 'submittedAt', dataIndex: 'submittedAt', title: t('risk.reports.submittedAt'), render: (v: string | null, r) => (v ? `${formatDateTime(v)}${r.submittedBy ? ` · ${r.submittedBy}` : ''}` : '—') },
     {
       key: 'view', title: t('common.actions'),

@@ -7,6 +7,7 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
+import { SubmissionVersions } from '../../../app/components/SubmissionVersions';
 import { useShowError } from '../../../app/errors';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
@@ -129,6 +130,14 @@ export function RiskReportPage() {
               )}
             </Flex>
           )}
+          <SubmissionVersions
+            versions={r.versions}
+            current={r.submissionVersion}
+            base={`/enterprises/${enterpriseId}/risk-reports/${year}`}
+            pdfName={(v) => `${r.enterpriseName}-${year}-v${v}.pdf`}
+            canCorrect={r.abilities.canCorrect}
+            onCorrect={async () => report.setData(await riskReportApi.correct(enterpriseId, year))}
+          />
           <Card size="small" title={t('risk.report.riskList')}><ReportRiskTable rows={r.data.riskList} /></Card>
           {r.history.length > 0 && (
             <Card size="small" title={t('risk.report.history')}>
