@@ -8,10 +8,11 @@ import { LOCALES } from '../../platform/i18n/messages';
 import { changePassword, demoAccounts, login, logout, me, setLocale } from './auth.service';
 import { loadSession } from '../../platform/auth/session';
 
+const role = z.enum(ROLES as [string, ...string[]]) as unknown as z.ZodEnum<{ [K in (typeof ROLES)[number]]: K }>;
 const meSchema = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(), role: z.enum(ROLES as [string, ...string[]]) as unknown as z.ZodEnum<{ [K in (typeof ROLES)[number]]: K }>, roleName: z.string(),
+  id: z.string(), username: z.string(), displayName: z.string(), role, roleName: z.string(),
   scope: z.object({ kind: z.enum(['district', 'department', 'subdistrict', 'enterprise', 'institution']), id: z.string(), name: z.string(), enterpriseId: z.string().nullable() }),
-  mustChangePassword: z.boolean(), locale: z.string(), permissions: z.array(z.string()), assignableRoles: z.array(z.string()), csrfToken: z.string(),
+  mustChangePassword: z.boolean(), locale: z.string(), permissions: z.array(z.string()), assignableRoles: z.array(role), csrfToken: z.string(),
 });
 
 export const authRoutes: RouteModule = (app, { db, config }) => {

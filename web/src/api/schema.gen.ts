@@ -178,7 +178,8 @@ export type paths = {
                             ok: boolean;
                             problems: {
                                 chain: string;
-                                reason: string;
+                                /** @enum {string} */
+                                reason: "hash_mismatch" | "prev_hash_mismatch" | "gap" | "head_mismatch";
                                 seq: number;
                             }[];
                         };
@@ -563,7 +564,7 @@ export type paths = {
                         "application/json": {
                             csrfToken: string;
                             user: {
-                                assignableRoles: string[];
+                                assignableRoles: ("district_admin" | "department_officer" | "subdistrict_officer" | "enterprise_principal" | "safety_manager" | "unit_leader" | "employee" | "insurer_staff" | "service_staff")[];
                                 csrfToken: string;
                                 displayName: string;
                                 id: string;
@@ -816,7 +817,7 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            assignableRoles: string[];
+                            assignableRoles: ("district_admin" | "department_officer" | "subdistrict_officer" | "enterprise_principal" | "safety_manager" | "unit_leader" | "employee" | "insurer_staff" | "service_staff")[];
                             csrfToken: string;
                             displayName: string;
                             id: string;
