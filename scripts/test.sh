@@ -28,6 +28,13 @@ if ((${#files[@]} == 0)); then
   exit 1
 fi
 
+# The front-end units (web/src/**/*.test.ts[x], vitest with happy-dom) need no database: run once, before the
+# node tests, and not again for a TEST_GROUP rerun.
+if [[ -z ${TEST_GROUP:-} ]]; then
+  echo "running the front-end unit tests (vitest)"
+  npx vitest run --config web/vitest.config.ts
+fi
+
 if [[ -n ${TEST_DATABASE_URL:-} ]]; then engine=postgresql; else engine=embedded; fi
 echo "running ${#files[@]} test files on the $engine engine${TEST_GROUP:+ (group ${TEST_GROUP})}, local time $(TZ=Asia/Shanghai date '+%Y-%m-%d %H:%M')"
 exec node --import tsx --test --test-concurrency=2 "$@" "${files[@]}"

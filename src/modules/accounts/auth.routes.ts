@@ -3,14 +3,16 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from '../../platform/auth/devi
 import { SESSION_COOKIE } from '../../platform/auth/session';
 import type { RouteModule } from '../../platform/http/app';
 import { okResponse } from '../../platform/http/route';
+import { ROLES } from '../../platform/auth/permissions';
 import { LOCALES } from '../../platform/i18n/messages';
 import { changePassword, demoAccounts, login, logout, me, setLocale } from './auth.service';
 import { loadSession } from '../../platform/auth/session';
 
+const role = z.enum(ROLES as [string, ...string[]]) as unknown as z.ZodEnum<{ [K in (typeof ROLES)[number]]: K }>;
 const meSchema = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), roleName: z.string(),
-  scope: z.object({ kind: z.string(), id: z.string(), name: z.string(), enterpriseId: z.string().nullable() }),
-  mustChangePassword: z.boolean(), locale: z.string(), permissions: z.array(z.string()), assignableRoles: z.array(z.string()), csrfToken: z.string(),
+  id: z.string(), username: z.string(), displayName: z.string(), role, roleName: z.string(),
+  scope: z.object({ kind: z.enum(['district', 'department', 'subdistrict', 'enterprise', 'institution']), id: z.string(), name: z.string(), enterpriseId: z.string().nullable() }),
+  mustChangePassword: z.boolean(), locale: z.string(), permissions: z.array(z.string()), assignableRoles: z.array(role), csrfToken: z.string(),
 });
 
 export const authRoutes: RouteModule = (app, { db, config }) => {

@@ -6,7 +6,7 @@ import { createUser, listUsers, resetPassword, unlockUser, updateUser } from './
 
 const role = z.enum(ROLES as [string, ...string[]]) as unknown as z.ZodEnum<{ [K in (typeof ROLES)[number]]: K }>;
 const userView = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), roleName: z.string(), scopeName: z.string(),
+  id: z.string(), username: z.string(), displayName: z.string(), role, roleName: z.string(), scopeName: z.string(),
   enterpriseId: z.string().nullable(), disabled: z.boolean(), locked: z.boolean(), mustChangePassword: z.boolean(), lastLoginAt: z.date().nullable(),
   canManage: z.boolean(),
 });

@@ -24,7 +24,7 @@ export const auditRoutes: RouteModule = (app, { db }) => {
     config: { access: 'audit.verify' },
     schema: {
       tags: ['audit'], summary: '校验审计哈希链',
-      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), chains: z.number(), lastSeq: z.number(), problems: z.array(z.object({ seq: z.number(), chain: z.string(), reason: z.string() })) }) },
+      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), chains: z.number(), lastSeq: z.number(), problems: z.array(z.object({ seq: z.number(), chain: z.string(), reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'gap', 'head_mismatch']) })) }) },
     },
   }, async () => verifyAuditChain(db));
 };

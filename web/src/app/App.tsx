@@ -1,10 +1,12 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from './auth';
 import { useI18n } from './i18n';
 import { I18nProvider } from './I18nProvider';
+import { queryClient } from './query';
 import { router } from './router';
 
 function Themed() {
@@ -29,8 +31,10 @@ function Themed() {
 
 export function Root() {
   return (
-    <I18nProvider>
-      <Themed />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isApiError, setApiHandlers, setCsrfToken } from './api';
 import { useI18n } from './i18n';
-import { clearReferenceCache } from './reference';
+import { clearClientCache } from './query';
 import { authApi, type Me, type Permission } from '../modules/auth/api/auth.api';
 
 type AuthContextValue = {
@@ -55,7 +55,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setApiHandlers({
       onUnauthenticated: () => {
-        clearReferenceCache();
+        clearClientCache();
         adopt(null);
       },
       onPasswordChangeRequired: () => setMe((m) => (m ? { ...m, mustChangePassword: true } : m)),
@@ -82,7 +82,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const res = await authApi.login(username, password);
-    clearReferenceCache();
+    clearClientCache();
     adopt({ ...res.user, csrfToken: res.csrfToken });
     return res.user;
   }, [adopt]);
@@ -91,7 +91,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
-      clearReferenceCache();
+      clearClientCache();
       localeSynced.current = null;
       adopt(null);
     }

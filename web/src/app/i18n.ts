@@ -399,6 +399,8 @@ const coreMessages = {
 const messages = { ...coreMessages, ...submissionMessages, ...riskMessages, ...hazardMessages, ...rulesMessages } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;
+/** Every key, for the dictionary tests. */
+export const MESSAGE_KEYS = Object.keys(messages) as MessageKey[];
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { ResponseOf } from '../api/types';
 import { api } from './api';
+import { queryClient } from './query';
 
-export type Subdistrict = { id: string; code: string; name: string };
-export type Industry = { code: string; name: string; nameEn: string; highRisk: boolean; categories: string[] };
-export type Department = { id: string; code: string; name: string; industryCodes: string[] };
-export type Institution = { id: string; kind: 'insurer' | 'service'; name: string };
+export type Subdistrict = ResponseOf<'/subdistricts'>[number];
+export type Industry = ResponseOf<'/industries'>[number];
+export type Department = ResponseOf<'/departments'>[number];
+export type Institution = ResponseOf<'/institutions'>[number];
 
 type ReferenceMap = {
   subdistricts: Subdistrict[];
@@ -14,33 +16,29 @@ type ReferenceMap = {
 };
 type ReferenceKind = keyof ReferenceMap;
 
-// Reference lists change rarely: one request per session and kind, shared by every select that needs it.
-const cache = new Map<ReferenceKind, Promise<unknown>>();
+/** Reference lists change rarely: one request per session and kind, shared by every select that needs it. */
+const referenceQuery = <K extends ReferenceKind>(kind: K) => ({
+  queryKey: ['reference', kind] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => api.get<ReferenceMap[K]>(`/${kind}`, undefined, { signal }),
+  staleTime: Infinity,
+  gcTime: Infinity,
+});
 
 export function clearReferenceCache(): void {
-  cache.clear();
+  queryClient.removeQueries({ queryKey: ['reference'] });
 }
 
+/** For code outside React (the home page's figures); the same cache entry as useReference. */
 export function loadReference<K extends ReferenceKind>(kind: K): Promise<ReferenceMap[K]> {
-  let pending = cache.get(kind) as Promise<ReferenceMap[K]> | undefined;
-  if (!pending) {
-    pending = api.get<ReferenceMap[K]>(`/${kind}`);
-    pending.catch(() => cache.delete(kind));
-    cache.set(kind, pending);
-  }
-  return pending;
+  return queryClient.fetchQuery(referenceQuery(kind));
 }
+
+const EMPTY: never[] = [];
 
 /** The list, or an empty list while it loads (or when the user may not read it). */
 export function useReference<K extends ReferenceKind>(kind: K, enabled = true): ReferenceMap[K] {
-  const [data, setData] = useState<ReferenceMap[K]>([] as unknown as ReferenceMap[K]);
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    loadReference(kind).then((d) => { if (live) setData(d); }).catch(() => undefined);
-    return () => { live = false; };
-  }, [kind, enabled]);
-  return data;
+  const q = useQuery({ ...referenceQuery(kind), enabled });
+  return q.data ?? (EMPTY as ReferenceMap[K]);
 }
 
 export function industryName(industry: Industry, locale: string): string {

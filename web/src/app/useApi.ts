@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
-import { ApiError, isApiError } from './api';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useId, useRef, type DependencyList } from 'react';
+import type { ApiError } from './api';
 import { useI18n } from './i18n';
+import { asApiError } from './query';
 
 export type ApiState<T> = {
   data: T | undefined;
@@ -11,41 +13,71 @@ export type ApiState<T> = {
 };
 
 /**
- * Loads data for a screen. A newer call wins over an older one that answers late, and nothing is set
- * after the component is gone. Pass `enabled = false` to wait for a prerequisite.
- * A language switch loads again: the server translates names and messages per Accept-Language.
+ * Loads data for a screen through the query cache, keyed by `key` (what invalidations name, e.g.
+ * `['hazards', enterpriseId]`) and the locale: the server translates names and messages per Accept-Language, so a
+ * language switch loads again. The previous answer stays on screen while a new key loads; `loading` is true whenever a
+ * request is in flight and `error` is cleared while it is. Pass `enabled = false` to wait for a prerequisite.
+ */
+export function useApiQuery<T>(key: QueryKey, load: (signal: AbortSignal) => Promise<T>, enabled = true, opts: { gcTime?: number } = {}): ApiState<T> {
+  const { locale } = useI18n();
+  const client = useQueryClient();
+  const queryKey = [...key, { locale }];
+  const q = useQuery<T, ApiError>({
+    queryKey,
+    queryFn: async ({ signal }) => {
+      try {
+        return await load(signal);
+      } catch (e) {
+        throw asApiError(e);
+      }
+    },
+    enabled,
+    placeholderData: keepPreviousData,
+    gcTime: opts.gcTime,
+  });
+  const { refetch } = q;
+  const reload = useCallback(() => { void refetch(); }, [refetch]);
+  const keyRef = useRef<QueryKey>(queryKey);
+  keyRef.current = queryKey;
+  const setData = useCallback((next: T | undefined) => { client.setQueryData(keyRef.current, next); }, [client]);
+  return {
+    data: q.data,
+    error: q.isFetching ? undefined : (q.error ?? undefined),
+    loading: q.isFetching,
+    reload,
+    setData,
+  };
+}
+
+/**
+ * The original hook, kept for screens not yet given a query key: the same contract, on the query cache. Each call site
+ * gets its own entry (its component instance and `deps`), dropped as soon as the screen leaves; `reload` and `setData`
+ * work as before, and `invalidateQueries()` after a write reloads these too.
  */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList, enabled = true): ApiState<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [loading, setLoading] = useState(enabled);
-  const [tick, setTick] = useState(0);
-  const { locale } = useI18n();
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const id = useId();
+  return useApiQuery(['useApi', id, ...deps], load, enabled, { gcTime: 0 });
+}
 
-  useEffect(() => {
-    if (!enabled) {
-      setLoading(false);
-      return;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    loadRef.current(controller.signal)
-      .then((d) => {
-        if (controller.signal.aborted) return;
-        setData(d);
-        setLoading(false);
-      })
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(isApiError(e) ? e : new ApiError('INTERNAL', 0, e instanceof Error ? e.message : String(e)));
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [...deps, tick, enabled, locale]);
-
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload, setData };
+/**
+ * A write with its save state: `run` sends it, `saving` is true meanwhile, and on success every query whose key starts
+ * with one of `invalidates` loads again (all queries when none is named), so lists and details show what was changed.
+ */
+export function useApiMutation<I, O>(send: (input: I) => Promise<O>, opts: { invalidates?: QueryKey[]; onSuccess?: (out: O, input: I) => void } = {}) {
+  const client = useQueryClient();
+  const m = useMutation<O, ApiError, I>({
+    mutationFn: async (input) => {
+      try {
+        return await send(input);
+      } catch (e) {
+        throw asApiError(e);
+      }
+    },
+    onSuccess: async (out, input) => {
+      opts.onSuccess?.(out, input);
+      if (!opts.invalidates) await client.invalidateQueries();
+      else await Promise.all(opts.invalidates.map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+  });
+  return { run: m.mutateAsync, saving: m.isPending, error: m.error ?? undefined, reset: m.reset };
 }

@@ -41,7 +41,7 @@ const person = z.object({ id: z.string(), name: z.string() }).nullable();
 export const doubleReport = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
-  periodType: z.string(),
+  periodType,
   periodKey: z.string(),
   status: z.enum(['draft', 'confirmed', 'submitted']),
   /** Draft: generated from the records at every read. Confirmed and submitted: the stored figures the principal signed. */
@@ -61,7 +61,7 @@ export const doubleReport = z.object({
 /** The workers' congress view: the enterprise's submitted reports. */
 export const submittedReports = z.object({
   items: z.array(z.object({
-    periodType: z.string(), periodKey: z.string(), submittedAt: z.date(), submittedBy: z.string().nullable(), confirmedBy: z.string().nullable(),
+    periodType, periodKey: z.string(), submittedAt: z.date(), submittedBy: z.string().nullable(), confirmedBy: z.string().nullable(),
     found: count, fixed: count, overdueAtEnd: count, majorOpenAtEnd: count,
   })),
 });
@@ -73,7 +73,7 @@ export const reportStatusPage = pageOf(z.object({
   /** The version the regulator reads: 1, or 2… after corrections; null before the first submission. */
   submittedVersion: z.number().nullable(),
 })).extend({
-  periodType: z.string(),
+  periodType,
   periodKey: z.string(),
   counts: z.object({ total: count, draft: count, confirmed: count, submitted: count }),
 });

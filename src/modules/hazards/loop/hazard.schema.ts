@@ -4,6 +4,9 @@ import { HAZARD_OPS, HAZARD_STATES } from './hazard-workflow';
 
 export const HAZARD_SOURCES = ['self_check', 'employee_report', 'regulator', 'tip_off', 'insurer', 'service'] as const;
 export const HAZARD_CLASSES = ['thing', 'behaviour', 'management'] as const;
+export const HAZARD_LEVELS = ['general', 'major'] as const;
+export const PHOTO_STAGES = ['before', 'after', 'evidence'] as const;
+export type PhotoStage = (typeof PHOTO_STAGES)[number];
 export const hazardParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
 const text = (max: number) => z.string().trim().max(max);
 const day = calendarDate;
@@ -60,8 +63,8 @@ export const hazardListQuery = z.object({
 export type HazardListQuery = z.infer<typeof hazardListQuery>;
 
 export const hazardSummary = z.object({
-  id: z.string(), code: z.string(), title: z.string(), source: z.string(), hazardClass: z.string().nullable(), level: z.string(),
-  status: z.string(), orgUnitId: z.string(), orgUnitName: z.string(), riskPointId: z.string().nullable(), riskPointName: z.string().nullable(),
+  id: z.string(), code: z.string(), title: z.string(), source: z.enum(HAZARD_SOURCES), hazardClass: z.enum(HAZARD_CLASSES).nullable(), level: z.enum(HAZARD_LEVELS),
+  status: z.enum(HAZARD_STATES), orgUnitId: z.string(), orgUnitName: z.string(), riskPointId: z.string().nullable(), riskPointName: z.string().nullable(),
   location: z.string(), reportedAt: z.date(), reporterName: z.string().nullable(), rectifierId: z.string().nullable(), rectifierName: z.string().nullable(),
   deadline: z.string().nullable(), overdue: z.boolean(), escalationLevel: z.number(), supervised: z.boolean(), closedAt: z.date().nullable(),
 });
@@ -70,11 +73,11 @@ export const hazardPage = pageOf(hazardSummary);
 export const hazardDetail = hazardSummary.extend({
   enterpriseId: z.string(), description: z.string(), majorCriterion: z.string().nullable(), measures: z.string(), funds: z.number().nullable(),
   acceptanceNote: z.string(), voidReason: z.string().nullable(), onSpot: z.boolean(), version: z.number(),
-  photos: z.array(z.object({ id: z.string(), stage: z.string(), url: z.string() })),
+  photos: z.array(z.object({ id: z.string(), stage: z.enum(PHOTO_STAGES), url: z.string() })),
   events: z.array(z.object({ op: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string().nullable(), at: z.date(), note: z.string(), photoIds: z.array(z.string()) })),
-  extensions: z.array(z.object({ id: z.string(), oldDeadline: z.string(), newDeadline: z.string(), reason: z.string(), status: z.string(), requestedAt: z.date(), decidedAt: z.date().nullable(), decisionNote: z.string() })),
+  extensions: z.array(z.object({ id: z.string(), oldDeadline: z.string(), newDeadline: z.string(), reason: z.string(), status: z.enum(['pending', 'approved', 'rejected']), requestedAt: z.date(), decidedAt: z.date().nullable(), decisionNote: z.string() })),
   plan: fiveInPlacePlan.nullable(),
-  supervision: z.object({ deadline: z.string(), note: z.string(), status: z.string(), listedAt: z.date(), delistedAt: z.date().nullable() }).nullable(),
+  supervision: z.object({ deadline: z.string(), note: z.string(), status: z.enum(['listed', 'delisted']), listedAt: z.date(), delistedAt: z.date().nullable() }).nullable(),
   abilities: z.object(Object.fromEntries(HAZARD_OPS.map((op) => [op, z.boolean()])) as Record<(typeof HAZARD_OPS)[number], z.ZodBoolean>)
     .extend({ editPlan: z.boolean(), supervise: z.boolean(), delist: z.boolean() }),
 });

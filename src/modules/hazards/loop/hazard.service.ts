@@ -17,10 +17,14 @@ import { refreshControlFailing } from '../checks/check.feedback';
 import { hazardVisibleTo } from './hazard.policy';
 import { hazardWorkflow, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
 import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
+import { PHOTO_STAGES, type PhotoStage } from './hazard.schema';
 import { containsPattern } from '../../../platform/db/like';
 import { listPage, searchWhere } from '../../../platform/db/list-query';
 import { currentRules } from '../../../platform/rules';
 import { HAZARD_POINTS_RULES } from './hazard.rule-sets';
+
+/** A photo's link role as its stage on the hazard (links are written with a stage; anything else reads as evidence). */
+const photoStage = (role: string): PhotoStage => ((PHOTO_STAGES as readonly string[]).includes(role) ? role as PhotoStage : 'evidence');
 
 /** R-HAZ-6 [cfg]: points for a confirmed report by default; a district's rule-set `hazard-points` may change them. */
 export const REPORT_POINTS = HAZARD_POINTS_RULES.defaults;
@@ -129,7 +133,7 @@ export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id
     ...presentSummary(row, ctx),
     enterpriseId, description: h.description, majorCriterion: h.major_criterion, measures: h.measures, funds: h.funds === null ? null : Number(h.funds),
     acceptanceNote: h.acceptance_note, voidReason: h.void_reason, onSpot: h.on_spot, version: h.version,
-    photos: photos.map((p) => ({ id: p.id, stage: p.role, url: `/api/v1/enterprises/${enterpriseId}/photos/${p.id}` })),
+    photos: photos.map((p) => ({ id: p.id, stage: photoStage(p.role), url: `/api/v1/enterprises/${enterpriseId}/photos/${p.id}` })),
     events: events.map((e) => ({ op: e.op, from: e.from_status, to: e.to_status, actorName: e.display_name, at: e.at, note: e.note, photoIds: e.photo_ids })),
     extensions: extensions.map((x) => ({ id: x.id, oldDeadline: x.old_deadline, newDeadline: x.new_deadline, reason: x.reason, status: x.status, requestedAt: x.requested_at, decidedAt: x.decided_at, decisionNote: x.decision_note })),
     plan: plan ? { responsiblePerson: plan.responsible_person, measures: plan.measures, funds: Number(plan.funds), timeLimit: plan.time_limit, contingencyPlan: plan.contingency_plan } : null,

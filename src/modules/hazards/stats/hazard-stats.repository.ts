@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { unitSubtree, type Actor, type Scope } from '../../../platform/auth/actor';
 import type { Executor } from '../../../platform/db/database';
+import type { HazardStatus } from '../../../platform/db/schema';
 import { enterpriseRowInScope, unitInScope } from '../../../platform/db/scope';
 import { LOCAL_OFFSET_SQL } from '../../../platform/time';
 import { hazardVisibleTo } from '../loop/hazard.policy';
@@ -86,7 +87,7 @@ export async function enterpriseUnits(db: Executor, enterpriseId: string) {
 }
 
 export type OverdueRow = {
-  id: string; code: string; title: string; level: string; status: string; deadline: string; org_unit_name: string;
+  id: string; code: string; title: string; level: 'general' | 'major'; status: HazardStatus; deadline: string; org_unit_name: string;
   rectifier_name: string | null; escalation_level: number; supervised: boolean;
 };
 
@@ -219,7 +220,7 @@ export async function enterpriseNames(db: Executor, ids: string[]) {
 }
 
 export type MajorOpenRow = {
-  enterprise_id: string; enterprise_name: string; hazard_id: string; code: string; title: string; status: string; deadline: string | null;
+  enterprise_id: string; enterprise_name: string; hazard_id: string; code: string; title: string; status: HazardStatus; deadline: string | null;
   escalation_level: number; supervised: boolean; reported_at: Date;
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/route';
 import { HAZARD_STATES } from '../loop/hazard-workflow';
-import { HAZARD_CLASSES, HAZARD_SOURCES } from '../loop/hazard.schema';
+import { HAZARD_CLASSES, HAZARD_LEVELS, HAZARD_SOURCES } from '../loop/hazard.schema';
 import { MONTH } from './hazard-stats.rules';
 
 const month = z.string().regex(MONTH, { message: 'validation.hazardStats.month' });
@@ -22,7 +22,7 @@ const bucket = <K extends readonly [string, ...string[]]>(keys: K) => z.array(z.
 const trend = z.array(z.object({ month: z.string(), found: count, closed: count }));
 
 export const overdueItem = z.object({
-  id: z.string(), code: z.string(), title: z.string(), level: z.string(), status: z.string(), deadline: z.string(), daysOverdue: count,
+  id: z.string(), code: z.string(), title: z.string(), level: z.enum(HAZARD_LEVELS), status: z.enum(HAZARD_STATES), deadline: z.string(), daysOverdue: count,
   orgUnitName: z.string(), rectifierName: z.string().nullable(), escalationLevel: count, supervised: z.boolean(),
 });
 
@@ -67,7 +67,7 @@ export const overviewStats = z.object({
   majorOpen: z.object({
     total: count,
     items: z.array(z.object({
-      enterpriseId: z.string(), enterpriseName: z.string(), hazardId: z.string(), code: z.string(), title: z.string(), status: z.string(),
+      enterpriseId: z.string(), enterpriseName: z.string(), hazardId: z.string(), code: z.string(), title: z.string(), status: z.enum(HAZARD_STATES),
       deadline: z.string().nullable(), overdue: z.boolean(), escalationLevel: count, supervised: z.boolean(), reportedAt: z.date(),
     })),
   }),
@@ -93,8 +93,8 @@ export type CrossListQuery = z.infer<typeof crossListQuery>;
 
 export const crossItem = z.object({
   id: z.string(), enterpriseId: z.string(), enterpriseName: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
-  industryCode: z.string(), industryName: z.string(), code: z.string(), title: z.string(), source: z.string(), hazardClass: z.string().nullable(),
-  level: z.string(), status: z.string(), orgUnitName: z.string(), location: z.string(), reportedAt: z.date(), deadline: z.string().nullable(),
+  industryCode: z.string(), industryName: z.string(), code: z.string(), title: z.string(), source: z.enum(HAZARD_SOURCES), hazardClass: z.enum(HAZARD_CLASSES).nullable(),
+  level: z.enum(HAZARD_LEVELS), status: z.enum(HAZARD_STATES), orgUnitName: z.string(), location: z.string(), reportedAt: z.date(), deadline: z.string().nullable(),
   overdue: z.boolean(), escalationLevel: count, supervised: z.boolean(), closedAt: z.date().nullable(),
 });
 export type CrossItem = z.infer<typeof crossItem>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { colour } from '../map/risk-map.schema';
-import { hazardFactors } from '../points/risk-point.schema';
+import { CONTROLLER_LEVELS, hazardFactors, RISK_KINDS } from '../points/risk-point.schema';
 
 export const postCardParams = z.object({ enterpriseId: z.uuid(), postId: z.uuid() });
 // Any text: an unknown or malformed token is the same "not found", never a validation message about its shape.
@@ -9,7 +9,7 @@ export const publicCardParams = z.object({ token: z.string().max(200) });
 const measureGroup = z.object({ category: z.string(), items: z.array(z.string()) });
 
 export const cardPoint = z.object({
-  id: z.string(), code: z.string(), name: z.string(), kind: z.string(), location: z.string(),
+  id: z.string(), code: z.string(), name: z.string(), kind: z.enum(RISK_KINDS), location: z.string(),
   grade: z.number().int().nullable(), colour, gradeName: z.string().nullable(),
   hazards: hazardFactors, accidentTypes: z.array(z.string()), measures: z.array(measureGroup), emergencyMeasures: z.string(),
 });
@@ -40,7 +40,7 @@ export type PublicCard = z.infer<typeof publicCard>;
 
 export const boardPoint = cardPoint.extend({
   orgUnitName: z.string(), controlLevel: z.string().nullable(),
-  controllers: z.array(z.object({ level: z.string(), name: z.string() })),
+  controllers: z.array(z.object({ level: z.enum(CONTROLLER_LEVELS), name: z.string() })),
   /** R-RISK-8 for grade 1–2 points: the four items and whether each is in place; null for grades 3–4. */
   checklist: z.array(z.object({ item: z.string(), present: z.boolean() })).nullable(),
 });

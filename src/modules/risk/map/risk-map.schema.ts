@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shapeInput } from '../points/risk-point.schema';
+import { RISK_KINDS, shapeInput } from '../points/risk-point.schema';
 
 export const COLOURS = ['red', 'orange', 'yellow', 'blue'] as const;
 export const colour = z.enum(COLOURS).nullable();
@@ -22,7 +22,7 @@ export const mapQuery = z.object({ floorPlanId: z.uuid().optional() });
 
 export const mapPoint = z.object({
   id: z.string(), code: z.string(), name: z.string(), grade: z.number().int().nullable(), colour, shape: mapShape,
-  controlFailing: z.boolean(), missingR8: z.array(z.string()), kind: z.string(), orgUnitName: z.string(),
+  controlFailing: z.boolean(), missingR8: z.array(z.string()), kind: z.enum(RISK_KINDS), orgUnitName: z.string(),
 });
 export const riskMapView = z.object({
   floorPlan: floorPlanView.nullable(),

@@ -8,6 +8,7 @@ export const ACCIDENT_TYPES = [
   '冒顶片帮', '透水', '放炮', '火药爆炸', '瓦斯爆炸', '锅炉爆炸', '容器爆炸', '其它爆炸', '中毒和窒息', '其它伤害',
 ] as const;
 export const RISK_KINDS = ['equipment', 'operation', 'place'] as const;
+export const CONTROLLER_LEVELS = ['company', 'department', 'workshop', 'team'] as const;
 export const MEASURE_CATEGORIES = ['engineering', 'monitoring', 'isolation', 'ppe', 'management', 'training', 'emergency'] as const;
 export const CHECK_CYCLES = ['shift', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export const LEVELS = ['company', 'department', 'workshop', 'team'] as const;
@@ -88,7 +89,7 @@ export const riskSummary = z.object({
   accidentTypes: z.array(z.string()), hazardFactors, emergencyMeasures: z.string(),
   missingR8: z.array(z.string()), overdue: z.boolean(), controlFailing: z.boolean(),
   floorPlanId: z.string().nullable(), shape: z.unknown().nullable(),
-  postNames: z.array(z.string()), controllers: z.array(z.object({ level: z.string(), employeeId: z.string(), name: z.string() })),
+  postNames: z.array(z.string()), controllers: z.array(z.object({ level: z.enum(CONTROLLER_LEVELS), employeeId: z.string(), name: z.string() })),
   measures: z.array(z.object({ id: z.string(), category: z.string(), content: z.string() })),
   scores: z.string(), version: z.number(),
 });

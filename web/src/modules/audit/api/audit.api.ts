@@ -1,27 +1,13 @@
-import { api, type Page, type Query } from '../../../app/api';
+import { api, type Query } from '../../../app/api';
+import type { ItemOf, ResponseOf } from '../../../api/types';
 
-export type AuditRow = {
-  seq: number;
-  at: string;
-  actorId?: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  enterpriseId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  requestId: string | null;
-};
-
-export type AuditVerifyResult = { ok: boolean; checked: number; chains: number; lastSeq: number; problems: { seq: number; chain: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'head_mismatch' }[] };
+export type AuditRow = ItemOf<ResponseOf<'/audit'>>;
+export type AuditVerifyResult = ResponseOf<'/audit/verify'>;
 
 /** Entity types the services write today; the filter also accepts others typed into the address bar. */
 export const ENTITY_TYPES = ['enterprise', 'org_unit', 'post', 'employee', 'user'] as const;
 
 export const auditApi = {
-  list: (query: Query, signal?: AbortSignal) => api.get<Page<AuditRow>>('/audit', query, { signal }),
+  list: (query: Query, signal?: AbortSignal) => api.get<ResponseOf<'/audit'>>('/audit', query, { signal }),
   verify: () => api.get<AuditVerifyResult>('/audit/verify'),
 };

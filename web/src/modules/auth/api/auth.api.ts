@@ -1,16 +1,15 @@
 import { api } from '../../../app/api';
+import type { ResponseOf } from '../../../api/types';
 import type { Locale } from '../../../app/i18n';
 
-export type Role =
-  | 'district_admin' | 'department_officer' | 'subdistrict_officer'
-  | 'enterprise_principal' | 'safety_manager' | 'unit_leader' | 'employee'
-  | 'insurer_staff' | 'service_staff';
+export type Me = ResponseOf<'/auth/me'>;
+export type Role = Me['role'];
 
 export const ROLES: readonly Role[] = [
   'district_admin', 'department_officer', 'subdistrict_officer',
   'enterprise_principal', 'safety_manager', 'unit_leader', 'employee',
   'insurer_staff', 'service_staff',
-];
+] satisfies Role[];
 
 /** Roles that live inside one enterprise. */
 export const ENTERPRISE_ROLES: readonly Role[] = ['enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
@@ -26,31 +25,15 @@ export type Permission =
   | 'risk.read' | 'risk.manage' | 'risk.rules' | 'risk.report.confirm' | 'risk.report.submit' | 'risk.supervise'
   | 'hazard.read' | 'hazard.report' | 'hazard.act' | 'hazard.manage' | 'hazard.supervise';
 
-export type ScopeKind = 'district' | 'department' | 'subdistrict' | 'enterprise' | 'institution';
-
-export type Me = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleName: string;
-  scope: { kind: ScopeKind; id: string; name: string; enterpriseId: string | null };
-  mustChangePassword: boolean;
-  locale: Locale;
-  permissions: string[];
-  /** Roles this user may give to accounts they create or change (server-decided, D2). */
-  assignableRoles: Role[];
-  csrfToken: string;
-};
-
-export type DemoAccount = { username: string; password: string; role: Role; roleName: string; displayName: string; scopeName: string };
+export type ScopeKind = Me['scope']['kind'];
+export type DemoAccount = ResponseOf<'/auth/demo-accounts'>['accounts'][number];
 
 export const authApi = {
   me: () => api.get<Me>('/auth/me', undefined, { quiet401: true }),
   login: (username: string, password: string) =>
-    api.post<{ user: Me; csrfToken: string }>('/auth/login', { username, password }, { quiet401: true }),
+    api.post<ResponseOf<'/auth/login', 'post'>>('/auth/login', { username, password }, { quiet401: true }),
   logout: () => api.post<void>('/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) => api.post<void>('/auth/password', { currentPassword, newPassword }),
   setLocale: (locale: Locale) => api.put<void>('/auth/locale', { locale }),
-  demoAccounts: () => api.get<{ enabled: boolean; accounts: DemoAccount[] }>('/auth/demo-accounts', undefined, { quiet401: true }),
+  demoAccounts: () => api.get<ResponseOf<'/auth/demo-accounts'>>('/auth/demo-accounts', undefined, { quiet401: true }),
 };

@@ -1,49 +1,18 @@
-import { api, type Page, type Query, type OnExportProgress } from '../../../app/api';
+import { api, type OnExportProgress, type Query } from '../../../app/api';
+import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types';
 
-export type EmploymentForm = 'regular' | 'dispatched' | 'temporary' | 'migrant' | 'intern';
-export const EMPLOYMENT_FORMS: readonly EmploymentForm[] = ['regular', 'dispatched', 'temporary', 'migrant', 'intern'];
-export type EmployeeStatus = 'active' | 'left';
-export const EMPLOYEE_STATUSES: readonly EmployeeStatus[] = ['active', 'left'];
-
-export type Employee = {
-  id: string;
-  name: string;
-  idNumberMasked: string;
-  phone: string;
-  employmentForm: EmploymentForm;
-  orgUnitId: string;
-  orgUnitName: string;
-  posts: { id: string; name: string }[];
-  hireDate: string | null;
-  status: EmployeeStatus;
-  version: number;
-};
-
+type EmployeesPath = '/enterprises/{enterpriseId}/employees';
 /** The page carries what the caller may do with this enterprise's employees, computed by the server. */
-export type EmployeePage = Page<Employee> & { abilities?: { canManage: boolean; canImport: boolean; canExport: boolean } };
-export type EmployeeDetail = Employee & { enterpriseId: string; createdAt: string; updatedAt: string; abilities?: { canEdit: boolean } };
-
-export type EmployeeInput = {
-  name: string;
-  idNumber: string;
-  phone: string;
-  employmentForm: EmploymentForm;
-  orgUnitId: string;
-  postIds: string[];
-  hireDate: string | null;
-};
-
-export type EmployeeUpdate = Partial<EmployeeInput> & { status?: EmployeeStatus; version: number };
-
-export type ImportResult = {
-  total: number;
-  validCount: number;
-  errorCount: number;
-  imported: number;
-  errors: { row: number; column: string; message: string }[];
-  /** A translated one-line summary from the server. */
-  message?: string;
-};
+export type EmployeePage = ResponseOf<EmployeesPath>;
+export type Employee = ItemOf<EmployeePage>;
+export type EmploymentForm = Employee['employmentForm'];
+export const EMPLOYMENT_FORMS = ['regular', 'dispatched', 'temporary', 'migrant', 'intern'] as const satisfies readonly EmploymentForm[];
+export type EmployeeStatus = Employee['status'];
+export const EMPLOYEE_STATUSES = ['active', 'left'] as const satisfies readonly EmployeeStatus[];
+export type EmployeeDetail = ResponseOf<`${EmployeesPath}/{id}`>;
+export type EmployeeInput = BodyOf<EmployeesPath>;
+export type EmployeeUpdate = BodyOf<`${EmployeesPath}/{id}`, 'patch'>;
+export type ImportResult = ResponseOf<`${EmployeesPath}/import`, 'post'>;
 
 const base = (enterpriseId: string) => `/enterprises/${enterpriseId}/employees`;
 

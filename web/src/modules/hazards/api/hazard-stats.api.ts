@@ -1,57 +1,16 @@
-import { api, type Page, type Query, type OnExportProgress } from '../../../app/api';
-import type { HazardStatus, HazardSummary } from './hazards.api';
+import { api, type OnExportProgress, type Query } from '../../../app/api';
+import type { ItemOf, ResponseOf } from '../../../api/types';
 
-export type Rate = { numerator: number; denominator: number; rate: number | null };
-type Bucket<K extends string> = { key: K; count: number }[];
-export type TrendPoint = { month: string; found: number; closed: number };
-
-export type EnterpriseStats = {
-  enterpriseId: string;
-  from: string;
-  to: string;
-  asOf: string;
-  /** found…voided count the hazards reported in the period; open…supervised are the state today. */
-  totals: { found: number; foundMajor: number; closed: number; closedOnTime: number; voided: number; open: number; overdue: number; majorOpen: number; supervised: number };
-  byLevel: Bucket<'general' | 'major'>;
-  byStatus: Bucket<HazardStatus>;
-  bySource: Bucket<string>;
-  byClass: Bucket<string>;
-  byUnit: { unitId: string; name: string; count: number }[];
-  rectificationRate: Rate;
-  onTimeRate: Rate;
-  overdue: {
-    id: string; code: string; title: string; level: string; status: string; deadline: string; daysOverdue: number; orgUnitName: string;
-    rectifierName: string | null; escalationLevel: number; supervised: boolean;
-  }[];
-  trend: TrendPoint[];
-};
-
-export type Figures = {
-  enterprises: number; found: number; foundMajor: number; closed: number; closedOnTime: number; open: number; overdue: number; majorOpen: number;
-  rectificationRate: Rate; onTimeRate: Rate;
-};
-export type TopEnterprise = { enterpriseId: string; name: string; subdistrictName: string; industryName: string; open: number; overdue: number; majorOpen: number };
-export type OverviewStats = {
-  from: string;
-  to: string;
-  asOf: string;
-  totals: Figures & { supervised: number };
-  bySubdistrict: (Figures & { subdistrictId: string; name: string })[];
-  byIndustry: (Figures & { industryCode: string; name: string })[];
-  topEnterprises: { byOpen: TopEnterprise[]; byOverdue: TopEnterprise[] };
-  majorOpen: {
-    total: number;
-    items: {
-      enterpriseId: string; enterpriseName: string; hazardId: string; code: string; title: string; status: HazardStatus; deadline: string | null;
-      overdue: boolean; escalationLevel: number; supervised: boolean; reportedAt: string;
-    }[];
-  };
-  trend: TrendPoint[];
-};
+export type EnterpriseStats = ResponseOf<'/enterprises/{enterpriseId}/hazard-stats'>;
+export type Rate = EnterpriseStats['onTimeRate'];
+export type TrendPoint = EnterpriseStats['trend'][number];
+export type OverviewStats = ResponseOf<'/hazard-stats/overview'>;
+export type Figures = Omit<OverviewStats['bySubdistrict'][number], 'subdistrictId' | 'name'>;
+export type TopEnterprise = OverviewStats['topEnterprises']['byOpen'][number];
 
 /** A row of the cross-enterprise list: the ledger's summary plus where the enterprise is. */
-export type CrossHazard = HazardSummary & { enterpriseId: string; enterpriseName: string; subdistrictName: string; industryName: string };
-export type CrossPage = Page<CrossHazard> & { totalCapped: boolean };
+export type CrossPage = ResponseOf<'/hazards'>;
+export type CrossHazard = ItemOf<CrossPage>;
 
 export const hazardStatsApi = {
   enterprise: (enterpriseId: string, query: Query, signal?: AbortSignal) =>

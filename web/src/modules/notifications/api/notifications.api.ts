@@ -1,16 +1,7 @@
-import { api, type Page } from '../../../app/api';
+import { api } from '../../../app/api';
+import type { ItemOf, ResponseOf } from '../../../api/types';
 
-export type Notification = {
-  id: string;
-  kind: string;
-  /** The kind's name in the reader's language (the server's). */
-  kindName: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
+export type Notification = ItemOf<ResponseOf<'/notifications'>>;
 
 /** Fired on window when notifications were read here, so the bell recounts at once. */
 export const NOTIFICATIONS_CHANGED = 'safeduty:notifications-changed';
@@ -21,8 +12,8 @@ export function announceNotificationsChanged(): void {
 
 export const notificationsApi = {
   list: (query: { page: number; pageSize: number; unreadOnly?: boolean }, signal?: AbortSignal) =>
-    api.get<Page<Notification>>('/notifications', query, { signal }),
-  unreadCount: () => api.get<{ count: number }>('/notifications/unread-count'),
+    api.get<ResponseOf<'/notifications'>>('/notifications', query, { signal }),
+  unreadCount: () => api.get<ResponseOf<'/notifications/unread-count'>>('/notifications/unread-count'),
   markRead: (id: string) => api.post<void>(`/notifications/${id}/read`),
   markAllRead: () => api.post<void>('/notifications/read-all'),
 };

@@ -8,7 +8,7 @@ type Props =
   | { mode: 'create'; enterpriseId: string; parent: OrgUnit; unit?: undefined; onClose: () => void; onSaved: (u: OrgUnit) => void }
   | { mode: 'rename'; enterpriseId: string; unit: OrgUnit; parent?: undefined; onClose: () => void; onSaved: (u: OrgUnit) => void };
 
-type Values = { name: string; kind: OrgUnitKind };
+type Values = { name: string; kind: Exclude<OrgUnitKind, 'company'> };
 
 /** Adds a unit under the selected one, or renames the selected one. */
 export function OrgUnitFormModal({ mode, enterpriseId, parent, unit, onClose, onSaved }: Props) {

@@ -3,7 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-// What the hazard dashboards draw; lands in the shared echarts chunk, loaded only by pages with a chart.
+// Everything the charts draw (pie, bar, line); one echarts chunk, loaded only by pages that show a chart.
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export { echarts };
