@@ -283,21 +283,19 @@ test('placing points: markers and polygons on the same enterprise\'s plan; the m
   assert.equal(placeAudit.length, 2, 'placing and clearing are audited');
 });
 
-test('the map of 500 points is one request and its points come in one query', async () => {
+// How fast it is belongs to the benchmark (bench/risk-map.ts, a ratio to its raw SQL), not to a timed assertion here.
+test('the map of 500 points is one request with every point and the legend counts', async () => {
   const c = await t.login('safety');
   const plan = await uploadPlan(c, base(), 'big.png', png(4000, 3000), '500 点');
   const unit = (await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', ids.ownEnterprise.id).where('name', '=', '二车间').executeTakeFirstOrThrow()).id;
   await t.db.insertInto('risk_points').values(Array.from({ length: 500 }, (_, i) => ({
     enterprise_id: ids.ownEnterprise.id, code: `MAP-${i}`, name: `点 ${i}`, kind: 'place' as const, org_unit_id: unit, grade: ((i % 4) + 1) as 1 | 2 | 3 | 4,
-    floor_plan_id: plan.data.id, shape: JSON.stringify({ type: 'marker', x: (i % 25) / 25, y: Math.floor(i / 25) / 20 }), created_at: new Date(), updated_at: new Date(),
+    floor_plan_id: plan.data.id, shape: JSON.stringify({ type: 'marker', x: (i % 25) / 25, y: Math.floor(i / 25) / 20 }), created_at: t.clock.now, updated_at: t.clock.now,
   }))).execute();
-  const t0 = performance.now();
   const map = await c.get(`${base()}/risk-map?floorPlanId=${plan.data.id}`);
-  const ms = performance.now() - t0;
   assert.equal(map.statusCode, 200);
   assert.equal(map.data.points.length, 500);
   assert.deepEqual(map.data.legend.map((l: { count: number }) => l.count), [125, 125, 125, 125]);
-  assert.ok(ms < 1000, `map of 500 points took ${ms.toFixed(0)} ms`);
   await t.db.deleteFrom('risk_points').where('enterprise_id', '=', ids.ownEnterprise.id).where('code', 'like', 'MAP-%').execute();
 });
 

@@ -31,6 +31,9 @@ export type ModuleManifest = {
 
 const installed = new Set<string>();
 
+/** The entity types the platform's own machinery writes audit rows for (stored files, submitted documents). */
+export const PLATFORM_AUDIT_ENTITIES = ['photo', 'attachment', 'submission'] as const;
+
 /**
  * Installs what a list of manifests declares into the process-wide registries (permissions and messages; idempotent
  * per module name) and returns what the app and job runner mount.
@@ -49,6 +52,6 @@ export function installModules(modules: readonly ModuleManifest[]): { routes: Ro
   return {
     routes: modules.flatMap((m) => m.routes),
     jobs: modules.flatMap((m) => (m.jobs ? [m.jobs] : [])),
-    auditEntities: [...new Set(modules.flatMap((m) => m.auditEntities ?? []))].sort(),
+    auditEntities: [...new Set([...PLATFORM_AUDIT_ENTITIES, ...modules.flatMap((m) => m.auditEntities ?? [])])].sort(),
   };
 }
