@@ -103,7 +103,11 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     // The enterprise's own: floor plans of the site, the annual risk report, the monthly and yearly hazard reports.
     '/floor-plans/:id/image': null,
     '/risk-reports/:year': null,
+    '/risk-reports/:year/versions': null,
+    '/risk-reports/:year/versions/:version/pdf': null,
     '/hazard-reports/:periodType/:periodKey': null,
+    '/hazard-reports/:periodType/:periodKey/versions': null,
+    '/hazard-reports/:periodType/:periodKey/versions/:version/pdf': null,
   };
 }
 
