@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** The server e2e/run.ts started. */
 export const BASE = process.env.E2E_BASE_URL ?? '';
@@ -52,6 +52,48 @@ export async function signIn(browser: Browser, username: string, viewport: Viewp
   }
   await page.waitForLoadState('networkidle');
   return { context, page, errors };
+}
+
+/**
+ * Picks an option of an antd Select or TreeSelect (the element with data-testid `testId`) and checks that it took.
+ * On a loaded machine the dropdown can still be moving (its opening motion, a tree that expands when its data
+ * arrives, a virtual list that scrolls) when the option is clicked, and the click lands on nothing: open it again and
+ * retry, so that a slow machine cannot fail a test that a person would pass. Returns the option's text.
+ */
+export async function choose(page: Page, testId: string, option: string | RegExp, opts: { tree?: boolean; scope?: Locator } = {}): Promise<string> {
+  const field = (opts.scope ?? page).getByTestId(testId);
+  const itemSelector = opts.tree ? '.ant-select-tree-treenode .ant-select-tree-title' : '.ant-select-item-option';
+  const matches = (text: string) => (typeof option === 'string' ? text.includes(option) : option.test(text));
+  for (let attempt = 0; ; attempt++) {
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    if (attempt === 0 || await dropdown.count() === 0) await field.click();
+    const item = dropdown.locator(itemSelector).filter({ hasText: option }).first();
+    await item.waitFor({ state: 'visible' });
+    const text = (await item.innerText()).trim();
+    await item.click();
+    const taken = async () => (await field.locator('.ant-select-selection-item, .ant-select-content-has-value').allInnerTexts()).some(matches);
+    for (let i = 0; i < 10 && !(await taken()); i++) await page.waitForTimeout(100);
+    if (await taken()) return text;
+    assert.ok(attempt < 4, `the option ${String(option)} of ${testId} could not be picked`);
+  }
+}
+
+/**
+ * Opens the hover menu of an antd Dropdown (the element with data-testid `testId`) and returns the visible menu. A
+ * hover that lands while the page is still rendering opens nothing: move away and hover again.
+ */
+export async function openHoverMenu(page: Page, testId: string): Promise<Locator> {
+  const menu = page.locator('.ant-dropdown:visible');
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(testId).hover();
+    try {
+      await menu.first().waitFor({ state: 'visible', timeout: 5_000 });
+      return menu;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+      await page.mouse.move(0, 0);
+    }
+  }
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

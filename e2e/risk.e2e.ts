@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { BASE, launchChromium, png, signIn, type SignedIn } from './browser';
+import { BASE, choose, openHoverMenu, launchChromium, png, signIn, type SignedIn } from './browser';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? path.resolve('e2e/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
@@ -53,15 +53,8 @@ describe('risk grading and control in the browser', () => {
     await browser?.close();
   });
 
-  /** Opens an antd Select and clicks the option whose text matches. */
-  async function pick(page: Page, testId: string, option: string | RegExp): Promise<string> {
-    await page.getByTestId(testId).click();
-    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-    await item.waitFor({ state: 'visible' });
-    const text = await item.innerText();
-    await item.click();
-    return text;
-  }
+  /** Picks an option of an antd Select (see `choose`). */
+  const pick = (page: Page, testId: string, option: string | RegExp) => choose(page, testId, option);
 
   test('the safety manager creates a point with L=6 E=6 C=15 and sees it red in the ledger', async () => {
     const { page, errors } = manager;
@@ -72,8 +65,7 @@ describe('risk grading and control in the browser', () => {
     await form.waitFor();
     await form.getByTestId('field-risk-name').fill(pointName);
     // The unit: the first unit of the tree (the company itself is fine for the flow).
-    await form.getByTestId('field-risk-unit').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: '一车间' }).first().click();
+    await choose(page, 'field-risk-unit', '一车间', { tree: true, scope: form });
     // Link it to a post, so that the post's card lists it.
     postLabel = await pick(page, 'field-risk-posts', /操作工/);
     await page.keyboard.press('Escape');
@@ -195,8 +187,7 @@ describe('risk grading and control in the browser', () => {
 
     // The notice board prints on A3 by default.
     await page.goto(`${BASE}/risk`);
-    await page.getByTestId('risk-print-menu').hover();
-    await page.locator('.ant-dropdown:visible').getByText('安全风险公告栏').click();
+    await (await openHoverMenu(page, 'risk-print-menu')).getByText('安全风险公告栏').click();
     await page.getByTestId('risk-board').getByText(pointName).waitFor();
     assert.equal(await page.getByTestId('print-page').getAttribute('data-paper'), 'A3-landscape');
     await page.screenshot({ path: shot('board'), fullPage: true });
