@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, test } from 'node:test';
 import { loadConfig } from '../src/platform/config';
 import { DEMO_PASSWORD } from '../src/seed/demo';
@@ -147,6 +148,30 @@ test('D20: any other framework refusal is translated too, never passed through i
   assert.equal(e.code, 'VALIDATION');
   assert.deepEqual(e.issues, [{ path: '', message: '请求格式不正确，无法处理' }]);
   assert.doesNotMatch(res.body, /FST_|[Cc]ontent[- ][Ll]ength/);
+});
+
+test('D20: a request the HTTP parser refuses (bad Content-Length, oversized headers) is answered in the documented shape, in Chinese', async () => {
+  const address = await t.platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = new URL(address);
+  const raw = (request: string) => new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => { data += chunk; });
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+  const parse = (answer: string) => {
+    const [head, body] = answer.split('\r\n\r\n');
+    return { status: Number(head!.split(' ')[1]), body: JSON.parse(body!) as { error: { code: string; issues: { message: string }[] } } };
+  };
+  const badLength = parse(await raw('POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'));
+  assert.equal(badLength.status, 400);
+  assert.equal(badLength.body.error.code, 'VALIDATION');
+  assert.deepEqual(badLength.body.error.issues.map((i) => i.message), ['请求格式不正确，无法处理']);
+  const huge = parse(await raw(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+  assert.equal(huge.status, 431);
+  assert.deepEqual(huge.body.error.issues.map((i) => i.message), ['请求头过大，无法处理']);
 });
 
 test('D20: size limits are worded by what they measure, in both locales', async () => {

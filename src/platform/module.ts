@@ -3,6 +3,7 @@ import { grantPermissions, type Permission } from './auth/permissions';
 import type { RouteModule } from './http/app';
 import { registerMessages, type MessageDict } from './i18n/messages';
 import type { JobRunner } from './jobs/runner';
+import { registerNotificationKinds, type NotificationKindNames } from './outbox';
 import { registerRuleSets, type RuleSetDef } from './rules/rule-set';
 
 /**
@@ -21,10 +22,12 @@ export type ModuleManifest = {
   permissions?: readonly Permission[];
   /** Which roles hold which of them (the district admin holds all). */
   roleGrants?: Partial<Record<Role, readonly Permission[]>>;
-  /** Messages for people, both locales. */
-  messages?: MessageDict;
+  /** Messages for people, both locales (`defineMessages` types them), in one dictionary or several. */
+  messages?: MessageDict | readonly MessageDict[];
   /** The entity types its audit rows name (the audit screen's filter reads the union of every module's). */
   auditEntities?: readonly string[];
+  /** The kinds of notification it sends, each named in both locales (the tag people read in the bell). */
+  notificationKinds?: NotificationKindNames;
   /** Its [cfg] rule-sets (src/platform/rules/): versioned per district, edited on the one 规则配置 screen. */
   ruleSets?: readonly RuleSetDef[];
 };
@@ -45,8 +48,9 @@ export function installModules(modules: readonly ModuleManifest[]): { routes: Ro
     names.add(m.name);
     if (installed.has(m.name)) continue;
     grantPermissions(m.permissions ?? [], m.roleGrants ?? {});
-    if (m.messages) registerMessages(m.messages);
+    for (const dict of m.messages ? [m.messages].flat() : []) registerMessages(dict);
     if (m.ruleSets) registerRuleSets(m.ruleSets);
+    if (m.notificationKinds) registerNotificationKinds(m.notificationKinds);
     installed.add(m.name);
   }
   return {

@@ -18,17 +18,6 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'job.read',
-  'risk.read',
-  'risk.manage',
-  'risk.rules',
-  'risk.report.confirm',
-  'risk.report.submit',
-  'risk.supervise',
-  'hazard.read',
-  'hazard.report',
-  'hazard.act',
-  'hazard.manage',
-  'hazard.supervise',
 ] as const;
 /**
  * Permissions a module adds in its manifest (src/platform/module.ts) are declared by merging into this interface from
@@ -49,28 +38,23 @@ export const ROLES: readonly Role[] = [
 const ENTERPRISE_MANAGER: Permission[] = [
   'reference.read', 'enterprise.read', 'enterprise.update', 'orgunit.read', 'orgunit.manage',
   'employee.read', 'employee.manage', 'employee.import', 'employee.export', 'user.read', 'user.manage', 'audit.read',
-  'risk.read', 'risk.manage', 'risk.report.submit',
-  'hazard.read', 'hazard.report', 'hazard.act', 'hazard.manage',
 ];
-// Regulators read hazards in scope, record what their inspections find, and list major hazards for supervision.
-const REGULATOR: Permission[] = [
-  'reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export', 'risk.read', 'risk.supervise',
-  'hazard.read', 'hazard.report', 'hazard.supervise',
-];
+const REGULATOR: Permission[] = ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export'];
 
-/** Role → permissions (RULES.md §0). Scope (which records) is enforced separately, in the repositories. */
+/**
+ * Role → the platform's own permissions (RULES.md §0); a module grants its own in its manifest (`roleGrants`). Scope
+ * (which records) is enforced separately, in the repositories.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   district_admin: PERMISSIONS,
   department_officer: REGULATOR,
   subdistrict_officer: REGULATOR,
-  // R-RISK-9: the principal confirms the annual risk report.
-  enterprise_principal: [...ENTERPRISE_MANAGER, 'risk.report.confirm'],
+  enterprise_principal: ENTERPRISE_MANAGER,
   safety_manager: ENTERPRISE_MANAGER,
-  unit_leader: ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export', 'risk.read', 'hazard.read', 'hazard.report', 'hazard.act'],
-  employee: ['reference.read', 'enterprise.read', 'orgunit.read', 'risk.read', 'hazard.read', 'hazard.report', 'hazard.act'],
-  // Insurers and service institutions report what their prevention services find (R-INS-2, R-SVC-1).
-  insurer_staff: ['reference.read', 'enterprise.read', 'hazard.report'],
-  service_staff: ['reference.read', 'enterprise.read', 'hazard.report'],
+  unit_leader: ['reference.read', 'enterprise.read', 'orgunit.read', 'employee.read', 'employee.export'],
+  employee: ['reference.read', 'enterprise.read', 'orgunit.read'],
+  insurer_staff: ['reference.read', 'enterprise.read'],
+  service_staff: ['reference.read', 'enterprise.read'],
 };
 
 /** What each role holds: the core map above plus every module's grants (grantPermissions). */

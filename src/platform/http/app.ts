@@ -21,7 +21,7 @@ import { AppError } from '../errors';
 import { localeFromHeader, type Locale } from '../i18n/messages';
 import type { JobRunner } from '../jobs/runner';
 import { enterpriseScopeHook } from './enterprise-scope';
-import { errorBody, errorHandler, frameworkErrorHandler, routeNotFound } from './errors';
+import { clientErrorHandler, errorBody, errorHandler, frameworkErrorHandler, routeNotFound } from './errors';
 import { registerIdempotency } from './idempotency';
 import { registerMultipart } from './multipart';
 import { controlCharIssues, isEmptyPatch } from './input';
@@ -91,6 +91,9 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     // D20: a bad %-encoding or an over-long path parameter leaves in the documented error shape, translated.
     frameworkErrors: (error, req, reply) => frameworkErrorHandler(error, req, reply),
+    // D20: a request the HTTP parser refuses (a bad Content-Length, a malformed header line) never reaches a route or
+    // a hook; it is answered on the socket in the documented shape, in Chinese (no header was parsed to choose from).
+    clientErrorHandler: clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -122,3 +122,24 @@ export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, 
   if (!key) return errorHandler(error, req, reply);
   return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: 'params', message: t(locale, key) }]);
 }
+
+/**
+ * D20: a request Node's HTTP parser refuses (a bad or conflicting Content-Length, a malformed header line, headers too
+ * large) reaches neither a route nor a hook: Fastify would answer "Client Error" in English. Answered here on the
+ * socket in the documented shape, in Chinese (no header could be read to choose a locale), and the connection closed.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: import('node:net').Socket): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    error: {
+      code: 'VALIDATION', message: t('zh-CN', 'error.VALIDATION'),
+      issues: [{ path: '', message: t('zh-CN', tooLarge ? 'validation.headersTooLarge' : 'validation.request') }], reason: null, requestId: null,
+    },
+  });
+  socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+}

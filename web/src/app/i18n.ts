@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react';
-import { riskMessages } from '../modules/risk/risk.messages';
-import { hazardMessages } from '../modules/hazards/hazard.messages';
-import { rulesMessages } from '../modules/rules/rules.messages';
+// Only the types of the modules' strings: their texts arrive with each module's own chunk (app/module-messages.ts).
+import type { riskMessages } from '../modules/risk/risk.messages';
+import type { hazardMessages } from '../modules/hazards/hazard.messages';
+import type { rulesMessages } from '../modules/rules/rules.messages';
 import { submissionMessages } from './components/submission.messages';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -9,7 +10,7 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
 const STORAGE_KEY = 'safeduty.locale';
 
 /** [简体中文, English]: every string the user sees has both, and the compiler checks that it does. */
-type Entry = readonly [zh: string, en: string];
+export type Entry = readonly [zh: string, en: string];
 
 const coreMessages = {
   // App
@@ -395,21 +396,44 @@ const coreMessages = {
   'notifications.viewAll': ['查看全部', 'View all'],
 } as const satisfies Record<string, Entry>;
 
-/** Each domain module keeps its own strings beside its pages; they are merged here and checked the same way. */
-const messages = { ...coreMessages, ...submissionMessages, ...riskMessages, ...hazardMessages, ...rulesMessages } as const satisfies Record<string, Entry>;
+/** What every page needs, the login page included: the only strings in the entry's chunks. */
+const core = { ...coreMessages, ...submissionMessages } as const satisfies Record<string, Entry>;
+/**
+ * Each domain module keeps its own strings beside its pages, typed here by their shape alone; the texts are added when
+ * the module's messages chunk arrives (`addMessages`, before any of its screens renders: app/module-messages.ts).
+ */
+type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof rulesMessages;
 
-export type MessageKey = keyof typeof messages;
-/** Every key, for the dictionary tests. */
-export const MESSAGE_KEYS = Object.keys(messages) as MessageKey[];
+export type MessageKey = keyof typeof core | keyof ModuleMessages;
+const dictionary: Record<string, Entry> = { ...core };
+/** The core keys, for the dictionary tests (they add the modules' with `addMessages`). */
+export const CORE_MESSAGE_KEYS = Object.keys(core) as MessageKey[];
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
+/** Adds a module's strings when its chunk has loaded. A key may not change its text (two modules colliding). */
+export function addMessages(dict: Record<string, Entry>): void {
+  for (const [key, entry] of Object.entries(dict)) {
+    const had = dictionary[key];
+    if (had && (had[0] !== entry[0] || had[1] !== entry[1])) throw new Error(`message ${key} is defined twice with different texts`);
+    dictionary[key] = entry;
+  }
+}
+
+/** Every key known now: the core's, and those of the modules loaded so far. */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(dictionary) as MessageKey[];
+}
+
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(messages, key);
+  return Object.prototype.hasOwnProperty.call(dictionary, key);
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const text: string = messages[key][locale === 'en-US' ? 1 : 0];
+  const entry = dictionary[key];
+  // Never a key on screen: a module's screen renders only once its strings are in (module-messages.ts).
+  if (!entry) return '';
+  const text: string = entry[locale === 'en-US' ? 1 : 0];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

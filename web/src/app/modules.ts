@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import type { Me } from '../modules/auth/api/auth.api';
+import type { Entry } from './i18n';
 import type { NavItem } from './menu';
 
 /**
@@ -13,6 +14,8 @@ export type WebModule = {
   routes?: RouteObject[];
   /** Top-level routes outside the signed-in layout. */
   publicRoutes?: RouteObject[];
+  /** Its strings, in their own chunk: loaded before any screen of the signed-in app or the module's public pages. */
+  messages?: () => Promise<Record<string, Entry>>;
   /** The module's menu entries for this user, in menu order. */
   nav?: (me: Me) => NavItem[];
 };

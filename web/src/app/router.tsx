@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireSession } from './guards';
 import { Full, guarded, handle, page } from './route-helpers';
 import { WEB_MODULES } from './module-list';
+import { WithModuleMessages } from './module-messages';
 
 const LoginPage = page(() => import('../modules/auth/pages/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('../modules/auth/pages/ChangePasswordPage'), 'ChangePasswordPage');
@@ -19,11 +20,11 @@ const NotificationsPage = page(() => import('../modules/notifications/pages/Noti
 export const router = createBrowserRouter([
   { path: '/login', element: <Full><LoginPage /></Full> },
   // Pages opened from a QR code on a wall: no session needed.
-  ...WEB_MODULES.flatMap((m) => m.publicRoutes ?? []),
+  ...WEB_MODULES.flatMap((m) => m.publicRoutes ?? []).map((r) => ({ ...r, element: <Full><WithModuleMessages>{r.element}</WithModuleMessages></Full> })),
   { path: '/change-password', element: <RequireSession passwordPage><Full><ChangePasswordPage /></Full></RequireSession> },
   {
     path: '/',
-    element: <RequireSession><Full><AppLayout /></Full></RequireSession>,
+    element: <RequireSession><Full><WithModuleMessages><AppLayout /></WithModuleMessages></Full></RequireSession>,
     handle: handle('nav.home'),
     children: [
       { index: true, element: <HomePage /> },

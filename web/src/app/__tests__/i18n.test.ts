@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { ResponseOf } from '../../api/types';
 import type { Role, ScopeKind } from '../../modules/auth/api/auth.api';
 import type { TaskStatus, ChecklistLevel, CheckCycle, ItemSource, PlanType } from '../../modules/hazards/api/checks.api';
@@ -6,7 +6,9 @@ import type { HazardClass, HazardLevel, HazardOp, HazardSource, HazardStatus } f
 import type { EnterpriseStatus } from '../../modules/enterprises/api/enterprises.api';
 import type { EmployeeStatus, EmploymentForm } from '../../modules/employees/api/employees.api';
 import type { OrgUnitKind } from '../../modules/org/api/org.api';
-import { isMessageKey, MESSAGE_KEYS, translate } from '../i18n';
+import { CORE_MESSAGE_KEYS, isMessageKey, messageKeys, translate } from '../i18n';
+import { loadModuleMessages } from '../module-messages';
+import { WEB_MODULES } from '../module-list';
 
 /** Every value of a union, checked by the compiler (`npm run typecheck`): a value missing from the list fails it. */
 const every = <U extends string | number>() => <const A extends readonly U[]>(values: A & ([U] extends [A[number]] ? unknown : never)) => values;
@@ -59,10 +61,23 @@ const raw = import.meta.glob<string>(['../../**/*.{ts,tsx}', '!../../**/__tests_
 const sources = Object.entries(raw).map(([file, text]) => ({ file: file.replace(/^(\.\.\/)+/, ''), text }));
 
 describe('i18n', () => {
+  // The modules' strings arrive with their chunks, as in the app once signed in.
+  beforeAll(async () => { await loadModuleMessages(); });
+
+  test('the core dictionary (all the login page carries) holds no module\'s strings; each module brings its own', async () => {
+    const core = new Set<string>(CORE_MESSAGE_KEYS);
+    for (const m of WEB_MODULES) {
+      const own = Object.keys(await m.messages!());
+      expect(own.length, m.name).toBeGreaterThan(0);
+      expect(own.filter((k) => core.has(k)), m.name).toEqual([]);
+    }
+    expect(messageKeys().length).toBeGreaterThan(core.size);
+  });
+
   test('every entry has both languages, the Chinese first, with the same placeholders', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const bad: string[] = [];
-    for (const key of MESSAGE_KEYS) {
+    for (const key of messageKeys()) {
       const zh = translate('zh-CN', key);
       const en = translate('en-US', key);
       if (!zh.trim() || !en.trim()) bad.push(`${key}: empty`);

@@ -3,4 +3,6 @@ import { hazardNavItems } from './nav';
 import { hazardRoutes } from './routes';
 
 /** Hidden-hazard investigation on the web. */
-export const hazardsWebModule: WebModule = { name: 'hazards', routes: hazardRoutes, nav: hazardNavItems };
+export const hazardsWebModule: WebModule = { name: 'hazards', routes: hazardRoutes, nav: hazardNavItems,
+  messages: () => import('./hazard.messages').then((m) => m.hazardMessages),
+};

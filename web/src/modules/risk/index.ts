@@ -3,4 +3,6 @@ import { riskNavItems } from './nav';
 import { riskPublicRoutes, riskRoutes } from './routes';
 
 /** Risk grading and control on the web. */
-export const riskWebModule: WebModule = { name: 'risk', routes: riskRoutes, publicRoutes: riskPublicRoutes, nav: riskNavItems };
+export const riskWebModule: WebModule = { name: 'risk', routes: riskRoutes, publicRoutes: riskPublicRoutes, nav: riskNavItems,
+  messages: () => import('./risk.messages').then((m) => m.riskMessages),
+};
