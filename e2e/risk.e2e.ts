@@ -6,6 +6,7 @@
  * Run by e2e/run.ts, which starts the server and passes its address in E2E_BASE_URL.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -103,6 +104,39 @@ describe('risk grading and control in the browser', () => {
     assert.equal(await cell.evaluate((el) => (globalThis as unknown as StyleGlobal).getComputedStyle(el).backgroundColor), RED);
     assert.match(await row.getByTestId('flag-missing-r8').innerText(), /2/);
     await page.screenshot({ path: shot('ledger') });
+    assert.deepEqual(errors.map((e) => e.message), []);
+  });
+
+  test('the exported ledger, imported again unchanged, updates every point and creates none (issue 10)', async () => {
+    const { page, errors } = manager;
+    await page.getByTestId('nav-risk').click();
+    await page.getByTestId('risk-table').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('risk-export').click()]);
+    const file = await download.path();
+    assert.ok(file, 'the ledger was downloaded');
+    assert.match(download.suggestedFilename(), /^风险分级管控清单-.*\.xlsx$/);
+    await page.getByTestId('risk-import-button').click();
+    const modal = page.getByTestId('risk-import');
+    await modal.locator('input[type=file]').setInputFiles({
+      name: download.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await readFile(file),
+    });
+    await modal.getByTestId('import-submit').click();
+    // The preview names what will happen before anything is written: every row updates its point, none is created.
+    const plan = modal.getByTestId('risk-import-plan');
+    await plan.waitFor();
+    const planText = await plan.innerText();
+    assert.match(planText, /更新 \d+ 个已有风险点/);
+    assert.doesNotMatch(planText, /新增/);
+    assert.equal(await modal.locator('.ant-table-row').count(), 0, 'no row is refused');
+    await page.screenshot({ path: shot('import-preview') });
+    await modal.getByTestId('import-confirm').click();
+    await modal.getByTestId('import-result').getByText(/已更新 \d+ 个风险点/).waitFor();
+    await modal.locator('.ant-modal-close').click();
+    // The point created above is still there, once, with its grade.
+    const rows = page.getByTestId('risk-table').locator('tr.ant-table-row').filter({ hasText: pointName });
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.equal(await rows.first().getByTestId('risk-grade').getAttribute('data-grade'), '1');
     assert.deepEqual(errors.map((e) => e.message), []);
   });
 

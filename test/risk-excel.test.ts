@@ -117,7 +117,7 @@ test('rows are graded by the rule-set in force, whatever the grade cell says; co
     row(6, { code: 'FX-007', kind: '机器' }),
     row(7, { code: 'FX-007' }),
     row(8, { grade: '重大风险' }),
-  ], { units, posts: [], employees: [], takenCodes: new Set(['FX-002']), rules });
+  ], { units, posts: [], employees: [], archivedCodes: new Set(['FX-002']), rules });
   assert.deepEqual(r.valid.map((v) => [v.row, v.assessment?.grade ?? null]), [[4, 1], [8, null]], 'D=270 is grade 1 under the stricter bands');
   assert.deepEqual(r.errors.map((e) => [e.row, e.column, e.message]), [[5, '评价方法及数值', 'validation.risk.value'], [6, '类型', 'riskImport.kind'], [7, '风险点编号', 'riskImport.code.repeated']]);
   assert.deepEqual(r.warnings.map((w) => [w.row, w.message]), [[4, 'riskImport.scoreDiffers'], [4, 'riskImport.grade.differs'], [8, 'riskImport.grade.unassessed']]);
@@ -199,11 +199,57 @@ test('a ledger exported from the demo enterprise and imported into an empty one 
   assert.equal(audit.length, 1);
   assert.equal((audit[0]!.after as { count: number }).count, before.size);
 
-  // The same file again: every code is taken, so strict mode imports nothing.
+  // Issue 10, the round trip: since the export, one point was re-graded in the app and one was added. The same file
+  // again: the preview says every row updates its point (one with a changed grade), nothing is created, and names the
+  // added point as not in the file; it writes nothing.
+  const regraded = await admin.post(`${url(target)}/risk-points/${(tank as unknown as { id: string }).id}/assessments`, {
+    stage: 'residual', methods: [{ method: 'LS', L: 1, S: 1 }], reason: '加装联锁后复评',
+  });
+  assert.equal(regraded.statusCode, 201, regraded.body);
+  assert.equal(regraded.data.grade, 4);
+  const added = await admin.post(`${url(target)}/risk-points`, { name: '新建罐区', kind: 'place', orgUnitId: root.id });
+  assert.equal(added.statusCode, 201, added.body);
+  const preview = await importFile(admin, target, file.rawPayload, 'preview');
+  assert.equal(preview.statusCode, 200, preview.body);
+  assert.deepEqual(preview.data.errors, []);
+  assert.equal(preview.data.imported, 0);
+  assert.deepEqual(preview.data.plan.created, []);
+  assert.equal(preview.data.plan.updated.length, before.size);
+  assert.deepEqual(preview.data.plan.updated.filter((u: { gradeChanged: boolean }) => u.gradeChanged).map((u: { code: string }) => u.code), ['FX-001']);
+  assert.deepEqual(preview.data.plan.notInFile, [{ code: added.data.code, name: '新建罐区' }]);
+  const imports = () => t.db.selectFrom('audit_log').select('after').where('enterprise_id', '=', target).where('action', '=', 'risk.import').execute();
+  assert.equal((await imports()).length, 1, 'a preview writes nothing');
+
+  // The import updates every point from its row: the ledger is the file's again, the added point is kept, and the
+  // re-graded point gets the file's grade back as a new assessment whose reason is the import.
   const again = await importFile(admin, target, file.rawPayload);
-  assert.equal(again.data.imported, 0);
-  assert.equal(again.data.errorCount, before.size);
-  assert.ok(again.data.errors.every((e: { column: string; message: string }) => e.column === '风险点编号' && e.message === '该风险点编号已存在'));
+  assert.equal(again.statusCode, 200, again.body);
+  assert.equal(again.data.imported, before.size);
+  assert.equal(again.data.message, `已更新 ${before.size} 个风险点`);
+  const afterAgain = await ledger(admin, target);
+  for (const [code, p] of before) assert.deepEqual(comparable(afterAgain.get(code)!), comparable(p), code);
+  assert.equal(afterAgain.get(added.data.code)?.name, '新建罐区', 'a point not in the file is never deleted');
+  const history = (await admin.get(`${url(target)}/risk-points/${(tank as unknown as { id: string }).id}`)).data.assessments as { grade: number; reason: string }[];
+  assert.equal(history.length, 3);
+  assert.ok(history.some((a) => a.grade === tank.grade && a.reason === `按导入文件重新评价（由 4 级变为 ${tank.grade} 级）`), JSON.stringify(history));
+  const other = afterAgain.get('FX-002') as unknown as { id: string };
+  assert.equal((await admin.get(`${url(target)}/risk-points/${other.id}`)).data.assessments.length, 1, 'an unchanged grade is not re-assessed');
+  const audits = await imports();
+  assert.equal(audits.length, 2);
+  assert.deepEqual(audits.map((a) => { const x = a.after as { created: number; updated: number; regraded: number }; return [x.created, x.updated, x.regraded]; }).at(-1), [0, before.size, 1]);
+});
+
+test('an archived point\'s code cannot be imported again; a row whose point was archived meanwhile fails the import whole', async () => {
+  const admin = await t.login('admin');
+  const ent = await makeEnterprise(t);
+  const root = ent.rootUnitId;
+  const point = await admin.post(`${url(ent.id)}/risk-points`, { name: '旧仓库', kind: 'place', orgUnitId: root });
+  assert.equal(point.statusCode, 201, point.body);
+  const file = await admin.get(`${url(ent.id)}/risk-points/export`);
+  assert.equal((await admin.delete(`${url(ent.id)}/risk-points/${point.data.id}`)).statusCode, 200);
+  const res = await importFile(admin, ent.id, file.rawPayload);
+  assert.equal(res.data.imported, 0);
+  assert.deepEqual(res.data.errors.map((e: { column: string; message: string }) => [e.column, e.message]), [['风险点编号', '该编号属于已归档的风险点，不能再次使用']]);
 });
 
 async function templateFor(c: Client, enterpriseId: string) {

@@ -16082,7 +16082,7 @@ export type paths = {
         post: {
             parameters: {
                 query?: {
-                    mode?: "strict" | "valid";
+                    mode?: "strict" | "valid" | "preview";
                 };
                 header?: never;
                 path: {
@@ -16107,6 +16107,23 @@ export type paths = {
                             }[];
                             imported: number;
                             message: string;
+                            plan: {
+                                created: {
+                                    code: string | null;
+                                    name: string;
+                                    row: number;
+                                }[];
+                                notInFile: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                updated: {
+                                    code: string;
+                                    gradeChanged: boolean;
+                                    name: string;
+                                    row: number;
+                                }[];
+                            };
                             total: number;
                             validCount: number;
                             warnings: {

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { App } from 'antd';
 import type { FormInstance } from 'antd';
 import { isApiError } from './api';
-import { useI18n } from './i18n';
+import { useI18n, type Translate } from './i18n';
 
 /**
  * Puts a VALIDATION error's issues on the form fields they name (`body.creditCode` → `creditCode`).
@@ -25,6 +25,15 @@ export function applyFormErrors(form: FormInstance, error: unknown): string[] {
     if (first) form.scrollToField(first, { block: 'center' });
   }
   return rest;
+}
+
+/**
+ * An error's one line: its message, then the details that add something. Issue 10: a detail that repeats the message
+ * (or another detail) is said once — "无法读取文件…：无法读取文件…" read twice.
+ */
+export function errorText(message: string, issues: string[], t: Translate): string {
+  const details = [...new Set(issues)].filter((m) => m && m !== message);
+  return details.length > 0 ? t('common.withDetails', { message, details: details.join(t('common.separator')) }) : message;
 }
 
 /** Shows an API error the way its code asks for; returns nothing so it can end a catch. */
@@ -55,9 +64,7 @@ export function useShowError() {
       });
       return;
     }
-    const detail = error.issues.length > 0
-      ? t('common.withDetails', { message: error.message, details: error.issues.map((i) => i.message).join(t('common.separator')) })
-      : error.message;
+    const detail = errorText(error.message, error.issues.map((i) => i.message), t);
     message.error(detail || t(`error.INTERNAL`));
   }, [message, modal, t]);
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
 import type { ControlMeasuresTable, RiskAssessmentsTable, RiskControllersTable, RiskPointPostsTable, RiskPointsTable } from '../../../platform/db/schema';
 
@@ -79,4 +79,50 @@ export async function insertLedger(tx: Tx, data: {
   await insertBatched(data.measures, 7, (c) => tx.insertInto('control_measures').values(c).execute());
   await insertBatched(data.posts, 3, (c) => tx.insertInto('risk_point_posts').values(c).execute());
   await sql`analyze risk_assessments, risk_controllers, control_measures, risk_point_posts`.execute(tx);
+}
+
+/** The enterprise's points by code, archived ones included: an imported row with an active point's code updates it. */
+export async function pointsByCode(db: Executor, enterpriseId: string) {
+  const rows = await db.selectFrom('risk_points').select(['id', 'code', 'name', 'status'])
+    .where('enterprise_id', '=', enterpriseId).orderBy('code').execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** The points an import updates, locked until it commits (a concurrent edit or archive waits, then sees the import). */
+export async function lockPoints(tx: Tx, enterpriseId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx.selectFrom('risk_points').select(['id', 'status', 'version', 'grade'])
+    .where('enterprise_id', '=', enterpriseId).where('id', 'in', ids).forUpdate().execute();
+}
+
+/** An updated point's fields as its row says (its grade changes only through an assessment). */
+export async function updateLedgerPoint(tx: Tx, enterpriseId: string, id: string, version: number, values: Updateable<RiskPointsTable>) {
+  await tx.updateTable('risk_points').set({ ...values, version: version + 1 })
+    .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+}
+
+/** An updated point's controllers and posts are the file's: the old ones go, insertLedger writes the new. */
+export async function clearControllersAndPosts(tx: Tx, enterpriseId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await tx.deleteFrom('risk_controllers').where('enterprise_id', '=', enterpriseId).where('risk_point_id', 'in', ids).execute();
+  await tx.deleteFrom('risk_point_posts').where('enterprise_id', '=', enterpriseId).where('risk_point_id', 'in', ids).execute();
+}
+
+/** The measures of the points an import updates, with their ids (a kept measure keeps its check items). */
+export async function measuresOf(tx: Tx, enterpriseId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx.selectFrom('control_measures').select(['id', 'risk_point_id', 'category', 'content'])
+    .where('enterprise_id', '=', enterpriseId).where('risk_point_id', 'in', ids).execute();
+}
+
+/** Measures no longer in the file (their check items go with them). */
+export async function deleteMeasures(tx: Tx, enterpriseId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await tx.deleteFrom('control_measures').where('enterprise_id', '=', enterpriseId).where('id', 'in', ids).execute();
+}
+
+/** Each point's current grade, to tell which imported rows change it. */
+export async function ledgerGrades(db: Executor, enterpriseId: string): Promise<Map<string, number | null>> {
+  const rows = await db.selectFrom('risk_points').select(['id', 'grade']).where('enterprise_id', '=', enterpriseId).execute();
+  return new Map(rows.map((r) => [r.id, r.grade]));
 }

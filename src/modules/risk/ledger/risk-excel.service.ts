@@ -8,23 +8,24 @@ import type { Db, Tx } from '../../../platform/db/database';
 import type { ControlLevelName, MeasureCategory } from '../../../platform/db/schema';
 import { AppError, forbidden } from '../../../platform/errors';
 import { defineExport, storedParams, withProgress, type Progress } from '../../../platform/files/exports';
+import { cellText } from '../../../platform/files/sheet';
 import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../../platform/files/xlsx';
 import { t } from '../../../platform/i18n/messages';
 import { resolvePost, unitIndex, unitPathNames } from '../../org';
 import { enterpriseForCards } from '../cards/risk-card.repository';
 import {
   buildLedger, buildLedgerTemplate, formatEvaluation, formatFactors, KIND_LABELS, ledgerUnits, LEVEL_LABELS, R8_LABELS, readLedger,
-  TITLE_SUFFIX, validateRows, type LedgerRow,
+  TITLE_SUFFIX, validateRows, type LedgerRow, type ValidRiskRow,
 } from './risk-excel.sheet';
 import {
-  activeEmployees, insertLedger, ledgerAssessments, ledgerControllers, ledgerMeasures, ledgerPointPosts, postsOf, sharedEmployeeNames, takenCodes,
-  unitsOf,
+  activeEmployees, clearControllersAndPosts, deleteMeasures, insertLedger, ledgerAssessments, ledgerControllers, ledgerGrades, ledgerMeasures,
+  ledgerPointPosts, lockPoints, measuresOf, pointsByCode, postsOf, sharedEmployeeNames, takenCodes, unitsOf, updateLedgerPoint,
 } from './risk-excel.repository';
 import type { RiskImportReport, RiskExportQuery } from './risk-excel.schema';
 import { reassessDue, type Grade, type MethodInput, type MethodResult } from '../points/risk-grading';
 import { listRiskPoints } from '../points/risk-point.repository';
 import { MEASURE_CATEGORIES } from '../points/risk-point.schema';
-import { mayManageRisk, reserveRiskPointCodes, RISK_POINT_CODE_SERIES, riskPointCodeNumber, today } from '../points/risk-point.service';
+import { applyAssessment, mayManageRisk, reserveRiskPointCodes, RISK_POINT_CODE_SERIES, riskPointCodeNumber, today } from '../points/risk-point.service';
 import { currentRiskRules, enterpriseDistrict } from '../rules/risk-rules.service';
 
 const LEVEL_ORDER: ControlLevelName[] = ['company', 'department', 'workshop', 'team'];
@@ -147,19 +148,22 @@ async function reserveImportCodes(tx: Tx, enterpriseId: string, written: (string
 
 /**
  * Imports a ledger in the export's layout. Every row is checked first; grades are re-computed from the evaluation
- * inputs with the rule-set in force (a disagreeing grade cell only earns a warning). `strict` imports nothing if
- * any row is wrong, `valid` imports the good rows. The inserts and one audit row share one transaction.
+ * inputs with the rule-set in force (a disagreeing grade cell only earns a warning). A row whose code is an active
+ * point's updates that point (issue 10: an exported ledger re-imported unchanged changes nothing; a changed grade is
+ * a new assessment whose reason is the import); the other rows create points; points the file does not name are
+ * listed and never deleted. `preview` answers what an import would do and writes nothing, `strict` imports nothing if
+ * any row is wrong, `valid` imports the good rows. The writes and one audit row share one transaction.
  * D25: as for employees (employee.service.ts, importEmployees), all the reading and checking happens before the
- * transaction opens, which only writes, in multi-row statements.
+ * transaction opens, which only writes, in multi-row statements (an update is a few statements per changed point).
  */
-export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode: 'strict' | 'valid', upload: Upload | null): Promise<RiskImportReport> {
+export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode: 'strict' | 'valid' | 'preview', upload: Upload | null): Promise<RiskImportReport> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   const { filename, sheet } = await readXlsxUpload(upload, readLedger);
-  const [units, posts, employees, codes, rules] = await Promise.all([
-    unitsOf(db, enterpriseId), postsOf(db, enterpriseId), activeEmployees(db, enterpriseId), takenCodes(db, enterpriseId),
-    enterpriseDistrict(db, enterpriseId).then((d) => currentRiskRules(db, d)),
+  const [units, posts, employees, existing, rules, currentGrades] = await Promise.all([
+    unitsOf(db, enterpriseId), postsOf(db, enterpriseId), activeEmployees(db, enterpriseId), pointsByCode(db, enterpriseId),
+    enterpriseDistrict(db, enterpriseId).then((d) => currentRiskRules(db, d)), ledgerGrades(db, enterpriseId),
   ]);
   const { rows, title } = sheet;
   const index = unitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
@@ -167,53 +171,101 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
     units: ledgerUnits(index, units.find((u) => u.parent_id === null)?.id ?? null, title),
     posts: posts.map((p) => ({ id: p.id, unitId: p.org_unit_id, name: p.name })),
     employees: employees.map((e) => ({ id: e.id, name: e.name, unitId: e.org_unit_id })),
-    takenCodes: codes,
+    archivedCodes: new Set([...existing.values()].filter((p) => p.status === 'archived').map((p) => p.code)),
     rules: rules.rules,
   });
+  const target = (r: ValidRiskRow) => (r.code ? existing.get(r.code) : undefined);
+  const creates = checked.valid.filter((r) => !target(r));
+  const updates = checked.valid.filter((r) => target(r));
+  const gradeChanged = (r: ValidRiskRow) => !!r.assessment && r.assessment.grade !== currentGrades.get(target(r)!.id);
+  const named = new Set(rows.map((r) => cellText(r.cells.code ?? null)).filter(Boolean));
+  const plan: RiskImportReport['plan'] = {
+    created: creates.map((r) => ({ row: r.row, code: r.code, name: r.name })),
+    updated: updates.map((r) => ({ row: r.row, code: r.code!, name: r.name, gradeChanged: gradeChanged(r) })),
+    notInFile: [...existing.values()].filter((p) => p.status === 'active' && !named.has(p.code)).map((p) => ({ code: p.code, name: p.name })),
+  };
   const tr = (list: typeof checked.errors) => list.map((e) => ({ row: e.row, column: e.column, message: t(ctx.locale, e.message, e.params) }));
   const report = (imported: number, message: string): RiskImportReport => ({
     total: rows.length, validCount: checked.valid.length, errorCount: checked.errorRows, imported,
-    errors: tr(checked.errors), warnings: tr(checked.warnings), message,
+    errors: tr(checked.errors), warnings: tr(checked.warnings), message, plan,
   });
+  if (mode === 'preview') return report(0, '');
   if (mode === 'strict' && checked.errorRows > 0) return report(0, t(ctx.locale, 'import.hasErrors', { count: checked.errorRows }));
   if (checked.valid.length === 0) return report(0, t(ctx.locale, 'import.nothingValid'));
 
   const now = ctx.now;
-  const ids = checked.valid.map(() => randomUUID());
+  const ids = checked.valid.map((r) => target(r)?.id ?? randomUUID());
   const reason = t('zh-CN', 'riskImport.reason');
   await db.transaction().execute(async (tx) => {
+    // The points to update, under their lock: one archived (or gone) since the file was read fails the import whole.
+    const updateIds = updates.map((r) => target(r)!.id);
+    const locked = new Map((await lockPoints(tx, enterpriseId, updateIds)).map((p) => [p.id, p]));
+    if (updateIds.some((id) => locked.get(id)?.status !== 'active')) throw new AppError('CONFLICT', { messageKey: 'riskImport.pointsChanged' });
     // D12: the codes are taken inside the transaction, under the series' lock (platform/db/codes.ts), so an import and
     // a concurrent create or import never hand out the same FX- code; what was checked before is checked again here.
-    const assignedCodes = await reserveImportCodes(tx, enterpriseId, checked.valid.map((r) => r.code));
+    const createCodes = await reserveImportCodes(tx, enterpriseId, creates.map((r) => r.code));
+    const code = new Map(creates.map((r, i) => [r, createCodes[i]!]));
+    const fields = (r: ValidRiskRow) => ({
+      name: r.name, kind: r.kind, org_unit_id: r.orgUnitId, location: r.location,
+      hazard_factors: JSON.stringify(r.factors), accident_types: r.accidentTypes, major_hazard_source: r.majorHazardSource,
+      emergency_measures: r.emergencyMeasures,
+      has_warning_signs: r.r8.warningSigns, has_monitoring: r.r8.monitoring, has_emergency_equipment: r.r8.emergencyEquipment, has_escape_routes: r.r8.escapeRoutes,
+      updated_at: now,
+    });
+    for (const r of updates) {
+      const point = locked.get(target(r)!.id)!;
+      await updateLedgerPoint(tx, enterpriseId, point.id, point.version, fields(r));
+      // R-RISK-6: a grade that the file changes is a re-assessment, with the import as its reason.
+      if (r.assessment && r.assessment.grade !== point.grade) {
+        await applyAssessment(tx, ctx, enterpriseId, point.id, {
+          stage: point.grade === null ? 'inherent' : 'residual', methods: r.assessment.inputs,
+          reason: t('zh-CN', 'riskImport.gradeChanged', { from: point.grade ?? '—', to: r.assessment.grade }),
+        });
+      }
+    }
+    // Measures: a measure the file keeps (same category and text) stays, with its check items; the rest is the file's.
+    const kept = new Set<string>();
+    const stale: string[] = [];
+    const have = await measuresOf(tx, enterpriseId, updateIds);
+    const wanted = new Map(updates.map((r) => [target(r)!.id, new Set(r.measures.map((m) => `${m.category}\n${m.content}`))]));
+    for (const m of have) {
+      const key = `${m.risk_point_id}\n${m.category}\n${m.content}`;
+      if (wanted.get(m.risk_point_id)?.has(`${m.category}\n${m.content}`) && !kept.has(key)) kept.add(key);
+      else stale.push(m.id);
+    }
+    await deleteMeasures(tx, enterpriseId, stale);
+    await clearControllersAndPosts(tx, enterpriseId, updateIds);
     await insertLedger(tx, {
-      points: checked.valid.map((r, i) => {
+      points: creates.map((r) => {
+        const i = checked.valid.indexOf(r);
         const grade = r.assessment?.grade ?? null;
         return {
-          enterprise_id: enterpriseId, id: ids[i]!, code: assignedCodes[i]!, name: r.name, kind: r.kind, org_unit_id: r.orgUnitId, location: r.location,
-          hazard_factors: JSON.stringify(r.factors), accident_types: r.accidentTypes, major_hazard_source: r.majorHazardSource,
-          emergency_measures: r.emergencyMeasures, grade, inherent_grade: grade, residual_grade: null,
+          enterprise_id: enterpriseId, id: ids[i]!, code: code.get(r)!, ...fields(r), grade, inherent_grade: grade, residual_grade: null,
           control_level: grade ? rules.rules.controlLevel[grade] : null, last_assessed_at: grade ? now : null,
-          reassess_due: grade ? reassessDue(now, grade, rules.rules) : null,
-          has_warning_signs: r.r8.warningSigns, has_monitoring: r.r8.monitoring, has_emergency_equipment: r.r8.emergencyEquipment, has_escape_routes: r.r8.escapeRoutes,
-          floor_plan_id: null, created_at: now, updated_at: now,
+          reassess_due: grade ? reassessDue(now, grade, rules.rules) : null, floor_plan_id: null, created_at: now,
         };
       }),
-      assessments: checked.valid.flatMap((r, i) => r.assessment ? [{
-        enterprise_id: enterpriseId, risk_point_id: ids[i]!, stage: 'inherent' as const, grade: r.assessment.grade, rule_set_version: rules.version,
+      assessments: creates.flatMap((r) => r.assessment ? [{
+        enterprise_id: enterpriseId, risk_point_id: ids[checked.valid.indexOf(r)]!, stage: 'inherent' as const, grade: r.assessment.grade, rule_set_version: rules.version,
         methods: JSON.stringify(r.assessment.inputs.map((m, k) => ({ ...r.assessment!.results[k]!, inputs: m }))),
         reason, assessed_by: actor.userId, assessed_at: now,
       }] : []),
       controllers: checked.valid.flatMap((r, i) => r.controllers.map((c) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, level: c.level, employee_id: c.employeeId }))),
-      measures: checked.valid.flatMap((r, i) => r.measures.map((m, k) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, category: m.category, content: m.content, owner_employee_id: null, sort: k }))),
+      measures: checked.valid.flatMap((r, i) => r.measures.flatMap((m, k) => (kept.has(`${ids[i]}\n${m.category}\n${m.content}`) ? []
+        : [{ enterprise_id: enterpriseId, risk_point_id: ids[i]!, category: m.category, content: m.content, owner_employee_id: null, sort: k }]))),
       posts: checked.valid.flatMap((r, i) => r.postIds.map((p) => ({ enterprise_id: enterpriseId, risk_point_id: ids[i]!, post_id: p }))),
     });
     await writeAudit(tx, ctx, {
       action: 'risk.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,
-      after: { count: ids.length, mode, file: filename, skippedRows: checked.errorRows, warnings: checked.warnings.length, ruleSetVersion: rules.version },
+      after: {
+        count: ids.length, created: creates.length, updated: updates.length, regraded: plan.updated.filter((u) => u.gradeChanged).length,
+        mode, file: filename, skippedRows: checked.errorRows, warnings: checked.warnings.length, ruleSetVersion: rules.version,
+      },
     });
   });
   const imported = ids.length;
-  return report(imported, checked.errorRows > 0
-    ? t(ctx.locale, 'riskImport.partial', { count: imported, errors: checked.errorRows })
-    : t(ctx.locale, 'riskImport.done', { count: imported }));
+  const done = updates.length === 0 ? t(ctx.locale, 'riskImport.done', { count: creates.length })
+    : creates.length === 0 ? t(ctx.locale, 'riskImport.updated', { count: updates.length })
+      : t(ctx.locale, 'riskImport.doneBoth', { created: creates.length, updated: updates.length });
+  return report(imported, checked.errorRows > 0 ? t(ctx.locale, 'riskImport.partial', { count: imported, errors: checked.errorRows }) : done);
 }

@@ -267,8 +267,11 @@ export type RowContext = {
   units: UnitIndex;
   posts: PostNode[];
   employees: EmployeeNode[];
-  /** Codes already used in the enterprise. */
-  takenCodes: Set<string>;
+  /**
+   * Codes of archived points: not to be used again. (A code of an active point is no error: its row updates that point,
+   * so that an exported ledger re-imported unchanged changes nothing.)
+   */
+  archivedCodes: Set<string>;
   rules: RiskRuleSet;
 };
 
@@ -298,7 +301,7 @@ export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidR
       if (first !== undefined) fail('code', 'riskImport.code.repeated', { row: first });
       else {
         seen.set(code, row);
-        if (ctx.takenCodes.has(code)) fail('code', 'validation.risk.codeTaken');
+        if (ctx.archivedCodes.has(code)) fail('code', 'riskImport.code.archived');
       }
     }
     const name = cell('name');

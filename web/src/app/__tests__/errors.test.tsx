@@ -2,7 +2,8 @@ import { act, render, renderHook } from '@testing-library/react';
 import { Form, Input, type FormInstance } from 'antd';
 import { describe, expect, test } from 'vitest';
 import { ApiError } from '../api';
-import { applyFormErrors } from '../errors';
+import { applyFormErrors, errorText } from '../errors';
+import { translate } from '../i18n';
 
 function mountForm(fields: string[]): FormInstance {
   const { result } = renderHook(() => Form.useForm()[0]);
@@ -41,5 +42,15 @@ describe('server 4xx issues on form fields', () => {
     expect(rest).toEqual([]);
     expect(form.getFieldError('name')).toEqual([]);
     expect(applyFormErrors(form, new Error('boom'))).toEqual([]);
+  });
+});
+
+describe('an error in one line', () => {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-CN', key, params);
+  test('a detail that repeats the message, or another detail, is said once (issue 10)', () => {
+    const read = '无法读取文件，请使用下载的模板（.xlsx）';
+    expect(errorText(read, [read], t)).toBe(read);
+    expect(errorText('提交的数据有误', ['名称 必填', '名称 必填', '提交的数据有误'], t)).toBe('提交的数据有误：名称 必填');
+    expect(errorText('提交的数据有误', ['名称 必填', '期限 必填'], t)).toBe('提交的数据有误：名称 必填；期限 必填');
   });
 });

@@ -29,6 +29,13 @@ type Props<R extends SpreadsheetImportReport> = {
   blockedHint?: string;
   /** More of the result under the errors (the risk ledger's warnings). */
   extra?: (report: R) => ReactNode;
+  /**
+   * A first, writing-nothing pass over the file (the risk ledger's `mode=preview`): its plan is shown with the
+   * errors, and the user confirms the import from there.
+   */
+  preview?: (file: File) => Promise<R>;
+  /** What the preview says the import will do (rows created, updated, left alone). */
+  renderPlan?: (report: R) => ReactNode;
   onClose: () => void;
   onImported: () => void;
 };
@@ -38,19 +45,33 @@ type Props<R extends SpreadsheetImportReport> = {
  * them and may re-upload the same file importing only the valid rows.
  */
 export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props: Props<R>) {
-  const { title, hint, width, testId, upload, downloadTemplate, blockedHint, extra, onClose, onImported } = props;
+  const { title, hint, width, testId, upload, downloadTemplate, blockedHint, extra, preview, renderPlan, onClose, onImported } = props;
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<ImportMode | 'template' | null>(null);
   const [data, setData] = useState<R | null>(null);
+  const [planned, setPlanned] = useState<R | null>(null);
+
+  const check = async () => {
+    if (!file || !preview) return;
+    setBusy('strict');
+    try {
+      setPlanned(await preview(file));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const run = async (mode: ImportMode) => {
     if (!file) return;
     setBusy(mode);
     try {
       const result = await upload(file, mode);
+      setPlanned(null);
       setData(result);
       if (result.imported > 0) {
         message.success(t('import.importedN', { n: result.imported }));
@@ -92,15 +113,42 @@ export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props:
               {t('import.validOnly', { n: data.validCount })}
             </Button>
           )}
-          {!data && (
-            <Button type="primary" disabled={!file} loading={busy === 'strict'} onClick={() => void run('strict')} data-testid="import-submit">
-              {t('import.start')}
+          {!data && !planned && (
+            <Button type="primary" disabled={!file} loading={busy === 'strict'} onClick={() => void (preview ? check() : run('strict'))} data-testid="import-submit">
+              {preview ? t('import.check') : t('import.start')}
             </Button>
+          )}
+          {planned && (
+            <>
+              <Button onClick={() => setPlanned(null)} data-testid="import-back">{t('import.chooseAgain')}</Button>
+              <Button
+                type="primary"
+                disabled={planned.validCount === 0}
+                loading={busy !== null}
+                onClick={() => void run(planned.errorCount > 0 ? 'valid' : 'strict')}
+                data-testid="import-confirm"
+              >
+                {planned.errorCount > 0 ? t('import.validOnly', { n: planned.validCount }) : t('import.confirm', { n: planned.validCount })}
+              </Button>
+            </>
           )}
         </Flex>
       }
     >
-      {!data && (
+      {planned && !data && (
+        <Flex vertical gap={16} data-testid="import-preview">
+          <Flex gap={32} wrap>
+            <Statistic title={t('import.total')} value={planned.total} />
+            <Statistic title={t('import.valid')} value={planned.validCount} styles={{ content: { color: '#389e0d' } }} />
+            <Statistic title={t('import.errors')} value={planned.errorCount} styles={{ content: { color: planned.errorCount ? '#cf1322' : undefined } }} />
+          </Flex>
+          {planned.validCount === 0 && <Alert type="error" showIcon title={t('import.nothingValid')} />}
+          {renderPlan?.(planned)}
+          {planned.errors.length > 0 && <ImportErrorTable errors={planned.errors} />}
+          {extra?.(planned)}
+        </Flex>
+      )}
+      {!data && !planned && (
         <Flex vertical gap={16}>
           <Alert type="info" showIcon title={hint} />
           <div>
@@ -147,7 +195,7 @@ export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props:
             />
           )}
           {!blocked && data.errorCount > 0 && <Alert type="warning" showIcon title={t('import.partial', { imported: data.imported, skipped: data.errorCount })} />}
-          {data.errorCount === 0 && <Result status="success" title={t('import.done', { n: data.imported })} style={{ padding: 8 }} />}
+          {data.errorCount === 0 && <Result status="success" title={data.message || t('import.done', { n: data.imported })} style={{ padding: 8 }} />}
           {data.errors.length > 0 && <ImportErrorTable errors={data.errors} />}
           {extra?.(data)}
         </Flex>

@@ -1,4 +1,5 @@
 import { api, type Page, type Query, type OnExportProgress } from '../../../app/api';
+import type { ResponseOf } from '../../../api/types';
 import type { ControlLevel, DirectCondition, Grade, MethodInput, RiskRuleSet } from './risk-grading';
 
 /** GB 6441: the 20 accident types, stored as their Chinese names. */
@@ -76,12 +77,8 @@ export type MyRisk = {
 };
 export type RulesView = { version: number; rules: RiskRuleSet; createdAt: string | null; note: string };
 
-export type RiskImportReport = {
-  total: number; validCount: number; errorCount: number; imported: number;
-  errors: { row: number; column: string; message: string }[];
-  warnings: { row: number; column: string; message: string }[];
-  message: string;
-};
+/** The import's answer, its plan (created, updated, not in the file) included: the server's schema, generated. */
+export type RiskImportReport = ResponseOf<'/enterprises/{enterpriseId}/risk-points/import', 'post'>;
 
 export type { DirectCondition };
 
@@ -107,7 +104,7 @@ export const riskApi = {
     }),
   exportList: (enterpriseId: string, query: Query, fallbackName: string, onProgress?: OnExportProgress) => api.download(`${base(enterpriseId)}/export`, query, fallbackName, onProgress),
   downloadTemplate: (enterpriseId: string, fallbackName: string) => api.download(`${base(enterpriseId)}/import-template`, undefined, fallbackName),
-  import: (enterpriseId: string, file: File, mode: 'strict' | 'valid') => {
+  import: (enterpriseId: string, file: File, mode: 'strict' | 'valid' | 'preview') => {
     const form = new FormData();
     form.append('file', file, file.name);
     return api.upload<RiskImportReport>(`${base(enterpriseId)}/import`, form, { mode });
