@@ -27,7 +27,7 @@ function multipart(filename: string, content: Buffer, contentType = XLSX) {
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
-async function importFile(c: Client, enterpriseId: string, content: Buffer, mode: 'strict' | 'valid' = 'strict', filename = '风险清单.xlsx'): Promise<Res> {
+async function importFile(c: Client, enterpriseId: string, content: Buffer, mode: 'strict' | 'valid' | 'preview' = 'strict', filename = '风险清单.xlsx'): Promise<Res> {
   const m = multipart(filename, content);
   return c.request('POST', `${url(enterpriseId)}/risk-points/import?mode=${mode}`, m.body, m.headers);
 }
