@@ -6,7 +6,7 @@ import {
   candidateIdNumbers, COLUMNS, parseDateCell, parseEmploymentForm, resolvePost, splitPosts, unitIndex, unitPathNames,
   validateRows, type CellInput, type ColumnKey, type SheetRow,
 } from '../src/modules/org/employee.excel';
-import { idNumberCheckChar } from '../src/modules/org/id-number';
+import { idNumberCheckChar, isUnderAge } from '../src/modules/org/id-number';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 
@@ -51,6 +51,8 @@ describe('employee rows (pure rules)', () => {
       ['正式', 'regular'], ['劳务派遣', 'dispatched'], ['临时', 'temporary'], ['农民工', 'migrant'], ['实习', 'intern'],
       [' 正式工 ', 'regular'], ['派遣', 'dispatched'], ['临时工', 'temporary'], ['实习生', 'intern'],
       ['regular', 'regular'], ['INTERN', 'intern'], ['合伙人', null], ['', null],
+      // Issue 10: 合同工 names no form of the five; it was stored as 正式 without a word and is now refused.
+      ['合同工', null],
     ];
     for (const [text, code] of table) assert.equal(parseEmploymentForm(text), code, text);
   });
@@ -104,6 +106,19 @@ describe('employee rows (pure rules)', () => {
     assert.deepEqual(splitPosts(''), []);
   });
 
+  test('劳动法 Art. 15: no one under 16 on the day of the import, by the birth date in the ID number (issue 10)', () => {
+    const born = (ymd: string) => { const first17 = `110101${ymd}123`; return first17 + idNumberCheckChar(first17); };
+    const table: [string, string, boolean][] = [
+      [born('20101206'), '2026-12-05', true], [born('20101205'), '2026-12-05', false], [born('19900101'), '2026-12-05', false],
+      // Born on 29 February: 16 on 1 March of a common year, on 29 February of a leap year.
+      [born('20120229'), '2028-02-28', true], [born('20120229'), '2028-02-29', false], [born('20080229'), '2024-02-28', true], [born('20080229'), '2024-02-29', false],
+      [born('20110229'.replace('0229', '0301')), '2027-02-28', true], [born('20110301'), '2027-03-01', false],
+    ];
+    for (const [id, today, under] of table) assert.equal(isUnderAge(id, today), under, `${id.slice(6, 14)} on ${today}`);
+    const r = validateRows([row(2, { name: '小明', idNumber: born('20101206'), employmentForm: '正式', orgUnit: '乙班' })], { units: index, posts, isRegistered: () => false, today: '2026-12-05' });
+    assert.deepEqual(r.errors.map((e) => [e.column, e.message, e.params]), [['身份证号', 'validation.idNumber.underAge', { age: 16 }]]);
+  });
+
   test('every bad cell of a row is reported with its row and column; good rows come back resolved', () => {
     const taken = idNumber(900);
     const rows = [
@@ -114,7 +129,7 @@ describe('employee rows (pure rules)', () => {
       row(6, { name: '赵六', idNumber: taken, employmentForm: '农民工', orgUnit: '示例公司' }),
       row(7, { name: '钱七', idNumber: idNumber(3), employmentForm: '实习', orgUnit: '一车间', posts: '安全员、车间主任', hireDate: new Date(Date.UTC(2020, 0, 2)) }),
     ];
-    const r = validateRows(rows, { units: index, posts, isRegistered: (id) => id === taken });
+    const r = validateRows(rows, { units: index, posts, isRegistered: (id) => id === taken, today: '2026-12-05' });
     assert.deepEqual(r.valid, [
       { row: 2, name: '张三', idNumber: idNumber(1), phone: '13900000001', employmentForm: 'regular', orgUnitId: 't1a', postIds: ['p-op-1a'], hireDate: '2024-03-01' },
       { row: 7, name: '钱七', idNumber: idNumber(3), phone: '', employmentForm: 'intern', orgUnitId: 'ws1', postIds: ['p-safety', 'p-lead'], hireDate: '2020-01-02' },
@@ -264,6 +279,16 @@ describe('employees over HTTP', () => {
     assert.match(issue.message, /身份证/);
     const en = await as.safety!.request('POST', url(A), newEmployee({ idNumber: badCheckDigit(nextId()) }), { 'accept-language': 'en-US' });
     assert.match(en.data.error.issues[0].message, /ID-card/);
+  });
+
+  test('劳动法 Art. 15: a child (born 2020) is refused at the ID number, in both locales (issue 10)', async () => {
+    const first17 = '11010120200101888';
+    const child = first17 + idNumberCheckChar(first17);
+    const res = await as.safety!.post(url(A), newEmployee({ idNumber: child }));
+    assert.equal(res.statusCode, 400, res.body);
+    assert.deepEqual(res.data.error.issues, [{ path: 'body.idNumber', message: '按身份证号码，此人未满 16 周岁，不得招用（劳动法第十五条）' }]);
+    const en = await as.safety!.request('POST', url(A), newEmployee({ idNumber: child }), { 'accept-language': 'en-US' });
+    assert.match(en.data.error.issues[0].message, /under 16/);
   });
 
   test('an ID number already registered in the enterprise is a conflict, also when changed into by an update', async () => {

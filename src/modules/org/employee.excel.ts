@@ -1,7 +1,7 @@
 import type { EmploymentForm } from '../../platform/db/schema';
 import { cellText as text, defineSheet, parseDateCell as parseDay, type CellInput } from '../../platform/files/sheet';
 import { REFERENCE_SHEET } from '../../platform/files/xlsx';
-import { isValidIdNumber, normalizeIdNumber, PHONE } from './id-number';
+import { isUnderAge, isValidIdNumber, MIN_WORKING_AGE, normalizeIdNumber, PHONE } from './id-number';
 import { isHireDate } from './employee.schema';
 
 /*
@@ -34,7 +34,8 @@ export const FORM_LABELS: Record<EmploymentForm, string> = {
   intern: '实习',
 };
 const FORM_ALIASES: Record<string, EmploymentForm> = {
-  正式工: 'regular', 合同工: 'regular', 派遣: 'dispatched', 劳务派遣工: 'dispatched', 临时工: 'temporary', 实习生: 'intern',
+  // Issue 10: 合同工 is not one of the forms (it named no form and was stored as 正式); an unknown form is refused.
+  正式工: 'regular', 派遣: 'dispatched', 劳务派遣工: 'dispatched', 临时工: 'temporary', 实习生: 'intern',
 };
 
 /** 用工形式 as written in a sheet → the stored code; the Chinese labels, a few common variants and the codes. */
@@ -190,6 +191,8 @@ export type RowContext = {
   posts: PostNode[];
   /** Normalised ID numbers already registered in the enterprise (any status). */
   isRegistered: (idNumber: string) => boolean;
+  /** Today, China time (YYYY-MM-DD): no one under 16 is employed. */
+  today: string;
 };
 
 const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!.header;
@@ -236,6 +239,7 @@ export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidR
       else {
         seen.set(idNumber, row);
         if (ctx.isRegistered(idNumber)) fail('idNumber', 'validation.idNumber.duplicate');
+        else if (isUnderAge(idNumber, ctx.today)) fail('idNumber', 'validation.idNumber.underAge', { age: MIN_WORKING_AGE });
       }
     }
 

@@ -10,6 +10,7 @@ import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } fr
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { t } from '../../platform/i18n/messages';
 import { enqueueOutbox } from '../../platform/outbox';
+import { localDay } from '../../platform/time';
 import {
   buildExport, buildTemplate, candidateIdNumbers, readRoster, unitIndex, unitPathNames, validateRows,
 } from './employee.excel';
@@ -22,7 +23,7 @@ import {
   type EmployeeCreate, type EmployeeDetail, type EmployeeExportQuery, type EmployeeListQuery, type EmployeePage,
   type EmployeeSummary, type EmployeeUpdate, type ImportMode, type ImportReport,
 } from './employee.schema';
-import { hashIdNumber, maskIdNumber, normalizeIdNumber } from './id-number';
+import { hashIdNumber, isUnderAge, maskIdNumber, MIN_WORKING_AGE, normalizeIdNumber } from './id-number';
 
 type PostRef = { id: string; name: string };
 
@@ -98,9 +99,15 @@ const duplicateIdNumber = () => new AppError('CONFLICT', {
   messageKey: 'validation.idNumber.duplicate', issues: [{ path: 'body.idNumber', message: 'validation.idNumber.duplicate' }],
 });
 
+/** 劳动法 第十五条: no one under 16 is employed (400 at the ID number, which carries the birth date). */
+function refuseUnderAge(idNumber: string, ctx: Ctx): void {
+  if (isUnderAge(idNumber, localDay(ctx.now))) throw invalid('body.idNumber', 'validation.idNumber.underAge', { age: MIN_WORKING_AGE });
+}
+
 export async function createEmployee(db: Db, ctx: Ctx, idSecret: string, enterpriseId: string, input: EmployeeCreate): Promise<EmployeeDetail> {
   const actor = requireActor(ctx);
   const idNumber = normalizeIdNumber(input.idNumber);
+  refuseUnderAge(idNumber, ctx);
   const hash = hashIdNumber(idNumber, idSecret);
   return db.transaction().execute(async (tx) => {
     await enterpriseOf(tx, actor, enterpriseId);
@@ -133,6 +140,7 @@ export async function updateEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
     };
     if (input.idNumber !== undefined) {
       const idNumber = normalizeIdNumber(input.idNumber);
+      refuseUnderAge(idNumber, ctx);
       const hash = hashIdNumber(idNumber, idSecret);
       const holder = await employeeWithHash(tx, enterpriseId, hash);
       if (holder && holder !== id) throw duplicateIdNumber();
@@ -244,6 +252,7 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
     units: unitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name }))),
     posts: posts.map((p) => ({ id: p.id, unitId: p.org_unit_id, name: p.name })),
     isRegistered: (id) => registered.has(hashOf.get(id) ?? hashIdNumber(id, idSecret)),
+    today: localDay(ctx.now),
   });
   const errors = checked.errors.map((e) => ({ row: e.row, column: e.column, message: t(ctx.locale, e.message, e.params) }));
   const report = (imported: number, message: string): ImportReport => ({

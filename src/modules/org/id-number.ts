@@ -37,3 +37,17 @@ export function hashIdNumber(input: string, secret: string): string {
 }
 
 export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+/** The minimum working age (劳动法 第十五条: 禁止用人单位招用未满十六周岁的未成年人). */
+export const MIN_WORKING_AGE = 16;
+
+/**
+ * Whether the holder of a well-formed ID number is under `years` on `today` (YYYY-MM-DD, China time): the birth date is
+ * digits 7–14. A birthday on 29 February comes of age on 1 March in a common year.
+ */
+export function isUnderAge(idNumber: string, today: string, years = MIN_WORKING_AGE): boolean {
+  const birth = normalizeIdNumber(idNumber).slice(6, 14);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const comesOfAge = `${String(Number(birth.slice(0, 4)) + years).padStart(4, '0')}${birth.slice(4, 8)}`;
+  return `${String(y).padStart(4, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}` < comesOfAge;
+}
