@@ -241,6 +241,19 @@ describe('risk grading and control in the browser', () => {
       const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
       assert.ok(overflow <= 1, `the ledger is ${overflow}px wider than the phone`);
       await page.screenshot({ path: shot('ledger-mobile') });
+      // Issue 10: the LEC/LS/MES value buttons are 44 × 44 px touch targets on a phone, and the drawer does not scroll sideways.
+      await page.getByTestId('risk-create').click();
+      const values = page.getByTestId('assess-LEC-C').locator('label.ant-radio-button-wrapper');
+      await values.first().waitFor();
+      for (const box of await values.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { w: r.width, h: r.height }; }))) {
+        assert.ok(Math.round(box.w) >= 44 && Math.round(box.h) >= 44, `a value button is ${box.w}×${box.h} px`);
+      }
+      const drawerOverflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+      assert.ok(drawerOverflow <= 1, `the create drawer is ${drawerOverflow}px wider than the phone`);
+      await values.first().scrollIntoViewIfNeeded();
+      // The drawer's slide-in has ended once its close button stops moving; only then is the picture worth keeping.
+      await page.locator('.ant-drawer-open .ant-drawer-content-wrapper').evaluate((el) => new Promise((done) => { el.addEventListener('transitionend', done, { once: true }); setTimeout(done, 1000); }));
+      await page.screenshot({ path: shot('assess-mobile') });
       await page.goto(`${BASE}/risk/map`);
       await page.locator('[data-testid=risk-map][data-ready=true]').waitFor();
       const mapOverflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));

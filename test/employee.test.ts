@@ -119,6 +119,22 @@ describe('employee rows (pure rules)', () => {
     assert.deepEqual(r.errors.map((e) => [e.column, e.message, e.params]), [['身份证号', 'validation.idNumber.underAge', { age: 16 }]]);
   });
 
+  test('imported as written, but said: a hire date after today, a 16–17-year-old on a key or special-operation post (issue 10)', () => {
+    const born = (ymd: string) => { const first17 = `110101${ymd}456`; return first17 + idNumberCheckChar(first17); };
+    const withWelder = [...posts, { id: 'p-weld', unitId: 't1b', name: '焊工', hazardous: true }];
+    const r = validateRows([
+      row(2, { name: '甲', idNumber: born('19900101'), employmentForm: '正式', orgUnit: '乙班', hireDate: '2026-12-06' }),
+      row(3, { name: '乙', idNumber: born('20090601'), employmentForm: '临时', orgUnit: '乙班', posts: '焊工' }),
+      row(4, { name: '丙', idNumber: born('20090602'), employmentForm: '临时', orgUnit: '乙班', posts: '操作工', hireDate: '2026-12-05' }),
+      row(5, { name: '丁', idNumber: born('20081205'), employmentForm: '正式', orgUnit: '乙班', posts: '焊工' }),
+    ], { units: index, posts: withWelder, isRegistered: () => false, today: '2026-12-05' });
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.valid.length, 4, 'a warning refuses nothing');
+    assert.deepEqual(r.warnings.map((w) => [w.row, w.column, w.message]), [
+      [2, '入职日期', 'import.hireDate.future'], [3, '岗位', 'import.minorOnHazardousPost'],
+    ]);
+  });
+
   test('every bad cell of a row is reported with its row and column; good rows come back resolved', () => {
     const taken = idNumber(900);
     const rows = [
@@ -427,7 +443,7 @@ describe('employees over HTTP', () => {
 
     const strict = await upload(as.safety!, url(A, '/import?mode=strict'), '员工.xlsx', file);
     assert.equal(strict.statusCode, 200, strict.body);
-    assert.deepEqual({ ...strict.data, errors: undefined, message: undefined }, { total: 4, validCount: 3, errorCount: 1, imported: 0, errors: undefined, message: undefined });
+    assert.deepEqual({ ...strict.data, errors: undefined, message: undefined }, { total: 4, validCount: 3, errorCount: 1, imported: 0, errors: undefined, warnings: [], message: undefined });
     assert.deepEqual(strict.data.errors, [{ row: 3, column: '身份证号', message: '身份证号码格式或校验位不正确' }]);
     const afterStrict = await tp.db.selectFrom('employees').select((eb) => eb.fn.countAll<number>().as('n')).where('enterprise_id', '=', A).executeTakeFirstOrThrow();
     assert.equal(Number(afterStrict.n), Number(before.n), 'strict mode imported nothing');

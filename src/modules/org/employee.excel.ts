@@ -62,7 +62,8 @@ export function parseDateCell(v: CellInput): string | null {
 // ---- org units and posts by name ----
 
 export type UnitNode = { id: string; parentId: string | null; name: string };
-export type PostNode = { id: string; unitId: string; name: string };
+/** A post; `hazardous` when it is a key post or a special operation (no minor works there: 劳动法 第六十四条). */
+export type PostNode = { id: string; unitId: string; name: string; hazardous?: boolean };
 
 const SEPARATOR = /\s*[/／\\>]\s*/;
 const splitPath = (s: string) => s.split(SEPARATOR).map((x) => x.trim()).filter(Boolean);
@@ -213,9 +214,12 @@ export function candidateIdNumbers(rows: SheetRow[]): string[] {
  * Checks every row of a sheet and returns the good rows and one error per bad cell, in sheet order. A repeated ID
  * number is reported on each later row, naming the first one.
  */
-export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidRow[]; errors: RowError[]; errorRows: number } {
+export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidRow[]; errors: RowError[]; warnings: RowError[]; errorRows: number } {
   const valid: ValidRow[] = [];
   const errors: RowError[] = [];
+  // Issue 10: what is allowed but worth a second look is said, not silently accepted.
+  const warnings: RowError[] = [];
+  const hazardous = new Set(ctx.posts.filter((p) => p.hazardous).map((p) => p.id));
   const seen = new Map<string, number>();
   let errorRows = 0;
   for (const { row, cells } of rows) {
@@ -277,9 +281,13 @@ export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidR
       errors.push(...rowErrors);
     } else {
       valid.push({ row, name, idNumber, phone, employmentForm: form!, orgUnitId: orgUnitId!, postIds, hireDate });
+      const warn = (key: ColumnKey, message: string, params?: Record<string, string | number>) => warnings.push({ row, column: header(key), message, ...(params ? { params } : {}) });
+      if (hireDate && hireDate > ctx.today) warn('hireDate', 'import.hireDate.future', { date: hireDate });
+      // 16 and 17-year-olds (未成年工) may work, but not on key posts or special operations.
+      if (isUnderAge(idNumber, ctx.today, 18) && postIds.some((p) => hazardous.has(p))) warn('posts', 'import.minorOnHazardousPost');
     }
   }
-  return { valid, errors, errorRows };
+  return { valid, errors, warnings, errorRows };
 }
 
 // ---- workbooks ----

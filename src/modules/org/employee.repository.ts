@@ -91,7 +91,7 @@ export async function unitsOf(db: Executor, enterpriseId: string) {
 }
 
 export async function postsOf(db: Executor, enterpriseId: string) {
-  return db.selectFrom('posts').select(['id', 'org_unit_id', 'name']).where('enterprise_id', '=', enterpriseId)
+  return db.selectFrom('posts').select(['id', 'org_unit_id', 'name', 'key_post', 'special_operation']).where('enterprise_id', '=', enterpriseId)
     .orderBy('name').execute();
 }
 

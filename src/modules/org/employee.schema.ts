@@ -104,6 +104,8 @@ export const importReport = z.object({
   errorCount: z.number().int(),
   imported: z.number().int(),
   errors: z.array(importError),
+  /** Rows imported as written that deserve a second look (a hire date in the future, a minor on a hazardous post). */
+  warnings: z.array(importError),
   message: z.string(),
 });
 export type ImportReport = z.infer<typeof importReport>;

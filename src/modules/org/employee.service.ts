@@ -250,13 +250,14 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
   const registered = await registeredHashes(db, enterpriseId, [...hashOf.values()]);
   const checked = validateRows(rows, {
     units: unitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name }))),
-    posts: posts.map((p) => ({ id: p.id, unitId: p.org_unit_id, name: p.name })),
+    posts: posts.map((p) => ({ id: p.id, unitId: p.org_unit_id, name: p.name, hazardous: p.key_post || p.special_operation })),
     isRegistered: (id) => registered.has(hashOf.get(id) ?? hashIdNumber(id, idSecret)),
     today: localDay(ctx.now),
   });
-  const errors = checked.errors.map((e) => ({ row: e.row, column: e.column, message: t(ctx.locale, e.message, e.params) }));
+  const tr = (list: typeof checked.errors) => list.map((e) => ({ row: e.row, column: e.column, message: t(ctx.locale, e.message, e.params) }));
+  const errors = tr(checked.errors);
   const report = (imported: number, message: string): ImportReport => ({
-    total: rows.length, validCount: checked.valid.length, errorCount: checked.errorRows, imported, errors, message,
+    total: rows.length, validCount: checked.valid.length, errorCount: checked.errorRows, imported, errors, warnings: tr(checked.warnings), message,
   });
   if (mode === 'strict' && checked.errorRows > 0) return report(0, t(ctx.locale, 'import.hasErrors', { count: checked.errorRows }));
   if (checked.valid.length === 0) return report(0, t(ctx.locale, 'import.nothingValid'));

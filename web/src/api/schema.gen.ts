@@ -5620,6 +5620,11 @@ export type paths = {
                             message: string;
                             total: number;
                             validCount: number;
+                            warnings: {
+                                column: string;
+                                message: string;
+                                row: number;
+                            }[];
                         };
                     };
                 };

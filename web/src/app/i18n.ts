@@ -269,6 +269,7 @@ const coreMessages = {
   'import.onlyXlsx': ['仅支持 .xlsx 文件', 'Only .xlsx files'],
   'import.start': ['开始导入', 'Import'],
   'import.check': ['检查文件', 'Check the file'],
+  'import.warnings': ['{n} 条提示：这些行已按原样导入，请核对', '{n} notes: these rows were imported as written, please check them'],
   'import.chooseAgain': ['重新选择文件', 'Choose another file'],
   'import.confirm': ['确认导入（{n} 行）', 'Import ({n} rows)'],
   'import.nothingValid': ['文件中没有可导入的行，请修正后重新选择', 'No row of the file can be imported: correct it and choose it again'],

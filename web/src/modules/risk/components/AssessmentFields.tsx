@@ -1,4 +1,5 @@
 import { Alert, Card, Checkbox, Flex, Form, Input, Radio, Space, Tooltip, Typography } from 'antd';
+import { useIsMobile } from '../../../app/responsive';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import { DIRECT_CONDITIONS, LEC_VALUES, LS_VALUES, MES_VALUES, type Method, type RiskRuleSet } from '../api/risk-grading';
 import { METHODS, previewAssessment, type AssessmentValues } from './assessment-values';
@@ -30,6 +31,7 @@ const PICKERS: ValuePicker[] = [
  */
 export function AssessmentFields({ name, rules, rulesVersion }: Props) {
   const { t, tx } = useI18n();
+  const phone = useIsMobile();
   const form = Form.useFormInstance();
   const values = Form.useWatch([name], form) as Partial<AssessmentValues> | undefined;
   const methods = values?.methods ?? [];
@@ -59,10 +61,17 @@ export function AssessmentFields({ name, rules, rulesVersion }: Props) {
                 rules={[{ required: true, message: t('risk.pickValue') }]}
                 style={{ marginBottom: 8 }}
               >
-                <Radio.Group optionType="button" buttonStyle="solid" size="small" data-testid={`assess-${p.method}-${p.factor}`}>
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  size={phone ? 'large' : 'small'}
+                  style={phone ? { display: 'flex', flexWrap: 'wrap', gap: 4 } : undefined}
+                  data-testid={`assess-${p.method}-${p.factor}`}
+                >
                   {p.values.map((v) => (
                     <Tooltip key={v} title={tx(`risk.value.${p.method}.${p.factor}.${v}`, '')}>
-                      <Radio.Button value={v}>{v}</Radio.Button>
+                      {/* Issue 10: on a phone each value is a 44 × 44 px touch target (24 px was too small to hit). */}
+                      <Radio.Button value={v} style={phone ? { minWidth: 48, height: 44, lineHeight: '42px', textAlign: 'center' } : undefined}>{v}</Radio.Button>
                     </Tooltip>
                   ))}
                 </Radio.Group>
