@@ -87,6 +87,17 @@ describe('i18n', () => {
     expect(bad).toEqual([]);
   });
 
+  test('no text shows a rule ID, RULES.md or [cfg] to people (issue 10)', () => {
+    const shown: string[] = [];
+    for (const key of messageKeys()) {
+      for (const locale of ['zh-CN', 'en-US'] as const) {
+        const text = translate(locale, key);
+        if (/\bR-[A-Z]{2,}(-\d+)?\b|RULES\.md|\[cfg\]/.test(text)) shown.push(`${key} (${locale}): ${text}`);
+      }
+    }
+    expect(shown).toEqual([]);
+  });
+
   test('every literal key the screens pass to t() or tx() exists', () => {
     expect(sources.length).toBeGreaterThan(100);
     const missing: string[] = [];

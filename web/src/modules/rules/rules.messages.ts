@@ -3,7 +3,7 @@ export const rulesMessages = {
   'nav.rules': ['规则配置', 'Rule settings'],
   'crumb.ruleSet': ['规则集', 'Rule-set'],
   'rules.title': ['规则配置', 'Rule settings'],
-  'rules.hint': ['各项可配置的规则（RULES.md 标注 [cfg] 的取值）。每次保存生成新版本；已评定或已判定的记录保留其所用版本，之后的记录使用最新版本。', 'The configurable rules (values RULES.md marks [cfg]). Each save makes a new version; graded or decided records keep the version they used, later ones use the newest.'],
+  'rules.hint': ['各项可配置的规则取值。每次保存生成新版本；已评定或已判定的记录保留其所用版本，之后的记录使用最新版本。', 'The configurable rule values. Each save makes a new version; graded or decided records keep the version they used, later ones use the newest.'],
   'rules.version': ['第 {v} 版', 'Version {v}'],
   'rules.defaults': ['默认值', 'Defaults'],
   'rules.inForce': ['生效中', 'In force'],

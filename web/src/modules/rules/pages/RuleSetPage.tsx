@@ -53,7 +53,6 @@ export function RuleSetPage() {
         title={data.title}
         sub={<Space wrap size={[4, 4]}>
           <Tag color={data.current.version === 0 ? 'default' : 'blue'}>{data.current.version === 0 ? t('rules.defaults') : t('rules.version', { v: data.current.version })}</Tag>
-          {data.rules.map((id) => <Tag key={id}>{id}</Tag>)}
         </Space>}
       />
       <Typography.Paragraph type="secondary">{data.description}</Typography.Paragraph>

@@ -29,7 +29,6 @@ export function RuleSetsPage() {
                 <Typography.Paragraph type="secondary" style={{ minHeight: 44 }}>{r.description}</Typography.Paragraph>
                 <Space wrap size={[4, 4]}>
                   <Tag color={r.version === 0 ? 'default' : 'blue'}>{r.version === 0 ? t('rules.defaults') : t('rules.version', { v: r.version })}</Tag>
-                  {r.rules.map((id) => <Tag key={id}>{id}</Tag>)}
                   {r.updatedAt && <Typography.Text type="secondary">{t('rules.updatedAt')}{' '}{formatDateTime(r.updatedAt)}</Typography.Text>}
                 </Space>
               </Card>
