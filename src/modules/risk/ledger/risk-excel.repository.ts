@@ -83,7 +83,7 @@ export async function insertLedger(tx: Tx, data: {
 
 /** The enterprise's points by code, archived ones included: an imported row with an active point's code updates it. */
 export async function pointsByCode(db: Executor, enterpriseId: string) {
-  const rows = await db.selectFrom('risk_points').select(['id', 'code', 'name', 'status'])
+  const rows = await db.selectFrom('risk_points').select(['id', 'code', 'name', 'status', 'grade'])
     .where('enterprise_id', '=', enterpriseId).orderBy('code').execute();
   return new Map(rows.map((r) => [r.code, r]));
 }
@@ -121,8 +121,3 @@ export async function deleteMeasures(tx: Tx, enterpriseId: string, ids: string[]
   await tx.deleteFrom('control_measures').where('enterprise_id', '=', enterpriseId).where('id', 'in', ids).execute();
 }
 
-/** Each point's current grade, to tell which imported rows change it. */
-export async function ledgerGrades(db: Executor, enterpriseId: string): Promise<Map<string, number | null>> {
-  const rows = await db.selectFrom('risk_points').select(['id', 'grade']).where('enterprise_id', '=', enterpriseId).execute();
-  return new Map(rows.map((r) => [r.id, r.grade]));
-}

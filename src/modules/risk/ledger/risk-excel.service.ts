@@ -18,7 +18,7 @@ import {
   TITLE_SUFFIX, validateRows, type LedgerRow, type ValidRiskRow,
 } from './risk-excel.sheet';
 import {
-  activeEmployees, clearControllersAndPosts, deleteMeasures, insertLedger, ledgerAssessments, ledgerControllers, ledgerGrades, ledgerMeasures,
+  activeEmployees, clearControllersAndPosts, deleteMeasures, insertLedger, ledgerAssessments, ledgerControllers, ledgerMeasures,
   ledgerPointPosts, lockPoints, measuresOf, pointsByCode, postsOf, sharedEmployeeNames, takenCodes, unitsOf, updateLedgerPoint,
 } from './risk-excel.repository';
 import type { RiskImportReport, RiskExportQuery } from './risk-excel.schema';
@@ -161,9 +161,9 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
   await requireEnterpriseInScope(db, actor, enterpriseId);
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   const { filename, sheet } = await readXlsxUpload(upload, readLedger);
-  const [units, posts, employees, existing, rules, currentGrades] = await Promise.all([
+  const [units, posts, employees, existing, rules] = await Promise.all([
     unitsOf(db, enterpriseId), postsOf(db, enterpriseId), activeEmployees(db, enterpriseId), pointsByCode(db, enterpriseId),
-    enterpriseDistrict(db, enterpriseId).then((d) => currentRiskRules(db, d)), ledgerGrades(db, enterpriseId),
+    enterpriseDistrict(db, enterpriseId).then((d) => currentRiskRules(db, d)),
   ]);
   const { rows, title } = sheet;
   const index = unitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
@@ -177,7 +177,7 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
   const target = (r: ValidRiskRow) => (r.code ? existing.get(r.code) : undefined);
   const creates = checked.valid.filter((r) => !target(r));
   const updates = checked.valid.filter((r) => target(r));
-  const gradeChanged = (r: ValidRiskRow) => !!r.assessment && r.assessment.grade !== currentGrades.get(target(r)!.id);
+  const gradeChanged = (r: ValidRiskRow) => !!r.assessment && r.assessment.grade !== target(r)!.grade;
   const named = new Set(rows.map((r) => cellText(r.cells.code ?? null)).filter(Boolean));
   const plan: RiskImportReport['plan'] = {
     created: creates.map((r) => ({ row: r.row, code: r.code, name: r.name })),
@@ -194,7 +194,8 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
   if (checked.valid.length === 0) return report(0, t(ctx.locale, 'import.nothingValid'));
 
   const now = ctx.now;
-  const ids = checked.valid.map((r) => target(r)?.id ?? randomUUID());
+  const idOf = new Map(checked.valid.map((r) => [r, target(r)?.id ?? randomUUID()]));
+  const ids = checked.valid.map((r) => idOf.get(r)!);
   const reason = t('zh-CN', 'riskImport.reason');
   await db.transaction().execute(async (tx) => {
     // The points to update, under their lock: one archived (or gone) since the file was read fails the import whole.
@@ -237,16 +238,15 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
     await clearControllersAndPosts(tx, enterpriseId, updateIds);
     await insertLedger(tx, {
       points: creates.map((r) => {
-        const i = checked.valid.indexOf(r);
         const grade = r.assessment?.grade ?? null;
         return {
-          enterprise_id: enterpriseId, id: ids[i]!, code: code.get(r)!, ...fields(r), grade, inherent_grade: grade, residual_grade: null,
+          enterprise_id: enterpriseId, id: idOf.get(r)!, code: code.get(r)!, ...fields(r), grade, inherent_grade: grade, residual_grade: null,
           control_level: grade ? rules.rules.controlLevel[grade] : null, last_assessed_at: grade ? now : null,
           reassess_due: grade ? reassessDue(now, grade, rules.rules) : null, floor_plan_id: null, created_at: now,
         };
       }),
       assessments: creates.flatMap((r) => r.assessment ? [{
-        enterprise_id: enterpriseId, risk_point_id: ids[checked.valid.indexOf(r)]!, stage: 'inherent' as const, grade: r.assessment.grade, rule_set_version: rules.version,
+        enterprise_id: enterpriseId, risk_point_id: idOf.get(r)!, stage: 'inherent' as const, grade: r.assessment.grade, rule_set_version: rules.version,
         methods: JSON.stringify(r.assessment.inputs.map((m, k) => ({ ...r.assessment!.results[k]!, inputs: m }))),
         reason, assessed_by: actor.userId, assessed_at: now,
       }] : []),

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Result, Statistic, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Flex, Modal, Result, Statistic, Typography, Upload, type UploadFile } from 'antd';
 import { useShowError } from '../errors';
 import { useI18n } from '../i18n';
 import { ImportErrorTable, type ImportIssue } from './ImportErrorTable';
@@ -14,8 +14,34 @@ export type SpreadsheetImportReport = {
   errorCount: number;
   imported: number;
   errors: ImportIssue[];
+  /** Rows imported all the same, with what deserves a look. */
+  warnings?: ImportIssue[];
   message?: string;
 };
+
+/** A report's row counts: of a check (total, valid, errors), and of an import (the rows imported too). */
+function Figures({ report, imported }: { report: SpreadsheetImportReport; imported?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Flex gap={32} wrap>
+      <Statistic title={t('import.total')} value={report.total} />
+      <Statistic title={t('import.valid')} value={report.validCount} styles={{ content: { color: '#389e0d' } }} />
+      <Statistic title={t('import.errors')} value={report.errorCount} styles={{ content: { color: report.errorCount ? '#cf1322' : undefined } }} />
+      {imported && <Statistic title={t('import.imported')} value={report.imported} />}
+    </Flex>
+  );
+}
+
+/** The warnings of a report under their heading, when it has any. */
+function Warnings({ issues, title }: { issues: ImportIssue[] | undefined; title: ((count: number) => string) | undefined }) {
+  if (!issues?.length || !title) return null;
+  return (
+    <>
+      <Typography.Text type="warning" data-testid="import-warnings">{title(issues.length)}</Typography.Text>
+      <ImportErrorTable errors={issues} />
+    </>
+  );
+}
 
 type Props<R extends SpreadsheetImportReport> = {
   title: string;
@@ -27,8 +53,8 @@ type Props<R extends SpreadsheetImportReport> = {
   downloadTemplate: () => Promise<void>;
   /** Under a strict run that imported nothing, how to go on when some rows were valid. */
   blockedHint?: string;
-  /** More of the result under the errors (the risk ledger's warnings). */
-  extra?: (report: R) => ReactNode;
+  /** The heading over the report's warnings (rows taken as written, or corrected): each import words it its own way. */
+  warningsTitle?: (count: number) => string;
   /**
    * A first, writing-nothing pass over the file (the risk ledger's `mode=preview`): its plan is shown with the
    * errors, and the user confirms the import from there.
@@ -45,7 +71,7 @@ type Props<R extends SpreadsheetImportReport> = {
  * them and may re-upload the same file importing only the valid rows.
  */
 export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props: Props<R>) {
-  const { title, hint, width, testId, upload, downloadTemplate, blockedHint, extra, preview, renderPlan, onClose, onImported } = props;
+  const { title, hint, width, testId, upload, downloadTemplate, blockedHint, warningsTitle, preview, renderPlan, onClose, onImported } = props;
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -137,15 +163,11 @@ export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props:
     >
       {planned && !data && (
         <Flex vertical gap={16} data-testid="import-preview">
-          <Flex gap={32} wrap>
-            <Statistic title={t('import.total')} value={planned.total} />
-            <Statistic title={t('import.valid')} value={planned.validCount} styles={{ content: { color: '#389e0d' } }} />
-            <Statistic title={t('import.errors')} value={planned.errorCount} styles={{ content: { color: planned.errorCount ? '#cf1322' : undefined } }} />
-          </Flex>
+          <Figures report={planned} />
           {planned.validCount === 0 && <Alert type="error" showIcon title={t('import.nothingValid')} />}
           {renderPlan?.(planned)}
           {planned.errors.length > 0 && <ImportErrorTable errors={planned.errors} />}
-          {extra?.(planned)}
+          <Warnings issues={planned.warnings} title={warningsTitle} />
         </Flex>
       )}
       {!data && !planned && (
@@ -179,12 +201,7 @@ export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props:
       )}
       {data && (
         <Flex vertical gap={16} data-testid="import-result">
-          <Flex gap={32} wrap>
-            <Statistic title={t('import.total')} value={data.total} />
-            <Statistic title={t('import.valid')} value={data.validCount} styles={{ content: { color: '#389e0d' } }} />
-            <Statistic title={t('import.errors')} value={data.errorCount} styles={{ content: { color: data.errorCount ? '#cf1322' : undefined } }} />
-            <Statistic title={t('import.imported')} value={data.imported} />
-          </Flex>
+          <Figures report={data} imported />
           {blocked && (
             <Alert
               type="error"
@@ -197,7 +214,7 @@ export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props:
           {!blocked && data.errorCount > 0 && <Alert type="warning" showIcon title={t('import.partial', { imported: data.imported, skipped: data.errorCount })} />}
           {data.errorCount === 0 && <Result status="success" title={data.message || t('import.done', { n: data.imported })} style={{ padding: 8 }} />}
           {data.errors.length > 0 && <ImportErrorTable errors={data.errors} />}
-          {extra?.(data)}
+          <Warnings issues={data.warnings} title={warningsTitle} />
         </Flex>
       )}
     </Modal>

@@ -1,5 +1,3 @@
-import { Typography } from 'antd';
-import { ImportErrorTable } from '../../../app/components/ImportErrorTable';
 import { SpreadsheetImportModal } from '../../../app/components/SpreadsheetImportModal';
 import { useI18n } from '../../../app/i18n';
 import { employeesApi } from '../api/employees.api';
@@ -18,12 +16,7 @@ export function EmployeeImportModal({ enterpriseId, onClose, onImported }: Props
       upload={(file, mode) => employeesApi.import(enterpriseId, file, mode)}
       downloadTemplate={() => employeesApi.downloadTemplate(enterpriseId, t('import.templateFile'))}
       blockedHint={t('import.strictFailedHint')}
-      extra={(data) => data.warnings.length > 0 && (
-        <>
-          <Typography.Text type="warning" data-testid="import-warnings">{t('import.warnings', { n: data.warnings.length })}</Typography.Text>
-          <ImportErrorTable errors={data.warnings} />
-        </>
-      )}
+      warningsTitle={(n) => t('import.warnings', { n })}
       onClose={onClose}
       onImported={onImported}
     />

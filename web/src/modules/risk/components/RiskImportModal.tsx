@@ -1,5 +1,4 @@
-import { Alert, Collapse, Tag, Typography } from 'antd';
-import { ImportErrorTable } from '../../../app/components/ImportErrorTable';
+import { Alert, Collapse, Tag } from 'antd';
 import { SpreadsheetImportModal } from '../../../app/components/SpreadsheetImportModal';
 import { useI18n } from '../../../app/i18n';
 import { riskApi, type RiskImportReport } from '../api/risk.api';
@@ -57,12 +56,7 @@ export function RiskImportModal({ enterpriseId, onClose, onImported }: Props) {
       preview={(file) => riskApi.import(enterpriseId, file, 'preview')}
       renderPlan={(data) => <ImportPlan plan={data.plan} />}
       downloadTemplate={() => riskApi.downloadTemplate(enterpriseId, t('risk.templateFile'))}
-      extra={(data) => data.warnings.length > 0 && (
-        <>
-          <Typography.Text type="warning">{t('risk.importWarnings', { n: data.warnings.length })}</Typography.Text>
-          <ImportErrorTable errors={data.warnings} />
-        </>
-      )}
+      warningsTitle={(n) => t('risk.importWarnings', { n })}
       onClose={onClose}
       onImported={onImported}
     />
