@@ -16,6 +16,7 @@ import { notificationsModule } from './modules/notifications';
 import { orgModule } from './modules/org';
 import { referenceModule } from './modules/reference';
 import { riskModule } from './modules/risk';
+import { workbenchModule } from './modules/workbench';
 import { seedDemo } from './seed/demo';
 
 /** Every module, in mounting order. A new module adds its manifest here (src/platform/module.ts). */
@@ -24,6 +25,7 @@ export const MODULES: readonly ModuleManifest[] = [
   riskModule,
   hazardsModule,
   exportsModule,
+  workbenchModule,
 ];
 
 export type Platform = {

@@ -5,6 +5,7 @@ import { registerMessages, type MessageDict } from './i18n/messages';
 import type { JobRunner } from './jobs/runner';
 import { registerNotificationKinds, type NotificationKindNames } from './outbox';
 import { registerRuleSets, type RuleSetDef } from './rules/rule-set';
+import { registerWorkbenchSource, type WorkbenchSource } from './workbench';
 
 /**
  * One module's public door (STYLE: "a module is one folder with one public door"): everything the platform needs to
@@ -30,6 +31,8 @@ export type ModuleManifest = {
   notificationKinds?: NotificationKindNames;
   /** Its [cfg] rule-sets (src/platform/rules/): versioned per district, edited on the one 规则配置 screen. */
   ruleSets?: readonly RuleSetDef[];
+  /** Its items on the home page's to-do workbench for the person asking (src/platform/workbench.ts). */
+  workbench?: WorkbenchSource;
 };
 
 const installed = new Set<string>();
@@ -51,6 +54,7 @@ export function installModules(modules: readonly ModuleManifest[]): { routes: Ro
     for (const dict of m.messages ? [m.messages].flat() : []) registerMessages(dict);
     if (m.ruleSets) registerRuleSets(m.ruleSets);
     if (m.notificationKinds) registerNotificationKinds(m.notificationKinds);
+    if (m.workbench) registerWorkbenchSource(m.name, m.workbench);
     installed.add(m.name);
   }
   return {

@@ -7,9 +7,10 @@ import { doubleReportRoutes } from './double-report/double-report.routes';
 import { hazardStatsRoutes } from './stats/hazard-stats.routes';
 import { hazardRoutes } from './loop/hazard.routes';
 import { HAZARD_ESCALATION_RULES, HAZARD_POINTS_RULES, hazardRulesMessages } from './loop/hazard.rule-sets';
-import { hazardsMessages } from './hazards.messages';
+import { hazardsMessages, hazardsWorkbenchMessages } from './hazards.messages';
 import { HAZARD_NOTIFICATION_KINDS, HAZARD_PERMISSIONS, HAZARD_ROLE_GRANTS } from './hazards.permissions';
 import { CHECK_RULES } from './checks/check.rule-sets';
+import { hazardsWorkbench } from './hazards.workbench';
 
 /** Hidden-hazard investigation (RULES.md §4): checks, the closed loop, statistics and the double report. */
 export const hazardsModule: ModuleManifest = {
@@ -17,6 +18,7 @@ export const hazardsModule: ModuleManifest = {
   jobs: (jobs: JobRunner) => { registerCheckJobs(jobs); registerHazardJobs(jobs); },
   auditEntities: ['hazard', 'checklist', 'check_plan', 'check_task', 'enterprise_check_item', 'hazard_report'],
   ruleSets: [HAZARD_ESCALATION_RULES, HAZARD_POINTS_RULES, CHECK_RULES],
-  messages: [hazardsMessages, hazardRulesMessages],
+  messages: [hazardsMessages, hazardRulesMessages, hazardsWorkbenchMessages],
   permissions: HAZARD_PERMISSIONS, roleGrants: HAZARD_ROLE_GRANTS, notificationKinds: HAZARD_NOTIFICATION_KINDS,
+  workbench: hazardsWorkbench,
 };

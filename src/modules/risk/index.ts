@@ -2,8 +2,9 @@ import type { ModuleManifest } from '../../platform/module';
 import { riskMapRoutes } from './map/risk-map.routes';
 import { registerRiskJobs } from './report/risk-report.jobs';
 import { riskReportRoutes } from './report/risk-report.routes';
+import { riskWorkbench } from './report/risk-report.service';
 import { riskRoutes } from './points/risk-point.routes';
-import { riskMessages } from './risk.messages';
+import { riskMessages, riskWorkbenchMessages } from './risk.messages';
 import { RISK_PERMISSIONS, RISK_ROLE_GRANTS } from './risk.permissions';
 import { RISK_RULES, riskRulesMessages } from './rules/risk-rules';
 
@@ -11,8 +12,9 @@ import { RISK_RULES, riskRulesMessages } from './rules/risk-rules';
 export const riskModule: ModuleManifest = {
   name: 'risk', routes: [riskRoutes, riskMapRoutes, riskReportRoutes], jobs: registerRiskJobs,
   auditEntities: ['risk_point', 'floor_plan', 'rule_set', 'risk_annual_report', 'subdistrict_risk_report', 'post'],
-  ruleSets: [RISK_RULES], messages: [riskMessages, riskRulesMessages],
+  ruleSets: [RISK_RULES], messages: [riskMessages, riskRulesMessages, riskWorkbenchMessages],
   permissions: RISK_PERMISSIONS, roleGrants: RISK_ROLE_GRANTS, notificationKinds: { risk: ['风险管控', 'Risk control'] },
+  workbench: riskWorkbench,
 };
 
 // The public surface other modules use.

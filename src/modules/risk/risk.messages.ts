@@ -105,3 +105,27 @@ export const riskMessages = defineMessages(
     'notify.riskReport.forwarded.body': '{subdistrict} has aggregated and forwarded its enterprises\' {year} annual risk reports; see the figures and non-submitters for the industries your department supervises.',
   },
 );
+
+/** The risk module's items on the to-do workbench (risk-report.service.ts `riskWorkbench`) and the annual report's 催报. */
+export const riskWorkbenchMessages = defineMessages(
+  {
+    'workbench.risk.overdue': '逾期未重新评价的风险点',
+    'workbench.risk.controlFailing': '管控失效待重新评价的风险点',
+    'workbench.risk.missingR8': '重大、较大风险缺少现场管控措施',
+    'workbench.risk.annualReport': '本年度风险管控报告待报送',
+    'workbench.risk.annualMissing': '本年度风险管控报告未报送企业',
+    'workbench.risk.annualMissing.detail': '辖区共 {n} 家',
+    'notify.riskReport.urge.title': '请尽快报送{year}年度风险管控报告',
+    'notify.riskReport.urge.body': '{by}提醒：{enterprise}尚未报送{year}年度风险点清单和风险管控分析报告，截止日期为{due}。',
+  },
+  {
+    'workbench.risk.overdue': 'Risk points overdue for re-assessment',
+    'workbench.risk.controlFailing': 'Risk points whose control is failing',
+    'workbench.risk.missingR8': 'Major and considerable risks missing on-site measures',
+    'workbench.risk.annualReport': 'This year\'s risk-control report to submit',
+    'workbench.risk.annualMissing': 'Enterprises without this year\'s risk report',
+    'workbench.risk.annualMissing.detail': 'of {n} in my area',
+    'notify.riskReport.urge.title': 'Please submit the {year} risk-control report',
+    'notify.riskReport.urge.body': '{by} reminds you: {enterprise} has not yet submitted its {year} risk-point list and risk-control analysis; the deadline is {due}.',
+  },
+);

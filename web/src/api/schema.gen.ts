@@ -3089,6 +3089,7 @@ export type paths = {
                     pageSize?: number;
                     planId?: string;
                     q?: string;
+                    since?: string;
                     status?: "open" | "done" | "missed";
                 };
                 header?: never;
@@ -3593,6 +3594,7 @@ export type paths = {
                     pageSize?: number;
                     planId?: string;
                     q?: string;
+                    since?: string;
                     status?: "open" | "done" | "missed";
                 };
                 header?: never;
@@ -8213,6 +8215,9 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    assignedToMe?: "true" | "false";
+                    dueSoon?: "true" | "false";
+                    extensionPending?: "true" | "false";
                     level?: "general" | "major";
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
@@ -8221,6 +8226,7 @@ export type paths = {
                     page?: number;
                     pageSize?: number;
                     q?: string;
+                    reportedByMe?: "true" | "false";
                     riskPointId?: string;
                     sort?: "reportedAt" | "deadline" | "code" | "level";
                     source?: "self_check" | "employee_report" | "regulator" | "tip_off" | "insurer" | "service";
@@ -11515,6 +11521,9 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    assignedToMe?: "true" | "false";
+                    dueSoon?: "true" | "false";
+                    extensionPending?: "true" | "false";
                     level?: "general" | "major";
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
@@ -11523,6 +11532,7 @@ export type paths = {
                     page?: number;
                     pageSize?: number;
                     q?: string;
+                    reportedByMe?: "true" | "false";
                     riskPointId?: string;
                     sort?: "reportedAt" | "deadline" | "code" | "level";
                     source?: "self_check" | "employee_report" | "regulator" | "tip_off" | "insurer" | "service";
@@ -18877,6 +18887,134 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hazard-reports/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 催报：提醒辖区内未报送该期双报告的企业（每天一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        periodKey: string;
+                        /** @enum {string} */
+                        periodType: "month" | "quarter" | "year";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notified: number;
+                            urged: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hazard-stats/overview": {
         parameters: {
             query?: never;
@@ -21498,6 +21636,132 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/risk/reports/{year}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 催报：提醒辖区内未报送年度报告的企业（每天一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notified: number;
+                            urged: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/risk/rules": {
         parameters: {
             query?: never;
@@ -23431,6 +23695,140 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办（工作台）：每一项是一个数和打开它的列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incomplete: boolean;
+                            items: {
+                                count: number;
+                                detail: string | null;
+                                key: string;
+                                label: string;
+                                to: string;
+                                /** @enum {string} */
+                                tone: "danger" | "warning" | "normal";
+                                urge: {
+                                    body: {
+                                        [key: string]: string | number;
+                                    };
+                                    path: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

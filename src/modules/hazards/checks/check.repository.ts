@@ -6,6 +6,7 @@ import { riskPointVisibleTo } from '../../risk';
 import type { Scope } from '../../../platform/auth/actor';
 import type { TaskQuery } from './check.schema';
 import { periodKeysOfDate } from './check.rules';
+import { startOfLocalDay } from '../../../platform/time';
 import { listPage, searchWhere } from '../../../platform/db/list-query';
 
 
@@ -127,6 +128,7 @@ export async function listTasks(db: Executor, viewer: Viewer, enterpriseId: stri
     ]));
   }
   if (q.date) base = base.where('t.period_key', 'in', periodKeysOfDate(q.date));
+  if (q.since) base = base.where('t.due_at', '>', startOfLocalDay(q.since));
   if (q.planId) base = base.where('t.plan_id', '=', q.planId);
   if (q.q) base = base.where(searchWhere(q.q, ['pl.name', 'c.name']));
   const counts = await base.select((eb) => [
@@ -144,6 +146,22 @@ export async function listTasks(db: Executor, viewer: Viewer, enterpriseId: stri
     page: q.page, pageSize: q.pageSize, count: async () => total,
   });
   return { rows, total, counts: { open: n(counts.open), done: n(counts.done), missed: n(counts.missed) } };
+}
+
+/**
+ * The workbench's check figures (issue 10 §1), each the total of the task list its item opens: mine open now, the
+ * enterprise's open tasks of today's periods, and those missed since `since` (the first of the month).
+ */
+export async function countTasksForWorkbench(db: Executor, viewer: Viewer, enterpriseId: string, mine: { userId: string; postIds: string[] }, today: string, since: string) {
+  const r = await taskBase(db, viewer, enterpriseId).select((eb) => {
+    const isMine = eb.or([eb('t.assignee_user_id', '=', mine.userId), ...(mine.postIds.length ? [eb('t.assignee_post_id', 'in', mine.postIds)] : [])]);
+    return [
+      eb.fn.countAll<number>().filterWhere((w) => w.and([w('t.status', '=', 'open'), isMine])).as('mineOpen'),
+      eb.fn.countAll<number>().filterWhere((w) => w.and([w('t.status', '=', 'open'), w('t.period_key', 'in', periodKeysOfDate(today))])).as('openToday'),
+      eb.fn.countAll<number>().filterWhere((w) => w.and([w('t.status', '=', 'missed'), w('t.due_at', '>', startOfLocalDay(since))])).as('missed'),
+    ];
+  }).executeTakeFirstOrThrow();
+  return { mineOpen: Number(r.mineOpen ?? 0), openToday: Number(r.openToday ?? 0), missed: Number(r.missed ?? 0) };
 }
 
 /** One task, if the viewer may see it (check.policy.ts); `lock` takes the task row for update (a run). */

@@ -149,6 +149,8 @@ export const taskQuery = z.object({
   status: z.enum(TASK_STATUSES).optional(),
   mine: bool.optional(),
   date: day.optional(),
+  /** Due on or after this day (the workbench's "missed this month"). */
+  since: day.optional(),
   planId: z.uuid().optional(),
 });
 export type TaskQuery = z.infer<typeof taskQuery>;

@@ -13,7 +13,7 @@ import { checkItemsFor } from '../../risk';
 import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
 import {
   checklistItems, enterpriseItem, enterpriseItems, leaderboardRows, libraryCategories, libraryItems, listChecklists as listChecklistRows,
-  listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
+  countTasksForWorkbench, listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
   type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
 import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, SHIFT_HOURS, startOfLocal, type Period } from './check.rules';
@@ -528,6 +528,13 @@ export async function listCheckTasks(db: Db, ctx: Ctx, enterpriseId: string, q: 
   const runner = await runnerOf(db, actor, enterpriseId);
   const { rows, total, counts } = await listTasks(db, actor, enterpriseId, q, q.mine ? { userId: actor.userId, postIds: runner.postIds } : null);
   return { items: rows.map((t) => presentTask(t, runner)), total, page: q.page, pageSize: q.pageSize, counts };
+}
+
+/** The workbench's check figures for the actor (check.repository.ts `countTasksForWorkbench`). */
+export async function checkWorkbenchCounts(db: Db, ctx: Ctx, enterpriseId: string, today: string, since: string) {
+  const actor = requireActor(ctx);
+  const runner = await runnerOf(db, actor, enterpriseId);
+  return countTasksForWorkbench(db, actor, enterpriseId, { userId: actor.userId, postIds: runner.postIds }, today, since);
 }
 
 type ResultLine = { checklist_item_id: string; result: 'pass' | 'fail' | 'na'; note: string; photo_ids: string[]; hazard_id: string | null; hazard_code: string | null; content: string };

@@ -75,3 +75,20 @@ export async function countReportStatuses(db: Executor, scope: Scope, q: ReportL
   return counts;
 }
 
+
+/** The enterprises in scope (not closed) whose report of the period is not submitted: whom a regulator may urge. */
+export async function nonSubmitterIds(db: Executor, scope: Scope, type: ReportPeriodType, key: string): Promise<string[]> {
+  const rows = await statusBase(db, scope, { page: 1, pageSize: 1, periodType: type, order: 'asc' } as ReportListQuery, type, key)
+    .where(sql<SqlBool>`${statusOf} <> 'submitted'`).select('e.id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Which of an enterprise's reports of these periods are submitted. */
+export async function submittedPeriods(db: Executor, enterpriseId: string, periods: readonly { type: ReportPeriodType; key: string }[]): Promise<Set<string>> {
+  if (periods.length === 0) return new Set();
+  const rows = await db.selectFrom('hazard_reports').select(['period_type', 'period_key'])
+    .where('enterprise_id', '=', enterpriseId).where('status', '=', 'submitted')
+    .where((eb) => eb.or(periods.map((p) => eb.and([eb('period_type', '=', p.type), eb('period_key', '=', p.key)]))))
+    .execute();
+  return new Set(rows.map((r) => `${r.period_type}:${r.period_key}`));
+}

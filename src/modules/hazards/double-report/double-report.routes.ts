@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/http/app';
 import { enterpriseParams } from '../../../platform/http/route';
-import { doubleReport, reportListQuery, reportParams, reportStatusPage, reportVersionParams, submittedReports } from './double-report.schema';
+import { doubleReport, reportListQuery, reportPeriodBody, reportParams, reportStatusPage, reportVersionParams, submittedReports } from './double-report.schema';
 import {
   confirmDoubleReport, correctDoubleReport, doubleReportPdfFile, getDoubleReport, listDoubleReportVersions, listReportStatus, listSubmittedReports,
-  submitDoubleReport,
+  submitDoubleReport, urgeDoubleReports,
 } from './double-report.service';
 import { pdfFile, sendPdf, submissionVersions } from '../../../platform/submissions/submission.schema';
 
@@ -17,6 +17,14 @@ export const doubleReportRoutes: RouteModule = (app, { db, config }) => {
     config: { access: 'hazard.supervise' },
     schema: { tags, summary: '辖区企业隐患排查治理报告报送情况', querystring: reportListQuery, response: { 200: reportStatusPage } },
   }, async (req) => listReportStatus(db, req.ctx, req.query));
+
+  app.post('/hazard-reports/urge', {
+    config: { access: 'hazard.supervise' },
+    schema: {
+      tags, summary: '催报：提醒辖区内未报送该期双报告的企业（每天一次）', body: reportPeriodBody,
+      response: { 200: z.object({ urged: z.number(), notified: z.number() }) },
+    },
+  }, async (req) => urgeDoubleReports(db, req.ctx, req.body.periodType, req.body.periodKey));
 
   app.get('/enterprises/:enterpriseId/hazard-reports', {
     config: { access: 'hazard.read' },

@@ -11,6 +11,9 @@ const periodType = z.enum(REPORT_PERIOD_TYPES);
 export const reportParams = z.object({ enterpriseId: z.uuid(), periodType, periodKey: z.string().max(10) })
   .refine((p) => periodKeyValid(p.periodType, p.periodKey), { path: ['periodKey'], message: 'validation.doubleReport.periodKey' });
 export type ReportParams = z.infer<typeof reportParams>;
+/** The period a regulator urges (催报) for. */
+export const reportPeriodBody = z.object({ periodType, periodKey: z.string().max(10) })
+  .refine((p) => periodKeyValid(p.periodType, p.periodKey), { path: ['periodKey'], message: 'validation.doubleReport.periodKey' });
 export const reportVersionParams = z.object({ enterpriseId: z.uuid(), periodType, periodKey: z.string().max(10), version: versionParam })
   .refine((p) => periodKeyValid(p.periodType, p.periodKey), { path: ['periodKey'], message: 'validation.doubleReport.periodKey' });
 

@@ -14,12 +14,13 @@ import { AppError, forbidden, invalid } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { riskSummaryFor } from '../../risk';
 import { todayOf } from '../loop/hazard.service';
-import { countReportStatuses, findReport, listReportStatuses, listSubmitted, lockReport } from './double-report.repository';
+import { countReportStatuses, findReport, listReportStatuses, listSubmitted, lockReport, nonSubmitterIds, submittedPeriods } from './double-report.repository';
+import { urgeEnterprises } from '../../../platform/urge';
 import { idsOf, subdistrictOfficersOf } from '../../../platform/directory';
 import { composeReportData, reportCut, type ReportData, type ReportStatus } from './double-report.rules';
 import type { ReportListQuery } from './double-report.schema';
 import { industryNames, subdistrictNames } from '../stats/hazard-stats.repository';
-import { lastEndedPeriod, parseReportPeriod, periodEnded, periodStarted, type ReportPeriod, type ReportPeriodType } from '../stats/hazard-stats.rules';
+import { lastEndedPeriod, parseReportPeriod, REPORT_PERIOD_TYPES, periodEnded, periodStarted, type ReportPeriod, type ReportPeriodType } from '../stats/hazard-stats.rules';
 import { enterpriseFiguresFor } from '../stats/hazard-stats.service';
 
 /** What a report version stores from confirmation on: the figures the principal signed, and who did what. */
@@ -293,4 +294,35 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
     })),
     total, page: q.page, pageSize: q.pageSize, periodType: p.type, periodKey: p.key, counts,
   };
+}
+
+// ---- the workbench and 催报 ----
+
+/** The enterprise's reports of the last ended month, quarter and year that are not yet submitted (R-HAZ-5). */
+export async function unsubmittedReportsOf(db: Db, ctx: Ctx, enterpriseId: string): Promise<number> {
+  const today = todayOf(ctx);
+  const periods = REPORT_PERIOD_TYPES.map((type) => lastEndedPeriod(type, today));
+  const done = await submittedPeriods(db, enterpriseId, periods);
+  return periods.filter((p) => !done.has(`${p.type}:${p.key}`)).length;
+}
+
+/** A regulator's figures for the last ended month: enterprises in scope, and how many have not submitted. */
+export async function regulatorReportCounts(db: Db, ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const p = lastEndedPeriod('month', todayOf(ctx));
+  const counts = await countReportStatuses(db, actor.scope, { page: 1, pageSize: 1, periodType: 'month', order: 'asc' } as ReportListQuery, p.type, p.key);
+  return { periodType: p.type, periodKey: p.key, total: counts.total, notSubmitted: counts.total - counts.submitted };
+}
+
+/** 催报: the enterprises in the caller's scope that have not submitted the period's report are reminded. */
+export async function urgeDoubleReports(db: Db, ctx: Ctx, type: ReportPeriodType, key: string) {
+  const actor = requireActor(ctx);
+  const p = periodOf(type, key, ctx);
+  if (!periodEnded(p, todayOf(ctx))) throw new AppError('STATE', { messageKey: 'doubleReport.urge.notEnded', reason: 'PERIOD_NOT_ENDED' });
+  const enterpriseIds = await nonSubmitterIds(db, actor.scope, p.type, p.key);
+  return urgeEnterprises(db, ctx, {
+    enterpriseIds, entityType: 'hazard_report', entityId: `${p.type}:${p.key}`, kind: 'hazard.report',
+    titleKey: 'notify.doubleReport.urge.title', bodyKey: 'notify.doubleReport.urge.body',
+    params: { period: p.key }, link: `/hazard-reports`,
+  });
 }

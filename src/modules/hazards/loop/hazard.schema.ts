@@ -59,6 +59,11 @@ export const hazardListQuery = z.object({
   riskPointId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** The workbench's lists (issue 10 §1): mine to rectify, reported by me, an extension to decide, due within the reminder days. */
+  assignedToMe: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  reportedByMe: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  extensionPending: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  dueSoon: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type HazardListQuery = z.infer<typeof hazardListQuery>;
 

@@ -11,7 +11,7 @@ import { linkPhotos, photosOf, requirePhotos, savePhotos } from '../../../platfo
 import { idsOf, managersOf as directoryManagersOf, regulatorsOf } from '../../../platform/directory';
 import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
 import { abilitiesOf, bindWorkflow, operate as operateWorkflow, refusalError, type EffectResult } from '../../../platform/workflow';
-import { localDay, localYear } from '../../../platform/time';
+import { addLocalDays, localDay, localYear } from '../../../platform/time';
 import { roleName } from '../../accounts';
 import { refreshControlFailing } from '../checks/check.feedback';
 import { hazardVisibleTo } from './hazard.policy';
@@ -21,7 +21,7 @@ import { PHOTO_STAGES, type PhotoStage } from './hazard.schema';
 import { containsPattern } from '../../../platform/db/like';
 import { listPage, searchWhere } from '../../../platform/db/list-query';
 import { currentRules } from '../../../platform/rules';
-import { HAZARD_POINTS_RULES } from './hazard.rule-sets';
+import { HAZARD_ESCALATION_RULES, HAZARD_POINTS_RULES } from './hazard.rule-sets';
 
 /** A photo's link role as its stage on the hazard (links are written with a stage; anything else reads as evidence). */
 const photoStage = (role: string): PhotoStage => ((PHOTO_STAGES as readonly string[]).includes(role) ? role as PhotoStage : 'evidence');
@@ -151,6 +151,56 @@ const HAZARD_SORT = {
   reportedAt: { by: 'h.reported_at', nulls: 'last' }, deadline: { by: 'h.deadline', nulls: 'last' }, code: { by: 'h.code', nulls: 'last' }, level: { by: 'h.level', nulls: 'last' },
 } as const;
 
+/** The hazard has an extension request waiting for a decision. */
+const pendingExtension = sql<boolean>`exists (select 1 from hazard_extensions x where x.enterprise_id = h.enterprise_id and x.hazard_id = h.id and x.status = 'pending')`;
+
+/**
+ * The workbench's hazard figures for one enterprise as the actor sees it (hazard.policy.ts): each the total of the
+ * ledger list its item opens (`listHazards` with the same filter).
+ */
+export async function hazardWorkbenchCounts(db: Db, ctx: Ctx, enterpriseId: string) {
+  const actor = requireActor(ctx);
+  const today = todayOf(ctx);
+  const { value } = await currentRules(db, ctx, HAZARD_ESCALATION_RULES);
+  const me = actor.userId;
+  const r = await db.selectFrom('hazards as h')
+    .where('h.enterprise_id', '=', enterpriseId).where(hazardVisibleTo(actor, 'h'))
+    .select((eb) => {
+      const open = eb('h.status', 'in', OPEN);
+      return [
+        eb.fn.countAll<number>().filterWhere('h.status', '=', 'reported').as('toConfirm'),
+        eb.fn.countAll<number>().filterWhere('h.status', '=', 'submitted').as('toAccept'),
+        eb.fn.countAll<number>().filterWhere((w) => w.and([open, w('h.deadline', '<', today)])).as('overdue'),
+        eb.fn.countAll<number>().filterWhere((w) => w.and([open, w('h.level', '=', 'major')])).as('majorOpen'),
+        eb.fn.countAll<number>().filterWhere((w) => w.and([w('h.status', '=', 'rectifying'), pendingExtension])).as('extensions'),
+        eb.fn.countAll<number>().filterWhere((w) => w.and([w('h.status', '=', 'rectifying'), w('h.rectifier_id', '=', me)])).as('assigned'),
+        eb.fn.countAll<number>().filterWhere((w) => w.and([w('h.status', '=', 'rectifying'), w('h.rectifier_id', '=', me),
+          w('h.deadline', '>=', today), w('h.deadline', '<=', addLocalDays(today, value.remindBeforeDays))])).as('dueSoon'),
+        eb.fn.countAll<number>().filterWhere((w) => w.and([open, w('h.reported_by', '=', me)])).as('reportedOpen'),
+        eb.fn.countAll<number>().filterWhere('h.reported_by', '=', me).as('reported'),
+      ];
+    })
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as Record<keyof typeof r, number>;
+}
+
+/** A regulator's hazard figures across the enterprises in scope: overdue (and how many enterprises), major open, supervised. */
+export async function regulatorHazardCounts(db: Db, ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const today = todayOf(ctx);
+  const r = await db.selectFrom('hazards as h')
+    .where('h.status', 'in', OPEN).where(hazardVisibleTo(actor, 'h'))
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('h.deadline', '<', today).as('overdue'),
+      eb.fn.count<number>('h.enterprise_id').distinct().filterWhere('h.deadline', '<', today).as('overdueEnterprises'),
+      eb.fn.countAll<number>().filterWhere('h.level', '=', 'major').as('majorOpen'),
+      eb.fn.countAll<number>().filterWhere((w) => w.exists(w.selectFrom('hazard_supervisions as s').select('s.hazard_id')
+        .whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed'))).as('supervised'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { overdue: Number(r.overdue ?? 0), overdueEnterprises: Number(r.overdueEnterprises ?? 0), majorOpen: Number(r.majorOpen ?? 0), supervised: Number(r.supervised ?? 0) };
+}
+
 export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: HazardListQuery) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
@@ -170,6 +220,13 @@ export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: Haz
   }
   if (q.overdue) base = base.where('h.status', 'in', OPEN).where('h.deadline', '<', today);
   if (q.mine) base = base.where((eb) => eb.or([eb('h.rectifier_id', '=', actor.userId), eb('h.reported_by', '=', actor.userId)]));
+  if (q.assignedToMe) base = base.where('h.rectifier_id', '=', actor.userId).where('h.status', '=', 'rectifying');
+  if (q.reportedByMe) base = base.where('h.reported_by', '=', actor.userId);
+  if (q.extensionPending) base = base.where('h.status', '=', 'rectifying').where(pendingExtension);
+  if (q.dueSoon) {
+    const { value } = await currentRules(db, ctx, HAZARD_ESCALATION_RULES);
+    base = base.where('h.status', '=', 'rectifying').where('h.deadline', '>=', today).where('h.deadline', '<=', addLocalDays(today, value.remindBeforeDays));
+  }
   if (q.q) base = base.where(searchWhere(q.q, ['h.title', 'h.code', 'h.location']));
   const { items: rows, total } = await listPage(base, {
     select: (qb) => qb

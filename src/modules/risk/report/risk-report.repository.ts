@@ -124,6 +124,11 @@ function reportListBase(db: Executor, scope: Scope, q: Omit<ReportListQuery, 'pa
   return query;
 }
 
+/** The enterprises in scope (not closed) that have not submitted the year's report: whom a regulator may urge. */
+export async function annualNonSubmitterIds(db: Executor, scope: Scope, year: number): Promise<string[]> {
+  return (await reportListBase(db, scope, { status: 'notSubmitted' }, year).select('e.id').execute()).map((r) => r.id);
+}
+
 export async function listReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, year: number) {
   const base = reportListBase(db, scope, q, year);
   const [rows, total] = await Promise.all([

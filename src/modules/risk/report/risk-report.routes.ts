@@ -5,7 +5,7 @@ import {
 } from './risk-report.schema';
 import {
   annualReportPdfFile, confirmAnnualReport, correctAnnualReport, forwardSubdistrictReport, getAnnualReport, listAggregates, listAnnualReportVersions,
-  listReportStatus, saveReportNarrative, submitAnnualReport,
+  listReportStatus, saveReportNarrative, submitAnnualReport, urgeAnnualReports,
 } from './risk-report.service';
 import { pdfFile, sendPdf, submissionVersions } from '../../../platform/submissions/submission.schema';
 import { majorPage, majorQuery, overviewPage, overviewQuery, overviewSummary, overviewSummaryQuery } from '../supervision/risk-supervision.schema';
@@ -38,6 +38,14 @@ export const riskReportRoutes: RouteModule = (app, { db, config }) => {
     config: { access: 'risk.supervise' },
     schema: { tags: ['risk'], summary: '街道汇总并报送区级行业部门', params: yearParams, body: z.object({}), response: { 200: forwardedAggregate } },
   }, async (req) => forwardSubdistrictReport(db, req.ctx, req.params.year));
+
+  app.post('/risk/reports/:year/urge', {
+    config: { access: 'risk.supervise' },
+    schema: {
+      tags: ['risk'], summary: '催报：提醒辖区内未报送年度报告的企业（每天一次）', params: yearParams, body: z.object({}),
+      response: { 200: z.object({ urged: z.number(), notified: z.number() }) },
+    },
+  }, async (req) => urgeAnnualReports(db, req.ctx, req.params.year));
 
   app.get('/risk/reports/:year/aggregates', {
     config: { access: 'risk.supervise' },

@@ -8,13 +8,16 @@ import { AppError, forbidden, invalid } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { departmentOfficersFor, idsOf } from '../../../platform/directory';
 import { localYear } from '../../../platform/time';
+import { urgeEnterprises } from '../../../platform/urge';
+import type { WorkbenchSource } from '../../../platform/workbench';
+import { riskSummaryFor } from '../points/risk-point.service';
 import { today } from '../points/risk-point.service';
 import {
-  appendReportEvent, countReportStatuses, departmentIndustries, findReport, findSubdistrictReport, listReportEvents,
+  annualNonSubmitterIds, appendReportEvent, countReportStatuses, departmentIndustries, findReport, findSubdistrictReport, listReportEvents,
   listReportStatuses, listSubdistrictReports, loadReportSource, loadSubdistrictFacts, lockReport, saveSubdistrictReport,
 } from './risk-report.repository';
 import {
-  aggregateSubdistrict, composeReportData, isOnTime, reportDueDate, restrictToIndustries, type ReportData, type ReportStatus, type SubdistrictAggregate,
+  aggregateSubdistrict, composeReportData, inAnnualReminderWindow, isOnTime, reportDueDate, restrictToIndustries, type ReportData, type ReportStatus, type SubdistrictAggregate,
 } from './risk-report.rules';
 import type { NarrativeInput, ReportListQuery, VersionInput } from './risk-report.schema';
 import {
@@ -383,3 +386,49 @@ export async function listAggregates(db: Db, ctx: Ctx, year: number) {
   }
   return { year, items };
 }
+
+// ---- the workbench and 催报 ----
+
+/** 催报 (R-RISK-9): the enterprises in the caller's scope that have not submitted the year's report are reminded. */
+export async function urgeAnnualReports(db: Db, ctx: Ctx, year: number) {
+  const actor = requireActor(ctx);
+  if (year > localYear(ctx.now)) throw invalid('params.year', 'validation.riskReport.futureYear');
+  const enterpriseIds = await annualNonSubmitterIds(db, actor.scope, year);
+  return urgeEnterprises(db, ctx, {
+    enterpriseIds, entityType: 'risk_annual_report', entityId: String(year), kind: 'risk',
+    titleKey: 'notify.riskReport.urge.title', bodyKey: 'notify.riskReport.urge.body',
+    params: { year, due: reportDueDate(year) }, link: `/risk/report?year=${year}`,
+  });
+}
+
+/**
+ * The risk module's items on the to-do workbench (issue 10 §1): the ledger's warning flags for whoever keeps it, the
+ * year's report in December (R-RISK-9), and for a regulator in December the enterprises that have not reported.
+ */
+export const riskWorkbench: WorkbenchSource = async (db, ctx) => {
+  const actor = ctx.actor;
+  const scope = actor.scope;
+  const year = localYear(ctx.now);
+  const december = inAnnualReminderWindow(ctx.now);
+  if (scope.kind === 'enterprise') {
+    if (scope.capacity === 'employee' || !can(actor, 'risk.read')) return [];
+    const [s, report] = await Promise.all([
+      riskSummaryFor(db, scope, scope.enterpriseId, today(ctx)),
+      december && scope.capacity === 'manager' ? findReport(db, scope.enterpriseId, year) : Promise.resolve(null),
+    ]);
+    return [
+      { key: 'risk.overdue', count: s.overdue, to: '/risk?flag=overdue', tone: 'danger' as const },
+      { key: 'risk.controlFailing', count: s.controlFailing, to: '/risk?flag=controlFailing', tone: 'danger' as const },
+      { key: 'risk.missingR8', count: s.missingR8, to: '/risk?flag=missingR8', tone: 'warning' as const },
+      ...(december && scope.capacity === 'manager'
+        ? [{ key: 'risk.annualReport', count: report?.status === 'submitted' ? 0 : 1, to: `/risk/report?year=${year}`, tone: 'warning' as const }]
+        : []),
+    ];
+  }
+  if (!december || !can(actor, 'risk.supervise')) return [];
+  const counts = await countReportStatuses(db, scope, {} as ReportListQuery, year);
+  return [{
+    key: 'risk.annualMissing', count: counts.notSubmitted, detail: counts.enterprises, to: `/risk/reports?year=${year}&status=notSubmitted`, tone: 'warning' as const,
+    ...(counts.notSubmitted > 0 ? { urge: { path: `/risk/reports/${year}/urge`, body: {} } } : {}),
+  }];
+};

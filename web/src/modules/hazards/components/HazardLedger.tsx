@@ -9,7 +9,7 @@ import { useApi } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import type { OrgUnit } from '../../org/api/org.api';
 import type { HazardSummary } from '../api/hazards.api';
-import { HAZARD_TABS, tabQuery } from './hazard-tabs';
+import { HAZARD_TABS, tabQuery, WORKBENCH_TABS } from './hazard-tabs';
 import { HazardCards } from './HazardCards';
 import { HazardFilters } from './HazardFilters';
 import { HazardTable } from './HazardTable';
@@ -38,6 +38,8 @@ export function HazardLedger({ enterpriseId, load, exportList, units, reportLink
   const { exporting, start } = useExport();
   // The first tab is the default and stays out of the address.
   const tab = list.filters.tab ?? tabs[0];
+  // A workbench preset (交给我整改, 即将到期…) opened from the home page shows as one more tab while it is open.
+  const shown: readonly string[] = tabs.includes(tab) || !(WORKBENCH_TABS as readonly string[]).includes(tab) ? tabs : [...tabs, tab];
   const { tab: _tab, ...rest } = list.query;
   const query: Query = { ...rest, ...tabQuery(tab) };
   const { data, error, loading, reload } = useApi((signal) => load(query, signal), [enterpriseId, JSON.stringify(query)]);
@@ -57,7 +59,7 @@ export function HazardLedger({ enterpriseId, load, exportList, units, reportLink
           style={{ flex: '1 1 320px', minWidth: 0 }}
           activeKey={tab}
           onChange={(key) => list.setFilters({ tab: key === tabs[0] ? undefined : key })}
-          items={tabs.map((k) => ({ key: k, label: <span data-testid={`hazard-tab-${k}`}>{tx(`hazardTab.${k}`, k)}</span> }))}
+          items={shown.map((k) => ({ key: k, label: <span data-testid={`hazard-tab-${k}`}>{tx(`hazardTab.${k}`, k)}</span> }))}
         />
         <Flex gap={8}>
           {exportList && (
