@@ -104,6 +104,7 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/risk/reports': RISK_SUPERVISORS,
   // Object level: only a subdistrict officer forwards (403 for the others, tested in risk-report.test.ts).
   'POST /api/v1/risk/reports/:year/forward': RISK_SUPERVISORS,
+  'POST /api/v1/risk/reports/:year/urge': RISK_SUPERVISORS,
   'GET /api/v1/risk/reports/:year/aggregates': RISK_SUPERVISORS,
   'GET /api/v1/enterprises/:enterpriseId/risk-reports/:year': RISK_READERS,
   'PUT /api/v1/enterprises/:enterpriseId/risk-reports/:year': MANAGERS,
@@ -162,6 +163,7 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/hazards/export': HAZARD_READERS,
   'GET /api/v1/enterprises/:enterpriseId/hazards/export': HAZARD_READERS,
   'GET /api/v1/hazard-reports': REGULATORS,
+  'POST /api/v1/hazard-reports/urge': REGULATORS,
   'GET /api/v1/enterprises/:enterpriseId/hazard-reports': HAZARD_READERS,
   'GET /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey': HAZARD_READERS,
   'POST /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/confirm': REPORT_CONFIRMERS,
@@ -171,6 +173,7 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey/versions/:version/pdf': HAZARD_READERS,
   'GET /api/v1/notifications': ALL,
   'GET /api/v1/notifications/unread-count': ALL,
+  'GET /api/v1/workbench': ALL,
   'POST /api/v1/notifications/:id/read': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'GET /api/v1/exports/:id': ALL,

@@ -15,7 +15,7 @@ before(async () => {
 });
 after(async () => { await t.close(); });
 
-type Item = { key: string; label: string; count: number; to: string; tone: string; detail: string | null; urge: { path: string; body: Record<string, unknown> } | null };
+type Item = { key: string; label: string; count: number; to: string; tone: string; detail: string | null; urge: { path: string; body: Record<string, unknown>; urgedAt: string | null } | null };
 async function workbench(c: Client, lang?: string): Promise<Map<string, Item>> {
   const res = await c.get('/api/v1/workbench', lang ? { 'accept-language': lang } : {});
   assert.equal(res.statusCode, 200, res.body);
@@ -125,6 +125,7 @@ test('a subdistrict officer sees overdue and major hazards across his enterprise
   const missing = m.get('hazard.reportsMissing')!;
   assert.equal(missing.count, count(before, 'hazard.reportsMissing') + 1, 'the new enterprise has not reported');
   assert.ok(missing.urge, 'there is someone to urge');
+  assert.equal(missing.urge.urgedAt, null);
 
   const urged = await officer.post(`/api/v1${missing.urge.path}`, missing.urge.body);
   assert.equal(urged.statusCode, 200, urged.body);
@@ -137,7 +138,9 @@ test('a subdistrict officer sees overdue and major hazards across his enterprise
   const principal = await ent.login('principal');
   const bell = await principal.get('/api/v1/notifications');
   assert.ok(bell.data.items.some((n: { title: string; body: string }) => n.title.includes('双报告') && n.body.includes('关上街道')), bell.body);
-  // Again the same day: refused with a reason code and a message people read.
+  // The workbench says when it was urged today (the screen offers no second urge until tomorrow)…
+  assert.ok((await workbench(officer)).get('hazard.reportsMissing')!.urge!.urgedAt);
+  // …and again the same day is refused with a reason code and a message people read.
   const again = await officer.post(`/api/v1${missing.urge.path}`, missing.urge.body);
   assert.equal(again.statusCode, 409);
   assert.equal(again.data.error.reason, 'ALREADY_URGED');

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describeScope, requireActor, type Ctx } from './auth/actor';
 import { writeAudit } from './audit/audit';
-import type { Db } from './db/database';
+import type { Db, Executor } from './db/database';
 import { MANAGER_ROLES } from './directory';
 import { AppError } from './errors';
 import { defineMessages } from './i18n/messages';
@@ -35,6 +35,16 @@ export const urgeMessages = defineMessages({
   'urge.nobody': 'No enterprise needs urging',
 });
 
+/** When the caller's office last urged this today (local day), or null: the workbench greys its button out. */
+export async function urgedToday(db: Executor, ctx: Ctx, entityType: string, entityId: string): Promise<Date | null> {
+  const actor = requireActor(ctx);
+  const row = await db.selectFrom('audit_log').select('at')
+    .where('action', '=', 'urge').where('entity_type', '=', entityType).where('entity_id', '=', entityId)
+    .where('actor_scope', '=', describeScope(actor.scope)).where('at', '>=', startOfLocalDay(localDay(ctx.now)))
+    .orderBy('at', 'desc').limit(1).executeTakeFirst();
+  return row?.at ?? null;
+}
+
 export async function urgeEnterprises(db: Db, ctx: Ctx, u: Urge): Promise<{ urged: number; notified: number }> {
   const actor = requireActor(ctx);
   if (u.enterpriseIds.length === 0) throw new AppError('STATE', { messageKey: 'urge.nobody', reason: 'NOTHING_TO_URGE' });
@@ -42,11 +52,7 @@ export async function urgeEnterprises(db: Db, ctx: Ctx, u: Urge): Promise<{ urge
   return db.transaction().execute(async (tx) => {
     // Serialise one office's urges of one thing, so two clicks at once send one round.
     await sql`select pg_advisory_xact_lock(hashtext(${`urge:${scope}:${u.entityType}:${u.entityId}`}))`.execute(tx);
-    const already = await tx.selectFrom('audit_log').select('seq')
-      .where('action', '=', 'urge').where('entity_type', '=', u.entityType).where('entity_id', '=', u.entityId)
-      .where('actor_scope', '=', scope).where('at', '>=', startOfLocalDay(localDay(ctx.now)))
-      .limit(1).executeTakeFirst();
-    if (already) throw new AppError('CONFLICT', { messageKey: 'urge.already', reason: 'ALREADY_URGED' });
+    if (await urgedToday(tx, ctx, u.entityType, u.entityId)) throw new AppError('CONFLICT', { messageKey: 'urge.already', reason: 'ALREADY_URGED' });
     const inserted = await tx.insertInto('outbox').columns(['topic', 'payload']).expression(
       tx.selectFrom('users as usr').innerJoin('enterprises as e', 'e.id', 'usr.enterprise_id')
         .select([

@@ -11,7 +11,7 @@ import type { Actor, Ctx } from './auth/actor';
  * - `tone`: `danger` for what is late or major (red), `warning` for what waits on the person (orange), `normal` else.
  * - `detail`: an optional second figure named by the message `workbench.<key>.detail` with `{n}`.
  * - `urge`: a regulator's one-click reminder (催报) to those who have not done it: the API path to POST and its body
- *   (src/platform/urge.ts sends it).
+ *   (src/platform/urge.ts sends it), and when this office last urged it today.
  */
 export type WorkbenchItem = {
   key: string;
@@ -19,7 +19,7 @@ export type WorkbenchItem = {
   to: string;
   tone: 'danger' | 'warning' | 'normal';
   detail?: number;
-  urge?: { path: string; body: Record<string, string | number> };
+  urge?: { path: string; body: Record<string, string | number>; urgedAt: Date | null };
 };
 
 export type WorkbenchSource = (db: Db, ctx: Ctx & { actor: Actor }) => Promise<WorkbenchItem[]>;

@@ -1,6 +1,7 @@
 import { can } from '../../platform/auth/actor';
 import type { WorkbenchItem, WorkbenchSource } from '../../platform/workbench';
 import { localMonth } from '../../platform/time';
+import { urgedToday } from '../../platform/urge';
 import { checkWorkbenchCounts } from './checks/check.service';
 import { regulatorReportCounts, unsubmittedReportsOf } from './double-report/double-report.service';
 import { hazardWorkbenchCounts, regulatorHazardCounts, todayOf } from './loop/hazard.service';
@@ -53,12 +54,13 @@ export const hazardsWorkbench: WorkbenchSource = async (db, ctx) => {
   }
   if (!can(actor, 'hazard.supervise')) return [];
   const [h, r] = await Promise.all([regulatorHazardCounts(db, ctx), regulatorReportCounts(db, ctx)]);
+  const urgedAt = r.notSubmitted > 0 ? await urgedToday(db, ctx, 'hazard_report', `${r.periodType}:${r.periodKey}`) : null;
   return [
     { key: 'hazard.regulatorOverdue', count: h.overdue, detail: h.overdueEnterprises, to: '/hazards?tab=overdue', tone: 'danger' },
     { key: 'hazard.regulatorMajor', count: h.majorOpen, detail: h.supervised, to: '/major-hazards', tone: 'danger' },
     {
       key: 'hazard.reportsMissing', count: r.notSubmitted, detail: r.total, to: `/hazard-reports?periodType=month&periodKey=${r.periodKey}`, tone: 'warning',
-      ...(r.notSubmitted > 0 ? { urge: { path: '/hazard-reports/urge', body: { periodType: r.periodType, periodKey: r.periodKey } } } : {}),
+      ...(r.notSubmitted > 0 ? { urge: { path: '/hazard-reports/urge', body: { periodType: r.periodType, periodKey: r.periodKey }, urgedAt } } : {}),
     },
   ];
 };

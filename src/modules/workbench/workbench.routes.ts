@@ -11,7 +11,7 @@ const item = z.object({
   to: z.string(),
   tone: z.enum(['danger', 'warning', 'normal']),
   detail: z.string().nullable(),
-  urge: z.object({ path: z.string(), body: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
+  urge: z.object({ path: z.string(), body: z.record(z.string(), z.union([z.string(), z.number()])), urgedAt: z.date().nullable() }).nullable(),
 });
 export const workbenchResponse = z.object({
   items: z.array(item),

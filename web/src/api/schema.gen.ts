@@ -23739,6 +23739,8 @@ export type paths = {
                                         [key: string]: string | number;
                                     };
                                     path: string;
+                                    /** Format: date-time */
+                                    urgedAt: string | null;
                                 } | null;
                             }[];
                         };

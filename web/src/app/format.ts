@@ -16,6 +16,13 @@ export function formatDateTime(value: string | null | undefined): string {
   return d.isValid() ? d.utcOffset(DISTRICT_UTC_OFFSET_MINUTES).format('YYYY-MM-DD HH:mm') : value;
 }
 
+/** The time of day on the district's clock (HH:mm), for something that happened today. */
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = dayjs(value);
+  return d.isValid() ? d.utcOffset(DISTRICT_UTC_OFFSET_MINUTES).format('HH:mm') : value;
+}
+
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   // A calendar date (a deadline, a hire date) is already a date: no time zone applies.

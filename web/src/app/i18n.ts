@@ -159,6 +159,7 @@ const coreMessages = {
   'workbench.urge': ['催报', 'Urge'],
   'workbench.urgeConfirm': ['向 {n} 家未报送的企业发送催报提醒？企业主要负责人和安全管理员会收到通知，每天可催报一次。', 'Remind the {n} enterprises that have not submitted? Their principal and safety managers are notified; you can urge once a day.'],
   'workbench.urged': ['已向 {n} 家企业催报', 'Urged {n} enterprises'],
+  'workbench.urgedToday': ['今日已催报（{time}），明天可再次催报', 'Urged today at {time}; you can urge again tomorrow'],
   'stat.enterprises': ['企业总数', 'Enterprises'],
   'stat.highRiskEnterprises': ['高危行业企业', 'High-risk enterprises'],
   'stat.activeEmployees': ['在岗员工', 'Active employees'],

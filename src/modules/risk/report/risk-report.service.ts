@@ -8,7 +8,7 @@ import { AppError, forbidden, invalid } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { departmentOfficersFor, idsOf } from '../../../platform/directory';
 import { localYear } from '../../../platform/time';
-import { urgeEnterprises } from '../../../platform/urge';
+import { urgedToday, urgeEnterprises } from '../../../platform/urge';
 import type { WorkbenchSource } from '../../../platform/workbench';
 import { riskSummaryFor } from '../points/risk-point.service';
 import { today } from '../points/risk-point.service';
@@ -426,9 +426,12 @@ export const riskWorkbench: WorkbenchSource = async (db, ctx) => {
     ];
   }
   if (!december || !can(actor, 'risk.supervise')) return [];
-  const counts = await countReportStatuses(db, scope, {} as ReportListQuery, year);
+  const [counts, urgedAt] = await Promise.all([
+    countReportStatuses(db, scope, {} as ReportListQuery, year),
+    urgedToday(db, ctx, 'risk_annual_report', String(year)),
+  ]);
   return [{
     key: 'risk.annualMissing', count: counts.notSubmitted, detail: counts.enterprises, to: `/risk/reports?year=${year}&status=notSubmitted`, tone: 'warning' as const,
-    ...(counts.notSubmitted > 0 ? { urge: { path: `/risk/reports/${year}/urge`, body: {} } } : {}),
+    ...(counts.notSubmitted > 0 ? { urge: { path: `/risk/reports/${year}/urge`, body: {}, urgedAt } } : {}),
   }];
 };

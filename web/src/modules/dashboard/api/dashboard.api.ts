@@ -1,3 +1,5 @@
+import { api } from '../../../app/api';
+import type { ResponseOf } from '../../../api/types';
 import { loadReference } from '../../../app/reference';
 import type { Me } from '../../auth/api/auth.api';
 import { employeesApi, EMPLOYMENT_FORMS } from '../../employees/api/employees.api';
@@ -56,3 +58,13 @@ export async function loadHomeData(me: Me, signal: AbortSignal): Promise<HomeDat
     byEmploymentForm: byEmploymentForm ? await byEmploymentForm.catch(() => null) : null,
   };
 }
+
+export type Workbench = ResponseOf<'/workbench'>;
+export type WorkbenchItem = Workbench['items'][number];
+
+/** The to-do workbench: the server asks every module what waits on this person (src/platform/workbench.ts). */
+export const workbenchApi = {
+  get: (signal?: AbortSignal) => api.get<Workbench>('/workbench', undefined, { signal }),
+  /** 催报: the item names the API path and body; the answer says how many enterprises were reminded. */
+  urge: (urge: NonNullable<WorkbenchItem['urge']>) => api.post<{ urged: number; notified: number }>(urge.path, urge.body),
+};

@@ -1,4 +1,4 @@
-import { Card } from 'antd';
+import { Card, Flex, Statistic } from 'antd';
 import { Chart, CHART_COLORS } from '../../../app/components/Chart';
 
 type Props = {
@@ -8,15 +8,26 @@ type Props = {
   testId?: string;
 };
 
-/** A small pie or bar chart of counts, on the shared chart. */
+/**
+ * A small pie or bar chart of counts, on the shared chart, with the numbers on it. A pie of one value says nothing a
+ * number does not: it becomes that number.
+ */
 export function CountChart({ title, kind, data, testId }: Props) {
   const empty = data.every((d) => d.value === 0);
+  const nonZero = data.filter((d) => d.value > 0);
+  if (kind === 'pie' && nonZero.length === 1) {
+    return (
+      <Card title={title} size="small" data-testid={testId}>
+        <Flex justify="center" style={{ padding: '16px 0' }}><Statistic title={nonZero[0]!.name} value={nonZero[0]!.value} /></Flex>
+      </Card>
+    );
+  }
   const option = kind === 'pie'
     ? {
       color: CHART_COLORS,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '44%'], data, label: { show: false } }],
+      series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '44%'], data, label: { show: true, formatter: '{c}' } }],
     }
     : {
       color: CHART_COLORS,
@@ -24,7 +35,7 @@ export function CountChart({ title, kind, data, testId }: Props) {
       grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, rotate: data.length > 6 ? 35 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: data.map((d) => d.value), barMaxWidth: 32 }],
+      series: [{ type: 'bar', data: data.map((d) => d.value), barMaxWidth: 32, label: { show: true, position: 'top' } }],
     };
 
   return (

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { landingPath } from '../../../app/landing';
+import { ownEnterprisePath } from '../../../app/landing';
 
 function greetingKey(hour: number) {
   if (hour < 12) return 'home.morning' as const;
@@ -15,7 +15,7 @@ function greetingKey(hour: number) {
 export function WelcomeCard() {
   const me = useMe();
   const { t, tx } = useI18n();
-  const own = landingPath(me);
+  const own = ownEnterprisePath(me);
   const has = (p: string) => me.permissions.includes(p);
   return (
     <Card data-testid="welcome-card" style={{ marginBottom: 16, background: 'linear-gradient(120deg, #f0f5ff 0%, #ffffff 70%)' }}>
@@ -28,7 +28,7 @@ export function WelcomeCard() {
           <Typography.Text type="secondary" data-testid="welcome-scope">{t('home.scopeLine', { kind: tx(`scopeKind.${me.scope.kind}`, me.scope.kind), name: me.scope.name })}</Typography.Text>
         </Flex>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{tx(`roleIntro.${me.role}`, '')}</Typography.Paragraph>
-        {own !== '/' && <Link to={own}>{t('home.openOwnEnterprise')}</Link>}
+        {own && <Link to={own}>{t('home.openOwnEnterprise')}</Link>}
         <Flex gap={8} wrap data-testid="quick-actions">
           {has('hazard.report') && (
             <Link to="/report"><Button type="primary" size="large" icon={<CameraOutlined />} data-testid="quick-report">{t('nav.hazardReport')}</Button></Link>

@@ -8,8 +8,9 @@ import { CountChart } from '../components/CountChart';
 import { StatCard } from '../components/StatCard';
 import { WelcomeCard } from '../components/WelcomeCard';
 import { RiskGradeCard } from '../components/RiskGradeCard';
+import { Workbench } from '../components/Workbench';
 
-/** Per-role home: who you are, a few counts from the lists you can see, and their breakdowns. */
+/** Per-role home: who you are, what waits on you (the workbench), then counts from the lists you can see and their breakdowns. */
 export function HomePage() {
   const me = useMe();
   const { t, tx } = useI18n();
@@ -18,6 +19,7 @@ export function HomePage() {
   return (
     <div data-testid="home-page">
       <WelcomeCard />
+      <Workbench />
       {me.scope.enterpriseId && me.permissions.includes('risk.read') && <RiskGradeCard enterpriseId={me.scope.enterpriseId} />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {loading && !data && <Skeleton active />}

@@ -1,5 +1,5 @@
 import { ExportOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Flex, Pagination, Skeleton, Tabs } from 'antd';
+import { Badge, Button, Card, Empty, Flex, Pagination, Skeleton, Tabs, Tag } from 'antd';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
@@ -31,17 +31,20 @@ export function CheckTasksPage() {
   const me = useMe();
   const { exporting, start } = useExport();
   const enterpriseId = me.scope.enterpriseId ?? '';
-  const list = useListState({ sync: 'url', filterKeys: ['tab'], defaultPageSize: 20 });
+  const list = useListState({ sync: 'url', filterKeys: ['tab', 'date', 'since'], defaultPageSize: 20 });
   const tab = list.filters.tab ?? 'mine';
+  // The workbench opens "today's tasks" and "missed this month" with a date; a tag shows it and clears it.
+  const { date, since } = list.filters;
+  const query: Query = { ...tabQuery(tab), ...(date ? { date } : {}), ...(since ? { since } : {}) };
   const { data, error, loading, reload } = useApi(
-    (signal) => checksApi.tasks(enterpriseId, { page: list.page, pageSize: list.pageSize, ...tabQuery(tab) }, signal),
-    [enterpriseId, tab, list.page, list.pageSize],
+    (signal) => checksApi.tasks(enterpriseId, { page: list.page, pageSize: list.pageSize, ...query }, signal),
+    [enterpriseId, JSON.stringify(query), list.page, list.pageSize],
     !!enterpriseId,
   );
 
   const doExport = () => {
     return start((onProgress) => {
-      return checksApi.exportTasks(enterpriseId, tabQuery(tab), t('check.exportFile'), onProgress);
+      return checksApi.exportTasks(enterpriseId, query, t('check.exportFile'), onProgress);
     });
   };
 
@@ -70,6 +73,12 @@ export function CheckTasksPage() {
             ),
           }))}
         />
+        {(date || since) && (
+          <Flex gap={8} style={{ marginBottom: 8 }}>
+            {date && <Tag closable onClose={() => list.setFilters({ date: undefined })} data-testid="check-filter-date">{t('check.filterDate', { date })}</Tag>}
+            {since && <Tag closable onClose={() => list.setFilters({ since: undefined })} data-testid="check-filter-since">{t('check.filterSince', { date: since })}</Tag>}
+          </Flex>
+        )}
         {error ? <ErrorState error={error} onRetry={reload} /> : loading && !data ? <Skeleton active /> : !data || data.items.length === 0 ? (
           <Empty description={t(tab === 'mine' ? 'check.noTasksMine' : 'common.noData')} />
         ) : (

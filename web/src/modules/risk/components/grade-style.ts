@@ -1,7 +1,8 @@
+import { SAFETY } from '../../../app/palette';
 import type { Grade } from '../api/risk-grading';
 
 /** R-RISK-2: the four colours as printed on maps, boards and cards; text stays readable on each. */
-export const GRADE_HEX: Record<Grade, string> = { 1: '#e53935', 2: '#fb8c00', 3: '#fdd835', 4: '#1e88e5' };
+export const GRADE_HEX: Record<Grade, string> = { 1: SAFETY.red, 2: SAFETY.orange, 3: SAFETY.yellow, 4: SAFETY.blue };
 export const GRADE_TEXT: Record<Grade, string> = { 1: '#ffffff', 2: '#ffffff', 3: '#3d3200', 4: '#ffffff' };
 export const GRADES: readonly Grade[] = [1, 2, 3, 4];
 

@@ -1,0 +1,90 @@
+/**
+ * Issue 10 §1: every demo role's home page opens with its to-do workbench, at 390 px (a phone) and at 1366 px, with
+ * no raw message key on screen and no sideways scroll; a tile opens the list it counts, and that list's total is the
+ * tile's number. A regulator's tile urges (催报) the enterprises that have not reported, once a day.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { BASE, launchChromium, signIn } from './browser';
+
+type DemoAccount = { username: string; role: string };
+const demo = (await (await fetch(`${BASE}/api/v1/auth/demo-accounts`)).json()) as { accounts: DemoAccount[] };
+
+const PHONE = { width: 390, height: 844 };
+const WIDE = { width: 1366, height: 800 };
+/** Text a person must never read: message keys of the modules and rule IDs. */
+const RAW = /\b(workbench|hazard|risk|check|notify|hazardTab|checkTab)\.[a-z][A-Za-z]+\b|R-[A-Z]+-\d/;
+
+/** The open confirmation's OK button (a closed one stays in the page, hidden). */
+async function confirmPopup(page: Page) {
+  await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
+}
+
+async function assertClean(page: Page, what: string) {
+  const text = await page.locator('body').innerText();
+  const raw = RAW.exec(text);
+  assert.equal(raw, null, `${what}: raw key on screen: ${raw?.[0]}`);
+  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+  assert.ok(overflow <= 0, `${what}: scrolls sideways by ${overflow} px`);
+}
+
+describe('the to-do workbench on every home page', () => {
+  let browser: Browser;
+  before(async () => { browser = await launchChromium(); });
+  after(async () => { await browser?.close(); });
+
+  for (const account of demo.accounts) {
+    test(`${account.role} (${account.username}): the workbench at 390 px and 1366 px`, async () => {
+      const { context, page, errors } = await signIn(browser, account.username, PHONE);
+      try {
+        await page.goto(`${BASE}/`);
+        const bench = page.getByTestId('workbench');
+        await bench.waitFor({ state: 'visible', timeout: 20_000 });
+        await page.waitForLoadState('networkidle');
+        await assertClean(page, `${account.username} at 390 px`);
+        await page.setViewportSize(WIDE);
+        await page.waitForTimeout(300);
+        await assertClean(page, `${account.username} at 1366 px`);
+        // The first tile with work opens its list, and the list shows as many as the tile said.
+        const tiles = bench.locator('[data-testid^="workbench-"][data-count]');
+        const n = await tiles.count();
+        for (let i = 0; i < n; i++) {
+          const tile = tiles.nth(i);
+          const count = Number(await tile.getAttribute('data-count'));
+          const key = (await tile.getAttribute('data-testid'))!.replace('workbench-', '');
+          if (count === 0 || !key.startsWith('hazard.') || key.startsWith('hazard.reports')) continue;
+          await tile.locator('a').first().click();
+          const total = page.locator('.ant-pagination-total-text');
+          await total.first().waitFor({ state: 'visible', timeout: 20_000 });
+          await page.waitForLoadState('networkidle');
+          assert.match(await total.first().innerText(), new RegExp(`共\\s*${count}\\s*条`), `${key} opens a list of ${count}`);
+          await assertClean(page, `${account.username}: the list of ${key}`);
+          break;
+        }
+        assert.deepEqual(errors.map((e) => e.message), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('the subdistrict officer urges the enterprises without last month\'s double report; the tile then says it was urged today', async () => {
+    const { context, page } = await signIn(browser, 'guanshang', WIDE);
+    try {
+      const tile = page.getByTestId('workbench-hazard.reportsMissing');
+      await tile.waitFor({ state: 'visible', timeout: 20_000 });
+      const count = Number(await tile.getAttribute('data-count'));
+      assert.ok(count > 0, 'the demo has enterprises that have not reported last month');
+      await page.getByTestId('workbench-urge-hazard.reportsMissing').click();
+      await confirmPopup(page);
+      await page.locator('.ant-message').getByText(`已向 ${count} 家企业催报`).waitFor({ timeout: 20_000 });
+      // Urged today: the tile says so and offers no second urge until tomorrow.
+      await page.getByTestId('workbench-urged-hazard.reportsMissing').waitFor({ timeout: 20_000 });
+      assert.equal(await page.getByTestId('workbench-urge-hazard.reportsMissing').count(), 0);
+      assert.match(await page.getByTestId('workbench-urged-hazard.reportsMissing').innerText(), /今日已催报/);
+    } finally {
+      await context.close();
+    }
+  });
+});
