@@ -138,3 +138,15 @@ export function png(width: number, height: number, pixel: (x: number, y: number)
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/** Text a person must never read: message keys of the modules and rule IDs. */
+const RAW_TEXT = /\b(enterpriseFile|workbench|hazard|risk|check|notify|hazardTab|checkTab)\.[a-z][A-Za-z]+\b|R-[A-Z]+-\d/;
+
+/** Fails when the page shows a message key or a rule ID as text, or scrolls sideways (issue 10). */
+export async function assertReadable(page: Page, what: string): Promise<void> {
+  const text = await page.locator('body').innerText();
+  const raw = RAW_TEXT.exec(text);
+  assert.equal(raw, null, `${what}: raw key on screen: ${raw?.[0]}`);
+  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+  assert.ok(overflow <= 0, `${what}: scrolls sideways by ${overflow} px`);
+}

@@ -153,6 +153,7 @@ describe('hazard loop on a phone', () => {
     await first.getByTestId('check-fail-photo').setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: photoPng(96, 72, [210, 40, 40]) });
     await first.getByTestId('check-fail-photo-thumbs').locator('img').first().waitFor({ state: 'visible' });
     await leader.page.getByTestId('check-pass-rest').click();
+    await leader.page.getByTestId('check-pass-rest-ok').click();
     await noSidewaysScroll(leader.page, 'the check card');
     await shot(leader.page, '03-leader-check-card');
     const [runRes] = await Promise.all([

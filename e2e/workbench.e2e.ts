@@ -6,28 +6,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { BASE, launchChromium, signIn } from './browser';
+import { assertReadable, BASE, launchChromium, signIn } from './browser';
 
 type DemoAccount = { username: string; role: string };
 const demo = (await (await fetch(`${BASE}/api/v1/auth/demo-accounts`)).json()) as { accounts: DemoAccount[] };
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1366, height: 800 };
-/** Text a person must never read: message keys of the modules and rule IDs. */
-const RAW = /\b(workbench|hazard|risk|check|notify|hazardTab|checkTab)\.[a-z][A-Za-z]+\b|R-[A-Z]+-\d/;
 
 /** The open confirmation's OK button (a closed one stays in the page, hidden). */
 async function confirmPopup(page: Page) {
   await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
 }
 
-async function assertClean(page: Page, what: string) {
-  const text = await page.locator('body').innerText();
-  const raw = RAW.exec(text);
-  assert.equal(raw, null, `${what}: raw key on screen: ${raw?.[0]}`);
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
-  assert.ok(overflow <= 0, `${what}: scrolls sideways by ${overflow} px`);
-}
 
 describe('the to-do workbench on every home page', () => {
   let browser: Browser;
@@ -42,10 +33,10 @@ describe('the to-do workbench on every home page', () => {
         const bench = page.getByTestId('workbench');
         await bench.waitFor({ state: 'visible', timeout: 20_000 });
         await page.waitForLoadState('networkidle');
-        await assertClean(page, `${account.username} at 390 px`);
+        await assertReadable(page, `${account.username} at 390 px`);
         await page.setViewportSize(WIDE);
         await page.waitForTimeout(300);
-        await assertClean(page, `${account.username} at 1366 px`);
+        await assertReadable(page, `${account.username} at 1366 px`);
         // The first tile with work opens its list, and the list shows as many as the tile said.
         const tiles = bench.locator('[data-testid^="workbench-"][data-count]');
         const n = await tiles.count();
@@ -59,7 +50,7 @@ describe('the to-do workbench on every home page', () => {
           await total.first().waitFor({ state: 'visible', timeout: 20_000 });
           await page.waitForLoadState('networkidle');
           assert.match(await total.first().innerText(), new RegExp(`共\\s*${count}\\s*条`), `${key} opens a list of ${count}`);
-          await assertClean(page, `${account.username}: the list of ${key}`);
+          await assertReadable(page, `${account.username}: the list of ${key}`);
           break;
         }
         assert.deepEqual(errors.map((e) => e.message), []);
@@ -68,6 +59,55 @@ describe('the to-do workbench on every home page', () => {
       }
     });
   }
+
+  test('a worker on a phone works from the bottom tab bar: home, report, tasks, me; a safety manager has none', async () => {
+    const { context, page, errors } = await signIn(browser, 'worker', PHONE);
+    try {
+      await page.getByTestId('bottom-tabs').waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await page.getByTestId('bottom-tabs').locator('a').count(), 4);
+      await page.getByTestId('bottom-tab-tasks').click();
+      await page.getByTestId('check-tasks-page').waitFor({ timeout: 20_000 });
+      assert.equal(await page.getByTestId('bottom-tab-tasks').getAttribute('aria-current'), 'page');
+      await page.getByTestId('bottom-tab-report').click();
+      await page.getByTestId('hazard-report-page').waitFor({ timeout: 20_000 });
+      await page.getByTestId('bottom-tab-me').click();
+      await page.getByTestId('me-page').waitFor({ timeout: 20_000 });
+      await page.getByTestId('me-reports').click();
+      await page.getByTestId('my-reports-page').waitFor({ timeout: 20_000 });
+      // The demo worker has reported hazards.
+      await page.getByTestId('my-report').first().waitFor({ timeout: 20_000 });
+      await assertReadable(page, 'the worker\'s 我上报的');
+      // The bar does not cover the page's last element: the content leaves room for it.
+      const overlap = Number(await page.evaluate(`(() => { const bar = document.querySelector('[data-testid=bottom-tabs]').getBoundingClientRect().top;
+        window.scrollTo(0, document.body.scrollHeight); const items = document.querySelectorAll('[data-testid=my-report]');
+        return items[items.length - 1].getBoundingClientRect().bottom - bar; })()`));
+      assert.ok(overlap <= 0, `the last report is hidden under the bar by ${overlap} px`);
+      assert.deepEqual(errors.map((e) => e.message), []);
+    } finally {
+      await context.close();
+    }
+    const manager = await signIn(browser, 'safety', PHONE);
+    try {
+      await manager.page.getByTestId('workbench').waitFor({ timeout: 20_000 });
+      assert.equal(await manager.page.getByTestId('bottom-tabs').count(), 0);
+    } finally {
+      await manager.context.close();
+    }
+  });
+
+  test('an insurer follows its own reports under 我上报的, from the menu', async () => {
+    const { context, page, errors } = await signIn(browser, 'insurer', WIDE);
+    try {
+      await page.getByTestId('workbench-hazard.myReports').waitFor({ timeout: 20_000 });
+      await page.getByTestId('workbench-hazard.myReports').locator('a').click();
+      await page.getByTestId('my-reports-page').waitFor({ timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      await assertReadable(page, 'the insurer\'s 我上报的');
+      assert.deepEqual(errors.map((e) => e.message), []);
+    } finally {
+      await context.close();
+    }
+  });
 
   test('the subdistrict officer urges the enterprises without last month\'s double report; the tile then says it was urged today', async () => {
     const { context, page } = await signIn(browser, 'guanshang', WIDE);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { checkPeriodLabel } from '../src/modules/hazards/checks/check.labels';
+import { deadlineStamp } from '../src/platform/period-labels';
 import { localDay, localDateTime } from '../src/platform/time';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 
@@ -55,12 +57,12 @@ const CYCLE: Record<string, string> = { shift: '每班', daily: '每日', monthl
 const STATUS = { open: '待检查', done: '已完成', missed: '漏检' };
 const at = (iso: string | null) => (iso ? localDateTime(new Date(iso)) : '');
 
-/** What a sheet row should say for a task of the list. */
+/** What a sheet row should say for a task of the list: the period in words, the deadline as its last day's 24:00. */
 function expectedRow(x: Task): string[] {
   const count = (n: number) => (x.status === 'done' ? String(n) : '');
   return [
-    x.periodKey, x.checklistName, PLAN_TYPE[x.planType] ?? x.planType, CYCLE[x.cycle] ?? x.cycle, x.assigneeUserName ?? x.assigneePostName ?? '',
-    at(x.startsAt), at(x.dueAt), STATUS[x.status], x.doneByName ?? '', at(x.doneAt), count(x.passCount), count(x.failCount), count(x.naCount),
+    checkPeriodLabel(x.periodKey, 'zh-CN', { year: true }), x.checklistName, PLAN_TYPE[x.planType] ?? x.planType, CYCLE[x.cycle] ?? x.cycle, x.assigneeUserName ?? x.assigneePostName ?? '',
+    at(x.startsAt), deadlineStamp(new Date(x.dueAt)), STATUS[x.status], x.doneByName ?? '', at(x.doneAt), count(x.passCount), count(x.failCount), count(x.naCount),
   ];
 }
 

@@ -163,8 +163,10 @@ test('R-HAZ-7 the enterprise dashboard counts the scenario row by row', async ()
   assert.equal(count(minusBuckets(s.bySource, b.bySource), 'self_check'), 3);
   assert.equal(count(minusBuckets(s.bySource, b.bySource), 'employee_report'), 3);
   const unitBefore = new Map(b.byUnit.map((u) => [u.unitId, u.count]));
+  // A report naming no unit is filed under its reporter's: the worker's (甲班, 生产部) B, E and F beside D at 一车间, the
+  // safety manager's (安全环保部) A and G.
   assert.deepEqual(s.byUnit.map((u: { unitId: string; name: string; count: number }) => [u.name, u.count - (unitBefore.get(u.unitId) ?? 0)]).filter(([, n]: [string, number]) => n !== 0),
-    [[ids.ownEnterprise.name, 5], ['生产部', 1]]);
+    [['生产部', 4], ['安全环保部', 2]]);
   // Closed ÷ (confirmed and beyond, not voided): A, B, F of A, B, D, F, G. On time: A and F (no deadline) of A, B, F.
   assert.deepEqual(s.rectificationRate, plus(b.rectificationRate, 3, 5));
   assert.deepEqual(s.onTimeRate, plus(b.onTimeRate, 2, 3));
@@ -243,7 +245,7 @@ test('R-HAZ-7 the dashboard figures equal what the hazard rows say, and the mont
 
 test('a unit leader counts his branch only; another enterprise and another subdistrict get 404', async () => {
   const s = await ok(stats(leader));
-  assert.equal(s.totals.found - base.leader.totals.found!, 1, 'only D is in 一车间');
+  assert.equal(s.totals.found - base.leader.totals.found!, 4, 'D, and the worker\'s B, E and F (filed under his team), are in 一车间');
   const overdueBefore = new Set(base.leader.overdue.map((x) => x.id));
   assert.deepEqual(s.overdue.map((h: { id: string }) => h.id).filter((id: string) => !overdueBefore.has(id)), [H.D]);
   assert.equal(s.overdue.length, overdueBefore.size + 1);

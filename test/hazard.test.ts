@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { makeEnterprise, makeHazard, type FreshEnterprise } from './factories';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -261,4 +262,114 @@ test('a photo upload writes its audit row (photo.upload) with the photo', async 
   assert.deepEqual(rows.map((r) => [r.action, r.entity_type, r.entity_id, r.enterprise_id, r.actor_id]),
     up.ids.map((id) => ['photo.upload', 'photo', id, ids.ownEnterprise.id, workerId]));
   assert.deepEqual(rows.map((r) => r.after), [{ mime: 'image/png', size: png(40).length }, { mime: 'image/png', size: png(41).length }]);
+});
+
+// ---- where a hazard is: the reporter's unit by default, corrected when it is confirmed ----
+
+const entUrl = (ent: FreshEnterprise, p = '') => `/api/v1/enterprises/${ent.id}/hazards${p}`;
+async function unitOf(enterpriseId: string, hazardId: string) {
+  return (await t.db.selectFrom('hazards').select('org_unit_id').where('enterprise_id', '=', enterpriseId).where('id', '=', hazardId).executeTakeFirstOrThrow()).org_unit_id;
+}
+async function riskPoint(ent: FreshEnterprise, name: string, orgUnitId: string): Promise<string> {
+  const res = await (await ent.login('safety')).post(`/api/v1/enterprises/${ent.id}/risk-points`, { name, kind: 'place', orgUnitId });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.data.id as string;
+}
+async function controlFailing(id: string) {
+  return (await t.db.selectFrom('risk_points').select('control_failing').where('id', '=', id).executeTakeFirstOrThrow()).control_failing;
+}
+
+test('a report that names no unit is filed under the reporter\'s unit: the worker\'s team, the unit leader\'s workshop; the root only for someone without one', async () => {
+  const ent = await makeEnterprise(t);
+  const report = async (c: Client, body: Record<string, unknown> = {}) => {
+    const res = await c.post(entUrl(ent), { title: '消防器材过期', ...body });
+    assert.equal(res.statusCode, 201, res.body);
+    return unitOf(ent.id, res.data.id);
+  };
+  // The employee's unit comes from his employee record, the unit leader's from his account.
+  assert.equal(await report(await ent.login('worker')), ent.units.team1);
+  assert.equal(await report(await ent.login('worker2')), ent.units.team2);
+  assert.equal(await report(await ent.login('leader')), ent.units.ws1);
+  // A district officer has no unit in the enterprise: the root.
+  assert.equal(await report(await login('admin')), ent.rootUnitId);
+  // What the report names still comes first: its unit, or its risk point's unit.
+  assert.equal(await report(await ent.login('worker'), { orgUnitId: ent.units.ws2 }), ent.units.ws2);
+  assert.equal(await report(await ent.login('worker'), { riskPointId: await riskPoint(ent, '二车间配电室', ent.units.ws2) }), ent.units.ws2);
+
+  // The report form preselects the same unit, and offers the units with their paths (a unit leader: his subtree).
+  const units = await (await ent.login('worker')).get(`/api/v1/enterprises/${ent.id}/hazard-units`);
+  assert.equal(units.statusCode, 200, units.body);
+  assert.equal(units.data.defaultUnitId, ent.units.team1);
+  const team1 = units.data.units.find((u: { id: string }) => u.id === ent.units.team1);
+  assert.deepEqual(team1.pathNames, [ent.name, '一车间', '甲班']);
+  const leaderUnits = await (await ent.login('leader')).get(`/api/v1/enterprises/${ent.id}/hazard-units`);
+  assert.equal(leaderUnits.data.defaultUnitId, ent.units.ws1);
+  assert.deepEqual(leaderUnits.data.units.map((u: { id: string }) => u.id), [ent.units.ws1, ent.units.team1]);
+  assert.equal((await (await login('admin')).get(`/api/v1/enterprises/${ent.id}/hazard-units`)).data.defaultUnitId, ent.rootUnitId);
+});
+
+test('confirming corrects the unit, location and risk point: history and audit say what changed, and both risk points\' feedback follows', async () => {
+  const ent = await makeEnterprise(t);
+  const safety = await ent.login('safety');
+  const wrongPoint = await riskPoint(ent, '一车间反应釜', ent.units.ws1);
+  const rightPoint = await riskPoint(ent, '二车间储罐', ent.units.ws2);
+  const reported = await (await ent.login('worker')).post(entUrl(ent), { title: '储罐呼吸阀堵塞', riskPointId: wrongPoint, location: '一车间' });
+  assert.equal(reported.statusCode, 201, reported.body);
+  const id = reported.data.id as string;
+  // Filed where its risk point is.
+  assert.equal(await unitOf(ent.id, id), ent.units.ws1);
+  assert.deepEqual([await controlFailing(wrongPoint), await controlFailing(rightPoint)], [true, false]);
+
+  const confirmed = await safety.post(entUrl(ent, `/${id}/confirm`), {
+    level: 'general', hazardClass: 'thing', orgUnitId: ent.units.team2, location: '二车间储罐区', riskPointId: rightPoint, note: '现场核实',
+  });
+  assert.equal(confirmed.statusCode, 200, confirmed.body);
+  assert.deepEqual([confirmed.data.status, confirmed.data.orgUnitId, confirmed.data.orgUnitName, confirmed.data.location, confirmed.data.riskPointId, confirmed.data.riskPointName],
+    ['confirmed', ent.units.team2, '乙班', '二车间储罐区', rightPoint, '二车间储罐']);
+  // The point it left is no longer failing; the one it moved to is.
+  assert.deepEqual([await controlFailing(wrongPoint), await controlFailing(rightPoint)], [false, true]);
+  const event = confirmed.data.events.find((e: { op: string }) => e.op === 'confirm');
+  assert.equal(event.note, '单元：一车间 → 乙班；位置：一车间 → 二车间储罐区；风险点：一车间反应釜 → 二车间储罐；现场核实');
+  const audit = await t.db.selectFrom('audit_log').select('after').where('entity_id', '=', id).where('action', '=', 'hazard.confirm').executeTakeFirstOrThrow();
+  assert.deepEqual((audit.after as { detail: { changed: unknown } }).detail.changed, {
+    orgUnitId: { from: ent.units.ws1, to: ent.units.team2 },
+    location: { from: '一车间', to: '二车间储罐区' },
+    riskPointId: { from: wrongPoint, to: rightPoint },
+  });
+
+  // Unchanged values (the form sends them prefilled) change nothing and are not recorded; null removes the risk point.
+  const again = await makeHazard(t, ent, { unitId: ent.units.ws2 });
+  const same = await safety.post(entUrl(ent, `/${again.id}/confirm`), { level: 'general', hazardClass: 'thing', orgUnitId: ent.units.ws2, location: '', riskPointId: null });
+  assert.equal(same.statusCode, 200, same.body);
+  assert.equal(same.data.events.find((e: { op: string }) => e.op === 'confirm').note, '');
+  const sameAudit = await t.db.selectFrom('audit_log').select('after').where('entity_id', '=', again.id).where('action', '=', 'hazard.confirm').executeTakeFirstOrThrow();
+  assert.equal('changed' in (sameAudit.after as { detail: object }).detail, false);
+});
+
+test('a confirmer cannot move a hazard to another enterprise\'s unit or risk point, nor a unit leader out of his subtree: 400 on the field, nothing changed', async () => {
+  const ent = await makeEnterprise(t);
+  const other = await makeEnterprise(t);
+  const foreignPoint = await riskPoint(other, '他企风险点', other.units.ws1);
+  const ws2Point = await riskPoint(ent, '二车间风险点', ent.units.ws2);
+  const ws1Point = await riskPoint(ent, '一车间风险点', ent.units.ws1);
+  const h = await makeHazard(t, ent, { unitId: ent.units.team1 });
+  const confirm = (c: Client, body: Record<string, unknown>) => c.post(entUrl(ent, `/${h.id}/confirm`), { level: 'general', hazardClass: 'thing', ...body });
+  const refused = async (c: Client, body: Record<string, unknown>, field: string) => {
+    const res = await confirm(c, body);
+    assert.deepEqual([res.statusCode, res.data.error.code, res.data.error.issues?.[0]?.path], [400, 'VALIDATION', field], res.body);
+  };
+  const safety = await ent.login('safety');
+  await refused(safety, { orgUnitId: other.units.ws1 }, 'body.orgUnitId');
+  await refused(safety, { riskPointId: foreignPoint }, 'body.riskPointId');
+  const leader = await ent.login('leader');
+  await refused(leader, { orgUnitId: ent.units.team2 }, 'body.orgUnitId');
+  await refused(leader, { orgUnitId: ent.rootUnitId }, 'body.orgUnitId');
+  await refused(leader, { riskPointId: ws2Point }, 'body.riskPointId');
+  const detail = await safety.get(entUrl(ent, `/${h.id}`));
+  assert.deepEqual([detail.data.status, detail.data.orgUnitId, detail.data.riskPointId], ['reported', ent.units.team1, null]);
+  assert.equal(await controlFailing(ws2Point), false);
+  // Inside his subtree the leader corrects it.
+  const ok = await confirm(leader, { orgUnitId: ent.units.ws1, riskPointId: ws1Point });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual([ok.data.orgUnitId, ok.data.riskPointId], [ent.units.ws1, ws1Point]);
 });

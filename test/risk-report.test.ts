@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { aggregateSubdistrict } from '../src/modules/risk/report/risk-report.rules';
+import { snapshotHash } from '../src/platform/submissions/submission.rules';
+import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -158,8 +161,9 @@ test('the subdistrict forwards the aggregate; each department is notified and se
   assert.equal((await yjj.post('/api/v1/risk/reports/2026/forward', {})).statusCode, 403, 'departments do not forward');
   assert.equal((await (await as('admin')).post('/api/v1/risk/reports/2026/forward', {})).statusCode, 403);
   const guanshang = await as('guanshang');
-  const fwd = await guanshang.post('/api/v1/risk/reports/2026/forward', {});
+  const fwd = await guanshang.post('/api/v1/risk/reports/2026/forward', { acknowledgeMissing: true });
   assert.equal(fwd.statusCode, 200, fwd.body);
+  assert.deepEqual([fwd.data.version, fwd.data.latestVersion, fwd.data.versions.length], [1, 1, 1]);
   const agg = fwd.data.aggregate;
   const sub = ids.ownEnterprise.subdistrict_id;
   const mine = ids.ents.filter((e) => e.subdistrict_id === sub);
@@ -195,14 +199,16 @@ test('the subdistrict forwards the aggregate; each department is notified and se
   assert.equal(part.totals.points.total, 0);
   assert.equal(part.totals.enterprises, mine.filter((e) => e.industry_code === 'construction').length);
 
-  // Forwarding again replaces the aggregate and is audited as such.
+  // Forwarding again with nothing new is refused: the forwarded version stays as it is.
   t.clock.now = new Date('2026-12-20T02:00:00Z');
-  assert.equal((await guanshang.post('/api/v1/risk/reports/2026/forward', {})).statusCode, 200);
-  const rows = await t.db.selectFrom('subdistrict_risk_reports').select('forwarded_at').where('subdistrict_id', '=', sub).where('year', '=', 2026).execute();
-  assert.deepEqual(rows.map((r) => r.forwarded_at.toISOString()), ['2026-12-20T02:00:00.000Z']);
+  const again = await guanshang.post('/api/v1/risk/reports/2026/forward', { acknowledgeMissing: true });
+  assert.deepEqual([again.statusCode, again.data.error.code, again.data.error.reason], [409, 'STATE', 'NOTHING_NEW']);
+  const rows = await t.db.selectFrom('subdistrict_risk_reports').select(['forwarded_at', 'version']).where('subdistrict_id', '=', sub).where('year', '=', 2026).execute();
+  assert.deepEqual(rows.map((r) => [r.forwarded_at.toISOString(), r.version]), [['2026-12-10T02:00:00.000Z', 1]]);
   const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'subdistrict_risk_report').orderBy('seq').execute();
-  assert.deepEqual(audit.map((a) => a.action), ['risk.report.forward', 'risk.report.reforward']);
-  assert.equal((await guanshang.get('/api/v1/risk/reports?year=2026')).data.forwardedAt, '2026-12-20T02:00:00.000Z');
+  assert.deepEqual(audit.map((a) => a.action), ['risk.report.forward']);
+  const status = (await guanshang.get('/api/v1/risk/reports?year=2026')).data;
+  assert.deepEqual([status.forwardedAt, status.forwardedVersion], ['2026-12-10T02:00:00.000Z', 1]);
   assert.equal((await (await as('admin')).get('/api/v1/risk/reports/2026/aggregates')).data.items.length, 1);
 });
 
@@ -222,6 +228,140 @@ test('scope: another enterprise and another subdistrict get 404 on the enterpris
   const zjj = await as('zjj');
   const draft = await zjj.get(url(2026, ids.foreign.id));
   assert.deepEqual([draft.statusCode, draft.data.status, draft.data.narrative], [200, 'draft', null]);
-  assert.equal((await officer.post('/api/v1/risk/reports/2026/forward', {})).data.aggregate.totals.submitted, 0, '太和 has no submitted report');
+  assert.equal((await officer.post('/api/v1/risk/reports/2026/forward', { acknowledgeMissing: true })).data.aggregate.totals.submitted, 0, '太和 has no submitted report');
   assert.deepEqual((await officer.get('/api/v1/risk/reports/2026/aggregates')).data.items.map((i: { subdistrictName: string }) => i.subdistrictName), ['太和街道']);
+});
+
+// ---- issue 10: the forwarded aggregate is versioned and a forward with enterprises missing is confirmed ----
+
+/** A subdistrict of its own, with its officer and two fresh enterprises: the demo's subdistricts keep their state. */
+let fresh: { subdistrictId: string; officer: Client; a: FreshEnterprise; b: FreshEnterprise };
+const forwardUrl = '/api/v1/risk/reports/2026/forward';
+const versionUrl = (v: number) => `/api/v1/risk/reports/2026/aggregates/${fresh.subdistrictId}/versions/${v}`;
+const aggregateOf = async (c: Client) =>
+  ((await c.get('/api/v1/risk/reports/2026/aggregates')).data.items as { subdistrictId: string; version: number; latestVersion: number; versions: { version: number; sha256: string }[]; aggregate: { totals: { submitted: number }; nonSubmitters: { enterpriseId: string }[] } }[])
+    .find((i) => i.subdistrictId === fresh.subdistrictId);
+async function submitReport(e: FreshEnterprise, year: number) {
+  const safety = await e.login('safety');
+  const base = url(year, e.id);
+  assert.equal((await safety.put(base, { narrative: '本年度风险点均已落实管控措施。', version: 0 })).statusCode, 200);
+  assert.equal((await (await e.login('principal')).post(`${base}/confirm`, { version: 1 })).statusCode, 200);
+  const done = await safety.post(`${base}/submit`, { version: 2 });
+  assert.equal(done.statusCode, 200, done.body);
+}
+const refusal = (r: { statusCode: number; data: { error: { code: string; reason: string | null } } }) => [r.statusCode, r.data.error.code, r.data.error.reason];
+
+test('a forward with enterprises that have not reported is refused without an acknowledgement that names them and the days left', async () => {
+  t.clock.now = new Date('2026-12-01T02:00:00Z');
+  const admin = await as('admin');
+  const created = await admin.post('/api/v1/subdistricts', { code: 'V10', name: '版本测试街道' });
+  assert.equal(created.statusCode, 201, created.body);
+  const subdistrictId = created.data.id as string;
+  const officer = await newUser('versionstreet', { role: 'subdistrict_officer', subdistrictId });
+  const a = await makeEnterprise(t, { subdistrictId, name: '版本测试甲化工有限公司' });
+  const b = await makeEnterprise(t, { subdistrictId, name: '版本测试乙化工有限公司' });
+  fresh = { subdistrictId, officer, a, b };
+  await submitReport(a, 2026);
+
+  const preview = await officer.get(forwardUrl);
+  assert.equal(preview.statusCode, 200, preview.body);
+  assert.deepEqual(
+    [preview.data.dueDate, preview.data.daysToDue, preview.data.enterprises, preview.data.submitted, preview.data.latestVersion, preview.data.unchanged],
+    ['2026-12-31', 30, 2, 1, null, false],
+  );
+  assert.deepEqual(preview.data.nonSubmitters.map((n: { enterpriseId: string; status: string }) => [n.enterpriseId, n.status]), [[b.id, 'none']]);
+
+  for (const body of [{}, { acknowledgeMissing: false }]) {
+    const refused = await officer.post(forwardUrl, body);
+    assert.deepEqual(refusal(refused), [409, 'STATE', 'MISSING_REPORTS']);
+    assert.ok(refused.data.error.message.includes(b.name), refused.data.error.message);
+    assert.ok(!refused.data.error.message.includes(a.name), 'only those that have not submitted');
+  }
+  assert.equal(await aggregateOf(officer), undefined, 'a refused forward stores nothing');
+  assert.equal((await officer.get('/api/v1/risk/reports?year=2026')).data.forwardedVersion, null);
+
+  const fwd = await officer.post(forwardUrl, { acknowledgeMissing: true });
+  assert.equal(fwd.statusCode, 200, fwd.body);
+  assert.deepEqual([fwd.data.version, fwd.data.latestVersion, fwd.data.versions.map((v: { version: number }) => v.version)], [1, 1, [1]]);
+  assert.deepEqual(fwd.data.aggregate.nonSubmitters.map((n: { enterpriseId: string }) => n.enterpriseId), [b.id]);
+  const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('entity_type', '=', 'subdistrict_risk_report').where('entity_id', '=', `${subdistrictId}:2026`).execute();
+  assert.deepEqual(audit.map((r) => [r.action, (r.after as { acknowledgedMissing: string[] }).acknowledgedMissing]), [['risk.report.forward', [b.id]]]);
+});
+
+test('an identical re-forward is refused; after a later submission the forward is version 2 and version 1 stays locked and readable', async () => {
+  const { officer, b, subdistrictId } = fresh;
+  t.clock.now = new Date('2026-12-05T02:00:00Z');
+  assert.equal((await officer.get(forwardUrl)).data.unchanged, true);
+  assert.deepEqual(refusal(await officer.post(forwardUrl, { acknowledgeMissing: true })), [409, 'STATE', 'NOTHING_NEW']);
+
+  t.clock.now = new Date('2026-12-15T02:00:00Z');
+  await submitReport(b, 2026);
+  const preview = (await officer.get(forwardUrl)).data;
+  assert.deepEqual([preview.nonSubmitters, preview.unchanged, preview.latestVersion, preview.daysToDue], [[], false, 1, 16]);
+  // Everyone has reported: no acknowledgement needed.
+  const v2 = await officer.post(forwardUrl, {});
+  assert.equal(v2.statusCode, 200, v2.body);
+  assert.deepEqual([v2.data.version, v2.data.latestVersion, v2.data.versions.map((v: { version: number }) => v.version)], [2, 2, [2, 1]]);
+  assert.deepEqual([v2.data.aggregate.totals.submitted, v2.data.aggregate.nonSubmitters], [2, []]);
+  assert.deepEqual(refusal(await officer.post(forwardUrl, {})), [409, 'STATE', 'NOTHING_NEW']);
+
+  // Version 1 is still there as forwarded: read back through the API, and the database refuses to change it.
+  const v1 = await officer.get(versionUrl(1));
+  assert.equal(v1.statusCode, 200, v1.body);
+  assert.deepEqual([v1.data.version, v1.data.latestVersion, v1.data.forwardedAt], [1, 2, '2026-12-01T02:00:00.000Z']);
+  assert.deepEqual([v1.data.aggregate.totals.submitted, v1.data.aggregate.nonSubmitters.map((n: { enterpriseId: string }) => n.enterpriseId)], [1, [b.id]]);
+  assert.equal(v1.data.sha256, v2.data.versions.find((v: { version: number }) => v.version === 1).sha256);
+  const stored = () => t.db.selectFrom('submission_versions').select(['status', 'snapshot', 'snapshot_sha256'])
+    .where('enterprise_id', '=', subdistrictId).where('kind', '=', 'risk.subdistrict').where('subject_key', '=', '2026').where('version', '=', 1).executeTakeFirstOrThrow();
+  const before = await stored();
+  assert.equal(before.status, 'submitted');
+  await assert.rejects(
+    t.db.updateTable('submission_versions').set({ snapshot: JSON.stringify({ forged: true }) })
+      .where('enterprise_id', '=', subdistrictId).where('kind', '=', 'risk.subdistrict').where('version', '=', 1).execute(),
+    /locked/,
+  );
+  await assert.rejects(
+    t.db.deleteFrom('submission_versions').where('enterprise_id', '=', subdistrictId).where('kind', '=', 'risk.subdistrict').where('version', '=', 1).execute(),
+    /locked/,
+  );
+  assert.deepEqual(await stored(), before);
+  assert.equal((await officer.get(versionUrl(3))).statusCode, 404);
+  const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'subdistrict_risk_report').where('entity_id', '=', `${subdistrictId}:2026`).orderBy('seq').execute();
+  assert.deepEqual(audit.map((r) => r.action), ['risk.report.forward', 'risk.report.reforward']);
+});
+
+test('a department sees the latest version of an aggregate as current and opens earlier ones; others cannot', async () => {
+  const yjj = await as('yjj');
+  const current = await aggregateOf(yjj);
+  assert.ok(current, 'the 应急局 supervises hazardous chemicals');
+  assert.deepEqual([current.version, current.latestVersion, current.versions.map((v) => v.version)], [2, 2, [2, 1]]);
+  assert.deepEqual([current.aggregate.totals.submitted, current.aggregate.nonSubmitters], [2, []]);
+  const v1 = await yjj.get(versionUrl(1));
+  assert.equal(v1.statusCode, 200, v1.body);
+  assert.deepEqual([v1.data.version, v1.data.latestVersion, v1.data.aggregate.totals.submitted], [1, 2, 1]);
+  // 住建局 supervises none of its industries; another subdistrict's officer does not see it at all.
+  const zjj = await as('zjj');
+  assert.equal(await aggregateOf(zjj), undefined);
+  assert.equal((await zjj.get(versionUrl(1))).statusCode, 404);
+  assert.equal((await (await as('guanshang')).get(versionUrl(1))).statusCode, 404);
+  assert.equal((await yjj.get(forwardUrl)).statusCode, 403, 'only a subdistrict forwards');
+});
+
+test('an aggregate forwarded before versions existed reads as version 1 and is kept as version 1 by the next forward', async () => {
+  const { officer, subdistrictId, a, b } = fresh;
+  t.clock.now = new Date('2026-12-16T02:00:00Z');
+  const earlier = aggregateSubdistrict(2025, []);
+  const forwardedBy = (await t.db.selectFrom('users').select('id').where('username', '=', 'versionstreet').executeTakeFirstOrThrow()).id;
+  await t.db.insertInto('subdistrict_risk_reports')
+    .values({ subdistrict_id: subdistrictId, year: 2025, snapshot: JSON.stringify(earlier), forwarded_by: forwardedBy, forwarded_at: new Date('2026-01-05T02:00:00Z') }).execute();
+  const old = ((await officer.get('/api/v1/risk/reports/2025/aggregates')).data.items as { version: number; versions: { version: number; sha256: string | null }[] }[])[0]!;
+  assert.deepEqual([old.version, old.versions], [1, [{ version: 1, forwardedAt: '2026-01-05T02:00:00.000Z', forwardedBy: 'versionstreet', sha256: null }]]);
+
+  const fwd = await officer.post('/api/v1/risk/reports/2025/forward', { acknowledgeMissing: true });
+  assert.equal(fwd.statusCode, 200, fwd.body);
+  assert.deepEqual([fwd.data.version, fwd.data.versions.map((v: { version: number }) => v.version)], [2, [2, 1]]);
+  assert.deepEqual(fwd.data.aggregate.nonSubmitters.map((n: { enterpriseId: string }) => n.enterpriseId).sort(), [a.id, b.id].sort());
+  const v1 = (await officer.get(`/api/v1/risk/reports/2025/aggregates/${subdistrictId}/versions/1`)).data;
+  assert.deepEqual([v1.version, v1.forwardedAt, v1.aggregate], [1, '2026-01-05T02:00:00.000Z', earlier]);
+  assert.equal(v1.sha256, snapshotHash(earlier));
 });

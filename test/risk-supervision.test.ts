@@ -206,3 +206,18 @@ test('R-RISK-6/9 reminder days are local (UTC+8): December and "overdue" begin a
   assert.equal((await run(sendReassessReminders, '2026-12-19T15:59:00Z')).length, 0);
   assert.deepEqual((await run(sendReassessReminders, '2026-12-19T16:00:00Z')).map((p) => [p.dueSoon, p.overdue]), [[1, 0]]);
 });
+
+test('issue 10 §2: by default the overview ranks the riskiest first — major risks, then considerable, then missing on-site items', async () => {
+  const admin = await as('admin');
+  const ranked = (await overview(admin)).items;
+  assert.ok(ranked.length > 3);
+  const key = (i: OverviewItem) => [i.byGrade[1] ?? 0, i.byGrade[2] ?? 0, i.missingR8];
+  for (let k = 1; k < ranked.length; k++) {
+    const [a, b] = [key(ranked[k - 1]!), key(ranked[k]!)];
+    const cmp = a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+    assert.ok(cmp >= 0, `${ranked[k - 1]!.enterpriseId} ranks before ${ranked[k]!.enterpriseId}: ${a} vs ${b}`);
+  }
+  // By name still works, as asked.
+  const byName = (await overview(admin, '&sort=name')).items;
+  assert.equal(byName.length, ranked.length);
+});

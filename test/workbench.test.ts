@@ -174,10 +174,31 @@ test('in December, the enterprise sees its annual risk report due and the regula
   assert.ok(!(await workbench(officer)).has('risk.annualMissing'));
 });
 
-test('insurers and service institutions have no workbench items of these modules, and the workbench needs a session', async () => {
+test('an insurer follows the hazards it reported: the workbench counts them and 我上报的 lists them with their state, and nobody else\'s', async () => {
+  const ent = await makeEnterprise(t);
   const insurer = await t.login('insurer');
-  const res = await insurer.get('/api/v1/workbench');
-  assert.equal(res.statusCode, 200);
-  assert.deepEqual(res.data.items, []);
+  const before = await workbench(insurer);
+  assert.deepEqual([...before.keys()], ['hazard.myReports']);
+  // The demo insurer serves the demo enterprises: it reports to one of them.
+  const served = await t.db.selectFrom('institution_enterprises as ie').innerJoin('users as u', 'u.institution_id', 'ie.institution_id')
+    .select('ie.enterprise_id').where('u.username', '=', 'insurer').executeTakeFirstOrThrow();
+  const res = await insurer.post(`/api/v1/enterprises/${served.enterprise_id}/hazards`, { title: '消防通道堆放杂物', location: '二号仓库' });
+  assert.equal(res.statusCode, 201, res.body);
+  await makeHazard(t, ent, { status: 'reported' });
+  const after = await workbench(insurer);
+  assert.equal(count(after, 'hazard.myReports'), count(before, 'hazard.myReports') + 1);
+  assert.equal(after.get('hazard.myReports')!.to, '/my-reports');
+  const list = await insurer.get('/api/v1/hazards/reported-by-me?pageSize=100');
+  assert.equal(list.statusCode, 200, list.body);
+  assert.equal(list.data.total, count(after, 'hazard.myReports'));
+  const mine = list.data.items.find((h: { id: string }) => h.id === res.data.id);
+  assert.equal(mine.status, 'reported');
+  assert.equal(mine.title, '消防通道堆放杂物');
+  assert.ok(mine.enterpriseName);
+  // The factory's worker reported the other one: the insurer's list does not hold it, and the worker's holds only his.
+  const worker = await ent.login('worker');
+  const his = await worker.get('/api/v1/hazards/reported-by-me');
+  assert.equal(his.data.total, 1);
+  assert.ok(!list.data.items.some((h: { enterpriseId: string }) => h.enterpriseId === ent.id));
   assert.equal((await t.anonymous().get('/api/v1/workbench')).statusCode, 401);
 });

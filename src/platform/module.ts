@@ -1,3 +1,4 @@
+import { PLATFORM_AUDIT_NAMES, registerAuditNames, type AuditNames } from './audit/audit-names';
 import type { Role } from './db/schema';
 import { grantPermissions, type Permission } from './auth/permissions';
 import type { RouteModule } from './http/app';
@@ -25,8 +26,13 @@ export type ModuleManifest = {
   roleGrants?: Partial<Record<Role, readonly Permission[]>>;
   /** Messages for people, both locales (`defineMessages` types them), in one dictionary or several. */
   messages?: MessageDict | readonly MessageDict[];
-  /** The entity types its audit rows name (the audit screen's filter reads the union of every module's). */
-  auditEntities?: readonly string[];
+  /**
+   * The entity types its audit rows name, each named in both locales: the audit screen's column, title and filter
+   * read the union of every module's (src/platform/audit/audit-names.ts). A code nobody names reads "other".
+   */
+  auditEntities?: AuditNames;
+  /** The actions its audit rows record (`hazard.confirm`), each named in both locales, likewise. */
+  auditActions?: AuditNames;
   /** The kinds of notification it sends, each named in both locales (the tag people read in the bell). */
   notificationKinds?: NotificationKindNames;
   /** Its [cfg] rule-sets (src/platform/rules/): versioned per district, edited on the one 规则配置 screen. */
@@ -37,14 +43,13 @@ export type ModuleManifest = {
 
 const installed = new Set<string>();
 
-/** The entity types the platform's own machinery writes audit rows for (stored files, submitted documents). */
-export const PLATFORM_AUDIT_ENTITIES = ['photo', 'attachment', 'submission'] as const;
-
 /**
- * Installs what a list of manifests declares into the process-wide registries (permissions and messages; idempotent
- * per module name) and returns what the app and job runner mount.
+ * Installs what a list of manifests declares into the process-wide registries (permissions, messages, audit names;
+ * idempotent per module name) and returns what the app and job runner mount, and the audit codes they name.
  */
-export function installModules(modules: readonly ModuleManifest[]): { routes: RouteModule[]; jobs: ((jobs: JobRunner) => void)[]; auditEntities: string[] } {
+export function installModules(modules: readonly ModuleManifest[]): {
+  routes: RouteModule[]; jobs: ((jobs: JobRunner) => void)[]; auditEntities: string[]; auditActions: string[];
+} {
   const names = new Set<string>();
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`module ${m.name} is listed twice`);
@@ -55,11 +60,18 @@ export function installModules(modules: readonly ModuleManifest[]): { routes: Ro
     if (m.ruleSets) registerRuleSets(m.ruleSets);
     if (m.notificationKinds) registerNotificationKinds(m.notificationKinds);
     if (m.workbench) registerWorkbenchSource(m.name, m.workbench);
+    registerAuditNames({ entities: m.auditEntities, actions: m.auditActions });
     installed.add(m.name);
   }
   return {
     routes: modules.flatMap((m) => m.routes),
     jobs: modules.flatMap((m) => (m.jobs ? [m.jobs] : [])),
-    auditEntities: [...new Set([...PLATFORM_AUDIT_ENTITIES, ...modules.flatMap((m) => m.auditEntities ?? [])])].sort(),
+    auditEntities: declared(PLATFORM_AUDIT_NAMES.entities, modules.map((m) => m.auditEntities)),
+    auditActions: declared(PLATFORM_AUDIT_NAMES.actions, modules.map((m) => m.auditActions)),
   };
+}
+
+/** The codes the platform and these modules name, sorted. */
+function declared(platform: AuditNames, names: readonly (AuditNames | undefined)[]): string[] {
+  return [...new Set([platform, ...names].flatMap((n) => Object.keys(n ?? {})))].sort();
 }

@@ -1,3 +1,4 @@
+import type { AuditNames } from '../../platform/audit/audit-names';
 import { defineMessages } from '../../platform/i18n/messages';
 
 /** Accounts, passwords and roles: messages for people, zh-CN first, en-US with the same keys (checked by the type). */
@@ -33,3 +34,23 @@ export const accountsMessages = defineMessages(
     'notify.welcome.body': 'Your account has been created: sign in with the one-time code your administrator gave you and choose your own password.',
   },
 );
+
+/** What the audit log calls the accounts' records and actions, zh-CN first. */
+export const accountsAuditNames = {
+  entities: {
+    user: ['用户', 'User'],
+  },
+  actions: {
+    'auth.login': ['登录', 'Signed in'],
+    'auth.logout': ['退出登录', 'Signed out'],
+    'auth.login_failed': ['登录失败', 'Failed sign-in'],
+    'auth.lock': ['账号锁定', 'Account locked'],
+    'auth.password_change': ['修改密码', 'Password changed'],
+    'user.create': ['新增用户', 'User created'],
+    'user.update': ['修改用户', 'User updated'],
+    'user.update_role': ['变更用户角色或范围', 'User role or scope changed'],
+    'user.reset_password': ['重置密码', 'Password reset'],
+    'user.unlock': ['解除锁定', 'User unlocked'],
+    'user.locale': ['切换语言', 'Language changed'],
+  },
+} as const satisfies { entities: AuditNames; actions: AuditNames };

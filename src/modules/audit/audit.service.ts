@@ -1,3 +1,4 @@
+import { auditActionName, auditEntityName } from '../../platform/audit/audit-names';
 import type { Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
@@ -24,8 +25,9 @@ export async function listAudit(db: Db, ctx: Ctx, q: AuditQuery) {
   });
   return {
     items: rows.map((r) => ({
-      seq: Number(r.seq), at: r.at, actorId: r.actor_id, actorName: r.display_name, actorRole: r.actor_role, action: r.action,
-      entityType: r.entity_type, entityId: r.entity_id, enterpriseId: r.enterprise_id, before: r.before, after: r.after, ip: r.ip, requestId: r.request_id,
+      seq: Number(r.seq), at: r.at, actorId: r.actor_id, actorName: r.display_name, actorRole: r.actor_role,
+      action: r.action, actionName: auditActionName(ctx.locale, r.action),
+      entityType: r.entity_type, entityTypeName: auditEntityName(ctx.locale, r.entity_type), entityId: r.entity_id, enterpriseId: r.enterprise_id, before: r.before, after: r.after, ip: r.ip, requestId: r.request_id,
     })),
     total, page: q.page, pageSize: q.pageSize,
   };

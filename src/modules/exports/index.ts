@@ -6,7 +6,12 @@ import { exportRoutes } from './export.routes';
 export const exportsModule: ModuleManifest = {
   name: 'exports',
   routes: [exportRoutes],
-  auditEntities: ['export'],
+  auditEntities: { export: ['导出文件', 'Export'] },
+  auditActions: {
+    'export.start': ['开始导出', 'Export started'],
+    'export.done': ['导出完成', 'Export finished'],
+    'export.download': ['下载导出文件', 'Export downloaded'],
+  },
   jobs: (jobs) => {
     jobs.register(EXPORT_JOB, async (payload, { db, now }) => {
       const { exportId } = payload as { exportId: string };

@@ -1,3 +1,4 @@
+import type { AuditNames } from '../../platform/audit/audit-names';
 import { defineMessages } from '../../platform/i18n/messages';
 
 /** Hidden-hazard investigation (checks, the closed loop, statistics, the double report): messages for people, zh-CN first, en-US with the same keys (checked by the type). */
@@ -13,6 +14,9 @@ export const hazardsMessages = defineMessages(
     'hazard.majorCriterionRequired': '重大隐患须选择判定依据',
     'hazard.deadlinePast': '整改期限不能早于今天',
     'hazard.extensionLater': '延期后的期限须晚于原期限',
+    'hazard.changed.orgUnit': '单元：{from} → {to}',
+    'hazard.changed.location': '位置：{from} → {to}',
+    'hazard.changed.riskPoint': '风险点：{from} → {to}',
     'hazard.acceptanceEvaluationRequired': '重大隐患销号须填写验收评估意见',
     'hazard.notify.reported.title': '新隐患 {code}',
     'hazard.notify.reported.body': '{title}：请确认并定级。',
@@ -155,6 +159,9 @@ export const hazardsMessages = defineMessages(
     'hazard.majorCriterionRequired': 'Choose the criterion that makes it a major hazard',
     'hazard.deadlinePast': 'The deadline cannot be in the past',
     'hazard.extensionLater': 'The new deadline must be later than the current one',
+    'hazard.changed.orgUnit': 'Unit: {from} → {to}',
+    'hazard.changed.location': 'Location: {from} → {to}',
+    'hazard.changed.riskPoint': 'Risk point: {from} → {to}',
     'hazard.acceptanceEvaluationRequired': 'Closing a major hazard needs the acceptance evaluation',
     'hazard.notify.reported.title': 'New hazard {code}',
     'hazard.notify.reported.body': '{title}: please confirm and grade it.',
@@ -339,3 +346,46 @@ export const hazardsWorkbenchMessages = defineMessages(
     'notify.doubleReport.urge.body': '{by} reminds you: {enterprise} has not yet submitted its hidden-hazard report for {period}; please have the principal sign it and submit it soon.',
   },
 );
+
+/** What the audit log calls the hazards module's records and actions, zh-CN first. */
+export const hazardsAuditNames = {
+  entities: {
+    hazard: ['隐患', 'Hazard'],
+    checklist: ['排查清单', 'Checklist'],
+    check_plan: ['排查计划', 'Check plan'],
+    check_task: ['排查任务', 'Check task'],
+    enterprise_check_item: ['企业自建排查项', 'Own check item'],
+    hazard_report: ['隐患排查治理双报告', 'Double report'],
+  },
+  actions: {
+    'hazard.report': ['上报隐患', 'Hazard reported'],
+    // The closed loop's operations (hazard-workflow.ts), audited as `hazard.<operation>` by the workflow engine.
+    'hazard.confirm': ['确认定级', 'Hazard confirmed and graded'],
+    'hazard.assign': ['下达整改', 'Rectification assigned'],
+    'hazard.submit': ['提交整改', 'Rectification submitted'],
+    'hazard.accept': ['验收销号', 'Accepted and closed'],
+    'hazard.reject': ['验收不通过', 'Rectification rejected'],
+    'hazard.void': ['作废隐患', 'Hazard voided'],
+    'hazard.fixOnSpot': ['立查立改', 'Fixed on the spot'],
+    'hazard.requestExtension': ['申请延期', 'Extension requested'],
+    'hazard.decideExtension': ['审批延期', 'Extension decided'],
+    'hazard.plan': ['制定"五到位"方案', 'Five-in-place plan saved'],
+    'hazard.supervise': ['挂牌督办', 'Listed for supervision'],
+    'hazard.delist': ['确认摘牌', 'Delisted'],
+    'hazard.escalate': ['逾期升级', 'Escalated (overdue)'],
+    'hazard.report.confirm': ['双报告签字确认', 'Double report signed'],
+    'hazard.report.submit': ['报送双报告', 'Double report submitted'],
+    'hazard.report.correct': ['更正已报送的双报告', 'Double report correction started'],
+    'check.item.create': ['新增自建排查项', 'Own check item created'],
+    'check.item.update': ['修改自建排查项', 'Own check item updated'],
+    'check.item.delete': ['删除自建排查项', 'Own check item deleted'],
+    'check.checklist.create': ['新增排查清单', 'Checklist created'],
+    'check.checklist.update': ['修改排查清单', 'Checklist updated'],
+    'check.checklist.delete': ['删除排查清单', 'Checklist deleted'],
+    'check.checklist.generate': ['按风险管控生成岗位检查卡', 'Post check card generated from risk controls'],
+    'check.plan.create': ['新增排查计划', 'Check plan created'],
+    'check.plan.update': ['修改排查计划', 'Check plan updated'],
+    'check.plan.delete': ['删除排查计划', 'Check plan deleted'],
+    'check.task.run': ['完成排查任务', 'Check task done'],
+  },
+} as const satisfies { entities: AuditNames; actions: AuditNames };

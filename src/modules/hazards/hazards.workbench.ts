@@ -4,6 +4,7 @@ import { localMonth } from '../../platform/time';
 import { urgedToday } from '../../platform/urge';
 import { checkWorkbenchCounts } from './checks/check.service';
 import { regulatorReportCounts, unsubmittedReportsOf } from './double-report/double-report.service';
+import { countMyReports } from './loop/hazard-mine';
 import { hazardWorkbenchCounts, regulatorHazardCounts, todayOf } from './loop/hazard.service';
 
 /**
@@ -13,7 +14,12 @@ import { hazardWorkbenchCounts, regulatorHazardCounts, todayOf } from './loop/ha
 export const hazardsWorkbench: WorkbenchSource = async (db, ctx) => {
   const actor = ctx.actor;
   const scope = actor.scope;
-  if (!can(actor, 'hazard.read')) return [];
+  if (!can(actor, 'hazard.read')) {
+    // Insurers and service institutions report hazards without reading the ledger: they follow their own reports.
+    if (!can(actor, 'hazard.report')) return [];
+    const mine = await countMyReports(db, ctx);
+    return [{ key: 'hazard.myReports', count: mine.all, detail: mine.open, to: '/my-reports', tone: 'normal' }];
+  }
   const today = todayOf(ctx);
   if (scope.kind === 'enterprise') {
     const eid = scope.enterpriseId;

@@ -6,17 +6,18 @@ import { registerHazardJobs } from './loop/hazard-escalation';
 import { doubleReportRoutes } from './double-report/double-report.routes';
 import { hazardStatsRoutes } from './stats/hazard-stats.routes';
 import { hazardRoutes } from './loop/hazard.routes';
+import { myReportsRoutes } from './loop/hazard-mine';
 import { HAZARD_ESCALATION_RULES, HAZARD_POINTS_RULES, hazardRulesMessages } from './loop/hazard.rule-sets';
-import { hazardsMessages, hazardsWorkbenchMessages } from './hazards.messages';
+import { hazardsAuditNames, hazardsMessages, hazardsWorkbenchMessages } from './hazards.messages';
 import { HAZARD_NOTIFICATION_KINDS, HAZARD_PERMISSIONS, HAZARD_ROLE_GRANTS } from './hazards.permissions';
 import { CHECK_RULES } from './checks/check.rule-sets';
 import { hazardsWorkbench } from './hazards.workbench';
 
 /** Hidden-hazard investigation (RULES.md §4): checks, the closed loop, statistics and the double report. */
 export const hazardsModule: ModuleManifest = {
-  name: 'hazards', routes: [hazardRoutes, checkRoutes, hazardStatsRoutes, doubleReportRoutes],
+  name: 'hazards', routes: [hazardRoutes, myReportsRoutes, checkRoutes, hazardStatsRoutes, doubleReportRoutes],
   jobs: (jobs: JobRunner) => { registerCheckJobs(jobs); registerHazardJobs(jobs); },
-  auditEntities: ['hazard', 'checklist', 'check_plan', 'check_task', 'enterprise_check_item', 'hazard_report'],
+  auditEntities: hazardsAuditNames.entities, auditActions: hazardsAuditNames.actions,
   ruleSets: [HAZARD_ESCALATION_RULES, HAZARD_POINTS_RULES, CHECK_RULES],
   messages: [hazardsMessages, hazardRulesMessages, hazardsWorkbenchMessages],
   permissions: HAZARD_PERMISSIONS, roleGrants: HAZARD_ROLE_GRANTS, notificationKinds: HAZARD_NOTIFICATION_KINDS,

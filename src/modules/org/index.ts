@@ -2,11 +2,12 @@ import type { ModuleManifest } from '../../platform/module';
 import { employeeRoutes } from './employee.routes';
 import { enterpriseRoutes } from './enterprise.routes';
 import { orgUnitRoutes } from './org-unit.routes';
-import { orgMessages } from './org.messages';
+import { orgAuditNames, orgMessages } from './org.messages';
 
 /** Enterprises, their org trees and posts, and their employees. */
 export const orgModule: ModuleManifest = {
-  name: 'org', routes: [enterpriseRoutes, orgUnitRoutes, employeeRoutes], auditEntities: ['enterprise', 'org_unit', 'post', 'employee'], messages: orgMessages,
+  name: 'org', routes: [enterpriseRoutes, orgUnitRoutes, employeeRoutes], messages: orgMessages,
+  auditEntities: orgAuditNames.entities, auditActions: orgAuditNames.actions,
   notificationKinds: { 'employee.import': ['员工导入', 'Employee import'] },
 };
 

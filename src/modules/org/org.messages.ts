@@ -1,3 +1,4 @@
+import type { AuditNames } from '../../platform/audit/audit-names';
 import { defineMessages } from '../../platform/i18n/messages';
 
 /** Enterprises, org units, posts and employees: messages for people, zh-CN first, en-US with the same keys (checked by the type). */
@@ -53,3 +54,27 @@ export const orgMessages = defineMessages(
     'import.idNumber.repeated': 'Same ID number as row {row}',
   },
 );
+
+/** What the audit log calls the org module's records and actions, zh-CN first. */
+export const orgAuditNames = {
+  entities: {
+    enterprise: ['企业', 'Enterprise'],
+    org_unit: ['组织单元', 'Org unit'],
+    post: ['岗位', 'Post'],
+    employee: ['员工', 'Employee'],
+  },
+  actions: {
+    'enterprise.create': ['新增企业', 'Enterprise created'],
+    'enterprise.update': ['修改企业', 'Enterprise updated'],
+    'orgunit.create': ['新增组织单元', 'Org unit created'],
+    'orgunit.update': ['修改组织单元', 'Org unit updated'],
+    'orgunit.delete': ['删除组织单元', 'Org unit deleted'],
+    'post.create': ['新增岗位', 'Post created'],
+    'post.update': ['修改岗位', 'Post updated'],
+    'post.delete': ['删除岗位', 'Post deleted'],
+    'employee.create': ['新增员工', 'Employee created'],
+    'employee.update': ['修改员工', 'Employee updated'],
+    'employee.leave': ['员工离职', 'Employee left'],
+    'employee.import': ['导入员工', 'Employees imported'],
+  },
+} as const satisfies { entities: AuditNames; actions: AuditNames };

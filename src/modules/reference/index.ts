@@ -3,7 +3,14 @@ import { referenceRoutes } from './reference.routes';
 
 /** The district's reference data: subdistricts, departments and the industries they supervise. */
 export const referenceModule: ModuleManifest = {
-  name: 'reference', routes: [referenceRoutes], auditEntities: ['district', 'subdistrict', 'department'],
+  name: 'reference', routes: [referenceRoutes],
+  auditEntities: { district: ['区', 'District'], subdistrict: ['街道', 'Subdistrict'], department: ['区级部门', 'District department'] },
+  auditActions: {
+    'subdistrict.create': ['新增街道', 'Subdistrict created'],
+    'subdistrict.update': ['修改街道', 'Subdistrict updated'],
+    'department.create': ['新增部门', 'Department created'],
+    'department.update': ['修改部门', 'Department updated'],
+  },
 };
 
 // The public surface other modules use.

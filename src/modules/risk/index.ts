@@ -4,14 +4,14 @@ import { registerRiskJobs } from './report/risk-report.jobs';
 import { riskReportRoutes } from './report/risk-report.routes';
 import { riskWorkbench } from './report/risk-report.service';
 import { riskRoutes } from './points/risk-point.routes';
-import { riskMessages, riskWorkbenchMessages } from './risk.messages';
+import { riskAuditNames, riskMessages, riskWorkbenchMessages } from './risk.messages';
 import { RISK_PERMISSIONS, RISK_ROLE_GRANTS } from './risk.permissions';
 import { RISK_RULES, riskRulesMessages } from './rules/risk-rules';
 
 /** Risk grading and control (RULES.md §3). */
 export const riskModule: ModuleManifest = {
   name: 'risk', routes: [riskRoutes, riskMapRoutes, riskReportRoutes], jobs: registerRiskJobs,
-  auditEntities: ['risk_point', 'floor_plan', 'rule_set', 'risk_annual_report', 'subdistrict_risk_report', 'post'],
+  auditEntities: riskAuditNames.entities, auditActions: riskAuditNames.actions,
   ruleSets: [RISK_RULES], messages: [riskMessages, riskRulesMessages, riskWorkbenchMessages],
   permissions: RISK_PERMISSIONS, roleGrants: RISK_ROLE_GRANTS, notificationKinds: { risk: ['风险管控', 'Risk control'] },
   workbench: riskWorkbench,

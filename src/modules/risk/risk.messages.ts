@@ -1,3 +1,4 @@
+import type { AuditNames } from '../../platform/audit/audit-names';
 import { defineMessages } from '../../platform/i18n/messages';
 
 /** Risk grading and control (map, ledger import, annual report): messages for people, zh-CN first, en-US with the same keys (checked by the type). */
@@ -46,6 +47,9 @@ export const riskMessages = defineMessages(
     'riskReport.state.confirmed': '年度报告已经确认；如需修改，请先编辑分析文字（将退回草稿并需重新确认）',
     'riskReport.state.notConfirmed': '年度报告须经主要负责人确认后才能报送',
     'riskReport.forward.subdistrictOnly': '只有街道可以汇总并报送辖区企业的年度报告',
+    'riskReport.forward.missingReports': '还有 {count} 家企业未报送{year}年度报告：{names}；距截止日期（{due}）还有 {days} 天。确认仍要现在报送汇总，请在确认未报送名单后再报送',
+    'riskReport.forward.missingReportsPastDue': '还有 {count} 家企业未报送{year}年度报告：{names}；已超过截止日期（{due}）{days} 天。确认仍要报送汇总，请在确认未报送名单后再报送',
+    'riskReport.forward.unchanged': '自第 {version} 版报送以来，辖区企业的年度报告没有变化，无需重新报送',
     'notify.riskReport.annualReminder.title': '{year}年度风险管控报告待报送',
     'notify.riskReport.annualReminder.body': '{enterprise}的{year}年度风险点清单和风险管控分析报告尚未报送所在街道，截止日期为{due}。',
     'notify.riskReport.reassessReminder.title': '风险点复评提醒',
@@ -97,6 +101,9 @@ export const riskMessages = defineMessages(
     'riskReport.state.confirmed': 'The annual report is already confirmed; editing the analysis returns it to draft for a new confirmation',
     'riskReport.state.notConfirmed': 'The principal must confirm the annual report before it is submitted',
     'riskReport.forward.subdistrictOnly': 'Only a subdistrict aggregates and forwards its enterprises\' annual reports',
+    'riskReport.forward.missingReports': '{count} enterprises have not submitted their {year} report: {names}; {days} days remain until the deadline ({due}). To forward now anyway, confirm after reviewing the list',
+    'riskReport.forward.missingReportsPastDue': '{count} enterprises have not submitted their {year} report: {names}; the deadline ({due}) passed {days} days ago. To forward anyway, confirm after reviewing the list',
+    'riskReport.forward.unchanged': 'Nothing has changed in the enterprises\' annual reports since version {version} was forwarded; there is nothing new to forward',
     'notify.riskReport.annualReminder.title': 'Annual risk report {year} due',
     'notify.riskReport.annualReminder.body': '{enterprise} has not yet submitted its {year} risk-point list and risk-control analysis to the subdistrict; the deadline is {due}.',
     'notify.riskReport.reassessReminder.title': 'Risk re-assessments due',
@@ -129,3 +136,37 @@ export const riskWorkbenchMessages = defineMessages(
     'notify.riskReport.urge.body': '{by} reminds you: {enterprise} has not yet submitted its {year} risk-point list and risk-control analysis; the deadline is {due}.',
   },
 );
+
+/** What the audit log calls the risk module's records and actions, zh-CN first. */
+export const riskAuditNames = {
+  entities: {
+    risk_point: ['风险点', 'Risk point'],
+    floor_plan: ['平面图', 'Floor plan'],
+    risk_annual_report: ['年度风险管控报告', 'Annual risk-control report'],
+    subdistrict_risk_report: ['街道风险汇总报告', 'Subdistrict risk summary'],
+    // The post's risk notification card (岗位风险告知卡) is audited under its post, as the org module names it.
+    post: ['岗位', 'Post'],
+  },
+  actions: {
+    'risk.create': ['新增风险点', 'Risk point created'],
+    'risk.update': ['修改风险点', 'Risk point updated'],
+    'risk.archive': ['归档风险点', 'Risk point archived'],
+    'risk.assess': ['风险评价定级', 'Risk assessed and graded'],
+    'risk.controllers': ['设置分级管控责任人', 'Control owners set'],
+    'risk.measures': ['修改管控措施', 'Control measures updated'],
+    'risk.import': ['导入风险点', 'Risk points imported'],
+    'risk.place': ['在平面图上标注风险点', 'Risk point placed on the floor plan'],
+    'risk.plan.create': ['上传平面图', 'Floor plan uploaded'],
+    'risk.plan.update': ['修改平面图', 'Floor plan updated'],
+    'risk.plan.delete': ['删除平面图', 'Floor plan deleted'],
+    'risk.card.issue': ['生成岗位风险告知卡二维码', 'Post risk card QR code issued'],
+    'risk.card.revoke': ['作废并重新生成告知卡二维码', 'Post risk card QR code replaced'],
+    'risk.report.update': ['编辑年度风险管控报告', 'Annual risk report edited'],
+    'risk.report.reopen': ['年度风险管控报告退回草稿', 'Annual risk report reopened'],
+    'risk.report.confirm': ['确认年度风险管控报告', 'Annual risk report confirmed'],
+    'risk.report.submit': ['报送年度风险管控报告', 'Annual risk report submitted'],
+    'risk.report.correct': ['更正已报送的年度风险管控报告', 'Annual risk report correction started'],
+    'risk.report.forward': ['街道汇总报送区级部门', 'Subdistrict summary forwarded'],
+    'risk.report.reforward': ['街道汇总重新报送', 'Subdistrict summary forwarded again'],
+  },
+} as const satisfies { entities: AuditNames; actions: AuditNames };

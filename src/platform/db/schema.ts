@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Kysely table types. They mirror migrations/*.sql; keep both in step. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -201,7 +201,8 @@ export type RiskAnnualReportsTable = {
   confirmed_by: string | null; confirmed_at: TimestampNullable; submitted_by: string | null; submitted_at: TimestampNullable;
   version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
 };
-export type SubdistrictRiskReportsTable = { subdistrict_id: string; year: number; snapshot: Json; forwarded_by: string | null; forwarded_at: Timestamp };
+/** The latest forwarded version of a subdistrict's aggregate (its versions are submissions of kind `risk.subdistrict`, migration 0070). */
+export type SubdistrictRiskReportsTable = { subdistrict_id: string; year: number; snapshot: Json; forwarded_by: string | null; forwarded_at: Timestamp; version: Generated<number> };
 
 // ---- hazards (0005) ----
 export type HazardStatus = 'reported' | 'confirmed' | 'rectifying' | 'submitted' | 'closed' | 'voided';
@@ -355,6 +356,9 @@ export type SubmissionStatus = 'draft' | 'confirmed' | 'submitted';
 export type SubmissionsTable = {
   enterprise_id: string; kind: string; subject_key: string; current_version: Generated<number>; submitted_version: number | null;
   first_submitted_at: TimestampNullable; created_at: Timestamp;
+  /** Migration 0070: whose document — an enterprise's, or a subdistrict's (then `enterprise_id` holds the subdistrict's id). */
+  owner_type: Generated<'enterprise' | 'subdistrict'>;
+  owner_enterprise_id: GeneratedAlways<string | null>; owner_subdistrict_id: GeneratedAlways<string | null>;
 };
 export type SubmissionVersionsTable = {
   enterprise_id: string; kind: string; subject_key: string; version: number; status: Generated<SubmissionStatus>; input: JsonNullable;

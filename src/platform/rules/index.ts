@@ -16,7 +16,8 @@ declare module '../auth/permissions' {
  * district admin holds every permission; no role is granted it).
  */
 export const rulesModule: ModuleManifest = {
-  name: 'rules', routes: [rulesRoutes], permissions: ['rules.manage'], auditEntities: ['rule_set'],
+  name: 'rules', routes: [rulesRoutes], permissions: ['rules.manage'],
+  auditEntities: { rule_set: ['规则配置', 'Rule-set'] }, auditActions: { 'rules.save': ['保存规则配置', 'Rule-set saved'] },
   messages: {
     'zh-CN': {
       'rules.staleVersion': '规则已被他人修改（当前为第 {version} 版），请刷新后再编辑',

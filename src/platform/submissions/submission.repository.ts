@@ -2,8 +2,11 @@ import type { Executor, Tx } from '../db/database';
 import type { SubmissionVersionsTable } from '../db/schema';
 import type { Insertable, Updateable } from 'kysely';
 
-/** One document: an enterprise's report of a kind for a subject (a year, a period…). */
-export type DocRef = { enterpriseId: string; kind: string; subjectKey: string };
+/**
+ * One document: an enterprise's report of a kind for a subject (a year, a period…). A regulator's own document (the
+ * subdistrict's annual aggregate) has `owner: 'subdistrict'`, and `enterpriseId` is then the subdistrict's id.
+ */
+export type DocRef = { enterpriseId: string; kind: string; subjectKey: string; owner?: 'enterprise' | 'subdistrict' };
 
 const VERSION_COLUMNS = [
   'v.enterprise_id', 'v.kind', 'v.subject_key', 'v.version', 'v.status', 'v.input', 'v.revision', 'v.snapshot', 'v.snapshot_sha256',
@@ -14,7 +17,7 @@ const ofDoc = (ref: DocRef) => ({ enterprise_id: ref.enterpriseId, kind: ref.kin
 
 /** The document's head row, created if there is none, locked until the transaction ends. */
 export async function lockHead(tx: Tx, ref: DocRef, now: Date) {
-  const created = await tx.insertInto('submissions').values({ ...ofDoc(ref), current_version: 1, created_at: now })
+  const created = await tx.insertInto('submissions').values({ ...ofDoc(ref), owner_type: ref.owner ?? 'enterprise', current_version: 1, created_at: now })
     .onConflict((oc) => oc.columns(['enterprise_id', 'kind', 'subject_key']).doNothing()).returning('current_version').executeTakeFirst();
   const head = await tx.selectFrom('submissions').selectAll()
     .where('enterprise_id', '=', ref.enterpriseId).where('kind', '=', ref.kind).where('subject_key', '=', ref.subjectKey)

@@ -127,10 +127,11 @@ async function render(model: PdfModel, signature: PdfSignature, at: Date, opts: 
 /**
  * Submission locks the confirmed version for good: the final snapshot, its SHA-256 (which the caller writes into its
  * audit row) and the PDF of what was signed, archived with its own hash. Without a CJK font the PDF is rendered on
- * its first download instead; the submission itself never fails for it.
+ * its first download instead; the submission itself never fails for it. A document without a printed form (the
+ * subdistrict's aggregate) passes no PDF model.
  */
 export async function submitSubmission(
-  tx: Tx, ctx: Ctx, def: SubmissionKind, l: Locked, snapshot: unknown, pdfModel: PdfModel, opts: PdfOptions & { expectedRevision?: number } = {},
+  tx: Tx, ctx: Ctx, def: SubmissionKind, l: Locked, snapshot: unknown, pdfModel: PdfModel | null, opts: PdfOptions & { expectedRevision?: number } = {},
 ) {
   refuseUnless(def, 'submit', l.current.status);
   requireRevision(l.current, opts.expectedRevision);
@@ -140,7 +141,7 @@ export async function submitSubmission(
     version: l.current.version, confirmedBy: l.current.confirmed_by_name, confirmedAt: l.current.confirmed_at,
     submittedBy: actor?.displayName ?? null, submittedAt: ctx.now, sha256,
   });
-  const rendered = await render(pdfModel, signature, ctx.now, opts);
+  const rendered = pdfModel ? await render(pdfModel, signature, ctx.now, opts) : null;
   const revision = l.current.revision + 1;
   await updateVersion(tx, l.ref, l.current.version, {
     status: 'submitted', snapshot: JSON.stringify(snapshot), snapshot_sha256: sha256, submitted_by: actor?.userId ?? null, submitted_at: ctx.now,
@@ -211,7 +212,8 @@ export async function submissionPdf(db: Db, ctx: Ctx, ref: DocRef, version: numb
   await db.transaction().execute(async (tx) => {
     if (!await archivePdf(tx, ref, version, rendered.pdf, rendered.sha256, ctx.now)) return;
     await writeAudit(tx, ctx, {
-      action: 'submission.pdf.archive', entityType: 'submission', entityId: `${ref.kind}:${ref.subjectKey}:v${version}`, enterpriseId: ref.enterpriseId,
+      action: 'submission.pdf.archive', entityType: 'submission', entityId: `${ref.kind}:${ref.subjectKey}:v${version}`,
+      enterpriseId: ref.owner === 'subdistrict' ? undefined : ref.enterpriseId,
       after: { kind: ref.kind, subject: ref.subjectKey, version, sha256: row.snapshot_sha256, pdfSha256: rendered.sha256 },
     });
   });

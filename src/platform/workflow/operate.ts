@@ -135,9 +135,17 @@ export async function abilitiesOf<Key, Row extends WorkflowRow<S>, S extends str
   return binding.workflow.abilities(row.status, binding.relation(actor, row), await binding.facts(db, ctx, row, binding.abilityInput));
 }
 
+const boundActions = new Set<string>();
+
 /** Declares a binding with its types inferred from the workflow and the callbacks (no type arguments to spell out). */
 export function bindWorkflow<Key, Row extends WorkflowRow<S>, S extends string, Op extends string, Who, Facts, R extends string, Input, L extends string>(
   binding: WorkflowBinding<Key, Row, S, Op, Who, Facts, R, Input, L>,
 ): WorkflowBinding<Key, Row, S, Op, Who, Facts, R, Input, L> {
+  for (const op of binding.workflow.ops) boundActions.add(`${binding.entityType}.${op}`);
   return binding;
+}
+
+/** The audit actions of every workflow bound so far (`hazard.accept`…): a test checks each has a name for people. */
+export function workflowAuditActions(): string[] {
+  return [...boundActions].sort();
 }

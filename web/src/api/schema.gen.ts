@@ -36,6 +36,7 @@ export type paths = {
                         "application/json": {
                             items: {
                                 action: string;
+                                actionName: string;
                                 actorId: string | null;
                                 actorName: string | null;
                                 actorRole: string | null;
@@ -46,6 +47,7 @@ export type paths = {
                                 enterpriseId: string | null;
                                 entityId: string;
                                 entityType: string;
+                                entityTypeName: string;
                                 ip: string | null;
                                 requestId: string | null;
                                 seq: number;
@@ -180,6 +182,132 @@ export type paths = {
                                 /** @enum {string} */
                                 reason: "hash_mismatch" | "prev_hash_mismatch" | "gap" | "head_mismatch";
                                 seq: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计对象类型与操作（筛选项） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                code: string;
+                                name: string;
+                            }[];
+                            entityTypes: {
+                                code: string;
+                                name: string;
                             }[];
                         };
                     };
@@ -8204,6 +8332,132 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises/{enterpriseId}/hazard-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 隐患可归属的单元（含路径）及本人上报的默认单元 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            defaultUnitId: string;
+                            units: {
+                                id: string;
+                                name: string;
+                                pathNames: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/{enterpriseId}/hazards": {
         parameters: {
             query?: never;
@@ -9222,9 +9476,14 @@ export type paths = {
                         hazardClass: "thing" | "behaviour" | "management";
                         /** @enum {string} */
                         level: "general" | "major";
+                        location?: string;
                         majorCriterion?: string;
                         /** @default  */
                         note?: string;
+                        /** Format: uuid */
+                        orgUnitId?: string;
+                        /** Format: uuid */
+                        riskPointId?: string | null;
                         title?: string;
                         version?: number;
                     };
@@ -19556,6 +19815,151 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hazards/reported-by-me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我上报的隐患（任何企业）及其处理进展 */
+        get: {
+            parameters: {
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "reported" | "confirmed" | "rectifying" | "submitted" | "closed" | "voided" | "open";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                code: string;
+                                deadline: string | null;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                id: string;
+                                /** @enum {string} */
+                                level: "general" | "major";
+                                location: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                /** @enum {string} */
+                                status: "reported" | "confirmed" | "rectifying" | "submitted" | "closed" | "voided";
+                                title: string;
+                                voidReason: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/industries": {
         parameters: {
             query?: never;
@@ -20754,7 +21158,7 @@ export type paths = {
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    sort?: "name" | "total" | "grade1" | "grade2" | "unassessed" | "overdue" | "missingR8" | "controlFailing";
+                    sort?: "risk" | "name" | "total" | "grade1" | "grade2" | "unassessed" | "overdue" | "missingR8" | "controlFailing";
                     subdistrictId?: string;
                 };
                 header?: never;
@@ -21078,6 +21482,7 @@ export type paths = {
                             dueDate: string;
                             /** Format: date-time */
                             forwardedAt: string | null;
+                            forwardedVersion: number | null;
                             items: {
                                 /** Format: date-time */
                                 confirmedAt: string | null;
@@ -21316,9 +21721,248 @@ export type paths = {
                                 /** Format: date-time */
                                 forwardedAt: string;
                                 forwardedBy: string | null;
+                                latestVersion: number;
+                                sha256: string | null;
                                 subdistrictId: string;
                                 subdistrictName: string;
+                                version: number;
+                                versions: {
+                                    /** Format: date-time */
+                                    forwardedAt: string;
+                                    forwardedBy: string | null;
+                                    sha256: string | null;
+                                    version: number;
+                                }[];
                                 year: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk/reports/{year}/aggregates/{subdistrictId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 街道汇总的某一报送版本（部门仅见本部门监管行业） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    subdistrictId: string;
+                    version: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aggregate: {
+                                byIndustry: {
+                                    enterprises: number;
+                                    industryCode: string;
+                                    industryName: string;
+                                    late: number;
+                                    notSubmitted: number;
+                                    onTime: number;
+                                    points: {
+                                        byGrade: {
+                                            1: number;
+                                            2: number;
+                                            3: number;
+                                            4: number;
+                                        };
+                                        controlFailing: number;
+                                        majorHazardSources: number;
+                                        missingR8: number;
+                                        overdue: number;
+                                        total: number;
+                                        unassessed: number;
+                                    };
+                                    submitted: number;
+                                }[];
+                                grade1: {
+                                    code: string;
+                                    controlFailing: boolean;
+                                    controlLevel: string | null;
+                                    enterpriseId: string;
+                                    enterpriseName: string;
+                                    id: string;
+                                    industryCode: string;
+                                    majorHazardSource: boolean;
+                                    missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
+                                    name: string;
+                                    orgUnitName: string;
+                                    reassessDue: string | null;
+                                }[];
+                                nonSubmitters: {
+                                    creditCode: string;
+                                    enterpriseId: string;
+                                    enterpriseName: string;
+                                    industryCode: string;
+                                    /** @enum {string} */
+                                    status: "none" | "draft" | "confirmed" | "submitted";
+                                }[];
+                                reports: {
+                                    creditCode: string;
+                                    enterpriseId: string;
+                                    enterpriseName: string;
+                                    industryCode: string;
+                                    onTime: boolean;
+                                    points: {
+                                        byGrade: {
+                                            1: number;
+                                            2: number;
+                                            3: number;
+                                            4: number;
+                                        };
+                                        controlFailing: number;
+                                        majorHazardSources: number;
+                                        missingR8: number;
+                                        overdue: number;
+                                        total: number;
+                                        unassessed: number;
+                                    };
+                                    submittedAt: string;
+                                }[];
+                                totals: {
+                                    enterprises: number;
+                                    late: number;
+                                    notSubmitted: number;
+                                    onTime: number;
+                                    points: {
+                                        byGrade: {
+                                            1: number;
+                                            2: number;
+                                            3: number;
+                                            4: number;
+                                        };
+                                        controlFailing: number;
+                                        majorHazardSources: number;
+                                        missingR8: number;
+                                        overdue: number;
+                                        total: number;
+                                        unassessed: number;
+                                    };
+                                    submitted: number;
+                                };
+                                year: number;
+                            };
+                            /** Format: date-time */
+                            forwardedAt: string;
+                            forwardedBy: string | null;
+                            latestVersion: number;
+                            sha256: string | null;
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            version: number;
+                            versions: {
+                                /** Format: date-time */
+                                forwardedAt: string;
+                                forwardedBy: string | null;
+                                sha256: string | null;
+                                version: number;
                             }[];
                             year: number;
                         };
@@ -21422,9 +22066,130 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 报送汇总前核对：未报送企业、距截止日期天数、与上一版相比有无变化 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            daysToDue: number;
+                            dueDate: string;
+                            enterprises: number;
+                            /** Format: date-time */
+                            forwardedAt: string | null;
+                            latestVersion: number | null;
+                            nonSubmitters: {
+                                creditCode: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                industryCode: string;
+                                /** @enum {string} */
+                                status: "none" | "draft" | "confirmed" | "submitted";
+                            }[];
+                            submitted: number;
+                            unchanged: boolean;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         put?: never;
-        /** 街道汇总并报送区级行业部门 */
+        /** 街道汇总并报送区级行业部门（每次报送为新版本，已报送版本锁定；有未报送企业须确认 acknowledgeMissing） */
         post: {
             parameters: {
                 query?: never;
@@ -21436,7 +22201,9 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        acknowledgeMissing?: boolean;
+                    };
                 };
             };
             responses: {
@@ -21541,8 +22308,18 @@ export type paths = {
                             /** Format: date-time */
                             forwardedAt: string;
                             forwardedBy: string | null;
+                            latestVersion: number;
+                            sha256: string | null;
                             subdistrictId: string;
                             subdistrictName: string;
+                            version: number;
+                            versions: {
+                                /** Format: date-time */
+                                forwardedAt: string;
+                                forwardedBy: string | null;
+                                sha256: string | null;
+                                version: number;
+                            }[];
                             year: number;
                         };
                     };

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import type { riskMessages } from '../modules/risk/risk.messages';
 import type { hazardMessages } from '../modules/hazards/hazard.messages';
 import type { rulesMessages } from '../modules/rules/rules.messages';
+import type { auditMessages } from '../modules/audit/audit.messages';
 import { submissionMessages } from './components/submission.messages';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -21,6 +22,13 @@ const coreMessages = {
 
   // Navigation and layout
   'nav.home': ['首页', 'Home'],
+  'tabbar.home': ['首页', 'Home'],
+  'tabbar.report': ['上报', 'Report'],
+  'tabbar.tasks': ['任务', 'Tasks'],
+  'tabbar.me': ['我的', 'Me'],
+  'me.myReports': ['我上报的隐患', 'Hazards I reported'],
+  'me.myRectifications': ['交给我整改的隐患', 'Hazards for me to rectify'],
+  'me.myRisks': ['我岗位的风险', 'The risks of my post'],
   'nav.enterprises': ['企业名录', 'Enterprises'],
   'nav.ownEnterprise': ['本企业档案', 'My enterprise'],
   'nav.org': ['组织架构', 'Organisation'],
@@ -195,6 +203,15 @@ const coreMessages = {
   'enterprise.create': ['新增企业', 'New enterprise'],
   'enterprise.edit': ['编辑企业档案', 'Edit enterprise'],
   'enterprise.tabProfile': ['基本信息', 'Profile'],
+  'enterpriseFile.tabRisk': ['风险管控', 'Risk'],
+  'enterpriseFile.tabHazards': ['隐患排查治理', 'Hazards'],
+  'enterpriseFile.tabChecks': ['检查完成情况', 'Check completion'],
+  'enterpriseFile.tabReports': ['报告', 'Reports'],
+  'enterpriseFile.tabMajor': ['重大隐患', 'Major hazards'],
+  'enterpriseFile.reportsHint': ['企业已报送的隐患排查治理双报告（月度、季度、年度），点开查看签署后的报告。', 'The double reports the enterprise has submitted (monthly, quarterly, yearly); open one to read the signed report.'],
+  'enterpriseFile.checkRate': ['本月检查完成率', 'Checks done this month'],
+  'enterpriseFile.checkRateHint': ['完成率 = 已完成 ÷（已完成 + 漏检），统计 {since} 以来到期的检查任务；进行中的任务不计入。', 'Rate = done ÷ (done + missed), over check tasks due since {since}; tasks still open are not counted.'],
+  'enterpriseFile.noTasks': ['本月没有这一状态的检查任务。', 'No check task in this state this month.'],
   'enterprise.tabOrg': ['组织架构', 'Organisation'],
   'enterprise.tabEmployees': ['员工', 'Employees'],
   'enterprise.pick': ['选择企业', 'Choose an enterprise'],
@@ -343,7 +360,6 @@ const coreMessages = {
   'audit.actor': ['操作人', 'Actor'],
   'audit.system': ['系统', 'System'],
   'audit.action': ['操作', 'Action'],
-  'audit.actionPlaceholder': ['操作（如 enterprise.update）', 'Action (e.g. enterprise.update)'],
   'audit.entityType': ['对象类型', 'Record type'],
   'audit.entityId': ['对象 ID', 'Record ID'],
   'audit.ip': ['IP', 'IP'],
@@ -363,37 +379,6 @@ const coreMessages = {
   'audit.chainEnterprise': ['企业链', 'enterprise chain'],
   'audit.verifyFailed': ['审计链校验失败', 'Audit chain verification failed'],
   'audit.verifyFailedBody': ['已校验 {checked} 条记录，发现 {n} 处问题：', '{checked} entries checked; {n} problems found:'],
-  'entityType.enterprise': ['企业', 'Enterprise'],
-  'entityType.org_unit': ['组织单元', 'Org unit'],
-  'entityType.post': ['岗位', 'Post'],
-  'entityType.employee': ['员工', 'Employee'],
-  'entityType.user': ['用户', 'User'],
-  'entityType.district': ['区', 'District'],
-  'auditAction.auth.login': ['登录', 'Sign-in'],
-  'auditAction.auth.logout': ['退出', 'Sign-out'],
-  'auditAction.auth.login_failed': ['登录失败', 'Failed sign-in'],
-  'auditAction.auth.lock': ['账号锁定', 'Account locked'],
-  'auditAction.auth.password_change': ['修改密码', 'Password change'],
-  'auditAction.enterprise.create': ['新增企业', 'Enterprise created'],
-  'auditAction.enterprise.update': ['修改企业', 'Enterprise updated'],
-  'auditAction.orgunit.create': ['新增单位', 'Unit created'],
-  'auditAction.orgunit.update': ['修改单位', 'Unit updated'],
-  'auditAction.orgunit.delete': ['删除单位', 'Unit deleted'],
-  'auditAction.post.create': ['新增岗位', 'Post created'],
-  'auditAction.post.update': ['修改岗位', 'Post updated'],
-  'auditAction.post.delete': ['删除岗位', 'Post deleted'],
-  'auditAction.employee.create': ['新增员工', 'Employee created'],
-  'auditAction.employee.update': ['修改员工', 'Employee updated'],
-  'auditAction.employee.delete': ['删除员工', 'Employee deleted'],
-  'auditAction.employee.import': ['导入员工', 'Employees imported'],
-  'auditAction.user.create': ['新增用户', 'User created'],
-  'auditAction.user.update': ['修改用户', 'User updated'],
-  'auditAction.user.reset_password': ['重置密码', 'Password reset'],
-  'auditAction.user.unlock': ['解除锁定', 'User unlocked'],
-  'auditAction.user.locale': ['切换语言', 'Language changed'],
-  'auditAction.notification.read': ['阅读通知', 'Notification read'],
-  'auditAction.system.seed_demo': ['载入演示数据', 'Demo data loaded'],
-  'auditAction.notification.read_all': ['全部已读', 'All notifications read'],
 
   // Notifications
   'notifications.title': ['消息通知', 'Notifications'],
@@ -414,7 +399,7 @@ const core = { ...coreMessages, ...submissionMessages } as const satisfies Recor
  * Each domain module keeps its own strings beside its pages, typed here by their shape alone; the texts are added when
  * the module's messages chunk arrives (`addMessages`, before any of its screens renders: app/module-messages.ts).
  */
-type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof rulesMessages;
+type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof rulesMessages & typeof auditMessages;
 
 export type MessageKey = keyof typeof core | keyof ModuleMessages;
 const dictionary: Record<string, Entry> = { ...core };

@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Me } from '../modules/auth/api/auth.api';
-import type { Entry } from './i18n';
+import type { Entry, MessageKey } from './i18n';
 import type { NavItem } from './menu';
 
 /**
@@ -18,4 +19,12 @@ export type WebModule = {
   messages?: () => Promise<Record<string, Entry>>;
   /** The module's menu entries for this user, in menu order. */
   nav?: (me: Me) => NavItem[];
+  /**
+   * Its tabs on a regulator's one-page enterprise file (企业档案: risk, hazards, checks, reports…), for this user; each
+   * renders lazily, in the module's own chunk.
+   */
+  enterpriseTabs?: (me: Me) => EnterpriseTab[];
 };
+
+/** One tab of the enterprise file: its key (the `?tab=` value), its label's message key, and what it shows. */
+export type EnterpriseTab = { key: string; label: MessageKey; render: (enterpriseId: string) => ReactNode };

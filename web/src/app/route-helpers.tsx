@@ -5,8 +5,8 @@ import type { RouteHandle } from './layout/AppBreadcrumb';
 import type { Permission } from '../modules/auth/api/auth.api';
 
 /** React.lazy for a named export: every page is its own chunk, loaded when its route is first visited. */
-export function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+export function page<M extends Record<string, unknown>, P extends object = object>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
 }
 
 export function Full({ children }: { children: ReactNode }) {

@@ -8,6 +8,7 @@ const LoginPage = page(() => import('../modules/auth/pages/LoginPage'), 'LoginPa
 const ChangePasswordPage = page(() => import('../modules/auth/pages/ChangePasswordPage'), 'ChangePasswordPage');
 const AppLayout = page(() => import('./layout/AppLayout'), 'AppLayout');
 const HomePage = page(() => import('../modules/dashboard/pages/HomePage'), 'HomePage');
+const MePage = page(() => import('../modules/dashboard/pages/MePage'), 'MePage');
 const EnterpriseListPage = page(() => import('../modules/enterprises/pages/EnterpriseListPage'), 'EnterpriseListPage');
 const EnterpriseDetailPage = page(() => import('../modules/enterprises/pages/EnterpriseDetailPage'), 'EnterpriseDetailPage');
 const OrgPage = page(() => import('../modules/org/pages/OrgPage'), 'OrgPage');
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('user.read', <UsersPage />), handle: handle('nav.users') },
       { path: 'audit', element: guarded('audit.read', <AuditPage />), handle: handle('nav.audit') },
       { path: 'notifications', element: <NotificationsPage />, handle: handle('nav.notifications') },
+      { path: 'me', element: <MePage />, handle: handle('tabbar.me') },
       ...WEB_MODULES.flatMap((m) => m.routes ?? []),
       { path: '*', element: <NotFound />, handle: handle('crumb.notFound') },
     ],

@@ -2,7 +2,9 @@ import type ExcelJS from 'exceljs';
 import { withProgress, type Progress } from '../../../platform/files/exports';
 import { defineSheet } from '../../../platform/files/sheet';
 import { t, type Locale } from '../../../platform/i18n/messages';
+import { deadlineStamp } from '../../../platform/period-labels';
 import { localDateTime } from '../../../platform/time';
+import { checkPeriodLabel } from './check.labels';
 import type { LeaderboardEntry, LeaderboardPeriod, TaskSummary } from './check.schema';
 
 /*
@@ -13,7 +15,7 @@ import type { LeaderboardEntry, LeaderboardPeriod, TaskSummary } from './check.s
 type Column<K extends string> = { key: K; width: number };
 
 const TASK_COLUMNS: Column<'periodKey' | 'checklistName' | 'planType' | 'cycle' | 'assignee' | 'startsAt' | 'dueAt' | 'status' | 'doneBy' | 'doneAt' | 'passCount' | 'failCount' | 'naCount'>[] = [
-  { key: 'periodKey', width: 14 }, { key: 'checklistName', width: 30 }, { key: 'planType', width: 14 }, { key: 'cycle', width: 10 },
+  { key: 'periodKey', width: 30 }, { key: 'checklistName', width: 30 }, { key: 'planType', width: 14 }, { key: 'cycle', width: 10 },
   { key: 'assignee', width: 18 }, { key: 'startsAt', width: 18 }, { key: 'dueAt', width: 18 }, { key: 'status', width: 10 },
   { key: 'doneBy', width: 12 }, { key: 'doneAt', width: 18 }, { key: 'passCount', width: 8 }, { key: 'failCount', width: 8 }, { key: 'naCount', width: 8 },
 ];
@@ -33,13 +35,15 @@ function taskCell(locale: Locale, key: TaskColumnKey, r: TaskSummary): string | 
   // Results are counted when a task is done; an open or missed task has none, not zero of each.
   const count = (n: number) => (r.status === 'done' ? n : '');
   switch (key) {
-    case 'periodKey': return r.periodKey;
+    // The period in words, with the year of a day or shift (a sheet is kept past the season): 2026年12月1日 夜班.
+    case 'periodKey': return checkPeriodLabel(r.periodKey, locale, { year: true });
     case 'checklistName': return r.checklistName;
     case 'planType': return t(locale, `check.planType.${r.planType}`);
     case 'cycle': return t(locale, `check.cycle.${r.cycle}`);
     case 'assignee': return r.assigneeUserName ?? r.assigneePostName ?? '';
     case 'startsAt': return stamp(r.startsAt);
-    case 'dueAt': return stamp(r.dueAt);
+    // The end of the period as its last day's 24:00, not the next period's 00:00: a December task is due 2026-12-31 24:00.
+    case 'dueAt': return deadlineStamp(r.dueAt);
     case 'status': return t(locale, `check.taskStatus.${r.status}`);
     case 'doneBy': return r.doneByName ?? '';
     case 'doneAt': return stamp(r.doneAt);

@@ -11,6 +11,7 @@ import { LOCAL_OFFSET_SQL, localDay } from '../../../platform/time';
 import { qrCode } from '../../../platform/links';
 import { checkItemsFor } from '../../risk';
 import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
+import { checkPeriodLabel } from './check.labels';
 import {
   checklistItems, enterpriseItem, enterpriseItems, leaderboardRows, libraryCategories, libraryItems, listChecklists as listChecklistRows,
   countTasksForWorkbench, listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
@@ -613,7 +614,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
       count[r.result]++;
       let hazard: { id: string; code: string } | null = null;
       if (r.result === 'fail') {
-        const description = [`${task.checklist_name}（${task.period_key}）检查不合格`, item.method && `检查方法：${item.method}`, item.basis && `依据：${item.basis}`, r.note && `说明：${r.note}`]
+        const description = [`${task.checklist_name}（${checkPeriodLabel(task.period_key, 'zh-CN', { year: true })}）检查不合格`, item.method && `检查方法：${item.method}`, item.basis && `依据：${item.basis}`, r.note && `说明：${r.note}`]
           .filter(Boolean).join('。');
         // R-HAZ-2: an item that is a major-hazard criterion opens a major hazard under that criterion.
         const h = await reportHazard(db, ctx, enterpriseId, {

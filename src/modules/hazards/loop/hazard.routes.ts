@@ -7,10 +7,10 @@ import { multipartBody } from '../../../platform/http/multipart';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
 import {
   extensionDecision, fiveInPlacePlan, hazardAssign, hazardConfirm, hazardDetail, hazardExtension, hazardListQuery, hazardNote, hazardPage,
-  hazardParams, hazardReport, hazardSubmit, hazardVoid, supervisionInput, type HazardDetail,
+  hazardParams, hazardReport, hazardSubmit, hazardUnits, hazardVoid, supervisionInput, type HazardDetail,
 } from './hazard.schema';
 import {
-  acceptHazard, assignRectification, listAssignees, confirmHazard, decideExtension, delistSupervision, fixOnSpot, getHazard, listForSupervision, listHazards,
+  acceptHazard, assignRectification, listAssignees, confirmHazard, decideExtension, delistSupervision, fixOnSpot, getHazard, listForSupervision, listHazards, listHazardUnits,
   rejectRectification, reportHazard, requestExtension, saveFiveInPlacePlan, submitRectification, uploadPhotos, voidHazard,
 } from './hazard.service';
 import { deletePhoto, readPhoto } from './hazard-photo.service';
@@ -54,6 +54,11 @@ export const hazardRoutes: RouteModule = (app, { db }) => {
       response: { 200: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), roleName: z.string() })) },
     },
   }, async (req) => listAssignees(db, req.ctx, req.params.enterpriseId, req.query.q));
+
+  app.get('/enterprises/:enterpriseId/hazard-units', {
+    config: { access: 'hazard.read' },
+    schema: { tags: ['hazards'], summary: '隐患可归属的单元（含路径）及本人上报的默认单元', params: enterpriseParams, response: { 200: hazardUnits } },
+  }, async (req) => listHazardUnits(db, req.ctx, req.params.enterpriseId));
 
   app.get('/enterprises/:enterpriseId/hazards', {
     config: { access: 'hazard.read' },

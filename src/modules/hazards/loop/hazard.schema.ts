@@ -34,9 +34,14 @@ export const hazardConfirm = z.object({
   hazardClass: z.enum(HAZARD_CLASSES),
   majorCriterion: text(200).optional(),
   title: text(200).min(1).optional(),
+  /** The confirmer corrects where the hazard is: its unit, location and risk point (null: none). Omitted: unchanged. */
+  orgUnitId: z.uuid().optional(),
+  location: text(200).optional(),
+  riskPointId: z.uuid().nullable().optional(),
   note: text(1000).default(''),
   version,
 });
+export type HazardConfirmInput = z.infer<typeof hazardConfirm>;
 export const hazardAssign = z.object({ rectifierId: z.uuid(), measures: text(2000).min(1), deadline: day, funds: z.number().min(0).max(1e12).optional(), note: text(1000).default(''), version });
 export const hazardSubmit = z.object({ note: text(1000).default(''), photoIds, version });
 export const hazardNote = z.object({ note: text(1000).default(''), version });
@@ -74,6 +79,16 @@ export const hazardSummary = z.object({
   deadline: z.string().nullable(), overdue: z.boolean(), escalationLevel: z.number(), supervised: z.boolean(), closedAt: z.date().nullable(),
 });
 export const hazardPage = pageOf(hazardSummary);
+
+/**
+ * The units a hazard may be placed in, for the report and confirm forms: those the caller sees in full, each with the
+ * names on its path from the root, and the unit the caller's own reports go to when they name none.
+ */
+export const hazardUnits = z.object({
+  defaultUnitId: z.string(),
+  units: z.array(z.object({ id: z.string(), name: z.string(), pathNames: z.array(z.string()) })),
+});
+export type HazardUnits = z.infer<typeof hazardUnits>;
 
 export const hazardDetail = hazardSummary.extend({
   enterpriseId: z.string(), description: z.string(), majorCriterion: z.string().nullable(), measures: z.string(), funds: z.number().nullable(),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { can, requireActor } from '../../../platform/auth/actor';
-import { isEnterpriseManager, isUnitLeaderOf, requireEnterpriseInScope } from '../../../platform/auth/policy';
+import { isEnterpriseManager, isUnitLeaderOf, isUnitVisible, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
 import type { HazardSource, HazardStatus } from '../../../platform/db/schema';
@@ -12,11 +12,13 @@ import { idsOf, managersOf as directoryManagersOf, regulatorsOf } from '../../..
 import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
 import { abilitiesOf, bindWorkflow, operate as operateWorkflow, refusalError, type EffectResult } from '../../../platform/workflow';
 import { addLocalDays, localDay, localYear } from '../../../platform/time';
+import { t } from '../../../platform/i18n/messages';
 import { roleName } from '../../accounts';
+import { riskPointVisibleTo } from '../../risk';
 import { refreshControlFailing } from '../checks/check.feedback';
 import { hazardVisibleTo } from './hazard.policy';
 import { hazardWorkflow, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
-import type { HazardDetail, HazardListQuery, HazardReportInput } from './hazard.schema';
+import type { HazardConfirmInput, HazardDetail, HazardListQuery, HazardReportInput, HazardUnits } from './hazard.schema';
 import { PHOTO_STAGES, type PhotoStage } from './hazard.schema';
 import { containsPattern } from '../../../platform/db/like';
 import { listPage, searchWhere } from '../../../platform/db/list-query';
@@ -249,8 +251,8 @@ async function recordEvent(tx: Tx, ctx: Ctx, h: { enterprise_id: string; id: str
 }
 
 /** Risk feedback loop: an open hazard (or missed checks) at a risk point marks it "control failing — re-assess". */
-export async function refreshRiskFeedback(tx: Tx, enterpriseId: string, riskPointId: string | null): Promise<void> {
-  await refreshControlFailing(tx, enterpriseId, [riskPointId]);
+export async function refreshRiskFeedback(tx: Tx, enterpriseId: string, ...riskPointIds: (string | null)[]): Promise<void> {
+  await refreshControlFailing(tx, enterpriseId, riskPointIds);
 }
 
 /** One notification per person named (once each), for the outbox. */
@@ -289,6 +291,21 @@ function defaultSource(actor: Actor): HazardSource {
   }
 }
 
+/**
+ * The reporter's own unit in this enterprise: the unit a unit leader leads, else the unit of the employee record behind
+ * the account. Null for people outside the enterprise (regulators, insurers) and accounts with neither.
+ */
+async function reporterUnitOf(db: Executor, userId: string, enterpriseId: string): Promise<string | null> {
+  const row = await db.selectFrom('users as usr')
+    .leftJoin('employees as emp', (j) => j.onRef('emp.enterprise_id', '=', 'usr.enterprise_id').onRef('emp.id', '=', 'usr.employee_id'))
+    .innerJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'usr.enterprise_id')
+      .on((eb) => eb('ou.id', '=', eb.fn.coalesce('usr.org_unit_id', 'emp.org_unit_id'))))
+    .select('ou.id')
+    .where('usr.id', '=', userId).where('usr.enterprise_id', '=', enterpriseId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** reportHazard: anyone in scope registers what they found; photos were uploaded first. */
 export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input: HazardReportInput, extra: { checkTaskId?: string; checklistItemId?: string } = {}, txIn?: Tx) {
   const actor = requireActor(ctx);
@@ -309,12 +326,15 @@ export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input
       const u = await tx.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', orgUnitId).executeTakeFirst();
       if (!u) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     }
+    // Named by nothing else, a report is filed under the reporter's own unit (a worker's workshop, not the company).
+    orgUnitId ??= (await reporterUnitOf(tx, actor.userId, enterpriseId)) ?? undefined;
     await requirePhotos(tx, enterpriseId, input.photoIds);
     // The code's year is the local year of the report; the year's series moves on (D12: the one code generator).
     const year = localYear(ctx.now);
     const code = await nextCode(tx, enterpriseId, HAZARD_CODE_SERIES, { prefix: `YH-${year}-`, year, width: 4 });
     // One statement for the record, its first history event and the managers' notifications (the hot path of
-    // reporting): the hazard goes in (in the enterprise's root unit unless a unit was given), the 'report' event
+    // reporting): the hazard goes in (in the enterprise's root unit when neither the report nor the reporter names
+    // one), the 'report' event
     // follows it, and every active principal and safety manager gets a notification naming it.
     const notice = JSON.stringify({ kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body' });
     const row = await tx
@@ -392,13 +412,56 @@ async function operate(db: Db, ctx: Ctx, enterpriseId: string, id: string, op: H
   return getHazard(db, ctx, enterpriseId, id);
 }
 
-export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { level: 'general' | 'major'; hazardClass: 'thing' | 'behaviour' | 'management'; majorCriterion?: string; title?: string; note: string } & Versioned) {
+type Place = Pick<HazardConfirmInput, 'orgUnitId' | 'location' | 'riskPointId'>;
+type PlaceChange = { from: string | null; to: string | null };
+
+/**
+ * The confirmer's corrections of where a hazard is: its unit, location and risk point. A unit or risk point named must
+ * be one the caller sees — in the hazard's enterprise and, for a unit leader, in his subtree (D11: a hazard moved out
+ * of it would leave his sight) — or the field is refused (400). Values equal to the current ones change nothing.
+ * Returns the columns to set, what changed (for the audit row) and the same in words (for the history).
+ */
+async function placeCorrections(tx: Tx, actor: Actor, h: HazardRow, input: Place) {
+  const set: { org_unit_id?: string; location?: string; risk_point_id?: string | null } = {};
+  const changed: { orgUnitId?: PlaceChange; location?: PlaceChange; riskPointId?: PlaceChange } = {};
+  // The history is one record read by everyone, written in the platform's first language like its other notes.
+  const words: string[] = [];
+  const shown = (v: string | null | undefined) => v || '—';
+  if (input.orgUnitId !== undefined && input.orgUnitId !== h.org_unit_id) {
+    const unit = await tx.selectFrom('org_units').select(['id', 'name', 'path'])
+      .where('enterprise_id', '=', h.enterprise_id).where('id', '=', input.orgUnitId).executeTakeFirst();
+    if (!unit || !isUnitVisible(actor, unit.path)) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
+    set.org_unit_id = unit.id;
+    changed.orgUnitId = { from: h.org_unit_id, to: unit.id };
+    words.push(t('zh-CN', 'hazard.changed.orgUnit', { from: h.org_unit_name, to: unit.name }));
+  }
+  if (input.location !== undefined && input.location !== h.location) {
+    set.location = input.location;
+    changed.location = { from: h.location, to: input.location };
+    words.push(t('zh-CN', 'hazard.changed.location', { from: shown(h.location), to: shown(input.location) }));
+  }
+  if (input.riskPointId !== undefined && input.riskPointId !== h.risk_point_id) {
+    const point = input.riskPointId === null ? null : await tx.selectFrom('risk_points as r').select(['r.id', 'r.name'])
+      .where('r.enterprise_id', '=', h.enterprise_id).where('r.id', '=', input.riskPointId).where(riskPointVisibleTo(actor.scope, 'r'))
+      .executeTakeFirst();
+    if (point === undefined) throw invalid('body.riskPointId', 'error.NOT_FOUND');
+    set.risk_point_id = point?.id ?? null;
+    changed.riskPointId = { from: h.risk_point_id, to: point?.id ?? null };
+    words.push(t('zh-CN', 'hazard.changed.riskPoint', { from: shown(h.risk_point_name), to: shown(point?.name) }));
+  }
+  return { set, changed, words };
+}
+
+export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: HazardConfirmInput) {
   return operate(db, ctx, enterpriseId, id, 'confirm', input, async ({ tx, h, actor }) => {
     if (input.level === 'major' && !input.majorCriterion) throw invalid('body.majorCriterion', 'hazard.majorCriterionRequired');
+    const place = await placeCorrections(tx, actor, h, input);
     await tx.updateTable('hazards').set({
       level: input.level, hazard_class: input.hazardClass, major_criterion: input.level === 'major' ? input.majorCriterion ?? null : null,
-      ...(input.title ? { title: input.title } : {}), confirmed_by: actor.userId, confirmed_at: ctx.now,
+      ...(input.title ? { title: input.title } : {}), ...place.set, confirmed_by: actor.userId, confirmed_at: ctx.now,
     }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    // Risk feedback: the point the hazard left may no longer be failing, the one it moved to now is.
+    if (place.changed.riskPointId) await refreshRiskFeedback(tx, enterpriseId, h.risk_point_id, place.changed.riskPointId.to);
     // R-HAZ-6: everyone a safety officer — points for the enterprise's own people (not regulators, insurers or
     // service institutions) whose report someone else confirmed.
     if (h.reported_by && h.reported_by !== actor.userId) {
@@ -412,7 +475,8 @@ export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string
         .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doNothing()).execute();
     }
     const outbox = input.level === 'major' && h.level !== 'major' ? await regulatorNoticesOfMajor(tx, enterpriseId, h.code, input.title ?? h.title, link(enterpriseId, id)) : [];
-    return { note: input.note, audit: auditOf(input), outbox };
+    const note = [...place.words, input.note].filter(Boolean).join('；');
+    return { note, audit: { ...auditOf(input), ...(Object.keys(place.changed).length ? { changed: place.changed } : {}) }, outbox };
   });
 }
 
@@ -579,4 +643,40 @@ export async function listAssignees(db: Db, ctx: Ctx, enterpriseId: string, q?: 
   }
   const rows = await query.orderBy('display_name').limit(50).execute();
   return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, roleName: roleName(r.role, ctx.locale) }));
+}
+
+/**
+ * Where the caller may place a hazard of this enterprise (the report and confirm forms' unit picker): the units he sees
+ * in full — a unit leader his subtree (D11), where confirming may move a hazard — in tree order, each with the names on
+ * its path from the root, and the unit his own report goes to when it names none (his unit, else the root).
+ */
+export async function listHazardUnits(db: Db, ctx: Ctx, enterpriseId: string): Promise<HazardUnits> {
+  const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const [rows, own] = await Promise.all([
+    db.selectFrom('org_units').select(['id', 'parent_id', 'name', 'path', 'sort']).where('enterprise_id', '=', enterpriseId).execute(),
+    reporterUnitOf(db, actor.userId, enterpriseId),
+  ]);
+  type Unit = (typeof rows)[number];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const children = new Map<string | null, Unit[]>();
+  for (const r of rows) {
+    const parent = r.parent_id !== null && byId.has(r.parent_id) ? r.parent_id : null;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  // Siblings as the org tree shows them: by their order, then by name.
+  const ordered: Unit[] = [];
+  const walk = (parent: string | null) => {
+    for (const r of (children.get(parent) ?? []).sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name, 'zh-CN'))) {
+      ordered.push(r);
+      walk(r.id);
+    }
+  };
+  walk(null);
+  const root = ordered.find((r) => r.parent_id === null);
+  return {
+    defaultUnitId: own ?? root?.id ?? '',
+    units: ordered.filter((r) => isUnitVisible(actor, r.path))
+      .map((r) => ({ id: r.id, name: r.name, pathNames: r.path.split('/').filter(Boolean).map((id) => byId.get(id)?.name ?? '') })),
+  };
 }

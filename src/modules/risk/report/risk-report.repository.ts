@@ -186,20 +186,24 @@ export async function findSubdistrictReport(db: Executor, subdistrictId: string,
   return (opts.lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
-export async function saveSubdistrictReport(tx: Tx, subdistrictId: string, year: number, snapshot: SubdistrictAggregate, by: string, at: Date): Promise<void> {
-  const json = JSON.stringify(snapshot);
-  await tx.insertInto('subdistrict_risk_reports').values({ subdistrict_id: subdistrictId, year, snapshot: json, forwarded_by: by, forwarded_at: at })
-    .onConflict((oc) => oc.columns(['subdistrict_id', 'year']).doUpdateSet({ snapshot: json, forwarded_by: by, forwarded_at: at })).execute();
+/** Keeps the latest forwarded version where the lists read it; the versions themselves are the locked submissions. */
+export async function saveSubdistrictReport(tx: Tx, subdistrictId: string, year: number, v: { snapshot: SubdistrictAggregate; version: number; by: string; at: Date }): Promise<void> {
+  const row = { snapshot: JSON.stringify(v.snapshot), version: v.version, forwarded_by: v.by, forwarded_at: v.at };
+  await tx.insertInto('subdistrict_risk_reports').values({ subdistrict_id: subdistrictId, year, ...row })
+    .onConflict((oc) => oc.columns(['subdistrict_id', 'year']).doUpdateSet(row)).execute();
 }
 
-
-/** Forwarded aggregates the caller's scope reaches: the own subdistrict's, or every subdistrict's of the district. */
-export async function listSubdistrictReports(db: Executor, scope: Scope, year: number) {
+/**
+ * Forwarded aggregates (their latest version) the caller's scope reaches: the own subdistrict's, or every
+ * subdistrict's of the district; `subdistrictId` narrows it to one.
+ */
+export async function listSubdistrictReports(db: Executor, scope: Scope, year: number, subdistrictId?: string) {
   let q = db.selectFrom('subdistrict_risk_reports as r')
     .innerJoin('subdistricts as s', 's.id', 'r.subdistrict_id')
     .leftJoin('users as u', 'u.id', 'r.forwarded_by')
-    .select(['r.subdistrict_id', 's.name as subdistrict_name', 's.code', 'r.year', 'r.snapshot', 'r.forwarded_at', 'u.display_name as forwarded_by_name'])
+    .select(['r.subdistrict_id', 's.name as subdistrict_name', 's.code', 'r.year', 'r.snapshot', 'r.version', 'r.forwarded_at', 'u.display_name as forwarded_by_name'])
     .where('r.year', '=', year);
+  if (subdistrictId) q = q.where('r.subdistrict_id', '=', subdistrictId);
   switch (scope.kind) {
     case 'district': q = q.where('s.district_id', '=', scope.districtId); break;
     case 'subdistrict': q = q.where('r.subdistrict_id', '=', scope.subdistrictId); break;
@@ -207,6 +211,19 @@ export async function listSubdistrictReports(db: Executor, scope: Scope, year: n
     case 'enterprise': case 'institution': return [];
   }
   return q.orderBy('s.code').execute();
+}
+
+/**
+ * The forwarded versions of the subdistricts' aggregates for a year (kind `risk.subdistrict` of platform/submissions,
+ * owned by the subdistrict), newest first: one query for every aggregate on the page.
+ */
+export async function listAggregateVersions(db: Executor, kind: string, year: number, subdistrictIds: string[]) {
+  if (subdistrictIds.length === 0) return [];
+  return db.selectFrom('submission_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.submitted_by')
+    .select(['v.enterprise_id as subdistrict_id', 'v.version', 'v.submitted_at', 'v.snapshot_sha256', 'u.display_name as submitted_by_name'])
+    .where('v.kind', '=', kind).where('v.subject_key', '=', String(year)).where('v.enterprise_id', 'in', subdistrictIds).where('v.status', '=', 'submitted')
+    .orderBy('v.enterprise_id').orderBy('v.version', 'desc').execute();
 }
 
 export async function departmentIndustries(db: Executor, departmentId: string): Promise<Set<string>> {

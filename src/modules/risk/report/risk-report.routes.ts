@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/http/app';
 import {
-  aggregateList, annualReport, forwardedAggregate, narrativeInput, reportListQuery, reportParams, reportStatusPage, reportVersionParams, versionInput, yearParams,
+  aggregateList, aggregateVersionParams, annualReport, forwardedAggregate, forwardInput, forwardPreview, narrativeInput, reportListQuery, reportParams, reportStatusPage,
+  reportVersionParams, versionInput, yearParams,
 } from './risk-report.schema';
 import {
-  annualReportPdfFile, confirmAnnualReport, correctAnnualReport, forwardSubdistrictReport, getAnnualReport, listAggregates, listAnnualReportVersions,
-  listReportStatus, saveReportNarrative, submitAnnualReport, urgeAnnualReports,
+  annualReportPdfFile, confirmAnnualReport, correctAnnualReport, forwardSubdistrictReport, getAggregateVersion, getAnnualReport, listAggregates, listAnnualReportVersions,
+  listReportStatus, previewForward, saveReportNarrative, submitAnnualReport, urgeAnnualReports,
 } from './risk-report.service';
 import { pdfFile, sendPdf, submissionVersions } from '../../../platform/submissions/submission.schema';
 import { majorPage, majorQuery, overviewPage, overviewQuery, overviewSummary, overviewSummaryQuery } from '../supervision/risk-supervision.schema';
@@ -34,10 +35,18 @@ export const riskReportRoutes: RouteModule = (app, { db, config }) => {
     schema: { tags: ['risk'], summary: '年度风险管控报告报送情况', querystring: reportListQuery, response: { 200: reportStatusPage } },
   }, async (req) => listReportStatus(db, req.ctx, req.query));
 
+  app.get('/risk/reports/:year/forward', {
+    config: { access: 'risk.supervise' },
+    schema: { tags: ['risk'], summary: '报送汇总前核对：未报送企业、距截止日期天数、与上一版相比有无变化', params: yearParams, response: { 200: forwardPreview } },
+  }, async (req) => previewForward(db, req.ctx, req.params.year));
+
   app.post('/risk/reports/:year/forward', {
     config: { access: 'risk.supervise' },
-    schema: { tags: ['risk'], summary: '街道汇总并报送区级行业部门', params: yearParams, body: z.object({}), response: { 200: forwardedAggregate } },
-  }, async (req) => forwardSubdistrictReport(db, req.ctx, req.params.year));
+    schema: {
+      tags: ['risk'], summary: '街道汇总并报送区级行业部门（每次报送为新版本，已报送版本锁定；有未报送企业须确认 acknowledgeMissing）',
+      params: yearParams, body: forwardInput, response: { 200: forwardedAggregate },
+    },
+  }, async (req) => forwardSubdistrictReport(db, req.ctx, req.params.year, req.body));
 
   app.post('/risk/reports/:year/urge', {
     config: { access: 'risk.supervise' },
@@ -51,6 +60,11 @@ export const riskReportRoutes: RouteModule = (app, { db, config }) => {
     config: { access: 'risk.supervise' },
     schema: { tags: ['risk'], summary: '街道汇总（部门仅见本部门监管行业）', params: yearParams, response: { 200: aggregateList } },
   }, async (req) => listAggregates(db, req.ctx, req.params.year));
+
+  app.get('/risk/reports/:year/aggregates/:subdistrictId/versions/:version', {
+    config: { access: 'risk.supervise' },
+    schema: { tags: ['risk'], summary: '街道汇总的某一报送版本（部门仅见本部门监管行业）', params: aggregateVersionParams, response: { 200: forwardedAggregate } },
+  }, async (req) => getAggregateVersion(db, req.ctx, req.params.year, req.params.subdistrictId, req.params.version));
 
   app.get('/enterprises/:enterpriseId/risk-reports/:year', {
     config: { access: 'risk.read' },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  aggregateSubdistrict, composeReportData, emptyFigures, inAnnualReminderWindow, isOnTime, missingR8Items, restrictToIndustries,
+  aggregateFacts, aggregateSubdistrict, composeReportData, daysUntilDue, emptyFigures, inAnnualReminderWindow, isOnTime, missingR8Items, restrictToIndustries,
   type EnterpriseReportFacts, type ReportPoint,
 } from './risk-report.rules';
 
@@ -20,6 +20,11 @@ test('R-RISK-9: on time means submitted by the end of 31 December, local time', 
     ['2026-12-31T15:59:59Z', true], ['2026-12-31T20:00:00Z', false],
   ];
   for (const [at, expected] of rows) assert.equal(isOnTime(2026, new Date(at)), expected, at);
+});
+
+test('R-RISK-9: the days left until 31 December, counted in local calendar days', () => {
+  const rows: [string, number][] = [['2026-12-01', 30], ['2026-12-30', 1], ['2026-12-31', 0], ['2027-01-01', -1], ['2026-01-01', 364]];
+  for (const [day, expected] of rows) assert.equal(daysUntilDue(2026, day), expected, day);
 });
 
 test('R-RISK-9: reminders go out from 1 to 31 December (local) only', () => {
@@ -88,4 +93,14 @@ test('the subdistrict aggregate sums submitted snapshots only; a department sees
   assert.deepEqual([zjj.totals.enterprises, zjj.totals.submitted, zjj.grade1.length, zjj.reports.length], [1, 0, 0, 0]);
   assert.deepEqual(zjj.nonSubmitters.map((n) => n.enterpriseId), ['c']);
   assert.equal(restrictToIndustries(agg, new Set(['education'])), null);
+});
+
+test('a non-submitter moving from no report to a draft is not a new fact of the aggregate; a submission is', () => {
+  const facts = (status: EnterpriseReportFacts['status'], submitted = false): EnterpriseReportFacts[] => [{
+    enterpriseId: 'e1', enterpriseName: '甲', creditCode: 'C1', industryCode: 'hazardous_chemicals', industryName: '危险化学品',
+    status: submitted ? 'submitted' : status, submittedAt: submitted ? new Date('2026-12-15T02:00:00Z') : null, totals: submitted ? emptyFigures() : null, grade1: [],
+  }];
+  const none = aggregateFacts(aggregateSubdistrict(2026, facts('none')));
+  assert.deepEqual(aggregateFacts(aggregateSubdistrict(2026, facts('draft'))), none);
+  assert.notDeepEqual(aggregateFacts(aggregateSubdistrict(2026, facts('none', true))), none);
 });

@@ -73,6 +73,11 @@ export function reportDueDate(year: number): string {
   return `${year}-12-31`;
 }
 
+/** Calendar days from `today` (the local date) to the due date: 0 on 31 December itself, negative once it has passed. */
+export function daysUntilDue(year: number, today: string): number {
+  return Math.round((Date.parse(reportDueDate(year)) - Date.parse(today)) / 86_400_000);
+}
+
 /** Submitted on or before the due date (the platform's local calendar day, as `today()` everywhere else). */
 export function isOnTime(year: number, submittedAt: Date): boolean {
   return submittedAt.getTime() < reportDeadline(year).getTime();
@@ -252,4 +257,13 @@ export function restrictToIndustries(agg: SubdistrictAggregate, industries: Read
     reports: agg.reports.filter((r) => industries.has(r.industryCode)),
     nonSubmitters: agg.nonSubmitters.filter((n) => industries.has(n.industryCode)),
   };
+}
+
+/**
+ * What makes two forwarded aggregates the same: the reports summed (their figures and grade-1 points) and the
+ * enterprises that had not submitted. How far a non-submitter has got with its draft is not a new fact for the
+ * departments, so it alone never makes a new version.
+ */
+export function aggregateFacts(agg: SubdistrictAggregate) {
+  return { ...agg, nonSubmitters: agg.nonSubmitters.map(({ status: _status, ...n }) => n) };
 }

@@ -97,12 +97,15 @@ export const reportStatusPage = pageOf(reportStatusItem).extend({
   /** A subdistrict officer forwards the aggregate; when it last did for this year. */
   canForward: z.boolean(),
   forwardedAt: z.date().nullable(),
+  /** The number of the latest forwarded version of the aggregate (1, 2…); null before the first forward. */
+  forwardedVersion: z.number().nullable(),
   counts: z.object({
     enterprises: z.number(), none: z.number(), draft: z.number(), confirmed: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), notSubmitted: z.number(),
   }),
 });
 
 const attendance = { enterprises: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), notSubmitted: z.number() };
+const nonSubmitter = z.object({ enterpriseId: z.string(), enterpriseName: z.string(), creditCode: z.string(), industryCode: z.string(), status: z.enum(REPORT_STATUSES) });
 export const subdistrictAggregate = z.object({
   year: z.number(),
   totals: z.object({ ...attendance, points: pointFigures }),
@@ -111,10 +114,31 @@ export const subdistrictAggregate = z.object({
   reports: z.array(z.object({
     enterpriseId: z.string(), enterpriseName: z.string(), creditCode: z.string(), industryCode: z.string(), submittedAt: z.string(), onTime: z.boolean(), points: pointFigures,
   })),
-  nonSubmitters: z.array(z.object({ enterpriseId: z.string(), enterpriseName: z.string(), creditCode: z.string(), industryCode: z.string(), status: z.enum(REPORT_STATUSES) })),
+  nonSubmitters: z.array(nonSubmitter),
 });
+/** One forwarded version of an aggregate: locked when forwarded, with the SHA-256 of its snapshot. */
+const aggregateVersion = z.object({ version: z.number(), forwardedAt: z.date(), forwardedBy: z.string().nullable(), sha256: z.string().nullable() });
 export const forwardedAggregate = z.object({
-  subdistrictId: z.string(), subdistrictName: z.string(), year: z.number(), forwardedAt: z.date(), forwardedBy: z.string().nullable(),
+  subdistrictId: z.string(), subdistrictName: z.string(), year: z.number(),
+  /** The version shown (1, 2… one per forward) and the latest one, which the departments read by default. */
+  version: z.number(), latestVersion: z.number(),
+  forwardedAt: z.date(), forwardedBy: z.string().nullable(), sha256: z.string().nullable(),
   aggregate: subdistrictAggregate,
+  /** Every forwarded version, newest first. */
+  versions: z.array(aggregateVersion),
 });
+/** Forwarding while enterprises have not submitted needs this, after the officer has seen who they are. */
+export const forwardInput = z.object({ acknowledgeMissing: z.boolean().optional() });
+export type ForwardInput = z.infer<typeof forwardInput>;
+/** What a forward would send now: the officer's confirmation before forwarding. */
+export const forwardPreview = z.object({
+  year: z.number(), dueDate: z.string(),
+  /** Calendar days until 31 December of the year: 0 on the day, negative once it has passed. */
+  daysToDue: z.number(),
+  enterprises: z.number(), submitted: z.number(), nonSubmitters: z.array(nonSubmitter),
+  latestVersion: z.number().nullable(), forwardedAt: z.date().nullable(),
+  /** True when the facts are those of the latest version: forwarding would be refused (NOTHING_NEW). */
+  unchanged: z.boolean(),
+});
+export const aggregateVersionParams = z.object({ year: reportYear, subdistrictId: z.uuid(), version: versionParam });
 export const aggregateList = z.object({ year: z.number(), items: z.array(forwardedAggregate) });

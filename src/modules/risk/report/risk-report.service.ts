@@ -4,7 +4,7 @@ import type { Permission } from '../../../platform/auth/permissions';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
-import { AppError, forbidden, invalid } from '../../../platform/errors';
+import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { departmentOfficersFor, idsOf } from '../../../platform/directory';
 import { localYear } from '../../../platform/time';
@@ -13,17 +13,19 @@ import type { WorkbenchSource } from '../../../platform/workbench';
 import { riskSummaryFor } from '../points/risk-point.service';
 import { today } from '../points/risk-point.service';
 import {
-  annualNonSubmitterIds, appendReportEvent, countReportStatuses, departmentIndustries, findReport, findSubdistrictReport, listReportEvents,
+  annualNonSubmitterIds, appendReportEvent, countReportStatuses, departmentIndustries, findReport, findSubdistrictReport, listAggregateVersions, listReportEvents,
   listReportStatuses, listSubdistrictReports, loadReportSource, loadSubdistrictFacts, lockReport, saveSubdistrictReport,
 } from './risk-report.repository';
 import {
-  aggregateSubdistrict, composeReportData, inAnnualReminderWindow, isOnTime, reportDueDate, restrictToIndustries, type ReportData, type ReportStatus, type SubdistrictAggregate,
+  aggregateFacts, aggregateSubdistrict, composeReportData, daysUntilDue, inAnnualReminderWindow, isOnTime, reportDueDate, restrictToIndustries,
+  type ReportData, type ReportStatus, type SubdistrictAggregate,
 } from './risk-report.rules';
-import type { NarrativeInput, ReportListQuery, VersionInput } from './risk-report.schema';
+import type { ForwardInput, NarrativeInput, ReportListQuery, VersionInput } from './risk-report.schema';
 import {
   confirmSubmission, correctSubmission, editSubmission, loadSubmission, lockSubmission, mayCorrect, presentVersions, submissionPdf, submitSubmission,
   type DocRef, type PdfModel, type PdfOptions, type Seed, type SubmissionKind,
 } from '../../../platform/submissions/submission.service';
+import { snapshotHash } from '../../../platform/submissions/submission.rules';
 import { riskReportPdfModel } from './risk-report.pdf';
 import type { ReportRow } from './risk-report.repository';
 
@@ -330,7 +332,7 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
       submittedVersion: r.submitted_version ?? (r.status === 'submitted' ? 1 : null),
     })),
     total, page: q.page, pageSize: q.pageSize, year, dueDate: reportDueDate(year), pastDue: today(ctx) > reportDueDate(year),
-    canForward: subdistrictId !== null && year <= localYear(ctx.now), forwardedAt: forwarded?.forwarded_at ?? null, counts,
+    canForward: subdistrictId !== null && year <= localYear(ctx.now), forwardedAt: forwarded?.forwarded_at ?? null, forwardedVersion: forwarded?.version ?? null, counts,
   };
 }
 
@@ -339,52 +341,174 @@ function auditSummary(agg: SubdistrictAggregate) {
 }
 
 /**
- * R-RISK-9: the subdistrict aggregates its enterprises' submitted reports and forwards the aggregate to each district
- * department by industry. Forwarding again replaces the stored aggregate (audited with what it replaced).
+ * The subdistrict's aggregate is a locked submission (platform/submissions) owned by the subdistrict: one document per
+ * year, one version per forward. Its steps all run inside one forward, so the state table never refuses one.
  */
-export async function forwardSubdistrictReport(db: Db, ctx: Ctx, year: number) {
-  const actor = requireActor(ctx);
+export const AGGREGATE_KIND: SubmissionKind = { kind: 'risk.subdistrict', refuse: () => new AppError('STATE') };
+const aggregateRef = (subdistrictId: string, year: number): DocRef => ({ enterpriseId: subdistrictId, kind: AGGREGATE_KIND.kind, subjectKey: String(year), owner: 'subdistrict' });
+type ForwardedRow = NonNullable<Awaited<ReturnType<typeof findSubdistrictReport>>>;
+
+/** An aggregate forwarded before versions existed, adopted as version 1 when the subdistrict next forwards. */
+function forwardedSeed(row: ForwardedRow): Seed {
+  return {
+    status: 'submitted', input: null, revision: 1, snapshot: row.snapshot,
+    confirmedBy: row.forwarded_by, confirmedAt: row.forwarded_at, submittedBy: row.forwarded_by, submittedAt: row.forwarded_at,
+  };
+}
+
+function requireSubdistrictOfficer(actor: Actor): string {
   if (actor.scope.kind !== 'subdistrict') throw new AppError('FORBIDDEN', { messageKey: 'riskReport.forward.subdistrictOnly' });
-  const subdistrictId = actor.scope.subdistrictId;
+  return actor.scope.subdistrictId;
+}
+
+const sameFacts = (a: SubdistrictAggregate, b: SubdistrictAggregate) => snapshotHash(aggregateFacts(a)) === snapshotHash(aggregateFacts(b));
+
+/** R-RISK-9: forwarding while enterprises have not reported needs the officer to say so; the refusal names them. */
+function missingReports(ctx: Ctx, year: number, agg: SubdistrictAggregate): AppError {
+  const shown = 5;
+  const names = agg.nonSubmitters.slice(0, shown).map((n) => n.enterpriseName).join(ctx.locale === 'en-US' ? ', ' : '、');
+  const days = daysUntilDue(year, today(ctx));
+  return new AppError('STATE', {
+    messageKey: days >= 0 ? 'riskReport.forward.missingReports' : 'riskReport.forward.missingReportsPastDue',
+    params: { count: agg.nonSubmitters.length, names: agg.nonSubmitters.length > shown ? `${names}…` : names, year, due: reportDueDate(year), days: Math.abs(days) },
+    reason: 'MISSING_REPORTS',
+  });
+}
+
+/**
+ * What a forward would send now, for the officer's confirmation: who has not submitted, how long until 31 December,
+ * and whether anything changed since the last forwarded version.
+ */
+export async function previewForward(db: Db, ctx: Ctx, year: number) {
+  const actor = requireActor(ctx);
+  const subdistrictId = requireSubdistrictOfficer(actor);
+  requireReportableYear(ctx, year);
+  const [facts, latest] = await Promise.all([loadSubdistrictFacts(db, subdistrictId, year), findSubdistrictReport(db, subdistrictId, year)]);
+  const agg = aggregateSubdistrict(year, facts);
+  return {
+    year, dueDate: reportDueDate(year), daysToDue: daysUntilDue(year, today(ctx)),
+    enterprises: agg.totals.enterprises, submitted: agg.totals.submitted, nonSubmitters: agg.nonSubmitters,
+    latestVersion: latest?.version ?? null, forwardedAt: latest?.forwarded_at ?? null,
+    unchanged: latest ? sameFacts(latest.snapshot as SubdistrictAggregate, agg) : false,
+  };
+}
+
+/**
+ * R-RISK-9: the subdistrict aggregates its enterprises' submitted reports and forwards the aggregate to each district
+ * department by industry. Each forward is a new locked version (the first is 1); the earlier ones stay as forwarded.
+ * With enterprises missing it needs `acknowledgeMissing` (MISSING_REPORTS otherwise), and a forward with nothing new
+ * since the last version is refused (NOTHING_NEW).
+ */
+export async function forwardSubdistrictReport(db: Db, ctx: Ctx, year: number, input: ForwardInput = {}) {
+  const actor = requireActor(ctx);
+  const subdistrictId = requireSubdistrictOfficer(actor);
   requireReportableYear(ctx, year);
   await db.transaction().execute(async (tx) => {
     const sub = await tx.selectFrom('subdistricts').select(['id', 'name', 'district_id']).where('id', '=', subdistrictId).executeTakeFirstOrThrow();
     const before = await findSubdistrictReport(tx, sub.id, year, { lock: true });
+    const ref = aggregateRef(sub.id, year);
+    // The facts are read after the document's lock, so two forwards at once queue and the later one sees the earlier.
+    let locked = await lockSubmission(tx, ctx, ref, before ? forwardedSeed(before) : null);
     const agg = aggregateSubdistrict(year, await loadSubdistrictFacts(tx, sub.id, year));
-    await saveSubdistrictReport(tx, sub.id, year, agg, actor.userId, ctx.now);
+    const last = locked.current.status === 'submitted' ? locked.current : null;
+    if (last && sameFacts(last.snapshot as SubdistrictAggregate, agg)) {
+      throw new AppError('STATE', { messageKey: 'riskReport.forward.unchanged', params: { version: last.version }, reason: 'NOTHING_NEW' });
+    }
+    if (agg.nonSubmitters.length > 0 && input.acknowledgeMissing !== true) throw missingReports(ctx, year, agg);
+    if (last) {
+      await correctSubmission(tx, ctx, AGGREGATE_KIND, locked);
+      locked = await lockSubmission(tx, ctx, ref);
+    }
+    await confirmSubmission(tx, ctx, AGGREGATE_KIND, locked, agg);
+    locked = await lockSubmission(tx, ctx, ref);
+    const done = await submitSubmission(tx, ctx, AGGREGATE_KIND, locked, agg, null);
+    await saveSubdistrictReport(tx, sub.id, year, { snapshot: agg, version: done.version, by: actor.userId, at: ctx.now });
     const officers = await idsOf(departmentOfficersFor(tx, sub.district_id, agg.byIndustry.map((i) => i.industryCode)));
     for (const o of officers) {
       await enqueueOutbox(tx, {
         topic: 'notify',
-        payload: { userId: o, kind: 'risk', titleKey: 'notify.riskReport.forwarded.title', bodyKey: 'notify.riskReport.forwarded.body', params: { subdistrict: sub.name, year }, link: `/risk/reports?year=${year}` },
+        payload: {
+          userId: o, kind: 'risk', titleKey: 'notify.riskReport.forwarded.title', bodyKey: 'notify.riskReport.forwarded.body',
+          params: { subdistrict: sub.name, year, version: done.version }, link: `/risk/reports?year=${year}&tab=aggregates`,
+        },
       });
     }
     await writeAudit(tx, ctx, {
-      action: before ? 'risk.report.reforward' : 'risk.report.forward', entityType: 'subdistrict_risk_report', entityId: `${sub.id}:${year}`,
-      before: before ? { ...auditSummary(before.snapshot as SubdistrictAggregate), forwardedAt: before.forwarded_at, forwardedBy: before.forwarded_by } : undefined,
-      after: { ...auditSummary(agg), notified: officers.length },
+      action: last ? 'risk.report.reforward' : 'risk.report.forward', entityType: 'subdistrict_risk_report', entityId: `${sub.id}:${year}`,
+      before: last ? { ...auditSummary(last.snapshot as SubdistrictAggregate), version: last.version, sha256: last.snapshot_sha256, forwardedAt: last.submitted_at, forwardedBy: last.submitted_by } : undefined,
+      after: {
+        ...auditSummary(agg), version: done.version, sha256: done.sha256, notified: officers.length,
+        acknowledgedMissing: agg.nonSubmitters.map((n) => n.enterpriseId),
+      },
     });
   });
-  const [item] = (await listAggregates(db, ctx, year)).items;
+  const item = (await listAggregates(db, ctx, year)).items.find((i) => i.subdistrictId === subdistrictId);
   return item!;
 }
 
+type AggregateVersionRow = Awaited<ReturnType<typeof listAggregateVersions>>[number];
+
+/** One forwarded version as a page shows it, with the list of every version (newest first) to open the others. */
+function presentAggregate(
+  r: Awaited<ReturnType<typeof listSubdistrictReports>>[number], shown: { version: number; forwardedAt: Date; forwardedBy: string | null; sha256: string | null },
+  aggregate: SubdistrictAggregate, versions: AggregateVersionRow[],
+) {
+  return {
+    subdistrictId: r.subdistrict_id, subdistrictName: r.subdistrict_name, year: r.year, ...shown, latestVersion: r.version, aggregate,
+    // An aggregate forwarded before versions existed has one version, the row itself.
+    versions: versions.length > 0
+      ? versions.map((v) => ({ version: v.version, forwardedAt: v.submitted_at ?? r.forwarded_at, forwardedBy: v.submitted_by_name, sha256: v.snapshot_sha256 }))
+      : [{ version: r.version, forwardedAt: r.forwarded_at, forwardedBy: r.forwarded_by_name, sha256: null }],
+  };
+}
+
+async function industriesOf(db: Executor, actor: Actor): Promise<Set<string> | null> {
+  return actor.scope.kind === 'department' ? departmentIndustries(db, actor.scope.departmentId) : null;
+}
+
 /**
- * Forwarded aggregates in scope: the subdistrict its own, the admin every subdistrict's, a department only the
- * industries it supervises ("三个必须"), and no aggregate at all in which none of them appear.
+ * Forwarded aggregates in scope, each at its latest version: the subdistrict its own, the admin every subdistrict's,
+ * a department only the industries it supervises ("三个必须"), and no aggregate at all in which none of them appear.
  */
 export async function listAggregates(db: Db, ctx: Ctx, year: number) {
   const actor = requireActor(ctx);
   const rows = await listSubdistrictReports(db, actor.scope, year);
-  const industries = actor.scope.kind === 'department' ? await departmentIndustries(db, actor.scope.departmentId) : null;
+  const [industries, versions] = await Promise.all([
+    industriesOf(db, actor),
+    listAggregateVersions(db, AGGREGATE_KIND.kind, year, rows.map((r) => r.subdistrict_id)),
+  ]);
   const items = [];
   for (const r of rows) {
     const full = r.snapshot as SubdistrictAggregate;
     const aggregate = industries ? restrictToIndustries(full, industries) : full;
     if (!aggregate) continue;
-    items.push({ subdistrictId: r.subdistrict_id, subdistrictName: r.subdistrict_name, year: r.year, forwardedAt: r.forwarded_at, forwardedBy: r.forwarded_by_name, aggregate });
+    const mine = versions.filter((v) => v.subdistrict_id === r.subdistrict_id);
+    const sha256 = mine.find((v) => v.version === r.version)?.snapshot_sha256 ?? null;
+    items.push(presentAggregate(r, { version: r.version, forwardedAt: r.forwarded_at, forwardedBy: r.forwarded_by_name, sha256 }, aggregate, mine));
   }
   return { year, items };
+}
+
+/** An earlier (or the latest) forwarded version of one subdistrict's aggregate, as locked when it was forwarded. */
+export async function getAggregateVersion(db: Db, ctx: Ctx, year: number, subdistrictId: string, version: number) {
+  const actor = requireActor(ctx);
+  const [r] = await listSubdistrictReports(db, actor.scope, year, subdistrictId);
+  if (!r) throw notFound();
+  const [industries, versions, doc] = await Promise.all([
+    industriesOf(db, actor),
+    listAggregateVersions(db, AGGREGATE_KIND.kind, year, [subdistrictId]),
+    loadSubmission(db, aggregateRef(subdistrictId, year)),
+  ]);
+  const v = doc?.versions.find((x) => x.version === version && x.status === 'submitted');
+  const shown = v
+    ? { snapshot: v.snapshot, version, forwardedAt: v.submitted_at ?? r.forwarded_at, forwardedBy: v.submitted_by_name, sha256: v.snapshot_sha256 }
+    : !doc && version === r.version ? { snapshot: r.snapshot, version, forwardedAt: r.forwarded_at, forwardedBy: r.forwarded_by_name, sha256: null } : null;
+  if (!shown) throw notFound();
+  const full = shown.snapshot as SubdistrictAggregate;
+  const aggregate = industries ? restrictToIndustries(full, industries) : full;
+  if (!aggregate) throw notFound();
+  const { snapshot: _snapshot, ...meta } = shown;
+  return presentAggregate(r, meta, aggregate, versions);
 }
 
 // ---- the workbench and 催报 ----

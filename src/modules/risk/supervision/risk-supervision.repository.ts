@@ -95,12 +95,17 @@ export async function overviewPage(db: Executor, scope: Scope, q: OverviewQuery,
       .execute();
   }
   const count = (c: string) => sql<number>`coalesce(${sql.ref(`a.${c}`)}, 0)`;
+  const sort = q.sort;
   return enterprisesInScope(db, scope, q, today)
     .innerJoin('subdistricts as s', 's.id', 'e.subdistrict_id')
     .innerJoin('industries as i', 'i.code', 'e.industry_code')
     .leftJoin(countsOfAll(db, scope, q, today).as('a'), 'a.enterprise_id', 'e.id')
     .select([...ENTERPRISE_COLUMNS, ...COUNTS.map((c) => count(c).as(c)), total.as('total_count')])
-    .orderBy(count(COUNT_SORT[q.sort]), q.order).orderBy('e.name').orderBy('e.id')
+    .$call((qb) => (sort === 'risk'
+      // A ranking, riskiest first whatever `order` says: major, then considerable, then missing on-site items (R-RISK-8).
+      ? qb.orderBy(count('g1'), 'desc').orderBy(count('g2'), 'desc').orderBy(count('missing_r8'), 'desc')
+      : qb.orderBy(count(COUNT_SORT[sort]), q.order)))
+    .orderBy('e.name').orderBy('e.id')
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize)
     .execute();
 }

@@ -7,7 +7,8 @@ const grades = z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.numb
 
 export const OVERVIEW_FLAGS = ['noLedger', 'overdue', 'missingR8', 'controlFailing', 'hasGrade1'] as const;
 export type OverviewFlag = (typeof OVERVIEW_FLAGS)[number];
-export const OVERVIEW_SORTS = ['name', 'total', 'grade1', 'grade2', 'unassessed', 'overdue', 'missingR8', 'controlFailing'] as const;
+/** `risk` (the default, issue 10 §2) ranks the riskiest first: major risks, then considerable, then missing on-site items. */
+export const OVERVIEW_SORTS = ['risk', 'name', 'total', 'grade1', 'grade2', 'unassessed', 'overdue', 'missingR8', 'controlFailing'] as const;
 
 const scopeFilters = {
   subdistrictId: z.uuid().optional(),
@@ -16,7 +17,7 @@ const scopeFilters = {
 
 export const overviewQuery = z.object({
   ...pageQuery,
-  sort: z.enum(OVERVIEW_SORTS).default('name'),
+  sort: z.enum(OVERVIEW_SORTS).default('risk'),
   ...scopeFilters,
   flag: z.enum(OVERVIEW_FLAGS).optional(),
 });

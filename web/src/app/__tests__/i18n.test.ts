@@ -52,8 +52,8 @@ const DATA_KEYS: Record<string, readonly (string | number)[]> = {
  * fallback to `tx`, so an unknown value shows the server's text, never a key.
  */
 const OPEN_PREFIXES = new Set([
-  'entityType', 'notificationKind', 'accident', 'risk.value', 'risk.report.action', 'printGrade', 'hazardTab', 'hazardEscalation',
-  'risk.measure', 'risk.factor', 'risk.method', 'risk.direct', 'risk.gradeShort', 'risk.levelShort', 'auditAction', 'doubleReport',
+  'notificationKind', 'accident', 'risk.value', 'risk.report.action', 'printGrade', 'hazardTab', 'hazardEscalation',
+  'risk.measure', 'risk.factor', 'risk.method', 'risk.direct', 'risk.gradeShort', 'risk.levelShort', 'doubleReport',
 ]);
 
 // Every screen's source, as text (Vite reads it at build time of the test).

@@ -7,14 +7,16 @@ import { useIsMobile } from '../responsive';
 import { AppBreadcrumb } from './AppBreadcrumb';
 import { AppHeader } from './AppHeader';
 import { Brand } from './Brand';
+import { BottomTabs, useBottomTabs } from './BottomTabs';
 import { SideMenu } from './SideMenu';
 
-/** The signed-in frame: side menu (a drawer below 768 px), header, breadcrumb and the page. */
+/** The signed-in frame: side menu (a drawer below 768 px), header, breadcrumb and the page; on a phone, workers and team leaders also get the bottom tab bar. */
 export function AppLayout() {
   const isMobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { pathname } = useLocation();
+  const bottomTabs = useBottomTabs(isMobile);
 
   useEffect(() => setDrawerOpen(false), [pathname]);
   useEffect(() => {
@@ -55,12 +57,13 @@ export function AppLayout() {
             collapsed={collapsed}
             onToggle={() => (isMobile ? setDrawerOpen(true) : setCollapsed((c) => !c))}
           />
-          <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+          <Layout.Content style={{ padding: isMobile ? 12 : 24, paddingBottom: bottomTabs ? 76 : undefined, minWidth: 0 }}>
             <AppBreadcrumb />
             <Suspense fallback={<PageLoading />}>
               <Outlet />
             </Suspense>
           </Layout.Content>
+          {bottomTabs && <BottomTabs tabs={bottomTabs} />}
         </Layout>
       </Layout>
     </PageTitleProvider>

@@ -1,4 +1,4 @@
-import { AlertOutlined, CameraOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined, ScheduleOutlined, UnorderedListOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, CameraOutlined, FileSearchOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined, ScheduleOutlined, UnorderedListOutlined, WarningOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 import type { Me } from '../auth/api/auth.api';
 import { hasPermission, isRegulator } from './permissions';
@@ -20,6 +20,12 @@ export function hazardNavItems(me: Me): NavItem[] {
         { key: 'hazardReports', path: '/hazard-reports', label: 'nav.hazardReports', icon: <FileDoneOutlined /> },
       );
     }
+  } else if (!hasPermission(me, 'hazard.read') && hasPermission(me, 'hazard.report')) {
+    // Insurers and service institutions report hazards to the enterprises they serve and follow their own reports.
+    items.push(
+      { key: 'hazardReport', path: '/report', label: 'nav.hazardReport', icon: <CameraOutlined /> },
+      { key: 'myReports', path: '/my-reports', label: 'nav.myReports', icon: <FileSearchOutlined /> },
+    );
   } else if (isRegulator(me) && hasPermission(me, 'hazard.read')) {
     items.push(
       { key: 'hazardOverview', path: '/hazard-overview', label: 'nav.hazardOverview', icon: <DashboardOutlined /> },

@@ -13,6 +13,9 @@ const ChecklistDetailPage = page(() => import('./pages/ChecklistDetailPage'), 'C
 const ChecklistPrintPage = page(() => import('./pages/ChecklistPrintPage'), 'ChecklistPrintPage');
 const HazardOverviewPage = page(() => import('./pages/HazardOverviewPage'), 'HazardOverviewPage');
 const DoubleReportsPage = page(() => import('./pages/DoubleReportsPage'), 'DoubleReportsPage');
+const MyReportsPage = page(() => import('./pages/MyReportsPage'), 'MyReportsPage');
+// A regulator's drill-down from 隐患监管 or 隐患台账 lands on the enterprise file, hazards tab first (issue 10 §2).
+const EnterpriseFilePage = page<typeof import('../enterprises/pages/EnterpriseDetailPage'), { defaultTab?: string }>(() => import('../enterprises/pages/EnterpriseDetailPage'), 'EnterpriseDetailPage');
 const DoubleReportDetailPage = page(() => import('./pages/DoubleReportDetailPage'), 'DoubleReportDetailPage');
 
 /** Hazard pages inside the signed-in layout (children of '/'). */
@@ -20,6 +23,7 @@ export const hazardRoutes: RouteObject[] = [
   // Opened from a post's QR code (after login) or from the ledger: /report?enterpriseId=…&postId=…
   { path: 'report', element: guarded('hazard.report', <HazardReportPage />), handle: handle('nav.hazardReport') },
   { path: 'hazards', element: guarded('hazard.read', <HazardLedgerPage />), handle: handle('nav.hazards') },
+  { path: 'my-reports', element: guarded('hazard.report', <MyReportsPage />), handle: handle('nav.myReports') },
   { path: 'major-hazards', element: guarded('hazard.read', <MajorHazardsPage />), handle: handle('nav.majorHazards') },
   {
     // The address notifications link to.
@@ -30,7 +34,14 @@ export const hazardRoutes: RouteObject[] = [
       { path: ':id', element: guarded('hazard.read', <HazardDetailPage />), handle: handle('crumb.hazardDetail') },
     ],
   },
-  { path: 'hazard-overview', element: guarded('hazard.supervise', <HazardOverviewPage />), handle: handle('nav.hazardOverview') },
+  {
+    path: 'hazard-overview',
+    handle: handle('nav.hazardOverview'),
+    children: [
+      { index: true, element: guarded('hazard.supervise', <HazardOverviewPage />) },
+      { path: ':enterpriseId', element: guarded('hazard.supervise', <EnterpriseFilePage defaultTab="hazards" />), handle: handle('crumb.enterpriseDetail') },
+    ],
+  },
   { path: 'hazard-reports', element: guarded('hazard.read', <DoubleReportsPage />), handle: handle('nav.hazardReports') },
   {
     path: 'enterprises/:enterpriseId/hazard-reports/:periodType/:periodKey',

@@ -13,6 +13,8 @@ const RiskReportsPage = page(() => import('./pages/RiskReportsPage'), 'RiskRepor
 const BoardPrintPage = page(() => import('./pages/BoardPrintPage'), 'BoardPrintPage');
 const CardPrintPage = page(() => import('./pages/CardPrintPage'), 'CardPrintPage');
 const MapPrintPage = page(() => import('./pages/MapPrintPage'), 'MapPrintPage');
+// A regulator's drill-down lands on the enterprise file, risk tab first, under 风险监管 (issue 10 §2).
+const EnterpriseFilePage = page<typeof import('../enterprises/pages/EnterpriseDetailPage'), { defaultTab?: string }>(() => import('../enterprises/pages/EnterpriseDetailPage'), 'EnterpriseDetailPage');
 const PublicRiskCardPage = page(() => import('./pages/PublicRiskCardPage'), 'PublicRiskCardPage');
 
 /** Risk pages inside the signed-in layout (children of '/'). */
@@ -33,7 +35,7 @@ export const riskRoutes: RouteObject[] = [
             path: ':enterpriseId',
             handle: handle('crumb.riskEnterprise'),
             children: [
-              { index: true, element: <RiskGuard permission="risk.read"><RiskLedgerPage /></RiskGuard> },
+              { index: true, element: <RiskGuard permission="risk.supervise"><EnterpriseFilePage defaultTab="risk" /></RiskGuard> },
               { path: 'map', element: <RiskGuard permission="risk.read"><RiskMapPage /></RiskGuard>, handle: handle('nav.riskMap') },
             ],
           },

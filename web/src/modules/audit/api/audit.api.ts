@@ -3,11 +3,11 @@ import type { ItemOf, ResponseOf } from '../../../api/types';
 
 export type AuditRow = ItemOf<ResponseOf<'/audit'>>;
 export type AuditVerifyResult = ResponseOf<'/audit/verify'>;
-
-/** Entity types the services write today; the filter also accepts others typed into the address bar. */
-export const ENTITY_TYPES = ['enterprise', 'org_unit', 'post', 'employee', 'user'] as const;
+/** The record types and actions the filters offer, each with its name in the user's language (from the server). */
+export type AuditVocabulary = ResponseOf<'/audit/vocabulary'>;
 
 export const auditApi = {
   list: (query: Query, signal?: AbortSignal) => api.get<ResponseOf<'/audit'>>('/audit', query, { signal }),
+  vocabulary: (signal?: AbortSignal) => api.get<AuditVocabulary>('/audit/vocabulary', undefined, { signal }),
   verify: () => api.get<AuditVerifyResult>('/audit/verify'),
 };

@@ -3,24 +3,34 @@ import { useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import type { ListState } from '../../../app/useListState';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
-import { ENTITY_TYPES } from '../api/audit.api';
+import type { AuditVocabulary } from '../api/audit.api';
 
-export function AuditFilters({ list }: { list: ListState }) {
-  const { t, tx } = useI18n();
+type Term = AuditVocabulary['actions'][number];
+
+/** The choices of a filter, with the chosen code kept even when the server no longer names it (an old link). */
+function options(terms: readonly Term[] | undefined, chosen: string | undefined, other: string) {
+  const list = (terms ?? []).map((x) => ({ value: x.code, label: x.name }));
+  if (chosen && terms && !terms.some((x) => x.code === chosen)) list.push({ value: chosen, label: other });
+  return list;
+}
+
+/** Filters by record type, record ID, action and (for regulators) enterprise; types and actions are picked by name. */
+export function AuditFilters({ list, vocabulary }: { list: ListState; vocabulary: AuditVocabulary | undefined }) {
+  const { t } = useI18n();
   const me = useMe();
   const f = list.filters;
-  const types: string[] = [...ENTITY_TYPES];
-  if (f.entityType && !types.includes(f.entityType)) types.push(f.entityType);
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
       <Col xs={24} sm={12} xl={5}>
         <Select
           style={{ width: '100%' }}
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.entityType')}
-          value={f.entityType}
+          value={vocabulary ? f.entityType : undefined}
+          loading={!vocabulary}
           onChange={(v?: string) => list.setFilters({ entityType: v })}
-          options={types.map((k) => ({ value: k, label: tx(`entityType.${k}`, k) }))}
+          options={options(vocabulary?.entityTypes, f.entityType, t('audit.unknownCode'))}
           data-testid="audit-filter-entity-type"
         />
       </Col>
@@ -35,12 +45,15 @@ export function AuditFilters({ list }: { list: ListState }) {
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
-        <Input.Search
-          key={`action:${f.action ?? ''}`}
-          defaultValue={f.action}
+        <Select
+          style={{ width: '100%' }}
           allowClear
-          placeholder={t('audit.actionPlaceholder')}
-          onSearch={(v) => list.setFilters({ action: v.trim() || undefined })}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('audit.action')}
+          value={vocabulary ? f.action : undefined}
+          loading={!vocabulary}
+          onChange={(v?: string) => list.setFilters({ action: v })}
+          options={options(vocabulary?.actions, f.action, t('audit.unknownCode'))}
           data-testid="audit-filter-action"
         />
       </Col>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useAuth } from '../../../app/auth';
@@ -6,7 +7,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
-import { useApi } from '../../../app/useApi';
+import { useApi, useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { auditApi, type AuditRow } from '../api/audit.api';
 import { AuditDiff } from '../components/AuditDiff';
@@ -22,7 +23,12 @@ export function AuditPage() {
   const isMobile = useIsMobile();
   const list = useListState({ sync: 'url', filterKeys: FILTERS, defaultOrder: 'desc' });
   const { data, error, loading, reload } = useApi((signal) => auditApi.list(list.query, signal), [JSON.stringify(list.query)]);
+  // Names of record types and actions come from the server in the user's language; the filters pick from them.
+  const vocabulary = useApiQuery(['audit', 'vocabulary'], (signal) => auditApi.vocabulary(signal)).data;
+  const entityNames = useMemo(() => new Map((vocabulary?.entityTypes ?? []).map((x) => [x.code, x.name])), [vocabulary]);
   const filtered = FILTERS.some((k) => list.filters[k]);
+  const shownType = list.filters.entityType;
+  const shownTypeName = !shownType || !vocabulary ? '' : entityNames.get(shownType) ?? t('audit.unknownCode');
 
   const columns: ColumnsType<AuditRow> = [
     { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 80 },
@@ -36,8 +42,8 @@ export function AuditPage() {
         </span>
       ),
     },
-    { key: 'action', dataIndex: 'action', title: t('audit.action'), render: (v: string) => <Tag>{tx(`auditAction.${v}`, v)}</Tag> },
-    { key: 'entityType', dataIndex: 'entityType', title: t('audit.entityType'), render: (v: string) => tx(`entityType.${v}`, v) },
+    { key: 'action', dataIndex: 'actionName', title: t('audit.action'), render: (v: string) => <Tag>{v}</Tag> },
+    { key: 'entityType', dataIndex: 'entityTypeName', title: t('audit.entityType') },
     {
       key: 'entityId', dataIndex: 'entityId', title: t('audit.entityId'),
       render: (v: string, r) => (
@@ -60,7 +66,7 @@ export function AuditPage() {
     <div data-testid="audit-page">
       <PageHeader
         title={t('nav.audit')}
-        sub={list.filters.entityId ? t('audit.historyFor', { type: tx(`entityType.${list.filters.entityType ?? ''}`, list.filters.entityType ?? ''), id: list.filters.entityId }) : undefined}
+        sub={list.filters.entityId ? t('audit.historyFor', { type: shownTypeName, id: list.filters.entityId }) : undefined}
         extra={
           <>
             {filtered && <Button onClick={() => list.setFilters({ entityType: undefined, entityId: undefined, enterpriseId: undefined, action: undefined })}>{t('common.clearFilters')}</Button>}
@@ -69,7 +75,7 @@ export function AuditPage() {
         }
       />
       <Card>
-        <AuditFilters list={list} />
+        <AuditFilters list={list} vocabulary={vocabulary} />
         {error
           ? <ErrorState error={error} onRetry={reload} />
           : (
@@ -82,7 +88,7 @@ export function AuditPage() {
               loading={loading}
               scroll={{ x: 'max-content' }}
               onChange={list.onTableChange}
-              expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} /> }}
+              expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} entityType={r.entityType} entityNames={entityNames} /> }}
               pagination={{
                 current: list.page, pageSize: list.pageSize, total: data?.total ?? 0,
                 showSizeChanger: !isMobile, simple: isMobile, showTotal: (total) => t('common.total', { total }),

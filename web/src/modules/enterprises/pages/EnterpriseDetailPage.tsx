@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useAuth } from '../../../app/auth';
+import { useAuth, useMe } from '../../../app/auth';
+import { WEB_MODULES } from '../../../app/module-list';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
@@ -16,10 +17,16 @@ import { EnterpriseProfile } from '../components/EnterpriseProfile';
 import { EnterpriseStatusTag } from '../components/EnterpriseStatusTag';
 import { HighRiskTag } from '../components/HighRiskTag';
 
-const TABS = ['profile', 'org', 'employees'] as const;
-
-export function EnterpriseDetailPage() {
-  const { id = '' } = useParams();
+/**
+ * 企业档案. For the enterprise's own people: profile, org chart, employees. For a regulator (issue 10 §2) the one-page
+ * file of an enterprise in scope: the domain modules add their tabs (risk, hazards, checks, reports, major hazards —
+ * `enterpriseTabs` in each WebModule), and a drill-down from a regulator's view opens the tab it came from
+ * (`defaultTab`, or `?tab=`), under that view's address so its menu entry stays lit.
+ */
+export function EnterpriseDetailPage({ defaultTab = 'profile' }: { defaultTab?: string }) {
+  const params0 = useParams();
+  const id = params0.id ?? params0.enterpriseId ?? '';
+  const me = useMe();
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
@@ -28,17 +35,18 @@ export function EnterpriseDetailPage() {
   const { data: enterprise, error, loading, reload, setData } = useApi((signal) => enterprisesApi.get(id, signal), [id]);
   usePageTitle(enterprise?.name);
 
-  const tabParam = params.get('tab');
-  const tab = TABS.find((k) => k === tabParam) ?? 'profile';
-
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!enterprise) return loading ? <PageLoading /> : null;
 
+  const moduleTabs = WEB_MODULES.flatMap((m) => m.enterpriseTabs?.(me) ?? []);
   const items = [
     { key: 'profile', label: t('enterprise.tabProfile'), children: <EnterpriseProfile enterprise={enterprise} /> },
+    ...moduleTabs.map((m) => ({ key: m.key, label: <span data-testid={`enterprise-tab-${m.key}`}>{t(m.label)}</span>, children: m.render(enterprise.id) })),
     ...(can('orgunit.read') ? [{ key: 'org', label: t('enterprise.tabOrg'), children: <OrgTreeEditor enterpriseId={enterprise.id} /> }] : []),
     ...(can('employee.read') ? [{ key: 'employees', label: t('enterprise.tabEmployees'), children: <EmployeeManager enterpriseId={enterprise.id} /> }] : []),
   ];
+  const tabParam = params.get('tab') ?? defaultTab;
+  const tab = items.find((k) => k.key === tabParam)?.key ?? 'profile';
 
   return (
     <div data-testid="enterprise-detail-page">
@@ -71,7 +79,7 @@ export function EnterpriseDetailPage() {
           activeKey={tab}
           onChange={(key) => setParams((prev) => {
             const next = new URLSearchParams(prev);
-            if (key === 'profile') next.delete('tab');
+            if (key === defaultTab) next.delete('tab');
             else next.set('tab', key);
             return next;
           }, { replace: true })}

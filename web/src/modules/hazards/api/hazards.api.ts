@@ -38,10 +38,14 @@ export type AssignInput = BodyOf<`${HazardPath}/assign`>;
 const base = (enterpriseId: string) => `/enterprises/${enterpriseId}/hazards`;
 
 export type Assignee = ItemOf<ResponseOf<'/enterprises/{enterpriseId}/assignees'>>;
+/** The units a hazard may be placed in, with their paths, and the unit the caller's own reports default to. */
+export type HazardUnits = ResponseOf<'/enterprises/{enterpriseId}/hazard-units'>;
+export type HazardUnit = HazardUnits['units'][number];
 
 export const hazardsApi = {
   assignees: (enterpriseId: string, q: string | undefined, signal?: AbortSignal) =>
     api.get<Assignee[]>(`/enterprises/${enterpriseId}/assignees`, { q }, { signal }),
+  units: (enterpriseId: string, signal?: AbortSignal) => api.get<HazardUnits>(`/enterprises/${enterpriseId}/hazard-units`, undefined, { signal }),
   list: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<ResponseOf<'/enterprises/{enterpriseId}/hazards'>>(base(enterpriseId), query, { signal }),
   get: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<HazardDetail>(`${base(enterpriseId)}/${id}`, undefined, { signal }),
   report: (enterpriseId: string, body: HazardReportInput) => api.post<ResponseOf<'/enterprises/{enterpriseId}/hazards', 'post'>>(base(enterpriseId), body),

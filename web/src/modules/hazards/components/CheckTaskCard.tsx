@@ -1,14 +1,14 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { checkPeriodLabel, deadlineLabel } from '../api/check-period';
 import type { CheckTask } from '../api/checks.api';
 import { TaskStatusTag } from './TaskStatusTag';
 
 /** One task in "我的检查任务": a big tap target with the card's name, the period and when it is due. */
 export function CheckTaskCard({ enterpriseId, task }: { enterpriseId: string; task: CheckTask }) {
-  const { t, tx } = useI18n();
+  const { locale, t, tx } = useI18n();
   const overdueSoon = task.status === 'open' && new Date(task.dueAt).getTime() - Date.now() < 2 * 3_600_000;
   return (
     <Link to={`/enterprises/${enterpriseId}/check-tasks/${task.id}`} data-testid="check-task-link" data-plan-id={task.planId} data-can-run={task.canRun ? 'true' : 'false'}>
@@ -22,7 +22,7 @@ export function CheckTaskCard({ enterpriseId, task }: { enterpriseId: string; ta
             </Flex>
             <Typography.Text strong ellipsis style={{ display: 'block' }}>{task.checklistName}</Typography.Text>
             <Typography.Text type={overdueSoon ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-              {task.periodKey} · {t('check.dueAt')} {formatDateTime(task.dueAt)} · {task.assigneeUserName ?? task.assigneePostName ?? ''}
+              {checkPeriodLabel(task.periodKey, locale)} · {t('check.dueAt')} {deadlineLabel(new Date(task.dueAt), locale)} · {task.assigneeUserName ?? task.assigneePostName ?? ''}
             </Typography.Text>
             {task.status === 'done' && (
               <div style={{ fontSize: 12 }}>

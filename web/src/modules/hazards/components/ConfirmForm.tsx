@@ -1,25 +1,37 @@
-import { Form, Input, Radio } from 'antd';
+import { Divider, Form, Input, Radio, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
+import { useApi } from '../../../app/useApi';
 import { HAZARD_CLASSES, hazardsApi, type ConfirmInput, type HazardDetail } from '../api/hazards.api';
+import { HazardUnitSelect } from './HazardUnitSelect';
 import { MajorCriterionSelect } from './MajorCriterionSelect';
 import { OpDrawer } from './OpDrawer';
+import { RiskPointSelect } from './RiskPointSelect';
 import { useHazardOp } from './useHazardOp';
 
 type Props = { hazard: HazardDetail; onDone: (h: HazardDetail) => void; onClose: () => void };
 
-/** confirm: the manager or unit leader registers and grades what was reported (R-HAZ-2). */
+/**
+ * confirm: the manager or unit leader registers and grades what was reported (R-HAZ-2), and corrects where it is —
+ * unit, location, risk point — since a worker's report often names them only roughly.
+ */
 export function ConfirmForm({ hazard, onDone, onClose }: Props) {
   const { t, tx } = useI18n();
   const [form] = Form.useForm<ConfirmInput>();
   const { saving, run } = useHazardOp(form, onDone);
   const level = Form.useWatch('level', form);
+  const units = useApi((signal) => hazardsApi.units(hazard.enterpriseId, signal), [hazard.enterpriseId]);
   return (
     <OpDrawer title={t('hazardOp.confirm')} okText={t('hazardOp.confirm')} saving={saving} onOk={() => form.submit()} onClose={onClose} testId="hazard-confirm-form">
       <Form<ConfirmInput>
         form={form}
         layout="vertical"
-        initialValues={{ level: hazard.level, hazardClass: hazard.hazardClass ?? 'thing', majorCriterion: hazard.majorCriterion ?? undefined, title: hazard.title, note: '' }}
-        onFinish={(v) => void run(() => hazardsApi.confirm(hazard.enterpriseId, hazard.id, { ...v, majorCriterion: v.level === 'major' ? v.majorCriterion : undefined }))}
+        initialValues={{
+          level: hazard.level, hazardClass: hazard.hazardClass ?? 'thing', majorCriterion: hazard.majorCriterion ?? undefined, title: hazard.title,
+          orgUnitId: hazard.orgUnitId, location: hazard.location, riskPointId: hazard.riskPointId, note: '',
+        }}
+        onFinish={(v) => void run(() => hazardsApi.confirm(hazard.enterpriseId, hazard.id, {
+          ...v, majorCriterion: v.level === 'major' ? v.majorCriterion : undefined, location: v.location?.trim() ?? '', riskPointId: v.riskPointId ?? null,
+        }))}
       >
         <Form.Item name="title" label={t('hazard.title')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input maxLength={200} />
@@ -39,6 +51,25 @@ export function ConfirmForm({ hazard, onDone, onClose }: Props) {
         )}
         <Form.Item name="hazardClass" label={t('hazard.hazardClass')}>
           <Radio.Group options={HAZARD_CLASSES.map((c) => ({ value: c, label: tx(`hazardClass.${c}`, c) }))} />
+        </Form.Item>
+        <Divider style={{ margin: '8px 0 12px' }} />
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('hazard.placeHint')}</Typography.Paragraph>
+        <Form.Item name="orgUnitId" label={t('hazard.orgUnit')} rules={[{ required: true, message: t('validation.required') }]}>
+          <HazardUnitSelect units={units.data?.units} testId="hazard-confirm-unit" />
+        </Form.Item>
+        <Form.Item name="location" label={t('hazard.location')}>
+          <Input maxLength={200} data-testid="hazard-confirm-location" />
+        </Form.Item>
+        <Form.Item name="riskPointId" label={t('hazard.riskPoint')}>
+          <RiskPointSelect
+            enterpriseId={hazard.enterpriseId}
+            initial={hazard.riskPointId ? { id: hazard.riskPointId, name: hazard.riskPointName ?? '' } : null}
+            onChange={(_id, point) => {
+              // A risk point lies in a unit and a place: follow it unless the confirmer cannot place the hazard there.
+              if (point && units.data?.units.some((u) => u.id === point.orgUnitId)) form.setFieldValue('orgUnitId', point.orgUnitId);
+              if (point?.location && !form.getFieldValue('location')) form.setFieldValue('location', point.location);
+            }}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('hazard.note')}>
           <Input.TextArea rows={2} maxLength={1000} />

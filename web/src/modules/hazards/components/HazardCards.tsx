@@ -13,7 +13,10 @@ import { HazardStatusTag } from './HazardStatusTag';
 
 type Props = { list: ListState; data: Page<HazardSummary> | undefined; loading: boolean; enterpriseId?: string };
 
-/** The ledger on a phone: one tappable card per hazard, the deadline and flags where a thumb can see them. */
+/**
+ * The ledger on a phone: one tappable card per hazard, the deadline and flags where a thumb can see them. Across
+ * enterprises the code is followed by the enterprise's name, since each enterprise numbers its own hazards.
+ */
 export function HazardCards({ list, data, loading, enterpriseId }: Props) {
   const { t } = useI18n();
   if (loading && !data) return <Skeleton active />;
@@ -29,10 +32,11 @@ export function HazardCards({ list, data, loading, enterpriseId }: Props) {
                   <HazardStatusTag status={h.status} />
                   <HazardLevelTag level={h.level} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{h.code}</Typography.Text>
+                  {h.enterpriseName && <Typography.Text style={{ fontSize: 12 }} data-testid="hazard-enterprise">{h.enterpriseName}</Typography.Text>}
                 </Flex>
                 <Typography.Text strong ellipsis style={{ display: 'block' }}>{h.title}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {h.enterpriseName ? `${h.enterpriseName} · ` : ''}{h.orgUnitName}
+                  {h.orgUnitName}
                   {h.deadline ? ` · ${t('hazard.deadline')} ${formatDate(h.deadline)}` : ` · ${formatDateTime(h.reportedAt)}`}
                   {h.rectifierName ? ` · ${h.rectifierName}` : ''}
                 </Typography.Text>

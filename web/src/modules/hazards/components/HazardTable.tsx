@@ -20,14 +20,28 @@ type Props = {
 
 export const hazardLink = (h: HazardSummary, enterpriseId?: string) => `/enterprises/${enterpriseId ?? h.enterpriseId}/hazards/${h.id}`;
 
-/** The ledger on a desktop: code, title, level, status, unit, rectifier, deadline, flags. */
+/**
+ * The ledger on a desktop: code, title, level, status, unit, rectifier, deadline, flags. Across enterprises a code is
+ * not unique (each enterprise numbers its own YH-2026-0001), so there the code column names the enterprise below it.
+ */
 export function HazardTable({ list, data, loading, enterpriseId }: Props) {
   const { t, tx } = useI18n();
   // The cross-enterprise list sorts by report time, deadline or enterprise only.
   const cross = !enterpriseId;
   const columns: ColumnsType<HazardSummary> = [
-    {
-      key: 'code', dataIndex: 'code', title: t('hazard.code'), sorter: !cross, sortOrder: list.sortOrderOf('code'), fixed: 'left', width: 130,
+    cross ? {
+      key: 'enterprise', dataIndex: 'code', title: t('hazard.codeEnterprise'), sorter: true, sortOrder: list.sortOrderOf('enterprise'), fixed: 'left', width: 220,
+      render: (v: string, h) => (
+        <Space orientation="vertical" size={0} style={{ maxWidth: 220 }}>
+          <Link to={hazardLink(h)} data-testid="hazard-link">{v}</Link>
+          <Link to={`/hazard-overview/${h.enterpriseId}`} data-testid="hazard-enterprise">
+            <Typography.Text style={{ maxWidth: 220 }} ellipsis={{ tooltip: h.enterpriseName }}>{h.enterpriseName}</Typography.Text>
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[h.subdistrictName, h.industryName].filter(Boolean).join(' · ')}</Typography.Text>
+        </Space>
+      ),
+    } : {
+      key: 'code', dataIndex: 'code', title: t('hazard.code'), sorter: true, sortOrder: list.sortOrderOf('code'), fixed: 'left', width: 130,
       render: (v: string, h) => <Link to={hazardLink(h, enterpriseId)} data-testid="hazard-link">{v}</Link>,
     },
     {
@@ -39,15 +53,6 @@ export function HazardTable({ list, data, loading, enterpriseId }: Props) {
         </Space>
       ),
     },
-    ...(cross ? [{
-      key: 'enterprise', dataIndex: 'enterpriseName', title: t('hazard.enterprise'), sorter: true, sortOrder: list.sortOrderOf('enterprise'),
-      render: (v: string, h: HazardSummary) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/enterprises/${h.enterpriseId}/hazards`}>{v}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[h.subdistrictName, h.industryName].filter(Boolean).join(' · ')}</Typography.Text>
-        </Space>
-      ),
-    }] : []),
     { key: 'level', dataIndex: 'level', title: t('hazard.level'), sorter: !cross, sortOrder: list.sortOrderOf('level'), render: (v: HazardSummary['level']) => <HazardLevelTag level={v} /> },
     { key: 'status', dataIndex: 'status', title: t('hazard.status'), render: (v: HazardSummary['status']) => <HazardStatusTag status={v} /> },
     { key: 'source', dataIndex: 'source', title: t('hazard.source'), render: (v: string) => tx(`hazardSource.${v}`, v) },

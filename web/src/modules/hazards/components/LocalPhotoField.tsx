@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { Flex } from 'antd';
 import { CameraButton } from './CameraButton';
 import { PhotoStrip } from './PhotoStrip';
@@ -9,32 +8,39 @@ type Props = { value: LocalPhoto[]; onChange: (next: LocalPhoto[]) => void; labe
 
 let seq = 0;
 
-/** Photos kept on the phone until the whole form is sent in one request (a check run); thumbnails are local. */
+/** A photo held on the phone, with a local URL for its thumbnail; `revokePhotos` lets the URL go. */
+export function localPhoto(blob: Blob): LocalPhoto {
+  seq += 1;
+  return { key: `p${seq}`, blob, url: URL.createObjectURL(blob) };
+}
+
+export function revokePhotos(photos: readonly LocalPhoto[]): void {
+  for (const p of photos) URL.revokeObjectURL(p.url);
+}
+
+/**
+ * Photos kept on the phone until the whole form is sent in one request (a check run); thumbnails are local. The field
+ * lets go of a photo the user removes; the photos still in `value` belong to the form, which revokes them when it
+ * drops them, so a photo survives the field being hidden and shown again (a result changed from fail and back).
+ */
 export function LocalPhotoField({ value, onChange, label, testId, max = 3 }: Props) {
-  const owned = useRef<string[]>([]);
-  useEffect(() => () => owned.current.forEach((u) => URL.revokeObjectURL(u)), []);
   return (
     <Flex vertical gap={8}>
       <PhotoStrip
         testId={`${testId}-thumbs`}
         size={64}
         photos={value.map((p) => ({ key: p.key, src: p.url }))}
-        onRemove={(key) => onChange(value.filter((p) => p.key !== key))}
+        onRemove={(key) => {
+          revokePhotos(value.filter((p) => p.key === key));
+          onChange(value.filter((p) => p.key !== key));
+        }}
       />
       {value.length < max && (
         <div>
           <CameraButton
             testId={testId}
             label={label}
-            onPick={(blobs) => {
-              const added = blobs.slice(0, max - value.length).map((blob) => {
-                const url = URL.createObjectURL(blob);
-                owned.current.push(url);
-                seq += 1;
-                return { key: `p${seq}`, blob, url };
-              });
-              onChange([...value, ...added]);
-            }}
+            onPick={(blobs) => onChange([...value, ...blobs.slice(0, max - value.length).map(localPhoto)])}
           />
         </div>
       )}

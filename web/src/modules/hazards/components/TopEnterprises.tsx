@@ -19,7 +19,7 @@ export function TopEnterprises({ title, rows, testId }: { title: string; rows: T
             key: 'name', dataIndex: 'name', title: t('hazard.enterprise'),
             render: (v: string, r) => (
               <>
-                <Link to={`/enterprises/${r.enterpriseId}/hazards`}>{v}</Link>
+                <Link to={`/hazard-overview/${r.enterpriseId}`}>{v}</Link>
                 <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.subdistrictName} · {r.industryName}</Typography.Text></div>
               </>
             ),

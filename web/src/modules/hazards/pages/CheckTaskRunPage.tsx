@@ -1,35 +1,53 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Progress, Result } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Progress, Result } from 'antd';
 import { Link, useParams } from 'react-router';
+import { isApiError } from '../../../app/api';
+import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
+import { useLeaveGuard } from '../../../app/useLeaveGuard';
 import { checksApi, type RunOutput } from '../api/checks.api';
 import { CheckItemRunner, type Answer } from '../components/CheckItemRunner';
 import { CheckTaskHeader } from '../components/CheckTaskHeader';
 import { CheckTaskResults } from '../components/CheckTaskResults';
+import { hasAnswers, useCheckRunDraft } from '../components/useCheckRunDraft';
 
 const EMPTY: Answer = { result: null, note: '', photos: [] };
 
 /**
  * Running a check card on a phone: item by item pass / fail / not applicable, a note and a photo for each failure,
- * and one submit that sends everything in a single multipart request; failed items come back as hazards.
+ * and one submit that sends everything in a single multipart request; failed items come back as hazards. The answers
+ * are kept on the phone until they are sent (a reload brings them back), and leaving with answers unsent is asked about.
  */
 export function CheckTaskRunPage() {
   const { enterpriseId = '', id = '' } = useParams();
+  // One page per task: moving to another task starts from that task's own answers.
+  return <CheckTaskRun key={`${enterpriseId}/${id}`} enterpriseId={enterpriseId} id={id} />;
+}
+
+function CheckTaskRun({ enterpriseId, id }: { enterpriseId: string; id: string }) {
+  const me = useMe();
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const { data: task, error, loading, reload, setData } = useApi((signal) => checksApi.task(enterpriseId, id, signal), [enterpriseId, id]);
-  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const { answers, setAnswers, restored, discard } = useCheckRunDraft([me.id, enterpriseId, id], task);
   const [tried, setTried] = useState(false);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<RunOutput | null>(null);
   usePageTitle(task?.checklistName);
+  const running = !!task && task.status === 'open' && task.canRun && !done;
+  useLeaveGuard(running && hasAnswers(answers), {
+    title: t('check.leaveTitle'), content: t('check.leaveBody'), okText: t('check.leaveOk'), cancelText: t('check.leaveCancel'),
+  });
+  useEffect(() => {
+    if (restored) message.info(t('check.draftRestored', { n: restored }));
+  }, [restored, message, t]);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!task) return loading ? <PageLoading /> : null;
@@ -37,11 +55,10 @@ export function CheckTaskRunPage() {
   const answerOf = (itemId: string) => answers[itemId] ?? EMPTY;
   const answered = task.items.filter((i) => answerOf(i.id).result).length;
   const missingPhoto = (itemId: string) => answerOf(itemId).result === 'fail' && answerOf(itemId).photos.length === 0;
-  const running = task.status === 'open' && task.canRun && !done;
 
   const passRest = () => setAnswers((prev) => {
     const next = { ...prev };
-    for (const i of task.items) if (!next[i.id]?.result) next[i.id] = { ...EMPTY, result: 'pass' };
+    for (const i of task.items) if (!next[i.id]?.result) next[i.id] = { ...(next[i.id] ?? EMPTY), result: 'pass' };
     return next;
   });
 
@@ -61,11 +78,14 @@ export function CheckTaskRunPage() {
         const a = answerOf(i.id);
         return { checklistItemId: i.id, result: a.result!, note: a.note.trim(), photos: a.result === 'fail' ? a.photos.map((p) => p.blob) : [] };
       }));
+      discard();
       setDone(out);
       setData(out);
       window.scrollTo({ top: 0 });
     } catch (e) {
       showError(e);
+      // Run elsewhere meanwhile, or missed: the task as it is now, and its draft goes.
+      if (isApiError(e) && e.reason === 'TASK_NOT_OPEN') reload();
     } finally {
       setSending(false);
     }
@@ -90,7 +110,17 @@ export function CheckTaskRunPage() {
         <>
           <Flex align="center" gap={12} style={{ marginBottom: 12 }}>
             <Progress percent={Math.round((answered / Math.max(1, task.items.length)) * 100)} format={() => `${answered}/${task.items.length}`} style={{ flex: 1, margin: 0 }} />
-            <Button icon={<CheckCircleOutlined />} onClick={passRest} disabled={answered === task.items.length} data-testid="check-pass-rest">{t('check.passRest')}</Button>
+            <Popconfirm
+              title={t('check.passRestConfirm', { n: task.items.length - answered })}
+              description={t('check.passRestHint')}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ 'data-testid': 'check-pass-rest-ok' }}
+              onConfirm={passRest}
+              disabled={answered === task.items.length}
+            >
+              <Button icon={<CheckCircleOutlined />} disabled={answered === task.items.length} data-testid="check-pass-rest">{t('check.passRest')}</Button>
+            </Popconfirm>
           </Flex>
           <Flex vertical gap={8}>
             {task.items.map((item, i) => (

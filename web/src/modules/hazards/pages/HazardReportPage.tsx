@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CheckCircleFilled, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Empty, Flex, Form, Input, Result, Select, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
@@ -9,9 +9,10 @@ import { useApi } from '../../../app/useApi';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
 import { checksApi } from '../api/checks.api';
 import { hazardsApi, type HazardLevel } from '../api/hazards.api';
+import { HazardUnitSelect } from '../components/HazardUnitSelect';
 import { PhotoUploadField } from '../components/PhotoUploadField';
 
-type Values = { photoIds: string[]; title: string; description: string; location: string; level: HazardLevel; riskPointId?: string };
+type Values = { photoIds: string[]; title: string; description: string; location: string; level: HazardLevel; riskPointId?: string; orgUnitId?: string };
 type Done = { id: string; code: string };
 
 const CHIP = { padding: '4px 10px', border: '1px solid #d9d9d9', fontSize: 14 } as const;
@@ -34,6 +35,13 @@ export function HazardReportPage() {
   const enterpriseId = params.get('enterpriseId') ?? own ?? undefined;
   const postId = params.get('postId') ?? undefined;
   const ctx = useApi((signal) => checksApi.reportContext(enterpriseId!, postId!, signal), [enterpriseId, postId], !!enterpriseId && !!postId);
+  // Insurers and service institutions do not read the enterprise's units: their reports go where the server puts them.
+  const units = useApi((signal) => hazardsApi.units(enterpriseId!, signal), [enterpriseId], !!enterpriseId && can('hazard.read'));
+  // The unit is preselected: the post's (a QR code), else the reporter's own (his team, the workshop he leads).
+  const defaultUnitId = ctx.data?.orgUnit.id ?? units.data?.defaultUnitId;
+  useEffect(() => {
+    if (defaultUnitId) form.setFieldsValue({ orgUnitId: defaultUnitId });
+  }, [form, defaultUnitId]);
   const title = Form.useWatch('title', form);
   const riskPointId = Form.useWatch('riskPointId', form);
   // The post's own risk points first: a worker at a post usually reports about what is in front of them.
@@ -50,9 +58,9 @@ export function HazardReportPage() {
         location: v.location?.trim() ?? '',
         level: v.level,
         riskPointId: v.riskPointId,
-        // A stale QR code (post deleted) still reports, to the enterprise as a whole.
+        // A stale QR code (post deleted) still reports, in the unit chosen on the form.
         postId: ctx.data ? postId : undefined,
-        orgUnitId: ctx.data?.orgUnit.id,
+        orgUnitId: ctx.data?.orgUnit.id ?? v.orgUnitId,
         photoIds: v.photoIds ?? [],
       });
       setDone({ id: res.id, code: res.code });
@@ -69,7 +77,8 @@ export function HazardReportPage() {
         <Result
           status="success"
           title={t('hazardReporting.doneTitle', { code: done.code })}
-          subTitle={t('hazardReporting.doneBody')}
+          // R-HAZ-6 points are for the enterprise's own people: an insurer, an assessor or an officer earns none.
+          subTitle={t(me.scope.enterpriseId ? 'hazardReporting.doneBody' : 'hazardReporting.doneBodyOutside')}
           extra={[
             <Button
               key="again"
@@ -83,10 +92,10 @@ export function HazardReportPage() {
             >
               {t('hazardReporting.again')}
             </Button>,
-            // Insurers and service institutions report but do not read the ledger.
-            ...(can('hazard.read')
-              ? [<Link key="view" to={`/enterprises/${enterpriseId}/hazards/${done.id}`}><Button data-testid="hazard-report-view">{t('hazardReporting.view')}</Button></Link>]
-              : []),
+            // Insurers and service institutions report but do not read the ledger: they follow it under 我上报的.
+            can('hazard.read')
+              ? <Link key="view" to={`/enterprises/${enterpriseId}/hazards/${done.id}`}><Button data-testid="hazard-report-view">{t('hazardReporting.view')}</Button></Link>
+              : <Link key="mine" to="/my-reports"><Button data-testid="hazard-report-mine">{t('hazardReporting.myReports')}</Button></Link>,
           ]}
         />
       </Card>
@@ -117,7 +126,7 @@ export function HazardReportPage() {
             form={form}
             layout="vertical"
             requiredMark={false}
-            initialValues={{ photoIds: [], title: '', description: '', location: '', level: 'general' }}
+            initialValues={{ photoIds: [], title: '', description: '', location: '', level: 'general', orgUnitId: defaultUnitId }}
             onFinish={(v) => void submit(v)}
           >
             <Form.Item name="photoIds" label={t('hazardReporting.step1')}>
@@ -153,6 +162,11 @@ export function HazardReportPage() {
               </Form.Item>
             )}
             <Form.Item name="riskPointId" hidden><Input /></Form.Item>
+            {!ctx.data && units.data && (
+              <Form.Item name="orgUnitId" label={t('hazard.orgUnit')}>
+                <HazardUnitSelect units={units.data.units} testId="hazard-report-unit" />
+              </Form.Item>
+            )}
             <Collapse
               ghost
               size="small"

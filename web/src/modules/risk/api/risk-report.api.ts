@@ -72,6 +72,8 @@ export type ReportStatusFilter = ReportStatus | 'notSubmitted' | 'late';
 export const REPORT_STATUS_FILTERS: readonly ReportStatusFilter[] = ['none', 'draft', 'confirmed', 'submitted', 'notSubmitted', 'late'];
 export type ReportStatusPage = Page<ReportStatusItem> & {
   year: number; dueDate: string; pastDue: boolean;
+  /** The subdistrict forwards the aggregate: when it last did, and that version's number (null before the first). */
+  canForward: boolean; forwardedAt: string | null; forwardedVersion: number | null;
   counts: { enterprises: number; none: number; draft: number; confirmed: number; submitted: number; onTime: number; late: number; notSubmitted: number };
 };
 type Attendance = { enterprises: number; submitted: number; onTime: number; late: number; notSubmitted: number };
@@ -81,10 +83,23 @@ export type SubdistrictAggregate = {
   byIndustry: (Attendance & { industryCode: string; industryName: string; points: PointFigures })[];
   grade1: (Grade1Item & { enterpriseId: string; enterpriseName: string; industryCode: string })[];
   reports: { enterpriseId: string; enterpriseName: string; creditCode: string; industryCode: string; submittedAt: string; onTime: boolean; points: PointFigures }[];
-  nonSubmitters: { enterpriseId: string; enterpriseName: string; creditCode: string; industryCode: string; status: ReportStatus }[];
+  nonSubmitters: NonSubmitter[];
 };
+export type NonSubmitter = { enterpriseId: string; enterpriseName: string; creditCode: string; industryCode: string; status: ReportStatus };
+/** One forwarded version of an aggregate, locked when forwarded. */
+export type AggregateVersion = { version: number; forwardedAt: string; forwardedBy: string | null; sha256: string | null };
 export type ForwardedAggregate = {
-  subdistrictId: string; subdistrictName: string; year: number; forwardedAt: string; forwardedBy: string | null; aggregate: SubdistrictAggregate;
+  subdistrictId: string; subdistrictName: string; year: number;
+  /** The version shown and the latest one (what the departments read by default). */
+  version: number; latestVersion: number;
+  forwardedAt: string; forwardedBy: string | null; sha256: string | null; aggregate: SubdistrictAggregate;
+  /** Every forwarded version, newest first. */
+  versions: AggregateVersion[];
+};
+/** What a forward would send now: who has not submitted, days until 31 December, whether anything is new. */
+export type ForwardPreview = {
+  year: number; dueDate: string; daysToDue: number; enterprises: number; submitted: number; nonSubmitters: NonSubmitter[];
+  latestVersion: number | null; forwardedAt: string | null; unchanged: boolean;
 };
 
 const report = (enterpriseId: string, year: number) => `/enterprises/${enterpriseId}/risk-reports/${year}`;
@@ -100,6 +115,10 @@ export const riskReportApi = {
   overviewSummary: (query: Query, signal?: AbortSignal) => api.get<OverviewSummary>('/risk/overview/summary', query, { signal }),
   major: (query: Query, signal?: AbortSignal) => api.get<Page<MajorItem>>('/risk/major', query, { signal }),
   statuses: (query: Query, signal?: AbortSignal) => api.get<ReportStatusPage>('/risk/reports', query, { signal }),
-  forward: (year: number) => api.post<ForwardedAggregate>(`/risk/reports/${year}/forward`, {}),
+  forwardPreview: (year: number, signal?: AbortSignal) => api.get<ForwardPreview>(`/risk/reports/${year}/forward`, undefined, { signal }),
+  /** Each forward is a new locked version; with enterprises missing the officer must acknowledge them (MISSING_REPORTS otherwise). */
+  forward: (year: number, acknowledgeMissing: boolean) => api.post<ForwardedAggregate>(`/risk/reports/${year}/forward`, { acknowledgeMissing }),
   aggregates: (year: number, signal?: AbortSignal) => api.get<{ year: number; items: ForwardedAggregate[] }>(`/risk/reports/${year}/aggregates`, undefined, { signal }),
+  aggregateVersion: (year: number, subdistrictId: string, version: number, signal?: AbortSignal) =>
+    api.get<ForwardedAggregate>(`/risk/reports/${year}/aggregates/${subdistrictId}/versions/${version}`, undefined, { signal }),
 };

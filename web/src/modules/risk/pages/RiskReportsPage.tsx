@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Select, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Row, Select, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { useShowError } from '../../../app/errors';
+import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { industryName, useReference } from '../../../app/reference';
 import { useApi } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
-import { REPORT_STATUS_FILTERS, riskReportApi } from '../api/risk-report.api';
+import { REPORT_STATUS_FILTERS, riskReportApi, type ForwardedAggregate } from '../api/risk-report.api';
 import { AggregateView } from '../components/AggregateView';
+import { ForwardAggregateModal } from '../components/ForwardAggregateModal';
 import { ReportStatusTable } from '../components/ReportStatusTable';
 
 const FILTERS = ['year', 'status', 'subdistrictId', 'industryCode'] as const;
@@ -21,13 +22,12 @@ export function RiskReportsPage() {
   const { t, locale } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'aggregates' ? 'aggregates' : 'status';
   const list = useListState({ sync: 'url', filterKeys: FILTERS });
   const thisYear = new Date().getFullYear();
   const year = Number(list.filters.year) || thisYear;
-  const [forwarding, setForwarding] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const subdistricts = useReference('subdistricts');
   const industries = useReference('industries');
   const statuses = useApi((signal) => riskReportApi.statuses({ ...list.query, year }, signal), [JSON.stringify(list.query), year], tab === 'status');
@@ -35,21 +35,16 @@ export function RiskReportsPage() {
   const isSubdistrict = me.scope.kind === 'subdistrict';
   const counts = statuses.data?.counts;
 
-  const forward = async () => {
-    setForwarding(true);
-    try {
-      await riskReportApi.forward(year);
-      message.success(t('risk.reports.forwarded'));
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('tab', 'aggregates');
-        return next;
-      });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setForwarding(false);
-    }
+  const forwarded = (item: ForwardedAggregate) => {
+    setConfirming(false);
+    message.success(t('risk.reports.forwarded', { version: item.version }));
+    statuses.reload();
+    aggregates.reload();
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set('tab', 'aggregates');
+      return next;
+    });
   };
 
   return (
@@ -67,9 +62,7 @@ export function RiskReportsPage() {
               data-testid="reports-year"
             />
             {isSubdistrict && (
-              <Popconfirm title={t('risk.reports.forwardConfirm', { year })} onConfirm={() => void forward()} okText={t('common.ok')} cancelText={t('common.cancel')}>
-                <Button type="primary" icon={<SendOutlined />} loading={forwarding} data-testid="reports-forward">{t('risk.reports.forward')}</Button>
-              </Popconfirm>
+              <Button type="primary" icon={<SendOutlined />} onClick={() => setConfirming(true)} data-testid="reports-forward">{t('risk.reports.forward')}</Button>
             )}
           </>
         }
@@ -90,6 +83,11 @@ export function RiskReportsPage() {
             {statuses.data && (
               <Flex vertical gap={4} style={{ marginBottom: 12 }}>
                 <Typography.Text>{t('risk.reports.due', { date: statuses.data.dueDate })}{statuses.data.pastDue ? ` · ${t('risk.reports.pastDue')}` : ''}</Typography.Text>
+                {statuses.data.forwardedVersion !== null && statuses.data.forwardedAt && (
+                  <Typography.Text type="secondary" data-testid="reports-last-forward">
+                    {t('risk.reports.lastForwarded', { version: statuses.data.forwardedVersion, at: formatDateTime(statuses.data.forwardedAt) })}
+                  </Typography.Text>
+                )}
                 {counts && <Alert type={counts.notSubmitted > 0 ? 'warning' : 'success'} showIcon title={t('risk.reports.counts', { ...counts })} />}
               </Flex>
             )}
@@ -114,10 +112,12 @@ export function RiskReportsPage() {
         ) : aggregates.error ? <ErrorState error={aggregates.error} onRetry={aggregates.reload} /> : (
           <Flex vertical gap={12}>
             {aggregates.data?.items.length === 0 && <Empty description={t('risk.reports.noAggregates')} />}
-            {aggregates.data?.items.map((item) => <AggregateView key={item.subdistrictId} item={item} />)}
+            {/* Keyed by version too: a new forward opens on the new version, not the one picked before. */}
+            {aggregates.data?.items.map((item) => <AggregateView key={`${item.subdistrictId}:${item.version}`} item={item} />)}
           </Flex>
         )}
       </Card>
+      {confirming && <ForwardAggregateModal year={year} onClose={() => setConfirming(false)} onForwarded={forwarded} />}
     </div>
   );
 }
