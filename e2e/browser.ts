@@ -150,3 +150,10 @@ export async function assertReadable(page: Page, what: string): Promise<void> {
   const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
   assert.ok(overflow <= 0, `${what}: scrolls sideways by ${overflow} px`);
 }
+
+/** Fails when a table on the page needs a sideways scroll to show its last columns (issue 10: none clip at 1366 px). */
+export async function assertTablesFit(page: Page, what: string): Promise<void> {
+  const clipped = await page.evaluate(`[...document.querySelectorAll('.ant-table-content, .ant-table-body')]
+    .filter((e) => e.scrollWidth > e.clientWidth + 2).map((e) => e.scrollWidth - e.clientWidth)`) as number[];
+  assert.deepEqual(clipped, [], `${what}: a table is wider than the page by ${clipped.join(', ')} px`);
+}

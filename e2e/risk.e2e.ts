@@ -150,7 +150,8 @@ describe('risk grading and control in the browser', () => {
     await modal.locator('input[type=file]').setInputFiles({ name: '一车间平面图.png', mimeType: 'image/png', buffer: floorPlanPng(800, 500) });
     await modal.getByTestId('plan-name').fill(`一车间平面图 ${stamp}`);
     await page.getByTestId('plan-upload-save').click();
-    await page.locator('[data-testid=risk-map][data-ready=true]').waitFor();
+    // The demo's site plan is shown first, with its six points: wait for the new, empty plan.
+    await page.locator('[data-testid=risk-map][data-ready=true][data-count="0"]').waitFor();
 
     await pick(page, 'map-place-point', pointName);
     await page.getByTestId('map-place-start').click();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { assertReadable, BASE, launchChromium, signIn } from './browser';
+import { assertReadable, assertTablesFit, BASE, launchChromium, PASSWORD, signIn } from './browser';
 
 type DemoAccount = { username: string; role: string };
 const demo = (await (await fetch(`${BASE}/api/v1/auth/demo-accounts`)).json()) as { accounts: DemoAccount[] };
@@ -92,6 +92,47 @@ describe('the to-do workbench on every home page', () => {
       assert.equal(await manager.page.getByTestId('bottom-tabs').count(), 0);
     } finally {
       await manager.context.close();
+    }
+  });
+
+  test('the workshop leader\'s risk tiles on his home page count what his ledger lists: his workshop, not the enterprise', async () => {
+    const { context, page, errors } = await signIn(browser, 'leader', WIDE);
+    try {
+      const card = page.getByTestId('home-risk-card');
+      // The figure, once loaded (a dash until then).
+      await card.getByTestId('risk-count-total').filter({ hasText: /\d/ }).waitFor({ timeout: 20_000 });
+      const tile = Number((await card.getByTestId('risk-count-total').innerText()).replace(/\D+/g, ' ').trim().split(' ').pop());
+      await card.getByTestId('risk-count-total').click();
+      await page.getByTestId('risk-ledger').waitFor({ timeout: 20_000 });
+      const total = page.locator('.ant-pagination-total-text').first();
+      await total.waitFor({ timeout: 20_000 });
+      assert.equal(await total.innerText(), `共 ${tile} 条`, 'the tile and the list agree');
+      // His ledger is narrower than the enterprise's: the safety manager's tile counts more.
+      const manager = await (await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'safety', password: PASSWORD }) })).headers.getSetCookie();
+      const cookie = manager.map((c) => c.split(';')[0]).join('; ');
+      const me = await (await page.request.get(`${BASE}/api/v1/auth/me`)).json() as { scope: { enterpriseId: string } };
+      const all = await (await fetch(`${BASE}/api/v1/enterprises/${me.scope.enterpriseId}/risk-summary`, { headers: { cookie } })).json() as { total: number };
+      assert.ok(all.total > tile, `the enterprise has ${all.total} points, the leader's workshop ${tile}`);
+      assert.deepEqual(errors.map((e) => e.message), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('at 1366 px the ledgers and lists show every column without scrolling sideways', async () => {
+    for (const [user, paths] of [['safety', ['/risk', '/hazards', '/employees']], ['guanshang', ['/risk/overview', '/hazards', '/enterprises', '/major-hazards']]] as const) {
+      const { context, page, errors } = await signIn(browser, user, WIDE);
+      try {
+        for (const p of paths) {
+          await page.goto(`${BASE}${p}`);
+          await page.locator('.ant-table-tbody tr').first().waitFor({ timeout: 20_000 });
+          await page.waitForLoadState('networkidle');
+          await assertTablesFit(page, `${user} ${p}`);
+        }
+        assert.deepEqual(errors.map((e) => e.message), []);
+      } finally {
+        await context.close();
+      }
     }
   });
 

@@ -377,7 +377,10 @@ test('past its due time an open task is missed and its risk points fail until th
   const bell = (await leader.get('/api/v1/notifications?pageSize=100')).data.items as { title: string; body: string }[];
   const reminders = bell.filter((n) => n.title === '检查任务即将到期：维修班日检');
   assert.equal(reminders.length, 1, JSON.stringify(bell.map((n) => n.title)));
-  assert.match(reminders[0]!.body, /2026-12-04 00:00/);
+  // Issue 10: the period and the deadline in words, the deadline as the end of the day it belongs to (not "12-04 00:00").
+  assert.equal(reminders[0]!.body, '维修班日检表（12月3日）请于 12月3日 24:00 前完成检查。');
+  const inEnglish = (await leader.get('/api/v1/notifications?pageSize=100', { 'accept-language': 'en-US' })).data.items as { title: string; body: string }[];
+  assert.ok(inEnglish.some((n) => n.body === '维修班日检表 (3 Dec): complete the check before 3 Dec 24:00.'), JSON.stringify(inEnglish.map((n) => n.body)));
 
   // Past midnight local: missed, and the point fails.
   t.clock.now = new Date('2026-12-03T16:05:00Z');

@@ -3,7 +3,9 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { HAZARD_STATES } from '../src/modules/hazards/loop/hazard-workflow';
 import { REPORT_POINTS } from '../src/modules/hazards/loop/hazard.service';
-import { localDay, localYear } from '../src/platform/time';
+import { HAZARD_POINTS_RULES } from '../src/modules/hazards/loop/hazard.rule-sets';
+import { currentRules } from '../src/platform/rules';
+import { localDay, localMonthIndex, localYear, startOfLocalMonth } from '../src/platform/time';
 import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -125,6 +127,33 @@ test('R-HAZ-3 every seeded history runs from the report to the current status, a
     else if (['confirmed', 'rectifying', 'submitted', 'closed'].includes(h.status)) assert.ok(h.hazard_class && h.confirmed_at, h.code);
     if (['rectifying', 'submitted'].includes(h.status) || (h.status === 'closed' && !h.on_spot)) assert.ok(h.deadline && h.measures, h.code);
   }
+});
+
+test('R-HAZ-6 the leaderboard ranks the demo\'s reporters this month and ever, with the rule-set\'s points for their confirmed reports', async () => {
+  const e = ids.ownEnterprise.id;
+  const rules = await currentRules(t.db, { enterpriseId: e }, HAZARD_POINTS_RULES);
+  const ownPeople = new Set((await t.db.selectFrom('users').select('id').where('enterprise_id', '=', e).execute()).map((u) => u.id));
+  const accounts = new Map((await t.db.selectFrom('users').select(['username', 'id']).execute()).map((u) => [u.username, u.id]));
+  // What the confirm step pays: a report of the enterprise's own people, confirmed by someone else, and not voided.
+  const earned = (await hazardsOf(e)).filter((h) => h.confirmed_at && h.status !== 'voided' && h.reported_by && ownPeople.has(h.reported_by) && h.reported_by !== h.confirmed_by);
+  const expected = (since: Date | null) => {
+    const sums = new Map<string, number>();
+    for (const h of earned.filter((x) => !since || x.confirmed_at! >= since)) sums.set(h.reported_by!, (sums.get(h.reported_by!) ?? 0) + rules.value[h.level]);
+    return [...sums].sort();
+  };
+  const safety = await t.login('safety');
+  const board = async (period: string) => {
+    const res = await ok(safety.get(`/api/v1/enterprises/${e}/hazard-leaderboard?period=${period}`));
+    return (res.items as { userId: string; points: number }[]).map((i) => [i.userId, i.points] as [string, number]).sort();
+  };
+  const thisMonth = startOfLocalMonth(localYear(t.clock.now), localMonthIndex(t.clock.now) + 1);
+  const month = await board('month');
+  assert.deepEqual(month, expected(thisMonth));
+  // Whatever the day of the month, this month's board has the worker and the workshop leader on it.
+  assert.deepEqual(month.map(([id]) => id).sort(), [accounts.get('worker')!, accounts.get('leader')!].sort());
+  const all = await board('all');
+  assert.deepEqual(all, expected(null));
+  assert.ok(all.find(([id]) => id === accounts.get('worker'))![1] > 1, 'the worker has reported more than once');
 });
 
 test('the rows that go with the records: codes continue, points, the risk feedback flag, the monthly statistics', async () => {

@@ -307,21 +307,21 @@ describe('employees over HTTP', () => {
     assert.match(en.data.error.issues[0].message, /under 16/);
   });
 
-  test('an ID number already registered in the enterprise is a conflict, also when changed into by an update', async () => {
+  test('an ID number already registered in the enterprise is refused at the field, also when changed into by an update', async () => {
     const taken = nextId();
     const first = await as.safety!.post(url(A), newEmployee({ idNumber: taken }));
     assert.equal(first.statusCode, 201, first.body);
     const again = await as.safety!.post(url(A), newEmployee({ idNumber: ` ${taken.toLowerCase()} ` }));
-    assert.equal(again.statusCode, 409, again.body);
-    assert.equal(again.data.error.code, 'CONFLICT');
+    assert.equal(again.statusCode, 400, again.body);
+    assert.equal(again.data.error.code, 'VALIDATION');
     assert.equal(again.data.error.issues[0].path, 'body.idNumber');
-    assert.match(again.data.error.message, /已存在/);
+    assert.match(again.data.error.issues[0].message, /已存在/);
     const second = await as.safety!.post(url(A), newEmployee());
     const clash = await as.safety!.patch(url(A, `/${second.data.id}`), { version: 1, idNumber: taken });
-    assert.equal(clash.statusCode, 409, clash.body);
+    assert.equal(clash.statusCode, 400, clash.body);
     // Someone who left still holds the number; re-hiring is an update of the old record.
     await as.safety!.delete(url(A, `/${first.data.id}`));
-    assert.equal((await as.safety!.post(url(A), newEmployee({ idNumber: taken }))).statusCode, 409);
+    assert.equal((await as.safety!.post(url(A), newEmployee({ idNumber: taken }))).statusCode, 400);
     const back = await as.safety!.patch(url(A, `/${first.data.id}`), { version: 2, status: 'active' });
     assert.equal(back.data.status, 'active');
     // The same person in another enterprise is not a duplicate.

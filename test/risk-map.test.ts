@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { createPlatform } from '../src/app';
 import { loadConfig } from '../src/platform/config';
 import { DEMO_PASSWORD } from '../src/seed/demo';
+import { DEMO_FLOOR_PLAN_NAME } from '../src/seed/demo-floor-plan';
 import { checkPlanImage, PLAN_MAX_BYTES } from '../src/modules/risk/map/risk-map.image';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 import { pngHeaderOnly } from './fixtures/images';
@@ -57,6 +58,38 @@ async function makeUser(username: string, body: Record<string, string>): Promise
   assert.equal(pw.statusCode, 200, pw.body);
   return c;
 }
+
+test('R-RISK-1 the demo plant\'s four-colour map is there on the first start: its site plan, every active point drawn on it', async () => {
+  const principal = await t.login('principal');
+  const active = await t.db.selectFrom('risk_points').select(['code', 'grade']).where('enterprise_id', '=', ids.ownEnterprise.id).where('status', '=', 'active').execute();
+  assert.ok(active.length >= 6, 'the demo ledger');
+  const plans = await principal.get(`${base()}/floor-plans`);
+  assert.equal(plans.statusCode, 200, plans.body);
+  assert.deepEqual(plans.data.items.map((p: { name: string; mime: string; pointCount: number }) => [p.name, p.mime, p.pointCount]), [[DEMO_FLOOR_PLAN_NAME, 'image/svg+xml', active.length]]);
+  const plan = plans.data.items[0];
+
+  const map = await principal.get(`${base()}/risk-map`);
+  assert.equal(map.statusCode, 200, map.body);
+  assert.equal(map.data.floorPlan.id, plan.id);
+  assert.deepEqual(map.data.unplaced, []);
+  const drawn = map.data.points as { code: string; grade: number; colour: string; shape: { type: string } }[];
+  assert.deepEqual(drawn.map((p) => p.code).sort(), active.map((p) => p.code).sort());
+  // Coloured by grade, counted in the legend: the demo ledger has at least three of the four colours.
+  const counts = [1, 2, 3, 4].map((g) => active.filter((p) => p.grade === g).length);
+  assert.deepEqual(map.data.legend.map((l: { count: number }) => l.count), counts);
+  assert.ok(counts.filter((n) => n > 0).length >= 3, JSON.stringify(counts));
+  assert.deepEqual(drawn.filter((p) => p.code === 'FX-001').map((p) => [p.colour, p.shape.type]), [['red', 'polygon']], 'the tank farm is an area');
+  assert.equal(drawn.find((p) => p.code === 'FX-002')!.shape.type, 'marker', 'the reactor is a point');
+
+  // Stored like an uploaded plan: an attachment of kind floor_plan linked to it, an SVG the upload check accepts.
+  const img = await principal.get(`${base()}/floor-plans/${plan.id}/image`);
+  assert.equal(img.statusCode, 200);
+  assert.equal(img.headers['content-type'], 'image/svg+xml');
+  assert.deepEqual(await checkPlanImage(img.rawPayload), { ok: true, mime: 'image/svg+xml', width: plan.width, height: plan.height });
+  const files = await t.db.selectFrom('attachment_links as l').innerJoin('attachments as a', (j) => j.onRef('a.enterprise_id', '=', 'l.enterprise_id').onRef('a.id', '=', 'l.attachment_id'))
+    .select(['a.kind', 'a.size']).where('l.owner_type', '=', 'floor_plan').where('l.owner_id', '=', plan.id).execute();
+  assert.deepEqual(files, [{ kind: 'floor_plan', size: img.rawPayload.length }]);
+});
 
 test('floor-plan images are judged by content: PNG, JPEG and inert SVG pass; scripts, handlers and external references do not', async () => {
   assert.deepEqual(await checkPlanImage(png(800, 600)), { ok: true, mime: 'image/png', width: 800, height: 600 });
@@ -180,7 +213,7 @@ test('the safety manager uploads plans; wrong type, script SVG and oversize file
   const none = await c.request('POST', `${base()}/floor-plans`, noFile.body, noFile.headers);
   assert.equal(none.statusCode, 400);
 
-  const count = await t.db.selectFrom('floor_plans').select('name').where('enterprise_id', '=', ids.ownEnterprise.id).execute();
+  const count = await t.db.selectFrom('floor_plans').select('name').where('enterprise_id', '=', ids.ownEnterprise.id).where('name', '!=', DEMO_FLOOR_PLAN_NAME).execute();
   assert.deepEqual(count.map((p) => p.name).sort(), ['一车间', '厂区总平面图'].sort(), 'only the two good uploads were stored');
   const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', ok.data.id).execute();
   assert.deepEqual(audit.map((a) => a.action), ['risk.plan.create']);
@@ -225,6 +258,8 @@ test('placing points: markers and polygons on the same enterprise\'s plan; the m
   const reactor = await pointId('FX-002');
   const confined = await pointId('FX-003');
   const office = await pointId('FX-006');
+  // The demo draws every point on its own plan: the switch room is taken off it, to be offered for placing.
+  assert.equal((await c.put(`${base()}/risk-points/${await pointId('FX-004')}/shape`, { floorPlanId: null, shape: null })).statusCode, 200);
   const marker = await c.put(`${base()}/risk-points/${tank}/shape`, { floorPlanId: planId, shape: { type: 'marker', x: 0.8, y: 0.15 } });
   assert.equal(marker.statusCode, 200, marker.body);
   assert.equal(marker.data.floorPlanId, planId);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { errorHandler } from '../src/platform/http/errors';
 import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -177,6 +178,33 @@ test('D12 risk-point codes come from one series: it continues after the demo led
   assert.equal(counter.n, Number(chosen.slice(3)) + 1);
 });
 
+test('issue 10: a code another point holds is refused 400 at body.code ("编号已存在"), on create and on update', async () => {
+  const c = await t.login('safety');
+  const first = await c.post(`${base()}/risk-points`, { name: '编号重复一', kind: 'place', orgUnitId: await unit('二车间') });
+  assert.equal(first.statusCode, 201, first.body);
+  const again = await c.post(`${base()}/risk-points`, { name: '编号重复二', code: first.data.code, kind: 'place', orgUnitId: await unit('二车间') });
+  assert.equal(again.statusCode, 400, again.body);
+  assert.equal(again.data.error.code, 'VALIDATION');
+  assert.deepEqual(again.data.error.issues, [{ path: 'body.code', message: '该风险点编号已存在' }]);
+  const en = await c.request('POST', `${base()}/risk-points`, { name: '编号重复二', code: first.data.code, kind: 'place', orgUnitId: await unit('二车间') }, { 'accept-language': 'en-US' });
+  assert.deepEqual(en.data.error.issues, [{ path: 'body.code', message: 'This risk point code is already taken' }]);
+  const second = await c.post(`${base()}/risk-points`, { name: '编号重复二', kind: 'place', orgUnitId: await unit('二车间') });
+  const clash = await c.patch(`${base()}/risk-points/${second.data.id}`, { version: second.data.version, code: first.data.code });
+  assert.equal(clash.statusCode, 400, clash.body);
+  assert.deepEqual(clash.data.error.issues.map((i: { path: string }) => i.path), ['body.code']);
+});
+
+test('issue 10: a unique violation that raced past the service\'s check is answered at the field its module declared', () => {
+  const sent: { status?: number; body?: { error: { code: string; issues: unknown[] } } } = {};
+  const reply = { status(n: number) { sent.status = n; return reply; }, send(b: typeof sent.body) { sent.body = b; return reply; } };
+  const req = { id: 'r1', locale: 'zh-CN', headers: {}, log: { info() {}, warn() {}, error() {} } };
+  const violation = (constraint: string) => Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint });
+  errorHandler(violation('risk_points_enterprise_id_code_key'), req as never, reply as never);
+  assert.deepEqual([sent.status, sent.body?.error.code, sent.body?.error.issues], [400, 'VALIDATION', [{ path: 'body.code', message: '该风险点编号已存在' }]]);
+  errorHandler(violation('some_other_key'), req as never, reply as never);
+  assert.deepEqual([sent.status, sent.body?.error.code], [409, 'CONFLICT']);
+});
+
 test('D12 migration 0010 carries the hazard counters over and continues risk-point codes after the highest FX- code', async () => {
   const ent = ids.ownEnterprise.id;
   const file = readFileSync(path.join(import.meta.dirname, '../migrations/0010_code_counters.sql'), 'utf8');
@@ -197,4 +225,13 @@ test('D12 migration 0010 carries the hazard counters over and continues risk-poi
   // Codes too long for a counter (and anything not FX-digits) are left out of the backfill.
   assert.deepEqual(got, [{ series: 'hazard', year: 2025, n: 17 }, { series: 'hazard', year: 2026, n: 41 }, { series: 'risk_point', year: 0, n: 123 }]);
   assert.ok(await t.db.selectFrom('code_counters').select('n').executeTakeFirst(), 'the real table is untouched');
+});
+
+test('issue 10: the ledger\'s method summary reads in the reader\'s language ("LEC 720；直接判定" / "LEC 720; Direct")', async () => {
+  const c = await t.login('safety');
+  const zh = await c.get(`${base()}/risk-points?pageSize=100`);
+  const en = await c.get(`${base()}/risk-points?pageSize=100`, { 'accept-language': 'en-US' });
+  const direct = (res: typeof zh) => (res.data.items as { code: string; scores: string }[]).find((p) => p.code === 'FX-001')!.scores;
+  assert.equal(direct(zh), 'LEC 720；直接判定');
+  assert.equal(direct(en), 'LEC 720; Direct');
 });

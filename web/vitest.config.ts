@@ -9,5 +9,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     pool: 'threads',
     maxWorkers: 2,
+    // Rendering a whole antd table in happy-dom takes seconds on a loaded 2-core machine: the default 5 s is too tight.
+    testTimeout: 20_000,
   },
 });

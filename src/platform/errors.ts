@@ -50,3 +50,23 @@ export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = () => new AppError('FORBIDDEN');
 export const invalid = (path: string, message: string, params?: Record<string, string | number>) =>
   new AppError('VALIDATION', { issues: [{ path, message, params }] });
+
+/**
+ * Issue 10: a value another record already holds (a risk-point code, a user name, a credit code) is the person's to
+ * change at that field: a VALIDATION issue there, not a CONFLICT that reads "changed by someone else" in a toast.
+ */
+export const alreadyTaken = (path: string, message: string) => invalid(path, message);
+
+/**
+ * The unique constraints that guard one field, by PostgreSQL constraint name, as modules declare them in their
+ * manifest. The edge answers a unique violation that raced past a service's check at that field.
+ */
+const uniqueFields = new Map<string, FieldIssue>();
+
+export function registerUniqueFields(fields: Readonly<Record<string, FieldIssue>>): void {
+  for (const [constraint, issue] of Object.entries(fields)) uniqueFields.set(constraint, issue);
+}
+
+export function uniqueFieldIssue(constraint: string | undefined): FieldIssue | null {
+  return (constraint && uniqueFields.get(constraint)) || null;
+}

@@ -1,5 +1,6 @@
 import { PLATFORM_AUDIT_NAMES, registerAuditNames, type AuditNames } from './audit/audit-names';
 import type { Role } from './db/schema';
+import { registerUniqueFields, type FieldIssue } from './errors';
 import { grantPermissions, type Permission } from './auth/permissions';
 import type { RouteModule } from './http/app';
 import { registerMessages, type MessageDict } from './i18n/messages';
@@ -39,6 +40,11 @@ export type ModuleManifest = {
   ruleSets?: readonly RuleSetDef[];
   /** Its items on the home page's to-do workbench for the person asking (src/platform/workbench.ts). */
   workbench?: WorkbenchSource;
+  /**
+   * Its unique constraints that guard one field, by PostgreSQL constraint name (`risk_points_enterprise_id_code_key`):
+   * a violation the service's own check missed (a race) is answered at that field (src/platform/errors.ts).
+   */
+  uniqueFields?: Readonly<Record<string, FieldIssue>>;
 };
 
 const installed = new Set<string>();
@@ -60,6 +66,7 @@ export function installModules(modules: readonly ModuleManifest[]): {
     if (m.ruleSets) registerRuleSets(m.ruleSets);
     if (m.notificationKinds) registerNotificationKinds(m.notificationKinds);
     if (m.workbench) registerWorkbenchSource(m.name, m.workbench);
+    if (m.uniqueFields) registerUniqueFields(m.uniqueFields);
     registerAuditNames({ entities: m.auditEntities, actions: m.auditActions });
     installed.add(m.name);
   }

@@ -4,7 +4,8 @@ import type { HazardSource, HazardStatus } from '../platform/db/schema';
 import { t } from '../platform/i18n/messages';
 import { refreshControlFailing } from '../modules/hazards/checks/check.feedback';
 import { decide, escalationLevel, type HazardActor, type HazardOp } from '../modules/hazards/loop/hazard-workflow';
-import { HAZARD_CODE_SERIES, REPORT_POINTS } from '../modules/hazards/loop/hazard.service';
+import { awardReportPoints, HAZARD_CODE_SERIES } from '../modules/hazards/loop/hazard.service';
+import { localMonthIndex, localYear, startOfLocalMonth } from '../platform/time';
 
 /*
  * Hidden-hazard records of the demo district (RULES.md §4), so the enterprise and regulator dashboards have something
@@ -72,7 +73,8 @@ class DemoHazard {
   updatedAt: Date;
   plan: (FiveInPlace & { by: Person; at: Date }) | null = null;
   supervision: { by: Person; at: Date; deadline: string; note: string } | null = null;
-  points: { userId: string; points: number; at: Date } | null = null;
+  /** R-HAZ-6: the confirmation that earns the reporter points, awarded by the service's own function once the rows exist. */
+  award: { confirmedBy: string | null; level: 'general' | 'major'; at: Date } | null = null;
   readonly extensions: Extension[] = [];
   readonly events: Event[] = [];
 
@@ -144,8 +146,7 @@ class DemoHazard {
     this.hazardClass = input.hazardClass;
     this.confirmedBy = who;
     this.confirmedAt = at;
-    // R-HAZ-6: points for the enterprise's own people whose report someone else confirmed, as confirmHazard awards them.
-    if (this.reporter.userId && this.reporter.kind !== 'external' && this.reporter.userId !== who.userId) this.points = { userId: this.reporter.userId, points: REPORT_POINTS[this.level], at };
+    this.award = { confirmedBy: who.userId, level: this.level, at };
     this.record('confirm', who, at, to, input.note ?? '');
     return this;
   }
@@ -234,7 +235,7 @@ class DemoHazard {
   void(who: Person, at: Date, reason: string) {
     const to = this.step('void', who, at);
     this.voidReason = reason;
-    this.points = null;
+    this.award = null;
     this.record('void', who, at, to, reason);
     return this;
   }
@@ -270,6 +271,11 @@ function clock(now: Date) {
       return new Date(midnight - daysAgo * DAY_MS + (hour * 60 + minute) * 60_000);
     },
     day: (daysAgo: number) => dayOf(new Date(midnight - daysAgo * DAY_MS)),
+    /**
+     * `minutes` before now, but not before this local month began: an event that the "this month" views (the points
+     * leaderboard) show on any day the demo is loaded, the first of the month included.
+     */
+    recent: (minutes: number) => new Date(Math.max(now.getTime() - minutes * 60_000, startOfLocalMonth(localYear(now), localMonthIndex(now) + 1).getTime())),
   };
 }
 
@@ -489,9 +495,14 @@ export async function seedDemoHazards(tx: Tx, input: DemoHazardsInput): Promise<
     // Confirmed, not yet assigned.
     h(ent, { title: '储罐区防火堤排水阀常开', source: 'insurer', unit: 'ws1', riskPoint: 'FX-001', location: '厂区东北角储罐区防火堤' }, INS, c.at(3, 3))
       .confirm(S, c.at(2, 2), { hazardClass: 'thing' }),
+    // R-HAZ-6: reports confirmed this month, whatever day it is, so this month's points leaderboard has the worker and
+    // the workshop leader on it from the first start.
+    h(ent, { title: '成品仓库北侧安全出口应急照明灯不亮', source: 'employee_report', unit: 'ws1', location: '成品仓库北侧安全出口' }, W, c.at(1, 12))
+      .confirm(S, c.recent(90), { hazardClass: 'thing' }),
+    h(ent, { title: '一车间原料中转区物料堆放超高', source: 'self_check', unit: 'team1a', location: '一车间原料中转区', hazardClass: 'thing' }, L, c.at(1, 3))
+      .confirm(S, c.recent(30), { hazardClass: 'thing' }),
     // Reported, awaiting confirmation.
     h(ent, { title: '综合楼二层疏散指示灯不亮', source: 'employee_report', unit: 'safety', riskPoint: 'FX-006', location: '综合楼二层东侧楼梯口' }, W, c.at(2, 6)),
-    h(ent, { title: '一车间原料中转区物料堆放超高', source: 'self_check', unit: 'team1a', location: '一车间原料中转区', hazardClass: 'thing' }, L, c.at(1, 3)),
   ];
 
   // ---- other enterprises: a handful each, mostly closed ----
@@ -654,6 +665,9 @@ async function insertHazards(tx: Tx, hazards: DemoHazard[]) {
     note: x.supervision!.note, status: 'listed' as const,
   }));
   if (supervisions.length) await tx.insertInto('hazard_supervisions').values(supervisions).execute();
-  const points = hazards.filter((x) => x.points).map((x) => ({ enterprise_id: x.ent.id, hazard_id: x.id, user_id: x.points!.userId, points: x.points!.points, awarded_at: x.points!.at }));
-  if (points.length) await tx.insertInto('hazard_points').values(points).execute();
+  // R-HAZ-6: the points the confirm step would have awarded, by its own rule (the enterprise's own people, confirmed by
+  // someone else, at the rule-set in force).
+  for (const x of hazards) {
+    if (x.award) await awardReportPoints(tx, { enterpriseId: x.ent.id, hazardId: x.id, reportedBy: x.reporter.userId, ...x.award });
+  }
 }

@@ -7,6 +7,7 @@ import { creditCodeCheckChar } from '../modules/org/credit-code';
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
 import { DEPARTMENTS, INDUSTRIES, SUBDISTRICTS } from './reference-data';
 import { seedDemoRisks } from './demo-risk';
+import { seedDemoFloorPlan } from './demo-floor-plan';
 import { seedDemoChecks } from './demo-checks';
 import { seedDemoHazards } from './demo-hazards';
 
@@ -187,6 +188,7 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
       }
     }
     await seedDemoRisks(tx, firstEnterprise, now);
+    await seedDemoFloorPlan(tx, firstEnterprise.id, now);
     await seedDemoChecks(tx, firstEnterprise, now);
     const insurer = await tx.insertInto('institutions').values({ kind: 'insurer', name: '人保财险昆明市官渡支公司', credit_code: makeCreditCode(901) }).returning('id').executeTakeFirstOrThrow();
     const service = await tx.insertInto('institutions').values({ kind: 'service', name: '云南安信安全技术服务有限公司', credit_code: makeCreditCode(902) }).returning('id').executeTakeFirstOrThrow();

@@ -8,6 +8,7 @@ import { userRoutes } from './user.routes';
 export const accountsModule: ModuleManifest = {
   name: 'accounts', routes: [authRoutes, userRoutes], jobs: registerAccountJobs, messages: accountsMessages,
   auditEntities: accountsAuditNames.entities, auditActions: accountsAuditNames.actions,
+  uniqueFields: { users_username_key: { path: 'body.username', message: 'validation.username.duplicate' } },
 };
 
 // The public surface other modules use.

@@ -7,7 +7,7 @@ import { managedEnterpriseId } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { Role, UserRow } from '../../platform/db/schema';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { AppError, alreadyTaken, forbidden, invalid, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/http/route';
 import { enqueueOutbox } from '../../platform/outbox';
 import { outranks } from './account-rank';
@@ -159,7 +159,7 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{
   return db.transaction().execute(async (tx) => {
     const scopeFields = await checkScopeFields(tx, actor, input);
     const dup = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (dup) throw new AppError('CONFLICT', { messageKey: 'validation.username.duplicate', issues: [{ path: 'body.username', message: 'validation.username.duplicate' }] });
+    if (dup) throw alreadyTaken('body.username', 'validation.username.duplicate');
     const row = await tx.insertInto('users').values({
       username: input.username, display_name: input.displayName, password_hash: hashed, role: input.role,
       district_id: scopeFields.district_id ?? null, department_id: scopeFields.department_id ?? null,

@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { defineExport, storedParams, withProgress, type Progress } from '../../platform/files/exports';
 import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } from '../../platform/files/xlsx';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { AppError, alreadyTaken, forbidden, invalid, notFound } from '../../platform/errors';
 import { t } from '../../platform/i18n/messages';
 import { enqueueOutbox } from '../../platform/outbox';
 import { localDay } from '../../platform/time';
@@ -95,9 +95,7 @@ async function checkUnitAndPosts(db: Executor, enterpriseId: string, orgUnitId: 
   if (postIds !== undefined && (await countPosts(db, enterpriseId, postIds)) !== postIds.length) throw invalid('body.postIds', 'validation.post.invalid');
 }
 
-const duplicateIdNumber = () => new AppError('CONFLICT', {
-  messageKey: 'validation.idNumber.duplicate', issues: [{ path: 'body.idNumber', message: 'validation.idNumber.duplicate' }],
-});
+const duplicateIdNumber = () => alreadyTaken('body.idNumber', 'validation.idNumber.duplicate');
 
 /** 劳动法 第十五条: no one under 16 is employed (400 at the ID number, which carries the birth date). */
 function refuseUnderAge(idNumber: string, ctx: Ctx): void {

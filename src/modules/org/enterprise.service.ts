@@ -3,7 +3,7 @@ import { can, requireActor } from '../../platform/auth/actor';
 import { managedEnterpriseId } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { AppError, alreadyTaken, forbidden, invalid, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/http/route';
 import { validateCreditCode } from './credit-code';
 import { findEnterprise, listEnterprises, type EnterpriseWithNames } from './enterprise.repository';
@@ -75,7 +75,7 @@ export async function createEnterprise(db: Db, ctx: Ctx, input: EnterpriseCreate
   return db.transaction().execute(async (tx) => {
     await checkReferences(tx, districtId, input.subdistrictId, input.industryCode);
     const dup = await tx.selectFrom('enterprises').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
-    if (dup) throw new AppError('CONFLICT', { issues: [{ path: 'body.creditCode', message: 'validation.creditCode.duplicate' }], messageKey: 'validation.creditCode.duplicate' });
+    if (dup) throw alreadyTaken('body.creditCode', 'validation.creditCode.duplicate');
     const row = await tx.insertInto('enterprises').values({
       district_id: districtId, credit_code: creditCode, name: input.name, address: input.address,
       subdistrict_id: input.subdistrictId, industry_code: input.industryCode, legal_representative: input.legalRepresentative,

@@ -11,7 +11,10 @@ export const orgUnitCreate = z.object({ parentId: z.uuid(), kind: orgUnitKind.ex
 export const orgUnitUpdate = z.object({ name: z.string().trim().min(1).max(100).optional(), parentId: z.uuid().optional(), sort: z.number().int().min(0).max(100000).optional() });
 
 export const postView = z.object({
-  id: z.string(), orgUnitId: z.string(), name: z.string(), keyPost: z.boolean(), specialOperation: z.boolean(),
+  id: z.string(), orgUnitId: z.string(),
+  /** The unit's names below the company, "一车间 / 甲班", to tell same-named posts apart. */
+  unitPath: z.string(),
+  name: z.string(), keyPost: z.boolean(), specialOperation: z.boolean(),
   certificateType: z.string().nullable(), employeeCount: z.number(),
 });
 const certificate = z.string().trim().min(1).max(100).nullable();

@@ -7,6 +7,7 @@ import type { Db, Executor, Tx } from '../../platform/db/database';
 import type { OrgUnitKind } from '../../platform/db/schema';
 import { unitInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { unitPathLabel, unitPathOf } from './org-unit.repository';
 import { canNest, isDescendantPath } from './org-unit.rules';
 import type { PostCreate, PostUpdate } from './org-unit.schema';
 
@@ -105,8 +106,9 @@ export async function deleteOrgUnit(db: Db, ctx: Ctx, enterpriseId: string, id: 
 
 // ---- posts (岗位) ----
 
-function presentPost(p: { id: string; org_unit_id: string; name: string; key_post: boolean; special_operation: boolean; certificate_type: string | null }, employeeCount: number) {
-  return { id: p.id, orgUnitId: p.org_unit_id, name: p.name, keyPost: p.key_post, specialOperation: p.special_operation, certificateType: p.certificate_type, employeeCount };
+/** `unitPath` names the post's unit below the company ("一车间 / 甲班"): two units may each have an "操作工". */
+function presentPost(p: { id: string; org_unit_id: string; name: string; key_post: boolean; special_operation: boolean; certificate_type: string | null }, unitPath: string, employeeCount: number) {
+  return { id: p.id, orgUnitId: p.org_unit_id, unitPath, name: p.name, keyPost: p.key_post, specialOperation: p.special_operation, certificateType: p.certificate_type, employeeCount };
 }
 
 export async function listPosts(db: Db, ctx: Ctx, enterpriseId: string, orgUnitId?: string) {
@@ -114,14 +116,14 @@ export async function listPosts(db: Db, ctx: Ctx, enterpriseId: string, orgUnitI
   await requireEnterpriseInScope(db, actor, enterpriseId);
   let q = db.selectFrom('posts as p')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
-    .select(['p.id', 'p.org_unit_id', 'p.name', 'p.key_post', 'p.special_operation', 'p.certificate_type',
+    .select(['p.id', 'p.org_unit_id', 'p.name', 'p.key_post', 'p.special_operation', 'p.certificate_type', unitPathLabel('u').as('unit_path'),
       (eb) => eb.selectFrom('employee_posts as ep').innerJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'ep.enterprise_id').onRef('m.id', '=', 'ep.employee_id'))
         .select((e) => e.fn.countAll<number>().as('n')).whereRef('ep.enterprise_id', '=', 'p.enterprise_id').whereRef('ep.post_id', '=', 'p.id').where('m.status', '=', 'active').as('employee_count')])
     .where('p.enterprise_id', '=', enterpriseId)
     .where(unitInScope(actor.scope, 'u.path'));
   if (orgUnitId) q = q.where('p.org_unit_id', '=', orgUnitId);
   const rows = await q.orderBy('u.path').orderBy('p.name').execute();
-  return rows.map((r) => presentPost(r, Number(r.employee_count ?? 0)));
+  return rows.map((r) => presentPost(r, r.unit_path, Number(r.employee_count ?? 0)));
 }
 
 function checkCertificate(special: boolean, certificate: string | null) {
@@ -140,7 +142,7 @@ export async function createPost(db: Db, ctx: Ctx, enterpriseId: string, input: 
       special_operation: input.specialOperation, certificate_type: input.specialOperation ? input.certificateType : null,
     }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'post.create', entityType: 'post', entityId: row.id, enterpriseId, after: row });
-    return presentPost(row, 0);
+    return presentPost(row, await unitPathOf(tx, enterpriseId, row.org_unit_id), 0);
   });
 }
 
@@ -163,7 +165,7 @@ export async function updatePost(db: Db, ctx: Ctx, enterpriseId: string, id: str
     }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'post.update', entityType: 'post', entityId: id, enterpriseId, before, after });
     const count = await tx.selectFrom('employee_posts').select((e) => e.fn.countAll<number>().as('n')).where('enterprise_id', '=', enterpriseId).where('post_id', '=', id).executeTakeFirstOrThrow();
-    return presentPost(after, Number(count.n));
+    return presentPost(after, await unitPathOf(tx, enterpriseId, after.org_unit_id), Number(count.n));
   });
 }
 

@@ -4,6 +4,10 @@ import { referenceRoutes } from './reference.routes';
 /** The district's reference data: subdistricts, departments and the industries they supervise. */
 export const referenceModule: ModuleManifest = {
   name: 'reference', routes: [referenceRoutes],
+  uniqueFields: {
+    subdistricts_district_id_code_key: { path: 'body.code', message: 'validation.codeTaken' },
+    departments_district_id_code_key: { path: 'body.code', message: 'validation.codeTaken' },
+  },
   auditEntities: { district: ['区', 'District'], subdistrict: ['街道', 'Subdistrict'], department: ['区级部门', 'District department'] },
   auditActions: {
     'subdistrict.create': ['新增街道', 'Subdistrict created'],

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/auth/actor';
 import { requireActor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { alreadyTaken, forbidden, invalid, notFound } from '../../platform/errors';
 
 /** The district of the caller (one per deployment today; the model allows several). */
 export async function districtIdOf(db: Executor, ctx: Ctx): Promise<string | null> {
@@ -66,7 +66,7 @@ export async function createSubdistrict(db: Db, ctx: Ctx, input: { code: string;
   const districtId = await adminDistrict(db, ctx);
   return db.transaction().execute(async (tx) => {
     const dup = await tx.selectFrom('subdistricts').select('id').where('district_id', '=', districtId).where('code', '=', input.code).executeTakeFirst();
-    if (dup) throw new AppError('CONFLICT', { issues: [{ path: 'body.code', message: 'error.CONFLICT' }] });
+    if (dup) throw alreadyTaken('body.code', 'validation.codeTaken');
     const row = await tx.insertInto('subdistricts').values({ district_id: districtId, code: input.code, name: input.name }).returning(['id', 'code', 'name']).executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'subdistrict.create', entityType: 'subdistrict', entityId: row.id, after: row });
     return row;
@@ -89,7 +89,7 @@ export async function createDepartment(db: Db, ctx: Ctx, input: { code: string; 
   return db.transaction().execute(async (tx) => {
     await checkIndustries(tx, input.industryCodes);
     const dup = await tx.selectFrom('departments').select('id').where('district_id', '=', districtId).where('code', '=', input.code).executeTakeFirst();
-    if (dup) throw new AppError('CONFLICT', { issues: [{ path: 'body.code', message: 'error.CONFLICT' }] });
+    if (dup) throw alreadyTaken('body.code', 'validation.codeTaken');
     const row = await tx.insertInto('departments').values({ district_id: districtId, code: input.code, name: input.name }).returning(['id', 'code', 'name']).executeTakeFirstOrThrow();
     const codes = [...new Set(input.industryCodes)];
     if (codes.length) await tx.insertInto('department_industries').values(codes.map((c) => ({ department_id: row.id, industry_code: c }))).execute();

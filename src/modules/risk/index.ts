@@ -15,6 +15,7 @@ export const riskModule: ModuleManifest = {
   ruleSets: [RISK_RULES], messages: [riskMessages, riskRulesMessages, riskWorkbenchMessages],
   permissions: RISK_PERMISSIONS, roleGrants: RISK_ROLE_GRANTS, notificationKinds: { risk: ['风险管控', 'Risk control'] },
   workbench: riskWorkbench,
+  uniqueFields: { risk_points_enterprise_id_code_key: { path: 'body.code', message: 'validation.risk.codeTaken' } },
 };
 
 // The public surface other modules use.

@@ -116,6 +116,8 @@ export const riskMessages = defineMessages(
 /** The risk module's items on the to-do workbench (risk-report.service.ts `riskWorkbench`) and the annual report's 催报. */
 export const riskWorkbenchMessages = defineMessages(
   {
+    'risk.method.directShort': '直接判定',
+    'risk.method.separator': '；',
     'workbench.risk.overdue': '逾期未重新评价的风险点',
     'workbench.risk.controlFailing': '管控失效待重新评价的风险点',
     'workbench.risk.missingR8': '重大、较大风险缺少现场管控措施',
@@ -126,6 +128,8 @@ export const riskWorkbenchMessages = defineMessages(
     'notify.riskReport.urge.body': '{by}提醒：{enterprise}尚未报送{year}年度风险点清单和风险管控分析报告，截止日期为{due}。',
   },
   {
+    'risk.method.directShort': 'Direct',
+    'risk.method.separator': '; ',
     'workbench.risk.overdue': 'Risk points overdue for re-assessment',
     'workbench.risk.controlFailing': 'Risk points whose control is failing',
     'workbench.risk.missingR8': 'Major and considerable risks missing on-site measures',

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, HTTP_STATUS, type ErrorCode } from '../errors';
+import { AppError, HTTP_STATUS, uniqueFieldIssue, type ErrorCode } from '../errors';
 import { hasMessage, localeFromHeader, t, type Locale } from '../i18n/messages';
 import { isMultipartTransportError } from './input';
 
@@ -88,9 +88,14 @@ export function errorHandler(error: FastifyError | AppError | Error, req: Fastif
     req.log.info({ code: fe.code, statusCode: fe.statusCode, message: fe.message }, 'framework refused the request');
     return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: '', message: t(locale, 'validation.request') }]);
   }
-  // A unique violation that slipped past the service's checks is still a conflict, not a crash.
+  // A unique violation that slipped past the service's checks is still not a crash: at its field when a module
+  // declared the constraint (issue 10: "编号已存在" at the code, not "changed by someone else"), else a conflict.
   const sqlState = (error as { code?: string }).code;
-  if (sqlState === '23505') return send(reply, req, 'CONFLICT', t(locale, 'error.CONFLICT'));
+  if (sqlState === '23505') {
+    const issue = uniqueFieldIssue((error as { constraint?: string }).constraint);
+    if (issue) return send(reply, req, 'VALIDATION', t(locale, 'error.VALIDATION'), [{ path: issue.path, message: t(locale, issue.message, issue.params) }]);
+    return send(reply, req, 'CONFLICT', t(locale, 'error.CONFLICT'));
+  }
   // D6/D7 backstop: text or a date the database refuses (NUL, out-of-range date) that an edge check missed. Logged so
   // the missing check gets written, answered as the client's error it is.
   if (sqlState && DATA_EXCEPTIONS.has(sqlState)) {

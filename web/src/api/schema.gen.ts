@@ -3887,6 +3887,7 @@ export type paths = {
                                 planCount: number;
                                 postId: string | null;
                                 postName: string | null;
+                                unitPath: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
@@ -4047,6 +4048,7 @@ export type paths = {
                             planCount: number;
                             postId: string | null;
                             postName: string | null;
+                            unitPath: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -4195,6 +4197,7 @@ export type paths = {
                             planCount: number;
                             postId: string | null;
                             postName: string | null;
+                            unitPath: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -4459,6 +4462,7 @@ export type paths = {
                             planCount: number;
                             postId: string | null;
                             postName: string | null;
+                            unitPath: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -4606,6 +4610,7 @@ export type paths = {
                                 name: string;
                             }[];
                             title: string;
+                            unitPath: string | null;
                         };
                     };
                 };
@@ -4763,6 +4768,7 @@ export type paths = {
                             planCount: number;
                             postId: string | null;
                             postName: string | null;
+                            unitPath: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -12781,6 +12787,7 @@ export type paths = {
                             name: string;
                             orgUnitId: string;
                             specialOperation: boolean;
+                            unitPath: string;
                         }[];
                     };
                 };
@@ -12907,6 +12914,7 @@ export type paths = {
                             name: string;
                             orgUnitId: string;
                             specialOperation: boolean;
+                            unitPath: string;
                         };
                     };
                 };
@@ -13155,6 +13163,7 @@ export type paths = {
                             name: string;
                             orgUnitId: string;
                             specialOperation: boolean;
+                            unitPath: string;
                         };
                     };
                 };
@@ -13454,6 +13463,7 @@ export type paths = {
                                 id: string;
                                 name: string;
                                 orgUnitName: string;
+                                unitPath: string;
                             };
                             qr: {
                                 fullUrl: string;
@@ -13612,6 +13622,7 @@ export type paths = {
                                 id: string;
                                 name: string;
                                 orgUnitName: string;
+                                unitPath: string;
                             };
                             qr: {
                                 fullUrl: string;
@@ -13784,6 +13795,7 @@ export type paths = {
                                 id: string;
                                 name: string;
                                 orgUnitName: string;
+                                unitPath: string;
                             };
                             qr: {
                                 fullUrl: string;
@@ -13962,6 +13974,7 @@ export type paths = {
                                 }[];
                                 name: string;
                                 orgUnitName: string;
+                                unitPath: string;
                             }[];
                         };
                     };
@@ -20766,6 +20779,7 @@ export type paths = {
                             post: {
                                 name: string;
                                 orgUnitName: string;
+                                unitPath: string;
                             };
                             /** Format: date-time */
                             updatedAt: string | null;

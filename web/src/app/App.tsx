@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router';
 import { AuthProvider } from './auth';
 import { useI18n } from './i18n';
 import { I18nProvider } from './I18nProvider';
+import { ANTD_TOKENS } from './palette';
 import { queryClient } from './query';
 import { router } from './router';
 
@@ -16,7 +17,7 @@ function Themed() {
       locale={locale === 'en-US' ? enUS : zhCN}
       theme={{
         algorithm: theme.defaultAlgorithm,
-        token: { colorPrimary: '#1f5fbf', borderRadius: 6 },
+        token: { colorPrimary: '#1f5fbf', borderRadius: 6, ...ANTD_TOKENS },
         components: { Layout: { siderBg: '#0f2747', triggerBg: '#0b1e38' }, Menu: { darkItemBg: '#0f2747', darkSubMenuItemBg: '#0b1e38' } },
       }}
     >

@@ -59,6 +59,7 @@ const coreMessages = {
   'common.yes': ['是', 'Yes'],
   'common.no': ['否', 'No'],
   'common.noData': ['暂无数据', 'No data'],
+  'common.noMatch': ['没有符合筛选条件的记录。可以调整或清除筛选条件。', 'Nothing matches the filters. Change or clear them.'],
   'common.ok': ['确定', 'OK'],
   'common.reload': ['刷新', 'Reload'],
   'common.retry': ['重试', 'Retry'],
@@ -86,6 +87,12 @@ const coreMessages = {
   'validation.required': ['必填', 'Required'],
   'validation.minLength': ['至少 {n} 个字符', 'At least {n} characters'],
   'validation.maxLength': ['最多 {n} 个字符', 'At most {n} characters'],
+  'validation.numberMin': ['不能小于 {min}', 'Must not be less than {min}'],
+  'validation.numberMax': ['不能大于 {max}', 'Must not be greater than {max}'],
+  'validation.numberAbove': ['应大于 {min}', 'Must be greater than {min}'],
+  'validation.numberBelow': ['应小于 {max}', 'Must be less than {max}'],
+  'validation.moneyNegative': ['金额不能为负数', 'An amount cannot be negative'],
+  'common.yuan': ['元', 'CNY'],
   'validation.phone': ['手机号码格式不正确', 'Invalid phone number'],
 
   // Auth
@@ -179,6 +186,7 @@ const coreMessages = {
 
   // Enterprises
   'enterprise.name': ['企业名称', 'Name'],
+  'enterprise.empty': ['范围内还没有企业。企业登记纳入监管后会列在这里。', 'No enterprises in scope yet. They are listed here once registered for supervision.'],
   'enterprise.creditCode': ['统一社会信用代码', 'Unified social credit code'],
   'enterprise.creditCodeHint': ['18 位，系统会校验校验位', '18 characters; the check character is verified'],
   'enterprise.creditCodeLength': ['统一社会信用代码应为 18 位', 'The code has 18 characters'],
@@ -254,11 +262,12 @@ const coreMessages = {
   'post.employeeCount': ['在岗人数', 'Staff'],
   'post.create': ['新增岗位', 'New post'],
   'post.edit': ['编辑岗位', 'Edit post'],
-  'post.empty': ['该单位暂无岗位', 'No posts in this unit'],
+  'post.empty': ['该单位暂无岗位。新增岗位后会列在这里，之后可把员工分配到岗位。', 'No posts in this unit. Posts you add are listed here, and employees can then be assigned to them.'],
   'post.deleteConfirm': ['删除岗位“{name}”？', 'Delete the post "{name}"?'],
 
   // Employees
   'employee.name': ['姓名', 'Name'],
+  'employee.empty': ['名册里还没有员工。新增员工或从 Excel 导入名册后会列在这里。', 'No employees yet. They are listed here once added or imported from Excel.'],
   'employee.idNumber': ['身份证号', 'ID number'],
   'employee.idNumberFormat': ['身份证号应为 18 位（末位可为 X）', 'An ID number has 18 characters (the last may be X)'],
   'employee.idNumberKeep': ['当前为 {masked}；不修改请留空', 'Currently {masked}; leave empty to keep it'],
@@ -313,7 +322,7 @@ const coreMessages = {
 
   // Users
   'user.username': ['用户名', 'User name'],
-  'user.usernameRule': ['3–50 位字母、数字、下划线、点或短横线', '3–50 letters, digits, _ . or -'],
+  'user.usernameRule': ['3–64 位字母、数字、下划线、点或短横线', '3–64 letters, digits, _ . or -'],
   'user.displayName': ['姓名', 'Display name'],
   'user.role': ['角色', 'Role'],
   'user.scope': ['所属范围', 'Scope'],
@@ -385,7 +394,7 @@ const coreMessages = {
   'notifications.bellLabel': ['消息通知，{count} 条未读', 'Notifications, {count} unread'],
   'notifications.all': ['全部', 'All'],
   'notifications.unread': ['未读', 'Unread'],
-  'notifications.empty': ['暂无消息', 'No notifications'],
+  'notifications.empty': ['暂无消息。有与你有关的隐患、检查任务或报告需要处理时，消息会出现在这里。', 'No notifications. They appear here when a hazard, check task or report needs you.'],
   'notifications.noneUnread': ['没有未读消息', 'No unread notifications'],
   'notifications.markRead': ['标为已读', 'Mark read'],
   'notifications.readAll': ['全部标为已读', 'Mark all read'],

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database';
 import { checklistVisibleTo, checkPlanVisibleTo, checkTaskVisibleTo, type Viewer } from './check.policy';
-import { postVisibleTo } from '../../org';
+import { postVisibleTo, unitPathLabel } from '../../org';
 import { riskPointVisibleTo } from '../../risk';
 import type { Scope } from '../../../platform/auth/actor';
 import type { TaskQuery } from './check.schema';
@@ -43,7 +43,7 @@ export async function listChecklists(db: Executor, scope: Scope, enterpriseId: s
     .leftJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'c.enterprise_id').onRef('u.id', '=', 'c.org_unit_id'))
     .leftJoin('posts as p', (j) => j.onRef('p.enterprise_id', '=', 'c.enterprise_id').onRef('p.id', '=', 'c.post_id'))
     .selectAll('c')
-    .select(['u.name as org_unit_name', 'p.name as post_name',
+    .select(['u.name as org_unit_name', 'p.name as post_name', unitPathLabel('u').as('unit_path'),
       (eb) => eb.selectFrom('checklist_items as i').select((x) => x.fn.countAll<number>().as('n')).whereRef('i.enterprise_id', '=', 'c.enterprise_id').whereRef('i.checklist_id', '=', 'c.id').as('item_count'),
       (eb) => eb.selectFrom('checklist_items as i').select((x) => x.fn.countAll<number>().as('n')).whereRef('i.enterprise_id', '=', 'c.enterprise_id').whereRef('i.checklist_id', '=', 'c.id').where('i.major_criterion', '=', true).as('major_count'),
       (eb) => eb.selectFrom('check_plans as pl').select((x) => x.fn.countAll<number>().as('n')).whereRef('pl.enterprise_id', '=', 'c.enterprise_id').whereRef('pl.checklist_id', '=', 'c.id').as('plan_count'),

@@ -87,6 +87,8 @@ export const fromRiskInput = z.object({ postId: z.uuid() });
 
 export const checklistSummary = z.object({
   id: z.string(), level: z.enum(CHECKLIST_LEVELS), name: z.string(), orgUnitId: z.string().nullable(), orgUnitName: z.string().nullable(),
+  /** The unit's names below the company ("一车间 / 甲班"), so two 甲班 操作工 cards differ; null for an enterprise list. */
+  unitPath: z.string().nullable(),
   postId: z.string().nullable(), postName: z.string().nullable(), itemCount: z.number(), majorCount: z.number(), planCount: z.number(), updatedAt: z.date(),
 });
 export const checklistList = z.object({ items: z.array(checklistSummary), canManage: z.boolean() });
@@ -105,6 +107,7 @@ export const checklistPrint = z.object({
   title: z.string(),
   level: z.enum(CHECKLIST_LEVELS),
   orgUnitName: z.string().nullable(),
+  unitPath: z.string().nullable(),
   postName: z.string().nullable(),
   riskPoints: z.array(z.object({ code: z.string(), name: z.string(), grade: z.number().nullable() })),
   groups: z.array(z.object({

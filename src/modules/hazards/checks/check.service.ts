@@ -7,7 +7,7 @@ import type { Db, Executor, Tx } from '../../../platform/db/database';
 import type { CheckCycle } from '../../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { checkPhoto, savePhotos } from '../../../platform/files/photos';
-import { LOCAL_OFFSET_SQL, localDay } from '../../../platform/time';
+import { localDay } from '../../../platform/time';
 import { qrCode } from '../../../platform/links';
 import { checkItemsFor } from '../../risk';
 import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
@@ -199,7 +199,7 @@ async function writeItems(tx: Tx, enterpriseId: string, checklistId: string, val
 
 function presentChecklist(r: ChecklistRow) {
   return {
-    id: r.id, level: r.level, name: r.name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name ?? null, postId: r.post_id, postName: r.post_name ?? null,
+    id: r.id, level: r.level, name: r.name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name ?? null, unitPath: r.unit_path ?? null, postId: r.post_id, postName: r.post_name ?? null,
     itemCount: n(r.item_count), majorCount: n(r.major_count), planCount: n(r.plan_count), updatedAt: r.updated_at,
   };
 }
@@ -378,7 +378,7 @@ export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id:
     qr = await qrCode(publicBaseUrl, reportPageUrl(enterpriseId, row.post_id));
   }
   return {
-    enterpriseName: ent.name, title: row.name, level: row.level, orgUnitName: row.org_unit_name ?? null, postName: row.post_name ?? null,
+    enterpriseName: ent.name, title: row.name, level: row.level, orgUnitName: row.org_unit_name ?? null, unitPath: row.unit_path ?? null, postName: row.post_name ?? null,
     riskPoints: points.map((p) => ({ code: p.code, name: p.name, grade: p.grade })), groups, qr, printedAt: ctx.now,
   };
 }
@@ -719,7 +719,8 @@ export async function sendTaskReminders(db: Db, now: Date): Promise<number> {
     select 'notify', jsonb_build_object('userId', u.id, 'kind', 'check', 'titleKey', 'check.notify.due.title', 'bodyKey', 'check.notify.due.body',
       'link', '/enterprises/' || d.enterprise_id || '/check-tasks/' || d.id,
       'params', jsonb_build_object('plan', d.plan_name, 'checklist', d.checklist_name, 'period', d.period_key,
-        'due', to_char(d.due_at at time zone ${sql.raw(LOCAL_OFFSET_SQL)}, 'YYYY-MM-DD HH24:MI')))
+        -- The instant; the bell shows it in the reader's words ("12月31日 24:00"), the period key likewise.
+        'due', to_jsonb(d.due_at)))
     from due d
     join users u on u.enterprise_id = d.enterprise_id and u.disabled = false
     where u.id = d.assignee_user_id

@@ -452,6 +452,24 @@ async function placeCorrections(tx: Tx, actor: Actor, h: HazardRow, input: Place
   return { set, changed, words };
 }
 
+/**
+ * R-HAZ-6: everyone a safety officer — points, at the rule-set in force, for the enterprise's own people (not
+ * regulators, insurers or service institutions) whose report someone else confirmed. The confirm step awards them,
+ * and so does the demo seed (src/seed/demo-hazards.ts) for the reports it confirms.
+ */
+export async function awardReportPoints(tx: Tx, c: { enterpriseId: string; hazardId: string; reportedBy: string | null; confirmedBy: string | null; level: HazardConfirmInput['level']; at: Date }) {
+  const reporter = c.reportedBy;
+  if (!reporter || reporter === c.confirmedBy) return;
+  const points = await currentRules(tx, { enterpriseId: c.enterpriseId }, HAZARD_POINTS_RULES);
+  await tx.insertInto('hazard_points').columns(['enterprise_id', 'hazard_id', 'user_id', 'points', 'awarded_at', 'rule_set_version'])
+    .expression((eb) => eb.selectFrom('users').select([
+      sql<string>`${c.enterpriseId}::uuid`.as('enterprise_id'), sql<string>`${c.hazardId}::uuid`.as('hazard_id'), 'users.id',
+      sql<number>`${points.value[c.level]}::int`.as('points'), sql<Date>`${c.at}::timestamptz`.as('awarded_at'),
+      sql<number>`${points.version}::int`.as('rule_set_version'),
+    ]).where('users.id', '=', reporter).where('users.enterprise_id', '=', c.enterpriseId))
+    .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doNothing()).execute();
+}
+
 export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: HazardConfirmInput) {
   return operate(db, ctx, enterpriseId, id, 'confirm', input, async ({ tx, h, actor }) => {
     if (input.level === 'major' && !input.majorCriterion) throw invalid('body.majorCriterion', 'hazard.majorCriterionRequired');
@@ -462,18 +480,7 @@ export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string
     }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     // Risk feedback: the point the hazard left may no longer be failing, the one it moved to now is.
     if (place.changed.riskPointId) await refreshRiskFeedback(tx, enterpriseId, h.risk_point_id, place.changed.riskPointId.to);
-    // R-HAZ-6: everyone a safety officer — points for the enterprise's own people (not regulators, insurers or
-    // service institutions) whose report someone else confirmed.
-    if (h.reported_by && h.reported_by !== actor.userId) {
-      const points = await currentRules(tx, { enterpriseId }, HAZARD_POINTS_RULES);
-      await tx.insertInto('hazard_points').columns(['enterprise_id', 'hazard_id', 'user_id', 'points', 'awarded_at', 'rule_set_version'])
-        .expression((eb) => eb.selectFrom('users').select([
-          sql<string>`${enterpriseId}::uuid`.as('enterprise_id'), sql<string>`${id}::uuid`.as('hazard_id'), 'users.id',
-          sql<number>`${points.value[input.level]}::int`.as('points'), sql<Date>`${ctx.now}::timestamptz`.as('awarded_at'),
-          sql<number>`${points.version}::int`.as('rule_set_version'),
-        ]).where('users.id', '=', h.reported_by!).where('users.enterprise_id', '=', enterpriseId))
-        .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doNothing()).execute();
-    }
+    await awardReportPoints(tx, { enterpriseId, hazardId: id, reportedBy: h.reported_by, confirmedBy: actor.userId, level: input.level, at: ctx.now });
     const outbox = input.level === 'major' && h.level !== 'major' ? await regulatorNoticesOfMajor(tx, enterpriseId, h.code, input.title ?? h.title, link(enterpriseId, id)) : [];
     const note = [...place.words, input.note].filter(Boolean).join('；');
     return { note, audit: { ...auditOf(input), ...(Object.keys(place.changed).length ? { changed: place.changed } : {}) }, outbox };

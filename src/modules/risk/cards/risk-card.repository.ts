@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor, Tx } from '../../../platform/db/database';
+import { unitPathLabel } from '../../org';
 import { riskPointVisibleTo } from '../points/risk-point.policy';
 
 const POINT_COLUMNS = [
@@ -8,6 +9,9 @@ const POINT_COLUMNS = [
   'r.emergency_measures', 'r.has_warning_signs', 'r.has_monitoring', 'r.has_emergency_equipment', 'r.has_escape_routes', 'r.updated_at',
   'u.name as org_unit_name',
 ] as const;
+
+/** The point's unit named with its path below the company, so two "甲班" on one board are told apart. */
+const pointUnitPath = () => unitPathLabel('u').as('unit_path_name');
 
 export async function enterpriseForCards(db: Executor, enterpriseId: string) {
   return db.selectFrom('enterprises').select(['name', 'address', 'principal_name', 'principal_phone']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();
@@ -17,7 +21,7 @@ export async function enterpriseForCards(db: Executor, enterpriseId: string) {
 export async function boardPoints(db: Executor, enterpriseId: string, scope: Scope) {
   const q = db.selectFrom('risk_points as r')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
-    .select(POINT_COLUMNS)
+    .select(POINT_COLUMNS).select(pointUnitPath)
     .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').where('r.grade', 'is not', null);
   return q.where(riskPointVisibleTo(scope, 'r')).orderBy('r.grade').orderBy('r.code').execute();
 }
@@ -28,7 +32,7 @@ export async function postPoints(db: Executor, enterpriseId: string, postId: str
   return db.selectFrom('risk_point_posts as rp')
     .innerJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'rp.enterprise_id').onRef('r.id', '=', 'rp.risk_point_id'))
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
-    .select(POINT_COLUMNS)
+    .select(POINT_COLUMNS).select(pointUnitPath)
     .where('rp.enterprise_id', '=', enterpriseId).where('rp.post_id', '=', postId).where('r.status', '=', 'active')
     .orderBy(sql`r.grade asc nulls last`).orderBy('r.code').execute();
 }
@@ -50,7 +54,7 @@ export async function controllersOf(db: Executor, enterpriseId: string, ids: str
 export async function findPost(db: Executor, enterpriseId: string, postId: string) {
   return db.selectFrom('posts as p')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
-    .select(['p.id', 'p.name', 'u.name as org_unit_name', 'u.path as unit_path'])
+    .select(['p.id', 'p.name', 'u.name as org_unit_name', 'u.path as unit_path', unitPathLabel('u').as('unit_path_name')])
     .where('p.enterprise_id', '=', enterpriseId).where('p.id', '=', postId).executeTakeFirst();
 }
 

@@ -16,7 +16,8 @@ export const cardPoint = z.object({
 
 /** R-RISK-7: the post's risk-notice card (岗位风险告知卡). */
 export const postCard = z.object({
-  post: z.object({ id: z.string(), name: z.string(), orgUnitName: z.string() }),
+  /** `unitPath`: the post's unit below the company ("一车间 / 甲班"), printed with the post so same-named posts differ. */
+  post: z.object({ id: z.string(), name: z.string(), orgUnitName: z.string(), unitPath: z.string() }),
   enterpriseName: z.string(),
   grade: z.number().int().nullable(), colour, gradeName: z.string().nullable(),
   points: z.array(cardPoint),
@@ -33,13 +34,13 @@ export type PostCard = z.infer<typeof postCard>;
 
 /** What the public page of a card shows: the same content without internal ids, QR or abilities. */
 export const publicCard = postCard.omit({ qr: true, canManage: true }).extend({
-  post: z.object({ name: z.string(), orgUnitName: z.string() }),
+  post: z.object({ name: z.string(), orgUnitName: z.string(), unitPath: z.string() }),
   points: z.array(cardPoint.omit({ id: true })),
 });
 export type PublicCard = z.infer<typeof publicCard>;
 
 export const boardPoint = cardPoint.extend({
-  orgUnitName: z.string(), controlLevel: z.string().nullable(),
+  orgUnitName: z.string(), unitPath: z.string(), controlLevel: z.string().nullable(),
   controllers: z.array(z.object({ level: z.enum(CONTROLLER_LEVELS), name: z.string() })),
   /** R-RISK-8 for grade 1–2 points: the four items and whether each is in place; null for grades 3–4. */
   checklist: z.array(z.object({ item: z.string(), present: z.boolean() })).nullable(),

@@ -75,6 +75,7 @@ export async function riskBoard(db: Db, ctx: Ctx, enterpriseId: string): Promise
     points: rows.map((r) => ({
       ...cardPoint(r, measures, ctx.locale),
       orgUnitName: r.org_unit_name,
+      unitPath: r.unit_path_name,
       controlLevel: r.control_level,
       controllers: controllers.filter((c) => c.risk_point_id === r.id).map((c) => ({ level: c.level, name: c.name })),
       checklist: r.grade !== null && r.grade <= 2 ? R8_COLUMNS.map(([col, item]) => ({ item, present: r[col] })) : null,
@@ -83,7 +84,7 @@ export async function riskBoard(db: Db, ctx: Ctx, enterpriseId: string): Promise
   };
 }
 
-async function cardContent(db: Db, enterpriseId: string, post: { id: string; name: string; org_unit_name: string }, locale: Locale) {
+async function cardContent(db: Db, enterpriseId: string, post: { id: string; name: string; org_unit_name: string; unit_path_name: string }, locale: Locale) {
   const ent = await enterpriseForCards(db, enterpriseId);
   const rows = await postPoints(db, enterpriseId, post.id);
   const measures = await measuresOf(db, enterpriseId, rows.map((r) => r.id));
@@ -92,7 +93,7 @@ async function cardContent(db: Db, enterpriseId: string, post: { id: string; nam
   const top = graded.length ? (Math.min(...graded) as Grade) : null;
   const updated = rows.map((r) => r.updated_at.getTime());
   return {
-    post: { id: post.id, name: post.name, orgUnitName: post.org_unit_name },
+    post: { id: post.id, name: post.name, orgUnitName: post.org_unit_name, unitPath: post.unit_path_name },
     enterpriseName: ent.name,
     grade: top, colour: top ? GRADE_COLOUR[top] : null, gradeName: top ? GRADE_NAME[top][locale] : null,
     points,
@@ -173,5 +174,5 @@ export async function publicRiskCard(db: Db, locale: Locale, token: string): Pro
   const post = await findPost(db, hit.enterprise_id, hit.post_id);
   if (!post) throw notFound();
   const c = await cardContent(db, hit.enterprise_id, post, locale);
-  return { ...c, post: { name: c.post.name, orgUnitName: c.post.orgUnitName }, points: c.points.map(({ id: _id, ...p }) => p) };
+  return { ...c, post: { name: c.post.name, orgUnitName: c.post.orgUnitName, unitPath: c.post.unitPath }, points: c.points.map(({ id: _id, ...p }) => p) };
 }

@@ -2,7 +2,7 @@ import type { Ctx } from '../../../platform/auth/actor';
 import { requireActor } from '../../../platform/auth/actor';
 import { isUnitVisible, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
-import type { Db } from '../../../platform/db/database';
+import type { Db, Tx } from '../../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { deleteFile, fileTooLarge, loadFile, storeFiles } from '../../../platform/files/attachments';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from '../points/risk-grading';
@@ -50,13 +50,20 @@ export async function uploadPlan(db: Db, ctx: Ctx, enterpriseId: string, upload:
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   if (!upload || upload.buffer.length === 0) throw invalid('body.file', 'riskMap.plan.missing');
   const name = (upload.name ?? '').trim().slice(0, 100) || nameFromFile(upload.filename);
-  return db.transaction().execute(async (tx) => {
-    const row = await insertFloorPlan(tx, { enterpriseId, name, now: ctx.now });
-    const [file] = await storeFiles(tx, ctx, enterpriseId, 'floor_plan', [{ buffer: upload.buffer, name: upload.filename }], { type: PLAN_FILE, id: row.id, role: 'image' });
-    const { mime, width, height, size } = file!;
-    await writeAudit(tx, ctx, { action: 'risk.plan.create', entityType: 'floor_plan', entityId: row.id, enterpriseId, after: { name, mime, width, height, size, file: upload.filename } });
-    return planView({ ...row, mime, width, height, size });
-  });
+  return db.transaction().execute((tx) => createPlan(tx, ctx, enterpriseId, { ...upload, name }));
+}
+
+/**
+ * The plan record and its image, stored under the attachments store's rules, with the audit row, in the caller's
+ * transaction: an upload, or the demo's plan (src/seed/demo-floor-plan.ts), which is stored like any uploaded one.
+ */
+export async function createPlan(tx: Tx, ctx: Ctx, enterpriseId: string, upload: PlanUpload & { name: string }): Promise<FloorPlanView> {
+  const { name } = upload;
+  const row = await insertFloorPlan(tx, { enterpriseId, name, now: ctx.now });
+  const [file] = await storeFiles(tx, ctx, enterpriseId, 'floor_plan', [{ buffer: upload.buffer, name: upload.filename }], { type: PLAN_FILE, id: row.id, role: 'image' });
+  const { mime, width, height, size } = file!;
+  await writeAudit(tx, ctx, { action: 'risk.plan.create', entityType: 'floor_plan', entityId: row.id, enterpriseId, after: { name, mime, width, height, size, file: upload.filename } });
+  return planView({ ...row, mime, width, height, size });
 }
 
 export function planTooLarge() {

@@ -1,3 +1,4 @@
+import { t, type Locale } from '../../../platform/i18n/messages';
 import type { Actor, Ctx, Scope } from '../../../platform/auth/actor';
 import { can, requireActor } from '../../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
@@ -5,7 +6,7 @@ import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
 import { nextCode, reserveCode } from '../../../platform/db/codes';
 import type { ControlLevelName } from '../../../platform/db/schema';
-import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
+import { AppError, alreadyTaken, forbidden, invalid, notFound } from '../../../platform/errors';
 import { localDay } from '../../../platform/time';
 import { combineGrades, gradeMethod, InvalidRiskInput, reassessDue, requiredControlLevels, type Grade, type MethodResult } from './risk-grading';
 import { riskPointVisibleTo } from './risk-point.policy';
@@ -27,9 +28,10 @@ export function mayManageRisk(actor: Actor, enterpriseId: string): boolean {
   return isEnterpriseManager(actor, enterpriseId);
 }
 
-function scoresText(methods: MethodResult[] | null): string {
+/** "LEC 720；直接判定" in the reader's language (issue 10: en-US reads "LEC 720; Direct"). */
+function scoresText(methods: MethodResult[] | null, locale: Locale): string {
   if (!methods) return '';
-  return methods.map((m) => (m.method === 'DIRECT' ? '直接判定' : `${m.method} ${m.score}`)).join('；');
+  return methods.map((m) => (m.method === 'DIRECT' ? t(locale, 'risk.method.directShort') : `${m.method} ${m.score}`)).join(t(locale, 'risk.method.separator'));
 }
 
 type Extras = Awaited<ReturnType<typeof loadRiskExtras>>;
@@ -50,7 +52,7 @@ function presentSummary(r: RiskRow, x: Extras, ctx: Ctx) {
     postNames: x.posts.filter((p) => p.risk_point_id === r.id).map((p) => p.name),
     controllers: x.controllers.filter((c) => c.risk_point_id === r.id).map((c) => ({ level: c.level, employeeId: c.employee_id, name: c.name })),
     measures: x.measures.filter((m) => m.risk_point_id === r.id).map((m) => ({ id: m.id, category: m.category, content: m.content })),
-    scores: scoresText(methods),
+    scores: scoresText(methods, ctx.locale),
     version: r.version,
   };
 }
@@ -182,7 +184,7 @@ export async function createRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, in
     await checkRefs(tx, enterpriseId, input);
     const code = input.code ?? await newCode(tx, enterpriseId);
     const dup = await tx.selectFrom('risk_points').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', code).executeTakeFirst();
-    if (dup) throw new AppError('CONFLICT', { issues: [{ path: 'body.code', message: 'validation.risk.codeTaken' }] });
+    if (dup) throw alreadyTaken('body.code', 'validation.risk.codeTaken');
     if (input.code) await reserveRiskPointCodes(tx, enterpriseId, [input.code]);
     const row = await tx.insertInto('risk_points').values({
       enterprise_id: enterpriseId, code, name: input.name, kind: input.kind, org_unit_id: input.orgUnitId, location: input.location,
@@ -207,7 +209,7 @@ export async function updateRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id
     await checkRefs(tx, enterpriseId, input);
     if (input.code && input.code !== before.code) {
       const dup = await tx.selectFrom('risk_points').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', input.code).executeTakeFirst();
-      if (dup) throw new AppError('CONFLICT', { issues: [{ path: 'body.code', message: 'validation.risk.codeTaken' }] });
+      if (dup) throw alreadyTaken('body.code', 'validation.risk.codeTaken');
       await reserveRiskPointCodes(tx, enterpriseId, [input.code]);
     }
     const set = {

@@ -9,6 +9,7 @@ import type { OrgUnitKind } from '../../modules/org/api/org.api';
 import { CORE_MESSAGE_KEYS, isMessageKey, messageKeys, translate } from '../i18n';
 import { loadModuleMessages } from '../module-messages';
 import { WEB_MODULES } from '../module-list';
+import { HAZARD_TABS, MAJOR_TABS, WORKBENCH_TABS } from '../../modules/hazards/components/hazard-tabs';
 
 /** Every value of a union, checked by the compiler (`npm run typecheck`): a value missing from the list fails it. */
 const every = <U extends string | number>() => <const A extends readonly U[]>(values: A & ([U] extends [A[number]] ? unknown : never)) => values;
@@ -23,6 +24,8 @@ type ItemOf2<T> = T extends { items: (infer I)[] } ? I : never;
  * listed here, and then this test until both languages have it.
  */
 const DATA_KEYS: Record<string, readonly (string | number)[]> = {
+  // The hazard ledger's empty sentence, one per tab it can show (the regulator's tabs are a subset of these).
+  'hazardEmpty': [...HAZARD_TABS, ...MAJOR_TABS, ...WORKBENCH_TABS],
   'role': every<Role>()(['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee', 'insurer_staff', 'service_staff']),
   'roleIntro': every<Role>()(['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee', 'insurer_staff', 'service_staff']),
   'scopeKind': every<ScopeKind>()(['district', 'department', 'subdistrict', 'enterprise', 'institution']),

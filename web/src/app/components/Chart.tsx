@@ -2,9 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Empty } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useI18n } from '../i18n';
-
-/** The palette every chart uses. */
-export const CHART_COLORS = ['#1f5fbf', '#52c41a', '#faad14', '#ff4d4f', '#13c2c2', '#722ed1', '#eb2f96', '#8c8c8c'];
+import { CATEGORY_COLOURS } from '../palette';
 
 type Props = {
   option: EChartsCoreOption;
@@ -37,7 +35,8 @@ export function Chart({ option, empty, height = 260, testId, onPick }: Props) {
       if (disposed) return;
       const instance = echarts.init(el, undefined, { renderer: 'canvas' });
       chart = instance;
-      instance.setOption(JSON.parse(key) as EChartsCoreOption);
+      // A series without a colour of its own takes a category colour, never echarts' default green or red.
+      instance.setOption({ color: [...CATEGORY_COLOURS], ...(JSON.parse(key) as EChartsCoreOption) });
       instance.on('click', (p: { dataIndex?: number }) => {
         if (typeof p.dataIndex === 'number') pickRef.current?.(p.dataIndex);
       });

@@ -3,6 +3,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Result, Statistic, Typography, Upload, type UploadFile } from 'antd';
 import { useShowError } from '../errors';
 import { useI18n } from '../i18n';
+import { MEANING_TEXT } from '../palette';
 import { ImportErrorTable, type ImportIssue } from './ImportErrorTable';
 
 export type ImportMode = 'strict' | 'valid';
@@ -25,8 +26,8 @@ function Figures({ report, imported }: { report: SpreadsheetImportReport; import
   return (
     <Flex gap={32} wrap>
       <Statistic title={t('import.total')} value={report.total} />
-      <Statistic title={t('import.valid')} value={report.validCount} styles={{ content: { color: '#389e0d' } }} />
-      <Statistic title={t('import.errors')} value={report.errorCount} styles={{ content: { color: report.errorCount ? '#cf1322' : undefined } }} />
+      <Statistic title={t('import.valid')} value={report.validCount} styles={{ content: { color: MEANING_TEXT.done } }} />
+      <Statistic title={t('import.errors')} value={report.errorCount} styles={{ content: { color: report.errorCount ? MEANING_TEXT.danger : undefined } }} />
       {imported && <Statistic title={t('import.imported')} value={report.imported} />}
     </Flex>
   );

@@ -156,6 +156,8 @@ export const riskMessages = {
 
   // Ledger (一企一清单)
   'risk.ledgerTitle': ['风险分级管控清单', 'Risk ledger'],
+  'risk.empty': ['清单里还没有风险点。辨识出风险点并录入或从 Excel 导入后，会在这里列出。', 'No risk points yet. They are listed here once identified and entered or imported from Excel.'],
+  'risk.emptyFiltered': ['没有符合筛选条件的风险点。可以调整或清除筛选条件。', 'No risk points match the filters. Change or clear them.'],
   'risk.total': ['风险点', 'Risk points'],
   'risk.code': ['编号', 'Code'],
   'risk.codeHint': ['留空则自动编号', 'Left empty: numbered automatically'],
@@ -295,7 +297,7 @@ export const riskMessages = {
   'risk.board.seq': ['序号', 'No.'],
   'risk.board.hazards': ['主要危险有害因素', 'Main hazards'],
   'risk.board.control': ['管控层级/责任人', 'Control / responsible'],
-  'risk.board.empty': ['尚无风险点', 'No risk points yet'],
+  'risk.board.empty': ['尚无已定级的风险点。风险点评估定级后会列在公告栏上。', 'No graded risk points yet. A point is listed on the board once it is assessed and graded.'],
   'risk.card.title': ['岗位风险告知卡', 'Post risk-notice card'],
   'risk.card.short': ['告知卡', 'Card'],
   'risk.card.pickPost': ['选择岗位', 'Choose a post'],
@@ -324,12 +326,14 @@ export const riskMessages = {
   // My risks
   'risk.mine.title': ['我管控的风险', 'Risks I control'],
   'risk.mine.level': ['我的管控层级', 'My level'],
-  'risk.mine.empty': ['您目前没有负责管控的风险点', 'You control no risk points at present'],
+  'risk.mine.empty': ['您目前没有负责管控的风险点。被指定为某个风险点的管控责任人后，它会出现在这里。', 'You control no risk points at present. A point appears here once you are named one of its controllers.'],
 
   // Regulators
   'risk.overview.title': ['辖区风险分级管控概况', 'Risk control in my jurisdiction'],
   'risk.overview.tabEnterprises': ['企业', 'Enterprises'],
   'risk.overview.tabMajor': ['重大风险清单', 'Grade-1 risks'],
+  'risk.overview.majorEmpty': ['辖区内暂无重大风险点。企业将风险点评定为重大风险后会出现在这里。', 'No grade-1 risk points in your area. A point appears here once an enterprise grades it as major.'],
+  'risk.overview.statusEmpty': ['范围内没有企业。纳入监管的企业会列在这里，并显示本年度风险报告的编制和报送情况。', 'No enterprises in scope. Enterprises you supervise are listed here with the state of this year’s risk report.'],
   'risk.overview.enterprises': ['企业', 'Enterprises'],
   'risk.overview.withLedger': ['已建清单 {n}', 'with a ledger: {n}'],
   'risk.overview.withoutLedger': ['未建清单 {n}', 'without: {n}'],
@@ -370,7 +374,7 @@ export const riskMessages = {
   'risk.reports.lastForwarded': ['已于 {at} 报送汇总第 {version} 版', 'Version {version} of the aggregate was forwarded on {at}'],
   'risk.reports.versionOption': ['第 {version} 版 · {at}', 'Version {version} · {at}'],
   'risk.reports.forwardedAt': ['{name} · 报送于 {at}', '{name} · forwarded {at}'],
-  'risk.reports.noAggregates': ['本年度尚无街道汇总', 'No aggregate for this year yet'],
+  'risk.reports.noAggregates': ['本年度尚无街道汇总。街道汇总辖区企业的年度风险报告并报送后会出现在这里。', 'No aggregate for this year yet. It appears here once a subdistrict forwards its enterprises’ annual reports.'],
   'risk.reports.byIndustry': ['按行业汇总', 'By industry'],
   'risk.reports.nonSubmitters': ['未报送企业', 'Not submitted'],
   'risk.reports.submittedAt': ['报送时间', 'Submitted'],

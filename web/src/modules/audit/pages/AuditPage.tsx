@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useAuth } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
@@ -86,6 +86,7 @@ export function AuditPage() {
               columns={columns}
               dataSource={data?.items}
               loading={loading}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(filtered ? 'common.noMatch' : 'common.noData')} /> }}
               scroll={{ x: 'max-content' }}
               onChange={list.onTableChange}
               expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} entityType={r.entityType} entityNames={entityNames} /> }}

@@ -1,10 +1,12 @@
 import { Card, Flex, Statistic } from 'antd';
-import { Chart, CHART_COLORS } from '../../../app/components/Chart';
+import { Chart } from '../../../app/components/Chart';
+import { CATEGORY, categoryColour } from '../../../app/palette';
 
 type Props = {
   title: string;
   kind: 'pie' | 'bar';
-  data: { name: string; value: number }[];
+  /** A slice's `colour` when it means something (an enterprise's status); otherwise category colours. */
+  data: { name: string; value: number; colour?: string }[];
   testId?: string;
 };
 
@@ -24,13 +26,15 @@ export function CountChart({ title, kind, data, testId }: Props) {
   }
   const option = kind === 'pie'
     ? {
-      color: CHART_COLORS,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '44%'], data, label: { show: true, formatter: '{c}' } }],
+      series: [{
+        type: 'pie', radius: ['40%', '68%'], center: ['50%', '44%'], label: { show: true, formatter: '{c}' },
+        data: data.map((d, i) => ({ name: d.name, value: d.value, itemStyle: { color: d.colour ?? categoryColour(i) } })),
+      }],
     }
     : {
-      color: CHART_COLORS,
+      color: [CATEGORY.blue],
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, rotate: data.length > 6 ? 35 : 0 } },

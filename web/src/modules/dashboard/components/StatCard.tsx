@@ -5,11 +5,12 @@ import { Card, Statistic } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
+import { MEANING_TEXT } from '../../../app/palette';
 import type { Stat, StatKey } from '../api/dashboard.api';
 
 const ICONS: Record<StatKey, ReactNode> = {
   enterprises: <BankOutlined />,
-  highRiskEnterprises: <WarningOutlined style={{ color: '#cf1322' }} />,
+  highRiskEnterprises: <WarningOutlined style={{ color: MEANING_TEXT.danger }} />,
   activeEmployees: <TeamOutlined />,
   orgUnits: <ApartmentOutlined />,
   keyPosts: <SafetyOutlined />,

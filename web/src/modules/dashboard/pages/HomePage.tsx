@@ -3,6 +3,7 @@ import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
+import { enterpriseStatusColour } from '../../enterprises/components/EnterpriseStatusTag';
 import { loadHomeData } from '../api/dashboard.api';
 import { CountChart } from '../components/CountChart';
 import { StatCard } from '../components/StatCard';
@@ -37,7 +38,7 @@ export function HomePage() {
                   testId="chart-status"
                   title={t('home.byStatus')}
                   kind="pie"
-                  data={data.byStatus.map((s) => ({ name: tx(`enterpriseStatus.${s.key}`, s.key), value: s.value }))}
+                  data={data.byStatus.map((s) => ({ name: tx(`enterpriseStatus.${s.key}`, s.key), value: s.value, colour: enterpriseStatusColour(s.key) }))}
                 />
               </Col>
             )}

@@ -9,6 +9,7 @@ import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
 import {
   EMPLOYEE_STATUSES, EMPLOYMENT_FORMS, employeesApi, type Employee, type EmployeeInput, type EmploymentForm, type EmployeeStatus,
 } from '../api/employees.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = {
   enterpriseId: string;
@@ -124,7 +125,7 @@ export function EmployeeFormDrawer({ enterpriseId, units, employee, onClose, onS
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="name" label={t('employee.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-              <Input maxLength={50} data-testid="field-employee-name" />
+              <LimitedInput max={50} data-testid="field-employee-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Empty, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
@@ -79,6 +79,7 @@ export function EmployeeTable({ list, data, loading, canManage, canAudit, onEdit
       columns={columns}
       dataSource={data?.items}
       loading={loading}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'common.noMatch' : 'employee.empty')} /> }}
       scroll={{ x: 'max-content' }}
       onChange={list.onTableChange}
       pagination={{

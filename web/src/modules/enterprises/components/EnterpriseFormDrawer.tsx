@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useShowError } from '../../../app/errors';
+import { numberRange } from '../../../app/components/number-rules';
 import { useI18n } from '../../../app/i18n';
 import { industryName, useReference } from '../../../app/reference';
 import { useDrawerSize } from '../../../app/responsive';
 import {
   ENTERPRISE_STATUSES, enterprisesApi, type EnterpriseCreate, type EnterpriseDetail, type EnterpriseFields,
 } from '../api/enterprises.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props =
   | { mode: 'create'; enterprise?: undefined; onClose: () => void; onSaved: (e: EnterpriseDetail) => void; onConflict?: undefined }
@@ -94,12 +96,12 @@ export function EnterpriseFormDrawer({ mode, enterprise, onClose, onSaved, onCon
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { min: 2, message: t('validation.minLength', { n: 2 }) }]}>
-              <Input maxLength={200} data-testid="field-name" />
+              <LimitedInput max={200} data-testid="field-name" />
             </Form.Item>
           </Col>
           <Col xs={24}>
             <Form.Item name="address" label={t('enterprise.address')}>
-              <Input maxLength={300} />
+              <LimitedInput max={300} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -123,12 +125,12 @@ export function EnterpriseFormDrawer({ mode, enterprise, onClose, onSaved, onCon
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="legalRepresentative" label={t('enterprise.legalRepresentative')}>
-              <Input maxLength={50} />
+              <LimitedInput max={50} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="principalName" label={t('enterprise.principalName')}>
-              <Input maxLength={50} />
+              <LimitedInput max={50} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -137,8 +139,8 @@ export function EnterpriseFormDrawer({ mode, enterprise, onClose, onSaved, onCon
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="employeeCount" label={t('enterprise.employeeCount')}>
-              <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+            <Form.Item name="employeeCount" label={t('enterprise.employeeCount')} rules={numberRange(t, { max: 1_000_000 })}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

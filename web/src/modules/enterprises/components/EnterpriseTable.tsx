@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Empty, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
@@ -34,7 +34,7 @@ export function EnterpriseTable({ list, data, loading }: Props) {
     { key: 'status', dataIndex: 'status', title: t('enterprise.status'), render: (v: EnterpriseSummary['status']) => <EnterpriseStatusTag status={v} /> },
     { key: 'principalName', dataIndex: 'principalName', title: t('enterprise.principalName'), render: (v: string) => v || '—' },
     {
-      key: 'updatedAt', dataIndex: 'updatedAt', title: t('common.updatedAt'), sorter: true, sortOrder: list.sortOrderOf('updatedAt'),
+      key: 'updatedAt', responsive: ['xxl'], dataIndex: 'updatedAt', title: t('common.updatedAt'), sorter: true, sortOrder: list.sortOrderOf('updatedAt'),
       render: (v: string) => formatDateTime(v),
     },
   ];
@@ -46,6 +46,7 @@ export function EnterpriseTable({ list, data, loading }: Props) {
       columns={columns}
       dataSource={data?.items}
       loading={loading}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'common.noMatch' : 'enterprise.empty')} /> }}
       scroll={{ x: 'max-content' }}
       onChange={list.onTableChange}
       pagination={{

@@ -1,10 +1,13 @@
-import { Alert, DatePicker, Form, Input, InputNumber } from 'antd';
+import { Alert, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { MoneyInput } from '../../../app/components/MoneyInput';
+import { moneyRules } from '../../../app/components/number-rules';
 import { useI18n } from '../../../app/i18n';
 import { hazardsApi, type HazardDetail } from '../api/hazards.api';
 import { OpDrawer } from './OpDrawer';
 import { RectifierSelect } from './RectifierSelect';
 import { useHazardOp } from './useHazardOp';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { hazard: HazardDetail; onDone: (h: HazardDetail) => void; onClose: () => void };
 type Values = { rectifierId: string; measures: string; deadline: Dayjs; funds: number | null; note: string };
@@ -40,7 +43,7 @@ export function AssignForm({ hazard, onDone, onClose }: Props) {
           <RectifierSelect enterpriseId={hazard.enterpriseId} initial={hazard.rectifierId ? { id: hazard.rectifierId, name: hazard.rectifierName ?? '' } : null} />
         </Form.Item>
         <Form.Item name="measures" label={t('hazard.measures')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input.TextArea rows={3} maxLength={2000} data-testid="hazard-assign-measures" />
+          <LimitedTextArea rows={3} max={2000} data-testid="hazard-assign-measures" />
         </Form.Item>
         <Form.Item name="deadline" label={t('hazard.deadline')} rules={[{ required: true, message: t('validation.required') }]}>
           <DatePicker
@@ -50,11 +53,11 @@ export function AssignForm({ hazard, onDone, onClose }: Props) {
             data-testid="hazard-assign-deadline"
           />
         </Form.Item>
-        <Form.Item name="funds" label={t('hazard.funds')}>
-          <InputNumber style={{ width: '100%' }} min={0} precision={2} suffix={t('hazard.yuan')} />
+        <Form.Item name="funds" label={t('hazard.funds')} rules={moneyRules(t)}>
+          <MoneyInput />
         </Form.Item>
         <Form.Item name="note" label={t('hazard.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
+          <LimitedTextArea rows={2} max={1000} />
         </Form.Item>
       </Form>
     </OpDrawer>

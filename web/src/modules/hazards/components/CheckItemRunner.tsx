@@ -1,6 +1,8 @@
 import { CheckOutlined, CloseOutlined, MinusOutlined } from '@ant-design/icons';
-import { Card, Flex, Input, Segmented, Tag, Typography } from 'antd';
+import { Card, Flex, Segmented, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
+import { LimitedInput } from '../../../app/components/LimitedInput';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import type { CheckResult, CheckTaskItem } from '../api/checks.api';
 import { LocalPhotoField, type LocalPhoto } from './LocalPhotoField';
 
@@ -44,9 +46,9 @@ export function CheckItemRunner({ index, item, answer, onChange, missingPhoto }:
         />
         {answer.result === 'fail' && (
           <Flex vertical gap={8}>
-            <Input.TextArea
+            <LimitedTextArea
               rows={2}
-              maxLength={1000}
+              max={1000}
               placeholder={t('check.failNote')}
               value={answer.note}
               onChange={(e) => onChange({ ...answer, note: e.target.value })}
@@ -57,8 +59,8 @@ export function CheckItemRunner({ index, item, answer, onChange, missingPhoto }:
           </Flex>
         )}
         {answer.result === 'na' && (
-          <Input
-            maxLength={1000}
+          <LimitedInput
+            max={1000}
             placeholder={t('check.naNote')}
             value={answer.note}
             onChange={(e) => onChange({ ...answer, note: e.target.value })}

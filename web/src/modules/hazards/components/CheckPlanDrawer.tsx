@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Drawer, Flex, Form, Input, Radio, Select, Switch } from 'antd';
+import { Button, DatePicker, Drawer, Flex, Form, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
@@ -8,6 +8,7 @@ import { useApi } from '../../../app/useApi';
 import { CHECK_CYCLES, PLAN_TYPES, checksApi, type CheckCycle, type CheckPlan, type PlanType } from '../api/checks.api';
 import { PostSelect } from './PostSelect';
 import { RectifierSelect } from './RectifierSelect';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = { enterpriseId: string; plan?: CheckPlan; onClose: () => void; onSaved: () => void };
 type Values = {
@@ -69,7 +70,7 @@ export function CheckPlanDrawer({ enterpriseId, plan, onClose, onSaved }: Props)
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="name" label={t('checkPlan.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input maxLength={200} />
+          <LimitedInput max={200} />
         </Form.Item>
         <Form.Item name="type" label={t('checkPlan.type')}>
           <Select options={PLAN_TYPES.map((p) => ({ value: p, label: t(`planType.${p}`) }))} />

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Empty, Flex, Popconfirm, Table, Tag } from 'antd';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDate } from '../../../app/format';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { MEANING_TAG } from '../../../app/palette';
 import { useApi } from '../../../app/useApi';
 import { checksApi, type CheckPlan } from '../api/checks.api';
 import { CheckPlanDrawer } from './CheckPlanDrawer';
@@ -30,6 +31,7 @@ export function CheckPlanList({ enterpriseId }: { enterpriseId: string }) {
         rowKey="id"
         loading={loading}
         dataSource={data?.items}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('checkPlan.empty')} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
         columns={[
@@ -43,9 +45,9 @@ export function CheckPlanList({ enterpriseId }: { enterpriseId: string }) {
             key: 'tasks', title: t('checkPlan.tasks'),
             render: (_, p) => (
               <Flex gap={4}>
-                <Tag color="processing">{t('taskStatus.open')} {p.taskCounts.open}</Tag>
-                <Tag color="success">{t('taskStatus.done')} {p.taskCounts.done}</Tag>
-                <Tag color={p.taskCounts.missed ? 'error' : 'default'}>{t('taskStatus.missed')} {p.taskCounts.missed}</Tag>
+                <Tag color={MEANING_TAG.normal}>{t('taskStatus.open')} {p.taskCounts.open}</Tag>
+                <Tag color={MEANING_TAG.done}>{t('taskStatus.done')} {p.taskCounts.done}</Tag>
+                <Tag color={p.taskCounts.missed ? MEANING_TAG.danger : MEANING_TAG.none}>{t('taskStatus.missed')} {p.taskCounts.missed}</Tag>
               </Flex>
             ),
           },

@@ -1,11 +1,10 @@
 import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
+import { MEANING_TAG, SERIES_MEANING } from '../../../app/palette';
 import { hazardsApi } from '../api/hazards.api';
-import type { CheckResult, CheckTaskDetail } from '../api/checks.api';
+import type { CheckTaskDetail } from '../api/checks.api';
 import { PhotoStrip } from './PhotoStrip';
-
-const COLORS: Record<CheckResult, string> = { pass: 'success', fail: 'error', na: 'default' };
 
 /** A finished task: every item's result, with the hazards its failures opened. */
 export function CheckTaskResults({ enterpriseId, task }: { enterpriseId: string; task: CheckTaskDetail }) {
@@ -13,15 +12,15 @@ export function CheckTaskResults({ enterpriseId, task }: { enterpriseId: string;
   return (
     <Flex vertical gap={8} data-testid="check-task-results">
       <Flex gap={8} wrap>
-        <Tag color="success">{t('checkResult.pass')} {task.passCount}</Tag>
-        <Tag color="error">{t('checkResult.fail')} {task.failCount}</Tag>
+        <Tag color={MEANING_TAG.done}>{t('checkResult.pass')} {task.passCount}</Tag>
+        <Tag color={task.failCount ? MEANING_TAG.danger : undefined}>{t('checkResult.fail')} {task.failCount}</Tag>
         <Tag>{t('checkResult.na')} {task.naCount}</Tag>
       </Flex>
       {task.items.map((item, i) => (
         <Card key={item.id} size="small">
           <Flex justify="space-between" gap={8} align="flex-start">
             <Typography.Text>{i + 1}. {item.content}</Typography.Text>
-            {item.result && <Tag color={COLORS[item.result]}>{t(`checkResult.${item.result}`)}</Tag>}
+            {item.result && <Tag color={MEANING_TAG[SERIES_MEANING[item.result]]}>{t(`checkResult.${item.result}`)}</Tag>}
           </Flex>
           {item.note && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{item.note}</Typography.Paragraph>}
           {item.photoIds.length > 0 && (

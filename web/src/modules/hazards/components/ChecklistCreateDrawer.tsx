@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Drawer, Flex, Form, Input, Radio } from 'antd';
+import { Button, Drawer, Flex, Form, Radio } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useDrawerSize } from '../../../app/responsive';
@@ -8,6 +8,7 @@ import { orgApi } from '../../org/api/org.api';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
 import { CHECKLIST_LEVELS, checksApi, type ChecklistDetail, type ChecklistLevel } from '../api/checks.api';
 import { PostSelect } from './PostSelect';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = { enterpriseId: string; onClose: () => void; onCreated: (c: ChecklistDetail) => void };
 type Values = { level: ChecklistLevel; name: string; orgUnitId?: string; postId?: string };
@@ -52,7 +53,7 @@ export function ChecklistCreateDrawer({ enterpriseId, onClose, onCreated }: Prop
           <Radio.Group options={CHECKLIST_LEVELS.map((l) => ({ value: l, label: t(`checklistLevel.${l}`) }))} />
         </Form.Item>
         <Form.Item name="name" label={t('checklist.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input maxLength={200} />
+          <LimitedInput max={200} />
         </Form.Item>
         {level === 'workshop' && (
           <Form.Item name="orgUnitId" label={t('hazard.orgUnit')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { LimitedInput } from '../../../app/components/LimitedInput';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { CHECK_CYCLES, checksApi, type ChecklistDetail, type ChecklistItem, type ChecklistItemInput, type CheckCycle } from '../api/checks.api';
 import { ItemPickerDrawer } from './ItemPickerDrawer';
 
@@ -73,14 +75,14 @@ export function ChecklistItemsEditor({ enterpriseId, checklist, onSaved }: Props
               key: 'content', title: t('library.content'),
               render: (_, r) => <div style={{ maxWidth: 380, whiteSpace: 'normal' }}>{r.item?.content ?? <Typography.Text type="secondary">{t('checklist.newItem', { source: t(`itemSource.${r.source}`) })}</Typography.Text>}</div>,
             },
-            { key: 'method', title: t('check.method'), render: (_, r) => <Input.TextArea autoSize style={{ minWidth: 200 }} value={r.method} onChange={(e) => patch(r.key, { method: e.target.value })} maxLength={500} /> },
+            { key: 'method', title: t('check.method'), render: (_, r) => <LimitedTextArea autoSize style={{ minWidth: 200 }} value={r.method} onChange={(e) => patch(r.key, { method: e.target.value })} max={500} /> },
             {
               key: 'cycle', title: t('checklist.cycle'),
               render: (_, r) => (
                 <Select style={{ width: 110 }} allowClear value={r.cycle} onChange={(v?: CheckCycle) => patch(r.key, { cycle: v })} options={CHECK_CYCLES.map((c) => ({ value: c, label: t(`checkCycle.${c}`) }))} />
               ),
             },
-            { key: 'responsible', title: t('checklist.responsible'), render: (_, r) => <Input style={{ width: 160 }} value={r.responsible} onChange={(e) => patch(r.key, { responsible: e.target.value })} maxLength={100} /> },
+            { key: 'responsible', title: t('checklist.responsible'), render: (_, r) => <LimitedInput style={{ width: 160 }} value={r.responsible} onChange={(e) => patch(r.key, { responsible: e.target.value })} max={100} /> },
             { key: 'del', title: '', render: (_, r) => <Button type="link" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => setRows((rs) => rs?.filter((x) => x.key !== r.key) ?? null)} /> },
           ]}
         />

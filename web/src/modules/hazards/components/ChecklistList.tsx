@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Popconfirm, Segmented, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
@@ -8,6 +8,7 @@ import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { CHECKLIST_LEVELS, checksApi, type ChecklistLevel, type ChecklistSummary } from '../api/checks.api';
+import { checklistWhere } from './checklist-where';
 import { ChecklistCreateDrawer } from './ChecklistCreateDrawer';
 import { PostCardFromRiskModal } from './PostCardFromRiskModal';
 
@@ -45,6 +46,7 @@ export function ChecklistList({ enterpriseId }: { enterpriseId: string }) {
           rowKey="id"
           loading={loading}
           dataSource={data?.items}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('checklist.empty')} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           columns={[
@@ -53,7 +55,7 @@ export function ChecklistList({ enterpriseId }: { enterpriseId: string }) {
               render: (v: string, c) => <Link to={`/checklists/${c.id}`} data-testid="checklist-link">{v}</Link>,
             },
             { key: 'level', dataIndex: 'level', title: t('checklist.level'), render: (v: ChecklistLevel) => <Tag>{t(`checklistLevel.${v}`)}</Tag> },
-            { key: 'where', title: t('checklist.appliesTo'), render: (_, c) => [c.orgUnitName, c.postName].filter(Boolean).join(' · ') || t('checklist.wholeEnterprise') },
+            { key: 'where', title: t('checklist.appliesTo'), render: (_, c) => checklistWhere(c) || t('checklist.wholeEnterprise') },
             {
               key: 'items', dataIndex: 'itemCount', title: t('checklist.items'),
               render: (v: number, c) => <>{v}{c.majorCount > 0 && <Typography.Text type="danger"> {t('checklist.majorCount', { n: c.majorCount })}</Typography.Text>}</>,

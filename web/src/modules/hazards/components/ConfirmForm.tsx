@@ -1,4 +1,4 @@
-import { Divider, Form, Input, Radio, Typography } from 'antd';
+import { Divider, Form, Radio, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { HAZARD_CLASSES, hazardsApi, type ConfirmInput, type HazardDetail } from '../api/hazards.api';
@@ -7,6 +7,8 @@ import { MajorCriterionSelect } from './MajorCriterionSelect';
 import { OpDrawer } from './OpDrawer';
 import { RiskPointSelect } from './RiskPointSelect';
 import { useHazardOp } from './useHazardOp';
+import { LimitedInput } from '../../../app/components/LimitedInput';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { hazard: HazardDetail; onDone: (h: HazardDetail) => void; onClose: () => void };
 
@@ -34,7 +36,7 @@ export function ConfirmForm({ hazard, onDone, onClose }: Props) {
         }))}
       >
         <Form.Item name="title" label={t('hazard.title')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input maxLength={200} />
+          <LimitedInput max={200} />
         </Form.Item>
         <Form.Item name="level" label={t('hazard.level')} extra={t('hazard.levelHint')}>
           <Radio.Group
@@ -58,7 +60,7 @@ export function ConfirmForm({ hazard, onDone, onClose }: Props) {
           <HazardUnitSelect units={units.data?.units} testId="hazard-confirm-unit" />
         </Form.Item>
         <Form.Item name="location" label={t('hazard.location')}>
-          <Input maxLength={200} data-testid="hazard-confirm-location" />
+          <LimitedInput max={200} data-testid="hazard-confirm-location" />
         </Form.Item>
         <Form.Item name="riskPointId" label={t('hazard.riskPoint')}>
           <RiskPointSelect
@@ -72,7 +74,7 @@ export function ConfirmForm({ hazard, onDone, onClose }: Props) {
           />
         </Form.Item>
         <Form.Item name="note" label={t('hazard.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
+          <LimitedTextArea rows={2} max={1000} />
         </Form.Item>
       </Form>
     </OpDrawer>

@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Empty, Table } from 'antd';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
@@ -18,6 +18,7 @@ export function CongressReports({ enterpriseId }: { enterpriseId: string }) {
       rowKey={(r) => `${r.periodType}:${r.periodKey}`}
       loading={loading}
       dataSource={data?.items}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('doubleReport.congressEmpty')} /> }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
       columns={[

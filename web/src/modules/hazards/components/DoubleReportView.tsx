@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Sta
 import { formatDateTime } from '../../../app/format';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { figureColour, type SeriesKey } from '../../../app/palette';
 import { SubmissionVersions } from '../../../app/components/SubmissionVersions';
 import { doubleReportApi, type DoubleReport } from '../api/double-report.api';
 import type { Rate } from '../api/hazard-stats.api';
@@ -37,11 +38,15 @@ export function DoubleReportView({ report: r, onChange }: Props) {
     }
   };
 
-  const stat = (key: string, value: number | string, danger = false) => (
-    <Col key={key} xs={12} md={6}>
-      <Statistic title={tx(`doubleReport.${key}`, key)} value={value} styles={{ content: danger && value !== 0 ? { color: '#cf1322' } : undefined }} />
-    </Col>
-  );
+  // `counts` says what a figure counts and so its colour (overdue and major red, open orange); rates stay plain.
+  const stat = (key: string, value: number | string, counts?: SeriesKey) => {
+    const colour = counts && typeof value === 'number' ? figureColour(counts, value) : undefined;
+    return (
+      <Col key={key} xs={12} md={6}>
+        <Statistic title={tx(`doubleReport.${key}`, key)} value={value} styles={{ content: colour ? { color: colour } : undefined }} />
+      </Col>
+    );
+  };
 
   return (
     <div data-testid="hazard-report-view" data-status={r.status}>
@@ -76,12 +81,12 @@ export function DoubleReportView({ report: r, onChange }: Props) {
       <Card size="small" title={t('doubleReport.hazardSection')} style={{ marginBottom: 12 }}>
         <Row gutter={[12, 12]}>
           {stat('found', h.found)}
-          {stat('foundMajor', h.foundMajor, true)}
+          {stat('foundMajor', h.foundMajor, 'foundMajor')}
           {stat('fixed', h.fixed)}
           {stat('fixedOnTime', h.fixedOnTime)}
-          {stat('openAtEnd', h.openAtEnd)}
-          {stat('overdueAtEnd', h.overdueAtEnd, true)}
-          {stat('majorOpenAtEnd', h.majorOpenAtEnd, true)}
+          {stat('openAtEnd', h.openAtEnd, 'open')}
+          {stat('overdueAtEnd', h.overdueAtEnd, 'overdue')}
+          {stat('majorOpenAtEnd', h.majorOpenAtEnd, 'majorOpen')}
           {stat('voided', h.voided)}
           {stat('rectificationRate', pct(h.rectificationRate))}
           {stat('onTimeRate', pct(h.onTimeRate))}
@@ -95,11 +100,11 @@ export function DoubleReportView({ report: r, onChange }: Props) {
       <Card size="small" title={t('doubleReport.riskSection')} style={{ marginBottom: 12 }}>
         <Row gutter={[12, 12]}>
           {stat('riskTotal', risk.total)}
-          {(['1', '2', '3', '4'] as const).map((g) => stat(`grade${g}`, risk.byGrade[g], g === '1'))}
-          {stat('unassessed', risk.unassessed, true)}
-          {stat('riskOverdue', risk.overdue, true)}
-          {stat('controlFailing', risk.controlFailing, true)}
-          {stat('missingR8', risk.missingR8, true)}
+          {(['1', '2', '3', '4'] as const).map((g) => stat(`grade${g}`, risk.byGrade[g], `grade${g}`))}
+          {stat('unassessed', risk.unassessed, 'unassessed')}
+          {stat('riskOverdue', risk.overdue, 'overdue')}
+          {stat('controlFailing', risk.controlFailing, 'controlFailing')}
+          {stat('missingR8', risk.missingR8, 'missingR8')}
         </Row>
       </Card>
       <Card size="small" title={t('doubleReport.signatures')} style={{ marginBottom: 12 }}>

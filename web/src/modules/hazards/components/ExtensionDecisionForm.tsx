@@ -1,9 +1,10 @@
-import { Descriptions, Form, Input, Radio } from 'antd';
+import { Descriptions, Form, Radio } from 'antd';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { hazardsApi, type HazardDetail, type HazardExtension } from '../api/hazards.api';
 import { OpDrawer } from './OpDrawer';
 import { useHazardOp } from './useHazardOp';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { hazard: HazardDetail; extension: HazardExtension; onDone: (h: HazardDetail) => void; onClose: () => void };
 type Values = { approve: boolean; note: string };
@@ -30,7 +31,7 @@ export function ExtensionDecisionForm({ hazard, extension, onDone, onClose }: Pr
           <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: true, label: t('hazard.approve') }, { value: false, label: t('hazard.refuse') }]} />
         </Form.Item>
         <Form.Item name="note" label={t('hazard.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
+          <LimitedTextArea rows={2} max={1000} />
         </Form.Item>
       </Form>
     </OpDrawer>

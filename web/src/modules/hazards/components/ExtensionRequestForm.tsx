@@ -1,10 +1,11 @@
-import { DatePicker, Form, Input, Typography } from 'antd';
+import { DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { hazardsApi, type HazardDetail } from '../api/hazards.api';
 import { OpDrawer } from './OpDrawer';
 import { useHazardOp } from './useHazardOp';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { hazard: HazardDetail; onDone: (h: HazardDetail) => void; onClose: () => void };
 type Values = { newDeadline: Dayjs; reason: string };
@@ -27,7 +28,7 @@ export function ExtensionRequestForm({ hazard, onDone, onClose }: Props) {
           <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => !d.isAfter(current, 'day')} />
         </Form.Item>
         <Form.Item name="reason" label={t('hazard.extensionReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input.TextArea rows={3} maxLength={1000} />
+          <LimitedTextArea rows={3} max={1000} />
         </Form.Item>
       </Form>
     </OpDrawer>

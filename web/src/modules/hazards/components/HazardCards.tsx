@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { SAFETY } from '../../../app/palette';
 import type { ListState } from '../../../app/useListState';
 import type { HazardSummary } from '../api/hazards.api';
 import { HazardFlags } from './HazardFlags';
@@ -11,21 +12,21 @@ import { HazardLevelTag } from './HazardLevelTag';
 import { hazardLink } from './HazardTable';
 import { HazardStatusTag } from './HazardStatusTag';
 
-type Props = { list: ListState; data: Page<HazardSummary> | undefined; loading: boolean; enterpriseId?: string };
+type Props = { list: ListState; data: Page<HazardSummary> | undefined; loading: boolean; enterpriseId?: string; empty?: string };
 
 /**
  * The ledger on a phone: one tappable card per hazard, the deadline and flags where a thumb can see them. Across
  * enterprises the code is followed by the enterprise's name, since each enterprise numbers its own hazards.
  */
-export function HazardCards({ list, data, loading, enterpriseId }: Props) {
+export function HazardCards({ list, data, loading, enterpriseId, empty }: Props) {
   const { t } = useI18n();
   if (loading && !data) return <Skeleton active />;
-  if (!data || data.items.length === 0) return <Empty description={t('common.noData')} />;
+  if (!data || data.items.length === 0) return <Empty description={empty ?? t('common.noData')} />;
   return (
     <Flex vertical gap={8} data-testid="hazard-cards">
       {data.items.map((h) => (
         <Link key={h.id} to={hazardLink(h, enterpriseId)} data-testid="hazard-link">
-          <Card size="small" hoverable style={h.overdue ? { borderColor: '#ffa39e' } : undefined}>
+          <Card size="small" hoverable style={h.overdue ? { borderColor: SAFETY.red } : undefined}>
             <Flex justify="space-between" align="flex-start" gap={8}>
               <div style={{ minWidth: 0, flex: 1 }}>
                 <Flex gap={4} wrap align="center" style={{ marginBottom: 4 }}>

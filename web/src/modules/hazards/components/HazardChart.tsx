@@ -1,7 +1,9 @@
 import { Card } from 'antd';
-import { Chart, CHART_COLORS } from '../../../app/components/Chart';
+import { Chart } from '../../../app/components/Chart';
+import { categoryColour, seriesColour, type SeriesKey } from '../../../app/palette';
 
-export type ChartSeries = { name: string; values: number[] };
+/** A line or bar series: its key says what it counts (found, closed, open, overdue…) and so its colour. */
+export type ChartSeries = { key: SeriesKey; name: string; values: number[] };
 
 type Props = {
   title: string;
@@ -11,23 +13,32 @@ type Props = {
   series: ChartSeries[];
   height?: number;
   testId?: string;
+  /** A pie's slice colours, one per label, when the slices mean something (status, level); otherwise category colours. */
+  colours?: string[];
   /** A click on a bar or slice: its index in `labels` (drill-down). */
   onPick?: (index: number) => void;
 };
 
-/** Pie, bar or line for the hazard dashboards, on the shared chart. */
-export function HazardChart({ title, kind, labels, series, height = 260, testId, onPick }: Props) {
+/**
+ * Pie, bar or line for the hazard dashboards, on the shared chart. Colours follow what is counted, not the order:
+ * overdue is red and closed green wherever they stand.
+ */
+export function HazardChart({ title, kind, labels, series, height = 260, testId, colours, onPick }: Props) {
   const empty = series.every((s) => s.values.every((v) => v === 0));
   const first = series[0] ?? { name: '', values: [] };
   const option = kind === 'pie'
     ? {
-      color: CHART_COLORS,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '44%'], label: { show: false }, data: labels.map((name, i) => ({ name, value: first.values[i] ?? 0 })).filter((d) => d.value > 0) }],
+      series: [{
+        type: 'pie', radius: ['40%', '68%'], center: ['50%', '44%'], label: { show: false },
+        data: labels
+          .map((name, i) => ({ name, value: first.values[i] ?? 0, itemStyle: { color: colours?.[i] ?? categoryColour(i) } }))
+          .filter((d) => d.value > 0),
+      }],
     }
     : {
-      color: CHART_COLORS,
+      color: series.map((s) => seriesColour(s.key)),
       tooltip: { trigger: 'axis' },
       legend: series.length > 1 ? { top: 0 } : undefined,
       grid: { left: 8, right: 8, top: series.length > 1 ? 32 : 16, bottom: 8, containLabel: true },

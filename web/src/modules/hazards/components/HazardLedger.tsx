@@ -43,6 +43,9 @@ export function HazardLedger({ enterpriseId, load, exportList, units, reportLink
   const { tab: _tab, ...rest } = list.query;
   const query: Query = { ...rest, ...tabQuery(tab) };
   const { data, error, loading, reload } = useApi((signal) => load(query, signal), [enterpriseId, JSON.stringify(query)]);
+  // An empty tab says what will appear in it and when; with a search or filter set, that the filters found nothing.
+  const filtered = Object.entries(list.filters).some(([k, v]) => k !== 'tab' && !!v);
+  const empty = filtered ? t('hazardEmpty.filtered') : tx(`hazardEmpty.${tab}`, t('hazardEmpty.all'));
 
   const doExport = () => {
     if (!exportList) return;
@@ -72,8 +75,8 @@ export function HazardLedger({ enterpriseId, load, exportList, units, reportLink
       </Flex>
       <HazardFilters list={list} units={units} cross={!enterpriseId} level={!oneLevel} />
       {error ? <ErrorState error={error} onRetry={reload} /> : isMobile
-        ? <HazardCards list={list} data={data} loading={loading} enterpriseId={enterpriseId} />
-        : <HazardTable list={list} data={data} loading={loading} enterpriseId={enterpriseId} />}
+        ? <HazardCards list={list} data={data} loading={loading} enterpriseId={enterpriseId} empty={empty} />
+        : <HazardTable list={list} data={data} loading={loading} enterpriseId={enterpriseId} empty={empty} />}
     </div>
   );
 }

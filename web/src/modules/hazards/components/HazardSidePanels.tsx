@@ -1,9 +1,11 @@
 import { Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import { formatDate, formatDateTime, formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { MEANING_TAG } from '../../../app/palette';
 import type { HazardDetail } from '../api/hazards.api';
 
-const EXT_COLORS = { pending: 'gold', approved: 'green', rejected: 'red' } as const;
+// A pending request waits on someone (orange); a decision is green or red like any other outcome.
+const EXT_COLORS = { pending: MEANING_TAG.warning, approved: MEANING_TAG.done, rejected: MEANING_TAG.danger } as const;
 
 /** The five-in-place plan, listed supervision and extension requests: shown only when the hazard has them. */
 export function HazardSidePanels({ hazard: h }: { hazard: HazardDetail }) {

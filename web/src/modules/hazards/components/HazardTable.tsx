@@ -1,5 +1,6 @@
-import { Space, Table, Typography } from 'antd';
+import { Empty, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
 import { formatDate, formatDateTime } from '../../../app/format';
@@ -16,6 +17,8 @@ type Props = {
   loading: boolean;
   /** The enterprise of every row, or undefined on a cross-enterprise list (each row carries its own). */
   enterpriseId?: string;
+  /** What the list shows when it has no rows: what will appear here and when. */
+  empty?: string;
 };
 
 export const hazardLink = (h: HazardSummary, enterpriseId?: string) => `/enterprises/${enterpriseId ?? h.enterpriseId}/hazards/${h.id}`;
@@ -24,7 +27,10 @@ export const hazardLink = (h: HazardSummary, enterpriseId?: string) => `/enterpr
  * The ledger on a desktop: code, title, level, status, unit, rectifier, deadline, flags. Across enterprises a code is
  * not unique (each enterprise numbers its own YH-2026-0001), so there the code column names the enterprise below it.
  */
-export function HazardTable({ list, data, loading, enterpriseId }: Props) {
+/** Columns shown from 1600 px up: at 1366 px the table fits without scrolling sideways (issue 10); the detail has them. */
+const WIDE_ONLY: Breakpoint[] = ['xxl'];
+
+export function HazardTable({ list, data, loading, enterpriseId, empty }: Props) {
   const { t, tx } = useI18n();
   // The cross-enterprise list sorts by report time, deadline or enterprise only.
   const cross = !enterpriseId;
@@ -55,11 +61,11 @@ export function HazardTable({ list, data, loading, enterpriseId }: Props) {
     },
     { key: 'level', dataIndex: 'level', title: t('hazard.level'), sorter: !cross, sortOrder: list.sortOrderOf('level'), render: (v: HazardSummary['level']) => <HazardLevelTag level={v} /> },
     { key: 'status', dataIndex: 'status', title: t('hazard.status'), render: (v: HazardSummary['status']) => <HazardStatusTag status={v} /> },
-    { key: 'source', dataIndex: 'source', title: t('hazard.source'), render: (v: string) => tx(`hazardSource.${v}`, v) },
+    { key: 'source', responsive: WIDE_ONLY, dataIndex: 'source', title: t('hazard.source'), render: (v: string) => tx(`hazardSource.${v}`, v) },
     { key: 'orgUnitName', dataIndex: 'orgUnitName', title: t('hazard.orgUnit') },
     ...(cross ? [] : [{ key: 'rectifierName', dataIndex: 'rectifierName', title: t('hazard.rectifier'), render: (v: string | null) => v ?? '—' }]),
     { key: 'deadline', dataIndex: 'deadline', title: t('hazard.deadline'), sorter: true, sortOrder: list.sortOrderOf('deadline'), render: (v: string | null) => formatDate(v) },
-    { key: 'reportedAt', dataIndex: 'reportedAt', title: t('hazard.reportedAt'), sorter: true, sortOrder: list.sortOrderOf('reportedAt'), render: (v: string) => formatDateTime(v) },
+    { key: 'reportedAt', responsive: WIDE_ONLY, dataIndex: 'reportedAt', title: t('hazard.reportedAt'), sorter: true, sortOrder: list.sortOrderOf('reportedAt'), render: (v: string) => formatDateTime(v) },
   ];
   return (
     <Table<HazardSummary>
@@ -69,6 +75,7 @@ export function HazardTable({ list, data, loading, enterpriseId }: Props) {
       columns={columns}
       dataSource={data?.items}
       loading={loading}
+      locale={empty ? { emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> } : undefined}
       scroll={{ x: 'max-content' }}
       onChange={list.onTableChange}
       rowClassName={(h) => (h.overdue ? 'hazard-row-overdue' : '')}

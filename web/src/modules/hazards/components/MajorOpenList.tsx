@@ -1,4 +1,4 @@
-import { Card, Flex, Table, Typography } from 'antd';
+import { Card, Empty, Flex, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
@@ -17,6 +17,7 @@ export function MajorOpenList({ data }: { data: OverviewStats['majorOpen'] }) {
         size="small"
         rowKey="hazardId"
         dataSource={data.items}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hazardOverview.majorOpenEmpty')} /> }}
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[

@@ -1,8 +1,9 @@
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import type { HazardDetail } from '../api/hazards.api';
 import { OpDrawer } from './OpDrawer';
 import { useHazardOp } from './useHazardOp';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = {
   title: MessageKey;
@@ -34,7 +35,7 @@ export function NoteForm({ title, label, hint, required, minLength, danger, test
             ...(minLength ? [{ min: minLength, message: t('validation.minLength', { n: minLength }) }] : []),
           ]}
         >
-          <Input.TextArea rows={4} maxLength={1000} data-testid={`${testId}-note`} />
+          <LimitedTextArea rows={4} max={1000} data-testid={`${testId}-note`} />
         </Form.Item>
       </Form>
     </OpDrawer>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Modal, Popconfirm, Table, Tag } from 'antd';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { checksApi, type EnterpriseItem, type EnterpriseItemInput } from '../api/checks.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { enterpriseId: string; selected?: string[]; onSelect?: (ids: string[]) => void; disabledIds?: Set<string> };
 
@@ -96,16 +98,16 @@ export function OwnItemsManager({ enterpriseId, selected, onSelect, disabledIds 
             onFinish={(v) => void save(v)}
           >
             <Form.Item name="category" label={t('library.category')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-              <Input maxLength={50} />
+              <LimitedInput max={50} />
             </Form.Item>
             <Form.Item name="content" label={t('library.content')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-              <Input.TextArea rows={3} maxLength={500} />
+              <LimitedTextArea rows={3} max={500} />
             </Form.Item>
             <Form.Item name="method" label={t('check.method')}>
-              <Input.TextArea rows={2} maxLength={500} />
+              <LimitedTextArea rows={2} max={500} />
             </Form.Item>
             <Form.Item name="basis" label={t('library.basis')}>
-              <Input.TextArea rows={2} maxLength={500} />
+              <LimitedTextArea rows={2} max={500} />
             </Form.Item>
             <Form.Item name="majorCriterion" valuePropName="checked">
               <Checkbox>{t('ownItem.major')}</Checkbox>

@@ -1,9 +1,13 @@
-import { DatePicker, Form, Input, InputNumber, Typography } from 'antd';
+import { DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { MoneyInput } from '../../../app/components/MoneyInput';
+import { moneyRules } from '../../../app/components/number-rules';
 import { useI18n } from '../../../app/i18n';
 import { hazardsApi, type HazardDetail } from '../api/hazards.api';
 import { OpDrawer } from './OpDrawer';
 import { useHazardOp } from './useHazardOp';
+import { LimitedInput } from '../../../app/components/LimitedInput';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { hazard: HazardDetail; onDone: (h: HazardDetail) => void; onClose: () => void };
 type Values = { responsiblePerson: string; measures: string; funds: number; timeLimit: Dayjs; contingencyPlan: string };
@@ -31,19 +35,19 @@ export function PlanForm({ hazard, onDone, onClose }: Props) {
         }))}
       >
         <Form.Item name="responsiblePerson" label={t('hazardPlan.responsiblePerson')} rules={required}>
-          <Input maxLength={100} />
+          <LimitedInput max={100} />
         </Form.Item>
         <Form.Item name="measures" label={t('hazardPlan.measures')} rules={required}>
-          <Input.TextArea rows={4} maxLength={4000} />
+          <LimitedTextArea rows={4} max={4000} />
         </Form.Item>
-        <Form.Item name="funds" label={t('hazardPlan.funds')} rules={[{ required: true, message: t('validation.required') }]}>
-          <InputNumber style={{ width: '100%' }} min={0} precision={2} suffix={t('hazard.yuan')} />
+        <Form.Item name="funds" label={t('hazardPlan.funds')} rules={[{ required: true, message: t('validation.required') }, ...moneyRules(t)]}>
+          <MoneyInput />
         </Form.Item>
         <Form.Item name="timeLimit" label={t('hazardPlan.timeLimit')} rules={[{ required: true, message: t('validation.required') }]}>
           <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item name="contingencyPlan" label={t('hazardPlan.contingencyPlan')} rules={required}>
-          <Input.TextArea rows={4} maxLength={4000} />
+          <LimitedTextArea rows={4} max={4000} />
         </Form.Item>
       </Form>
     </OpDrawer>

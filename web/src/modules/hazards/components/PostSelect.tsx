@@ -2,15 +2,14 @@ import { Select } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { orgApi } from '../../org/api/org.api';
+import { postLabel } from '../../org/api/post-label';
 
 type Props = { enterpriseId: string; id?: string; value?: string; onChange?: (id: string | undefined) => void; allowClear?: boolean; testId?: string };
 
-/** A post of the enterprise, named with its unit ("一车间 · 操作工"). */
+/** A post of the enterprise, named with its unit path ("操作工 · 一车间 / 甲班"). */
 export function PostSelect({ enterpriseId, id, value, onChange, allowClear, testId }: Props) {
   const { t } = useI18n();
   const posts = useApi((signal) => orgApi.posts(enterpriseId, undefined, signal), [enterpriseId]);
-  const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId]);
-  const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   return (
     <Select
       id={id}
@@ -20,7 +19,7 @@ export function PostSelect({ enterpriseId, id, value, onChange, allowClear, test
       loading={posts.loading}
       placeholder={t('checklist.pickPost')}
       showSearch={{ optionFilterProp: 'label' }}
-      options={(posts.data ?? []).map((p) => ({ value: p.id, label: `${unitName.get(p.orgUnitId) ?? ''} · ${p.name}` }))}
+      options={(posts.data ?? []).map((p) => ({ value: p.id, label: postLabel(p) }))}
       data-testid={testId}
     />
   );

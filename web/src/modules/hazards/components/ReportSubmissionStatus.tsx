@@ -1,4 +1,4 @@
-import { Col, Flex, Row, Select, Statistic, Table, Tag, Card } from 'antd';
+import { Col, Empty, Flex, Row, Select, Statistic, Table, Tag, Card } from 'antd';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
@@ -54,6 +54,7 @@ export function ReportSubmissionStatus() {
           rowKey="enterpriseId"
           loading={loading}
           dataSource={data?.items}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.entries(list.filters).some(([k, v]) => k !== 'periodType' && k !== 'periodKey' && v) ? 'common.noMatch' : 'doubleReport.statusEmpty')} /> }}
           onChange={list.onTableChange}
           scroll={{ x: 'max-content' }}
           pagination={{ current: list.page, pageSize: list.pageSize, total: data?.total ?? 0, showTotal: (n) => t('common.total', { total: n }) }}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Form, Input, Typography } from 'antd';
+import { Form, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { hazardsApi, type HazardDetail } from '../api/hazards.api';
 import { OpDrawer } from './OpDrawer';
 import { PhotoUploadField } from './PhotoUploadField';
 import { useHazardOp } from './useHazardOp';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { hazard: HazardDetail; onSpot: boolean; onDone: (h: HazardDetail) => void; onClose: () => void };
 type Values = { note: string; photoIds: string[] };
@@ -44,7 +45,7 @@ export function SubmitForm({ hazard, onSpot, onDone, onClose }: Props) {
           <PhotoUploadField enterpriseId={hazard.enterpriseId} label={t('hazardPhoto.takeAfter')} testId="hazard-after-photo" onUploading={setUploading} />
         </Form.Item>
         <Form.Item name="note" label={t('hazard.rectificationNote')}>
-          <Input.TextArea rows={3} maxLength={1000} data-testid="hazard-submit-note" />
+          <LimitedTextArea rows={3} max={1000} data-testid="hazard-submit-note" />
         </Form.Item>
       </Form>
     </OpDrawer>

@@ -1,9 +1,10 @@
-import { DatePicker, Form, Input } from 'antd';
+import { DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n';
 import { hazardsApi, type HazardDetail } from '../api/hazards.api';
 import { OpDrawer } from './OpDrawer';
 import { useHazardOp } from './useHazardOp';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { hazard: HazardDetail; onDone: (h: HazardDetail) => void; onClose: () => void };
 type Values = { deadline: Dayjs; note: string };
@@ -25,7 +26,7 @@ export function SupervisionForm({ hazard, onDone, onClose }: Props) {
           <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item name="note" label={t('hazard.supervisionNote')}>
-          <Input.TextArea rows={3} maxLength={1000} />
+          <LimitedTextArea rows={3} max={1000} />
         </Form.Item>
       </Form>
     </OpDrawer>

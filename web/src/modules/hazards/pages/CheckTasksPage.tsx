@@ -3,7 +3,7 @@ import { Badge, Button, Card, Empty, Flex, Pagination, Skeleton, Tabs, Tag } fro
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { useI18n } from '../../../app/i18n';
+import { useI18n, type MessageKey } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import type { Query } from '../../../app/api';
@@ -12,6 +12,8 @@ import { CheckTaskCard } from '../components/CheckTaskCard';
 import { useExport } from '../../../app/components/useExport';
 
 const TABS = ['mine', 'open', 'done', 'missed'] as const;
+/** What an empty tab will show, and when. */
+const EMPTY: Record<string, MessageKey> = { mine: 'check.noTasksMine', open: 'check.noTasksOpen', done: 'check.noTasksDone', missed: 'check.noTasksMissed' };
 
 function tabQuery(tab: string): Query {
   switch (tab) {
@@ -80,7 +82,7 @@ export function CheckTasksPage() {
           </Flex>
         )}
         {error ? <ErrorState error={error} onRetry={reload} /> : loading && !data ? <Skeleton active /> : !data || data.items.length === 0 ? (
-          <Empty description={t(tab === 'mine' ? 'check.noTasksMine' : 'common.noData')} />
+          <Empty description={t(EMPTY[tab] ?? 'check.noTasksOpen')} />
         ) : (
           <Flex vertical gap={8} data-testid="check-task-list">
             {data.items.map((task) => <CheckTaskCard key={task.id} enterpriseId={enterpriseId} task={task} />)}

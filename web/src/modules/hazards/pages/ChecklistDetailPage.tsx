@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { checksApi } from '../api/checks.api';
+import { checklistWhere } from '../components/checklist-where';
 import { ChecklistItemsEditor } from '../components/ChecklistItemsEditor';
 
 /** One checklist: where it applies, its items (editable by managers), and the way to its printable card. */
@@ -32,7 +33,7 @@ export function ChecklistDetailPage() {
               <Tag>{t(`checklistLevel.${data.level}`)}</Tag>
             </Flex>
             <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 8 }} items={[
-              { key: 'where', label: t('checklist.appliesTo'), children: [data.orgUnitName, data.postName].filter(Boolean).join(' · ') || t('checklist.wholeEnterprise') },
+              { key: 'where', label: t('checklist.appliesTo'), children: checklistWhere(data) || t('checklist.wholeEnterprise') },
               { key: 'items', label: t('checklist.items'), children: `${data.itemCount}${data.majorCount ? ` · ${t('checklist.majorCount', { n: data.majorCount })}` : ''}` },
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(data.updatedAt) },
             ]} />

@@ -9,6 +9,7 @@ import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { checksApi } from '../api/checks.api';
+import { checklistWhere } from '../components/checklist-where';
 import '../components/print.css';
 
 /**
@@ -25,7 +26,7 @@ export function ChecklistPrintPage() {
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!data) return loading ? <PageLoading /> : null;
-  const where = [data.orgUnitName, data.postName].filter(Boolean).join(' · ');
+  const where = checklistWhere(data);
   return (
     <div data-testid="checklist-print-page">
       <Flex justify="flex-end" className="no-print" style={{ marginBottom: 12 }}>

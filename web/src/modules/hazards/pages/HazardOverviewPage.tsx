@@ -4,6 +4,7 @@ import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useI18n } from '../../../app/i18n';
+import { isSeriesKey } from '../../../app/palette';
 import { industryName, useReference } from '../../../app/reference';
 import { useApi } from '../../../app/useApi';
 import { hazardStatsApi } from '../api/hazard-stats.api';
@@ -11,6 +12,7 @@ import { HazardChart } from '../components/HazardChart';
 import { MajorOpenList } from '../components/MajorOpenList';
 import { MonthRange } from '../components/MonthRange';
 import { RateCard } from '../components/RateCard';
+import { trendLabels } from '../components/trend-labels';
 import { RegionTable } from '../components/RegionTable';
 import { StatTile } from '../components/StatTile';
 import { TopEnterprises } from '../components/TopEnterprises';
@@ -66,19 +68,19 @@ export function HazardOverviewPage() {
               ['supervised', data.totals.supervised, listLink({ supervised: 'true' })],
             ] as const).map(([key, value, link]) => (
               <Col key={key} xs={12} md={8} xl={6} xxl={3}>
-                <StatTile title={t(`stats.${key}`)} value={value} link={link} danger={key === 'overdue' || key === 'majorOpen'} testId={`overview-stat-${key}`} />
+                <StatTile title={t(`stats.${key}`)} value={value} link={link} counts={isSeriesKey(key) ? key : undefined} testId={`overview-stat-${key}`} />
               </Col>
             ))}
-            <Col xs={24} md={12} xxl={6}><RateCard title={t('stats.rectificationRate')} rate={data.totals.rectificationRate} /></Col>
-            <Col xs={24} md={12} xxl={6}><RateCard title={t('stats.onTimeRate')} rate={data.totals.onTimeRate} /></Col>
+            <Col xs={24} md={12} xxl={6}><RateCard title={t('stats.rectificationRate')} definition={t('stats.rectificationRateDef')} rate={data.totals.rectificationRate} /></Col>
+            <Col xs={24} md={12} xxl={6}><RateCard title={t('stats.onTimeRate')} definition={t('stats.onTimeRateDef')} rate={data.totals.onTimeRate} /></Col>
           </Row>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={24} lg={12}>
               <HazardChart
                 title={t('stats.trend')}
                 kind="line"
-                labels={data.trend.map((p) => p.month)}
-                series={[{ name: t('stats.found'), values: data.trend.map((p) => p.found) }, { name: t('stats.closed'), values: data.trend.map((p) => p.closed) }]}
+                labels={trendLabels(data.trend.map((p) => p.month), data.asOf, t)}
+                series={[{ key: 'found', name: t('stats.found'), values: data.trend.map((p) => p.found) }, { key: 'closed', name: t('stats.closed'), values: data.trend.map((p) => p.closed) }]}
               />
             </Col>
             <Col xs={24} lg={12}>
@@ -86,7 +88,7 @@ export function HazardOverviewPage() {
                 title={t('hazardOverview.bySubdistrict')}
                 kind="bar"
                 labels={data.bySubdistrict.map((s) => s.name)}
-                series={[{ name: t('stats.open'), values: data.bySubdistrict.map((s) => s.open) }, { name: t('stats.overdue'), values: data.bySubdistrict.map((s) => s.overdue) }]}
+                series={[{ key: 'open', name: t('stats.open'), values: data.bySubdistrict.map((s) => s.open) }, { key: 'overdue', name: t('stats.overdue'), values: data.bySubdistrict.map((s) => s.overdue) }]}
                 onPick={(i) => {
                   const s = data.bySubdistrict[i];
                   if (s) navigate(listLink({ subdistrictId: s.subdistrictId, status: 'open' }));

@@ -11,6 +11,8 @@ import { checksApi } from '../api/checks.api';
 import { hazardsApi, type HazardLevel } from '../api/hazards.api';
 import { HazardUnitSelect } from '../components/HazardUnitSelect';
 import { PhotoUploadField } from '../components/PhotoUploadField';
+import { LimitedInput } from '../../../app/components/LimitedInput';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Values = { photoIds: string[]; title: string; description: string; location: string; level: HazardLevel; riskPointId?: string; orgUnitId?: string };
 type Done = { id: string; code: string };
@@ -138,7 +140,7 @@ export function HazardReportPage() {
               rules={[{ required: true, whitespace: true, message: t('hazardReporting.titleRequired') }]}
               style={{ marginBottom: 8 }}
             >
-              <Input size="large" maxLength={200} placeholder={t('hazardReporting.titlePlaceholder')} allowClear data-testid="hazard-report-title" />
+              <LimitedInput size="large" max={200} placeholder={t('hazardReporting.titlePlaceholder')} allowClear data-testid="hazard-report-title" />
             </Form.Item>
             <Flex gap={6} wrap style={{ marginBottom: 16 }} data-testid="hazard-report-suggestions">
               {problems.map((p) => (
@@ -178,10 +180,10 @@ export function HazardReportPage() {
                 children: (
                   <>
                     <Form.Item name="location" label={t('hazard.location')}>
-                      <Input maxLength={200} />
+                      <LimitedInput max={200} />
                     </Form.Item>
                     <Form.Item name="description" label={t('hazard.description')}>
-                      <Input.TextArea rows={3} maxLength={2000} />
+                      <LimitedTextArea rows={3} max={2000} />
                     </Form.Item>
                     <Form.Item name="level" label={t('hazard.level')} extra={t('hazardReporting.levelHint')}>
                       <Select options={[{ value: 'general', label: t('hazardLevel.general') }, { value: 'major', label: t('hazardLevel.major') }]} />

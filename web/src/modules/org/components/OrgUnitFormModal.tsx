@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { Form, Modal, Select, type ButtonProps } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { CHILD_KINDS, orgApi, type OrgUnit, type OrgUnitKind } from '../api/org.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props =
   | { mode: 'create'; enterpriseId: string; parent: OrgUnit; unit?: undefined; onClose: () => void; onSaved: (u: OrgUnit) => void }
@@ -51,7 +52,7 @@ export function OrgUnitFormModal({ mode, enterpriseId, parent, unit, onClose, on
           </Form.Item>
         )}
         <Form.Item name="name" label={t('org.unitName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100, message: t('validation.maxLength', { n: 100 }) }]}>
-          <Input autoFocus maxLength={100} data-testid="org-unit-name" />
+          <LimitedInput autoFocus max={100} data-testid="org-unit-name" />
         </Form.Item>
       </Form>
     </Modal>

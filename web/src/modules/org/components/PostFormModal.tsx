@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Form, Input, Modal, Switch, type ButtonProps } from 'antd';
+import { Form, Modal, Switch, type ButtonProps } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { orgApi, type Post } from '../api/org.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = { enterpriseId: string; orgUnitId: string; post?: Post; onClose: () => void; onSaved: () => void };
 type Values = { name: string; keyPost: boolean; specialOperation: boolean; certificateType: string };
@@ -56,7 +57,7 @@ export function PostFormModal({ enterpriseId, orgUnitId, post, onClose, onSaved 
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="name" label={t('post.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100, message: t('validation.maxLength', { n: 100 }) }]}>
-          <Input autoFocus maxLength={100} data-testid="post-name" />
+          <LimitedInput autoFocus max={100} data-testid="post-name" />
         </Form.Item>
         <Form.Item name="keyPost" label={t('post.keyPost')} valuePropName="checked" extra={t('post.keyPostHint')}>
           <Switch data-testid="post-key" />
@@ -66,7 +67,7 @@ export function PostFormModal({ enterpriseId, orgUnitId, post, onClose, onSaved 
         </Form.Item>
         {special && (
           <Form.Item name="certificateType" label={t('post.certificateType')} rules={[{ required: true, whitespace: true, message: t('post.certificateRequired') }]}>
-            <Input maxLength={100} placeholder={t('post.certificatePlaceholder')} data-testid="post-certificate" />
+            <LimitedInput max={100} placeholder={t('post.certificatePlaceholder')} data-testid="post-certificate" />
           </Form.Item>
         )}
       </Form>

@@ -10,7 +10,8 @@ export type CardPoint = {
 
 /** R-RISK-7: a post's risk-notice card (岗位风险告知卡). The public page gets the same without ids, QR and abilities. */
 export type PublicCard = {
-  post: { name: string; orgUnitName: string };
+  /** `unitPath`: the post's unit below the company, "一车间 / 甲班" (two units may each have an "操作工"). */
+  post: { name: string; orgUnitName: string; unitPath: string };
   enterpriseName: string;
   grade: Grade | null; colour: GradeColour | null; gradeName: string | null;
   points: CardPoint[];
@@ -25,13 +26,13 @@ export type PublicCard = {
   postId?: string;
 };
 export type PostCard = PublicCard & {
-  post: { id: string; name: string; orgUnitName: string };
+  post: { id: string; name: string; orgUnitName: string; unitPath: string };
   qr: { url: string; fullUrl: string; svg: string } | null;
   canManage: boolean;
 };
 
 export type BoardPoint = CardPoint & {
-  orgUnitName: string; controlLevel: ControlLevel | null;
+  orgUnitName: string; unitPath: string; controlLevel: ControlLevel | null;
   controllers: { level: ControlLevel; name: string }[];
   checklist: { item: R8Item; present: boolean }[] | null;
 };

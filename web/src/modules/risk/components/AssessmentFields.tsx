@@ -1,9 +1,10 @@
-import { Alert, Card, Checkbox, Flex, Form, Input, Radio, Space, Tooltip, Typography } from 'antd';
+import { Alert, Card, Checkbox, Flex, Form, Radio, Space, Tooltip, Typography } from 'antd';
 import { useIsMobile } from '../../../app/responsive';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import { DIRECT_CONDITIONS, LEC_VALUES, LS_VALUES, MES_VALUES, type Method, type RiskRuleSet } from '../api/risk-grading';
 import { METHODS, previewAssessment, type AssessmentValues } from './assessment-values';
 import { GradeTag } from './GradeTag';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = {
   /** Where the values live in the surrounding form. */
@@ -102,7 +103,7 @@ export function AssessmentFields({ name, rules, rulesVersion }: Props) {
         }
       />
       <Form.Item name={[name, 'reason']} label={t('risk.reason')} rules={[{ required: true, whitespace: true, message: t('risk.reasonRequired') }]} style={{ marginTop: 12 }}>
-        <Input.TextArea rows={2} maxLength={500} showCount placeholder={t('risk.reasonPlaceholder')} data-testid="assess-reason" />
+        <LimitedTextArea rows={2} max={500} placeholder={t('risk.reasonPlaceholder')} data-testid="assess-reason" />
       </Form.Item>
     </Flex>
   );

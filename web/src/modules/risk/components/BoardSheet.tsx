@@ -1,5 +1,6 @@
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { MEANING_TEXT } from '../../../app/palette';
 import { MEASURE_CATEGORIES } from '../api/risk.api';
 import type { RiskBoard } from '../api/risk-card.api';
 import { GRADE_HEX, GRADE_TEXT, GRADES } from './grade-style';
@@ -41,7 +42,7 @@ export function BoardSheet({ board }: { board: RiskBoard }) {
                 <td>{i + 1}</td>
                 <td>{p.code} {p.name}{p.location ? <div style={{ fontSize: '8.5pt', color: '#444' }}>{p.location}</div> : null}</td>
                 <td>{t(`risk.kind.${p.kind}`)}</td>
-                <td>{p.orgUnitName}</td>
+                <td>{p.unitPath}</td>
                 <td className="rp-grade" style={p.grade ? { background: GRADE_HEX[p.grade], color: GRADE_TEXT[p.grade] } : undefined}>
                   {p.grade ? t(`risk.gradeShort.${p.grade}`) : t('risk.unassessed')}
                 </td>
@@ -54,7 +55,7 @@ export function BoardSheet({ board }: { board: RiskBoard }) {
                   })}
                   {p.checklist && (
                     <div style={{ marginTop: 2 }}>
-                      {p.checklist.map((c) => <span key={c.item} style={{ marginRight: 6, color: c.present ? '#135200' : '#a8071a' }}>{c.present ? '✓' : '✗'}{t(`risk.r8.${c.item}`)}</span>)}
+                      {p.checklist.map((c) => <span key={c.item} style={{ marginRight: 6, color: c.present ? MEANING_TEXT.done : MEANING_TEXT.danger }}>{c.present ? '✓' : '✗'}{t(`risk.r8.${c.item}`)}</span>)}
                     </div>
                   )}
                 </td>

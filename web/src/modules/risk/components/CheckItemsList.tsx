@@ -1,8 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Button, Col, Form, Row, Select, Typography } from 'antd';
 import type { FormListFieldData } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { CHECK_CYCLES } from '../api/risk.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = { field: FormListFieldData; postOptions: { value: string; label: string }[] };
 
@@ -18,12 +19,12 @@ export function CheckItemsList({ field, postOptions }: Props) {
             <Row key={item.key} gutter={8} align="top" wrap>
               <Col xs={24} md={9}>
                 <Form.Item name={[item.name, 'content']} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} style={{ marginBottom: 8 }}>
-                  <Input placeholder={t('risk.checkContent')} maxLength={500} data-testid="check-content" />
+                  <LimitedInput placeholder={t('risk.checkContent')} max={500} data-testid="check-content" />
                 </Form.Item>
               </Col>
               <Col xs={12} md={5}>
                 <Form.Item name={[item.name, 'method']} style={{ marginBottom: 8 }}>
-                  <Input placeholder={t('risk.checkMethod')} maxLength={200} />
+                  <LimitedInput placeholder={t('risk.checkMethod')} max={200} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={4}>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { InboxOutlined } from '@ant-design/icons';
-import { Form, Input, Modal, Upload, type UploadFile } from 'antd';
+import { Form, Modal, Upload, type UploadFile } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { PLAN_MAX_MB, PLAN_TYPES, riskMapApi, type FloorPlan } from '../api/risk-map.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = { enterpriseId: string; onClose: () => void; onUploaded: (plan: FloorPlan) => void };
 type Values = { name: string };
@@ -65,7 +66,7 @@ export function FloorPlanUploadModal({ enterpriseId, onClose, onUploaded }: Prop
           </Upload.Dragger>
         </Form.Item>
         <Form.Item name="name" label={t('risk.map.planName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input maxLength={100} placeholder={t('risk.map.planNamePlaceholder')} data-testid="plan-name" />
+          <LimitedInput max={100} placeholder={t('risk.map.planNamePlaceholder')} data-testid="plan-name" />
         </Form.Item>
       </Form>
     </Modal>

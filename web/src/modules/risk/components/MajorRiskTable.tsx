@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Empty, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
@@ -40,6 +40,7 @@ export function MajorRiskTable({ list, data, loading }: Props) {
       size={isMobile ? 'small' : 'middle'}
       columns={columns}
       dataSource={data?.items}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'risk.emptyFiltered' : 'risk.overview.majorEmpty')} /> }}
       loading={loading}
       scroll={{ x: 'max-content' }}
       onChange={list.onTableChange}

@@ -1,12 +1,11 @@
 import { memo } from 'react';
+import { NEUTRAL } from '../../../app/palette';
 import type { MapPoint } from '../api/risk-map.api';
 import type { Shape } from '../api/risk.api';
 import { GRADE_HEX } from './grade-style';
 
-const UNGRADED = '#8c8c8c';
-
 export function shapeColour(p: { grade: MapPoint['grade'] }): string {
-  return p.grade ? GRADE_HEX[p.grade] : UNGRADED;
+  return p.grade ? GRADE_HEX[p.grade] : NEUTRAL;
 }
 
 export function polygonPoints(points: [number, number][], w: number, h: number): string {

@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, List, Space, Tag, Typography } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import type { Post } from '../../org/api/org.api';
+import { postLabel } from '../../org/api/post-label';
 import { MEASURE_CATEGORIES, riskApi, type Measure, type MeasureCategory, type RiskDetail } from '../api/risk.api';
 import { CheckItemsList } from './CheckItemsList';
 import { EmployeeSelect } from './EmployeeSelect';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { enterpriseId: string; point: RiskDetail; posts: Post[] | undefined; editable: boolean; onSaved: (p: RiskDetail) => void };
 type Values = Record<MeasureCategory, Omit<Measure, 'category'>[]>;
@@ -18,8 +20,8 @@ export function MeasuresEditor({ enterpriseId, point, posts, editable, onSaved }
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
-  const postOptions = useMemo(() => (posts ?? []).map((p) => ({ value: p.id, label: p.name })), [posts]);
-  const postName = useMemo(() => new Map((posts ?? []).map((p) => [p.id, p.name])), [posts]);
+  const postOptions = useMemo(() => (posts ?? []).map((p) => ({ value: p.id, label: postLabel(p) })), [posts]);
+  const postName = useMemo(() => new Map((posts ?? []).map((p) => [p.id, postLabel(p)])), [posts]);
   const initial = useMemo(() => {
     const v = Object.fromEntries(MEASURE_CATEGORIES.map((c) => [c, [] as Omit<Measure, 'category'>[]])) as Values;
     for (const m of point.measures) v[m.category].push({ content: m.content, ownerEmployeeId: m.ownerEmployeeId, ownerName: m.ownerName, checkItems: m.checkItems });
@@ -88,7 +90,7 @@ export function MeasuresEditor({ enterpriseId, point, posts, editable, onSaved }
                   <div key={field.key} style={{ background: '#fafbfc', borderRadius: 6, padding: 8 }}>
                     <Flex gap={8} align="start" wrap>
                       <Form.Item name={[field.name, 'content']} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} style={{ flex: '2 1 260px', marginBottom: 8 }}>
-                        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={t('risk.measureContent')} data-testid="measure-content" />
+                        <LimitedTextArea autoSize={{ minRows: 1, maxRows: 4 }} max={1000} placeholder={t('risk.measureContent')} data-testid="measure-content" />
                       </Form.Item>
                       <Form.Item name={[field.name, 'ownerEmployeeId']} style={{ flex: '1 1 180px', marginBottom: 8 }}>
                         <EmployeeSelect enterpriseId={enterpriseId} initialLabel={form.getFieldValue([c, field.name, 'ownerName']) as string | undefined} />

@@ -1,7 +1,7 @@
 import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import type { OverviewSummary } from '../api/risk-report.api';
-import { GRADE_HEX, GRADES } from './grade-style';
+import { GRADE_ON_WHITE, GRADES } from './grade-style';
 
 /** The jurisdiction at a glance: enterprises with and without a ledger, points by grade, and who has problems. */
 export function OverviewSummaryCards({ summary }: { summary: OverviewSummary | undefined }) {
@@ -18,7 +18,7 @@ export function OverviewSummaryCards({ summary }: { summary: OverviewSummary | u
       <Col xs={24} md={16} xl={10}>
         <Card size="small" title={`${t('risk.overview.points')} ${s?.points.total ?? ''}`}>
           <Flex gap={16} wrap>
-            {GRADES.map((g) => <Statistic key={g} title={t(`risk.grade.${g}`)} value={s?.points.byGrade[g] ?? '–'} styles={{ content: { color: GRADE_HEX[g] === '#fdd835' ? '#ad8b00' : GRADE_HEX[g] } }} />)}
+            {GRADES.map((g) => <Statistic key={g} title={t(`risk.grade.${g}`)} value={s?.points.byGrade[g] ?? '–'} styles={{ content: { color: GRADE_ON_WHITE[g] } }} />)}
           </Flex>
         </Card>
       </Col>

@@ -1,8 +1,9 @@
-import { Space, Table, Tag } from 'antd';
+import { Empty, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
+import { MEANING_TAG, NEUTRAL, SERIES_MEANING } from '../../../app/palette';
 import { useIsMobile } from '../../../app/responsive';
 import type { ListState } from '../../../app/useListState';
 import type { OverviewItem } from '../api/risk-report.api';
@@ -14,7 +15,8 @@ type Props = { list: ListState; data: Page<OverviewItem> | undefined; loading: b
 export function OverviewTable({ list, data, loading }: Props) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
-  const warn = (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : <span style={{ color: '#bfbfbf' }}>0</span>);
+  const zero = <span style={{ color: NEUTRAL }}>0</span>;
+  const warn = (key: 'overdue' | 'missingR8' | 'controlFailing') => (n: number) => (n > 0 ? <Tag color={MEANING_TAG[SERIES_MEANING[key]]}>{n}</Tag> : zero);
   const columns: ColumnsType<OverviewItem> = [
     {
       key: 'name', dataIndex: 'name', title: t('enterprise.name'), sorter: true, sortOrder: list.sortOrderOf('name'), fixed: isMobile ? undefined : 'left',
@@ -25,19 +27,19 @@ export function OverviewTable({ list, data, loading }: Props) {
         </Space>
       ),
     },
-    { key: 'subdistrictName', dataIndex: 'subdistrictName', title: t('enterprise.subdistrict') },
-    { key: 'industryName', dataIndex: 'industryName', title: t('enterprise.industry') },
+    { key: 'subdistrictName', responsive: ['xxl'], dataIndex: 'subdistrictName', title: t('enterprise.subdistrict') },
+    { key: 'industryName', responsive: ['xxl'], dataIndex: 'industryName', title: t('enterprise.industry') },
     { key: 'total', dataIndex: 'total', title: t('risk.overview.points'), sorter: true, sortOrder: list.sortOrderOf('total') },
     ...GRADES.map((g) => ({
       key: `grade${g}`, title: t(`risk.gradeShort.${g}`), sorter: g <= 2, sortOrder: g <= 2 ? list.sortOrderOf(`grade${g}`) : undefined,
       render: (_: unknown, r: OverviewItem) => (r.byGrade[g] > 0
         ? <span style={{ background: GRADE_HEX[g], color: GRADE_TEXT[g], padding: '0 8px', borderRadius: 4, fontWeight: 600 }}>{r.byGrade[g]}</span>
-        : <span style={{ color: '#bfbfbf' }}>0</span>),
+        : zero),
     })),
-    { key: 'unassessed', dataIndex: 'unassessed', title: t('risk.flag.unassessed'), sorter: true, sortOrder: list.sortOrderOf('unassessed') },
-    { key: 'overdue', dataIndex: 'overdue', title: t('risk.flag.overdue'), sorter: true, sortOrder: list.sortOrderOf('overdue'), render: warn },
-    { key: 'missingR8', dataIndex: 'missingR8', title: t('risk.flag.missingR8'), sorter: true, sortOrder: list.sortOrderOf('missingR8'), render: warn },
-    { key: 'controlFailing', dataIndex: 'controlFailing', title: t('risk.flag.controlFailing'), sorter: true, sortOrder: list.sortOrderOf('controlFailing'), render: warn },
+    { key: 'unassessed', width: 92, dataIndex: 'unassessed', title: t('risk.flag.unassessed'), sorter: true, sortOrder: list.sortOrderOf('unassessed') },
+    { key: 'overdue', width: 92, dataIndex: 'overdue', title: t('risk.flag.overdue'), sorter: true, sortOrder: list.sortOrderOf('overdue'), render: warn('overdue') },
+    { key: 'missingR8', width: 92, dataIndex: 'missingR8', title: t('risk.flag.missingR8'), sorter: true, sortOrder: list.sortOrderOf('missingR8'), render: warn('missingR8') },
+    { key: 'controlFailing', width: 92, dataIndex: 'controlFailing', title: t('risk.flag.controlFailing'), sorter: true, sortOrder: list.sortOrderOf('controlFailing'), render: warn('controlFailing') },
     {
       key: 'actions', title: t('common.actions'),
       render: (_, r) => (
@@ -55,6 +57,7 @@ export function OverviewTable({ list, data, loading }: Props) {
       size={isMobile ? 'small' : 'middle'}
       columns={columns}
       dataSource={data?.items}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'common.noMatch' : 'enterprise.empty')} /> }}
       loading={loading}
       scroll={{ x: 'max-content' }}
       onChange={list.onTableChange}

@@ -4,15 +4,14 @@ import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { orgApi } from '../../org/api/org.api';
+import { postLabel } from '../../org/api/post-label';
 
 /** Chooses a post and opens its printable risk-notice card. */
 export function PostCardPicker({ enterpriseId, onClose }: { enterpriseId: string; onClose: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [postId, setPostId] = useState<string | undefined>();
-  const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId]);
   const posts = useApi((signal) => orgApi.posts(enterpriseId, undefined, signal), [enterpriseId]);
-  const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   return (
     <Modal
       open
@@ -30,7 +29,7 @@ export function PostCardPicker({ enterpriseId, onClose }: { enterpriseId: string
         value={postId}
         onChange={setPostId}
         placeholder={t('risk.card.pickPost')}
-        options={(posts.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${unitName.get(p.orgUnitId) ?? ''}` }))}
+        options={(posts.data ?? []).map((p) => ({ value: p.id, label: postLabel(p) }))}
         data-testid="card-post"
       />
     </Modal>

@@ -1,5 +1,6 @@
 import { Card, Col, Row } from 'antd';
 import { useI18n } from '../../../app/i18n';
+import { CATEGORY } from '../../../app/palette';
 import { MEASURE_CATEGORIES } from '../api/risk.api';
 import type { ReportData } from '../api/risk-report.api';
 import { GRADE_HEX, GRADES } from './grade-style';
@@ -25,11 +26,12 @@ export function ReportCharts({ data }: { data: ReportData }) {
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: units, axisLabel: { interval: 0, rotate: units.length > 2 ? 30 : 0, width: 90, overflow: 'truncate' } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: GRADES.map((g) => ({ type: 'bar', stack: 'grade', name: t(`risk.grade.${g}`), barMaxWidth: 36, data: data.byUnit.map((u) => u.byGrade[g]) })),
+    series: GRADES.map((g) => ({ type: 'bar', stack: 'grade', name: t(`risk.grade.${g}`), barMaxWidth: 36, itemStyle: { color: GRADE_HEX[g] }, data: data.byUnit.map((u) => u.byGrade[g]) })),
   };
   const cats = MEASURE_CATEGORIES.map((c) => ({ name: t(`risk.measure.${c}`), value: data.measuresByCategory[c] ?? 0 }));
   const measures = {
-    color: ['#1f5fbf'],
+    // Measure categories carry no safety meaning: one neutral colour, not a warning one.
+    color: [CATEGORY.blue],
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: cats.map((c) => c.name), axisLabel: { interval: 0, rotate: 30 } },

@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Empty, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../app/format';
@@ -32,6 +32,7 @@ export function ReportStatusTable({ list, data, loading, year }: Props) {
       size={isMobile ? 'small' : 'middle'}
       columns={columns}
       dataSource={data?.items}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.entries(list.filters).some(([k, v]) => k !== 'year' && v) ? 'common.noMatch' : 'risk.overview.statusEmpty')} /> }}
       loading={loading}
       scroll={{ x: 'max-content' }}
       onChange={list.onTableChange}

@@ -1,10 +1,13 @@
 import { useMemo } from 'react';
-import { Alert, Checkbox, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { Alert, Checkbox, Col, Form, Row, Select, Switch } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import type { OrgUnit, Post } from '../../org/api/org.api';
+import { postLabel } from '../../org/api/post-label';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
 import type { Grade } from '../api/risk-grading';
 import { ACCIDENT_TYPES, FACTOR_CLASSES, R8_FIELDS, R8_ITEMS, RISK_KINDS, type RiskPointFields } from '../api/risk.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = {
   units: OrgUnit[] | undefined;
@@ -19,22 +22,18 @@ export type BasicValues = Omit<RiskPointFields, 'code'> & { code?: string };
 /** What a risk point is: kind, name, where, which posts, its hazard factors by class and the accidents they may cause. */
 export function RiskBasicFields({ units, posts, grade, disabled }: Props) {
   const { t, tx } = useI18n();
-  const unitName = useMemo(() => new Map((units ?? []).map((u) => [u.id, u.name])), [units]);
-  const postOptions = useMemo(
-    () => (posts ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${unitName.get(p.orgUnitId) ?? ''}` })),
-    [posts, unitName],
-  );
+  const postOptions = useMemo(() => (posts ?? []).map((p) => ({ value: p.id, label: postLabel(p) })), [posts]);
   const required = { required: true, message: t('validation.required') };
   return (
     <Row gutter={16}>
       <Col xs={24} md={16}>
         <Form.Item name="name" label={t('risk.name')} rules={[{ ...required, whitespace: true }]}>
-          <Input maxLength={200} disabled={disabled} data-testid="field-risk-name" />
+          <LimitedInput max={200} disabled={disabled} data-testid="field-risk-name" />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
         <Form.Item name="code" label={t('risk.code')} extra={t('risk.codeHint')}>
-          <Input maxLength={40} disabled={disabled} data-testid="field-risk-code" />
+          <LimitedInput max={40} disabled={disabled} data-testid="field-risk-code" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -54,7 +53,7 @@ export function RiskBasicFields({ units, posts, grade, disabled }: Props) {
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="location" label={t('risk.location')}>
-          <Input maxLength={200} disabled={disabled} data-testid="field-risk-location" />
+          <LimitedInput max={200} disabled={disabled} data-testid="field-risk-location" />
         </Form.Item>
       </Col>
       {FACTOR_CLASSES.map((c) => (
@@ -76,7 +75,7 @@ export function RiskBasicFields({ units, posts, grade, disabled }: Props) {
       </Col>
       <Col xs={24}>
         <Form.Item name="emergencyMeasures" label={t('risk.emergencyMeasures')}>
-          <Input.TextArea rows={3} maxLength={2000} disabled={disabled} data-testid="field-risk-emergency" />
+          <LimitedTextArea rows={3} max={2000} disabled={disabled} data-testid="field-risk-emergency" />
         </Form.Item>
       </Col>
       {grade !== null && grade <= 2 && (

@@ -35,7 +35,7 @@ export function RiskCardSheet({ card, qr }: Props) {
       <table className="rc-info">
         <tbody>
           <tr><th>{t('risk.card.enterprise')}</th><td>{card.enterpriseName}</td></tr>
-          <tr><th>{t('risk.card.unit')}</th><td>{card.post.orgUnitName}</td></tr>
+          <tr><th>{t('risk.card.unit')}</th><td data-testid="risk-card-unit">{card.post.unitPath}</td></tr>
           <tr>
             <th>{t('risk.card.grade')}</th>
             <td>

@@ -8,6 +8,7 @@ import { useI18n } from '../../../app/i18n';
 import { useDrawerSize } from '../../../app/responsive';
 import { useApi } from '../../../app/useApi';
 import { orgApi } from '../../org/api/org.api';
+import { postLabel } from '../../org/api/post-label';
 import { riskApi, type RiskDetail, type RiskPointCreate } from '../api/risk.api';
 import { AssessmentFields } from './AssessmentFields';
 import { AssessmentHistory } from './AssessmentHistory';
@@ -59,7 +60,7 @@ export function RiskPointDrawer({ enterpriseId, pointId, canManage, onClose, onC
   const detail = useApi((signal) => riskApi.get(enterpriseId, currentId ?? '', signal), [enterpriseId, currentId], currentId !== null);
   const point = detail.data;
   const editable = canManage && (point?.abilities.canEdit ?? true);
-  const postNames = useMemo(() => new Map((posts.data ?? []).map((p) => [p.id, p.name])), [posts.data]);
+  const postNames = useMemo(() => new Map((posts.data ?? []).map((p) => [p.id, postLabel(p)])), [posts.data]);
 
   const newValues = Form.useWatch([], newForm) as Partial<NewValues> | undefined;
   const previewGrade = newValues?.assessNow ? previewAssessment(newValues.a, rules.data?.rules).grade : null;

@@ -2,6 +2,7 @@ import { Descriptions, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { MEANING_TAG } from '../../../app/palette';
 import { FACTOR_CLASSES, R8_FIELDS, R8_ITEMS, type RiskDetail } from '../api/risk.api';
 import { GradeTag } from './GradeTag';
 import { RiskFlags } from './RiskFlags';
@@ -48,7 +49,7 @@ export function RiskPointView({ enterpriseId, point, postNames }: Props) {
       {point.grade !== null && point.grade <= 2 && (
         <Descriptions.Item label={t('risk.r8.short')}>
           <Space wrap size={4}>
-            {R8_ITEMS.map((i) => <Tag key={i} color={point[R8_FIELDS[i]] ? 'green' : 'red'}>{point[R8_FIELDS[i]] ? '✓' : '✗'} {t(`risk.r8.${i}`)}</Tag>)}
+            {R8_ITEMS.map((i) => <Tag key={i} color={point[R8_FIELDS[i]] ? MEANING_TAG.done : MEANING_TAG.danger}>{point[R8_FIELDS[i]] ? '✓' : '✗'} {t(`risk.r8.${i}`)}</Tag>)}
           </Space>
         </Descriptions.Item>
       )}

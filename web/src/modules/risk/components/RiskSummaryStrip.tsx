@@ -1,5 +1,6 @@
 import { Flex, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
+import { figureColour } from '../../../app/palette';
 import type { Grade } from '../api/risk-grading';
 import type { RiskFlag, RiskSummaryCounts } from '../api/risk.api';
 import { GRADE_HEX, GRADE_TEXT, GRADES } from './grade-style';
@@ -13,7 +14,10 @@ type Props = {
 
 const FLAGS: readonly RiskFlag[] = ['controlFailing', 'overdue', 'missingR8', 'unassessed'];
 
-/** Counts by grade in the four colours, then the warnings; each block filters the ledger when clicked. */
+/**
+ * Counts by grade in the four colours, then the warnings in theirs (failing, overdue and missing R8 red; unassessed
+ * orange); each block filters the ledger when clicked.
+ */
 export function RiskSummaryStrip({ counts, grade, flag, onPick }: Props) {
   const { t } = useI18n();
   const block = (key: string, active: boolean, bg: string, fg: string, label: string, value: number | undefined, onClick: () => void) => (
@@ -45,7 +49,8 @@ export function RiskSummaryStrip({ counts, grade, flag, onPick }: Props) {
             key={f}
             onClick={() => onPick?.({ flag: flag === f ? undefined : f, grade: undefined })}
             strong={flag === f}
-            type={counts && counts[f] > 0 && f !== 'unassessed' ? 'danger' : 'secondary'}
+            type={counts && counts[f] > 0 ? undefined : 'secondary'}
+            style={{ color: counts ? figureColour(f, counts[f]) : undefined }}
             data-testid={`risk-count-${f}`}
           >
             {t(`risk.flag.${f}`)} {counts ? counts[f] : '–'}

@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from 'react';
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
@@ -17,6 +18,9 @@ type Props = {
 };
 
 /** 一企一清单: one row per risk point with its grade in colour, control, people and warnings. */
+/** Columns shown from 1600 px up: at 1366 px the ledger fits without scrolling sideways (issue 10); the point's page has them all. */
+const WIDE_ONLY: Breakpoint[] = ['xxl'];
+
 export function RiskTable({ list, data, loading, onOpen }: Props) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
@@ -31,22 +35,23 @@ export function RiskTable({ list, data, loading, onOpen }: Props) {
         </Space>
       ),
     },
-    { key: 'kind', dataIndex: 'kind', title: t('risk.kindLabel'), render: (v: RiskSummary['kind']) => t(`risk.kind.${v}`) },
+    { key: 'kind', responsive: WIDE_ONLY, dataIndex: 'kind', title: t('risk.kindLabel'), render: (v: RiskSummary['kind']) => t(`risk.kind.${v}`) },
     { key: 'orgUnitName', dataIndex: 'orgUnitName', title: t('risk.orgUnit') },
     {
       key: 'grade', dataIndex: 'grade', title: t('risk.gradeLabel'), sorter: true, sortOrder: list.sortOrderOf('grade'),
       render: (g: RiskSummary['grade']) => <GradeTag grade={g} short testId="risk-grade" />,
     },
-    { key: 'scores', dataIndex: 'scores', title: t('risk.scores'), render: (v: string) => v || '—' },
+    { key: 'scores', responsive: WIDE_ONLY, dataIndex: 'scores', title: t('risk.scores'), render: (v: string) => v || '—' },
     { key: 'controlLevel', dataIndex: 'controlLevel', title: t('risk.controlLevel'), render: (v: RiskSummary['controlLevel']) => (v ? t(`risk.level.${v}`) : '—') },
     {
-      key: 'controllers', dataIndex: 'controllers', title: t('risk.controllers'),
+      // One line per controller, wrapping within a bounded width rather than one long line pushing the table wide.
+      key: 'controllers', dataIndex: 'controllers', title: t('risk.controllers'), width: 180,
       render: (cs: RiskSummary['controllers']) => (cs.length === 0
         ? <Typography.Text type="secondary">—</Typography.Text>
-        : <span style={{ fontSize: 12 }}>{cs.map((c) => `${t(`risk.levelShort.${c.level}`)}${t('risk.p.colon')}${c.name}`).join('  ')}</span>),
+        : <span style={{ fontSize: 12, display: 'block', whiteSpace: 'normal' }}>{cs.map((c) => <div key={`${c.level}:${c.name}`}>{`${t(`risk.levelShort.${c.level}`)}${t('risk.p.colon')}${c.name}`}</div>)}</span>),
     },
-    { key: 'postNames', dataIndex: 'postNames', title: t('risk.posts'), render: (v: string[]) => (v.length ? v.join(t('risk.p.list')) : '—') },
-    { key: 'measures', dataIndex: 'measures', title: t('risk.measureCount'), render: (v: RiskSummary['measures']) => v.length },
+    { key: 'postNames', responsive: WIDE_ONLY, dataIndex: 'postNames', title: t('risk.posts'), render: (v: string[]) => (v.length ? v.join(t('risk.p.list')) : '—') },
+    { key: 'measures', responsive: WIDE_ONLY, dataIndex: 'measures', title: t('risk.measureCount'), render: (v: RiskSummary['measures']) => v.length },
     { key: 'reassessDue', dataIndex: 'reassessDue', title: t('risk.reassessDue'), sorter: true, sortOrder: list.sortOrderOf('reassessDue'), render: (v: string | null) => formatDate(v) },
     {
       key: 'flags', title: t('risk.flags'),
@@ -61,6 +66,7 @@ export function RiskTable({ list, data, loading, onOpen }: Props) {
       columns={columns}
       dataSource={data?.items}
       loading={loading}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'risk.emptyFiltered' : 'risk.empty')} /> }}
       scroll={{ x: 'max-content' }}
       onChange={list.onTableChange}
       onRow={(p) => ({ 'data-code': p.code } as HTMLAttributes<HTMLElement>)}

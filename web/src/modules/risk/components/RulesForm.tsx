@@ -1,7 +1,9 @@
-import { Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Flex, Form, InputNumber, Row, Select, Typography } from 'antd';
+import { numberRange } from '../../../app/components/number-rules';
 import { useI18n } from '../../../app/i18n';
 import { CONTROL_LEVELS, DIRECT_CONDITIONS, type RiskRuleSet } from '../api/risk-grading';
 import { GRADES } from './grade-style';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Values = { rules: RiskRuleSet; note: string };
 type Props = { initial: RiskRuleSet; defaults: RiskRuleSet; saving: boolean; onSave: (v: Values) => void };
@@ -29,8 +31,8 @@ export function RulesForm({ initial, defaults, saving, onSave }: Props) {
                 <Typography.Text strong style={{ width: 48 }}>{label}</Typography.Text>
                 {(['g1', 'g2', 'g3'] as const).map((g) => (
                   <Form.Item key={g} name={['rules', m, g]} label={t(`risk.rules.${g}`)} layout="horizontal" dependencies={[['rules', m]]}
-                    rules={[{ required: true, message: t('validation.required') }, decreasing(m)]} style={{ marginBottom: 8 }}>
-                    <InputNumber min={0} max={100000} style={{ width: 96 }} data-testid={`rules-${m}-${g}`} />
+                    rules={[{ required: true, message: t('validation.required') }, ...numberRange(t, { min: 0 }), decreasing(m)]} style={{ marginBottom: 8 }}>
+                    <InputNumber style={{ width: 96 }} data-testid={`rules-${m}-${g}`} />
                   </Form.Item>
                 ))}
               </Flex>
@@ -51,15 +53,15 @@ export function RulesForm({ initial, defaults, saving, onSave }: Props) {
               <Form.Item name={['rules', 'controlLevel', String(g)]} label={t('risk.controlLevel')} style={{ marginBottom: 8 }}>
                 <Select options={CONTROL_LEVELS.map((l) => ({ value: l, label: t(`risk.level.${l}`) }))} />
               </Form.Item>
-              <Form.Item name={['rules', 'reassessMonths', String(g)]} label={t('risk.rules.reassessMonths')} rules={[{ required: true, message: t('validation.required') }]}>
-                <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
+              <Form.Item name={['rules', 'reassessMonths', String(g)]} label={t('risk.rules.reassessMonths')} rules={[{ required: true, message: t('validation.required') }, ...numberRange(t, { min: 1, max: 60 })]}>
+                <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           ))}
         </Row>
       </Card>
       <Form.Item name="note" label={t('risk.rules.note')}>
-        <Input.TextArea rows={2} maxLength={500} data-testid="rules-note" />
+        <LimitedTextArea rows={2} max={500} data-testid="rules-note" />
       </Form.Item>
       <Flex justify="flex-end" gap={8} wrap>
         <Button onClick={() => form.setFieldsValue({ rules: defaults })}>{t('risk.rules.reset')}</Button>

@@ -7,6 +7,7 @@ import { PageLoading } from '../../../app/components/PageLoading';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
+import { postLabel } from '../../org/api/post-label';
 import { riskCardApi } from '../api/risk-card.api';
 import { PrintFrame } from '../components/PrintFrame';
 import type { Paper } from '../components/PrintStyles';
@@ -46,7 +47,7 @@ export function CardPrintPage() {
     }
   };
 
-  const title = data ? `${data.post.name} ${t('risk.card.title')}` : t('risk.card.title');
+  const title = data ? `${postLabel(data.post)} ${t('risk.card.title')}` : t('risk.card.title');
   return (
     <PrintFrame
       title={title}

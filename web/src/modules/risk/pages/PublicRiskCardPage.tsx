@@ -1,6 +1,7 @@
 import { Result, Spin } from 'antd';
 import { useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
+import { SAFETY_TEXT } from '../../../app/palette';
 import { useApi } from '../../../app/useApi';
 import { riskCardApi } from '../api/risk-card.api';
 import { PrintStyles } from '../components/PrintStyles';
@@ -29,7 +30,7 @@ export function PublicRiskCardPage() {
             {data.enterpriseId && data.postId && (
               <div style={{ padding: 12, textAlign: 'center' }}>
                 <a href={`/report?enterpriseId=${encodeURIComponent(data.enterpriseId)}&postId=${encodeURIComponent(data.postId)}`} data-testid="public-report-hazard"
-                  style={{ display: 'inline-block', background: '#cf1322', color: '#fff', padding: '10px 28px', borderRadius: 6, fontSize: 16, fontWeight: 600 }}>
+                  style={{ display: 'inline-block', background: SAFETY_TEXT.red, color: '#fff', padding: '10px 28px', borderRadius: 6, fontSize: 16, fontWeight: 600 }}>
                   {t('risk.card.reportHazard')}
                 </a>
               </div>

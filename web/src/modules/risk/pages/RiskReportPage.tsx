@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CheckOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Select, Steps, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Select, Steps, Timeline, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
@@ -11,6 +11,7 @@ import { SubmissionVersions } from '../../../app/components/SubmissionVersions';
 import { useShowError } from '../../../app/errors';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { useApi } from '../../../app/useApi';
 import { riskReportApi, type AnnualReport } from '../api/risk-report.api';
 import { ReportCharts } from '../components/ReportCharts';
@@ -109,7 +110,7 @@ export function RiskReportPage() {
               : r.abilities.canEdit && !locked ? (
                 <Flex vertical gap={8}>
                   {r.status === 'confirmed' && <Alert type="info" showIcon title={t('risk.report.reopenHint')} />}
-                  <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 6, maxRows: 24 }} maxLength={20000} showCount placeholder={t('risk.report.narrativePlaceholder')} data-testid="report-narrative-input" />
+                  <LimitedTextArea value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 6, maxRows: 24 }} max={20000} placeholder={t('risk.report.narrativePlaceholder')} data-testid="report-narrative-input" />
                   <Flex justify="flex-end">
                     <Button icon={<SaveOutlined />} onClick={() => void act('save')} loading={busy === 'save'} disabled={!dirty} data-testid="report-save">{t('risk.report.saveNarrative')}</Button>
                   </Flex>

@@ -11,6 +11,7 @@ export type SchemaNode = {
   maximum?: number;
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
+  maxLength?: number;
   additionalProperties?: SchemaNode | boolean;
 };
 

@@ -1,8 +1,9 @@
-import { Button, Flex, Form, Input } from 'antd';
+import { Button, Flex, Form } from 'antd';
 import type { FormInstance } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import type { SchemaNode } from '../api/rules.api';
 import { SchemaFields } from './SchemaFields';
+import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 export type RuleSetFormValues = { value: unknown; note: string };
 type Props = {
@@ -17,7 +18,7 @@ export function RuleSetForm({ form, schema, fields, initial, defaults, saving, o
     <Form<RuleSetFormValues> form={form} layout="vertical" initialValues={{ value: initial, note: '' }} onFinish={onSave} data-testid="rule-set-form">
       <SchemaFields node={schema} fields={fields} />
       <Form.Item name="note" label={t('rules.note')}>
-        <Input.TextArea rows={2} maxLength={500} placeholder={t('rules.notePlaceholder')} data-testid="rule-set-note" />
+        <LimitedTextArea rows={2} max={500} placeholder={t('rules.notePlaceholder')} data-testid="rule-set-note" />
       </Form.Item>
       <Flex justify="flex-end" gap={8} wrap>
         <Button onClick={() => form.setFieldsValue({ value: defaults })}>{t('rules.reset')}</Button>

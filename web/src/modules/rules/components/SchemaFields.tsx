@@ -1,4 +1,7 @@
 import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { LimitedInput } from '../../../app/components/LimitedInput';
+import { numberRange } from '../../../app/components/number-rules';
+import { useI18n } from '../../../app/i18n';
 import type { SchemaNode } from '../api/rules.api';
 import { fieldLabel, isObjectNode, optionLabel } from './rule-values';
 
@@ -11,6 +14,7 @@ const isType = (node: SchemaNode, type: string) => node.type === type || (Array.
  * and text. The form's values sit under `value`, as the API takes them.
  */
 export function SchemaFields({ node, fields, path = [] }: Props) {
+  const { t } = useI18n();
   if (isObjectNode(node)) {
     const children = Object.entries(node.properties!);
     const leaves = children.filter(([, c]) => !isObjectNode(c));
@@ -52,11 +56,10 @@ export function SchemaFields({ node, fields, path = [] }: Props) {
     );
   }
   if (isType(node, 'integer') || isType(node, 'number')) {
-    const min = node.minimum ?? node.exclusiveMinimum;
-    const max = node.maximum ?? node.exclusiveMaximum;
+    const range = numberRange(t, { min: node.minimum, max: node.maximum, above: node.exclusiveMinimum, below: node.exclusiveMaximum });
     return (
-      <Form.Item name={name} label={label} rules={[{ required: true }]}>
-        <InputNumber data-testid={testId} min={min} max={max} precision={isType(node, 'integer') ? 0 : undefined} style={{ width: '100%' }} />
+      <Form.Item name={name} label={label} rules={[{ required: true, message: t('validation.required') }, ...range]}>
+        <InputNumber data-testid={testId} precision={isType(node, 'integer') ? 0 : undefined} style={{ width: '100%' }} />
       </Form.Item>
     );
   }
@@ -69,7 +72,7 @@ export function SchemaFields({ node, fields, path = [] }: Props) {
   }
   return (
     <Form.Item name={name} label={label} rules={[{ required: true }]}>
-      <Input data-testid={testId} />
+      {node.maxLength === undefined ? <Input data-testid={testId} /> : <LimitedInput max={node.maxLength} data-testid={testId} />}
     </Form.Item>
   );
 }

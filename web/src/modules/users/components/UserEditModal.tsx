@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Modal, Select } from 'antd';
 import { useMe } from '../../../app/auth';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
@@ -7,6 +7,7 @@ import { ENTERPRISE_ROLES, type Role } from '../../auth/api/auth.api';
 import { orgApi, type OrgUnit } from '../../org/api/org.api';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
 import { usersApi, type UserRow, type UserUpdate } from '../api/users.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Values = { displayName: string; role: Role; orgUnitId?: string };
 
@@ -62,7 +63,7 @@ export function UserEditModal({ user, onClose, onSaved }: { user: UserRow; onClo
     >
       <Form form={form} layout="vertical" initialValues={{ displayName: user.displayName, role: user.role }} onFinish={(v) => void submit(v)}>
         <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input maxLength={50} autoFocus />
+          <LimitedInput max={50} autoFocus />
         </Form.Item>
         {roles.length > 0 && (
           <Form.Item name="role" label={t('user.role')} extra={role !== user.role ? t('user.roleChangeHint') : undefined}>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { Form, Modal, Select, type ButtonProps } from 'antd';
 import { useMe } from '../../../app/auth';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
@@ -10,6 +10,7 @@ import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker'
 import { orgApi, type OrgUnit } from '../../org/api/org.api';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
 import { usersApi, type OneTimeCode, type UserCreate, type UserRow } from '../api/users.api';
+import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = { onClose: () => void; onCreated: (user: UserRow, code: OneTimeCode) => void };
 
@@ -127,11 +128,11 @@ export function UserFormModal({ onClose, onCreated }: Props) {
       okButtonProps={{ 'data-testid': 'user-save' } as ButtonProps}
     >
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ role: ownEnterprise ? 'employee' : undefined }}>
-        <Form.Item name="username" label={t('user.username')} rules={[required, { pattern: /^[A-Za-z0-9_.-]{3,50}$/, message: t('user.usernameRule') }]}>
-          <Input autoComplete="off" maxLength={50} data-testid="field-user-username" />
+        <Form.Item name="username" label={t('user.username')} rules={[required, { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: t('user.usernameRule') }]}>
+          <LimitedInput autoComplete="off" max={64} data-testid="field-user-username" />
         </Form.Item>
         <Form.Item name="displayName" label={t('user.displayName')} rules={[{ ...required, whitespace: true }]}>
-          <Input maxLength={50} data-testid="field-user-displayName" />
+          <LimitedInput max={50} data-testid="field-user-displayName" />
         </Form.Item>
         <Form.Item name="role" label={t('user.role')} rules={[required]}>
           <Select options={roles.map((r) => ({ value: r, label: tx(`role.${r}`, r) }))} data-testid="field-user-role" />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Input, Row, Select, Table } from 'antd';
+import { App, Button, Card, Col, Empty, Input, Row, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useAuth, useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
@@ -102,6 +102,7 @@ export function UsersPage() {
               columns={columns}
               dataSource={data?.items}
               loading={loading}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'common.noMatch' : 'common.noData')} /> }}
               scroll={{ x: 'max-content' }}
               onChange={list.onTableChange}
               pagination={{
