@@ -321,6 +321,7 @@ export const riskMessages = {
   'risk.card.noPoints': ['该岗位尚未关联风险点', 'No risk points are linked to this post'],
   'risk.card.notFound': ['告知卡不存在，或二维码已作废', 'This card does not exist or its QR code was revoked'],
   'risk.card.reportHazard': ['上报隐患', 'Report a hazard'],
+  'risk.card.postChecks': ['本岗位检查', 'Checks at this post'],
   'risk.card.publicNote': ['本页为岗位风险告知卡的公开版本，仅供查看。', 'The public copy of a post\'s risk-notice card, read-only.'],
 
   // My risks

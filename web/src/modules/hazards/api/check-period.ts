@@ -4,4 +4,4 @@
  * browser's zone (src/platform/period-labels.ts, src/modules/hazards/checks/check.labels.ts).
  */
 export { checkPeriodLabel } from '../../../../../src/modules/hazards/checks/check.labels';
-export { deadlineLabel } from '../../../../../src/platform/period-labels';
+export { deadlineLabel, periodLabel } from '../../../../../src/platform/period-labels';

@@ -5,10 +5,11 @@ import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
 import { doubleReportApi, type SubmittedReport } from '../api/double-report.api';
+import { periodLabel } from '../api/check-period';
 
 /** R-HAZ-5: the workers' congress view — the enterprise's submitted double reports, read only. */
 export function CongressReports({ enterpriseId }: { enterpriseId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { data, error, loading, reload } = useApi((signal) => doubleReportApi.submitted(enterpriseId, signal), [enterpriseId]);
   if (error) return <ErrorState error={error} onRetry={reload} />;
   return (
@@ -24,7 +25,7 @@ export function CongressReports({ enterpriseId }: { enterpriseId: string }) {
       columns={[
         {
           key: 'period', title: t('doubleReport.period'),
-          render: (_, r) => <Link to={`/enterprises/${enterpriseId}/hazard-reports/${r.periodType}/${r.periodKey}`}>{t(`doubleReportType.${r.periodType}`)} {r.periodKey}</Link>,
+          render: (_, r) => <Link to={`/enterprises/${enterpriseId}/hazard-reports/${r.periodType}/${r.periodKey}`}>{t(`doubleReportType.${r.periodType}`)} {periodLabel(r.periodKey, locale)}</Link>,
         },
         { key: 'found', dataIndex: 'found', title: t('doubleReport.found'), align: 'right' },
         { key: 'fixed', dataIndex: 'fixed', title: t('doubleReport.fixed'), align: 'right' },

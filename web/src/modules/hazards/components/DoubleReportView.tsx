@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n';
 import { figureColour, type SeriesKey } from '../../../app/palette';
 import { SubmissionVersions } from '../../../app/components/SubmissionVersions';
 import { doubleReportApi, type DoubleReport } from '../api/double-report.api';
+import { periodLabel } from '../api/check-period';
 import type { Rate } from '../api/hazard-stats.api';
 import { ReportStatusTag } from './ReportStatusTag';
 
@@ -19,7 +20,7 @@ type Props = { report: DoubleReport; onChange: (r: DoubleReport) => void };
  * the principal confirms (signs) it, then it is submitted to the regulator and the workers' congress and locked.
  */
 export function DoubleReportView({ report: r, onChange }: Props) {
-  const { t, tx } = useI18n();
+  const { t, tx, locale } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const [busy, setBusy] = useState<'confirm' | 'submit' | null>(null);
@@ -54,7 +55,7 @@ export function DoubleReportView({ report: r, onChange }: Props) {
         <Flex justify="space-between" gap={12} wrap>
           <div>
             <Flex gap={8} align="center" wrap>
-              <Typography.Title level={4} style={{ margin: 0 }}>{t('doubleReport.heading', { enterprise: r.enterpriseName, period: r.periodKey })}</Typography.Title>
+              <Typography.Title level={4} style={{ margin: 0 }}>{t('doubleReport.heading', { enterprise: r.enterpriseName, period: periodLabel(r.periodKey, locale) })}</Typography.Title>
               <ReportStatusTag status={r.status} />
               {r.live ? <Tag icon={<SyncOutlined />}>{t('doubleReport.live')}</Tag> : <Tag icon={<LockOutlined />} color="blue">{t('doubleReport.locked')}</Tag>}
             </Flex>

@@ -33,6 +33,11 @@ export function PublicRiskCardPage() {
                   style={{ display: 'inline-block', background: SAFETY_TEXT.red, color: '#fff', padding: '10px 28px', borderRadius: 6, fontSize: 16, fontWeight: 600 }}>
                   {t('risk.card.reportHazard')}
                 </a>
+                {/* Scanned at the post by whoever works there: their check tasks (after signing in), issue 10 §1. */}
+                <a href={`/enterprises/${encodeURIComponent(data.enterpriseId)}/check-tasks`} data-testid="public-post-checks"
+                  style={{ display: 'inline-block', marginLeft: 12, border: `1px solid ${SAFETY_TEXT.blue}`, color: SAFETY_TEXT.blue, padding: '9px 20px', borderRadius: 6, fontSize: 16 }}>
+                  {t('risk.card.postChecks')}
+                </a>
               </div>
             )}
           </>
