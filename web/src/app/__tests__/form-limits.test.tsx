@@ -6,14 +6,10 @@ import { LimitedInput } from '../components/LimitedInput';
 import { LimitedTextArea } from '../components/LimitedTextArea';
 import { MoneyInput } from '../components/MoneyInput';
 import { moneyRules, numberRange } from '../components/number-rules';
-import { I18nContext, isMessageKey, translate, type I18n } from '../i18n';
+import { I18nContext } from '../i18n';
+import { zhI18n } from '../testing';
 
-const i18n: I18n = {
-  locale: 'zh-CN',
-  t: (key, params) => translate('zh-CN', key, params),
-  tx: (key, fallback) => (isMessageKey(key) ? translate('zh-CN', key) : (fallback ?? key)),
-  setLocale: () => undefined,
-};
+const i18n = zhI18n;
 const { t } = i18n;
 
 afterEach(cleanup);

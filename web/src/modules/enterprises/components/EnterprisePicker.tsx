@@ -1,6 +1,7 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import { Select } from 'antd';
 import { useI18n } from '../../../app/i18n';
+import { useRemoteSearch } from '../../../app/useRemoteSearch';
 import { enterprisesApi, type EnterpriseSummary } from '../api/enterprises.api';
 
 /** Also works as a Form.Item child, which passes value and onChange itself. */
@@ -9,25 +10,9 @@ type Props = { value?: string; onChange?: (id: string | undefined) => void; styl
 /** Chooses one enterprise among those the user may see, searching the server as the user types. */
 export function EnterprisePicker({ value, onChange, style, allowClear = true }: Props) {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [options, setOptions] = useState<EnterpriseSummary[]>([]);
-  const [loading, setLoading] = useState(false);
+  const { options, loading, search } = useRemoteSearch<EnterpriseSummary>((q, signal) =>
+    enterprisesApi.list({ page: 1, pageSize: 20, q, sort: 'name', order: 'asc' }, signal).then((r) => r.items), 'enterprises');
   const [selected, setSelected] = useState<EnterpriseSummary | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setLoading(true);
-      enterprisesApi.list({ page: 1, pageSize: 20, q: q || undefined, sort: 'name', order: 'asc' }, controller.signal)
-        .then((r) => setOptions(r.items))
-        .catch(() => undefined)
-        .finally(() => { if (!controller.signal.aborted) setLoading(false); });
-    }, 250);
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [q]);
 
   // A value from the address bar may not be among the first results: fetch its name once.
   useEffect(() => {
@@ -47,7 +32,7 @@ export function EnterprisePicker({ value, onChange, style, allowClear = true }: 
       placeholder={t('enterprise.pick')}
       loading={loading}
       filterOption={false}
-      showSearch={{ onSearch: setQ, filterOption: false }}
+      showSearch={{ onSearch: search, filterOption: false }}
       onChange={(id?: string) => {
         setSelected(all.find((o) => o.id === id) ?? null);
         onChange?.(id);

@@ -1,28 +1,17 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { addMessages, I18nContext, isMessageKey, translate, type I18n } from '../../../app/i18n';
-import type { ListState } from '../../../app/useListState';
+import { addMessages, isMessageKey, translate } from '../../../app/i18n';
 import type { OverviewStats } from '../api/hazard-stats.api';
 import { HazardCards } from '../components/HazardCards';
 import { HAZARD_TABS, MAJOR_TABS, WORKBENCH_TABS } from '../components/hazard-tabs';
 import { HazardTable } from '../components/HazardTable';
 import { MajorOpenList } from '../components/MajorOpenList';
 import { hazardMessages } from '../hazard.messages';
+import { staticList, withRouterAndI18n } from '../../../app/testing';
 
-const i18n: I18n = {
-  locale: 'zh-CN',
-  t: (key, params) => translate('zh-CN', key, params),
-  tx: (key, fallback) => (isMessageKey(key) ? translate('zh-CN', key) : (fallback ?? key)),
-  setLocale: () => undefined,
-};
-const list: ListState = {
-  page: 1, pageSize: 20, sort: undefined, order: undefined, filters: {}, query: {},
-  setFilters: () => undefined, onTableChange: () => undefined, sortOrderOf: () => null,
-};
+const list = staticList;
 const none = { items: [], total: 0, page: 1, pageSize: 20 };
-const wrap = (children: ReactNode) => <MemoryRouter><I18nContext.Provider value={i18n}>{children}</I18nContext.Provider></MemoryRouter>;
+const wrap = withRouterAndI18n;
 const generic = () => translate('zh-CN', 'common.noData');
 
 beforeAll(() => addMessages(hazardMessages as never));

@@ -1,25 +1,14 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from '../../../app/api';
-import { addMessages, I18nContext, isMessageKey, translate, type I18n } from '../../../app/i18n';
-import type { ListState } from '../../../app/useListState';
+import { addMessages } from '../../../app/i18n';
 import type { HazardSummary } from '../api/hazards.api';
 import { HazardCards } from '../components/HazardCards';
 import { HazardTable } from '../components/HazardTable';
 import { hazardMessages } from '../hazard.messages';
+import { staticList, withRouterAndI18n } from '../../../app/testing';
 
-const i18n: I18n = {
-  locale: 'zh-CN',
-  t: (key, params) => translate('zh-CN', key, params),
-  tx: (key, fallback) => (isMessageKey(key) ? translate('zh-CN', key) : (fallback ?? key)),
-  setLocale: () => undefined,
-};
-const list: ListState = {
-  page: 1, pageSize: 20, sort: undefined, order: undefined, filters: {}, query: {},
-  setFilters: () => undefined, onTableChange: () => undefined, sortOrderOf: () => null,
-};
+const list = staticList;
 
 // Two enterprises each number their own hazards: the same code twice in one district list.
 const row = (id: string, enterpriseId: string, enterpriseName: string): HazardSummary => ({
@@ -30,7 +19,7 @@ const row = (id: string, enterpriseId: string, enterpriseName: string): HazardSu
 const data: Page<HazardSummary> = {
   items: [row('h1', 'e1', '甲化工有限公司'), row('h2', 'e2', '乙机械制造有限公司')], total: 2, page: 1, pageSize: 20,
 };
-const wrap = (children: ReactNode) => <MemoryRouter><I18nContext.Provider value={i18n}>{children}</I18nContext.Provider></MemoryRouter>;
+const wrap = withRouterAndI18n;
 
 beforeAll(() => addMessages(hazardMessages as never));
 afterEach(cleanup);

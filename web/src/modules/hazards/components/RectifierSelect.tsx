@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Select } from 'antd';
 import { isApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
+import { useRemoteSearch } from '../../../app/useRemoteSearch';
 import { hazardsApi, type Assignee } from '../api/hazards.api';
 
 type Props = { enterpriseId: string; id?: string; value?: string; onChange?: (id: string | undefined) => void; initial?: { id: string; name: string } | null };
@@ -9,25 +9,8 @@ type Props = { enterpriseId: string; id?: string; value?: string; onChange?: (id
 /** Chooses the rectifier among the enterprise's accounts, searching by name or user name as the user types. */
 export function RectifierSelect({ enterpriseId, id, value, onChange, initial }: Props) {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [options, setOptions] = useState<Assignee[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [forbidden, setForbidden] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setLoading(true);
-      hazardsApi.assignees(enterpriseId, q || undefined, controller.signal)
-        .then((r) => setOptions(r))
-        .catch((e: unknown) => setForbidden(isApiError(e) && e.code === 'FORBIDDEN'))
-        .finally(() => { if (!controller.signal.aborted) setLoading(false); });
-    }, 200);
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [enterpriseId, q]);
+  const { options, loading, error, search } = useRemoteSearch<Assignee>((q, signal) => hazardsApi.assignees(enterpriseId, q, signal), enterpriseId);
+  const forbidden = isApiError(error) && error.code === 'FORBIDDEN';
 
   const opts = options.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username} · ${u.roleName}）` }));
   if (initial && !opts.some((o) => o.value === initial.id)) opts.unshift({ value: initial.id, label: initial.name });
@@ -41,7 +24,7 @@ export function RectifierSelect({ enterpriseId, id, value, onChange, initial }: 
       loading={loading}
       placeholder={t('hazard.pickRectifier')}
       filterOption={false}
-      showSearch={{ onSearch: setQ, filterOption: false }}
+      showSearch={{ onSearch: search, filterOption: false }}
       notFoundContent={loading ? undefined : t(forbidden ? 'hazard.rectifierForbidden' : 'common.noData')}
       data-testid="hazard-rectifier-select"
     />

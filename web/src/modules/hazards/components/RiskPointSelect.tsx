@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { Select } from 'antd';
 import { useI18n } from '../../../app/i18n';
+import { useRemoteSearch } from '../../../app/useRemoteSearch';
 import { riskApi, type RiskSummary } from '../../risk/api/risk.api';
 
 type Props = {
@@ -16,25 +16,9 @@ type Props = {
 /** Chooses a hazard's risk point among those the caller sees, searching by code or name as the user types. */
 export function RiskPointSelect({ enterpriseId, id, value, onChange, initial }: Props) {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [options, setOptions] = useState<RiskSummary[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setLoading(true);
-      riskApi.list(enterpriseId, { q: q || undefined, pageSize: 50 }, controller.signal)
-        .then((r) => setOptions(r.items))
-        // Without the list the current point still shows; the field stays optional.
-        .catch(() => setOptions([]))
-        .finally(() => { if (!controller.signal.aborted) setLoading(false); });
-    }, 200);
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [enterpriseId, q]);
+  // Without the list the current point still shows; the field stays optional.
+  const { options, loading, search } = useRemoteSearch<RiskSummary>(
+    (q, signal) => riskApi.list(enterpriseId, { q, pageSize: 50 }, signal).then((r) => r.items), enterpriseId);
 
   const opts = options.map((r) => ({ value: r.id, label: `${r.code} ${r.name}（${r.orgUnitName}）` }));
   if (initial && !opts.some((o) => o.value === initial.id)) opts.unshift({ value: initial.id, label: initial.name });
@@ -49,7 +33,7 @@ export function RiskPointSelect({ enterpriseId, id, value, onChange, initial }: 
       allowClear
       placeholder={t('hazard.pickRiskPoint')}
       filterOption={false}
-      showSearch={{ onSearch: setQ, filterOption: false }}
+      showSearch={{ onSearch: search, filterOption: false }}
       notFoundContent={loading ? undefined : t('common.noData')}
       data-testid="hazard-risk-point-select"
     />

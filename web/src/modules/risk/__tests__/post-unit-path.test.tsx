@@ -1,17 +1,13 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { addMessages, I18nContext, isMessageKey, translate, type I18n } from '../../../app/i18n';
+import { addMessages, I18nContext } from '../../../app/i18n';
 import { postLabel } from '../../org/api/post-label';
 import type { PublicCard } from '../api/risk-card.api';
 import { RiskCardSheet } from '../components/RiskCardSheet';
 import { riskMessages } from '../risk.messages';
+import { zhI18n } from '../../../app/testing';
 
-const i18n: I18n = {
-  locale: 'zh-CN',
-  t: (key, params) => translate('zh-CN', key, params),
-  tx: (key, fallback) => (isMessageKey(key) ? translate('zh-CN', key) : (fallback ?? key)),
-  setLocale: () => undefined,
-};
+const i18n = zhI18n;
 
 // Two workshops each have a 甲班 with an 操作工: the unit's own name alone prints the same card twice.
 const card = (unitPath: string): PublicCard => ({
