@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await build({
-  entryPoints: [path.join(root, 'src/server.ts'), path.join(root, 'src/cli/migrate.ts'), path.join(root, 'src/cli/audit-verify.ts')],
+  entryPoints: [path.join(root, 'src/server.ts'), path.join(root, 'src/cli/migrate.ts'), path.join(root, 'src/cli/audit-verify.ts'),
+    // The SVG check's worker thread (src/platform/files/svg.ts finds dist/svg.worker.mjs).
+    path.join(root, 'src/platform/files/svg.worker.ts')],
   outdir: path.join(root, 'dist'),
   outExtension: { '.js': '.mjs' },
   entryNames: '[name]',

@@ -1,4 +1,5 @@
 import { createPlatform } from './app';
+import { warmSvgCheck } from './platform/files/svg';
 import { loadConfig } from './platform/config';
 import { exitIfLocked } from './platform/db/data-dir-lock';
 
@@ -8,6 +9,8 @@ const platform = await createPlatform(config).catch(exitIfLocked);
 const { app } = platform;
 if (platform.seeded) app.log.warn('demo data loaded: the demo accounts have published passwords; never use this database in production (D15)');
 await app.listen({ port: config.port, host: config.host });
+// D3: the SVG check's thread, started before the first floor plan arrives.
+warmSvgCheck();
 app.log.info({ port: config.port, engine: platform.database.engine }, 'listening');
 if (config.jobsEnabled) platform.jobs.start();
 

@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 
 /*
@@ -152,7 +156,11 @@ function rootSize(attrs: Record<string, string>): { width: number; height: numbe
 }
 
 /** Checks an SVG document that the caller has already capped in size. */
-export async function checkSvg(data: Buffer): Promise<SvgVerdict> {
+/**
+ * The check itself, on the calling thread (chunked, yielding between chunks). The server runs it in a worker thread
+ * (`checkSvg`) so that neither the parse nor the garbage it leaves can pause other requests.
+ */
+export async function checkSvgHere(data: Buffer): Promise<SvgVerdict> {
   let text: string;
   try {
     // Strict UTF-8 (a BOM is dropped): a file in another encoding is not an SVG we accept.
@@ -220,3 +228,91 @@ export async function checkSvg(data: Buffer): Promise<SvgVerdict> {
 }
 
 class NotSvg extends Error {}
+
+// ---- off the event loop (D3) ----
+
+/**
+ * Starts the worker: dist/svg.worker.mjs when the server runs from the bundle (scripts/build-server.mjs builds it as its
+ * own entry; found by walking up from here), or svg.worker.ts beside this file under tsx (src/, the tests), whose
+ * loader a worker does not inherit: it registers it first. Null if neither is there.
+ */
+function startWorker(): Worker | null {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const script = new URL('./svg.worker.ts', import.meta.url).href;
+    return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script)}); })`, { eval: true });
+  }
+  for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'svg.worker.mjs');
+    if (existsSync(candidate)) return new Worker(candidate);
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/** How long one check may take in the worker before it is stopped and the file refused as invalid. */
+const WORKER_TIMEOUT_MS = 15_000;
+
+type Pending = { resolve: (v: SvgVerdict) => void; timer: NodeJS.Timeout };
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function failAll(verdict: SvgVerdict): void {
+  for (const [id, p] of pending) {
+    clearTimeout(p.timer);
+    p.resolve(verdict);
+    pending.delete(id);
+  }
+}
+
+function svgWorker(): Worker | null {
+  if (worker) return worker;
+  const w = startWorker();
+  if (!w) return null;
+  w.on('message', (m: { id: number; verdict: SvgVerdict }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.delete(m.id);
+    p.resolve(m.verdict);
+  });
+  const gone = () => {
+    if (worker === w) worker = null;
+    failAll({ ok: false, reason: 'invalid' });
+  };
+  w.on('error', gone);
+  w.on('exit', gone);
+  // An idle worker must not keep the process alive (tests, CLI, shutdown); after the listeners, which ref it again.
+  w.unref();
+  worker = w;
+  return w;
+}
+
+/** Starts the SVG worker ahead of the first upload (the server does at start), so that upload does not wait for it. */
+export function warmSvgCheck(): void {
+  svgWorker();
+}
+
+/**
+ * D3: judges an uploaded SVG in a worker thread, so that a hostile file (5 MB of elements, nesting, a megabyte-long
+ * attribute) costs the other requests nothing — not the parse, not its garbage collection. Without a worker script
+ * (an unusual layout) it falls back to the chunked check on this thread.
+ */
+export function checkSvg(data: Buffer): Promise<SvgVerdict> {
+  const w = svgWorker();
+  if (!w) return checkSvgHere(data);
+  const id = nextId++;
+  return new Promise<SvgVerdict>((resolve) => {
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      resolve({ ok: false, reason: 'invalid' });
+      // The stuck check is stopped with its worker; the next upload starts a fresh one.
+      void w.terminate();
+    }, WORKER_TIMEOUT_MS);
+    pending.set(id, { resolve, timer });
+    // One memcpy (the upload's buffer may be a slice of a pooled one), then handed over without another copy.
+    const copy = new Uint8Array(data.byteLength);
+    copy.set(data);
+    w.postMessage({ id, data: copy }, [copy.buffer]);
+  });
+}
