@@ -3,7 +3,6 @@
  * spot (a floor plan, a photo) without an image library.
  */
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** The server e2e/run.ts started. */
@@ -96,48 +95,8 @@ export async function openHoverMenu(page: Page, testId: string): Promise<Locator
   }
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const x of buf) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const sum = Buffer.alloc(4);
-  sum.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, sum]);
-}
-
-/** A real 8-bit RGB PNG whose pixel at (x, y) is `pixel(x, y)`. */
-export function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  // Each row starts with filter byte 0 (none), then three bytes a pixel.
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const o = y * (width * 3 + 1) + 1 + x * 3;
-      const [r, g, b] = pixel(x, y);
-      raw[o] = r;
-      raw[o + 1] = g;
-      raw[o + 2] = b;
-    }
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
+/** A real 8-bit RGB PNG whose pixel at (x, y) is `pixel(x, y)` (the test fixtures' writer). */
+export { png } from '../test/fixtures/images';
 
 /** Text a person must never read: message keys of the modules and rule IDs. */
 const RAW_TEXT = /\b(enterpriseFile|workbench|hazard|risk|check|notify|hazardTab|checkTab)\.[a-z][A-Za-z]+\b|R-[A-Z]+-\d/;

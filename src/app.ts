@@ -17,7 +17,7 @@ import { orgModule } from './modules/org';
 import { referenceModule } from './modules/reference';
 import { riskModule } from './modules/risk';
 import { workbenchModule } from './modules/workbench';
-import { seedDemo } from './seed/demo';
+import { assertDemoComplete, seedDemo } from './seed/demo';
 
 /** Every module, in mounting order. A new module adds its manifest here (src/platform/module.ts). */
 export const MODULES: readonly ModuleManifest[] = [
@@ -45,7 +45,8 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
   let seeded = false;
   if (config.seedDemo) {
     const any = await database.db.selectFrom('districts').select('id').limit(1).executeTakeFirst();
-    if (!any) {
+    if (any) await assertDemoComplete(database.db, config.databaseUrl ? 'the database (DATABASE_URL)' : `the data directory ${config.dataDir}`);
+    else {
       await seedDemo(database.db, { idSecret: config.appSecret, now: now() });
       seeded = true;
       // The embedded engine has no autovacuum: give the planner statistics after a bulk load.

@@ -45,7 +45,7 @@ async function loadIds(): Promise<Ids> {
   };
   const now = t.clock.now;
   // The demo has no photo or check task: the sweep makes one of each (and a floor plan besides the demo's).
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
   const upload = (url: string) => safety.request('POST', `/api/v1/enterprises/${e}/${url}`,
     Buffer.concat([Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n'), png, Buffer.from('\r\n--b--\r\n')]),
     { 'content-type': 'multipart/form-data; boundary=b' });

@@ -24,7 +24,7 @@ const url = (p = '') => `/api/v1/enterprises/${ids.ownEnterprise.id}/hazards${p}
 const ROUNDS = 6;
 
 function png(seed: number): Buffer {
-  const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
+  const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
   return Buffer.concat([b, Buffer.from([seed & 0xff, seed >> 8])]);
 }
 

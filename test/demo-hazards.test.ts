@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { HAZARD_STATES } from '../src/modules/hazards/loop/hazard-workflow';
+import { escalationLevel, HAZARD_OPS, HAZARD_STATES } from '../src/modules/hazards/loop/hazard-workflow';
 import { REPORT_POINTS } from '../src/modules/hazards/loop/hazard.service';
 import { HAZARD_POINTS_RULES } from '../src/modules/hazards/loop/hazard.rule-sets';
+import { verifyAuditChain } from '../src/platform/audit/audit';
 import { currentRules } from '../src/platform/rules';
 import { localDay, localMonthIndex, localYear, startOfLocalMonth } from '../src/platform/time';
+import { createPlatform } from '../src/app';
+import { DEMO_LOADING } from '../src/seed/demo';
 import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -25,6 +28,14 @@ const hazardsOf = (enterpriseId?: string) => {
   if (enterpriseId) q = q.where('enterprise_id', '=', enterpriseId);
   return q.orderBy('code').execute();
 };
+/** The demo's own hazards: every one reported a day or more before the load (a test's new report is not one). */
+const seededHazards = async () => (await hazardsOf()).filter((h) => h.reported_at.getTime() < t.clock.now.getTime() - 3600_000);
+/** The history rows of the seeded hazards, in order. */
+async function seededEvents() {
+  const ids = (await seededHazards()).map((h) => h.id);
+  return t.db.selectFrom('hazard_events').select(['enterprise_id', 'hazard_id', 'op', 'from_status', 'to_status', 'actor_id', 'at', 'photo_ids'])
+    .where('hazard_id', 'in', ids).orderBy('seq').execute();
+}
 
 test('the demo enterprise has hazards in every state of the closed loop, over the last six months', async () => {
   const rows = await hazardsOf(ids.ownEnterprise.id);
@@ -114,11 +125,9 @@ test('R-HAZ-3 every seeded history runs from the report to the current status, a
       assert.equal(accept.actor_id, h.accepted_by);
       assert.equal(submit.actor_id, h.submitted_by);
     }
-    if (h.enterprise_id === ids.ownEnterprise.id) {
-      // Everyone acting in the demo enterprise has an account; only the escalation job acts as nobody.
-      assert.ok(history.every((e) => (e.actor_id === null) === (e.op === 'escalate')), `${h.code}: actors`);
-      if (h.status === 'closed') assert.ok(h.accepted_by && h.rectifier_id, h.code);
-    }
+    // Everyone acting has an account, in every enterprise; only the escalation job acts as nobody.
+    assert.ok(history.every((e) => (e.actor_id === null) === (e.op === 'escalate')), `${h.code}: actors`);
+    if (h.status === 'closed') assert.ok(h.accepted_by && h.rectifier_id, h.code);
     // The escalation level is what the daily job made of it.
     assert.ok(history.filter((e) => e.op === 'escalate').length >= h.escalation_level, h.code);
     assert.equal(h.level === 'major', !!h.major_criterion, h.code);
@@ -126,6 +135,104 @@ test('R-HAZ-3 every seeded history runs from the report to the current status, a
     if (h.on_spot) assert.ok(h.hazard_class && !h.confirmed_at && !h.deadline, h.code);
     else if (['confirmed', 'rectifying', 'submitted', 'closed'].includes(h.status)) assert.ok(h.hazard_class && h.confirmed_at, h.code);
     if (['rectifying', 'submitted'].includes(h.status) || (h.status === 'closed' && !h.on_spot)) assert.ok(h.deadline && h.measures, h.code);
+  }
+});
+
+test('each seeded step ran through the hazard service: its history row has the audit row written with it, by the same person at the same time, and the chains hold', async () => {
+  const events = await seededEvents();
+  const hazardIds = [...new Set(events.map((e) => e.hazard_id))];
+  const audit = await t.db.selectFrom('audit_log').select(['entity_id', 'action', 'actor_id', 'at', 'before', 'after', 'request_id'])
+    .where('entity_type', '=', 'hazard').where('entity_id', 'in', hazardIds).execute();
+  // A workflow step's audit row records the states it moved between (platform/workflow operate()); the other steps
+  // (report, plan, supervision, escalation) are matched on who, what and when.
+  const workflowOps = new Set<string>(HAZARD_OPS);
+  const status = (v: unknown) => (v as { status?: string } | null)?.status ?? null;
+  const fromEvents = events.map((e) => [e.hazard_id, `hazard.${e.op}`, e.actor_id, e.at.toISOString(), ...(workflowOps.has(e.op) ? [e.from_status, e.to_status] : [])].join(' ')).sort();
+  const fromAudit = audit.map((a) => {
+    const op = a.action.slice('hazard.'.length);
+    return [a.entity_id, a.action, a.actor_id, a.at.toISOString(), ...(workflowOps.has(op) ? [status(a.before), status(a.after)] : [])].join(' ');
+  }).sort();
+  assert.ok(events.length >= 300, `${events.length} history rows`);
+  assert.deepEqual(fromAudit, fromEvents);
+  // People's steps are the seed's requests; escalations are the daily job's, run at its slot's hour.
+  assert.deepEqual(new Set(audit.map((a) => a.request_id)), new Set(['demo-seed', 'job:demo-seed']));
+  for (const a of audit.filter((x) => x.action === 'hazard.escalate')) {
+    assert.deepEqual([a.actor_id, a.request_id, a.at.toISOString().slice(10)], [null, 'job:demo-seed', 'T00:05:00.000Z']);
+  }
+  const chains = await verifyAuditChain(t.db);
+  assert.ok(chains.ok, JSON.stringify(chains.problems));
+});
+
+test('R-HAZ-3 escalation levels are the daily job\'s as of its last run, and every submitted rectification carries the after-photo its submitter uploaded', async () => {
+  const hazards = await seededHazards();
+  // The job last ran at 00:05 UTC today, or yesterday when the demo was loaded before that.
+  const run = new Date(`${t.clock.now.toISOString().slice(0, 10)}T00:05:00Z`);
+  const lastRun = run < t.clock.now ? run : new Date(run.getTime() - 86_400_000);
+  const open = hazards.filter((h) => OPEN.includes(h.status) && h.deadline);
+  assert.ok(open.some((h) => h.escalation_level === 3) && open.some((h) => h.escalation_level === 2), 'escalated to the principal and the regulator');
+  for (const h of open) assert.equal(h.escalation_level, escalationLevel(h.deadline!, localDay(lastRun)), `${h.code} ${h.title}`);
+
+  const submissions = (await seededEvents()).filter((e) => e.op === 'submit' || e.op === 'fixOnSpot');
+  assert.ok(submissions.length >= 40);
+  const photoIds = submissions.flatMap((e) => e.photo_ids);
+  assert.equal(photoIds.length, submissions.length, 'one photo each');
+  const photos = new Map((await t.db.selectFrom('attachments as a')
+    .innerJoin('attachment_links as l', (j) => j.onRef('l.enterprise_id', '=', 'a.enterprise_id').onRef('l.attachment_id', '=', 'a.id'))
+    .select(['a.id', 'a.kind', 'a.mime', 'a.uploaded_by', 'a.created_at', 'l.owner_type', 'l.owner_id', 'l.role'])
+    .where('a.id', 'in', photoIds).execute()).map((p) => [p.id, p]));
+  for (const e of submissions) {
+    const p = photos.get(e.photo_ids[0]!);
+    assert.ok(p, `${e.hazard_id}: the photo is stored`);
+    assert.deepEqual([p.kind, p.mime, p.uploaded_by, p.created_at.toISOString(), p.owner_type, p.owner_id, p.role],
+      ['photo', 'image/png', e.actor_id, e.at.toISOString(), 'hazard', e.hazard_id, 'after']);
+  }
+});
+
+test('the people of the other enterprises act through accounts the district admin opened for their employee records before the history began', async () => {
+  const events = await seededEvents();
+  const others = events.filter((e) => e.enterprise_id !== ids.ownEnterprise.id && e.actor_id);
+  const actors = await t.db.selectFrom('users').select(['id', 'username', 'role', 'enterprise_id', 'employee_id', 'must_change_password'])
+    .where('id', 'in', [...new Set(others.map((e) => e.actor_id!))]).execute();
+  const opened = actors.filter((u) => u.enterprise_id !== null);
+  assert.ok(opened.length >= 20, `${opened.length} accounts`);
+  assert.ok(actors.some((u) => u.role === 'department_officer') && actors.some((u) => u.role === 'subdistrict_officer'), 'regulators report with their demo accounts');
+  const employees = new Map((await t.db.selectFrom('employees').select(['id', 'enterprise_id']).execute()).map((e) => [e.id, e.enterprise_id]));
+  const created = new Map((await t.db.selectFrom('audit_log as a').innerJoin('users as u', 'u.id', 'a.actor_id')
+    .select(['a.entity_id', 'a.at', 'u.username']).where('a.action', '=', 'user.create').execute()).map((a) => [a.entity_id, a]));
+  const first = Math.min(...events.map((e) => e.at.getTime()));
+  for (const u of opened) {
+    assert.ok(['safety_manager', 'employee'].includes(u.role), u.username);
+    assert.equal(employees.get(u.employee_id ?? ''), u.enterprise_id, `${u.username}: one of the enterprise's employees`);
+    assert.ok(others.filter((e) => e.actor_id === u.id).every((e) => e.enterprise_id === u.enterprise_id), `${u.username}: acts in its own enterprise only`);
+    const c = created.get(u.id);
+    assert.ok(c && c.username === 'admin' && c.at.getTime() < first, `${u.username}: opened by the admin first`);
+    // Opened with a one-time code like any account an admin hands out.
+    assert.equal(u.must_change_password, true, u.username);
+  }
+});
+
+test('a fresh demo\'s bells hold the last days\' notices only: the history\'s older messages are settled, not delivered', async () => {
+  const hazards = await seededHazards();
+  const byLink = new Map(hazards.map((h) => [`/enterprises/${h.enterprise_id}/hazards/${h.id}`, h]));
+  const outbox = (await t.db.selectFrom('outbox').select(['processed_at', 'payload']).execute())
+    .map((o) => ({ processed: o.processed_at !== null, payload: o.payload as { userId: string; kind: string; link?: string } }))
+    .filter((o) => byLink.has(o.payload.link ?? ''));
+  // The history notified as it went (reports, assignments, submissions, closings, reminders, escalations)…
+  assert.ok(outbox.length >= 200, `${outbox.length} messages`);
+  // …but only the last days' wait for the runner.
+  const pending = outbox.filter((o) => !o.processed);
+  assert.ok(pending.length >= 5 && pending.length <= 25, `${pending.length} pending`);
+  await t.platform.jobs.dispatchOutbox();
+  const bell = async (username: string) => ((await ok((await t.login(username)).get('/api/v1/notifications?pageSize=100'))).items as { kind: string; link: string | null }[])
+    .filter((n) => n.kind.startsWith('hazard.'));
+  const hazardOf = (title: string) => hazards.find((h) => h.title === title)!;
+  const linkOf = (title: string) => [...byLink].find(([, h]) => h === hazardOf(title))![0];
+  const safety = await bell('safety');
+  assert.ok(safety.some((n) => n.kind === 'hazard.extension' && n.link === linkOf('一车间乙班离心机防护罩缺失')), 'the extension waiting for a decision');
+  assert.ok(safety.some((n) => n.kind === 'hazard.submitted' && n.link === linkOf('一车间甲班操作平台防滑条脱落')), 'the rectification waiting for acceptance');
+  assert.ok(!safety.some((n) => n.link === linkOf('消防通道堆放包装物料')), 'nothing of the history\'s first months');
+  for (const username of ['principal', 'safety', 'leader', 'worker', 'guanshang', 'yjj', 'zjj', 'insurer', 'service']) {
+    assert.ok((await bell(username)).length <= 10, `${username}: a few notices, not the history`);
   }
 });
 
@@ -185,4 +292,14 @@ test('the rows that go with the records: codes continue, points, the risk feedba
   const res = await worker.post(`/api/v1/enterprises/${ids.ownEnterprise.id}/hazards`, { title: '楼梯扶手松动' });
   assert.equal(res.statusCode, 201, res.body);
   assert.equal(res.data.code, `YH-${year}-${String(Math.max(0, ...seeded) + 1).padStart(4, '0')}`);
+});
+
+test('a start on a database whose demo load was interrupted refuses with a clear message instead of serving half a demo', async () => {
+  assert.equal((await t.db.selectFrom('app_settings').select('key').where('key', '=', DEMO_LOADING).execute()).length, 0, 'a finished load leaves no marker');
+  await t.db.insertInto('app_settings').values({ key: DEMO_LOADING, value: JSON.stringify({ since: t.clock.now.toISOString() }) }).execute();
+  try {
+    await assert.rejects(createPlatform(t.config, { database: t.platform.database, now: () => t.clock.now }), /演示数据上次加载时中断.*demo data's last load was interrupted/s);
+  } finally {
+    await t.db.deleteFrom('app_settings').where('key', '=', DEMO_LOADING).execute();
+  }
 });

@@ -6,7 +6,7 @@ import { addLocalDays, localDay } from '../src/platform/time';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../src/modules/org/credit-code';
 import type { HazardState } from '../src/modules/hazards/loop/hazard-workflow';
 import { DEMO_PASSWORD } from '../src/seed/demo';
-import type { Client, TestPlatform } from './helpers';
+import type { Client, TestPlatform, Typed } from './helpers';
 
 /**
  * Factories: each test builds the records it asserts on, in a fresh enterprise of its own, so figures are absolute
@@ -55,14 +55,14 @@ export async function makeEnterprise(t: TestPlatform, opts: { industryCode?: str
     ?? (await t.db.selectFrom('subdistricts').select('id').orderBy('code').executeTakeFirstOrThrow()).id;
   const industryCode = opts.industryCode ?? 'hazardous_chemicals';
   const name = opts.name ?? `测试企业${unique()}有限公司`;
-  const created = await admin.post('/api/v1/enterprises', { creditCode: makeCreditCode(), name, subdistrictId, industryCode });
+  const created = await admin.api.post('/enterprises', {}, { creditCode: makeCreditCode(), name, subdistrictId, industryCode });
   assert.equal(created.statusCode, 201, created.body);
-  const id = created.data.id as string;
+  const { id } = created.data;
   const root = await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', id).where('parent_id', 'is', null).executeTakeFirstOrThrow();
   const unit = async (parentId: string, kind: 'workshop' | 'team', unitName: string) => {
-    const res = await admin.post(`/api/v1/enterprises/${id}/org-units`, { parentId, kind, name: unitName });
+    const res = await admin.api.post('/enterprises/{enterpriseId}/org-units', { enterpriseId: id }, { parentId, kind, name: unitName });
     assert.equal(res.statusCode, 201, res.body);
-    return res.data.id as string;
+    return res.data.id;
   };
   const ws1 = await unit(root.id, 'workshop', '一车间');
   const ws2 = await unit(root.id, 'workshop', '二车间');
@@ -104,7 +104,7 @@ export async function makeEnterprise(t: TestPlatform, opts: { industryCode?: str
 
 /** A tiny PNG that differs per call (photos are stored by content). */
 export function makePng(): Buffer {
-  const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
+  const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
   return Buffer.concat([b, Buffer.from(unique())]);
 }
 
@@ -129,29 +129,30 @@ export type MadeHazard = { id: string; code: string; status: HazardState };
 export async function makeHazard(t: TestPlatform, ent: FreshEnterprise, opts: { status?: HazardState; title?: string; unitId?: string; deadlineInDays?: number } = {}): Promise<MadeHazard> {
   const status = opts.status ?? 'reported';
   const worker = await ent.login('worker');
-  const url = (p = '') => `/api/v1/enterprises/${ent.id}/hazards${p}`;
-  const reported = await worker.post(url(), { title: opts.title ?? `隐患${unique()}`, orgUnitId: opts.unitId ?? ent.units.team1 });
+  const reported = await worker.api.post('/enterprises/{enterpriseId}/hazards', { enterpriseId: ent.id }, { title: opts.title ?? `隐患${unique()}`, orgUnitId: opts.unitId ?? ent.units.team1 });
   assert.equal(reported.statusCode, 201, reported.body);
-  const { id, code } = reported.data as { id: string; code: string };
-  const step = async (c: Client, op: string, body: unknown, expect: HazardState) => {
-    const res = await c.post(url(`/${id}/${op}`), body);
+  const { id, code } = reported.data;
+  const at = { enterpriseId: ent.id, id };
+  const step = async (op: string, call: Promise<Typed<{ status: string }>>, expect: HazardState) => {
+    const res = await call;
     assert.equal(res.statusCode, 200, `${op}: ${res.body}`);
     assert.equal(res.data.status, expect);
   };
   if (status === 'reported') return { id, code, status };
   const safety = await ent.login('safety');
   if (status === 'voided') {
-    await step(safety, 'void', { reason: '重复上报' }, 'voided');
+    await step('void', safety.api.post('/enterprises/{enterpriseId}/hazards/{id}/void', at, { reason: '重复上报' }), 'voided');
     return { id, code, status };
   }
-  await step(safety, 'confirm', { level: 'general', hazardClass: 'thing' }, 'confirmed');
+  await step('confirm', safety.api.post('/enterprises/{enterpriseId}/hazards/{id}/confirm', at, { level: 'general', hazardClass: 'thing' }), 'confirmed');
   if (status === 'confirmed') return { id, code, status };
   const deadline = addLocalDays(localDay(t.clock.now), opts.deadlineInDays ?? 7);
-  await step(safety, 'assign', { rectifierId: ent.users.leader.id, measures: '按要求整改', deadline }, 'rectifying');
+  await step('assign', safety.api.post('/enterprises/{enterpriseId}/hazards/{id}/assign', at, { rectifierId: ent.users.leader.id, measures: '按要求整改', deadline }), 'rectifying');
   if (status === 'rectifying') return { id, code, status };
   const leader = await ent.login('leader');
-  await step(leader, 'submit', { note: '已整改', photoIds: await uploadPhotos(leader, ent.id, [makePng()]) }, 'submitted');
+  const photoIds = await uploadPhotos(leader, ent.id, [makePng()]);
+  await step('submit', leader.api.post('/enterprises/{enterpriseId}/hazards/{id}/submit', at, { note: '已整改', photoIds }), 'submitted');
   if (status === 'submitted') return { id, code, status };
-  await step(safety, 'accept', { note: '验收合格' }, 'closed');
+  await step('accept', safety.api.post('/enterprises/{enterpriseId}/hazards/{id}/accept', at, { note: '验收合格' }), 'closed');
   return { id, code, status };
 }

@@ -100,7 +100,7 @@ test('a run after days without one notifies every level reached; a hazard no uni
   const leader = await t.login('leader');
   // Rectified and closed before the deadline: never escalated.
   const boundary = '----sd' + Math.random().toString(16).slice(2);
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
   const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]);
   const up = await worker.request('POST', `/api/v1/enterprises/${ids.ownEnterprise.id}/photos`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
   await ok(worker.post(own(`/${closedOne.id}/submit`), { note: '已整改', photoIds: up.data.ids }));

@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../src/platform/config';
 import type { Db } from '../src/platform/db/database';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { localDay } from '../src/platform/time';
+import type { ApiPath, BodyOf, ErrorBody, QueryOf, ResponseOf } from '../web/src/api/types';
 
 /**
  * A real platform on a real database for one test file: the embedded engine in memory by default, or a throwaway
@@ -28,8 +29,41 @@ export type TestPlatform = {
 
 export type Res = LightMyRequestResponse & { body: string; data: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** The `{name}` parameters of an API path, e.g. `{ enterpriseId: string; id: string }`. */
+export type PathParams<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? { [k in K]: string } & PathParams<Rest> : unknown;
+/** An answer typed from the route's response schema; `error` is the documented error body's content on a 4xx. */
+export type Typed<T> = Omit<Res, 'data'> & { data: T; error: ErrorBody['error'] | undefined };
+type Query = Record<string, string | number | boolean | undefined>;
+
+/**
+ * Calls typed from the server's schemas (the OpenAPI document's generated types, as the web app uses): the path is a
+ * route template, its parameters and the body are checked at compile time, and `data` has the response's type.
+ */
+export type TypedApi = {
+  get: <P extends ApiPath>(path: P, params: PathParams<P>, query?: QueryOf<P> & Query) => Promise<Typed<ResponseOf<P>>>;
+  post: <P extends ApiPath>(path: P, params: PathParams<P>, body: BodyOf<P, 'post'>) => Promise<Typed<ResponseOf<P, 'post'>>>;
+  put: <P extends ApiPath>(path: P, params: PathParams<P>, body: BodyOf<P, 'put'>) => Promise<Typed<ResponseOf<P, 'put'>>>;
+  patch: <P extends ApiPath>(path: P, params: PathParams<P>, body: BodyOf<P, 'patch'>) => Promise<Typed<ResponseOf<P, 'patch'>>>;
+  delete: <P extends ApiPath>(path: P, params: PathParams<P>) => Promise<Typed<ResponseOf<P, 'delete'>>>;
+};
+
+/** `/enterprises/{enterpriseId}` with `{ enterpriseId }` filled in and the query appended, under /api/v1. */
+export function apiUrl(path: string, params: object, query?: Query): string {
+  const filled = path.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = (params as Record<string, string | undefined>)[k];
+    if (v === undefined) throw new Error(`apiUrl: no value for {${k}} in ${path}`);
+    return encodeURIComponent(v);
+  });
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) qs.set(k, String(v));
+  const q = qs.toString();
+  return `/api/v1${filled}${q ? `?${q}` : ''}`;
+}
+
 export type Client = {
   csrf: string | null;
+  /** Typed calls: `await c.api.get('/enterprises/{enterpriseId}/hazards', { enterpriseId })`. */
+  api: TypedApi;
   request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<Res>;
   get: (url: string, headers?: Record<string, string>) => Promise<Res>;
   post: (url: string, body?: unknown) => Promise<Res>;
@@ -38,22 +72,56 @@ export type Client = {
   delete: (url: string) => Promise<Res>;
 };
 
-async function throwawayDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function adminQuery(baseUrl: string, run: (c: pg.Client) => Promise<void>): Promise<void> {
+  const c = new pg.Client({ connectionString: baseUrl });
+  await c.connect();
+  try {
+    await run(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A throwaway database for one test file, cloned from a template that holds the migrated schema and the demo district
+ * (`create database … template …`, a file copy): loading the demo through the services takes seconds, and every test
+ * file needs the same one. The first file to need a template builds it, under an advisory lock so two files do not both
+ * build it; it is keyed like the embedded snapshot (migrations, seed code, local day), and older templates are dropped.
+ */
+async function throwawayDatabase(baseUrl: string, now: Date): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `safeduty_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
+  const template = `safeduty_tpl_${templateKey(now)}`;
+  const urlOf = (db: string) => {
+    const url = new URL(baseUrl);
+    url.pathname = `/${db}`;
+    return url.toString();
+  };
+  await adminQuery(baseUrl, async (admin) => {
+    await admin.query('select pg_advisory_lock(hashtext($1))', ['safeduty-test-template']);
+    try {
+      const exists = (await admin.query('select 1 from pg_database where datname = $1', [template])).rowCount;
+      if (!exists) {
+        const stale = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'safeduty\\_tpl\\_%'`);
+        for (const { datname } of stale.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+        const building = `${template}_b`;
+        await admin.query(`drop database if exists ${building} with (force)`);
+        await admin.query(`create database ${building}`);
+        const config = loadConfig({}, { databaseUrl: urlOf(building), dataDir: 'memory://', seedDemo: true, logLevel: 'silent', jobsEnabled: false, dbPoolSize: 2, webDist: '/nonexistent' });
+        const built = await createPlatform(config, { now: () => now });
+        built.database.pool.on('error', () => undefined);
+        await built.close();
+        // The pool's sockets may still be closing: a template must have no session when it is renamed or copied.
+        await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [building]);
+        await admin.query(`alter database ${building} rename to ${template}`);
+      }
+      await admin.query(`create database ${name} template ${template}`);
+    } finally {
+      await admin.query('select pg_advisory_unlock(hashtext($1))', ['safeduty-test-template']);
+    }
+  });
   return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
+    url: urlOf(name),
+    drop: () => adminQuery(baseUrl, async (c) => { await c.query(`drop database if exists ${name} with (force)`); }),
   };
 }
 
@@ -61,7 +129,7 @@ async function throwawayDatabase(baseUrl: string): Promise<{ url: string; drop: 
  * Creating an embedded database and loading the demo district takes seconds; every test file needs the same one.
  * The first file to need it saves a snapshot keyed by the migrations, the seed code and the day; the others start from it.
  */
-function templatePath(now: Date): string {
+function templateKey(now: Date): string {
   const h = createHash('sha256');
   const root = path.resolve(import.meta.dirname, '..');
   for (const dir of ['migrations', 'src/seed']) {
@@ -71,17 +139,21 @@ function templatePath(now: Date): string {
   // The demo's hazards are dated relative to the day it is loaded (overdue, in time, this month): a snapshot serves
   // that local day of the test clock only.
   h.update(localDay(now));
-  return path.join(os.tmpdir(), `safeduty-test-${h.digest('hex').slice(0, 16)}.tar`);
+  return h.digest('hex').slice(0, 16);
+}
+
+function templatePath(now: Date): string {
+  return path.join(os.tmpdir(), `safeduty-test-${templateKey(now)}.tar`);
 }
 
 export async function createTestPlatform(overrides: Partial<Config> = {}, opts: { modules?: readonly ModuleManifest[] } = {}): Promise<TestPlatform> {
   const base = process.env.TEST_DATABASE_URL;
-  const throwaway = base ? await throwawayDatabase(base) : null;
+  const clock = { now: new Date() };
+  const throwaway = base ? await throwawayDatabase(base, clock.now) : null;
   const config = loadConfig({}, {
     databaseUrl: throwaway?.url ?? '', dataDir: 'memory://', seedDemo: true, logLevel: 'silent', jobsEnabled: false,
     dbPoolSize: 5, rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 10_000, webDist: '/nonexistent', ...overrides,
   });
-  const clock = { now: new Date() };
   const template = throwaway ? null : templatePath(clock.now);
   const database = template && existsSync(template)
     ? await openDatabase({ databaseUrl: '', dataDir: 'memory://', poolSize: 1, loadDataDir: new Blob([readFileSync(template)]) })
@@ -95,6 +167,8 @@ export async function createTestPlatform(overrides: Partial<Config> = {}, opts: 
   }
   await platform.app.ready();
 
+  // The answer as it came, typed by the caller's route; `error` lifted out of the documented error body.
+  const typed = <T>(res: Res): Typed<T> => Object.assign(res, { error: (res.data as Partial<ErrorBody> | null)?.error });
   const client = (cookie: string | null, csrf: string | null): Client => {
     const c: Client = {
       csrf,
@@ -113,6 +187,13 @@ export async function createTestPlatform(overrides: Partial<Config> = {}, opts: 
       put: (url, body) => c.request('PUT', url, body ?? {}),
       patch: (url, body) => c.request('PATCH', url, body ?? {}),
       delete: (url) => c.request('DELETE', url),
+      api: {
+        get: (path, params, query) => c.request('GET', apiUrl(path, params as object, query)).then((r) => typed(r)),
+        post: (path, params, body) => c.request('POST', apiUrl(path, params as object), body ?? {}).then((r) => typed(r)),
+        put: (path, params, body) => c.request('PUT', apiUrl(path, params as object), body ?? {}).then((r) => typed(r)),
+        patch: (path, params, body) => c.request('PATCH', apiUrl(path, params as object), body ?? {}).then((r) => typed(r)),
+        delete: (path, params) => c.request('DELETE', apiUrl(path, params as object)).then((r) => typed(r)),
+      },
     };
     return c;
   };

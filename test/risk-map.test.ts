@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo';
 import { DEMO_FLOOR_PLAN_NAME } from '../src/seed/demo-floor-plan';
 import { checkPlanImage, PLAN_MAX_BYTES } from '../src/modules/risk/map/risk-map.image';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
-import { pngHeaderOnly } from './fixtures/images';
+import { decoded, png as realPng, pngHeaderOnly, realImage } from './fixtures/images';
 
 let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -18,7 +18,9 @@ const base = () => `/api/v1/enterprises/${ids.ownEnterprise.id}`;
 
 // ---- test images, made byte by byte: only the headers a reader looks at ----
 
-const png = (w: number, h: number): Buffer => pngHeaderOnly(w, h);
+/** A plan whose pixels decode (what is uploaded), and one of header only (what the header checks judge). */
+const png = (w: number, h: number): Buffer => realPng(w, h);
+const header = (w: number, h: number): Buffer => pngHeaderOnly(w, h);
 function jpeg(w: number, h: number): Buffer {
   const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
   const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, h >> 8, h & 255, w >> 8, w & 255, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01];
@@ -92,7 +94,7 @@ test('R-RISK-1 the demo plant\'s four-colour map is there on the first start: it
 });
 
 test('floor-plan images are judged by content: PNG, JPEG and inert SVG pass; scripts, handlers and external references do not', async () => {
-  assert.deepEqual(await checkPlanImage(png(800, 600)), { ok: true, mime: 'image/png', width: 800, height: 600 });
+  assert.deepEqual(await checkPlanImage(header(800, 600)), { ok: true, mime: 'image/png', width: 800, height: 600 });
   assert.deepEqual(await checkPlanImage(jpeg(640, 480)), { ok: true, mime: 'image/jpeg', width: 640, height: 480 });
   assert.deepEqual(await checkPlanImage(svg('<rect width="10" height="10" fill="url(#g)"/>')), { ok: true, mime: 'image/svg+xml', width: 1200, height: 800 });
   assert.deepEqual(await checkPlanImage(svg('', 'width="300" height="200"')), { ok: true, mime: 'image/svg+xml', width: 300, height: 200 });
@@ -150,16 +152,16 @@ let safetySession: Promise<Client> | null = null;
 const safetyOnce = () => (safetySession ??= t.login('safety'));
 
 test('D16: a raster plan larger than a browser can decode is refused by its header, and a PNG must be whole', async () => {
-  assert.deepEqual(await checkPlanImage(png(50_000, 50_000)), { ok: false, reason: 'pixels' });
-  assert.deepEqual(await checkPlanImage(png(12_001, 100)), { ok: false, reason: 'pixels' });
-  assert.deepEqual(await checkPlanImage(png(8_000, 6_250)), { ok: true, mime: 'image/png', width: 8_000, height: 6_250 });
-  assert.deepEqual(await checkPlanImage(png(8_000, 6_251)), { ok: false, reason: 'pixels' });
+  assert.deepEqual(await checkPlanImage(header(50_000, 50_000)), { ok: false, reason: 'pixels' });
+  assert.deepEqual(await checkPlanImage(header(12_001, 100)), { ok: false, reason: 'pixels' });
+  assert.deepEqual(await checkPlanImage(header(8_000, 6_250)), { ok: true, mime: 'image/png', width: 8_000, height: 6_250 });
+  assert.deepEqual(await checkPlanImage(header(8_000, 6_251)), { ok: false, reason: 'pixels' });
   assert.deepEqual(await checkPlanImage(jpeg(12_000, 5_000)), { ok: false, reason: 'pixels' });
-  assert.deepEqual(await checkPlanImage(png(100, 100).subarray(0, 30)), { ok: false, reason: 'type' }, 'a truncated PNG');
-  assert.deepEqual(await checkPlanImage(Buffer.concat([png(100, 100), Buffer.from('<html><script>alert(1)</script>')])), { ok: false, reason: 'type' }, 'a PNG/HTML polyglot');
+  assert.deepEqual(await checkPlanImage(header(100, 100).subarray(0, 30)), { ok: false, reason: 'type' }, 'a truncated PNG');
+  assert.deepEqual(await checkPlanImage(Buffer.concat([header(100, 100), Buffer.from('<html><script>alert(1)</script>')])), { ok: false, reason: 'type' }, 'a PNG/HTML polyglot');
   assert.deepEqual(await checkPlanImage(Buffer.from('\xff\xd8\xff<script>alert(1)</script>', 'latin1')), { ok: false, reason: 'type' }, 'a JPEG magic then script');
   const c = await safetyOnce();
-  const huge = await uploadPlan(c, base(), 'huge.png', png(50_000, 50_000));
+  const huge = await uploadPlan(c, base(), 'huge.png', header(50_000, 50_000));
   assert.equal(huge.statusCode, 415);
   assert.equal(huge.data.error.code, 'UNSUPPORTED_FILE');
   assert.equal(huge.data.error.issues[0].path, 'body.file');
@@ -186,8 +188,8 @@ test('the safety manager uploads plans; wrong type, script SVG and oversize file
   const ok = await uploadPlan(c, base(), 'site.png', png(1600, 900), '厂区总平面图');
   assert.equal(ok.statusCode, 201, ok.body);
   assert.deepEqual({ name: ok.data.name, mime: ok.data.mime, width: ok.data.width, height: ok.data.height, size: ok.data.size, pointCount: ok.data.pointCount },
-    { name: '厂区总平面图', mime: 'image/png', width: 1600, height: 900, size: png(1600, 900).length, pointCount: 0 });
-  const jpg = await uploadPlan(c, base(), '一车间.jpg', jpeg(640, 480));
+    { name: '厂区总平面图', mime: 'image/png', width: 1600, height: 900, size: (await c.get(`${base()}/floor-plans/${ok.data.id}/image`)).rawPayload.length, pointCount: 0 });
+  const jpg = await uploadPlan(c, base(), '一车间.jpg', await realImage('image/jpeg', 640, 480));
   assert.equal(jpg.statusCode, 201);
   assert.equal(jpg.data.name, '一车间', 'the file name stands in for a missing name');
 
@@ -201,7 +203,7 @@ test('the safety manager uploads plans; wrong type, script SVG and oversize file
   assert.match(script.data.error.message, /脚本/);
   const external = await uploadPlan(c, base(), 'plan.svg', svg('<image href="http://evil.example/x.png" width="1" height="1"/>'));
   assert.equal(external.statusCode, 415);
-  const big = Buffer.concat([png(4000, 3000), Buffer.alloc(5 * 1024 * 1024)]);
+  const big = Buffer.concat([header(4000, 3000), Buffer.alloc(5 * 1024 * 1024)]);
   const tooBig = await uploadPlan(c, base(), 'big.png', big);
   assert.equal(tooBig.statusCode, 413);
   assert.equal(tooBig.data.error.code, 'PAYLOAD_TOO_LARGE');
@@ -239,7 +241,7 @@ test('a stored SVG is served under a policy that cannot run script, with its own
   const pngPlan = await uploadPlan(c, base(), 'p.png', png(20, 10));
   const pngImg = await worker.get(`${base()}/floor-plans/${pngPlan.data.id}/image`);
   assert.equal(pngImg.headers['content-type'], 'image/png');
-  assert.ok(pngImg.rawPayload.equals(png(20, 10)));
+  assert.deepEqual(await decoded(pngImg.rawPayload), { format: 'png', width: 20, height: 10, exif: false, xmp: false }, 'a raster is stored as the platform encoded it');
   const renamed = await c.patch(`${base()}/floor-plans/${up.data.id}`, { name: '成品仓库平面' });
   assert.equal(renamed.statusCode, 200);
   assert.equal(renamed.data.name, '成品仓库平面');

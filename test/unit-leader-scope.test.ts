@@ -29,7 +29,7 @@ const api = (p: string) => `/api/v1/enterprises/${enterpriseId}${p}`;
 
 // The smallest valid PNG (1×1), with a varying byte so each upload is a different photo.
 function png(seed: number): Buffer {
-  const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cd0000000049454e44ae426082', 'hex');
+  const b = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
   return Buffer.concat([b, Buffer.from([seed])]);
 }
 

@@ -1,6 +1,7 @@
 import type { Tx } from '../platform/db/database';
 import { createPlan } from '../modules/risk/map/risk-map.service';
 import { setPointShape } from '../modules/risk/map/risk-map.repository';
+import { systemScope } from '../platform/db/scope';
 import { shapeInput } from '../modules/risk/points/risk-point.schema';
 
 /*
@@ -100,14 +101,14 @@ export const DEMO_POINT_SHAPES: Record<string, ReturnType<typeof marker> | Retur
  */
 export async function seedDemoFloorPlan(tx: Tx, enterpriseId: string, now: Date): Promise<string> {
   const ctx = { actor: null, ip: null, requestId: null, locale: 'zh-CN' as const, now };
-  const plan = await createPlan(tx, ctx, enterpriseId, { name: DEMO_FLOOR_PLAN_NAME, filename: `${DEMO_FLOOR_PLAN_NAME}.svg`, buffer: Buffer.from(demoFloorPlanSvg()) });
+  const plan = await createPlan(tx, ctx, systemScope, enterpriseId, { name: DEMO_FLOOR_PLAN_NAME, filename: `${DEMO_FLOOR_PLAN_NAME}.svg`, buffer: Buffer.from(demoFloorPlanSvg()) });
   const points = await tx.selectFrom('risk_points').select(['id', 'code']).where('enterprise_id', '=', enterpriseId).where('status', '=', 'active').execute();
   for (const p of points) {
     const shape = DEMO_POINT_SHAPES[p.code];
     if (!shape) throw new Error(`demo floor plan: no place drawn for ${p.code}`);
     // The placement the map's editor would send, checked by its own schema.
     const input = shapeInput.parse({ floorPlanId: plan.id, shape });
-    await setPointShape(tx, enterpriseId, p.id, input.floorPlanId, input.shape, now);
+    await setPointShape(tx, systemScope, enterpriseId, p.id, input.floorPlanId, input.shape, now);
   }
   return plan.id;
 }

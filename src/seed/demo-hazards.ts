@@ -1,37 +1,62 @@
-import { randomUUID } from 'node:crypto';
-import type { Tx } from '../platform/db/database';
-import type { HazardSource, HazardStatus } from '../platform/db/schema';
-import { t } from '../platform/i18n/messages';
-import { refreshControlFailing } from '../modules/hazards/checks/check.feedback';
-import { decide, escalationLevel, type HazardActor, type HazardOp } from '../modules/hazards/loop/hazard-workflow';
-import { awardReportPoints, HAZARD_CODE_SERIES } from '../modules/hazards/loop/hazard.service';
-import { localMonthIndex, localYear, startOfLocalMonth } from '../platform/time';
+import { crc32, deflateSync } from 'node:zlib';
+import { can, type Actor, type Ctx } from '../platform/auth/actor';
+import type { Permission } from '../platform/auth/permissions';
+import { scopeOf } from '../platform/auth/session';
+import type { Db } from '../platform/db/database';
+import type { HazardSource } from '../platform/db/schema';
+import type { Locale } from '../platform/i18n/messages';
+import { installModules } from '../platform/module';
+import { startOfLocalMonth, localMonthIndex, localYear } from '../platform/time';
+import { accountsModule } from '../modules/accounts';
+import { createUser } from '../modules/accounts/user.service';
+import { hazardsModule } from '../modules/hazards';
+import { runHazardEscalation } from '../modules/hazards/loop/hazard-escalation';
+import {
+  acceptHazard, assignRectification, confirmHazard, decideExtension, fixOnSpot, listForSupervision, rejectRectification, reportHazard,
+  requestExtension, saveFiveInPlacePlan, submitRectification, uploadPhotos, voidHazard,
+} from '../modules/hazards/loop/hazard.service';
+import {
+  extensionDecision, fiveInPlacePlan, hazardAssign, hazardConfirm, hazardExtension, hazardNote, hazardReport, hazardSubmit, hazardVoid, supervisionInput,
+} from '../modules/hazards/loop/hazard.schema';
 
 /*
  * Hidden-hazard records of the demo district (RULES.md §4), so the enterprise and regulator dashboards have something
  * to show on a fresh start: about thirty hazards of the demo chemical plant over the last six months, in every state
  * of the closed loop, and a handful in ten other enterprises across subdistricts and industries.
  *
- * Each record is played through the workflow's own state machine (`decide()` in hazard-workflow.ts) by the people the
- * service would let act, so its history, counters, points, extensions, five-in-place plan, listed supervision and
- * escalations are the rows the service and the daily escalation job would have written. Seed data is not a user
- * action: no audit rows and no notifications. Times are relative to `now`; apart from the row ids, nothing is random.
+ * Nothing here writes a hazard row. The history is played, oldest event first, through the hazard service on a clock
+ * set to each event's time, as the people who would act: the demo accounts, and in the other enterprises their safety
+ * managers and workers, whose accounts the district admin opens through the user service when the history begins.
+ * Each step is refused exactly where the service would refuse it (and where its route would: the permission it
+ * declares, the body its schema reads), and writes what the service writes: history, audit, outbox, points, risk
+ * feedback, photos. The daily escalation job runs on every day of the history at the hour the runner's daily slot
+ * starts, so reminders and escalations are the job's own. Times are relative to `now`; apart from ids, nothing is
+ * random.
+ *
+ * Notifications: the messages of events older than NOTICE_DAYS are marked processed without being delivered (a fresh
+ * demo's bells would otherwise hold hundreds of stale notices); the last days' are left for the job runner to deliver,
+ * so each demo user's bell shows what is waiting for them now.
  */
 
 const DAY_MS = 86_400_000;
-const OPEN: HazardStatus[] = ['reported', 'confirmed', 'rectifying', 'submitted'];
-/** The daily escalation job's run on each day (its slot starts at midnight UTC). */
+/** The daily escalation job's run on each day (the runner's daily slot starts at midnight UTC). */
 const JOB_RUN = 'T00:05:00Z';
+/** The outbox of the events of the last NOTICE_DAYS (counted from UTC midnights, like the events) is delivered. */
+const NOTICE_DAYS = 2;
+/** The history begins when the district admin opens the accounts, before the first hazard. */
+const HISTORY_DAYS = 180;
+/** Audit rows written by the seed name it as their request. */
+const SEED_REQUEST = 'demo-seed';
 
 type HazardClass = 'thing' | 'behaviour' | 'management';
 type UnitKey = 'root' | 'safety' | 'prod' | 'equip' | 'ws1' | 'ws2' | 'team1a' | 'team1b' | 'team2a' | 'maint';
 type Unit = { id: string; path: string };
 
 /**
- * Someone who acts on a hazard. People of enterprises without demo accounts have no user id: the history names them in
- * its note, and the separation of duties is checked on `key` (their employee id).
+ * Someone who acts on a hazard, by account name. People of the other enterprises have no demo account: `account` says
+ * which of the enterprise's employees they are, and the admin opens one for them (their phone number is its name).
  */
-type Person = { key: string; userId: string | null; name: string; kind: 'manager' | 'leader' | 'staff' | 'external'; unitPath?: string };
+type Person = { username: string; name: string; account?: { enterpriseId: string; employeeId: string; role: 'safety_manager' | 'employee' } };
 
 type EnterpriseCtx = { id: string; units: Map<UnitKey, Unit>; riskPoints: Map<string, string> };
 
@@ -40,227 +65,207 @@ type Report = {
   level?: 'general' | 'major'; majorCriterion?: string;
 };
 
-type Event = { op: string; from: HazardStatus | null; to: HazardStatus; actor: Person | null; at: Date; note: string };
-type Extension = { id: string; requestedBy: Person; requestedAt: Date; oldDeadline: string; newDeadline: string; reason: string; status: 'pending' | 'approved' | 'rejected'; decidedBy?: Person; decidedAt?: Date; decisionNote: string };
 type FiveInPlace = { responsiblePerson: string; measures: string; funds: number; timeLimit: string; contingencyPlan: string };
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 
-/** One hazard played through the closed loop; each operation is refused here exactly as the service would refuse it. */
-class DemoHazard {
-  readonly id = randomUUID();
-  code = '';
-  status: HazardStatus = 'reported';
-  level: 'general' | 'major';
-  hazardClass: HazardClass | null;
-  majorCriterion: string | null;
-  confirmedBy: Person | null = null;
-  confirmedAt: Date | null = null;
-  rectifier: Person | null = null;
-  measures = '';
-  deadline: string | null = null;
-  funds: number | null = null;
-  submitter: Person | null = null;
-  submittedAt: Date | null = null;
-  acceptor: Person | null = null;
-  closedAt: Date | null = null;
-  acceptanceNote = '';
-  voidReason: string | null = null;
-  onSpot = false;
-  escalation = 0;
-  version = 1;
-  updatedAt: Date;
-  plan: (FiveInPlace & { by: Person; at: Date }) | null = null;
-  supervision: { by: Person; at: Date; deadline: string; note: string } | null = null;
-  /** R-HAZ-6: the confirmation that earns the reporter points, awarded by the service's own function once the rows exist. */
-  award: { confirmedBy: string | null; level: 'general' | 'major'; at: Date } | null = null;
-  readonly extensions: Extension[] = [];
-  readonly events: Event[] = [];
+/**
+ * The history, as steps in time, each run on the platform clock of its instant by the person who acts. Steps run in
+ * time order (in the order they were added at equal times); a step that the service refuses stops the seed and names
+ * the hazard, the operation and the reason.
+ */
+class Replay {
+  private readonly steps: { at: Date; n: number; what: string; run: () => Promise<unknown> }[] = [];
+  private readonly actors = new Map<string, Actor>();
 
-  constructor(readonly ent: EnterpriseCtx, readonly report: Report, readonly reporter: Person, readonly reportedAt: Date) {
-    if (report.riskPoint && !ent.riskPoints.has(report.riskPoint)) throw new Error(`demo hazard "${report.title}": no risk point ${report.riskPoint}`);
-    this.level = report.level ?? 'general';
-    this.hazardClass = report.hazardClass ?? null;
-    this.majorCriterion = report.majorCriterion ?? null;
-    this.updatedAt = reportedAt;
-    this.events.push({ op: 'report', from: null, to: 'reported', actor: reporter, at: reportedAt, note: noteBy(reporter, report.description ?? '') });
+  constructor(readonly db: Db, readonly now: Date) {}
+
+  add(at: Date, what: string, run: () => Promise<unknown>): void {
+    if (at.getTime() >= this.now.getTime()) throw new Error(`${what}: ${at.toISOString()} is not in the past`);
+    this.steps.push({ at, n: this.steps.length, what, run });
   }
 
-  get unit(): Unit {
-    return this.ent.units.get(this.report.unit)!;
+  /** When the first step added so far happens. */
+  get first(): Date {
+    return new Date(Math.min(...this.steps.map((s) => s.at.getTime())));
   }
 
-  private relation(who: Person): HazardActor {
-    return {
-      manager: who.kind === 'manager',
-      unitLeader: who.kind === 'leader' && !!who.unitPath && this.unit.path.startsWith(who.unitPath),
-      rectifier: this.rectifier?.key === who.key,
-      reporter: this.reporter.key === who.key,
-      submitter: this.submitter?.key === who.key,
+  /** The account as its sessions act for it (platform/auth/session.ts): its role, and its scope with its unit's path. */
+  async actor(who: Person): Promise<Actor> {
+    const known = this.actors.get(who.username);
+    if (known) return known;
+    const u = await this.db.selectFrom('users as u')
+      .leftJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'u.enterprise_id').onRef('ou.id', '=', 'u.org_unit_id'))
+      .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.district_id', 'u.department_id', 'u.subdistrict_id', 'u.enterprise_id',
+        'u.institution_id', 'u.employee_id', 'u.locale', 'u.must_change_password', 'u.disabled', 'ou.path as unit_path'])
+      .where('u.username', '=', who.username).executeTakeFirst();
+    if (!u || u.disabled) throw new Error(`demo hazards: no account ${who.username} (${who.name})`);
+    const actor: Actor = {
+      userId: u.id, username: u.username, displayName: u.display_name, role: u.role, scope: scopeOf(u, u.unit_path ?? null),
+      mustChangePassword: u.must_change_password, locale: (u.locale === 'en-US' ? 'en-US' : 'zh-CN') as Locale, sessionHash: '', csrfToken: '',
     };
+    this.actors.set(who.username, actor);
+    return actor;
   }
 
-  /** decide() with the facts at `at`, after the escalation job's runs before it; the new state, or an error. */
-  private step(op: HazardOp, who: Person, at: Date) {
-    this.catchUp(at);
-    const d = decide(op, this.status, this.relation(who), {
-      level: this.level, hasFiveInPlacePlan: !!this.plan, hasAfterPhoto: true,
-      beforeDeadline: !!this.deadline && dayOf(at) <= this.deadline, extensionPending: this.extensions.some((x) => x.status === 'pending'),
-    });
-    if (!d.ok) throw new Error(`demo hazard "${this.report.title}": ${op} by ${who.name} refused (${d.reason})`);
-    return d.to;
+  /** The request context of `who` at `at`, refused as the route would refuse a caller without its permission. */
+  async ctx(who: Person, at: Date, ...access: Permission[]): Promise<Ctx> {
+    const actor = await this.actor(who);
+    for (const p of access) if (!can(actor, p)) throw new Error(`${who.username} lacks ${p}`);
+    return { actor, ip: null, requestId: SEED_REQUEST, locale: 'zh-CN', now: at };
   }
 
-  private record(op: string, who: Person | null, at: Date, to: HazardStatus, note: string, versioned = true) {
-    const last = this.events.at(-1)!;
-    if (at <= last.at) throw new Error(`demo hazard "${this.report.title}": ${op} at ${at.toISOString()} is not after ${last.op}`);
-    this.events.push({ op, from: this.status, to, actor: who, at, note: who ? noteBy(who, note) : note });
-    this.status = to;
-    if (versioned) {
-      this.version++;
-      this.updatedAt = at;
-    }
-  }
-
-  /** R-HAZ-3: what the daily job did while the hazard was open past its deadline, up to `until`. */
-  private catchUp(until: Date) {
-    if (!this.deadline || !OPEN.includes(this.status)) return;
-    for (let day = addDays(this.deadline, 1); ; day = addDays(day, 1)) {
-      const run = new Date(`${day}${JOB_RUN}`);
-      if (run >= until) return;
-      const level = escalationLevel(this.deadline, day);
-      const days = Math.round((Date.parse(day) - Date.parse(this.deadline)) / DAY_MS);
-      for (let l = this.escalation + 1; l <= level; l++) {
-        this.record('escalate', null, run, this.status, t('zh-CN', 'hazard.escalation.note', { days, target: t('zh-CN', `hazard.escalation.target.${l}`) }));
-        this.escalation = l;
+  /**
+   * Runs every step in time order; then settles the outbox of the events before `noticesFrom` (processed, not
+   * delivered). Ids of the outbox grow with the steps, so one id divides the old messages from the recent ones.
+   */
+  async run(noticesFrom: Date): Promise<void> {
+    const lastId = async () => String((await this.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0);
+    const before = await lastId();
+    let cut: string | null = null;
+    for (const s of [...this.steps].sort((a, b) => a.at.getTime() - b.at.getTime() || a.n - b.n)) {
+      if (cut === null && s.at.getTime() >= noticesFrom.getTime()) cut = await lastId();
+      try {
+        await s.run();
+      } catch (e) {
+        const reason = e instanceof Error ? `${e.message}${'reason' in e && e.reason ? ` (${String(e.reason)})` : ''}` : String(e);
+        throw new Error(`${s.what} at ${s.at.toISOString()} refused: ${reason}`, { cause: e });
       }
-      if (level === 3) return;
     }
+    cut ??= await lastId();
+    await this.db.updateTable('outbox').set({ processed_at: this.now })
+      .where('id', '>', before).where('id', '<=', cut).where('processed_at', 'is', null).execute();
+  }
+}
+
+/** One hazard's steps through the closed loop, each by a person at a time after the one before. */
+class DemoHazard {
+  id = '';
+  /** Everyone who acts on it or is assigned to it. */
+  readonly people: Person[] = [];
+  private extensionId = '';
+  private last: Date;
+
+  constructor(private readonly r: Replay, readonly ent: EnterpriseCtx, readonly report: Report, readonly reporter: Person, reportedAt: Date) {
+    if (report.riskPoint && !ent.riskPoints.has(report.riskPoint)) throw new Error(`demo hazard "${report.title}": no risk point ${report.riskPoint}`);
+    if (!ent.units.has(report.unit)) throw new Error(`demo hazard "${report.title}": no unit ${report.unit}`);
+    this.last = reportedAt;
+    this.people.push(reporter);
+    r.add(reportedAt, `demo hazard "${report.title}": report by ${reporter.username}`, async () => {
+      const ctx = await r.ctx(reporter, reportedAt, 'hazard.report');
+      const created = await reportHazard(r.db, ctx, ent.id, hazardReport.parse({
+        title: report.title, description: report.description, source: report.source, hazardClass: report.hazardClass,
+        level: report.level, majorCriterion: report.level === 'major' ? report.majorCriterion : undefined,
+        riskPointId: report.riskPoint ? ent.riskPoints.get(report.riskPoint) : undefined, orgUnitId: ent.units.get(report.unit)!.id, location: report.location,
+      }));
+      this.id = created.id;
+    });
+  }
+
+  private step(op: string, who: Person, at: Date, access: Permission[], run: (ctx: Ctx) => Promise<unknown>): this {
+    if (at.getTime() <= this.last.getTime()) throw new Error(`demo hazard "${this.report.title}": ${op} at ${at.toISOString()} is not after the step before`);
+    this.last = at;
+    this.people.push(who);
+    this.r.add(at, `demo hazard "${this.report.title}": ${op} by ${who.username}`, async () => run(await this.r.ctx(who, at, ...access)));
+    return this;
+  }
+
+  /** An after-photo, uploaded by whoever submits, as the submit form does before it posts. */
+  private async afterPhoto(ctx: Ctx): Promise<string[]> {
+    return uploadPhotos(this.r.db, ctx, this.ent.id, [AFTER_PHOTO]);
   }
 
   confirm(who: Person, at: Date, input: { hazardClass: HazardClass; level?: 'general' | 'major'; note?: string }) {
-    const to = this.step('confirm', who, at);
-    this.level = input.level ?? this.level;
-    if (this.level === 'major' && !this.majorCriterion) throw new Error(`demo hazard "${this.report.title}": a major hazard needs its criterion`);
-    this.hazardClass = input.hazardClass;
-    this.confirmedBy = who;
-    this.confirmedAt = at;
-    this.award = { confirmedBy: who.userId, level: this.level, at };
-    this.record('confirm', who, at, to, input.note ?? '');
-    return this;
+    const level = input.level ?? this.report.level ?? 'general';
+    return this.step('confirm', who, at, ['hazard.act'], (ctx) => confirmHazard(this.r.db, ctx, this.ent.id, this.id, hazardConfirm.parse({
+      level, hazardClass: input.hazardClass, majorCriterion: level === 'major' ? this.report.majorCriterion : undefined, note: input.note,
+    })));
   }
 
   /** R-HAZ-4: the five-in-place plan, before rectification starts. */
   fiveInPlace(who: Person, at: Date, plan: FiveInPlace) {
-    this.catchUp(at);
-    const rel = this.relation(who);
-    if (this.level !== 'major' || !OPEN.includes(this.status) || !(rel.manager || rel.unitLeader)) throw new Error(`demo hazard "${this.report.title}": plan refused`);
-    this.plan = { ...plan, by: who, at };
-    this.record('plan', who, at, this.status, plan.measures, false);
-    return this;
+    return this.step('plan', who, at, ['hazard.act'], (ctx) => saveFiveInPlacePlan(this.r.db, ctx, this.ent.id, this.id, fiveInPlacePlan.parse(plan)));
   }
 
   assign(who: Person, at: Date, rectifier: Person, measures: string, deadline: string, opts: { funds?: number; note?: string } = {}) {
-    const to = this.step('assign', who, at);
-    if (deadline < dayOf(at)) throw new Error(`demo hazard "${this.report.title}": deadline before the assignment`);
-    this.rectifier = rectifier;
-    this.measures = measures;
-    this.deadline = deadline;
-    this.funds = opts.funds ?? null;
-    this.escalation = 0;
-    const named = rectifier.userId ? '' : `整改责任人 ${rectifier.name}`;
-    this.record('assign', who, at, to, [named, opts.note ?? ''].filter(Boolean).join('；'));
-    return this;
+    this.people.push(rectifier);
+    return this.step('assign', who, at, ['hazard.act'], async (ctx) => assignRectification(this.r.db, ctx, this.ent.id, this.id, hazardAssign.parse({
+      rectifierId: (await this.r.actor(rectifier)).userId, measures, deadline, funds: opts.funds, note: opts.note,
+    })));
   }
 
   requestExtension(who: Person, at: Date, newDeadline: string, reason: string) {
-    const to = this.step('requestExtension', who, at);
-    if (!this.deadline || newDeadline <= this.deadline) throw new Error(`demo hazard "${this.report.title}": an extension must be later`);
-    this.extensions.push({ id: randomUUID(), requestedBy: who, requestedAt: at, oldDeadline: this.deadline, newDeadline, reason, status: 'pending', decisionNote: '' });
-    this.record('requestExtension', who, at, to, `${this.deadline} → ${newDeadline}: ${reason}`);
-    return this;
+    return this.step('requestExtension', who, at, ['hazard.act'], async (ctx) => {
+      const h = await requestExtension(this.r.db, ctx, this.ent.id, this.id, hazardExtension.parse({ newDeadline, reason }));
+      this.extensionId = h.extensions.find((x) => x.status === 'pending')!.id;
+    });
   }
 
   decideExtension(who: Person, at: Date, approve: boolean, note: string) {
-    const to = this.step('decideExtension', who, at);
-    const x = this.extensions.find((e) => e.status === 'pending')!;
-    Object.assign(x, { status: approve ? 'approved' : 'rejected', decidedBy: who, decidedAt: at, decisionNote: note });
-    if (approve) {
-      this.deadline = x.newDeadline;
-      this.escalation = 0;
-    }
-    this.record('decideExtension', who, at, to, `${approve ? '同意' : '不同意'} ${x.newDeadline}${note ? `：${note}` : ''}`);
-    return this;
+    return this.step('decideExtension', who, at, ['hazard.act'], (ctx) => decideExtension(this.r.db, ctx, this.ent.id, this.id, this.extensionId, extensionDecision.parse({ approve, note })));
   }
 
   submit(who: Person, at: Date, note: string) {
-    const to = this.step('submit', who, at);
-    this.submitter = who;
-    this.submittedAt = at;
-    this.record('submit', who, at, to, note);
-    return this;
+    return this.step('submit', who, at, ['hazard.report', 'hazard.act'], async (ctx) => submitRectification(this.r.db, ctx, this.ent.id, this.id, hazardSubmit.parse({ note, photoIds: await this.afterPhoto(ctx) })));
   }
 
   fixOnSpot(who: Person, at: Date, note: string) {
-    const to = this.step('fixOnSpot', who, at);
-    this.onSpot = true;
-    this.rectifier = who;
-    this.submitter = who;
-    this.submittedAt = at;
-    this.hazardClass ??= 'thing';
-    this.record('fixOnSpot', who, at, to, note);
-    return this;
+    return this.step('fixOnSpot', who, at, ['hazard.report', 'hazard.act'], async (ctx) => fixOnSpot(this.r.db, ctx, this.ent.id, this.id, hazardSubmit.parse({ note, photoIds: await this.afterPhoto(ctx) })));
   }
 
   accept(who: Person, at: Date, note: string) {
-    const to = this.step('accept', who, at);
-    // R-HAZ-4: closing a major hazard needs its acceptance evaluation.
-    if (this.level === 'major' && note.length < 5) throw new Error(`demo hazard "${this.report.title}": acceptance evaluation missing`);
-    this.acceptor = who;
-    this.closedAt = at;
-    this.acceptanceNote = note;
-    this.record('accept', who, at, to, note);
-    return this;
+    return this.step('accept', who, at, ['hazard.act'], (ctx) => acceptHazard(this.r.db, ctx, this.ent.id, this.id, hazardNote.parse({ note })));
   }
 
   reject(who: Person, at: Date, note: string) {
-    const to = this.step('reject', who, at);
-    this.submitter = null;
-    this.submittedAt = null;
-    this.record('reject', who, at, to, note);
-    return this;
+    return this.step('reject', who, at, ['hazard.act'], (ctx) => rejectRectification(this.r.db, ctx, this.ent.id, this.id, hazardNote.parse({ note })));
   }
 
   void(who: Person, at: Date, reason: string) {
-    const to = this.step('void', who, at);
-    this.voidReason = reason;
-    this.award = null;
-    this.record('void', who, at, to, reason);
-    return this;
+    return this.step('void', who, at, ['hazard.act'], (ctx) => voidHazard(this.r.db, ctx, this.ent.id, this.id, hazardVoid.parse({ reason })));
   }
 
   /** R-HAZ-4: listed supervision (挂牌督办) by a regulator. */
   supervise(who: Person, at: Date, deadline: string, note: string) {
-    this.catchUp(at);
-    if (who.kind !== 'external' || this.level !== 'major' || !OPEN.includes(this.status)) throw new Error(`demo hazard "${this.report.title}": supervision refused`);
-    this.supervision = { by: who, at, deadline, note };
-    this.record('supervise', who, at, this.status, `${deadline} ${note}`, false);
-    return this;
-  }
-
-  /** The state today: the escalations the job has made since the last operation. */
-  finish(now: Date) {
-    this.catchUp(now);
-    return this;
+    return this.step('supervise', who, at, ['hazard.supervise'], (ctx) => listForSupervision(this.r.db, ctx, this.ent.id, this.id, supervisionInput.parse({ deadline, note })));
   }
 }
 
-/** Actors without an account are named in the note, since the history has no user to show. */
-function noteBy(who: Person, note: string): string {
-  if (who.userId) return note;
-  return note ? `${who.name}：${note}` : who.name;
-}
+/**
+ * The after-photo of every demo rectification: a tick on a pale green card, drawn here (no download, the same bytes on
+ * every machine) as an ordinary PNG the photo store accepts.
+ */
+const AFTER_PHOTO = ((): Buffer => {
+  const w = 160;
+  const h = 120;
+  // Distance from (x, y) to the segment a–b.
+  const dist = (x: number, y: number, [ax, ay]: [number, number], [bx, by]: [number, number]) => {
+    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    return Math.hypot(x - ax - t * (bx - ax), y - ay - t * (by - ay));
+  };
+  const raw = Buffer.alloc(h * (1 + w * 3));
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const tick = Math.min(dist(x, y, [48, 62], [72, 88]), dist(x, y, [72, 88], [116, 36])) <= 7;
+      const at = y * (1 + w * 3) + 1 + x * 3;
+      raw.set(tick ? [46, 125, 50] : [232, 245, 233], at);
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+})();
 
 /** Times relative to now: `at(3, 2)` is three days ago at 02:00 UTC (10:00 in Kunming); `day(-5)` is five days ahead. */
 function clock(now: Date) {
@@ -281,8 +286,8 @@ function clock(now: Date) {
 
 const UNIT_KEYS: Record<string, UnitKey> = { 安全环保部: 'safety', 生产部: 'prod', 设备部: 'equip', 一车间: 'ws1', 二车间: 'ws2', 维修班: 'maint' };
 
-async function enterpriseCtx(tx: Tx, enterpriseId: string): Promise<EnterpriseCtx> {
-  const rows = await tx.selectFrom('org_units').select(['id', 'parent_id', 'name', 'path']).where('enterprise_id', '=', enterpriseId).execute();
+async function enterpriseCtx(db: Db, enterpriseId: string): Promise<EnterpriseCtx> {
+  const rows = await db.selectFrom('org_units').select(['id', 'parent_id', 'name', 'path']).where('enterprise_id', '=', enterpriseId).execute();
   const units = new Map<UnitKey, Unit>();
   const keyOf = new Map<string, UnitKey>();
   for (const r of rows.filter((u) => !u.parent_id)) { units.set('root', r); keyOf.set(r.id, 'root'); }
@@ -296,61 +301,70 @@ async function enterpriseCtx(tx: Tx, enterpriseId: string): Promise<EnterpriseCt
     const key = parent === 'ws1' ? (r.name === '甲班' ? 'team1a' : r.name === '乙班' ? 'team1b' : undefined) : parent === 'ws2' && r.name === '甲班' ? 'team2a' : undefined;
     if (key) units.set(key, r);
   }
-  const points = await tx.selectFrom('risk_points').select(['id', 'code']).where('enterprise_id', '=', enterpriseId).execute();
+  const points = await db.selectFrom('risk_points').select(['id', 'code']).where('enterprise_id', '=', enterpriseId).execute();
   return { id: enterpriseId, units, riskPoints: new Map(points.map((p) => [p.code, p.id])) };
 }
 
-/** The people of an enterprise without demo accounts: the principal, the safety manager and staff, by post. */
-async function staffOf(tx: Tx, enterpriseId: string) {
-  const rows = await tx.selectFrom('employees as e')
+/**
+ * The people of an enterprise without demo accounts: the principal (named in plans), the safety manager and staff, by
+ * post. Whoever of them acts gets an account named by their phone number.
+ */
+async function staffOf(db: Db, enterpriseId: string) {
+  const rows = await db.selectFrom('employees as e')
     .innerJoin('employee_posts as ep', (j) => j.onRef('ep.enterprise_id', '=', 'e.enterprise_id').onRef('ep.employee_id', '=', 'e.id'))
     .innerJoin('posts as p', (j) => j.onRef('p.enterprise_id', '=', 'ep.enterprise_id').onRef('p.id', '=', 'ep.post_id'))
-    .select(['e.id', 'e.name', 'p.name as post']).where('e.enterprise_id', '=', enterpriseId)
+    .select(['e.id', 'e.name', 'e.phone', 'p.name as post']).where('e.enterprise_id', '=', enterpriseId)
     // Phones are generated in sequence, so this order is the same on every machine.
     .orderBy('e.phone').execute();
-  const person = (r: { id: string; name: string }, kind: Person['kind']): Person => ({ key: r.id, userId: null, name: r.name, kind });
+  const person = (r: (typeof rows)[number], role: 'safety_manager' | 'employee'): Person => {
+    if (!r.phone) throw new Error(`demo hazards: employee ${r.name} has no phone for an account name`);
+    return { username: r.phone, name: r.name, account: { enterpriseId, employeeId: r.id, role } };
+  };
   const principal = rows.find((r) => r.post === '主要负责人')!;
   const safety = rows.find((r) => r.post === '专职安全管理员')!;
   const staff = rows.filter((r) => r !== principal && r !== safety);
-  return { principal: person(principal, 'manager'), safety: person(safety, 'manager'), staff: staff.map((r) => person(r, 'staff')) };
+  return { principalName: principal.name, safety: person(safety, 'safety_manager'), staff: staff.map((r) => person(r, 'employee')) };
 }
 
-async function criterion(tx: Tx, code: string): Promise<string> {
-  const item = await tx.selectFrom('check_standard_items').select(['content', 'major_criterion']).where('code', '=', code).executeTakeFirstOrThrow();
+async function criterion(db: Db, code: string): Promise<string> {
+  const item = await db.selectFrom('check_standard_items').select(['content', 'major_criterion']).where('code', '=', code).executeTakeFirstOrThrow();
   if (!item.major_criterion) throw new Error(`demo hazards: ${code} is not a major criterion`);
   return item.content.slice(0, 200);
 }
 
 type DemoEnterprise = { id: string; employees: string[] };
-export type DemoHazardsInput = { enterprise: DemoEnterprise; users: Map<string, string>; now: Date };
+export type DemoHazardsInput = { enterprise: DemoEnterprise; now: Date };
 
-/** Loads the demo hazards; called by seedDemo once the demo accounts exist, in its transaction. */
-export async function seedDemoHazards(tx: Tx, input: DemoHazardsInput): Promise<{ hazards: number }> {
+/**
+ * Loads the demo hazards; called by seedDemo once the district and the demo accounts are committed. Each step is its
+ * own transaction, as when people use the platform.
+ */
+export async function seedDemoHazards(db: Db, input: DemoHazardsInput): Promise<{ hazards: number }> {
+  // The demo is loaded before the platform mounts its modules: the services called here need their permissions,
+  // messages and rule-sets (installing is idempotent; createPlatform installs the rest).
+  installModules([accountsModule, hazardsModule]);
   const { now } = input;
   const c = clock(now);
-  const user = (username: string) => {
-    const id = input.users.get(username);
-    if (!id) throw new Error(`demo hazards: no demo account ${username}`);
-    return id;
-  };
-  const ent = await enterpriseCtx(tx, input.enterprise.id);
-  const principalName = (await tx.selectFrom('employees').select('name').where('enterprise_id', '=', ent.id).where('id', '=', input.enterprise.employees[0]!).executeTakeFirstOrThrow()).name;
-  const account = (username: string, name: string, kind: Person['kind'], unitPath?: string): Person => ({ key: user(username), userId: user(username), name, kind, unitPath });
-  const P = account('principal', '主要负责人', 'manager');
-  const S = account('safety', '安全管理员', 'manager');
-  const L = account('leader', '一车间主任', 'leader', ent.units.get('ws1')!.path);
-  const W = account('worker', '操作工', 'staff');
-  const GS = account('guanshang', '关上街道', 'external');
-  const YJ = account('yjj', '区应急管理局', 'external');
-  const ZJ = account('zjj', '区住建局', 'external');
-  const INS = account('insurer', '保险机构', 'external');
-  const SVC = account('service', '技术服务机构', 'external');
-  const h = (e: EnterpriseCtx, report: Report, reporter: Person, at: Date) => new DemoHazard(e, report, reporter, at);
+  const r = new Replay(db, now);
+  const ent = await enterpriseCtx(db, input.enterprise.id);
+  const principalName = (await db.selectFrom('employees').select('name').where('enterprise_id', '=', ent.id).where('id', '=', input.enterprise.employees[0]!).executeTakeFirstOrThrow()).name;
+  const account = (username: string, name: string): Person => ({ username, name });
+  const ADMIN = account('admin', '区应急管理局管理员');
+  const P = account('principal', '主要负责人');
+  const S = account('safety', '安全管理员');
+  const L = account('leader', '一车间主任');
+  const W = account('worker', '操作工');
+  const GS = account('guanshang', '关上街道');
+  const YJ = account('yjj', '区应急管理局');
+  const ZJ = account('zjj', '区住建局');
+  const INS = account('insurer', '保险机构');
+  const SVC = account('service', '技术服务机构');
+  const h = (e: EnterpriseCtx, report: Report, reporter: Person, at: Date) => new DemoHazard(r, e, report, reporter, at);
 
   // ---- the demo chemical plant: the whole closed loop ----
   // Open hazards sit at the tank farm (FX-001), the forklift operation (FX-005) and the office area (FX-006); the
   // other points only have closed ones, so they are not "control failing".
-  const chem: DemoHazard[] = [
+  const chem = [
     h(ent, { title: '消防通道堆放包装物料', source: 'employee_report', unit: 'ws1', location: '成品仓库东侧消防通道', description: '通道内堆放约 20 件空包装桶，通道宽度不足 2 米。' }, W, c.at(176, 1))
       .confirm(S, c.at(176, 3), { hazardClass: 'thing', note: '现场核实属实' })
       .assign(S, c.at(176, 4), L, '清理通道物料，划定物料暂存区并设置标线', c.day(171))
@@ -463,7 +477,7 @@ export async function seedDemoHazards(tx: Tx, input: DemoHazardsInput): Promise<
     // R-HAZ-4: the open major hazard, with its five-in-place plan, under listed supervision by the subdistrict.
     h(ent, {
       title: '甲醇储罐区可燃气体检测报警仪与事故排风联锁失效', source: 'self_check', unit: 'ws1', riskPoint: 'FX-001', location: '厂区东北角储罐区',
-      level: 'major', majorCriterion: await criterion(tx, 'WH-004'),
+      level: 'major', majorCriterion: await criterion(db, 'WH-004'),
       description: '月度综合检查发现：储罐区 3 台可燃气体检测报警仪中 2 台零点漂移、报警值设定错误，与事故排风机的联锁未投用。',
     }, S, c.at(26, 2))
       .confirm(S, c.at(26, 4), { hazardClass: 'thing', level: 'major', note: '经复核属重大事故隐患，已报告区应急管理局和关上街道' })
@@ -506,18 +520,17 @@ export async function seedDemoHazards(tx: Tx, input: DemoHazardsInput): Promise<
   ];
 
   // ---- other enterprises: a handful each, mostly closed ----
-  const others = await Promise.all(OTHERS.map(async (o) => {
-    const e = await tx.selectFrom('enterprises').select('id').where('name', '=', o.name).executeTakeFirst();
-    if (!e) throw new Error(`demo hazards: no enterprise ${o.name}`);
-    return { o, ctx: await enterpriseCtx(tx, e.id), people: await staffOf(tx, e.id) };
-  }));
   const external: Record<NonNullable<OtherHazard['by']>, Person> = { guanshang: GS, yjj: YJ, zjj: ZJ, insurer: INS, service: SVC };
   const elsewhere: DemoHazard[] = [];
-  for (const { o, ctx, people } of others) {
+  for (const o of OTHERS) {
+    const e = await db.selectFrom('enterprises').select('id').where('name', '=', o.name).executeTakeFirst();
+    if (!e) throw new Error(`demo hazards: no enterprise ${o.name}`);
+    const ctx = await enterpriseCtx(db, e.id);
+    const people = await staffOf(db, e.id);
     for (const [i, s] of o.hazards.entries()) {
       const rectifier = people.staff[i % people.staff.length]!;
       const reporter = s.by ? external[s.by] : s.source === 'employee_report' ? people.staff[(i + 1) % people.staff.length]! : people.safety;
-      const report: Report = { title: s.title, source: s.source, unit: s.unit, location: s.location, description: s.description, level: s.major ? 'major' : 'general', majorCriterion: s.major ? await criterion(tx, s.major) : undefined };
+      const report: Report = { title: s.title, source: s.source, unit: s.unit, location: s.location, description: s.description, level: s.major ? 'major' : 'general', majorCriterion: s.major ? await criterion(db, s.major) : undefined };
       const x = h(ctx, report, reporter, c.at(s.reported, 2));
       if (s.void) x.void(people.safety, c.at(s.reported, 5), s.void);
       else if (s.onSpot !== undefined) x.fixOnSpot(reporter, c.at(s.reported, 3), '已当场整改').accept(people.safety, c.at(s.onSpot, 6), '现场确认已整改');
@@ -525,7 +538,7 @@ export async function seedDemoHazards(tx: Tx, input: DemoHazardsInput): Promise<
         x.confirm(people.safety, c.at(s.reported, 5), { hazardClass: s.hazardClass, level: report.level });
         if (s.plan) {
           x.fiveInPlace(people.safety, c.at(s.reported - 1, 2), {
-            responsiblePerson: `${people.principal.name}（主要负责人）`, measures: s.plan.measures, funds: s.plan.funds, timeLimit: c.day(s.deadline!), contingencyPlan: s.plan.contingency,
+            responsiblePerson: `${people.principalName}（主要负责人）`, measures: s.plan.measures, funds: s.plan.funds, timeLimit: c.day(s.deadline!), contingencyPlan: s.plan.contingency,
           });
         }
         if (s.deadline !== undefined) x.assign(people.safety, c.at(s.plan ? s.reported - 1 : s.reported, 6), rectifier, s.measures ?? '按检查意见落实整改', c.day(s.deadline), { funds: s.plan?.funds });
@@ -536,10 +549,25 @@ export async function seedDemoHazards(tx: Tx, input: DemoHazardsInput): Promise<
     }
   }
 
-  const all = [...chem, ...elsewhere].map((x) => x.finish(now));
-  await insertHazards(tx, all);
-  await refreshControlFailing(tx, ent.id, [...ent.riskPoints.values()]);
-  return { hazards: all.length };
+  // The district admin opens the accounts of the other enterprises' people who act, as the history begins; one
+  // account each, however many hazards they act on.
+  const opening = c.at(HISTORY_DAYS, 1);
+  if (r.first.getTime() <= opening.getTime()) throw new Error('demo hazards: an event before the accounts are opened');
+  const accounts = new Map([...chem, ...elsewhere].flatMap((x) => x.people).filter((p) => p.account).map((p) => [p.username, p]));
+  for (const p of accounts.values()) {
+    const { enterpriseId, employeeId, role } = p.account!;
+    r.add(opening, `demo hazards: account ${p.username} (${p.name})`, async () => createUser(db, await r.ctx(ADMIN, opening, 'user.manage'), {
+      username: p.username, displayName: p.name, role, enterpriseId, employeeId,
+    }));
+  }
+  // R-HAZ-3: the daily job's reminders and escalations, on every day of the history.
+  for (let day = dayOf(opening); ; day = addDays(day, 1)) {
+    const run = new Date(`${day}${JOB_RUN}`);
+    if (run.getTime() >= now.getTime()) break;
+    if (run.getTime() > opening.getTime()) r.add(run, `demo hazards: escalation job of ${day}`, () => runHazardEscalation(db, run, { jobId: SEED_REQUEST }));
+  }
+  await r.run(c.at(NOTICE_DAYS, 0));
+  return { hazards: chem.length + elsewhere.length };
 }
 
 type OtherHazard = {
@@ -623,51 +651,3 @@ const OTHERS: { name: string; hazards: OtherHazard[] }[] = [
   ] },
 ];
 
-/** Writes the records: per-year codes in order of reporting, and every row that goes with them. */
-async function insertHazards(tx: Tx, hazards: DemoHazard[]) {
-  const counters = new Map<string, { enterprise_id: string; year: number; n: number }>();
-  for (const x of [...hazards].sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime())) {
-    const year = x.reportedAt.getUTCFullYear();
-    const key = `${x.ent.id}:${year}`;
-    const counter = counters.get(key) ?? counters.set(key, { enterprise_id: x.ent.id, year, n: 0 }).get(key)!;
-    counter.n++;
-    x.code = `YH-${year}-${String(counter.n).padStart(4, '0')}`;
-  }
-  // New reports continue after the seeded codes.
-  await tx.insertInto('code_counters').values([...counters.values()].map((c) => ({ ...c, series: HAZARD_CODE_SERIES })))
-    .onConflict((oc) => oc.columns(['enterprise_id', 'series', 'year']).doUpdateSet((eb) => ({ n: eb.ref('excluded.n') }))).execute();
-  await tx.insertInto('hazards').values(hazards.map((x) => ({
-    enterprise_id: x.ent.id, id: x.id, code: x.code, title: x.report.title, description: x.report.description ?? '', source: x.report.source,
-    hazard_class: x.hazardClass, level: x.level, major_criterion: x.level === 'major' ? x.majorCriterion : null,
-    risk_point_id: x.report.riskPoint ? x.ent.riskPoints.get(x.report.riskPoint)! : null, org_unit_id: x.unit.id, location: x.report.location,
-    status: x.status, reported_by: x.reporter.userId, reported_at: x.reportedAt, confirmed_by: x.confirmedBy?.userId ?? null, confirmed_at: x.confirmedAt,
-    rectifier_id: x.rectifier?.userId ?? null, measures: x.measures, deadline: x.deadline, funds: x.funds,
-    submitted_by: x.submitter?.userId ?? null, submitted_at: x.submittedAt, accepted_by: x.acceptor?.userId ?? null, closed_at: x.closedAt,
-    acceptance_note: x.acceptanceNote, void_reason: x.voidReason, on_spot: x.onSpot, escalation_level: x.escalation,
-    check_task_id: null, checklist_item_id: null, version: x.version, created_at: x.reportedAt, updated_at: x.updatedAt,
-  }))).execute();
-  // One statement, each hazard's events in order: `seq` keeps the history's order.
-  await tx.insertInto('hazard_events').values(hazards.flatMap((x) => x.events.map((e) => ({
-    enterprise_id: x.ent.id, hazard_id: x.id, op: e.op, from_status: e.from, to_status: e.to, actor_id: e.actor?.userId ?? null, at: e.at, note: e.note,
-  })))).execute();
-  const extensions = hazards.flatMap((x) => x.extensions.map((e) => ({
-    enterprise_id: x.ent.id, id: e.id, hazard_id: x.id, requested_by: e.requestedBy.userId, requested_at: e.requestedAt, old_deadline: e.oldDeadline,
-    new_deadline: e.newDeadline, reason: e.reason, status: e.status, decided_by: e.decidedBy?.userId ?? null, decided_at: e.decidedAt ?? null, decision_note: e.decisionNote,
-  })));
-  if (extensions.length) await tx.insertInto('hazard_extensions').values(extensions).execute();
-  const plans = hazards.filter((x) => x.plan).map((x) => ({
-    enterprise_id: x.ent.id, hazard_id: x.id, responsible_person: x.plan!.responsiblePerson, measures: x.plan!.measures, funds: x.plan!.funds,
-    time_limit: x.plan!.timeLimit, contingency_plan: x.plan!.contingencyPlan, created_by: x.plan!.by.userId, created_at: x.plan!.at, updated_at: x.plan!.at,
-  }));
-  if (plans.length) await tx.insertInto('hazard_plans').values(plans).execute();
-  const supervisions = hazards.filter((x) => x.supervision).map((x) => ({
-    enterprise_id: x.ent.id, hazard_id: x.id, listed_by: x.supervision!.by.userId, listed_at: x.supervision!.at, deadline: x.supervision!.deadline,
-    note: x.supervision!.note, status: 'listed' as const,
-  }));
-  if (supervisions.length) await tx.insertInto('hazard_supervisions').values(supervisions).execute();
-  // R-HAZ-6: the points the confirm step would have awarded, by its own rule (the enterprise's own people, confirmed by
-  // someone else, at the rule-set in force).
-  for (const x of hazards) {
-    if (x.award) await awardReportPoints(tx, { enterpriseId: x.ent.id, hazardId: x.id, reportedBy: x.reporter.userId, ...x.award });
-  }
-}

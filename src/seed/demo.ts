@@ -118,6 +118,21 @@ async function seedReference(tx: Tx, districtId: string) {
   return { subIds: SUBDISTRICTS.map((s) => subs.find((x) => x.code === s.code)!.id), depId };
 }
 
+/** The setting present while the demo loads (its hazards go through the services, in transactions of their own). */
+export const DEMO_LOADING = 'demo_loading';
+
+/**
+ * Refuses to start on a database whose demo load was interrupted (the process died between the district's commit and
+ * the last hazard): half a demo would pass for a whole one.
+ */
+export async function assertDemoComplete(db: Db, where: string): Promise<void> {
+  const loading = await db.selectFrom('app_settings').select('key').where('key', '=', DEMO_LOADING).executeTakeFirst();
+  if (loading) {
+    throw new Error(`演示数据上次加载时中断，数据不完整：请删除 ${where} 后重新启动。 `
+      + `The demo data's last load was interrupted and is incomplete: delete ${where} and start again.`);
+  }
+}
+
 /**
  * Loads the demo district modelled on the plan's district (官渡区): subdistricts, departments, industries,
  * 32 enterprises with org trees, posts and employees, two institutions, and one account per role.
@@ -127,7 +142,7 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
   const now = opts.now;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rand = rng(20201);
-  return db.transaction().execute(async (tx) => {
+  const seeded = await db.transaction().execute(async (tx) => {
     const district = await tx.insertInto('districts').values({ code: '530111', name: '官渡区' }).returning('id').executeTakeFirstOrThrow();
     const { subIds, depId } = await seedReference(tx, district.id);
     const highRisk = new Set(INDUSTRIES.filter((i) => i.highRisk).map((i) => i.code));
@@ -212,13 +227,20 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
       username: a.username, display_name: a.display, role: a.role, password_hash: passwordHash, must_change_password: false,
       district_id: district.id, ...a.extra,
     }))).returning(['id', 'username']).execute();
-    // After the checks, once the accounts exist: the hazards' reporters, rectifiers and acceptors are demo users.
-    await seedDemoHazards(tx, { enterprise: firstEnterprise, users: new Map(users.map((u) => [u.username, u.id])), now });
-    await tx.insertInto('app_settings').values({ key: 'demo', value: JSON.stringify({ accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD })) }) }).execute();
+    await tx.insertInto('app_settings').values([
+      { key: 'demo', value: JSON.stringify({ accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD })) }) },
+      // Taken away once the hazards are in: a start that finds it knows an earlier load was interrupted.
+      { key: DEMO_LOADING, value: JSON.stringify({ since: now.toISOString() }) },
+    ]).execute();
     await tx.insertInto('notifications').values(users.map((u) => ({ user_id: u.id, kind: 'system', title: '欢迎使用企业安全生产主体责任平台', body: '这是演示数据：官渡区的街道、部门、企业和员工均为虚构。' }))).execute();
     await writeAudit(tx, { actor: null, ip: null, requestId: null, locale: 'zh-CN', now }, {
       action: 'system.seed_demo', entityType: 'district', entityId: district.id, after: { enterprises: ENTERPRISES.length, employees: employeeTotal, users: users.length },
     });
-    return { enterprises: ENTERPRISES.length, employees: employeeTotal, users: users.length };
+    return { result: { enterprises: ENTERPRISES.length, employees: employeeTotal, users: users.length }, enterprise: firstEnterprise };
   });
+  // Once the district and its accounts are committed: the hazards are played through the hazard service, each step in
+  // its own transaction as in use, by the demo users and the people the admin opens accounts for.
+  await seedDemoHazards(db, { enterprise: seeded.enterprise, now });
+  await db.deleteFrom('app_settings').where('key', '=', DEMO_LOADING).execute();
+  return seeded.result;
 }

@@ -15,7 +15,7 @@ import {
   buildExport, buildTemplate, candidateIdNumbers, readRoster, unitIndex, unitPathNames, validateRows,
 } from './employee.excel';
 import {
-  allEmployeeRows, analyzeEmployees, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
+  allEmployeeRows, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
   insertEmployees, listEmployeeRows, postsOf, postsOfEmployees, registeredHashes, replaceEmployeePosts, unitExists, unitsOf,
   updateEmployeeRow, type EmployeeChanges, type EmployeeRowWithUnit,
 } from './employee.repository';
@@ -67,7 +67,7 @@ function auditView(r: EmployeeRowWithUnit, posts: PostRef[]) {
 async function loadOne(db: Executor, actor: Actor, enterpriseId: string, id: string) {
   const row = await findEmployeeRow(db, actor.scope, enterpriseId, id);
   if (!row) throw notFound();
-  const posts = (await postsOfEmployees(db, enterpriseId, [id])).get(id) ?? [];
+  const posts = (await postsOfEmployees(db, actor.scope, enterpriseId, [id])).get(id) ?? [];
   return { row, posts };
 }
 
@@ -75,7 +75,7 @@ export async function listEmployees(db: Db, ctx: Ctx, enterpriseId: string, q: E
   const actor = requireActor(ctx);
   await enterpriseOf(db, actor, enterpriseId);
   const { items: rows, total } = await listEmployeeRows(db, actor.scope, enterpriseId, q);
-  const posts = await postsOfEmployees(db, enterpriseId, rows.map((r) => r.id));
+  const posts = await postsOfEmployees(db, actor.scope, enterpriseId, rows.map((r) => r.id));
   return {
     items: rows.map((r) => summary(r, posts.get(r.id) ?? [])),
     total, page: q.page, pageSize: q.pageSize,
@@ -90,9 +90,9 @@ export async function getEmployee(db: Db, ctx: Ctx, enterpriseId: string, id: st
   return detail(row, posts, actor);
 }
 
-async function checkUnitAndPosts(db: Executor, enterpriseId: string, orgUnitId: string | undefined, postIds: string[] | undefined) {
-  if (orgUnitId !== undefined && !(await unitExists(db, enterpriseId, orgUnitId))) throw invalid('body.orgUnitId', 'validation.orgUnit.invalid');
-  if (postIds !== undefined && (await countPosts(db, enterpriseId, postIds)) !== postIds.length) throw invalid('body.postIds', 'validation.post.invalid');
+async function checkUnitAndPosts(db: Executor, actor: Actor, enterpriseId: string, orgUnitId: string | undefined, postIds: string[] | undefined) {
+  if (orgUnitId !== undefined && !(await unitExists(db, actor.scope, enterpriseId, orgUnitId))) throw invalid('body.orgUnitId', 'validation.orgUnit.invalid');
+  if (postIds !== undefined && (await countPosts(db, actor.scope, enterpriseId, postIds)) !== postIds.length) throw invalid('body.postIds', 'validation.post.invalid');
 }
 
 const duplicateIdNumber = () => alreadyTaken('body.idNumber', 'validation.idNumber.duplicate');
@@ -110,14 +110,14 @@ export async function createEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
   return db.transaction().execute(async (tx) => {
     await enterpriseOf(tx, actor, enterpriseId);
     if (!mayWrite(actor, 'employee.manage')) throw forbidden();
-    await checkUnitAndPosts(tx, enterpriseId, input.orgUnitId, input.postIds);
-    if (await employeeWithHash(tx, enterpriseId, hash)) throw duplicateIdNumber();
+    await checkUnitAndPosts(tx, actor, enterpriseId, input.orgUnitId, input.postIds);
+    if (await employeeWithHash(tx, actor.scope, enterpriseId, hash)) throw duplicateIdNumber();
     const id = randomUUID();
-    await insertEmployees(tx, [{
-      enterprise_id: enterpriseId, id, name: input.name, id_number_masked: maskIdNumber(idNumber), id_number_hash: hash,
+    await insertEmployees(tx, actor.scope, enterpriseId, [{
+      id, name: input.name, id_number_masked: maskIdNumber(idNumber), id_number_hash: hash,
       phone: input.phone, employment_form: input.employmentForm, org_unit_id: input.orgUnitId, hire_date: input.hireDate,
     }], ctx.now);
-    await insertEmployeePosts(tx, input.postIds.map((post_id) => ({ enterprise_id: enterpriseId, employee_id: id, post_id })));
+    await insertEmployeePosts(tx, actor.scope, enterpriseId, input.postIds.map((post_id) => ({ employee_id: id, post_id })));
     const { row, posts } = await loadOne(tx, actor, enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'employee.create', entityType: 'employee', entityId: id, enterpriseId, after: auditView(row, posts) });
     return detail(row, posts, actor);
@@ -131,7 +131,7 @@ export async function updateEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
     const before = await loadOne(tx, actor, enterpriseId, id);
     if (!mayWrite(actor, 'employee.manage')) throw forbidden();
     if (before.row.version !== input.version) throw new AppError('CONFLICT');
-    await checkUnitAndPosts(tx, enterpriseId, input.orgUnitId, input.postIds);
+    await checkUnitAndPosts(tx, actor, enterpriseId, input.orgUnitId, input.postIds);
     const changes: EmployeeChanges = {
       name: input.name, phone: input.phone, employment_form: input.employmentForm, org_unit_id: input.orgUnitId,
       hire_date: input.hireDate, status: input.status,
@@ -140,14 +140,14 @@ export async function updateEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
       const idNumber = normalizeIdNumber(input.idNumber);
       refuseUnderAge(idNumber, ctx);
       const hash = hashIdNumber(idNumber, idSecret);
-      const holder = await employeeWithHash(tx, enterpriseId, hash);
+      const holder = await employeeWithHash(tx, actor.scope, enterpriseId, hash);
       if (holder && holder !== id) throw duplicateIdNumber();
       changes.id_number_masked = maskIdNumber(idNumber);
       changes.id_number_hash = hash;
     }
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as EmployeeChanges;
-    if (!(await updateEmployeeRow(tx, enterpriseId, id, input.version, defined, ctx.now))) throw new AppError('CONFLICT');
-    if (input.postIds !== undefined) await replaceEmployeePosts(tx, enterpriseId, id, input.postIds);
+    if (!(await updateEmployeeRow(tx, actor.scope, enterpriseId, id, input.version, defined, ctx.now))) throw new AppError('CONFLICT');
+    if (input.postIds !== undefined) await replaceEmployeePosts(tx, actor.scope, enterpriseId, id, input.postIds);
     const after = await loadOne(tx, actor, enterpriseId, id);
     await writeAudit(tx, ctx, {
       action: 'employee.update', entityType: 'employee', entityId: id, enterpriseId,
@@ -165,7 +165,7 @@ export async function markEmployeeLeft(db: Db, ctx: Ctx, enterpriseId: string, i
     const before = await loadOne(tx, actor, enterpriseId, id);
     if (!mayWrite(actor, 'employee.manage')) throw forbidden();
     if (before.row.status === 'left') throw new AppError('STATE', { messageKey: 'validation.employee.alreadyLeft' });
-    if (!(await updateEmployeeRow(tx, enterpriseId, id, before.row.version, { status: 'left' }, ctx.now))) throw new AppError('CONFLICT');
+    if (!(await updateEmployeeRow(tx, actor.scope, enterpriseId, id, before.row.version, { status: 'left' }, ctx.now))) throw new AppError('CONFLICT');
     const after = await loadOne(tx, actor, enterpriseId, id);
     await writeAudit(tx, ctx, {
       action: 'employee.leave', entityType: 'employee', entityId: id, enterpriseId,
@@ -177,8 +177,8 @@ export async function markEmployeeLeft(db: Db, ctx: Ctx, enterpriseId: string, i
 
 // ---- .xlsx ----
 
-async function rosterReference(db: Executor, enterpriseId: string) {
-  const units = await unitsOf(db, enterpriseId);
+async function rosterReference(db: Executor, actor: Actor, enterpriseId: string) {
+  const units = await unitsOf(db, actor.scope, enterpriseId);
   const paths = unitPathNames(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
   return { units, paths };
 }
@@ -187,8 +187,8 @@ export async function employeeTemplate(db: Db, ctx: Ctx, enterpriseId: string): 
   const actor = requireActor(ctx);
   const ent = await enterpriseOf(db, actor, enterpriseId);
   if (!mayWrite(actor, 'employee.import')) throw forbidden();
-  const { units, paths } = await rosterReference(db, enterpriseId);
-  const posts = await postsOf(db, enterpriseId);
+  const { units, paths } = await rosterReference(db, actor, enterpriseId);
+  const posts = await postsOf(db, actor.scope, enterpriseId);
   const buffer = await buildTemplate({
     enterpriseName: ent.name,
     unitPaths: units.map((u) => paths.get(u.id)!),
@@ -201,8 +201,8 @@ export async function exportEmployees(db: Db, ctx: Ctx, enterpriseId: string, q:
   const actor = requireActor(ctx);
   const ent = await enterpriseOf(db, actor, enterpriseId);
   const rows = await allEmployeeRows(db, actor.scope, enterpriseId, q);
-  const posts = await postsOfEmployees(db, enterpriseId, rows.map((r) => r.id));
-  const { paths } = await rosterReference(db, enterpriseId);
+  const posts = await postsOfEmployees(db, actor.scope, enterpriseId, rows.map((r) => r.id));
+  const { paths } = await rosterReference(db, actor, enterpriseId);
   const buffer = await buildExport(withProgress(rows.map((r) => ({
     name: r.name, idNumberMasked: r.id_number_masked, phone: r.phone, employmentForm: r.employment_form,
     unitPath: paths.get(r.org_unit_id) ?? r.org_unit_name, posts: (posts.get(r.id) ?? []).map((p) => p.name),
@@ -242,10 +242,10 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
   if (!mayWrite(actor, 'employee.import')) throw forbidden();
   const { filename, sheet: rows } = await readXlsxUpload(upload, readRoster);
 
-  const { units } = await rosterReference(db, enterpriseId);
-  const posts = await postsOf(db, enterpriseId);
+  const { units } = await rosterReference(db, actor, enterpriseId);
+  const posts = await postsOf(db, actor.scope, enterpriseId);
   const hashOf = new Map(candidateIdNumbers(rows).map((id) => [id, hashIdNumber(id, idSecret)]));
-  const registered = await registeredHashes(db, enterpriseId, [...hashOf.values()]);
+  const registered = await registeredHashes(db, actor.scope, enterpriseId, [...hashOf.values()]);
   const checked = validateRows(rows, {
     units: unitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name }))),
     posts: posts.map((p) => ({ id: p.id, unitId: p.org_unit_id, name: p.name, hazardous: p.key_post || p.special_operation })),
@@ -262,13 +262,12 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
 
   const ids = checked.valid.map(() => randomUUID());
   await db.transaction().execute(async (tx) => {
-    await insertEmployees(tx, checked.valid.map((r, i) => ({
-      enterprise_id: enterpriseId, id: ids[i]!, name: r.name, id_number_masked: maskIdNumber(r.idNumber),
+    await insertEmployees(tx, actor.scope, enterpriseId, checked.valid.map((r, i) => ({
+      id: ids[i]!, name: r.name, id_number_masked: maskIdNumber(r.idNumber),
       id_number_hash: hashOf.get(r.idNumber) ?? hashIdNumber(r.idNumber, idSecret), phone: r.phone,
       employment_form: r.employmentForm, org_unit_id: r.orgUnitId, hire_date: r.hireDate,
-    })), ctx.now);
-    await analyzeEmployees(tx);
-    await insertEmployeePosts(tx, checked.valid.flatMap((r, i) => r.postIds.map((post_id) => ({ enterprise_id: enterpriseId, employee_id: ids[i]!, post_id }))));
+    })), ctx.now, { analyze: true });
+    await insertEmployeePosts(tx, actor.scope, enterpriseId, checked.valid.flatMap((r, i) => r.postIds.map((post_id) => ({ employee_id: ids[i]!, post_id }))));
     const count = checked.valid.length;
     await writeAudit(tx, ctx, {
       action: 'employee.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Scope } from '../../platform/auth/actor';
 import type { Executor } from '../../platform/db/database';
+import { enterpriseInScope } from '../../platform/db/scope';
 
 /**
  * The names of an org unit and its ancestors below the company, "一车间 / 甲班", as a SQL expression over the
@@ -15,8 +17,8 @@ export function unitPathLabel(alias: string): RawBuilder<string> {
 }
 
 /** The path label of one unit (see `unitPathLabel`); empty when the unit is gone. */
-export async function unitPathOf(db: Executor, enterpriseId: string, unitId: string): Promise<string> {
+export async function unitPathOf(db: Executor, scope: Scope, enterpriseId: string, unitId: string): Promise<string> {
   const row = await db.selectFrom('org_units as u').select(unitPathLabel('u').as('unit_path'))
-    .where('u.enterprise_id', '=', enterpriseId).where('u.id', '=', unitId).executeTakeFirst();
+    .where('u.enterprise_id', '=', enterpriseId).where('u.id', '=', unitId).where(enterpriseInScope(scope, 'u.enterprise_id')).executeTakeFirst();
   return row?.unit_path ?? '';
 }

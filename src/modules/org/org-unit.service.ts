@@ -142,7 +142,7 @@ export async function createPost(db: Db, ctx: Ctx, enterpriseId: string, input: 
       special_operation: input.specialOperation, certificate_type: input.specialOperation ? input.certificateType : null,
     }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'post.create', entityType: 'post', entityId: row.id, enterpriseId, after: row });
-    return presentPost(row, await unitPathOf(tx, enterpriseId, row.org_unit_id), 0);
+    return presentPost(row, await unitPathOf(tx, actor.scope, enterpriseId, row.org_unit_id), 0);
   });
 }
 
@@ -165,7 +165,7 @@ export async function updatePost(db: Db, ctx: Ctx, enterpriseId: string, id: str
     }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, ctx, { action: 'post.update', entityType: 'post', entityId: id, enterpriseId, before, after });
     const count = await tx.selectFrom('employee_posts').select((e) => e.fn.countAll<number>().as('n')).where('enterprise_id', '=', enterpriseId).where('post_id', '=', id).executeTakeFirstOrThrow();
-    return presentPost(after, await unitPathOf(tx, enterpriseId, after.org_unit_id), Number(count.n));
+    return presentPost(after, await unitPathOf(tx, actor.scope, enterpriseId, after.org_unit_id), Number(count.n));
   });
 }
 

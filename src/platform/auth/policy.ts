@@ -1,6 +1,5 @@
 import type { Executor } from '../db/database';
-import { enterpriseInScope } from '../db/scope';
-import { notFound } from '../errors';
+import { requireInScope } from '../db/scope';
 import { unitSubtree, type Actor } from './actor';
 
 /**
@@ -35,12 +34,5 @@ export function isUnitVisible(actor: WithScope, unitPath: string): boolean {
 
 /** The enterprise, if it lies in the caller's scope; otherwise "not found". */
 export async function requireEnterpriseInScope(db: Executor, actor: WithScope, enterpriseId: string): Promise<void> {
-  // An enterprise's own people: their scope is that one enterprise, which exists (their account references it).
-  if (actor.scope.kind === 'enterprise') {
-    if (actor.scope.enterpriseId !== enterpriseId) throw notFound();
-    return;
-  }
-  const e = await db.selectFrom('enterprises as e').select('e.id').where('e.id', '=', enterpriseId)
-    .where(enterpriseInScope(actor.scope, 'e.id')).executeTakeFirst();
-  if (!e) throw notFound();
+  await requireInScope(db, actor.scope, enterpriseId);
 }

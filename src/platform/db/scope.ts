@@ -1,13 +1,30 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { unitSubtree, type Scope } from '../auth/actor';
+import { notFound } from '../errors';
+import type { Executor } from './database';
+
+/**
+ * The scope of the system's own work, done for no user: the scheduled jobs (hazard escalation), the demo seed, and the
+ * public page behind a card's QR code, whose token is the only credential. Every repository function takes a scope
+ * as its first argument after the database; work without a user passes this one, so each unrestricted read or write
+ * names itself at its call site (grep `systemScope`) instead of hiding behind a missing argument. It sees every
+ * enterprise. It is never an account's scope: sessions build a `Scope` from the account, and no route can pass this.
+ */
+export type SystemScope = { readonly kind: 'system' };
+export const systemScope: SystemScope = Object.freeze({ kind: 'system' });
+
+/** What a repository function called by both people and the system accepts. */
+export type AnyScope = Scope | SystemScope;
 
 /**
  * A condition that holds when the enterprise id in `column` lies in the caller's scope.
  * Every repository query over enterprise-owned data goes through this, so nothing outside scope is ever read.
  */
-export function enterpriseInScope(scope: Scope, column: string): RawBuilder<SqlBool> {
+export function enterpriseInScope(scope: AnyScope, column: string): RawBuilder<SqlBool> {
   const ref = sql.ref(column);
   switch (scope.kind) {
+    case 'system':
+      return sql<SqlBool>`true`;
     case 'district':
       return sql<SqlBool>`${ref} in (select id from enterprises where district_id = ${scope.districtId})`;
     case 'department':
@@ -23,9 +40,11 @@ export function enterpriseInScope(scope: Scope, column: string): RawBuilder<SqlB
 }
 
 /** The same condition on the enterprises table itself (alias `alias`), written so indexes on it are used directly. */
-export function enterpriseRowInScope(scope: Scope, alias: string): RawBuilder<SqlBool> {
+export function enterpriseRowInScope(scope: AnyScope, alias: string): RawBuilder<SqlBool> {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
   switch (scope.kind) {
+    case 'system':
+      return sql<SqlBool>`true`;
     case 'district':
       return sql<SqlBool>`${col('district_id')} = ${scope.districtId}`;
     case 'department':
@@ -40,8 +59,8 @@ export function enterpriseRowInScope(scope: Scope, alias: string): RawBuilder<Sq
 }
 
 /** For org-unit leaders: a condition on a unit path column limiting rows to their unit and its descendants. */
-export function unitInScope(scope: Scope, pathColumn: string): RawBuilder<SqlBool> {
-  const path = unitSubtree(scope);
+export function unitInScope(scope: AnyScope, pathColumn: string): RawBuilder<SqlBool> {
+  const path = scope.kind === 'system' ? null : unitSubtree(scope);
   if (path === null) return sql<SqlBool>`true`;
   return sql<SqlBool>`${sql.ref(pathColumn)} like ${path + '%'}`;
 }
@@ -50,9 +69,24 @@ export function unitInScope(scope: Scope, pathColumn: string): RawBuilder<SqlBoo
  * For org-unit leaders: a condition that the org unit named by (`enterpriseColumn`, `unitIdColumn`) lies in their
  * subtree, for tables that carry a unit id but not its path. Always true for a scope that sees whole enterprises.
  */
-export function orgUnitInScope(scope: Scope, enterpriseColumn: string, unitIdColumn: string): RawBuilder<SqlBool> {
-  const path = unitSubtree(scope);
+export function orgUnitInScope(scope: AnyScope, enterpriseColumn: string, unitIdColumn: string): RawBuilder<SqlBool> {
+  const path = scope.kind === 'system' ? null : unitSubtree(scope);
   if (path === null) return sql<SqlBool>`true`;
   return sql<SqlBool>`exists (select 1 from org_units scope_u where scope_u.enterprise_id = ${sql.ref(enterpriseColumn)}
     and scope_u.id = ${sql.ref(unitIdColumn)} and scope_u.path like ${path + '%'})`;
+}
+
+/**
+ * The guard for a write that has no WHERE to carry `enterpriseInScope`: an insert of one enterprise's rows. The
+ * enterprise lies in the scope, or "not found". An enterprise's own people and the system need no query.
+ */
+export async function requireInScope(db: Executor, scope: AnyScope, enterpriseId: string): Promise<void> {
+  if (scope.kind === 'system') return;
+  if (scope.kind === 'enterprise') {
+    if (scope.enterpriseId !== enterpriseId) throw notFound();
+    return;
+  }
+  const e = await db.selectFrom('enterprises as e').select('e.id').where('e.id', '=', enterpriseId)
+    .where(enterpriseRowInScope(scope, 'e')).executeTakeFirst();
+  if (!e) throw notFound();
 }

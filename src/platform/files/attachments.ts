@@ -31,6 +31,8 @@ export const ATTACHMENT_QUOTA_BYTES = 2 * 1024 ** 3;
 /** A record files are attached to; `role` is the owner's own label (a hazard photo's stage). */
 export type Owner = { type: string; id: string };
 export type NewFile = { buffer: Buffer; name?: string };
+/** A file already judged and re-encoded for its kind (prepareFiles), ready to store. */
+export type PreparedFile = NewFile & { prepared: { kind: AttachmentKind; accepted: Accepted } };
 export type StoredFile = { id: string; kind: AttachmentKind; mime: string; size: number; width: number | null; height: number | null; takenAt: Date | null; name: string };
 type Viewer = Pick<Actor, 'scope' | 'userId'>;
 
@@ -107,16 +109,28 @@ export async function acceptFile(kind: AttachmentKind, buffer: Buffer, now: Date
   return accepted;
 }
 
+/**
+ * Judges files of one kind and re-encodes their images (D16) before the caller opens its transaction, all at once on
+ * libuv's threads: decoding holds no row lock and, on the embedded engine, no connection other requests wait for.
+ * Throws the 413/415 of the first file refused.
+ */
+export async function prepareFiles(kind: AttachmentKind, files: NewFile[], now: Date, path = 'body.file'): Promise<PreparedFile[]> {
+  const accepted = await Promise.all(files.map((f) => acceptFile(kind, f.buffer, now, path).then((a) => a, (e: unknown) => e as Error)));
+  const refused = accepted.find((a): a is Error => a instanceof Error);
+  if (refused) throw refused;
+  return files.map((f, i) => ({ ...f, prepared: { kind, accepted: accepted[i] as Accepted } }));
+}
+
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Stores files of one kind in the enterprise's rows, within its quota, each with its audit row, and links them to
  * `owner` when one is given; returns them in order. Runs inside the caller's transaction.
  */
-export async function storeFiles(tx: Tx, ctx: Ctx, enterpriseId: string, kind: AttachmentKind, files: NewFile[], owner?: Owner & { role?: string }): Promise<StoredFile[]> {
+export async function storeFiles(tx: Tx, ctx: Ctx, enterpriseId: string, kind: AttachmentKind, files: (NewFile | PreparedFile)[], owner?: Owner & { role?: string }): Promise<StoredFile[]> {
   if (files.length === 0) return [];
-  const accepted: Accepted[] = [];
-  for (const f of files) accepted.push(await acceptFile(kind, f.buffer, ctx.now));
+  const ready = (f: NewFile | PreparedFile) => ('prepared' in f && f.prepared.kind === kind ? f.prepared.accepted : null);
+  const accepted = files.every(ready) ? files.map((f) => ready(f)!) : (await prepareFiles(kind, files, ctx.now)).map((f) => f.prepared.accepted);
   const adding = accepted.reduce((n, p) => n + p.data.length, 0);
   // D21: the enterprise's row is locked, so two uploads at once cannot both pass the quota.
   await tx.selectFrom('enterprises').select('id').where('id', '=', enterpriseId).forNoKeyUpdate().executeTakeFirst();

@@ -1,4 +1,4 @@
-import { checkRaster, RASTER_MAX_PIXELS, RASTER_MAX_SIDE, type RasterMime } from './images';
+import { checkRaster, RASTER_MAX_PIXELS, RASTER_MAX_SIDE, reencodeRaster, type RasterMime, type Reencoded } from './images';
 import { stripMetadata } from './metadata';
 import { checkSvg } from './svg';
 import { unzipBounded, ZipRefused } from './zip';
@@ -49,16 +49,19 @@ export function checkPhotoBytes(buf: Buffer): { ok: true; mime: RasterMime; widt
 }
 
 /**
- * D16/D21: a photo is stored with its metadata (Exif with GPS, XMP, IPTC, comments, text chunks) stripped by a walk
- * over the file's structure, without decoding pixels; its capture time is read from the Exif before it goes.
+ * D16/D21: a photo's capture time is read from its Exif (by a walk over the file's structure, metadata.ts); then its
+ * pixels are decoded and encoded again (images.ts), so nothing else of the upload — Exif with GPS, XMP, IPTC, comments,
+ * text chunks, trailing bytes — is stored.
  */
-function acceptPhoto(buf: Buffer, now: Date): Accepted | Refused {
+async function acceptPhoto(buf: Buffer, now: Date): Promise<Accepted | Refused> {
   const check = checkPhotoBytes(buf);
   if (!check.ok) return check;
   const stripped = stripMetadata(buf, check.mime);
   if (!stripped.ok) return refuse('validation.photo.type');
+  const image = await reencodeRaster(stripped.data, check.mime);
+  if (!image) return refuse('validation.photo.type');
   const takenAt = stripped.takenAt && stripped.takenAt.getTime() <= now.getTime() + TAKEN_AT_SLACK_MS ? stripped.takenAt : null;
-  return { ok: true, mime: check.mime, data: stripped.data, width: check.width, height: check.height, takenAt };
+  return { ok: true, mime: check.mime, data: image.data, width: image.width, height: image.height, takenAt };
 }
 
 // ---- floor plans (R-RISK-1 "一企一分布图", D16) ----
@@ -86,23 +89,24 @@ export async function checkPlanImage(data: Buffer): Promise<PlanCheck> {
 }
 
 /**
- * D16: a raster plan (often a phone photo of the evacuation plan) loses its metadata, GPS among it; an SVG was
- * already judged inert and is kept as sent. Null when the raster's structure does not walk.
+ * D16: a raster plan (often a phone photo of the evacuation plan) is decoded and encoded again, losing its metadata,
+ * GPS among it; an SVG was already judged inert and is kept as sent. Null when the raster does not decode.
  */
-export function planBytes(data: Buffer, mime: PlanMime): Buffer | null {
-  if (mime === 'image/svg+xml') return data;
+export async function planBytes(data: Buffer, mime: PlanMime): Promise<Reencoded | null> {
+  if (mime === 'image/svg+xml') return { data, width: 0, height: 0 };
   const stripped = stripMetadata(data, mime);
-  return stripped.ok ? stripped.data : null;
+  return stripped.ok ? reencodeRaster(stripped.data, mime) : null;
 }
 
 async function acceptPlan(buf: Buffer): Promise<Accepted | Refused> {
   const check = await checkPlanImage(buf);
-  const data = check.ok ? planBytes(buf, check.mime) : null;
-  if (!check.ok || !data) {
+  const image = check.ok ? await planBytes(buf, check.mime) : null;
+  if (!check.ok || !image) {
     const reason = check.ok ? 'type' : check.reason;
     return refuse(`riskMap.plan.${reason}`, reason === 'pixels' ? PIXEL_PARAMS : undefined);
   }
-  return { ok: true, mime: check.mime, data, width: check.width, height: check.height, takenAt: null };
+  const raster = check.mime !== 'image/svg+xml';
+  return { ok: true, mime: check.mime, data: image.data, width: raster ? image.width : check.width, height: raster ? image.height : check.height, takenAt: null };
 }
 
 // ---- documents and spreadsheets ----
@@ -136,7 +140,7 @@ async function acceptXlsx(buf: Buffer): Promise<Accepted | Refused> {
 export const KINDS: Record<AttachmentKind, KindRules> = {
   photo: {
     maxBytes: PHOTO_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'validation.photo.quota', quotaReason: 'PHOTO_QUOTA',
-    accept: async (buf, now) => acceptPhoto(buf, now),
+    accept: (buf, now) => acceptPhoto(buf, now),
   },
   floor_plan: {
     maxBytes: PLAN_MAX_BYTES, tooLargeKey: 'riskMap.plan.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',

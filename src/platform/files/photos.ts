@@ -1,7 +1,7 @@
 import type { Ctx } from '../auth/actor';
 import type { Executor, Tx } from '../db/database';
 import { AppError } from '../errors';
-import { ATTACHMENT_QUOTA_BYTES, filesOf, linkFiles, storeFiles, type Owner } from './attachments';
+import { ATTACHMENT_QUOTA_BYTES, filesOf, linkFiles, prepareFiles, storeFiles, type Owner, type PreparedFile } from './attachments';
 import { checkPhotoBytes, PHOTO_MAX_BYTES } from './kinds';
 import type { RasterMime } from './images';
 
@@ -26,11 +26,19 @@ export function checkPhoto(buf: Buffer): PhotoMime {
 }
 
 /**
+ * D16: photos judged and re-encoded before the caller's transaction opens (attachments.ts prepareFiles); 413/415 on the
+ * first refused, on `path`.
+ */
+export function preparePhotos(files: Buffer[], now: Date, path = 'body.photos'): Promise<PreparedFile[]> {
+  return prepareFiles('photo', files.map((buffer) => ({ buffer })), now, path);
+}
+
+/**
  * Stores photos in the enterprise's rows (a database backup holds them), stripped of metadata, within the
  * enterprise's quota, each audited; linked to `owner` (and so locked, for a submitted record) when one is given.
  */
-export async function savePhotos(tx: Tx, ctx: Ctx, enterpriseId: string, files: Buffer[], owner?: Owner & { role?: string }): Promise<SavedPhoto[]> {
-  const stored = await storeFiles(tx, ctx, enterpriseId, 'photo', files.map((buffer) => ({ buffer })), owner);
+export async function savePhotos(tx: Tx, ctx: Ctx, enterpriseId: string, files: (Buffer | PreparedFile)[], owner?: Owner & { role?: string }): Promise<SavedPhoto[]> {
+  const stored = await storeFiles(tx, ctx, enterpriseId, 'photo', files.map((f) => (Buffer.isBuffer(f) ? { buffer: f } : f)), owner);
   return stored.map((f) => ({ id: f.id, mime: f.mime as PhotoMime, size: f.size, takenAt: f.takenAt }));
 }
 

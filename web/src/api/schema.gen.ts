@@ -13428,7 +13428,8 @@ export type paths = {
                             emergencyActions: string[];
                             emergencyPhone: string;
                             enterpriseName: string;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             gradeName: string | null;
                             hazards: string[];
                             points: {
@@ -13437,7 +13438,8 @@ export type paths = {
                                 /** @enum {string|null} */
                                 colour: "red" | "orange" | "yellow" | "blue" | null;
                                 emergencyMeasures: string;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 gradeName: string | null;
                                 hazards: {
                                     /** @default [] */
@@ -13454,7 +13456,8 @@ export type paths = {
                                 kind: "equipment" | "operation" | "place";
                                 location: string;
                                 measures: {
-                                    category: string;
+                                    /** @enum {string} */
+                                    category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                     items: string[];
                                 }[];
                                 name: string;
@@ -13587,7 +13590,8 @@ export type paths = {
                             emergencyActions: string[];
                             emergencyPhone: string;
                             enterpriseName: string;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             gradeName: string | null;
                             hazards: string[];
                             points: {
@@ -13596,7 +13600,8 @@ export type paths = {
                                 /** @enum {string|null} */
                                 colour: "red" | "orange" | "yellow" | "blue" | null;
                                 emergencyMeasures: string;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 gradeName: string | null;
                                 hazards: {
                                     /** @default [] */
@@ -13613,7 +13618,8 @@ export type paths = {
                                 kind: "equipment" | "operation" | "place";
                                 location: string;
                                 measures: {
-                                    category: string;
+                                    /** @enum {string} */
+                                    category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                     items: string[];
                                 }[];
                                 name: string;
@@ -13760,7 +13766,8 @@ export type paths = {
                             emergencyActions: string[];
                             emergencyPhone: string;
                             enterpriseName: string;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             gradeName: string | null;
                             hazards: string[];
                             points: {
@@ -13769,7 +13776,8 @@ export type paths = {
                                 /** @enum {string|null} */
                                 colour: "red" | "orange" | "yellow" | "blue" | null;
                                 emergencyMeasures: string;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 gradeName: string | null;
                                 hazards: {
                                     /** @default [] */
@@ -13786,7 +13794,8 @@ export type paths = {
                                 kind: "equipment" | "operation" | "place";
                                 location: string;
                                 measures: {
-                                    category: string;
+                                    /** @enum {string} */
+                                    category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                     items: string[];
                                 }[];
                                 name: string;
@@ -13939,7 +13948,8 @@ export type paths = {
                             points: {
                                 accidentTypes: string[];
                                 checklist: {
-                                    item: string;
+                                    /** @enum {string} */
+                                    item: "warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes";
                                     present: boolean;
                                 }[] | null;
                                 code: string;
@@ -13950,9 +13960,11 @@ export type paths = {
                                     level: "company" | "department" | "workshop" | "team";
                                     name: string;
                                 }[];
-                                controlLevel: string | null;
+                                /** @enum {string|null} */
+                                controlLevel: "company" | "department" | "workshop" | "team" | null;
                                 emergencyMeasures: string;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 gradeName: string | null;
                                 hazards: {
                                     /** @default [] */
@@ -13969,7 +13981,8 @@ export type paths = {
                                 kind: "equipment" | "operation" | "place";
                                 location: string;
                                 measures: {
-                                    category: string;
+                                    /** @enum {string} */
+                                    category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                     items: string[];
                                 }[];
                                 name: string;
@@ -14098,10 +14111,13 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            category: string;
+                            /** @enum {string} */
+                            category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                             content: string;
-                            cycle: string;
-                            grade: number | null;
+                            /** @enum {string} */
+                            cycle: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             id: string;
                             measure: string;
                             method: string;
@@ -14247,7 +14263,8 @@ export type paths = {
                                 /** @enum {string} */
                                 colour: "red" | "orange" | "yellow" | "blue";
                                 count: number;
-                                grade: number;
+                                /** @enum {number} */
+                                grade: 1 | 2 | 3 | 4;
                                 name: string;
                             }[];
                             points: {
@@ -14255,14 +14272,15 @@ export type paths = {
                                 /** @enum {string|null} */
                                 colour: "red" | "orange" | "yellow" | "blue" | null;
                                 controlFailing: boolean;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 id: string;
                                 /** @enum {string} */
                                 kind: "equipment" | "operation" | "place";
-                                missingR8: string[];
+                                missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                                 name: string;
                                 orgUnitName: string;
-                                shape: ({
+                                shape: {
                                     /** @enum {string} */
                                     type: "marker";
                                     x: number;
@@ -14271,13 +14289,14 @@ export type paths = {
                                     points: (number)[][];
                                     /** @enum {string} */
                                     type: "polygon";
-                                }) | null;
+                                };
                             }[];
                             unplaced: {
                                 code: string;
                                 /** @enum {string|null} */
                                 colour: "red" | "orange" | "yellow" | "blue" | null;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 id: string;
                                 name: string;
                             }[];
@@ -14423,10 +14442,12 @@ export type paths = {
                                     level: "company" | "department" | "workshop" | "team";
                                     name: string;
                                 }[];
-                                controlLevel: string | null;
+                                /** @enum {string|null} */
+                                controlLevel: "company" | "department" | "workshop" | "team" | null;
                                 emergencyMeasures: string;
                                 floorPlanId: string | null;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 hazardFactors: {
                                     /** @default [] */
                                     environment: string[];
@@ -14438,26 +14459,38 @@ export type paths = {
                                     things: string[];
                                 };
                                 id: string;
-                                inherentGrade: number | null;
+                                /** @enum {number|null} */
+                                inherentGrade: 1 | 2 | 3 | 4 | null;
                                 /** @enum {string} */
                                 kind: "equipment" | "operation" | "place";
                                 location: string;
                                 majorHazardSource: boolean;
                                 measures: {
-                                    category: string;
+                                    /** @enum {string} */
+                                    category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                     content: string;
                                     id: string;
                                 }[];
-                                missingR8: string[];
+                                missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                                 name: string;
                                 orgUnitId: string;
                                 orgUnitName: string;
                                 overdue: boolean;
                                 postNames: string[];
                                 reassessDue: string | null;
-                                residualGrade: number | null;
+                                /** @enum {number|null} */
+                                residualGrade: 1 | 2 | 3 | 4 | null;
                                 scores: string;
-                                shape: unknown;
+                                shape: ({
+                                    /** @enum {string} */
+                                    type: "marker";
+                                    x: number;
+                                    y: number;
+                                } | {
+                                    points: (number)[][];
+                                    /** @enum {string} */
+                                    type: "polygon";
+                                }) | null;
                                 version: number;
                             }[];
                             page: number;
@@ -14655,12 +14688,42 @@ export type paths = {
                                 /** Format: date-time */
                                 assessedAt: string;
                                 assessedBy: string | null;
-                                grade: number;
+                                /** @enum {number} */
+                                grade: 1 | 2 | 3 | 4;
                                 id: string;
-                                methods: unknown;
+                                methods: {
+                                    /** @enum {number} */
+                                    grade: 1 | 2 | 3 | 4;
+                                    inputs?: {
+                                        C: number;
+                                        E: number;
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LEC";
+                                    } | {
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LS";
+                                        S: number;
+                                    } | {
+                                        E: number;
+                                        M: number;
+                                        /** @enum {string} */
+                                        method: "MES";
+                                        S: number;
+                                    } | {
+                                        conditions: ("law_breach" | "past_accident_uncontrolled" | "major_hazard_source" | "confined_space_uncontrolled" | "dust_explosion_uncontrolled")[];
+                                        /** @enum {string} */
+                                        method: "DIRECT";
+                                    };
+                                    /** @enum {string} */
+                                    method: "LEC" | "LS" | "MES" | "DIRECT";
+                                    score: number | null;
+                                }[];
                                 reason: string;
                                 ruleSetVersion: number;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "inherent" | "residual";
                             }[];
                             code: string;
                             controlFailing: boolean;
@@ -14670,10 +14733,12 @@ export type paths = {
                                 level: "company" | "department" | "workshop" | "team";
                                 name: string;
                             }[];
-                            controlLevel: string | null;
+                            /** @enum {string|null} */
+                            controlLevel: "company" | "department" | "workshop" | "team" | null;
                             emergencyMeasures: string;
                             floorPlanId: string | null;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             hasEmergencyEquipment: boolean;
                             hasEscapeRoutes: boolean;
                             hasMonitoring: boolean;
@@ -14689,16 +14754,19 @@ export type paths = {
                                 things: string[];
                             };
                             id: string;
-                            inherentGrade: number | null;
+                            /** @enum {number|null} */
+                            inherentGrade: 1 | 2 | 3 | 4 | null;
                             /** @enum {string} */
                             kind: "equipment" | "operation" | "place";
                             location: string;
                             majorHazardSource: boolean;
                             measures: {
-                                category: string;
+                                /** @enum {string} */
+                                category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                 checkItems: {
                                     content: string;
-                                    cycle: string;
+                                    /** @enum {string} */
+                                    cycle: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
                                     id: string;
                                     method: string;
                                     postId: string | null;
@@ -14708,7 +14776,7 @@ export type paths = {
                                 ownerEmployeeId: string | null;
                                 ownerName: string | null;
                             }[];
-                            missingR8: string[];
+                            missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                             name: string;
                             orgUnitId: string;
                             orgUnitName: string;
@@ -14716,10 +14784,20 @@ export type paths = {
                             postIds: string[];
                             postNames: string[];
                             reassessDue: string | null;
-                            requiredLevels: string[];
-                            residualGrade: number | null;
+                            requiredLevels: ("company" | "department" | "workshop" | "team")[];
+                            /** @enum {number|null} */
+                            residualGrade: 1 | 2 | 3 | 4 | null;
                             scores: string;
-                            shape: unknown;
+                            shape: ({
+                                /** @enum {string} */
+                                type: "marker";
+                                x: number;
+                                y: number;
+                            } | {
+                                points: (number)[][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            }) | null;
                             version: number;
                         };
                     };
@@ -14848,12 +14926,42 @@ export type paths = {
                                 /** Format: date-time */
                                 assessedAt: string;
                                 assessedBy: string | null;
-                                grade: number;
+                                /** @enum {number} */
+                                grade: 1 | 2 | 3 | 4;
                                 id: string;
-                                methods: unknown;
+                                methods: {
+                                    /** @enum {number} */
+                                    grade: 1 | 2 | 3 | 4;
+                                    inputs?: {
+                                        C: number;
+                                        E: number;
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LEC";
+                                    } | {
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LS";
+                                        S: number;
+                                    } | {
+                                        E: number;
+                                        M: number;
+                                        /** @enum {string} */
+                                        method: "MES";
+                                        S: number;
+                                    } | {
+                                        conditions: ("law_breach" | "past_accident_uncontrolled" | "major_hazard_source" | "confined_space_uncontrolled" | "dust_explosion_uncontrolled")[];
+                                        /** @enum {string} */
+                                        method: "DIRECT";
+                                    };
+                                    /** @enum {string} */
+                                    method: "LEC" | "LS" | "MES" | "DIRECT";
+                                    score: number | null;
+                                }[];
                                 reason: string;
                                 ruleSetVersion: number;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "inherent" | "residual";
                             }[];
                             code: string;
                             controlFailing: boolean;
@@ -14863,10 +14971,12 @@ export type paths = {
                                 level: "company" | "department" | "workshop" | "team";
                                 name: string;
                             }[];
-                            controlLevel: string | null;
+                            /** @enum {string|null} */
+                            controlLevel: "company" | "department" | "workshop" | "team" | null;
                             emergencyMeasures: string;
                             floorPlanId: string | null;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             hasEmergencyEquipment: boolean;
                             hasEscapeRoutes: boolean;
                             hasMonitoring: boolean;
@@ -14882,16 +14992,19 @@ export type paths = {
                                 things: string[];
                             };
                             id: string;
-                            inherentGrade: number | null;
+                            /** @enum {number|null} */
+                            inherentGrade: 1 | 2 | 3 | 4 | null;
                             /** @enum {string} */
                             kind: "equipment" | "operation" | "place";
                             location: string;
                             majorHazardSource: boolean;
                             measures: {
-                                category: string;
+                                /** @enum {string} */
+                                category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                 checkItems: {
                                     content: string;
-                                    cycle: string;
+                                    /** @enum {string} */
+                                    cycle: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
                                     id: string;
                                     method: string;
                                     postId: string | null;
@@ -14901,7 +15014,7 @@ export type paths = {
                                 ownerEmployeeId: string | null;
                                 ownerName: string | null;
                             }[];
-                            missingR8: string[];
+                            missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                             name: string;
                             orgUnitId: string;
                             orgUnitName: string;
@@ -14909,10 +15022,20 @@ export type paths = {
                             postIds: string[];
                             postNames: string[];
                             reassessDue: string | null;
-                            requiredLevels: string[];
-                            residualGrade: number | null;
+                            requiredLevels: ("company" | "department" | "workshop" | "team")[];
+                            /** @enum {number|null} */
+                            residualGrade: 1 | 2 | 3 | 4 | null;
                             scores: string;
-                            shape: unknown;
+                            shape: ({
+                                /** @enum {string} */
+                                type: "marker";
+                                x: number;
+                                y: number;
+                            } | {
+                                points: (number)[][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            }) | null;
                             version: number;
                         };
                     };
@@ -15188,12 +15311,42 @@ export type paths = {
                                 /** Format: date-time */
                                 assessedAt: string;
                                 assessedBy: string | null;
-                                grade: number;
+                                /** @enum {number} */
+                                grade: 1 | 2 | 3 | 4;
                                 id: string;
-                                methods: unknown;
+                                methods: {
+                                    /** @enum {number} */
+                                    grade: 1 | 2 | 3 | 4;
+                                    inputs?: {
+                                        C: number;
+                                        E: number;
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LEC";
+                                    } | {
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LS";
+                                        S: number;
+                                    } | {
+                                        E: number;
+                                        M: number;
+                                        /** @enum {string} */
+                                        method: "MES";
+                                        S: number;
+                                    } | {
+                                        conditions: ("law_breach" | "past_accident_uncontrolled" | "major_hazard_source" | "confined_space_uncontrolled" | "dust_explosion_uncontrolled")[];
+                                        /** @enum {string} */
+                                        method: "DIRECT";
+                                    };
+                                    /** @enum {string} */
+                                    method: "LEC" | "LS" | "MES" | "DIRECT";
+                                    score: number | null;
+                                }[];
                                 reason: string;
                                 ruleSetVersion: number;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "inherent" | "residual";
                             }[];
                             code: string;
                             controlFailing: boolean;
@@ -15203,10 +15356,12 @@ export type paths = {
                                 level: "company" | "department" | "workshop" | "team";
                                 name: string;
                             }[];
-                            controlLevel: string | null;
+                            /** @enum {string|null} */
+                            controlLevel: "company" | "department" | "workshop" | "team" | null;
                             emergencyMeasures: string;
                             floorPlanId: string | null;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             hasEmergencyEquipment: boolean;
                             hasEscapeRoutes: boolean;
                             hasMonitoring: boolean;
@@ -15222,16 +15377,19 @@ export type paths = {
                                 things: string[];
                             };
                             id: string;
-                            inherentGrade: number | null;
+                            /** @enum {number|null} */
+                            inherentGrade: 1 | 2 | 3 | 4 | null;
                             /** @enum {string} */
                             kind: "equipment" | "operation" | "place";
                             location: string;
                             majorHazardSource: boolean;
                             measures: {
-                                category: string;
+                                /** @enum {string} */
+                                category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                 checkItems: {
                                     content: string;
-                                    cycle: string;
+                                    /** @enum {string} */
+                                    cycle: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
                                     id: string;
                                     method: string;
                                     postId: string | null;
@@ -15241,7 +15399,7 @@ export type paths = {
                                 ownerEmployeeId: string | null;
                                 ownerName: string | null;
                             }[];
-                            missingR8: string[];
+                            missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                             name: string;
                             orgUnitId: string;
                             orgUnitName: string;
@@ -15249,10 +15407,20 @@ export type paths = {
                             postIds: string[];
                             postNames: string[];
                             reassessDue: string | null;
-                            requiredLevels: string[];
-                            residualGrade: number | null;
+                            requiredLevels: ("company" | "department" | "workshop" | "team")[];
+                            /** @enum {number|null} */
+                            residualGrade: 1 | 2 | 3 | 4 | null;
                             scores: string;
-                            shape: unknown;
+                            shape: ({
+                                /** @enum {string} */
+                                type: "marker";
+                                x: number;
+                                y: number;
+                            } | {
+                                points: (number)[][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            }) | null;
                             version: number;
                         };
                     };
@@ -15413,12 +15581,42 @@ export type paths = {
                                 /** Format: date-time */
                                 assessedAt: string;
                                 assessedBy: string | null;
-                                grade: number;
+                                /** @enum {number} */
+                                grade: 1 | 2 | 3 | 4;
                                 id: string;
-                                methods: unknown;
+                                methods: {
+                                    /** @enum {number} */
+                                    grade: 1 | 2 | 3 | 4;
+                                    inputs?: {
+                                        C: number;
+                                        E: number;
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LEC";
+                                    } | {
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LS";
+                                        S: number;
+                                    } | {
+                                        E: number;
+                                        M: number;
+                                        /** @enum {string} */
+                                        method: "MES";
+                                        S: number;
+                                    } | {
+                                        conditions: ("law_breach" | "past_accident_uncontrolled" | "major_hazard_source" | "confined_space_uncontrolled" | "dust_explosion_uncontrolled")[];
+                                        /** @enum {string} */
+                                        method: "DIRECT";
+                                    };
+                                    /** @enum {string} */
+                                    method: "LEC" | "LS" | "MES" | "DIRECT";
+                                    score: number | null;
+                                }[];
                                 reason: string;
                                 ruleSetVersion: number;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "inherent" | "residual";
                             }[];
                             code: string;
                             controlFailing: boolean;
@@ -15428,10 +15626,12 @@ export type paths = {
                                 level: "company" | "department" | "workshop" | "team";
                                 name: string;
                             }[];
-                            controlLevel: string | null;
+                            /** @enum {string|null} */
+                            controlLevel: "company" | "department" | "workshop" | "team" | null;
                             emergencyMeasures: string;
                             floorPlanId: string | null;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             hasEmergencyEquipment: boolean;
                             hasEscapeRoutes: boolean;
                             hasMonitoring: boolean;
@@ -15447,16 +15647,19 @@ export type paths = {
                                 things: string[];
                             };
                             id: string;
-                            inherentGrade: number | null;
+                            /** @enum {number|null} */
+                            inherentGrade: 1 | 2 | 3 | 4 | null;
                             /** @enum {string} */
                             kind: "equipment" | "operation" | "place";
                             location: string;
                             majorHazardSource: boolean;
                             measures: {
-                                category: string;
+                                /** @enum {string} */
+                                category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                 checkItems: {
                                     content: string;
-                                    cycle: string;
+                                    /** @enum {string} */
+                                    cycle: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
                                     id: string;
                                     method: string;
                                     postId: string | null;
@@ -15466,7 +15669,7 @@ export type paths = {
                                 ownerEmployeeId: string | null;
                                 ownerName: string | null;
                             }[];
-                            missingR8: string[];
+                            missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                             name: string;
                             orgUnitId: string;
                             orgUnitName: string;
@@ -15474,10 +15677,20 @@ export type paths = {
                             postIds: string[];
                             postNames: string[];
                             reassessDue: string | null;
-                            requiredLevels: string[];
-                            residualGrade: number | null;
+                            requiredLevels: ("company" | "department" | "workshop" | "team")[];
+                            /** @enum {number|null} */
+                            residualGrade: 1 | 2 | 3 | 4 | null;
                             scores: string;
-                            shape: unknown;
+                            shape: ({
+                                /** @enum {string} */
+                                type: "marker";
+                                x: number;
+                                y: number;
+                            } | {
+                                points: (number)[][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            }) | null;
                             version: number;
                         };
                     };
@@ -15621,12 +15834,42 @@ export type paths = {
                                 /** Format: date-time */
                                 assessedAt: string;
                                 assessedBy: string | null;
-                                grade: number;
+                                /** @enum {number} */
+                                grade: 1 | 2 | 3 | 4;
                                 id: string;
-                                methods: unknown;
+                                methods: {
+                                    /** @enum {number} */
+                                    grade: 1 | 2 | 3 | 4;
+                                    inputs?: {
+                                        C: number;
+                                        E: number;
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LEC";
+                                    } | {
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LS";
+                                        S: number;
+                                    } | {
+                                        E: number;
+                                        M: number;
+                                        /** @enum {string} */
+                                        method: "MES";
+                                        S: number;
+                                    } | {
+                                        conditions: ("law_breach" | "past_accident_uncontrolled" | "major_hazard_source" | "confined_space_uncontrolled" | "dust_explosion_uncontrolled")[];
+                                        /** @enum {string} */
+                                        method: "DIRECT";
+                                    };
+                                    /** @enum {string} */
+                                    method: "LEC" | "LS" | "MES" | "DIRECT";
+                                    score: number | null;
+                                }[];
                                 reason: string;
                                 ruleSetVersion: number;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "inherent" | "residual";
                             }[];
                             code: string;
                             controlFailing: boolean;
@@ -15636,10 +15879,12 @@ export type paths = {
                                 level: "company" | "department" | "workshop" | "team";
                                 name: string;
                             }[];
-                            controlLevel: string | null;
+                            /** @enum {string|null} */
+                            controlLevel: "company" | "department" | "workshop" | "team" | null;
                             emergencyMeasures: string;
                             floorPlanId: string | null;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             hasEmergencyEquipment: boolean;
                             hasEscapeRoutes: boolean;
                             hasMonitoring: boolean;
@@ -15655,16 +15900,19 @@ export type paths = {
                                 things: string[];
                             };
                             id: string;
-                            inherentGrade: number | null;
+                            /** @enum {number|null} */
+                            inherentGrade: 1 | 2 | 3 | 4 | null;
                             /** @enum {string} */
                             kind: "equipment" | "operation" | "place";
                             location: string;
                             majorHazardSource: boolean;
                             measures: {
-                                category: string;
+                                /** @enum {string} */
+                                category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                 checkItems: {
                                     content: string;
-                                    cycle: string;
+                                    /** @enum {string} */
+                                    cycle: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
                                     id: string;
                                     method: string;
                                     postId: string | null;
@@ -15674,7 +15922,7 @@ export type paths = {
                                 ownerEmployeeId: string | null;
                                 ownerName: string | null;
                             }[];
-                            missingR8: string[];
+                            missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                             name: string;
                             orgUnitId: string;
                             orgUnitName: string;
@@ -15682,10 +15930,20 @@ export type paths = {
                             postIds: string[];
                             postNames: string[];
                             reassessDue: string | null;
-                            requiredLevels: string[];
-                            residualGrade: number | null;
+                            requiredLevels: ("company" | "department" | "workshop" | "team")[];
+                            /** @enum {number|null} */
+                            residualGrade: 1 | 2 | 3 | 4 | null;
                             scores: string;
-                            shape: unknown;
+                            shape: ({
+                                /** @enum {string} */
+                                type: "marker";
+                                x: number;
+                                y: number;
+                            } | {
+                                points: (number)[][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            }) | null;
                             version: number;
                         };
                     };
@@ -15845,12 +16103,42 @@ export type paths = {
                                 /** Format: date-time */
                                 assessedAt: string;
                                 assessedBy: string | null;
-                                grade: number;
+                                /** @enum {number} */
+                                grade: 1 | 2 | 3 | 4;
                                 id: string;
-                                methods: unknown;
+                                methods: {
+                                    /** @enum {number} */
+                                    grade: 1 | 2 | 3 | 4;
+                                    inputs?: {
+                                        C: number;
+                                        E: number;
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LEC";
+                                    } | {
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LS";
+                                        S: number;
+                                    } | {
+                                        E: number;
+                                        M: number;
+                                        /** @enum {string} */
+                                        method: "MES";
+                                        S: number;
+                                    } | {
+                                        conditions: ("law_breach" | "past_accident_uncontrolled" | "major_hazard_source" | "confined_space_uncontrolled" | "dust_explosion_uncontrolled")[];
+                                        /** @enum {string} */
+                                        method: "DIRECT";
+                                    };
+                                    /** @enum {string} */
+                                    method: "LEC" | "LS" | "MES" | "DIRECT";
+                                    score: number | null;
+                                }[];
                                 reason: string;
                                 ruleSetVersion: number;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "inherent" | "residual";
                             }[];
                             code: string;
                             controlFailing: boolean;
@@ -15860,10 +16148,12 @@ export type paths = {
                                 level: "company" | "department" | "workshop" | "team";
                                 name: string;
                             }[];
-                            controlLevel: string | null;
+                            /** @enum {string|null} */
+                            controlLevel: "company" | "department" | "workshop" | "team" | null;
                             emergencyMeasures: string;
                             floorPlanId: string | null;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             hasEmergencyEquipment: boolean;
                             hasEscapeRoutes: boolean;
                             hasMonitoring: boolean;
@@ -15879,16 +16169,19 @@ export type paths = {
                                 things: string[];
                             };
                             id: string;
-                            inherentGrade: number | null;
+                            /** @enum {number|null} */
+                            inherentGrade: 1 | 2 | 3 | 4 | null;
                             /** @enum {string} */
                             kind: "equipment" | "operation" | "place";
                             location: string;
                             majorHazardSource: boolean;
                             measures: {
-                                category: string;
+                                /** @enum {string} */
+                                category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                 checkItems: {
                                     content: string;
-                                    cycle: string;
+                                    /** @enum {string} */
+                                    cycle: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
                                     id: string;
                                     method: string;
                                     postId: string | null;
@@ -15898,7 +16191,7 @@ export type paths = {
                                 ownerEmployeeId: string | null;
                                 ownerName: string | null;
                             }[];
-                            missingR8: string[];
+                            missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                             name: string;
                             orgUnitId: string;
                             orgUnitName: string;
@@ -15906,10 +16199,20 @@ export type paths = {
                             postIds: string[];
                             postNames: string[];
                             reassessDue: string | null;
-                            requiredLevels: string[];
-                            residualGrade: number | null;
+                            requiredLevels: ("company" | "department" | "workshop" | "team")[];
+                            /** @enum {number|null} */
+                            residualGrade: 1 | 2 | 3 | 4 | null;
                             scores: string;
-                            shape: unknown;
+                            shape: ({
+                                /** @enum {string} */
+                                type: "marker";
+                                x: number;
+                                y: number;
+                            } | {
+                                points: (number)[][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            }) | null;
                             version: number;
                         };
                     };
@@ -16058,12 +16361,42 @@ export type paths = {
                                 /** Format: date-time */
                                 assessedAt: string;
                                 assessedBy: string | null;
-                                grade: number;
+                                /** @enum {number} */
+                                grade: 1 | 2 | 3 | 4;
                                 id: string;
-                                methods: unknown;
+                                methods: {
+                                    /** @enum {number} */
+                                    grade: 1 | 2 | 3 | 4;
+                                    inputs?: {
+                                        C: number;
+                                        E: number;
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LEC";
+                                    } | {
+                                        L: number;
+                                        /** @enum {string} */
+                                        method: "LS";
+                                        S: number;
+                                    } | {
+                                        E: number;
+                                        M: number;
+                                        /** @enum {string} */
+                                        method: "MES";
+                                        S: number;
+                                    } | {
+                                        conditions: ("law_breach" | "past_accident_uncontrolled" | "major_hazard_source" | "confined_space_uncontrolled" | "dust_explosion_uncontrolled")[];
+                                        /** @enum {string} */
+                                        method: "DIRECT";
+                                    };
+                                    /** @enum {string} */
+                                    method: "LEC" | "LS" | "MES" | "DIRECT";
+                                    score: number | null;
+                                }[];
                                 reason: string;
                                 ruleSetVersion: number;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "inherent" | "residual";
                             }[];
                             code: string;
                             controlFailing: boolean;
@@ -16073,10 +16406,12 @@ export type paths = {
                                 level: "company" | "department" | "workshop" | "team";
                                 name: string;
                             }[];
-                            controlLevel: string | null;
+                            /** @enum {string|null} */
+                            controlLevel: "company" | "department" | "workshop" | "team" | null;
                             emergencyMeasures: string;
                             floorPlanId: string | null;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             hasEmergencyEquipment: boolean;
                             hasEscapeRoutes: boolean;
                             hasMonitoring: boolean;
@@ -16092,16 +16427,19 @@ export type paths = {
                                 things: string[];
                             };
                             id: string;
-                            inherentGrade: number | null;
+                            /** @enum {number|null} */
+                            inherentGrade: 1 | 2 | 3 | 4 | null;
                             /** @enum {string} */
                             kind: "equipment" | "operation" | "place";
                             location: string;
                             majorHazardSource: boolean;
                             measures: {
-                                category: string;
+                                /** @enum {string} */
+                                category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                 checkItems: {
                                     content: string;
-                                    cycle: string;
+                                    /** @enum {string} */
+                                    cycle: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
                                     id: string;
                                     method: string;
                                     postId: string | null;
@@ -16111,7 +16449,7 @@ export type paths = {
                                 ownerEmployeeId: string | null;
                                 ownerName: string | null;
                             }[];
-                            missingR8: string[];
+                            missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                             name: string;
                             orgUnitId: string;
                             orgUnitName: string;
@@ -16119,10 +16457,20 @@ export type paths = {
                             postIds: string[];
                             postNames: string[];
                             reassessDue: string | null;
-                            requiredLevels: string[];
-                            residualGrade: number | null;
+                            requiredLevels: ("company" | "department" | "workshop" | "team")[];
+                            /** @enum {number|null} */
+                            residualGrade: 1 | 2 | 3 | 4 | null;
                             scores: string;
-                            shape: unknown;
+                            shape: ({
+                                /** @enum {string} */
+                                type: "marker";
+                                x: number;
+                                y: number;
+                            } | {
+                                points: (number)[][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            }) | null;
                             version: number;
                         };
                     };
@@ -16676,12 +17024,15 @@ export type paths = {
                                     reassessments: {
                                         assessedAt: string;
                                         code: string;
-                                        grade: number;
+                                        /** @enum {number} */
+                                        grade: 1 | 2 | 3 | 4;
                                         name: string;
-                                        previousGrade: number | null;
+                                        /** @enum {number|null} */
+                                        previousGrade: 1 | 2 | 3 | 4 | null;
                                         reason: string;
                                         riskPointId: string;
-                                        stage: string;
+                                        /** @enum {string} */
+                                        stage: "inherent" | "residual";
                                     }[];
                                 };
                                 byKind: {
@@ -16691,7 +17042,8 @@ export type paths = {
                                         3: number;
                                         4: number;
                                     };
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     total: number;
                                 }[];
                                 byUnit: {
@@ -16707,14 +17059,16 @@ export type paths = {
                                 }[];
                                 controlFailing: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                 }[];
                                 grade1: {
                                     code: string;
                                     controlFailing: boolean;
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     id: string;
                                     majorHazardSource: boolean;
                                     missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
@@ -16723,18 +17077,26 @@ export type paths = {
                                     reassessDue: string | null;
                                 }[];
                                 measuresByCategory: {
-                                    [key: string]: number;
+                                    emergency: number;
+                                    engineering: number;
+                                    isolation: number;
+                                    management: number;
+                                    monitoring: number;
+                                    ppe: number;
+                                    training: number;
                                 };
                                 missingR8: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     missing: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                                     name: string;
                                 }[];
                                 overdue: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                     reassessDue: string;
@@ -16743,18 +17105,23 @@ export type paths = {
                                     accidentTypes: string[];
                                     code: string;
                                     controllers: {
-                                        level: string;
+                                        /** @enum {string} */
+                                        level: "company" | "department" | "workshop" | "team";
                                         name: string;
                                     }[];
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     emergencyMeasures: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     location: string;
                                     majorHazardSource: boolean;
                                     measures: {
-                                        category: string;
+                                        /** @enum {string} */
+                                        category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                         content: string;
                                     }[];
                                     name: string;
@@ -16781,12 +17148,15 @@ export type paths = {
                             enterpriseId: string;
                             enterpriseName: string;
                             history: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "create" | "confirm" | "reopen" | "submit" | "correct";
                                 /** Format: date-time */
                                 at: string;
                                 by: string | null;
-                                fromStatus: string | null;
-                                toStatus: string;
+                                /** @enum {string|null} */
+                                fromStatus: "draft" | "confirmed" | "submitted" | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "confirmed" | "submitted";
                             }[];
                             live: boolean;
                             narrative: string | null;
@@ -16954,12 +17324,15 @@ export type paths = {
                                     reassessments: {
                                         assessedAt: string;
                                         code: string;
-                                        grade: number;
+                                        /** @enum {number} */
+                                        grade: 1 | 2 | 3 | 4;
                                         name: string;
-                                        previousGrade: number | null;
+                                        /** @enum {number|null} */
+                                        previousGrade: 1 | 2 | 3 | 4 | null;
                                         reason: string;
                                         riskPointId: string;
-                                        stage: string;
+                                        /** @enum {string} */
+                                        stage: "inherent" | "residual";
                                     }[];
                                 };
                                 byKind: {
@@ -16969,7 +17342,8 @@ export type paths = {
                                         3: number;
                                         4: number;
                                     };
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     total: number;
                                 }[];
                                 byUnit: {
@@ -16985,14 +17359,16 @@ export type paths = {
                                 }[];
                                 controlFailing: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                 }[];
                                 grade1: {
                                     code: string;
                                     controlFailing: boolean;
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     id: string;
                                     majorHazardSource: boolean;
                                     missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
@@ -17001,18 +17377,26 @@ export type paths = {
                                     reassessDue: string | null;
                                 }[];
                                 measuresByCategory: {
-                                    [key: string]: number;
+                                    emergency: number;
+                                    engineering: number;
+                                    isolation: number;
+                                    management: number;
+                                    monitoring: number;
+                                    ppe: number;
+                                    training: number;
                                 };
                                 missingR8: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     missing: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                                     name: string;
                                 }[];
                                 overdue: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                     reassessDue: string;
@@ -17021,18 +17405,23 @@ export type paths = {
                                     accidentTypes: string[];
                                     code: string;
                                     controllers: {
-                                        level: string;
+                                        /** @enum {string} */
+                                        level: "company" | "department" | "workshop" | "team";
                                         name: string;
                                     }[];
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     emergencyMeasures: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     location: string;
                                     majorHazardSource: boolean;
                                     measures: {
-                                        category: string;
+                                        /** @enum {string} */
+                                        category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                         content: string;
                                     }[];
                                     name: string;
@@ -17059,12 +17448,15 @@ export type paths = {
                             enterpriseId: string;
                             enterpriseName: string;
                             history: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "create" | "confirm" | "reopen" | "submit" | "correct";
                                 /** Format: date-time */
                                 at: string;
                                 by: string | null;
-                                fromStatus: string | null;
-                                toStatus: string;
+                                /** @enum {string|null} */
+                                fromStatus: "draft" | "confirmed" | "submitted" | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "confirmed" | "submitted";
                             }[];
                             live: boolean;
                             narrative: string | null;
@@ -17247,12 +17639,15 @@ export type paths = {
                                     reassessments: {
                                         assessedAt: string;
                                         code: string;
-                                        grade: number;
+                                        /** @enum {number} */
+                                        grade: 1 | 2 | 3 | 4;
                                         name: string;
-                                        previousGrade: number | null;
+                                        /** @enum {number|null} */
+                                        previousGrade: 1 | 2 | 3 | 4 | null;
                                         reason: string;
                                         riskPointId: string;
-                                        stage: string;
+                                        /** @enum {string} */
+                                        stage: "inherent" | "residual";
                                     }[];
                                 };
                                 byKind: {
@@ -17262,7 +17657,8 @@ export type paths = {
                                         3: number;
                                         4: number;
                                     };
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     total: number;
                                 }[];
                                 byUnit: {
@@ -17278,14 +17674,16 @@ export type paths = {
                                 }[];
                                 controlFailing: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                 }[];
                                 grade1: {
                                     code: string;
                                     controlFailing: boolean;
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     id: string;
                                     majorHazardSource: boolean;
                                     missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
@@ -17294,18 +17692,26 @@ export type paths = {
                                     reassessDue: string | null;
                                 }[];
                                 measuresByCategory: {
-                                    [key: string]: number;
+                                    emergency: number;
+                                    engineering: number;
+                                    isolation: number;
+                                    management: number;
+                                    monitoring: number;
+                                    ppe: number;
+                                    training: number;
                                 };
                                 missingR8: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     missing: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                                     name: string;
                                 }[];
                                 overdue: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                     reassessDue: string;
@@ -17314,18 +17720,23 @@ export type paths = {
                                     accidentTypes: string[];
                                     code: string;
                                     controllers: {
-                                        level: string;
+                                        /** @enum {string} */
+                                        level: "company" | "department" | "workshop" | "team";
                                         name: string;
                                     }[];
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     emergencyMeasures: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     location: string;
                                     majorHazardSource: boolean;
                                     measures: {
-                                        category: string;
+                                        /** @enum {string} */
+                                        category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                         content: string;
                                     }[];
                                     name: string;
@@ -17352,12 +17763,15 @@ export type paths = {
                             enterpriseId: string;
                             enterpriseName: string;
                             history: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "create" | "confirm" | "reopen" | "submit" | "correct";
                                 /** Format: date-time */
                                 at: string;
                                 by: string | null;
-                                fromStatus: string | null;
-                                toStatus: string;
+                                /** @enum {string|null} */
+                                fromStatus: "draft" | "confirmed" | "submitted" | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "confirmed" | "submitted";
                             }[];
                             live: boolean;
                             narrative: string | null;
@@ -17537,12 +17951,15 @@ export type paths = {
                                     reassessments: {
                                         assessedAt: string;
                                         code: string;
-                                        grade: number;
+                                        /** @enum {number} */
+                                        grade: 1 | 2 | 3 | 4;
                                         name: string;
-                                        previousGrade: number | null;
+                                        /** @enum {number|null} */
+                                        previousGrade: 1 | 2 | 3 | 4 | null;
                                         reason: string;
                                         riskPointId: string;
-                                        stage: string;
+                                        /** @enum {string} */
+                                        stage: "inherent" | "residual";
                                     }[];
                                 };
                                 byKind: {
@@ -17552,7 +17969,8 @@ export type paths = {
                                         3: number;
                                         4: number;
                                     };
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     total: number;
                                 }[];
                                 byUnit: {
@@ -17568,14 +17986,16 @@ export type paths = {
                                 }[];
                                 controlFailing: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                 }[];
                                 grade1: {
                                     code: string;
                                     controlFailing: boolean;
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     id: string;
                                     majorHazardSource: boolean;
                                     missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
@@ -17584,18 +18004,26 @@ export type paths = {
                                     reassessDue: string | null;
                                 }[];
                                 measuresByCategory: {
-                                    [key: string]: number;
+                                    emergency: number;
+                                    engineering: number;
+                                    isolation: number;
+                                    management: number;
+                                    monitoring: number;
+                                    ppe: number;
+                                    training: number;
                                 };
                                 missingR8: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     missing: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                                     name: string;
                                 }[];
                                 overdue: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                     reassessDue: string;
@@ -17604,18 +18032,23 @@ export type paths = {
                                     accidentTypes: string[];
                                     code: string;
                                     controllers: {
-                                        level: string;
+                                        /** @enum {string} */
+                                        level: "company" | "department" | "workshop" | "team";
                                         name: string;
                                     }[];
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     emergencyMeasures: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     location: string;
                                     majorHazardSource: boolean;
                                     measures: {
-                                        category: string;
+                                        /** @enum {string} */
+                                        category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                         content: string;
                                     }[];
                                     name: string;
@@ -17642,12 +18075,15 @@ export type paths = {
                             enterpriseId: string;
                             enterpriseName: string;
                             history: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "create" | "confirm" | "reopen" | "submit" | "correct";
                                 /** Format: date-time */
                                 at: string;
                                 by: string | null;
-                                fromStatus: string | null;
-                                toStatus: string;
+                                /** @enum {string|null} */
+                                fromStatus: "draft" | "confirmed" | "submitted" | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "confirmed" | "submitted";
                             }[];
                             live: boolean;
                             narrative: string | null;
@@ -17829,12 +18265,15 @@ export type paths = {
                                     reassessments: {
                                         assessedAt: string;
                                         code: string;
-                                        grade: number;
+                                        /** @enum {number} */
+                                        grade: 1 | 2 | 3 | 4;
                                         name: string;
-                                        previousGrade: number | null;
+                                        /** @enum {number|null} */
+                                        previousGrade: 1 | 2 | 3 | 4 | null;
                                         reason: string;
                                         riskPointId: string;
-                                        stage: string;
+                                        /** @enum {string} */
+                                        stage: "inherent" | "residual";
                                     }[];
                                 };
                                 byKind: {
@@ -17844,7 +18283,8 @@ export type paths = {
                                         3: number;
                                         4: number;
                                     };
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     total: number;
                                 }[];
                                 byUnit: {
@@ -17860,14 +18300,16 @@ export type paths = {
                                 }[];
                                 controlFailing: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                 }[];
                                 grade1: {
                                     code: string;
                                     controlFailing: boolean;
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     id: string;
                                     majorHazardSource: boolean;
                                     missingR8: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
@@ -17876,18 +18318,26 @@ export type paths = {
                                     reassessDue: string | null;
                                 }[];
                                 measuresByCategory: {
-                                    [key: string]: number;
+                                    emergency: number;
+                                    engineering: number;
+                                    isolation: number;
+                                    management: number;
+                                    monitoring: number;
+                                    ppe: number;
+                                    training: number;
                                 };
                                 missingR8: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     missing: ("warningSigns" | "monitoring" | "emergencyEquipment" | "escapeRoutes")[];
                                     name: string;
                                 }[];
                                 overdue: {
                                     code: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
                                     name: string;
                                     reassessDue: string;
@@ -17896,18 +18346,23 @@ export type paths = {
                                     accidentTypes: string[];
                                     code: string;
                                     controllers: {
-                                        level: string;
+                                        /** @enum {string} */
+                                        level: "company" | "department" | "workshop" | "team";
                                         name: string;
                                     }[];
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     emergencyMeasures: string;
-                                    grade: number | null;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
                                     id: string;
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "equipment" | "operation" | "place";
                                     location: string;
                                     majorHazardSource: boolean;
                                     measures: {
-                                        category: string;
+                                        /** @enum {string} */
+                                        category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                         content: string;
                                     }[];
                                     name: string;
@@ -17934,12 +18389,15 @@ export type paths = {
                             enterpriseId: string;
                             enterpriseName: string;
                             history: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "create" | "confirm" | "reopen" | "submit" | "correct";
                                 /** Format: date-time */
                                 at: string;
                                 by: string | null;
-                                fromStatus: string | null;
-                                toStatus: string;
+                                /** @enum {string|null} */
+                                fromStatus: "draft" | "confirmed" | "submitted" | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "confirmed" | "submitted";
                             }[];
                             live: boolean;
                             narrative: string | null;
@@ -20746,7 +21204,8 @@ export type paths = {
                             emergencyActions: string[];
                             emergencyPhone: string;
                             enterpriseName: string;
-                            grade: number | null;
+                            /** @enum {number|null} */
+                            grade: 1 | 2 | 3 | 4 | null;
                             gradeName: string | null;
                             hazards: string[];
                             points: {
@@ -20755,7 +21214,8 @@ export type paths = {
                                 /** @enum {string|null} */
                                 colour: "red" | "orange" | "yellow" | "blue" | null;
                                 emergencyMeasures: string;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 gradeName: string | null;
                                 hazards: {
                                     /** @default [] */
@@ -20771,7 +21231,8 @@ export type paths = {
                                 kind: "equipment" | "operation" | "place";
                                 location: string;
                                 measures: {
-                                    category: string;
+                                    /** @enum {string} */
+                                    category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
                                     items: string[];
                                 }[];
                                 name: string;
@@ -20913,7 +21374,8 @@ export type paths = {
                             items: {
                                 code: string;
                                 controlFailing: boolean;
-                                controlLevel: string | null;
+                                /** @enum {string|null} */
+                                controlLevel: "company" | "department" | "workshop" | "team" | null;
                                 enterpriseId: string;
                                 enterpriseName: string;
                                 industryCode: string;
@@ -21054,9 +21516,11 @@ export type paths = {
                             items: {
                                 code: string;
                                 controlFailing: boolean;
-                                grade: number | null;
+                                /** @enum {number|null} */
+                                grade: 1 | 2 | 3 | 4 | null;
                                 id: string;
-                                level: string;
+                                /** @enum {string} */
+                                level: "company" | "department" | "workshop" | "team";
                                 name: string;
                                 orgUnitName: string;
                                 reassessDue: string | null;
@@ -21668,7 +22132,8 @@ export type paths = {
                                     grade1: {
                                         code: string;
                                         controlFailing: boolean;
-                                        controlLevel: string | null;
+                                        /** @enum {string|null} */
+                                        controlLevel: "company" | "department" | "workshop" | "team" | null;
                                         enterpriseId: string;
                                         enterpriseName: string;
                                         id: string;
@@ -21899,7 +22364,8 @@ export type paths = {
                                 grade1: {
                                     code: string;
                                     controlFailing: boolean;
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     enterpriseId: string;
                                     enterpriseName: string;
                                     id: string;
@@ -22255,7 +22721,8 @@ export type paths = {
                                 grade1: {
                                     code: string;
                                     controlFailing: boolean;
-                                    controlLevel: string | null;
+                                    /** @enum {string|null} */
+                                    controlLevel: "company" | "department" | "workshop" | "team" | null;
                                     enterpriseId: string;
                                     enterpriseName: string;
                                     id: string;

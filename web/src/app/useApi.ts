@@ -62,6 +62,8 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depen
 /**
  * A write with its save state: `run` sends it, `saving` is true meanwhile, and on success every query whose key starts
  * with one of `invalidates` loads again (all queries when none is named), so lists and details show what was changed.
+ * `onSuccess` runs before those loads (a drawer closes at once); `run` resolves after them. `input` is what was sent
+ * last, so one mutation can say which of its buttons is busy.
  */
 export function useApiMutation<I, O>(send: (input: I) => Promise<O>, opts: { invalidates?: QueryKey[]; onSuccess?: (out: O, input: I) => void } = {}) {
   const client = useQueryClient();
@@ -79,5 +81,5 @@ export function useApiMutation<I, O>(send: (input: I) => Promise<O>, opts: { inv
       else await Promise.all(opts.invalidates.map((queryKey) => client.invalidateQueries({ queryKey })));
     },
   });
-  return { run: m.mutateAsync, saving: m.isPending, error: m.error ?? undefined, reset: m.reset };
+  return { run: m.mutateAsync, saving: m.isPending, input: m.variables, error: m.error ?? undefined, reset: m.reset };
 }

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../../platform/auth/actor';
+import { requireActor, type Ctx } from '../../../platform/auth/actor';
 import type { Db } from '../../../platform/db/database';
 import { defineExport, storedParams, type Progress } from '../../../platform/files/exports';
 import { fileDate, safeFileName, type XlsxFile } from '../../../platform/files/xlsx';
@@ -17,7 +17,7 @@ export async function exportCheckTasks(db: Db, ctx: Ctx, enterpriseId: string, q
   const page = await listCheckTasks(db, ctx, enterpriseId, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
   const buffer = await taskWorkbook(ctx.locale, page.items, progress, { total: page.total, truncated: page.total > page.items.length });
   const date = fileDate(ctx.now);
-  return { filename: `检查任务-${safeFileName(await enterpriseName(db, enterpriseId))}-${date}.xlsx`, fallbackName: `check-tasks-${date}.xlsx`, buffer };
+  return { filename: `检查任务-${safeFileName(await enterpriseName(db, requireActor(ctx).scope, enterpriseId))}-${date}.xlsx`, fallbackName: `check-tasks-${date}.xlsx`, buffer };
 }
 
 /**
@@ -30,7 +30,7 @@ export async function exportLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, 
   const buffer = await leaderboardWorkbook(ctx.locale, period, rows, progress, { total: ranked.length, truncated: ranked.length > rows.length });
   const date = fileDate(ctx.now);
   const label = t('zh-CN', `check.leaderboard.period.${period}`);
-  return { filename: `积分排行-${safeFileName(await enterpriseName(db, enterpriseId))}-${label}-${date}.xlsx`, fallbackName: `points-${period}-${date}.xlsx`, buffer };
+  return { filename: `积分排行-${safeFileName(await enterpriseName(db, requireActor(ctx).scope, enterpriseId))}-${label}-${date}.xlsx`, fallbackName: `points-${period}-${date}.xlsx`, buffer };
 }
 
 export const checkTasksExport = defineExport<{ enterpriseId: string; q: TaskQuery }>({

@@ -8,9 +8,11 @@ import type { TaskQuery } from './check.schema';
 import { periodKeysOfDate } from './check.rules';
 import { startOfLocalDay } from '../../../platform/time';
 import { listPage, searchWhere } from '../../../platform/db/list-query';
-
+import { enterpriseInScope, enterpriseRowInScope } from '../../../platform/db/scope';
+import { notFound } from '../../../platform/errors';
 
 // ---- library ----
+// The national standard library (check_standard_items) belongs to no enterprise: everyone signed in reads all of it.
 
 export async function libraryItems(db: Executor, q: { category?: string; q?: string; major?: boolean }) {
   let query = db.selectFrom('check_standard_items').selectAll();
@@ -28,12 +30,14 @@ export async function libraryCategories(db: Executor) {
 
 // ---- the enterprise's own items ----
 
-export async function enterpriseItems(db: Executor, enterpriseId: string) {
-  return db.selectFrom('enterprise_check_items').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('category').orderBy('created_at').execute();
+export async function enterpriseItems(db: Executor, scope: Scope, enterpriseId: string) {
+  return db.selectFrom('enterprise_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where(enterpriseInScope(scope, 'enterprise_id'))
+    .orderBy('category').orderBy('created_at').execute();
 }
 
-export async function enterpriseItem(db: Executor, enterpriseId: string, id: string) {
-  return db.selectFrom('enterprise_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+export async function enterpriseItem(db: Executor, scope: Scope, enterpriseId: string, id: string) {
+  return db.selectFrom('enterprise_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).executeTakeFirst();
 }
 
 // ---- checklists ----
@@ -59,14 +63,34 @@ export async function listChecklists(db: Executor, scope: Scope, enterpriseId: s
 }
 export type ChecklistRow = Awaited<ReturnType<typeof listChecklists>>[number];
 
-export async function checklistItems(db: Executor, enterpriseId: string, checklistId: string) {
+function itemsOf(db: Executor, enterpriseId: string, checklistId: string) {
   return db.selectFrom('checklist_items as i')
     .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'i.enterprise_id').onRef('r.id', '=', 'i.risk_point_id'))
     .selectAll('i').select(['r.name as risk_point_name', 'r.location as risk_point_location'])
     .where('i.enterprise_id', '=', enterpriseId).where('i.checklist_id', '=', checklistId)
-    .orderBy('i.sort').orderBy('i.id').execute();
+    .orderBy('i.sort').orderBy('i.id');
+}
+
+/** The items of a checklist the scope sees (check.policy.ts); none of one it does not. */
+export async function checklistItems(db: Executor, scope: Scope, enterpriseId: string, checklistId: string) {
+  return itemsOf(db, enterpriseId, checklistId)
+    .where(({ exists, selectFrom }) => exists(selectFrom('checklists as c').select('c.id')
+      .whereRef('c.enterprise_id', '=', 'i.enterprise_id').whereRef('c.id', '=', 'i.checklist_id').where(checklistVisibleTo(scope, 'c'))))
+    .execute();
 }
 export type ChecklistItemRow = Awaited<ReturnType<typeof checklistItems>>[number];
+
+/**
+ * The items of a task's checklist, if the viewer sees the task (check.policy.ts). They follow the task, not the
+ * checklist: a unit leader runs a task assigned to him from a table of another unit, whose other pages he does not see.
+ */
+export async function taskChecklistItems(db: Executor, viewer: Viewer, enterpriseId: string, task: { id: string; checklist_id: string }): Promise<ChecklistItemRow[]> {
+  return itemsOf(db, enterpriseId, task.checklist_id)
+    .where(({ exists, selectFrom }) => exists(selectFrom('check_tasks as t').select('t.id')
+      .whereRef('t.enterprise_id', '=', 'i.enterprise_id').where('t.id', '=', task.id).whereRef('t.checklist_id', '=', 'i.checklist_id')
+      .where(checkTaskVisibleTo(viewer, 't'))))
+    .execute();
+}
 
 // ---- plans ----
 
@@ -91,12 +115,13 @@ export type PlanRow = Awaited<ReturnType<typeof listPlans>>[number];
 // ---- tasks ----
 
 /** The posts a user holds, through the employee record linked to the account. */
-export async function postsOfUser(db: Executor, enterpriseId: string, userId: string): Promise<string[]> {
+export async function postsOfUser(db: Executor, scope: Scope, enterpriseId: string, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('users as u')
     .innerJoin('employees as e', (j) => j.onRef('e.id', '=', 'u.employee_id').on('e.enterprise_id', '=', enterpriseId))
     .innerJoin('employee_posts as ep', (j) => j.onRef('ep.enterprise_id', '=', 'e.enterprise_id').onRef('ep.employee_id', '=', 'e.id'))
     .select('ep.post_id')
     .where('u.id', '=', userId).where('u.enterprise_id', '=', enterpriseId).where('e.status', '=', 'active')
+    .where(enterpriseInScope(scope, 'ep.enterprise_id'))
     .execute();
   return rows.map((r) => r.post_id);
 }
@@ -171,27 +196,34 @@ export async function loadTask(db: Executor, viewer: Viewer, enterpriseId: strin
 }
 export type TaskRow = NonNullable<Awaited<ReturnType<typeof loadTask>>>;
 
-export async function taskResults(db: Executor, enterpriseId: string, taskId: string) {
+/** A task's recorded results, if the viewer sees the task (check.policy.ts). */
+export async function taskResults(db: Executor, viewer: Viewer, enterpriseId: string, taskId: string) {
   return db.selectFrom('check_task_results as r')
     .leftJoin('hazards as h', (j) => j.onRef('h.enterprise_id', '=', 'r.enterprise_id').onRef('h.id', '=', 'r.hazard_id'))
     .selectAll('r').select('h.code as hazard_code')
-    .where('r.enterprise_id', '=', enterpriseId).where('r.task_id', '=', taskId).execute();
+    .where('r.enterprise_id', '=', enterpriseId).where('r.task_id', '=', taskId)
+    .where(({ exists, selectFrom }) => exists(selectFrom('check_tasks as t').select('t.id')
+      .whereRef('t.enterprise_id', '=', 'r.enterprise_id').whereRef('t.id', '=', 'r.task_id').where(checkTaskVisibleTo(viewer, 't'))))
+    .execute();
 }
 
-/** An enterprise's name, for the file names of its exports (the caller has checked the scope). */
-export async function enterpriseName(db: Executor, enterpriseId: string): Promise<string> {
-  return (await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow()).name;
+/** An enterprise's name, for the file names of its exports. */
+export async function enterpriseName(db: Executor, scope: Scope, enterpriseId: string): Promise<string> {
+  const row = await db.selectFrom('enterprises as e').select('e.name').where('e.id', '=', enterpriseId).where(enterpriseRowInScope(scope, 'e')).executeTakeFirst();
+  if (!row) throw notFound();
+  return row.name;
 }
 
 // ---- everyone a safety officer ----
 
-export async function leaderboardRows(db: Executor, enterpriseId: string, since: Date | null) {
+export async function leaderboardRows(db: Executor, scope: Scope, enterpriseId: string, since: Date | null) {
   let q = db.selectFrom('hazard_points as hp')
     .innerJoin('users as u', 'u.id', 'hp.user_id')
     .leftJoin('employees as e', (j) => j.onRef('e.id', '=', 'u.employee_id').onRef('e.enterprise_id', '=', 'hp.enterprise_id'))
     .leftJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'e.enterprise_id').onRef('ou.id', '=', 'e.org_unit_id'))
     .select((eb) => ['hp.user_id', 'u.display_name', 'ou.name as org_unit_name', eb.fn.sum<number>('hp.points').as('points'), eb.fn.countAll<number>().as('hazards')])
-    .where('hp.enterprise_id', '=', enterpriseId);
+    .where('hp.enterprise_id', '=', enterpriseId)
+    .where(enterpriseInScope(scope, 'hp.enterprise_id'));
   if (since) q = q.where('hp.awarded_at', '>=', since);
   return q.groupBy(['hp.user_id', 'u.display_name', 'ou.name'])
     .orderBy('points', 'desc').orderBy('hazards', 'desc').orderBy('u.display_name').execute();

@@ -6,7 +6,7 @@ import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
 import type { CheckCycle } from '../../../platform/db/schema';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
-import { checkPhoto, savePhotos } from '../../../platform/files/photos';
+import { checkPhoto, preparePhotos, savePhotos } from '../../../platform/files/photos';
 import { localDay } from '../../../platform/time';
 import { qrCode } from '../../../platform/links';
 import { checkItemsFor } from '../../risk';
@@ -14,7 +14,7 @@ import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback'
 import { checkPeriodLabel } from './check.labels';
 import {
   checklistItems, enterpriseItem, enterpriseItems, leaderboardRows, libraryCategories, libraryItems, listChecklists as listChecklistRows,
-  countTasksForWorkbench, listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskResults,
+  countTasksForWorkbench, listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskChecklistItems, taskResults,
   type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
 import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, SHIFT_HOURS, startOfLocal, type Period } from './check.rules';
@@ -65,7 +65,7 @@ function presentOwnItem(i: NonNullable<Awaited<ReturnType<typeof enterpriseItem>
 export async function listEnterpriseItems(db: Db, ctx: Ctx, enterpriseId: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  return { items: (await enterpriseItems(db, enterpriseId)).map(presentOwnItem), canManage: mayManageChecks(actor, enterpriseId) };
+  return { items: (await enterpriseItems(db, actor.scope, enterpriseId)).map(presentOwnItem), canManage: mayManageChecks(actor, enterpriseId) };
 }
 
 export async function createEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: string, input: EnterpriseItemInput) {
@@ -84,7 +84,7 @@ export async function updateEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: strin
   const actor = requireActor(ctx);
   return db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const before = await enterpriseItem(tx, enterpriseId, id);
+    const before = await enterpriseItem(tx, actor.scope, enterpriseId, id);
     if (!before) throw notFound();
     const row = await tx.updateTable('enterprise_check_items').set({
       ...(input.category !== undefined ? { category: input.category } : {}), ...(input.content !== undefined ? { content: input.content } : {}),
@@ -101,7 +101,7 @@ export async function deleteEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: strin
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const before = await enterpriseItem(tx, enterpriseId, id);
+    const before = await enterpriseItem(tx, actor.scope, enterpriseId, id);
     if (!before) throw notFound();
     await tx.deleteFrom('enterprise_check_items').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
     await writeAudit(tx, ctx, { action: 'check.item.delete', entityType: 'enterprise_check_item', entityId: id, enterpriseId, before });
@@ -226,7 +226,7 @@ export async function getChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: s
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const row = await loadChecklist(db, actor.scope, enterpriseId, id);
   if (!row) throw notFound();
-  const items = await checklistItems(db, enterpriseId, id);
+  const items = await checklistItems(db, actor.scope, enterpriseId, id);
   return { ...presentChecklist(row), items: items.map(presentItem), canManage: mayManageChecks(actor, enterpriseId) };
 }
 
@@ -329,7 +329,7 @@ export async function generatePostCard(db: Db, ctx: Ctx, enterpriseId: string, p
         enterprise_id: enterpriseId, level: 'post', name: `${target.unitName ?? ''}${target.postName ?? ''}岗位安全检查卡`, org_unit_id: target.orgUnitId, post_id: postId, created_at: ctx.now, updated_at: ctx.now,
       }).returning(['id', 'name']).executeTakeFirstOrThrow();
     }
-    const current = await checklistItems(tx, enterpriseId, card.id);
+    const current = await checklistItems(tx, actor.scope, enterpriseId, card.id);
     const kept: ItemValues[] = current.filter((i) => i.source !== 'risk').map((i) => ({
       source: i.source, source_id: i.source_id ?? '', risk_point_id: i.risk_point_id, category: i.category, content: i.content, method: i.method, basis: i.basis,
       cycle: i.cycle, responsible: i.responsible, major_criterion: i.major_criterion,
@@ -360,7 +360,7 @@ export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id:
   const row = await loadChecklist(db, actor.scope, enterpriseId, id);
   if (!row) throw notFound();
   const [items, ent] = await Promise.all([
-    checklistItems(db, enterpriseId, id),
+    checklistItems(db, actor.scope, enterpriseId, id),
     db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
   ]);
   const pointIds = [...new Set(items.map((i) => i.risk_point_id).filter((x): x is string => !!x))];
@@ -491,7 +491,7 @@ export async function deleteCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id
 type Runner = { actor: Actor; manager: boolean; postIds: string[] };
 
 async function runnerOf(db: Executor, actor: Actor, enterpriseId: string): Promise<Runner> {
-  const own = await postsOfUser(db, enterpriseId, actor.userId);
+  const own = await postsOfUser(db, actor.scope, enterpriseId, actor.userId);
   // A team or workshop leader runs the post check cards of the posts in his unit, e.g. at the start of a shift.
   const unitPath = unitSubtree(actor.scope);
   const led = unitPath
@@ -561,7 +561,7 @@ export async function getCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
   const actor = requireActor(ctx);
   const task = await loadTask(db, actor, enterpriseId, id);
   if (!task) throw notFound();
-  const [runner, items, results] = await Promise.all([runnerOf(db, actor, enterpriseId), checklistItems(db, enterpriseId, task.checklist_id), taskResults(db, enterpriseId, id)]);
+  const [runner, items, results] = await Promise.all([runnerOf(db, actor, enterpriseId), taskChecklistItems(db, actor, enterpriseId, task), taskResults(db, actor, enterpriseId, id)]);
   return presentTaskDetail(task, runner, items, results.map((r) => ({ ...r, hazard_code: r.hazard_code ?? null })));
 }
 
@@ -575,8 +575,9 @@ export type RunPhotos = Map<string, Buffer>;
  */
 export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: RunInput, photos: RunPhotos) {
   const actor = requireActor(ctx);
-  // Type and size are checked before any row is locked.
+  // Type and size are checked, and the photos decoded and encoded again (D16), before any row is locked.
   for (const buf of photos.values()) checkPhoto(buf);
+  const prepared = new Map(await Promise.all([...photos].map(async ([field, buf]) => [field, (await preparePhotos([buf], ctx.now, `body.${field}`))[0]!] as const)));
   return db.transaction().execute(async (tx) => {
     // Locked: two phones running the same task at once get one run and one STATE refusal.
     const task = await loadTask(tx, actor, enterpriseId, id, { lock: true });
@@ -588,7 +589,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
     if (!mayRun(runner, task)) throw forbidden();
     if (task.status !== 'open') throw new AppError('STATE', { messageKey: 'check.task.notOpen', reason: 'TASK_NOT_OPEN' });
 
-    const items = await checklistItems(tx, enterpriseId, task.checklist_id);
+    const items = await taskChecklistItems(tx, actor, enterpriseId, task);
     const byId = new Map(items.map((i) => [i.id, i]));
     const answered = new Set<string>();
     input.results.forEach((r, i) => {
@@ -603,7 +604,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
     for (const field of photos.keys()) if (!referenced.has(field)) throw invalid(`body.${field}`, 'check.run.unusedPhoto', { field });
 
     const fields = [...photos.keys()];
-    const stored = await savePhotos(tx, ctx, enterpriseId, fields.map((f) => photos.get(f)!), { type: 'check_task', id, role: 'result' });
+    const stored = await savePhotos(tx, ctx, enterpriseId, fields.map((f) => prepared.get(f)!), { type: 'check_task', id, role: 'result' });
     const photoOf = new Map(fields.map((f, i) => [f, stored[i]!.id]));
     const rows: (ResultLine & { enterprise_id: string; task_id: string })[] = [];
     const hazards: { id: string; code: string; checklistItemId: string }[] = [];
@@ -750,7 +751,7 @@ export async function rankLeaderboard(db: Db, ctx: Ctx, enterpriseId: string, pe
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const since = period === 'all' ? null : startOfLocal(period, ctx.now);
-  const rows = await leaderboardRows(db, enterpriseId, since);
+  const rows = await leaderboardRows(db, actor.scope, enterpriseId, since);
   let rank = 0;
   let last: number | null = null;
   const ranked: LeaderboardEntry[] = rows.map((r, i) => {

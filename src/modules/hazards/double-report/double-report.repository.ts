@@ -1,22 +1,24 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor, Tx } from '../../../platform/db/database';
-import { enterpriseRowInScope } from '../../../platform/db/scope';
+import { enterpriseInScope, enterpriseRowInScope, requireInScope } from '../../../platform/db/scope';
 import type { ReportListQuery } from './double-report.schema';
 import type { ReportPeriodType } from '../stats/hazard-stats.rules';
 import { containsPattern } from '../../../platform/db/like';
 
-export async function findReport(db: Executor, enterpriseId: string, type: ReportPeriodType, key: string) {
+export async function findReport(db: Executor, scope: Scope, enterpriseId: string, type: ReportPeriodType, key: string) {
   return db.selectFrom('hazard_reports as r')
     .leftJoin('users as c', 'c.id', 'r.confirmed_by')
     .leftJoin('users as s', 's.id', 'r.submitted_by')
     .selectAll('r').select(['c.display_name as confirmed_by_name', 's.display_name as submitted_by_name'])
     .where('r.enterprise_id', '=', enterpriseId).where('r.period_type', '=', type).where('r.period_key', '=', key)
+    .where(enterpriseInScope(scope, 'r.enterprise_id'))
     .executeTakeFirst();
 }
 
-/** The report row, created as a draft if there is none, locked until the transaction ends. */
-export async function lockReport(tx: Tx, enterpriseId: string, type: ReportPeriodType, key: string) {
+/** The report row of an enterprise in scope, created as a draft if there is none, locked until the transaction ends. */
+export async function lockReport(tx: Tx, scope: Scope, enterpriseId: string, type: ReportPeriodType, key: string) {
+  await requireInScope(tx, scope, enterpriseId);
   await tx.insertInto('hazard_reports').values({ enterprise_id: enterpriseId, period_type: type, period_key: key })
     .onConflict((oc) => oc.columns(['enterprise_id', 'period_type', 'period_key']).doNothing()).execute();
   return tx.selectFrom('hazard_reports').selectAll()
@@ -25,12 +27,13 @@ export async function lockReport(tx: Tx, enterpriseId: string, type: ReportPerio
 }
 
 /** Submitted reports of one enterprise, newest first: what its workers' congress reads. */
-export async function listSubmitted(db: Executor, enterpriseId: string) {
+export async function listSubmitted(db: Executor, scope: Scope, enterpriseId: string) {
   return db.selectFrom('hazard_reports as r')
     .leftJoin('users as c', 'c.id', 'r.confirmed_by')
     .leftJoin('users as s', 's.id', 'r.submitted_by')
     .select(['r.period_type', 'r.period_key', 'r.submitted_at', 'r.snapshot', 'c.display_name as confirmed_by_name', 's.display_name as submitted_by_name'])
     .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'submitted')
+    .where(enterpriseInScope(scope, 'r.enterprise_id'))
     .orderBy('r.submitted_at', 'desc').execute();
 }
 
@@ -84,10 +87,11 @@ export async function nonSubmitterIds(db: Executor, scope: Scope, type: ReportPe
 }
 
 /** Which of an enterprise's reports of these periods are submitted. */
-export async function submittedPeriods(db: Executor, enterpriseId: string, periods: readonly { type: ReportPeriodType; key: string }[]): Promise<Set<string>> {
+export async function submittedPeriods(db: Executor, scope: Scope, enterpriseId: string, periods: readonly { type: ReportPeriodType; key: string }[]): Promise<Set<string>> {
   if (periods.length === 0) return new Set();
   const rows = await db.selectFrom('hazard_reports').select(['period_type', 'period_key'])
     .where('enterprise_id', '=', enterpriseId).where('status', '=', 'submitted')
+    .where(enterpriseInScope(scope, 'enterprise_id'))
     .where((eb) => eb.or(periods.map((p) => eb.and([eb('period_type', '=', p.type), eb('period_key', '=', p.key)]))))
     .execute();
   return new Set(rows.map((r) => `${r.period_type}:${r.period_key}`));

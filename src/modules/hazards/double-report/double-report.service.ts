@@ -98,7 +98,7 @@ async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, p: ReportP
 async function present(db: Executor, ctx: Ctx, actor: Actor, enterpriseId: string, p: ReportPeriod) {
   const [enterprise, row, doc] = await Promise.all([
     db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
-    findReport(db, enterpriseId, p.type, p.key),
+    findReport(db, actor.scope, enterpriseId, p.type, p.key),
     loadSubmission(db, docRef(enterpriseId, p)),
   ]);
   // A regulator reads the submitted version, not the enterprise's correction in progress.
@@ -148,7 +148,7 @@ export async function getDoubleReport(db: Db, ctx: Ctx, enterpriseId: string, ty
 
 /** The report row and the document's current version, both locked (in this order, by every step). */
 async function lockBoth(tx: Tx, ctx: Ctx, enterpriseId: string, p: ReportPeriod) {
-  const row = await lockReport(tx, enterpriseId, p.type, p.key);
+  const row = await lockReport(tx, requireActor(ctx).scope, enterpriseId, p.type, p.key);
   const locked = await lockSubmission(tx, ctx, docRef(enterpriseId, p), seedOf(row));
   return { row, locked };
 }
@@ -262,7 +262,7 @@ export async function doubleReportPdfFile(db: Db, ctx: Ctx, enterpriseId: string
 export async function listSubmittedReports(db: Db, ctx: Ctx, enterpriseId: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const rows = await listSubmitted(db, enterpriseId);
+  const rows = await listSubmitted(db, actor.scope, enterpriseId);
   return {
     items: rows.map((r) => {
       const h = (r.snapshot as Snapshot).data.hazards;
@@ -302,7 +302,7 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
 export async function unsubmittedReportsOf(db: Db, ctx: Ctx, enterpriseId: string): Promise<number> {
   const today = todayOf(ctx);
   const periods = REPORT_PERIOD_TYPES.map((type) => lastEndedPeriod(type, today));
-  const done = await submittedPeriods(db, enterpriseId, periods);
+  const done = await submittedPeriods(db, requireActor(ctx).scope, enterpriseId, periods);
   return periods.filter((p) => !done.has(`${p.type}:${p.key}`)).length;
 }
 

@@ -1,7 +1,7 @@
-import { sql, type SqlBool } from 'kysely';
 import type { Ctx } from '../../../platform/auth/actor';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Tx } from '../../../platform/db/database';
+import { systemScope } from '../../../platform/db/scope';
 import { t } from '../../../platform/i18n/messages';
 import type { JobRunner } from '../../../platform/jobs/runner';
 import { enqueueOutbox } from '../../../platform/outbox';
@@ -10,7 +10,9 @@ import { addLocalDays, localDay } from '../../../platform/time';
 import { currentRulesByDistrict, type Versioned } from '../../../platform/rules';
 import { dueForReminder, escalationLevel, type EscalationRules } from './hazard-workflow';
 import { HAZARD_ESCALATION_RULES } from './hazard.rule-sets';
-import { OPEN_SQL } from '../stats/hazard-stats.repository';
+import {
+  deleteRemindersBefore, escalationCandidates, insertHazardEvent, insertReminders, lockForEscalation, OPEN_HAZARD_STATUSES, raiseEscalation, rectificationsDue,
+} from './hazard.repository';
 
 /*
  * R-HAZ-3: reminders before the rectification deadline and escalation after it, run once a day by the job runner
@@ -51,27 +53,19 @@ export async function runHazardEscalation(db: Db, now: Date, opts: { jobId?: str
     escalated += await escalate(db, ctx, today, districtId, rules);
   }
   // A reminder's record only has to outlive its day.
-  await db.deleteFrom('hazard_reminders').where('day', '<', addLocalDays(today, -7)).execute();
+  await deleteRemindersBefore(db, systemScope, addLocalDays(today, -7));
   return { reminded, escalated };
 }
 
 /** Rectifiers of hazards due within `remindBeforeDays`, each reminded once a day. */
 async function remind(db: Db, ctx: Ctx, today: string, districtId: string, rules: EscalationRules): Promise<number> {
-  const due = (await db.selectFrom('hazards as h')
-    .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id').where('e.district_id', '=', districtId)
-    .select(['h.enterprise_id', 'h.id', 'h.code', 'h.title', 'h.deadline', 'h.rectifier_id'])
-    .where('h.status', '=', 'rectifying').where('h.rectifier_id', 'is not', null)
-    .where('h.deadline', '>=', today).where('h.deadline', '<=', addLocalDays(today, rules.remindBeforeDays))
-    .orderBy('h.deadline').orderBy('h.id').limit(MAX_PER_RUN).execute())
+  const due = (await rectificationsDue(db, systemScope, districtId, today, addLocalDays(today, rules.remindBeforeDays), MAX_PER_RUN))
     .filter((h) => h.deadline && dueForReminder(h.deadline, today, rules));
   let total = 0;
   for (let i = 0; i < due.length; i += BATCH) {
     const batch = due.slice(i, i + BATCH);
     total += await db.transaction().execute(async (tx) => {
-      const won = await tx.insertInto('hazard_reminders')
-        .values(batch.map((h) => ({ enterprise_id: h.enterprise_id, hazard_id: h.id, day: today })))
-        .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id', 'day']).doNothing()).returning('hazard_id').execute();
-      const fresh = new Set(won.map((w) => w.hazard_id));
+      const fresh = new Set(await insertReminders(tx, systemScope, batch, today));
       for (const h of batch.filter((x) => fresh.has(x.id))) {
         await enqueueOutbox(tx, {
           topic: 'notify',
@@ -92,15 +86,7 @@ async function remind(db: Db, ctx: Ctx, today: string, districtId: string, rules
  * escalationLevel(), which decides again under the row lock); the longest overdue first.
  */
 async function escalate(db: Db, ctx: Ctx, today: string, districtId: string, versioned: Versioned<EscalationRules>): Promise<number> {
-  const rules = versioned.value;
-  const days = sql<number>`(${today}::date - h.deadline)`;
-  const candidates = await db.selectFrom('hazards as h')
-    .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id').where('e.district_id', '=', districtId)
-    .select(['h.enterprise_id', 'h.id'])
-    .where(sql<SqlBool>`h.status in ${OPEN_SQL}`)
-    .where('h.deadline', '<', today)
-    .where(sql<SqlBool>`h.escalation_level < case when ${days} > ${rules.regulatorAfterDays} then 3 when ${days} > ${rules.principalAfterDays} then 2 else 1 end`)
-    .orderBy('h.deadline').orderBy('h.id').limit(MAX_PER_RUN).execute();
+  const candidates = await escalationCandidates(db, systemScope, districtId, today, versioned.value, MAX_PER_RUN);
   let total = 0;
   for (const c of candidates) {
     if (await escalateOne(db, ctx, c.enterprise_id, c.id, today, versioned)) total++;
@@ -111,18 +97,12 @@ async function escalate(db: Db, ctx: Ctx, today: string, districtId: string, ver
 /** One hazard, in its own transaction: re-read under lock, raise the level, notify each level reached once. */
 async function escalateOne(db: Db, ctx: Ctx, enterpriseId: string, id: string, today: string, { value: rules, version }: Versioned<EscalationRules>): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
-    const h = await tx.selectFrom('hazards as h')
-      .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
-      .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
-      .select(['h.enterprise_id', 'h.id', 'h.code', 'h.title', 'h.status', 'h.deadline', 'h.escalation_level', 'u.path as unit_path', 'e.name as enterprise_name'])
-      .where('h.enterprise_id', '=', enterpriseId).where('h.id', '=', id)
-      .forUpdate('h').executeTakeFirst();
-    if (!h || !h.deadline || !['reported', 'confirmed', 'rectifying', 'submitted'].includes(h.status)) return false;
+    const h = await lockForEscalation(tx, systemScope, enterpriseId, id);
+    if (!h || !h.deadline || !OPEN_HAZARD_STATUSES.includes(h.status)) return false;
     const from = Number(h.escalation_level);
     const to = escalationLevel(h.deadline, today, rules);
     if (to <= from) return false;
-    await tx.updateTable('hazards').set({ escalation_level: to, escalation_rule_version: version, version: sql`version + 1`, updated_at: ctx.now })
-      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await raiseEscalation(tx, systemScope, enterpriseId, id, { level: to, ruleSetVersion: version, at: ctx.now });
     const days = Math.round((Date.parse(today) - Date.parse(h.deadline)) / DAY_MS);
     for (let level = from + 1; level <= to; level++) {
       const recipients = await recipientsFor(tx, level as 1 | 2 | 3, enterpriseId, h.unit_path);
@@ -136,9 +116,7 @@ async function escalateOne(db: Db, ctx: Ctx, enterpriseId: string, id: string, t
         });
       }
       const note = t('zh-CN', 'hazard.escalation.note', { days, target: t('zh-CN', `hazard.escalation.target.${level}`) });
-      await tx.insertInto('hazard_events').values({
-        enterprise_id: enterpriseId, hazard_id: id, op: 'escalate', from_status: h.status, to_status: h.status, actor_id: null, at: ctx.now, note,
-      }).execute();
+      await insertHazardEvent(tx, systemScope, enterpriseId, id, { op: 'escalate', from: h.status, to: h.status, actorId: null, at: ctx.now, note });
       await writeAudit(tx, ctx, {
         action: 'hazard.escalate', entityType: 'hazard', entityId: id, enterpriseId,
         before: { escalationLevel: level - 1 }, after: { escalationLevel: level, daysOverdue: days, deadline: h.deadline, notified: recipients, ruleSetVersion: version },

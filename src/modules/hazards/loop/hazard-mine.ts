@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { requireActor, type Ctx } from '../../../platform/auth/actor';
 import type { Db } from '../../../platform/db/database';
-import { listPage, searchWhere } from '../../../platform/db/list-query';
 import type { RouteModule } from '../../../platform/http/app';
 import { pageOf, pageQuery } from '../../../platform/http/route';
 import { HAZARD_STATES } from './hazard-workflow';
 import { HAZARD_LEVELS } from './hazard.schema';
+import { countReportsBy, listReportsBy } from './hazard.repository';
 
 /**
  * 我上报的 (issue 10): whoever reports a hazard follows it — an insurer's risk engineer or a service institution's
@@ -26,20 +26,9 @@ export const myReport = z.object({
 });
 export const myReportsPage = pageOf(myReport);
 
-const OPEN = ['reported', 'confirmed', 'rectifying', 'submitted'] as const;
-
 export async function listMyReports(db: Db, ctx: Ctx, q: MyReportsQuery) {
   const actor = requireActor(ctx);
-  let base = db.selectFrom('hazards as h').innerJoin('enterprises as e', 'e.id', 'h.enterprise_id').where('h.reported_by', '=', actor.userId);
-  if (q.status === 'open') base = base.where('h.status', 'in', OPEN);
-  else if (q.status) base = base.where('h.status', '=', q.status);
-  if (q.q) base = base.where(searchWhere(q.q, ['h.title', 'h.code', 'e.name']));
-  const { items, total } = await listPage(base, {
-    select: (qb) => qb.select(['h.id', 'h.code', 'h.title', 'h.enterprise_id', 'e.name as enterprise_name', 'h.status', 'h.level', 'h.location',
-      'h.reported_at', 'h.deadline', 'h.closed_at', 'h.void_reason']),
-    sort: { map: { reportedAt: { by: 'h.reported_at', nulls: 'last' } }, key: 'reportedAt', order: 'desc', tiebreak: [{ by: 'h.code', dir: 'desc' }] },
-    page: q.page, pageSize: q.pageSize,
-  });
+  const { items, total } = await listReportsBy(db, actor, q);
   return {
     items: items.map((h) => ({
       id: h.id, code: h.code, title: h.title, enterpriseId: h.enterprise_id, enterpriseName: h.enterprise_name, status: h.status, level: h.level,
@@ -58,9 +47,5 @@ export const myReportsRoutes: RouteModule = (app, { db }) => {
 
 /** The workbench's figures of the caller's own reports: all of them, and those still open. */
 export async function countMyReports(db: Db, ctx: Ctx): Promise<{ all: number; open: number }> {
-  const actor = requireActor(ctx);
-  const r = await db.selectFrom('hazards as h').where('h.reported_by', '=', actor.userId)
-    .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.countAll<number>().filterWhere('h.status', 'in', OPEN).as('open')])
-    .executeTakeFirstOrThrow();
-  return { all: Number(r.all ?? 0), open: Number(r.open ?? 0) };
+  return countReportsBy(db, requireActor(ctx));
 }

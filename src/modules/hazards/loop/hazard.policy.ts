@@ -20,6 +20,17 @@ export function hazardVisibleTo(viewer: Viewer, alias = 'h'): RawBuilder<SqlBool
 }
 
 /**
+ * A row attached to a hazard (its history, extension requests, five-in-place plan, listed supervision) follows the
+ * hazard: visible when the hazard is. Where the scope sees whole enterprises that is the enterprise's own condition
+ * (the foreign key holds the hazard in the same enterprise), without a second look at the hazard.
+ */
+export function hazardRowVisibleTo(viewer: Viewer, alias: string, hazardColumn = 'hazard_id'): RawBuilder<SqlBool> {
+  if (unitSubtree(viewer.scope) === null) return enterpriseInScope(viewer.scope, `${alias}.enterprise_id`);
+  return sql<SqlBool>`exists (select 1 from hazards vh where vh.enterprise_id = ${ref(alias, 'enterprise_id')}
+    and vh.id = ${ref(alias, hazardColumn)} and ${hazardVisibleTo(viewer, 'vh')})`;
+}
+
+/**
  * D11 and issue 8 §3: a photo follows the record it is attached to. A photo of a hazard is seen by whoever sees the
  * hazard, a photo of a check run by whoever sees the task; a report, a rectification and a run are submitted records,
  * so their photos are locked evidence from the moment they are attached.

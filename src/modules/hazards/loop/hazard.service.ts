@@ -1,27 +1,28 @@
-import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../../platform/auth/actor';
-import { can, requireActor } from '../../../platform/auth/actor';
+import { can, requireActor, wholeEnterprise } from '../../../platform/auth/actor';
 import { isEnterpriseManager, isUnitLeaderOf, isUnitVisible, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
-import type { HazardSource, HazardStatus } from '../../../platform/db/schema';
+import type { HazardSource } from '../../../platform/db/schema';
 import { nextCode } from '../../../platform/db/codes';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
-import { linkPhotos, photosOf, requirePhotos, savePhotos } from '../../../platform/files/photos';
+import { linkPhotos, photosOf, preparePhotos, requirePhotos, savePhotos } from '../../../platform/files/photos';
 import { idsOf, managersOf as directoryManagersOf, regulatorsOf } from '../../../platform/directory';
 import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
 import { abilitiesOf, bindWorkflow, operate as operateWorkflow, refusalError, type EffectResult } from '../../../platform/workflow';
 import { addLocalDays, localDay, localYear } from '../../../platform/time';
 import { t } from '../../../platform/i18n/messages';
 import { roleName } from '../../accounts';
-import { riskPointVisibleTo } from '../../risk';
 import { refreshControlFailing } from '../checks/check.feedback';
-import { hazardVisibleTo } from './hazard.policy';
 import { hazardWorkflow, type HazardActor, type HazardOp, type Refusal } from './hazard-workflow';
+import {
+  countHazardsForWorkbench, countOpenHazardsInScope, decideExtensionRow, deleteReportPoints, enterpriseNameOf, findActiveAccount, findHazard,
+  findPendingExtension, findPostRef, findRiskPointRef, findUnitRef, hazardEvents, hazardExtensions, hazardFacts, hazardPlan, hazardSupervision,
+  insertExtension, insertHazardEvent, insertReportedHazard, insertReportPoints, listActiveAccounts, listHazardRows, markDelisted,
+  OPEN_HAZARD_STATUSES, reporterUnitOf, selectHazard, unitsOfEnterprise, updateHazard, upsertPlan, upsertSupervision, type HazardRow,
+} from './hazard.repository';
 import type { HazardConfirmInput, HazardDetail, HazardListQuery, HazardReportInput, HazardUnits } from './hazard.schema';
 import { PHOTO_STAGES, type PhotoStage } from './hazard.schema';
-import { containsPattern } from '../../../platform/db/like';
-import { listPage, searchWhere } from '../../../platform/db/list-query';
 import { currentRules } from '../../../platform/rules';
 import { HAZARD_ESCALATION_RULES, HAZARD_POINTS_RULES } from './hazard.rule-sets';
 
@@ -32,7 +33,7 @@ const photoStage = (role: string): PhotoStage => ((PHOTO_STAGES as readonly stri
 export const REPORT_POINTS = HAZARD_POINTS_RULES.defaults;
 /** The series of hazard codes (YH-yyyy-nnnn) in code_counters. */
 export const HAZARD_CODE_SERIES = 'hazard';
-const OPEN: HazardStatus[] = ['reported', 'confirmed', 'rectifying', 'submitted'];
+const OPEN = OPEN_HAZARD_STATUSES;
 
 const REFUSAL_MESSAGE: Record<Refusal, string> = {
   FORBIDDEN: 'error.FORBIDDEN',
@@ -59,30 +60,6 @@ export function todayOf(ctx: Ctx): string {
   return localDay(ctx.now);
 }
 
-type HazardRow = NonNullable<Awaited<ReturnType<typeof loadHazard>>>;
-
-/** One hazard in the caller's scope, as a select not yet run (the workflow adds its `for update`). */
-function hazardQuery(db: Executor, actor: Actor, enterpriseId: string, id: string) {
-  return db.selectFrom('hazards as h')
-    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
-    .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'h.enterprise_id').onRef('r.id', '=', 'h.risk_point_id'))
-    .leftJoin('users as rep', 'rep.id', 'h.reported_by')
-    .leftJoin('users as rec', 'rec.id', 'h.rectifier_id')
-    .selectAll('h')
-    .select(['u.name as org_unit_name', 'u.path as unit_path', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
-      (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')])
-    .where('h.enterprise_id', '=', enterpriseId).where('h.id', '=', id)
-    .where(hazardVisibleTo(actor, 'h'));
-}
-
-/** One hazard in the caller's scope; `lock` takes its row for update in the same select (a workflow step). */
-async function loadHazard(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
-  const q = hazardQuery(db, actor, enterpriseId, id);
-  // D1: a workflow step reads the row under its lock, in the same select, before it decides.
-  const row = await (opts.lock ? q.forUpdate('h') : q).executeTakeFirst();
-  return row ?? null;
-}
-
 function relation(actor: Actor, h: Pick<HazardRow, 'enterprise_id' | 'unit_path' | 'rectifier_id' | 'reported_by' | 'submitted_by'>): HazardActor {
   return {
     manager: isEnterpriseManager(actor, h.enterprise_id) && can(actor, 'hazard.manage'),
@@ -94,14 +71,13 @@ function relation(actor: Actor, h: Pick<HazardRow, 'enterprise_id' | 'unit_path'
 }
 
 async function facts(db: Executor, h: HazardRow, ctx: Ctx, afterPhotos = 0) {
-  const plan = await db.selectFrom('hazard_plans').select('hazard_id').where('enterprise_id', '=', h.enterprise_id).where('hazard_id', '=', h.id).executeTakeFirst();
-  const pending = await db.selectFrom('hazard_extensions').select('id').where('enterprise_id', '=', h.enterprise_id).where('hazard_id', '=', h.id).where('status', '=', 'pending').executeTakeFirst();
+  const { hasPlan, extensionPending } = await hazardFacts(db, requireActor(ctx), h.enterprise_id, h.id);
   return {
     level: h.level,
-    hasFiveInPlacePlan: !!plan,
+    hasFiveInPlacePlan: hasPlan,
     hasAfterPhoto: afterPhotos > 0,
     beforeDeadline: !!h.deadline && todayOf(ctx) <= h.deadline,
-    extensionPending: !!pending,
+    extensionPending,
   };
 }
 
@@ -117,15 +93,14 @@ function presentSummary(h: Omit<HazardRow, 'unit_path'>, ctx: Ctx) {
 
 export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id: string): Promise<HazardDetail> {
   const actor = requireActor(ctx);
-  const h = await loadHazard(db, actor, enterpriseId, id);
+  const h = await findHazard(db, actor, enterpriseId, id);
   if (!h) throw notFound();
   const [photos, events, extensions, plan, supervision, abilities] = await Promise.all([
     photosOf(db, enterpriseId, { type: 'hazard', id }),
-    db.selectFrom('hazard_events as e').leftJoin('users as u', 'u.id', 'e.actor_id').select(['e.op', 'e.from_status', 'e.to_status', 'u.display_name', 'e.at', 'e.note', 'e.photo_ids'])
-      .where('e.enterprise_id', '=', enterpriseId).where('e.hazard_id', '=', id).orderBy('e.seq').execute(),
-    db.selectFrom('hazard_extensions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).orderBy('requested_at').execute(),
-    db.selectFrom('hazard_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst(),
-    db.selectFrom('hazard_supervisions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst(),
+    hazardEvents(db, actor, enterpriseId, id),
+    hazardExtensions(db, actor, enterpriseId, id),
+    hazardPlan(db, actor, enterpriseId, id),
+    hazardSupervision(db, actor, enterpriseId, id),
     abilitiesOf(db, ctx, hazardLoop, h),
   ]);
   const who = relation(actor, h);
@@ -149,13 +124,6 @@ export async function getHazard(db: Executor, ctx: Ctx, enterpriseId: string, id
   };
 }
 
-const HAZARD_SORT = {
-  reportedAt: { by: 'h.reported_at', nulls: 'last' }, deadline: { by: 'h.deadline', nulls: 'last' }, code: { by: 'h.code', nulls: 'last' }, level: { by: 'h.level', nulls: 'last' },
-} as const;
-
-/** The hazard has an extension request waiting for a decision. */
-const pendingExtension = sql<boolean>`exists (select 1 from hazard_extensions x where x.enterprise_id = h.enterprise_id and x.hazard_id = h.id and x.status = 'pending')`;
-
 /**
  * The workbench's hazard figures for one enterprise as the actor sees it (hazard.policy.ts): each the total of the
  * ledger list its item opens (`listHazards` with the same filter).
@@ -164,90 +132,29 @@ export async function hazardWorkbenchCounts(db: Db, ctx: Ctx, enterpriseId: stri
   const actor = requireActor(ctx);
   const today = todayOf(ctx);
   const { value } = await currentRules(db, ctx, HAZARD_ESCALATION_RULES);
-  const me = actor.userId;
-  const r = await db.selectFrom('hazards as h')
-    .where('h.enterprise_id', '=', enterpriseId).where(hazardVisibleTo(actor, 'h'))
-    .select((eb) => {
-      const open = eb('h.status', 'in', OPEN);
-      return [
-        eb.fn.countAll<number>().filterWhere('h.status', '=', 'reported').as('toConfirm'),
-        eb.fn.countAll<number>().filterWhere('h.status', '=', 'submitted').as('toAccept'),
-        eb.fn.countAll<number>().filterWhere((w) => w.and([open, w('h.deadline', '<', today)])).as('overdue'),
-        eb.fn.countAll<number>().filterWhere((w) => w.and([open, w('h.level', '=', 'major')])).as('majorOpen'),
-        eb.fn.countAll<number>().filterWhere((w) => w.and([w('h.status', '=', 'rectifying'), pendingExtension])).as('extensions'),
-        eb.fn.countAll<number>().filterWhere((w) => w.and([w('h.status', '=', 'rectifying'), w('h.rectifier_id', '=', me)])).as('assigned'),
-        eb.fn.countAll<number>().filterWhere((w) => w.and([w('h.status', '=', 'rectifying'), w('h.rectifier_id', '=', me),
-          w('h.deadline', '>=', today), w('h.deadline', '<=', addLocalDays(today, value.remindBeforeDays))])).as('dueSoon'),
-        eb.fn.countAll<number>().filterWhere((w) => w.and([open, w('h.reported_by', '=', me)])).as('reportedOpen'),
-        eb.fn.countAll<number>().filterWhere('h.reported_by', '=', me).as('reported'),
-      ];
-    })
-    .executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as Record<keyof typeof r, number>;
+  return countHazardsForWorkbench(db, actor, enterpriseId, { today, until: addLocalDays(today, value.remindBeforeDays) });
 }
 
 /** A regulator's hazard figures across the enterprises in scope: overdue (and how many enterprises), major open, supervised. */
 export async function regulatorHazardCounts(db: Db, ctx: Ctx) {
-  const actor = requireActor(ctx);
-  const today = todayOf(ctx);
-  const r = await db.selectFrom('hazards as h')
-    .where('h.status', 'in', OPEN).where(hazardVisibleTo(actor, 'h'))
-    .select((eb) => [
-      eb.fn.countAll<number>().filterWhere('h.deadline', '<', today).as('overdue'),
-      eb.fn.count<number>('h.enterprise_id').distinct().filterWhere('h.deadline', '<', today).as('overdueEnterprises'),
-      eb.fn.countAll<number>().filterWhere('h.level', '=', 'major').as('majorOpen'),
-      eb.fn.countAll<number>().filterWhere((w) => w.exists(w.selectFrom('hazard_supervisions as s').select('s.hazard_id')
-        .whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed'))).as('supervised'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { overdue: Number(r.overdue ?? 0), overdueEnterprises: Number(r.overdueEnterprises ?? 0), majorOpen: Number(r.majorOpen ?? 0), supervised: Number(r.supervised ?? 0) };
+  return countOpenHazardsInScope(db, requireActor(ctx), todayOf(ctx));
 }
 
 export async function listHazards(db: Db, ctx: Ctx, enterpriseId: string, q: HazardListQuery) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const today = todayOf(ctx);
-  let base = db.selectFrom('hazards as h')
-    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'h.enterprise_id').onRef('u.id', '=', 'h.org_unit_id'))
-    .where('h.enterprise_id', '=', enterpriseId)
-    .where(hazardVisibleTo(actor, 'h'));
-  if (q.status === 'open') base = base.where('h.status', 'in', OPEN);
-  else if (q.status) base = base.where('h.status', '=', q.status);
-  if (q.level) base = base.where('h.level', '=', q.level);
-  if (q.source) base = base.where('h.source', '=', q.source);
-  if (q.riskPointId) base = base.where('h.risk_point_id', '=', q.riskPointId);
-  if (q.orgUnitId) {
-    const unitId = q.orgUnitId;
-    base = base.where('u.path', 'like', (eb) => eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('enterprise_id', '=', enterpriseId).where('id', '=', unitId));
-  }
-  if (q.overdue) base = base.where('h.status', 'in', OPEN).where('h.deadline', '<', today);
-  if (q.mine) base = base.where((eb) => eb.or([eb('h.rectifier_id', '=', actor.userId), eb('h.reported_by', '=', actor.userId)]));
-  if (q.assignedToMe) base = base.where('h.rectifier_id', '=', actor.userId).where('h.status', '=', 'rectifying');
-  if (q.reportedByMe) base = base.where('h.reported_by', '=', actor.userId);
-  if (q.extensionPending) base = base.where('h.status', '=', 'rectifying').where(pendingExtension);
-  if (q.dueSoon) {
-    const { value } = await currentRules(db, ctx, HAZARD_ESCALATION_RULES);
-    base = base.where('h.status', '=', 'rectifying').where('h.deadline', '>=', today).where('h.deadline', '<=', addLocalDays(today, value.remindBeforeDays));
-  }
-  if (q.q) base = base.where(searchWhere(q.q, ['h.title', 'h.code', 'h.location']));
-  const { items: rows, total } = await listPage(base, {
-    select: (qb) => qb
-      .leftJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'h.enterprise_id').onRef('r.id', '=', 'h.risk_point_id'))
-      .leftJoin('users as rep', 'rep.id', 'h.reported_by')
-      .leftJoin('users as rec', 'rec.id', 'h.rectifier_id')
-      .selectAll('h')
-      .select(['u.name as org_unit_name', 'r.name as risk_point_name', 'rep.display_name as reporter_name', 'rec.display_name as rectifier_name',
-        (eb) => eb.exists(eb.selectFrom('hazard_supervisions as s').select('s.hazard_id').whereRef('s.enterprise_id', '=', 'h.enterprise_id').whereRef('s.hazard_id', '=', 'h.id').where('s.status', '=', 'listed')).as('supervised')]),
-    sort: { map: HAZARD_SORT, key: q.sort, order: q.order, tiebreak: [{ by: 'h.code', dir: 'desc' }] },
-    page: q.page, pageSize: q.pageSize,
-  });
+  // "Due soon" is the reminder window of the rule-set in force (R-HAZ-3 [cfg]).
+  const dueSoonUntil = q.dueSoon ? addLocalDays(today, (await currentRules(db, ctx, HAZARD_ESCALATION_RULES)).value.remindBeforeDays) : undefined;
+  const { items: rows, total } = await listHazardRows(db, actor, enterpriseId, q, { today, dueSoonUntil });
   return { items: rows.map((r) => presentSummary(r, ctx)), total, page: q.page, pageSize: q.pageSize };
 }
 
 // ---- operations ----
 
 async function recordEvent(tx: Tx, ctx: Ctx, h: { enterprise_id: string; id: string }, op: string, from: string | null, to: string, note = '', photoIds: string[] = []) {
-  await tx.insertInto('hazard_events').values({ enterprise_id: h.enterprise_id, hazard_id: h.id, op, from_status: from, to_status: to, actor_id: ctx.actor?.userId ?? null, at: ctx.now, note, photo_ids: photoIds }).execute();
+  const actor = requireActor(ctx);
+  await insertHazardEvent(tx, actor.scope, h.enterprise_id, h.id, { op, from, to, actorId: actor.userId, at: ctx.now, note, photoIds });
 }
 
 /** Risk feedback loop: an open hazard (or missed checks) at a risk point marks it "control failing — re-assess". */
@@ -269,14 +176,14 @@ async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind:
 const managersOf = (tx: Tx, enterpriseId: string) => idsOf(directoryManagersOf(tx, enterpriseId));
 
 /** R-HAZ-4: a major hazard reaches the supervising departments (by industry) and the subdistrict at once. */
-async function notifyRegulatorsOfMajor(tx: Tx, enterpriseId: string, code: string, title: string, link: string) {
-  await enqueueOutbox(tx, await regulatorNoticesOfMajor(tx, enterpriseId, code, title, link));
+async function notifyRegulatorsOfMajor(tx: Tx, actor: Actor, enterpriseId: string, code: string, title: string, link: string) {
+  await enqueueOutbox(tx, await regulatorNoticesOfMajor(tx, actor, enterpriseId, code, title, link));
 }
 
-async function regulatorNoticesOfMajor(tx: Tx, enterpriseId: string, code: string, title: string, link: string): Promise<OutboxMessage[]> {
+async function regulatorNoticesOfMajor(tx: Tx, actor: Actor, enterpriseId: string, code: string, title: string, link: string): Promise<OutboxMessage[]> {
   const recipients = await idsOf(regulatorsOf(tx, enterpriseId));
-  const ent = await tx.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
-  return notices(recipients, 'hazard.major', 'hazard.notify.major.title', 'hazard.notify.major.body', { code, title, enterprise: ent.name }, link);
+  const enterprise = await enterpriseNameOf(tx, actor.scope, enterpriseId);
+  return notices(recipients, 'hazard.major', 'hazard.notify.major.title', 'hazard.notify.major.body', { code, title, enterprise }, link);
 }
 
 const link = (enterpriseId: string, id: string) => `/enterprises/${enterpriseId}/hazards/${id}`;
@@ -291,79 +198,48 @@ function defaultSource(actor: Actor): HazardSource {
   }
 }
 
-/**
- * The reporter's own unit in this enterprise: the unit a unit leader leads, else the unit of the employee record behind
- * the account. Null for people outside the enterprise (regulators, insurers) and accounts with neither.
- */
-async function reporterUnitOf(db: Executor, userId: string, enterpriseId: string): Promise<string | null> {
-  const row = await db.selectFrom('users as usr')
-    .leftJoin('employees as emp', (j) => j.onRef('emp.enterprise_id', '=', 'usr.enterprise_id').onRef('emp.id', '=', 'usr.employee_id'))
-    .innerJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'usr.enterprise_id')
-      .on((eb) => eb('ou.id', '=', eb.fn.coalesce('usr.org_unit_id', 'emp.org_unit_id'))))
-    .select('ou.id')
-    .where('usr.id', '=', userId).where('usr.enterprise_id', '=', enterpriseId)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 /** reportHazard: anyone in scope registers what they found; photos were uploaded first. */
 export async function reportHazard(db: Db, ctx: Ctx, enterpriseId: string, input: HazardReportInput, extra: { checkTaskId?: string; checklistItemId?: string } = {}, txIn?: Tx) {
   const actor = requireActor(ctx);
   const run = async (tx: Tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
+    // Whoever may report in the enterprise names any of its places: a unit leader reports at a point of another unit.
+    const anywhere = wholeEnterprise(enterpriseId);
     let orgUnitId = input.orgUnitId;
     if (input.riskPointId) {
-      const rp = await tx.selectFrom('risk_points').select(['org_unit_id']).where('enterprise_id', '=', enterpriseId).where('id', '=', input.riskPointId).executeTakeFirst();
+      const rp = await findRiskPointRef(tx, anywhere, enterpriseId, input.riskPointId);
       if (!rp) throw invalid('body.riskPointId', 'error.NOT_FOUND');
       orgUnitId ??= rp.org_unit_id;
     }
     if (input.postId) {
-      const post = await tx.selectFrom('posts').select('org_unit_id').where('enterprise_id', '=', enterpriseId).where('id', '=', input.postId).executeTakeFirst();
+      const post = await findPostRef(tx, anywhere, enterpriseId, input.postId);
       if (!post) throw invalid('body.postId', 'error.NOT_FOUND');
       orgUnitId ??= post.org_unit_id;
     }
     if (orgUnitId) {
-      const u = await tx.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', orgUnitId).executeTakeFirst();
+      const u = await findUnitRef(tx, actor.scope, enterpriseId, orgUnitId);
       if (!u) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     }
     // Named by nothing else, a report is filed under the reporter's own unit (a worker's workshop, not the company).
-    orgUnitId ??= (await reporterUnitOf(tx, actor.userId, enterpriseId)) ?? undefined;
+    orgUnitId ??= (await reporterUnitOf(tx, actor.scope, enterpriseId, actor.userId)) ?? undefined;
     await requirePhotos(tx, enterpriseId, input.photoIds);
     // The code's year is the local year of the report; the year's series moves on (D12: the one code generator).
     const year = localYear(ctx.now);
     const code = await nextCode(tx, enterpriseId, HAZARD_CODE_SERIES, { prefix: `YH-${year}-`, year, width: 4 });
-    // One statement for the record, its first history event and the managers' notifications (the hot path of
-    // reporting): the hazard goes in (in the enterprise's root unit when neither the report nor the reporter names
-    // one), the 'report' event
-    // follows it, and every active principal and safety manager gets a notification naming it.
-    const notice = JSON.stringify({ kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body' });
-    const row = await tx
-      .with('h', (db) => db.insertInto('hazards').values({
-        enterprise_id: enterpriseId,
-        code,
-        title: input.title, description: input.description, source: input.source ?? defaultSource(actor),
-        hazard_class: input.hazardClass ?? null, level: input.level, major_criterion: input.majorCriterion ?? null, risk_point_id: input.riskPointId ?? null,
-        org_unit_id: orgUnitId ?? sql<string>`(select id from org_units where enterprise_id = ${enterpriseId} and parent_id is null)`,
-        location: input.location, reported_by: actor.userId, reported_at: ctx.now,
-        check_task_id: extra.checkTaskId ?? null, checklist_item_id: extra.checklistItemId ?? null, created_at: ctx.now, updated_at: ctx.now,
-      }).returningAll())
-      .with('ev', (db) => db.insertInto('hazard_events')
-        .columns(['enterprise_id', 'hazard_id', 'op', 'from_status', 'to_status', 'actor_id', 'at', 'note', 'photo_ids'])
-        .expression((eb) => eb.selectFrom('h').select([
-          'h.enterprise_id', 'h.id', sql.lit('report').as('op'), sql<null>`null::text`.as('from_status'), sql.lit('reported').as('to_status'),
-          sql<string>`${actor.userId}::uuid`.as('actor_id'), sql<Date>`${ctx.now}::timestamptz`.as('at'), sql<string>`${input.description}::text`.as('note'),
-          sql<string[]>`${input.photoIds}::uuid[]`.as('photo_ids'),
-        ])))
-      .with('notice', (db) => db.insertInto('outbox').columns(['topic', 'payload'])
-        .expression((eb) => eb.selectFrom('users').innerJoin('h', 'h.enterprise_id', 'users.enterprise_id').select([
-          sql.lit('notify').as('topic'),
-          sql<string>`${notice}::jsonb || jsonb_build_object('userId', users.id, 'params', jsonb_build_object('code', h.code, 'title', h.title),
-            'link', ${link(enterpriseId, '')} || h.id)`.as('payload'),
-        ]).where('users.id', 'in', directoryManagersOf(tx, enterpriseId))))
-      .selectFrom('h').selectAll().executeTakeFirstOrThrow();
+    // One statement for the record, its first history event and the managers' notifications (the hot path of reporting).
+    const row = await insertReportedHazard(tx, actor.scope, enterpriseId, {
+      code,
+      title: input.title, description: input.description, source: input.source ?? defaultSource(actor),
+      hazard_class: input.hazardClass ?? null, level: input.level, major_criterion: input.majorCriterion ?? null, risk_point_id: input.riskPointId ?? null,
+      org_unit_id: orgUnitId, location: input.location, reported_by: actor.userId,
+      check_task_id: extra.checkTaskId ?? null, checklist_item_id: extra.checklistItemId ?? null,
+    }, {
+      at: ctx.now, note: input.description, photoIds: input.photoIds, linkPrefix: link(enterpriseId, ''),
+      notice: { kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body' },
+    });
     await linkPhotos(tx, ctx, enterpriseId, { type: 'hazard', id: row.id }, input.photoIds, 'before');
     await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);
-    if (row.level === 'major') await notifyRegulatorsOfMajor(tx, enterpriseId, code, row.title, link(enterpriseId, row.id));
+    if (row.level === 'major') await notifyRegulatorsOfMajor(tx, actor, enterpriseId, code, row.title, link(enterpriseId, row.id));
     await writeAudit(tx, ctx, { action: 'hazard.report', entityType: 'hazard', entityId: row.id, enterpriseId, after: row });
     return { id: row.id, code: row.code, status: row.status };
   };
@@ -378,7 +254,7 @@ const hazardLoop = bindWorkflow({
   entityType: 'hazard',
   entityId: (h: HazardRow) => h.id,
   enterpriseId: (h) => h.enterprise_id,
-  select: (db, actor, k) => hazardQuery(db, actor, k.enterpriseId, k.id),
+  select: (db, actor, k) => selectHazard(db, actor, k.enterpriseId, k.id),
   lockOf: 'h' as const,
   relation,
   facts: (db, ctx, h, input: { afterPhotos: number }) => facts(db, h, ctx, input.afterPhotos),
@@ -428,8 +304,7 @@ async function placeCorrections(tx: Tx, actor: Actor, h: HazardRow, input: Place
   const words: string[] = [];
   const shown = (v: string | null | undefined) => v || '—';
   if (input.orgUnitId !== undefined && input.orgUnitId !== h.org_unit_id) {
-    const unit = await tx.selectFrom('org_units').select(['id', 'name', 'path'])
-      .where('enterprise_id', '=', h.enterprise_id).where('id', '=', input.orgUnitId).executeTakeFirst();
+    const unit = await findUnitRef(tx, actor.scope, h.enterprise_id, input.orgUnitId);
     if (!unit || !isUnitVisible(actor, unit.path)) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     set.org_unit_id = unit.id;
     changed.orgUnitId = { from: h.org_unit_id, to: unit.id };
@@ -441,9 +316,7 @@ async function placeCorrections(tx: Tx, actor: Actor, h: HazardRow, input: Place
     words.push(t('zh-CN', 'hazard.changed.location', { from: shown(h.location), to: shown(input.location) }));
   }
   if (input.riskPointId !== undefined && input.riskPointId !== h.risk_point_id) {
-    const point = input.riskPointId === null ? null : await tx.selectFrom('risk_points as r').select(['r.id', 'r.name'])
-      .where('r.enterprise_id', '=', h.enterprise_id).where('r.id', '=', input.riskPointId).where(riskPointVisibleTo(actor.scope, 'r'))
-      .executeTakeFirst();
+    const point = input.riskPointId === null ? null : await findRiskPointRef(tx, actor.scope, h.enterprise_id, input.riskPointId);
     if (point === undefined) throw invalid('body.riskPointId', 'error.NOT_FOUND');
     set.risk_point_id = point?.id ?? null;
     changed.riskPointId = { from: h.risk_point_id, to: point?.id ?? null };
@@ -461,39 +334,35 @@ export async function awardReportPoints(tx: Tx, c: { enterpriseId: string; hazar
   const reporter = c.reportedBy;
   if (!reporter || reporter === c.confirmedBy) return;
   const points = await currentRules(tx, { enterpriseId: c.enterpriseId }, HAZARD_POINTS_RULES);
-  await tx.insertInto('hazard_points').columns(['enterprise_id', 'hazard_id', 'user_id', 'points', 'awarded_at', 'rule_set_version'])
-    .expression((eb) => eb.selectFrom('users').select([
-      sql<string>`${c.enterpriseId}::uuid`.as('enterprise_id'), sql<string>`${c.hazardId}::uuid`.as('hazard_id'), 'users.id',
-      sql<number>`${points.value[c.level]}::int`.as('points'), sql<Date>`${c.at}::timestamptz`.as('awarded_at'),
-      sql<number>`${points.version}::int`.as('rule_set_version'),
-    ]).where('users.id', '=', reporter).where('users.enterprise_id', '=', c.enterpriseId))
-    .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doNothing()).execute();
+  // Awarded on the enterprise's behalf (the confirm step has decided access; the seed has no user).
+  await insertReportPoints(tx, wholeEnterprise(c.enterpriseId), c.enterpriseId, {
+    hazardId: c.hazardId, userId: reporter, points: points.value[c.level], at: c.at, ruleSetVersion: points.version,
+  });
 }
 
 export function confirmHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: HazardConfirmInput) {
   return operate(db, ctx, enterpriseId, id, 'confirm', input, async ({ tx, h, actor }) => {
     if (input.level === 'major' && !input.majorCriterion) throw invalid('body.majorCriterion', 'hazard.majorCriterionRequired');
     const place = await placeCorrections(tx, actor, h, input);
-    await tx.updateTable('hazards').set({
+    await updateHazard(tx, actor.scope, enterpriseId, id, {
       level: input.level, hazard_class: input.hazardClass, major_criterion: input.level === 'major' ? input.majorCriterion ?? null : null,
       ...(input.title ? { title: input.title } : {}), ...place.set, confirmed_by: actor.userId, confirmed_at: ctx.now,
-    }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    });
     // Risk feedback: the point the hazard left may no longer be failing, the one it moved to now is.
     if (place.changed.riskPointId) await refreshRiskFeedback(tx, enterpriseId, h.risk_point_id, place.changed.riskPointId.to);
     await awardReportPoints(tx, { enterpriseId, hazardId: id, reportedBy: h.reported_by, confirmedBy: actor.userId, level: input.level, at: ctx.now });
-    const outbox = input.level === 'major' && h.level !== 'major' ? await regulatorNoticesOfMajor(tx, enterpriseId, h.code, input.title ?? h.title, link(enterpriseId, id)) : [];
+    const outbox = input.level === 'major' && h.level !== 'major' ? await regulatorNoticesOfMajor(tx, actor, enterpriseId, h.code, input.title ?? h.title, link(enterpriseId, id)) : [];
     const note = [...place.words, input.note].filter(Boolean).join('；');
     return { note, audit: { ...auditOf(input), ...(Object.keys(place.changed).length ? { changed: place.changed } : {}) }, outbox };
   });
 }
 
 export function assignRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { rectifierId: string; measures: string; deadline: string; funds?: number; note: string } & Versioned) {
-  return operate(db, ctx, enterpriseId, id, 'assign', input, async ({ tx, h }) => {
-    const rectifier = await tx.selectFrom('users').select(['id', 'enterprise_id', 'disabled']).where('id', '=', input.rectifierId).executeTakeFirst();
-    if (!rectifier || rectifier.enterprise_id !== enterpriseId || rectifier.disabled) throw invalid('body.rectifierId', 'error.NOT_FOUND');
+  return operate(db, ctx, enterpriseId, id, 'assign', input, async ({ tx, h, actor }) => {
+    const rectifier = await findActiveAccount(tx, actor.scope, enterpriseId, input.rectifierId);
+    if (!rectifier) throw invalid('body.rectifierId', 'error.NOT_FOUND');
     if (input.deadline < todayOf(ctx)) throw invalid('body.deadline', 'hazard.deadlinePast');
-    await tx.updateTable('hazards').set({ rectifier_id: rectifier.id, measures: input.measures, deadline: input.deadline, funds: input.funds ?? null, escalation_level: 0 })
-      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await updateHazard(tx, actor.scope, enterpriseId, id, { rectifier_id: rectifier.id, measures: input.measures, deadline: input.deadline, funds: input.funds ?? null, escalation_level: 0 });
     return { note: input.note, audit: auditOf(input), outbox: notices([rectifier.id], 'hazard.assigned', 'hazard.notify.assigned.title', 'hazard.notify.assigned.body', { code: h.code, title: h.title, deadline: input.deadline }, link(enterpriseId, id)) };
   });
 }
@@ -506,7 +375,7 @@ async function attachAfterPhotos(tx: Tx, ctx: Ctx, enterpriseId: string, id: str
 export function submitRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] } & Versioned) {
   return operate(db, ctx, enterpriseId, id, 'submit', { afterPhotos: input.photoIds.length, version: input.version }, async ({ tx, h, actor }) => {
     await attachAfterPhotos(tx, ctx, enterpriseId, id, input.photoIds);
-    await tx.updateTable('hazards').set({ submitted_by: actor.userId, submitted_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await updateHazard(tx, actor.scope, enterpriseId, id, { submitted_by: actor.userId, submitted_at: ctx.now });
     return { note: input.note, photoIds: input.photoIds, outbox: notices([h.confirmed_by, ...(await managersOf(tx, enterpriseId))].filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id)) };
   });
 }
@@ -514,8 +383,7 @@ export function submitRectification(db: Db, ctx: Ctx, enterpriseId: string, id: 
 export function fixOnSpot(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; photoIds: string[] } & Versioned) {
   return operate(db, ctx, enterpriseId, id, 'fixOnSpot', { afterPhotos: input.photoIds.length, version: input.version }, async ({ tx, h, actor }) => {
     await attachAfterPhotos(tx, ctx, enterpriseId, id, input.photoIds);
-    await tx.updateTable('hazards').set({ on_spot: true, rectifier_id: actor.userId, submitted_by: actor.userId, submitted_at: ctx.now, hazard_class: h.hazard_class ?? 'thing' })
-      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await updateHazard(tx, actor.scope, enterpriseId, id, { on_spot: true, rectifier_id: actor.userId, submitted_by: actor.userId, submitted_at: ctx.now, hazard_class: h.hazard_class ?? 'thing' });
     return { note: input.note, photoIds: input.photoIds, outbox: notices((await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.submitted', 'hazard.notify.submitted.title', 'hazard.notify.submitted.body', { code: h.code, title: h.title }, link(enterpriseId, id)) };
   });
 }
@@ -524,23 +392,23 @@ export function acceptHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string,
   return operate(db, ctx, enterpriseId, id, 'accept', input, async ({ tx, h, actor }) => {
     // R-HAZ-4: closing a major hazard needs its acceptance evaluation.
     if (h.level === 'major' && input.note.length < 5) throw invalid('body.note', 'hazard.acceptanceEvaluationRequired');
-    await tx.updateTable('hazards').set({ accepted_by: actor.userId, closed_at: ctx.now, acceptance_note: input.note }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await updateHazard(tx, actor.scope, enterpriseId, id, { accepted_by: actor.userId, closed_at: ctx.now, acceptance_note: input.note });
     return { note: input.note, outbox: notices([h.rectifier_id, h.reported_by].filter((u) => u !== actor.userId), 'hazard.closed', 'hazard.notify.closed.title', 'hazard.notify.closed.body', { code: h.code, title: h.title }, link(enterpriseId, id)) };
   });
 }
 
 export function rejectRectification(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string } & Versioned) {
-  return operate(db, ctx, enterpriseId, id, 'reject', input, async ({ tx, h }) => {
+  return operate(db, ctx, enterpriseId, id, 'reject', input, async ({ tx, h, actor }) => {
     if (!input.note) throw invalid('body.note', 'validation.required');
-    await tx.updateTable('hazards').set({ submitted_by: null, submitted_at: null }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await updateHazard(tx, actor.scope, enterpriseId, id, { submitted_by: null, submitted_at: null });
     return { note: input.note, outbox: notices([h.rectifier_id], 'hazard.rejected', 'hazard.notify.rejected.title', 'hazard.notify.rejected.body', { code: h.code, title: h.title, note: input.note }, link(enterpriseId, id)) };
   });
 }
 
 export function voidHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { reason: string } & Versioned) {
-  return operate(db, ctx, enterpriseId, id, 'void', input, async ({ tx }) => {
-    await tx.updateTable('hazards').set({ void_reason: input.reason }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    await tx.deleteFrom('hazard_points').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute();
+  return operate(db, ctx, enterpriseId, id, 'void', input, async ({ tx, actor }) => {
+    await updateHazard(tx, actor.scope, enterpriseId, id, { void_reason: input.reason });
+    await deleteReportPoints(tx, actor.scope, enterpriseId, id);
     return { note: input.reason };
   });
 }
@@ -548,18 +416,17 @@ export function voidHazard(db: Db, ctx: Ctx, enterpriseId: string, id: string, i
 export function requestExtension(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { newDeadline: string; reason: string } & Versioned) {
   return operate(db, ctx, enterpriseId, id, 'requestExtension', input, async ({ tx, h, actor }) => {
     if (!h.deadline || input.newDeadline <= h.deadline) throw invalid('body.newDeadline', 'hazard.extensionLater');
-    await tx.insertInto('hazard_extensions').values({ enterprise_id: enterpriseId, hazard_id: id, requested_by: actor.userId, requested_at: ctx.now, old_deadline: h.deadline, new_deadline: input.newDeadline, reason: input.reason }).execute();
+    await insertExtension(tx, actor.scope, enterpriseId, id, { requested_by: actor.userId, requested_at: ctx.now, old_deadline: h.deadline, new_deadline: input.newDeadline, reason: input.reason });
     return { note: `${h.deadline} → ${input.newDeadline}: ${input.reason}`, outbox: notices((await managersOf(tx, enterpriseId)).filter((u) => u !== actor.userId), 'hazard.extension', 'hazard.notify.extension.title', 'hazard.notify.extension.body', { code: h.code, title: h.title, deadline: input.newDeadline }, link(enterpriseId, id)) };
   });
 }
 
 export function decideExtension(db: Db, ctx: Ctx, enterpriseId: string, id: string, extensionId: string, input: { approve: boolean; note: string } & Versioned) {
   return operate(db, ctx, enterpriseId, id, 'decideExtension', input, async ({ tx, actor }) => {
-    const ext = await tx.selectFrom('hazard_extensions').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).where('id', '=', extensionId).where('status', '=', 'pending').executeTakeFirst();
+    const ext = await findPendingExtension(tx, actor, enterpriseId, id, extensionId);
     if (!ext) throw notFound();
-    await tx.updateTable('hazard_extensions').set({ status: input.approve ? 'approved' : 'rejected', decided_by: actor.userId, decided_at: ctx.now, decision_note: input.note })
-      .where('enterprise_id', '=', enterpriseId).where('id', '=', extensionId).execute();
-    if (input.approve) await tx.updateTable('hazards').set({ deadline: ext.new_deadline, escalation_level: 0 }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await decideExtensionRow(tx, actor.scope, enterpriseId, extensionId, { status: input.approve ? 'approved' : 'rejected', decided_by: actor.userId, decided_at: ctx.now, decision_note: input.note });
+    if (input.approve) await updateHazard(tx, actor.scope, enterpriseId, id, { deadline: ext.new_deadline, escalation_level: 0 });
     return { note: `${input.approve ? '同意' : '不同意'} ${ext.new_deadline}${input.note ? `：${input.note}` : ''}`, audit: { extensionId, approve: input.approve }, outbox: notices([ext.requested_by], 'hazard.extension', 'hazard.notify.extensionDecided.title', input.approve ? 'hazard.notify.extensionApproved.body' : 'hazard.notify.extensionRejected.body', { deadline: ext.new_deadline }, link(enterpriseId, id)) };
   });
 }
@@ -569,16 +436,15 @@ export async function saveFiveInPlacePlan(db: Db, ctx: Ctx, enterpriseId: string
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     // D1: decided on the row read under its lock, like every step of the closed loop.
-    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
+    const h = await findHazard(tx, actor, enterpriseId, id, { lock: true });
     if (!h) throw notFound();
     const who = relation(actor, h);
     if (!who.manager && !who.unitLeader) throw refusal('FORBIDDEN');
     if (h.level !== 'major') throw refusal('NOT_MAJOR');
     if (!OPEN.includes(h.status)) throw refusal('STATE');
-    const before = await tx.selectFrom('hazard_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
+    const before = await hazardPlan(tx, actor, enterpriseId, id);
     const values = { responsible_person: input.responsiblePerson, measures: input.measures, funds: input.funds, time_limit: input.timeLimit, contingency_plan: input.contingencyPlan, updated_at: ctx.now };
-    await tx.insertInto('hazard_plans').values({ enterprise_id: enterpriseId, hazard_id: id, ...values, created_by: actor.userId, created_at: ctx.now })
-      .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doUpdateSet(values)).execute();
+    await upsertPlan(tx, actor.scope, enterpriseId, id, values, { by: actor.userId, at: ctx.now });
     await recordEvent(tx, ctx, h, 'plan', h.status, h.status, input.measures);
     await writeAudit(tx, ctx, { action: 'hazard.plan', entityType: 'hazard', entityId: id, enterpriseId, before: before ?? null, after: input });
   });
@@ -591,15 +457,13 @@ export async function listForSupervision(db: Db, ctx: Ctx, enterpriseId: string,
   if (actor.scope.kind === 'enterprise' || !can(actor, 'hazard.supervise')) throw forbidden();
   await db.transaction().execute(async (tx) => {
     // D1: the hazard's row lock also serialises listing and delisting (read after it, the supervision row is current).
-    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
+    const h = await findHazard(tx, actor, enterpriseId, id, { lock: true });
     if (!h) throw notFound();
     if (h.level !== 'major') throw refusal('NOT_MAJOR');
     if (!OPEN.includes(h.status)) throw refusal('STATE');
-    const existing = await tx.selectFrom('hazard_supervisions').select('status').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
+    const existing = await hazardSupervision(tx, actor, enterpriseId, id);
     if (existing?.status === 'listed') throw refusal('ALREADY_LISTED');
-    const values = { listed_by: actor.userId, listed_at: ctx.now, deadline: input.deadline, note: input.note, status: 'listed' as const, delisted_by: null, delisted_at: null };
-    await tx.insertInto('hazard_supervisions').values({ enterprise_id: enterpriseId, hazard_id: id, ...values })
-      .onConflict((oc) => oc.columns(['enterprise_id', 'hazard_id']).doUpdateSet(values)).execute();
+    await upsertSupervision(tx, actor.scope, enterpriseId, id, { listed_by: actor.userId, listed_at: ctx.now, deadline: input.deadline, note: input.note, status: 'listed', delisted_by: null, delisted_at: null });
     await recordEvent(tx, ctx, h, 'supervise', h.status, h.status, `${input.deadline} ${input.note}`);
     await notifyUsers(tx, await managersOf(tx, enterpriseId), 'hazard.supervised', 'hazard.notify.supervised.title', 'hazard.notify.supervised.body', { code: h.code, title: h.title, deadline: input.deadline }, link(enterpriseId, id));
     await writeAudit(tx, ctx, { action: 'hazard.supervise', entityType: 'hazard', entityId: id, enterpriseId, after: input });
@@ -611,13 +475,13 @@ export async function delistSupervision(db: Db, ctx: Ctx, enterpriseId: string, 
   const actor = requireActor(ctx);
   if (actor.scope.kind === 'enterprise' || !can(actor, 'hazard.supervise')) throw forbidden();
   await db.transaction().execute(async (tx) => {
-    const h = await loadHazard(tx, actor, enterpriseId, id, { lock: true });
+    const h = await findHazard(tx, actor, enterpriseId, id, { lock: true });
     if (!h) throw notFound();
-    const sup = await tx.selectFrom('hazard_supervisions').select('status').where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).executeTakeFirst();
+    const sup = await hazardSupervision(tx, actor, enterpriseId, id);
     if (sup?.status !== 'listed') throw refusal('NOT_LISTED');
     // Delisting confirms the enterprise's acceptance evaluation: the hazard must be closed first.
     if (h.status !== 'closed') throw refusal('NOT_CLOSED');
-    await tx.updateTable('hazard_supervisions').set({ status: 'delisted', delisted_by: actor.userId, delisted_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', id).execute();
+    await markDelisted(tx, actor.scope, enterpriseId, id, { by: actor.userId, at: ctx.now });
     await recordEvent(tx, ctx, h, 'delist', h.status, h.status, input.note);
     await writeAudit(tx, ctx, { action: 'hazard.delist', entityType: 'hazard', entityId: id, enterpriseId, after: input });
   });
@@ -630,9 +494,12 @@ export async function delistSupervision(db: Db, ctx: Ctx, enterpriseId: string, 
  */
 export async function uploadPhotos(db: Db, ctx: Ctx, enterpriseId: string, files: Buffer[]): Promise<string[]> {
   const actor = requireActor(ctx);
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  // D16: decoded and encoded again before the transaction opens (no lock, no connection held meanwhile).
+  const prepared = await preparePhotos(files, ctx.now, 'body.file');
   return db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const saved = await savePhotos(tx, ctx, enterpriseId, files);
+    const saved = await savePhotos(tx, ctx, enterpriseId, prepared);
     return saved.map((p) => p.id);
   });
 }
@@ -642,13 +509,7 @@ export async function listAssignees(db: Db, ctx: Ctx, enterpriseId: string, q?: 
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   if (actor.scope.kind !== 'enterprise' && actor.scope.kind !== 'district') throw forbidden();
-  let query = db.selectFrom('users').select(['id', 'username', 'display_name', 'role'])
-    .where('enterprise_id', '=', enterpriseId).where('disabled', '=', false);
-  if (q) {
-    const like = containsPattern(q);
-    query = query.where((eb) => eb.or([eb('display_name', 'like', like), eb('username', 'like', like)]));
-  }
-  const rows = await query.orderBy('display_name').limit(50).execute();
+  const rows = await listActiveAccounts(db, actor.scope, enterpriseId, q, 50);
   return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, roleName: roleName(r.role, ctx.locale) }));
 }
 
@@ -661,8 +522,8 @@ export async function listHazardUnits(db: Db, ctx: Ctx, enterpriseId: string): P
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const [rows, own] = await Promise.all([
-    db.selectFrom('org_units').select(['id', 'parent_id', 'name', 'path', 'sort']).where('enterprise_id', '=', enterpriseId).execute(),
-    reporterUnitOf(db, actor.userId, enterpriseId),
+    unitsOfEnterprise(db, actor.scope, enterpriseId),
+    reporterUnitOf(db, actor.scope, enterpriseId, actor.userId),
   ]);
   type Unit = (typeof rows)[number];
   const byId = new Map(rows.map((r) => [r.id, r]));

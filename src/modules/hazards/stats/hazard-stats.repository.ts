@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { unitSubtree, type Actor, type Scope } from '../../../platform/auth/actor';
 import type { Executor } from '../../../platform/db/database';
 import type { HazardStatus } from '../../../platform/db/schema';
-import { enterpriseRowInScope, unitInScope } from '../../../platform/db/scope';
+import { enterpriseInScope, enterpriseRowInScope, unitInScope } from '../../../platform/db/scope';
 import { LOCAL_OFFSET_SQL } from '../../../platform/time';
 import { hazardVisibleTo } from '../loop/hazard.policy';
 import { listPage, searchWhere, type SortTerm } from '../../../platform/db/list-query';
@@ -58,7 +58,7 @@ export async function enterpriseFigures(db: Executor, scope: Scope, enterpriseId
       count(*) filter (where ${openAt} and h.level = 'major')::int as major_open
     from hazards h
     join org_units u on u.enterprise_id = h.enterprise_id and u.id = h.org_unit_id
-    where h.enterprise_id = ${enterpriseId} and ${unitInScope(scope, 'u.path')}`.execute(db);
+    where h.enterprise_id = ${enterpriseId} and ${enterpriseInScope(scope, 'h.enterprise_id')} and ${unitInScope(scope, 'u.path')}`.execute(db);
   return r.rows[0]!;
 }
 
@@ -77,13 +77,16 @@ export async function enterpriseBreakdowns(db: Executor, scope: Scope, enterpris
       count(*)::int as n_all, count(*) filter (where h.status <> 'voided')::int as n_valid
     from hazards h
     join org_units u on u.enterprise_id = h.enterprise_id and u.id = h.org_unit_id
-    where h.enterprise_id = ${enterpriseId} and h.reported_at >= ${start} and h.reported_at < ${end} and ${unitInScope(scope, 'u.path')}
+    where h.enterprise_id = ${enterpriseId} and h.reported_at >= ${start} and h.reported_at < ${end}
+      and ${enterpriseInScope(scope, 'h.enterprise_id')} and ${unitInScope(scope, 'u.path')}
     group by grouping sets ((h.status), (h.level), (h.source), (h.hazard_class), (split_part(u.path, '/', 2), split_part(u.path, '/', 3)))`.execute(db);
   return r.rows;
 }
 
-export async function enterpriseUnits(db: Executor, enterpriseId: string) {
-  return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('enterprise_id', '=', enterpriseId).execute();
+/** The enterprise's org units, to name the breakdown's top-level units. */
+export async function enterpriseUnits(db: Executor, scope: Scope, enterpriseId: string) {
+  return db.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('enterprise_id', '=', enterpriseId)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
 }
 
 export type OverdueRow = {
@@ -99,7 +102,8 @@ export async function enterpriseOverdue(db: Executor, scope: Scope, enterpriseId
     from hazards h
     join org_units u on u.enterprise_id = h.enterprise_id and u.id = h.org_unit_id
     left join users rec on rec.id = h.rectifier_id
-    where h.enterprise_id = ${enterpriseId} and h.status in ${OPEN_SQL} and h.deadline < ${today} and ${unitInScope(scope, 'u.path')}
+    where h.enterprise_id = ${enterpriseId} and h.status in ${OPEN_SQL} and h.deadline < ${today}
+      and ${enterpriseInScope(scope, 'h.enterprise_id')} and ${unitInScope(scope, 'u.path')}
     order by h.deadline, h.code
     limit ${limit}`.execute(db);
   return r.rows;
@@ -112,7 +116,7 @@ export async function enterpriseSupervised(db: Executor, scope: Scope, enterpris
     from hazard_supervisions s
     join hazards h on h.enterprise_id = s.enterprise_id and h.id = s.hazard_id
     join org_units u on u.enterprise_id = h.enterprise_id and u.id = h.org_unit_id
-    where s.enterprise_id = ${enterpriseId} and s.status = 'listed' and ${unitInScope(scope, 'u.path')}`.execute(db);
+    where s.enterprise_id = ${enterpriseId} and s.status = 'listed' and ${enterpriseInScope(scope, 's.enterprise_id')} and ${unitInScope(scope, 'u.path')}`.execute(db);
   return r.rows[0]?.n ?? 0;
 }
 
@@ -125,11 +129,13 @@ export async function enterpriseTrend(db: Executor, scope: Scope, enterpriseId: 
     from (
       select date_trunc('month', h.reported_at at time zone ${LOCAL}) as m, 1 as f, 0 as c
       from hazards h join org_units u on u.enterprise_id = h.enterprise_id and u.id = h.org_unit_id
-      where h.enterprise_id = ${enterpriseId} and h.reported_at >= ${start} and h.reported_at < ${end} and h.status <> 'voided' and ${unitInScope(scope, 'u.path')}
+      where h.enterprise_id = ${enterpriseId} and h.reported_at >= ${start} and h.reported_at < ${end} and h.status <> 'voided'
+        and ${enterpriseInScope(scope, 'h.enterprise_id')} and ${unitInScope(scope, 'u.path')}
       union all
       select date_trunc('month', h.closed_at at time zone ${LOCAL}), 0, 1
       from hazards h join org_units u on u.enterprise_id = h.enterprise_id and u.id = h.org_unit_id
-      where h.enterprise_id = ${enterpriseId} and h.status = 'closed' and h.closed_at >= ${start} and h.closed_at < ${end} and ${unitInScope(scope, 'u.path')}
+      where h.enterprise_id = ${enterpriseId} and h.status = 'closed' and h.closed_at >= ${start} and h.closed_at < ${end}
+        and ${enterpriseInScope(scope, 'h.enterprise_id')} and ${unitInScope(scope, 'u.path')}
     ) x
     group by 1`.execute(db);
   return r.rows;
@@ -214,9 +220,11 @@ export async function openByGroup(db: Executor, scope: Scope, f: OverviewFilter,
   return r.rows;
 }
 
-export async function enterpriseNames(db: Executor, ids: string[]) {
+/** The names of these enterprises, as far as they lie in the scope. */
+export async function enterpriseNames(db: Executor, scope: Scope, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('enterprises').select(['id', 'name', 'subdistrict_id', 'industry_code']).where('id', 'in', ids).execute();
+  return db.selectFrom('enterprises as e').select(['e.id', 'e.name', 'e.subdistrict_id', 'e.industry_code']).where('e.id', 'in', ids)
+    .where(enterpriseRowInScope(scope, 'e')).execute();
 }
 
 export type MajorOpenRow = {
@@ -245,6 +253,7 @@ export async function supervisedInScope(db: Executor, scope: Scope, f: OverviewF
   return r.rows[0]?.n ?? 0;
 }
 
+// Subdistricts and industries are the district's reference lists, owned by no enterprise: read whole, by anyone.
 export async function subdistrictNames(db: Executor) {
   return db.selectFrom('subdistricts').select(['id', 'name']).execute();
 }

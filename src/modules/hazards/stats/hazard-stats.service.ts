@@ -29,7 +29,7 @@ export async function enterpriseFiguresFor(db: Executor, scope: Scope, enterpris
   const [f, rows, units] = await Promise.all([
     enterpriseFigures(db, scope, enterpriseId, start, end, cut),
     enterpriseBreakdowns(db, scope, enterpriseId, start, end),
-    enterpriseUnits(db, enterpriseId),
+    enterpriseUnits(db, scope, enterpriseId),
   ]);
   const pick = (flag: 'g_status' | 'g_level' | 'g_source' | 'g_class', col: 'status' | 'level' | 'source' | 'hazard_class', all = false) =>
     rows.filter((r) => Number(r[flag]) === 0).map((r) => ({ key: r[col], count: all ? r.n_all : r.n_valid }));
@@ -137,7 +137,7 @@ export async function overviewStats(db: Db, ctx: Ctx, q: OverviewQuery): Promise
     add({ subdistrict_id: r.subdistrict_id!, industry_code: r.industry_code! }, (a) => { a.open += r.open; a.overdue += r.overdue; a.majorOpen += r.major_open; });
   }
   const tops = open.filter((x) => x.kind !== 'group');
-  const names = new Map((await enterpriseNames(db, [...new Set(tops.map((x) => x.enterprise_id!))])).map((e) => [e.id, e]));
+  const names = new Map((await enterpriseNames(db, actor.scope, [...new Set(tops.map((x) => x.enterprise_id!))])).map((e) => [e.id, e]));
   const topOf = (kind: 'open' | 'overdue') => tops.filter((x) => x.kind === kind).map((x) => {
     const e = names.get(x.enterprise_id!);
     return {

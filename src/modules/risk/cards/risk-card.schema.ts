@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { colour } from '../map/risk-map.schema';
-import { CONTROLLER_LEVELS, hazardFactors, RISK_KINDS } from '../points/risk-point.schema';
+import { R8_ITEMS } from '../report/risk-report.rules';
+import { controlLevel, CONTROLLER_LEVELS, hazardFactors, MEASURE_CATEGORIES, RISK_KINDS, riskGrade } from '../points/risk-point.schema';
 
 export const postCardParams = z.object({ enterpriseId: z.uuid(), postId: z.uuid() });
 // Any text: an unknown or malformed token is the same "not found", never a validation message about its shape.
 export const publicCardParams = z.object({ token: z.string().max(200) });
 
-const measureGroup = z.object({ category: z.string(), items: z.array(z.string()) });
+const measureGroup = z.object({ category: z.enum(MEASURE_CATEGORIES), items: z.array(z.string()) });
 
 export const cardPoint = z.object({
   id: z.string(), code: z.string(), name: z.string(), kind: z.enum(RISK_KINDS), location: z.string(),
-  grade: z.number().int().nullable(), colour, gradeName: z.string().nullable(),
+  grade: riskGrade.nullable(), colour, gradeName: z.string().nullable(),
   hazards: hazardFactors, accidentTypes: z.array(z.string()), measures: z.array(measureGroup), emergencyMeasures: z.string(),
 });
 
@@ -19,7 +20,7 @@ export const postCard = z.object({
   /** `unitPath`: the post's unit below the company ("一车间 / 甲班"), printed with the post so same-named posts differ. */
   post: z.object({ id: z.string(), name: z.string(), orgUnitName: z.string(), unitPath: z.string() }),
   enterpriseName: z.string(),
-  grade: z.number().int().nullable(), colour, gradeName: z.string().nullable(),
+  grade: riskGrade.nullable(), colour, gradeName: z.string().nullable(),
   points: z.array(cardPoint),
   hazards: z.array(z.string()),
   accidentTypes: z.array(z.string()),
@@ -40,10 +41,10 @@ export const publicCard = postCard.omit({ qr: true, canManage: true }).extend({
 export type PublicCard = z.infer<typeof publicCard>;
 
 export const boardPoint = cardPoint.extend({
-  orgUnitName: z.string(), unitPath: z.string(), controlLevel: z.string().nullable(),
+  orgUnitName: z.string(), unitPath: z.string(), controlLevel: controlLevel.nullable(),
   controllers: z.array(z.object({ level: z.enum(CONTROLLER_LEVELS), name: z.string() })),
   /** R-RISK-8 for grade 1–2 points: the four items and whether each is in place; null for grades 3–4. */
-  checklist: z.array(z.object({ item: z.string(), present: z.boolean() })).nullable(),
+  checklist: z.array(z.object({ item: z.enum(R8_ITEMS), present: z.boolean() })).nullable(),
 });
 
 /** R-RISK-7: the enterprise notice board (公告栏). */

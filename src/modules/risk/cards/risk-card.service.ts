@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Ctx } from '../../../platform/auth/actor';
-import { requireActor } from '../../../platform/auth/actor';
+import { requireActor, wholeEnterprise } from '../../../platform/auth/actor';
 import { isUnitVisible, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/database';
+import { systemScope } from '../../../platform/db/scope';
 import type { Locale } from '../../../platform/i18n/messages';
 import { forbidden, notFound } from '../../../platform/errors';
 import { qrCode } from '../../../platform/links';
@@ -61,10 +62,10 @@ const unique = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Bool
 export async function riskBoard(db: Db, ctx: Ctx, enterpriseId: string): Promise<RiskBoard> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const ent = await enterpriseForCards(db, enterpriseId);
-  const rows = await boardPoints(db, enterpriseId, actor.scope);
+  const ent = await enterpriseForCards(db, actor.scope, enterpriseId);
+  const rows = await boardPoints(db, actor.scope, enterpriseId);
   const ids = rows.map((r) => r.id);
-  const [measures, controllers] = await Promise.all([measuresOf(db, enterpriseId, ids), controllersOf(db, enterpriseId, ids)]);
+  const [measures, controllers] = await Promise.all([measuresOf(db, actor.scope, enterpriseId, ids), controllersOf(db, actor.scope, enterpriseId, ids)]);
   const counts: Record<Grade, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
   for (const r of rows) if (r.grade) counts[r.grade]++;
   return {
@@ -84,10 +85,16 @@ export async function riskBoard(db: Db, ctx: Ctx, enterpriseId: string): Promise
   };
 }
 
+/**
+ * What a post's card prints. It hangs at the post and reads the same for everyone who may see the post, so once the
+ * post is found (in the caller's scope, or by its token) the card is read as the whole enterprise's: every point linked
+ * to the post, whichever unit keeps it.
+ */
 async function cardContent(db: Db, enterpriseId: string, post: { id: string; name: string; org_unit_name: string; unit_path_name: string }, locale: Locale) {
-  const ent = await enterpriseForCards(db, enterpriseId);
-  const rows = await postPoints(db, enterpriseId, post.id);
-  const measures = await measuresOf(db, enterpriseId, rows.map((r) => r.id));
+  const whole = wholeEnterprise(enterpriseId);
+  const ent = await enterpriseForCards(db, whole, enterpriseId);
+  const rows = await postPoints(db, whole, enterpriseId, post.id);
+  const measures = await measuresOf(db, whole, enterpriseId, rows.map((r) => r.id));
   const points = rows.map((r) => cardPoint(r, measures, locale));
   const graded = rows.map((r) => r.grade).filter((g): g is Grade => g !== null);
   const top = graded.length ? (Math.min(...graded) as Grade) : null;
@@ -108,7 +115,7 @@ async function cardContent(db: Db, enterpriseId: string, post: { id: string; nam
 
 async function postInScope(db: Db, actor: Actor, enterpriseId: string, postId: string) {
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const post = await findPost(db, enterpriseId, postId);
+  const post = await findPost(db, actor.scope, enterpriseId, postId);
   // Unit leaders read the cards of their own branch, as they read its ledger.
   if (!post || !isUnitVisible(actor, post.unit_path)) throw notFound();
   return post;
@@ -125,7 +132,7 @@ async function qrFor(token: string | null, publicBaseUrl: string) {
 export async function postRiskCard(db: Db, ctx: Ctx, enterpriseId: string, postId: string, publicBaseUrl: string): Promise<PostCard> {
   const actor = requireActor(ctx);
   const post = await postInScope(db, actor, enterpriseId, postId);
-  const token = await liveToken(db, enterpriseId, postId);
+  const token = await liveToken(db, actor.scope, enterpriseId, postId);
   const content = await cardContent(db, enterpriseId, post, ctx.locale);
   return { ...content, qr: await qrFor(token, publicBaseUrl), canManage: mayManageRisk(actor, enterpriseId) };
 }
@@ -135,11 +142,11 @@ export async function issueRiskCard(db: Db, ctx: Ctx, enterpriseId: string, post
   const actor = requireActor(ctx);
   const post = await postInScope(db, actor, enterpriseId, postId);
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
-  let token = await liveToken(db, enterpriseId, postId);
+  let token = await liveToken(db, actor.scope, enterpriseId, postId);
   if (!token) {
     token = await db.transaction().execute(async (tx) => {
       const fresh = newCardToken();
-      if (!(await insertToken(tx, enterpriseId, postId, fresh, ctx.now))) return liveToken(tx, enterpriseId, postId);
+      if (!(await insertToken(tx, actor.scope, enterpriseId, postId, fresh, ctx.now))) return liveToken(tx, actor.scope, enterpriseId, postId);
       await writeAudit(tx, ctx, { action: 'risk.card.issue', entityType: 'post', entityId: postId, enterpriseId, after: { token: tokenFingerprint(fresh) } });
       return fresh;
     });
@@ -154,9 +161,9 @@ export async function revokeRiskCard(db: Db, ctx: Ctx, enterpriseId: string, pos
   const post = await postInScope(db, actor, enterpriseId, postId);
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   const token = await db.transaction().execute(async (tx) => {
-    const revoked = await revokeTokens(tx, enterpriseId, postId, ctx.now);
+    const revoked = await revokeTokens(tx, actor.scope, enterpriseId, postId, ctx.now);
     const fresh = newCardToken();
-    await insertToken(tx, enterpriseId, postId, fresh, ctx.now);
+    await insertToken(tx, actor.scope, enterpriseId, postId, fresh, ctx.now);
     await writeAudit(tx, ctx, {
       action: 'risk.card.revoke', entityType: 'post', entityId: postId, enterpriseId,
       before: { tokens: revoked.map(tokenFingerprint) }, after: { token: tokenFingerprint(fresh) },
@@ -169,9 +176,10 @@ export async function revokeRiskCard(db: Db, ctx: Ctx, enterpriseId: string, pos
 
 /** The public page behind a QR code: no login, no internal ids; unknown and revoked tokens are "not found". */
 export async function publicRiskCard(db: Db, locale: Locale, token: string): Promise<PublicCard> {
-  const hit = await postByToken(db, token);
+  // No one is signed in: the token is the credential, and it may open a post of any enterprise.
+  const hit = await postByToken(db, systemScope, token);
   if (!hit) throw notFound();
-  const post = await findPost(db, hit.enterprise_id, hit.post_id);
+  const post = await findPost(db, wholeEnterprise(hit.enterprise_id), hit.enterprise_id, hit.post_id);
   if (!post) throw notFound();
   const c = await cardContent(db, hit.enterprise_id, post, locale);
   return { ...c, post: { name: c.post.name, orgUnitName: c.post.orgUnitName, unitPath: c.post.unitPath }, points: c.points.map(({ id: _id, ...p }) => p) };

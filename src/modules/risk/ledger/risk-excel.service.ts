@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Ctx } from '../../../platform/auth/actor';
-import { requireActor } from '../../../platform/auth/actor';
+import type { Ctx, Scope } from '../../../platform/auth/actor';
+import { requireActor, wholeEnterprise } from '../../../platform/auth/actor';
 import { requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import { formatCode, nextCodes, reserveCode } from '../../../platform/db/codes';
@@ -49,11 +49,14 @@ type StoredMethod = { inputs?: MethodInput } & Record<string, unknown>;
 export async function exportLedger(db: Db, ctx: Ctx, enterpriseId: string, q: RiskExportQuery, progress: Progress = async () => {}): Promise<XlsxFile> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const ent = await enterpriseForCards(db, enterpriseId);
-  const { rows } = await listRiskPoints(db, enterpriseId, actor.scope, { ...q, page: 1, pageSize: 1_000_000 }, today(ctx));
+  const scope = actor.scope;
+  const ent = await enterpriseForCards(db, scope, enterpriseId);
+  const { rows } = await listRiskPoints(db, scope, enterpriseId, { ...q, page: 1, pageSize: 1_000_000 }, today(ctx));
   const [units, posts, measures, controllers, pointPosts, assessments, shared] = await Promise.all([
-    unitsOf(db, enterpriseId), postsOf(db, enterpriseId), ledgerMeasures(db, enterpriseId), ledgerControllers(db, enterpriseId),
-    ledgerPointPosts(db, enterpriseId), ledgerAssessments(db, enterpriseId), sharedEmployeeNames(db, enterpriseId),
+    // Posts are named as the import reads them back, against every post of the enterprise (a unit leader's file too).
+    unitsOf(db, scope, enterpriseId), postsOf(db, wholeEnterprise(enterpriseId), enterpriseId), ledgerMeasures(db, scope, enterpriseId),
+    ledgerControllers(db, scope, enterpriseId), ledgerPointPosts(db, scope, enterpriseId), ledgerAssessments(db, scope, enterpriseId),
+    sharedEmployeeNames(db, scope, enterpriseId),
   ]);
   const nodes = units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name }));
   const paths = unitPathNames(nodes);
@@ -109,7 +112,7 @@ export const ledgerExport = defineExport<{ enterpriseId: string; q: RiskExportQu
   count: async (db, ctx, p) => {
     const actor = requireActor(ctx);
     await requireEnterpriseInScope(db, actor, p.enterpriseId);
-    return (await listRiskPoints(db, p.enterpriseId, actor.scope, { ...p.q, page: 1, pageSize: 1 }, today(ctx))).total;
+    return (await listRiskPoints(db, actor.scope, p.enterpriseId, { ...p.q, page: 1, pageSize: 1 }, today(ctx))).total;
   },
   run: (db, ctx, p, progress) => exportLedger(db, ctx, p.enterpriseId, p.q, progress),
 });
@@ -118,8 +121,8 @@ export async function ledgerTemplate(db: Db, ctx: Ctx, enterpriseId: string): Pr
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
-  const ent = await enterpriseForCards(db, enterpriseId);
-  const [units, posts] = await Promise.all([unitsOf(db, enterpriseId), postsOf(db, enterpriseId)]);
+  const ent = await enterpriseForCards(db, actor.scope, enterpriseId);
+  const [units, posts] = await Promise.all([unitsOf(db, actor.scope, enterpriseId), postsOf(db, actor.scope, enterpriseId)]);
   const paths = unitPathNames(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
   const buffer = await buildLedgerTemplate({
     enterpriseName: ent.name,
@@ -134,10 +137,10 @@ export async function ledgerTemplate(db: Db, ctx: Ctx, enterpriseId: string): Pr
  * them first (which locks its counter until commit); then the codes in use are read again under that lock, a written
  * code taken meanwhile is a conflict, and the rows without one get consecutive numbers past every FX- code in use.
  */
-async function reserveImportCodes(tx: Tx, enterpriseId: string, written: (string | null)[]): Promise<string[]> {
+async function reserveImportCodes(tx: Tx, scope: Scope, enterpriseId: string, written: (string | null)[]): Promise<string[]> {
   await reserveRiskPointCodes(tx, enterpriseId, written.filter((c): c is string => c !== null));
   await reserveCode(tx, enterpriseId, RISK_POINT_CODE_SERIES, 0);
-  const taken = await takenCodes(tx, enterpriseId);
+  const taken = await takenCodes(tx, scope, enterpriseId);
   if (written.some((c) => c !== null && taken.has(c))) throw new AppError('CONFLICT', { messageKey: 'validation.risk.codeTaken' });
   const missing = written.filter((c) => c === null).length;
   if (missing === 0) return written as string[];
@@ -162,7 +165,7 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   const { filename, sheet } = await readXlsxUpload(upload, readLedger);
   const [units, posts, employees, existing, rules] = await Promise.all([
-    unitsOf(db, enterpriseId), postsOf(db, enterpriseId), activeEmployees(db, enterpriseId), pointsByCode(db, enterpriseId),
+    unitsOf(db, actor.scope, enterpriseId), postsOf(db, actor.scope, enterpriseId), activeEmployees(db, actor.scope, enterpriseId), pointsByCode(db, actor.scope, enterpriseId),
     enterpriseDistrict(db, enterpriseId).then((d) => currentRiskRules(db, d)),
   ]);
   const { rows, title } = sheet;
@@ -200,11 +203,11 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
   await db.transaction().execute(async (tx) => {
     // The points to update, under their lock: one archived (or gone) since the file was read fails the import whole.
     const updateIds = updates.map((r) => target(r)!.id);
-    const locked = new Map((await lockPoints(tx, enterpriseId, updateIds)).map((p) => [p.id, p]));
+    const locked = new Map((await lockPoints(tx, actor.scope, enterpriseId, updateIds)).map((p) => [p.id, p]));
     if (updateIds.some((id) => locked.get(id)?.status !== 'active')) throw new AppError('CONFLICT', { messageKey: 'riskImport.pointsChanged' });
     // D12: the codes are taken inside the transaction, under the series' lock (platform/db/codes.ts), so an import and
     // a concurrent create or import never hand out the same FX- code; what was checked before is checked again here.
-    const createCodes = await reserveImportCodes(tx, enterpriseId, creates.map((r) => r.code));
+    const createCodes = await reserveImportCodes(tx, actor.scope, enterpriseId, creates.map((r) => r.code));
     const code = new Map(creates.map((r, i) => [r, createCodes[i]!]));
     const fields = (r: ValidRiskRow) => ({
       name: r.name, kind: r.kind, org_unit_id: r.orgUnitId, location: r.location,
@@ -215,7 +218,7 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
     });
     for (const r of updates) {
       const point = locked.get(target(r)!.id)!;
-      await updateLedgerPoint(tx, enterpriseId, point.id, point.version, fields(r));
+      await updateLedgerPoint(tx, actor.scope, enterpriseId, point.id, point.version, fields(r));
       // R-RISK-6: a grade that the file changes is a re-assessment, with the import as its reason.
       if (r.assessment && r.assessment.grade !== point.grade) {
         await applyAssessment(tx, ctx, enterpriseId, point.id, {
@@ -227,16 +230,16 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
     // Measures: a measure the file keeps (same category and text) stays, with its check items; the rest is the file's.
     const kept = new Set<string>();
     const stale: string[] = [];
-    const have = await measuresOf(tx, enterpriseId, updateIds);
+    const have = await measuresOf(tx, actor.scope, enterpriseId, updateIds);
     const wanted = new Map(updates.map((r) => [target(r)!.id, new Set(r.measures.map((m) => `${m.category}\n${m.content}`))]));
     for (const m of have) {
       const key = `${m.risk_point_id}\n${m.category}\n${m.content}`;
       if (wanted.get(m.risk_point_id)?.has(`${m.category}\n${m.content}`) && !kept.has(key)) kept.add(key);
       else stale.push(m.id);
     }
-    await deleteMeasures(tx, enterpriseId, stale);
-    await clearControllersAndPosts(tx, enterpriseId, updateIds);
-    await insertLedger(tx, {
+    await deleteMeasures(tx, actor.scope, enterpriseId, stale);
+    await clearControllersAndPosts(tx, actor.scope, enterpriseId, updateIds);
+    await insertLedger(tx, actor.scope, enterpriseId, {
       points: creates.map((r) => {
         const grade = r.assessment?.grade ?? null;
         return {

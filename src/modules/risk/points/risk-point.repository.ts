@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor } from '../../../platform/db/database';
-import { riskPointVisibleTo } from './risk-point.policy';
+import { riskPointRowVisibleTo, riskPointVisibleTo } from './risk-point.policy';
 import type { RiskListQuery } from './risk-point.schema';
 import { listPage, searchWhere, type SortTerm } from '../../../platform/db/list-query';
 
@@ -12,7 +12,7 @@ const SORT_MAP = Object.fromEntries(Object.entries(SORT).map(([k, by]) => [k, { 
 /** R-RISK-8: grade 1–2 points missing any of the four required items. */
 export const MISSING_R8 = sql<boolean>`(r.grade <= 2 and not (r.has_warning_signs and r.has_monitoring and r.has_emergency_equipment and r.has_escape_routes))`;
 
-function ledgerBase(db: Executor, enterpriseId: string, scope: Scope, q: Partial<RiskListQuery>, today: string) {
+function ledgerBase(db: Executor, scope: Scope, enterpriseId: string, q: Partial<RiskListQuery>, today: string) {
   let query = db.selectFrom('risk_points as r')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
     .where('r.enterprise_id', '=', enterpriseId)
@@ -36,8 +36,8 @@ function ledgerBase(db: Executor, enterpriseId: string, scope: Scope, q: Partial
   return query;
 }
 
-export async function listRiskPoints(db: Executor, enterpriseId: string, scope: Scope, q: RiskListQuery, today: string) {
-  const base = ledgerBase(db, enterpriseId, scope, q, today);
+export async function listRiskPoints(db: Executor, scope: Scope, enterpriseId: string, q: RiskListQuery, today: string) {
+  const base = ledgerBase(db, scope, enterpriseId, q, today);
   const { items: rows, total } = await listPage(base, {
     select: (qb) => qb.selectAll('r').select(['u.name as org_unit_name', MISSING_R8.as('missing_r8')]),
     sort: { map: SORT_MAP, key: q.sort, order: q.order, tiebreak: [{ by: 'r.code', dir: 'asc' }] },
@@ -47,20 +47,26 @@ export async function listRiskPoints(db: Executor, enterpriseId: string, scope: 
 }
 export type RiskRow = Awaited<ReturnType<typeof listRiskPoints>>['rows'][number];
 
-/** Posts, controllers, measures and latest scores for a set of points: one query each, not one per point. */
-export async function loadRiskExtras(db: Executor, enterpriseId: string, ids: string[]) {
+/**
+ * Posts, controllers, measures and latest scores for a set of points: one query each, not one per point. Each follows
+ * its point (risk-point.policy.ts): nothing of a point outside the scope.
+ */
+export async function loadRiskExtras(db: Executor, scope: Scope, enterpriseId: string, ids: string[]) {
   if (ids.length === 0) return { posts: [], controllers: [], measures: [], items: [], latest: [] };
   const [posts, controllers, measures, items, latest] = await Promise.all([
     db.selectFrom('risk_point_posts as rp').innerJoin('posts as p', (j) => j.onRef('p.enterprise_id', '=', 'rp.enterprise_id').onRef('p.id', '=', 'rp.post_id'))
-      .select(['rp.risk_point_id', 'p.id', 'p.name']).where('rp.enterprise_id', '=', enterpriseId).where('rp.risk_point_id', 'in', ids).execute(),
+      .select(['rp.risk_point_id', 'p.id', 'p.name']).where('rp.enterprise_id', '=', enterpriseId).where('rp.risk_point_id', 'in', ids)
+      .where(riskPointRowVisibleTo(scope, 'rp')).execute(),
     db.selectFrom('risk_controllers as c').innerJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'c.enterprise_id').onRef('m.id', '=', 'c.employee_id'))
-      .select(['c.risk_point_id', 'c.level', 'c.employee_id', 'm.name']).where('c.enterprise_id', '=', enterpriseId).where('c.risk_point_id', 'in', ids).execute(),
+      .select(['c.risk_point_id', 'c.level', 'c.employee_id', 'm.name']).where('c.enterprise_id', '=', enterpriseId).where('c.risk_point_id', 'in', ids)
+      .where(riskPointRowVisibleTo(scope, 'c')).execute(),
     db.selectFrom('control_measures as cm').leftJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'cm.enterprise_id').onRef('m.id', '=', 'cm.owner_employee_id'))
       .select(['cm.id', 'cm.risk_point_id', 'cm.category', 'cm.content', 'cm.owner_employee_id', 'm.name as owner_name', 'cm.sort'])
-      .where('cm.enterprise_id', '=', enterpriseId).where('cm.risk_point_id', 'in', ids).orderBy('cm.sort').execute(),
-    db.selectFrom('risk_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('risk_point_id', 'in', ids).execute(),
+      .where('cm.enterprise_id', '=', enterpriseId).where('cm.risk_point_id', 'in', ids).where(riskPointRowVisibleTo(scope, 'cm')).orderBy('cm.sort').execute(),
+    db.selectFrom('risk_check_items as ci').selectAll('ci').where('ci.enterprise_id', '=', enterpriseId).where('ci.risk_point_id', 'in', ids)
+      .where(riskPointRowVisibleTo(scope, 'ci')).execute(),
     db.selectFrom('risk_assessments as a').select(['a.risk_point_id', 'a.methods', 'a.stage', 'a.assessed_at'])
-      .where('a.enterprise_id', '=', enterpriseId).where('a.risk_point_id', 'in', ids)
+      .where('a.enterprise_id', '=', enterpriseId).where('a.risk_point_id', 'in', ids).where(riskPointRowVisibleTo(scope, 'a'))
       .distinctOn('a.risk_point_id').orderBy('a.risk_point_id').orderBy('a.seq', 'desc').execute(),
   ]);
   return { posts, controllers, measures, items, latest };

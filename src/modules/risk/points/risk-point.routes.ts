@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/http/app';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
-import { assessmentInput, controllersInput, measuresInput, riskDetail, riskListQuery, riskPage, riskParams, riskPointCreate, riskPointUpdate } from './risk-point.schema';
+import {
+  assessmentInput, controllersInput, measuresInput, myRiskList, riskCheckItems, riskDetail, riskListQuery, riskPage, riskParams, riskPointCreate, riskPointUpdate,
+} from './risk-point.schema';
 import {
   archiveRiskPoint, assessRiskPoint, checkItemsFor, createRiskPoint, enterpriseRiskSummary, getRiskPoint, listLedger, myRisks, setControllers, setMeasures, updateRiskPoint,
 } from './risk-point.service';
@@ -35,7 +37,7 @@ export const riskRoutes: RouteModule = (app, { db }) => {
     config: { access: 'risk.read' },
     schema: {
       tags: ['risk'], summary: '我管控的风险',
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), grade: z.number().nullable(), level: z.string(), orgUnitName: z.string(), reassessDue: z.string().nullable(), controlFailing: z.boolean() })) }) },
+      response: { 200: myRiskList },
     },
   }, async (req) => myRisks(db, req.ctx));
 
@@ -53,7 +55,7 @@ export const riskRoutes: RouteModule = (app, { db }) => {
     config: { access: 'risk.read' },
     schema: {
       tags: ['risk'], summary: '由管控措施生成的排查项', params: enterpriseParams, querystring: z.object({ postId: z.uuid().optional() }),
-      response: { 200: z.array(z.object({ id: z.string(), content: z.string(), method: z.string(), cycle: z.string(), postId: z.string().nullable(), riskPointId: z.string(), riskCode: z.string(), riskName: z.string(), grade: z.number().nullable(), category: z.string(), measure: z.string() })) },
+      response: { 200: riskCheckItems },
     },
   }, async (req) => {
     await requireEnterpriseInScope(db, requireActor(req.ctx), req.params.enterpriseId);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/route';
-import { DIRECT_CONDITIONS } from './risk-grading';
+import { DIRECT_CONDITIONS, type Grade, type Method } from './risk-grading';
+import { R8_ITEMS } from '../report/risk-report.rules';
 
 /** GB 6441 accident types (20). */
 export const ACCIDENT_TYPES = [
@@ -12,6 +13,15 @@ export const CONTROLLER_LEVELS = ['company', 'department', 'workshop', 'team'] a
 export const MEASURE_CATEGORIES = ['engineering', 'monitoring', 'isolation', 'ppe', 'management', 'training', 'emergency'] as const;
 export const CHECK_CYCLES = ['shift', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export const LEVELS = ['company', 'department', 'workshop', 'team'] as const;
+export const GRADES = [1, 2, 3, 4] as const satisfies readonly Grade[];
+export const METHODS = ['LEC', 'LS', 'MES', 'DIRECT'] as const satisfies readonly Method[];
+export const ASSESSMENT_STAGES = ['inherent', 'residual'] as const;
+export const RISK_FLAGS = ['missingR8', 'overdue', 'controlFailing', 'unassessed'] as const;
+
+/** R-RISK-2: a grade in a response, 1 (major) to 4 (low), so clients can index by it. */
+export const riskGrade = z.literal(GRADES);
+export const controlLevel = z.enum(LEVELS);
+export const r8Items = z.array(z.enum(R8_ITEMS));
 
 export const riskParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
 const text = (max: number) => z.string().trim().max(max);
@@ -25,7 +35,7 @@ export const methodInput = z.discriminatedUnion('method', [
   z.object({ method: z.literal('DIRECT'), conditions: z.array(z.enum(DIRECT_CONDITIONS)) }),
 ]);
 export const assessmentInput = z.object({
-  stage: z.enum(['inherent', 'residual']).default('residual'),
+  stage: z.enum(ASSESSMENT_STAGES).default('residual'),
   methods: z.array(methodInput).min(1).max(4),
   reason: text(500).min(1),
 });
@@ -62,13 +72,13 @@ export const measuresInput = z.object({
   })).max(100),
 });
 export type MeasuresInput = z.infer<typeof measuresInput>;
-export const shapeInput = z.object({
-  floorPlanId: z.uuid().nullable(),
-  shape: z.union([
-    z.object({ type: z.literal('marker'), x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
-    z.object({ type: z.literal('polygon'), points: z.array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])).min(3).max(200) }),
-  ]).nullable(),
-});
+/** Where a point is drawn on its floor plan: a marker or a polygon, in coordinates 0..1 of the plan. */
+export const shape = z.union([
+  z.object({ type: z.literal('marker'), x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
+  z.object({ type: z.literal('polygon'), points: z.array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])).min(3).max(200) }),
+]);
+export type Shape = z.infer<typeof shape>;
+export const shapeInput = z.object({ floorPlanId: z.uuid().nullable(), shape: shape.nullable() });
 
 export const riskListQuery = z.object({
   ...pageQuery,
@@ -78,34 +88,53 @@ export const riskListQuery = z.object({
   kind: z.enum(RISK_KINDS).optional(),
   orgUnitId: z.uuid().optional(),
   floorPlanId: z.uuid().optional(),
-  flag: z.enum(['missingR8', 'overdue', 'controlFailing', 'unassessed']).optional(),
+  flag: z.enum(RISK_FLAGS).optional(),
 });
 export type RiskListQuery = z.infer<typeof riskListQuery>;
 
 export const riskSummary = z.object({
   id: z.string(), code: z.string(), name: z.string(), kind: z.enum(RISK_KINDS), orgUnitId: z.string(), orgUnitName: z.string(),
-  location: z.string(), grade: z.number().nullable(), inherentGrade: z.number().nullable(), residualGrade: z.number().nullable(),
-  controlLevel: z.string().nullable(), reassessDue: z.string().nullable(), majorHazardSource: z.boolean(),
+  location: z.string(), grade: riskGrade.nullable(), inherentGrade: riskGrade.nullable(), residualGrade: riskGrade.nullable(),
+  controlLevel: controlLevel.nullable(), reassessDue: z.string().nullable(), majorHazardSource: z.boolean(),
+  // Read back as stored: the table does not check them against GB 6441 (create and import do).
   accidentTypes: z.array(z.string()), hazardFactors, emergencyMeasures: z.string(),
-  missingR8: z.array(z.string()), overdue: z.boolean(), controlFailing: z.boolean(),
-  floorPlanId: z.string().nullable(), shape: z.unknown().nullable(),
+  missingR8: r8Items, overdue: z.boolean(), controlFailing: z.boolean(),
+  floorPlanId: z.string().nullable(), shape: shape.nullable(),
   postNames: z.array(z.string()), controllers: z.array(z.object({ level: z.enum(CONTROLLER_LEVELS), employeeId: z.string(), name: z.string() })),
-  measures: z.array(z.object({ id: z.string(), category: z.string(), content: z.string() })),
+  measures: z.array(z.object({ id: z.string(), category: z.enum(MEASURE_CATEGORIES), content: z.string() })),
   scores: z.string(), version: z.number(),
 });
 export const riskPage = pageOf(riskSummary);
+
+/** One method of a stored assessment: its result and the values it was given (`inputs`). */
+export const storedMethod = z.object({ method: z.enum(METHODS), score: z.number().nullable(), grade: riskGrade, inputs: methodInput.optional() });
+export type StoredMethod = z.infer<typeof storedMethod>;
 
 export const riskDetail = riskSummary.extend({
   postIds: z.array(z.string()),
   hasWarningSigns: z.boolean(), hasMonitoring: z.boolean(), hasEmergencyEquipment: z.boolean(), hasEscapeRoutes: z.boolean(),
   measures: z.array(z.object({
-    id: z.string(), category: z.string(), content: z.string(), ownerEmployeeId: z.string().nullable(), ownerName: z.string().nullable(),
-    checkItems: z.array(z.object({ id: z.string(), content: z.string(), method: z.string(), cycle: z.string(), postId: z.string().nullable() })),
+    id: z.string(), category: z.enum(MEASURE_CATEGORIES), content: z.string(), ownerEmployeeId: z.string().nullable(), ownerName: z.string().nullable(),
+    checkItems: z.array(z.object({ id: z.string(), content: z.string(), method: z.string(), cycle: z.enum(CHECK_CYCLES), postId: z.string().nullable() })),
   })),
   assessments: z.array(z.object({
-    id: z.string(), stage: z.string(), grade: z.number(), methods: z.unknown(), ruleSetVersion: z.number(), reason: z.string(),
+    id: z.string(), stage: z.enum(ASSESSMENT_STAGES), grade: riskGrade, methods: z.array(storedMethod), ruleSetVersion: z.number(), reason: z.string(),
     assessedBy: z.string().nullable(), assessedAt: z.date(),
   })),
-  requiredLevels: z.array(z.string()),
+  requiredLevels: z.array(controlLevel),
   abilities: z.object({ canEdit: z.boolean(), canAssess: z.boolean() }),
 });
+
+/** "My risks": the points where the caller is a responsible person, at `level`. */
+export const myRiskList = z.object({
+  items: z.array(z.object({
+    id: z.string(), code: z.string(), name: z.string(), grade: riskGrade.nullable(), level: controlLevel, orgUnitName: z.string(), reassessDue: z.string().nullable(),
+    controlFailing: z.boolean(),
+  })),
+});
+
+/** The check items derived from control measures (R-RISK-5), which hidden-hazard investigation builds checklists from. */
+export const riskCheckItems = z.array(z.object({
+  id: z.string(), content: z.string(), method: z.string(), cycle: z.enum(CHECK_CYCLES), postId: z.string().nullable(), riskPointId: z.string(), riskCode: z.string(),
+  riskName: z.string(), grade: riskGrade.nullable(), category: z.enum(MEASURE_CATEGORIES), measure: z.string(),
+}));

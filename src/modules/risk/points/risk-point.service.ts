@@ -11,7 +11,7 @@ import { localDay } from '../../../platform/time';
 import { combineGrades, gradeMethod, InvalidRiskInput, reassessDue, requiredControlLevels, type Grade, type MethodResult } from './risk-grading';
 import { riskPointVisibleTo } from './risk-point.policy';
 import { listRiskPoints, loadRiskExtras, type RiskRow } from './risk-point.repository';
-import type { AssessmentInput, MeasuresInput, RiskListQuery, RiskPointCreate, RiskPointUpdate } from './risk-point.schema';
+import type { AssessmentInput, MeasuresInput, RiskListQuery, RiskPointCreate, RiskPointUpdate, Shape, StoredMethod } from './risk-point.schema';
 import { currentRiskRules, enterpriseDistrict } from '../rules/risk-rules.service';
 
 const R8_FIELDS = [['has_warning_signs', 'warningSigns'], ['has_monitoring', 'monitoring'], ['has_emergency_equipment', 'emergencyEquipment'], ['has_escape_routes', 'escapeRoutes']] as const;
@@ -48,7 +48,8 @@ function presentSummary(r: RiskRow, x: Extras, ctx: Ctx) {
     missingR8: r.grade !== null && r.grade <= 2 ? R8_FIELDS.filter(([col]) => !r[col]).map(([, name]) => name) : [],
     overdue: r.reassess_due !== null && r.reassess_due < today(ctx),
     controlFailing: r.control_failing,
-    floorPlanId: r.floor_plan_id, shape: r.shape ?? null,
+    // The column holds what `shapeInput` accepted (risk-map.service placePoint), as the methods hold what the assessment stored.
+    floorPlanId: r.floor_plan_id, shape: (r.shape ?? null) as Shape | null,
     postNames: x.posts.filter((p) => p.risk_point_id === r.id).map((p) => p.name),
     controllers: x.controllers.filter((c) => c.risk_point_id === r.id).map((c) => ({ level: c.level, employeeId: c.employee_id, name: c.name })),
     measures: x.measures.filter((m) => m.risk_point_id === r.id).map((m) => ({ id: m.id, category: m.category, content: m.content })),
@@ -60,8 +61,8 @@ function presentSummary(r: RiskRow, x: Extras, ctx: Ctx) {
 export async function listLedger(db: Db, ctx: Ctx, enterpriseId: string, q: RiskListQuery) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const { rows, total } = await listRiskPoints(db, enterpriseId, actor.scope, q, today(ctx));
-  const extras = await loadRiskExtras(db, enterpriseId, rows.map((r) => r.id));
+  const { rows, total } = await listRiskPoints(db, actor.scope, enterpriseId, q, today(ctx));
+  const extras = await loadRiskExtras(db, actor.scope, enterpriseId, rows.map((r) => r.id));
   return { items: rows.map((r) => presentSummary(r, extras, ctx)), total, page: q.page, pageSize: q.pageSize, canManage: mayManageRisk(actor, enterpriseId) };
 }
 
@@ -88,7 +89,7 @@ export async function getRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: s
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const r = await loadPoint(db, enterpriseId, id, actor.scope);
   if (!r) throw notFound();
-  const extras = await loadRiskExtras(db, enterpriseId, [id]);
+  const extras = await loadRiskExtras(db, actor.scope, enterpriseId, [id]);
   const assessments = await db.selectFrom('risk_assessments as a').leftJoin('users as u', 'u.id', 'a.assessed_by')
     .select(['a.id', 'a.stage', 'a.grade', 'a.methods', 'a.rule_set_version', 'a.reason', 'u.display_name', 'a.assessed_at'])
     .where('a.enterprise_id', '=', enterpriseId).where('a.risk_point_id', '=', id).orderBy('a.seq', 'desc').execute();
@@ -102,7 +103,7 @@ export async function getRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: s
       id: m.id, category: m.category, content: m.content, ownerEmployeeId: m.owner_employee_id, ownerName: m.owner_name,
       checkItems: extras.items.filter((i) => i.measure_id === m.id).map((i) => ({ id: i.id, content: i.content, method: i.method, cycle: i.cycle, postId: i.post_id })),
     })),
-    assessments: assessments.map((a) => ({ id: a.id, stage: a.stage, grade: a.grade, methods: a.methods, ruleSetVersion: a.rule_set_version, reason: a.reason, assessedBy: a.display_name, assessedAt: a.assessed_at })),
+    assessments: assessments.map((a) => ({ id: a.id, stage: a.stage, grade: a.grade, methods: a.methods as StoredMethod[], ruleSetVersion: a.rule_set_version, reason: a.reason, assessedBy: a.display_name, assessedAt: a.assessed_at })),
     requiredLevels: r.grade ? requiredControlLevels(r.grade as Grade, rules.rules) : [],
     abilities: { canEdit: manage, canAssess: manage },
   };

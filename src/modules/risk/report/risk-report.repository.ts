@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor, Tx } from '../../../platform/db/database';
 import type { RiskAnnualReportEventsTable } from '../../../platform/db/schema';
-import { enterpriseRowInScope } from '../../../platform/db/scope';
+import { enterpriseInScope, enterpriseRowInScope, requireInScope } from '../../../platform/db/scope';
+import { notFound } from '../../../platform/errors';
+import { riskPointRowVisibleTo, riskPointVisibleTo } from '../points/risk-point.policy';
 import { startOfLocalYear } from '../../../platform/time';
 import type { Grade } from '../points/risk-grading';
 import {
@@ -16,23 +18,28 @@ import { containsPattern } from '../../../platform/db/like';
 
 // ---- one enterprise's ledger, as the report reads it ----
 
-/** The active ledger, measures, controllers and the year's assessments of one enterprise: five queries, none per point. */
-export async function loadReportSource(db: Executor, enterpriseId: string, year: number) {
+/**
+ * The active ledger, measures, controllers and the year's assessments of one enterprise, as far as the scope sees its
+ * points (risk-point.policy.ts): five queries, none per point. The report is the whole enterprise's: its service reads
+ * it with `wholeEnterprise` once the caller's access is decided.
+ */
+export async function loadReportSource(db: Executor, scope: Scope, enterpriseId: string, year: number) {
   const start = startOfLocalYear(year);
   const end = startOfLocalYear(year + 1);
   const [units, points, measures, controllers, assessments] = await Promise.all([
-    db.selectFrom('org_units').select(['id', 'name', 'path', 'kind']).where('enterprise_id', '=', enterpriseId).execute(),
+    db.selectFrom('org_units').select(['id', 'name', 'path', 'kind']).where('enterprise_id', '=', enterpriseId).where(enterpriseInScope(scope, 'enterprise_id')).execute(),
     db.selectFrom('risk_points as r')
       .select(['r.id', 'r.code', 'r.name', 'r.kind', 'r.org_unit_id', 'r.location', 'r.grade', 'r.control_level', 'r.major_hazard_source', 'r.accident_types',
         'r.reassess_due', 'r.control_failing', 'r.emergency_measures', 'r.has_warning_signs', 'r.has_monitoring', 'r.has_emergency_equipment', 'r.has_escape_routes'])
-      .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').execute(),
+      .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').where(riskPointVisibleTo(scope, 'r')).execute(),
     db.selectFrom('control_measures as m')
       .innerJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'm.enterprise_id').onRef('r.id', '=', 'm.risk_point_id'))
       .select(['m.risk_point_id', 'm.category', 'm.content']).where('m.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active')
+      .where(riskPointVisibleTo(scope, 'r'))
       .orderBy('m.risk_point_id').orderBy('m.sort').execute(),
     db.selectFrom('risk_controllers as c')
       .innerJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'c.enterprise_id').onRef('m.id', '=', 'c.employee_id'))
-      .select(['c.risk_point_id', 'c.level', 'm.name']).where('c.enterprise_id', '=', enterpriseId).execute(),
+      .select(['c.risk_point_id', 'c.level', 'm.name']).where('c.enterprise_id', '=', enterpriseId).where(riskPointRowVisibleTo(scope, 'c')).execute(),
     // The window runs over every earlier assessment of the point, so the year's first one still knows the grade before it.
     db.selectFrom((eb) => eb.selectFrom('risk_assessments as a')
       .select(['a.risk_point_id', 'a.stage', 'a.grade', 'a.reason', 'a.assessed_at',
@@ -41,7 +48,7 @@ export async function loadReportSource(db: Executor, enterpriseId: string, year:
       .where('a.enterprise_id', '=', enterpriseId).where('a.assessed_at', '<', end).as('x'))
       .innerJoin('risk_points as r', (j) => j.on('r.enterprise_id', '=', enterpriseId).onRef('r.id', '=', 'x.risk_point_id'))
       .select(['x.risk_point_id', 'r.code', 'r.name', 'x.stage', 'x.grade', 'x.reason', 'x.assessed_at', 'x.n', 'x.previous_grade'])
-      .where('x.assessed_at', '>=', start).execute(),
+      .where('x.assessed_at', '>=', start).where(riskPointVisibleTo(scope, 'r')).execute(),
   ]);
   // A unit is named by its chain below the company ("生产部/一车间/甲班"): two teams may both be called 甲班.
   const unitById = new Map(units.map((u) => [u.id, u]));
@@ -69,17 +76,18 @@ export async function loadReportSource(db: Executor, enterpriseId: string, year:
 
 // ---- the report row and its history ----
 
-export async function findReport(db: Executor, enterpriseId: string, year: number) {
+export async function findReport(db: Executor, scope: Scope, enterpriseId: string, year: number) {
   return db.selectFrom('risk_annual_reports as r')
     .leftJoin('users as c', 'c.id', 'r.confirmed_by')
     .leftJoin('users as s', 's.id', 'r.submitted_by')
     .selectAll('r').select(['c.display_name as confirmed_by_name', 's.display_name as submitted_by_name'])
-    .where('r.enterprise_id', '=', enterpriseId).where('r.year', '=', year).executeTakeFirst();
+    .where('r.enterprise_id', '=', enterpriseId).where('r.year', '=', year).where(enterpriseInScope(scope, 'r.enterprise_id')).executeTakeFirst();
 }
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
-/** The report row, created as an empty draft if there is none, locked until the transaction ends. */
-export async function lockReport(tx: Tx, enterpriseId: string, year: number, now: Date) {
+/** The report row of an enterprise in scope, created as an empty draft if there is none, locked until the transaction ends. */
+export async function lockReport(tx: Tx, scope: Scope, enterpriseId: string, year: number, now: Date) {
+  await requireInScope(tx, scope, enterpriseId);
   const created = await tx.insertInto('risk_annual_reports').values({ enterprise_id: enterpriseId, year, created_at: now, updated_at: now })
     .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doNothing()).returning('year').executeTakeFirst();
   const row = await tx.selectFrom('risk_annual_reports').selectAll().where('enterprise_id', '=', enterpriseId).where('year', '=', year)
@@ -87,16 +95,17 @@ export async function lockReport(tx: Tx, enterpriseId: string, year: number, now
   return { row, created: !!created };
 }
 
-export async function appendReportEvent(tx: Tx, e: Omit<RiskAnnualReportEventsTable, 'seq'>): Promise<void> {
+export async function appendReportEvent(tx: Tx, scope: Scope, enterpriseId: string, e: Omit<RiskAnnualReportEventsTable, 'seq' | 'enterprise_id'>): Promise<void> {
+  await requireInScope(tx, scope, enterpriseId);
   const last = await tx.selectFrom('risk_annual_report_events').select((eb) => eb.fn.max('seq').as('seq'))
-    .where('enterprise_id', '=', e.enterprise_id).where('year', '=', e.year).executeTakeFirst();
-  await tx.insertInto('risk_annual_report_events').values({ ...e, seq: Number(last?.seq ?? 0) + 1 }).execute();
+    .where('enterprise_id', '=', enterpriseId).where('year', '=', e.year).executeTakeFirst();
+  await tx.insertInto('risk_annual_report_events').values({ ...e, enterprise_id: enterpriseId, seq: Number(last?.seq ?? 0) + 1 }).execute();
 }
 
-export async function listReportEvents(db: Executor, enterpriseId: string, year: number) {
+export async function listReportEvents(db: Executor, scope: Scope, enterpriseId: string, year: number) {
   return db.selectFrom('risk_annual_report_events as v').leftJoin('users as u', 'u.id', 'v.actor_id')
     .select(['v.seq', 'v.action', 'v.from_status', 'v.to_status', 'v.at', 'u.display_name'])
-    .where('v.enterprise_id', '=', enterpriseId).where('v.year', '=', year).orderBy('v.seq').execute();
+    .where('v.enterprise_id', '=', enterpriseId).where('v.year', '=', year).where(enterpriseInScope(scope, 'v.enterprise_id')).orderBy('v.seq').execute();
 }
 
 // ---- regulators: who has and has not reported ----
@@ -164,8 +173,22 @@ export async function countReportStatuses(db: Executor, scope: Scope, q: ReportL
 
 // ---- the subdistrict's aggregate ----
 
-/** Every operating enterprise of a subdistrict with its report status and, when submitted, the locked figures. */
-export async function loadSubdistrictFacts(db: Executor, subdistrictId: string, year: number): Promise<EnterpriseReportFacts[]> {
+/**
+ * A condition that the subdistrict in `column` lies in the scope: its own for a subdistrict officer, every one of the
+ * district for the district and its departments; none for an enterprise or an institution.
+ */
+function subdistrictInScope(scope: Scope, column: string): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  switch (scope.kind) {
+    case 'district': return sql<SqlBool>`${ref} in (select id from subdistricts where district_id = ${scope.districtId})`;
+    case 'subdistrict': return sql<SqlBool>`${ref} = ${scope.subdistrictId}`;
+    case 'department': return sql<SqlBool>`${ref} in (select s.id from subdistricts s join departments d on d.district_id = s.district_id where d.id = ${scope.departmentId})`;
+    case 'enterprise': case 'institution': return sql<SqlBool>`false`;
+  }
+}
+
+/** Every operating enterprise of a subdistrict in scope with its report status and, when submitted, the locked figures. */
+export async function loadSubdistrictFacts(db: Executor, scope: Scope, subdistrictId: string, year: number): Promise<EnterpriseReportFacts[]> {
   const rows = await db.selectFrom('enterprises as e')
     .innerJoin('industries as i', 'i.code', 'e.industry_code')
     .leftJoin('risk_annual_reports as r', (j) => j.onRef('r.enterprise_id', '=', 'e.id').on('r.year', '=', year))
@@ -174,6 +197,7 @@ export async function loadSubdistrictFacts(db: Executor, subdistrictId: string, 
       sql<PointFigures | null>`case when r.status = 'submitted' then r.snapshot->'data'->'totals' end`.as('totals'),
       sql<Grade1Item[] | null>`case when r.status = 'submitted' then r.snapshot->'data'->'grade1' end`.as('grade1')])
     .where('e.subdistrict_id', '=', subdistrictId).where('e.status', '<>', 'closed')
+    .where(enterpriseRowInScope(scope, 'e'))
     .execute();
   return rows.map((r) => ({
     enterpriseId: r.id, enterpriseName: r.name, creditCode: r.credit_code, industryCode: r.industry_code, industryName: r.industry_name,
@@ -181,13 +205,16 @@ export async function loadSubdistrictFacts(db: Executor, subdistrictId: string, 
   }));
 }
 
-export async function findSubdistrictReport(db: Executor, subdistrictId: string, year: number, opts: { lock?: boolean } = {}) {
-  const q = db.selectFrom('subdistrict_risk_reports').selectAll().where('subdistrict_id', '=', subdistrictId).where('year', '=', year);
+export async function findSubdistrictReport(db: Executor, scope: Scope, subdistrictId: string, year: number, opts: { lock?: boolean } = {}) {
+  const q = db.selectFrom('subdistrict_risk_reports').selectAll().where('subdistrict_id', '=', subdistrictId).where('year', '=', year)
+    .where(subdistrictInScope(scope, 'subdistrict_id'));
   return (opts.lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** Keeps the latest forwarded version where the lists read it; the versions themselves are the locked submissions. */
-export async function saveSubdistrictReport(tx: Tx, subdistrictId: string, year: number, v: { snapshot: SubdistrictAggregate; version: number; by: string; at: Date }): Promise<void> {
+export async function saveSubdistrictReport(tx: Tx, scope: Scope, subdistrictId: string, year: number, v: { snapshot: SubdistrictAggregate; version: number; by: string; at: Date }): Promise<void> {
+  const inScope = await tx.selectFrom('subdistricts').select('id').where('id', '=', subdistrictId).where(subdistrictInScope(scope, 'id')).executeTakeFirst();
+  if (!inScope) throw notFound();
   const row = { snapshot: JSON.stringify(v.snapshot), version: v.version, forwarded_by: v.by, forwarded_at: v.at };
   await tx.insertInto('subdistrict_risk_reports').values({ subdistrict_id: subdistrictId, year, ...row })
     .onConflict((oc) => oc.columns(['subdistrict_id', 'year']).doUpdateSet(row)).execute();
@@ -217,16 +244,18 @@ export async function listSubdistrictReports(db: Executor, scope: Scope, year: n
  * The forwarded versions of the subdistricts' aggregates for a year (kind `risk.subdistrict` of platform/submissions,
  * owned by the subdistrict), newest first: one query for every aggregate on the page.
  */
-export async function listAggregateVersions(db: Executor, kind: string, year: number, subdistrictIds: string[]) {
+export async function listAggregateVersions(db: Executor, scope: Scope, kind: string, year: number, subdistrictIds: string[]) {
   if (subdistrictIds.length === 0) return [];
   return db.selectFrom('submission_versions as v')
     .leftJoin('users as u', 'u.id', 'v.submitted_by')
     .select(['v.enterprise_id as subdistrict_id', 'v.version', 'v.submitted_at', 'v.snapshot_sha256', 'u.display_name as submitted_by_name'])
     .where('v.kind', '=', kind).where('v.subject_key', '=', String(year)).where('v.enterprise_id', 'in', subdistrictIds).where('v.status', '=', 'submitted')
+    .where(subdistrictInScope(scope, 'v.enterprise_id'))
     .orderBy('v.enterprise_id').orderBy('v.version', 'desc').execute();
 }
 
-export async function departmentIndustries(db: Executor, departmentId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('department_industries').select('industry_code').where('department_id', '=', departmentId).execute();
+/** The industries a department supervises ("三个必须"), read for the department itself. */
+export async function departmentIndustries(db: Executor, scope: Extract<Scope, { kind: 'department' }>): Promise<Set<string>> {
+  const rows = await db.selectFrom('department_industries').select('industry_code').where('department_id', '=', scope.departmentId).execute();
   return new Set(rows.map((r) => r.industry_code));
 }

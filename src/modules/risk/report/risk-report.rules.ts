@@ -3,14 +3,17 @@
  * and the department's view of an aggregate. Pure: no I/O, so the API, the jobs and the tests compute them alike.
  */
 import { localMonthIndex, startOfLocalYear } from '../../../platform/time';
-import type { Grade } from '../points/risk-grading';
+import type { ControlLevel, Grade } from '../points/risk-grading';
 
 export const REPORT_STATUSES = ['none', 'draft', 'confirmed', 'submitted'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** The steps of a report's history: `correct` opens a new version of a submitted report. */
+export const REPORT_ACTIONS = ['create', 'confirm', 'reopen', 'submit', 'correct'] as const;
 export const R8_ITEMS = ['warningSigns', 'monitoring', 'emergencyEquipment', 'escapeRoutes'] as const;
 export type R8Item = (typeof R8_ITEMS)[number];
 const KINDS = ['equipment', 'operation', 'place'] as const;
-const CATEGORIES = ['engineering', 'monitoring', 'isolation', 'ppe', 'management', 'training', 'emergency'] as const;
+type RiskKind = (typeof KINDS)[number];
+type MeasureCategory = 'engineering' | 'monitoring' | 'isolation' | 'ppe' | 'management' | 'training' | 'emergency';
 
 export type GradeCounts = { 1: number; 2: number; 3: number; 4: number };
 /** Counts over a set of risk points; the same shape for an enterprise, an industry and a subdistrict. */
@@ -19,20 +22,22 @@ export type PointFigures = {
 };
 
 export type ReportPoint = {
-  id: string; code: string; name: string; kind: 'equipment' | 'operation' | 'place'; orgUnitId: string; orgUnitName: string;
-  location: string; grade: Grade | null; controlLevel: string | null; majorHazardSource: boolean; accidentTypes: string[];
+  id: string; code: string; name: string; kind: RiskKind; orgUnitId: string; orgUnitName: string;
+  location: string; grade: Grade | null; controlLevel: ControlLevel | null; majorHazardSource: boolean; accidentTypes: string[];
   reassessDue: string | null; controlFailing: boolean; emergencyMeasures: string; r8: Record<R8Item, boolean>;
 };
-export type ReportMeasure = { riskPointId: string; category: string; content: string };
-export type ReportController = { riskPointId: string; level: string; name: string };
+export type ReportMeasure = { riskPointId: string; category: MeasureCategory; content: string };
+export type ReportController = { riskPointId: string; level: ControlLevel; name: string };
 /** An assessment made in the report's year; `first` marks a point's initial grading, the others are re-assessments. */
 export type ReportAssessment = {
-  riskPointId: string; code: string; name: string; stage: string; grade: number; previousGrade: number | null; reason: string; assessedAt: string; first: boolean;
+  riskPointId: string; code: string; name: string; stage: 'inherent' | 'residual'; grade: number; previousGrade: number | null; reason: string; assessedAt: string; first: boolean;
 };
+/** An assessment as the report lists it: grades as the database checks them, 1–4. */
+type ListedAssessment = Omit<ReportAssessment, 'first' | 'grade' | 'previousGrade'> & { grade: Grade; previousGrade: Grade | null };
 
-type PointRef = { id: string; code: string; name: string; grade: number | null };
+type PointRef = { id: string; code: string; name: string; grade: Grade | null };
 export type Grade1Item = {
-  id: string; code: string; name: string; orgUnitName: string; controlLevel: string | null; majorHazardSource: boolean;
+  id: string; code: string; name: string; orgUnitName: string; controlLevel: ControlLevel | null; majorHazardSource: boolean;
   reassessDue: string | null; missingR8: R8Item[]; controlFailing: boolean;
 };
 export type ReportData = {
@@ -40,18 +45,18 @@ export type ReportData = {
   /** The day the figures were taken: overdue re-assessments are counted against it. */
   asOf: string;
   totals: PointFigures;
-  byKind: { kind: string; total: number; byGrade: GradeCounts }[];
+  byKind: { kind: RiskKind; total: number; byGrade: GradeCounts }[];
   byUnit: { orgUnitId: string; orgUnitName: string; total: number; byGrade: GradeCounts }[];
-  measuresByCategory: Record<string, number>;
-  assessments: { inYear: number; initial: number; reassessments: Omit<ReportAssessment, 'first'>[] };
+  measuresByCategory: Record<MeasureCategory, number>;
+  assessments: { inYear: number; initial: number; reassessments: ListedAssessment[] };
   grade1: Grade1Item[];
   overdue: (PointRef & { reassessDue: string })[];
   missingR8: (PointRef & { missing: R8Item[] })[];
   controlFailing: PointRef[];
   riskList: {
-    id: string; code: string; name: string; kind: string; orgUnitName: string; location: string; grade: number | null; controlLevel: string | null;
-    majorHazardSource: boolean; accidentTypes: string[]; reassessDue: string | null; controllers: { level: string; name: string }[];
-    measures: { category: string; content: string }[]; emergencyMeasures: string;
+    id: string; code: string; name: string; kind: RiskKind; orgUnitName: string; location: string; grade: Grade | null; controlLevel: ControlLevel | null;
+    majorHazardSource: boolean; accidentTypes: string[]; reassessDue: string | null; controllers: { level: ControlLevel; name: string }[];
+    measures: { category: MeasureCategory; content: string }[]; emergencyMeasures: string;
   }[];
 };
 
@@ -114,7 +119,7 @@ export function composeReportData(input: {
   const { year, asOf } = input;
   const points = [...input.points].sort(byCode);
   const totals = emptyFigures();
-  const kinds = new Map<string, { kind: string; total: number; byGrade: GradeCounts }>(KINDS.map((k) => [k, { kind: k, total: 0, byGrade: emptyGrades() }]));
+  const kinds = new Map<RiskKind, { kind: RiskKind; total: number; byGrade: GradeCounts }>(KINDS.map((k) => [k, { kind: k, total: 0, byGrade: emptyGrades() }]));
   const units = new Map<string, { orgUnitId: string; orgUnitName: string; total: number; byGrade: GradeCounts }>();
   for (const p of points) {
     addPoint(totals, p, asOf);
@@ -127,8 +132,8 @@ export function composeReportData(input: {
     units.set(p.orgUnitId, u);
   }
   const live = new Set(points.map((p) => p.id));
-  const measuresByCategory: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
-  for (const m of input.measures) if (live.has(m.riskPointId)) measuresByCategory[m.category] = (measuresByCategory[m.category] ?? 0) + 1;
+  const measuresByCategory: Record<MeasureCategory, number> = { engineering: 0, monitoring: 0, isolation: 0, ppe: 0, management: 0, training: 0, emergency: 0 };
+  for (const m of input.measures) if (live.has(m.riskPointId)) measuresByCategory[m.category]++;
   const measuresOf = groupBy(input.measures, (m) => m.riskPointId);
   const controllersOf = groupBy(input.controllers, (c) => c.riskPointId);
   const ref = (p: ReportPoint): PointRef => ({ id: p.id, code: p.code, name: p.name, grade: p.grade });
@@ -143,7 +148,8 @@ export function composeReportData(input: {
     assessments: {
       inYear: assessments.length,
       initial: assessments.filter((a) => a.first).length,
-      reassessments: assessments.filter((a) => !a.first).map(({ first: _first, ...a }) => a),
+      // The database checks an assessment's grade (1–4); the repository reads it as a plain number.
+      reassessments: assessments.filter((a) => !a.first).map(({ first: _first, ...a }) => ({ ...a, grade: a.grade as Grade, previousGrade: a.previousGrade as Grade | null })),
     },
     grade1: points.filter((p) => p.grade === 1).map((p) => ({
       id: p.id, code: p.code, name: p.name, orgUnitName: p.orgUnitName, controlLevel: p.controlLevel, majorHazardSource: p.majorHazardSource,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/route';
-import { R8_ITEMS, REPORT_STATUSES } from './risk-report.rules';
+import { R8_ITEMS, REPORT_ACTIONS, REPORT_STATUSES } from './risk-report.rules';
+import { ASSESSMENT_STAGES, controlLevel, MEASURE_CATEGORIES, RISK_KINDS, riskGrade } from '../points/risk-point.schema';
 import { submissionVersion, versionParam } from '../../../platform/submissions/submission.schema';
 
 export const reportYear = z.coerce.number().int().min(2000).max(2100);
@@ -19,22 +20,27 @@ export const pointFigures = z.object({
   total: z.number(), byGrade: grades, unassessed: z.number(), overdue: z.number(), missingR8: z.number(), controlFailing: z.number(), majorHazardSources: z.number(),
 });
 const r8 = z.array(z.enum(R8_ITEMS));
-const pointRef = { id: z.string(), code: z.string(), name: z.string(), grade: z.number().nullable() };
+const category = z.enum(MEASURE_CATEGORIES);
+const pointRef = { id: z.string(), code: z.string(), name: z.string(), grade: riskGrade.nullable() };
 const grade1Item = z.object({
-  id: z.string(), code: z.string(), name: z.string(), orgUnitName: z.string(), controlLevel: z.string().nullable(), majorHazardSource: z.boolean(),
+  id: z.string(), code: z.string(), name: z.string(), orgUnitName: z.string(), controlLevel: controlLevel.nullable(), majorHazardSource: z.boolean(),
   reassessDue: z.string().nullable(), missingR8: r8, controlFailing: z.boolean(),
 });
 export const reportData = z.object({
   year: z.number(),
   asOf: z.string(),
   totals: pointFigures,
-  byKind: z.array(z.object({ kind: z.string(), total: z.number(), byGrade: grades })),
+  byKind: z.array(z.object({ kind: z.enum(RISK_KINDS), total: z.number(), byGrade: grades })),
   byUnit: z.array(z.object({ orgUnitId: z.string(), orgUnitName: z.string(), total: z.number(), byGrade: grades })),
-  measuresByCategory: z.record(z.string(), z.number()),
+  /** The number of measures in each of the seven categories, every category named. */
+  measuresByCategory: z.object({
+    engineering: z.number(), monitoring: z.number(), isolation: z.number(), ppe: z.number(), management: z.number(), training: z.number(), emergency: z.number(),
+  } satisfies Record<(typeof MEASURE_CATEGORIES)[number], z.ZodNumber>),
   assessments: z.object({
     inYear: z.number(), initial: z.number(),
     reassessments: z.array(z.object({
-      riskPointId: z.string(), code: z.string(), name: z.string(), stage: z.string(), grade: z.number(), previousGrade: z.number().nullable(), reason: z.string(), assessedAt: z.string(),
+      riskPointId: z.string(), code: z.string(), name: z.string(), stage: z.enum(ASSESSMENT_STAGES), grade: riskGrade, previousGrade: riskGrade.nullable(), reason: z.string(),
+      assessedAt: z.string(),
     })),
   }),
   grade1: z.array(grade1Item),
@@ -42,14 +48,16 @@ export const reportData = z.object({
   missingR8: z.array(z.object({ ...pointRef, missing: r8 })),
   controlFailing: z.array(z.object(pointRef)),
   riskList: z.array(z.object({
-    id: z.string(), code: z.string(), name: z.string(), kind: z.string(), orgUnitName: z.string(), location: z.string(), grade: z.number().nullable(),
-    controlLevel: z.string().nullable(), majorHazardSource: z.boolean(), accidentTypes: z.array(z.string()), reassessDue: z.string().nullable(),
-    controllers: z.array(z.object({ level: z.string(), name: z.string() })), measures: z.array(z.object({ category: z.string(), content: z.string() })),
+    id: z.string(), code: z.string(), name: z.string(), kind: z.enum(RISK_KINDS), orgUnitName: z.string(), location: z.string(), grade: riskGrade.nullable(),
+    controlLevel: controlLevel.nullable(), majorHazardSource: z.boolean(), accidentTypes: z.array(z.string()), reassessDue: z.string().nullable(),
+    controllers: z.array(z.object({ level: controlLevel, name: z.string() })), measures: z.array(z.object({ category, content: z.string() })),
     emergencyMeasures: z.string(),
   })),
 });
 
 const who = z.object({ id: z.string(), name: z.string() }).nullable();
+/** The statuses a stored report passes through (`none` is only ever a report not yet written). */
+const storedStatus = z.enum(REPORT_STATUSES).exclude(['none']);
 export const annualReport = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
@@ -68,7 +76,7 @@ export const annualReport = z.object({
   confirmedBy: who, confirmedAt: z.date().nullable(),
   submittedBy: who, submittedAt: z.date().nullable(),
   onTime: z.boolean().nullable(),
-  history: z.array(z.object({ action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), by: z.string().nullable(), at: z.date() })),
+  history: z.array(z.object({ action: z.enum(REPORT_ACTIONS), fromStatus: storedStatus.nullable(), toStatus: storedStatus, by: z.string().nullable(), at: z.date() })),
   /** Every version, newest first (a regulator sees the submitted ones). */
   versions: z.array(submissionVersion),
   abilities: z.object({ canEdit: z.boolean(), canConfirm: z.boolean(), canSubmit: z.boolean(), canCorrect: z.boolean() }),

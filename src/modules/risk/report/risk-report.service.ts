@@ -1,5 +1,5 @@
 import type { Actor, Ctx } from '../../../platform/auth/actor';
-import { can, requireActor } from '../../../platform/auth/actor';
+import { can, requireActor, wholeEnterprise } from '../../../platform/auth/actor';
 import type { Permission } from '../../../platform/auth/permissions';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
@@ -95,8 +95,9 @@ function requireReportableYear(ctx: Ctx, year: number): void {
   if (year > localYear(ctx.now)) throw invalid('params.year', 'validation.riskReport.futureYear');
 }
 
+/** The report's figures from the ledger now: the whole enterprise's, whoever reads them (access is decided first). */
 async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, year: number): Promise<ReportData> {
-  const source = await loadReportSource(db, enterpriseId, year);
+  const source = await loadReportSource(db, wholeEnterprise(enterpriseId), enterpriseId, year);
   return composeReportData({ year, asOf: today(ctx), ...source });
 }
 
@@ -109,8 +110,8 @@ type Shown = {
 async function presentReport(db: Executor, ctx: Ctx, actor: Actor, enterpriseId: string, year: number) {
   const [enterprise, row, history, doc] = await Promise.all([
     db.selectFrom('enterprises').select(['name']).where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
-    findReport(db, enterpriseId, year),
-    listReportEvents(db, enterpriseId, year),
+    findReport(db, actor.scope, enterpriseId, year),
+    listReportEvents(db, actor.scope, enterpriseId, year),
     loadSubmission(db, docRef(enterpriseId, year)),
   ]);
   // A regulator reads the submitted version, not the enterprise's correction in progress.
@@ -175,7 +176,7 @@ export async function getAnnualReport(db: Db, ctx: Ctx, enterpriseId: string, ye
 
 /** The report row and the document's current version, both locked (in this order, by every step). */
 async function lockBoth(tx: Tx, ctx: Ctx, enterpriseId: string, year: number) {
-  const { row, created } = await lockReport(tx, enterpriseId, year, ctx.now);
+  const { row, created } = await lockReport(tx, requireActor(ctx).scope, enterpriseId, year, ctx.now);
   const locked = await lockSubmission(tx, ctx, docRef(enterpriseId, year), created ? null : seedOf(row));
   return { row, locked, created: created || locked.created };
 }
@@ -191,8 +192,8 @@ export async function saveReportNarrative(db: Db, ctx: Ctx, enterpriseId: string
     const before = locked.current;
     const { from, revision } = await editSubmission(tx, ctx, RISK_REPORT_KIND, locked, { narrative: input.narrative } satisfies Input, input.version);
     await mirrorRow(tx, enterpriseId, year, row, { status: 'draft', narrative: input.narrative, revision, snapshot: null, confirmedBy: null, confirmedAt: null }, ctx.now);
-    if (created) await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'create', from_status: null, to_status: 'draft', actor_id: actor.userId, at: ctx.now });
-    if (from === 'confirmed') await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'reopen', from_status: 'confirmed', to_status: 'draft', actor_id: actor.userId, at: ctx.now });
+    if (created) await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'create', from_status: null, to_status: 'draft', actor_id: actor.userId, at: ctx.now });
+    if (from === 'confirmed') await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'reopen', from_status: 'confirmed', to_status: 'draft', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
       action: from === 'confirmed' ? 'risk.report.reopen' : 'risk.report.update', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
       before: created ? undefined : { status: from, narrative: (before.input as Input | null)?.narrative ?? '', version: before.revision, confirmedBy: before.confirmed_by, submissionVersion: before.version },
@@ -217,7 +218,7 @@ export async function confirmAnnualReport(db: Db, ctx: Ctx, enterpriseId: string
     const snapshot: Snapshot = { data, narrative };
     const { revision, version } = await confirmSubmission(tx, ctx, RISK_REPORT_KIND, locked, snapshot, input.version);
     await mirrorRow(tx, enterpriseId, year, row, { status: 'confirmed', narrative, revision, snapshot, confirmedBy: actor.userId, confirmedAt: ctx.now }, ctx.now);
-    await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'confirm', from_status: 'draft', to_status: 'confirmed', actor_id: actor.userId, at: ctx.now });
+    await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'confirm', from_status: 'draft', to_status: 'confirmed', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
       action: 'risk.report.confirm', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
       before: { status: 'draft', version: locked.current.revision }, after: { status: 'confirmed', version: revision, submissionVersion: version, totals: data.totals },
@@ -263,7 +264,7 @@ export async function submitAnnualReport(db: Db, ctx: Ctx, enterpriseId: string,
       status: 'submitted', narrative: confirmed.narrative, revision: done.revision, snapshot, confirmedBy: locked.current.confirmed_by, confirmedAt: locked.current.confirmed_at,
       submittedBy: actor.userId, submittedAt: ctx.now,
     }, ctx.now);
-    await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'submit', from_status: 'confirmed', to_status: 'submitted', actor_id: actor.userId, at: ctx.now });
+    await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'submit', from_status: 'confirmed', to_status: 'submitted', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
       action: 'risk.report.submit', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
       before: { status: 'confirmed', version: locked.current.revision },
@@ -285,7 +286,7 @@ export async function correctAnnualReport(db: Db, ctx: Ctx, enterpriseId: string
     requireReportableYear(ctx, year);
     const { locked } = await lockBoth(tx, ctx, enterpriseId, year);
     const done = await correctSubmission(tx, ctx, RISK_REPORT_KIND, locked);
-    await appendReportEvent(tx, { enterprise_id: enterpriseId, year, action: 'correct', from_status: 'submitted', to_status: 'draft', actor_id: actor.userId, at: ctx.now });
+    await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'correct', from_status: 'submitted', to_status: 'draft', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
       action: 'risk.report.correct', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
       before: { submissionVersion: done.corrects, sha256: done.correctedSha256 }, after: { status: 'draft', submissionVersion: done.version, version: done.revision },
@@ -322,7 +323,7 @@ export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
   const [{ rows, total }, counts, forwarded] = await Promise.all([
     listReportStatuses(db, actor.scope, q, year),
     countReportStatuses(db, actor.scope, q, year),
-    subdistrictId ? findSubdistrictReport(db, subdistrictId, year) : undefined,
+    subdistrictId ? findSubdistrictReport(db, actor.scope, subdistrictId, year) : undefined,
   ]);
   return {
     items: rows.map((r) => ({
@@ -383,7 +384,7 @@ export async function previewForward(db: Db, ctx: Ctx, year: number) {
   const actor = requireActor(ctx);
   const subdistrictId = requireSubdistrictOfficer(actor);
   requireReportableYear(ctx, year);
-  const [facts, latest] = await Promise.all([loadSubdistrictFacts(db, subdistrictId, year), findSubdistrictReport(db, subdistrictId, year)]);
+  const [facts, latest] = await Promise.all([loadSubdistrictFacts(db, actor.scope, subdistrictId, year), findSubdistrictReport(db, actor.scope, subdistrictId, year)]);
   const agg = aggregateSubdistrict(year, facts);
   return {
     year, dueDate: reportDueDate(year), daysToDue: daysUntilDue(year, today(ctx)),
@@ -405,11 +406,11 @@ export async function forwardSubdistrictReport(db: Db, ctx: Ctx, year: number, i
   requireReportableYear(ctx, year);
   await db.transaction().execute(async (tx) => {
     const sub = await tx.selectFrom('subdistricts').select(['id', 'name', 'district_id']).where('id', '=', subdistrictId).executeTakeFirstOrThrow();
-    const before = await findSubdistrictReport(tx, sub.id, year, { lock: true });
+    const before = await findSubdistrictReport(tx, actor.scope, sub.id, year, { lock: true });
     const ref = aggregateRef(sub.id, year);
     // The facts are read after the document's lock, so two forwards at once queue and the later one sees the earlier.
     let locked = await lockSubmission(tx, ctx, ref, before ? forwardedSeed(before) : null);
-    const agg = aggregateSubdistrict(year, await loadSubdistrictFacts(tx, sub.id, year));
+    const agg = aggregateSubdistrict(year, await loadSubdistrictFacts(tx, actor.scope, sub.id, year));
     const last = locked.current.status === 'submitted' ? locked.current : null;
     if (last && sameFacts(last.snapshot as SubdistrictAggregate, agg)) {
       throw new AppError('STATE', { messageKey: 'riskReport.forward.unchanged', params: { version: last.version }, reason: 'NOTHING_NEW' });
@@ -422,7 +423,7 @@ export async function forwardSubdistrictReport(db: Db, ctx: Ctx, year: number, i
     await confirmSubmission(tx, ctx, AGGREGATE_KIND, locked, agg);
     locked = await lockSubmission(tx, ctx, ref);
     const done = await submitSubmission(tx, ctx, AGGREGATE_KIND, locked, agg, null);
-    await saveSubdistrictReport(tx, sub.id, year, { snapshot: agg, version: done.version, by: actor.userId, at: ctx.now });
+    await saveSubdistrictReport(tx, actor.scope, sub.id, year, { snapshot: agg, version: done.version, by: actor.userId, at: ctx.now });
     const officers = await idsOf(departmentOfficersFor(tx, sub.district_id, agg.byIndustry.map((i) => i.industryCode)));
     for (const o of officers) {
       await enqueueOutbox(tx, {
@@ -463,7 +464,7 @@ function presentAggregate(
 }
 
 async function industriesOf(db: Executor, actor: Actor): Promise<Set<string> | null> {
-  return actor.scope.kind === 'department' ? departmentIndustries(db, actor.scope.departmentId) : null;
+  return actor.scope.kind === 'department' ? departmentIndustries(db, actor.scope) : null;
 }
 
 /**
@@ -475,7 +476,7 @@ export async function listAggregates(db: Db, ctx: Ctx, year: number) {
   const rows = await listSubdistrictReports(db, actor.scope, year);
   const [industries, versions] = await Promise.all([
     industriesOf(db, actor),
-    listAggregateVersions(db, AGGREGATE_KIND.kind, year, rows.map((r) => r.subdistrict_id)),
+    listAggregateVersions(db, actor.scope, AGGREGATE_KIND.kind, year, rows.map((r) => r.subdistrict_id)),
   ]);
   const items = [];
   for (const r of rows) {
@@ -496,7 +497,7 @@ export async function getAggregateVersion(db: Db, ctx: Ctx, year: number, subdis
   if (!r) throw notFound();
   const [industries, versions, doc] = await Promise.all([
     industriesOf(db, actor),
-    listAggregateVersions(db, AGGREGATE_KIND.kind, year, [subdistrictId]),
+    listAggregateVersions(db, actor.scope, AGGREGATE_KIND.kind, year, [subdistrictId]),
     loadSubmission(db, aggregateRef(subdistrictId, year)),
   ]);
   const v = doc?.versions.find((x) => x.version === version && x.status === 'submitted');
@@ -538,7 +539,7 @@ export const riskWorkbench: WorkbenchSource = async (db, ctx) => {
     if (scope.capacity === 'employee' || !can(actor, 'risk.read')) return [];
     const [s, report] = await Promise.all([
       riskSummaryFor(db, scope, scope.enterpriseId, today(ctx)),
-      december && scope.capacity === 'manager' ? findReport(db, scope.enterpriseId, year) : Promise.resolve(null),
+      december && scope.capacity === 'manager' ? findReport(db, scope, scope.enterpriseId, year) : Promise.resolve(null),
     ]);
     return [
       { key: 'risk.overdue', count: s.overdue, to: '/risk?flag=overdue', tone: 'danger' as const },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/route';
-import { RISK_KINDS } from '../points/risk-point.schema';
+import { controlLevel, RISK_KINDS } from '../points/risk-point.schema';
 import { R8_ITEMS } from '../report/risk-report.rules';
 
 const grades = z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number() });
@@ -49,7 +49,7 @@ export type MajorQuery = z.infer<typeof majorQuery>;
 export const majorItem = z.object({
   riskPointId: z.string(), enterpriseId: z.string(), enterpriseName: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
   industryCode: z.string(), industryName: z.string(), code: z.string(), name: z.string(), kind: z.enum(RISK_KINDS), orgUnitName: z.string(),
-  majorHazardSource: z.boolean(), controlLevel: z.string().nullable(), reassessDue: z.string().nullable(), overdue: z.boolean(),
+  majorHazardSource: z.boolean(), controlLevel: controlLevel.nullable(), reassessDue: z.string().nullable(), overdue: z.boolean(),
   missingR8: z.array(z.enum(R8_ITEMS)), controlFailing: z.boolean(),
 });
 export const majorPage = pageOf(majorItem);

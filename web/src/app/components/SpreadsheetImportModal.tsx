@@ -1,9 +1,11 @@
 import { useState, type ReactNode } from 'react';
+import type { QueryKey } from '@tanstack/react-query';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Result, Statistic, Typography, Upload, type UploadFile } from 'antd';
 import { useShowError } from '../errors';
 import { useI18n } from '../i18n';
 import { MEANING_TEXT } from '../palette';
+import { useApiMutation } from '../useApi';
 import { ImportErrorTable, type ImportIssue } from './ImportErrorTable';
 
 export type ImportMode = 'strict' | 'valid';
@@ -64,7 +66,9 @@ type Props<R extends SpreadsheetImportReport> = {
   /** What the preview says the import will do (rows created, updated, left alone). */
   renderPlan?: (report: R) => ReactNode;
   onClose: () => void;
-  onImported: () => void;
+  onImported?: () => void;
+  /** What an import changes, reloaded after it (every query when not given). */
+  invalidates?: QueryKey[];
 };
 
 /**
@@ -72,53 +76,56 @@ type Props<R extends SpreadsheetImportReport> = {
  * them and may re-upload the same file importing only the valid rows.
  */
 export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props: Props<R>) {
-  const { title, hint, width, testId, upload, downloadTemplate, blockedHint, warningsTitle, preview, renderPlan, onClose, onImported } = props;
+  const { title, hint, width, testId, upload, downloadTemplate, blockedHint, warningsTitle, preview, renderPlan, onClose, onImported, invalidates } = props;
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<ImportMode | 'template' | null>(null);
+  // A template download writes nothing: whether it is on its way is local state, not a mutation.
+  const [fetchingTemplate, setFetchingTemplate] = useState(false);
   const [data, setData] = useState<R | null>(null);
   const [planned, setPlanned] = useState<R | null>(null);
+  // The preview pass writes nothing, so it reloads nothing.
+  const checking = useApiMutation((f: File) => preview!(f), { invalidates: [], onSuccess: (report) => setPlanned(report) });
+  const importing = useApiMutation((i: { file: File; mode: ImportMode }) => upload(i.file, i.mode), {
+    invalidates,
+    onSuccess: (result) => {
+      setPlanned(null);
+      setData(result);
+      if (result.imported > 0) {
+        message.success(t('import.importedN', { n: result.imported }));
+        onImported?.();
+      }
+    },
+  });
+  const importingMode = importing.saving ? importing.input?.mode : undefined;
 
   const check = async () => {
     if (!file || !preview) return;
-    setBusy('strict');
     try {
-      setPlanned(await preview(file));
+      await checking.run(file);
     } catch (e) {
       showError(e);
-    } finally {
-      setBusy(null);
     }
   };
 
   const run = async (mode: ImportMode) => {
     if (!file) return;
-    setBusy(mode);
     try {
-      const result = await upload(file, mode);
-      setPlanned(null);
-      setData(result);
-      if (result.imported > 0) {
-        message.success(t('import.importedN', { n: result.imported }));
-        onImported();
-      }
+      await importing.run({ file, mode });
     } catch (e) {
       showError(e);
-    } finally {
-      setBusy(null);
     }
   };
 
   const template = async () => {
-    setBusy('template');
+    setFetchingTemplate(true);
     try {
       await downloadTemplate();
     } catch (e) {
       showError(e);
     } finally {
-      setBusy(null);
+      setFetchingTemplate(false);
     }
   };
 
@@ -136,12 +143,12 @@ export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props:
         <Flex justify="flex-end" gap={8} wrap>
           <Button onClick={onClose}>{t('common.close')}</Button>
           {blocked && data.validCount > 0 && (
-            <Button onClick={() => void run('valid')} loading={busy === 'valid'} data-testid="import-valid-only">
+            <Button onClick={() => void run('valid')} loading={importingMode === 'valid'} data-testid="import-valid-only">
               {t('import.validOnly', { n: data.validCount })}
             </Button>
           )}
           {!data && !planned && (
-            <Button type="primary" disabled={!file} loading={busy === 'strict'} onClick={() => void (preview ? check() : run('strict'))} data-testid="import-submit">
+            <Button type="primary" disabled={!file} loading={checking.saving || importingMode === 'strict'} onClick={() => void (preview ? check() : run('strict'))} data-testid="import-submit">
               {preview ? t('import.check') : t('import.start')}
             </Button>
           )}
@@ -151,7 +158,7 @@ export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props:
               <Button
                 type="primary"
                 disabled={planned.validCount === 0}
-                loading={busy !== null}
+                loading={importing.saving}
                 onClick={() => void run(planned.errorCount > 0 ? 'valid' : 'strict')}
                 data-testid="import-confirm"
               >
@@ -175,7 +182,7 @@ export function SpreadsheetImportModal<R extends SpreadsheetImportReport>(props:
         <Flex vertical gap={16}>
           <Alert type="info" showIcon title={hint} />
           <div>
-            <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={busy === 'template'} data-testid="import-template">
+            <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={fetchingTemplate} data-testid="import-template">
               {t('import.downloadTemplate')}
             </Button>
           </div>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import type { QueryKey } from '@tanstack/react-query';
 import { DiffOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, List, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { api } from '../api';
 import { useShowError } from '../errors';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { useApiMutation } from '../useApi';
 
 type Who = { id: string; name: string } | null;
 /** One version of a locked submission, as the server lists them (newest first). */
@@ -23,6 +25,8 @@ type Props = {
   pdfName: (version: number) => string;
   canCorrect: boolean;
   onCorrect: () => Promise<void>;
+  /** What a correction changes, reloaded after it (every query when not given). */
+  invalidates?: QueryKey[];
 };
 
 const COLOR = { draft: 'default', confirmed: 'processing', submitted: 'success' } as const;
@@ -31,31 +35,29 @@ const COLOR = { draft: 'default', confirmed: 'processing', submitted: 'success' 
  * The version history of a signed and submitted document: each version with who confirmed and submitted it, its
  * snapshot hash and a PDF download once submitted; and the correction that starts a new version.
  */
-export function SubmissionVersions({ versions, current, base, pdfName, canCorrect, onCorrect }: Props) {
+export function SubmissionVersions({ versions, current, base, pdfName, canCorrect, onCorrect, invalidates }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [busy, setBusy] = useState<number | 'correct' | null>(null);
+  // A download writes nothing: the version whose PDF is on its way is local state, not a mutation.
+  const [downloading, setDownloading] = useState<number | null>(null);
+  const correction = useApiMutation<void, void>(onCorrect, { invalidates, onSuccess: () => message.success(t('submission.corrected')) });
 
   const download = async (v: number) => {
-    setBusy(v);
+    setDownloading(v);
     try {
       await api.download(`${base}/versions/${v}/pdf`, undefined, pdfName(v));
     } catch (e) {
       showError(e);
     } finally {
-      setBusy(null);
+      setDownloading(null);
     }
   };
   const correct = async () => {
-    setBusy('correct');
     try {
-      await onCorrect();
-      message.success(t('submission.corrected'));
+      await correction.run();
     } catch (e) {
       showError(e);
-    } finally {
-      setBusy(null);
     }
   };
   const correcting = versions.length > 1 && versions[0]?.status !== 'submitted' ? versions[0]!.version : null;
@@ -68,7 +70,7 @@ export function SubmissionVersions({ versions, current, base, pdfName, canCorrec
       data-testid="submission-versions"
       extra={canCorrect && (
         <Popconfirm title={t('submission.correctAsk')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => void correct()}>
-          <Button icon={<DiffOutlined />} loading={busy === 'correct'} data-testid="submission-correct">{t('submission.correct')}</Button>
+          <Button icon={<DiffOutlined />} loading={correction.saving} data-testid="submission-correct">{t('submission.correct')}</Button>
         </Popconfirm>
       )}
     >
@@ -82,7 +84,7 @@ export function SubmissionVersions({ versions, current, base, pdfName, canCorrec
             data-testid={`submission-version-${v.version}`}
             actions={v.status === 'submitted' ? [
               <Tooltip key="pdf" title={v.pdfSha256 ? `PDF SHA-256 ${v.pdfSha256}` : t('submission.pdfPending')}>
-                <Button size="small" icon={<FilePdfOutlined />} loading={busy === v.version} onClick={() => void download(v.version)} data-testid={`submission-pdf-${v.version}`}>
+                <Button size="small" icon={<FilePdfOutlined />} loading={downloading === v.version} onClick={() => void download(v.version)} data-testid={`submission-pdf-${v.version}`}>
                   {t('submission.downloadPdf')}
                 </Button>
               </Tooltip>,

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
-import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Card, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useAuth } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
+import { ListTable } from '../../../app/components/ListTable';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useIsMobile } from '../../../app/responsive';
-import { useApi, useApiQuery } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { auditApi, type AuditRow } from '../api/audit.api';
 import { AuditDiff } from '../components/AuditDiff';
@@ -20,9 +20,8 @@ const FILTERS = ['entityType', 'entityId', 'enterpriseId', 'action'] as const;
 export function AuditPage() {
   const { t, tx } = useI18n();
   const { can } = useAuth();
-  const isMobile = useIsMobile();
   const list = useListState({ sync: 'url', filterKeys: FILTERS, defaultOrder: 'desc' });
-  const { data, error, loading, reload } = useApi((signal) => auditApi.list(list.query, signal), [JSON.stringify(list.query)]);
+  const { data, error, loading, reload } = useApiQuery(['audit', 'list', list.query], (signal) => auditApi.list(list.query, signal));
   // Names of record types and actions come from the server in the user's language; the filters pick from them.
   const vocabulary = useApiQuery(['audit', 'vocabulary'], (signal) => auditApi.vocabulary(signal)).data;
   const entityNames = useMemo(() => new Map((vocabulary?.entityTypes ?? []).map((x) => [x.code, x.name])), [vocabulary]);
@@ -79,21 +78,14 @@ export function AuditPage() {
         {error
           ? <ErrorState error={error} onRetry={reload} />
           : (
-            <Table<AuditRow>
-              data-testid="audit-table"
+            <ListTable<AuditRow>
+              testId="audit-table"
               rowKey="seq"
-              size={isMobile ? 'small' : 'middle'}
-              columns={columns}
-              dataSource={data?.items}
+              list={list}
+              data={data}
               loading={loading}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(filtered ? 'common.noMatch' : 'common.noData')} /> }}
-              scroll={{ x: 'max-content' }}
-              onChange={list.onTableChange}
+              columns={columns}
               expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} entityType={r.entityType} entityNames={entityNames} /> }}
-              pagination={{
-                current: list.page, pageSize: list.pageSize, total: data?.total ?? 0,
-                showSizeChanger: !isMobile, simple: isMobile, showTotal: (total) => t('common.total', { total }),
-              }}
             />
           )}
       </Card>

@@ -1,6 +1,6 @@
 import { Alert, Flex, theme } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { authApi, type DemoAccount } from '../api/auth.api';
 
 /**
@@ -10,7 +10,7 @@ import { authApi, type DemoAccount } from '../api/auth.api';
 export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => void }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
-  const { data } = useApi(() => authApi.demoAccounts(), []);
+  const { data } = useApiQuery(['auth', 'demo-accounts'], () => authApi.demoAccounts());
   if (!data?.enabled || data.accounts.length === 0) return null;
   return (
     <section

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useAuth, useMe } from '../../../app/auth';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { landingPath } from '../../../app/landing';
+import { useApiMutation } from '../../../app/useApi';
 import { AuthShell } from '../components/AuthShell';
 import { PasswordStrength } from '../components/PasswordStrength';
 import { authApi } from '../api/auth.api';
@@ -20,21 +20,25 @@ export function ChangePasswordPage() {
   const showError = useShowError();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
-  const [submitting, setSubmitting] = useState(false);
   const forced = me.mustChangePassword;
   const newPassword = Form.useWatch('newPassword', form) ?? '';
-
-  const submit = async (values: PasswordForm) => {
-    setSubmitting(true);
-    try {
+  // The session (who I am, whether a change is still required) lives in the auth provider, not in a query: it is
+  // fetched again inside the write, so the button stays busy until the page to land on is known, and nothing is
+  // invalidated.
+  const change = useApiMutation(
+    async (values: PasswordForm) => {
       await authApi.changePassword(values.currentPassword, values.newPassword);
       message.success(t('password.changed'));
-      const next = await refresh();
-      navigate(next ? landingPath(next) : '/login', { replace: true });
+      return refresh();
+    },
+    { invalidates: [], onSuccess: (next) => navigate(next ? landingPath(next) : '/login', { replace: true }) },
+  );
+
+  const submit = async (values: PasswordForm) => {
+    try {
+      await change.run(values);
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSubmitting(false);
     }
   };
 
@@ -79,7 +83,7 @@ export function ChangePasswordPage() {
           <Input.Password autoComplete="new-password" data-testid="password-confirm" />
         </Form.Item>
         <Flex gap={8} vertical>
-          <Button type="primary" htmlType="submit" block loading={submitting} data-testid="password-submit">{t('password.submit')}</Button>
+          <Button type="primary" htmlType="submit" block loading={change.saving} data-testid="password-submit">{t('password.submit')}</Button>
           {forced
             ? <Button block onClick={() => void logout()} data-testid="password-logout">{t('auth.logout')}</Button>
             : <Button block onClick={() => navigate(-1)}>{t('common.back')}</Button>}

@@ -1,7 +1,7 @@
 import { Card } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { riskApi } from '../../risk/api/risk.api';
 import { RiskSummaryStrip } from '../../risk/components/RiskSummaryStrip';
 
@@ -9,7 +9,7 @@ import { RiskSummaryStrip } from '../../risk/components/RiskSummaryStrip';
 export function RiskGradeCard({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { data } = useApi((signal) => riskApi.summary(enterpriseId, signal), [enterpriseId]);
+  const { data } = useApiQuery(['risk', enterpriseId, 'summary'], (signal) => riskApi.summary(enterpriseId, signal));
   return (
     <Card title={t('nav.risk')} size="small" style={{ marginBottom: 16 }} data-testid="home-risk-card">
       <RiskSummaryStrip

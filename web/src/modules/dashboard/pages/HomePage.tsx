@@ -2,7 +2,7 @@ import { Col, Row, Skeleton } from 'antd';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { enterpriseStatusColour } from '../../enterprises/components/EnterpriseStatusTag';
 import { loadHomeData } from '../api/dashboard.api';
 import { CountChart } from '../components/CountChart';
@@ -15,7 +15,7 @@ import { Workbench } from '../components/Workbench';
 export function HomePage() {
   const me = useMe();
   const { t, tx } = useI18n();
-  const { data, error, loading, reload } = useApi((signal) => loadHomeData(me, signal), [me.id, me.role]);
+  const { data, error, loading, reload } = useApiQuery(['home', me.id, me.role], (signal) => loadHomeData(me, signal));
 
   return (
     <div data-testid="home-page">

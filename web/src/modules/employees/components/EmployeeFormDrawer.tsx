@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useShowError } from '../../../app/errors';
+import { FormDrawer } from '../../../app/components/FormDrawer';
 import { useI18n } from '../../../app/i18n';
-import { useDrawerSize } from '../../../app/responsive';
+import { useApiMutation } from '../../../app/useApi';
 import { orgApi, type OrgUnit, type Post } from '../../org/api/org.api';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
 import {
@@ -37,11 +37,31 @@ const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})?$/;
 /** Creates or edits an employee. On edit the ID number is only sent when retyped: the list shows it masked. */
 export function EmployeeFormDrawer({ enterpriseId, units, employee, onClose, onSaved, onConflict }: Props) {
   const { t, tx } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  // An employee is counted on their unit and posts, which show in the org tree.
+  const save = useApiMutation(
+    (v: Values): Promise<Employee> => {
+      const body: EmployeeInput = {
+        name: v.name.trim(),
+        idNumber: v.idNumber.trim().toUpperCase(),
+        phone: v.phone.trim(),
+        employmentForm: v.employmentForm,
+        orgUnitId: v.orgUnitId ?? '',
+        postIds: v.postIds,
+        hireDate: v.hireDate ? v.hireDate.format('YYYY-MM-DD') : null,
+      };
+      if (!employee) return employeesApi.create(enterpriseId, body);
+      const { idNumber, ...rest } = body;
+      return employeesApi.update(enterpriseId, employee.id, {
+        ...rest,
+        ...(idNumber ? { idNumber } : {}),
+        ...(v.status !== employee.status ? { status: v.status } : {}),
+        version: employee.version,
+      });
+    },
+    { invalidates: [['employees', enterpriseId], ['org', enterpriseId]], onSuccess: onSaved },
+  );
   const [posts, setPosts] = useState<Post[]>([]);
-  const size = useDrawerSize(640);
   const orgUnitId = Form.useWatch('orgUnitId', form) ?? employee?.orgUnitId;
 
   useEffect(() => {
@@ -59,123 +79,81 @@ export function EmployeeFormDrawer({ enterpriseId, units, employee, onClose, onS
     ...(employee?.posts ?? []).filter((p) => !posts.some((q) => q.id === p.id)).map((p) => ({ value: p.id, label: p.name })),
   ];
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    const body: EmployeeInput = {
-      name: v.name.trim(),
-      idNumber: v.idNumber.trim().toUpperCase(),
-      phone: v.phone.trim(),
-      employmentForm: v.employmentForm,
-      orgUnitId: v.orgUnitId ?? '',
-      postIds: v.postIds,
-      hireDate: v.hireDate ? v.hireDate.format('YYYY-MM-DD') : null,
-    };
-    try {
-      let saved: Employee;
-      if (employee) {
-        const { idNumber, ...rest } = body;
-        saved = await employeesApi.update(enterpriseId, employee.id, {
-          ...rest,
-          ...(idNumber ? { idNumber } : {}),
-          ...(v.status !== employee.status ? { status: v.status } : {}),
-          version: employee.version,
-        });
-      } else {
-        saved = await employeesApi.create(enterpriseId, body);
-      }
-      onSaved(saved);
-    } catch (e) {
-      showError(e, { form, onConflict });
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Drawer
-      open
-      size={size}
+    <FormDrawer<Values>
       title={employee ? t('employee.edit') : t('employee.create')}
+      width={640}
+      form={form}
+      onSubmit={save.run}
+      saving={save.saving}
       onClose={onClose}
-      destroyOnHidden
-      data-testid="employee-form"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="employee-save">{t('common.save')}</Button>
-        </Flex>
-      }
+      onConflict={onConflict}
+      testId="employee-form"
+      saveTestId="employee-save"
+      initialValues={{
+        name: employee?.name ?? '',
+        idNumber: '',
+        phone: employee?.phone ?? '',
+        employmentForm: employee?.employmentForm ?? 'regular',
+        orgUnitId: employee?.orgUnitId,
+        postIds: employee?.posts.map((p) => p.id) ?? [],
+        hireDate: employee?.hireDate ? dayjs(employee.hireDate) : null,
+        status: employee?.status ?? 'active',
+      }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        scrollToFirstError
-        onFinish={(v) => void submit(v)}
-        initialValues={{
-          name: employee?.name ?? '',
-          idNumber: '',
-          phone: employee?.phone ?? '',
-          employmentForm: employee?.employmentForm ?? 'regular',
-          orgUnitId: employee?.orgUnitId,
-          postIds: employee?.posts.map((p) => p.id) ?? [],
-          hireDate: employee?.hireDate ? dayjs(employee.hireDate) : null,
-          status: employee?.status ?? 'active',
-        }}
-      >
-        <Row gutter={16}>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="name" label={t('employee.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <LimitedInput max={50} data-testid="field-employee-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="idNumber"
+            label={t('employee.idNumber')}
+            extra={employee ? t('employee.idNumberKeep', { masked: employee.idNumberMasked }) : undefined}
+            rules={[
+              { required: !employee, message: t('validation.required') },
+              { pattern: ID_NUMBER, message: t('employee.idNumberFormat') },
+            ]}
+            normalize={(v: string) => v.toUpperCase()}
+          >
+            <Input maxLength={18} style={{ fontFamily: 'monospace' }} placeholder={employee?.idNumberMasked} data-testid="field-employee-idNumber" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="phone" label={t('employee.phone')} rules={[{ pattern: PHONE, message: t('validation.phone') }]}>
+            <Input maxLength={20} inputMode="tel" data-testid="field-employee-phone" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="employmentForm" label={t('employee.employmentForm')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={EMPLOYMENT_FORMS.map((k) => ({ value: k, label: tx(`employmentForm.${k}`, k) }))} data-testid="field-employee-form" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="orgUnitId" label={t('employee.orgUnit')} rules={[{ required: true, message: t('validation.required') }]}>
+            <OrgUnitSelect units={units} testId="field-employee-orgUnit" onChange={() => form.setFieldValue('postIds', [])} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="hireDate" label={t('employee.hireDate')}>
+            <DatePicker style={{ width: '100%' }} data-testid="field-employee-hireDate" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="postIds" label={t('employee.posts')} extra={orgUnitId ? undefined : t('employee.pickUnitFirst')}>
+            <Select mode="multiple" options={postOptions} disabled={!orgUnitId} allowClear data-testid="field-employee-posts" />
+          </Form.Item>
+        </Col>
+        {employee && (
           <Col xs={24} md={12}>
-            <Form.Item name="name" label={t('employee.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-              <LimitedInput max={50} data-testid="field-employee-name" />
+            <Form.Item name="status" label={t('employee.status')}>
+              <Select options={EMPLOYEE_STATUSES.map((k) => ({ value: k, label: tx(`employeeStatus.${k}`, k) }))} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="idNumber"
-              label={t('employee.idNumber')}
-              extra={employee ? t('employee.idNumberKeep', { masked: employee.idNumberMasked }) : undefined}
-              rules={[
-                { required: !employee, message: t('validation.required') },
-                { pattern: ID_NUMBER, message: t('employee.idNumberFormat') },
-              ]}
-              normalize={(v: string) => v.toUpperCase()}
-            >
-              <Input maxLength={18} style={{ fontFamily: 'monospace' }} placeholder={employee?.idNumberMasked} data-testid="field-employee-idNumber" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="phone" label={t('employee.phone')} rules={[{ pattern: PHONE, message: t('validation.phone') }]}>
-              <Input maxLength={20} inputMode="tel" data-testid="field-employee-phone" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="employmentForm" label={t('employee.employmentForm')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select options={EMPLOYMENT_FORMS.map((k) => ({ value: k, label: tx(`employmentForm.${k}`, k) }))} data-testid="field-employee-form" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="orgUnitId" label={t('employee.orgUnit')} rules={[{ required: true, message: t('validation.required') }]}>
-              <OrgUnitSelect units={units} testId="field-employee-orgUnit" onChange={() => form.setFieldValue('postIds', [])} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="hireDate" label={t('employee.hireDate')}>
-              <DatePicker style={{ width: '100%' }} data-testid="field-employee-hireDate" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="postIds" label={t('employee.posts')} extra={orgUnitId ? undefined : t('employee.pickUnitFirst')}>
-              <Select mode="multiple" options={postOptions} disabled={!orgUnitId} allowClear data-testid="field-employee-posts" />
-            </Form.Item>
-          </Col>
-          {employee && (
-            <Col xs={24} md={12}>
-              <Form.Item name="status" label={t('employee.status')}>
-                <Select options={EMPLOYEE_STATUSES.map((k) => ({ value: k, label: tx(`employeeStatus.${k}`, k) }))} />
-              </Form.Item>
-            </Col>
-          )}
-        </Row>
-      </Form>
-    </Drawer>
+        )}
+      </Row>
+    </FormDrawer>
   );
 }

@@ -2,10 +2,13 @@ import { SpreadsheetImportModal } from '../../../app/components/SpreadsheetImpor
 import { useI18n } from '../../../app/i18n';
 import { employeesApi } from '../api/employees.api';
 
-type Props = { enterpriseId: string; onClose: () => void; onImported: () => void };
+type Props = { enterpriseId: string; onClose: () => void };
 
-/** The roster from the employee template (.xlsx): strict first, then optionally the valid rows only. */
-export function EmployeeImportModal({ enterpriseId, onClose, onImported }: Props) {
+/**
+ * The roster from the employee template (.xlsx): strict first, then optionally the valid rows only. Imported employees
+ * show in the list and in their units' counts.
+ */
+export function EmployeeImportModal({ enterpriseId, onClose }: Props) {
   const { t } = useI18n();
   return (
     <SpreadsheetImportModal
@@ -18,7 +21,7 @@ export function EmployeeImportModal({ enterpriseId, onClose, onImported }: Props
       blockedHint={t('import.strictFailedHint')}
       warningsTitle={(n) => t('import.warnings', { n })}
       onClose={onClose}
-      onImported={onImported}
+      invalidates={[['employees', enterpriseId], ['org', enterpriseId]]}
     />
   );
 }

@@ -5,7 +5,7 @@ import { useAuth } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { orgApi } from '../../org/api/org.api';
 import { employeesApi, type Employee } from '../api/employees.api';
@@ -27,11 +27,15 @@ export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId
   const [editing, setEditing] = useState<Employee | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const { exporting, start } = useExport();
-  const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId], can('orgunit.read'));
-  const { data, error, loading, reload } = useApi(
+  const units = useApiQuery(['org', enterpriseId, 'units'], (signal) => orgApi.units(enterpriseId, signal), can('orgunit.read'));
+  const { data, error, loading, reload } = useApiQuery(
+    ['employees', enterpriseId, 'list', list.query],
     (signal) => employeesApi.list(enterpriseId, list.query, signal),
-    [enterpriseId, JSON.stringify(list.query)],
   );
+  const removal = useApiMutation((e: Employee) => employeesApi.remove(enterpriseId, e.id), {
+    invalidates: [['employees', enterpriseId], ['org', enterpriseId]],
+    onSuccess: () => message.success(t('common.deleted')),
+  });
   // The server's abilities decide (a unit leader may read but not manage); permissions are the fallback.
   const manage = data?.abilities?.canManage ?? can('employee.manage');
   const canImport = data?.abilities?.canImport ?? can('employee.import');
@@ -47,9 +51,7 @@ export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId
 
   const remove = async (e: Employee) => {
     try {
-      await employeesApi.remove(enterpriseId, e.id);
-      message.success(t('common.deleted'));
-      reload();
+      await removal.run(e);
     } catch (err) {
       showError(err);
     }
@@ -102,8 +104,6 @@ export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId
           onSaved={() => {
             setEditing(null);
             message.success(t('common.saved'));
-            reload();
-            units.reload();
           }}
         />
       )}
@@ -111,10 +111,6 @@ export function EmployeeManager({ enterpriseId, sync = 'local' }: { enterpriseId
         <EmployeeImportModal
           enterpriseId={enterpriseId}
           onClose={() => setImporting(false)}
-          onImported={() => {
-            reload();
-            units.reload();
-          }}
         />
       )}
     </div>

@@ -1,8 +1,9 @@
 import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Button, Empty, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
+import { ListTable } from '../../../app/components/ListTable';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
@@ -72,24 +73,13 @@ export function EmployeeTable({ list, data, loading, canManage, canAudit, onEdit
     });
   }
   return (
-    <Table<Employee>
-      data-testid="employee-table"
-      rowKey="id"
-      size={isMobile ? 'small' : 'middle'}
-      columns={columns}
-      dataSource={data?.items}
+    <ListTable<Employee>
+      testId="employee-table"
+      list={list}
+      data={data}
       loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'common.noMatch' : 'employee.empty')} /> }}
-      scroll={{ x: 'max-content' }}
-      onChange={list.onTableChange}
-      pagination={{
-        current: list.page,
-        pageSize: list.pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: !isMobile,
-        simple: isMobile,
-        showTotal: (total) => t('common.total', { total }),
-      }}
+      columns={columns}
+      empty={t('employee.empty')}
     />
   );
 }

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
-import { Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
-import { useShowError } from '../../../app/errors';
+import { useMemo } from 'react';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { FormDrawer } from '../../../app/components/FormDrawer';
 import { numberRange } from '../../../app/components/number-rules';
 import { useI18n } from '../../../app/i18n';
 import { industryName, useReference } from '../../../app/reference';
-import { useDrawerSize } from '../../../app/responsive';
+import { useApiMutation } from '../../../app/useApi';
 import {
   ENTERPRISE_STATUSES, enterprisesApi, type EnterpriseCreate, type EnterpriseDetail, type EnterpriseFields,
 } from '../api/enterprises.api';
@@ -31,12 +31,9 @@ const EMPTY: FormValues = {
 /** Create (district admin) or edit (whoever the server says canEdit) an enterprise's profile. */
 export function EnterpriseFormDrawer({ mode, enterprise, onClose, onSaved, onConflict }: Props) {
   const { t, tx, locale } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const subdistricts = useReference('subdistricts');
   const industries = useReference('industries');
-  const size = useDrawerSize(720);
 
   const initial = useMemo<FormValues>(() => {
     if (!enterprise) return EMPTY;
@@ -45,129 +42,119 @@ export function EnterpriseFormDrawer({ mode, enterprise, onClose, onSaved, onCon
     return values;
   }, [enterprise]);
 
-  const submit = async (values: FormValues) => {
-    setSaving(true);
-    try {
-      let saved: EnterpriseDetail;
+  // The directory and the enterprise's own page (`['enterprises', …]`) show what was saved.
+  const save = useApiMutation(
+    (values: FormValues): Promise<EnterpriseDetail> => {
       if (mode === 'create') {
         const body: EnterpriseCreate = { ...values, creditCode: values.creditCode.trim().toUpperCase() };
-        saved = await enterprisesApi.create(body);
-      } else {
-        // Only what changed goes to the server, so the audit trail shows the real edit.
-        const patch: Record<string, unknown> = {};
-        for (const key of FIELDS) if (values[key] !== initial[key]) patch[key] = values[key];
-        saved = await enterprisesApi.update(enterprise.id, { ...patch, version: enterprise.version });
+        return enterprisesApi.create(body);
       }
-      onSaved(saved);
-    } catch (e) {
-      showError(e, { form, onConflict });
-    } finally {
-      setSaving(false);
-    }
-  };
+      // Only what changed goes to the server, so the audit trail shows the real edit.
+      const patch: Record<string, unknown> = {};
+      for (const key of FIELDS) if (values[key] !== initial[key]) patch[key] = values[key];
+      return enterprisesApi.update(enterprise.id, { ...patch, version: enterprise.version });
+    },
+    { invalidates: [['enterprises']], onSuccess: onSaved },
+  );
 
   return (
-    <Drawer
-      open
-      size={size}
+    <FormDrawer<FormValues>
       title={mode === 'create' ? t('enterprise.create') : t('enterprise.edit')}
+      width={720}
+      form={form}
+      initialValues={initial}
+      onSubmit={save.run}
+      saving={save.saving}
       onClose={onClose}
-      destroyOnHidden
-      data-testid="enterprise-form"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="enterprise-save">{t('common.save')}</Button>
-        </Flex>
-      }
+      onConflict={onConflict}
+      testId="enterprise-form"
+      saveTestId="enterprise-save"
     >
-      <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} scrollToFirstError>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="creditCode"
-              label={t('enterprise.creditCode')}
-              extra={mode === 'create' ? t('enterprise.creditCodeHint') : undefined}
-              rules={[{ required: true, message: t('validation.required') }, { len: 18, message: t('enterprise.creditCodeLength') }]}
-              normalize={(v: string) => v.toUpperCase()}
-            >
-              <Input maxLength={18} disabled={mode === 'edit'} style={{ fontFamily: 'monospace' }} data-testid="field-creditCode" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { min: 2, message: t('validation.minLength', { n: 2 }) }]}>
-              <LimitedInput max={200} data-testid="field-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="address" label={t('enterprise.address')}>
-              <LimitedInput max={300} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="subdistrictId" label={t('enterprise.subdistrict')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={subdistricts.map((s) => ({ value: s.id, label: s.name }))} data-testid="field-subdistrict" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="industryCode" label={t('enterprise.industry')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={industries.map((i) => ({ value: i.code, label: industryName(i, locale) }))}
-                onChange={(code: string) => {
-                  // An industry on the high-risk list suggests a high-risk enterprise; the editor can still switch it off.
-                  const industry = industries.find((i) => i.code === code);
-                  if (industry?.highRisk) form.setFieldValue('highRisk', true);
-                }}
-                data-testid="field-industry"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="legalRepresentative" label={t('enterprise.legalRepresentative')}>
-              <LimitedInput max={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="principalName" label={t('enterprise.principalName')}>
-              <LimitedInput max={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="principalPhone" label={t('enterprise.principalPhone')} rules={[{ pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})?$/, message: t('validation.phone') }]}>
-              <Input maxLength={20} inputMode="tel" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="employeeCount" label={t('enterprise.employeeCount')} rules={numberRange(t, { max: 1_000_000 })}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="status" label={t('enterprise.status')}>
-              <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: tx(`enterpriseStatus.${s}`, s) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="highRisk" label={t('enterprise.highRisk')} valuePropName="checked">
-              <Switch data-testid="field-highRisk" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item label={t('enterprise.attributes')} style={{ marginBottom: 0 }}>
-              <Row gutter={[8, 0]}>
-                {FLAGS.map((flag) => (
-                  <Col xs={24} sm={12} key={flag}>
-                    <Form.Item name={flag} valuePropName="checked" style={{ marginBottom: 8 }}>
-                      <Checkbox>{t(`enterprise.${flag}`)}</Checkbox>
-                    </Form.Item>
-                  </Col>
-                ))}
-              </Row>
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="creditCode"
+            label={t('enterprise.creditCode')}
+            extra={mode === 'create' ? t('enterprise.creditCodeHint') : undefined}
+            rules={[{ required: true, message: t('validation.required') }, { len: 18, message: t('enterprise.creditCodeLength') }]}
+            normalize={(v: string) => v.toUpperCase()}
+          >
+            <Input maxLength={18} disabled={mode === 'edit'} style={{ fontFamily: 'monospace' }} data-testid="field-creditCode" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { min: 2, message: t('validation.minLength', { n: 2 }) }]}>
+            <LimitedInput max={200} data-testid="field-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="address" label={t('enterprise.address')}>
+            <LimitedInput max={300} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="subdistrictId" label={t('enterprise.subdistrict')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={subdistricts.map((s) => ({ value: s.id, label: s.name }))} data-testid="field-subdistrict" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="industryCode" label={t('enterprise.industry')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={industries.map((i) => ({ value: i.code, label: industryName(i, locale) }))}
+              onChange={(code: string) => {
+                // An industry on the high-risk list suggests a high-risk enterprise; the editor can still switch it off.
+                const industry = industries.find((i) => i.code === code);
+                if (industry?.highRisk) form.setFieldValue('highRisk', true);
+              }}
+              data-testid="field-industry"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="legalRepresentative" label={t('enterprise.legalRepresentative')}>
+            <LimitedInput max={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="principalName" label={t('enterprise.principalName')}>
+            <LimitedInput max={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="principalPhone" label={t('enterprise.principalPhone')} rules={[{ pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})?$/, message: t('validation.phone') }]}>
+            <Input maxLength={20} inputMode="tel" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="employeeCount" label={t('enterprise.employeeCount')} rules={numberRange(t, { max: 1_000_000 })}>
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="status" label={t('enterprise.status')}>
+            <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: tx(`enterpriseStatus.${s}`, s) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="highRisk" label={t('enterprise.highRisk')} valuePropName="checked">
+            <Switch data-testid="field-highRisk" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label={t('enterprise.attributes')} style={{ marginBottom: 0 }}>
+            <Row gutter={[8, 0]}>
+              {FLAGS.map((flag) => (
+                <Col xs={24} sm={12} key={flag}>
+                  <Form.Item name={flag} valuePropName="checked" style={{ marginBottom: 8 }}>
+                    <Checkbox>{t(`enterprise.${flag}`)}</Checkbox>
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormDrawer>
   );
 }

@@ -1,7 +1,8 @@
-import { Empty, Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
+import { ListTable } from '../../../app/components/ListTable';
 import { formatDateTime, formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
@@ -39,24 +40,13 @@ export function EnterpriseTable({ list, data, loading }: Props) {
     },
   ];
   return (
-    <Table<EnterpriseSummary>
-      data-testid="enterprise-table"
-      rowKey="id"
-      size={isMobile ? 'small' : 'middle'}
-      columns={columns}
-      dataSource={data?.items}
+    <ListTable<EnterpriseSummary>
+      testId="enterprise-table"
+      list={list}
+      data={data}
       loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'common.noMatch' : 'enterprise.empty')} /> }}
-      scroll={{ x: 'max-content' }}
-      onChange={list.onTableChange}
-      pagination={{
-        current: list.page,
-        pageSize: list.pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: !isMobile,
-        simple: isMobile,
-        showTotal: (total) => t('common.total', { total }),
-      }}
+      columns={columns}
+      empty={t('enterprise.empty')}
     />
   );
 }

@@ -8,7 +8,7 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { EmployeeManager } from '../../employees/components/EmployeeManager';
 import { OrgTreeEditor } from '../../org/components/OrgTreeEditor';
 import { enterprisesApi } from '../api/enterprises.api';
@@ -32,7 +32,7 @@ export function EnterpriseDetailPage({ defaultTab = 'profile' }: { defaultTab?: 
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
-  const { data: enterprise, error, loading, reload, setData } = useApi((signal) => enterprisesApi.get(id, signal), [id]);
+  const { data: enterprise, error, loading, reload, setData } = useApiQuery(['enterprises', 'detail', id], (signal) => enterprisesApi.get(id, signal));
   usePageTitle(enterprise?.name);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;

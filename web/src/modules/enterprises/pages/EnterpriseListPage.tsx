@@ -6,7 +6,7 @@ import { useAuth, useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { enterprisesApi } from '../api/enterprises.api';
 import { EnterpriseFilters } from '../components/EnterpriseFilters';
@@ -23,7 +23,7 @@ export function EnterpriseListPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const list = useListState({ sync: 'url', filterKeys: FILTERS });
-  const { data, error, loading, reload } = useApi((signal) => enterprisesApi.list(list.query, signal), [JSON.stringify(list.query)], !me.scope.enterpriseId);
+  const { data, error, loading, reload } = useApiQuery(['enterprises', 'list', list.query], (signal) => enterprisesApi.list(list.query, signal), !me.scope.enterpriseId);
 
   // Enterprise users have one enterprise: theirs.
   if (me.scope.enterpriseId) return <Navigate to={`/enterprises/${me.scope.enterpriseId}`} replace />;

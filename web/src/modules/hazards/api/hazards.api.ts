@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { api, type OnExportProgress, type Query } from '../../../app/api';
 import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types';
 
@@ -36,6 +37,15 @@ export type ConfirmInput = BodyOf<`${HazardPath}/confirm`>;
 export type AssignInput = BodyOf<`${HazardPath}/assign`>;
 
 const base = (enterpriseId: string) => `/enterprises/${enterpriseId}/hazards`;
+
+/**
+ * The queries a new or changed hazard shows in, for a write's `invalidates`: the enterprise's ledgers and records
+ * (`['hazards', enterpriseId, …]`), the regulators' cross-enterprise lists, 我上报的, the figures, the leaderboard
+ * (points for confirmed reports) and the workbench.
+ */
+export const hazardQueries = (enterpriseId: string): QueryKey[] => [
+  ['hazards', enterpriseId], ['hazards', 'cross'], ['hazards', 'reported-by-me'], ['hazard-stats'], ['hazard-leaderboard', enterpriseId], ['workbench'],
+];
 
 export type Assignee = ItemOf<ResponseOf<'/enterprises/{enterpriseId}/assignees'>>;
 /** The units a hazard may be placed in, with their paths, and the unit the caller's own reports default to. */

@@ -6,7 +6,7 @@ import { formatDate } from '../../../app/format';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { MEANING_TAG } from '../../../app/palette';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { checksApi, type CheckPlan } from '../api/checks.api';
 import { CheckPlanDrawer } from './CheckPlanDrawer';
 
@@ -15,7 +15,11 @@ export function CheckPlanList({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
-  const { data, error, loading, reload } = useApi((signal) => checksApi.plans(enterpriseId, signal), [enterpriseId]);
+  const { data, error, loading, reload } = useApiQuery(['check-plans', enterpriseId], (signal) => checksApi.plans(enterpriseId, signal));
+  const remove = useApiMutation((id: string) => checksApi.deletePlan(enterpriseId, id), {
+    invalidates: [['check-plans', enterpriseId], ['check-tasks', enterpriseId], ['checklists', enterpriseId], ['workbench']],
+    onSuccess: () => message.success(t('common.deleted')),
+  });
   const [editing, setEditing] = useState<CheckPlan | 'new' | null>(null);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
@@ -61,7 +65,7 @@ export function CheckPlanList({ enterpriseId }: { enterpriseId: string }) {
                   okButtonProps={{ danger: true }}
                   okText={t('common.delete')}
                   cancelText={t('common.cancel')}
-                  onConfirm={() => checksApi.deletePlan(enterpriseId, p.id).then(() => { message.success(t('common.deleted')); reload(); }).catch(showError)}
+                  onConfirm={() => remove.run(p.id).catch(showError)}
                 >
                   <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                 </Popconfirm>
@@ -78,7 +82,6 @@ export function CheckPlanList({ enterpriseId }: { enterpriseId: string }) {
           onSaved={() => {
             setEditing(null);
             message.success(t('common.saved'));
-            reload();
           }}
         />
       )}

@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { Button, Drawer, Flex, Form, Radio } from 'antd';
-import { useShowError } from '../../../app/errors';
+import { Form, Radio } from 'antd';
+import { FormDrawer } from '../../../app/components/FormDrawer';
 import { useI18n } from '../../../app/i18n';
-import { useDrawerSize } from '../../../app/responsive';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { orgApi } from '../../org/api/org.api';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
 import { CHECKLIST_LEVELS, checksApi, type ChecklistDetail, type ChecklistLevel } from '../api/checks.api';
@@ -16,56 +14,40 @@ type Values = { level: ChecklistLevel; name: string; orgUnitId?: string; postId?
 /** A new, empty checklist at one of the three levels; its items are picked on its page. */
 export function ChecklistCreateDrawer({ enterpriseId, onClose, onCreated }: Props) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const size = useDrawerSize(480);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const level = Form.useWatch('level', form) ?? 'workshop';
-  const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId]);
-
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      onCreated(await checksApi.createChecklist(enterpriseId, { level: v.level, name: v.name.trim(), orgUnitId: v.orgUnitId, postId: v.postId, items: [] }));
-    } catch (e) {
-      showError(e, { form });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const units = useApiQuery(['org', enterpriseId, 'units'], (signal) => orgApi.units(enterpriseId, signal));
+  const create = useApiMutation(
+    (v: Values) => checksApi.createChecklist(enterpriseId, { level: v.level, name: v.name.trim(), orgUnitId: v.orgUnitId, postId: v.postId, items: [] }),
+    { invalidates: [['checklists', enterpriseId]], onSuccess: onCreated },
+  );
 
   return (
-    <Drawer
-      open
-      size={size}
+    <FormDrawer<Values>
       title={t('checklist.create')}
+      form={form}
+      initialValues={{ level: 'workshop', name: '' }}
+      onSubmit={create.run}
+      saving={create.saving}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>{t('common.create')}</Button>
-        </Flex>
-      }
+      okText={t('common.create')}
     >
-      <Form<Values> form={form} layout="vertical" initialValues={{ level: 'workshop', name: '' }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="level" label={t('checklist.level')}>
-          <Radio.Group options={CHECKLIST_LEVELS.map((l) => ({ value: l, label: t(`checklistLevel.${l}`) }))} />
+      <Form.Item name="level" label={t('checklist.level')}>
+        <Radio.Group options={CHECKLIST_LEVELS.map((l) => ({ value: l, label: t(`checklistLevel.${l}`) }))} />
+      </Form.Item>
+      <Form.Item name="name" label={t('checklist.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <LimitedInput max={200} />
+      </Form.Item>
+      {level === 'workshop' && (
+        <Form.Item name="orgUnitId" label={t('hazard.orgUnit')} rules={[{ required: true, message: t('validation.required') }]}>
+          <OrgUnitSelect units={units.data} />
         </Form.Item>
-        <Form.Item name="name" label={t('checklist.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <LimitedInput max={200} />
+      )}
+      {level === 'post' && (
+        <Form.Item name="postId" label={t('checklist.post')} rules={[{ required: true, message: t('validation.required') }]} extra={t('checklist.onePostOneCard')}>
+          <PostSelect enterpriseId={enterpriseId} />
         </Form.Item>
-        {level === 'workshop' && (
-          <Form.Item name="orgUnitId" label={t('hazard.orgUnit')} rules={[{ required: true, message: t('validation.required') }]}>
-            <OrgUnitSelect units={units.data} />
-          </Form.Item>
-        )}
-        {level === 'post' && (
-          <Form.Item name="postId" label={t('checklist.post')} rules={[{ required: true, message: t('validation.required') }]} extra={t('checklist.onePostOneCard')}>
-            <PostSelect enterpriseId={enterpriseId} />
-          </Form.Item>
-        )}
-      </Form>
-    </Drawer>
+      )}
+    </FormDrawer>
   );
 }

@@ -3,6 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import { LimitedInput } from '../../../app/components/LimitedInput';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { CHECK_CYCLES, checksApi, type ChecklistDetail, type ChecklistItem, type ChecklistItemInput, type CheckCycle } from '../api/checks.api';
@@ -22,8 +23,15 @@ export function ChecklistItemsEditor({ enterpriseId, checklist, onSaved }: Props
   const showError = useShowError();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [picking, setPicking] = useState(false);
-  const [saving, setSaving] = useState(false);
   const editing = rows !== null;
+  const update = useApiMutation((items: ChecklistItemInput[]) => checksApi.updateChecklist(enterpriseId, checklist.id, { items }), {
+    invalidates: [['checklists', enterpriseId]],
+    onSuccess: (saved) => {
+      message.success(t('common.saved'));
+      setRows(null);
+      onSaved(saved);
+    },
+  });
 
   const startEdit = () => setRows(checklist.items.filter((i) => i.sourceId).map((i) => ({
     key: keyOf(i.source, i.sourceId), item: i, source: i.source, sourceId: i.sourceId!, method: i.method,
@@ -33,18 +41,10 @@ export function ChecklistItemsEditor({ enterpriseId, checklist, onSaved }: Props
 
   const save = async () => {
     if (!rows) return;
-    setSaving(true);
     try {
-      const saved = await checksApi.updateChecklist(enterpriseId, checklist.id, {
-        items: rows.map(({ source, sourceId, method, cycle, responsible }) => ({ source, sourceId, method, cycle, responsible })),
-      });
-      message.success(t('common.saved'));
-      setRows(null);
-      onSaved(saved);
+      await update.run(rows.map(({ source, sourceId, method, cycle, responsible }) => ({ source, sourceId, method, cycle, responsible })));
     } catch (e) {
       showError(e);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -57,7 +57,7 @@ export function ChecklistItemsEditor({ enterpriseId, checklist, onSaved }: Props
             <>
               <Button icon={<PlusOutlined />} onClick={() => setPicking(true)}>{t('checklist.addItems')}</Button>
               <Button onClick={() => setRows(null)}>{t('common.cancel')}</Button>
-              <Button type="primary" loading={saving} onClick={() => void save()}>{t('common.save')}</Button>
+              <Button type="primary" loading={update.saving} onClick={() => void save()}>{t('common.save')}</Button>
             </>
           ) : <Button type="primary" onClick={startEdit} data-testid="checklist-edit-items">{t('checklist.editItems')}</Button>}
         </Flex>

@@ -6,7 +6,7 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { CHECKLIST_LEVELS, checksApi, type ChecklistLevel, type ChecklistSummary } from '../api/checks.api';
 import { checklistWhere } from './checklist-where';
 import { ChecklistCreateDrawer } from './ChecklistCreateDrawer';
@@ -21,7 +21,12 @@ export function ChecklistList({ enterpriseId }: { enterpriseId: string }) {
   const [level, setLevel] = useState<ChecklistLevel | 'all'>('all');
   const [creating, setCreating] = useState(false);
   const [generating, setGenerating] = useState(false);
-  const { data, error, loading, reload } = useApi((signal) => checksApi.checklists(enterpriseId, { level: level === 'all' ? undefined : level }, signal), [enterpriseId, level]);
+  const query = { level: level === 'all' ? undefined : level };
+  const { data, error, loading, reload } = useApiQuery(['checklists', enterpriseId, 'list', query], (signal) => checksApi.checklists(enterpriseId, query, signal));
+  const remove = useApiMutation((id: string) => checksApi.deleteChecklist(enterpriseId, id), {
+    invalidates: [['checklists', enterpriseId]],
+    onSuccess: () => message.success(t('common.deleted')),
+  });
   const open = (id: string) => navigate(`/checklists/${id}`);
 
   return (
@@ -73,7 +78,7 @@ export function ChecklistList({ enterpriseId }: { enterpriseId: string }) {
                       okButtonProps={{ danger: true }}
                       okText={t('common.delete')}
                       cancelText={t('common.cancel')}
-                      onConfirm={() => checksApi.deleteChecklist(enterpriseId, c.id).then(() => { message.success(t('common.deleted')); reload(); }).catch(showError)}
+                      onConfirm={() => remove.run(c.id).catch(showError)}
                     >
                       <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                     </Popconfirm>

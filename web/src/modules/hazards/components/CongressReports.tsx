@@ -3,14 +3,14 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { doubleReportApi, type SubmittedReport } from '../api/double-report.api';
 import { periodLabel } from '../api/check-period';
 
 /** R-HAZ-5: the workers' congress view — the enterprise's submitted double reports, read only. */
 export function CongressReports({ enterpriseId }: { enterpriseId: string }) {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useApi((signal) => doubleReportApi.submitted(enterpriseId, signal), [enterpriseId]);
+  const { data, error, loading, reload } = useApiQuery(['double-reports', enterpriseId, 'submitted'], (signal) => doubleReportApi.submitted(enterpriseId, signal));
   if (error) return <ErrorState error={error} onRetry={reload} />;
   return (
     <Table<SubmittedReport>

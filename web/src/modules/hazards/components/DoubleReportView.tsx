@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { LockOutlined, SendOutlined, SignatureFilled, SyncOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Statistic, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../../app/format';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import { figureColour, type SeriesKey } from '../../../app/palette';
 import { SubmissionVersions } from '../../../app/components/SubmissionVersions';
 import { doubleReportApi, type DoubleReport } from '../api/double-report.api';
@@ -23,19 +23,28 @@ export function DoubleReportView({ report: r, onChange }: Props) {
   const { t, tx, locale } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [busy, setBusy] = useState<'confirm' | 'submit' | null>(null);
   const h = r.data.hazards;
   const risk = r.data.risk;
+  // A signature or a submission changes the report, the enterprise's submitted list, the regulators' status list and
+  // the workbench tiles that count reports waiting.
+  const invalidates = [['double-reports', r.enterpriseId], ['double-reports', 'status'], ['workbench']];
+  const step = useApiMutation(
+    (op: 'confirm' | 'submit') => (op === 'confirm' ? doubleReportApi.confirm : doubleReportApi.submit)(r.enterpriseId, r.periodType, r.periodKey),
+    {
+      invalidates,
+      onSuccess: (next, op) => {
+        onChange(next);
+        message.success(t(op === 'confirm' ? 'doubleReport.confirmed' : 'doubleReport.submittedMsg'));
+      },
+    },
+  );
+  const busy = step.saving ? step.input : undefined;
 
   const act = async (op: 'confirm' | 'submit') => {
-    setBusy(op);
     try {
-      onChange(await (op === 'confirm' ? doubleReportApi.confirm : doubleReportApi.submit)(r.enterpriseId, r.periodType, r.periodKey));
-      message.success(t(op === 'confirm' ? 'doubleReport.confirmed' : 'doubleReport.submittedMsg'));
+      await step.run(op);
     } catch (e) {
       showError(e);
-    } finally {
-      setBusy(null);
     }
   };
 
@@ -120,6 +129,7 @@ export function DoubleReportView({ report: r, onChange }: Props) {
         base={doubleReportApi.path(r.enterpriseId, r.periodType, r.periodKey)}
         pdfName={(v) => `${r.enterpriseName}-${r.periodKey}-v${v}.pdf`}
         canCorrect={r.abilities.canCorrect}
+        invalidates={invalidates}
         onCorrect={async () => onChange(await doubleReportApi.correct(r.enterpriseId, r.periodType, r.periodKey))}
       />
     </div>

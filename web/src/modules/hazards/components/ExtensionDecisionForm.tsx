@@ -1,8 +1,8 @@
 import { Descriptions, Form, Radio } from 'antd';
+import { FormDrawer } from '../../../app/components/FormDrawer';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { hazardsApi, type HazardDetail, type HazardExtension } from '../api/hazards.api';
-import { OpDrawer } from './OpDrawer';
 import { useHazardOp } from './useHazardOp';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
@@ -13,27 +13,31 @@ type Values = { approve: boolean; note: string };
 export function ExtensionDecisionForm({ hazard, extension, onDone, onClose }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const { saving, run } = useHazardOp(form, onDone);
+  const { saving, run } = useHazardOp(hazard.enterpriseId, onDone);
   return (
-    <OpDrawer title={t('hazardOp.decideExtension')} okText={t('common.ok')} saving={saving} onOk={() => form.submit()} onClose={onClose} testId="hazard-extension-decision-form">
-      <Descriptions size="small" column={1} style={{ marginBottom: 16 }} items={[
-        { key: 'd', label: t('hazard.deadline'), children: `${formatDate(extension.oldDeadline)} → ${formatDate(extension.newDeadline)}` },
-        { key: 'r', label: t('hazard.extensionReason'), children: extension.reason },
-        { key: 'a', label: t('hazard.requestedAt'), children: formatDateTime(extension.requestedAt) },
-      ]} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ approve: true, note: '' }}
-        onFinish={(v) => void run(() => hazardsApi.decideExtension(hazard.enterpriseId, hazard.id, extension.id, { approve: v.approve, note: v.note?.trim() ?? '' }))}
-      >
-        <Form.Item name="approve" label={t('hazard.decision')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: true, label: t('hazard.approve') }, { value: false, label: t('hazard.refuse') }]} />
-        </Form.Item>
-        <Form.Item name="note" label={t('hazard.note')}>
-          <LimitedTextArea rows={2} max={1000} />
-        </Form.Item>
-      </Form>
-    </OpDrawer>
+    <FormDrawer<Values>
+      title={t('hazardOp.decideExtension')}
+      okText={t('common.ok')}
+      form={form}
+      initialValues={{ approve: true, note: '' }}
+      onSubmit={(v) => run(() => hazardsApi.decideExtension(hazard.enterpriseId, hazard.id, extension.id, { approve: v.approve, note: v.note?.trim() ?? '' }))}
+      saving={saving}
+      onClose={onClose}
+      testId="hazard-extension-decision-form"
+      intro={(
+        <Descriptions size="small" column={1} style={{ marginBottom: 16 }} items={[
+          { key: 'd', label: t('hazard.deadline'), children: `${formatDate(extension.oldDeadline)} → ${formatDate(extension.newDeadline)}` },
+          { key: 'r', label: t('hazard.extensionReason'), children: extension.reason },
+          { key: 'a', label: t('hazard.requestedAt'), children: formatDateTime(extension.requestedAt) },
+        ]} />
+      )}
+    >
+      <Form.Item name="approve" label={t('hazard.decision')}>
+        <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: true, label: t('hazard.approve') }, { value: false, label: t('hazard.refuse') }]} />
+      </Form.Item>
+      <Form.Item name="note" label={t('hazard.note')}>
+        <LimitedTextArea rows={2} max={1000} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

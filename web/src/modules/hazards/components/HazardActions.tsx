@@ -73,6 +73,7 @@ export function HazardActions({ hazard: h, onChange }: Props) {
       {open === 'supervise' && <SupervisionForm hazard={h} onDone={done} onClose={close} />}
       {open === 'accept' && (
         <NoteForm
+          enterpriseId={eid}
           title="hazardOp.accept"
           label={h.level === 'major' ? 'hazard.acceptanceEvaluation' : 'hazard.acceptanceNote'}
           hint="hazard.acceptHint"
@@ -85,13 +86,13 @@ export function HazardActions({ hazard: h, onChange }: Props) {
         />
       )}
       {open === 'reject' && (
-        <NoteForm title="hazardOp.reject" label="hazard.rejectReason" required danger testId="hazard-reject-form" call={(note) => hazardsApi.reject(eid, h.id, { note })} onDone={done} onClose={close} />
+        <NoteForm enterpriseId={eid} title="hazardOp.reject" label="hazard.rejectReason" required danger testId="hazard-reject-form" call={(note) => hazardsApi.reject(eid, h.id, { note })} onDone={done} onClose={close} />
       )}
       {open === 'void' && (
-        <NoteForm title="hazardOp.void" label="hazard.voidReason" required danger testId="hazard-void-form" call={(reason) => hazardsApi.void(eid, h.id, { reason })} onDone={done} onClose={close} />
+        <NoteForm enterpriseId={eid} title="hazardOp.void" label="hazard.voidReason" required danger testId="hazard-void-form" call={(reason) => hazardsApi.void(eid, h.id, { reason })} onDone={done} onClose={close} />
       )}
       {open === 'delist' && (
-        <NoteForm title="hazardOp.delist" label="hazard.delistNote" hint="hazard.delistHint" testId="hazard-delist-form" call={(note) => hazardsApi.delist(eid, h.id, { note })} onDone={done} onClose={close} />
+        <NoteForm enterpriseId={eid} title="hazardOp.delist" label="hazard.delistNote" hint="hazard.delistHint" testId="hazard-delist-form" call={(note) => hazardsApi.delist(eid, h.id, { note })} onDone={done} onClose={close} />
       )}
     </>
   );

@@ -5,7 +5,7 @@ import type { OnExportProgress, Page, Query } from '../../../app/api';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import type { OrgUnit } from '../../org/api/org.api';
 import type { HazardSummary } from '../api/hazards.api';
@@ -42,7 +42,7 @@ export function HazardLedger({ enterpriseId, load, exportList, units, reportLink
   const shown: readonly string[] = tabs.includes(tab) || !(WORKBENCH_TABS as readonly string[]).includes(tab) ? tabs : [...tabs, tab];
   const { tab: _tab, ...rest } = list.query;
   const query: Query = { ...rest, ...tabQuery(tab) };
-  const { data, error, loading, reload } = useApi((signal) => load(query, signal), [enterpriseId, JSON.stringify(query)]);
+  const { data, error, loading, reload } = useApiQuery(enterpriseId ? ['hazards', enterpriseId, 'list', query] : ['hazards', 'cross', query], (signal) => load(query, signal));
   // An empty tab says what will appear in it and when; with a search or filter set, that the filters found nothing.
   const filtered = Object.entries(list.filters).some(([k, v]) => k !== 'tab' && !!v);
   const empty = filtered ? t('hazardEmpty.filtered') : tx(`hazardEmpty.${tab}`, t('hazardEmpty.all'));

@@ -1,8 +1,9 @@
-import { Empty, Space, Table, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
+import { ListTable } from '../../../app/components/ListTable';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import type { ListState } from '../../../app/useListState';
@@ -68,24 +69,16 @@ export function HazardTable({ list, data, loading, enterpriseId, empty }: Props)
     { key: 'reportedAt', responsive: WIDE_ONLY, dataIndex: 'reportedAt', title: t('hazard.reportedAt'), sorter: true, sortOrder: list.sortOrderOf('reportedAt'), render: (v: string) => formatDateTime(v) },
   ];
   return (
-    <Table<HazardSummary>
-      data-testid="hazard-table"
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={data?.items}
+    <ListTable<HazardSummary>
+      testId="hazard-table"
+      list={list}
+      data={data}
       loading={loading}
-      locale={empty ? { emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> } : undefined}
-      scroll={{ x: 'max-content' }}
-      onChange={list.onTableChange}
+      columns={columns}
+      empty={empty}
+      // The ledger's sentence already says whether its filters found nothing; its tab is a filter that does not count.
+      filtered={false}
       rowClassName={(h) => (h.overdue ? 'hazard-row-overdue' : '')}
-      pagination={{
-        current: list.page,
-        pageSize: list.pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-      }}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ExportOutlined, TrophyFilled } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Segmented, Table, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { checksApi } from '../api/checks.api';
 import { useExport } from '../../../app/components/useExport';
 
@@ -17,7 +17,7 @@ export function LeaderboardCard({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useI18n();
   const [period, setPeriod] = useState<Period>('month');
   const { exporting, start } = useExport();
-  const { data, loading } = useApi((signal) => checksApi.leaderboard(enterpriseId, period, signal), [enterpriseId, period]);
+  const { data, loading } = useApiQuery(['hazard-leaderboard', enterpriseId, period], (signal) => checksApi.leaderboard(enterpriseId, period, signal));
   const doExport = () => {
     return start((onProgress) => {
       return checksApi.exportLeaderboard(enterpriseId, period, t('leaderboard.exportFile'), onProgress);

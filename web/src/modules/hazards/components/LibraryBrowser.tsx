@@ -3,7 +3,7 @@ import { Col, Input, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { checksApi, type LibraryItem } from '../api/checks.api';
 
 type Props = {
@@ -20,10 +20,8 @@ export function LibraryBrowser({ selected, onSelect, disabledIds }: Props) {
   const [category, setCategory] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [major, setMajor] = useState(false);
-  const { data, error, loading, reload } = useApi(
-    (signal) => checksApi.library({ category, q: q || undefined, major: major ? 'true' : undefined }, signal),
-    [category, q, major],
-  );
+  const query = { category, q: q || undefined, major: major ? 'true' : undefined };
+  const { data, error, loading, reload } = useApiQuery(['check-library', query], (signal) => checksApi.library(query, signal));
   const categories = useMemo(() => data?.categories ?? [], [data]);
 
   return (

@@ -4,7 +4,7 @@ import { App, Button, Checkbox, Flex, Form, Modal, Popconfirm, Table, Tag } from
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { checksApi, type EnterpriseItem, type EnterpriseItemInput } from '../api/checks.api';
 import { LimitedInput } from '../../../app/components/LimitedInput';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
@@ -16,24 +16,34 @@ export function OwnItemsManager({ enterpriseId, selected, onSelect, disabledIds 
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
-  const { data, error, loading, reload } = useApi((signal) => checksApi.ownItems(enterpriseId, signal), [enterpriseId]);
+  const { data, error, loading, reload } = useApiQuery(['check-items', enterpriseId, 'own'], (signal) => checksApi.ownItems(enterpriseId, signal));
   const [editing, setEditing] = useState<EnterpriseItem | 'new' | null>(null);
   const [form] = Form.useForm<EnterpriseItemInput>();
-  const [saving, setSaving] = useState(false);
   const manage = !!data?.canManage && !onSelect;
+  const write = useApiMutation(
+    async ({ item, v }: { item: EnterpriseItem | 'new'; v: EnterpriseItemInput }) => {
+      if (item === 'new') await checksApi.createOwnItem(enterpriseId, v);
+      else await checksApi.updateOwnItem(enterpriseId, item.id, v);
+    },
+    {
+      invalidates: [['check-items', enterpriseId]],
+      onSuccess: () => {
+        message.success(t('common.saved'));
+        setEditing(null);
+      },
+    },
+  );
+  const remove = useApiMutation((id: string) => checksApi.deleteOwnItem(enterpriseId, id), {
+    invalidates: [['check-items', enterpriseId]],
+    onSuccess: () => message.success(t('common.deleted')),
+  });
 
   const save = async (v: EnterpriseItemInput) => {
-    setSaving(true);
+    if (!editing) return;
     try {
-      if (editing === 'new') await checksApi.createOwnItem(enterpriseId, v);
-      else if (editing) await checksApi.updateOwnItem(enterpriseId, editing.id, v);
-      message.success(t('common.saved'));
-      setEditing(null);
-      reload();
+      await write.run({ item: editing, v });
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -70,7 +80,7 @@ export function OwnItemsManager({ enterpriseId, selected, onSelect, disabledIds 
                   okButtonProps={{ danger: true }}
                   okText={t('common.delete')}
                   cancelText={t('common.cancel')}
-                  onConfirm={() => checksApi.deleteOwnItem(enterpriseId, r.id).then(() => { message.success(t('common.deleted')); reload(); }).catch(showError)}
+                  onConfirm={() => remove.run(r.id).catch(showError)}
                 >
                   <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                 </Popconfirm>
@@ -85,7 +95,7 @@ export function OwnItemsManager({ enterpriseId, selected, onSelect, disabledIds 
           title={editing === 'new' ? t('ownItem.create') : t('common.edit')}
           okText={t('common.save')}
           cancelText={t('common.cancel')}
-          confirmLoading={saving}
+          confirmLoading={write.saving}
           onOk={() => form.submit()}
           onCancel={() => setEditing(null)}
           destroyOnHidden

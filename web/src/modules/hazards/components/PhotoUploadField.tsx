@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Flex, Typography } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import { hazardsApi } from '../api/hazards.api';
 import { CameraButton } from './CameraButton';
 import { PhotoStrip } from './PhotoStrip';
@@ -22,7 +23,9 @@ type Props = {
 export function PhotoUploadField({ enterpriseId, value = [], onChange, onUploading, label, testId, max = 10, block }: Props) {
   const { t } = useI18n();
   const showError = useShowError();
-  const [uploading, setUploading] = useState(false);
+  // The photos wait on the server for the form that names them: no query shows them yet, so none is reloaded.
+  const send = useApiMutation((batch: Blob[]) => hazardsApi.uploadPhotos(enterpriseId, batch), { invalidates: [] });
+  const uploading = send.saving;
   // Thumbnails come from the local files (no round trip); object URLs are freed with the component.
   const [previews, setPreviews] = useState<Record<string, string>>({});
   const urls = useRef<string[]>([]);
@@ -32,10 +35,9 @@ export function PhotoUploadField({ enterpriseId, value = [], onChange, onUploadi
     const room = Math.max(0, max - value.length);
     const batch = blobs.slice(0, room);
     if (batch.length === 0) return;
-    setUploading(true);
     onUploading?.(true);
     try {
-      const { ids } = await hazardsApi.uploadPhotos(enterpriseId, batch);
+      const { ids } = await send.run(batch);
       const next: Record<string, string> = {};
       ids.forEach((id, i) => {
         const url = URL.createObjectURL(batch[i]!);
@@ -47,7 +49,6 @@ export function PhotoUploadField({ enterpriseId, value = [], onChange, onUploadi
     } catch (e) {
       showError(e);
     } finally {
-      setUploading(false);
       onUploading?.(false);
     }
   };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Modal, Typography } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import { checksApi, type ChecklistDetail } from '../api/checks.api';
 import { PostSelect } from './PostSelect';
 
@@ -12,7 +13,10 @@ export function PostCardFromRiskModal({ enterpriseId, onClose, onDone }: Props) 
   const { t } = useI18n();
   const showError = useShowError();
   const [postId, setPostId] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
+  const generate = useApiMutation((post: string) => checksApi.postCardFromRisk(enterpriseId, post), {
+    invalidates: [['checklists', enterpriseId]],
+    onSuccess: onDone,
+  });
   return (
     <Modal
       open
@@ -20,12 +24,11 @@ export function PostCardFromRiskModal({ enterpriseId, onClose, onDone }: Props) 
       okText={t('checklist.generate')}
       cancelText={t('common.cancel')}
       okButtonProps={{ disabled: !postId }}
-      confirmLoading={saving}
+      confirmLoading={generate.saving}
       onCancel={onClose}
       onOk={() => {
         if (!postId) return;
-        setSaving(true);
-        checksApi.postCardFromRisk(enterpriseId, postId).then(onDone).catch(showError).finally(() => setSaving(false));
+        generate.run(postId).catch(showError);
       }}
     >
       <Typography.Paragraph type="secondary">{t('checklist.generateHint')}</Typography.Paragraph>

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { orgApi } from '../../org/api/org.api';
 import { postLabel } from '../../org/api/post-label';
 
@@ -9,7 +9,7 @@ type Props = { enterpriseId: string; id?: string; value?: string; onChange?: (id
 /** A post of the enterprise, named with its unit path ("操作工 · 一车间 / 甲班"). */
 export function PostSelect({ enterpriseId, id, value, onChange, allowClear, testId }: Props) {
   const { t } = useI18n();
-  const posts = useApi((signal) => orgApi.posts(enterpriseId, undefined, signal), [enterpriseId]);
+  const posts = useApiQuery(['org', enterpriseId, 'posts', 'all'], (signal) => orgApi.posts(enterpriseId, undefined, signal));
   return (
     <Select
       id={id}

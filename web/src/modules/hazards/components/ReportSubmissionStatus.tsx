@@ -1,11 +1,12 @@
-import { Col, Empty, Flex, Row, Select, Statistic, Table, Tag, Card } from 'antd';
+import { Col, Flex, Row, Select, Statistic, Tag, Card } from 'antd';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
+import { ListTable } from '../../../app/components/ListTable';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { industryName, useReference } from '../../../app/reference';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { doubleReportApi, lastEndedPeriod, type ReportPeriodType, type ReportStatus, type ReportStatusRow } from '../api/double-report.api';
 import { PeriodPicker } from './PeriodPicker';
@@ -24,7 +25,7 @@ export function ReportSubmissionStatus() {
   const subdistricts = useReference('subdistricts');
   const industries = useReference('industries');
   const query = { page: list.page, pageSize: list.pageSize, periodType: type, periodKey: key, status: f.status, subdistrictId: f.subdistrictId, industryCode: f.industryCode };
-  const { data, error, loading, reload } = useApi((signal) => doubleReportApi.status(query, signal), [JSON.stringify(query)]);
+  const { data, error, loading, reload } = useApiQuery(['double-reports', 'status', query], (signal) => doubleReportApi.status(query, signal));
 
   return (
     <div data-testid="report-submission-status">
@@ -49,15 +50,14 @@ export function ReportSubmissionStatus() {
         </Row>
       )}
       {error ? <ErrorState error={error} onRetry={reload} /> : (
-        <Table<ReportStatusRow>
-          size="middle"
+        <ListTable<ReportStatusRow>
           rowKey="enterpriseId"
+          list={list}
+          data={data}
           loading={loading}
-          dataSource={data?.items}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.entries(list.filters).some(([k, v]) => k !== 'periodType' && k !== 'periodKey' && v) ? 'common.noMatch' : 'doubleReport.statusEmpty')} /> }}
-          onChange={list.onTableChange}
-          scroll={{ x: 'max-content' }}
-          pagination={{ current: list.page, pageSize: list.pageSize, total: data?.total ?? 0, showTotal: (n) => t('common.total', { total: n }) }}
+          empty={t('doubleReport.statusEmpty')}
+          // The period is always chosen: only the other filters can leave nothing to show.
+          filtered={!!(f.status || f.subdistrictId || f.industryCode)}
           columns={[
             {
               key: 'name', dataIndex: 'name', title: t('hazard.enterprise'),

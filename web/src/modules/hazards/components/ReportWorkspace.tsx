@@ -1,7 +1,7 @@
 import { Skeleton } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { doubleReportApi, lastEndedPeriod, type ReportPeriodType } from '../api/double-report.api';
 import { DoubleReportView } from './DoubleReportView';
 import { PeriodPicker } from './PeriodPicker';
@@ -11,7 +11,7 @@ export function ReportWorkspace({ enterpriseId }: { enterpriseId: string }) {
   const [params, setParams] = useSearchParams();
   const type = (params.get('periodType') ?? 'month') as ReportPeriodType;
   const key = params.get('periodKey') ?? lastEndedPeriod(type);
-  const { data, error, loading, reload, setData } = useApi((signal) => doubleReportApi.get(enterpriseId, type, key, signal), [enterpriseId, type, key]);
+  const { data, error, loading, reload, setData } = useApiQuery(['double-reports', enterpriseId, 'period', type, key], (signal) => doubleReportApi.get(enterpriseId, type, key, signal));
   return (
     <>
       <div style={{ marginBottom: 12 }}>

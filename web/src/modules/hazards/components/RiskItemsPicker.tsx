@@ -1,7 +1,7 @@
 import { Table, Tag } from 'antd';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { checksApi, type RiskCheckItem } from '../api/checks.api';
 
 type Props = { enterpriseId: string; postId?: string; selected: string[]; onSelect: (ids: string[]) => void; disabledIds?: Set<string> };
@@ -9,7 +9,7 @@ type Props = { enterpriseId: string; postId?: string; selected: string[]; onSele
 /** Check items the risk ledger derives from control measures (the service the risk and hazard modules share). */
 export function RiskItemsPicker({ enterpriseId, postId, selected, onSelect, disabledIds }: Props) {
   const { t, tx } = useI18n();
-  const { data, error, loading, reload } = useApi((signal) => checksApi.riskItems(enterpriseId, postId, signal), [enterpriseId, postId]);
+  const { data, error, loading, reload } = useApiQuery(['check-items', enterpriseId, 'risk', postId ?? null], (signal) => checksApi.riskItems(enterpriseId, postId, signal));
   if (error) return <ErrorState error={error} onRetry={reload} />;
   return (
     <Table<RiskCheckItem>

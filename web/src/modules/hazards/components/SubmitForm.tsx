@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Form, Typography } from 'antd';
+import { FormDrawer } from '../../../app/components/FormDrawer';
 import { useI18n } from '../../../app/i18n';
 import { hazardsApi, type HazardDetail } from '../api/hazards.api';
-import { OpDrawer } from './OpDrawer';
 import { PhotoUploadField } from './PhotoUploadField';
 import { useHazardOp } from './useHazardOp';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
@@ -17,37 +17,32 @@ type Values = { note: string; photoIds: string[] };
 export function SubmitForm({ hazard, onSpot, onDone, onClose }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const { saving, run } = useHazardOp(form, onDone);
+  const { saving, run } = useHazardOp(hazard.enterpriseId, onDone);
   const [uploading, setUploading] = useState(false);
   const op = onSpot ? 'fixOnSpot' : 'submit';
   return (
-    <OpDrawer
+    <FormDrawer<Values>
       title={t(`hazardOp.${op}`)}
       okText={t(`hazardOp.${op}`)}
+      okDisabled={uploading}
+      form={form}
+      initialValues={{ note: '', photoIds: [] }}
+      onSubmit={(v) => run(() => (onSpot ? hazardsApi.fixOnSpot : hazardsApi.submit)(hazard.enterpriseId, hazard.id, { note: v.note?.trim() ?? '', photoIds: v.photoIds }))}
       saving={saving}
-      disabled={uploading}
-      onOk={() => form.submit()}
       onClose={onClose}
       testId={`hazard-${op}-form`}
+      intro={<Typography.Paragraph type="secondary">{t(onSpot ? 'hazard.fixOnSpotHint' : 'hazard.submitHint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t(onSpot ? 'hazard.fixOnSpotHint' : 'hazard.submitHint')}</Typography.Paragraph>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ note: '', photoIds: [] }}
-        onFinish={(v) => void run(() => (onSpot ? hazardsApi.fixOnSpot : hazardsApi.submit)(hazard.enterpriseId, hazard.id, { note: v.note?.trim() ?? '', photoIds: v.photoIds }))}
+      <Form.Item
+        name="photoIds"
+        label={t('hazard.afterPhotos')}
+        rules={[{ validator: (_, v: string[] | undefined) => (v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('hazard.afterPhotoRequired')))) }]}
       >
-        <Form.Item
-          name="photoIds"
-          label={t('hazard.afterPhotos')}
-          rules={[{ validator: (_, v: string[] | undefined) => (v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('hazard.afterPhotoRequired')))) }]}
-        >
-          <PhotoUploadField enterpriseId={hazard.enterpriseId} label={t('hazardPhoto.takeAfter')} testId="hazard-after-photo" onUploading={setUploading} />
-        </Form.Item>
-        <Form.Item name="note" label={t('hazard.rectificationNote')}>
-          <LimitedTextArea rows={3} max={1000} data-testid="hazard-submit-note" />
-        </Form.Item>
-      </Form>
-    </OpDrawer>
+        <PhotoUploadField enterpriseId={hazard.enterpriseId} label={t('hazardPhoto.takeAfter')} testId="hazard-after-photo" onUploading={setUploading} />
+      </Form.Item>
+      <Form.Item name="note" label={t('hazard.rectificationNote')}>
+        <LimitedTextArea rows={3} max={1000} data-testid="hazard-submit-note" />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,29 +1,22 @@
-import { useState } from 'react';
-import { App, type FormInstance } from 'antd';
-import { useShowError } from '../../../app/errors';
+import { App } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import type { HazardDetail } from '../api/hazards.api';
+import { useApiMutation } from '../../../app/useApi';
+import { hazardQueries, type HazardDetail } from '../api/hazards.api';
 
 /**
- * Runs one workflow operation from a form: shows the server's refusal (409 STATE, 403, validation on the fields),
- * and hands the hazard as it now is to the page.
+ * Runs one workflow operation from a form: hands the hazard as it now is to the page, and reloads the lists and
+ * figures it shows in. `run` rejects with the server's refusal (409 STATE, 403, validation), which the form drawer
+ * shows, validation on its fields.
  */
-export function useHazardOp<V>(form: FormInstance<V>, onDone: (h: HazardDetail) => void) {
+export function useHazardOp(enterpriseId: string, onDone: (h: HazardDetail) => void) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const [saving, setSaving] = useState(false);
-  const run = async (call: () => Promise<HazardDetail>) => {
-    setSaving(true);
-    try {
-      const h = await call();
+  const op = useApiMutation((call: () => Promise<HazardDetail>) => call(), {
+    invalidates: hazardQueries(enterpriseId),
+    onSuccess: (h) => {
       message.success(t('hazard.opDone'));
       onDone(h);
-    } catch (e) {
-      showError(e, { form });
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { saving, run };
+    },
+  });
+  return { saving: op.saving, run: op.run };
 }

@@ -9,9 +9,10 @@ import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { useLeaveGuard } from '../../../app/useLeaveGuard';
-import { checksApi, type RunOutput } from '../api/checks.api';
+import { checksApi, type RunAnswer, type RunOutput } from '../api/checks.api';
+import { hazardQueries } from '../api/hazards.api';
 import { CheckItemRunner, type Answer } from '../components/CheckItemRunner';
 import { CheckTaskHeader } from '../components/CheckTaskHeader';
 import { CheckTaskResults } from '../components/CheckTaskResults';
@@ -35,11 +36,20 @@ function CheckTaskRun({ enterpriseId, id }: { enterpriseId: string; id: string }
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
-  const { data: task, error, loading, reload, setData } = useApi((signal) => checksApi.task(enterpriseId, id, signal), [enterpriseId, id]);
+  const { data: task, error, loading, reload, setData } = useApiQuery(['check-tasks', enterpriseId, 'detail', id], (signal) => checksApi.task(enterpriseId, id, signal));
   const { answers, setAnswers, restored, discard } = useCheckRunDraft([me.id, enterpriseId, id], task);
   const [tried, setTried] = useState(false);
-  const [sending, setSending] = useState(false);
   const [done, setDone] = useState<RunOutput | null>(null);
+  // A run closes the task (its lists, its plan's counts) and turns failed items into hazards.
+  const send = useApiMutation((answers: RunAnswer[]) => checksApi.run(enterpriseId, id, answers), {
+    invalidates: [['check-tasks', enterpriseId], ['check-plans', enterpriseId], ...hazardQueries(enterpriseId)],
+    onSuccess: (out) => {
+      discard();
+      setDone(out);
+      setData(out);
+      window.scrollTo({ top: 0 });
+    },
+  });
   usePageTitle(task?.checklistName);
   const running = !!task && task.status === 'open' && task.canRun && !done;
   useLeaveGuard(running && hasAnswers(answers), {
@@ -72,22 +82,15 @@ function CheckTaskRun({ enterpriseId, id }: { enterpriseId: string; id: string }
       message.warning(t('check.failPhotoRequired'));
       return;
     }
-    setSending(true);
     try {
-      const out = await checksApi.run(enterpriseId, id, task.items.map((i) => {
+      await send.run(task.items.map((i) => {
         const a = answerOf(i.id);
         return { checklistItemId: i.id, result: a.result!, note: a.note.trim(), photos: a.result === 'fail' ? a.photos.map((p) => p.blob) : [] };
       }));
-      discard();
-      setDone(out);
-      setData(out);
-      window.scrollTo({ top: 0 });
     } catch (e) {
       showError(e);
       // Run elsewhere meanwhile, or missed: the task as it is now, and its draft goes.
       if (isApiError(e) && e.reason === 'TASK_NOT_OPEN') reload();
-    } finally {
-      setSending(false);
     }
   };
 
@@ -135,7 +138,7 @@ function CheckTaskRun({ enterpriseId, id }: { enterpriseId: string; id: string }
             ))}
           </Flex>
           <div style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: '#f5f7fa', zIndex: 2 }}>
-            <Button type="primary" size="large" block icon={<SendOutlined />} loading={sending} onClick={() => void submit()} data-testid="check-submit">
+            <Button type="primary" size="large" block icon={<SendOutlined />} loading={send.saving} onClick={() => void submit()} data-testid="check-submit">
               {t('check.submit', { done: answered, total: task.items.length })}
             </Button>
           </div>

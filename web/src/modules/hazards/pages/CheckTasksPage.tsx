@@ -4,7 +4,7 @@ import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useI18n, type MessageKey } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import type { Query } from '../../../app/api';
 import { checksApi } from '../api/checks.api';
@@ -38,9 +38,9 @@ export function CheckTasksPage() {
   // The workbench opens "today's tasks" and "missed this month" with a date; a tag shows it and clears it.
   const { date, since } = list.filters;
   const query: Query = { ...tabQuery(tab), ...(date ? { date } : {}), ...(since ? { since } : {}) };
-  const { data, error, loading, reload } = useApi(
+  const { data, error, loading, reload } = useApiQuery(
+    ['check-tasks', enterpriseId, 'list', query, list.page, list.pageSize],
     (signal) => checksApi.tasks(enterpriseId, { page: list.page, pageSize: list.pageSize, ...query }, signal),
-    [enterpriseId, JSON.stringify(query), list.page, list.pageSize],
     !!enterpriseId,
   );
 

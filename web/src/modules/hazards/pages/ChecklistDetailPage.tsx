@@ -7,7 +7,7 @@ import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { checksApi } from '../api/checks.api';
 import { checklistWhere } from '../components/checklist-where';
 import { ChecklistItemsEditor } from '../components/ChecklistItemsEditor';
@@ -18,7 +18,7 @@ export function ChecklistDetailPage() {
   const { t } = useI18n();
   const me = useMe();
   const enterpriseId = me.scope.enterpriseId ?? '';
-  const { data, error, loading, reload, setData } = useApi((signal) => checksApi.checklist(enterpriseId, id, signal), [enterpriseId, id]);
+  const { data, error, loading, reload, setData } = useApiQuery(['checklists', enterpriseId, 'detail', id], (signal) => checksApi.checklist(enterpriseId, id, signal));
   usePageTitle(data?.name);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;

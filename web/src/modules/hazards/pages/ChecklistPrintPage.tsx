@@ -7,7 +7,7 @@ import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { checksApi } from '../api/checks.api';
 import { checklistWhere } from '../components/checklist-where';
 import '../components/print.css';
@@ -21,7 +21,7 @@ export function ChecklistPrintPage() {
   const { t, tx } = useI18n();
   const me = useMe();
   const enterpriseId = me.scope.enterpriseId ?? '';
-  const { data, error, loading, reload } = useApi((signal) => checksApi.print(enterpriseId, id, signal), [enterpriseId, id]);
+  const { data, error, loading, reload } = useApiQuery(['checklists', enterpriseId, 'print', id], (signal) => checksApi.print(enterpriseId, id, signal));
   usePageTitle(data?.title);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;

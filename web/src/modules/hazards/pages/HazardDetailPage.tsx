@@ -4,7 +4,7 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { hazardsApi } from '../api/hazards.api';
 import { HazardActions } from '../components/HazardActions';
 import { HazardFacts } from '../components/HazardFacts';
@@ -19,7 +19,7 @@ import { HazardTimeline } from '../components/HazardTimeline';
 export function HazardDetailPage() {
   const { enterpriseId = '', id = '' } = useParams();
   const { t } = useI18n();
-  const { data: h, error, loading, reload, setData } = useApi((signal) => hazardsApi.get(enterpriseId, id, signal), [enterpriseId, id]);
+  const { data: h, error, loading, reload, setData } = useApiQuery(['hazards', enterpriseId, 'detail', id], (signal) => hazardsApi.get(enterpriseId, id, signal));
   usePageTitle(h?.code);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;

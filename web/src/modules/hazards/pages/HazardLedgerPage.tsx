@@ -3,7 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { useAuth, useMe } from '../../../app/auth';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
 import { orgApi } from '../../org/api/org.api';
 import { hazardStatsApi } from '../api/hazard-stats.api';
@@ -24,7 +24,7 @@ export function HazardLedgerPage() {
   const route = useParams();
   const own = me.scope.enterpriseId;
   const enterpriseId = own ?? route.enterpriseId ?? params.get('enterpriseId') ?? undefined;
-  const units = useApi((signal) => orgApi.units(enterpriseId!, signal), [enterpriseId], !!enterpriseId && can('orgunit.read'));
+  const units = useApiQuery(['org', enterpriseId, 'units'], (signal) => orgApi.units(enterpriseId!, signal), !!enterpriseId && can('orgunit.read'));
   const canReport = can('hazard.report');
 
   return (

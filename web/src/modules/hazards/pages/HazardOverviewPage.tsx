@@ -6,7 +6,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { useI18n } from '../../../app/i18n';
 import { isSeriesKey } from '../../../app/palette';
 import { industryName, useReference } from '../../../app/reference';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { hazardStatsApi } from '../api/hazard-stats.api';
 import { HazardChart } from '../components/HazardChart';
 import { MajorOpenList } from '../components/MajorOpenList';
@@ -27,7 +27,7 @@ export function HazardOverviewPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, subdistrictId: params.get('subdistrictId') ?? undefined, industryCode: params.get('industryCode') ?? undefined };
-  const { data, error, loading, reload } = useApi((signal) => hazardStatsApi.overview(q, signal), [JSON.stringify(q)]);
+  const { data, error, loading, reload } = useApiQuery(['hazard-stats', 'overview', q], (signal) => hazardStatsApi.overview(q, signal));
   const subdistricts = useReference('subdistricts');
   const industries = useReference('industries');
   const set = (patch: Record<string, string | undefined>) => setParams((prev) => {

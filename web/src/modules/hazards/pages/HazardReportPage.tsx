@@ -5,10 +5,10 @@ import { Link, useSearchParams } from 'react-router';
 import { useAuth, useMe } from '../../../app/auth';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
 import { checksApi } from '../api/checks.api';
-import { hazardsApi, type HazardLevel } from '../api/hazards.api';
+import { hazardQueries, hazardsApi, type HazardLevel, type HazardReportInput } from '../api/hazards.api';
 import { HazardUnitSelect } from '../components/HazardUnitSelect';
 import { PhotoUploadField } from '../components/PhotoUploadField';
 import { LimitedInput } from '../../../app/components/LimitedInput';
@@ -30,15 +30,18 @@ export function HazardReportPage() {
   const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const own = me.scope.enterpriseId;
   const enterpriseId = params.get('enterpriseId') ?? own ?? undefined;
   const postId = params.get('postId') ?? undefined;
-  const ctx = useApi((signal) => checksApi.reportContext(enterpriseId!, postId!, signal), [enterpriseId, postId], !!enterpriseId && !!postId);
+  const ctx = useApiQuery(['org', enterpriseId, 'report-context', postId], (signal) => checksApi.reportContext(enterpriseId!, postId!, signal), !!enterpriseId && !!postId);
   // Insurers and service institutions do not read the enterprise's units: their reports go where the server puts them.
-  const units = useApi((signal) => hazardsApi.units(enterpriseId!, signal), [enterpriseId], !!enterpriseId && can('hazard.read'));
+  const units = useApiQuery(['org', enterpriseId, 'hazard-units'], (signal) => hazardsApi.units(enterpriseId!, signal), !!enterpriseId && can('hazard.read'));
+  const report = useApiMutation((body: HazardReportInput) => hazardsApi.report(enterpriseId!, body), {
+    invalidates: enterpriseId ? hazardQueries(enterpriseId) : [],
+    onSuccess: (res) => setDone({ id: res.id, code: res.code }),
+  });
   // The unit is preselected: the post's (a QR code), else the reporter's own (his team, the workshop he leads).
   const defaultUnitId = ctx.data?.orgUnit.id ?? units.data?.defaultUnitId;
   useEffect(() => {
@@ -52,9 +55,8 @@ export function HazardReportPage() {
 
   const submit = async (v: Values) => {
     if (!enterpriseId) return;
-    setSaving(true);
     try {
-      const res = await hazardsApi.report(enterpriseId, {
+      await report.run({
         title: v.title.trim(),
         description: v.description?.trim() ?? '',
         location: v.location?.trim() ?? '',
@@ -65,11 +67,8 @@ export function HazardReportPage() {
         orgUnitId: ctx.data?.orgUnit.id ?? v.orgUnitId,
         photoIds: v.photoIds ?? [],
       });
-      setDone({ id: res.id, code: res.code });
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -198,7 +197,7 @@ export function HazardReportPage() {
               block
               htmlType="submit"
               icon={<CheckCircleFilled />}
-              loading={saving}
+              loading={report.saving}
               disabled={uploading}
               data-testid="hazard-report-submit"
             >

@@ -4,7 +4,7 @@ import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { hazardStatsApi } from '../api/hazard-stats.api';
 import { HazardDashboard } from '../components/HazardDashboard';
 import { MonthRange } from '../components/MonthRange';
@@ -20,7 +20,7 @@ export function HazardStatsPage() {
   const [params, setParams] = useSearchParams();
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
-  const { data, error, loading, reload } = useApi((signal) => hazardStatsApi.enterprise(enterpriseId, { from, to }, signal), [enterpriseId, from, to], !!enterpriseId);
+  const { data, error, loading, reload } = useApiQuery(['hazard-stats', enterpriseId, { from, to }], (signal) => hazardStatsApi.enterprise(enterpriseId, { from, to }, signal), !!enterpriseId);
 
   return (
     <div data-testid="hazard-stats-page">

@@ -2,14 +2,16 @@ import { Button, Empty, Flex, Spin, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { announceNotificationsChanged, internalLink, notificationsApi, type Notification } from '../api/notifications.api';
+
+const PREVIEW = { page: 1, pageSize: 5, unreadOnly: true };
 
 /** The bell's popover: the five newest unread notifications. */
 export function NotificationPreview({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { data, loading } = useApi((signal) => notificationsApi.list({ page: 1, pageSize: 5, unreadOnly: true }, signal), []);
+  const { data, loading } = useApiQuery(['notifications', 'list', PREVIEW], (signal) => notificationsApi.list(PREVIEW, signal));
 
   const openOne = async (n: Notification) => {
     await notificationsApi.markRead(n.id).catch(() => undefined);

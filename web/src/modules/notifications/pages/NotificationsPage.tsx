@@ -6,7 +6,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { useShowError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { announceNotificationsChanged, internalLink, notificationsApi, type Notification } from '../api/notifications.api';
 
@@ -19,10 +19,8 @@ export function NotificationsPage() {
   const navigate = useNavigate();
   const list = useListState({ sync: 'url', filterKeys: FILTERS });
   const unreadOnly = list.filters.unreadOnly === 'true';
-  const { data, error, loading, reload } = useApi(
-    (signal) => notificationsApi.list({ page: list.page, pageSize: list.pageSize, unreadOnly: unreadOnly || undefined }, signal),
-    [list.page, list.pageSize, unreadOnly],
-  );
+  const query = { page: list.page, pageSize: list.pageSize, unreadOnly: unreadOnly || undefined };
+  const { data, error, loading, reload } = useApiQuery(['notifications', 'list', query], (signal) => notificationsApi.list(query, signal));
 
   const markRead = async (n: Notification) => {
     if (n.readAt) return;

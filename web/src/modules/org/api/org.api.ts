@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types';
 
@@ -8,6 +9,12 @@ export type Post = ItemOf<ResponseOf<'/enterprises/{enterpriseId}/posts'>>;
 export type PostInput = BodyOf<'/enterprises/{enterpriseId}/posts'>;
 
 const base = (enterpriseId: string) => `/enterprises/${enterpriseId}`;
+
+/**
+ * The queries a change of units or posts shows in, for a write's `invalidates`: the tree, the posts and the unit pickers
+ * (all under `['org', enterpriseId]`) and the employee list, which names each employee's unit and posts.
+ */
+export const orgQueries = (enterpriseId: string): QueryKey[] => [['org', enterpriseId], ['employees', enterpriseId]];
 
 export const orgApi = {
   units: (enterpriseId: string, signal?: AbortSignal) => api.get<OrgUnit[]>(`${base(enterpriseId)}/org-units`, undefined, { signal }),

@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { Form, Modal, TreeSelect } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import { buildOrgTree, subtreeIds, type OrgNode } from '../api/org-tree';
-import { orgApi, type OrgUnit } from '../api/org.api';
+import { orgApi, orgQueries, type OrgUnit } from '../api/org.api';
 
 type Props = { enterpriseId: string; unit: OrgUnit; units: OrgUnit[]; onClose: () => void; onSaved: () => void };
 
@@ -14,7 +15,10 @@ export function MoveUnitModal({ enterpriseId, unit, units, onClose, onSaved }: P
   const { t } = useI18n();
   const showError = useShowError();
   const [parentId, setParentId] = useState<string | undefined>(unit.parentId ?? undefined);
-  const [saving, setSaving] = useState(false);
+  const move = useApiMutation((to: string) => orgApi.updateUnit(enterpriseId, unit.id, { parentId: to }), {
+    invalidates: orgQueries(enterpriseId),
+    onSuccess: () => onSaved(),
+  });
 
   const options = useMemo(() => {
     const blocked = subtreeIds(units, unit.id);
@@ -29,14 +33,10 @@ export function MoveUnitModal({ enterpriseId, unit, units, onClose, onSaved }: P
       onClose();
       return;
     }
-    setSaving(true);
     try {
-      await orgApi.updateUnit(enterpriseId, unit.id, { parentId });
-      onSaved();
+      await move.run(parentId);
     } catch (e) {
       showError(e);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -48,7 +48,7 @@ export function MoveUnitModal({ enterpriseId, unit, units, onClose, onSaved }: P
       onOk={() => void submit()}
       okText={t('org.move')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={move.saving}
     >
       <Form layout="vertical">
         <Form.Item label={t('org.newParent')} required>

@@ -8,9 +8,9 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { buildOrgTree, siblingsOf, type OrgNode } from '../api/org-tree';
-import { orgApi, type OrgUnit } from '../api/org.api';
+import { orgApi, orgQueries, type OrgUnit } from '../api/org.api';
 import { MoveUnitModal } from './MoveUnitModal';
 import { OrgUnitFormModal } from './OrgUnitFormModal';
 import { OrgUnitKindTag } from './OrgUnitKindTag';
@@ -23,12 +23,25 @@ export function OrgTreeEditor({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const showError = useShowError();
-  const { data: units, error, loading, reload } = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId]);
+  const { data: units, error, loading, reload } = useApiQuery(['org', enterpriseId, 'units'], (signal) => orgApi.units(enterpriseId, signal));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const seen = useRef(new Set<string>());
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState(false);
+  const renumber = useApiMutation(async (siblings: OrgUnit[]) => {
+    for (const [i, u] of siblings.entries()) {
+      const sort = (i + 1) * 10;
+      if (u.sort !== sort) await orgApi.updateUnit(enterpriseId, u.id, { sort });
+    }
+  }, { invalidates: orgQueries(enterpriseId) });
+  const removeUnit = useApiMutation((unit: OrgUnit) => orgApi.deleteUnit(enterpriseId, unit.id), {
+    invalidates: orgQueries(enterpriseId),
+    onSuccess: (_, unit) => {
+      message.success(t('common.deleted'));
+      setSelectedId(unit.parentId);
+    },
+  });
+  const busy = renumber.saving;
 
   const tree = useMemo(() => buildOrgTree(units ?? []), [units]);
   const selected = units?.find((u) => u.id === selectedId) ?? tree[0];
@@ -75,18 +88,12 @@ export function OrgTreeEditor({ enterpriseId }: { enterpriseId: string }) {
     const [moved] = next.splice(index, 1);
     if (!moved) return;
     next.splice(target, 0, moved);
-    setBusy(true);
     try {
-      for (const [i, u] of next.entries()) {
-        const sort = (i + 1) * 10;
-        if (u.sort !== sort) await orgApi.updateUnit(enterpriseId, u.id, { sort });
-      }
-      reload();
+      await renumber.run(next);
     } catch (e) {
       showError(e);
+      // Some siblings may have moved before the failure: show the order as it now is.
       reload();
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -99,10 +106,7 @@ export function OrgTreeEditor({ enterpriseId }: { enterpriseId: string }) {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await orgApi.deleteUnit(enterpriseId, unit.id);
-          message.success(t('common.deleted'));
-          setSelectedId(unit.parentId);
-          reload();
+          await removeUnit.run(unit);
         } catch (e) {
           showError(e);
         }
@@ -158,7 +162,7 @@ export function OrgTreeEditor({ enterpriseId }: { enterpriseId: string }) {
         </Card>
       </Col>
       <Col xs={24} lg={14}>
-        <PostsPanel key={selected.id} enterpriseId={enterpriseId} unit={selected} onChanged={reload} />
+        <PostsPanel key={selected.id} enterpriseId={enterpriseId} unit={selected} />
       </Col>
       {(dialog === 'add' || dialog === 'rename') && (
         dialog === 'add'
@@ -172,7 +176,6 @@ export function OrgTreeEditor({ enterpriseId }: { enterpriseId: string }) {
                 setDialog(null);
                 message.success(t('common.saved'));
                 setSelectedId(u.id);
-                reload();
               }}
             />
           )
@@ -185,7 +188,6 @@ export function OrgTreeEditor({ enterpriseId }: { enterpriseId: string }) {
               onSaved={() => {
                 setDialog(null);
                 message.success(t('common.saved'));
-                reload();
               }}
             />
           )
@@ -199,7 +201,6 @@ export function OrgTreeEditor({ enterpriseId }: { enterpriseId: string }) {
           onSaved={() => {
             setDialog(null);
             message.success(t('common.saved'));
-            reload();
           }}
         />
       )}

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Form, Modal, Select, type ButtonProps } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { CHILD_KINDS, orgApi, type OrgUnit, type OrgUnitKind } from '../api/org.api';
+import { useApiMutation } from '../../../app/useApi';
+import { CHILD_KINDS, orgApi, orgQueries, type OrgUnit, type OrgUnitKind } from '../api/org.api';
 import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props =
@@ -16,20 +16,19 @@ export function OrgUnitFormModal({ mode, enterpriseId, parent, unit, onClose, on
   const { t, tx } = useI18n();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const defaultKind: OrgUnitKind = parent?.kind === 'department' || parent?.kind === 'workshop' ? 'team' : 'department';
+  const save = useApiMutation(
+    (values: Values) => (mode === 'create'
+      ? orgApi.createUnit(enterpriseId, { parentId: parent.id, kind: values.kind, name: values.name.trim() })
+      : orgApi.updateUnit(enterpriseId, unit.id, { name: values.name.trim() })),
+    { invalidates: orgQueries(enterpriseId), onSuccess: onSaved },
+  );
 
   const submit = async (values: Values) => {
-    setSaving(true);
     try {
-      const saved = mode === 'create'
-        ? await orgApi.createUnit(enterpriseId, { parentId: parent.id, kind: values.kind, name: values.name.trim() })
-        : await orgApi.updateUnit(enterpriseId, unit.id, { name: values.name.trim() });
-      onSaved(saved);
+      await save.run(values);
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -41,7 +40,7 @@ export function OrgUnitFormModal({ mode, enterpriseId, parent, unit, onClose, on
       onOk={() => form.submit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={save.saving}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'org-unit-save' } as ButtonProps}
     >

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Form, Modal, Switch, type ButtonProps } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { orgApi, type Post } from '../api/org.api';
+import { useApiMutation } from '../../../app/useApi';
+import { orgApi, orgQueries, type Post, type PostInput } from '../api/org.api';
 import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = { enterpriseId: string; orgUnitId: string; post?: Post; onClose: () => void; onSaved: () => void };
@@ -13,11 +13,16 @@ export function PostFormModal({ enterpriseId, orgUnitId, post, onClose, onSaved 
   const { t } = useI18n();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const save = useApiMutation(
+    async (body: Omit<PostInput, 'orgUnitId'>) => {
+      if (post) await orgApi.updatePost(enterpriseId, post.id, body);
+      else await orgApi.createPost(enterpriseId, { orgUnitId, ...body });
+    },
+    { invalidates: orgQueries(enterpriseId), onSuccess: () => onSaved() },
+  );
   const special = Form.useWatch('specialOperation', form) ?? post?.specialOperation ?? false;
 
   const submit = async (values: Values) => {
-    setSaving(true);
     const body = {
       name: values.name.trim(),
       keyPost: values.keyPost,
@@ -25,13 +30,9 @@ export function PostFormModal({ enterpriseId, orgUnitId, post, onClose, onSaved 
       certificateType: values.specialOperation ? values.certificateType.trim() || null : null,
     };
     try {
-      if (post) await orgApi.updatePost(enterpriseId, post.id, body);
-      else await orgApi.createPost(enterpriseId, { orgUnitId, ...body });
-      onSaved();
+      await save.run(body);
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -43,7 +44,7 @@ export function PostFormModal({ enterpriseId, orgUnitId, post, onClose, onSaved 
       onOk={() => form.submit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={save.saving}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'post-save' } as ButtonProps}
     >

@@ -6,28 +6,29 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
-import { useApi } from '../../../app/useApi';
-import { orgApi, type OrgUnit, type Post } from '../api/org.api';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
+import { orgApi, orgQueries, type OrgUnit, type Post } from '../api/org.api';
 import { PostFormModal } from './PostFormModal';
 
-type Props = { enterpriseId: string; unit: OrgUnit; onChanged: () => void };
+type Props = { enterpriseId: string; unit: OrgUnit };
 
-/** The posts of the selected unit, with the key-post and special-operation flags. */
-export function PostsPanel({ enterpriseId, unit, onChanged }: Props) {
+/** The posts of the selected unit, with the key-post and special-operation flags; a change reloads the tree's counts too. */
+export function PostsPanel({ enterpriseId, unit }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const isMobile = useIsMobile();
   const [editing, setEditing] = useState<Post | 'new' | null>(null);
-  const { data, error, loading, reload } = useApi((signal) => orgApi.posts(enterpriseId, unit.id, signal), [enterpriseId, unit.id]);
+  const { data, error, loading, reload } = useApiQuery(['org', enterpriseId, 'posts', unit.id], (signal) => orgApi.posts(enterpriseId, unit.id, signal));
+  const removal = useApiMutation((post: Post) => orgApi.deletePost(enterpriseId, post.id), {
+    invalidates: orgQueries(enterpriseId),
+    onSuccess: () => message.success(t('common.deleted')),
+  });
   const manage = unit.canManage;
 
   const remove = async (post: Post) => {
     try {
-      await orgApi.deletePost(enterpriseId, post.id);
-      message.success(t('common.deleted'));
-      reload();
-      onChanged();
+      await removal.run(post);
     } catch (e) {
       showError(e);
     }
@@ -97,8 +98,6 @@ export function PostsPanel({ enterpriseId, unit, onChanged }: Props) {
           onSaved={() => {
             setEditing(null);
             message.success(t('common.saved'));
-            reload();
-            onChanged();
           }}
         />
       )}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { riskReportApi, type ForwardedAggregate, type PointFigures } from '../api/risk-report.api';
 import { GRADES } from './grade-style';
 import { ReportStatusTag } from './ReportStatusTag';
@@ -16,9 +16,10 @@ import { ReportStatusTag } from './ReportStatusTag';
 export function AggregateView({ item: latest }: { item: ForwardedAggregate }) {
   const { t } = useI18n();
   const [picked, setPicked] = useState(latest.version);
-  const earlier = useApi(
+  const earlier = useApiQuery(
+    ['risk', 'reports', 'aggregates', latest.year, latest.subdistrictId, picked],
     (signal) => riskReportApi.aggregateVersion(latest.year, latest.subdistrictId, picked, signal),
-    [latest.year, latest.subdistrictId, picked], picked !== latest.version,
+    picked !== latest.version,
   );
   const item = picked === latest.version ? latest : earlier.data?.version === picked ? earlier.data : null;
   const current = picked === latest.latestVersion;

@@ -9,16 +9,16 @@ import { GradeTag } from './GradeTag';
 export function AssessmentHistory({ assessments }: { assessments: Assessment[] }) {
   const { t } = useI18n();
   if (assessments.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('risk.noAssessments')} />;
+  const colon = t('risk.p.colon');
   const describe = (m: StoredMethod): string => {
-    const i = (m.inputs ?? {}) as Record<string, unknown>;
-    switch (m.method) {
-      case 'LEC': return `LEC${t('risk.p.colon')}L=${String(i.L)} E=${String(i.E)} C=${String(i.C)} → D=${m.score}`;
-      case 'LS': return `LS${t('risk.p.colon')}L=${String(i.L)} S=${String(i.S)} → R=${m.score}`;
-      case 'MES': return `MES${t('risk.p.colon')}M=${String(i.M)} E=${String(i.E)} S=${String(i.S)} → R=${m.score}`;
-      case 'DIRECT': {
-        const conditions = Array.isArray(i.conditions) ? (i.conditions as string[]) : [];
-        return `${t('risk.methodShort.DIRECT')}${t('risk.p.colon')}${conditions.length ? conditions.map((c) => t(`risk.direct.${c}` as 'risk.direct.law_breach')).join(t('risk.p.list')) : t('risk.directNone')}`;
-      }
+    const i = m.inputs;
+    switch (i?.method) {
+      case 'LEC': return `LEC${colon}L=${i.L} E=${i.E} C=${i.C} → D=${m.score}`;
+      case 'LS': return `LS${colon}L=${i.L} S=${i.S} → R=${m.score}`;
+      case 'MES': return `MES${colon}M=${i.M} E=${i.E} S=${i.S} → R=${m.score}`;
+      case 'DIRECT': return `${t('risk.methodShort.DIRECT')}${colon}${i.conditions.length ? i.conditions.map((c) => t(`risk.direct.${c}`)).join(t('risk.p.list')) : t('risk.directNone')}`;
+      // Every assessment stores its inputs; one without them still shows its method and score.
+      case undefined: return m.method === 'DIRECT' ? t('risk.methodShort.DIRECT') : `${m.method} ${m.score}`;
     }
   };
   const sorted = [...assessments].sort((a, b) => b.assessedAt.localeCompare(a.assessedAt));

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Flex, Form } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import type { ControlLevel } from '../api/risk-grading';
-import { riskApi, type ControllersInput, type RiskDetail } from '../api/risk.api';
+import { riskApi, riskQueries, type ControllersInput, type RiskDetail } from '../api/risk.api';
 import { EmployeeSelect } from './EmployeeSelect';
 
 type Props = { enterpriseId: string; point: RiskDetail; editable: boolean; onSaved: (p: RiskDetail) => void };
@@ -17,7 +17,13 @@ export function ControllersForm({ enterpriseId, point, editable, onSaved }: Prop
   const { message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm<ControllersInput>();
-  const [saving, setSaving] = useState(false);
+  const save = useApiMutation((body: ControllersInput) => riskApi.setControllers(enterpriseId, point.id, body), {
+    invalidates: riskQueries(enterpriseId),
+    onSuccess: (saved) => {
+      message.success(t('common.saved'));
+      onSaved(saved);
+    },
+  });
   const byLevel = new Map(point.controllers.map((c) => [c.level, c]));
   const levels: ControlLevel[] = point.requiredLevels;
 
@@ -31,17 +37,12 @@ export function ControllersForm({ enterpriseId, point, editable, onSaved }: Prop
   }
 
   const submit = async (v: ControllersInput) => {
-    setSaving(true);
+    const body: ControllersInput = {};
+    for (const l of levels) body[l] = v[l] ?? null;
     try {
-      const body: ControllersInput = {};
-      for (const l of levels) body[l] = v[l] ?? null;
-      const saved = await riskApi.setControllers(enterpriseId, point.id, body);
-      message.success(t('common.saved'));
-      onSaved(saved);
+      await save.run(body);
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -60,7 +61,7 @@ export function ControllersForm({ enterpriseId, point, editable, onSaved }: Prop
         </Form.Item>
       ))}
       <Flex justify="flex-end">
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="controllers-save">{t('common.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.saving} data-testid="controllers-save">{t('common.save')}</Button>
       </Flex>
     </Form>
   );

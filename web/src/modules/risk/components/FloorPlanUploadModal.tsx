@@ -3,7 +3,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Form, Modal, Upload, type UploadFile } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { PLAN_MAX_MB, PLAN_TYPES, riskMapApi, type FloorPlan } from '../api/risk-map.api';
+import { useApiMutation } from '../../../app/useApi';
+import { PLAN_MAX_MB, PLAN_TYPES, riskMapApi, riskMapQueries, type FloorPlan } from '../api/risk-map.api';
 import { LimitedInput } from '../../../app/components/LimitedInput';
 
 type Props = { enterpriseId: string; onClose: () => void; onUploaded: (plan: FloorPlan) => void };
@@ -16,7 +17,10 @@ export function FloorPlanUploadModal({ enterpriseId, onClose, onUploaded }: Prop
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const upload = useApiMutation((i: { file: File; name: string }) => riskMapApi.upload(enterpriseId, i.file, i.name), {
+    invalidates: riskMapQueries(enterpriseId),
+    onSuccess: (plan) => onUploaded(plan),
+  });
 
   const pick = (f: File) => {
     if (!PLAN_TYPES.includes(f.type)) setFileError(t('risk.map.badType'));
@@ -31,19 +35,16 @@ export function FloorPlanUploadModal({ enterpriseId, onClose, onUploaded }: Prop
       setFileError(fileError ?? t('validation.required'));
       return;
     }
-    setSaving(true);
     try {
-      onUploaded(await riskMapApi.upload(enterpriseId, file, v.name.trim()));
+      await upload.run({ file, name: v.name.trim() });
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
   const fileList: UploadFile[] = file ? [{ uid: '1', name: file.name, status: fileError ? 'error' : 'done', size: file.size }] : [];
   return (
-    <Modal open title={t('risk.map.upload')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} data-testid="plan-upload" okButtonProps={{ 'data-testid': 'plan-upload-save' } as Record<`data-${string}`, string>}>
+    <Modal open title={t('risk.map.upload')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={upload.saving} okText={t('common.save')} cancelText={t('common.cancel')} data-testid="plan-upload" okButtonProps={{ 'data-testid': 'plan-upload-save' } as Record<`data-${string}`, string>}>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ name: '' }}>
         <Form.Item label={t('risk.map.planFile')} required validateStatus={fileError ? 'error' : undefined} help={fileError ?? t('risk.map.planHint', { max: PLAN_MAX_MB })}>
           <Upload.Dragger

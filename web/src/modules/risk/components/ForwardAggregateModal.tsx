@@ -6,7 +6,7 @@ import { useShowError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useI18n, type Translate } from '../../../app/i18n';
 import { industryName, useReference } from '../../../app/reference';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { riskReportApi, type ForwardedAggregate, type ForwardPreview } from '../api/risk-report.api';
 import { ReportStatusTag } from './ReportStatusTag';
 
@@ -20,18 +20,21 @@ export function ForwardAggregateModal({ year, onClose, onForwarded }: Props) {
   const { t, locale } = useI18n();
   const showError = useShowError();
   const industries = useReference('industries');
-  const preview = useApi((signal) => riskReportApi.forwardPreview(year, signal), [year]);
+  const preview = useApiQuery(['risk', 'reports', 'forward', year], (signal) => riskReportApi.forwardPreview(year, signal));
   const [acknowledged, setAcknowledged] = useState(false);
-  const [saving, setSaving] = useState(false);
+  // A forward is a new version of the aggregate: the report lists show it as forwarded.
+  const send = useApiMutation((acknowledgeMissing: boolean) => riskReportApi.forward(year, acknowledgeMissing), {
+    invalidates: [['risk', 'reports']],
+    onSuccess: (item) => onForwarded(item),
+  });
   const p = preview.data;
   const missing = p?.nonSubmitters.length ?? 0;
   const ready = !!p && !p.unchanged && (missing === 0 || acknowledged);
 
   const forward = async () => {
     if (!p) return;
-    setSaving(true);
     try {
-      onForwarded(await riskReportApi.forward(year, missing > 0));
+      await send.run(missing > 0);
     } catch (e) {
       showError(e);
       // Someone submitted or the aggregate was forwarded meanwhile: show what a forward would send now.
@@ -39,8 +42,6 @@ export function ForwardAggregateModal({ year, onClose, onForwarded }: Props) {
         setAcknowledged(false);
         preview.reload();
       }
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -57,7 +58,7 @@ export function ForwardAggregateModal({ year, onClose, onForwarded }: Props) {
       onOk={() => void forward()}
       okText={t('risk.reports.forward')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={send.saving}
       okButtonProps={{ disabled: !ready, 'data-testid': 'forward-ok' } as Record<`data-${string}`, string>}
       data-testid="forward-modal"
     >

@@ -1,6 +1,6 @@
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { riskReportApi } from '../api/risk-report.api';
 import { MajorRiskTable } from './MajorRiskTable';
@@ -13,7 +13,7 @@ const FLAGS = ['overdue', 'missingR8', 'controlFailing'] as const;
 export function MajorRisks() {
   const { t } = useI18n();
   const list = useListState({ sync: 'url', filterKeys: FILTERS });
-  const { data, error, loading, reload } = useApi((signal) => riskReportApi.major(list.query, signal), [JSON.stringify(list.query)]);
+  const { data, error, loading, reload } = useApiQuery(['risk', 'major', list.query], (signal) => riskReportApi.major(list.query, signal));
   return (
     <>
       <OverviewFilters list={list} flags={FLAGS} flagLabel={(f) => t(`risk.flag.${f as (typeof FLAGS)[number]}`)} />

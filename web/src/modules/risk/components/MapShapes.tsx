@@ -8,8 +8,11 @@ export function shapeColour(p: { grade: MapPoint['grade'] }): string {
   return p.grade ? GRADE_HEX[p.grade] : NEUTRAL;
 }
 
-export function polygonPoints(points: [number, number][], w: number, h: number): string {
-  return points.map(([x, y]) => `${(x * w).toFixed(1)},${(y * h).toFixed(1)}`).join(' ');
+/** A polygon's vertices are pairs (the server checks them); the generated type knows them only as number arrays. */
+type Vertices = readonly (readonly number[])[];
+
+export function polygonPoints(points: Vertices, w: number, h: number): string {
+  return points.map(([x = 0, y = 0]) => `${(x * w).toFixed(1)},${(y * h).toFixed(1)}`).join(' ');
 }
 
 /**
@@ -73,10 +76,10 @@ function ShapeEl({ id, shape, colour, failing, width, height, r, label, font, gr
   );
 }
 
-function centroid(points: [number, number][]): [number, number] {
+function centroid(points: Vertices): [number, number] {
   let x = 0;
   let y = 0;
-  for (const [px, py] of points) {
+  for (const [px = 0, py = 0] of points) {
     x += px;
     y += py;
   }

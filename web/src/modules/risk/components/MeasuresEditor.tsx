@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Form, List, Space, Tag, Typography } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import type { Post } from '../../org/api/org.api';
 import { postLabel } from '../../org/api/post-label';
-import { MEASURE_CATEGORIES, riskApi, type Measure, type MeasureCategory, type RiskDetail } from '../api/risk.api';
+import { MEASURE_CATEGORIES, riskApi, riskQueries, type Measure, type MeasureCategory, type RiskDetail } from '../api/risk.api';
 import { CheckItemsList } from './CheckItemsList';
 import { EmployeeSelect } from './EmployeeSelect';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
@@ -19,7 +20,13 @@ export function MeasuresEditor({ enterpriseId, point, posts, editable, onSaved }
   const { message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const save = useApiMutation((measures: Measure[]) => riskApi.setMeasures(enterpriseId, point.id, measures), {
+    invalidates: riskQueries(enterpriseId),
+    onSuccess: (saved) => {
+      message.success(t('common.saved'));
+      onSaved(saved);
+    },
+  });
   const postOptions = useMemo(() => (posts ?? []).map((p) => ({ value: p.id, label: postLabel(p) })), [posts]);
   const postName = useMemo(() => new Map((posts ?? []).map((p) => [p.id, postLabel(p)])), [posts]);
   const initial = useMemo(() => {
@@ -60,21 +67,16 @@ export function MeasuresEditor({ enterpriseId, point, posts, editable, onSaved }
   }
 
   const submit = async (v: Values) => {
-    setSaving(true);
+    const measures: Measure[] = MEASURE_CATEGORIES.flatMap((c) => (v[c] ?? []).map((m) => ({
+      category: c,
+      content: m.content.trim(),
+      ownerEmployeeId: m.ownerEmployeeId ?? null,
+      checkItems: (m.checkItems ?? []).map((ci) => ({ content: ci.content.trim(), method: (ci.method ?? '').trim(), cycle: ci.cycle, postId: ci.postId ?? null })),
+    })));
     try {
-      const measures: Measure[] = MEASURE_CATEGORIES.flatMap((c) => (v[c] ?? []).map((m) => ({
-        category: c,
-        content: m.content.trim(),
-        ownerEmployeeId: m.ownerEmployeeId ?? null,
-        checkItems: (m.checkItems ?? []).map((ci) => ({ content: ci.content.trim(), method: (ci.method ?? '').trim(), cycle: ci.cycle, postId: ci.postId ?? null })),
-      })));
-      const saved = await riskApi.setMeasures(enterpriseId, point.id, measures);
-      message.success(t('common.saved'));
-      onSaved(saved);
+      await save.run(measures);
     } catch (e) {
       showError(e);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -109,7 +111,7 @@ export function MeasuresEditor({ enterpriseId, point, posts, editable, onSaved }
         </Card>
       ))}
       <Flex justify="flex-end">
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="measures-save">{t('common.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.saving} data-testid="measures-save">{t('common.save')}</Button>
       </Flex>
     </Form>
   );

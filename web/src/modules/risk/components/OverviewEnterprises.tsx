@@ -1,6 +1,6 @@
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { OVERVIEW_FLAGS, riskReportApi } from '../api/risk-report.api';
 import { OverviewFilters } from './OverviewFilters';
@@ -14,8 +14,8 @@ export function OverviewEnterprises() {
   const { t } = useI18n();
   const list = useListState({ sync: 'url', filterKeys: FILTERS });
   const { subdistrictId, industryCode } = list.filters;
-  const summary = useApi((signal) => riskReportApi.overviewSummary({ subdistrictId, industryCode }, signal), [subdistrictId, industryCode]);
-  const { data, error, loading, reload } = useApi((signal) => riskReportApi.overview(list.query, signal), [JSON.stringify(list.query)]);
+  const summary = useApiQuery(['risk', 'overview', 'summary', { subdistrictId, industryCode }], (signal) => riskReportApi.overviewSummary({ subdistrictId, industryCode }, signal));
+  const { data, error, loading, reload } = useApiQuery(['risk', 'overview', 'list', list.query], (signal) => riskReportApi.overview(list.query, signal));
   return (
     <>
       <OverviewSummaryCards summary={summary.data} />

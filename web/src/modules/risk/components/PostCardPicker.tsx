@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { orgApi } from '../../org/api/org.api';
 import { postLabel } from '../../org/api/post-label';
 
@@ -11,7 +11,7 @@ export function PostCardPicker({ enterpriseId, onClose }: { enterpriseId: string
   const { t } = useI18n();
   const navigate = useNavigate();
   const [postId, setPostId] = useState<string | undefined>();
-  const posts = useApi((signal) => orgApi.posts(enterpriseId, undefined, signal), [enterpriseId]);
+  const posts = useApiQuery(['org', enterpriseId, 'posts', 'all'], (signal) => orgApi.posts(enterpriseId, undefined, signal));
   return (
     <Modal
       open

@@ -28,7 +28,7 @@ export function ReportCharts({ data }: { data: ReportData }) {
     yAxis: { type: 'value', minInterval: 1 },
     series: GRADES.map((g) => ({ type: 'bar', stack: 'grade', name: t(`risk.grade.${g}`), barMaxWidth: 36, itemStyle: { color: GRADE_HEX[g] }, data: data.byUnit.map((u) => u.byGrade[g]) })),
   };
-  const cats = MEASURE_CATEGORIES.map((c) => ({ name: t(`risk.measure.${c}`), value: data.measuresByCategory[c] ?? 0 }));
+  const cats = MEASURE_CATEGORIES.map((c) => ({ name: t(`risk.measure.${c}`), value: data.measuresByCategory[c] }));
   const measures = {
     // Measure categories carry no safety meaning: one neutral colour, not a warning one.
     color: [CATEGORY.blue],

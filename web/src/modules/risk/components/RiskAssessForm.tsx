@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { App, Button, Flex, Form } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { riskApi, type RiskDetail, type RulesView } from '../api/risk.api';
+import { useApiMutation } from '../../../app/useApi';
+import { riskApi, riskQueries, type AssessmentInput, type RiskDetail, type RulesView } from '../api/risk.api';
 import { AssessmentFields } from './AssessmentFields';
 import { emptyAssessment, toAssessmentInput, type AssessmentValues } from './assessment-values';
 
@@ -14,20 +14,21 @@ export function RiskAssessForm({ enterpriseId, point, rules, onSaved }: Props) {
   const { message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm<{ a: AssessmentValues }>();
-  const [saving, setSaving] = useState(false);
   const first = point.assessments.length === 0;
-
-  const submit = async (v: { a: AssessmentValues }) => {
-    setSaving(true);
-    try {
-      const saved = await riskApi.assess(enterpriseId, point.id, toAssessmentInput(v.a));
+  const assess = useApiMutation((body: AssessmentInput) => riskApi.assess(enterpriseId, point.id, body), {
+    invalidates: riskQueries(enterpriseId),
+    onSuccess: (saved) => {
       message.success(t('risk.assessed', { grade: saved.grade ? t(`risk.grade.${saved.grade}`) : '' }));
       form.resetFields();
       onSaved(saved);
+    },
+  });
+
+  const submit = async (v: { a: AssessmentValues }) => {
+    try {
+      await assess.run(toAssessmentInput(v.a));
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -41,7 +42,7 @@ export function RiskAssessForm({ enterpriseId, point, rules, onSaved }: Props) {
     >
       <AssessmentFields name="a" rules={rules?.rules} rulesVersion={rules?.version} />
       <Flex justify="flex-end">
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="assess-save">{t('risk.assessSave')}</Button>
+        <Button type="primary" htmlType="submit" loading={assess.saving} data-testid="assess-save">{t('risk.assessSave')}</Button>
       </Flex>
     </Form>
   );

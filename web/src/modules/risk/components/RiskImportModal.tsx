@@ -1,9 +1,9 @@
 import { Alert, Collapse, Tag } from 'antd';
 import { SpreadsheetImportModal } from '../../../app/components/SpreadsheetImportModal';
 import { useI18n } from '../../../app/i18n';
-import { riskApi, type RiskImportReport } from '../api/risk.api';
+import { riskApi, riskQueries, type RiskImportReport } from '../api/risk.api';
 
-type Props = { enterpriseId: string; onClose: () => void; onImported: () => void };
+type Props = { enterpriseId: string; onClose: () => void };
 
 /**
  * What the import will do, before anything is written (issue 10): rows whose code is an existing point's update it,
@@ -44,7 +44,7 @@ function ImportPlan({ plan }: { plan: RiskImportReport['plan'] }) {
  * or nothing; with errors the user sees each row's problem and may import the valid rows only. Warnings name cells
  * the import overrode (a grade that disagrees with its evaluation values).
  */
-export function RiskImportModal({ enterpriseId, onClose, onImported }: Props) {
+export function RiskImportModal({ enterpriseId, onClose }: Props) {
   const { t } = useI18n();
   return (
     <SpreadsheetImportModal
@@ -58,7 +58,7 @@ export function RiskImportModal({ enterpriseId, onClose, onImported }: Props) {
       downloadTemplate={() => riskApi.downloadTemplate(enterpriseId, t('risk.templateFile'))}
       warningsTitle={(n) => t('risk.importWarnings', { n })}
       onClose={onClose}
-      onImported={onImported}
+      invalidates={riskQueries(enterpriseId)}
     />
   );
 }

@@ -4,7 +4,7 @@ import { Button, Dropdown, Flex } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { orgApi } from '../../org/api/org.api';
 import { riskApi } from '../api/risk.api';
@@ -32,12 +32,9 @@ export function RiskLedger({ enterpriseId, readOnly }: Props) {
   const [importing, setImporting] = useState(false);
   const { exporting, start } = useExport();
   const [pickingCard, setPickingCard] = useState(false);
-  const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId]);
-  const summary = useApi((signal) => riskApi.summary(enterpriseId, signal), [enterpriseId]);
-  const { data, error, loading, reload } = useApi(
-    (signal) => riskApi.list(enterpriseId, list.query, signal),
-    [enterpriseId, JSON.stringify(list.query)],
-  );
+  const units = useApiQuery(['org', enterpriseId, 'units'], (signal) => orgApi.units(enterpriseId, signal));
+  const summary = useApiQuery(['risk', enterpriseId, 'summary'], (signal) => riskApi.summary(enterpriseId, signal));
+  const { data, error, loading, reload } = useApiQuery(['risk', enterpriseId, 'points', 'list', list.query], (signal) => riskApi.list(enterpriseId, list.query, signal));
   const canManage = !readOnly && (data?.canManage ?? false);
   const open = params.get('point');
 
@@ -47,11 +44,6 @@ export function RiskLedger({ enterpriseId, readOnly }: Props) {
     else next.delete('point');
     return next;
   }, { replace });
-
-  const changed = () => {
-    reload();
-    summary.reload();
-  };
 
   const exportList = () => {
     return start((onProgress) => {
@@ -86,11 +78,10 @@ export function RiskLedger({ enterpriseId, readOnly }: Props) {
           pointId={open === 'new' ? null : open}
           canManage={canManage}
           onClose={() => setOpen(null)}
-          onChanged={changed}
           onCreated={(id) => setOpen(id, true)}
         />
       )}
-      {importing && <RiskImportModal enterpriseId={enterpriseId} onClose={() => setImporting(false)} onImported={changed} />}
+      {importing && <RiskImportModal enterpriseId={enterpriseId} onClose={() => setImporting(false)} />}
       {pickingCard && <PostCardPicker enterpriseId={enterpriseId} onClose={() => setPickingCard(false)} />}
     </div>
   );

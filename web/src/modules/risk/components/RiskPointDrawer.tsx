@@ -6,10 +6,10 @@ import { PageLoading } from '../../../app/components/PageLoading';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useDrawerSize } from '../../../app/responsive';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { orgApi } from '../../org/api/org.api';
 import { postLabel } from '../../org/api/post-label';
-import { riskApi, type RiskDetail, type RiskPointCreate } from '../api/risk.api';
+import { isAccidentType, riskApi, riskQueries, type RiskDetail, type RiskPointCreate, type RiskPointUpdate } from '../api/risk.api';
 import { AssessmentFields } from './AssessmentFields';
 import { AssessmentHistory } from './AssessmentHistory';
 import { emptyAssessment, previewAssessment, toAssessmentInput, type AssessmentValues } from './assessment-values';
@@ -27,8 +27,6 @@ type Props = {
   /** The ledger's canManage; the point's own abilities narrow it further. */
   canManage: boolean;
   onClose: () => void;
-  /** Something was saved: the ledger reloads. */
-  onChanged: () => void;
   /** A new point was saved: the drawer stays open on it. */
   onCreated?: (id: string) => void;
 };
@@ -37,15 +35,17 @@ type NewValues = BasicValues & { assessNow: boolean; a: AssessmentValues };
 
 const EMPTY_FACTORS = { people: [], things: [], environment: [], management: [] };
 
-/** One risk point: what it is, its assessments, who controls it and how. A new point may be assessed as it is created. */
-export function RiskPointDrawer({ enterpriseId, pointId, canManage, onClose, onChanged, onCreated }: Props) {
+/**
+ * One risk point: what it is, its assessments, who controls it and how. A new point may be assessed as it is created.
+ * Every save shows the point as the server answered it and reloads the ledger, its counts and the other views of it.
+ */
+export function RiskPointDrawer({ enterpriseId, pointId, canManage, onClose, onCreated }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const size = useDrawerSize(820);
   const [currentId, setCurrentId] = useState(pointId);
   const [tab, setTab] = useState('basic');
-  const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState(pointId === null);
   const [basicForm] = Form.useForm<BasicValues>();
   // The address names the open point: going back or forward to another one shows that one.
@@ -54,10 +54,11 @@ export function RiskPointDrawer({ enterpriseId, pointId, canManage, onClose, onC
   }, [pointId]);
   const [newForm] = Form.useForm<NewValues>();
 
-  const rules = useApi((signal) => riskApi.currentRules(signal), []);
-  const units = useApi((signal) => orgApi.units(enterpriseId, signal), [enterpriseId]);
-  const posts = useApi((signal) => orgApi.posts(enterpriseId, undefined, signal), [enterpriseId]);
-  const detail = useApi((signal) => riskApi.get(enterpriseId, currentId ?? '', signal), [enterpriseId, currentId], currentId !== null);
+  // The rule-set in force is published on the rule-set screen, whose saves reload `['rules']`.
+  const rules = useApiQuery(['rules', 'current', 'risk'], (signal) => riskApi.currentRules(signal));
+  const units = useApiQuery(['org', enterpriseId, 'units'], (signal) => orgApi.units(enterpriseId, signal));
+  const posts = useApiQuery(['org', enterpriseId, 'posts', 'all'], (signal) => orgApi.posts(enterpriseId, undefined, signal));
+  const detail = useApiQuery(['risk', enterpriseId, 'points', 'detail', currentId], (signal) => riskApi.get(enterpriseId, currentId ?? '', signal), currentId !== null);
   const point = detail.data;
   const editable = canManage && (point?.abilities.canEdit ?? true);
   const postNames = useMemo(() => new Map((posts.data ?? []).map((p) => [p.id, postLabel(p)])), [posts.data]);
@@ -65,13 +66,35 @@ export function RiskPointDrawer({ enterpriseId, pointId, canManage, onClose, onC
   const newValues = Form.useWatch([], newForm) as Partial<NewValues> | undefined;
   const previewGrade = newValues?.assessNow ? previewAssessment(newValues.a, rules.data?.rules).grade : null;
 
-  const adopt = (p: RiskDetail) => {
-    detail.setData(p);
-    onChanged();
-  };
+  const created = useApiMutation((body: RiskPointCreate) => riskApi.create(enterpriseId, body), {
+    invalidates: riskQueries(enterpriseId),
+    onSuccess: (p) => {
+      message.success(t('risk.created', { code: p.code }));
+      detail.setData(p);
+      setCurrentId(p.id);
+      setEditing(false);
+      setTab(p.grade ? 'controllers' : 'assess');
+      onCreated?.(p.id);
+    },
+  });
+  const updated = useApiMutation((i: { id: string; body: RiskPointUpdate }) => riskApi.update(enterpriseId, i.id, i.body), {
+    invalidates: riskQueries(enterpriseId),
+    onSuccess: (p) => {
+      message.success(t('common.saved'));
+      setEditing(false);
+      detail.setData(p);
+    },
+  });
+  const archived = useApiMutation((id: string) => riskApi.archive(enterpriseId, id), {
+    invalidates: riskQueries(enterpriseId),
+    onSuccess: () => {
+      message.success(t('risk.archived'));
+      onClose();
+    },
+  });
+  const saving = created.saving || updated.saving;
 
   const create = async (v: NewValues) => {
-    setSaving(true);
     const { assessNow, a, code, ...fields } = v;
     const body: RiskPointCreate = {
       ...fields,
@@ -82,46 +105,29 @@ export function RiskPointDrawer({ enterpriseId, pointId, canManage, onClose, onC
       ...(assessNow ? { assessment: toAssessmentInput(a) } : {}),
     };
     try {
-      const created = await riskApi.create(enterpriseId, body);
-      message.success(t('risk.created', { code: created.code }));
-      detail.setData(created);
-      setCurrentId(created.id);
-      setEditing(false);
-      setTab(created.grade ? 'controllers' : 'assess');
-      onChanged();
-      onCreated?.(created.id);
+      await created.run(body);
     } catch (e) {
       showError(e, { form: newForm });
-    } finally {
-      setSaving(false);
     }
   };
 
   const update = async (v: BasicValues) => {
     if (!point) return;
-    setSaving(true);
     const { code, ...fields } = v;
     try {
-      const saved = await riskApi.update(enterpriseId, point.id, {
-        ...fields, ...(code?.trim() ? { code: code.trim() } : {}), hazardFactors: { ...EMPTY_FACTORS, ...fields.hazardFactors }, version: point.version,
+      await updated.run({
+        id: point.id,
+        body: { ...fields, ...(code?.trim() ? { code: code.trim() } : {}), hazardFactors: { ...EMPTY_FACTORS, ...fields.hazardFactors }, version: point.version },
       });
-      message.success(t('common.saved'));
-      setEditing(false);
-      adopt(saved);
     } catch (e) {
       showError(e, { form: basicForm, onConflict: detail.reload });
-    } finally {
-      setSaving(false);
     }
   };
 
   const archive = async () => {
     if (!point) return;
     try {
-      await riskApi.archive(enterpriseId, point.id);
-      message.success(t('risk.archived'));
-      onChanged();
-      onClose();
+      await archived.run(point.id);
     } catch (e) {
       showError(e);
     }
@@ -129,7 +135,7 @@ export function RiskPointDrawer({ enterpriseId, pointId, canManage, onClose, onC
 
   const basicInitial = (p: RiskDetail): BasicValues => ({
     code: p.code, name: p.name, kind: p.kind, orgUnitId: p.orgUnitId, postIds: p.postIds, location: p.location, hazardFactors: p.hazardFactors,
-    accidentTypes: p.accidentTypes, majorHazardSource: p.majorHazardSource, emergencyMeasures: p.emergencyMeasures,
+    accidentTypes: p.accidentTypes.filter(isAccidentType), majorHazardSource: p.majorHazardSource, emergencyMeasures: p.emergencyMeasures,
     hasWarningSigns: p.hasWarningSigns, hasMonitoring: p.hasMonitoring, hasEmergencyEquipment: p.hasEmergencyEquipment, hasEscapeRoutes: p.hasEscapeRoutes,
   });
 
@@ -181,14 +187,14 @@ export function RiskPointDrawer({ enterpriseId, pointId, canManage, onClose, onC
             label: t('risk.tabAssess'),
             children: (
               <Flex vertical gap={16}>
-                {editable && point.abilities.canAssess && <RiskAssessForm enterpriseId={enterpriseId} point={point} rules={rules.data} onSaved={adopt} />}
+                {editable && point.abilities.canAssess && <RiskAssessForm enterpriseId={enterpriseId} point={point} rules={rules.data} onSaved={detail.setData} />}
                 <Typography.Title level={5} style={{ margin: 0 }}>{t('risk.history')}</Typography.Title>
                 <AssessmentHistory assessments={point.assessments} />
               </Flex>
             ),
           },
-          { key: 'controllers', label: t('risk.tabControllers'), children: <ControllersForm enterpriseId={enterpriseId} point={point} editable={editable} onSaved={adopt} /> },
-          { key: 'measures', label: t('risk.tabMeasures'), children: <MeasuresEditor enterpriseId={enterpriseId} point={point} posts={posts.data} editable={editable} onSaved={adopt} /> },
+          { key: 'controllers', label: t('risk.tabControllers'), children: <ControllersForm enterpriseId={enterpriseId} point={point} editable={editable} onSaved={detail.setData} /> },
+          { key: 'measures', label: t('risk.tabMeasures'), children: <MeasuresEditor enterpriseId={enterpriseId} point={point} posts={posts.data} editable={editable} onSaved={detail.setData} /> },
         ]}
       />
     );

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { riskCardApi } from '../api/risk-card.api';
 import { BoardSheet } from '../components/BoardSheet';
 import { PrintFrame } from '../components/PrintFrame';
@@ -14,7 +14,7 @@ export function BoardPrintPage() {
   const { t } = useI18n();
   const { enterpriseId = '' } = useParams();
   const [paper, setPaper] = useState<Paper>('A3-landscape');
-  const board = useApi((signal) => riskCardApi.board(enterpriseId, signal), [enterpriseId]);
+  const board = useApiQuery(['risk', enterpriseId, 'board'], (signal) => riskCardApi.board(enterpriseId, signal));
   const title = board.data ? `${board.data.enterprise.name} ${t('risk.board.title')}` : t('risk.board.title');
   return (
     <PrintFrame title={title} paper={paper} onPaper={setPaper} fallback="/risk">

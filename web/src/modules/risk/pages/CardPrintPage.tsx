@@ -6,7 +6,7 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { postLabel } from '../../org/api/post-label';
 import { riskCardApi } from '../api/risk-card.api';
 import { PrintFrame } from '../components/PrintFrame';
@@ -23,27 +23,32 @@ export function CardPrintPage() {
   const showError = useShowError();
   const { enterpriseId = '', postId = '' } = useParams();
   const [paper, setPaper] = useState<Paper>('A4-portrait');
-  const [revoking, setRevoking] = useState(false);
-  const card = useApi((signal) => riskCardApi.card(enterpriseId, postId, signal), [enterpriseId, postId]);
+  const card = useApiQuery(['risk', enterpriseId, 'card', postId], (signal) => riskCardApi.card(enterpriseId, postId, signal));
   const data = card.data;
+  const setCard = card.setData;
+  // Issuing and revoking answer with the card as it now is, which replaces the one on screen: no other view shows its code.
+  const issue = useApiMutation((_: void) => riskCardApi.issue(enterpriseId, postId), { invalidates: [], onSuccess: setCard });
+  const revoked = useApiMutation((_: void) => riskCardApi.revoke(enterpriseId, postId), {
+    invalidates: [],
+    onSuccess: (next) => {
+      setCard(next);
+      message.success(t('risk.card.revoked'));
+    },
+  });
 
   // A manager opening a card without a QR code issues one, with a POST (reading the card changes nothing).
   const needsIssue = !!data && !data.qr && data.canManage;
-  const setCard = card.setData;
+  const { run: runIssue } = issue;
   useEffect(() => {
     if (!needsIssue) return;
-    riskCardApi.issue(enterpriseId, postId).then(setCard, (e: unknown) => showError(e));
-  }, [needsIssue, enterpriseId, postId, setCard, showError]);
+    runIssue().catch((e: unknown) => showError(e));
+  }, [needsIssue, enterpriseId, postId, runIssue, showError]);
 
   const revoke = async () => {
-    setRevoking(true);
     try {
-      card.setData(await riskCardApi.revoke(enterpriseId, postId));
-      message.success(t('risk.card.revoked'));
+      await revoked.run();
     } catch (e) {
       showError(e);
-    } finally {
-      setRevoking(false);
     }
   };
 
@@ -56,7 +61,7 @@ export function CardPrintPage() {
       fallback="/risk"
       extra={data?.canManage && data.qr && (
         <Popconfirm title={t('risk.card.revokeConfirm')} onConfirm={() => void revoke()} okButtonProps={{ danger: true }} okText={t('common.ok')} cancelText={t('common.cancel')}>
-          <Button danger icon={<ReloadOutlined />} loading={revoking} data-testid="card-revoke">{t('risk.card.revoke')}</Button>
+          <Button danger icon={<ReloadOutlined />} loading={revoked.saving} data-testid="card-revoke">{t('risk.card.revoke')}</Button>
         </Popconfirm>
       )}
     >

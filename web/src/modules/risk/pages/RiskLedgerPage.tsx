@@ -5,7 +5,7 @@ import { useMe } from '../../../app/auth';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { usePageTitle } from '../../../app/components/PageTitle';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { enterprisesApi } from '../../enterprises/api/enterprises.api';
 import { RiskLedger } from '../components/RiskLedger';
 import { useRiskCan } from '../components/RiskGuard';
@@ -17,7 +17,7 @@ export function RiskLedgerPage() {
   const me = useMe();
   const can = useRiskCan();
   const { enterpriseId, drillDown, base } = useRiskEnterprise();
-  const enterprise = useApi((signal) => enterprisesApi.get(enterpriseId ?? '', signal), [enterpriseId], drillDown && !!enterpriseId);
+  const enterprise = useApiQuery(['enterprises', 'detail', enterpriseId], (signal) => enterprisesApi.get(enterpriseId ?? '', signal), drillDown && !!enterpriseId);
   usePageTitle(drillDown ? enterprise.data?.name : undefined);
 
   if (!enterpriseId) {

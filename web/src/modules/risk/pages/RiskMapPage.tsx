@@ -8,9 +8,9 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { enterprisesApi } from '../../enterprises/api/enterprises.api';
-import { riskMapApi } from '../api/risk-map.api';
+import { riskMapApi, riskMapQueries } from '../api/risk-map.api';
 import type { Shape } from '../api/risk.api';
 import { MapLegend } from '../components/MapLegend';
 import { MapPointPanel } from '../components/MapPointPanel';
@@ -36,11 +36,10 @@ export function RiskMapPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [draft, setDraft] = useState<(Draft & { pointId: string }) | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  const plans = useApi((signal) => riskMapApi.plans(enterpriseId, signal), [enterpriseId], !!enterpriseId);
-  const map = useApi((signal) => riskMapApi.map(enterpriseId, planParam, signal), [enterpriseId, planParam], !!enterpriseId);
-  const enterprise = useApi((signal) => enterprisesApi.get(enterpriseId, signal), [enterpriseId], drillDown);
+  const plans = useApiQuery(['risk', enterpriseId, 'floor-plans'], (signal) => riskMapApi.plans(enterpriseId, signal), !!enterpriseId);
+  const map = useApiQuery(['risk', enterpriseId, 'map', planParam ?? null], (signal) => riskMapApi.map(enterpriseId, planParam, signal), !!enterpriseId);
+  const enterprise = useApiQuery(['enterprises', 'detail', enterpriseId], (signal) => enterprisesApi.get(enterpriseId, signal), drillDown);
   const data = map.data;
   const plan = data?.floorPlan ?? null;
 
@@ -58,22 +57,31 @@ export function RiskMapPage() {
     setParams({ plan: id });
   };
 
-  const save = useCallback(async (pointId: string, shape: Shape | null) => {
-    if (!plan) return;
-    setSaving(true);
-    try {
-      await riskMapApi.place(enterpriseId, pointId, shape ? plan.id : null, shape);
+  const place = useApiMutation((i: { pointId: string; floorPlanId: string | null; shape: Shape | null }) => riskMapApi.place(enterpriseId, i.pointId, i.floorPlanId, i.shape), {
+    invalidates: riskMapQueries(enterpriseId),
+    onSuccess: (_, { pointId, shape }) => {
       message.success(shape ? t('risk.map.placed') : t('common.saved'));
       setDraft(null);
       setSelected(shape ? pointId : null);
-      map.reload();
-      plans.reload();
+    },
+  });
+  const removed = useApiMutation((id: string) => riskMapApi.remove(enterpriseId, id), {
+    invalidates: riskMapQueries(enterpriseId),
+    onSuccess: () => {
+      message.success(t('common.deleted'));
+      setParams({});
+    },
+  });
+
+  const { run: runPlace } = place;
+  const save = useCallback(async (pointId: string, shape: Shape | null) => {
+    if (!plan) return;
+    try {
+      await runPlace({ pointId, floorPlanId: shape ? plan.id : null, shape });
     } catch (e) {
       showError(e);
-    } finally {
-      setSaving(false);
     }
-  }, [enterpriseId, plan, message, t, map, plans, showError]);
+  }, [plan, runPlace, showError]);
 
   const planClick = useCallback((x: number, y: number) => {
     if (!draft) return;
@@ -87,11 +95,7 @@ export function RiskMapPage() {
   const removePlan = async () => {
     if (!plan) return;
     try {
-      await riskMapApi.remove(enterpriseId, plan.id);
-      message.success(t('common.deleted'));
-      setParams({});
-      plans.reload();
-      map.reload();
+      await removed.run(plan.id);
     } catch (e) {
       showError(e);
     }
@@ -164,7 +168,7 @@ export function RiskMapPage() {
                     <PlacementPanel
                       map={data}
                       draft={draft}
-                      saving={saving}
+                      saving={place.saving}
                       onStart={(pointId, type) => {
                         setSelected(null);
                         setDraft({ pointId, type, vertices: [] });
@@ -189,7 +193,6 @@ export function RiskMapPage() {
             onUploaded={(p) => {
               setUploading(false);
               message.success(t('risk.map.uploaded'));
-              plans.reload();
               choosePlan(p.id);
             }}
           />

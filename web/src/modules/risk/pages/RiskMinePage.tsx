@@ -7,7 +7,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { riskApi, type MyRisk } from '../api/risk.api';
 import { GradeTag } from '../components/GradeTag';
 
@@ -16,7 +16,7 @@ export function RiskMinePage() {
   const { t } = useI18n();
   const me = useMe();
   const isMobile = useIsMobile();
-  const { data, error, loading, reload } = useApi((signal) => riskApi.mine(signal), []);
+  const { data, error, loading, reload } = useApiQuery(['risk', 'mine'], (signal) => riskApi.mine(signal));
   const columns: ColumnsType<MyRisk> = [
     { key: 'code', dataIndex: 'code', title: t('risk.code'), width: 96 },
     { key: 'name', dataIndex: 'name', title: t('risk.name'), render: (v: string, r) => <Link to={`/risk?point=${r.id}`} data-testid="mine-open">{v}</Link> },

@@ -12,14 +12,16 @@ import { useShowError } from '../../../app/errors';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
-import { useApi } from '../../../app/useApi';
-import { riskReportApi, type AnnualReport } from '../api/risk-report.api';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
+import { riskReportApi, riskReportQueries, type AnnualReport } from '../api/risk-report.api';
 import { ReportCharts } from '../components/ReportCharts';
 import { ReportFigures } from '../components/ReportFigures';
 import { ReportRiskTable } from '../components/ReportRiskTable';
 import { ReportStatusTag } from '../components/ReportStatusTag';
 
 const STEP: Record<AnnualReport['status'], number> = { none: 0, draft: 0, confirmed: 1, submitted: 3 };
+
+type Act = { kind: 'save' | 'confirm' | 'submit'; version: number; narrative: string };
 
 /**
  * R-RISK-9: the annual risk-point list and risk-control analysis. The figures are generated from the ledger; the
@@ -37,10 +39,21 @@ export function RiskReportPage() {
   const enterpriseId = params.enterpriseId ?? me.scope.enterpriseId ?? '';
   const year = Number(params.year ?? search.get('year')) || thisYear;
   const regulator = !!params.enterpriseId;
-  const report = useApi((signal) => riskReportApi.get(enterpriseId, year, signal), [enterpriseId, year], !!enterpriseId);
+  const report = useApiQuery(['risk', enterpriseId, 'report', year], (signal) => riskReportApi.get(enterpriseId, year, signal), !!enterpriseId);
   const r = report.data;
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState<'save' | 'confirm' | 'submit' | null>(null);
+  const change = useApiMutation(({ kind, version, narrative }: Act) => (
+    kind === 'save' ? riskReportApi.save(enterpriseId, year, narrative, version)
+      : kind === 'confirm' ? riskReportApi.confirm(enterpriseId, year, version)
+        : riskReportApi.submit(enterpriseId, year, version)
+  ), {
+    invalidates: riskReportQueries(enterpriseId, year),
+    onSuccess: (next, { kind }) => {
+      report.setData(next);
+      message.success(kind === 'save' ? t('common.saved') : kind === 'confirm' ? t('risk.report.confirmed') : t('risk.report.submitted'));
+    },
+  });
+  const busy = change.saving ? change.input?.kind : undefined;
   usePageTitle(regulator ? r?.enterpriseName : undefined);
 
   useEffect(() => setText(r?.narrative ?? ''), [r?.narrative, r?.version]);
@@ -49,19 +62,12 @@ export function RiskReportPage() {
   const dirty = !!r && text !== (r.narrative ?? '');
   const locked = r?.status === 'submitted';
 
-  const act = async (kind: 'save' | 'confirm' | 'submit') => {
+  const act = async (kind: Act['kind']) => {
     if (!r) return;
-    setBusy(kind);
     try {
-      const next = kind === 'save' ? await riskReportApi.save(enterpriseId, year, text, r.version)
-        : kind === 'confirm' ? await riskReportApi.confirm(enterpriseId, year, r.version)
-          : await riskReportApi.submit(enterpriseId, year, r.version);
-      report.setData(next);
-      message.success(kind === 'save' ? t('common.saved') : kind === 'confirm' ? t('risk.report.confirmed') : t('risk.report.submitted'));
+      await change.run({ kind, version: r.version, narrative: text });
     } catch (e) {
       showError(e, { onConflict: report.reload });
-    } finally {
-      setBusy(null);
     }
   };
 
@@ -138,6 +144,7 @@ export function RiskReportPage() {
             pdfName={(v) => `${r.enterpriseName}-${year}-v${v}.pdf`}
             canCorrect={r.abilities.canCorrect}
             onCorrect={async () => report.setData(await riskReportApi.correct(enterpriseId, year))}
+            invalidates={riskReportQueries(enterpriseId, year)}
           />
           <Card size="small" title={t('risk.report.riskList')}><ReportRiskTable rows={r.data.riskList} /></Card>
           {r.history.length > 0 && (

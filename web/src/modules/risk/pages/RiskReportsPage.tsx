@@ -8,7 +8,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { industryName, useReference } from '../../../app/reference';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { REPORT_STATUS_FILTERS, riskReportApi, type ForwardedAggregate } from '../api/risk-report.api';
 import { AggregateView } from '../components/AggregateView';
@@ -30,16 +30,15 @@ export function RiskReportsPage() {
   const [confirming, setConfirming] = useState(false);
   const subdistricts = useReference('subdistricts');
   const industries = useReference('industries');
-  const statuses = useApi((signal) => riskReportApi.statuses({ ...list.query, year }, signal), [JSON.stringify(list.query), year], tab === 'status');
-  const aggregates = useApi((signal) => riskReportApi.aggregates(year, signal), [year], tab === 'aggregates');
+  const statusQuery = { ...list.query, year };
+  const statuses = useApiQuery(['risk', 'reports', 'status', statusQuery], (signal) => riskReportApi.statuses(statusQuery, signal), tab === 'status');
+  const aggregates = useApiQuery(['risk', 'reports', 'aggregates', year], (signal) => riskReportApi.aggregates(year, signal), tab === 'aggregates');
   const isSubdistrict = me.scope.kind === 'subdistrict';
   const counts = statuses.data?.counts;
 
   const forwarded = (item: ForwardedAggregate) => {
     setConfirming(false);
     message.success(t('risk.reports.forwarded', { version: item.version }));
-    statuses.reload();
-    aggregates.reload();
     setParams((prev) => {
       const next = new URLSearchParams(prev);
       next.set('tab', 'aggregates');

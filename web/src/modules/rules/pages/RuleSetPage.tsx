@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Card, Col, Form, Row, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { isApiError } from '../../../app/api';
@@ -7,7 +6,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
 // The risk rule-set keeps its dedicated form (bands side by side, condition texts, grade colours).
 import { DEFAULT_RISK_RULES, type RiskRuleSet } from '../../risk/api/risk-grading';
 import { RulesForm } from '../../risk/components/RulesForm';
@@ -23,15 +22,16 @@ export function RuleSetPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm<RuleSetFormValues>();
-  const [saving, setSaving] = useState(false);
-  const { data, error, reload } = useApi((signal) => rulesApi.get(name, signal), [name]);
+  const { data, error, reload } = useApiQuery(['rules', 'detail', name], (signal) => rulesApi.get(name, signal));
+  // A new version shows here and in the list of rule-sets.
+  const publish = useApiMutation((body: { value: unknown; note: string; baseVersion: number }) => rulesApi.save(name, body), {
+    invalidates: [['rules']],
+    onSuccess: (saved) => message.success(t('rules.saved', { v: saved.version })),
+  });
 
   const save = async (detail: RuleSetDetail, value: unknown, note: string) => {
-    setSaving(true);
     try {
-      const saved = await rulesApi.save(name, { value, note: note.trim(), baseVersion: detail.current.version });
-      message.success(t('rules.saved', { v: saved.version }));
-      reload();
+      await publish.run({ value, note: note.trim(), baseVersion: detail.current.version });
     } catch (e) {
       // Issues name the field (`body.value.principalAfterDays`): shown on it in the generic form.
       if (isApiError(e) && e.code === 'VALIDATION' && name !== 'risk') {
@@ -40,8 +40,6 @@ export function RuleSetPage() {
         if (onFields.length === e.issues.length && onFields.length > 0) return;
       }
       showError(e, { onConflict: reload });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -74,7 +72,7 @@ export function RuleSetPage() {
             key={data.current.version}
             initial={data.current.value as RiskRuleSet}
             defaults={DEFAULT_RISK_RULES}
-            saving={saving}
+            saving={publish.saving}
             onSave={(v) => void save(data, v.rules, v.note)}
           />
         ) : (
@@ -85,7 +83,7 @@ export function RuleSetPage() {
             fields={data.fields}
             initial={data.current.value}
             defaults={data.defaults}
-            saving={saving}
+            saving={publish.saving}
             onSave={(v) => void save(data, v.value, v.note ?? '')}
           />
         )}

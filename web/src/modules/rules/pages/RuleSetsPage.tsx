@@ -5,13 +5,13 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { rulesApi } from '../api/rules.api';
 
 /** 规则配置: every registered rule-set with the version in force in the district. */
 export function RuleSetsPage() {
   const { t } = useI18n();
-  const { data, error, reload } = useApi((signal) => rulesApi.list(signal), []);
+  const { data, error, reload } = useApiQuery(['rules', 'list'], (signal) => rulesApi.list(signal));
   return (
     <div data-testid="rule-sets-page">
       <PageHeader title={t('rules.title')} />

@@ -2,24 +2,30 @@ import { MoreOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import { usersApi, type OneTimeCode, type UserRow } from '../api/users.api';
 
-type Props = { user: UserRow; onChanged: () => void; onEdit: () => void; onCode: (code: OneTimeCode) => void };
+type Props = { user: UserRow; onEdit: () => void; onCode: (code: OneTimeCode) => void };
 
 /**
  * Row actions of the user table, offered only on accounts the server says the caller may change (`canManage`, D2):
  * never the caller's own, nor one at or above their rank.
  */
-export function UserActions({ user, onChanged, onEdit, onCode }: Props) {
+export function UserActions({ user, onEdit, onCode }: Props) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const showError = useShowError();
 
+  // Every action changes the account's row in the user list (its status tags, its lock).
+  const change = useApiMutation((i: { action: () => Promise<unknown>; done: string }) => i.action(), {
+    invalidates: [['users']],
+    onSuccess: (_, i) => message.success(i.done),
+  });
+  const reset = useApiMutation((id: string) => usersApi.resetPassword(id), { invalidates: [['users']], onSuccess: onCode });
+
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
-      await action();
-      message.success(done);
-      onChanged();
+      await change.run({ action, done });
     } catch (e) {
       showError(e);
     }
@@ -45,8 +51,7 @@ export function UserActions({ user, onChanged, onEdit, onCode }: Props) {
           cancelText: t('common.cancel'),
           onOk: async () => {
             try {
-              onCode(await usersApi.resetPassword(user.id));
-              onChanged();
+              await reset.run(user.id);
             } catch (e) {
               showError(e);
             }

@@ -3,6 +3,7 @@ import { Form, Modal, Select } from 'antd';
 import { useMe } from '../../../app/auth';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { useApiMutation } from '../../../app/useApi';
 import { ENTERPRISE_ROLES, type Role } from '../../auth/api/auth.api';
 import { orgApi, type OrgUnit } from '../../org/api/org.api';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
@@ -20,7 +21,7 @@ export function UserEditModal({ user, onClose, onSaved }: { user: UserRow; onClo
   const me = useMe();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const update = useApiMutation((body: UserUpdate) => usersApi.update(user.id, body), { invalidates: [['users']], onSuccess: () => onSaved() });
   const [units, setUnits] = useState<OrgUnit[] | undefined>(undefined);
   const role = Form.useWatch('role', form);
   const enterpriseId = user.enterpriseId;
@@ -34,19 +35,15 @@ export function UserEditModal({ user, onClose, onSaved }: { user: UserRow; onClo
   }, [enterpriseId, role]);
 
   const submit = async (v: Values) => {
-    setSaving(true);
     const body: UserUpdate = { displayName: v.displayName.trim() };
     if (v.role !== user.role || v.orgUnitId) {
       body.role = v.role;
       if (v.role === 'unit_leader' && v.orgUnitId) body.orgUnitId = v.orgUnitId;
     }
     try {
-      await usersApi.update(user.id, body);
-      onSaved();
+      await update.run(body);
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -58,7 +55,7 @@ export function UserEditModal({ user, onClose, onSaved }: { user: UserRow; onClo
       onOk={() => form.submit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={update.saving}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ displayName: user.displayName, role: user.role }} onFinish={(v) => void submit(v)}>

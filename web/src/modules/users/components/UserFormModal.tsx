@@ -4,6 +4,7 @@ import { useMe } from '../../../app/auth';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useReference } from '../../../app/reference';
+import { useApiMutation } from '../../../app/useApi';
 import type { Role } from '../../auth/api/auth.api';
 import { employeesApi, type Employee } from '../../employees/api/employees.api';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
@@ -47,7 +48,10 @@ export function UserFormModal({ onClose, onCreated }: Props) {
   const me = useMe();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const create = useApiMutation((body: UserCreate) => usersApi.create(body), {
+    invalidates: [['users']],
+    onSuccess: (res) => onCreated(res.user, { oneTimeCode: res.oneTimeCode, expiresAt: res.expiresAt }),
+  });
   const ownEnterprise = me.scope.enterpriseId;
   const role = Form.useWatch('role', form);
   const pickedEnterprise = Form.useWatch('enterpriseId', form);
@@ -93,7 +97,6 @@ export function UserFormModal({ onClose, onCreated }: Props) {
   }, [institutions, role]);
 
   const submit = async (v: Values) => {
-    setSaving(true);
     const body: UserCreate = { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role };
     if (scopeField === 'subdistrict') body.subdistrictId = v.subdistrictId;
     if (scopeField === 'department') body.departmentId = v.departmentId;
@@ -104,12 +107,9 @@ export function UserFormModal({ onClose, onCreated }: Props) {
       if (v.role === 'employee' && v.employeeId) body.employeeId = v.employeeId;
     }
     try {
-      const res = await usersApi.create(body);
-      onCreated(res.user, { oneTimeCode: res.oneTimeCode, expiresAt: res.expiresAt });
+      await create.run(body);
     } catch (e) {
       showError(e, { form });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -123,7 +123,7 @@ export function UserFormModal({ onClose, onCreated }: Props) {
       onOk={() => form.submit()}
       okText={t('common.create')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={create.saving}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'user-save' } as ButtonProps}
     >

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Input, Row, Select, Table } from 'antd';
+import { App, Button, Card, Col, Input, Row, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useAuth, useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
+import { ListTable } from '../../../app/components/ListTable';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
-import { useApi } from '../../../app/useApi';
+import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
 import { ENTERPRISE_ROLES, ROLES } from '../../auth/api/auth.api';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
@@ -31,7 +32,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [shownCode, setShownCode] = useState<{ username: string; code: OneTimeCode } | null>(null);
-  const { data, error, loading, reload } = useApi((signal) => usersApi.list(list.query, signal), [JSON.stringify(list.query)]);
+  const { data, error, loading, reload } = useApiQuery(['users', 'list', list.query], (signal) => usersApi.list(list.query, signal));
   const manage = can('user.manage');
   const own = me.scope.enterpriseId;
   const roles = own ? ROLES.filter((r) => ENTERPRISE_ROLES.includes(r)) : ROLES;
@@ -50,7 +51,6 @@ export function UsersPage() {
       render: (_, u) => (
         <UserActions
           user={u}
-          onChanged={reload}
           onEdit={() => setEditing(u)}
           onCode={(code) => setShownCode({ username: u.username, code })}
         />
@@ -94,23 +94,7 @@ export function UsersPage() {
         </Row>
         {error
           ? <ErrorState error={error} onRetry={reload} />
-          : (
-            <Table<UserRow>
-              data-testid="user-table"
-              rowKey="id"
-              size={isMobile ? 'small' : 'middle'}
-              columns={columns}
-              dataSource={data?.items}
-              loading={loading}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'common.noMatch' : 'common.noData')} /> }}
-              scroll={{ x: 'max-content' }}
-              onChange={list.onTableChange}
-              pagination={{
-                current: list.page, pageSize: list.pageSize, total: data?.total ?? 0,
-                showSizeChanger: !isMobile, simple: isMobile, showTotal: (total) => t('common.total', { total }),
-              }}
-            />
-          )}
+          : <ListTable<UserRow> testId="user-table" list={list} data={data} loading={loading} columns={columns} />}
       </Card>
       {creating && (
         <UserFormModal
@@ -119,7 +103,6 @@ export function UsersPage() {
             setCreating(false);
             message.success(t('user.created'));
             setShownCode({ username: user.username, code });
-            reload();
           }}
         />
       )}
@@ -130,7 +113,6 @@ export function UsersPage() {
           onSaved={() => {
             setEditing(null);
             message.success(t('common.saved'));
-            reload();
           }}
         />
       )}
