@@ -9,6 +9,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import type { Config } from '../../platform/config';
 import type { Db, Executor } from '../../platform/db/database';
 import type { UserRow } from '../../platform/db/schema';
+import { systemScope } from '../../platform/db/scope';
 import { AppError, invalid } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n/messages';
 import { assignableRoles } from './account-rank';
@@ -16,6 +17,7 @@ import { clearFailures, lockedMinutes, recordFailure, sourceKey } from './login-
 import { consumeOneTimeCode, matchesOneTimeCode } from './one-time-code';
 import { roleName } from './roles';
 import { describeScopeView } from './scope-name';
+import { accountsByUsernames, deleteSession, deleteSessions, demoSetting, findAccountByUsername, passwordOf, setAccountFields } from './user.repository';
 
 // A fixed hash to verify against when no real one is at stake, so timing does not reveal user names or locks (D13).
 let dummyHash: Promise<string> | null = null;
@@ -36,19 +38,20 @@ export type LoginMeta = { userAgent: string | null; deviceCookie: string | undef
 export async function login(db: Db, config: Config, ctx: Ctx, input: { username: string; password: string }, meta: LoginMeta) {
   const username = input.username.trim();
   const now = ctx.now;
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  // Nobody is signed in yet: the sign-in reads and counts as the system.
+  const user = await findAccountByUsername(db, systemScope, username);
   const device = readDevice(meta.deviceCookie, config.appSecret);
   const knownDevice = !!user && !!device && device.users.includes(user.id);
   const source = sourceKey(knownDevice ? device.id : null, ctx.ip);
-  const lock = await lockedMinutes(db, username, source, now);
+  const lock = await lockedMinutes(db, systemScope, username, source, now);
   const usable = !!user && !user.disabled && lock === null;
   let ok = await verifyPassword(usable ? user.password_hash : await dummy(), input.password);
-  const viaCode = !ok && usable && await matchesOneTimeCode(db, user.id, input.password, now);
+  const viaCode = !ok && usable && await matchesOneTimeCode(db, systemScope, user.id, input.password, now);
   ok ||= viaCode;
   if (lock !== null) throw new AppError('LOCKED', { params: { minutes: lock } });
   if (!ok || !user) {
     const locked = await db.transaction().execute(async (tx) => {
-      const minutes = await recordFailure(tx, config, username, source, now);
+      const minutes = await recordFailure(tx, systemScope, config, username, source, now);
       if (user) {
         await writeAudit(tx, actorCtx(ctx, user), { action: minutes !== null ? 'auth.lock' : 'auth.login_failed', entityType: 'user', entityId: user.id, enterpriseId: user.enterprise_id });
       }
@@ -59,8 +62,8 @@ export async function login(db: Db, config: Config, ctx: Ctx, input: { username:
   }
   const mustChange = user.must_change_password || viaCode || passwordProblem(input.password, user.username) !== null;
   const session = await db.transaction().execute(async (tx) => {
-    await clearFailures(tx, username, source);
-    await tx.updateTable('users').set({ must_change_password: mustChange, last_login_at: now }).where('id', '=', user.id).execute();
+    await clearFailures(tx, systemScope, username, source);
+    await setAccountFields(tx, systemScope, user.id, { must_change_password: mustChange, last_login_at: now });
     const created = await createSession(tx, user.id, config.sessionTtlHours, { ip: ctx.ip, userAgent: meta.userAgent });
     await writeAudit(tx, actorCtx(ctx, user), { action: 'auth.login', entityType: 'user', entityId: user.id, enterpriseId: user.enterprise_id, after: viaCode ? { via: 'one_time_code' } : undefined });
     return created;
@@ -76,7 +79,7 @@ function actorCtx(ctx: Ctx, user: UserRow): Ctx {
 export async function logout(db: Db, ctx: Ctx): Promise<void> {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('sessions').where('id_hash', '=', actor.sessionHash).execute();
+    await deleteSession(tx, actor, actor.sessionHash);
     await writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
   forgetUserSessions(actor.userId);
@@ -105,15 +108,15 @@ export async function changePassword(db: Db, ctx: Ctx, input: { currentPassword:
   const problem = passwordProblem(input.newPassword, actor.username);
   if (problem) throw invalid('body.newPassword', PASSWORD_PROBLEM_MESSAGE[problem]);
   if (input.newPassword === input.currentPassword) throw invalid('body.newPassword', 'validation.password.same');
-  const user = await db.selectFrom('users').select(['password_hash', 'enterprise_id']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-  const current = await verifyPassword(user.password_hash, input.currentPassword) || await matchesOneTimeCode(db, actor.userId, input.currentPassword, ctx.now);
+  const user = await passwordOf(db, actor, actor.userId);
+  const current = await verifyPassword(user.password_hash, input.currentPassword) || await matchesOneTimeCode(db, actor, actor.userId, input.currentPassword, ctx.now);
   if (!current) throw invalid('body.currentPassword', 'validation.password.wrong');
   const hashed = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: hashed, must_change_password: false, updated_at: ctx.now }).where('id', '=', actor.userId).execute();
-    await consumeOneTimeCode(tx, actor.userId);
+    await setAccountFields(tx, actor, actor.userId, { password_hash: hashed, must_change_password: false, updated_at: ctx.now });
+    await consumeOneTimeCode(tx, actor, actor.userId);
     // Other sessions of this user end: a changed password should lock out whoever knew the old one.
-    await tx.deleteFrom('sessions').where('user_id', '=', actor.userId).where('id_hash', '<>', actor.sessionHash).execute();
+    await deleteSessions(tx, actor, actor.userId, { except: actor.sessionHash });
     await writeAudit(tx, ctx, { action: 'auth.password_change', entityType: 'user', entityId: actor.userId, enterpriseId: user.enterprise_id });
   });
   forgetUserSessions(actor.userId);
@@ -122,7 +125,7 @@ export async function changePassword(db: Db, ctx: Ctx, input: { currentPassword:
 export async function setLocale(db: Db, ctx: Ctx, locale: Locale): Promise<void> {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ locale }).where('id', '=', actor.userId).execute();
+    await setAccountFields(tx, actor, actor.userId, { locale });
     await writeAudit(tx, ctx, { action: 'user.locale', entityType: 'user', entityId: actor.userId, after: { locale } });
   });
   forgetUserSessions(actor.userId);
@@ -146,10 +149,10 @@ async function hasDemoPassword(hash: string, password: string): Promise<boolean>
 }
 
 export async function demoAccounts(db: Executor, locale: Locale) {
-  const setting = await db.selectFrom('app_settings').select('value').where('key', '=', 'demo').executeTakeFirst();
-  const demo = setting?.value as { accounts?: { username: string; password: string }[] } | undefined;
+  // The sign-in page lists them before anyone is signed in: read as the system.
+  const demo = await demoSetting(db, systemScope) as { accounts?: { username: string; password: string }[] } | undefined;
   if (!demo?.accounts) return { enabled: false, accounts: [] };
-  const users = await db.selectFrom('users').selectAll().where('username', 'in', demo.accounts.map((a) => a.username)).execute();
+  const users = await accountsByUsernames(db, systemScope, demo.accounts.map((a) => a.username));
   const byName = new Map(users.map((u) => [u.username, u]));
   const accounts = [];
   for (const a of demo.accounts) {

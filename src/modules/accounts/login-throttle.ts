@@ -1,5 +1,9 @@
 import type { Config } from '../../platform/config';
 import type { Executor, Tx } from '../../platform/db/database';
+import type { SystemScope } from '../../platform/db/scope';
+import {
+  deleteThrottleRows, lockedAmong, lockThrottleRow, purgeThrottleRows, throttleLockedUntil, updateThrottleRow, type AccountCaller,
+} from './user.repository';
 
 /**
  * D13: failed sign-ins are counted per (user name, source), the source being a known device or else the client
@@ -19,16 +23,14 @@ function minutesUntil(until: Date, now: Date): number {
 }
 
 /** Minutes left of a lock on this (user name, source), or null when it may try. */
-export async function lockedMinutes(db: Executor, username: string, source: string, now: Date): Promise<number | null> {
-  const row = await db.selectFrom('login_throttle').select('locked_until').where('username', '=', username).where('source', '=', source).executeTakeFirst();
-  return row?.locked_until && row.locked_until > now ? minutesUntil(row.locked_until, now) : null;
+export async function lockedMinutes(db: Executor, scope: SystemScope, username: string, source: string, now: Date): Promise<number | null> {
+  const lockedUntil = await throttleLockedUntil(db, scope, username, source);
+  return lockedUntil && lockedUntil > now ? minutesUntil(lockedUntil, now) : null;
 }
 
 /** Counts a failure; returns the minutes of the lock it caused, or null. */
-export async function recordFailure(tx: Tx, config: Config, username: string, source: string, now: Date): Promise<number | null> {
-  await tx.insertInto('login_throttle').values({ username, source, last_failure_at: now })
-    .onConflict((oc) => oc.columns(['username', 'source']).doNothing()).execute();
-  const row = await tx.selectFrom('login_throttle').selectAll().where('username', '=', username).where('source', '=', source).forUpdate().executeTakeFirstOrThrow();
+export async function recordFailure(tx: Tx, scope: SystemScope, config: Config, username: string, source: string, now: Date): Promise<number | null> {
+  const row = await lockThrottleRow(tx, scope, username, source, now);
   const stale = now.getTime() - row.last_failure_at.getTime() > FORGET_AFTER_MS;
   let lockouts = stale ? 0 : row.lockouts;
   let failures = (stale ? 0 : row.failures) + 1;
@@ -39,28 +41,22 @@ export async function recordFailure(tx: Tx, config: Config, username: string, so
     lockedUntil = new Date(now.getTime() + ms);
     failures = 0;
   }
-  await tx.updateTable('login_throttle').set({ failures, lockouts, locked_until: lockedUntil, last_failure_at: now })
-    .where('username', '=', username).where('source', '=', source).execute();
+  await updateThrottleRow(tx, scope, username, source, { failures, lockouts, locked_until: lockedUntil, last_failure_at: now });
   return lockedUntil ? minutesUntil(lockedUntil, now) : null;
 }
 
-export async function clearFailures(tx: Executor, username: string, source?: string): Promise<void> {
-  let q = tx.deleteFrom('login_throttle').where('username', '=', username);
-  if (source) q = q.where('source', '=', source);
-  await q.execute();
+/** Forgets the failures of a user name: from one source (a sign-in that succeeded), or from all (an unlock). */
+export async function clearFailures(tx: Executor, who: AccountCaller, username: string, source?: string): Promise<void> {
+  await deleteThrottleRows(tx, who, username, source);
 }
 
 /** Of these user names, those locked out from some source right now. */
-export async function lockedUsernames(db: Executor, usernames: string[], now: Date): Promise<Set<string>> {
+export async function lockedUsernames(db: Executor, who: AccountCaller, usernames: string[], now: Date): Promise<Set<string>> {
   if (usernames.length === 0) return new Set();
-  const rows = await db.selectFrom('login_throttle').select('username').distinct()
-    .where('username', 'in', usernames).where('locked_until', '>', now).execute();
-  return new Set(rows.map((r) => r.username));
+  return new Set(await lockedAmong(db, who, usernames, now));
 }
 
 /** Housekeeping: rows whose last failure is a day old and whose lock has run out. */
-export async function purgeStaleThrottle(db: Executor, now: Date): Promise<void> {
-  const cutoff = new Date(now.getTime() - FORGET_AFTER_MS);
-  await db.deleteFrom('login_throttle').where('last_failure_at', '<', cutoff)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)])).execute();
+export async function purgeStaleThrottle(db: Executor, scope: SystemScope, now: Date): Promise<void> {
+  await purgeThrottleRows(db, scope, new Date(now.getTime() - FORGET_AFTER_MS), now);
 }

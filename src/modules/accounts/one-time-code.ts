@@ -1,5 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Executor } from '../../platform/db/database';
+import type { Executor, Tx } from '../../platform/db/database';
+import { deleteOneTimeCode, oneTimeCodeOf, upsertOneTimeCode, type AccountCaller } from './user.repository';
 
 /**
  * D2: a password reset (or a new account) issues a one-time sign-in code rather than a password. The person who
@@ -22,26 +23,23 @@ function hashCode(code: string): Buffer {
   return createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest();
 }
 
-export async function issueOneTimeCode(tx: Executor, userId: string, issuedBy: string | null, now: Date): Promise<{ code: string; expiresAt: Date }> {
+export async function issueOneTimeCode(tx: Tx, who: AccountCaller, userId: string, issuedBy: string | null, now: Date): Promise<{ code: string; expiresAt: Date }> {
   const code = newCode();
   const expiresAt = new Date(now.getTime() + ONE_TIME_CODE_TTL_MS);
-  const row = { user_id: userId, code_hash: hashCode(code).toString('hex'), issued_by: issuedBy, created_at: now, expires_at: expiresAt };
-  await tx.insertInto('one_time_codes').values(row)
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ code_hash: row.code_hash, issued_by: issuedBy, created_at: now, expires_at: expiresAt }))
-    .execute();
+  await upsertOneTimeCode(tx, who, { user_id: userId, code_hash: hashCode(code).toString('hex'), issued_by: issuedBy, created_at: now, expires_at: expiresAt });
   return { code, expiresAt };
 }
 
 /** Whether `input` is the user's unexpired one-time code. */
-export async function matchesOneTimeCode(db: Executor, userId: string, input: string, now: Date): Promise<boolean> {
+export async function matchesOneTimeCode(db: Executor, who: AccountCaller, userId: string, input: string, now: Date): Promise<boolean> {
   if (input.length > 40) return false;
-  const row = await db.selectFrom('one_time_codes').select(['code_hash', 'expires_at']).where('user_id', '=', userId).executeTakeFirst();
+  const row = await oneTimeCodeOf(db, who, userId);
   if (!row || row.expires_at <= now) return false;
   const stored = Buffer.from(row.code_hash, 'hex');
   const given = hashCode(input);
   return stored.length === given.length && timingSafeEqual(stored, given);
 }
 
-export async function consumeOneTimeCode(tx: Executor, userId: string): Promise<void> {
-  await tx.deleteFrom('one_time_codes').where('user_id', '=', userId).execute();
+export async function consumeOneTimeCode(tx: Tx, who: AccountCaller, userId: string): Promise<void> {
+  await deleteOneTimeCode(tx, who, userId);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor, Ctx } from '../../platform/auth/actor';
-import { requireActor } from '../../platform/auth/actor';
+import { requireActor, wholeEnterprise } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/password';
 import { forgetUserSessions, scopeOf } from '../../platform/auth/session';
 import { managedEnterpriseId } from '../../platform/auth/policy';
@@ -15,7 +15,10 @@ import { clearFailures, lockedUsernames } from './login-throttle';
 import { issueOneTimeCode } from './one-time-code';
 import { roleName } from './roles';
 import { describeScopeView } from './scope-name';
-import { listPage, searchWhere } from '../../platform/db/list-query';
+import {
+  deleteSessions, findAccount, findAccountEmployeeId, findAccountEnterprise, findAccountUnitId, findDepartmentId, findInstitution,
+  findSubdistrictId, insertAccount, listAccountRows, setAccountFields, unitPathById, updateAccount, usernameTaken, type AccountListQuery,
+} from './user.repository';
 
 export type UserView = {
   id: string; username: string; displayName: string; role: Role; roleName: string; scopeName: string;
@@ -35,19 +38,11 @@ function managedEnterprise(actor: Actor): string | 'all' {
   throw forbidden();
 }
 
-function scopedUsers(db: Executor, actor: Actor) {
-  const managed = managedEnterprise(actor);
-  let q = db.selectFrom('users');
-  if (managed !== 'all') q = q.where('enterprise_id', '=', managed);
-  return q;
-}
-
 async function present(db: Executor, u: UserRow, ctx: Ctx, locked: boolean): Promise<UserView> {
   const actor = requireActor(ctx);
   let unitPath: string | null = null;
-  if (u.org_unit_id && u.enterprise_id) {
-    unitPath = (await db.selectFrom('org_units').select('path').where('enterprise_id', '=', u.enterprise_id).where('id', '=', u.org_unit_id).executeTakeFirst())?.path ?? null;
-  }
+  // The caller administers the account (checked): its unit is read wherever it lies in the account's enterprise.
+  if (u.org_unit_id && u.enterprise_id) unitPath = await unitPathById(db, wholeEnterprise(u.enterprise_id), u.enterprise_id, u.org_unit_id);
   const scope = await describeScopeView(db, scopeOf(u, unitPath));
   return {
     id: u.id, username: u.username, displayName: u.display_name, role: u.role, roleName: roleName(u.role, ctx.locale),
@@ -57,16 +52,11 @@ async function present(db: Executor, u: UserRow, ctx: Ctx, locked: boolean): Pro
   };
 }
 
-export async function listUsers(db: Db, ctx: Ctx, q: { page: number; pageSize: number; q?: string; role?: Role; enterpriseId?: string; order: 'asc' | 'desc' }): Promise<Page<UserView>> {
+export async function listUsers(db: Db, ctx: Ctx, q: AccountListQuery): Promise<Page<UserView>> {
   const actor = requireActor(ctx);
-  let query = scopedUsers(db, actor);
-  if (q.role) query = query.where('role', '=', q.role);
-  if (q.enterpriseId) query = query.where('enterprise_id', '=', q.enterpriseId);
-  if (q.q) query = query.where(searchWhere(q.q, ['username', 'display_name']));
-  const { items: rows, total } = await listPage(query, {
-    select: (qb) => qb.selectAll(), sort: { map: { username: 'username' }, key: 'username', order: q.order, tiebreak: [] }, page: q.page, pageSize: q.pageSize,
-  });
-  const locked = await lockedUsernames(db, rows.map((r) => r.username), ctx.now);
+  managedEnterprise(actor); // 403 for whoever manages no accounts, before any query.
+  const { items: rows, total } = await listAccountRows(db, actor, q);
+  const locked = await lockedUsernames(db, actor, rows.map((r) => r.username), ctx.now);
   const items = [];
   for (const r of rows) items.push(await present(db, r, ctx, locked.has(r.username)));
   return { items, total, page: q.page, pageSize: q.pageSize };
@@ -109,40 +99,40 @@ async function checkScopeFields(tx: Tx, actor: Actor, input: ScopeInput): Promis
       break;
     case 'department_officer': {
       if (!input.departmentId) throw missing('departmentId');
-      const d = await tx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst();
+      const d = await findDepartmentId(tx, actor, input.departmentId);
       if (!d) throw missing('departmentId');
-      out.department_id = d.id;
+      out.department_id = d;
       break;
     }
     case 'subdistrict_officer': {
       if (!input.subdistrictId) throw missing('subdistrictId');
-      const s = await tx.selectFrom('subdistricts').select('id').where('id', '=', input.subdistrictId).executeTakeFirst();
+      const s = await findSubdistrictId(tx, actor, input.subdistrictId);
       if (!s) throw missing('subdistrictId');
-      out.subdistrict_id = s.id;
+      out.subdistrict_id = s;
       break;
     }
     case 'enterprise_principal': case 'safety_manager': case 'unit_leader': case 'employee': {
       if (!input.enterpriseId) throw missing('enterpriseId');
-      const e = await tx.selectFrom('enterprises').select(['id', 'district_id']).where('id', '=', input.enterpriseId).executeTakeFirst();
+      const e = await findAccountEnterprise(tx, actor, input.enterpriseId);
       if (!e) throw missing('enterpriseId');
       out.enterprise_id = e.id;
       out.district_id = e.district_id;
       if (role === 'unit_leader') {
         if (!input.orgUnitId) throw missing('orgUnitId');
-        const u = await tx.selectFrom('org_units').select('id').where('enterprise_id', '=', e.id).where('id', '=', input.orgUnitId).executeTakeFirst();
+        const u = await findAccountUnitId(tx, actor, e.id, input.orgUnitId);
         if (!u) throw missing('orgUnitId');
-        out.org_unit_id = u.id;
+        out.org_unit_id = u;
       }
       if (input.employeeId) {
-        const emp = await tx.selectFrom('employees').select('id').where('enterprise_id', '=', e.id).where('id', '=', input.employeeId).executeTakeFirst();
+        const emp = await findAccountEmployeeId(tx, actor, e.id, input.employeeId);
         if (!emp) throw missing('employeeId');
-        out.employee_id = emp.id;
+        out.employee_id = emp;
       }
       break;
     }
     case 'insurer_staff': case 'service_staff': {
       if (!input.institutionId) throw missing('institutionId');
-      const i = await tx.selectFrom('institutions').select(['id', 'kind']).where('id', '=', input.institutionId).executeTakeFirst();
+      const i = await findInstitution(tx, actor, input.institutionId);
       if (!i || (i.kind === 'insurer') !== (role === 'insurer_staff')) throw missing('institutionId');
       out.institution_id = i.id;
       break;
@@ -158,16 +148,15 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{
   const hashed = await unusablePassword();
   return db.transaction().execute(async (tx) => {
     const scopeFields = await checkScopeFields(tx, actor, input);
-    const dup = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (dup) throw alreadyTaken('body.username', 'validation.username.duplicate');
-    const row = await tx.insertInto('users').values({
+    if (await usernameTaken(tx, actor, input.username)) throw alreadyTaken('body.username', 'validation.username.duplicate');
+    const row = await insertAccount(tx, actor, {
       username: input.username, display_name: input.displayName, password_hash: hashed, role: input.role,
       district_id: scopeFields.district_id ?? null, department_id: scopeFields.department_id ?? null,
       subdistrict_id: scopeFields.subdistrict_id ?? null, enterprise_id: scopeFields.enterprise_id ?? null,
       org_unit_id: scopeFields.org_unit_id ?? null, employee_id: scopeFields.employee_id ?? null,
       institution_id: scopeFields.institution_id ?? null, must_change_password: true,
-    }).returningAll().executeTakeFirstOrThrow();
-    const { code, expiresAt } = await issueOneTimeCode(tx, row.id, actor.userId, ctx.now);
+    });
+    const { code, expiresAt } = await issueOneTimeCode(tx, actor, row.id, actor.userId, ctx.now);
     const { password_hash: _h, ...audited } = row;
     await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, enterpriseId: row.enterprise_id, after: { ...audited, oneTimeCodeExpiresAt: expiresAt } });
     await enqueueOutbox(tx, { topic: 'notify', payload: { userId: row.id, kind: 'account', titleKey: 'notify.welcome.title', bodyKey: 'notify.welcome.body', link: '/change-password' } });
@@ -180,7 +169,8 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{
  * their own account or one at or above their rank is refused (D2).
  */
 async function loadManaged(tx: Executor, actor: Actor, id: string): Promise<UserRow> {
-  const u = await scopedUsers(tx, actor).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  managedEnterprise(actor); // 403 for whoever manages no accounts, before any query.
+  const u = await findAccount(tx, actor, id, { lock: true });
   if (!u) throw notFound();
   if (u.id === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'validation.user.self' });
   if (!outranks(actor.role, u.role)) throw new AppError('FORBIDDEN', { messageKey: 'validation.user.outranks' });
@@ -220,19 +210,19 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: UserUpdate
         employeeId: input.employeeId ?? (input.enterpriseId === undefined || input.enterpriseId === before.enterprise_id ? before.employee_id ?? undefined : undefined),
       });
     }
-    const after = await tx.updateTable('users').set({
+    const after = await updateAccount(tx, actor, id, {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
       ...(rescope ? { ...scopeFields, role: input.role ?? before.role } : {}),
       updated_at: ctx.now,
-    }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    if (input.disabled || rescope) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    });
+    if (input.disabled || rescope) await deleteSessions(tx, actor, id);
     await writeAudit(tx, ctx, {
       action: rescope ? 'user.update_role' : 'user.update', entityType: 'user', entityId: id, enterpriseId: before.enterprise_id,
       before: { displayName: before.display_name, disabled: before.disabled, ...(rescope ? scopeSnapshot(before) : {}) },
       after: { displayName: after.display_name, disabled: after.disabled, ...(rescope ? scopeSnapshot(after) : {}) },
     });
-    return present(tx, after, ctx, (await lockedUsernames(tx, [after.username], ctx.now)).size > 0);
+    return present(tx, after, ctx, (await lockedUsernames(tx, actor, [after.username], ctx.now)).size > 0);
   });
   forgetUserSessions(id);
   return view;
@@ -249,10 +239,10 @@ export async function resetPassword(db: Db, ctx: Ctx, id: string): Promise<OneTi
   const hashed = await unusablePassword();
   const issued = await db.transaction().execute(async (tx) => {
     const u = await loadManaged(tx, actor, id);
-    await tx.updateTable('users').set({ password_hash: hashed, must_change_password: true, updated_at: ctx.now }).where('id', '=', id).execute();
-    const code = await issueOneTimeCode(tx, id, actor.userId, ctx.now);
-    await clearFailures(tx, u.username);
-    await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await setAccountFields(tx, actor, id, { password_hash: hashed, must_change_password: true, updated_at: ctx.now });
+    const code = await issueOneTimeCode(tx, actor, id, actor.userId, ctx.now);
+    await clearFailures(tx, actor, u.username);
+    await deleteSessions(tx, actor, id);
     await writeAudit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, enterpriseId: u.enterprise_id, after: { oneTimeCodeExpiresAt: code.expiresAt } });
     return code;
   });
@@ -264,7 +254,7 @@ export async function unlockUser(db: Db, ctx: Ctx, id: string): Promise<void> {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     const u = await loadManaged(tx, actor, id);
-    await clearFailures(tx, u.username);
+    await clearFailures(tx, actor, u.username);
     await writeAudit(tx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id, enterpriseId: u.enterprise_id });
   });
 }

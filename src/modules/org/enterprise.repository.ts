@@ -1,5 +1,7 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { Scope } from '../../platform/auth/actor';
-import type { Executor } from '../../platform/db/database';
+import type { Executor, Tx } from '../../platform/db/database';
+import type { EnterprisesTable } from '../../platform/db/schema';
 import { enterpriseRowInScope } from '../../platform/db/scope';
 import type { EnterpriseListQuery } from './enterprise.schema';
 import { listPage, searchWhere } from '../../platform/db/list-query';
@@ -53,3 +55,42 @@ export async function findEnterprise(db: Executor, scope: Scope, id: string) {
     .executeTakeFirst();
 }
 export type EnterpriseWithNames = NonNullable<Awaited<ReturnType<typeof findEnterprise>>>;
+
+/** The scope of the district admin, the one who registers enterprises. */
+export type DistrictScope = Extract<Scope, { kind: 'district' }>;
+
+/**
+ * Whether the enterprise's district has this subdistrict. Subdistricts are the district's reference data, readable by
+ * every scope that may edit an enterprise of the district: nothing to narrow.
+ */
+export async function subdistrictOfDistrict(db: Executor, _scope: Scope, districtId: string, subdistrictId: string): Promise<boolean> {
+  const s = await db.selectFrom('subdistricts').select('id').where('id', '=', subdistrictId).where('district_id', '=', districtId).executeTakeFirst();
+  return !!s;
+}
+
+/** Whether the industry code exists: the national classification, the same for every scope. */
+export async function industryExists(db: Executor, _scope: Scope, code: string): Promise<boolean> {
+  const i = await db.selectFrom('industries').select('code').where('code', '=', code).executeTakeFirst();
+  return !!i;
+}
+
+/**
+ * Whether an enterprise holds this credit code. Credit codes are unique across every enterprise, so the check looks
+ * past the caller's scope; it answers only whether the code is taken.
+ */
+export async function creditCodeTaken(db: Executor, _scope: Scope, creditCode: string): Promise<boolean> {
+  const dup = await db.selectFrom('enterprises').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
+  return !!dup;
+}
+
+/** A new enterprise of the district admin's own district. */
+export async function insertEnterprise(tx: Tx, scope: DistrictScope, values: Omit<Insertable<EnterprisesTable>, 'district_id'>) {
+  return tx.insertInto('enterprises').values({ ...values, district_id: scope.districtId }).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Applies the change only if nobody changed the row since `version`; undefined when the version is stale. */
+export async function updateEnterpriseRow(tx: Tx, scope: Scope, id: string, version: number, changes: Updateable<EnterprisesTable>) {
+  return tx.updateTable('enterprises as e').set({ ...changes, version: version + 1 })
+    .where('e.id', '=', id).where('e.version', '=', version).where(enterpriseRowInScope(scope, 'e'))
+    .returningAll().executeTakeFirst();
+}

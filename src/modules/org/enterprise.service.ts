@@ -6,7 +6,11 @@ import type { Db, Executor } from '../../platform/db/database';
 import { AppError, alreadyTaken, forbidden, invalid, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/http/route';
 import { validateCreditCode } from './credit-code';
-import { findEnterprise, listEnterprises, type EnterpriseWithNames } from './enterprise.repository';
+import {
+  creditCodeTaken, findEnterprise, industryExists, insertEnterprise, listEnterprises, subdistrictOfDistrict, updateEnterpriseRow,
+  type EnterpriseWithNames,
+} from './enterprise.repository';
+import { insertOrgUnit } from './org-unit.repository';
 import type { EnterpriseCreate, EnterpriseDetail, EnterpriseListQuery, EnterpriseUpdateInput } from './enterprise.schema';
 
 type Summary = Omit<EnterpriseDetail, 'address' | 'legalRepresentative' | 'principalPhone' | 'aboveScale' | 'centralProvincial' | 'stateOwned' | 'crowdedVenue' | 'version' | 'createdAt' | 'abilities'>;
@@ -49,15 +53,9 @@ export async function getEnterprise(db: Executor, ctx: Ctx, id: string): Promise
   return present(e, actor);
 }
 
-async function checkReferences(db: Executor, districtId: string, subdistrictId: string | undefined, industryCode: string | undefined) {
-  if (subdistrictId) {
-    const s = await db.selectFrom('subdistricts').select('id').where('id', '=', subdistrictId).where('district_id', '=', districtId).executeTakeFirst();
-    if (!s) throw invalid('body.subdistrictId', 'error.NOT_FOUND');
-  }
-  if (industryCode) {
-    const i = await db.selectFrom('industries').select('code').where('code', '=', industryCode).executeTakeFirst();
-    if (!i) throw invalid('body.industryCode', 'error.NOT_FOUND');
-  }
+async function checkReferences(db: Executor, actor: Actor, districtId: string, subdistrictId: string | undefined, industryCode: string | undefined) {
+  if (subdistrictId && !(await subdistrictOfDistrict(db, actor.scope, districtId, subdistrictId))) throw invalid('body.subdistrictId', 'error.NOT_FOUND');
+  if (industryCode && !(await industryExists(db, actor.scope, industryCode))) throw invalid('body.industryCode', 'error.NOT_FOUND');
 }
 
 export function checkedCreditCode(input: string): string {
@@ -69,23 +67,22 @@ export function checkedCreditCode(input: string): string {
 
 export async function createEnterprise(db: Db, ctx: Ctx, input: EnterpriseCreate): Promise<EnterpriseDetail> {
   const actor = requireActor(ctx);
-  if (actor.scope.kind !== 'district') throw forbidden();
-  const districtId = actor.scope.districtId;
+  const scope = actor.scope;
+  if (scope.kind !== 'district') throw forbidden();
   const creditCode = checkedCreditCode(input.creditCode);
   return db.transaction().execute(async (tx) => {
-    await checkReferences(tx, districtId, input.subdistrictId, input.industryCode);
-    const dup = await tx.selectFrom('enterprises').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
-    if (dup) throw alreadyTaken('body.creditCode', 'validation.creditCode.duplicate');
-    const row = await tx.insertInto('enterprises').values({
-      district_id: districtId, credit_code: creditCode, name: input.name, address: input.address,
+    await checkReferences(tx, actor, scope.districtId, input.subdistrictId, input.industryCode);
+    if (await creditCodeTaken(tx, scope, creditCode)) throw alreadyTaken('body.creditCode', 'validation.creditCode.duplicate');
+    const row = await insertEnterprise(tx, scope, {
+      credit_code: creditCode, name: input.name, address: input.address,
       subdistrict_id: input.subdistrictId, industry_code: input.industryCode, legal_representative: input.legalRepresentative,
       principal_name: input.principalName, principal_phone: input.principalPhone, employee_count: input.employeeCount,
       above_scale: input.aboveScale, central_provincial: input.centralProvincial, state_owned: input.stateOwned,
       crowded_venue: input.crowdedVenue, high_risk: input.highRisk, status: input.status,
-    }).returningAll().executeTakeFirstOrThrow();
+    });
     // Every enterprise starts with the root of its own tree.
     const rootId = crypto.randomUUID();
-    await tx.insertInto('org_units').values({ enterprise_id: row.id, id: rootId, parent_id: null, kind: 'company', name: row.name, path: `/${rootId}/` }).execute();
+    await insertOrgUnit(tx, scope, row.id, { id: rootId, parent_id: null, kind: 'company', name: row.name, path: `/${rootId}/` });
     await writeAudit(tx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: row.id, enterpriseId: row.id, after: row });
     const full = await findEnterprise(tx, actor.scope, row.id);
     return present(full!, actor);
@@ -105,16 +102,15 @@ export async function updateEnterprise(db: Db, ctx: Ctx, id: string, input: Ente
       throw forbidden();
     }
     if (before.version !== input.version) throw new AppError('CONFLICT');
-    await checkReferences(tx, before.district_id, input.subdistrictId, input.industryCode);
+    await checkReferences(tx, actor, before.district_id, input.subdistrictId, input.industryCode);
     const set = {
       name: input.name, address: input.address, subdistrict_id: input.subdistrictId, industry_code: input.industryCode,
       legal_representative: input.legalRepresentative, principal_name: input.principalName, principal_phone: input.principalPhone,
       employee_count: input.employeeCount, above_scale: input.aboveScale, central_provincial: input.centralProvincial,
       state_owned: input.stateOwned, crowded_venue: input.crowdedVenue, high_risk: input.highRisk, status: input.status,
     };
-    const after = await tx.updateTable('enterprises')
-      .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), version: before.version + 1, updated_at: ctx.now })
-      .where('id', '=', id).where('version', '=', input.version).returningAll().executeTakeFirst();
+    const after = await updateEnterpriseRow(tx, actor.scope, id, input.version,
+      { ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), updated_at: ctx.now });
     if (!after) throw new AppError('CONFLICT');
     const { subdistrict_name: _s, industry_name: _i, ...beforeRow } = before;
     await writeAudit(tx, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, enterpriseId: id, before: beforeRow, after });

@@ -1,13 +1,14 @@
-import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../platform/auth/actor';
-import { can, requireActor, unitSubtree } from '../../platform/auth/actor';
+import { can, requireActor } from '../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../platform/auth/policy';
 import { writeAudit } from '../../platform/audit/audit';
-import type { Db, Executor, Tx } from '../../platform/db/database';
+import type { Db, Tx } from '../../platform/db/database';
 import type { OrgUnitKind } from '../../platform/db/schema';
-import { unitInScope } from '../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import { unitPathLabel, unitPathOf } from './org-unit.repository';
+import {
+  countPostHolders, deleteOrgUnitRow, deletePostRow, findPost, findUnit, insertOrgUnit, insertPost, listPostRows, listUnitRows,
+  maxChildSort, moveSubtree, postHasActiveHolder, unitInUse, unitPathOf, updateOrgUnitRow, updatePostRow,
+} from './org-unit.repository';
 import { canNest, isDescendantPath } from './org-unit.rules';
 import type { PostCreate, PostUpdate } from './org-unit.schema';
 
@@ -21,23 +22,9 @@ function mayManage(actor: Actor, enterpriseId: string): boolean {
 export async function listOrgUnits(db: Db, ctx: Ctx, enterpriseId: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const rows = await db.selectFrom('org_units as u')
-    .select(['u.id', 'u.parent_id', 'u.kind', 'u.name', 'u.sort', 'u.path',
-      (eb) => eb.selectFrom('posts as p').select((e) => e.fn.countAll<number>().as('n')).whereRef('p.enterprise_id', '=', 'u.enterprise_id').whereRef('p.org_unit_id', '=', 'u.id').as('post_count'),
-      (eb) => eb.selectFrom('employees as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.enterprise_id', '=', 'u.enterprise_id').whereRef('m.org_unit_id', '=', 'u.id').where('m.status', '=', 'active').as('employee_count'),
-    ])
-    .where('u.enterprise_id', '=', enterpriseId)
-    .orderBy('u.sort').orderBy('u.name').execute();
+  const rows = await listUnitRows(db, actor.scope, enterpriseId);
   const manage = mayManage(actor, enterpriseId);
-  // A unit leader sees the chain above their unit (for orientation) and their subtree in full.
-  const unitPath = unitSubtree(actor.scope);
-  return rows
-    .filter((r) => !unitPath || r.path.startsWith(unitPath) || unitPath.startsWith(r.path))
-    .map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, sort: r.sort, postCount: Number(r.post_count ?? 0), employeeCount: Number(r.employee_count ?? 0), canManage: manage }));
-}
-
-async function loadUnit(tx: Executor, enterpriseId: string, id: string) {
-  return tx.selectFrom('org_units').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, sort: r.sort, postCount: Number(r.post_count ?? 0), employeeCount: Number(r.employee_count ?? 0), canManage: manage }));
 }
 
 async function guardManage(tx: Tx, actor: Actor, enterpriseId: string) {
@@ -49,13 +36,13 @@ export async function createOrgUnit(db: Db, ctx: Ctx, enterpriseId: string, inpu
   const actor = requireActor(ctx);
   return db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const parent = await loadUnit(tx, enterpriseId, input.parentId);
+    const parent = await findUnit(tx, actor.scope, enterpriseId, input.parentId);
     if (!parent || !canNest(parent.kind, input.kind)) throw invalid('body.parentId', 'validation.orgUnit.parent');
     const id = crypto.randomUUID();
-    const maxSort = await tx.selectFrom('org_units').select((eb) => eb.fn.max('sort').as('m')).where('enterprise_id', '=', enterpriseId).where('parent_id', '=', parent.id).executeTakeFirst();
-    const row = await tx.insertInto('org_units').values({
-      enterprise_id: enterpriseId, id, parent_id: parent.id, kind: input.kind, name: input.name, path: `${parent.path}${id}/`, sort: Number(maxSort?.m ?? -1) + 1,
-    }).returningAll().executeTakeFirstOrThrow();
+    const sort = ((await maxChildSort(tx, actor.scope, enterpriseId, parent.id)) ?? -1) + 1;
+    const row = await insertOrgUnit(tx, actor.scope, enterpriseId, {
+      id, parent_id: parent.id, kind: input.kind, name: input.name, path: `${parent.path}${id}/`, sort,
+    });
     await writeAudit(tx, ctx, { action: 'orgunit.create', entityType: 'org_unit', entityId: id, enterpriseId, after: row });
     return { id: row.id, parentId: row.parent_id, kind: row.kind, name: row.name, sort: row.sort, postCount: 0, employeeCount: 0, canManage: true };
   });
@@ -65,23 +52,21 @@ export async function updateOrgUnit(db: Db, ctx: Ctx, enterpriseId: string, id: 
   const actor = requireActor(ctx);
   return db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const before = await loadUnit(tx, enterpriseId, id);
+    const before = await findUnit(tx, actor.scope, enterpriseId, id);
     if (!before) throw notFound();
     let path = before.path;
     if (input.parentId !== undefined && input.parentId !== before.parent_id) {
       if (before.kind === 'company') throw invalid('body.parentId', 'validation.orgUnit.root');
-      const parent = await loadUnit(tx, enterpriseId, input.parentId);
+      const parent = await findUnit(tx, actor.scope, enterpriseId, input.parentId);
       if (!parent || !canNest(parent.kind, before.kind) || isDescendantPath(parent.path, before.path)) throw invalid('body.parentId', 'validation.orgUnit.parent');
       path = `${parent.path}${id}/`;
-      // Re-root the whole subtree in one statement.
-      await sql`update org_units set path = ${path} || substr(path, ${before.path.length + 1})
-        where enterprise_id = ${enterpriseId} and path like ${before.path + '%'}`.execute(tx);
+      await moveSubtree(tx, actor.scope, enterpriseId, before.path, path);
     }
-    const after = await tx.updateTable('org_units').set({
+    const after = await updateOrgUnitRow(tx, actor.scope, enterpriseId, id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
       ...(input.sort !== undefined ? { sort: input.sort } : {}),
-    }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    });
     await writeAudit(tx, ctx, { action: 'orgunit.update', entityType: 'org_unit', entityId: id, enterpriseId, before, after });
     return { id: after.id, parentId: after.parent_id, kind: after.kind, name: after.name, sort: after.sort };
   });
@@ -91,15 +76,11 @@ export async function deleteOrgUnit(db: Db, ctx: Ctx, enterpriseId: string, id: 
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const unit = await loadUnit(tx, enterpriseId, id);
+    const unit = await findUnit(tx, actor.scope, enterpriseId, id);
     if (!unit) throw notFound();
     if (unit.kind === 'company') throw new AppError('STATE', { messageKey: 'validation.orgUnit.root' });
-    const child = await tx.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('parent_id', '=', id).limit(1).executeTakeFirst();
-    const post = await tx.selectFrom('posts').select('id').where('enterprise_id', '=', enterpriseId).where('org_unit_id', '=', id).limit(1).executeTakeFirst();
-    const emp = await tx.selectFrom('employees').select('id').where('enterprise_id', '=', enterpriseId).where('org_unit_id', '=', id).limit(1).executeTakeFirst();
-    const user = await tx.selectFrom('users').select('id').where('enterprise_id', '=', enterpriseId).where('org_unit_id', '=', id).limit(1).executeTakeFirst();
-    if (child || post || emp || user) throw new AppError('STATE', { messageKey: 'validation.orgUnit.hasChildren' });
-    await tx.deleteFrom('org_units').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    if (await unitInUse(tx, actor.scope, enterpriseId, id)) throw new AppError('STATE', { messageKey: 'validation.orgUnit.hasChildren' });
+    await deleteOrgUnitRow(tx, actor.scope, enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'orgunit.delete', entityType: 'org_unit', entityId: id, enterpriseId, before: unit });
   });
 }
@@ -114,15 +95,7 @@ function presentPost(p: { id: string; org_unit_id: string; name: string; key_pos
 export async function listPosts(db: Db, ctx: Ctx, enterpriseId: string, orgUnitId?: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  let q = db.selectFrom('posts as p')
-    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
-    .select(['p.id', 'p.org_unit_id', 'p.name', 'p.key_post', 'p.special_operation', 'p.certificate_type', unitPathLabel('u').as('unit_path'),
-      (eb) => eb.selectFrom('employee_posts as ep').innerJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'ep.enterprise_id').onRef('m.id', '=', 'ep.employee_id'))
-        .select((e) => e.fn.countAll<number>().as('n')).whereRef('ep.enterprise_id', '=', 'p.enterprise_id').whereRef('ep.post_id', '=', 'p.id').where('m.status', '=', 'active').as('employee_count')])
-    .where('p.enterprise_id', '=', enterpriseId)
-    .where(unitInScope(actor.scope, 'u.path'));
-  if (orgUnitId) q = q.where('p.org_unit_id', '=', orgUnitId);
-  const rows = await q.orderBy('u.path').orderBy('p.name').execute();
+  const rows = await listPostRows(db, actor.scope, enterpriseId, orgUnitId);
   return rows.map((r) => presentPost(r, r.unit_path, Number(r.employee_count ?? 0)));
 }
 
@@ -135,12 +108,12 @@ export async function createPost(db: Db, ctx: Ctx, enterpriseId: string, input: 
   const actor = requireActor(ctx);
   return db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    if (!(await loadUnit(tx, enterpriseId, input.orgUnitId))) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
+    if (!(await findUnit(tx, actor.scope, enterpriseId, input.orgUnitId))) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     checkCertificate(input.specialOperation, input.certificateType);
-    const row = await tx.insertInto('posts').values({
-      enterprise_id: enterpriseId, org_unit_id: input.orgUnitId, name: input.name, key_post: input.keyPost,
+    const row = await insertPost(tx, actor.scope, enterpriseId, {
+      org_unit_id: input.orgUnitId, name: input.name, key_post: input.keyPost,
       special_operation: input.specialOperation, certificate_type: input.specialOperation ? input.certificateType : null,
-    }).returningAll().executeTakeFirstOrThrow();
+    });
     await writeAudit(tx, ctx, { action: 'post.create', entityType: 'post', entityId: row.id, enterpriseId, after: row });
     return presentPost(row, await unitPathOf(tx, actor.scope, enterpriseId, row.org_unit_id), 0);
   });
@@ -150,22 +123,22 @@ export async function updatePost(db: Db, ctx: Ctx, enterpriseId: string, id: str
   const actor = requireActor(ctx);
   return db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const before = await tx.selectFrom('posts').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+    const before = await findPost(tx, actor.scope, enterpriseId, id);
     if (!before) throw notFound();
-    if (input.orgUnitId && !(await loadUnit(tx, enterpriseId, input.orgUnitId))) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
+    if (input.orgUnitId && !(await findUnit(tx, actor.scope, enterpriseId, input.orgUnitId))) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
     const special = input.specialOperation ?? before.special_operation;
     const certificate = input.certificateType !== undefined ? input.certificateType : before.certificate_type;
     checkCertificate(special, certificate);
-    const after = await tx.updateTable('posts').set({
+    const after = await updatePostRow(tx, actor.scope, enterpriseId, id, {
       ...(input.orgUnitId ? { org_unit_id: input.orgUnitId } : {}),
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.keyPost !== undefined ? { key_post: input.keyPost } : {}),
       special_operation: special,
       certificate_type: special ? certificate : null,
-    }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    });
     await writeAudit(tx, ctx, { action: 'post.update', entityType: 'post', entityId: id, enterpriseId, before, after });
-    const count = await tx.selectFrom('employee_posts').select((e) => e.fn.countAll<number>().as('n')).where('enterprise_id', '=', enterpriseId).where('post_id', '=', id).executeTakeFirstOrThrow();
-    return presentPost(after, await unitPathOf(tx, actor.scope, enterpriseId, after.org_unit_id), Number(count.n));
+    const count = await countPostHolders(tx, actor.scope, enterpriseId, id);
+    return presentPost(after, await unitPathOf(tx, actor.scope, enterpriseId, after.org_unit_id), count);
   });
 }
 
@@ -173,12 +146,10 @@ export async function deletePost(db: Db, ctx: Ctx, enterpriseId: string, id: str
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const before = await tx.selectFrom('posts').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+    const before = await findPost(tx, actor.scope, enterpriseId, id);
     if (!before) throw notFound();
-    const used = await tx.selectFrom('employee_posts as ep').innerJoin('employees as m', (j) => j.onRef('m.enterprise_id', '=', 'ep.enterprise_id').onRef('m.id', '=', 'ep.employee_id'))
-      .select('ep.post_id').where('ep.enterprise_id', '=', enterpriseId).where('ep.post_id', '=', id).where('m.status', '=', 'active').limit(1).executeTakeFirst();
-    if (used) throw new AppError('STATE', { messageKey: 'validation.post.inUse' });
-    await tx.deleteFrom('posts').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    if (await postHasActiveHolder(tx, actor.scope, enterpriseId, id)) throw new AppError('STATE', { messageKey: 'validation.post.inUse' });
+    await deletePostRow(tx, actor.scope, enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'post.delete', entityType: 'post', entityId: id, enterpriseId, before });
   });
 }

@@ -12,11 +12,11 @@ export const referenceRoutes: RouteModule = (app, deps) => {
   app.get('/subdistricts', { config: { access: 'reference.read' }, schema: { tags: ['reference'], response: { 200: z.array(subdistrict) } } },
     async (req) => listSubdistricts(deps.db, req.ctx));
   app.get('/industries', { config: { access: 'reference.read' }, schema: { tags: ['reference'], response: { 200: z.array(industry) } } },
-    async () => listIndustries(deps.db));
+    async (req) => listIndustries(deps.db, req.ctx));
   app.get('/departments', { config: { access: 'reference.read' }, schema: { tags: ['reference'], response: { 200: z.array(department) } } },
     async (req) => listDepartments(deps.db, req.ctx));
   app.get('/institutions', { config: { access: 'reference.read' }, schema: { tags: ['reference'], response: { 200: z.array(institution) } } },
-    async () => listInstitutions(deps.db));
+    async (req) => listInstitutions(deps.db, req.ctx));
 
   const code = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/);
   const name = z.string().trim().min(1).max(100);

@@ -1,15 +1,24 @@
-import { sql } from 'kysely';
-import type { Executor } from '../../../platform/db/database';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Executor, Tx } from '../../../platform/db/database';
+import type { CheckCycle, CheckPlansTable, ChecklistItemsTable, ChecklistsTable, CheckTaskResultsTable, CheckTasksTable, EnterpriseCheckItemsTable } from '../../../platform/db/schema';
 import { checklistVisibleTo, checkPlanVisibleTo, checkTaskVisibleTo, type Viewer } from './check.policy';
 import { postVisibleTo, unitPathLabel } from '../../org';
 import { riskPointVisibleTo } from '../../risk';
 import type { Scope } from '../../../platform/auth/actor';
 import type { TaskQuery } from './check.schema';
-import { periodKeysOfDate } from './check.rules';
+import { CHECK_CYCLES, periodKeysOfDate } from './check.rules';
 import { startOfLocalDay } from '../../../platform/time';
 import { listPage, searchWhere } from '../../../platform/db/list-query';
-import { enterpriseInScope, enterpriseRowInScope } from '../../../platform/db/scope';
+import { enterpriseInScope, enterpriseRowInScope, requireInScope, type AnyScope, type SystemScope } from '../../../platform/db/scope';
 import { notFound } from '../../../platform/errors';
+
+/*
+ * The checks' SQL (R-HAZ-1, R-HAZ-2, R-HAZ-6): the library, the enterprise's own items, checklists and their items,
+ * plans, tasks and their results, the leaderboard, and the risk feedback loop's flag. Reads are filtered by the
+ * viewer's `checklistVisibleTo` / `checkPlanVisibleTo` / `checkTaskVisibleTo` (check.policy.ts); writes are guarded by
+ * the enterprise scope (which record a caller may change is decided by the service on the row it loaded). The check
+ * job passes `systemScope`.
+ */
 
 // ---- library ----
 // The national standard library (check_standard_items) belongs to no enterprise: everyone signed in reads all of it.
@@ -28,6 +37,11 @@ export async function libraryCategories(db: Executor) {
     .groupBy('category').orderBy('first').execute();
 }
 
+/** Library items by id (a checklist copies the ones it picks). */
+export async function libraryItemsByIds(db: Executor, ids: string[]) {
+  return db.selectFrom('check_standard_items').selectAll().where('id', 'in', ids).execute();
+}
+
 // ---- the enterprise's own items ----
 
 export async function enterpriseItems(db: Executor, scope: Scope, enterpriseId: string) {
@@ -38,6 +52,27 @@ export async function enterpriseItems(db: Executor, scope: Scope, enterpriseId: 
 export async function enterpriseItem(db: Executor, scope: Scope, enterpriseId: string, id: string) {
   return db.selectFrom('enterprise_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id)
     .where(enterpriseInScope(scope, 'enterprise_id')).executeTakeFirst();
+}
+
+/** The enterprise's own items by id (a checklist copies the ones it picks). */
+export async function enterpriseItemsByIds(db: Executor, scope: Scope, enterpriseId: string, ids: string[]) {
+  return db.selectFrom('enterprise_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('id', 'in', ids)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+export async function insertEnterpriseItem(tx: Tx, scope: Scope, enterpriseId: string, values: Omit<Insertable<EnterpriseCheckItemsTable>, 'enterprise_id'>) {
+  await requireInScope(tx, scope, enterpriseId);
+  return tx.insertInto('enterprise_check_items').values({ enterprise_id: enterpriseId, ...values }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateEnterpriseItemRow(tx: Tx, scope: Scope, enterpriseId: string, id: string, changes: Updateable<EnterpriseCheckItemsTable>) {
+  return tx.updateTable('enterprise_check_items').set(changes).where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteEnterpriseItemRow(tx: Tx, scope: Scope, enterpriseId: string, id: string): Promise<void> {
+  await tx.deleteFrom('enterprise_check_items').where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
 }
 
 // ---- checklists ----
@@ -92,6 +127,81 @@ export async function taskChecklistItems(db: Executor, viewer: Viewer, enterpris
     .execute();
 }
 
+/** An org unit of an enterprise in scope, with its name (where a workshop table applies). */
+export async function findUnitName(db: Executor, scope: Scope, enterpriseId: string, id: string) {
+  return db.selectFrom('org_units').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).executeTakeFirst();
+}
+
+/** R-HAZ-1: the post's card, if it has one (one post, one card: the caller passes the whole enterprise). */
+export async function findPostCard(db: Executor, scope: Scope, enterpriseId: string, postId: string) {
+  return db.selectFrom('checklists as c').select(['c.id', 'c.name'])
+    .where('c.enterprise_id', '=', enterpriseId).where('c.level', '=', 'post').where('c.post_id', '=', postId)
+    .where(checklistVisibleTo(scope, 'c')).executeTakeFirst();
+}
+
+export async function insertChecklistRow(tx: Tx, scope: Scope, enterpriseId: string, values: Omit<Insertable<ChecklistsTable>, 'enterprise_id'>) {
+  await requireInScope(tx, scope, enterpriseId);
+  return tx.insertInto('checklists').values({ enterprise_id: enterpriseId, ...values }).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function updateChecklistRow(tx: Tx, scope: Scope, enterpriseId: string, id: string, changes: Updateable<ChecklistsTable>): Promise<void> {
+  await tx.updateTable('checklists').set(changes).where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+export async function deleteChecklistRow(tx: Tx, scope: Scope, enterpriseId: string, id: string): Promise<void> {
+  await tx.deleteFrom('checklists').where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+/** One item of a checklist as written: a snapshot of its source, with its own cycle and responsible role. */
+export type ChecklistItemValues = {
+  source: ChecklistItemsTable['source']; source_id: string; risk_point_id: string | null; category: string; content: string; method: string;
+  basis: string; cycle: CheckCycle | null; responsible: string; major_criterion: boolean;
+};
+
+/**
+ * Replaces a checklist's items with `values`, in order. Items that stay (same source and source id) keep their id, so
+ * open tasks, results and hazards that point at them stay linked.
+ */
+export async function replaceChecklistItems(tx: Tx, scope: Scope, enterpriseId: string, checklistId: string, values: ChecklistItemValues[]): Promise<void> {
+  const existing = await tx.selectFrom('checklist_items').select(['id', 'source', 'source_id']).where('enterprise_id', '=', enterpriseId).where('checklist_id', '=', checklistId)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+  const byKey = new Map(existing.map((e) => [`${e.source}:${e.source_id}`, e.id]));
+  const keep = new Set<string>();
+  const inserts = [];
+  for (const [sort, v] of values.entries()) {
+    const id = byKey.get(`${v.source}:${v.source_id}`);
+    if (id) {
+      keep.add(id);
+      await tx.updateTable('checklist_items').set({ ...v, sort }).where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+        .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+    } else {
+      inserts.push({ enterprise_id: enterpriseId, checklist_id: checklistId, ...v, sort });
+    }
+  }
+  const drop = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
+  if (drop.length) {
+    await tx.deleteFrom('checklist_items').where('enterprise_id', '=', enterpriseId).where('id', 'in', drop)
+      .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+  }
+  if (inserts.length) {
+    await requireInScope(tx, scope, enterpriseId);
+    await tx.insertInto('checklist_items').values(inserts).execute();
+  }
+}
+
+/**
+ * The risk points the items of a checklist name (`pointIds`, read from the items of a checklist the scope sees): they
+ * follow the checklist, as the items' own point names do, not risk-point.policy.
+ */
+export async function checklistRiskPoints(db: Executor, scope: Scope, enterpriseId: string, pointIds: string[]) {
+  if (pointIds.length === 0) return [];
+  return db.selectFrom('risk_points').select(['code', 'name', 'grade']).where('enterprise_id', '=', enterpriseId).where('id', 'in', pointIds)
+    .where(enterpriseInScope(scope, 'enterprise_id')).orderBy('code').execute();
+}
+
 // ---- plans ----
 
 export async function listPlans(db: Executor, viewer: Viewer, enterpriseId: string, id?: string) {
@@ -112,6 +222,75 @@ export async function listPlans(db: Executor, viewer: Viewer, enterpriseId: stri
 }
 export type PlanRow = Awaited<ReturnType<typeof listPlans>>[number];
 
+// What a plan names must exist in its enterprise: the checklist (with at least one item), the post, the active account.
+
+export async function checklistExists(db: Executor, scope: Scope, enterpriseId: string, id: string): Promise<boolean> {
+  const row = await db.selectFrom('checklists as c').select('c.id').where('c.enterprise_id', '=', enterpriseId).where('c.id', '=', id)
+    .where(checklistVisibleTo(scope, 'c')).executeTakeFirst();
+  return !!row;
+}
+
+export async function checklistHasItems(db: Executor, scope: Scope, enterpriseId: string, checklistId: string): Promise<boolean> {
+  const row = await db.selectFrom('checklist_items as i').select('i.id').where('i.enterprise_id', '=', enterpriseId).where('i.checklist_id', '=', checklistId)
+    .where(({ exists, selectFrom }) => exists(selectFrom('checklists as c').select('c.id')
+      .whereRef('c.enterprise_id', '=', 'i.enterprise_id').whereRef('c.id', '=', 'i.checklist_id').where(checklistVisibleTo(scope, 'c'))))
+    .limit(1).executeTakeFirst();
+  return !!row;
+}
+
+export async function postExists(db: Executor, scope: Scope, enterpriseId: string, id: string): Promise<boolean> {
+  const row = await db.selectFrom('posts as p').select('p.id').where('p.enterprise_id', '=', enterpriseId).where('p.id', '=', id)
+    .where(postVisibleTo(scope, 'p')).executeTakeFirst();
+  return !!row;
+}
+
+export async function activeAccountExists(db: Executor, scope: Scope, enterpriseId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('enterprise_id', '=', enterpriseId).where('disabled', '=', false)
+    .where(enterpriseInScope(scope, 'enterprise_id')).executeTakeFirst();
+  return !!row;
+}
+
+export async function insertCheckPlan(tx: Tx, scope: Scope, enterpriseId: string, values: Omit<Insertable<CheckPlansTable>, 'enterprise_id'>) {
+  await requireInScope(tx, scope, enterpriseId);
+  return tx.insertInto('check_plans').values({ enterprise_id: enterpriseId, ...values }).returning('id').executeTakeFirstOrThrow();
+}
+
+/** One plan the viewer sees, read under its row lock (a change or a deletion decides on it). */
+export async function lockCheckPlan(tx: Tx, viewer: Viewer, enterpriseId: string, id: string) {
+  return tx.selectFrom('check_plans as pl').selectAll('pl').where('pl.enterprise_id', '=', enterpriseId).where('pl.id', '=', id)
+    .where(checkPlanVisibleTo(viewer, 'pl')).forUpdate().executeTakeFirst();
+}
+
+export async function updateCheckPlanRow(tx: Tx, scope: Scope, enterpriseId: string, id: string, changes: Updateable<CheckPlansTable>): Promise<void> {
+  await tx.updateTable('check_plans').set(changes).where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+export async function deleteCheckPlanRow(tx: Tx, scope: Scope, enterpriseId: string, id: string): Promise<void> {
+  await tx.deleteFrom('check_plans').where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+/** Whether the plan has a record: a task done or missed. */
+export async function planHasHistory(db: Executor, scope: Scope, enterpriseId: string, planId: string): Promise<boolean> {
+  const row = await db.selectFrom('check_tasks').select('id').where('enterprise_id', '=', enterpriseId).where('plan_id', '=', planId).where('status', '<>', 'open')
+    .where(enterpriseInScope(scope, 'enterprise_id')).limit(1).executeTakeFirst();
+  return !!row;
+}
+
+/** A stopped plan withdraws its open task. */
+export async function deleteOpenTasks(tx: Tx, scope: Scope, enterpriseId: string, planId: string): Promise<void> {
+  await tx.deleteFrom('check_tasks').where('enterprise_id', '=', enterpriseId).where('plan_id', '=', planId).where('status', '=', 'open')
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+/** A changed assignee or list carries over to the plan's open task. */
+export async function updateOpenTasks(tx: Tx, scope: Scope, enterpriseId: string, planId: string,
+  changes: Pick<Updateable<CheckTasksTable>, 'assignee_post_id' | 'assignee_user_id' | 'checklist_id'>): Promise<void> {
+  await tx.updateTable('check_tasks').set(changes).where('enterprise_id', '=', enterpriseId).where('plan_id', '=', planId).where('status', '=', 'open')
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
 // ---- tasks ----
 
 /** The posts a user holds, through the employee record linked to the account. */
@@ -124,6 +303,14 @@ export async function postsOfUser(db: Executor, scope: Scope, enterpriseId: stri
     .where(enterpriseInScope(scope, 'ep.enterprise_id'))
     .execute();
   return rows.map((r) => r.post_id);
+}
+
+/** The posts of the units under `unitPath` (a team or workshop leader's subtree). */
+export async function postsUnder(db: Executor, scope: Scope, enterpriseId: string, unitPath: string): Promise<string[]> {
+  const rows = await db.selectFrom('posts as p').innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
+    .select('p.id').where('p.enterprise_id', '=', enterpriseId).where('u.path', 'like', `${unitPath}%`)
+    .where(enterpriseInScope(scope, 'p.enterprise_id')).execute();
+  return rows.map((r) => r.id);
 }
 
 function taskBase(db: Executor, viewer: Viewer, enterpriseId: string) {
@@ -207,6 +394,86 @@ export async function taskResults(db: Executor, viewer: Viewer, enterpriseId: st
     .execute();
 }
 
+/** Changes the columns of one task (a run closes it). */
+export async function updateCheckTask(tx: Tx, scope: Scope, enterpriseId: string, id: string, changes: Updateable<CheckTasksTable>): Promise<void> {
+  await tx.updateTable('check_tasks').set(changes).where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+/** The results of one run, one row per item. */
+export async function insertTaskResults(tx: Tx, scope: Scope, enterpriseId: string, taskId: string,
+  rows: Omit<Insertable<CheckTaskResultsTable>, 'enterprise_id' | 'task_id'>[]): Promise<void> {
+  await requireInScope(tx, scope, enterpriseId);
+  await tx.insertInto('check_task_results').values(rows.map((r) => ({ enterprise_id: enterpriseId, task_id: taskId, ...r }))).execute();
+}
+
+// ---- the check job: task instances, missed tasks, reminders ----
+
+/**
+ * Creates the task of one period for every active plan of the cycle (in `districts`, or everywhere; or the one plan
+ * `only`), idempotently: the unique key (enterprise_id, plan_id, period_key) makes a second pass, or a second runner, a
+ * no-op. One statement, whatever the number of plans; returns how many tasks it created.
+ */
+export async function insertPeriodTasks(db: Executor, scope: AnyScope, c: {
+  cycle: CheckCycle; period: { key: string; dueAt: Date }; today: string; now: Date; districts: string[] | null; only?: { enterpriseId: string; planId: string };
+}): Promise<number> {
+  const { period, now, today, only } = c;
+  let source = db.selectFrom('check_plans as pl')
+    .innerJoin('enterprises as e', 'e.id', 'pl.enterprise_id')
+    .select(['pl.enterprise_id', 'pl.id', 'pl.checklist_id', sql<string>`${period.key}::text`.as('period_key'), sql<Date>`${period.dueAt}::timestamptz`.as('due_at'),
+      'pl.assignee_post_id', 'pl.assignee_user_id', sql<Date>`${now}::timestamptz`.as('created_at')])
+    .where('pl.active', '=', true).where('pl.cycle', '=', c.cycle).where('pl.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('pl.ends_on', 'is', null), eb('pl.ends_on', '>=', today)]))
+    .where('e.status', '=', 'active')
+    .where(enterpriseRowInScope(scope, 'e'));
+  if (c.districts) source = source.where('e.district_id', 'in', c.districts);
+  if (only) source = source.where('pl.enterprise_id', '=', only.enterpriseId).where('pl.id', '=', only.planId);
+  const r = await db.insertInto('check_tasks')
+    .columns(['enterprise_id', 'plan_id', 'checklist_id', 'period_key', 'due_at', 'assignee_post_id', 'assignee_user_id', 'created_at'])
+    .expression(source)
+    .onConflict((oc) => oc.columns(['enterprise_id', 'plan_id', 'period_key']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** Open tasks due by `now` become missed; returns the enterprise and checklist of each. */
+export async function markMissedTasks(tx: Tx, scope: SystemScope, now: Date) {
+  return tx.updateTable('check_tasks').set({ status: 'missed' }).where('status', '=', 'open').where('due_at', '<=', now)
+    .where(enterpriseInScope(scope, 'enterprise_id'))
+    .returning(['enterprise_id', 'checklist_id']).execute();
+}
+
+/**
+ * Marks the open tasks of the district's enterprises whose due time is within the lead time of their cycle
+ * (`hours`) as reminded, and writes one notification for each assignee: the assigned user, or every active holder of
+ * the assigned post who has an account. One statement; returns how many notifications it wrote.
+ */
+export async function remindDueTasks(db: Executor, scope: SystemScope, districtId: string, now: Date, hours: Record<CheckCycle, number>): Promise<number> {
+  const leads = sql.join(CHECK_CYCLES.map((c) => sql`when ${c} then ${hours[c]}::int`), sql` `);
+  const result = await sql`with due as (
+      update check_tasks t set reminded_at = ${now}::timestamptz
+      from check_plans pl, checklists c, enterprises e
+      where pl.enterprise_id = t.enterprise_id and pl.id = t.plan_id and c.enterprise_id = t.enterprise_id and c.id = t.checklist_id
+        and e.id = t.enterprise_id and e.district_id = ${districtId} and ${enterpriseRowInScope(scope, 'e')}
+        and t.status = 'open' and t.reminded_at is null and t.due_at > ${now}::timestamptz
+        and t.due_at <= ${now}::timestamptz + (case pl.cycle ${leads} else 0 end) * interval '1 hour'
+      returning t.id, t.enterprise_id, t.assignee_post_id, t.assignee_user_id, t.due_at, t.period_key, pl.name as plan_name, c.name as checklist_name
+    )
+    insert into outbox (topic, payload)
+    select 'notify', jsonb_build_object('userId', u.id, 'kind', 'check', 'titleKey', 'check.notify.due.title', 'bodyKey', 'check.notify.due.body',
+      'link', '/enterprises/' || d.enterprise_id || '/check-tasks/' || d.id,
+      'params', jsonb_build_object('plan', d.plan_name, 'checklist', d.checklist_name, 'period', d.period_key,
+        -- The instant; the bell shows it in the reader's words ("12月31日 24:00"), the period key likewise.
+        'due', to_jsonb(d.due_at)))
+    from due d
+    join users u on u.enterprise_id = d.enterprise_id and u.disabled = false
+    where u.id = d.assignee_user_id
+      or (d.assignee_post_id is not null and exists (
+        select 1 from employee_posts ep join employees e on e.enterprise_id = ep.enterprise_id and e.id = ep.employee_id
+        where ep.enterprise_id = d.enterprise_id and ep.post_id = d.assignee_post_id and e.id = u.employee_id and e.status = 'active'))`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** An enterprise's name, for the file names of its exports. */
 export async function enterpriseName(db: Executor, scope: Scope, enterpriseId: string): Promise<string> {
   const row = await db.selectFrom('enterprises as e').select('e.name').where('e.id', '=', enterpriseId).where(enterpriseRowInScope(scope, 'e')).executeTakeFirst();
@@ -247,4 +514,42 @@ export async function reportRiskPoints(db: Executor, scope: Scope, enterpriseId:
       eb.exists(eb.selectFrom('risk_point_posts as rp').select('rp.post_id').whereRef('rp.enterprise_id', '=', 'r.enterprise_id').whereRef('rp.risk_point_id', '=', 'r.id').where('rp.post_id', '=', postId)),
     ]))
     .orderBy('at_post', 'desc').orderBy('r.code').execute();
+}
+
+// ---- the risk feedback loop (issue 4 §5; the rule is check.feedback.ts `refreshControlFailing`) ----
+
+/**
+ * Sets each of the given risk points' "control failing — re-assess" flag from the enterprise's records: an open hazard
+ * at the point, or the latest finished task of an active plan that checks it missed. Only flags that change are written.
+ */
+export async function updateControlFailing(db: Executor, scope: AnyScope, enterpriseId: string, riskPointIds: readonly string[]): Promise<void> {
+  await sql`update risk_points rp set control_failing = x.failing
+    from (
+      select r.id, (
+        exists (select 1 from hazards h where h.enterprise_id = r.enterprise_id and h.risk_point_id = r.id
+          and h.status in ('reported', 'confirmed', 'rectifying', 'submitted'))
+        or exists (
+          select 1 from check_plans pl
+          cross join lateral (
+            select t.status, t.checklist_id from check_tasks t
+            where t.enterprise_id = pl.enterprise_id and t.plan_id = pl.id and t.status <> 'open'
+            order by t.due_at desc limit 1
+          ) last
+          join checklist_items ci on ci.enterprise_id = pl.enterprise_id and ci.checklist_id = last.checklist_id and ci.risk_point_id = r.id
+          where pl.enterprise_id = r.enterprise_id and pl.active and last.status = 'missed')
+      ) as failing
+      from risk_points r
+      where r.enterprise_id = ${enterpriseId} and r.id = any(${riskPointIds}::uuid[])
+    ) x
+    where rp.enterprise_id = ${enterpriseId} and ${enterpriseInScope(scope, 'rp.enterprise_id')} and rp.id = x.id
+      and rp.control_failing is distinct from x.failing`.execute(db);
+}
+
+/** The risk points checked by the given checklists. */
+export async function riskPointsOfChecklists(db: Executor, scope: AnyScope, enterpriseId: string, checklistIds: readonly string[]): Promise<string[]> {
+  if (checklistIds.length === 0) return [];
+  const rows = await db.selectFrom('checklist_items').select('risk_point_id').distinct()
+    .where('enterprise_id', '=', enterpriseId).where('checklist_id', 'in', [...new Set(checklistIds)]).where('risk_point_id', 'is not', null)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+  return rows.map((r) => r.risk_point_id!);
 }

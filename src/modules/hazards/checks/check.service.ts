@@ -1,21 +1,25 @@
-import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { can, requireActor, unitSubtree, wholeEnterprise, type Scope } from '../../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
 import type { CheckCycle } from '../../../platform/db/schema';
+import { systemScope, type AnyScope } from '../../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { checkPhoto, preparePhotos, savePhotos } from '../../../platform/files/photos';
 import { localDay } from '../../../platform/time';
 import { qrCode } from '../../../platform/links';
 import { checkItemsFor } from '../../risk';
-import { refreshControlFailing, riskPointsOfChecklists } from './check.feedback';
+import { refreshControlFailing } from './check.feedback';
 import { checkPeriodLabel } from './check.labels';
 import {
-  checklistItems, enterpriseItem, enterpriseItems, leaderboardRows, libraryCategories, libraryItems, listChecklists as listChecklistRows,
-  countTasksForWorkbench, listPlans as listPlanRows, listTasks, loadTask, postsOfUser, postWithUnit, reportRiskPoints, taskChecklistItems, taskResults,
-  type ChecklistItemRow, type ChecklistRow, type PlanRow, type TaskRow,
+  activeAccountExists, checklistExists, checklistHasItems, checklistItems, checklistRiskPoints, countTasksForWorkbench, deleteCheckPlanRow, deleteChecklistRow,
+  deleteEnterpriseItemRow, deleteOpenTasks, enterpriseItem, enterpriseItems, enterpriseItemsByIds, enterpriseName, findPostCard, findUnitName, insertCheckPlan,
+  insertChecklistRow, insertEnterpriseItem, insertPeriodTasks, insertTaskResults, leaderboardRows, libraryCategories, libraryItems, libraryItemsByIds,
+  listChecklists as listChecklistRows, listPlans as listPlanRows, listTasks, loadTask, lockCheckPlan, markMissedTasks, planHasHistory, postExists, postsOfUser,
+  postsUnder, postWithUnit, remindDueTasks, replaceChecklistItems, reportRiskPoints, riskPointsOfChecklists, taskChecklistItems, taskResults, updateCheckPlanRow,
+  updateChecklistRow, updateCheckTask, updateEnterpriseItemRow, updateOpenTasks,
+  type ChecklistItemRow, type ChecklistItemValues, type ChecklistRow, type PlanRow, type TaskRow,
 } from './check.repository';
 import { CHECK_CYCLES, cycleOfKey, periodAt, periodOfKey, SHIFT_HOURS, startOfLocal, type Period } from './check.rules';
 import { CHECK_RULES } from './check.rule-sets';
@@ -72,9 +76,9 @@ export async function createEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: strin
   const actor = requireActor(ctx);
   return db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const row = await tx.insertInto('enterprise_check_items').values({
-      enterprise_id: enterpriseId, category: input.category, content: input.content, method: input.method, basis: input.basis, major_criterion: input.majorCriterion, created_at: ctx.now,
-    }).returningAll().executeTakeFirstOrThrow();
+    const row = await insertEnterpriseItem(tx, actor.scope, enterpriseId, {
+      category: input.category, content: input.content, method: input.method, basis: input.basis, major_criterion: input.majorCriterion, created_at: ctx.now,
+    });
     await writeAudit(tx, ctx, { action: 'check.item.create', entityType: 'enterprise_check_item', entityId: row.id, enterpriseId, after: row });
     return presentOwnItem(row);
   });
@@ -86,11 +90,11 @@ export async function updateEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: strin
     await guardManage(tx, actor, enterpriseId);
     const before = await enterpriseItem(tx, actor.scope, enterpriseId, id);
     if (!before) throw notFound();
-    const row = await tx.updateTable('enterprise_check_items').set({
+    const row = await updateEnterpriseItemRow(tx, actor.scope, enterpriseId, id, {
       ...(input.category !== undefined ? { category: input.category } : {}), ...(input.content !== undefined ? { content: input.content } : {}),
       ...(input.method !== undefined ? { method: input.method } : {}), ...(input.basis !== undefined ? { basis: input.basis } : {}),
       ...(input.majorCriterion !== undefined ? { major_criterion: input.majorCriterion } : {}),
-    }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    });
     await writeAudit(tx, ctx, { action: 'check.item.update', entityType: 'enterprise_check_item', entityId: id, enterpriseId, before, after: row });
     return presentOwnItem(row);
   });
@@ -103,17 +107,13 @@ export async function deleteEnterpriseItem(db: Db, ctx: Ctx, enterpriseId: strin
     await guardManage(tx, actor, enterpriseId);
     const before = await enterpriseItem(tx, actor.scope, enterpriseId, id);
     if (!before) throw notFound();
-    await tx.deleteFrom('enterprise_check_items').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await deleteEnterpriseItemRow(tx, actor.scope, enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'check.item.delete', entityType: 'enterprise_check_item', entityId: id, enterpriseId, before });
   });
 }
 
 // ---- checklists at three levels (R-HAZ-1) ----
 
-type ItemValues = {
-  source: 'standard' | 'enterprise' | 'risk'; source_id: string; risk_point_id: string | null; category: string; content: string; method: string;
-  basis: string; cycle: CheckCycle | null; responsible: string; major_criterion: boolean;
-};
 type Target = { level: Level; orgUnitId: string | null; postId: string | null; unitName: string | null; postName: string | null };
 
 function defaultResponsible(t: Target): string {
@@ -124,8 +124,11 @@ function defaultResponsible(t: Target): string {
   }
 }
 
-/** Copies each picked item from its source (library, the enterprise's own items, risk check items) into a snapshot. */
-async function resolveItems(tx: Executor, enterpriseId: string, target: Target, inputs: ChecklistItemInput[]): Promise<ItemValues[]> {
+/**
+ * Copies each picked item from its source (library, the enterprise's own items, risk check items) into a snapshot.
+ * `whole` is the whole enterprise (`wholeEnterprise`): a checklist is built from all its sources, whoever builds it.
+ */
+async function resolveItems(tx: Executor, whole: Scope, enterpriseId: string, target: Target, inputs: ChecklistItemInput[]): Promise<ChecklistItemValues[]> {
   const seen = new Set<string>();
   inputs.forEach((it, i) => {
     const key = `${it.source}:${it.sourceId}`;
@@ -134,8 +137,8 @@ async function resolveItems(tx: Executor, enterpriseId: string, target: Target, 
   });
   const idsOf = (s: ChecklistItemInput['source']) => inputs.filter((i) => i.source === s).map((i) => i.sourceId);
   const [standard, own, risk] = await Promise.all([
-    idsOf('standard').length ? tx.selectFrom('check_standard_items').selectAll().where('id', 'in', idsOf('standard')).execute() : [],
-    idsOf('enterprise').length ? tx.selectFrom('enterprise_check_items').selectAll().where('enterprise_id', '=', enterpriseId).where('id', 'in', idsOf('enterprise')).execute() : [],
+    idsOf('standard').length ? libraryItemsByIds(tx, idsOf('standard')) : [],
+    idsOf('enterprise').length ? enterpriseItemsByIds(tx, whole, enterpriseId, idsOf('enterprise')) : [],
     // The agreed service between the risk and hazard modules: check items derived from control measures.
     idsOf('risk').length ? checkItemsFor(tx, enterpriseId) : [],
   ]);
@@ -167,34 +170,11 @@ async function resolveItems(tx: Executor, enterpriseId: string, target: Target, 
 }
 
 type RiskItem = Awaited<ReturnType<typeof checkItemsFor>>[number];
-function riskItemValues(s: RiskItem, o: { cycle?: CheckCycle | null; responsible: string; method?: string }): ItemValues {
+function riskItemValues(s: RiskItem, o: { cycle?: CheckCycle | null; responsible: string; method?: string }): ChecklistItemValues {
   return {
     source: 'risk', source_id: s.id, risk_point_id: s.riskPointId, category: `${s.riskCode} ${s.riskName}`, content: s.content, method: o.method ?? s.method,
     basis: `管控措施：${s.measure}`, cycle: o.cycle ?? s.cycle, responsible: o.responsible, major_criterion: false,
   };
-}
-
-/**
- * Replaces a checklist's items with `values`, in order. Items that stay (same source and source id) keep their id, so
- * open tasks, results and hazards that point at them stay linked.
- */
-async function writeItems(tx: Tx, enterpriseId: string, checklistId: string, values: ItemValues[]): Promise<void> {
-  const existing = await tx.selectFrom('checklist_items').select(['id', 'source', 'source_id']).where('enterprise_id', '=', enterpriseId).where('checklist_id', '=', checklistId).execute();
-  const byKey = new Map(existing.map((e) => [`${e.source}:${e.source_id}`, e.id]));
-  const keep = new Set<string>();
-  const inserts = [];
-  for (const [sort, v] of values.entries()) {
-    const id = byKey.get(`${v.source}:${v.source_id}`);
-    if (id) {
-      keep.add(id);
-      await tx.updateTable('checklist_items').set({ ...v, sort }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    } else {
-      inserts.push({ enterprise_id: enterpriseId, checklist_id: checklistId, ...v, sort });
-    }
-  }
-  const drop = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
-  if (drop.length) await tx.deleteFrom('checklist_items').where('enterprise_id', '=', enterpriseId).where('id', 'in', drop).execute();
-  if (inserts.length) await tx.insertInto('checklist_items').values(inserts).execute();
 }
 
 function presentChecklist(r: ChecklistRow) {
@@ -230,18 +210,21 @@ export async function getChecklist(db: Db, ctx: Ctx, enterpriseId: string, id: s
   return { ...presentChecklist(row), items: items.map(presentItem), canManage: mayManageChecks(actor, enterpriseId) };
 }
 
-/** Where a checklist applies: a post card needs a post, a workshop table a unit, the enterprise list neither. */
-async function resolveTarget(tx: Executor, enterpriseId: string, level: Level, orgUnitId?: string | null, postId?: string | null): Promise<Target> {
+/**
+ * Where a checklist applies: a post card needs a post, a workshop table a unit, the enterprise list neither. `whole` is
+ * the whole enterprise (`wholeEnterprise`), whose posts and units a manager's checklist may name.
+ */
+async function resolveTarget(tx: Executor, whole: Scope, enterpriseId: string, level: Level, orgUnitId?: string | null, postId?: string | null): Promise<Target> {
   switch (level) {
     case 'post': {
       if (!postId) throw invalid('body.postId', 'check.checklist.target');
-      const post = await postWithUnit(tx, wholeEnterprise(enterpriseId), enterpriseId, postId);
+      const post = await postWithUnit(tx, whole, enterpriseId, postId);
       if (!post) throw invalid('body.postId', 'error.NOT_FOUND');
       return { level, orgUnitId: post.org_unit_id, postId: post.id, unitName: post.org_unit_name, postName: post.name };
     }
     case 'workshop': {
       if (!orgUnitId) throw invalid('body.orgUnitId', 'check.checklist.target');
-      const unit = await tx.selectFrom('org_units').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('id', '=', orgUnitId).executeTakeFirst();
+      const unit = await findUnitName(tx, whole, enterpriseId, orgUnitId);
       if (!unit) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
       return { level, orgUnitId: unit.id, postId: null, unitName: unit.name, postName: null };
     }
@@ -250,23 +233,21 @@ async function resolveTarget(tx: Executor, enterpriseId: string, level: Level, o
   }
 }
 
-async function postCardOf(tx: Executor, enterpriseId: string, postId: string) {
-  return tx.selectFrom('checklists').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('level', '=', 'post').where('post_id', '=', postId).executeTakeFirst();
-}
-
 /**
  * Inserts a checklist with its items copied from their sources; no access check and no audit (the caller does both).
  * The demo seed uses it too.
  */
 export async function insertChecklist(tx: Tx, enterpriseId: string, input: ChecklistCreate, now: Date): Promise<{ id: string; target: Target; items: number }> {
-  const target = await resolveTarget(tx, enterpriseId, input.level, input.orgUnitId, input.postId);
+  // The caller decided access (a manager, or the demo seed): the checklist is built in the whole enterprise.
+  const whole = wholeEnterprise(enterpriseId);
+  const target = await resolveTarget(tx, whole, enterpriseId, input.level, input.orgUnitId, input.postId);
   // R-HAZ-1: one post, one card.
-  if (target.postId && await postCardOf(tx, enterpriseId, target.postId)) throw new AppError('CONFLICT', { messageKey: 'check.checklist.postCardExists' });
-  const values = await resolveItems(tx, enterpriseId, target, input.items);
-  const row = await tx.insertInto('checklists').values({
-    enterprise_id: enterpriseId, level: input.level, name: input.name, org_unit_id: target.orgUnitId, post_id: target.postId, created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  await writeItems(tx, enterpriseId, row.id, values);
+  if (target.postId && await findPostCard(tx, whole, enterpriseId, target.postId)) throw new AppError('CONFLICT', { messageKey: 'check.checklist.postCardExists' });
+  const values = await resolveItems(tx, whole, enterpriseId, target, input.items);
+  const row = await insertChecklistRow(tx, whole, enterpriseId, {
+    level: input.level, name: input.name, org_unit_id: target.orgUnitId, post_id: target.postId, created_at: now, updated_at: now,
+  });
+  await replaceChecklistItems(tx, whole, enterpriseId, row.id, values);
   return { id: row.id, target, items: values.length };
 }
 
@@ -288,13 +269,14 @@ export async function updateChecklist(db: Db, ctx: Ctx, enterpriseId: string, id
     const row = await loadChecklist(tx, actor.scope, enterpriseId, id);
     if (!row) throw notFound();
     if (input.items) {
+      const whole = wholeEnterprise(enterpriseId);
       const target: Target = { level: row.level, orgUnitId: row.org_unit_id, postId: row.post_id, unitName: row.org_unit_name ?? null, postName: row.post_name ?? null };
-      const before = await riskPointsOfChecklists(tx, enterpriseId, [id]);
-      await writeItems(tx, enterpriseId, id, await resolveItems(tx, enterpriseId, target, input.items));
+      const before = await riskPointsOfChecklists(tx, whole, enterpriseId, [id]);
+      await replaceChecklistItems(tx, whole, enterpriseId, id, await resolveItems(tx, whole, enterpriseId, target, input.items));
       // A risk point that left the card no longer counts a missed task of it against its control, and one that joined does.
-      await refreshControlFailing(tx, enterpriseId, [...before, ...await riskPointsOfChecklists(tx, enterpriseId, [id])]);
+      await refreshControlFailing(tx, whole, enterpriseId, [...before, ...await riskPointsOfChecklists(tx, whole, enterpriseId, [id])]);
     }
-    await tx.updateTable('checklists').set({ ...(input.name ? { name: input.name } : {}), updated_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await updateChecklistRow(tx, actor.scope, enterpriseId, id, { ...(input.name ? { name: input.name } : {}), updated_at: ctx.now });
     await writeAudit(tx, ctx, { action: 'check.checklist.update', entityType: 'checklist', entityId: id, enterpriseId, before: { name: row.name, items: n(row.item_count) }, after: { name: input.name ?? row.name, items: input.items?.length ?? n(row.item_count) } });
   });
   return getChecklist(db, ctx, enterpriseId, id);
@@ -307,7 +289,7 @@ export async function deleteChecklist(db: Db, ctx: Ctx, enterpriseId: string, id
     const row = await loadChecklist(tx, actor.scope, enterpriseId, id);
     if (!row) throw notFound();
     if (n(row.plan_count) > 0) throw new AppError('CONFLICT', { messageKey: 'check.checklist.inUse', params: { count: n(row.plan_count) } });
-    await tx.deleteFrom('checklists').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await deleteChecklistRow(tx, actor.scope, enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'check.checklist.delete', entityType: 'checklist', entityId: id, enterpriseId, before: { level: row.level, name: row.name, items: n(row.item_count) } });
   });
 }
@@ -320,17 +302,18 @@ export async function generatePostCard(db: Db, ctx: Ctx, enterpriseId: string, p
   const actor = requireActor(ctx);
   const id = await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const target = await resolveTarget(tx, enterpriseId, 'post', null, postId);
+    const whole = wholeEnterprise(enterpriseId);
+    const target = await resolveTarget(tx, whole, enterpriseId, 'post', null, postId);
     const derived = await checkItemsFor(tx, enterpriseId, { postId });
-    let card = await postCardOf(tx, enterpriseId, postId);
+    let card = await findPostCard(tx, whole, enterpriseId, postId);
     const created = !card;
     if (!card) {
-      card = await tx.insertInto('checklists').values({
-        enterprise_id: enterpriseId, level: 'post', name: `${target.unitName ?? ''}${target.postName ?? ''}岗位安全检查卡`, org_unit_id: target.orgUnitId, post_id: postId, created_at: ctx.now, updated_at: ctx.now,
-      }).returning(['id', 'name']).executeTakeFirstOrThrow();
+      card = await insertChecklistRow(tx, actor.scope, enterpriseId, {
+        level: 'post', name: `${target.unitName ?? ''}${target.postName ?? ''}岗位安全检查卡`, org_unit_id: target.orgUnitId, post_id: postId, created_at: ctx.now, updated_at: ctx.now,
+      });
     }
     const current = await checklistItems(tx, actor.scope, enterpriseId, card.id);
-    const kept: ItemValues[] = current.filter((i) => i.source !== 'risk').map((i) => ({
+    const kept: ChecklistItemValues[] = current.filter((i) => i.source !== 'risk').map((i) => ({
       source: i.source, source_id: i.source_id ?? '', risk_point_id: i.risk_point_id, category: i.category, content: i.content, method: i.method, basis: i.basis,
       cycle: i.cycle, responsible: i.responsible, major_criterion: i.major_criterion,
     }));
@@ -339,9 +322,9 @@ export async function generatePostCard(db: Db, ctx: Ctx, enterpriseId: string, p
       const was = current.find((i) => i.source === 'risk' && i.source_id === d.id);
       return riskItemValues(d, { cycle: was?.cycle ?? d.cycle, responsible: was?.responsible ?? defaultResponsible(target), method: was?.method });
     });
-    await writeItems(tx, enterpriseId, card.id, [...fromRisk, ...kept]);
-    await tx.updateTable('checklists').set({ updated_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', card.id).execute();
-    await refreshControlFailing(tx, enterpriseId, [...current.map((i) => i.risk_point_id), ...fromRisk.map((i) => i.risk_point_id)]);
+    await replaceChecklistItems(tx, whole, enterpriseId, card.id, [...fromRisk, ...kept]);
+    await updateChecklistRow(tx, actor.scope, enterpriseId, card.id, { updated_at: ctx.now });
+    await refreshControlFailing(tx, whole, enterpriseId, [...current.map((i) => i.risk_point_id), ...fromRisk.map((i) => i.risk_point_id)]);
     await writeAudit(tx, ctx, { action: 'check.checklist.generate', entityType: 'checklist', entityId: card.id, enterpriseId, after: { postId, created, riskItems: fromRisk.length, otherItems: kept.length } });
     return card.id;
   });
@@ -359,14 +342,12 @@ export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id:
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const row = await loadChecklist(db, actor.scope, enterpriseId, id);
   if (!row) throw notFound();
-  const [items, ent] = await Promise.all([
+  const [items, entName] = await Promise.all([
     checklistItems(db, actor.scope, enterpriseId, id),
-    db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
+    enterpriseName(db, actor.scope, enterpriseId),
   ]);
   const pointIds = [...new Set(items.map((i) => i.risk_point_id).filter((x): x is string => !!x))];
-  const points = pointIds.length
-    ? await db.selectFrom('risk_points').select(['code', 'name', 'grade']).where('enterprise_id', '=', enterpriseId).where('id', 'in', pointIds).orderBy('code').execute()
-    : [];
+  const points = await checklistRiskPoints(db, actor.scope, enterpriseId, pointIds);
   const groups: { category: string; rows: { no: number; content: string; method: string; basis: string; cycle: string | null; responsible: string; majorCriterion: boolean }[] }[] = [];
   for (const [i, it] of items.entries()) {
     let g = groups.find((x) => x.category === it.category);
@@ -378,7 +359,7 @@ export async function printChecklist(db: Db, ctx: Ctx, enterpriseId: string, id:
     qr = await qrCode(publicBaseUrl, reportPageUrl(enterpriseId, row.post_id));
   }
   return {
-    enterpriseName: ent.name, title: row.name, level: row.level, orgUnitName: row.org_unit_name ?? null, unitPath: row.unit_path ?? null, postName: row.post_name ?? null,
+    enterpriseName: entName, title: row.name, level: row.level, orgUnitName: row.org_unit_name ?? null, unitPath: row.unit_path ?? null, postName: row.post_name ?? null,
     riskPoints: points.map((p) => ({ code: p.code, name: p.name, grade: p.grade })), groups, qr, printedAt: ctx.now,
   };
 }
@@ -402,21 +383,14 @@ export async function listCheckPlans(db: Db, ctx: Ctx, enterpriseId: string) {
 
 type PlanValues = { name: string; type: PlanCreate['type']; cycle: CheckCycle; checklistId: string; assigneePostId: string | null; assigneeUserId: string | null; startsOn: string; endsOn: string | null; active: boolean };
 
-async function validatePlan(tx: Executor, enterpriseId: string, p: PlanValues): Promise<void> {
+/** A manager's plan names the checklist, post and account of the enterprise he manages (`scope`: his). */
+async function validatePlan(tx: Executor, scope: Scope, enterpriseId: string, p: PlanValues): Promise<void> {
   if ((p.assigneePostId ? 1 : 0) + (p.assigneeUserId ? 1 : 0) !== 1) throw invalid('body.assigneePostId', 'check.plan.assignee');
   if (p.endsOn && p.endsOn < p.startsOn) throw invalid('body.endsOn', 'check.plan.dates');
-  const list = await tx.selectFrom('checklists').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', p.checklistId).executeTakeFirst();
-  if (!list) throw invalid('body.checklistId', 'error.NOT_FOUND');
-  const item = await tx.selectFrom('checklist_items').select('id').where('enterprise_id', '=', enterpriseId).where('checklist_id', '=', p.checklistId).limit(1).executeTakeFirst();
-  if (!item) throw invalid('body.checklistId', 'check.plan.emptyChecklist');
-  if (p.assigneePostId) {
-    const post = await tx.selectFrom('posts').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', p.assigneePostId).executeTakeFirst();
-    if (!post) throw invalid('body.assigneePostId', 'error.NOT_FOUND');
-  }
-  if (p.assigneeUserId) {
-    const user = await tx.selectFrom('users').select('id').where('id', '=', p.assigneeUserId).where('enterprise_id', '=', enterpriseId).where('disabled', '=', false).executeTakeFirst();
-    if (!user) throw invalid('body.assigneeUserId', 'error.NOT_FOUND');
-  }
+  if (!await checklistExists(tx, scope, enterpriseId, p.checklistId)) throw invalid('body.checklistId', 'error.NOT_FOUND');
+  if (!await checklistHasItems(tx, scope, enterpriseId, p.checklistId)) throw invalid('body.checklistId', 'check.plan.emptyChecklist');
+  if (p.assigneePostId && !await postExists(tx, scope, enterpriseId, p.assigneePostId)) throw invalid('body.assigneePostId', 'error.NOT_FOUND');
+  if (p.assigneeUserId && !await activeAccountExists(tx, scope, enterpriseId, p.assigneeUserId)) throw invalid('body.assigneeUserId', 'error.NOT_FOUND');
 }
 
 export async function createCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, input: PlanCreate) {
@@ -424,11 +398,11 @@ export async function createCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, in
   const id = await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
     const values: PlanValues = { ...input, assigneePostId: input.assigneePostId ?? null, assigneeUserId: input.assigneeUserId ?? null, endsOn: input.endsOn ?? null };
-    await validatePlan(tx, enterpriseId, values);
-    const row = await tx.insertInto('check_plans').values({
-      enterprise_id: enterpriseId, name: values.name, type: values.type, cycle: values.cycle, checklist_id: values.checklistId,
+    await validatePlan(tx, actor.scope, enterpriseId, values);
+    const row = await insertCheckPlan(tx, actor.scope, enterpriseId, {
+      name: values.name, type: values.type, cycle: values.cycle, checklist_id: values.checklistId,
       assignee_post_id: values.assigneePostId, assignee_user_id: values.assigneeUserId, starts_on: values.startsOn, ends_on: values.endsOn, active: values.active, created_at: ctx.now,
-    }).returning('id').executeTakeFirstOrThrow();
+    });
     // The current period's task at once, rather than at the job's next pass.
     await materialiseTasks(tx, ctx.now, { enterpriseId, planId: row.id, cycle: values.cycle });
     await writeAudit(tx, ctx, { action: 'check.plan.create', entityType: 'check_plan', entityId: row.id, enterpriseId, after: values });
@@ -441,7 +415,7 @@ export async function updateCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const before = await tx.selectFrom('check_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).forUpdate().executeTakeFirst();
+    const before = await lockCheckPlan(tx, actor, enterpriseId, id);
     if (!before) throw notFound();
     // Naming one assignee replaces the other.
     const post = input.assigneeUserId ? null : input.assigneePostId !== undefined ? input.assigneePostId : before.assignee_post_id;
@@ -451,21 +425,21 @@ export async function updateCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id
       assigneePostId: post ?? null, assigneeUserId: user ?? null, startsOn: input.startsOn ?? before.starts_on,
       endsOn: input.endsOn !== undefined ? input.endsOn : before.ends_on, active: input.active ?? before.active,
     };
-    await validatePlan(tx, enterpriseId, values);
-    await tx.updateTable('check_plans').set({
+    await validatePlan(tx, actor.scope, enterpriseId, values);
+    await updateCheckPlanRow(tx, actor.scope, enterpriseId, id, {
       name: values.name, type: values.type, cycle: values.cycle, checklist_id: values.checklistId, assignee_post_id: values.assigneePostId,
       assignee_user_id: values.assigneeUserId, starts_on: values.startsOn, ends_on: values.endsOn, active: values.active,
-    }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    });
     // The open task follows the plan: a stopped plan withdraws it, a changed assignee or list carries over.
     if (!values.active) {
-      await tx.deleteFrom('check_tasks').where('enterprise_id', '=', enterpriseId).where('plan_id', '=', id).where('status', '=', 'open').execute();
+      await deleteOpenTasks(tx, actor.scope, enterpriseId, id);
     } else {
-      await tx.updateTable('check_tasks').set({ assignee_post_id: values.assigneePostId, assignee_user_id: values.assigneeUserId, checklist_id: values.checklistId })
-        .where('enterprise_id', '=', enterpriseId).where('plan_id', '=', id).where('status', '=', 'open').execute();
+      await updateOpenTasks(tx, actor.scope, enterpriseId, id, { assignee_post_id: values.assigneePostId, assignee_user_id: values.assigneeUserId, checklist_id: values.checklistId });
       await materialiseTasks(tx, ctx.now, { enterpriseId, planId: id, cycle: values.cycle });
     }
     if (before.active !== values.active || before.checklist_id !== values.checklistId) {
-      await refreshControlFailing(tx, enterpriseId, await riskPointsOfChecklists(tx, enterpriseId, [before.checklist_id, values.checklistId]));
+      const whole = wholeEnterprise(enterpriseId);
+      await refreshControlFailing(tx, whole, enterpriseId, await riskPointsOfChecklists(tx, whole, enterpriseId, [before.checklist_id, values.checklistId]));
     }
     await writeAudit(tx, ctx, { action: 'check.plan.update', entityType: 'check_plan', entityId: id, enterpriseId, before, after: values });
   });
@@ -477,11 +451,10 @@ export async function deleteCheckPlan(db: Db, ctx: Ctx, enterpriseId: string, id
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     await guardManage(tx, actor, enterpriseId);
-    const before = await tx.selectFrom('check_plans').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).forUpdate().executeTakeFirst();
+    const before = await lockCheckPlan(tx, actor, enterpriseId, id);
     if (!before) throw notFound();
-    const history = await tx.selectFrom('check_tasks').select('id').where('enterprise_id', '=', enterpriseId).where('plan_id', '=', id).where('status', '<>', 'open').limit(1).executeTakeFirst();
-    if (history) throw new AppError('CONFLICT', { messageKey: 'check.plan.hasHistory' });
-    await tx.deleteFrom('check_plans').where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    if (await planHasHistory(tx, actor.scope, enterpriseId, id)) throw new AppError('CONFLICT', { messageKey: 'check.plan.hasHistory' });
+    await deleteCheckPlanRow(tx, actor.scope, enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'check.plan.delete', entityType: 'check_plan', entityId: id, enterpriseId, before });
   });
 }
@@ -494,10 +467,7 @@ async function runnerOf(db: Executor, actor: Actor, enterpriseId: string): Promi
   const own = await postsOfUser(db, actor.scope, enterpriseId, actor.userId);
   // A team or workshop leader runs the post check cards of the posts in his unit, e.g. at the start of a shift.
   const unitPath = unitSubtree(actor.scope);
-  const led = unitPath
-    ? (await db.selectFrom('posts as p').innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'p.enterprise_id').onRef('u.id', '=', 'p.org_unit_id'))
-      .select('p.id').where('p.enterprise_id', '=', enterpriseId).where('u.path', 'like', `${unitPath}%`).execute()).map((r) => r.id)
-    : [];
+  const led = unitPath ? await postsUnder(db, actor.scope, enterpriseId, unitPath) : [];
   return { actor, manager: mayManageChecks(actor, enterpriseId), postIds: [...new Set([...own, ...led])] };
 }
 
@@ -606,7 +576,7 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
     const fields = [...photos.keys()];
     const stored = await savePhotos(tx, ctx, enterpriseId, fields.map((f) => prepared.get(f)!), { type: 'check_task', id, role: 'result' });
     const photoOf = new Map(fields.map((f, i) => [f, stored[i]!.id]));
-    const rows: (ResultLine & { enterprise_id: string; task_id: string })[] = [];
+    const rows: ResultLine[] = [];
     const hazards: { id: string; code: string; checklistItemId: string }[] = [];
     const count = { pass: 0, fail: 0, na: 0 };
     for (const r of input.results) {
@@ -628,12 +598,11 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
         hazard = { id: h.id, code: h.code };
         hazards.push({ ...hazard, checklistItemId: item.id });
       }
-      rows.push({ enterprise_id: enterpriseId, task_id: id, checklist_item_id: item.id, result: r.result, note: r.note, photo_ids: photoIds, hazard_id: hazard?.id ?? null, hazard_code: hazard?.code ?? null, content: item.content });
+      rows.push({ checklist_item_id: item.id, result: r.result, note: r.note, photo_ids: photoIds, hazard_id: hazard?.id ?? null, hazard_code: hazard?.code ?? null, content: item.content });
     }
-    await tx.insertInto('check_task_results').values(rows.map(({ hazard_code: _code, ...row }) => row)).execute();
-    await tx.updateTable('check_tasks').set({ status: 'done', done_by: actor.userId, done_at: ctx.now, pass_count: count.pass, fail_count: count.fail, na_count: count.na })
-      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
-    await refreshControlFailing(tx, enterpriseId, items.map((i) => i.risk_point_id));
+    await insertTaskResults(tx, actor.scope, enterpriseId, id, rows.map(({ hazard_code: _code, ...row }) => row));
+    await updateCheckTask(tx, actor.scope, enterpriseId, id, { status: 'done', done_by: actor.userId, done_at: ctx.now, pass_count: count.pass, fail_count: count.fail, na_count: count.na });
+    await refreshControlFailing(tx, wholeEnterprise(enterpriseId), enterpriseId, items.map((i) => i.risk_point_id));
     await writeAudit(tx, ctx, {
       action: 'check.task.run', entityType: 'check_task', entityId: id, enterpriseId, before: { status: 'open' },
       after: { status: 'done', ...count, photos: stored.length, hazards: hazards.map((h) => h.code) },
@@ -652,6 +621,8 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
  * whatever the number of plans.
  */
 export async function materialiseTasks(db: Executor, now: Date, only?: { enterpriseId: string; planId: string; cycle: CheckCycle }): Promise<number> {
+  // The job works for no user; a plan's own task is made for the manager who saved it, once access was decided.
+  const scope: AnyScope = only ? wholeEnterprise(only.enterpriseId) : systemScope;
   const today = localDay(now);
   let created = 0;
   // Shifts start at each district's hour (rule-set `check-cycles` [cfg]): one pass per start hour in use; the other
@@ -666,21 +637,7 @@ export async function materialiseTasks(db: Executor, now: Date, only?: { enterpr
     ? [...byStartHour].map(([hour, districts]) => ({ cycle, period: periodAt(cycle, now, undefined, hour), districts }))
     : [{ cycle, period: periodAt(cycle, now), districts: null }]);
   for (const { cycle, period, districts } of passes) {
-    let source = db.selectFrom('check_plans as pl')
-      .innerJoin('enterprises as e', 'e.id', 'pl.enterprise_id')
-      .select(['pl.enterprise_id', 'pl.id', 'pl.checklist_id', sql<string>`${period.key}::text`.as('period_key'), sql<Date>`${period.dueAt}::timestamptz`.as('due_at'),
-        'pl.assignee_post_id', 'pl.assignee_user_id', sql<Date>`${now}::timestamptz`.as('created_at')])
-      .where('pl.active', '=', true).where('pl.cycle', '=', cycle).where('pl.starts_on', '<=', today)
-      .where((eb) => eb.or([eb('pl.ends_on', 'is', null), eb('pl.ends_on', '>=', today)]))
-      .where('e.status', '=', 'active');
-    if (districts) source = source.where('e.district_id', 'in', districts);
-    if (only) source = source.where('pl.enterprise_id', '=', only.enterpriseId).where('pl.id', '=', only.planId);
-    const r = await db.insertInto('check_tasks')
-      .columns(['enterprise_id', 'plan_id', 'checklist_id', 'period_key', 'due_at', 'assignee_post_id', 'assignee_user_id', 'created_at'])
-      .expression(source)
-      .onConflict((oc) => oc.columns(['enterprise_id', 'plan_id', 'period_key']).doNothing())
-      .executeTakeFirst();
-    created += Number(r.numInsertedOrUpdatedRows ?? 0);
+    created += await insertPeriodTasks(db, scope, { cycle, period, today, now, districts, only });
   }
   return created;
 }
@@ -688,11 +645,12 @@ export async function materialiseTasks(db: Executor, now: Date, only?: { enterpr
 /** Open tasks past their due time become missed; the risk points on those cards are flagged (issue 4 §5). */
 export async function sweepMissedTasks(db: Db, now: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const missed = await tx.updateTable('check_tasks').set({ status: 'missed' }).where('status', '=', 'open').where('due_at', '<=', now)
-      .returning(['enterprise_id', 'checklist_id']).execute();
+    const missed = await markMissedTasks(tx, systemScope, now);
     const byEnterprise = new Map<string, string[]>();
     for (const m of missed) byEnterprise.set(m.enterprise_id, [...(byEnterprise.get(m.enterprise_id) ?? []), m.checklist_id]);
-    for (const [enterpriseId, lists] of byEnterprise) await refreshControlFailing(tx, enterpriseId, await riskPointsOfChecklists(tx, enterpriseId, lists));
+    for (const [enterpriseId, lists] of byEnterprise) {
+      await refreshControlFailing(tx, systemScope, enterpriseId, await riskPointsOfChecklists(tx, systemScope, enterpriseId, lists));
+    }
     return missed.length;
   });
 }
@@ -705,30 +663,7 @@ export async function sweepMissedTasks(db: Db, now: Date): Promise<number> {
 export async function sendTaskReminders(db: Db, now: Date): Promise<number> {
   let total = 0;
   for (const [districtId, rules] of await currentRulesByDistrict(db, CHECK_RULES)) {
-    const hours = rules.value.remindBeforeHours;
-    const leads = sql.join(CHECK_CYCLES.map((c) => sql`when ${c} then ${hours[c]}::int`), sql` `);
-    const result = await sql`with due as (
-      update check_tasks t set reminded_at = ${now}::timestamptz
-      from check_plans pl, checklists c, enterprises e
-      where pl.enterprise_id = t.enterprise_id and pl.id = t.plan_id and c.enterprise_id = t.enterprise_id and c.id = t.checklist_id
-        and e.id = t.enterprise_id and e.district_id = ${districtId}
-        and t.status = 'open' and t.reminded_at is null and t.due_at > ${now}::timestamptz
-        and t.due_at <= ${now}::timestamptz + (case pl.cycle ${leads} else 0 end) * interval '1 hour'
-      returning t.id, t.enterprise_id, t.assignee_post_id, t.assignee_user_id, t.due_at, t.period_key, pl.name as plan_name, c.name as checklist_name
-    )
-    insert into outbox (topic, payload)
-    select 'notify', jsonb_build_object('userId', u.id, 'kind', 'check', 'titleKey', 'check.notify.due.title', 'bodyKey', 'check.notify.due.body',
-      'link', '/enterprises/' || d.enterprise_id || '/check-tasks/' || d.id,
-      'params', jsonb_build_object('plan', d.plan_name, 'checklist', d.checklist_name, 'period', d.period_key,
-        -- The instant; the bell shows it in the reader's words ("12月31日 24:00"), the period key likewise.
-        'due', to_jsonb(d.due_at)))
-    from due d
-    join users u on u.enterprise_id = d.enterprise_id and u.disabled = false
-    where u.id = d.assignee_user_id
-      or (d.assignee_post_id is not null and exists (
-        select 1 from employee_posts ep join employees e on e.enterprise_id = ep.enterprise_id and e.id = ep.employee_id
-        where ep.enterprise_id = d.enterprise_id and ep.post_id = d.assignee_post_id and e.id = u.employee_id and e.status = 'active'))`.execute(db);
-    total += Number(result.numAffectedRows ?? 0);
+    total += await remindDueTasks(db, systemScope, districtId, now, rules.value.remindBeforeHours);
   }
   return total;
 }
@@ -778,12 +713,12 @@ export async function postReportContext(db: Db, ctx: Ctx, enterpriseId: string, 
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const post = await postWithUnit(db, actor.scope, enterpriseId, postId);
   if (!post) throw notFound();
-  const [ent, points] = await Promise.all([
-    db.selectFrom('enterprises').select(['id', 'name']).where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
+  const [entName, points] = await Promise.all([
+    enterpriseName(db, actor.scope, enterpriseId),
     reportRiskPoints(db, actor.scope, enterpriseId, postId, post.org_unit_id),
   ]);
   return {
-    enterprise: { id: ent.id, name: ent.name },
+    enterprise: { id: enterpriseId, name: entName },
     post: { id: post.id, name: post.name },
     orgUnit: { id: post.org_unit_id, name: post.org_unit_name },
     riskPoints: points.map((p) => ({ id: p.id, code: p.code, name: p.name, location: p.location, grade: p.grade, atPost: Boolean(p.at_post) })),

@@ -1,6 +1,7 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SqlBool, type Updateable } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor, Tx } from '../../../platform/db/database';
+import type { HazardReportsTable } from '../../../platform/db/schema';
 import { enterpriseInScope, enterpriseRowInScope, requireInScope } from '../../../platform/db/scope';
 import type { ReportListQuery } from './double-report.schema';
 import type { ReportPeriodType } from '../stats/hazard-stats.rules';
@@ -24,6 +25,19 @@ export async function lockReport(tx: Tx, scope: Scope, enterpriseId: string, typ
   return tx.selectFrom('hazard_reports').selectAll()
     .where('enterprise_id', '=', enterpriseId).where('period_type', '=', type).where('period_key', '=', key)
     .forUpdate().executeTakeFirstOrThrow();
+}
+
+/** Writes the report row (what the regulators' list and the workers' congress read). */
+export async function updateReportRow(tx: Tx, scope: Scope, enterpriseId: string, type: ReportPeriodType, key: string, set: Updateable<HazardReportsTable>): Promise<void> {
+  await tx.updateTable('hazard_reports').set(set)
+    .where('enterprise_id', '=', enterpriseId).where('period_type', '=', type).where('period_key', '=', key)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+/** The enterprise as a report names it: its name, credit code, subdistrict and industry. */
+export async function reportEnterprise(db: Executor, scope: Scope, enterpriseId: string) {
+  return db.selectFrom('enterprises as e').select(['e.name', 'e.credit_code', 'e.subdistrict_id', 'e.industry_code'])
+    .where('e.id', '=', enterpriseId).where(enterpriseRowInScope(scope, 'e')).executeTakeFirstOrThrow();
 }
 
 /** Submitted reports of one enterprise, newest first: what its workers' congress reads. */

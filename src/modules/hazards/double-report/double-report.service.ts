@@ -1,4 +1,4 @@
-import { can, requireActor, wholeEnterprise, type Actor, type Ctx } from '../../../platform/auth/actor';
+import { can, requireActor, wholeEnterprise, type Actor, type Ctx, type Scope } from '../../../platform/auth/actor';
 import type { Permission } from '../../../platform/auth/permissions';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
@@ -14,7 +14,9 @@ import { AppError, forbidden, invalid } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { riskSummaryFor } from '../../risk';
 import { todayOf } from '../loop/hazard.service';
-import { countReportStatuses, findReport, listReportStatuses, listSubmitted, lockReport, nonSubmitterIds, submittedPeriods } from './double-report.repository';
+import {
+  countReportStatuses, findReport, listReportStatuses, listSubmitted, lockReport, nonSubmitterIds, reportEnterprise, submittedPeriods, updateReportRow,
+} from './double-report.repository';
 import { urgeEnterprises } from '../../../platform/urge';
 import { idsOf, subdistrictOfficersOf } from '../../../platform/directory';
 import { composeReportData, reportCut, type ReportData, type ReportStatus } from './double-report.rules';
@@ -60,11 +62,10 @@ function seedOf(row: ReportRow): Seed | null {
  * The report row keeps what the regulators' list and the workers' congress read: the working version until the first
  * submission, then the latest submitted one (a correction in progress does not take a report back from them).
  */
-async function mirrorRow(tx: Tx, enterpriseId: string, p: ReportPeriod, row: ReportRow, set: Updateable<HazardReportsTable>): Promise<void> {
+async function mirrorRow(tx: Tx, scope: Scope, enterpriseId: string, p: ReportPeriod, row: ReportRow, set: Updateable<HazardReportsTable>): Promise<void> {
   if (row.status === 'submitted' && set.status !== 'submitted') return;
   const update = row.status === 'submitted' ? { snapshot: set.snapshot } : set;
-  await tx.updateTable('hazard_reports').set(update)
-    .where('enterprise_id', '=', enterpriseId).where('period_type', '=', p.type).where('period_key', '=', p.key).execute();
+  await updateReportRow(tx, scope, enterpriseId, p.type, p.key, update);
 }
 
 function periodOf(type: ReportPeriodType, key: string, ctx: Ctx): ReportPeriod {
@@ -97,7 +98,7 @@ async function liveData(db: Executor, ctx: Ctx, enterpriseId: string, p: ReportP
 
 async function present(db: Executor, ctx: Ctx, actor: Actor, enterpriseId: string, p: ReportPeriod) {
   const [enterprise, row, doc] = await Promise.all([
-    db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
+    reportEnterprise(db, actor.scope, enterpriseId),
     findReport(db, actor.scope, enterpriseId, p.type, p.key),
     loadSubmission(db, docRef(enterpriseId, p)),
   ]);
@@ -166,7 +167,7 @@ export async function confirmDoubleReport(db: Db, ctx: Ctx, enterpriseId: string
     const data = await liveData(tx, ctx, enterpriseId, p);
     const snapshot: Snapshot = { data, confirmedBy: { id: actor.userId, name: actor.displayName }, confirmedAt: ctx.now.toISOString() };
     const { version } = await confirmSubmission(tx, ctx, DOUBLE_REPORT_KIND, locked, snapshot);
-    await mirrorRow(tx, enterpriseId, p, row, { status: 'confirmed', snapshot: JSON.stringify(snapshot), confirmed_by: actor.userId, confirmed_at: ctx.now });
+    await mirrorRow(tx, actor.scope, enterpriseId, p, row, { status: 'confirmed', snapshot: JSON.stringify(snapshot), confirmed_by: actor.userId, confirmed_at: ctx.now });
     await writeAudit(tx, ctx, {
       action: 'hazard.report.confirm', entityType: 'hazard_report', entityId: entityId(enterpriseId, p), enterpriseId,
       before: { status: 'draft' },
@@ -189,7 +190,7 @@ export async function submitDoubleReport(db: Db, ctx: Ctx, enterpriseId: string,
     if (!mayWrite(actor, enterpriseId, 'hazard.manage')) throw forbidden();
     const { row, locked } = await lockBoth(tx, ctx, enterpriseId, p);
     if (locked.current.status !== 'confirmed') throw stateError(locked.current.status === 'submitted' ? 'submitted' : 'notConfirmed');
-    const enterprise = await tx.selectFrom('enterprises').select(['name', 'credit_code', 'subdistrict_id', 'industry_code']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+    const enterprise = await reportEnterprise(tx, actor.scope, enterpriseId);
     const snapshot: Snapshot = {
       ...(locked.current.snapshot as Snapshot),
       enterprise: { name: enterprise.name, creditCode: enterprise.credit_code, subdistrictId: enterprise.subdistrict_id, industryCode: enterprise.industry_code },
@@ -197,7 +198,7 @@ export async function submitDoubleReport(db: Db, ctx: Ctx, enterpriseId: string,
       submittedAt: ctx.now.toISOString(),
     };
     const done = await submitSubmission(tx, ctx, DOUBLE_REPORT_KIND, locked, snapshot, doubleReportPdfModel(snapshot), opts);
-    await mirrorRow(tx, enterpriseId, p, row, {
+    await mirrorRow(tx, actor.scope, enterpriseId, p, row, {
       status: 'submitted', snapshot: JSON.stringify(snapshot), confirmed_by: locked.current.confirmed_by, confirmed_at: locked.current.confirmed_at,
       submitted_by: actor.userId, submitted_at: ctx.now,
     });
@@ -253,7 +254,7 @@ export async function doubleReportPdfFile(db: Db, ctx: Ctx, enterpriseId: string
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const p = periodOf(type, key, ctx);
-  const enterprise = await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  const enterprise = await reportEnterprise(db, actor.scope, enterpriseId);
   const file = await submissionPdf(db, ctx, docRef(enterpriseId, p), version, (s) => doubleReportPdfModel(s as Snapshot), opts);
   return { ...file, filename: `${enterprise.name}-隐患排查治理双报告-${p.key}-第${version}版.pdf`, fallbackName: `double-report-${p.key}-v${version}.pdf` };
 }

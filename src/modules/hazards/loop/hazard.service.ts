@@ -157,9 +157,12 @@ async function recordEvent(tx: Tx, ctx: Ctx, h: { enterprise_id: string; id: str
   await insertHazardEvent(tx, actor.scope, h.enterprise_id, h.id, { op, from, to, actorId: actor.userId, at: ctx.now, note, photoIds });
 }
 
-/** Risk feedback loop: an open hazard (or missed checks) at a risk point marks it "control failing — re-assess". */
+/**
+ * Risk feedback loop: an open hazard (or missed checks) at a risk point marks it "control failing — re-assess". The
+ * flag is the point's, whoever moved the hazard: it is computed over the whole enterprise.
+ */
 export async function refreshRiskFeedback(tx: Tx, enterpriseId: string, ...riskPointIds: (string | null)[]): Promise<void> {
-  await refreshControlFailing(tx, enterpriseId, riskPointIds);
+  await refreshControlFailing(tx, wholeEnterprise(enterpriseId), enterpriseId, riskPointIds);
 }
 
 /** One notification per person named (once each), for the outbox. */

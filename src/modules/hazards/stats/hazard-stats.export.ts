@@ -1,11 +1,13 @@
 import { requireActor, type Ctx } from '../../../platform/auth/actor';
 import type { Db } from '../../../platform/db/database';
+import { notFound } from '../../../platform/errors';
 import { defineExport, storedParams, withProgress, type Progress } from '../../../platform/files/exports';
 import { safeFileName, type XlsxFile } from '../../../platform/files/xlsx';
 import { localDay } from '../../../platform/time';
 import { listHazards } from '../loop/hazard.service';
 import type { HazardListQuery } from '../loop/hazard.schema';
 import { EXPORT_MAX_ROWS, hazardWorkbook } from './hazard-stats.excel';
+import { enterpriseNames } from './hazard-stats.repository';
 import type { CrossListQuery } from './hazard-stats.schema';
 import { listHazardsAcross } from './hazard-stats.service';
 
@@ -15,9 +17,11 @@ import { listHazardsAcross } from './hazard-stats.service';
  * so the export shows exactly what the list shows (scope, branch, filters, order), up to EXPORT_MAX_ROWS.
  */
 export async function exportEnterpriseHazards(db: Db, ctx: Ctx, enterpriseId: string, q: HazardListQuery, progress: Progress = async () => {}): Promise<XlsxFile> {
-  requireActor(ctx);
+  const actor = requireActor(ctx);
   const page = await listHazards(db, ctx, enterpriseId, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
-  const ent = await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  // The ledger's service has put the enterprise in the caller's scope (404 otherwise).
+  const [ent] = await enterpriseNames(db, actor.scope, [enterpriseId]);
+  if (!ent) throw notFound();
   const buffer = await hazardWorkbook(ctx.locale, withProgress(page.items.map((h) => ({
     code: h.code, title: h.title, source: h.source, hazardClass: h.hazardClass, level: h.level, status: h.status, orgUnitName: h.orgUnitName,
     location: h.location, reportedAt: h.reportedAt, deadline: h.deadline, overdue: h.overdue, escalationLevel: h.escalationLevel,

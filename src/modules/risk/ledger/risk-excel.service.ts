@@ -26,7 +26,8 @@ import { reassessDue, type Grade, type MethodInput, type MethodResult } from '..
 import { listRiskPoints } from '../points/risk-point.repository';
 import { MEASURE_CATEGORIES } from '../points/risk-point.schema';
 import { applyAssessment, mayManageRisk, reserveRiskPointCodes, RISK_POINT_CODE_SERIES, riskPointCodeNumber, today } from '../points/risk-point.service';
-import { currentRiskRules, enterpriseDistrict } from '../rules/risk-rules.service';
+import { currentRiskRules } from '../rules/risk-rules.service';
+import { enterpriseDistrict } from '../rules/risk-rules.repository';
 
 const LEVEL_ORDER: ControlLevelName[] = ['company', 'department', 'workshop', 'team'];
 
@@ -166,7 +167,7 @@ export async function importLedger(db: Db, ctx: Ctx, enterpriseId: string, mode:
   const { filename, sheet } = await readXlsxUpload(upload, readLedger);
   const [units, posts, employees, existing, rules] = await Promise.all([
     unitsOf(db, actor.scope, enterpriseId), postsOf(db, actor.scope, enterpriseId), activeEmployees(db, actor.scope, enterpriseId), pointsByCode(db, actor.scope, enterpriseId),
-    enterpriseDistrict(db, enterpriseId).then((d) => currentRiskRules(db, d)),
+    enterpriseDistrict(db, actor.scope, enterpriseId).then((d) => currentRiskRules(db, d)),
   ]);
   const { rows, title } = sheet;
   const index = unitIndex(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));

@@ -1,6 +1,6 @@
 import { t, type Locale } from '../../../platform/i18n/messages';
 import type { Actor, Ctx, Scope } from '../../../platform/auth/actor';
-import { can, requireActor } from '../../../platform/auth/actor';
+import { can, requireActor, wholeEnterprise } from '../../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
@@ -9,10 +9,14 @@ import type { ControlLevelName } from '../../../platform/db/schema';
 import { AppError, alreadyTaken, forbidden, invalid, notFound } from '../../../platform/errors';
 import { localDay } from '../../../platform/time';
 import { combineGrades, gradeMethod, InvalidRiskInput, reassessDue, requiredControlLevels, type Grade, type MethodResult } from './risk-grading';
-import { riskPointVisibleTo } from './risk-point.policy';
-import { listRiskPoints, loadRiskExtras, type RiskRow } from './risk-point.repository';
+import {
+  accountEmployeeId, deletePointPosts, employeesFound, findRiskPoint, insertAssessment, insertPointPosts, insertRiskPoint, listRiskPoints, loadRiskExtras,
+  orgUnitExists, pointAssessments, pointControllers, pointMeasureTexts, postsFound, replaceControllers, replaceMeasures, residualGradeOf, riskCheckItems,
+  riskPointCodeTaken, riskSummaryCounts, risksControlledBy, updateRiskPointAt, updateRiskPointRow, type RiskRow,
+} from './risk-point.repository';
 import type { AssessmentInput, MeasuresInput, RiskListQuery, RiskPointCreate, RiskPointUpdate, Shape, StoredMethod } from './risk-point.schema';
-import { currentRiskRules, enterpriseDistrict } from '../rules/risk-rules.service';
+import { currentRiskRules } from '../rules/risk-rules.service';
+import { enterpriseDistrict } from '../rules/risk-rules.repository';
 
 const R8_FIELDS = [['has_warning_signs', 'warningSigns'], ['has_monitoring', 'monitoring'], ['has_emergency_equipment', 'emergencyEquipment'], ['has_escape_routes', 'escapeRoutes']] as const;
 
@@ -66,19 +70,10 @@ export async function listLedger(db: Db, ctx: Ctx, enterpriseId: string, q: Risk
   return { items: rows.map((r) => presentSummary(r, extras, ctx)), total, page: q.page, pageSize: q.pageSize, canManage: mayManageRisk(actor, enterpriseId) };
 }
 
-async function loadPoint(db: Executor, enterpriseId: string, id: string, scope: Scope) {
-  const row = await db.selectFrom('risk_points as r')
-    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
-    .selectAll('r').select(['u.name as org_unit_name', 'u.path as unit_path'])
-    .where('r.enterprise_id', '=', enterpriseId).where('r.id', '=', id).where('r.status', '=', 'active')
-    .where(riskPointVisibleTo(scope, 'r')).executeTakeFirst();
-  return row ?? null;
-}
-
 /** A point the caller may change: in scope (else 404), then managed by the caller (else 403). */
 async function loadManagedPoint(tx: Tx, actor: Actor, enterpriseId: string, id: string) {
   await requireEnterpriseInScope(tx, actor, enterpriseId);
-  const point = await loadPoint(tx, enterpriseId, id, actor.scope);
+  const point = await findRiskPoint(tx, actor.scope, enterpriseId, id);
   if (!point) throw notFound();
   if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
   return point;
@@ -87,13 +82,11 @@ async function loadManagedPoint(tx: Tx, actor: Actor, enterpriseId: string, id: 
 export async function getRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: string) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const r = await loadPoint(db, enterpriseId, id, actor.scope);
+  const r = await findRiskPoint(db, actor.scope, enterpriseId, id);
   if (!r) throw notFound();
   const extras = await loadRiskExtras(db, actor.scope, enterpriseId, [id]);
-  const assessments = await db.selectFrom('risk_assessments as a').leftJoin('users as u', 'u.id', 'a.assessed_by')
-    .select(['a.id', 'a.stage', 'a.grade', 'a.methods', 'a.rule_set_version', 'a.reason', 'u.display_name', 'a.assessed_at'])
-    .where('a.enterprise_id', '=', enterpriseId).where('a.risk_point_id', '=', id).orderBy('a.seq', 'desc').execute();
-  const rules = await currentRiskRules(db, await enterpriseDistrict(db, enterpriseId));
+  const assessments = await pointAssessments(db, actor.scope, enterpriseId, id);
+  const rules = await currentRiskRules(db, await enterpriseDistrict(db, actor.scope, enterpriseId));
   const manage = mayManageRisk(actor, enterpriseId);
   return {
     ...presentSummary({ ...r, missing_r8: false }, extras, ctx),
@@ -109,13 +102,10 @@ export async function getRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: s
   };
 }
 
-async function checkRefs(tx: Tx, enterpriseId: string, input: { orgUnitId?: string; postIds?: string[] }) {
-  if (input.orgUnitId) {
-    const u = await tx.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', input.orgUnitId).executeTakeFirst();
-    if (!u) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
-  }
+async function checkRefs(tx: Tx, scope: Scope, enterpriseId: string, input: { orgUnitId?: string; postIds?: string[] }) {
+  if (input.orgUnitId && !await orgUnitExists(tx, scope, enterpriseId, input.orgUnitId)) throw invalid('body.orgUnitId', 'error.NOT_FOUND');
   if (input.postIds && input.postIds.length > 0) {
-    const found = await tx.selectFrom('posts').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', input.postIds).execute();
+    const found = await postsFound(tx, scope, enterpriseId, input.postIds);
     if (found.length !== new Set(input.postIds).size) throw invalid('body.postIds', 'error.NOT_FOUND');
   }
 }
@@ -135,18 +125,22 @@ export async function reserveRiskPointCodes(tx: Tx, enterpriseId: string, codes:
   if (highest > 0) await reserveCode(tx, enterpriseId, RISK_POINT_CODE_SERIES, highest);
 }
 
-async function newCode(tx: Tx, enterpriseId: string): Promise<string> {
+async function newCode(tx: Tx, scope: Scope, enterpriseId: string): Promise<string> {
   // The series skips a code already in use (only possible for codes written before the series existed).
   for (;;) {
     const code = await nextCode(tx, enterpriseId, RISK_POINT_CODE_SERIES, { prefix: 'FX-', width: 3 });
-    const taken = await tx.selectFrom('risk_points').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', code).executeTakeFirst();
-    if (!taken) return code;
+    if (!await riskPointCodeTaken(tx, scope, enterpriseId, code)) return code;
   }
 }
 
-/** Grades an assessment against the rule-set in force and applies it to the point; returns the new grade. */
+/**
+ * Grades an assessment against the rule-set in force and applies it to the point; returns the new grade. Its callers
+ * have decided the point is the caller's to assess (a manager's point, the ledger import): it works in the whole
+ * enterprise.
+ */
 export async function applyAssessment(tx: Tx, ctx: Ctx, enterpriseId: string, pointId: string, input: AssessmentInput): Promise<Grade> {
-  const rules = await currentRiskRules(tx, await enterpriseDistrict(tx, enterpriseId));
+  const whole = wholeEnterprise(enterpriseId);
+  const rules = await currentRiskRules(tx, await enterpriseDistrict(tx, whole, enterpriseId));
   let results: MethodResult[];
   try {
     results = input.methods.map((m) => gradeMethod(m, rules.rules));
@@ -156,15 +150,14 @@ export async function applyAssessment(tx: Tx, ctx: Ctx, enterpriseId: string, po
   }
   const grade = combineGrades(results);
   const methods = input.methods.map((m, i) => ({ ...results[i]!, inputs: m }));
-  await tx.insertInto('risk_assessments').values({
-    enterprise_id: enterpriseId, risk_point_id: pointId, stage: input.stage, methods: JSON.stringify(methods), grade,
+  await insertAssessment(tx, whole, enterpriseId, {
+    risk_point_id: pointId, stage: input.stage, methods: JSON.stringify(methods), grade,
     rule_set_version: rules.version, reason: input.reason, assessed_by: ctx.actor?.userId ?? null, assessed_at: ctx.now,
-  }).execute();
-  const point = await tx.selectFrom('risk_points').select(['residual_grade']).where('enterprise_id', '=', enterpriseId).where('id', '=', pointId).executeTakeFirstOrThrow();
+  });
   // The current grade is the residual one once assessed; an inherent assessment alone sets both.
-  const residual = input.stage === 'residual' ? grade : point.residual_grade;
+  const residual = input.stage === 'residual' ? grade : await residualGradeOf(tx, whole, enterpriseId, pointId);
   const current = (residual ?? grade) as Grade;
-  await tx.updateTable('risk_points').set({
+  await updateRiskPointRow(tx, whole, enterpriseId, pointId, {
     ...(input.stage === 'inherent' ? { inherent_grade: grade } : { residual_grade: grade }),
     grade: current,
     control_level: rules.rules.controlLevel[current] as ControlLevelName,
@@ -173,7 +166,7 @@ export async function applyAssessment(tx: Tx, ctx: Ctx, enterpriseId: string, po
     // A fresh assessment answers the "control failing — re-assess" flag.
     control_failing: false,
     updated_at: ctx.now,
-  }).where('enterprise_id', '=', enterpriseId).where('id', '=', pointId).execute();
+  });
   return current;
 }
 
@@ -182,19 +175,18 @@ export async function createRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, in
   const id = await db.transaction().execute(async (tx) => {
     await requireEnterpriseInScope(tx, actor, enterpriseId);
     if (!mayManageRisk(actor, enterpriseId)) throw forbidden();
-    await checkRefs(tx, enterpriseId, input);
-    const code = input.code ?? await newCode(tx, enterpriseId);
-    const dup = await tx.selectFrom('risk_points').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', code).executeTakeFirst();
-    if (dup) throw alreadyTaken('body.code', 'validation.risk.codeTaken');
+    await checkRefs(tx, actor.scope, enterpriseId, input);
+    const code = input.code ?? await newCode(tx, actor.scope, enterpriseId);
+    if (await riskPointCodeTaken(tx, actor.scope, enterpriseId, code)) throw alreadyTaken('body.code', 'validation.risk.codeTaken');
     if (input.code) await reserveRiskPointCodes(tx, enterpriseId, [input.code]);
-    const row = await tx.insertInto('risk_points').values({
-      enterprise_id: enterpriseId, code, name: input.name, kind: input.kind, org_unit_id: input.orgUnitId, location: input.location,
+    const row = await insertRiskPoint(tx, actor.scope, enterpriseId, {
+      code, name: input.name, kind: input.kind, org_unit_id: input.orgUnitId, location: input.location,
       hazard_factors: JSON.stringify(input.hazardFactors), accident_types: input.accidentTypes, major_hazard_source: input.majorHazardSource,
       emergency_measures: input.emergencyMeasures, has_warning_signs: input.hasWarningSigns, has_monitoring: input.hasMonitoring,
       has_emergency_equipment: input.hasEmergencyEquipment, has_escape_routes: input.hasEscapeRoutes, grade: null, inherent_grade: null,
       residual_grade: null, control_level: null, floor_plan_id: null, created_at: ctx.now, updated_at: ctx.now,
-    }).returningAll().executeTakeFirstOrThrow();
-    if (input.postIds.length) await tx.insertInto('risk_point_posts').values([...new Set(input.postIds)].map((p) => ({ enterprise_id: enterpriseId, risk_point_id: row.id, post_id: p }))).execute();
+    });
+    await insertPointPosts(tx, actor.scope, enterpriseId, row.id, input.postIds);
     if (input.assessment) await applyAssessment(tx, ctx, enterpriseId, row.id, { ...input.assessment, stage: 'inherent' });
     await writeAudit(tx, ctx, { action: 'risk.create', entityType: 'risk_point', entityId: row.id, enterpriseId, after: { ...row, postIds: input.postIds, assessment: input.assessment ?? null } });
     return row.id;
@@ -207,10 +199,9 @@ export async function updateRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id
   await db.transaction().execute(async (tx) => {
     const before = await loadManagedPoint(tx, actor, enterpriseId, id);
     if (before.version !== input.version) throw new AppError('CONFLICT');
-    await checkRefs(tx, enterpriseId, input);
+    await checkRefs(tx, actor.scope, enterpriseId, input);
     if (input.code && input.code !== before.code) {
-      const dup = await tx.selectFrom('risk_points').select('id').where('enterprise_id', '=', enterpriseId).where('code', '=', input.code).executeTakeFirst();
-      if (dup) throw alreadyTaken('body.code', 'validation.risk.codeTaken');
+      if (await riskPointCodeTaken(tx, actor.scope, enterpriseId, input.code)) throw alreadyTaken('body.code', 'validation.risk.codeTaken');
       await reserveRiskPointCodes(tx, enterpriseId, [input.code]);
     }
     const set = {
@@ -219,13 +210,12 @@ export async function updateRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id
       major_hazard_source: input.majorHazardSource, emergency_measures: input.emergencyMeasures, has_warning_signs: input.hasWarningSigns,
       has_monitoring: input.hasMonitoring, has_emergency_equipment: input.hasEmergencyEquipment, has_escape_routes: input.hasEscapeRoutes,
     };
-    const after = await tx.updateTable('risk_points')
-      .set({ ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), version: before.version + 1, updated_at: ctx.now })
-      .where('enterprise_id', '=', enterpriseId).where('id', '=', id).where('version', '=', input.version).returningAll().executeTakeFirst();
+    const after = await updateRiskPointAt(tx, actor.scope, enterpriseId, id, input.version,
+      { ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), version: before.version + 1, updated_at: ctx.now });
     if (!after) throw new AppError('CONFLICT');
     if (input.postIds) {
-      await tx.deleteFrom('risk_point_posts').where('enterprise_id', '=', enterpriseId).where('risk_point_id', '=', id).execute();
-      if (input.postIds.length) await tx.insertInto('risk_point_posts').values([...new Set(input.postIds)].map((p) => ({ enterprise_id: enterpriseId, risk_point_id: id, post_id: p }))).execute();
+      await deletePointPosts(tx, actor.scope, enterpriseId, id);
+      await insertPointPosts(tx, actor.scope, enterpriseId, id, input.postIds);
     }
     const { org_unit_name: _n, unit_path: _p, ...beforeRow } = before;
     await writeAudit(tx, ctx, { action: 'risk.update', entityType: 'risk_point', entityId: id, enterpriseId, before: beforeRow, after: { ...after, postIds: input.postIds } });
@@ -237,7 +227,7 @@ export async function archiveRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, i
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
     const before = await loadManagedPoint(tx, actor, enterpriseId, id);
-    await tx.updateTable('risk_points').set({ status: 'archived', updated_at: ctx.now, version: before.version + 1 }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    await updateRiskPointRow(tx, actor.scope, enterpriseId, id, { status: 'archived', updated_at: ctx.now, version: before.version + 1 });
     await writeAudit(tx, ctx, { action: 'risk.archive', entityType: 'risk_point', entityId: id, enterpriseId, before: { status: 'active' }, after: { status: 'archived' } });
   });
 }
@@ -261,12 +251,11 @@ export async function setControllers(db: Db, ctx: Ctx, enterpriseId: string, id:
     const entries = Object.entries(input).filter(([, v]) => v) as [ControlLevelName, string][];
     const ids = [...new Set(entries.map(([, v]) => v))];
     if (ids.length) {
-      const found = await tx.selectFrom('employees').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', ids).where('status', '=', 'active').execute();
+      const found = await employeesFound(tx, actor.scope, enterpriseId, ids, { activeOnly: true });
       if (found.length !== ids.length) throw invalid('body', 'error.NOT_FOUND');
     }
-    const before = await tx.selectFrom('risk_controllers').select(['level', 'employee_id']).where('enterprise_id', '=', enterpriseId).where('risk_point_id', '=', id).execute();
-    await tx.deleteFrom('risk_controllers').where('enterprise_id', '=', enterpriseId).where('risk_point_id', '=', id).execute();
-    if (entries.length) await tx.insertInto('risk_controllers').values(entries.map(([level, employeeId]) => ({ enterprise_id: enterpriseId, risk_point_id: id, level, employee_id: employeeId }))).execute();
+    const before = await pointControllers(tx, actor.scope, enterpriseId, id);
+    await replaceControllers(tx, actor.scope, enterpriseId, id, entries);
     await writeAudit(tx, ctx, { action: 'risk.controllers', entityType: 'risk_point', entityId: id, enterpriseId, before, after: entries.map(([level, employee_id]) => ({ level, employee_id })) });
   });
   return getRiskPoint(db, ctx, enterpriseId, id);
@@ -279,24 +268,17 @@ export async function setMeasures(db: Db, ctx: Ctx, enterpriseId: string, id: st
     await loadManagedPoint(tx, actor, enterpriseId, id);
     const owners = [...new Set(input.measures.map((m) => m.ownerEmployeeId).filter((x): x is string => !!x))];
     if (owners.length) {
-      const found = await tx.selectFrom('employees').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', owners).execute();
+      const found = await employeesFound(tx, actor.scope, enterpriseId, owners, { activeOnly: false });
       if (found.length !== owners.length) throw invalid('body.measures', 'error.NOT_FOUND');
     }
     const posts = [...new Set(input.measures.flatMap((m) => m.checkItems.map((c) => c.postId)).filter((x): x is string => !!x))];
     if (posts.length) {
-      const found = await tx.selectFrom('posts').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', posts).execute();
+      const found = await postsFound(tx, actor.scope, enterpriseId, posts);
       if (found.length !== posts.length) throw invalid('body.measures', 'error.NOT_FOUND');
     }
-    const before = await tx.selectFrom('control_measures').select(['category', 'content']).where('enterprise_id', '=', enterpriseId).where('risk_point_id', '=', id).execute();
-    await tx.deleteFrom('control_measures').where('enterprise_id', '=', enterpriseId).where('risk_point_id', '=', id).execute();
-    for (const [i, m] of input.measures.entries()) {
-      const row = await tx.insertInto('control_measures').values({ enterprise_id: enterpriseId, risk_point_id: id, category: m.category, content: m.content, owner_employee_id: m.ownerEmployeeId, sort: i })
-        .returning('id').executeTakeFirstOrThrow();
-      if (m.checkItems.length) {
-        await tx.insertInto('risk_check_items').values(m.checkItems.map((c) => ({ enterprise_id: enterpriseId, risk_point_id: id, measure_id: row.id, content: c.content, method: c.method, cycle: c.cycle, post_id: c.postId }))).execute();
-      }
-    }
-    await tx.updateTable('risk_points').set({ updated_at: ctx.now }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+    const before = await pointMeasureTexts(tx, actor.scope, enterpriseId, id);
+    await replaceMeasures(tx, actor.scope, enterpriseId, id, input.measures);
+    await updateRiskPointRow(tx, actor.scope, enterpriseId, id, { updated_at: ctx.now });
     await writeAudit(tx, ctx, { action: 'risk.measures', entityType: 'risk_point', entityId: id, enterpriseId, before, after: input.measures });
   });
   return getRiskPoint(db, ctx, enterpriseId, id);
@@ -307,24 +289,7 @@ export async function setMeasures(db: Db, ctx: Ctx, enterpriseId: string, id: st
  * points `scope` sees (D11: a unit leader's summary counts his branch, as his ledger does).
  */
 export async function riskSummaryFor(db: Executor, scope: Scope, enterpriseId: string, todayIso: string) {
-  const r = await db.selectFrom('risk_points as r').where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active')
-    .where(riskPointVisibleTo(scope, 'r'))
-    .select((eb) => [
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.countAll<number>().filterWhere('r.grade', '=', 1).as('g1'),
-      eb.fn.countAll<number>().filterWhere('r.grade', '=', 2).as('g2'),
-      eb.fn.countAll<number>().filterWhere('r.grade', '=', 3).as('g3'),
-      eb.fn.countAll<number>().filterWhere('r.grade', '=', 4).as('g4'),
-      eb.fn.countAll<number>().filterWhere('r.grade', 'is', null).as('unassessed'),
-      eb.fn.countAll<number>().filterWhere('r.reassess_due', '<', todayIso).as('overdue'),
-      eb.fn.countAll<number>().filterWhere('r.control_failing', '=', true).as('failing'),
-    ]).executeTakeFirstOrThrow();
-  const missing = await db.selectFrom('risk_points as r').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('r.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').where(riskPointVisibleTo(scope, 'r')).where('r.grade', '<=', 2)
-    .where((eb) => eb.not(eb.and([eb('r.has_warning_signs', '=', true), eb('r.has_monitoring', '=', true), eb('r.has_emergency_equipment', '=', true), eb('r.has_escape_routes', '=', true)])))
-    .executeTakeFirstOrThrow();
-  const n = (v: unknown) => Number(v ?? 0);
-  return { total: n(r.total), byGrade: { 1: n(r.g1), 2: n(r.g2), 3: n(r.g3), 4: n(r.g4) }, unassessed: n(r.unassessed), overdue: n(r.overdue), controlFailing: n(r.failing), missingR8: n(missing.n) };
+  return riskSummaryCounts(db, scope, enterpriseId, todayIso);
 }
 
 export async function enterpriseRiskSummary(db: Db, ctx: Ctx, enterpriseId: string) {
@@ -337,29 +302,18 @@ export async function enterpriseRiskSummary(db: Db, ctx: Ctx, enterpriseId: stri
 export async function myRisks(db: Db, ctx: Ctx) {
   const actor = requireActor(ctx);
   if (actor.scope.kind !== 'enterprise') return { items: [] };
-  const user = await db.selectFrom('users').select(['employee_id']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-  if (!user.employee_id) return { items: [] };
-  const enterpriseId = actor.scope.enterpriseId;
-  const rows = await db.selectFrom('risk_controllers as c')
-    .innerJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'c.enterprise_id').onRef('r.id', '=', 'c.risk_point_id'))
-    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
-    .select(['r.id', 'r.code', 'r.name', 'r.grade', 'r.reassess_due', 'r.control_failing', 'u.name as org_unit_name', 'c.level'])
-    .where('c.enterprise_id', '=', enterpriseId).where('c.employee_id', '=', user.employee_id).where('r.status', '=', 'active')
-    .orderBy('r.grade').orderBy('r.code').execute();
+  const employeeId = await accountEmployeeId(db, actor.scope, actor.userId);
+  if (!employeeId) return { items: [] };
+  const rows = await risksControlledBy(db, actor.scope, actor.scope.enterpriseId, employeeId);
   return { items: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, grade: r.grade, level: r.level, orgUnitName: r.org_unit_name, reassessDue: r.reassess_due, controlFailing: r.control_failing })) };
 }
 
 /**
  * The check items derived from control measures (R-RISK-5), for hidden-hazard investigation to build its
- * checklists from: by enterprise, optionally one post.
+ * checklists from: by enterprise, optionally one post. Its callers have put the enterprise in scope (the route, a
+ * checks manager, the demo seed): the items are the whole enterprise's.
  */
 export async function checkItemsFor(db: Executor, enterpriseId: string, opts: { postId?: string } = {}) {
-  let q = db.selectFrom('risk_check_items as i')
-    .innerJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'i.enterprise_id').onRef('r.id', '=', 'i.risk_point_id'))
-    .innerJoin('control_measures as m', (j) => j.onRef('m.enterprise_id', '=', 'i.enterprise_id').onRef('m.id', '=', 'i.measure_id'))
-    .select(['i.id', 'i.content', 'i.method', 'i.cycle', 'i.post_id', 'r.id as risk_point_id', 'r.code as risk_code', 'r.name as risk_name', 'r.grade', 'm.category', 'm.content as measure'])
-    .where('i.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active');
-  if (opts.postId) q = q.where('i.post_id', '=', opts.postId);
-  const rows = await q.orderBy('r.code').execute();
+  const rows = await riskCheckItems(db, wholeEnterprise(enterpriseId), enterpriseId, opts);
   return rows.map((r) => ({ id: r.id, content: r.content, method: r.method, cycle: r.cycle, postId: r.post_id, riskPointId: r.risk_point_id, riskCode: r.risk_code, riskName: r.risk_name, grade: r.grade, category: r.category, measure: r.measure }));
 }

@@ -1,8 +1,9 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor, Tx } from '../../../platform/db/database';
-import type { RiskAnnualReportEventsTable } from '../../../platform/db/schema';
-import { enterpriseInScope, enterpriseRowInScope, requireInScope } from '../../../platform/db/scope';
+import type { RiskAnnualReportEventsTable, RiskAnnualReportsTable } from '../../../platform/db/schema';
+import { MANAGER_ROLES } from '../../../platform/directory';
+import { enterpriseInScope, enterpriseRowInScope, requireInScope, type SystemScope } from '../../../platform/db/scope';
 import { notFound } from '../../../platform/errors';
 import { riskPointRowVisibleTo, riskPointVisibleTo } from '../points/risk-point.policy';
 import { startOfLocalYear } from '../../../platform/time';
@@ -93,6 +94,26 @@ export async function lockReport(tx: Tx, scope: Scope, enterpriseId: string, yea
   const row = await tx.selectFrom('risk_annual_reports').selectAll().where('enterprise_id', '=', enterpriseId).where('year', '=', year)
     .forUpdate().executeTakeFirstOrThrow();
   return { row, created: !!created };
+}
+
+/** Writes the report row (what the regulators' lists, the reminders and the subdistrict's aggregate read). */
+export async function updateReportRow(tx: Tx, scope: Scope, enterpriseId: string, year: number, set: Updateable<RiskAnnualReportsTable>): Promise<void> {
+  await tx.updateTable('risk_annual_reports').set(set).where('enterprise_id', '=', enterpriseId).where('year', '=', year)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+/** The enterprise as its report names it: its name, credit code, subdistrict and industry. */
+export async function reportEnterprise(db: Executor, scope: Scope, enterpriseId: string) {
+  return db.selectFrom('enterprises as e').select(['e.name', 'e.credit_code', 'e.subdistrict_id', 'e.industry_code'])
+    .where('e.id', '=', enterpriseId).where(enterpriseRowInScope(scope, 'e')).executeTakeFirstOrThrow();
+}
+
+/** When the report of the year was first submitted (platform/submissions keeps it on the document's head), if ever. */
+export async function firstSubmittedAt(db: Executor, scope: Scope, enterpriseId: string, kind: string, year: number): Promise<Date | null> {
+  const head = await db.selectFrom('submissions').select('first_submitted_at')
+    .where('enterprise_id', '=', enterpriseId).where('kind', '=', kind).where('subject_key', '=', String(year))
+    .where(enterpriseInScope(scope, 'enterprise_id')).executeTakeFirst();
+  return head?.first_submitted_at ?? null;
 }
 
 export async function appendReportEvent(tx: Tx, scope: Scope, enterpriseId: string, e: Omit<RiskAnnualReportEventsTable, 'seq' | 'enterprise_id'>): Promise<void> {
@@ -211,6 +232,12 @@ export async function findSubdistrictReport(db: Executor, scope: Scope, subdistr
   return (opts.lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
+/** A subdistrict in scope, with its name and district. */
+export async function findSubdistrict(db: Executor, scope: Scope, subdistrictId: string) {
+  return db.selectFrom('subdistricts').select(['id', 'name', 'district_id']).where('id', '=', subdistrictId)
+    .where(subdistrictInScope(scope, 'id')).executeTakeFirstOrThrow();
+}
+
 /** Keeps the latest forwarded version where the lists read it; the versions themselves are the locked submissions. */
 export async function saveSubdistrictReport(tx: Tx, scope: Scope, subdistrictId: string, year: number, v: { snapshot: SubdistrictAggregate; version: number; by: string; at: Date }): Promise<void> {
   const inScope = await tx.selectFrom('subdistricts').select('id').where('id', '=', subdistrictId).where(subdistrictInScope(scope, 'id')).executeTakeFirst();
@@ -258,4 +285,60 @@ export async function listAggregateVersions(db: Executor, scope: Scope, kind: st
 export async function departmentIndustries(db: Executor, scope: Extract<Scope, { kind: 'department' }>): Promise<Set<string>> {
   const rows = await db.selectFrom('department_industries').select('industry_code').where('department_id', '=', scope.departmentId).execute();
   return new Set(rows.map((r) => r.industry_code));
+}
+
+// ---- reminders (the jobs, which work for no user: `systemScope`) ----
+
+/**
+ * R-RISK-9: a reminder for the principal and each safety manager of every operating enterprise whose report for the
+ * year is not submitted. One statement writes the whole day's outbox; returns how many it wrote.
+ */
+export async function insertAnnualReportReminders(db: Executor, scope: SystemScope, year: number, due: string): Promise<number> {
+  const result = await db.insertInto('outbox').columns(['topic', 'payload']).expression(
+    db.selectFrom('users as u')
+      .innerJoin('enterprises as e', 'e.id', 'u.enterprise_id')
+      .leftJoin('risk_annual_reports as r', (j) => j.onRef('r.enterprise_id', '=', 'e.id').on('r.year', '=', year))
+      .select([
+        sql<string>`'notify'`.as('topic'),
+        sql<string>`jsonb_build_object('userId', u.id, 'kind', 'risk', 'titleKey', 'notify.riskReport.annualReminder.title',
+          'bodyKey', 'notify.riskReport.annualReminder.body', 'link', ${`/risk/report?year=${year}`}::text,
+          'params', jsonb_build_object('enterprise', e.name, 'year', ${year}::integer, 'due', ${due}::text))`.as('payload'),
+      ])
+      .where('u.role', 'in', MANAGER_ROLES).where('u.disabled', '=', false)
+      .where('e.status', '<>', 'closed')
+      .where(enterpriseRowInScope(scope, 'e'))
+      .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '<>', 'submitted')])),
+  ).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * R-RISK-6: one reminder for each safety manager of every operating enterprise with active points due for
+ * re-assessment by `horizon`, with how many are due from `today` on and how many are overdue (`days`: the notice
+ * period the message names). Returns how many it wrote.
+ */
+export async function insertReassessReminders(db: Executor, scope: SystemScope, today: string, horizon: string, days: number): Promise<number> {
+  const due = db.selectFrom('risk_points as r')
+    .select((eb) => [
+      'r.enterprise_id',
+      eb.fn.countAll<number>().filterWhere('r.reassess_due', '>=', today).as('due_soon'),
+      eb.fn.countAll<number>().filterWhere('r.reassess_due', '<', today).as('overdue'),
+    ])
+    .where('r.status', '=', 'active').where('r.reassess_due', '<=', horizon)
+    .where(enterpriseInScope(scope, 'r.enterprise_id'))
+    .groupBy('r.enterprise_id');
+  const result = await db.insertInto('outbox').columns(['topic', 'payload']).expression(
+    db.selectFrom(due.as('d'))
+      .innerJoin('enterprises as e', 'e.id', 'd.enterprise_id')
+      .innerJoin('users as u', 'u.enterprise_id', 'e.id')
+      .select([
+        sql<string>`'notify'`.as('topic'),
+        sql<string>`jsonb_build_object('userId', u.id, 'kind', 'risk', 'titleKey', 'notify.riskReport.reassessReminder.title',
+          'bodyKey', 'notify.riskReport.reassessReminder.body', 'link', '/risk?flag=overdue',
+          'params', jsonb_build_object('enterprise', e.name, 'dueSoon', d.due_soon, 'overdue', d.overdue, 'days', ${days}::integer))`.as('payload'),
+      ])
+      .where('u.role', '=', 'safety_manager').where('u.disabled', '=', false)
+      .where('e.status', '<>', 'closed'),
+  ).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }

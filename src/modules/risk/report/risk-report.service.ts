@@ -1,4 +1,4 @@
-import type { Actor, Ctx } from '../../../platform/auth/actor';
+import type { Actor, Ctx, Scope } from '../../../platform/auth/actor';
 import { can, requireActor, wholeEnterprise } from '../../../platform/auth/actor';
 import type { Permission } from '../../../platform/auth/permissions';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
@@ -13,8 +13,9 @@ import type { WorkbenchSource } from '../../../platform/workbench';
 import { riskSummaryFor } from '../points/risk-point.service';
 import { today } from '../points/risk-point.service';
 import {
-  annualNonSubmitterIds, appendReportEvent, countReportStatuses, departmentIndustries, findReport, findSubdistrictReport, listAggregateVersions, listReportEvents,
-  listReportStatuses, listSubdistrictReports, loadReportSource, loadSubdistrictFacts, lockReport, saveSubdistrictReport,
+  annualNonSubmitterIds, appendReportEvent, countReportStatuses, departmentIndustries, findReport, findSubdistrict, findSubdistrictReport, firstSubmittedAt,
+  listAggregateVersions, listReportEvents, listReportStatuses, listSubdistrictReports, loadReportSource, loadSubdistrictFacts, lockReport, reportEnterprise,
+  saveSubdistrictReport, updateReportRow,
 } from './risk-report.repository';
 import {
   aggregateFacts, aggregateSubdistrict, composeReportData, daysUntilDue, inAnnualReminderWindow, isOnTime, reportDueDate, restrictToIndustries,
@@ -67,17 +68,16 @@ type LockedRow = Awaited<ReturnType<typeof lockReport>>['row'];
  * version until the first submission, then the latest submitted one (a correction in progress does not reopen it,
  * and the first submission's time stays the one that counts for "on time").
  */
-async function mirrorRow(tx: Tx, enterpriseId: string, year: number, row: LockedRow, v: {
+async function mirrorRow(tx: Tx, scope: Scope, enterpriseId: string, year: number, row: LockedRow, v: {
   status: 'draft' | 'confirmed' | 'submitted'; narrative: string; revision: number; snapshot: Snapshot | null; confirmedBy: string | null; confirmedAt: Date | null; submittedBy?: string | null; submittedAt?: Date | null;
 }, now: Date): Promise<void> {
-  const where = (q: ReturnType<typeof tx.updateTable<'risk_annual_reports'>>) => q.where('enterprise_id', '=', enterpriseId).where('year', '=', year);
   if (row.status !== 'submitted') {
-    await where(tx.updateTable('risk_annual_reports').set({
+    await updateReportRow(tx, scope, enterpriseId, year, {
       status: v.status, narrative: v.narrative, snapshot: v.snapshot === null ? null : JSON.stringify(v.snapshot), confirmed_by: v.confirmedBy, confirmed_at: v.confirmedAt,
       submitted_by: v.submittedBy ?? null, submitted_at: v.submittedAt ?? null, version: v.revision, updated_at: now,
-    })).execute();
+    });
   } else if (v.status === 'submitted') {
-    await where(tx.updateTable('risk_annual_reports').set({ narrative: v.narrative, snapshot: JSON.stringify(v.snapshot), version: v.revision, updated_at: now })).execute();
+    await updateReportRow(tx, scope, enterpriseId, year, { narrative: v.narrative, snapshot: JSON.stringify(v.snapshot), version: v.revision, updated_at: now });
   }
 }
 
@@ -109,7 +109,7 @@ type Shown = {
 
 async function presentReport(db: Executor, ctx: Ctx, actor: Actor, enterpriseId: string, year: number) {
   const [enterprise, row, history, doc] = await Promise.all([
-    db.selectFrom('enterprises').select(['name']).where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
+    reportEnterprise(db, actor.scope, enterpriseId),
     findReport(db, actor.scope, enterpriseId, year),
     listReportEvents(db, actor.scope, enterpriseId, year),
     loadSubmission(db, docRef(enterpriseId, year)),
@@ -191,7 +191,7 @@ export async function saveReportNarrative(db: Db, ctx: Ctx, enterpriseId: string
     const { row, locked, created } = await lockBoth(tx, ctx, enterpriseId, year);
     const before = locked.current;
     const { from, revision } = await editSubmission(tx, ctx, RISK_REPORT_KIND, locked, { narrative: input.narrative } satisfies Input, input.version);
-    await mirrorRow(tx, enterpriseId, year, row, { status: 'draft', narrative: input.narrative, revision, snapshot: null, confirmedBy: null, confirmedAt: null }, ctx.now);
+    await mirrorRow(tx, actor.scope, enterpriseId, year, row, { status: 'draft', narrative: input.narrative, revision, snapshot: null, confirmedBy: null, confirmedAt: null }, ctx.now);
     if (created) await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'create', from_status: null, to_status: 'draft', actor_id: actor.userId, at: ctx.now });
     if (from === 'confirmed') await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'reopen', from_status: 'confirmed', to_status: 'draft', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
@@ -217,7 +217,7 @@ export async function confirmAnnualReport(db: Db, ctx: Ctx, enterpriseId: string
     const data = await liveData(tx, ctx, enterpriseId, year);
     const snapshot: Snapshot = { data, narrative };
     const { revision, version } = await confirmSubmission(tx, ctx, RISK_REPORT_KIND, locked, snapshot, input.version);
-    await mirrorRow(tx, enterpriseId, year, row, { status: 'confirmed', narrative, revision, snapshot, confirmedBy: actor.userId, confirmedAt: ctx.now }, ctx.now);
+    await mirrorRow(tx, actor.scope, enterpriseId, year, row, { status: 'confirmed', narrative, revision, snapshot, confirmedBy: actor.userId, confirmedAt: ctx.now }, ctx.now);
     await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'confirm', from_status: 'draft', to_status: 'confirmed', actor_id: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, {
       action: 'risk.report.confirm', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
@@ -246,10 +246,8 @@ export async function submitAnnualReport(db: Db, ctx: Ctx, enterpriseId: string,
     if (locked.current.status !== 'confirmed') throw stateError(locked.current.status === 'submitted' ? 'submitted' : 'notConfirmed');
     if (locked.current.revision !== input.version) throw new AppError('CONFLICT');
     const confirmed = locked.current.snapshot as Snapshot;
-    const enterprise = await tx.selectFrom('enterprises').select(['name', 'credit_code', 'subdistrict_id', 'industry_code']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();
-    const head = await tx.selectFrom('submissions').select('first_submitted_at')
-      .where('enterprise_id', '=', enterpriseId).where('kind', '=', RISK_REPORT_KIND.kind).where('subject_key', '=', String(year)).executeTakeFirst();
-    const onTime = isOnTime(year, head?.first_submitted_at ?? ctx.now);
+    const enterprise = await reportEnterprise(tx, actor.scope, enterpriseId);
+    const onTime = isOnTime(year, await firstSubmittedAt(tx, actor.scope, enterpriseId, RISK_REPORT_KIND.kind, year) ?? ctx.now);
     const snapshot: Snapshot = {
       ...confirmed,
       enterprise: { name: enterprise.name, creditCode: enterprise.credit_code, subdistrictId: enterprise.subdistrict_id, industryCode: enterprise.industry_code },
@@ -260,7 +258,7 @@ export async function submitAnnualReport(db: Db, ctx: Ctx, enterpriseId: string,
       onTime,
     };
     const done = await submitSubmission(tx, ctx, RISK_REPORT_KIND, locked, snapshot, annualReportPdf(snapshot, year), opts);
-    await mirrorRow(tx, enterpriseId, year, row, {
+    await mirrorRow(tx, actor.scope, enterpriseId, year, row, {
       status: 'submitted', narrative: confirmed.narrative, revision: done.revision, snapshot, confirmedBy: locked.current.confirmed_by, confirmedAt: locked.current.confirmed_at,
       submittedBy: actor.userId, submittedAt: ctx.now,
     }, ctx.now);
@@ -308,7 +306,7 @@ export async function listAnnualReportVersions(db: Db, ctx: Ctx, enterpriseId: s
 export async function annualReportPdfFile(db: Db, ctx: Ctx, enterpriseId: string, year: number, version: number, opts: PdfOptions = {}) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const enterprise = await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  const enterprise = await reportEnterprise(db, actor.scope, enterpriseId);
   const file = await submissionPdf(db, ctx, docRef(enterpriseId, year), version, (s) => annualReportPdf(s as Snapshot, year), opts);
   return { ...file, filename: `${enterprise.name}-${year}年度风险管控报告-第${version}版.pdf`, fallbackName: `risk-report-${year}-v${version}.pdf` };
 }
@@ -405,7 +403,7 @@ export async function forwardSubdistrictReport(db: Db, ctx: Ctx, year: number, i
   const subdistrictId = requireSubdistrictOfficer(actor);
   requireReportableYear(ctx, year);
   await db.transaction().execute(async (tx) => {
-    const sub = await tx.selectFrom('subdistricts').select(['id', 'name', 'district_id']).where('id', '=', subdistrictId).executeTakeFirstOrThrow();
+    const sub = await findSubdistrict(tx, actor.scope, subdistrictId);
     const before = await findSubdistrictReport(tx, actor.scope, sub.id, year, { lock: true });
     const ref = aggregateRef(sub.id, year);
     // The facts are read after the document's lock, so two forwards at once queue and the later one sees the earlier.

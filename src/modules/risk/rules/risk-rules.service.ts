@@ -21,11 +21,6 @@ export async function currentRiskRules(db: Executor, districtId: string): Promis
   return { version: r.version, rules: r.value, createdAt: r.createdAt, note: r.note };
 }
 
-export async function enterpriseDistrict(db: Executor, enterpriseId: string): Promise<string> {
-  const e = await db.selectFrom('enterprises').select('district_id').where('id', '=', enterpriseId).executeTakeFirstOrThrow();
-  return e.district_id;
-}
-
 /** The rule-set in force for the caller's district, so forms can preview a grade before saving. */
 export async function currentRulesFor(db: Db, ctx: Ctx): Promise<VersionedRules> {
   if (!ctx.actor) throw forbidden();
