@@ -1,3 +1,4 @@
+import { wholeEnterprise } from '../src/platform/auth/actor';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { JobRunner } from '../src/platform/jobs/runner';
@@ -175,7 +176,7 @@ test('an enterprise adds its own check items; only its principal or safety manag
 test('R-HAZ-1 a post card is generated from the risk control measures and prints with the QR code of the post\'s report page', async () => {
   const safety = await as('safety');
   const op2 = await post(['生产部', '二车间', '甲班'], '操作工');
-  const derived = await checkItemsFor(t.db, own(), { postId: op2 });
+  const derived = await checkItemsFor(t.db, wholeEnterprise(own()), own(), { postId: op2 });
   assert.ok(derived.length >= 2, 'the demo ledger has check items for this post');
 
   const generated = await safety.post(api('/checklists/from-risk'), { postId: op2 });
@@ -357,7 +358,7 @@ test('running a task with a failed item and a photo opens a pre-filled hazard li
 test('past its due time an open task is missed and its risk points fail until the next task is done; the assignee is reminded first', async () => {
   const safety = await as('safety');
   const elec = await post(['设备部', '维修班'], '电工');
-  const item = (await checkItemsFor(t.db, own(), { postId: elec }))[0]!;
+  const item = (await checkItemsFor(t.db, wholeEnterprise(own()), own(), { postId: elec }))[0]!;
   assert.equal(await failing(item.riskPointId), false);
   const maint = (await t.db.selectFrom('org_units').select('id').where('enterprise_id', '=', own()).where('name', '=', '维修班').executeTakeFirstOrThrow()).id;
   const table = await safety.post(api('/checklists'), { level: 'workshop', name: '维修班日检表', orgUnitId: maint, items: [{ source: 'risk', sourceId: item.id }] });

@@ -74,6 +74,11 @@ async function recordsOf二车间(n: number): Promise<Records> {
     enterprise_id: enterpriseId, name: `${name}员工`, id_number_masked: '530111********0000', id_number_hash: `${name}-hash`, employment_form: 'regular', org_unit_id: ws2,
   }).returning('id').executeTakeFirstOrThrow()).id;
   const riskPoint = created(await safety.post(api('/risk-points'), { name: `${name}风险点`, kind: 'place', orgUnitId: ws2, postIds: [post] }));
+  // A control measure with a check item, so the derived check items (/risk-check-items) have a 二车间 row too.
+  const measures = await safety.put(api(`/risk-points/${riskPoint}/measures`), {
+    measures: [{ category: 'management', content: `${name}管控措施`, checkItems: [{ content: `${name}排查项`, cycle: 'daily', postId: post }] }],
+  });
+  assert.equal(measures.statusCode, 200, measures.body);
   const photo = await uploadPhoto(safety, n);
   const hazard = created(await safety.post(api('/hazards'), { title: `${name}隐患`, riskPointId: riskPoint, photoIds: [photo] }));
   const library = await safety.get('/api/v1/check-library');

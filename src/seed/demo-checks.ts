@@ -1,4 +1,5 @@
 import type { Tx } from '../platform/db/database';
+import { wholeEnterprise } from '../platform/auth/actor';
 import { insertChecklist } from '../modules/hazards/checks/check.service';
 import { checkItemsFor } from '../modules/risk/points/risk-point.service';
 import type { ChecklistItemInput } from '../modules/hazards/checks/check.schema';
@@ -24,7 +25,7 @@ type DemoEnterprise = { id: string; units: Map<string, string>; posts: Map<strin
 export async function seedDemoChecks(tx: Tx, ent: DemoEnterprise, now: Date): Promise<void> {
   const library = new Map((await tx.selectFrom('check_standard_items').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
   const standard = (codes: string[]): ChecklistItemInput[] => codes.filter((c) => library.has(c)).map((c) => ({ source: 'standard', sourceId: library.get(c)! }));
-  const risk = await checkItemsFor(tx, ent.id);
+  const risk = await checkItemsFor(tx, wholeEnterprise(ent.id), ent.id);
   const riskOf = (postKeys: string[]): ChecklistItemInput[] => {
     const posts = new Set(postKeys.map((k) => ent.posts.get(k)));
     return risk.filter((r) => r.postId && posts.has(r.postId)).map((r) => ({ source: 'risk', sourceId: r.id }));

@@ -140,7 +140,7 @@ async function resolveItems(tx: Executor, whole: Scope, enterpriseId: string, ta
     idsOf('standard').length ? libraryItemsByIds(tx, idsOf('standard')) : [],
     idsOf('enterprise').length ? enterpriseItemsByIds(tx, whole, enterpriseId, idsOf('enterprise')) : [],
     // The agreed service between the risk and hazard modules: check items derived from control measures.
-    idsOf('risk').length ? checkItemsFor(tx, enterpriseId) : [],
+    idsOf('risk').length ? checkItemsFor(tx, whole, enterpriseId) : [],
   ]);
   const responsible = defaultResponsible(target);
   // R-HAZ-1 [cfg]: an item without its own cycle takes the level's default from the district's rule-set `check-cycles`.
@@ -304,7 +304,7 @@ export async function generatePostCard(db: Db, ctx: Ctx, enterpriseId: string, p
     await guardManage(tx, actor, enterpriseId);
     const whole = wholeEnterprise(enterpriseId);
     const target = await resolveTarget(tx, whole, enterpriseId, 'post', null, postId);
-    const derived = await checkItemsFor(tx, enterpriseId, { postId });
+    const derived = await checkItemsFor(tx, whole, enterpriseId, { postId });
     let card = await findPostCard(tx, whole, enterpriseId, postId);
     const created = !card;
     if (!card) {

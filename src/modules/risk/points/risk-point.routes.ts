@@ -58,8 +58,9 @@ export const riskRoutes: RouteModule = (app, { db }) => {
       response: { 200: riskCheckItems },
     },
   }, async (req) => {
-    await requireEnterpriseInScope(db, requireActor(req.ctx), req.params.enterpriseId);
-    return checkItemsFor(db, req.params.enterpriseId, { postId: req.query.postId });
+    const actor = requireActor(req.ctx);
+    await requireEnterpriseInScope(db, actor, req.params.enterpriseId);
+    return checkItemsFor(db, actor.scope, req.params.enterpriseId, { postId: req.query.postId });
   });
 
   app.get('/enterprises/:enterpriseId/risk-points/:id', {

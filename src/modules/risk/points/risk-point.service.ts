@@ -313,7 +313,11 @@ export async function myRisks(db: Db, ctx: Ctx) {
  * checklists from: by enterprise, optionally one post. Its callers have put the enterprise in scope (the route, a
  * checks manager, the demo seed): the items are the whole enterprise's.
  */
-export async function checkItemsFor(db: Executor, enterpriseId: string, opts: { postId?: string } = {}) {
-  const rows = await riskCheckItems(db, wholeEnterprise(enterpriseId), enterpriseId, opts);
+/**
+ * The check items the risk ledger derives from control measures, of the risk points `scope` may see (D11: a unit
+ * leader's picker shows his branch's); building a checklist passes `wholeEnterprise` (it takes from every source).
+ */
+export async function checkItemsFor(db: Executor, scope: Scope, enterpriseId: string, opts: { postId?: string } = {}) {
+  const rows = await riskCheckItems(db, scope, enterpriseId, opts);
   return rows.map((r) => ({ id: r.id, content: r.content, method: r.method, cycle: r.cycle, postId: r.post_id, riskPointId: r.risk_point_id, riskCode: r.risk_code, riskName: r.risk_name, grade: r.grade, category: r.category, measure: r.measure }));
 }
