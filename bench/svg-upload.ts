@@ -108,7 +108,8 @@ async function main() {
   } finally {
     await poller.close();
     await server.stop();
-    data.remove();
+    if (process.env.BENCH_KEEP_LOG) console.log(`server log: ${server.logFile}`);
+    else data.remove();
   }
 }
 

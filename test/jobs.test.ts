@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { JobRunner } from '../src/platform/jobs/runner';
 import { createTestPlatform, type TestPlatform } from './helpers';
 
@@ -90,4 +91,15 @@ test('a notification reads in the reader’s language, with its kind named, neve
   await t.db.insertInto('notifications').values({ user_id: id, kind: 'made.up', title: '标题', body: '' }).execute();
   const odd = ((await u.get('/api/v1/notifications')).data.items as Item[]).find((n) => n.kind === 'made.up')!;
   assert.equal(odd.kindName, '通知');
+});
+
+test('the embedded engine\'s statistics job analyses every table, one statement per table', { skip: Boolean(process.env.TEST_DATABASE_URL) && 'PostgreSQL runs its own autovacuum' }, async () => {
+  await sql`create table analyze_probe (n int)`.execute(t.db);
+  await sql`insert into analyze_probe select generate_series(1, 500)`.execute(t.db);
+  const stats = async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stats where tablename = 'analyze_probe'`.execute(t.db)).rows[0]!.n);
+  assert.equal(await stats(), 0);
+  await t.platform.jobs.enqueue(t.db, 'db.analyze');
+  await t.platform.jobs.tick();
+  assert.equal(await stats(), 1, 'the new table was analysed');
+  await sql`drop table analyze_probe`.execute(t.db);
 });
