@@ -16,6 +16,8 @@ export type ListTableProps<T extends AnyObject> = Omit<TableProps<T>, 'dataSourc
   empty?: ReactNode;
   /** Whether a filter is set, for "nothing matches the filters"; by default, whether any of the list's filters is. */
   filtered?: boolean;
+  /** What an empty filtered list says, when the list has words of its own for it. */
+  noMatch?: ReactNode;
   testId?: string;
 };
 
@@ -24,10 +26,10 @@ export type ListTableProps<T extends AnyObject> = Omit<TableProps<T>, 'dataSourc
  * (in the address bar on a page), a spinner while a page loads, an empty state that tells "none yet" from "none match",
  * and a sideways scroll instead of squeezed columns on a narrow screen. Rows are keyed by `id` unless told otherwise.
  */
-export function ListTable<T extends AnyObject>({ list, data, loading, empty, filtered, testId, rowKey = 'id', ...table }: ListTableProps<T>) {
+export function ListTable<T extends AnyObject>({ list, data, loading, empty, filtered, noMatch, testId, rowKey = 'id', ...table }: ListTableProps<T>) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
-  const noMatch = filtered ?? Object.values(list.filters).some(Boolean);
+  const isFiltered = filtered ?? Object.values(list.filters).some(Boolean);
   return (
     <Table<T>
       {...table}
@@ -36,7 +38,7 @@ export function ListTable<T extends AnyObject>({ list, data, loading, empty, fil
       size={isMobile ? 'small' : 'middle'}
       dataSource={data?.items}
       loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={noMatch ? t('common.noMatch') : (empty ?? t('common.noData'))} /> }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isFiltered ? (noMatch ?? t('common.noMatch')) : (empty ?? t('common.noData'))} /> }}
       scroll={{ x: 'max-content' }}
       onChange={list.onTableChange}
       pagination={{

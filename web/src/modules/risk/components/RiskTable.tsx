@@ -1,5 +1,6 @@
 import type { HTMLAttributes } from 'react';
-import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
+import { ListTable } from '../../../app/components/ListTable';
 import type { ColumnsType } from 'antd/es/table';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { formatDate } from '../../../app/format';
@@ -59,25 +60,15 @@ export function RiskTable({ list, data, loading, onOpen }: Props) {
     },
   ];
   return (
-    <Table<RiskSummary>
-      data-testid="risk-table"
-      rowKey="id"
-      size={isMobile ? 'small' : 'middle'}
-      columns={columns}
-      dataSource={data?.items}
+    <ListTable<RiskSummary>
+      testId="risk-table"
+      list={list}
+      data={data}
       loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(Object.values(list.filters).some(Boolean) ? 'risk.emptyFiltered' : 'risk.empty')} /> }}
-      scroll={{ x: 'max-content' }}
-      onChange={list.onTableChange}
+      columns={columns}
+      empty={t('risk.empty')}
+      noMatch={t('risk.emptyFiltered')}
       onRow={(p) => ({ 'data-code': p.code } as HTMLAttributes<HTMLElement>)}
-      pagination={{
-        current: list.page,
-        pageSize: list.pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: !isMobile,
-        simple: isMobile,
-        showTotal: (total) => t('common.total', { total }),
-      }}
     />
   );
 }
