@@ -63,6 +63,13 @@ async function main() {
     };
 
     // ---- seed: one plan, N graded points on it ----
+    // The demo enterprise has a site plan of its own (issue 10): its points come off it and it goes, so the plan the
+    // map opens on from the menu is the benchmark's.
+    for (const old of (await api<{ items: { id: string }[] }>('GET', `/enterprises/${s.enterpriseId}/floor-plans`)).items) {
+      const placed = await api<{ points: { id: string }[] }>('GET', `/enterprises/${s.enterpriseId}/risk-map?floorPlanId=${old.id}`);
+      for (const p of placed.points) await api('PUT', `/enterprises/${s.enterpriseId}/risk-points/${p.id}/shape`, { floorPlanId: null, shape: null });
+      await api('DELETE', `/enterprises/${s.enterpriseId}/floor-plans/${old.id}`);
+    }
     const form = new FormData();
     form.append('name', `基准平面图 ${N}`);
     form.append('file', new Blob([planSvg()], { type: 'image/svg+xml' }), 'plan.svg');
