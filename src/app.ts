@@ -8,22 +8,28 @@ import { JobRunner } from './platform/jobs/runner';
 import { installModules, type ModuleManifest } from './platform/module';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { rulesModule } from './platform/rules';
+import { signaturesModule, startSignatures } from './platform/signatures';
+import { calendarModule, seedWorkCalendarFromPackage } from './platform/calendar';
 import { accountsModule } from './modules/accounts';
 import { auditModule } from './modules/audit';
 import { exportsModule } from './modules/exports';
 import { hazardsModule } from './modules/hazards';
 import { notificationsModule } from './modules/notifications';
+import { obligationsModule } from './modules/obligations';
 import { orgModule } from './modules/org';
 import { referenceModule } from './modules/reference';
+import { responsibilityModules } from './modules/responsibility';
 import { riskModule } from './modules/risk';
 import { workbenchModule } from './modules/workbench';
 import { assertDemoComplete, seedDemo } from './seed/demo';
 
 /** Every module, in mounting order. A new module adds its manifest here (src/platform/module.ts). */
 export const MODULES: readonly ModuleManifest[] = [
-  accountsModule, referenceModule, orgModule, auditModule, notificationsModule, rulesModule,
+  accountsModule, referenceModule, orgModule, auditModule, notificationsModule, rulesModule, calendarModule, signaturesModule,
   riskModule,
   hazardsModule,
+  obligationsModule,
+  ...responsibilityModules,
   exportsModule,
   workbenchModule,
 ];
@@ -42,6 +48,10 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
   const now = opts.now ?? (() => new Date());
   const database = opts.database ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await migrate(database.pool);
+  // Issue 11 §1: the packaged official calendar for the years any database lacks (one select when it has them).
+  await seedWorkCalendarFromPackage(database.db, now());
+  // The modules' permissions, messages, rule-sets and duties are known before anything acts, the demo seed included.
+  const mounted = installModules(opts.modules ?? MODULES);
   let seeded = false;
   if (config.seedDemo) {
     const any = await database.db.selectFrom('districts').select('id').limit(1).executeTakeFirst();
@@ -53,8 +63,9 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
       await sql`analyze`.execute(database.db);
     }
   }
+  // Issue 11: employees registered without the keyed hash of their last four ID characters get it now.
+  await startSignatures(database.db, config.appSecret);
   const jobs = new JobRunner(database.db, { pollMs: config.jobsPollMs, now });
-  const mounted = installModules(opts.modules ?? MODULES);
   registerPlatformJobs(jobs, database.engine);
   for (const register of mounted.jobs) register(jobs);
   const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine, now }, mounted.routes, { logStream: opts.logStream });

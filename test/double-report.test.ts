@@ -137,7 +137,8 @@ test('R-HAZ-5 lifecycle: confirmed by the principal, submitted, locked; later ch
   // The subdistrict is told; the workers' congress view lists it for every employee.
   await t.platform.jobs.tick();
   const guanshang = await t.login('guanshang');
-  assert.ok((await ok(guanshang.get('/api/v1/notifications'))).items.some((n: { title: string }) => n.title.includes('报送隐患排查治理报告')));
+  // Duty escalations (the obligations engine) reach the officer too: look past the first page.
+  assert.ok((await ok(guanshang.get('/api/v1/notifications?pageSize=100'))).items.some((n: { title: string }) => n.title.includes('报送隐患排查治理报告')));
   const congress = await ok(worker.get(report('')));
   assert.deepEqual(congress.items.map((i: { periodType: string; periodKey: string; found: number; fixed: number }) => [i.periodType, i.periodKey, i.found, i.fixed]), [['month', '2026-09', base.month.found + 4, base.month.fixed + 2]]);
   const read = await ok(worker.get(report('/month/2026-09')));

@@ -94,7 +94,7 @@ test('R-HAZ-3 the closed loop: report with a photo → confirm → assign → su
   assert.deepEqual(audit.map((a) => a.action), ['hazard.report', 'hazard.confirm', 'hazard.assign', 'hazard.submit', 'hazard.reject', 'hazard.submit', 'hazard.accept']);
   // The rectifier was notified through the outbox.
   await t.platform.jobs.tick();
-  const bell = await leader.get('/api/v1/notifications');
+  const bell = await leader.get('/api/v1/notifications?pageSize=100');
   assert.ok(bell.data.items.some((n: { title: string }) => n.title.startsWith('整改任务')));
   // The report reached every manager of the enterprise (principal and safety manager), naming the hazard and its page.
   for (const manager of ['safety', 'principal']) {
@@ -144,10 +144,10 @@ test('R-HAZ-4 a major hazard: regulators are told at once, the five-in-place pla
   const yjj = await login('yjj');
   const zjj = await login('zjj');
   for (const c of [officer, yjj]) {
-    const n = await c.get('/api/v1/notifications');
+    const n = await c.get('/api/v1/notifications?pageSize=100');
     assert.ok(n.data.items.some((x: { title: string }) => x.title.startsWith('重大隐患报告')), 'the subdistrict and the supervising department are notified');
   }
-  assert.ok(!(await zjj.get('/api/v1/notifications')).data.items.some((x: { title: string }) => x.title.startsWith('重大隐患报告')));
+  assert.ok(!(await zjj.get('/api/v1/notifications?pageSize=100')).data.items.some((x: { title: string }) => x.title.startsWith('重大隐患报告')));
 
   await safety.post(url(`/${id}/confirm`), { level: 'major', hazardClass: 'management', majorCriterion: '有限空间作业未履行审批' });
   const deadline = new Date(t.clock.now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { sendAnnualReportReminders, sendReassessReminders } from '../src/modules/risk/report/risk-report.jobs';
+import { sendReassessReminders } from '../src/modules/risk/report/risk-report.jobs';
+import { runObligationsDay } from '../src/modules/obligations';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -127,11 +128,15 @@ test('the grade-1 list shows every major risk in scope with its enterprise, and 
 async function riskNotices(username: string, title: RegExp): Promise<number> {
   const c = await as(username);
   const list = await c.get('/api/v1/notifications?pageSize=100');
-  return (list.data.items as { kind: string; title: string }[]).filter((n) => n.kind === 'risk' && title.test(n.title)).length;
+  return (list.data.items as { kind: string; title: string }[]).filter((n) => (n.kind === 'risk' || n.kind === 'obligation') && title.test(n.title)).length;
 }
 
-test('R-RISK-9 reminders: in December the principal of a non-submitting enterprise is reminded daily, not before, not after submitting', async () => {
-  const annual = /2026年度风险管控报告待报送/;
+test('R-RISK-9 reminders (the obligations engine): in December the managers of a non-submitting enterprise are reminded, not before, not after submitting', async () => {
+  const annual = /履职提醒：每年 12 月 31 日前报送年度风险管控报告/;
+  // The demo's own duties were opened (and reminded) on the day it was loaded: start this enterprise's report afresh.
+  await t.db.deleteFrom('obligation_occurrences').where('enterprise_id', '=', own()).where('definition_key', '=', 'risk.annual_report').execute();
+  await t.db.updateTable('outbox').set({ processed_at: t.clock.now }).where('processed_at', 'is', null).execute();
+  await t.db.deleteFrom('notifications').where('title_key', '=', 'notify.obligation.remind.title').execute();
   t.clock.now = new Date('2026-11-15T01:00:00Z');
   await t.platform.jobs.tick();
   assert.equal(await riskNotices('principal', annual), 0, 'no reminder in November');
@@ -143,7 +148,7 @@ test('R-RISK-9 reminders: in December the principal of a non-submitting enterpri
   assert.equal(await riskNotices('worker', annual), 0);
   assert.equal(await riskNotices('guanshang', annual), 0);
   await t.platform.jobs.tick();
-  assert.equal(await riskNotices('principal', annual), 1, 'once a day');
+  assert.equal(await riskNotices('principal', annual), 1, 'once per reminder step');
 
   const safety = await as('safety');
   const principal = await as('principal');
@@ -182,19 +187,24 @@ test('R-RISK-6 reminders: the safety manager hears once a day of re-assessments 
 
 test('R-RISK-6/9 reminder days are local (UTC+8): December and "overdue" begin at local midnight, not at 08:00', async () => {
   /** The reminders one job run writes for the demo enterprise's people, read from the outbox it filled. */
-  const run = async (job: typeof sendAnnualReportReminders, iso: string) => {
+  const run = async (job: (db: typeof t.db, now: Date) => Promise<unknown>, iso: string, titleKey?: string) => {
     const last = (await t.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
     await job(t.db, new Date(iso));
     const rows = await t.db.selectFrom('outbox').select('payload').where('id', '>', String(last)).execute();
     const users = new Set((await t.db.selectFrom('users').select('id').where('enterprise_id', '=', own()).execute()).map((u) => u.id));
-    return rows.map((r) => r.payload as { userId: string; params: Record<string, unknown> }).filter((p) => users.has(p.userId)).map((p) => p.params);
+    return rows.map((r) => r.payload as { userId: string; titleKey: string; params: Record<string, unknown> })
+      .filter((p) => users.has(p.userId) && (!titleKey || p.titleKey === titleKey)).map((p) => p.params);
   };
-  // The demo enterprise submitted its 2026 report in the first test; without it, the report is owed again.
+  // The demo enterprise submitted its 2026 report in the first test; without it, the report is owed again. The December
+  // reminder is the obligations engine's (`risk.annual_report`: 30 days before 31 December, then closer).
   await t.db.deleteFrom('risk_annual_reports').where('enterprise_id', '=', own()).where('year', '=', 2026).execute();
-  assert.equal((await run(sendAnnualReportReminders, '2026-11-30T15:59:00Z')).length, 0, '23:59 on 30 November');
-  const december = await run(sendAnnualReportReminders, '2026-11-30T23:00:00Z'); // 07:00 on 1 December in Kunming
-  assert.ok(december.length >= 2 && december.every((p) => p.year === 2026 && p.due === '2026-12-31'), JSON.stringify(december));
-  assert.equal((await run(sendAnnualReportReminders, '2026-12-31T20:00:00Z')).length, 0, '04:00 on 1 January 2027');
+  await t.db.deleteFrom('obligation_occurrences').where('enterprise_id', '=', own()).where('definition_key', '=', 'risk.annual_report').execute();
+  const remind = 'notify.obligation.remind.title';
+  assert.equal((await run(runObligationsDay, '2026-11-30T15:59:00Z', remind)).length, 0, '23:59 on 30 November');
+  const december = await run(runObligationsDay, '2026-11-30T23:00:00Z', remind); // 07:00 on 1 December in Kunming
+  assert.ok(december.length >= 2 && december.every((p) => p.due === '2026-12-31' && String(p.duty).includes('年度风险管控报告')), JSON.stringify(december));
+  assert.equal((await run(runObligationsDay, '2026-12-01T01:00:00Z', remind)).length, 0, 'once per step: not again the same day');
+  assert.equal((await run(runObligationsDay, '2026-12-31T20:00:00Z', remind)).length, 0, '04:00 on 1 January 2027: past due, no reminder');
 
   const [a] = await points();
   await t.db.updateTable('risk_points').set({ reassess_due: '2030-01-01' }).where('enterprise_id', '=', own()).execute();

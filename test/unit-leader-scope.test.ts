@@ -62,7 +62,7 @@ async function shown(res: Res): Promise<string> {
   return `${res.statusCode} ${res.body}`;
 }
 
-type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string };
+type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string; meeting: string; meetingFile: string; dutyList: string; mentorship: string };
 
 /** One record of every unit-owned kind in 二车间, created by the safety manager. */
 async function recordsOf二车间(n: number): Promise<Records> {
@@ -87,7 +87,28 @@ async function recordsOf二车间(n: number): Promise<Records> {
   const card = created(await safety.post(api('/checklists'), { level: 'post', name: `${name}检查卡`, postId: post, items }));
   const plan = created(await safety.post(api('/check-plans'), { name: `${name}日检`, type: 'daily', cycle: 'daily', checklistId: checklist, assigneePostId: post, startsOn: '2026-12-01' }));
   const task = (await t.db.selectFrom('check_tasks').select('id').where('enterprise_id', '=', enterpriseId).where('plan_id', '=', plan).executeTakeFirstOrThrow()).id;
-  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task };
+  // A safety meeting of 二车间, chaired and confirmed by the safety manager, with a photo and an action of its worker.
+  const chair = (await t.db.selectFrom('users').select('employee_id').where('username', '=', 'safety').executeTakeFirstOrThrow()).employee_id!;
+  const meeting = created(await safety.post(api('/meetings'), {
+    type: 'regular', title: `${name}班前会`, heldAt: '2026-12-01T08:00:00+08:00', chairEmployeeId: chair, attendeeIds: [employee], minutes: `${name}纪要`,
+    decisions: [{ content: `${name}决定事项`, ownerEmployeeId: employee, dueOn: '2026-12-31' }],
+  }));
+  const boundary = `----sdmeet${n}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="role"\r\n\r\nphoto\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.png"\r\nContent-Type: image/png\r\n\r\n`),
+    png(100 + n), Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const meetingFile = (await safety.request('POST', api(`/meetings/${meeting}/files`), body, { 'content-type': `multipart/form-data; boundary=${boundary}` })).data.ids[0] as string;
+  created(await safety.post(api(`/meetings/${meeting}/confirm`), {}));
+  // The 二车间 post's published duty list (R-RESP-1).
+  const dutyList = created(await safety.post(api('/duty-lists'), { name: `${name}责任清单`, level: 'post', templateKey: 'operator' }));
+  created(await safety.put(api(`/duty-lists/${dutyList}/assignments`), { postIds: [post] }));
+  created(await safety.post(api(`/duty-lists/${dutyList}/publish`), {}));
+  // A mentorship of the 二车间 employee (R-RESP-9), with the safety manager as mentor.
+  const mentorship = created(await safety.post(api('/mentorships'), {
+    mentorEmployeeId: chair, apprenticeEmployeeId: employee, postId: post, startsOn: '2026-12-01', endsOn: '2027-02-28', skills: [{ kind: 'other', title: `${name}技能` }],
+  }));
+  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task, meeting, meetingFile, dutyList, mentorship };
 }
 
 /**
@@ -105,6 +126,19 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     '/checklists/:id': [r.checklist, r.card],
     '/checklists/:id/print': [r.checklist, r.card],
     '/check-tasks/:id': [r.task],
+    // A meeting the leader neither chaired, attended nor owns an action of, and its file.
+    '/meetings/:id': [r.meeting],
+    '/meeting-files/:id': [r.meetingFile],
+    // A duty list attached to a post of 二车间.
+    '/duty-lists/:id': [r.dutyList],
+    // A mentorship whose apprentice works in 二车间, and the skills of a 二车间 post's card.
+    '/mentorships/:id': [r.mentorship],
+    '/posts/:postId/mentoring-skills': [r.post],
+    // Key moments are the enterprise's own (holidays, resumptions, maintenance), and so are their check-in photos; the
+    // pay–safety link is the managers' (403 to him).
+    '/key-moments/:id': null,
+    '/duty-checkin-photos/:id': null,
+    '/pay-link-files/:id': null,
     // The enterprise's own: floor plans of the site, the annual risk report, the monthly and yearly hazard reports.
     '/floor-plans/:id/image': null,
     '/risk-reports/:year': null,
@@ -113,6 +147,29 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     '/hazard-reports/:periodType/:periodKey': null,
     '/hazard-reports/:periodType/:periodKey/versions': null,
     '/hazard-reports/:periodType/:periodKey/versions/:version/pdf': null,
+    // Duty lists: a version is read through its list (404 to him with it, test/duty-lists.test.ts); the yearly reviews and
+    // assessment campaigns are the enterprise's own, their rows narrowed to his branch (test/duty-lists.test.ts).
+    '/duty-lists/:id/versions/:version': null,
+    '/duty-reviews/:id': null,
+    '/duty-assessments/:id': null,
+    '/duty-assessments/:id/scores': null,
+    '/duty-assessments/:id/people/:employeeId': null,
+    '/duty-assessments/:id/notice': null,
+    '/duty-assessments/:id/export': null,
+    // Letters, campaigns and commitments: a campaign and a commitment are the enterprise's own (their figures and lists
+    // are narrowed to the leader's branch); a letter of another unit, and a paper list he did not record, are 404 to
+    // him (test/letters.test.ts makes them).
+    '/letter-campaigns/:id': null,
+    '/letter-campaigns/:id/letters': null,
+    '/letter-campaigns/:id/paper-lists': null,
+    '/letter-campaigns/:id/paper-lists/:attachmentId/file': null,
+    '/letters/:id': null,
+    '/commitments/:id': null,
+    '/commitments/:id/poster': null,
+    // Duties: a unit leader sees only the occurrences he owes himself, of any unit; another's is 404 to him
+    // (test/obligations.test.ts shows it for an employee, the same rule).
+    '/obligations/:id': null,
+    '/obligations/:id/files/:fileId': null,
   };
 }
 

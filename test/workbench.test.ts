@@ -136,7 +136,7 @@ test('a subdistrict officer sees overdue and major hazards across his enterprise
   assert.equal(audit.length, 1);
   await t.platform.jobs.dispatchOutbox();
   const principal = await ent.login('principal');
-  const bell = await principal.get('/api/v1/notifications');
+  const bell = await principal.get('/api/v1/notifications?pageSize=100');
   assert.ok(bell.data.items.some((n: { title: string; body: string }) => n.title.includes('双报告') && n.body.includes('关上街道')), bell.body);
   // The workbench says when it was urged today (the screen offers no second urge until tomorrow)…
   assert.ok((await workbench(officer)).get('hazard.reportsMissing')!.urge!.urgedAt);

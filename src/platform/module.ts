@@ -6,6 +6,7 @@ import type { RouteModule } from './http/app';
 import { registerMessages, type MessageDict } from './i18n/messages';
 import type { JobRunner } from './jobs/runner';
 import { registerNotificationKinds, type NotificationKindNames } from './outbox';
+import { registerObligations, type ObligationDefinition } from './obligations/obligation.definition';
 import { registerRuleSets, type RuleSetDef } from './rules/rule-set';
 import { registerWorkbenchSource, type WorkbenchSource } from './workbench';
 
@@ -41,6 +42,11 @@ export type ModuleManifest = {
   /** Its items on the home page's to-do workbench for the person asking (src/platform/workbench.ts). */
   workbench?: WorkbenchSource;
   /**
+   * Its duties that come due (src/platform/obligations, issue 11): each definition's rule id, owner, cadence or trigger,
+   * which enterprises owe it and what fulfils it. The engine (src/modules/obligations) does the rest.
+   */
+  obligations?: readonly ObligationDefinition[];
+  /**
    * Its unique constraints that guard one field, by PostgreSQL constraint name (`risk_points_enterprise_id_code_key`):
    * a violation the service's own check missed (a race) is answered at that field (src/platform/errors.ts).
    */
@@ -66,6 +72,7 @@ export function installModules(modules: readonly ModuleManifest[]): {
     if (m.ruleSets) registerRuleSets(m.ruleSets);
     if (m.notificationKinds) registerNotificationKinds(m.notificationKinds);
     if (m.workbench) registerWorkbenchSource(m.name, m.workbench);
+    if (m.obligations) registerObligations(m.obligations);
     if (m.uniqueFields) registerUniqueFields(m.uniqueFields);
     registerAuditNames({ entities: m.auditEntities, actions: m.auditActions });
     installed.add(m.name);

@@ -1,10 +1,9 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { can, type Actor, type Ctx } from '../platform/auth/actor';
 import type { Permission } from '../platform/auth/permissions';
-import { scopeOf } from '../platform/auth/session';
+import { accountActor, SEED_REQUEST } from './demo-actors';
+import { pngOf } from './demo-images';
 import type { Db } from '../platform/db/database';
 import type { HazardSource } from '../platform/db/schema';
-import type { Locale } from '../platform/i18n/messages';
 import { installModules } from '../platform/module';
 import { startOfLocalMonth, localMonthIndex, localYear } from '../platform/time';
 import { accountsModule } from '../modules/accounts';
@@ -46,7 +45,6 @@ const NOTICE_DAYS = 2;
 /** The history begins when the district admin opens the accounts, before the first hazard. */
 const HISTORY_DAYS = 180;
 /** Audit rows written by the seed name it as their request. */
-const SEED_REQUEST = 'demo-seed';
 
 type HazardClass = 'thing' | 'behaviour' | 'management';
 type UnitKey = 'root' | 'safety' | 'prod' | 'equip' | 'ws1' | 'ws2' | 'team1a' | 'team1b' | 'team2a' | 'maint';
@@ -95,16 +93,7 @@ class Replay {
   async actor(who: Person): Promise<Actor> {
     const known = this.actors.get(who.username);
     if (known) return known;
-    const u = await this.db.selectFrom('users as u')
-      .leftJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'u.enterprise_id').onRef('ou.id', '=', 'u.org_unit_id'))
-      .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.district_id', 'u.department_id', 'u.subdistrict_id', 'u.enterprise_id',
-        'u.institution_id', 'u.employee_id', 'u.locale', 'u.must_change_password', 'u.disabled', 'ou.path as unit_path'])
-      .where('u.username', '=', who.username).executeTakeFirst();
-    if (!u || u.disabled) throw new Error(`demo hazards: no account ${who.username} (${who.name})`);
-    const actor: Actor = {
-      userId: u.id, username: u.username, displayName: u.display_name, role: u.role, scope: scopeOf(u, u.unit_path ?? null),
-      mustChangePassword: u.must_change_password, locale: (u.locale === 'en-US' ? 'en-US' : 'zh-CN') as Locale, sessionHash: '', csrfToken: '',
-    };
+    const actor = await accountActor(this.db, who.username);
     this.actors.set(who.username, actor);
     return actor;
   }
@@ -237,34 +226,12 @@ class DemoHazard {
  * every machine) as an ordinary PNG the photo store accepts.
  */
 const AFTER_PHOTO = ((): Buffer => {
-  const w = 160;
-  const h = 120;
   // Distance from (x, y) to the segment a–b.
   const dist = (x: number, y: number, [ax, ay]: [number, number], [bx, by]: [number, number]) => {
     const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
     return Math.hypot(x - ax - t * (bx - ax), y - ay - t * (by - ay));
   };
-  const raw = Buffer.alloc(h * (1 + w * 3));
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const tick = Math.min(dist(x, y, [48, 62], [72, 88]), dist(x, y, [72, 88], [116, 36])) <= 7;
-      const at = y * (1 + w * 3) + 1 + x * 3;
-      raw.set(tick ? [46, 125, 50] : [232, 245, 233], at);
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return pngOf(160, 120, (x, y) => (Math.min(dist(x, y, [48, 62], [72, 88]), dist(x, y, [72, 88], [116, 36])) <= 7 ? [46, 125, 50] : [232, 245, 233]));
 })();
 
 /** Times relative to now: `at(3, 2)` is three days ago at 02:00 UTC (10:00 in Kunming); `day(-5)` is five days ahead. */

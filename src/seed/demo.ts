@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../platform/auth/password';
 import { writeAudit } from '../platform/audit/audit';
+import { seedWorkCalendarFromPackage } from '../platform/calendar';
 import type { Db, Tx } from '../platform/db/database';
 import type { EmploymentForm, OrgUnitKind, Role } from '../platform/db/schema';
 import { creditCodeCheckChar } from '../modules/org/credit-code';
@@ -9,10 +10,15 @@ import { DEPARTMENTS, INDUSTRIES, SUBDISTRICTS } from './reference-data';
 import { seedDemoRisks } from './demo-risk';
 import { seedDemoFloorPlan } from './demo-floor-plan';
 import { seedDemoChecks } from './demo-checks';
+import { seedDemoDuties } from './demo-duties';
 import { seedDemoHazards } from './demo-hazards';
+import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoObligations } from './demo-obligations';
+import { addLocalMonths, localDay, localYear } from '../platform/time';
 
-/** D14: the published demo password meets the password policy (and contains no demo user name). */
-export const DEMO_PASSWORD = 'Demo@Guandu2026';
+import { DEMO_PASSWORD } from './demo-password';
+
+export { DEMO_PASSWORD };
 
 /** A deterministic pseudo-random sequence, so the demo district is the same on every machine. */
 function rng(seed: number) {
@@ -75,6 +81,49 @@ const ENTERPRISES: EnterpriseSeed[] = [
   { name: '官渡区人民医院', industry: 'healthcare', sub: 0, employees: 24, flags: { crowded_venue: true, state_owned: true } },
   { name: '昆明东郊烟花爆竹批发有限公司', industry: 'fireworks', sub: 9, employees: 12 },
 ];
+
+/**
+ * RULES.md §8 facts of the demo enterprises, by name: 营业收入 in 万元 (null: not declared, so the size class is an
+ * estimate), the 从业人数 declared where the demo loads only part of the staff into the ledger, hazardous-goods
+ * carriers, a 职代会, and the actual controller. Together they show every size class and both key-industry overrides.
+ */
+type ProfileSeed = { revenueWan: number | null; declaredStaff?: number; carrier?: boolean; congress?: boolean; controller?: string };
+const PROFILES: Record<string, ProfileSeed> = {
+  '昆明官渡精细化工有限公司': { revenueWan: 8600, congress: true, controller: '云南官渡化工集团有限公司' },
+  '云南滇中危险品储运有限公司': { revenueWan: 3200, carrier: true, controller: '张建华' },
+  '昆明金马气体有限公司': { revenueWan: 1500 },
+  '官渡区加油站连锁有限公司': { revenueWan: 5400, controller: '李文斌' },
+  '云南铜业（官渡）冶炼有限公司': { revenueWan: 526000, declaredStaff: 1260, congress: true, controller: '云南省人民政府国有资产监督管理委员会' },
+  '昆明阿拉铝业有限公司': { revenueWan: 48000, congress: true },
+  '昆明大板桥采石场': { revenueWan: 420, controller: '王志国' },
+  '云南建投第六建设有限公司官渡项目部': { revenueWan: 95000, congress: true, controller: '云南省人民政府国有资产监督管理委员会' },
+  '昆明螺蛳湾建筑工程有限公司': { revenueWan: null },
+  '官渡城投建设有限公司': { revenueWan: 12000, congress: true, controller: '昆明市官渡区人民政府' },
+  '昆明长水客运有限公司': { revenueWan: 6800 },
+  '云南顺达危货运输有限公司': { revenueWan: 2600, carrier: true, controller: '赵海波' },
+  '官渡公交第三分公司': { revenueWan: null, congress: true },
+  '昆明地铁运营（官渡段）分公司': { revenueWan: 86000, declaredStaff: 1580, congress: true, controller: '昆明市人民政府国有资产监督管理委员会' },
+  '官渡燃气有限公司': { revenueWan: 9800, congress: true },
+  '昆明世纪城购物中心': { revenueWan: 32000 },
+  '官渡古镇商业管理有限公司': { revenueWan: 800 },
+  '螺蛳湾国际商贸城': { revenueWan: 56000, congress: true },
+  '昆明恒达机械制造有限公司': { revenueWan: 6200 },
+  '云南官渡电机有限公司': { revenueWan: 900 },
+  '昆明小板桥汽车零部件有限公司': { revenueWan: 2300 },
+  '昆明滇味食品有限公司': { revenueWan: 4100 },
+  '官渡粑粑食品厂': { revenueWan: 260 },
+  '云南乳业（官渡）有限公司': { revenueWan: null },
+  '昆明六甲印刷包装有限公司': { revenueWan: 1100 },
+  '昆明矣六新型建材有限公司': { revenueWan: 2000 },
+  '官渡区冷链物流中心': { revenueWan: 1800 },
+  '昆明金马酒店管理有限公司': { revenueWan: 2400 },
+  '官渡古镇文化旅游有限公司': { revenueWan: 1200 },
+  '昆明市官渡区第一中学': { revenueWan: null },
+  '官渡区人民医院': { revenueWan: 42000, declaredStaff: 860, congress: true },
+  '昆明东郊烟花爆竹批发有限公司': { revenueWan: 650 },
+};
+/** The one demo enterprise that joined the platform lately (two months ago): its obligations start then. */
+const JOINED_LATELY = '昆明东郊烟花爆竹批发有限公司';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉鹏飞云海波宁凯琳雪梅健斌浩亮';
@@ -140,6 +189,8 @@ export async function assertDemoComplete(db: Db, where: string): Promise<void> {
 /** `now` is the platform clock's instant: the demo's dates (hazard deadlines, check periods, assessments) are relative to it. */
 export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): Promise<DemoResult> {
   const now = opts.now;
+  // The official calendar first, so the demo's working-day deadlines are counted on it (a no-op after the platform start).
+  await seedWorkCalendarFromPackage(db, now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rand = rng(20201);
   const seeded = await db.transaction().execute(async (tx) => {
@@ -152,12 +203,16 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
     const enterpriseIds: string[] = [];
     for (const [n, e] of ENTERPRISES.entries()) {
       const principal = SURNAMES[Math.floor(rand() * SURNAMES.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]!;
+      const profile = PROFILES[e.name] ?? { revenueWan: null };
       const ent = await tx.insertInto('enterprises').values({
         district_id: district.id, credit_code: makeCreditCode(n + 1), name: e.name,
         address: `昆明市官渡区${SUBDISTRICTS[e.sub]!.name}${100 + n}号`, subdistrict_id: subIds[e.sub]!, industry_code: e.industry,
         legal_representative: principal, principal_name: principal, principal_phone: `1388${String(7100000 + n * 131).padStart(7, '0')}`,
-        employee_count: e.employees, high_risk: highRisk.has(e.industry), above_scale: e.flags?.above_scale ?? false,
+        employee_count: profile.declaredStaff ?? e.employees, high_risk: highRisk.has(e.industry), above_scale: e.flags?.above_scale ?? false,
         state_owned: e.flags?.state_owned ?? false, central_provincial: e.flags?.central_provincial ?? false, crowded_venue: e.flags?.crowded_venue ?? false,
+        annual_revenue_wan: profile.revenueWan, hazardous_goods_carrier: profile.carrier ?? false, has_workers_congress: profile.congress ?? false,
+        actual_controller: profile.controller ?? '',
+        onboarded_on: e.name === JOINED_LATELY ? addLocalMonths(localDay(now), -2) : `${localYear(now) - 1}-01-01`,
       }).returning('id').executeTakeFirstOrThrow();
       enterpriseIds.push(ent.id);
       const units = new Map<string, { id: string; path: string }>();
@@ -205,6 +260,7 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
     await seedDemoRisks(tx, firstEnterprise, now);
     await seedDemoFloorPlan(tx, firstEnterprise.id, now);
     await seedDemoChecks(tx, firstEnterprise, now);
+    await seedDemoDuties(tx, firstEnterprise, now);
     const insurer = await tx.insertInto('institutions').values({ kind: 'insurer', name: '人保财险昆明市官渡支公司', credit_code: makeCreditCode(901) }).returning('id').executeTakeFirstOrThrow();
     const service = await tx.insertInto('institutions').values({ kind: 'service', name: '云南安信安全技术服务有限公司', credit_code: makeCreditCode(902) }).returning('id').executeTakeFirstOrThrow();
     // The insurer covers the high-risk enterprises (安责险, R-INS-1); the service institution serves the first ten.
@@ -241,6 +297,8 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
   // Once the district and its accounts are committed: the hazards are played through the hazard service, each step in
   // its own transaction as in use, by the demo users and the people the admin opens accounts for.
   await seedDemoHazards(db, { enterprise: seeded.enterprise, now });
+  await seedDemoMeetings(db, { enterprise: seeded.enterprise, now });
+  await seedDemoObligations(db, { enterpriseId: seeded.enterprise.id, now, idSecret: opts.idSecret });
   await db.deleteFrom('app_settings').where('key', '=', DEMO_LOADING).execute();
   return seeded.result;
 }

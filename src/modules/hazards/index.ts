@@ -12,6 +12,7 @@ import { hazardsAuditNames, hazardsMessages, hazardsWorkbenchMessages } from './
 import { HAZARD_NOTIFICATION_KINDS, HAZARD_PERMISSIONS, HAZARD_ROLE_GRANTS } from './hazards.permissions';
 import { CHECK_RULES } from './checks/check.rule-sets';
 import { hazardsWorkbench } from './hazards.workbench';
+import { DOUBLE_REPORT_OBLIGATIONS } from './double-report/double-report.obligations';
 
 /** Hidden-hazard investigation (RULES.md §4): checks, the closed loop, statistics and the double report. */
 export const hazardsModule: ModuleManifest = {
@@ -22,4 +23,9 @@ export const hazardsModule: ModuleManifest = {
   messages: [hazardsMessages, hazardRulesMessages, hazardsWorkbenchMessages],
   permissions: HAZARD_PERMISSIONS, roleGrants: HAZARD_ROLE_GRANTS, notificationKinds: HAZARD_NOTIFICATION_KINDS,
   workbench: hazardsWorkbench,
+  obligations: DOUBLE_REPORT_OBLIGATIONS,
 };
+
+// The public surface other modules use.
+export { openHazardCounts } from './stats/open-hazards';
+export { checkPlansCovering } from './checks/check-plans-covering';

@@ -137,6 +137,8 @@ export async function registeredHashes(db: Executor, scope: Scope, enterpriseId:
 export type EmployeeInsert = {
   id: string; name: string; id_number_masked: string; id_number_hash: string; phone: string;
   employment_form: EmploymentForm; org_unit_id: string; hire_date: string | null;
+  /** Issue 11: the keyed hash of the last four ID characters (platform/signatures). */
+  id_last4_hash: string;
 };
 
 // Rows per INSERT: large enough to make 5,000-row imports fast, small enough to stay far below the bind limit.
@@ -171,7 +173,7 @@ export async function replaceEmployeePosts(tx: Tx, scope: Scope, enterpriseId: s
 }
 
 export type EmployeeChanges = Partial<{
-  name: string; id_number_masked: string; id_number_hash: string; phone: string; employment_form: EmploymentForm;
+  name: string; id_number_masked: string; id_number_hash: string; id_last4_hash: string; phone: string; employment_form: EmploymentForm;
   org_unit_id: string; hire_date: string | null; status: EmployeeStatus;
 }>;
 

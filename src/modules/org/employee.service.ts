@@ -10,7 +10,9 @@ import { fileDate, readXlsxUpload, safeFileName, type Upload, type XlsxFile } fr
 import { AppError, alreadyTaken, forbidden, invalid, notFound } from '../../platform/errors';
 import { t } from '../../platform/i18n/messages';
 import { enqueueOutbox } from '../../platform/outbox';
-import { localDay } from '../../platform/time';
+import { idLast4Hash } from '../../platform/signatures';
+import { addLocalDays, localDay } from '../../platform/time';
+import { triggerEvent } from '../obligations';
 import {
   buildExport, buildTemplate, candidateIdNumbers, readRoster, unitIndex, unitPathNames, validateRows,
 } from './employee.excel';
@@ -102,6 +104,18 @@ function refuseUnderAge(idNumber: string, ctx: Ctx): void {
   if (isUnderAge(idNumber, localDay(ctx.now))) throw invalid('body.idNumber', 'validation.idNumber.underAge', { age: MIN_WORKING_AGE });
 }
 
+/** A hire date this many days back or later makes an added person a new hire (issue 11 §9). */
+const RECENT_HIRE_DAYS = 30;
+
+/**
+ * Whether a person added to the roster is a new hire: hired within the last RECENT_HIRE_DAYS days (or later), or, with
+ * no hire date, when `absentIsNew` (one person added by hand is; a roster import without dates loads existing staff).
+ */
+function isRecentHire(hireDate: string | null, ctx: Ctx, absentIsNew: boolean): boolean {
+  if (hireDate === null) return absentIsNew;
+  return hireDate >= addLocalDays(localDay(ctx.now), -RECENT_HIRE_DAYS);
+}
+
 export async function createEmployee(db: Db, ctx: Ctx, idSecret: string, enterpriseId: string, input: EmployeeCreate): Promise<EmployeeDetail> {
   const actor = requireActor(ctx);
   const idNumber = normalizeIdNumber(input.idNumber);
@@ -115,11 +129,17 @@ export async function createEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
     const id = randomUUID();
     await insertEmployees(tx, actor.scope, enterpriseId, [{
       id, name: input.name, id_number_masked: maskIdNumber(idNumber), id_number_hash: hash,
+      id_last4_hash: idLast4Hash(idSecret, enterpriseId, id, idNumber.slice(-4)),
       phone: input.phone, employment_form: input.employmentForm, org_unit_id: input.orgUnitId, hire_date: input.hireDate,
     }], ctx.now);
     await insertEmployeePosts(tx, actor.scope, enterpriseId, input.postIds.map((post_id) => ({ employee_id: id, post_id })));
     const { row, posts } = await loadOne(tx, actor, enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'employee.create', entityType: 'employee', entityId: id, enterpriseId, after: auditView(row, posts) });
+    // Issue 11: a person added to the roster is a new hire unless the hire date says otherwise; the duties a hire opens
+    // (a personal letter to sign within N days, R-RESP-3; a mentor in a key industry, R-RESP-9) count from today.
+    if (isRecentHire(input.hireDate, ctx, true)) {
+      await triggerEvent(tx, ctx, { enterpriseId, event: 'employee.hired', at: ctx.now, subjectKey: id, subjectLabel: input.name, ownerEmployeeId: id });
+    }
     return detail(row, posts, actor);
   });
 }
@@ -144,6 +164,7 @@ export async function updateEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
       if (holder && holder !== id) throw duplicateIdNumber();
       changes.id_number_masked = maskIdNumber(idNumber);
       changes.id_number_hash = hash;
+      changes.id_last4_hash = idLast4Hash(idSecret, enterpriseId, id, idNumber.slice(-4));
     }
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as EmployeeChanges;
     if (!(await updateEmployeeRow(tx, actor.scope, enterpriseId, id, input.version, defined, ctx.now))) throw new AppError('CONFLICT');
@@ -265,9 +286,15 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
     await insertEmployees(tx, actor.scope, enterpriseId, checked.valid.map((r, i) => ({
       id: ids[i]!, name: r.name, id_number_masked: maskIdNumber(r.idNumber),
       id_number_hash: hashOf.get(r.idNumber) ?? hashIdNumber(r.idNumber, idSecret), phone: r.phone,
+      id_last4_hash: idLast4Hash(idSecret, enterpriseId, ids[i]!, r.idNumber.slice(-4)),
       employment_form: r.employmentForm, org_unit_id: r.orgUnitId, hire_date: r.hireDate,
     })), ctx.now, { analyze: true });
     await insertEmployeePosts(tx, actor.scope, enterpriseId, checked.valid.flatMap((r, i) => r.postIds.map((post_id) => ({ employee_id: ids[i]!, post_id }))));
+    // Issue 11 §9: rows whose hire date is recent are new hires, as if added by hand; rows without one are existing staff.
+    for (const [i, r] of checked.valid.entries()) {
+      if (!isRecentHire(r.hireDate, ctx, false)) continue;
+      await triggerEvent(tx, ctx, { enterpriseId, event: 'employee.hired', at: ctx.now, subjectKey: ids[i]!, subjectLabel: r.name, ownerEmployeeId: ids[i]! });
+    }
     const count = checked.valid.length;
     await writeAudit(tx, ctx, {
       action: 'employee.import', entityType: 'enterprise', entityId: enterpriseId, enterpriseId,

@@ -49,7 +49,7 @@ export async function listEnterprises(db: Executor, scope: Scope, q: EnterpriseL
 export async function findEnterprise(db: Executor, scope: Scope, id: string) {
   return baseQuery(db)
     .selectAll('e')
-    .select(['s.name as subdistrict_name', 'i.name as industry_name'])
+    .select(['s.name as subdistrict_name', 'i.name as industry_name', 'i.categories as industry_categories'])
     .where('e.id', '=', id)
     .where(enterpriseRowInScope(scope, 'e'))
     .executeTakeFirst();

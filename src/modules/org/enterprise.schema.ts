@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/route';
+import { calendarDate, pageOf, pageQuery } from '../../platform/http/route';
+import { SIZE_CLASSES, SIZE_SECTORS } from './enterprise-attributes';
 
 export const enterpriseStatus = z.enum(['active', 'suspended', 'closed']);
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
@@ -38,6 +39,20 @@ export const enterpriseDetail = enterpriseSummary.extend({
   centralProvincial: z.boolean(),
   stateOwned: z.boolean(),
   crowdedVenue: z.boolean(),
+  annualRevenueWan: z.number().nullable(),
+  hazardousGoodsCarrier: z.boolean(),
+  hasWorkersCongress: z.boolean(),
+  actualController: z.string(),
+  onboardedOn: z.string().nullable(),
+  /** RULES.md §8: derived with the district's `enterprise-attributes` rule-set, never stored. */
+  attributes: z.object({
+    keyIndustry: z.boolean(),
+    keyIndustryBy: z.array(z.enum(['industry', 'crowdedVenue', 'hazardousGoodsCarrier'])),
+    sizeClass: z.enum(SIZE_CLASSES),
+    sizeEstimated: z.boolean(),
+    sizeSector: z.enum(SIZE_SECTORS),
+    ruleSetVersion: z.number().int(),
+  }),
   version: z.number(),
   createdAt: z.date(),
   abilities: z.object({ canEdit: z.boolean() }),
@@ -45,6 +60,9 @@ export const enterpriseDetail = enterpriseSummary.extend({
 export type EnterpriseDetail = z.infer<typeof enterpriseDetail>;
 
 const text = (max: number) => z.string().trim().max(max);
+/** 营业收入 in 万元: at most two decimals, as numeric(14, 2) keeps it (checked on the number as written). */
+const revenueWan = z.number().min(0).max(999_999_999_999.99)
+  .refine((v) => /^-?\d+(\.\d{1,2})?$/.test(String(v)), { message: 'validation.revenueWan.decimals' });
 const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})?$/, { message: 'validation.phone' });
 
 export const enterpriseFields = z.object({
@@ -62,6 +80,12 @@ export const enterpriseFields = z.object({
   crowdedVenue: z.boolean().default(false),
   highRisk: z.boolean().default(false),
   status: enterpriseStatus.default('active'),
+  annualRevenueWan: revenueWan.nullable().default(null),
+  hazardousGoodsCarrier: z.boolean().default(false),
+  hasWorkersCongress: z.boolean().default(false),
+  actualController: text(100).default(''),
+  /** The local date the enterprise joined the platform; today when not given. */
+  onboardedOn: calendarDate.optional(),
 });
 
 export const enterpriseCreate = enterpriseFields.extend({ creditCode: z.string().trim().min(1).max(30) });
@@ -82,6 +106,11 @@ export const enterpriseUpdate = z.object({
   crowdedVenue: z.boolean().optional(),
   highRisk: z.boolean().optional(),
   status: enterpriseStatus.optional(),
+  annualRevenueWan: revenueWan.nullable().optional(),
+  hazardousGoodsCarrier: z.boolean().optional(),
+  hasWorkersCongress: z.boolean().optional(),
+  actualController: text(100).optional(),
+  onboardedOn: calendarDate.optional(),
   version: z.number().int(),
 });
 export type EnterpriseUpdateInput = z.infer<typeof enterpriseUpdate>;

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module';
 import { employeeRoutes } from './employee.routes';
+import { ENTERPRISE_ATTRIBUTE_RULES } from './enterprise-attributes.rule-sets';
 import { enterpriseRoutes } from './enterprise.routes';
 import { orgUnitRoutes } from './org-unit.routes';
 import { orgAuditNames, orgMessages } from './org.messages';
@@ -9,6 +10,7 @@ export const orgModule: ModuleManifest = {
   name: 'org', routes: [enterpriseRoutes, orgUnitRoutes, employeeRoutes], messages: orgMessages,
   auditEntities: orgAuditNames.entities, auditActions: orgAuditNames.actions,
   notificationKinds: { 'employee.import': ['员工导入', 'Employee import'] },
+  ruleSets: [ENTERPRISE_ATTRIBUTE_RULES],
   uniqueFields: {
     enterprises_credit_code_key: { path: 'body.creditCode', message: 'validation.creditCode.duplicate' },
     employees_enterprise_id_id_number_hash_key: { path: 'body.idNumber', message: 'validation.idNumber.duplicate' },
@@ -19,3 +21,13 @@ export const orgModule: ModuleManifest = {
 export { postVisibleTo } from './post.policy';
 export { unitPathLabel } from './org-unit.repository';
 export { resolvePost, splitPosts, unitIndex, unitPathNames, type PostNode, type UnitIndex } from './employee.excel';
+// RULES.md §8: the enterprise attributes the rules read, derived (pure) and loaded (for one enterprise or a scope).
+export {
+  deriveEnterpriseAttributes, keyIndustryBasis, sizeClassOf, SIZE_CLASSES, SIZE_SECTORS,
+  type EnterpriseAttributeRules, type EnterpriseAttributes, type EnterpriseFacts, type KeyIndustryBasis, type SizeClass, type SizeSector,
+} from './enterprise-attributes';
+export { ENTERPRISE_ATTRIBUTE_RULES, type EnterpriseAttributeRuleSet } from './enterprise-attributes.rule-sets';
+export { enterpriseAttributesIn, enterpriseAttributesOf, type EnterpriseAttributeRecord } from './enterprise-attributes.service';
+export { keyIndustryWhere } from './enterprise-attributes.repository';
+// Issue 11 §9: other modules hear of an enterprise's status change (leaving 'suspended' is a resumption) in its transaction.
+export { onEnterpriseStatusChange, type EnterpriseStatusChange, type EnterpriseStatusListener } from './enterprise-status';

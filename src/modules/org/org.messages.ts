@@ -27,6 +27,12 @@ export const orgMessages = defineMessages(
     'validation.employee.alreadyLeft': '该员工已离职',
     'import.idNumber.asNumber': '身份证号被保存成了数字，末几位已丢失：请将该列设为文本格式后重新填写',
     'import.idNumber.repeated': '与第 {row} 行的身份证号重复',
+    'validation.revenueWan.decimals': '营业收入以万元为单位，最多保留两位小数',
+    'validation.onboardedOn.future': '纳入平台日期不能晚于今天',
+    'enterpriseAttributes.rules.staffBounds': '从业人员下限须依次递减（大型 > 中型 > 小型 > 0）；不用此指标时三项都填 0',
+    'enterpriseAttributes.rules.revenueBounds': '营业收入下限须依次递减（大型 > 中型 > 小型 > 0）；不用此指标时三项都填 0',
+    'enterpriseAttributes.rules.noIndicator': '至少要有一项指标（从业人员或营业收入）',
+    'enterpriseAttributes.rules.otherNeedsStaff': '“其他未列明行业”须有从业人员指标：未填营业收入的企业按它估算规模',
   },
   {
     'validation.creditCode.format': 'A unified social credit code has 18 characters (digits and capitals except I, O, Z, S, V)',
@@ -52,6 +58,12 @@ export const orgMessages = defineMessages(
     'validation.employee.alreadyLeft': 'The employee has already left',
     'import.idNumber.asNumber': 'The ID number was stored as a number and lost its last digits; format the column as text and re-enter it',
     'import.idNumber.repeated': 'Same ID number as row {row}',
+    'validation.revenueWan.decimals': 'Revenue is in 10,000 CNY with at most two decimals',
+    'validation.onboardedOn.future': 'The date of joining the platform cannot be after today',
+    'enterpriseAttributes.rules.staffBounds': 'Staff bounds must decrease (large > medium > small > 0); put 0 in all three when the row does not use staff',
+    'enterpriseAttributes.rules.revenueBounds': 'Revenue bounds must decrease (large > medium > small > 0); put 0 in all three when the row does not use revenue',
+    'enterpriseAttributes.rules.noIndicator': 'A row needs at least one indicator (staff or revenue)',
+    'enterpriseAttributes.rules.otherNeedsStaff': '"Other industries" needs a staff indicator: enterprises without declared revenue are sized on it',
   },
 );
 

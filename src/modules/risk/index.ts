@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module';
 import { riskMapRoutes } from './map/risk-map.routes';
 import { registerRiskJobs } from './report/risk-report.jobs';
+import { RISK_REPORT_OBLIGATIONS } from './report/risk-report.obligations';
 import { riskReportRoutes } from './report/risk-report.routes';
 import { riskWorkbench } from './report/risk-report.service';
 import { riskRoutes } from './points/risk-point.routes';
@@ -10,7 +11,7 @@ import { RISK_RULES, riskRulesMessages } from './rules/risk-rules';
 
 /** Risk grading and control (RULES.md §3). */
 export const riskModule: ModuleManifest = {
-  name: 'risk', routes: [riskRoutes, riskMapRoutes, riskReportRoutes], jobs: registerRiskJobs,
+  name: 'risk', routes: [riskRoutes, riskMapRoutes, riskReportRoutes], jobs: registerRiskJobs, obligations: RISK_REPORT_OBLIGATIONS,
   auditEntities: riskAuditNames.entities, auditActions: riskAuditNames.actions,
   ruleSets: [RISK_RULES], messages: [riskMessages, riskRulesMessages, riskWorkbenchMessages],
   permissions: RISK_PERMISSIONS, roleGrants: RISK_ROLE_GRANTS, notificationKinds: { risk: ['风险管控', 'Risk control'] },
@@ -21,3 +22,4 @@ export const riskModule: ModuleManifest = {
 // The public surface other modules use.
 export { riskPointVisibleTo } from './points/risk-point.policy';
 export { checkItemsFor, riskSummaryFor } from './points/risk-point.service';
+export { postRiskCardPoints } from './cards/post-card-points';

@@ -35,6 +35,12 @@ export type EnterprisesTable = {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // RULES.md §8 (migration 0083): revenue in 万元 (numeric, read as a string), carrier, 职代会, controller, joined on.
+  annual_revenue_wan: Numeric;
+  hazardous_goods_carrier: Generated<boolean>;
+  has_workers_congress: Generated<boolean>;
+  actual_controller: Generated<string>;
+  onboarded_on: DateColNullable;
 };
 export type InstitutionsTable = { id: Generated<string>; kind: 'insurer' | 'service'; name: string; credit_code: string | null; created_at: Timestamp };
 export type InstitutionEnterprisesTable = { institution_id: string; enterprise_id: string };
@@ -57,6 +63,8 @@ export type EmployeesTable = {
   org_unit_id: string;
   hire_date: ColumnType<string | null, string | null | undefined, string | null>;
   status: Generated<'active' | 'left'>;
+  /** Migration 0082: keyed hash of (enterprise, employee, last four of the ID number), for signing without an account. */
+  id_last4_hash: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -269,7 +277,57 @@ type MonthFigures = {
 export type HazardMonthStatsTable = MonthFigures & { enterprise_id: string };
 export type HazardGroupMonthStatsTable = MonthFigures;
 
+// Issue 11: the obligations engine (migration 0080).
+export type ObligationOccurrencesTable = {
+  enterprise_id: string; id: Generated<string>; definition_key: string; rule_id: string; rule_set_version: number;
+  period_key: string; subject_key: Generated<string>; subject_label: Generated<string>;
+  owner: 'enterprise' | 'principal' | 'safety_manager' | 'person' | 'regulator';
+  owner_employee_id: string | null; owner_user_id: string | null;
+  reported_to: 'internal' | 'subdistrict' | 'department' | 'regulators' | 'congress';
+  starts_on: DateCol; due_on: DateCol; due_provisional: Generated<boolean>;
+  status: 'upcoming' | 'due' | 'fulfilled' | 'late_fulfilled' | 'overdue' | 'waived';
+  fulfilled_at: TimestampNullable; fulfilled_by: string | null; fulfilment: 'record' | 'evidence' | null;
+  record_type: string | null; record_id: string | null; evidence_note: string | null; awaiting_principal: Generated<boolean>;
+  waived_reason: string | null; waived_by: string | null; waived_at: TimestampNullable;
+  reminded: ColumnType<number[], number[] | undefined, number[]>; escalated: ColumnType<number[], number[] | undefined, number[]>;
+  version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+};
+export type ObligationHistoryTable = {
+  enterprise_id: string; occurrence_id: string; id: GeneratedAlways<string>; at: Timestamp; actor_user_id: string | null;
+  action: string; from_status: string | null; to_status: string; note: string | null; record_type: string | null; record_id: string | null;
+};
+export type ObligationCountsTable = {
+  district_id: string; subdistrict_id: string; industry_code: string; definition_key: string; due_year: number; status: string; n: number;
+};
+
 export type DB = {
+  duty_lists: DutyListsTable;
+  duty_list_versions: DutyListVersionsTable;
+  duty_list_assignments: DutyListAssignmentsTable;
+  duty_reviews: DutyReviewsTable;
+  duty_review_versions: DutyReviewVersionsTable;
+  duty_assessments: DutyAssessmentsTable;
+  duty_assessment_scores: DutyAssessmentScoresTable;
+  signatures: SignaturesTable;
+  letter_templates: LetterTemplatesTable;
+  letter_campaigns: LetterCampaignsTable;
+  letters: LettersTable;
+  safety_commitments: SafetyCommitmentsTable;
+  commitment_reports: CommitmentReportsTable;
+  signature_failures: SignatureFailuresTable;
+  meetings: MeetingsTable;
+  meeting_attendees: MeetingAttendeesTable;
+  meeting_decisions: MeetingDecisionsTable;
+  meeting_events: MeetingEventsTable;
+  key_moments: KeyMomentsTable;
+  duty_checkins: DutyCheckinsTable;
+  pay_links: PayLinksTable;
+  mentorships: MentorshipsTable;
+  mentorship_skills: MentorshipSkillsTable;
+  mentorship_events: MentorshipEventsTable;
+  obligation_occurrences: ObligationOccurrencesTable;
+  obligation_history: ObligationHistoryTable;
+  obligation_counts: ObligationCountsTable;
   code_counters: CodeCountersTable;
   check_standard_items: CheckStandardItemsTable;
   enterprise_check_items: EnterpriseCheckItemsTable;
@@ -329,6 +387,8 @@ export type DB = {
   export_jobs: ExportJobsTable;
   submissions: SubmissionsTable;
   submission_versions: SubmissionVersionsTable;
+  work_calendar_days: WorkCalendarDaysTable;
+  work_calendar_years: WorkCalendarYearsTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -339,7 +399,7 @@ export type EnterpriseUpdate = Updateable<EnterprisesTable>;
 
 /** Issue 8 §3 (migration 0040): every stored file, whatever its kind, and what it is attached to. */
 export type AttachmentsTable = {
-  enterprise_id: string; id: Generated<string>; kind: 'photo' | 'floor_plan' | 'document' | 'spreadsheet'; mime: string; size: number; sha256: string;
+  enterprise_id: string; id: Generated<string>; kind: 'photo' | 'floor_plan' | 'document' | 'spreadsheet' | 'signature'; mime: string; size: number; sha256: string;
   data: Buffer; name: Generated<string>; width: number | null; height: number | null; taken_at: TimestampNullable; uploaded_by: string | null;
   created_at: Timestamp; locked: Generated<boolean>;
 };
@@ -365,4 +425,110 @@ export type SubmissionVersionsTable = {
   revision: Generated<number>; snapshot: JsonNullable; snapshot_sha256: string | null; confirmed_by: string | null; confirmed_at: TimestampNullable;
   submitted_by: string | null; submitted_at: TimestampNullable; pdf: Buffer | null; pdf_sha256: string | null; pdf_rendered_at: TimestampNullable;
   created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
+};
+/** China's official working-day calendar (migration 0081): the days that differ from Monday–Friday, and the loaded years. */
+export type WorkCalendarDaysTable = { day: DateCol; kind: 'holiday' | 'workday'; name: Generated<string> };
+export type WorkCalendarYearsTable = { year: number; source: string; loaded_at: Timestamp; loaded_by: string | null };
+/** Issue 11 §8, R-RESP-5: safety meetings, their attendees, decisions (tracked actions) and history (migration 0085). */
+export type MeetingType = 'safety_topic' | 'safety_committee' | 'regular' | 'congress' | 'staff_assembly' | 'other';
+export type MeetingStatus = 'draft' | 'confirmed' | 'voided';
+export type MeetingsTable = {
+  enterprise_id: string; id: Generated<string>; type: MeetingType; title: string; held_at: Timestamp; place: Generated<string>;
+  chair_employee_id: string; chair_user_id: string | null; agenda: Generated<string>; minutes: Generated<string>; status: Generated<MeetingStatus>;
+  recorded_by: string | null; confirmed_by: string | null; confirmed_at: TimestampNullable; void_reason: string | null; voided_by: string | null;
+  voided_at: TimestampNullable; replaces_id: string | null; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+};
+export type MeetingAttendeesTable = { enterprise_id: string; meeting_id: string; employee_id: string; sign_in: 'manual' | 'signature' | 'qr' | null; signed_at: TimestampNullable };
+export type MeetingDecisionsTable = {
+  enterprise_id: string; id: Generated<string>; meeting_id: string; sort: Generated<number>; content: string; owner_employee_id: string; due_on: DateColNullable;
+  status: Generated<'open' | 'done' | 'cancelled'>; done_note: string | null; done_by: string | null; done_at: TimestampNullable; version: Generated<number>;
+  created_at: Timestamp; updated_at: Timestamp;
+};
+export type MeetingEventsTable = {
+  enterprise_id: string; meeting_id: string; seq: GeneratedAlways<string>; op: string; from_status: string | null; to_status: string; actor_id: string | null; at: Timestamp; note: Generated<string>;
+};
+/** Issue 11: electronic signatures of one version of a document, never changed (migration 0082). */
+export type SignatureMethod = 'pad' | 'password' | 'proxy_pad' | 'paper';
+export type SignaturesTable = {
+  enterprise_id: string; id: Generated<string>; document_type: string; document_id: string; document_version: number; content_sha256: string;
+  signer_user_id: string | null; signer_employee_id: string | null; signer_name: string; method: SignatureMethod; image_attachment_id: string | null;
+  operator_user_id: string | null; device: Generated<string>; ip: string | null; signed_at: Timestamp; confirmed_by: string | null; confirmed_at: TimestampNullable;
+};
+export type SignatureFailuresTable = {
+  enterprise_id: string; id: GeneratedAlways<string>; employee_id: string | null; user_id: string | null; operator_user_id: string | null; method: string; at: Timestamp;
+};
+/** Issue 11, R-RESP-3, R-COM-1: letters, their signing campaigns and the principal's public commitment (migration 0086). */
+export type LetterKind = 'responsibility' | 'commitment';
+export type LetterTemplatesTable = {
+  enterprise_id: string; id: Generated<string>; kind: LetterKind; version: number; title: string; body: string; created_by: string | null; created_at: Timestamp;
+};
+export type LetterCampaignsTable = {
+  enterprise_id: string; id: Generated<string>; year: number; kind: LetterKind; template_version: number; title: string; body: string;
+  starts_on: DateCol; status: Generated<'open' | 'completed'>; completed_at: TimestampNullable; late_hire_days: number; rule_set_version: number;
+  last_reminded_on: DateColNullable; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type LettersTable = {
+  enterprise_id: string; id: Generated<string>; campaign_id: string; employee_id: string; employee_name: string; org_unit_id: string;
+  late_hire: Generated<boolean>; due_on: DateColNullable; status: Generated<'pending' | 'signed' | 'paper' | 'left'>; content_sha256: string;
+  signature_id: string | null; signed_at: TimestampNullable; method: SignatureMethod | null; left_at: TimestampNullable; created_at: Timestamp; updated_at: Timestamp;
+};
+export type SafetyCommitmentsTable = {
+  enterprise_id: string; id: Generated<string>; seq: number; year: number; status: Generated<'draft' | 'signed' | 'superseded'>; content: Json;
+  content_sha256: string | null; principal_name: Generated<string>; signature_id: string | null; signed_by: string | null; signed_at: TimestampNullable;
+  public_token: string | null; superseded_at: TimestampNullable; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type CommitmentReportsTable = { enterprise_id: string; commitment_id: string; period_key: string; reported_by: string | null; reported_at: Timestamp };
+/** Issue 11 §4–§5 (migration 0084): duty lists, their versions and assignments, the yearly reviews and assessments. */
+export type DutyListLevel = 'post' | 'department' | 'person';
+export type DutyListsTable = {
+  enterprise_id: string; id: Generated<string>; name: string; level: DutyListLevel; template_key: string | null; created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
+};
+export type DutyListVersionsTable = {
+  enterprise_id: string; list_id: string; version: number; status: 'draft' | 'current' | 'superseded'; items: Json; note: Generated<string>;
+  effective_on: DateColNullable; made_by: string | null; made_at: Timestamp; published_by: string | null; published_at: TimestampNullable; superseded_at: TimestampNullable;
+};
+export type DutyListAssignmentsTable = {
+  enterprise_id: string; id: Generated<string>; list_id: string; post_id: string | null; employee_id: string | null; org_unit_id: string | null; assigned_by: string | null; assigned_at: Timestamp;
+};
+export type DutyReviewsTable = {
+  enterprise_id: string; id: Generated<string>; year: number; reviewer_user_id: string | null; reviewer_name: string; reviewed_on: DateCol; changed: boolean; reason: Generated<string>;
+  created_by: string | null; created_at: Timestamp; signed_by: string | null; signed_at: TimestampNullable; signature_id: string | null;
+};
+export type DutyReviewVersionsTable = { enterprise_id: string; review_id: string; list_id: string; version: number };
+export type DutyAssessmentsTable = {
+  enterprise_id: string; id: Generated<string>; year: number; name: string; status: Generated<'open' | 'published'>; rule_set_version: number; principal_assessed_by: 'board' | 'self';
+  created_by: string | null; created_at: Timestamp; publish_from: DateColNullable; publish_to: DateColNullable; published_by: string | null; published_at: TimestampNullable;
+};
+export type DutyAssessmentScoresTable = {
+  enterprise_id: string; assessment_id: string; employee_id: string; org_unit_id: string; is_principal: Generated<boolean>; assessor_kind: 'leader' | 'managers' | 'board' | 'self';
+  assessor_user_id: string | null; items: JsonNullable; max_points: Numeric; total: Numeric; percent: Numeric; grade: 'excellent' | 'good' | 'pass' | 'fail' | null;
+  comment: Generated<string>; scored_by: string | null; scored_at: TimestampNullable;
+};
+/** Issue 11 §9 (migration 0087): key moments and their on-duty check-ins (R-RESP-6), the pay–safety link (R-RESP-7), mentoring (R-RESP-9). */
+export type KeyMomentKind = 'holiday' | 'resumption' | 'maintenance';
+export type KeyMomentsTable = {
+  enterprise_id: string; id: Generated<string>; kind: KeyMomentKind; name: string; starts_on: DateCol; ends_on: DateCol;
+  source: 'calendar' | 'suspension' | 'declared'; shutdown_from: DateColNullable; shutdown_to: DateColNullable;
+  leader_employee_id: string | null; leader_user_id: string | null; note: Generated<string>; rule_set_version: number;
+  created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type DutyCheckinsTable = {
+  enterprise_id: string; id: Generated<string>; moment_id: string; day: DateCol; user_id: string; employee_id: string | null; at: Timestamp;
+  note: Generated<string>; location_text: string; location_consent: Generated<boolean>; latitude: Numeric; longitude: Numeric; photo_id: string;
+};
+export type PayLinksTable = {
+  enterprise_id: string; id: Generated<string>; year: number; description: string; recorded_by: string | null; recorded_at: Timestamp;
+};
+export type MentorshipStatus = 'active' | 'completed' | 'cancelled';
+export type MentorshipsTable = {
+  enterprise_id: string; id: Generated<string>; mentor_employee_id: string; apprentice_employee_id: string; post_id: string | null;
+  starts_on: DateCol; ends_on: DateCol; status: Generated<MentorshipStatus>; note: Generated<string>; cancel_reason: string | null;
+  completed_at: TimestampNullable; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type MentorshipSkillsTable = {
+  enterprise_id: string; id: Generated<string>; mentorship_id: string; sort: Generated<number>; kind: 'procedure' | 'risk_card' | 'other'; title: string;
+  risk_point_id: string | null; signed_by_employee_id: string | null; signed_by_user_id: string | null; signed_at: TimestampNullable; created_at: Timestamp;
+};
+export type MentorshipEventsTable = {
+  enterprise_id: string; mentorship_id: string; seq: GeneratedAlways<string>; op: string; from_status: string | null; to_status: string; actor_id: string | null; at: Timestamp; note: Generated<string>;
 };

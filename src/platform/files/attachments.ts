@@ -66,6 +66,8 @@ registerMessages({
     'attachment.locked': '该文件属于已提交或已完成的记录，不能删除',
     'attachment.notYours': '只能删除自己上传的文件',
     'attachment.missing': '请选择要上传的文件',
+    'attachment.signature.type': '签名只支持 PNG 图片',
+    'attachment.signature.tooLarge': '签名图片不能超过 200 KB',
   },
   'en-US': {
     'attachment.tooLarge': 'A file may not exceed {max} MB',
@@ -75,6 +77,8 @@ registerMessages({
     'attachment.locked': 'This file belongs to a submitted or completed record and cannot be deleted',
     'attachment.notYours': 'You can delete only files you uploaded',
     'attachment.missing': 'Choose a file to upload',
+    'attachment.signature.type': 'A signature must be a PNG image',
+    'attachment.signature.tooLarge': 'A signature image may not exceed 200 KB',
   },
 });
 

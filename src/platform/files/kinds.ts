@@ -9,7 +9,7 @@ import { unzipBounded, ZipRefused } from './zip';
  * so the rules are tested without a server.
  */
 
-export type AttachmentKind = 'photo' | 'floor_plan' | 'document' | 'spreadsheet';
+export type AttachmentKind = 'photo' | 'floor_plan' | 'document' | 'spreadsheet' | 'signature';
 
 /** A file a kind accepts: its type, the bytes to store (metadata stripped), and what the kind reads from it. */
 export type Accepted = { ok: true; mime: string; data: Buffer; width: number | null; height: number | null; takenAt: Date | null };
@@ -33,6 +33,8 @@ export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PLAN_MAX_BYTES = 5 * 1024 * 1024;
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024;
+/** A drawn signature (issue 11): a PNG from the signature pad, a few tens of kilobytes. */
+export const SIGNATURE_MAX_BYTES = 200 * 1024;
 /** A vector plan is drawn at the size it is shown, so only an absurd declared size is refused. */
 export const SVG_PLAN_MAX_SIDE = 50_000;
 const PIXEL_PARAMS = { side: RASTER_MAX_SIDE, megapixels: RASTER_MAX_PIXELS / 1_000_000 };
@@ -109,6 +111,21 @@ async function acceptPlan(buf: Buffer): Promise<Accepted | Refused> {
   return { ok: true, mime: check.mime, data: image.data, width: raster ? image.width : check.width, height: raster ? image.height : check.height, takenAt: null };
 }
 
+// ---- signatures (issue 11) ----
+
+/**
+ * A drawn signature: a PNG only (the pad exports one), whose header parses, decoded and encoded again like a photo
+ * (D16), so what is printed on a document is pixels the platform wrote itself.
+ */
+async function acceptSignature(buf: Buffer): Promise<Accepted | Refused> {
+  const check = checkRaster(buf, ['image/png']);
+  if (!check.ok) return refuse('attachment.signature.type');
+  const stripped = stripMetadata(buf, check.mime);
+  const image = stripped.ok ? await reencodeRaster(stripped.data, check.mime) : null;
+  if (!image) return refuse('attachment.signature.type');
+  return { ok: true, mime: check.mime, data: image.data, width: image.width, height: image.height, takenAt: null };
+}
+
 // ---- documents and spreadsheets ----
 
 /**
@@ -149,6 +166,10 @@ export const KINDS: Record<AttachmentKind, KindRules> = {
   document: {
     maxBytes: DOCUMENT_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
     accept: async (buf) => acceptPdf(buf),
+  },
+  signature: {
+    maxBytes: SIGNATURE_MAX_BYTES, tooLargeKey: 'attachment.signature.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
+    accept: (buf) => acceptSignature(buf),
   },
   spreadsheet: {
     maxBytes: SPREADSHEET_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',

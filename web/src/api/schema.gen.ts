@@ -1183,6 +1183,398 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一年的法定节假日与调休上班日（未载入的年份按周一至周五计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                day: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                            loaded: boolean;
+                            /** Format: date-time */
+                            loadedAt: string | null;
+                            loadedBy: string | null;
+                            source: string | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 保存一年的工作日历（整年替换；按工作日计算的期限随之重算） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: {
+                            /**
+                             * Format: date
+                             * @example 2026-03-01
+                             */
+                            day: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            /** @default  */
+                            name?: string;
+                        }[];
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                day: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                            loaded: boolean;
+                            /** Format: date-time */
+                            loadedAt: string | null;
+                            loadedBy: string | null;
+                            source: string | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历：已载入的年份 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                holidays: number;
+                                /** Format: date-time */
+                                loadedAt: string;
+                                loadedBy: string | null;
+                                source: string;
+                                workdays: number;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/check-library": {
         parameters: {
             query?: never;
@@ -1225,6 +1617,155 @@ export type paths = {
                                 majorCriterion: boolean;
                                 method: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区企业主要负责人安全承诺情况（是否有现行已签署的承诺） */
+        get: {
+            parameters: {
+                query?: {
+                    current?: "yes" | "no";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "signedAt";
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                current: number;
+                                total: number;
+                            };
+                            items: {
+                                creditCode: string;
+                                current: {
+                                    id: string;
+                                    /** Format: date-time */
+                                    lastReportedAt: string | null;
+                                    principalName: string;
+                                    /** Format: date-time */
+                                    signedAt: string;
+                                    year: number;
+                                } | null;
+                                enterpriseId: string;
+                                industryName: string;
+                                name: string;
+                                subdistrictName: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };
@@ -1684,6 +2225,416 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/duty-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区企业全员安全生产责任制覆盖率（岗位、人员） */
+        get: {
+            parameters: {
+                query?: {
+                    incomplete?: "true" | "false";
+                    industryCode?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "posts" | "people";
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                complete: boolean;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                industryName: string;
+                                people: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                posts: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                subdistrictName: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 内置岗位安全生产责任清单模板库（按岗位、部门，含依据条款） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            group: string;
+                            itemCount: number;
+                            /** @enum {string} */
+                            key: "principal" | "deputy_safety" | "other_leader" | "safety_manager" | "department_head" | "workshop_head" | "team_leader" | "operator" | "special_operator" | "dispatched" | "temporary" | "migrant" | "intern" | "dept_safety" | "dept_production" | "dept_equipment" | "dept_hr";
+                            /** @enum {string} */
+                            level: "post" | "department";
+                            name: string;
+                            points: number;
+                            sources: string[];
+                        }[];
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-templates/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 模板条目（内容、范围、考核标准、分值、依据） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: "principal" | "deputy_safety" | "other_leader" | "safety_manager" | "department_head" | "workshop_head" | "team_leader" | "operator" | "special_operator" | "dispatched" | "temporary" | "migrant" | "intern" | "dept_safety" | "dept_production" | "dept_equipment" | "dept_hr";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            group: string;
+                            itemCount: number;
+                            items: {
+                                content: string;
+                                criterion: string;
+                                points: number;
+                                scope: string;
+                                source: string;
+                            }[];
+                            /** @enum {string} */
+                            key: "principal" | "deputy_safety" | "other_leader" | "safety_manager" | "department_head" | "workshop_head" | "team_leader" | "operator" | "special_operator" | "dispatched" | "temporary" | "migrant" | "intern" | "dept_safety" | "dept_production" | "dept_equipment" | "dept_hr";
+                            /** @enum {string} */
+                            level: "post" | "department";
+                            name: string;
+                            points: number;
+                            sources: string[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -1837,7 +2788,11 @@ export type paths = {
                         /** @default false */
                         aboveScale?: boolean;
                         /** @default  */
+                        actualController?: string;
+                        /** @default  */
                         address?: string;
+                        /** @default null */
+                        annualRevenueWan?: number | null;
                         /** @default false */
                         centralProvincial?: boolean;
                         creditCode: string;
@@ -1846,11 +2801,20 @@ export type paths = {
                         /** @default 0 */
                         employeeCount?: number;
                         /** @default false */
+                        hasWorkersCongress?: boolean;
+                        /** @default false */
+                        hazardousGoodsCarrier?: boolean;
+                        /** @default false */
                         highRisk?: boolean;
                         industryCode: string;
                         /** @default  */
                         legalRepresentative?: string;
                         name: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        onboardedOn?: string;
                         /** @default  */
                         principalName?: string;
                         /** @default  */
@@ -1879,19 +2843,34 @@ export type paths = {
                                 canEdit: boolean;
                             };
                             aboveScale: boolean;
+                            actualController: string;
                             address: string;
+                            annualRevenueWan: number | null;
+                            attributes: {
+                                keyIndustry: boolean;
+                                keyIndustryBy: ("industry" | "crowdedVenue" | "hazardousGoodsCarrier")[];
+                                ruleSetVersion: number;
+                                /** @enum {string} */
+                                sizeClass: "large" | "medium" | "small" | "micro";
+                                sizeEstimated: boolean;
+                                /** @enum {string} */
+                                sizeSector: "agriculture" | "industry" | "building" | "wholesale" | "retail" | "transport" | "storage" | "postal" | "accommodation" | "catering" | "telecom" | "software" | "realEstate" | "propertyManagement" | "leasing" | "other";
+                            };
                             centralProvincial: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             creditCode: string;
                             crowdedVenue: boolean;
                             employeeCount: number;
+                            hasWorkersCongress: boolean;
+                            hazardousGoodsCarrier: boolean;
                             highRisk: boolean;
                             id: string;
                             industryCode: string;
                             industryName: string;
                             legalRepresentative: string;
                             name: string;
+                            onboardedOn: string | null;
                             principalName: string;
                             principalPhone: string;
                             stateOwned: boolean;
@@ -4863,6 +5842,5565 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises/{enterpriseId}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主要负责人安全承诺（各版本，最新在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canDraft: boolean;
+                            };
+                            currentId: string | null;
+                            draftId: string | null;
+                            items: {
+                                id: string;
+                                principalName: string;
+                                seq: number;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "signed" | "superseded";
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 按本企业数据起草承诺（风险点分级、未整改重大隐患、本年度安全投入、人员配备） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        investmentWan?: number | null;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canReport: boolean;
+                                canSign: boolean;
+                            };
+                            closing: string;
+                            contentSha256: string | null;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            figures: {
+                                hazards: {
+                                    majorOpen: number;
+                                    open: number;
+                                };
+                                investmentWan: number | null;
+                                risk: {
+                                    byGrade: {
+                                        1: number;
+                                        2: number;
+                                        3: number;
+                                        4: number;
+                                    };
+                                    total: number;
+                                };
+                                staffing: {
+                                    employees: number;
+                                    safetyManagers: number;
+                                };
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            lastReportedAt: string | null;
+                            periodKey: string;
+                            principalName: string;
+                            publicPath: string | null;
+                            reportedThisPeriod: boolean;
+                            sections: {
+                                /** @enum {string} */
+                                aspect: "responsibility" | "management" | "investment" | "risk" | "hazards";
+                                text: string;
+                                title: string;
+                            }[];
+                            seq: number;
+                            signatureImage: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedByName: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "superseded";
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/commitments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份承诺 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canReport: boolean;
+                                canSign: boolean;
+                            };
+                            closing: string;
+                            contentSha256: string | null;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            figures: {
+                                hazards: {
+                                    majorOpen: number;
+                                    open: number;
+                                };
+                                investmentWan: number | null;
+                                risk: {
+                                    byGrade: {
+                                        1: number;
+                                        2: number;
+                                        3: number;
+                                        4: number;
+                                    };
+                                    total: number;
+                                };
+                                staffing: {
+                                    employees: number;
+                                    safetyManagers: number;
+                                };
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            lastReportedAt: string | null;
+                            periodKey: string;
+                            principalName: string;
+                            publicPath: string | null;
+                            reportedThisPeriod: boolean;
+                            sections: {
+                                /** @enum {string} */
+                                aspect: "responsibility" | "management" | "investment" | "risk" | "hazards";
+                                text: string;
+                                title: string;
+                            }[];
+                            seq: number;
+                            signatureImage: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedByName: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "superseded";
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改承诺草稿（五个方面的文字、负责人姓名、本年度安全投入） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        investmentWan?: number | null;
+                        principalName?: string;
+                        sections?: {
+                            /** @enum {string} */
+                            aspect: "responsibility" | "management" | "investment" | "risk" | "hazards";
+                            text: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canReport: boolean;
+                                canSign: boolean;
+                            };
+                            closing: string;
+                            contentSha256: string | null;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            figures: {
+                                hazards: {
+                                    majorOpen: number;
+                                    open: number;
+                                };
+                                investmentWan: number | null;
+                                risk: {
+                                    byGrade: {
+                                        1: number;
+                                        2: number;
+                                        3: number;
+                                        4: number;
+                                    };
+                                    total: number;
+                                };
+                                staffing: {
+                                    employees: number;
+                                    safetyManagers: number;
+                                };
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            lastReportedAt: string | null;
+                            periodKey: string;
+                            principalName: string;
+                            publicPath: string | null;
+                            reportedThisPeriod: boolean;
+                            sections: {
+                                /** @enum {string} */
+                                aspect: "responsibility" | "management" | "investment" | "risk" | "hazards";
+                                text: string;
+                                title: string;
+                            }[];
+                            seq: number;
+                            signatureImage: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedByName: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "superseded";
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/commitments/{id}/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 张贴用承诺（A3/A4 打印）及公开页面二维码 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commitment: {
+                                abilities: {
+                                    canEdit: boolean;
+                                    canReport: boolean;
+                                    canSign: boolean;
+                                };
+                                closing: string;
+                                contentSha256: string | null;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                figures: {
+                                    hazards: {
+                                        majorOpen: number;
+                                        open: number;
+                                    };
+                                    investmentWan: number | null;
+                                    risk: {
+                                        byGrade: {
+                                            1: number;
+                                            2: number;
+                                            3: number;
+                                            4: number;
+                                        };
+                                        total: number;
+                                    };
+                                    staffing: {
+                                        employees: number;
+                                        safetyManagers: number;
+                                    };
+                                };
+                                id: string;
+                                /** Format: date-time */
+                                lastReportedAt: string | null;
+                                periodKey: string;
+                                principalName: string;
+                                publicPath: string | null;
+                                reportedThisPeriod: boolean;
+                                sections: {
+                                    /** @enum {string} */
+                                    aspect: "responsibility" | "management" | "investment" | "risk" | "hazards";
+                                    text: string;
+                                    title: string;
+                                }[];
+                                seq: number;
+                                signatureImage: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "signed" | "superseded";
+                                version: number;
+                                year: number;
+                            };
+                            qr: {
+                                fullUrl: string;
+                                svg: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/commitments/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向街道报告现行承诺（每期一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canReport: boolean;
+                                canSign: boolean;
+                            };
+                            closing: string;
+                            contentSha256: string | null;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            figures: {
+                                hazards: {
+                                    majorOpen: number;
+                                    open: number;
+                                };
+                                investmentWan: number | null;
+                                risk: {
+                                    byGrade: {
+                                        1: number;
+                                        2: number;
+                                        3: number;
+                                        4: number;
+                                    };
+                                    total: number;
+                                };
+                                staffing: {
+                                    employees: number;
+                                    safetyManagers: number;
+                                };
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            lastReportedAt: string | null;
+                            periodKey: string;
+                            principalName: string;
+                            publicPath: string | null;
+                            reportedThisPeriod: boolean;
+                            sections: {
+                                /** @enum {string} */
+                                aspect: "responsibility" | "management" | "investment" | "risk" | "hazards";
+                                text: string;
+                                title: string;
+                            }[];
+                            seq: number;
+                            signatureImage: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedByName: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "superseded";
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/commitments/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主要负责人本人签署（手写签名或密码确认）；签署后公开并取代上一份 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        device?: string;
+                        /** Format: uuid */
+                        imageAttachmentId?: string;
+                        /** @enum {string} */
+                        method: "pad" | "password";
+                        password?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canReport: boolean;
+                                canSign: boolean;
+                            };
+                            closing: string;
+                            contentSha256: string | null;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            figures: {
+                                hazards: {
+                                    majorOpen: number;
+                                    open: number;
+                                };
+                                investmentWan: number | null;
+                                risk: {
+                                    byGrade: {
+                                        1: number;
+                                        2: number;
+                                        3: number;
+                                        4: number;
+                                    };
+                                    total: number;
+                                };
+                                staffing: {
+                                    employees: number;
+                                    safetyManagers: number;
+                                };
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            lastReportedAt: string | null;
+                            periodKey: string;
+                            principalName: string;
+                            publicPath: string | null;
+                            reportedThisPeriod: boolean;
+                            sections: {
+                                /** @enum {string} */
+                                aspect: "responsibility" | "management" | "investment" | "risk" | "hazards";
+                                text: string;
+                                title: string;
+                            }[];
+                            seq: number;
+                            signatureImage: string | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedByName: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "superseded";
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全员安全生产责任制年度考核 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canCreate: boolean;
+                            items: {
+                                id: string;
+                                name: string;
+                                progress: {
+                                    scored: number;
+                                    total: number;
+                                };
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishFrom: string | null;
+                                publishTo: string | null;
+                                /** @enum {string} */
+                                status: "open" | "published";
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起年度考核（每名在职人员一行，按组织架构确定考核人） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canExport: boolean;
+                                canPublish: boolean;
+                            };
+                            bands: {
+                                excellent: number;
+                                good: number;
+                                pass: number;
+                            };
+                            byGrade: {
+                                excellent: number;
+                                fail: number;
+                                good: number;
+                                pass: number;
+                            };
+                            byUnit: {
+                                scored: number;
+                                total: number;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            mine: {
+                                scored: number;
+                                total: number;
+                            };
+                            name: string;
+                            noticeActive: boolean;
+                            /** @enum {string} */
+                            principalAssessedBy: "board" | "self";
+                            progress: {
+                                scored: number;
+                                total: number;
+                            };
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishFrom: string | null;
+                            publishTo: string | null;
+                            ruleSetVersion: number;
+                            /** @enum {string} */
+                            status: "open" | "published";
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核进度（按单位、等级） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canExport: boolean;
+                                canPublish: boolean;
+                            };
+                            bands: {
+                                excellent: number;
+                                good: number;
+                                pass: number;
+                            };
+                            byGrade: {
+                                excellent: number;
+                                fail: number;
+                                good: number;
+                                pass: number;
+                            };
+                            byUnit: {
+                                scored: number;
+                                total: number;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            mine: {
+                                scored: number;
+                                total: number;
+                            };
+                            name: string;
+                            noticeActive: boolean;
+                            /** @enum {string} */
+                            principalAssessedBy: "board" | "self";
+                            progress: {
+                                scored: number;
+                                total: number;
+                            };
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishFrom: string | null;
+                            publishTo: string | null;
+                            ruleSetVersion: number;
+                            /** @enum {string} */
+                            status: "open" | "published";
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-assessments/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出考核结果（.xlsx，供薪酬、晋升使用） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Excel workbook (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            exportId: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-assessments/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核结果公示（全体员工可查阅、打印） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            byGrade: {
+                                excellent: number;
+                                fail: number;
+                                good: number;
+                                pass: number;
+                            };
+                            enterpriseName: string;
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishFrom: string | null;
+                            publishTo: string | null;
+                            rows: {
+                                employeeId: string;
+                                /** @enum {string|null} */
+                                grade: "excellent" | "good" | "pass" | "fail" | null;
+                                maxPoints: number | null;
+                                name: string;
+                                percent: number | null;
+                                postNames: string[];
+                                total: number | null;
+                                unitName: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "published";
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-assessments/{id}/people/{employeeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某人的考核条目与得分 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    employeeId: string;
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            assessorKind: "leader" | "managers" | "board" | "self";
+                            assessorName: string | null;
+                            canScore: boolean;
+                            comment: string;
+                            employeeId: string;
+                            /** @enum {string} */
+                            employmentForm: "regular" | "dispatched" | "temporary" | "migrant" | "intern";
+                            /** @enum {string|null} */
+                            grade: "excellent" | "good" | "pass" | "fail" | null;
+                            isPrincipal: boolean;
+                            items: {
+                                content: string;
+                                criterion: string;
+                                key: string;
+                                listName: string;
+                                points: number;
+                                scope: string;
+                                score: number | null;
+                                source: string;
+                                version: number | null;
+                            }[];
+                            maxPoints: number | null;
+                            name: string;
+                            percent: number | null;
+                            postNames: string[];
+                            /** Format: date-time */
+                            scoredAt: string | null;
+                            scoredByName: string | null;
+                            total: number | null;
+                            unitName: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 逐项打分（总分按分数线定等级） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    employeeId: string;
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        items: {
+                            key: string;
+                            score: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            assessorKind: "leader" | "managers" | "board" | "self";
+                            assessorName: string | null;
+                            canScore: boolean;
+                            comment: string;
+                            employeeId: string;
+                            /** @enum {string} */
+                            employmentForm: "regular" | "dispatched" | "temporary" | "migrant" | "intern";
+                            /** @enum {string|null} */
+                            grade: "excellent" | "good" | "pass" | "fail" | null;
+                            isPrincipal: boolean;
+                            items: {
+                                content: string;
+                                criterion: string;
+                                key: string;
+                                listName: string;
+                                points: number;
+                                scope: string;
+                                score: number | null;
+                                source: string;
+                                version: number | null;
+                            }[];
+                            maxPoints: number | null;
+                            name: string;
+                            percent: number | null;
+                            postNames: string[];
+                            /** Format: date-time */
+                            scoredAt: string | null;
+                            scoredByName: string | null;
+                            total: number | null;
+                            unitName: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-assessments/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示考核结果（公示期），全部人员考核完成后 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        publishFrom: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        publishTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canExport: boolean;
+                                canPublish: boolean;
+                            };
+                            bands: {
+                                excellent: number;
+                                good: number;
+                                pass: number;
+                            };
+                            byGrade: {
+                                excellent: number;
+                                fail: number;
+                                good: number;
+                                pass: number;
+                            };
+                            byUnit: {
+                                scored: number;
+                                total: number;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            mine: {
+                                scored: number;
+                                total: number;
+                            };
+                            name: string;
+                            noticeActive: boolean;
+                            /** @enum {string} */
+                            principalAssessedBy: "board" | "self";
+                            progress: {
+                                scored: number;
+                                total: number;
+                            };
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishFrom: string | null;
+                            publishTo: string | null;
+                            ruleSetVersion: number;
+                            /** @enum {string} */
+                            status: "open" | "published";
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-assessments/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核人员名单与得分（mine=待我考核） */
+        get: {
+            parameters: {
+                query?: {
+                    grade?: "excellent" | "good" | "pass" | "fail";
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    orgUnitId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "unit" | "percent";
+                    status?: "scored" | "unscored";
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                assessorKind: "leader" | "managers" | "board" | "self";
+                                assessorName: string | null;
+                                canScore: boolean;
+                                employeeId: string;
+                                /** @enum {string} */
+                                employmentForm: "regular" | "dispatched" | "temporary" | "migrant" | "intern";
+                                /** @enum {string|null} */
+                                grade: "excellent" | "good" | "pass" | "fail" | null;
+                                isPrincipal: boolean;
+                                maxPoints: number | null;
+                                name: string;
+                                percent: number | null;
+                                postNames: string[];
+                                /** Format: date-time */
+                                scoredAt: string | null;
+                                scoredByName: string | null;
+                                total: number | null;
+                                unitName: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-checkin-photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 带班打卡照片 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 责任清单覆盖率：岗位、人员（含劳务派遣、临时用工、农民工、实习学生），按单位，未覆盖的岗位和人员 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byForm: {
+                                dispatched: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                intern: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                migrant: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                regular: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                temporary: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                            };
+                            byUnit: {
+                                kind: string;
+                                name: string;
+                                parentId: string | null;
+                                people: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                posts: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                unitId: string;
+                            }[];
+                            complete: boolean;
+                            people: {
+                                covered: number;
+                                percent: number | null;
+                                total: number;
+                            };
+                            posts: {
+                                covered: number;
+                                percent: number | null;
+                                total: number;
+                            };
+                            uncoveredPeople: {
+                                /** @enum {string} */
+                                employmentForm: "regular" | "dispatched" | "temporary" | "migrant" | "intern";
+                                id: string;
+                                name: string;
+                                postNames: string[];
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            uncoveredPosts: {
+                                id: string;
+                                name: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业安全生产责任清单 */
+        get: {
+            parameters: {
+                query?: {
+                    level?: "post" | "department" | "person";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "updatedAt";
+                    state?: "unpublished" | "draft" | "unassigned";
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canManage: boolean;
+                            items: {
+                                currentVersion: number | null;
+                                effectiveOn: string | null;
+                                hasDraft: boolean;
+                                id: string;
+                                itemCount: number;
+                                /** @enum {string} */
+                                level: "post" | "department" | "person";
+                                name: string;
+                                targets: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "post" | "employee" | "orgUnit";
+                                    unitPath: string;
+                                }[];
+                                templateKey: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建责任清单（复制模板或自行编写，生成第 1 版草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items?: {
+                            content: string;
+                            /** @default  */
+                            criterion?: string;
+                            points: number;
+                            /** @default  */
+                            scope?: string;
+                            /** @default  */
+                            source?: string;
+                        }[];
+                        /** @enum {string} */
+                        level: "post" | "department" | "person";
+                        name: string;
+                        /** @enum {string} */
+                        templateKey?: "principal" | "deputy_safety" | "other_leader" | "safety_manager" | "department_head" | "workshop_head" | "team_leader" | "operator" | "special_operator" | "dispatched" | "temporary" | "migrant" | "intern" | "dept_safety" | "dept_production" | "dept_equipment" | "dept_hr";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canAssign: boolean;
+                                canDelete: boolean;
+                                canEdit: boolean;
+                                canPublish: boolean;
+                            };
+                            current: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            currentVersion: number | null;
+                            draft: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            effectiveOn: string | null;
+                            hasDraft: boolean;
+                            id: string;
+                            itemCount: number;
+                            /** @enum {string} */
+                            level: "post" | "department" | "person";
+                            name: string;
+                            targets: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "post" | "employee" | "orgUnit";
+                                unitPath: string;
+                            }[];
+                            templateKey: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 责任清单：现行版本、草稿、历史版本、适用岗位或人员 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canAssign: boolean;
+                                canDelete: boolean;
+                                canEdit: boolean;
+                                canPublish: boolean;
+                            };
+                            current: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            currentVersion: number | null;
+                            draft: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            effectiveOn: string | null;
+                            hasDraft: boolean;
+                            id: string;
+                            itemCount: number;
+                            /** @enum {string} */
+                            level: "post" | "department" | "person";
+                            name: string;
+                            targets: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "post" | "employee" | "orgUnit";
+                                unitPath: string;
+                            }[];
+                            templateKey: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除从未发布的清单（已发布的版本永久保留） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改清单名称 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canAssign: boolean;
+                                canDelete: boolean;
+                                canEdit: boolean;
+                                canPublish: boolean;
+                            };
+                            current: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            currentVersion: number | null;
+                            draft: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            effectiveOn: string | null;
+                            hasDraft: boolean;
+                            id: string;
+                            itemCount: number;
+                            /** @enum {string} */
+                            level: "post" | "department" | "person";
+                            name: string;
+                            targets: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "post" | "employee" | "orgUnit";
+                                unitPath: string;
+                            }[];
+                            templateKey: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-lists/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置清单适用的岗位、部门或人员（一岗一清单：已有清单的岗位改用本清单） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        employeeIds?: string[];
+                        /** @default [] */
+                        orgUnitIds?: string[];
+                        /** @default [] */
+                        postIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canAssign: boolean;
+                                canDelete: boolean;
+                                canEdit: boolean;
+                                canPublish: boolean;
+                            };
+                            current: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            currentVersion: number | null;
+                            draft: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            effectiveOn: string | null;
+                            hasDraft: boolean;
+                            id: string;
+                            itemCount: number;
+                            /** @enum {string} */
+                            level: "post" | "department" | "person";
+                            name: string;
+                            targets: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "post" | "employee" | "orgUnit";
+                                unitPath: string;
+                            }[];
+                            templateKey: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-lists/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存草稿条目（现行版本不可修改：编辑即生成新版本草稿） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            content: string;
+                            /** @default  */
+                            criterion?: string;
+                            points: number;
+                            /** @default  */
+                            scope?: string;
+                            /** @default  */
+                            source?: string;
+                        }[];
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canAssign: boolean;
+                                canDelete: boolean;
+                                canEdit: boolean;
+                                canPublish: boolean;
+                            };
+                            current: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            currentVersion: number | null;
+                            draft: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            effectiveOn: string | null;
+                            hasDraft: boolean;
+                            id: string;
+                            itemCount: number;
+                            /** @enum {string} */
+                            level: "post" | "department" | "person";
+                            name: string;
+                            targets: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "post" | "employee" | "orgUnit";
+                                unitPath: string;
+                            }[];
+                            templateKey: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 放弃草稿 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canAssign: boolean;
+                                canDelete: boolean;
+                                canEdit: boolean;
+                                canPublish: boolean;
+                            };
+                            current: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            currentVersion: number | null;
+                            draft: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            effectiveOn: string | null;
+                            hasDraft: boolean;
+                            id: string;
+                            itemCount: number;
+                            /** @enum {string} */
+                            level: "post" | "department" | "person";
+                            name: string;
+                            targets: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "post" | "employee" | "orgUnit";
+                                unitPath: string;
+                            }[];
+                            templateKey: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-lists/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布草稿为现行版本（原现行版本作废留存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        effectiveOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canAssign: boolean;
+                                canDelete: boolean;
+                                canEdit: boolean;
+                                canPublish: boolean;
+                            };
+                            current: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            currentVersion: number | null;
+                            draft: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                items: {
+                                    content: string;
+                                    criterion: string;
+                                    points: number;
+                                    scope: string;
+                                    source: string;
+                                }[];
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            } | null;
+                            effectiveOn: string | null;
+                            hasDraft: boolean;
+                            id: string;
+                            itemCount: number;
+                            /** @enum {string} */
+                            level: "post" | "department" | "person";
+                            name: string;
+                            targets: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "post" | "employee" | "orgUnit";
+                                unitPath: string;
+                            }[];
+                            templateKey: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                effectiveOn: string | null;
+                                itemCount: number;
+                                /** Format: date-time */
+                                madeAt: string;
+                                madeByName: string | null;
+                                note: string;
+                                points: number;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "current" | "superseded";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-lists/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 清单的某一版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effectiveOn: string | null;
+                            itemCount: number;
+                            items: {
+                                content: string;
+                                criterion: string;
+                                points: number;
+                                scope: string;
+                                source: string;
+                            }[];
+                            /** Format: date-time */
+                            madeAt: string;
+                            madeByName: string | null;
+                            note: string;
+                            points: number;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "current" | "superseded";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 责任清单公示：每个岗位、部门、人员的现行清单（全体员工可查阅、打印；mine=本人的） */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                    orgUnitId?: string;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            departments: {
+                                list: {
+                                    effectiveOn: string;
+                                    items: {
+                                        content: string;
+                                        criterion: string;
+                                        points: number;
+                                        scope: string;
+                                        source: string;
+                                    }[];
+                                    listId: string;
+                                    name: string;
+                                    version: number;
+                                };
+                                orgUnitId: string;
+                                unitPath: string;
+                            }[];
+                            enterpriseName: string;
+                            people: {
+                                employeeId: string;
+                                list: {
+                                    effectiveOn: string;
+                                    items: {
+                                        content: string;
+                                        criterion: string;
+                                        points: number;
+                                        scope: string;
+                                        source: string;
+                                    }[];
+                                    listId: string;
+                                    name: string;
+                                    version: number;
+                                };
+                                name: string;
+                                unitPath: string;
+                            }[];
+                            posts: {
+                                list: {
+                                    effectiveOn: string;
+                                    items: {
+                                        content: string;
+                                        criterion: string;
+                                        points: number;
+                                        scope: string;
+                                        source: string;
+                                    }[];
+                                    listId: string;
+                                    name: string;
+                                    version: number;
+                                };
+                                postId: string;
+                                postName: string;
+                                unitPath: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 责任制年度梳理完善记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canCreate: boolean;
+                            items: {
+                                abilities: {
+                                    canDelete: boolean;
+                                    canSign: boolean;
+                                };
+                                changed: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                reason: string;
+                                reviewedOn: string;
+                                reviewerName: string;
+                                signed: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                versions: {
+                                    effectiveOn: string | null;
+                                    listId: string;
+                                    listName: string;
+                                    version: number;
+                                }[];
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记年度梳理完善（有无修改及理由，修改生成的新版本为佐证） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        changed: boolean;
+                        /** @default  */
+                        reason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        reviewedOn: string;
+                        /** @default [] */
+                        versions?: {
+                            /** Format: uuid */
+                            listId: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canDelete: boolean;
+                                canSign: boolean;
+                            };
+                            changed: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            reason: string;
+                            reviewedOn: string;
+                            reviewerName: string;
+                            signed: boolean;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedByName: string | null;
+                            versions: {
+                                effectiveOn: string | null;
+                                listId: string;
+                                listName: string;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canDelete: boolean;
+                                canSign: boolean;
+                            };
+                            changed: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            reason: string;
+                            reviewedOn: string;
+                            reviewerName: string;
+                            signed: boolean;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedByName: string | null;
+                            versions: {
+                                effectiveOn: string | null;
+                                listId: string;
+                                listName: string;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除尚未签字的梳理记录 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/duty-reviews/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主要负责人签字确认梳理记录（签字后履职完成，记录锁定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canDelete: boolean;
+                                canSign: boolean;
+                            };
+                            changed: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            reason: string;
+                            reviewedOn: string;
+                            reviewerName: string;
+                            signed: boolean;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signedByName: string | null;
+                            versions: {
+                                effectiveOn: string | null;
+                                listId: string;
+                                listName: string;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/{enterpriseId}/employees": {
         parameters: {
             query?: never;
@@ -5879,6 +12417,161 @@ export type paths = {
                     };
                     content: {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/five-in-place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主要负责人“五到位”（由记录推导） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            coverage: {
+                                people: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                                posts: {
+                                    covered: number;
+                                    percent: number | null;
+                                    total: number;
+                                };
+                            };
+                            indicators: {
+                                /** @enum {string} */
+                                key: "responsibility" | "management" | "investment" | "training" | "emergency";
+                                reasons: string[];
+                                /** @enum {string} */
+                                state: "met" | "notMet" | "notAssessed";
+                            }[];
+                            letters: {
+                                complete: boolean;
+                                done: number;
+                                roster: number;
+                            } | null;
+                            principalRate: {
+                                due: number;
+                                fulfilled: number;
+                                late: number;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                waived: number;
+                            };
+                            year: number;
+                        };
                     };
                 };
                 /** @description 输入有误 (VALIDATION) */
@@ -11922,6 +18615,8129 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises/{enterpriseId}/key-moment-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 缺少带班打卡的关键时段日期（已过去的日子） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                day: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "resumption" | "maintenance";
+                                momentId: string;
+                                name: string;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/key-moments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 关键时段（节假日、复产复工、检维修）及本年法定节假日 */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "holiday" | "resumption" | "maintenance";
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canManage: boolean;
+                            items: {
+                                checkedDays: number;
+                                covered: boolean;
+                                days: number;
+                                endsOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "resumption" | "maintenance";
+                                leader: {
+                                    employeeId: string | null;
+                                    isPrincipal: boolean;
+                                    name: string | null;
+                                };
+                                missingDays: number;
+                                name: string;
+                                /** @enum {string} */
+                                source: "calendar" | "suspension" | "declared";
+                                startsOn: string;
+                                /** @enum {string} */
+                                state: "upcoming" | "ongoing" | "ended";
+                            }[];
+                            officialHolidays: {
+                                endsOn: string;
+                                momentId: string | null;
+                                name: string;
+                                startsOn: string;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申报检维修时段，或停产停业后的复产复工（停产天数须达到规则配置的下限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        endsOn?: string;
+                        /** @enum {string} */
+                        kind: "maintenance" | "resumption";
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        leaderEmployeeId?: string | null;
+                        /** @default  */
+                        name?: string;
+                        /** @default  */
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        shutdownFrom?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        shutdownTo?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        startsOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                checkIn: boolean;
+                                manage: boolean;
+                            };
+                            checkedDays: number;
+                            /** @enum {string|null} */
+                            checkInRefusal: "NOT_ON_DUTY" | "NOT_A_MOMENT_DAY" | "ALREADY_CHECKED_IN" | null;
+                            checkPlans: {
+                                cycle: string;
+                                endsOn: string | null;
+                                id: string;
+                                name: string;
+                                startsOn: string;
+                                /** @enum {string} */
+                                type: "holiday" | "resumption";
+                            }[];
+                            covered: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            dayList: {
+                                checkins: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    id: string;
+                                    latitude: number | null;
+                                    locationConsent: boolean;
+                                    locationText: string;
+                                    longitude: number | null;
+                                    note: string;
+                                    photoUrl: string;
+                                    userName: string;
+                                }[];
+                                day: string;
+                                /** @enum {string} */
+                                status: "done" | "missing" | "today" | "upcoming";
+                            }[];
+                            days: number;
+                            endsOn: string;
+                            enterpriseId: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "resumption" | "maintenance";
+                            leader: {
+                                employeeId: string | null;
+                                isPrincipal: boolean;
+                                name: string | null;
+                            };
+                            missingDays: number;
+                            name: string;
+                            note: string;
+                            ruleSetVersion: number;
+                            shutdownFrom: string | null;
+                            shutdownTo: string | null;
+                            /** @enum {string} */
+                            source: "calendar" | "suspension" | "declared";
+                            startsOn: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "ongoing" | "ended";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/key-moments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 关键时段详情：每日带班打卡、关联的节假日/复产复工检查计划 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                checkIn: boolean;
+                                manage: boolean;
+                            };
+                            checkedDays: number;
+                            /** @enum {string|null} */
+                            checkInRefusal: "NOT_ON_DUTY" | "NOT_A_MOMENT_DAY" | "ALREADY_CHECKED_IN" | null;
+                            checkPlans: {
+                                cycle: string;
+                                endsOn: string | null;
+                                id: string;
+                                name: string;
+                                startsOn: string;
+                                /** @enum {string} */
+                                type: "holiday" | "resumption";
+                            }[];
+                            covered: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            dayList: {
+                                checkins: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    id: string;
+                                    latitude: number | null;
+                                    locationConsent: boolean;
+                                    locationText: string;
+                                    longitude: number | null;
+                                    note: string;
+                                    photoUrl: string;
+                                    userName: string;
+                                }[];
+                                day: string;
+                                /** @enum {string} */
+                                status: "done" | "missing" | "today" | "upcoming";
+                            }[];
+                            days: number;
+                            endsOn: string;
+                            enterpriseId: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "resumption" | "maintenance";
+                            leader: {
+                                employeeId: string | null;
+                                isPrincipal: boolean;
+                                name: string | null;
+                            };
+                            missingDays: number;
+                            name: string;
+                            note: string;
+                            ruleSetVersion: number;
+                            shutdownFrom: string | null;
+                            shutdownTo: string | null;
+                            /** @enum {string} */
+                            source: "calendar" | "suspension" | "declared";
+                            startsOn: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "ongoing" | "ended";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/key-moments/{id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 带班打卡（multipart：photo 现场照片；locationText 地点；locationConsent 为 true 时可带 latitude、longitude；note 说明） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                checkIn: boolean;
+                                manage: boolean;
+                            };
+                            checkedDays: number;
+                            /** @enum {string|null} */
+                            checkInRefusal: "NOT_ON_DUTY" | "NOT_A_MOMENT_DAY" | "ALREADY_CHECKED_IN" | null;
+                            checkPlans: {
+                                cycle: string;
+                                endsOn: string | null;
+                                id: string;
+                                name: string;
+                                startsOn: string;
+                                /** @enum {string} */
+                                type: "holiday" | "resumption";
+                            }[];
+                            covered: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            dayList: {
+                                checkins: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    id: string;
+                                    latitude: number | null;
+                                    locationConsent: boolean;
+                                    locationText: string;
+                                    longitude: number | null;
+                                    note: string;
+                                    photoUrl: string;
+                                    userName: string;
+                                }[];
+                                day: string;
+                                /** @enum {string} */
+                                status: "done" | "missing" | "today" | "upcoming";
+                            }[];
+                            days: number;
+                            endsOn: string;
+                            enterpriseId: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "resumption" | "maintenance";
+                            leader: {
+                                employeeId: string | null;
+                                isPrincipal: boolean;
+                                name: string | null;
+                            };
+                            missingDays: number;
+                            name: string;
+                            note: string;
+                            ruleSetVersion: number;
+                            shutdownFrom: string | null;
+                            shutdownTo: string | null;
+                            /** @enum {string} */
+                            source: "calendar" | "suspension" | "declared";
+                            startsOn: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "ongoing" | "ended";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/key-moments/{id}/leader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 指定带班领导（不指定则为主要负责人） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        leaderEmployeeId: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                checkIn: boolean;
+                                manage: boolean;
+                            };
+                            checkedDays: number;
+                            /** @enum {string|null} */
+                            checkInRefusal: "NOT_ON_DUTY" | "NOT_A_MOMENT_DAY" | "ALREADY_CHECKED_IN" | null;
+                            checkPlans: {
+                                cycle: string;
+                                endsOn: string | null;
+                                id: string;
+                                name: string;
+                                startsOn: string;
+                                /** @enum {string} */
+                                type: "holiday" | "resumption";
+                            }[];
+                            covered: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            dayList: {
+                                checkins: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    id: string;
+                                    latitude: number | null;
+                                    locationConsent: boolean;
+                                    locationText: string;
+                                    longitude: number | null;
+                                    note: string;
+                                    photoUrl: string;
+                                    userName: string;
+                                }[];
+                                day: string;
+                                /** @enum {string} */
+                                status: "done" | "missing" | "today" | "upcoming";
+                            }[];
+                            days: number;
+                            endsOn: string;
+                            enterpriseId: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "resumption" | "maintenance";
+                            leader: {
+                                employeeId: string | null;
+                                isPrincipal: boolean;
+                                name: string | null;
+                            };
+                            missingDays: number;
+                            name: string;
+                            note: string;
+                            ruleSetVersion: number;
+                            shutdownFrom: string | null;
+                            shutdownTo: string | null;
+                            /** @enum {string} */
+                            source: "calendar" | "suspension" | "declared";
+                            startsOn: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "ongoing" | "ended";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度签订活动及进度（已签、纸质、未签、离职） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canManage: boolean;
+                            items: {
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                counts: {
+                                    lateHires: number;
+                                    lateHiresOverdue: number;
+                                    lateHiresPending: number;
+                                    left: number;
+                                    paper: number;
+                                    pending: number;
+                                    roster: number;
+                                    signed: number;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "responsibility" | "commitment";
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "open" | "completed";
+                                title: string;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起年度签订：按开始日在岗的全体员工（含各种用工形式）生成每人一份 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "responsibility" | "commitment";
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        startsOn: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canManage: boolean;
+                                canRemind: boolean;
+                                canSignForOthers: boolean;
+                            };
+                            body: string;
+                            byUnit: {
+                                left: number;
+                                orgUnitId: string;
+                                orgUnitName: string;
+                                paper: number;
+                                pending: number;
+                                signed: number;
+                            }[];
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            counts: {
+                                lateHires: number;
+                                lateHiresOverdue: number;
+                                lateHiresPending: number;
+                                left: number;
+                                paper: number;
+                                pending: number;
+                                roster: number;
+                                signed: number;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            kind: "responsibility" | "commitment";
+                            lastRemindedOn: string | null;
+                            lateHireDays: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "completed";
+                            templateVersion: number;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 签订活动详情及按部门的进度 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canManage: boolean;
+                                canRemind: boolean;
+                                canSignForOthers: boolean;
+                            };
+                            body: string;
+                            byUnit: {
+                                left: number;
+                                orgUnitId: string;
+                                orgUnitName: string;
+                                paper: number;
+                                pending: number;
+                                signed: number;
+                            }[];
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            counts: {
+                                lateHires: number;
+                                lateHiresOverdue: number;
+                                lateHiresPending: number;
+                                left: number;
+                                paper: number;
+                                pending: number;
+                                roster: number;
+                                signed: number;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            kind: "responsibility" | "commitment";
+                            lastRemindedOn: string | null;
+                            lateHireDays: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "completed";
+                            templateVersion: number;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-campaigns/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 每人一份的签订情况（可按状态、部门、是否有账号筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    lateHire?: "true" | "false";
+                    order?: "asc" | "desc";
+                    orgUnitId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "unit" | "status" | "signedAt";
+                    status?: "pending" | "signed" | "paper" | "left";
+                    withoutAccount?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                dueOn: string | null;
+                                employeeId: string;
+                                employeeName: string;
+                                hasAccount: boolean;
+                                id: string;
+                                lateHire: boolean;
+                                /** @enum {string|null} */
+                                method: "pad" | "password" | "proxy_pad" | "paper" | null;
+                                orgUnitId: string;
+                                orgUnitName: string;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "signed" | "paper" | "left";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-campaigns/{id}/paper-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待确认的纸质签名名单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attachmentId: string;
+                                people: string[];
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记纸质签名名单（multipart：file 为扫描件 PDF 或照片，employeeIds 为 JSON 数组）；经安全管理人员确认后计为纸质签订 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachmentId: string;
+                            recorded: number;
+                            skipped: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-campaigns/{id}/paper-lists/{attachmentId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认纸质签名名单（核对扫描件后），名单上的人计为纸质签订 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachmentId: string;
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignCompleted: boolean;
+                            confirmed: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-campaigns/{id}/paper-lists/{attachmentId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 纸质签名名单的扫描件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachmentId: string;
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-campaigns/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提醒未签订的人员及其部门负责人（每天一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notified: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 责任书、承诺书的文本（本企业最新版本，未修改时为平台内置文本） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canManage: boolean;
+                            items: {
+                                body: string;
+                                builtin: boolean;
+                                /** @enum {string} */
+                                kind: "responsibility" | "commitment";
+                                /** Format: date-time */
+                                savedAt: string | null;
+                                savedBy: string | null;
+                                title: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letter-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存本企业的文本（新版本；已发起的签订不受影响） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    kind: "responsibility" | "commitment";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canManage: boolean;
+                            items: {
+                                body: string;
+                                builtin: boolean;
+                                /** @enum {string} */
+                                kind: "responsibility" | "commitment";
+                                /** Format: date-time */
+                                savedAt: string | null;
+                                savedBy: string | null;
+                                title: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份责任书（本人的；或管理人员、部门负责人范围内的）及其签名 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canSign: boolean;
+                                canSignForOther: boolean;
+                            };
+                            body: string;
+                            campaignId: string;
+                            contentSha256: string;
+                            dueOn: string | null;
+                            employeeId: string;
+                            employeeName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "responsibility" | "commitment";
+                            lateHire: boolean;
+                            orgUnitName: string;
+                            signature: {
+                                confirmed: boolean;
+                                contentSha256: string;
+                                device: string;
+                                image: string | null;
+                                /** @enum {string} */
+                                method: "pad" | "password" | "proxy_pad" | "paper";
+                                operatorName: string | null;
+                                /** Format: date-time */
+                                signedAt: string;
+                                signerName: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "signed" | "paper" | "left";
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/letters/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署：本人用手写签名（pad，先上传签名图片）或密码确认（password）；没有账号的人员在负责人设备上手写并输入身份证号后四位（proxy_pad） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        device?: string;
+                        idLast4?: string;
+                        /** Format: uuid */
+                        imageAttachmentId?: string;
+                        /** @enum {string} */
+                        method: "pad" | "password" | "proxy_pad";
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canSign: boolean;
+                                canSignForOther: boolean;
+                            };
+                            body: string;
+                            campaignId: string;
+                            contentSha256: string;
+                            dueOn: string | null;
+                            employeeId: string;
+                            employeeName: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "responsibility" | "commitment";
+                            lateHire: boolean;
+                            orgUnitName: string;
+                            signature: {
+                                confirmed: boolean;
+                                contentSha256: string;
+                                device: string;
+                                image: string | null;
+                                /** @enum {string} */
+                                method: "pad" | "password" | "proxy_pad" | "paper";
+                                operatorName: string | null;
+                                /** Format: date-time */
+                                signedAt: string;
+                                signerName: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "signed" | "paper" | "left";
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meeting-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议决定事项（跟踪落实） */
+        get: {
+            parameters: {
+                query?: {
+                    meetingId?: string;
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "dueOn" | "heldAt";
+                    status?: "open" | "done" | "cancelled" | "overdue";
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    cancel: boolean;
+                                    done: boolean;
+                                };
+                                content: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                meetingHeldAt: string;
+                                meetingId: string;
+                                meetingTitle: string;
+                                /** @enum {string} */
+                                meetingType: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                                overdue: boolean;
+                                ownerEmployeeId: string;
+                                ownerHasAccount: boolean;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meeting-actions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销决定事项（须说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                cancel: boolean;
+                                done: boolean;
+                            };
+                            content: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            doneByName: string | null;
+                            doneNote: string | null;
+                            dueOn: string | null;
+                            id: string;
+                            /** Format: date-time */
+                            meetingHeldAt: string;
+                            meetingId: string;
+                            meetingTitle: string;
+                            /** @enum {string} */
+                            meetingType: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                            overdue: boolean;
+                            ownerEmployeeId: string;
+                            ownerHasAccount: boolean;
+                            ownerName: string;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meeting-actions/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 决定事项已落实（责任人或管理人员，须填写落实情况） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                cancel: boolean;
+                                done: boolean;
+                            };
+                            content: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            doneByName: string | null;
+                            doneNote: string | null;
+                            dueOn: string | null;
+                            id: string;
+                            /** Format: date-time */
+                            meetingHeldAt: string;
+                            meetingId: string;
+                            meetingTitle: string;
+                            /** @enum {string} */
+                            meetingType: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                            overdue: boolean;
+                            ownerEmployeeId: string;
+                            ownerHasAccount: boolean;
+                            ownerName: string;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meeting-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除会议草稿的附件（已确认的会议附件已锁定） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全生产会议记录 */
+        get: {
+            parameters: {
+                query?: {
+                    awaitingMe?: "true" | "false";
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "heldAt" | "title" | "type";
+                    status?: "draft" | "confirmed" | "voided";
+                    type?: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canRecord: boolean;
+                            items: {
+                                attendeeCount: number;
+                                chairEmployeeId: string;
+                                chairName: string;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                                decisionCount: number;
+                                /** Format: date-time */
+                                heldAt: string;
+                                id: string;
+                                openActions: number;
+                                overdueActions: number;
+                                place: string;
+                                quarter: string;
+                                /** @enum {string} */
+                                status: "draft" | "confirmed" | "voided";
+                                title: string;
+                                /** @enum {string} */
+                                type: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录会议（草稿，由主持人确认纪要） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        agenda?: string;
+                        /** @default [] */
+                        attendeeIds?: string[];
+                        /** Format: uuid */
+                        chairEmployeeId: string;
+                        /** @default [] */
+                        decisions?: {
+                            content: string;
+                            /**
+                             * Format: date
+                             * @default null
+                             * @example 2026-03-01
+                             */
+                            dueOn?: string | null;
+                            /** Format: uuid */
+                            ownerEmployeeId: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-31T23:30:00+08:00
+                         */
+                        heldAt: string;
+                        /** @default  */
+                        minutes?: string;
+                        /** @default  */
+                        place?: string;
+                        /** Format: uuid */
+                        replacesId?: string;
+                        title: string;
+                        /** @enum {string} */
+                        type: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                correct: boolean;
+                                update: boolean;
+                                upload: boolean;
+                                void: boolean;
+                            };
+                            agenda: string;
+                            attendeeCount: number;
+                            attendees: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            chairEmployeeId: string;
+                            chairHasAccount: boolean;
+                            chairIsPrincipal: boolean;
+                            chairName: string;
+                            chairUserId: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            confirmedByName: string | null;
+                            decisionCount: number;
+                            decisions: {
+                                abilities: {
+                                    cancel: boolean;
+                                    done: boolean;
+                                };
+                                content: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: string;
+                                overdue: boolean;
+                                ownerEmployeeId: string;
+                                ownerHasAccount: boolean;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                version: number;
+                            }[];
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                op: string;
+                                to: string;
+                            }[];
+                            files: {
+                                id: string;
+                                locked: boolean;
+                                mime: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "minutes" | "report" | "photo";
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string|null} */
+                            fulfils: "meeting.safety_topic" | "meeting.congress_report" | null;
+                            /** Format: date-time */
+                            heldAt: string;
+                            id: string;
+                            minutes: string;
+                            openActions: number;
+                            overdueActions: number;
+                            place: string;
+                            quarter: string;
+                            recordedByName: string | null;
+                            replacedById: string | null;
+                            replacesId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "confirmed" | "voided";
+                            title: string;
+                            /** @enum {string} */
+                            type: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                            version: number;
+                            /** Format: date-time */
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                correct: boolean;
+                                update: boolean;
+                                upload: boolean;
+                                void: boolean;
+                            };
+                            agenda: string;
+                            attendeeCount: number;
+                            attendees: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            chairEmployeeId: string;
+                            chairHasAccount: boolean;
+                            chairIsPrincipal: boolean;
+                            chairName: string;
+                            chairUserId: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            confirmedByName: string | null;
+                            decisionCount: number;
+                            decisions: {
+                                abilities: {
+                                    cancel: boolean;
+                                    done: boolean;
+                                };
+                                content: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: string;
+                                overdue: boolean;
+                                ownerEmployeeId: string;
+                                ownerHasAccount: boolean;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                version: number;
+                            }[];
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                op: string;
+                                to: string;
+                            }[];
+                            files: {
+                                id: string;
+                                locked: boolean;
+                                mime: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "minutes" | "report" | "photo";
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string|null} */
+                            fulfils: "meeting.safety_topic" | "meeting.congress_report" | null;
+                            /** Format: date-time */
+                            heldAt: string;
+                            id: string;
+                            minutes: string;
+                            openActions: number;
+                            overdueActions: number;
+                            place: string;
+                            quarter: string;
+                            recordedByName: string | null;
+                            replacedById: string | null;
+                            replacesId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "confirmed" | "voided";
+                            title: string;
+                            /** @enum {string} */
+                            type: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                            version: number;
+                            /** Format: date-time */
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 修改会议草稿（参会人和决定事项按所送替换） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        agenda?: string;
+                        /** @default [] */
+                        attendeeIds?: string[];
+                        /** Format: uuid */
+                        chairEmployeeId: string;
+                        /** @default [] */
+                        decisions?: {
+                            content: string;
+                            /**
+                             * Format: date
+                             * @default null
+                             * @example 2026-03-01
+                             */
+                            dueOn?: string | null;
+                            /** Format: uuid */
+                            ownerEmployeeId: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-31T23:30:00+08:00
+                         */
+                        heldAt: string;
+                        /** @default  */
+                        minutes?: string;
+                        /** @default  */
+                        place?: string;
+                        title: string;
+                        /** @enum {string} */
+                        type: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                correct: boolean;
+                                update: boolean;
+                                upload: boolean;
+                                void: boolean;
+                            };
+                            agenda: string;
+                            attendeeCount: number;
+                            attendees: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            chairEmployeeId: string;
+                            chairHasAccount: boolean;
+                            chairIsPrincipal: boolean;
+                            chairName: string;
+                            chairUserId: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            confirmedByName: string | null;
+                            decisionCount: number;
+                            decisions: {
+                                abilities: {
+                                    cancel: boolean;
+                                    done: boolean;
+                                };
+                                content: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: string;
+                                overdue: boolean;
+                                ownerEmployeeId: string;
+                                ownerHasAccount: boolean;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                version: number;
+                            }[];
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                op: string;
+                                to: string;
+                            }[];
+                            files: {
+                                id: string;
+                                locked: boolean;
+                                mime: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "minutes" | "report" | "photo";
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string|null} */
+                            fulfils: "meeting.safety_topic" | "meeting.congress_report" | null;
+                            /** Format: date-time */
+                            heldAt: string;
+                            id: string;
+                            minutes: string;
+                            openActions: number;
+                            overdueActions: number;
+                            place: string;
+                            quarter: string;
+                            recordedByName: string | null;
+                            replacedById: string | null;
+                            replacesId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "confirmed" | "voided";
+                            title: string;
+                            /** @enum {string} */
+                            type: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                            version: number;
+                            /** Format: date-time */
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meetings/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主持人确认会议纪要（确认后锁定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                correct: boolean;
+                                update: boolean;
+                                upload: boolean;
+                                void: boolean;
+                            };
+                            agenda: string;
+                            attendeeCount: number;
+                            attendees: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            chairEmployeeId: string;
+                            chairHasAccount: boolean;
+                            chairIsPrincipal: boolean;
+                            chairName: string;
+                            chairUserId: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            confirmedByName: string | null;
+                            decisionCount: number;
+                            decisions: {
+                                abilities: {
+                                    cancel: boolean;
+                                    done: boolean;
+                                };
+                                content: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: string;
+                                overdue: boolean;
+                                ownerEmployeeId: string;
+                                ownerHasAccount: boolean;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                version: number;
+                            }[];
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                op: string;
+                                to: string;
+                            }[];
+                            files: {
+                                id: string;
+                                locked: boolean;
+                                mime: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "minutes" | "report" | "photo";
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string|null} */
+                            fulfils: "meeting.safety_topic" | "meeting.congress_report" | null;
+                            /** Format: date-time */
+                            heldAt: string;
+                            id: string;
+                            minutes: string;
+                            openActions: number;
+                            overdueActions: number;
+                            place: string;
+                            quarter: string;
+                            recordedByName: string | null;
+                            replacedById: string | null;
+                            replacesId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "confirmed" | "voided";
+                            title: string;
+                            /** @enum {string} */
+                            type: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                            version: number;
+                            /** Format: date-time */
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meetings/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传会议附件（multipart：file，可多个；role 为 minutes 纪要 PDF、report 安全生产工作报告 PDF 或 photo 照片） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ids: string[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meetings/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废会议记录（须说明原因；更正请重新记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                correct: boolean;
+                                update: boolean;
+                                upload: boolean;
+                                void: boolean;
+                            };
+                            agenda: string;
+                            attendeeCount: number;
+                            attendees: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            chairEmployeeId: string;
+                            chairHasAccount: boolean;
+                            chairIsPrincipal: boolean;
+                            chairName: string;
+                            chairUserId: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            confirmedByName: string | null;
+                            decisionCount: number;
+                            decisions: {
+                                abilities: {
+                                    cancel: boolean;
+                                    done: boolean;
+                                };
+                                content: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                doneNote: string | null;
+                                dueOn: string | null;
+                                id: string;
+                                overdue: boolean;
+                                ownerEmployeeId: string;
+                                ownerHasAccount: boolean;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                version: number;
+                            }[];
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                op: string;
+                                to: string;
+                            }[];
+                            files: {
+                                id: string;
+                                locked: boolean;
+                                mime: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "minutes" | "report" | "photo";
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string|null} */
+                            fulfils: "meeting.safety_topic" | "meeting.congress_report" | null;
+                            /** Format: date-time */
+                            heldAt: string;
+                            id: string;
+                            minutes: string;
+                            openActions: number;
+                            overdueActions: number;
+                            place: string;
+                            quarter: string;
+                            recordedByName: string | null;
+                            replacedById: string | null;
+                            replacesId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "confirmed" | "voided";
+                            title: string;
+                            /** @enum {string} */
+                            type: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                            version: number;
+                            /** Format: date-time */
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/meetings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出会议记录（.xlsx，筛选条件同列表） */
+        get: {
+            parameters: {
+                query?: {
+                    awaitingMe?: "true" | "false";
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "heldAt" | "title" | "type";
+                    status?: "draft" | "confirmed" | "voided";
+                    type?: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Excel workbook (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            exportId: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/mentoring/new-hires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未确定师傅的新入职人员（超过规定天数的标红） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applies: boolean;
+                            items: {
+                                daysSinceHire: number;
+                                dueOn: string;
+                                employeeId: string;
+                                hireDate: string;
+                                name: string;
+                                overdue: boolean;
+                                unitName: string | null;
+                            }[];
+                            noticeDays: number;
+                            windowDays: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/mentorships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 以师带徒记录（重点行业） */
+        get: {
+            parameters: {
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "startsOn" | "endsOn" | "apprentice";
+                    status?: "active" | "completed" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applies: boolean;
+                            canManage: boolean;
+                            items: {
+                                apprentice: {
+                                    employeeId: string;
+                                    name: string;
+                                    unitName: string | null;
+                                };
+                                endsOn: string;
+                                id: string;
+                                mentor: {
+                                    employeeId: string;
+                                    name: string;
+                                    unitName: string | null;
+                                };
+                                overdue: boolean;
+                                postId: string | null;
+                                postName: string | null;
+                                signedSkills: number;
+                                skills: number;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "cancelled";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 确定师徒（师傅、徒弟、岗位、期限、须掌握的技能） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        apprenticeEmployeeId: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        endsOn: string;
+                        /** Format: uuid */
+                        mentorEmployeeId: string;
+                        /** @default  */
+                        note?: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        postId?: string | null;
+                        /** @default [] */
+                        skills?: {
+                            /** @enum {string} */
+                            kind: "procedure" | "risk_card" | "other";
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            riskPointId?: string | null;
+                            title: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        startsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addSkill: boolean;
+                                cancel: boolean;
+                                complete: boolean;
+                                update: boolean;
+                            };
+                            apprentice: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            endsOn: string;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "start" | "update" | "complete" | "cancel";
+                                to: string;
+                            }[];
+                            id: string;
+                            mentor: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            note: string;
+                            overdue: boolean;
+                            postId: string | null;
+                            postName: string | null;
+                            signedSkills: number;
+                            skillList: {
+                                abilities: {
+                                    remove: boolean;
+                                    sign: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                recordedByName: string | null;
+                                riskPointId: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                title: string;
+                            }[];
+                            skills: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/mentorships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addSkill: boolean;
+                                cancel: boolean;
+                                complete: boolean;
+                                update: boolean;
+                            };
+                            apprentice: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            endsOn: string;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "start" | "update" | "complete" | "cancel";
+                                to: string;
+                            }[];
+                            id: string;
+                            mentor: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            note: string;
+                            overdue: boolean;
+                            postId: string | null;
+                            postName: string | null;
+                            signedSkills: number;
+                            skillList: {
+                                abilities: {
+                                    remove: boolean;
+                                    sign: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                recordedByName: string | null;
+                                riskPointId: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                title: string;
+                            }[];
+                            skills: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改师徒关系（师傅、岗位、期限、备注） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        endsOn?: string;
+                        /** Format: uuid */
+                        mentorEmployeeId?: string;
+                        note?: string;
+                        /** Format: uuid */
+                        postId?: string | null;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        startsOn?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addSkill: boolean;
+                                cancel: boolean;
+                                complete: boolean;
+                                update: boolean;
+                            };
+                            apprentice: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            endsOn: string;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "start" | "update" | "complete" | "cancel";
+                                to: string;
+                            }[];
+                            id: string;
+                            mentor: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            note: string;
+                            overdue: boolean;
+                            postId: string | null;
+                            postName: string | null;
+                            signedSkills: number;
+                            skillList: {
+                                abilities: {
+                                    remove: boolean;
+                                    sign: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                recordedByName: string | null;
+                                riskPointId: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                title: string;
+                            }[];
+                            skills: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/mentorships/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除师徒关系（须说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addSkill: boolean;
+                                cancel: boolean;
+                                complete: boolean;
+                                update: boolean;
+                            };
+                            apprentice: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            endsOn: string;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "start" | "update" | "complete" | "cancel";
+                                to: string;
+                            }[];
+                            id: string;
+                            mentor: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            note: string;
+                            overdue: boolean;
+                            postId: string | null;
+                            postName: string | null;
+                            signedSkills: number;
+                            skillList: {
+                                abilities: {
+                                    remove: boolean;
+                                    sign: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                recordedByName: string | null;
+                                riskPointId: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                title: string;
+                            }[];
+                            skills: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/mentorships/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出师（全部技能已签认，师傅或管理人员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addSkill: boolean;
+                                cancel: boolean;
+                                complete: boolean;
+                                update: boolean;
+                            };
+                            apprentice: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            endsOn: string;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "start" | "update" | "complete" | "cancel";
+                                to: string;
+                            }[];
+                            id: string;
+                            mentor: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            note: string;
+                            overdue: boolean;
+                            postId: string | null;
+                            postName: string | null;
+                            signedSkills: number;
+                            skillList: {
+                                abilities: {
+                                    remove: boolean;
+                                    sign: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                recordedByName: string | null;
+                                riskPointId: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                title: string;
+                            }[];
+                            skills: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/mentorships/{id}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 增加须掌握的技能（操作规程、岗位风险告知卡、其他） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "procedure" | "risk_card" | "other";
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        riskPointId?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addSkill: boolean;
+                                cancel: boolean;
+                                complete: boolean;
+                                update: boolean;
+                            };
+                            apprentice: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            endsOn: string;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "start" | "update" | "complete" | "cancel";
+                                to: string;
+                            }[];
+                            id: string;
+                            mentor: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            note: string;
+                            overdue: boolean;
+                            postId: string | null;
+                            postName: string | null;
+                            signedSkills: number;
+                            skillList: {
+                                abilities: {
+                                    remove: boolean;
+                                    sign: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                recordedByName: string | null;
+                                riskPointId: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                title: string;
+                            }[];
+                            skills: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/mentorships/{id}/skills/{skillId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除未签认的技能 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                    skillId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addSkill: boolean;
+                                cancel: boolean;
+                                complete: boolean;
+                                update: boolean;
+                            };
+                            apprentice: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            endsOn: string;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "start" | "update" | "complete" | "cancel";
+                                to: string;
+                            }[];
+                            id: string;
+                            mentor: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            note: string;
+                            overdue: boolean;
+                            postId: string | null;
+                            postName: string | null;
+                            signedSkills: number;
+                            skillList: {
+                                abilities: {
+                                    remove: boolean;
+                                    sign: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                recordedByName: string | null;
+                                riskPointId: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                title: string;
+                            }[];
+                            skills: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/mentorships/{id}/skills/{skillId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 师傅签认技能已掌握 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                    skillId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addSkill: boolean;
+                                cancel: boolean;
+                                complete: boolean;
+                                update: boolean;
+                            };
+                            apprentice: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            endsOn: string;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "start" | "update" | "complete" | "cancel";
+                                to: string;
+                            }[];
+                            id: string;
+                            mentor: {
+                                employeeId: string;
+                                name: string;
+                                unitName: string | null;
+                            };
+                            note: string;
+                            overdue: boolean;
+                            postId: string | null;
+                            postName: string | null;
+                            signedSkills: number;
+                            skillList: {
+                                abilities: {
+                                    remove: boolean;
+                                    sign: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                recordedByName: string | null;
+                                riskPointId: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                title: string;
+                            }[];
+                            skills: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业履职日历：按到期日列出履职事项 */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    owner?: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                    rule?: string;
+                    status?: ("upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived") | ("upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived")[];
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    confirm: boolean;
+                                    evidence: boolean;
+                                    waive: boolean;
+                                };
+                                awaitingPrincipal: boolean;
+                                definitionKey: string;
+                                dueOn: string;
+                                dueProvisional: boolean;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidenceAllowed: boolean;
+                                evidenceNote: string | null;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
+                                /** @enum {string|null} */
+                                fulfilment: "record" | "evidence" | null;
+                                hint: string;
+                                id: string;
+                                link: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                                periodKey: string;
+                                principalOnly: boolean;
+                                recordId: string | null;
+                                recordType: string | null;
+                                /** @enum {string} */
+                                reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                                ruleId: string;
+                                ruleSetVersion: number;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived";
+                                subjectLabel: string;
+                                version: number;
+                                /** Format: date-time */
+                                waivedAt: string | null;
+                                waivedReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/obligations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 履职事项详情（履历、佐证材料） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                evidence: boolean;
+                                waive: boolean;
+                            };
+                            awaitingPrincipal: boolean;
+                            definitionKey: string;
+                            dueOn: string;
+                            dueProvisional: boolean;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidenceAllowed: boolean;
+                            evidenceNote: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: string;
+                                mime: string;
+                                name: string;
+                                size: number;
+                            }[];
+                            /** Format: date-time */
+                            fulfilledAt: string | null;
+                            /** @enum {string|null} */
+                            fulfilment: "record" | "evidence" | null;
+                            hint: string;
+                            history: {
+                                action: string;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: string | null;
+                                note: string | null;
+                                recordType: string | null;
+                                toStatus: string;
+                            }[];
+                            id: string;
+                            link: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                            periodKey: string;
+                            principalOnly: boolean;
+                            recordId: string | null;
+                            recordType: string | null;
+                            /** @enum {string} */
+                            reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                            ruleId: string;
+                            ruleSetVersion: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived";
+                            subjectLabel: string;
+                            version: number;
+                            /** Format: date-time */
+                            waivedAt: string | null;
+                            waivedReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/obligations/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主要负责人确认他人上传的佐证材料 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                evidence: boolean;
+                                waive: boolean;
+                            };
+                            awaitingPrincipal: boolean;
+                            definitionKey: string;
+                            dueOn: string;
+                            dueProvisional: boolean;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidenceAllowed: boolean;
+                            evidenceNote: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: string;
+                                mime: string;
+                                name: string;
+                                size: number;
+                            }[];
+                            /** Format: date-time */
+                            fulfilledAt: string | null;
+                            /** @enum {string|null} */
+                            fulfilment: "record" | "evidence" | null;
+                            hint: string;
+                            history: {
+                                action: string;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: string | null;
+                                note: string | null;
+                                recordType: string | null;
+                                toStatus: string;
+                            }[];
+                            id: string;
+                            link: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                            periodKey: string;
+                            principalOnly: boolean;
+                            recordId: string | null;
+                            recordType: string | null;
+                            /** @enum {string} */
+                            reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                            ruleId: string;
+                            ruleSetVersion: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived";
+                            subjectLabel: string;
+                            version: number;
+                            /** Format: date-time */
+                            waivedAt: string | null;
+                            waivedReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/obligations/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传佐证材料履职（multipart：file 可多个，note 说明） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                evidence: boolean;
+                                waive: boolean;
+                            };
+                            awaitingPrincipal: boolean;
+                            definitionKey: string;
+                            dueOn: string;
+                            dueProvisional: boolean;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidenceAllowed: boolean;
+                            evidenceNote: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: string;
+                                mime: string;
+                                name: string;
+                                size: number;
+                            }[];
+                            /** Format: date-time */
+                            fulfilledAt: string | null;
+                            /** @enum {string|null} */
+                            fulfilment: "record" | "evidence" | null;
+                            hint: string;
+                            history: {
+                                action: string;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: string | null;
+                                note: string | null;
+                                recordType: string | null;
+                                toStatus: string;
+                            }[];
+                            id: string;
+                            link: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                            periodKey: string;
+                            principalOnly: boolean;
+                            recordId: string | null;
+                            recordType: string | null;
+                            /** @enum {string} */
+                            reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                            ruleId: string;
+                            ruleSetVersion: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived";
+                            subjectLabel: string;
+                            version: number;
+                            /** Format: date-time */
+                            waivedAt: string | null;
+                            waivedReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/obligations/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载佐证材料 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    fileId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/obligations/{id}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 豁免履职事项（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirm: boolean;
+                                evidence: boolean;
+                                waive: boolean;
+                            };
+                            awaitingPrincipal: boolean;
+                            definitionKey: string;
+                            dueOn: string;
+                            dueProvisional: boolean;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidenceAllowed: boolean;
+                            evidenceNote: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: string;
+                                mime: string;
+                                name: string;
+                                size: number;
+                            }[];
+                            /** Format: date-time */
+                            fulfilledAt: string | null;
+                            /** @enum {string|null} */
+                            fulfilment: "record" | "evidence" | null;
+                            hint: string;
+                            history: {
+                                action: string;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: string | null;
+                                note: string | null;
+                                recordType: string | null;
+                                toStatus: string;
+                            }[];
+                            id: string;
+                            link: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                            periodKey: string;
+                            principalOnly: boolean;
+                            recordId: string | null;
+                            recordType: string | null;
+                            /** @enum {string} */
+                            reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                            ruleId: string;
+                            ruleSetVersion: number;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived";
+                            subjectLabel: string;
+                            version: number;
+                            /** Format: date-time */
+                            waivedAt: string | null;
+                            waivedReason: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/obligations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出履职事项（.xlsx，筛选条件同日历列表） */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    owner?: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                    rule?: string;
+                    status?: ("upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived") | ("upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived")[];
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Excel workbook (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            exportId: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/obligations/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 履职率（按事项、责任人） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byOwner: {
+                                due: number;
+                                fulfilled: number;
+                                late: number;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                /** @enum {string} */
+                                owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                                rate: number | null;
+                                waived: number;
+                            }[];
+                            byPerson: {
+                                due: number;
+                                employeeId: string;
+                                fulfilled: number;
+                                late: number;
+                                name: string;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                waived: number;
+                            }[];
+                            byRule: {
+                                definitionKey: string;
+                                due: number;
+                                fulfilled: number;
+                                late: number;
+                                name: string;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                ruleId: string;
+                                waived: number;
+                            }[];
+                            overall: {
+                                due: number;
+                                fulfilled: number;
+                                late: number;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                waived: number;
+                            };
+                            principal: {
+                                due: number;
+                                fulfilled: number;
+                                late: number;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                waived: number;
+                            };
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/{enterpriseId}/org-units": {
         parameters: {
             query?: never;
@@ -12412,6 +27228,359 @@ export type paths = {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/pay-link-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 薪酬挂钩佐证材料 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/pay-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 国有企业领导人员薪酬与安全生产挂钩记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applies: boolean;
+                            canRecord: boolean;
+                            items: {
+                                description: string;
+                                files: {
+                                    id: string;
+                                    mime: string;
+                                    name: string;
+                                    size: number;
+                                    url: string;
+                                }[];
+                                id: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedByName: string | null;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录年度薪酬与安全生产挂钩情况（multipart：year、description；document 佐证 PDF、photo 照片，至少一个） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/enterprises/{enterpriseId}/photos": {
@@ -13250,6 +28419,268 @@ export type paths = {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/posts/{postId}/duty-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 为岗位指定责任清单（null 为取消） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        listId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            listId: string | null;
+                            postId: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/posts/{postId}/mentoring-skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 岗位须掌握的技能建议：岗位操作规程、岗位风险告知卡上的风险点 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "procedure" | "risk_card" | "other";
+                                riskPointId: string | null;
+                                title: string;
+                            }[];
+                            post: {
+                                id: string;
+                                name: string;
+                                unitPath: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/enterprises/{enterpriseId}/posts/{postId}/report-context": {
@@ -18915,6 +34346,127 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises/{enterpriseId}/signature-images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传手写签名图片（multipart，字段 file，PNG，不超过 200 KB）；签署时引用返回的 id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/{id}": {
         parameters: {
             query?: never;
@@ -18944,19 +34496,34 @@ export type paths = {
                                 canEdit: boolean;
                             };
                             aboveScale: boolean;
+                            actualController: string;
                             address: string;
+                            annualRevenueWan: number | null;
+                            attributes: {
+                                keyIndustry: boolean;
+                                keyIndustryBy: ("industry" | "crowdedVenue" | "hazardousGoodsCarrier")[];
+                                ruleSetVersion: number;
+                                /** @enum {string} */
+                                sizeClass: "large" | "medium" | "small" | "micro";
+                                sizeEstimated: boolean;
+                                /** @enum {string} */
+                                sizeSector: "agriculture" | "industry" | "building" | "wholesale" | "retail" | "transport" | "storage" | "postal" | "accommodation" | "catering" | "telecom" | "software" | "realEstate" | "propertyManagement" | "leasing" | "other";
+                            };
                             centralProvincial: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             creditCode: string;
                             crowdedVenue: boolean;
                             employeeCount: number;
+                            hasWorkersCongress: boolean;
+                            hazardousGoodsCarrier: boolean;
                             highRisk: boolean;
                             id: string;
                             industryCode: string;
                             industryName: string;
                             legalRepresentative: string;
                             name: string;
+                            onboardedOn: string | null;
                             principalName: string;
                             principalPhone: string;
                             stateOwned: boolean;
@@ -19071,14 +34638,23 @@ export type paths = {
                 content: {
                     "application/json": {
                         aboveScale?: boolean;
+                        actualController?: string;
                         address?: string;
+                        annualRevenueWan?: number | null;
                         centralProvincial?: boolean;
                         crowdedVenue?: boolean;
                         employeeCount?: number;
+                        hasWorkersCongress?: boolean;
+                        hazardousGoodsCarrier?: boolean;
                         highRisk?: boolean;
                         industryCode?: string;
                         legalRepresentative?: string;
                         name?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        onboardedOn?: string;
                         principalName?: string;
                         principalPhone?: string;
                         stateOwned?: boolean;
@@ -19102,19 +34678,34 @@ export type paths = {
                                 canEdit: boolean;
                             };
                             aboveScale: boolean;
+                            actualController: string;
                             address: string;
+                            annualRevenueWan: number | null;
+                            attributes: {
+                                keyIndustry: boolean;
+                                keyIndustryBy: ("industry" | "crowdedVenue" | "hazardousGoodsCarrier")[];
+                                ruleSetVersion: number;
+                                /** @enum {string} */
+                                sizeClass: "large" | "medium" | "small" | "micro";
+                                sizeEstimated: boolean;
+                                /** @enum {string} */
+                                sizeSector: "agriculture" | "industry" | "building" | "wholesale" | "retail" | "transport" | "storage" | "postal" | "accommodation" | "catering" | "telecom" | "software" | "realEstate" | "propertyManagement" | "leasing" | "other";
+                            };
                             centralProvincial: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             creditCode: string;
                             crowdedVenue: boolean;
                             employeeCount: number;
+                            hasWorkersCongress: boolean;
+                            hazardousGoodsCarrier: boolean;
                             highRisk: boolean;
                             id: string;
                             industryCode: string;
                             industryName: string;
                             legalRepresentative: string;
                             name: string;
+                            onboardedOn: string | null;
                             principalName: string;
                             principalPhone: string;
                             stateOwned: boolean;
@@ -20674,6 +36265,159 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的责任书、承诺书（待签与已签） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    canSign: boolean;
+                                    canSignForOther: boolean;
+                                };
+                                body: string;
+                                campaignId: string;
+                                contentSha256: string;
+                                dueOn: string | null;
+                                employeeId: string;
+                                employeeName: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "responsibility" | "commitment";
+                                lateHire: boolean;
+                                orgUnitName: string;
+                                signature: {
+                                    confirmed: boolean;
+                                    contentSha256: string;
+                                    device: string;
+                                    image: string | null;
+                                    /** @enum {string} */
+                                    method: "pad" | "password" | "proxy_pad" | "paper";
+                                    operatorName: string | null;
+                                    /** Format: date-time */
+                                    signedAt: string;
+                                    signerName: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "pending" | "signed" | "paper" | "left";
+                                title: string;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -21171,6 +36915,1097 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/obligations/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区履职看板：逾期事项按事项、街道、行业统计 */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byIndustry: {
+                                due: number;
+                                fulfilled: number;
+                                key: string;
+                                late: number;
+                                name: string;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                waived: number;
+                            }[];
+                            byRule: {
+                                due: number;
+                                fulfilled: number;
+                                key: string;
+                                late: number;
+                                name: string;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                ruleId: string;
+                                waived: number;
+                            }[];
+                            bySubdistrict: {
+                                due: number;
+                                fulfilled: number;
+                                key: string;
+                                late: number;
+                                name: string;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                waived: number;
+                            }[];
+                            total: {
+                                due: number;
+                                fulfilled: number;
+                                late: number;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                overdue: number;
+                                rate: number | null;
+                                waived: number;
+                            };
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/obligations/board/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区企业履职情况（逾期、履职率），可下钻 */
+        get: {
+            parameters: {
+                query: {
+                    industryCode?: string;
+                    order?: "asc" | "desc";
+                    overdueOnly?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    rule?: string;
+                    sort?: "name" | "overdue" | "rate";
+                    subdistrictId?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                due: number;
+                                enterpriseId: string;
+                                fulfilled: number;
+                                industry: string;
+                                industryCode: string;
+                                late: number;
+                                name: string;
+                                overdue: number;
+                                principalRate: number | null;
+                                rate: number | null;
+                                subdistrict: string;
+                                subdistrictId: string;
+                                waived: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/obligations/board/enterprises/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出辖区企业履职情况（.xlsx） */
+        get: {
+            parameters: {
+                query: {
+                    industryCode?: string;
+                    order?: "asc" | "desc";
+                    overdueOnly?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    rule?: string;
+                    sort?: "name" | "overdue" | "rate";
+                    subdistrictId?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Excel workbook (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            exportId: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/obligations/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 履职事项定义（名称、依据、周期） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                cadence: "monthly" | "quarterly" | "half_yearly" | "yearly" | "event";
+                                enabled: boolean;
+                                evidence: boolean;
+                                hint: string;
+                                key: string;
+                                name: string;
+                                /** @enum {string} */
+                                owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                                principalOnly: boolean;
+                                /** @enum {string} */
+                                reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                                ruleId: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/obligations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的履职事项：本月、逾期、即将到期 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            overdue: {
+                                abilities: {
+                                    confirm: boolean;
+                                    evidence: boolean;
+                                    waive: boolean;
+                                };
+                                awaitingPrincipal: boolean;
+                                definitionKey: string;
+                                dueOn: string;
+                                dueProvisional: boolean;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidenceAllowed: boolean;
+                                evidenceNote: string | null;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
+                                /** @enum {string|null} */
+                                fulfilment: "record" | "evidence" | null;
+                                hint: string;
+                                id: string;
+                                link: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                                periodKey: string;
+                                principalOnly: boolean;
+                                recordId: string | null;
+                                recordType: string | null;
+                                /** @enum {string} */
+                                reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                                ruleId: string;
+                                ruleSetVersion: number;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived";
+                                subjectLabel: string;
+                                version: number;
+                                /** Format: date-time */
+                                waivedAt: string | null;
+                                waivedReason: string | null;
+                            }[];
+                            scopeOverdue: number;
+                            thisMonth: {
+                                abilities: {
+                                    confirm: boolean;
+                                    evidence: boolean;
+                                    waive: boolean;
+                                };
+                                awaitingPrincipal: boolean;
+                                definitionKey: string;
+                                dueOn: string;
+                                dueProvisional: boolean;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidenceAllowed: boolean;
+                                evidenceNote: string | null;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
+                                /** @enum {string|null} */
+                                fulfilment: "record" | "evidence" | null;
+                                hint: string;
+                                id: string;
+                                link: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                                periodKey: string;
+                                principalOnly: boolean;
+                                recordId: string | null;
+                                recordType: string | null;
+                                /** @enum {string} */
+                                reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                                ruleId: string;
+                                ruleSetVersion: number;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived";
+                                subjectLabel: string;
+                                version: number;
+                                /** Format: date-time */
+                                waivedAt: string | null;
+                                waivedReason: string | null;
+                            }[];
+                            upcoming: {
+                                abilities: {
+                                    confirm: boolean;
+                                    evidence: boolean;
+                                    waive: boolean;
+                                };
+                                awaitingPrincipal: boolean;
+                                definitionKey: string;
+                                dueOn: string;
+                                dueProvisional: boolean;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidenceAllowed: boolean;
+                                evidenceNote: string | null;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
+                                /** @enum {string|null} */
+                                fulfilment: "record" | "evidence" | null;
+                                hint: string;
+                                id: string;
+                                link: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                owner: "enterprise" | "principal" | "safety_manager" | "person" | "regulator";
+                                periodKey: string;
+                                principalOnly: boolean;
+                                recordId: string | null;
+                                recordType: string | null;
+                                /** @enum {string} */
+                                reportedTo: "internal" | "subdistrict" | "department" | "regulators" | "congress";
+                                ruleId: string;
+                                ruleSetVersion: number;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "upcoming" | "due" | "fulfilled" | "late_fulfilled" | "overdue" | "waived";
+                                subjectLabel: string;
+                                version: number;
+                                /** Format: date-time */
+                                waivedAt: string | null;
+                                waivedReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/obligations/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 催报：提醒辖区内该期事项尚未履行的企业（每天一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definitionKey: string;
+                        periodKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notified: number;
+                            urged: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/commitments/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的安全承诺（扫描张贴海报上的二维码，无需登录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closing: string;
+                            enterpriseName: string;
+                            principalName: string;
+                            sections: {
+                                /** @enum {string} */
+                                aspect: "responsibility" | "management" | "investment" | "risk" | "hazards";
+                                text: string;
+                                title: string;
+                            }[];
+                            signatureImage: string | null;
+                            /** Format: date-time */
+                            signedAt: string;
+                            superseded: boolean;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/risk-cards/{token}": {
         parameters: {
             query?: never;
@@ -21244,6 +38079,160 @@ export type paths = {
                             };
                             /** Format: date-time */
                             updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibility/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区企业责任体系：责任清单覆盖率、责任书签订、主要负责人履职率、逾期事项、安全承诺 */
+        get: {
+            parameters: {
+                query: {
+                    industryCode?: string;
+                    order?: "asc" | "desc";
+                    overdueOnly?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    rule?: string;
+                    sort?: "name" | "overdue" | "rate";
+                    subdistrictId?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                commitmentSignedAt: string | null;
+                                commitmentYear: number | null;
+                                coveragePeople: number | null;
+                                coveragePosts: number | null;
+                                due: number;
+                                enterpriseId: string;
+                                fulfilled: number;
+                                industry: string;
+                                industryCode: string;
+                                late: number;
+                                lettersDone: number | null;
+                                lettersRoster: number | null;
+                                name: string;
+                                overdue: number;
+                                principalRate: number | null;
+                                rate: number | null;
+                                subdistrict: string;
+                                subdistrictId: string;
+                                waived: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };

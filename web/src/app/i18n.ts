@@ -4,7 +4,13 @@ import type { riskMessages } from '../modules/risk/risk.messages';
 import type { hazardMessages } from '../modules/hazards/hazard.messages';
 import type { rulesMessages } from '../modules/rules/rules.messages';
 import type { auditMessages } from '../modules/audit/audit.messages';
+import type { dutiesMessages } from '../modules/duties/duties.messages';
+import type { meetingsMessages } from '../modules/meetings/meetings.messages';
+import type { obligationMessages } from '../modules/obligations/obligation.messages';
 import { submissionMessages } from './components/submission.messages';
+import { signatureMessages } from './components/signature.messages';
+import type { lettersMessages } from '../modules/letters/letters.messages';
+import type { keyMomentsMessages } from '../modules/key-moments/key-moments.messages';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -211,6 +217,31 @@ const coreMessages = {
   'enterprise.centralProvincial': ['中央/省属企业', 'Central or provincial SOE'],
   'enterprise.stateOwned': ['国有企业', 'State-owned'],
   'enterprise.crowdedVenue': ['人员密集场所', 'Crowded venue'],
+  // RULES.md §8: the facts the rules read, and what is derived from them.
+  'enterprise.hazardousGoodsCarrier': ['危险货物运输企业', 'Hazardous-goods carrier'],
+  'enterprise.hasWorkersCongress': ['设有职工代表大会（职代会）', "Has a workers' congress"],
+  'enterprise.annualRevenueWan': ['营业收入', 'Revenue'],
+  'enterprise.annualRevenueHint': ['上一年度营业收入，用于划分企业规模；不填则只按从业人数估算', "Last year's revenue, for the size class; left empty, the size is estimated on staff alone"],
+  'enterprise.revenueUnit': ['万元', '× 10,000 CNY'],
+  'enterprise.revenueNotDeclared': ['未填报', 'Not declared'],
+  'enterprise.revenueDecimals': ['最多保留两位小数', 'At most two decimals'],
+  'enterprise.actualController': ['实际控制人', 'Actual controller'],
+  'enterprise.onboardedOn': ['纳入平台日期', 'Joined the platform on'],
+  'enterprise.onboardedOnHint': ['企业的各项履职任务不早于此日开始', 'No obligation of the enterprise starts before this date'],
+  'enterprise.sizeClass': ['企业规模', 'Size'],
+  'enterprise.sizeEstimated': ['{size}（估算）', '{size} (estimated)'],
+  'enterprise.sizeEstimatedNoRevenue': ['未填报营业收入，仅按从业人数估算', 'No revenue declared: estimated on staff alone'],
+  'enterprise.sizeEstimatedPartial': ['该行业的划分标准还要用平台未采集的指标（如资产总额），或行业不在划分办法范围内，结果为估算', "The industry's thresholds use an indicator the platform does not hold (such as total assets), or the industry lies outside the classification: the result is an estimate"],
+  'enterprise.keyIndustry': ['重点行业领域', 'Key industry'],
+  'enterprise.keyIndustryBy': ['依据：{basis}', 'Because: {basis}'],
+  'enterprise.keyIndustryBy.industry': ['所属行业', 'its industry'],
+  'enterprise.keyIndustryBy.crowdedVenue': ['人员密集场所', 'a crowded venue'],
+  'enterprise.keyIndustryBy.hazardousGoodsCarrier': ['危险货物运输企业', 'a hazardous-goods carrier'],
+  'enterprise.derivedHint': ['重点行业领域和企业规模由系统按规则配置（第 {version} 版）和国家统计局《统计上大中小微型企业划分办法（2017）》计算', 'Key industry and size are computed with the rule-set (version {version}) and the national statistical classification (2017)'],
+  'enterpriseSize.large': ['大型企业', 'Large'],
+  'enterpriseSize.medium': ['中型企业', 'Medium'],
+  'enterpriseSize.small': ['小型企业', 'Small'],
+  'enterpriseSize.micro': ['微型企业', 'Micro'],
   'enterprise.searchPlaceholder': ['搜索企业名称或信用代码', 'Search name or credit code'],
   'enterprise.create': ['新增企业', 'New enterprise'],
   'enterprise.edit': ['编辑企业档案', 'Edit enterprise'],
@@ -407,12 +438,12 @@ const coreMessages = {
 } as const satisfies Record<string, Entry>;
 
 /** What every page needs, the login page included: the only strings in the entry's chunks. */
-const core = { ...coreMessages, ...submissionMessages } as const satisfies Record<string, Entry>;
+const core = { ...coreMessages, ...submissionMessages, ...signatureMessages } as const satisfies Record<string, Entry>;
 /**
  * Each domain module keeps its own strings beside its pages, typed here by their shape alone; the texts are added when
  * the module's messages chunk arrives (`addMessages`, before any of its screens renders: app/module-messages.ts).
  */
-type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof rulesMessages & typeof auditMessages;
+type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages;
 
 export type MessageKey = keyof typeof core | keyof ModuleMessages;
 const dictionary: Record<string, Entry> = { ...core };

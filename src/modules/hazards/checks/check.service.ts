@@ -30,6 +30,7 @@ import type {
   RunInput, TaskDetail, TaskQuery,
 } from './check.schema';
 import { reportHazard } from '../loop/hazard.service';
+import { fulfilByRecord } from '../../obligations';
 
 type Level = 'enterprise' | 'workshop' | 'post';
 
@@ -603,6 +604,11 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
     await insertTaskResults(tx, actor.scope, enterpriseId, id, rows.map(({ hazard_code: _code, ...row }) => row));
     await updateCheckTask(tx, actor.scope, enterpriseId, id, { status: 'done', done_by: actor.userId, done_at: ctx.now, pass_count: count.pass, fail_count: count.fail, na_count: count.na });
     await refreshControlFailing(tx, wholeEnterprise(enterpriseId), enterpriseId, items.map((i) => i.risk_point_id));
+    // R-RESP-5 "带队全面检查": a run of the enterprise-level list that the principal led and submitted (signed) himself
+    // fulfils his monthly inspection, in this transaction (the obligations engine).
+    if (task.level === 'enterprise' && actor.role === 'enterprise_principal') {
+      await fulfilByRecord(tx, ctx, { enterpriseId, record: 'check.enterprise_led', recordType: 'check_task', recordId: id, at: ctx.now, byPrincipal: true });
+    }
     await writeAudit(tx, ctx, {
       action: 'check.task.run', entityType: 'check_task', entityId: id, enterpriseId, before: { status: 'open' },
       after: { status: 'done', ...count, photos: stored.length, hazards: hazards.map((h) => h.code) },

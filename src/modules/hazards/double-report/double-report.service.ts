@@ -24,6 +24,7 @@ import type { ReportListQuery } from './double-report.schema';
 import { industryNames, subdistrictNames } from '../stats/hazard-stats.repository';
 import { lastEndedPeriod, parseReportPeriod, REPORT_PERIOD_TYPES, periodEnded, periodStarted, type ReportPeriod, type ReportPeriodType } from '../stats/hazard-stats.rules';
 import { enterpriseFiguresFor } from '../stats/hazard-stats.service';
+import { fulfilByRecord } from '../../obligations';
 
 /** What a report version stores from confirmation on: the figures the principal signed, and who did what. */
 export type Snapshot = {
@@ -211,6 +212,8 @@ export async function submitDoubleReport(db: Db, ctx: Ctx, enterpriseId: string,
         },
       });
     }
+    // R-HAZ-5: the submission fulfils the period's occurrence in the same transaction (the obligations engine).
+    await fulfilByRecord(tx, ctx, { enterpriseId, record: `hazard.double_submitted.${p.type}`, recordType: 'hazard_report', recordId: entityId(enterpriseId, p), at: p.start, byPrincipal: false });
     await writeAudit(tx, ctx, {
       action: 'hazard.report.submit', entityType: 'hazard_report', entityId: entityId(enterpriseId, p), enterpriseId,
       before: { status: 'confirmed' }, after: { status: 'submitted', submissionVersion: done.version, sha256: done.sha256, pdfSha256: done.pdfSha256 },

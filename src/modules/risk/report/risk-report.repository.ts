@@ -2,7 +2,6 @@ import { sql, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor, Tx } from '../../../platform/db/database';
 import type { RiskAnnualReportEventsTable, RiskAnnualReportsTable } from '../../../platform/db/schema';
-import { MANAGER_ROLES } from '../../../platform/directory';
 import { enterpriseInScope, enterpriseRowInScope, requireInScope, type SystemScope } from '../../../platform/db/scope';
 import { notFound } from '../../../platform/errors';
 import { riskPointRowVisibleTo, riskPointVisibleTo } from '../points/risk-point.policy';
@@ -288,29 +287,6 @@ export async function departmentIndustries(db: Executor, scope: Extract<Scope, {
 }
 
 // ---- reminders (the jobs, which work for no user: `systemScope`) ----
-
-/**
- * R-RISK-9: a reminder for the principal and each safety manager of every operating enterprise whose report for the
- * year is not submitted. One statement writes the whole day's outbox; returns how many it wrote.
- */
-export async function insertAnnualReportReminders(db: Executor, scope: SystemScope, year: number, due: string): Promise<number> {
-  const result = await db.insertInto('outbox').columns(['topic', 'payload']).expression(
-    db.selectFrom('users as u')
-      .innerJoin('enterprises as e', 'e.id', 'u.enterprise_id')
-      .leftJoin('risk_annual_reports as r', (j) => j.onRef('r.enterprise_id', '=', 'e.id').on('r.year', '=', year))
-      .select([
-        sql<string>`'notify'`.as('topic'),
-        sql<string>`jsonb_build_object('userId', u.id, 'kind', 'risk', 'titleKey', 'notify.riskReport.annualReminder.title',
-          'bodyKey', 'notify.riskReport.annualReminder.body', 'link', ${`/risk/report?year=${year}`}::text,
-          'params', jsonb_build_object('enterprise', e.name, 'year', ${year}::integer, 'due', ${due}::text))`.as('payload'),
-      ])
-      .where('u.role', 'in', MANAGER_ROLES).where('u.disabled', '=', false)
-      .where('e.status', '<>', 'closed')
-      .where(enterpriseRowInScope(scope, 'e'))
-      .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '<>', 'submitted')])),
-  ).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
-}
 
 /**
  * R-RISK-6: one reminder for each safety manager of every operating enterprise with active points due for

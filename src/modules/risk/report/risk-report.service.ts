@@ -7,7 +7,7 @@ import type { Db, Executor, Tx } from '../../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { departmentOfficersFor, idsOf } from '../../../platform/directory';
-import { localYear } from '../../../platform/time';
+import { localYear, startOfLocalYear } from '../../../platform/time';
 import { urgedToday, urgeEnterprises } from '../../../platform/urge';
 import type { WorkbenchSource } from '../../../platform/workbench';
 import { riskSummaryFor } from '../points/risk-point.service';
@@ -27,6 +27,7 @@ import {
   type DocRef, type PdfModel, type PdfOptions, type Seed, type SubmissionKind,
 } from '../../../platform/submissions/submission.service';
 import { snapshotHash } from '../../../platform/submissions/submission.rules';
+import { fulfilByRecord } from '../../obligations';
 import { riskReportPdfModel } from './risk-report.pdf';
 import type { ReportRow } from './risk-report.repository';
 
@@ -263,6 +264,8 @@ export async function submitAnnualReport(db: Db, ctx: Ctx, enterpriseId: string,
       submittedBy: actor.userId, submittedAt: ctx.now,
     }, ctx.now);
     await appendReportEvent(tx, actor.scope, enterpriseId, { year, action: 'submit', from_status: 'confirmed', to_status: 'submitted', actor_id: actor.userId, at: ctx.now });
+    // R-RISK-9: the submission fulfils the year's occurrence in the same transaction (the obligations engine).
+    await fulfilByRecord(tx, ctx, { enterpriseId, record: 'risk.annual_submitted', recordType: 'risk_annual_report', recordId: `${enterpriseId}:${year}`, at: startOfLocalYear(year), byPrincipal: false });
     await writeAudit(tx, ctx, {
       action: 'risk.report.submit', entityType: 'risk_annual_report', entityId: entityId(enterpriseId, year), enterpriseId,
       before: { status: 'confirmed', version: locked.current.revision },

@@ -4,14 +4,20 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { useI18n } from '../../../app/i18n';
 import { useApiQuery } from '../../../app/useApi';
 import { enterpriseStatusColour } from '../../enterprises/components/EnterpriseStatusTag';
+import { MonthDutiesCard } from '../../obligations/components/MonthDutiesCard';
 import { loadHomeData } from '../api/dashboard.api';
 import { CountChart } from '../components/CountChart';
 import { StatCard } from '../components/StatCard';
 import { WelcomeCard } from '../components/WelcomeCard';
 import { RiskGradeCard } from '../components/RiskGradeCard';
+import { DutyCoverageCard } from '../../duties/components/DutyCoverageCard';
 import { Workbench } from '../components/Workbench';
 
-/** Per-role home: who you are, what waits on you (the workbench), then counts from the lists you can see and their breakdowns. */
+/**
+ * Per-role home: for an enterprise's people this month's duties first (issue 11 §7: the principal sees what he owes
+ * before anything else), then who you are, what waits on you (the workbench), then counts from the lists you can see
+ * and their breakdowns.
+ */
 export function HomePage() {
   const me = useMe();
   const { t, tx } = useI18n();
@@ -19,9 +25,11 @@ export function HomePage() {
 
   return (
     <div data-testid="home-page">
+      <MonthDutiesCard />
       <WelcomeCard />
       <Workbench />
       {me.scope.enterpriseId && me.permissions.includes('risk.read') && <RiskGradeCard enterpriseId={me.scope.enterpriseId} />}
+      {me.scope.enterpriseId && <DutyCoverageCard enterpriseId={me.scope.enterpriseId} />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {loading && !data && <Skeleton active />}
       {data && (

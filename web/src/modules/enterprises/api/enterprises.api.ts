@@ -5,6 +5,8 @@ export type EnterpriseSummary = ItemOf<ResponseOf<'/enterprises'>>;
 export type EnterpriseStatus = EnterpriseSummary['status'];
 export const ENTERPRISE_STATUSES = ['active', 'suspended', 'closed'] as const satisfies readonly EnterpriseStatus[];
 export type EnterpriseDetail = ResponseOf<'/enterprises/{id}'>;
+/** RULES.md §8: what the server derives from the profile with the district's rule-set. */
+export type EnterpriseAttributes = EnterpriseDetail['attributes'];
 export type EnterpriseCreate = BodyOf<'/enterprises'>;
 export type EnterpriseFields = Omit<EnterpriseCreate, 'creditCode'>;
 export type EnterpriseUpdate = BodyOf<'/enterprises/{id}', 'patch'>;

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMe } from '../../../app/auth';
 import { FormDrawer } from '../../../app/components/FormDrawer';
 import { numberRange } from '../../../app/components/number-rules';
 import { useI18n } from '../../../app/i18n';
@@ -14,30 +16,38 @@ type Props =
   | { mode: 'create'; enterprise?: undefined; onClose: () => void; onSaved: (e: EnterpriseDetail) => void; onConflict?: undefined }
   | { mode: 'edit'; enterprise: EnterpriseDetail; onClose: () => void; onSaved: (e: EnterpriseDetail) => void; onConflict: () => void };
 
-type FormValues = EnterpriseFields & { creditCode: string };
+type FormValues = Omit<EnterpriseFields, 'onboardedOn'> & { creditCode: string; onboardedOn: Dayjs | null };
 
-const FLAGS = ['aboveScale', 'centralProvincial', 'stateOwned', 'crowdedVenue'] as const;
-const FIELDS: readonly (keyof EnterpriseFields)[] = [
+const FLAGS = ['aboveScale', 'centralProvincial', 'stateOwned', 'crowdedVenue', 'hazardousGoodsCarrier', 'hasWorkersCongress'] as const;
+const FIELDS: readonly Exclude<keyof EnterpriseFields, 'onboardedOn'>[] = [
   'name', 'address', 'subdistrictId', 'industryCode', 'legalRepresentative', 'principalName', 'principalPhone',
   'employeeCount', 'aboveScale', 'centralProvincial', 'stateOwned', 'crowdedVenue', 'highRisk', 'status',
+  'annualRevenueWan', 'hazardousGoodsCarrier', 'hasWorkersCongress', 'actualController',
 ];
+/** The server's limit on 营业收入 (numeric(14, 2), in 万元). */
+const REVENUE_MAX = 999_999_999_999.99;
 
 const EMPTY: FormValues = {
   creditCode: '', name: '', address: '', subdistrictId: '', industryCode: '', legalRepresentative: '', principalName: '',
   principalPhone: '', employeeCount: 0, aboveScale: false, centralProvincial: false, stateOwned: false, crowdedVenue: false,
-  highRisk: false, status: 'active',
+  highRisk: false, status: 'active', annualRevenueWan: null, hazardousGoodsCarrier: false, hasWorkersCongress: false,
+  actualController: '', onboardedOn: null,
 };
+const day = (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 /** Create (district admin) or edit (whoever the server says canEdit) an enterprise's profile. */
 export function EnterpriseFormDrawer({ mode, enterprise, onClose, onSaved, onConflict }: Props) {
   const { t, tx, locale } = useI18n();
+  const me = useMe();
+  // The date an enterprise joined the platform is the district's to set (the server refuses it from anyone else).
+  const setsOnboarding = me.scope.kind === 'district';
   const [form] = Form.useForm<FormValues>();
   const subdistricts = useReference('subdistricts');
   const industries = useReference('industries');
 
   const initial = useMemo<FormValues>(() => {
     if (!enterprise) return EMPTY;
-    const values = { ...EMPTY, creditCode: enterprise.creditCode };
+    const values = { ...EMPTY, creditCode: enterprise.creditCode, onboardedOn: enterprise.onboardedOn ? dayjs(enterprise.onboardedOn) : null };
     for (const key of FIELDS) (values as Record<string, unknown>)[key] = enterprise[key];
     return values;
   }, [enterprise]);
@@ -46,12 +56,13 @@ export function EnterpriseFormDrawer({ mode, enterprise, onClose, onSaved, onCon
   const save = useApiMutation(
     (values: FormValues): Promise<EnterpriseDetail> => {
       if (mode === 'create') {
-        const body: EnterpriseCreate = { ...values, creditCode: values.creditCode.trim().toUpperCase() };
+        const body: EnterpriseCreate = { ...values, creditCode: values.creditCode.trim().toUpperCase(), onboardedOn: day(values.onboardedOn) };
         return enterprisesApi.create(body);
       }
       // Only what changed goes to the server, so the audit trail shows the real edit.
       const patch: Record<string, unknown> = {};
       for (const key of FIELDS) if (values[key] !== initial[key]) patch[key] = values[key];
+      if (day(values.onboardedOn) !== day(initial.onboardedOn)) patch.onboardedOn = day(values.onboardedOn);
       return enterprisesApi.update(enterprise.id, { ...patch, version: enterprise.version });
     },
     { invalidates: [['enterprises']], onSuccess: onSaved },
@@ -131,6 +142,32 @@ export function EnterpriseFormDrawer({ mode, enterprise, onClose, onSaved, onCon
             <InputNumber min={0} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="annualRevenueWan"
+            label={t('enterprise.annualRevenueWan')}
+            extra={t('enterprise.annualRevenueHint')}
+            rules={[
+              ...numberRange(t, { min: 0, max: REVENUE_MAX }),
+              // No `precision` on the input: it would round 12.345 on blur without a word; the rule says why instead.
+              { validator: (_, v: unknown) => (typeof v === 'number' && !/^-?\d+(\.\d{1,2})?$/.test(String(v)) ? Promise.reject(new Error(t('enterprise.revenueDecimals'))) : Promise.resolve()) },
+            ]}
+          >
+            <InputNumber<number> style={{ width: '100%' }} suffix={t('enterprise.revenueUnit')} data-testid="field-annualRevenueWan" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="actualController" label={t('enterprise.actualController')}>
+            <LimitedInput max={100} data-testid="field-actualController" />
+          </Form.Item>
+        </Col>
+        {setsOnboarding && (
+          <Col xs={24} md={12}>
+            <Form.Item name="onboardedOn" label={t('enterprise.onboardedOn')} extra={t('enterprise.onboardedOnHint')}>
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="field-onboardedOn" />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} md={12}>
           <Form.Item name="status" label={t('enterprise.status')}>
             <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: tx(`enterpriseStatus.${s}`, s) }))} />

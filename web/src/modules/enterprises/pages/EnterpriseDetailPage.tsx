@@ -16,6 +16,7 @@ import { EnterpriseFormDrawer } from '../components/EnterpriseFormDrawer';
 import { EnterpriseProfile } from '../components/EnterpriseProfile';
 import { EnterpriseStatusTag } from '../components/EnterpriseStatusTag';
 import { HighRiskTag } from '../components/HighRiskTag';
+import { KeyIndustryTag } from '../components/KeyIndustryTag';
 
 /**
  * 企业档案. For the enterprise's own people: profile, org chart, employees. For a regulator (issue 10 §2) the one-page
@@ -57,6 +58,7 @@ export function EnterpriseDetailPage({ defaultTab = 'profile' }: { defaultTab?: 
               <Typography.Title level={4} style={{ margin: 0 }} data-testid="enterprise-name">{enterprise.name}</Typography.Title>
               <EnterpriseStatusTag status={enterprise.status} />
               <HighRiskTag highRisk={enterprise.highRisk} />
+              <KeyIndustryTag attributes={enterprise.attributes} />
             </Flex>
             <Typography.Text type="secondary">
               {enterprise.creditCode} · {enterprise.subdistrictName} · {enterprise.industryName}

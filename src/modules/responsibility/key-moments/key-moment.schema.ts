@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { calendarDate } from '../../../platform/http/route';
+import { DAY_STATUSES, MOMENT_STATES } from './key-moment.rules';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const KEY_MOMENT_KINDS = ['holiday', 'resumption', 'maintenance'] as const;
+export type KeyMomentKindName = (typeof KEY_MOMENT_KINDS)[number];
+export const KEY_MOMENT_SOURCES = ['calendar', 'suspension', 'declared'] as const;
+/** The kinds a manager declares (holidays come from the official calendar, a suspension's end from the enterprise's status). */
+export const DECLARED_KINDS = ['maintenance', 'resumption'] as const;
+
+/** Why a caller cannot check in today (R-RESP-6). */
+export const CHECK_IN_REFUSALS = ['NOT_ON_DUTY', 'NOT_A_MOMENT_DAY', 'ALREADY_CHECKED_IN'] as const;
+export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
+
+export const keyMomentParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
+const year = z.coerce.number().int().min(2000).max(2100);
+
+export const keyMomentListQuery = z.object({
+  /** The local year whose moments are listed (default: this year). */
+  year: year.optional(),
+  kind: z.enum(KEY_MOMENT_KINDS).optional(),
+});
+export type KeyMomentListQuery = z.infer<typeof keyMomentListQuery>;
+
+/**
+ * A moment a manager declares: a maintenance window (its first and last day), or a resumption after a shutdown (the
+ * shutdown's first and last day; the moment starts the day after). The leader on duty defaults to the principal.
+ */
+export const keyMomentCreate = z.object({
+  kind: z.enum(DECLARED_KINDS),
+  name: text(200).default(''),
+  startsOn: calendarDate.optional(),
+  endsOn: calendarDate.optional(),
+  shutdownFrom: calendarDate.optional(),
+  shutdownTo: calendarDate.optional(),
+  leaderEmployeeId: z.uuid().nullable().default(null),
+  note: text(1000).default(''),
+});
+export type KeyMomentCreate = z.infer<typeof keyMomentCreate>;
+
+export const keyMomentLeader = z.object({
+  /** The employee named on-duty leader (he needs an account to check in); null = the principal again. */
+  leaderEmployeeId: z.uuid().nullable(),
+  version: z.number().int().min(1).optional(),
+});
+
+/** A check-in's text fields, sent with its photo as multipart (a decimal number as text for the coordinates). */
+const decimal = z.string().trim().regex(/^-?\d{1,3}(\.\d{1,8})?$/, 'keyMoment.coordinate').transform(Number);
+export const checkinFields = z.object({
+  note: text(1000).default(''),
+  /** Where the person says he is: typed, never read from the photo. */
+  locationText: text(200).min(1),
+  /** The person ticked "share my location": only then may the phone's coordinates be sent. */
+  locationConsent: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  latitude: decimal.pipe(z.number().min(-90).max(90)).optional(),
+  longitude: decimal.pipe(z.number().min(-180).max(180)).optional(),
+});
+export type CheckinFields = z.infer<typeof checkinFields>;
+
+const leader = z.object({
+  employeeId: z.string().nullable(), name: z.string().nullable(),
+  /** No one is named: the principal is on duty. */
+  isPrincipal: z.boolean(),
+});
+
+export const keyMomentSummary = z.object({
+  id: z.string(), kind: z.enum(KEY_MOMENT_KINDS), name: z.string(), startsOn: z.string(), endsOn: z.string(), source: z.enum(KEY_MOMENT_SOURCES),
+  state: z.enum(MOMENT_STATES), days: z.number().int(), checkedDays: z.number().int(),
+  /** Past days without a check-in (flagged). */
+  missingDays: z.number().int(),
+  covered: z.boolean(),
+  leader,
+});
+export type KeyMomentSummary = z.infer<typeof keyMomentSummary>;
+
+export const keyMomentList = z.object({
+  year: z.number().int(),
+  items: z.array(keyMomentSummary),
+  /** The year's statutory holiday periods on the official calendar, with the moment opened for each (if any yet). */
+  officialHolidays: z.array(z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string(), momentId: z.string().nullable() })),
+  canManage: z.boolean(),
+});
+
+export const checkinView = z.object({
+  id: z.string(), userName: z.string(), at: z.date(), note: z.string(), locationText: z.string(), locationConsent: z.boolean(),
+  latitude: z.number().nullable(), longitude: z.number().nullable(), photoUrl: z.string(),
+});
+
+export const keyMomentDetail = keyMomentSummary.extend({
+  enterpriseId: z.string(), shutdownFrom: z.string().nullable(), shutdownTo: z.string().nullable(), note: z.string(), ruleSetVersion: z.number().int(),
+  createdByName: z.string().nullable(), createdAt: z.date(), version: z.number().int(),
+  dayList: z.array(z.object({ day: z.string(), status: z.enum(DAY_STATUSES), checkins: z.array(checkinView) })),
+  /** The holiday and resumption check plans covering the moment's days (hazards module, read-only). */
+  checkPlans: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(['holiday', 'resumption']), cycle: z.string(), startsOn: z.string(), endsOn: z.string().nullable() })),
+  abilities: z.object({ checkIn: z.boolean(), manage: z.boolean() }),
+  /** Why the caller cannot check in today (NOT_ON_DUTY, NOT_A_MOMENT_DAY, ALREADY_CHECKED_IN), null when he can. */
+  checkInRefusal: z.enum(CHECK_IN_REFUSALS).nullable(),
+});
+export type KeyMomentDetail = z.infer<typeof keyMomentDetail>;
+
+export const gapQuery = z.object({ year: year.optional() });
+export const gapList = z.object({
+  year: z.number().int(),
+  items: z.array(z.object({ momentId: z.string(), name: z.string(), kind: z.enum(KEY_MOMENT_KINDS), day: z.string() })),
+});
+
+export const fileParams = keyMomentParams;
+
+// ---- the pay–safety link (R-RESP-7) ----
+
+export const payLinkFields = z.object({
+  year: z.string().trim().regex(/^\d{4}$/, 'payLink.year').transform(Number).pipe(z.number().int().min(2000).max(2100)),
+  description: text(4000).min(1),
+});
+export type PayLinkFields = z.infer<typeof payLinkFields>;
+
+export const payLinkView = z.object({
+  id: z.string(), year: z.number().int(), description: z.string(), recordedByName: z.string().nullable(), recordedAt: z.date(),
+  files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int(), url: z.string() })),
+});
+export type PayLinkView = z.infer<typeof payLinkView>;
+export const payLinkList = z.object({
+  /** R-RESP-7 applies: the enterprise is state-owned. */
+  applies: z.boolean(),
+  items: z.array(payLinkView),
+  canRecord: z.boolean(),
+});

@@ -1,0 +1,31 @@
+/**
+ * R-RESP-4, the principal's "five in place" (五到位) as five indicators derived from records [cfg in RULES.md]:
+ *   responsibility = duty-list coverage 100% and this year's letters signed;
+ *   management = required rules current and staffing compliant (R-TEAM);
+ *   investment = budget set and fee accrued per R-INV-1;
+ *   training = no shortfall (R-TRN-1) and no unqualified person on a post (R-TRN-2);
+ *   emergency = plans filed (R-EMG-1), drills done (R-EMG-2), rescue organisation in place (R-EMG-3).
+ * Pure: the facts come in, each indicator says met, not met, or "not assessed" where the module that holds its records
+ * is not built yet (never a guess).
+ */
+export type Indicator = { key: 'responsibility' | 'management' | 'investment' | 'training' | 'emergency'; state: 'met' | 'notMet' | 'notAssessed'; reasons: string[] };
+
+export type FiveFacts = {
+  coverage: { postsPercent: number | null; peoplePercent: number | null; complete: boolean };
+  /** This year's all-staff letter campaign: null when none was started. */
+  letters: { roster: number; done: number; complete: boolean } | null;
+};
+
+export function fiveInPlace(f: FiveFacts): Indicator[] {
+  const reasons: string[] = [];
+  if (!f.coverage.complete) reasons.push('coverageIncomplete');
+  if (!f.letters) reasons.push('noCampaign');
+  else if (!f.letters.complete) reasons.push('lettersPending');
+  return [
+    { key: 'responsibility', state: reasons.length ? 'notMet' : 'met', reasons },
+    { key: 'management', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
+    { key: 'investment', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
+    { key: 'training', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
+    { key: 'emergency', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
+  ];
+}

@@ -1,0 +1,22 @@
+/** Strings of the signature pad and the signing dialog (issue 11), used by every module whose documents are signed. */
+export const signatureMessages = {
+  'sign.submit': ['确认签署', 'Sign'],
+  'sign.method.pad': ['手写签名', 'Handwritten'],
+  'sign.method.password': ['密码确认', 'With my password'],
+  'sign.draw': ['请在下方框内用手指或鼠标签名', 'Sign in the box below with your finger or the mouse'],
+  'sign.padEmpty': ['请先签名', 'Sign first'],
+  'sign.undo': ['撤销一笔', 'Undo'],
+  'sign.clear': ['清除', 'Clear'],
+  'sign.password': ['登录密码', 'Your password'],
+  'sign.statement': ['签署即表示本人已阅读并同意上述内容。签名、签署时间、账号和设备将被记录，签署后不能修改。', 'Signing means you have read and agree to the above. The signature, time, account and device are recorded and cannot be changed.'],
+  'sign.other.hint': ['代签：没有账号的人员在本设备上本人手写签名，并输入本人身份证号后四位确认。', 'Sign for another: someone without an account signs on this device in person and confirms with the last four characters of their ID number.'],
+  'sign.other.person': ['签署人', 'Person signing'],
+  'sign.other.draw': ['请签署人本人在下方框内签名', 'The person signs in the box below in person'],
+  'sign.other.last4': ['签署人身份证号后四位', 'Last four of their ID number'],
+  'sign.other.last4Hint': ['由签署人本人输入，连续输错 5 次将锁定一小时', 'Typed by the person; five wrong tries lock it for an hour'],
+  'sign.other.last4Format': ['4 位数字，最后一位可以是 X', 'Four digits; the last may be X'],
+  'sign.method.name.pad': ['手写签名', 'Handwritten'],
+  'sign.method.name.password': ['密码确认', 'Password'],
+  'sign.method.name.proxy_pad': ['代签（本人手写）', 'Signed on another\'s device'],
+  'sign.method.name.paper': ['纸质签名', 'Paper'],
+} as const;

@@ -1,0 +1,37 @@
+import type { RouteObject } from 'react-router';
+import { handle, page } from '../../app/route-helpers';
+import { ModuleGuard } from './components/ModuleGuard';
+
+const KeyMomentsPage = page(() => import('./pages/KeyMomentsPage'), 'KeyMomentsPage');
+const KeyMomentDetailPage = page(() => import('./pages/KeyMomentDetailPage'), 'KeyMomentDetailPage');
+const CheckInPage = page(() => import('./pages/CheckInPage'), 'CheckInPage');
+const MentoringPage = page(() => import('./pages/MentoringPage'), 'MentoringPage');
+const MentorshipDetailPage = page(() => import('./pages/MentorshipDetailPage'), 'MentorshipDetailPage');
+const PayLinksPage = page(() => import('./pages/PayLinksPage'), 'PayLinksPage');
+
+/** Key moments, mentoring and the pay–safety link, inside the signed-in layout under the enterprise's address (duties link there). */
+export const keyMomentRoutes: RouteObject[] = [
+  {
+    path: 'enterprises/:enterpriseId/key-moments',
+    handle: handle('nav.keyMoments'),
+    children: [
+      { index: true, element: <ModuleGuard permission="key_moment.read"><KeyMomentsPage /></ModuleGuard> },
+      {
+        path: ':id', handle: handle('crumb.keyMoment'),
+        children: [
+          { index: true, element: <ModuleGuard permission="key_moment.read"><KeyMomentDetailPage /></ModuleGuard> },
+          { path: 'check-in', element: <ModuleGuard permission="key_moment.read"><CheckInPage /></ModuleGuard>, handle: handle('crumb.checkIn') },
+        ],
+      },
+    ],
+  },
+  {
+    path: 'enterprises/:enterpriseId/mentoring',
+    handle: handle('nav.mentoring'),
+    children: [
+      { index: true, element: <ModuleGuard permission="mentoring.read"><MentoringPage /></ModuleGuard> },
+      { path: ':id', element: <ModuleGuard permission="mentoring.read"><MentorshipDetailPage /></ModuleGuard>, handle: handle('crumb.mentorship') },
+    ],
+  },
+  { path: 'enterprises/:enterpriseId/pay-links', element: <ModuleGuard permission="pay_link.read"><PayLinksPage /></ModuleGuard>, handle: handle('nav.payLinks') },
+];

@@ -1,0 +1,17 @@
+import { FileProtectOutlined, FileSearchOutlined, FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { NavItem } from '../../app/menu';
+import type { Me } from '../auth/api/auth.api';
+
+/** The letters' and commitments' side-menu entries for this user. */
+export function lettersNavItems(me: Me): NavItem[] {
+  const has = (p: string) => me.permissions.includes(p);
+  const items: NavItem[] = [];
+  if (me.scope.enterpriseId) {
+    if (has('letters.sign')) items.push({ key: 'myLetters', path: '/letters/mine', label: 'nav.myLetters', icon: <FileTextOutlined /> });
+    if (has('letters.read')) items.push({ key: 'letterCampaigns', path: '/letters/campaigns', label: 'nav.letterCampaigns', icon: <FileProtectOutlined /> });
+    if (has('commitment.read')) items.push({ key: 'commitment', path: '/letters/commitment', label: 'nav.commitment', icon: <SafetyCertificateOutlined /> });
+  } else if (has('commitment.supervise')) {
+    items.push({ key: 'commitmentOverview', path: '/letters/commitments', label: 'nav.commitmentOverview', icon: <FileSearchOutlined /> });
+  }
+  return items;
+}

@@ -1,0 +1,58 @@
+import { Outlet, type RouteObject } from 'react-router';
+import { RequireSession } from '../../app/guards';
+import { Full, handle, page } from '../../app/route-helpers';
+import { LettersGuard } from './components/LettersGuard';
+
+// Every letter page is its own chunk; the public commitment page too, so a scan of the poster loads it alone.
+const CampaignsPage = page(() => import('./pages/CampaignsPage'), 'CampaignsPage');
+const CampaignDetailPage = page(() => import('./pages/CampaignDetailPage'), 'CampaignDetailPage');
+const SignForOthersPage = page(() => import('./pages/SignForOthersPage'), 'SignForOthersPage');
+const MyLettersPage = page(() => import('./pages/MyLettersPage'), 'MyLettersPage');
+const CommitmentPage = page(() => import('./pages/CommitmentPage'), 'CommitmentPage');
+const CommitmentOverviewPage = page(() => import('./pages/CommitmentOverviewPage'), 'CommitmentOverviewPage');
+const LetterPrintPage = page(() => import('./pages/LetterPrintPage'), 'LetterPrintPage');
+const CommitmentPosterPage = page(() => import('./pages/CommitmentPosterPage'), 'CommitmentPosterPage');
+const PublicCommitmentPage = page(() => import('./pages/PublicCommitmentPage'), 'PublicCommitmentPage');
+
+/** Letter and commitment pages inside the signed-in layout (children of '/'). */
+export const lettersRoutes: RouteObject[] = [
+  {
+    path: 'letters',
+    children: [
+      { path: 'mine', element: <LettersGuard permission="letters.sign"><MyLettersPage /></LettersGuard>, handle: handle('nav.myLetters') },
+      {
+        path: 'campaigns',
+        handle: handle('nav.letterCampaigns'),
+        children: [
+          { index: true, element: <LettersGuard permission="letters.read"><CampaignsPage /></LettersGuard> },
+          {
+            path: ':id',
+            handle: handle('crumb.letterCampaign'),
+            children: [
+              { index: true, element: <LettersGuard permission="letters.read"><CampaignDetailPage /></LettersGuard> },
+              { path: 'sign-for-others', element: <LettersGuard permission="letters.read"><SignForOthersPage /></LettersGuard>, handle: handle('crumb.signForOthers') },
+            ],
+          },
+        ],
+      },
+      { path: 'commitment', element: <LettersGuard permission="commitment.read"><CommitmentPage /></LettersGuard>, handle: handle('nav.commitment') },
+      { path: 'commitments', element: <LettersGuard permission="commitment.supervise"><CommitmentOverviewPage /></LettersGuard>, handle: handle('nav.commitmentOverview') },
+    ],
+  },
+];
+
+/**
+ * Pages outside the app frame: the public commitment behind the poster's QR code (no session), and the print pages
+ * (a letter, the poster), which need a session but no menu, so that what prints is the sheet alone.
+ */
+export const lettersPublicRoutes: RouteObject[] = [
+  { path: '/p/commitment/:token', element: <Full><PublicCommitmentPage /></Full> },
+  {
+    path: '/letters/print/:enterpriseId',
+    element: <RequireSession><Full><Outlet /></Full></RequireSession>,
+    children: [
+      { path: 'letters/:id', element: <LettersGuard permission="letters.sign"><LetterPrintPage /></LettersGuard> },
+      { path: 'commitments/:id', element: <LettersGuard permission="commitment.read"><CommitmentPosterPage /></LettersGuard> },
+    ],
+  },
+];

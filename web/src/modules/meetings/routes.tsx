@@ -1,0 +1,20 @@
+import type { RouteObject } from 'react-router';
+import { handle, page } from '../../app/route-helpers';
+import { MeetingsGuard } from './components/MeetingsGuard';
+
+const MeetingsPage = page(() => import('./pages/MeetingsPage'), 'MeetingsPage');
+const MeetingDetailPage = page(() => import('./pages/MeetingDetailPage'), 'MeetingDetailPage');
+const MeetingActionsPage = page(() => import('./pages/MeetingActionsPage'), 'MeetingActionsPage');
+
+/** The meeting pages inside the signed-in layout (children of '/'), under the enterprise's address (notifications link there). */
+export const meetingRoutes: RouteObject[] = [
+  {
+    path: 'enterprises/:enterpriseId/meetings',
+    handle: handle('nav.meetings'),
+    children: [
+      { index: true, element: <MeetingsGuard><MeetingsPage /></MeetingsGuard> },
+      { path: ':id', element: <MeetingsGuard><MeetingDetailPage /></MeetingsGuard>, handle: handle('crumb.meeting') },
+    ],
+  },
+  { path: 'enterprises/:enterpriseId/meeting-actions', element: <MeetingsGuard><MeetingActionsPage /></MeetingsGuard>, handle: handle('nav.meetingActions') },
+];
