@@ -203,7 +203,7 @@ export async function sendReminders(db: Executor, _scope: SystemScope, districtI
       update obligation_occurrences o set reminded = (select coalesce(array_agg(s), '{}') from unnest(${sql.val([...steps])}::int[]) s where s >= (o.due_on - ${today}::date))
         from enterprises e
        where e.id = o.enterprise_id and e.district_id = ${districtId} and o.definition_key = ${definitionKey}
-         and o.status in ('upcoming', 'due') and o.due_on >= ${today}::date and o.due_on - ${today}::date <= ${step}
+         and o.status in ('upcoming', 'due') and o.due_on >= ${today}::date and o.due_on <= ${today}::date + ${step}::int
          and not (${step} = any(o.reminded))
       returning o.enterprise_id, o.id, o.owner, o.owner_employee_id, o.owner_user_id, o.due_on, o.subject_label, e.name)
     insert into outbox (topic, payload)
@@ -220,7 +220,7 @@ export async function sendEscalations(db: Executor, _scope: SystemScope, distric
       update obligation_occurrences o set escalated = (select coalesce(array_agg(s), '{}') from unnest(${sql.val([...steps])}::int[]) s where s <= (${today}::date - o.due_on))
         from enterprises e
        where e.id = o.enterprise_id and e.district_id = ${districtId} and o.definition_key = ${definitionKey}
-         and o.status = 'overdue' and ${today}::date - o.due_on >= ${step} and not (${step} = any(o.escalated))
+         and o.status = 'overdue' and o.due_on <= ${today}::date - ${step}::int and not (${step} = any(o.escalated))
       returning o.enterprise_id, o.id, o.owner, o.owner_employee_id, o.owner_user_id, o.due_on, o.subject_label, o.reported_to, e.name,
         e.subdistrict_id, e.industry_code, ${stepIndex}::int as step_index)
     insert into outbox (topic, payload)
