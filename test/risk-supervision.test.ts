@@ -133,7 +133,9 @@ async function riskNotices(username: string, title: RegExp): Promise<number> {
 
 test('R-RISK-9 reminders (the obligations engine): in December the managers of a non-submitting enterprise are reminded, not before, not after submitting', async () => {
   const annual = /履职提醒：每年 12 月 31 日前报送年度风险管控报告/;
-  // The demo's own duties were opened (and reminded) on the day it was loaded: start this enterprise's report afresh.
+  // The demo's own duties were opened (and reminded) on the day it was loaded: start this enterprise's report afresh,
+  // as an enterprise that joined long before 2026 (the demo is loaded on the day the suite runs, 2028 at the latest).
+  await t.db.updateTable('enterprises').set({ onboarded_on: '2020-01-01' }).where('id', '=', own()).execute();
   await t.db.deleteFrom('obligation_occurrences').where('enterprise_id', '=', own()).where('definition_key', '=', 'risk.annual_report').execute();
   await t.db.updateTable('outbox').set({ processed_at: t.clock.now }).where('processed_at', 'is', null).execute();
   await t.db.deleteFrom('notifications').where('title_key', '=', 'notify.obligation.remind.title').execute();
@@ -198,6 +200,7 @@ test('R-RISK-6/9 reminder days are local (UTC+8): December and "overdue" begin a
   // The demo enterprise submitted its 2026 report in the first test; without it, the report is owed again. The December
   // reminder is the obligations engine's (`risk.annual_report`: 30 days before 31 December, then closer).
   await t.db.deleteFrom('risk_annual_reports').where('enterprise_id', '=', own()).where('year', '=', 2026).execute();
+  await t.db.updateTable('enterprises').set({ onboarded_on: '2020-01-01' }).where('id', '=', own()).execute();
   await t.db.deleteFrom('obligation_occurrences').where('enterprise_id', '=', own()).where('definition_key', '=', 'risk.annual_report').execute();
   const remind = 'notify.obligation.remind.title';
   assert.equal((await run(runObligationsDay, '2026-11-30T15:59:00Z', remind)).length, 0, '23:59 on 30 November');
