@@ -100,13 +100,14 @@ export async function seedDemoObligations(db: Db, input: { enterpriseId: string;
       out.overdue++;
       continue;
     }
-    const late = i % 5 === 3;
+    // Late ones are fulfilled six days after their due day, so only those due a week or more ago (never in the future).
+    const late = i % 5 === 3 && addLocalDays(o.due_on, 7) < today;
     const when = at(addLocalDays(o.due_on, late ? 6 : -3), 15);
     const note = late ? '补充上传：检查记录及照片（本期逾期后完成）' : '本期履职记录及现场照片';
     if (i % 7 === 2) {
       // The safety manager uploads; the evidence waits for the principal, who confirms it the next morning.
       await submitEvidence(db, seedCtx(safety, when), eid, o.id, { note, files: [{ buffer: png(64, 48, i), filename: '记录.png' }] });
-      await confirmEvidence(db, seedCtx(principal, new Date(when.getTime() + 18 * 3_600_000)), eid, o.id);
+      await confirmEvidence(db, seedCtx(principal, new Date(Math.min(when.getTime() + 18 * 3_600_000, now.getTime()))), eid, o.id);
     } else {
       await submitEvidence(db, seedCtx(principal, when), eid, o.id, { note, files: [{ buffer: png(64, 48, i), filename: '记录.png' }] });
     }
