@@ -8,6 +8,7 @@ import { KINDS } from '../src/platform/files/kinds';
 import { excel } from '../src/platform/files/xlsx';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 import { png as realPng } from './fixtures/images';
+import { docx } from './fixtures/office';
 import { createTestPlatform, type Client, type Res, type TestPlatform } from './helpers';
 
 /*
@@ -91,6 +92,12 @@ test('each kind accepts only its own content, judged by the bytes (415), within 
   assert.equal((await acceptFile('floor_plan', png(), now)).mime, 'image/png');
   assert.equal((await acceptFile('document', PDF, now)).mime, 'application/pdf');
   assert.equal((await acceptFile('spreadsheet', book, now)).mime, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  // A Word document is a document (minutes, plans); a workbook is not, nor a .docm renamed (its macros), nor a Word
+  // document offered as a spreadsheet.
+  assert.equal((await acceptFile('document', docx('会议纪要'), now)).mime, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  assert.deepEqual(await refusal(acceptFile('document', book, now)), ['UNSUPPORTED_FILE', 'attachment.document.type']);
+  assert.deepEqual(await refusal(acceptFile('document', docx('宏', { macro: true }), now)), ['UNSUPPORTED_FILE', 'attachment.document.type']);
+  assert.deepEqual(await refusal(acceptFile('spreadsheet', docx('表'), now)), ['UNSUPPORTED_FILE', 'attachment.spreadsheet.type']);
   // The wrong content for the kind, whatever its name says.
   assert.deepEqual(await refusal(acceptFile('photo', PDF, now)), ['UNSUPPORTED_FILE', 'validation.photo.type']);
   assert.deepEqual(await refusal(acceptFile('document', png(), now)), ['UNSUPPORTED_FILE', 'attachment.document.type']);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { DEMO_PASSWORD } from '../src/seed/demo';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 
 /**
@@ -131,4 +132,262 @@ test('D12 16 risk points created at once without a code all succeed, with distin
   const codes = results.map((r) => r.data.code as string);
   assert.equal(new Set(codes).size, 16);
   for (const c of codes) assert.match(c, /^FX-\d{3,}$/);
+});
+
+// ---- Issue 11's workflows: every step reads its record under the row lock before it decides (D1) ----
+
+const ent = (p = '') => `/api/v1/enterprises/${ids.ownEnterprise.id}${p}`;
+const localDate = (days = 0) => new Date(t.clock.now.getTime() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Exactly one of the requests answered `ok`, every other 409 STATE; returns the winner's index. */
+function oneWinsWith(results: Res[], ok: number): number {
+  const statuses = results.map((r) => r.statusCode);
+  assert.deepEqual([...statuses].sort(), [ok, ...Array(results.length - 1).fill(409)].sort(), results.map((r) => r.body).join('\n'));
+  for (const r of results.filter((x) => x.statusCode === 409)) assert.equal(r.data.error.code, 'STATE', r.body);
+  return statuses.indexOf(ok);
+}
+
+function multipart(parts: { name: string; value?: string; file?: Buffer }[], boundary: string): Buffer {
+  return Buffer.concat([
+    ...parts.flatMap((p) => [
+      Buffer.from(p.file
+        ? `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`
+        : `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n`),
+      p.file ?? Buffer.from(p.value ?? ''), Buffer.from('\r\n'),
+    ]),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+}
+const postForm = (c: Client, path: string, parts: { name: string; value?: string; file?: Buffer }[], seed: number) =>
+  c.request('POST', ent(path), multipart(parts, `----c${seed}`), { 'content-type': `multipart/form-data; boundary=----c${seed}` });
+
+async function employeeOf(username: string): Promise<string> {
+  return (await t.db.selectFrom('users').select('employee_id').where('username', '=', username).executeTakeFirstOrThrow()).employee_id!;
+}
+
+async function occurrenceHistory(id: string) {
+  const row = await t.db.selectFrom('obligation_occurrences').select(['status', 'awaiting_principal', 'fulfilment', 'fulfilled_at', 'waived_at', 'version'])
+    .where('id', '=', id).executeTakeFirstOrThrow();
+  const history = await t.db.selectFrom('obligation_history').select(['action', 'from_status', 'to_status']).where('occurrence_id', '=', id).orderBy('id').execute();
+  // One chain, as for hazards: each step starts where the one before it ended, and the row is where the last ended.
+  history.slice(1).forEach((h, i) => assert.equal(h.from_status, history[i]!.to_status, `${h.action} after ${history[i]!.action}`));
+  if (history.length) assert.equal(row.status, history.at(-1)!.to_status);
+  return { row, actions: history.map((h) => h.action) };
+}
+
+type Occ = { id: string; principalOnly: boolean; reportedTo: string; abilities: { evidence: boolean; waive: boolean } };
+
+test('R-RESP-5 confirm evidence ∥ waive of one duty awaiting the principal: one wins, the other 409 STATE, one history step', { skip }, async () => {
+  const principal2 = await t.login('principal');
+  const mine = (await as('safety').get(ent('/obligations'))).data.items as Occ[];
+  // Duties only the principal fulfils, reported internally (so he also waives them), that the safety manager may evidence.
+  const waiting = mine.filter((o) => o.principalOnly && o.reportedTo === 'internal' && o.abilities.evidence).slice(0, 3);
+  assert.ok(waiting.length > 0, 'a duty of the principal that the safety manager may evidence');
+  for (const [round, o] of waiting.entries()) {
+    const ev = await postForm(as('safety'), `/obligations/${o.id}/evidence`, [{ name: 'note', value: `CONC-OB-${round}` }], 300 + round);
+    assert.equal(ev.statusCode, 200, ev.body);
+    assert.equal(ev.data.awaitingPrincipal, true, ev.body);
+    const results = await Promise.all([
+      as('principal').post(ent(`/obligations/${o.id}/confirm`), {}),
+      principal2.post(ent(`/obligations/${o.id}/waive`), { reason: '本期不适用' }),
+    ]);
+    const winner = oneWinsWith(results, 200);
+    const { row, actions } = await occurrenceHistory(o.id);
+    assert.deepEqual(actions.filter((a) => a !== 'overdue'), ['evidence', winner === 0 ? 'confirm' : 'waive']);
+    if (winner === 0) assert.ok(['fulfilled', 'late_fulfilled'].includes(row.status) && row.fulfilment === 'evidence' && !row.waived_at && !row.awaiting_principal);
+    else assert.ok(row.status === 'waived' && !row.fulfilled_at, `waived, never fulfilled: ${JSON.stringify(row)}`);
+  }
+});
+
+test('issue 11 §1 two evidence uploads that both fulfil one duty: one fulfilment, one "fulfil" history row, the loser stores no file', { skip }, async () => {
+  const leader2 = await t.login('safety');
+  const open = ((await as('safety').get(ent('/obligations'))).data.items as Occ[]).filter((o) => !o.principalOnly && o.abilities.evidence).slice(0, 4);
+  assert.ok(open.length > 0, 'a duty the safety manager fulfils with evidence');
+  for (const [round, o] of open.entries()) {
+    const results = await Promise.all([
+      postForm(as('safety'), `/obligations/${o.id}/evidence`, [{ name: 'note', value: `CONC-EV-${round}-a` }, { name: 'file', file: png(400 + round) }], 400 + round),
+      postForm(leader2, `/obligations/${o.id}/evidence`, [{ name: 'note', value: `CONC-EV-${round}-b` }, { name: 'file', file: png(500 + round) }], 500 + round),
+    ]);
+    const winner = oneWinsWith(results, 200);
+    const { row, actions } = await occurrenceHistory(o.id);
+    assert.deepEqual(actions.filter((a) => a === 'fulfil'), ['fulfil']);
+    assert.ok(['fulfilled', 'late_fulfilled'].includes(row.status), row.status);
+    assert.equal(results[winner]!.data.files.length, 1, 'only the winner\'s file is linked');
+    const links = await t.db.selectFrom('attachment_links').select('attachment_id').where('owner_type', '=', 'obligation').where('owner_id', '=', o.id).execute();
+    assert.deepEqual(links.map((l) => l.attachment_id), [results[winner]!.data.files[0].id]);
+    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', o.id).where('action', '=', 'obligation.fulfil').execute();
+    assert.equal(audits.length, 1);
+  }
+});
+
+test('R-RESP-5 meeting confirm ∥ void on one draft: never voided and then confirmed; the history is one chain', { skip }, async () => {
+  const chair = await employeeOf('principal');
+  const draft = async (round: number) => {
+    const made = await as('safety').post(ent('/meetings'), {
+      type: 'safety_topic', title: `CONC-MT-${round}`, heldAt: `${localDate(-1)}T09:00:00+08:00`, chairEmployeeId: chair,
+      attendeeIds: [await employeeOf('safety')], agenda: '议程', minutes: '会议纪要', decisions: [{ content: '整改', ownerEmployeeId: await employeeOf('leader') }],
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    return made.data.id as string;
+  };
+  // Alone, the chair's confirmation succeeds: a 409 below is the race's, not a refusal of the chair.
+  const alone = await as('principal').post(ent(`/meetings/${await draft(-1)}/confirm`), { note: '' });
+  assert.equal(alone.statusCode, 200, alone.body);
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = await draft(round);
+    const [confirmed, voided] = await Promise.all([
+      as('principal').post(ent(`/meetings/${id}/confirm`), { note: '' }),
+      as('safety').post(ent(`/meetings/${id}/void`), { reason: '记录有误' }),
+    ]);
+    const row = await t.db.selectFrom('meetings').select(['status', 'confirmed_at', 'voided_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const events = await t.db.selectFrom('meeting_events').select(['op', 'from_status', 'to_status']).where('meeting_id', '=', id).orderBy('seq').execute();
+    events.slice(1).forEach((e, i) => assert.equal(e.from_status, events[i]!.to_status, `${e.op} after ${events[i]!.op}`));
+    const steps = events.map((e) => e.op).filter((op) => op === 'confirm' || op === 'void');
+    // A confirmed meeting may still be voided (a correction follows); a voided one is never confirmed.
+    if (confirmed.statusCode === 200 && voided.statusCode === 200) assert.deepEqual(steps, ['confirm', 'void']);
+    else assert.deepEqual(steps, [oneWinsWith([confirmed, voided], 200) === 0 ? 'confirm' : 'void']);
+    assert.equal(row.status, voided.statusCode === 200 ? 'voided' : 'confirmed');
+    const decisions = await t.db.selectFrom('meeting_decisions').select('status').where('meeting_id', '=', id).execute();
+    if (row.status === 'voided') assert.ok(decisions.every((d) => d.status !== 'open'), 'a voided meeting leaves no open action');
+  }
+});
+
+test('R-RESP-1 duty list publish ∥ publish of one draft: one version published, the other 409 STATE', { skip }, async () => {
+  for (let round = 0; round < ROUNDS; round++) {
+    const made = await as('safety').post(ent('/duty-lists'), { name: `CONC-DL-${round}`, level: 'post', templateKey: 'operator' });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.data.id as string;
+    const results = await Promise.all([
+      as('safety').post(ent(`/duty-lists/${id}/publish`), {}),
+      as('principal').post(ent(`/duty-lists/${id}/publish`), {}),
+    ]);
+    oneWinsWith(results, 200);
+    const versions = await t.db.selectFrom('duty_list_versions').select(['version', 'status']).where('list_id', '=', id).orderBy('version').execute();
+    assert.deepEqual(versions, [{ version: 1, status: 'current' }]);
+    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', '=', 'duty.list.publish').execute();
+    assert.equal(audits.length, 1);
+  }
+});
+
+test('R-RESP-6 two check-ins by the leader on one day of a key moment: one counts, the other 409 STATE, one row', { skip }, async () => {
+  const leader2 = await t.login('principal');
+  for (let round = 0; round < 3; round++) {
+    const made = await as('safety').post(ent('/key-moments'), { kind: 'maintenance', name: `CONC-KM-${round}`, startsOn: localDate(), endsOn: localDate(2) });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.data.id as string;
+    const results = await Promise.all([
+      postForm(as('principal'), `/key-moments/${id}/checkins`, [{ name: 'photo', file: png(600 + round) }, { name: 'locationText', value: '一车间' }], 600 + round),
+      postForm(leader2, `/key-moments/${id}/checkins`, [{ name: 'photo', file: png(700 + round) }, { name: 'locationText', value: '二车间' }], 700 + round),
+    ]);
+    oneWinsWith(results, 201);
+    const rows = await t.db.selectFrom('duty_checkins').select(['day', 'user_id']).where('moment_id', '=', id).execute();
+    assert.equal(rows.length, 1);
+    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', '=', 'key_moment.checkin').execute();
+    assert.equal(audits.length, 1);
+  }
+});
+
+test('R-RESP-3 one person signing his letter twice at once: one signature, the other 409 STATE', { skip }, async () => {
+  const year = t.clock.now.getUTCFullYear();
+  const campaign = await as('safety').post(ent('/letter-campaigns'), { year, kind: 'commitment', startsOn: localDate() });
+  assert.equal(campaign.statusCode, 201, campaign.body);
+  for (const [round, who] of ['worker', 'leader', 'safety', 'principal'].entries()) {
+    const letter = await t.db.selectFrom('letters').select('id').where('campaign_id', '=', campaign.data.id).where('employee_id', '=', await employeeOf(who)).executeTakeFirstOrThrow();
+    const again = await t.login(who);
+    const results = await Promise.all([
+      as(who).post(ent(`/letters/${letter.id}/sign`), { method: 'password', password: DEMO_PASSWORD }),
+      again.post(ent(`/letters/${letter.id}/sign`), { method: 'password', password: DEMO_PASSWORD }),
+    ]);
+    oneWinsWith(results, 200);
+    const row = await t.db.selectFrom('letters').select(['status', 'signature_id']).where('id', '=', letter.id).executeTakeFirstOrThrow();
+    assert.equal(row.status, 'signed', `round ${round}`);
+    const sigs = await t.db.selectFrom('signatures').select('id').where('document_id', '=', letter.id).execute();
+    assert.deepEqual(sigs.map((s) => s.id), [row.signature_id]);
+    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', letter.id).where('action', '=', 'letters.sign').execute();
+    assert.equal(audits.length, 1);
+  }
+});
+
+test('R-RESP-3 a person signing his letter ∥ the manager confirming a paper list naming him: one signature counts', { skip }, async () => {
+  const year = t.clock.now.getUTCFullYear();
+  const worker = await employeeOf('worker');
+  for (let round = 0; round < 4; round++) {
+    const y = year - 1 - round;
+    const campaign = await as('safety').post(ent('/letter-campaigns'), { year: y, kind: 'responsibility', startsOn: `${y}-01-10` });
+    assert.equal(campaign.statusCode, 201, campaign.body);
+    const letter = await t.db.selectFrom('letters').select('id').where('campaign_id', '=', campaign.data.id).where('employee_id', '=', worker).executeTakeFirstOrThrow();
+    const paper = await postForm(as('safety'), `/letter-campaigns/${campaign.data.id}/paper-lists`, [{ name: 'file', file: png(800 + round) }, { name: 'employeeIds', value: JSON.stringify([worker]) }], 800 + round);
+    assert.equal(paper.statusCode, 201, paper.body);
+    const [signed, confirmed] = await Promise.all([
+      as('worker').post(ent(`/letters/${letter.id}/sign`), { method: 'password', password: DEMO_PASSWORD }),
+      as('safety').post(ent(`/letter-campaigns/${campaign.data.id}/paper-lists/${paper.data.attachmentId}/confirm`), {}),
+    ]);
+    const row = await t.db.selectFrom('letters').select(['status', 'method', 'signature_id']).where('id', '=', letter.id).executeTakeFirstOrThrow();
+    const sigs = await t.db.selectFrom('signatures').select(['id', 'method', 'confirmed_at']).where('document_id', '=', letter.id).execute();
+    const counting = sigs.filter((s) => s.method !== 'paper' || s.confirmed_at !== null);
+    assert.deepEqual(counting.map((s) => s.id), [row.signature_id], `one signature counts, the letter's: ${JSON.stringify({ row, sigs, signed: signed.statusCode, confirmed: confirmed.body })}`);
+    if (row.status === 'paper') {
+      assert.equal(signed.statusCode, 409, signed.body);
+      assert.equal(confirmed.data.confirmed, 1);
+    } else {
+      assert.equal(row.status, 'signed');
+      assert.equal(signed.statusCode, 200, signed.body);
+      assert.ok(confirmed.statusCode === 409 || confirmed.data.confirmed === 0, `the paper list counts no letter already signed: ${confirmed.body}`);
+    }
+  }
+});
+
+test('R-RESP-3 a person signing his letter ∥ a paper list naming him being recorded: one signature, the other refused 409', { skip }, async () => {
+  const year = t.clock.now.getUTCFullYear();
+  const leader = await employeeOf('leader');
+  for (let round = 0; round < 4; round++) {
+    const y = year - 1 - round;
+    const campaign = await as('safety').post(ent('/letter-campaigns'), { year: y, kind: 'commitment', startsOn: `${y}-01-10` });
+    assert.equal(campaign.statusCode, 201, campaign.body);
+    const letter = await t.db.selectFrom('letters').select('id').where('campaign_id', '=', campaign.data.id).where('employee_id', '=', leader).executeTakeFirstOrThrow();
+    const [signed, recorded] = await Promise.all([
+      as('leader').post(ent(`/letters/${letter.id}/sign`), { method: 'password', password: DEMO_PASSWORD }),
+      postForm(as('safety'), `/letter-campaigns/${campaign.data.id}/paper-lists`, [{ name: 'file', file: png(900 + round) }, { name: 'employeeIds', value: JSON.stringify([leader]) }], 900 + round),
+    ]);
+    const statuses = [signed.statusCode, recorded.statusCode];
+    assert.ok(statuses.every((s) => s < 500), `${signed.body}\n${recorded.body}`);
+    assert.equal(statuses.filter((s) => s === 200 || s === 201).length, 1, `exactly one wins: ${signed.body}\n${recorded.body}`);
+    const sigs = await t.db.selectFrom('signatures').select(['method']).where('document_id', '=', letter.id).execute();
+    assert.deepEqual(sigs.map((s) => s.method), [signed.statusCode === 200 ? 'password' : 'paper']);
+    const row = await t.db.selectFrom('letters').select('status').where('id', '=', letter.id).executeTakeFirstOrThrow();
+    assert.equal(row.status, signed.statusCode === 200 ? 'signed' : 'pending');
+  }
+});
+
+test('R-RESP-2 a score changed ∥ the assessment published: no score changes after publication', { skip }, async () => {
+  const year = t.clock.now.getUTCFullYear();
+  type Row = { employeeId: string; canScore: boolean; isPrincipal: boolean };
+  for (let round = 0; round < 4; round++) {
+    const made = await as('safety').post(ent('/duty-assessments'), { year: year - 1 - round });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.data.id as string;
+    const full = async (c: Client, employeeId: string, zero = false) => {
+      const person = await c.get(ent(`/duty-assessments/${id}/people/${employeeId}`));
+      const items = (person.data.items as { key: string; points: number }[]).map((i) => ({ key: i.key, score: zero ? 0 : i.points }));
+      return c.request('PUT', ent(`/duty-assessments/${id}/people/${employeeId}`), { items, comment: '' });
+    };
+    // Everyone scored (the safety manager scores all but himself; the principal scores him).
+    const rows = (await as('safety').get(ent(`/duty-assessments/${id}/scores?pageSize=200`))).data.items as Row[];
+    for (const r of rows) assert.equal((await full(r.canScore ? as('safety') : as('principal'), r.employeeId)).statusCode, 200);
+    const target = rows.find((r) => r.canScore && !r.isPrincipal)!.employeeId;
+    const zeros = await (async () => {
+      const person = await as('safety').get(ent(`/duty-assessments/${id}/people/${target}`));
+      return (person.data.items as { key: string }[]).map((i) => ({ key: i.key, score: 0 }));
+    })();
+    const [scored, published] = await Promise.all([
+      as('safety').request('PUT', ent(`/duty-assessments/${id}/people/${target}`), { items: zeros, comment: '重新打分' }),
+      as('principal').post(ent(`/duty-assessments/${id}/publish`), { publishFrom: localDate(), publishTo: localDate(7) }),
+    ]);
+    assert.equal(published.statusCode, 200, published.body);
+    const audits = await t.db.selectFrom('audit_log').select(['action', 'seq']).where('entity_id', '=', id)
+      .where('action', 'in', ['duty.assessment.score', 'duty.assessment.publish']).orderBy('seq').execute();
+    // Publication is the last word: a score either came before it or was refused 409 STATE.
+    assert.equal(audits.at(-1)!.action, 'duty.assessment.publish', `${scored.statusCode} ${scored.body.slice(0, 200)}`);
+    if (scored.statusCode !== 200) assert.deepEqual([scored.statusCode, scored.data.error.code], [409, 'STATE'], scored.body);
+  }
 });

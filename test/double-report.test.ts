@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { rate } from '../src/modules/hazards/stats/hazard-stats.rules';
+import { runObligationsDay } from '../src/modules/obligations';
+import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -153,6 +155,10 @@ test('R-HAZ-5 regulators see who in scope has and has not submitted; scope 404 f
   assert.equal(list.total, inSub.length);
   assert.deepEqual(list.counts, { total: inSub.length, draft: inSub.length - 1, confirmed: 0, submitted: 1 });
   assert.equal(list.items.find((i: { enterpriseId: string }) => i.enterpriseId === ids.ownEnterprise.id).status, 'submitted');
+  // Issue 11 §1: the obligations engine took the double reports over from November 2026 (its effective date): for
+  // September nobody owes the duty through it, so nobody is listed as missing; the reports' own stages stay as they are.
+  assert.ok(list.items.every((i: { dutyStatus: string; dueDate: string | null }) => i.dutyStatus === 'none' && i.dueDate === null));
+  assert.deepEqual([list.duty.notOwed, list.duty.notSubmitted], [inSub.length, 0]);
   assert.ok(list.items.every((i: { subdistrictName: string }) => i.subdistrictName === '关上街道'));
   const missing = await ok(guanshang.get('/api/v1/hazard-reports?periodType=month&periodKey=2026-09&status=draft'));
   assert.ok(!missing.items.some((i: { enterpriseId: string }) => i.enterpriseId === ids.ownEnterprise.id));
@@ -175,4 +181,79 @@ test('R-HAZ-5 period keys: month 2026-09, quarter 2026-Q3, year 2026; a period n
   const future = await principal.get(report('/year/2027'));
   assert.equal(future.statusCode, 400);
   assert.match(future.data.error.issues[0].message, /尚未开始/);
+});
+
+// ---- issue 11 §1: the regulators' list and 催报 read the obligations engine (R-HAZ-5, `hazard.double.month`) ----
+
+type DutyRow = { enterpriseId: string; status: string; dutyStatus: string; dueDate: string | null; fulfilledAt: string | null; waivedReason: string | null };
+type DutyPage = { items: DutyRow[]; total: number; counts: Record<string, number>; duty: Record<string, number> };
+
+test('R-HAZ-5 (issue 11 §1): who owes November\'s report is the engine\'s — waived and joined-later are not missing nor urged; overdue after the grace days; a submission flips it', async () => {
+  const admin = await t.login('admin');
+  const created = await admin.post('/api/v1/subdistricts', { code: 'D12', name: '双报告履职测试街道' });
+  assert.equal(created.statusCode, 201, created.body);
+  const subdistrictId = created.data.id as string;
+  const user = await admin.post('/api/v1/users', { username: 'doublestreet', displayName: '双报告街道干部', role: 'subdistrict_officer', subdistrictId });
+  assert.equal(user.statusCode, 201, user.body);
+  const officer = await t.login('doublestreet', user.data.oneTimeCode);
+  await officer.post('/api/v1/auth/password', { currentPassword: user.data.oneTimeCode, newPassword: 'Kunming#Safe2026x' });
+  at('2026-12-05T02:00:00Z');
+  const ents: FreshEnterprise[] = [];
+  for (const name of ['双报甲化工有限公司', '双报乙化工有限公司', '双报丙化工有限公司', '双报丁化工有限公司']) ents.push(await makeEnterprise(t, { subdistrictId, name }));
+  const [A, B, C, D] = ents as [FreshEnterprise, FreshEnterprise, FreshEnterprise, FreshEnterprise];
+  // A, B and C joined in June and owe November's report (opened by the daily job in November); D joined in December.
+  await t.db.updateTable('enterprises').set({ onboarded_on: '2026-06-01' }).where('id', 'in', [A.id, B.id, C.id]).execute();
+  for (const e of ents) await runObligationsDay(t.db, new Date('2026-11-02T02:00:00Z'), { notify: false, enterpriseId: e.id });
+  const occurrence = async (e: FreshEnterprise) => t.db.selectFrom('obligation_occurrences').select(['id', 'due_on'])
+    .where('enterprise_id', '=', e.id).where('definition_key', '=', 'hazard.double.month').where('period_key', '=', '2026-11').executeTakeFirst();
+  assert.equal(await occurrence(D), undefined);
+  assert.equal((await occurrence(A))!.due_on, '2026-12-10', 'ten grace days after the month [cfg]');
+  const waived = await admin.post(`/api/v1/enterprises/${B.id}/obligations/${(await occurrence(B))!.id}/waive`, { reason: '11月停产检修，无生产活动' });
+  assert.equal(waived.statusCode, 200, waived.body);
+
+  const list = async (query = '', pageSize = 50): Promise<DutyPage> => ok(officer.get(`/api/v1/hazard-reports?periodType=month&periodKey=2026-11&pageSize=${pageSize}${query}`));
+  const idsOf = (p: DutyPage) => p.items.map((i) => i.enterpriseId).sort();
+  const row = (p: DutyPage, e: FreshEnterprise) => p.items.find((i) => i.enterpriseId === e.id)!;
+  let all = await list();
+  assert.equal(all.total, 4);
+  assert.deepEqual([row(all, A).dutyStatus, row(all, A).status, row(all, A).dueDate], ['due', 'draft', '2026-12-10']);
+  assert.deepEqual([row(all, B).dutyStatus, row(all, B).waivedReason], ['waived', '11月停产检修，无生产活动']);
+  assert.equal(row(all, D).dutyStatus, 'none');
+  assert.deepEqual(all.counts, { total: 4, draft: 4, confirmed: 0, submitted: 0 });
+  assert.deepEqual(all.duty, { owed: 2, submitted: 0, onTime: 0, late: 0, notSubmitted: 2, overdue: 0, waived: 1, notOwed: 1 });
+  assert.deepEqual(idsOf(await list('&duty=notSubmitted')), [A.id, C.id].sort());
+  assert.deepEqual(idsOf(await list('&duty=waived')), [B.id]);
+  assert.deepEqual(idsOf(await list('&duty=notOwed')), [D.id]);
+  assert.deepEqual((await list('&duty=notSubmitted&status=draft', 1)).total, 2);
+
+  // 催报: only the open occurrences.
+  const urged = await ok(officer.post('/api/v1/hazard-reports/urge', { periodType: 'month', periodKey: '2026-11' }));
+  assert.equal(urged.urged, 2);
+  const urgedIds = (await t.db.selectFrom('audit_log').select('enterprise_id').where('action', '=', 'urge').where('entity_id', '=', 'month:2026-11')
+    .where('enterprise_id', 'in', ents.map((e) => e.id)).execute()).map((r) => r.enterprise_id).sort();
+  assert.deepEqual(urgedIds, [A.id, C.id].sort());
+
+  // A submits: the engine is fulfilled in the same transaction, and the list shows the report and the duty together.
+  const path = `/api/v1/enterprises/${A.id}/hazard-reports/month/2026-11`;
+  await ok((await A.login('principal')).post(`${path}/confirm`));
+  await ok((await A.login('safety')).post(`${path}/submit`));
+  all = await list();
+  assert.deepEqual([row(all, A).status, row(all, A).dutyStatus, row(all, A).fulfilledAt !== null], ['submitted', 'fulfilled', true]);
+  assert.deepEqual([all.duty.submitted, all.duty.notSubmitted, all.counts.submitted], [1, 1, 1]);
+
+  // Past the grace days C is overdue.
+  at('2026-12-12T02:00:00Z');
+  all = await list();
+  assert.equal(row(all, C).dutyStatus, 'overdue');
+  assert.deepEqual(idsOf(await list('&duty=overdue')), [C.id]);
+
+  // Scope: 关上街道 does not see these enterprises, nor this officer 关上街道's.
+  const guanshang = await t.login('guanshang');
+  const theirs: DutyPage = await ok(guanshang.get(`/api/v1/hazard-reports?periodType=month&periodKey=2026-11&pageSize=200&q=${encodeURIComponent('双报')}`));
+  assert.equal(theirs.total, 0);
+  assert.equal((await list(`&subdistrictId=${ids.ownEnterprise.subdistrict_id}`)).total, 0);
+  const theirUrge = await guanshang.post('/api/v1/hazard-reports/urge', { periodType: 'month', periodKey: '2026-11' });
+  assert.ok(theirUrge.statusCode === 200 || theirUrge.data.error.reason === 'NOTHING_TO_URGE', theirUrge.body);
+  assert.equal((await t.db.selectFrom('audit_log').select('seq').where('action', '=', 'urge').where('enterprise_id', 'in', ents.map((e) => e.id)).execute()).length, 2,
+    'another subdistrict\'s 催报 reaches none of them');
 });

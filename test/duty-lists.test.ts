@@ -5,6 +5,7 @@ import type { EmploymentForm } from '../src/platform/db/schema';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, type Client, type Res, type TestPlatform } from './helpers';
+import { uploadSignature } from './signature-helpers';
 
 /**
  * Issue 11 §4–§5 (R-RESP-1, R-RESP-2, R-RESP-5): duty lists copied from the templates, versioned and attached to posts
@@ -207,7 +208,13 @@ test('R-RESP-5 the yearly review is recorded by the safety manager and signed by
   const wrongPassword = await principal.post(api(`/duty-reviews/${review.id}/sign`), { password: 'not-the-password' });
   assert.deepEqual([wrongPassword.statusCode, wrongPassword.data.error.issues[0].path], [400, 'body.password']);
   assert.equal(ok(await principal.get(api(`/duty-reviews/${review.id}`))).signed, false);
-  const signed = ok(await principal.post(api(`/duty-reviews/${review.id}/sign`), { password: DEMO_PASSWORD }));
+  // Or by hand on the pad, as on a phone: a drawing is needed, and only one the principal uploaded himself.
+  const noDrawing = await principal.post(api(`/duty-reviews/${review.id}/sign`), { method: 'pad' });
+  assert.deepEqual([noDrawing.statusCode, noDrawing.data.error.issues[0].path], [400, 'body.imageAttachmentId']);
+  const othersDrawing = await principal.post(api(`/duty-reviews/${review.id}/sign`), { method: 'pad', imageAttachmentId: await uploadSignature(safety, ent.id) });
+  assert.equal(othersDrawing.statusCode, 400, othersDrawing.body);
+  assert.equal(ok(await principal.get(api(`/duty-reviews/${review.id}`))).signed, false);
+  const signed = ok(await principal.post(api(`/duty-reviews/${review.id}/sign`), { method: 'pad', imageAttachmentId: await uploadSignature(principal, ent.id), device: '手机' }));
   assert.equal(signed.signed, true);
   assert.ok(signed.signedByName && signed.signedAt);
   const twice = await principal.post(api(`/duty-reviews/${review.id}/sign`), { password: DEMO_PASSWORD });
@@ -219,7 +226,7 @@ test('R-RESP-5 the yearly review is recorded by the safety manager and signed by
   assert.deepEqual(audit.map((a) => a.action), ['duty.review.create', 'duty.review.sign']);
   const signature = await t.db.selectFrom('duty_reviews as r').innerJoin('signatures as s', (j) => j.onRef('s.enterprise_id', '=', 'r.enterprise_id').onRef('s.id', '=', 'r.signature_id'))
     .select(['s.method', 's.signer_user_id', 's.document_type']).where('r.enterprise_id', '=', ent.id).where('r.id', '=', review.id).executeTakeFirstOrThrow();
-  assert.deepEqual(signature, { method: 'password', signer_user_id: ent.users.principal.id, document_type: 'duty_review' });
+  assert.deepEqual(signature, { method: 'pad', signer_user_id: ent.users.principal.id, document_type: 'duty_review' });
   // The signed review fulfils the principal's yearly "梳理完善" duty of 2026.
   const duty = await t.db.selectFrom('obligation_occurrences').select(['status', 'record_id']).where('enterprise_id', '=', ent.id).where('definition_key', '=', 'resp.ten.review').executeTakeFirst();
   assert.deepEqual(duty, { status: 'fulfilled', record_id: review.id });

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../src/platform/auth/password';
 import type { Role } from '../src/platform/db/schema';
-import { addLocalDays, localDay } from '../src/platform/time';
+import { addLocalDays, localDay, localInstant, localMonthIndex, localYear } from '../src/platform/time';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../src/modules/org/credit-code';
 import type { HazardState } from '../src/modules/hazards/loop/hazard-workflow';
+import { runObligationsDay } from '../src/modules/obligations';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import type { Client, TestPlatform, Typed } from './helpers';
 
@@ -49,7 +50,11 @@ const adminOf = (t: TestPlatform) => {
  * A new enterprise with its org tree (company → two workshops → a team each) and an account for each enterprise
  * role. The district admin creates the enterprise and the units through the API.
  */
-export async function makeEnterprise(t: TestPlatform, opts: { industryCode?: string; subdistrictId?: string; name?: string } = {}): Promise<FreshEnterprise> {
+/**
+ * A fresh enterprise with its five accounts. `onboardedOn` backdates its joining the platform (issue 11 §1: duties start
+ * from it) and materialises the duties it then owes as of the test clock, as the daily job would have.
+ */
+export async function makeEnterprise(t: TestPlatform, opts: { industryCode?: string; subdistrictId?: string; name?: string; onboardedOn?: string } = {}): Promise<FreshEnterprise> {
   const admin = await adminOf(t);
   const subdistrictId = opts.subdistrictId
     ?? (await t.db.selectFrom('subdistricts').select('id').orderBy('code').executeTakeFirstOrThrow()).id;
@@ -90,6 +95,16 @@ export async function makeEnterprise(t: TestPlatform, opts: { industryCode?: str
       district_id: district.id, enterprise_id: id, employee_id: employee.id, org_unit_id: role === 'unit_leader' ? unitId : null,
     }).returning('id').executeTakeFirstOrThrow();
     users[key] = { id: user.id, username };
+  }
+  if (opts.onboardedOn) {
+    await t.db.updateTable('enterprises').set({ onboarded_on: opts.onboardedOn }).where('id', '=', id).execute();
+    // The daily job opens the current and the next period: run it on the first of every month since joining (monthly is
+    // the finest cadence), then today, so each period it owes exists with its status as of the clock.
+    const [y, m] = opts.onboardedOn.split('-').map(Number) as [number, number];
+    for (let at = localInstant(y, m - 1, 1, 9); at < t.clock.now; at = localInstant(localYear(at), localMonthIndex(at) + 1, 1, 9)) {
+      await runObligationsDay(t.db, at, { notify: false, enterpriseId: id });
+    }
+    await runObligationsDay(t.db, t.clock.now, { notify: false, enterpriseId: id });
   }
   // One session per account and enterprise: the login route's own rate limit counts every sign-in.
   const sessions = new Map<string, Promise<Client>>();

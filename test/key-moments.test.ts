@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
+import type { Ctx } from '../src/platform/auth/actor';
+import { cancelBySubject, reopenBySubject, triggerEvent } from '../src/modules/obligations';
 import { openHolidayMoments } from '../src/modules/responsibility/key-moments/key-moment.service';
 import { registerObligations, type ObligationDefinition } from '../src/platform/obligations';
 import { addLocalDays, localDay, localInstant } from '../src/platform/time';
@@ -376,7 +378,8 @@ test('another enterprise\'s safety manager gets 404 on every key-moment, pay-lin
   };
   const other = await makeEnterprise(t);
   const intruder = await other.login('safety');
-  const mine = t.platform.routes.filter((r) => /key-moment|duty-checkin|pay-link|mentor/.test(r.url));
+  // The enterprise's own routes (the regulators' list, `/key-moments/overview`, is not one: 403 to an enterprise's people).
+  const mine = t.platform.routes.filter((r) => r.url.includes(':enterpriseId') && /key-moment|duty-checkin|pay-link|mentor/.test(r.url));
   assert.ok(mine.length >= 20, `${mine.length} routes`);
   const failures: string[] = [];
   for (const route of mine) {
@@ -389,4 +392,281 @@ test('another enterprise\'s safety manager gets 404 on every key-moment, pay-lin
   // And the owner's own account reads them.
   assert.equal((await safety.get(api(`/key-moments/${moment.data.id}`))).statusCode, 200);
   assert.equal((await safety.get(api(`/mentorships/${ms.data.id}`))).statusCode, 200);
+});
+
+// ---- edits, deletions, the workbench and the regulators' view (R-RESP-6) ----
+
+const patch = async (c: Client, id: string, body: Record<string, unknown>, e = ent) => c.patch(api(`/key-moments/${id}`, e.id), body);
+const reasonOf = (r: Res) => [r.statusCode, r.data.error?.reason ?? null, (r.data.error?.issues ?? []).map((i: { path: string }) => i.path)];
+
+async function history(occurrenceId: string) {
+  return (await t.db.selectFrom('obligation_history').select(['action', 'to_status', 'note']).where('occurrence_id', '=', occurrenceId).orderBy('id').execute())
+    .map((h) => h.action);
+}
+async function duty(enterpriseId: string, subjectKey: string) {
+  return t.db.selectFrom('obligation_occurrences').select(['id', 'status', 'period_key', 'due_on', 'waived_reason', 'record_id'])
+    .where('enterprise_id', '=', enterpriseId).where('definition_key', '=', 'resp.key_moment').where('subject_key', '=', subjectKey)
+    .orderBy('period_key').execute();
+}
+
+/** The kept counts (migration 0080's statement triggers) agree with the occurrences they count, per definition and status. */
+async function assertCountsKept(definition: string) {
+  const kept = await t.db.selectFrom('obligation_counts').select(['status', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('definition_key', '=', definition).groupBy('status').execute();
+  const real = await t.db.selectFrom('obligation_occurrences').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('definition_key', '=', definition).groupBy('status').execute();
+  const asMap = (rows: { status: string; n: number | string | bigint }[]) => Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]).filter(([, n]) => n !== 0));
+  assert.deepEqual(asMap(kept), asMap(real), `obligation_counts of ${definition}`);
+}
+
+test('R-RESP-6: a declared maintenance window is edited (name, days, leader, note); its duty follows its last day, withdrawn and reopened with history', async () => {
+  const safety = await ent.login('safety');
+  const created = await declare({ kind: 'maintenance', name: '三号装置检修', startsOn: addLocalDays(today(), 3), endsOn: addLocalDays(today(), 5) });
+  const id = created.data.id as string;
+  const [d3, d4, d5] = [3, 4, 5].map((n) => addLocalDays(today(), n));
+  assert.deepEqual((await duty(ent.id, id)).map((o) => [o.period_key, o.status]), [[d5, 'upcoming']]);
+
+  const shorter = await patch(safety, id, { name: '三号装置年度检修', endsOn: d4, leaderEmployeeId: emp.leader, note: '提前一天完成', version: created.data.version });
+  assert.equal(shorter.statusCode, 200, shorter.body);
+  assert.deepEqual([shorter.data.name, shorter.data.startsOn, shorter.data.endsOn, shorter.data.days, shorter.data.leader.employeeId, shorter.data.note, shorter.data.version],
+    ['三号装置年度检修', d3, d4, 2, emp.leader, '提前一天完成', created.data.version + 1]);
+  // The old last day's duty is withdrawn (kept, waived "cancelled", with its history); the new last day's is open.
+  let duties = await duty(ent.id, id);
+  assert.deepEqual(duties.map((o) => [o.period_key, o.status, o.waived_reason]), [[d4, 'upcoming', null], [d5, 'waived', 'cancelled']]);
+  assert.deepEqual(await history(duties[1]!.id), ['cancel']);
+  const audit = await t.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_id', '=', id).where('action', '=', 'key_moment.update').execute();
+  assert.equal(audit.length, 1);
+  assert.deepEqual(audit[0]!.after, { name: '三号装置年度检修', endsOn: d4, leaderEmployeeId: emp.leader, note: '提前一天完成' });
+  assert.equal((await t.db.selectFrom('audit_log').select('seq').where('entity_id', '=', duties[1]!.id).where('action', '=', 'obligation.cancel').execute()).length, 1);
+  // The named leader is told.
+  const outbox = await t.db.selectFrom('outbox').select('payload').execute();
+  assert.ok(outbox.some((o) => JSON.stringify(o.payload).includes(ent.users.leader.id) && JSON.stringify(o.payload).includes(`key-moments/${id}`)));
+
+  // Back to the old last day: that duty is reopened (never a second one for the same day), the other withdrawn.
+  const back = await patch(safety, id, { endsOn: d5 });
+  assert.equal(back.statusCode, 200, back.body);
+  duties = await duty(ent.id, id);
+  assert.deepEqual(duties.map((o) => [o.period_key, o.status]), [[d4, 'waived'], [d5, 'upcoming']]);
+  assert.deepEqual(await history(duties[1]!.id), ['cancel', 'reopen']);
+  await assertCountsKept('resp.key_moment');
+
+  // A stale version, an empty name, a day before today, a shutdown on a maintenance window: refused, translated.
+  assert.deepEqual(reasonOf(await patch(safety, id, { note: 'x', version: created.data.version })), [409, 'STALE', []]);
+  assert.deepEqual(reasonOf(await patch(safety, id, { name: '' })), [400, null, ['body.name']]);
+  assert.deepEqual(reasonOf(await patch(safety, id, { startsOn: addLocalDays(today(), -1) })), [400, null, ['body.startsOn']]);
+  assert.deepEqual(reasonOf(await patch(safety, id, { endsOn: addLocalDays(today(), 2) })), [400, null, ['body.endsOn']]);
+  assert.deepEqual(reasonOf(await patch(safety, id, { shutdownFrom: today() })), [400, null, ['body.shutdownFrom']]);
+  assert.deepEqual(reasonOf(await patch(safety, id, {})), [400, null, ['body']]);
+  const zh = await patch(safety, id, { endsOn: addLocalDays(today(), 80) });
+  assert.deepEqual(reasonOf(zh), [400, null, ['body.endsOn']]);
+  assert.match(zh.data.error.issues[0].message, /最长/);
+  // Not a manager: 403, before anything is read of the body.
+  assert.equal((await patch(await ent.login('leader'), id, { note: '越权' })).statusCode, 403);
+});
+
+test('R-RESP-6: past days stay and a checked-in day is never removed; cutting a moment to its checked-in days fulfils its duty; extending a covered one reopens it', async () => {
+  const safety = await ent.login('safety');
+  const principal = await ent.login('principal');
+  const m = (await declare({ kind: 'maintenance', name: '循环水系统检修', startsOn: today(), endsOn: addLocalDays(today(), 2) })).data;
+  assert.equal((await checkIn(principal, m.id)).statusCode, 201);
+  // Today has a check-in: it cannot be cut away, nor the moment deleted.
+  const cut = await patch(safety, m.id, { startsOn: addLocalDays(today(), 1) });
+  assert.deepEqual(reasonOf(cut), [409, 'CHECKED_IN', []]);
+  assert.match(cut.data.error.message, new RegExp(`${today()} 已有带班打卡`));
+  const del = await safety.delete(api(`/key-moments/${m.id}`));
+  assert.deepEqual(reasonOf(del), [409, 'CHECKED_IN', []]);
+  // Ending it today: every day left is checked in, so its duty (moved to today) is fulfilled; the old one withdrawn.
+  const ended = await patch(safety, m.id, { endsOn: today() });
+  assert.equal(ended.statusCode, 200, ended.body);
+  assert.deepEqual([ended.data.covered, ended.data.abilities.delete], [true, false]);
+  let duties = await duty(ent.id, m.id);
+  assert.deepEqual(duties.map((o) => [o.period_key, o.status, o.record_id]), [[today(), 'fulfilled', m.id], [addLocalDays(today(), 2), 'waived', null]]);
+  // Extended again: the fulfilment is reverted and that day's duty withdrawn; the new last day's is owed.
+  const longer = await patch(safety, m.id, { endsOn: addLocalDays(today(), 1) });
+  assert.equal(longer.statusCode, 200, longer.body);
+  duties = await duty(ent.id, m.id);
+  assert.deepEqual(duties.map((o) => [o.period_key, o.status]), [[today(), 'waived'], [addLocalDays(today(), 1), 'upcoming'], [addLocalDays(today(), 2), 'waived']]);
+  assert.deepEqual(await history(duties[0]!.id), ['fulfil', 'revert', 'cancel']);
+
+  // A moment under way without check-ins: its first day stays, it cannot end before today, and it is not deleted.
+  const running = (await declare({ kind: 'maintenance', name: '空压站检修', startsOn: today(), endsOn: addLocalDays(today(), 3) })).data;
+  nextDay();
+  assert.deepEqual(reasonOf(await patch(safety, running.id, { startsOn: today() })), [400, null, ['body.startsOn']]);
+  assert.deepEqual(reasonOf(await patch(safety, running.id, { endsOn: addLocalDays(today(), -1) })), [400, null, ['body.endsOn']]);
+  assert.deepEqual(reasonOf(await safety.delete(api(`/key-moments/${running.id}`))), [409, 'MOMENT_STARTED', []]);
+  assert.equal((await patch(safety, running.id, { endsOn: today(), note: '提前完成' })).statusCode, 200);
+  // Once ended, nothing changes.
+  nextDay();
+  assert.deepEqual(reasonOf(await patch(safety, running.id, { note: '补记' })), [409, 'MOMENT_ENDED', []]);
+  await assertCountsKept('resp.key_moment');
+});
+
+test('R-RESP-6: a declared moment not started and without check-ins is deleted, its duty withdrawn; holidays and suspension resumptions are kept, their leader changes', async () => {
+  const safety = await ent.login('safety');
+  const m = (await declare({ kind: 'maintenance', name: '待取消的检修', startsOn: addLocalDays(today(), 2), endsOn: addLocalDays(today(), 3), leaderEmployeeId: emp.leader })).data;
+  const detail = await safety.get(api(`/key-moments/${m.id}`));
+  assert.deepEqual(detail.data.abilities, { checkIn: false, manage: true, edit: true, delete: true });
+  assert.deepEqual(reasonOf(await safety.delete(api(`/key-moments/${m.id}?version=${m.version + 1}`))), [409, 'STALE', []]);
+  assert.equal((await (await ent.login('leader')).delete(api(`/key-moments/${m.id}`))).statusCode, 403);
+  const res = await safety.delete(api(`/key-moments/${m.id}?version=${m.version}`));
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal((await safety.get(api(`/key-moments/${m.id}`))).statusCode, 404);
+  // The duty stays on record, withdrawn; the deletion is audited with what was deleted; the leader is told.
+  const duties = await duty(ent.id, m.id);
+  assert.deepEqual(duties.map((o) => [o.status, o.waived_reason]), [['waived', 'cancelled']]);
+  const notes = await t.db.selectFrom('obligation_history').select('note').where('occurrence_id', '=', duties[0]!.id).execute();
+  assert.ok(notes.some((n) => n.note?.includes('关键时段已删除')));
+  const audit = await t.db.selectFrom('audit_log').select(['before', 'after']).where('entity_id', '=', m.id).where('action', '=', 'key_moment.delete').executeTakeFirstOrThrow();
+  assert.deepEqual([(audit.before as { name: string }).name, audit.after], ['待取消的检修', { withdrawnDuties: 1 }]);
+  const outbox = await t.db.selectFrom('outbox').select('payload').execute();
+  assert.ok(outbox.some((o) => JSON.stringify(o.payload).includes('keyMoment.notify.cancelled.title') && JSON.stringify(o.payload).includes(ent.users.leader.id)));
+  await assertCountsKept('resp.key_moment');
+
+  // A holiday of the official calendar: its name and days are the calendar's; its leader and note change; never deleted.
+  const start = addLocalDays(today(), 5);
+  const holiday = (await t.db.insertInto('key_moments').values({
+    enterprise_id: ent.id, kind: 'holiday', name: '测试节', starts_on: start, ends_on: addLocalDays(start, 1), source: 'calendar',
+    rule_set_version: 0, created_at: t.clock.now, updated_at: t.clock.now,
+  }).returning('id').executeTakeFirstOrThrow()).id;
+  const fixed = await patch(safety, holiday, { name: '改名', endsOn: addLocalDays(start, 2) });
+  assert.deepEqual(reasonOf(fixed), [400, null, ['body.name', 'body.endsOn']]);
+  assert.match(fixed.data.error.issues[0].message, /法定节假日/);
+  const led = await patch(safety, holiday, { leaderEmployeeId: emp.leader, note: '由一车间主任带班' });
+  assert.equal(led.statusCode, 200, led.body);
+  assert.deepEqual([led.data.leader.employeeId, led.data.note, led.data.abilities.delete], [emp.leader, '由一车间主任带班', false]);
+  const kept = await safety.delete(api(`/key-moments/${holiday}`));
+  assert.deepEqual(reasonOf(kept), [409, 'NOT_DECLARED', []]);
+  assert.match(kept.data.error.message, /不能删除/);
+
+  // A declared resumption moves by its shutdown's days, not its own.
+  const r = (await declare({ kind: 'resumption', shutdownFrom: addLocalDays(today(), -3), shutdownTo: addLocalDays(today(), 4) })).data;
+  assert.deepEqual(reasonOf(await patch(safety, r.id, { startsOn: addLocalDays(today(), 6) })), [400, null, ['body.startsOn']]);
+  const moved = await patch(safety, r.id, { shutdownTo: addLocalDays(today(), 6) });
+  assert.equal(moved.statusCode, 200, moved.body);
+  assert.deepEqual([moved.data.startsOn, moved.data.endsOn], [addLocalDays(today(), 7), addLocalDays(today(), 9)]);
+  assert.deepEqual(reasonOf(await patch(safety, r.id, { shutdownFrom: addLocalDays(today(), 4) })), [400, null, ['body.shutdownTo']]);
+});
+
+// A definition of this test's own, opened by an event, to try the engine's withdrawal on its own.
+const WITHDRAWN: ObligationDefinition = {
+  key: 'test.withdrawn', module: 'test', ruleId: 'R-TEST-1',
+  names: { 'zh-CN': '事件后办理', 'en-US': 'After the event' }, hints: { 'zh-CN': '测试', 'en-US': 'Test' },
+  owner: 'enterprise', reportedTo: 'internal', fulfilledBy: ['test.withdrawn.done'], evidence: false,
+  defaults: { enabled: true, effectiveFrom: '2020-01-01', cadence: { kind: 'event', event: 'test.withdrawable', days: 3, workingDays: false }, applies: {}, remindDaysBefore: [], escalateDaysAfter: [] },
+};
+registerObligations([WITHDRAWN]);
+
+test('issue 11 §1: cancelBySubject withdraws only the subject\'s open duties of the event, in the caller\'s transaction; reopenBySubject undoes it; the counts stay right', async () => {
+  const ctx: Ctx = { actor: null, ip: null, requestId: null, locale: 'zh-CN', now: t.clock.now };
+  const day1 = t.clock.now;
+  const day2 = new Date(day1.getTime() + 86_400_000);
+  await t.db.transaction().execute(async (tx) => {
+    for (const [subjectKey, at] of [['a', day1], ['a', day2], ['b', day1]] as const) {
+      assert.equal(await triggerEvent(tx, ctx, { enterpriseId: ent.id, event: 'test.withdrawable', at, subjectKey }), 1);
+    }
+  });
+  const rows = async () => (await t.db.selectFrom('obligation_occurrences').select(['subject_key', 'period_key', 'status', 'waived_reason'])
+    .where('enterprise_id', '=', ent.id).where('definition_key', '=', WITHDRAWN.key).orderBy('subject_key').orderBy('period_key').execute())
+    .map((r) => `${r.subject_key} ${r.period_key === localDay(day1) ? 'day1' : 'day2'} ${r.status}${r.waived_reason ? ` ${r.waived_reason}` : ''}`);
+  // A rolled-back transaction withdraws nothing.
+  await assert.rejects(t.db.transaction().execute(async (tx) => {
+    assert.equal(await cancelBySubject(tx, ctx, { enterpriseId: ent.id, event: 'test.withdrawable', subjectKey: 'a', reason: '测试' }), 2);
+    throw new Error('rolled back');
+  }), /rolled back/);
+  assert.ok((await rows()).every((r) => !r.includes('waived')));
+  // Keeping day 2: only subject a's day-1 duty is withdrawn; another event's duties and subject b stay.
+  const n = await t.db.transaction().execute((tx) => cancelBySubject(tx, ctx, { enterpriseId: ent.id, event: 'test.withdrawable', subjectKey: 'a', reason: '记录改期', keepAt: day2 }));
+  assert.equal(n, 1);
+  assert.deepEqual(await rows(), ['a day1 waived cancelled', 'a day2 upcoming', 'b day1 due']);
+  assert.equal(await t.db.transaction().execute((tx) => cancelBySubject(tx, ctx, { enterpriseId: ent.id, event: 'other.event', subjectKey: 'b', reason: 'x' })), 0);
+  await assertCountsKept(WITHDRAWN.key);
+  // Reopened: the day-1 duty is owed again, with its history.
+  assert.equal(await t.db.transaction().execute((tx) => reopenBySubject(tx, ctx, { enterpriseId: ent.id, event: 'test.withdrawable', subjectKey: 'a', at: day1, reason: '改回' })), 1);
+  assert.deepEqual(await rows(), ['a day1 due', 'a day2 upcoming', 'b day1 due']);
+  await assertCountsKept(WITHDRAWN.key);
+});
+
+test('R-RESP-6 workbench: today\'s check-in not made for the principal and the named leader, upcoming moments without a leader for the safety manager — each the total of its list', async () => {
+  const e = await makeEnterprise(t);
+  const [principal, safety, leader] = await Promise.all([e.login('principal'), e.login('safety'), e.login('leader')]);
+  const leaderEmp = (await t.db.selectFrom('users').select('employee_id').where('id', '=', e.users.leader.id).executeTakeFirstOrThrow()).employee_id!;
+  const bench = async (c: Client) => new Map(((await c.get('/api/v1/workbench')).data.items as { key: string; count: number; to: string }[]).map((i) => [i.key, i]));
+  const listed = async (c: Client, to: string) => {
+    const res = await c.get(`/api/v1${to}`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.data.items as { id: string }[];
+  };
+  const a = (await declare({ kind: 'maintenance', name: '今日检修甲', startsOn: today(), endsOn: addLocalDays(today(), 1) }, e)).data;
+  const b = (await declare({ kind: 'maintenance', name: '今日检修乙', startsOn: today(), endsOn: today(), leaderEmployeeId: leaderEmp }, e)).data;
+  await declare({ kind: 'maintenance', name: '下周检修', startsOn: addLocalDays(today(), 7), endsOn: addLocalDays(today(), 8) }, e);
+  await declare({ kind: 'maintenance', name: '下周检修（已指定）', startsOn: addLocalDays(today(), 7), endsOn: addLocalDays(today(), 7), leaderEmployeeId: leaderEmp }, e);
+
+  let p = await bench(principal);
+  assert.equal(p.get('keyMoment.checkinToday')!.count, 2);
+  assert.deepEqual((await listed(principal, p.get('keyMoment.checkinToday')!.to)).map((m) => m.id).sort(), [a.id, b.id].sort());
+  const l = await bench(leader);
+  assert.equal(l.get('keyMoment.checkinToday')!.count, 1);
+  assert.deepEqual((await listed(leader, l.get('keyMoment.checkinToday')!.to)).map((m) => m.id), [b.id]);
+  const s = await bench(safety);
+  assert.ok(!s.has('keyMoment.checkinToday'), 'the safety manager is not on duty');
+  assert.equal(s.get('keyMoment.noLeader')!.count, 1);
+  assert.equal((await listed(safety, s.get('keyMoment.noLeader')!.to)).length, 1);
+  assert.ok(!p.has('keyMoment.noLeader'));
+
+  // The leader checks in for his: it leaves both his and the principal's count.
+  assert.equal((await checkIn(leader, b.id, undefined, undefined, e.id)).statusCode, 201);
+  p = await bench(principal);
+  assert.equal(p.get('keyMoment.checkinToday')!.count, 1);
+  assert.ok(!(await bench(leader)).has('keyMoment.checkinToday'), 'nothing left for him today');
+  // A worker is never on duty: no item.
+  assert.ok(!(await bench(await e.login('worker'))).has('keyMoment.checkinToday'));
+  assert.equal(p.get('keyMoment.checkinToday')!.count, (await listed(principal, p.get('keyMoment.checkinToday')!.to)).length);
+});
+
+test('R-RESP-6, issue 11 §10: the subdistrict and department officers see each enterprise in their scope with its key moments and check-in compliance, filtered and paged, and read its moments', async () => {
+  const subs = await t.db.selectFrom('subdistricts').select('id').orderBy('code').execute();
+  const tag = `关键时段监管${Math.random().toString(36).slice(2, 6)}`;
+  const near = await makeEnterprise(t, { name: `${tag}甲化工有限公司` });
+  const far = await makeEnterprise(t, { name: `${tag}乙建筑有限公司`, subdistrictId: subs[1]!.id, industryCode: 'construction' });
+  const m = (await declare({ kind: 'maintenance', name: '全厂停车检修', startsOn: today(), endsOn: addLocalDays(today(), 2) }, near)).data;
+  await declare({ kind: 'maintenance', name: '明年检修', startsOn: addLocalDays(today(), 10), endsOn: addLocalDays(today(), 10) }, near);
+  await declare({ kind: 'maintenance', name: '工地停工检修', startsOn: addLocalDays(today(), 1), endsOn: addLocalDays(today(), 1) }, far);
+  assert.equal((await checkIn(await near.login('principal'), m.id, undefined, undefined, near.id)).statusCode, 201);
+  nextDay();
+  nextDay();
+  // Now the third day: the first checked in, the second missed, today not yet checked in.
+
+  const guanshang = await t.login('guanshang');
+  const res = await guanshang.get(`/api/v1/key-moments/overview?q=${encodeURIComponent(tag)}`);
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(res.data.total, 1, 'the other subdistrict\'s enterprise is not in his scope');
+  const row = res.data.items[0];
+  assert.deepEqual([row.enterpriseId, row.current, row.currentUnchecked, row.upcoming, row.nextName, row.owedDays, row.checkedDays, row.missingDays, row.rate],
+    [near.id, 1, 1, 1, '明年检修', 2, 1, 1, 0.5]);
+  assert.equal((await guanshang.get(`/api/v1/key-moments/overview?q=${encodeURIComponent(tag)}&state=upcoming`)).data.total, 1);
+  assert.equal((await guanshang.get(`/api/v1/key-moments/overview?q=${encodeURIComponent(tag)}&state=missing&sort=rate&order=asc`)).data.total, 1);
+  const paged = await guanshang.get('/api/v1/key-moments/overview?pageSize=1&page=1&sort=name&order=asc');
+  assert.deepEqual([paged.data.items.length, paged.data.pageSize], [1, 1]);
+  assert.ok(paged.data.total >= 2);
+  const beyond = await guanshang.get(`/api/v1/key-moments/overview?pageSize=1&page=${paged.data.total + 1}`);
+  assert.deepEqual([beyond.data.items.length, beyond.data.total], [0, paged.data.total]);
+  assert.deepEqual(reasonOf(await guanshang.get('/api/v1/key-moments/overview?sort=nope')), [400, null, ['querystring.sort']]);
+
+  // The emergency management bureau sees the chemical enterprise, not the construction one (the housing bureau's).
+  const yjj = await (await t.login('yjj')).get(`/api/v1/key-moments/overview?q=${encodeURIComponent(tag)}`);
+  assert.deepEqual(yjj.data.items.map((i: { enterpriseId: string }) => i.enterpriseId), [near.id]);
+  const zjj = await (await t.login('zjj')).get(`/api/v1/key-moments/overview?q=${encodeURIComponent(tag)}`);
+  assert.deepEqual(zjj.data.items.map((i: { enterpriseId: string; upcoming: number }) => [i.enterpriseId, i.upcoming]), [[far.id, 0]]);
+
+  // The drill-down: the enterprise's moments, read-only; another subdistrict's are 404 to him.
+  const list = await guanshang.get(api('/key-moments', near.id));
+  assert.equal(list.statusCode, 200, list.body);
+  assert.deepEqual([list.data.canManage, list.data.enterpriseName], [false, near.name]);
+  const detail = await guanshang.get(api(`/key-moments/${m.id}`, near.id));
+  assert.deepEqual(detail.data.abilities, { checkIn: false, manage: false, edit: false, delete: false });
+  assert.deepEqual(detail.data.dayList.map((d: { status: string }) => d.status), ['done', 'missing', 'today']);
+  assert.equal((await guanshang.patch(api(`/key-moments/${m.id}`, near.id), { note: '监管修改' })).statusCode, 403);
+  assert.equal((await guanshang.get(api('/key-moments', far.id))).statusCode, 404);
+  // An enterprise's own people do not read the regulators' list.
+  assert.equal((await (await near.login('safety')).get('/api/v1/key-moments/overview')).statusCode, 403);
 });

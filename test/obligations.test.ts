@@ -6,6 +6,7 @@ import { registerObligations, type ObligationDefinition } from '../src/platform/
 import { localInstant } from '../src/platform/time';
 import { makeEnterprise, makePng, type FreshEnterprise } from './factories';
 import { createTestPlatform, type TestPlatform } from './helpers';
+import { docx } from './fixtures/office';
 
 /**
  * Issue 11 §1: the obligations engine — occurrences materialised by the daily job, fulfilled in the transaction of the
@@ -150,6 +151,17 @@ test('R-RESP-5: evidence by the safety manager waits for the principal; the prin
   const refused = await principal.request('POST', `/api/v1/enterprises/${ent.id}/obligations/${other.id}/evidence`, Buffer.from(await req.arrayBuffer()), { 'content-type': req.headers.get('content-type')! });
   assert.equal(refused.statusCode, 415, refused.body);
   assert.equal((await occ(ent.id, 'resp.ten.plan_review', '2026'))!.status, 'due');
+  // A Word document (.docx) is evidence too — a plan's review minutes are mostly written in Word — and downloads as one.
+  const word = new FormData();
+  word.append('note', '应急预案年度评审记录');
+  word.append('file', new Blob([new Uint8Array(docx('应急预案评审意见：无需修订'))]), '预案评审.docx');
+  const wreq = new Request('http://x', { method: 'POST', body: word });
+  const fulfilled = await principal.request('POST', `/api/v1/enterprises/${ent.id}/obligations/${other.id}/evidence`, Buffer.from(await wreq.arrayBuffer()), { 'content-type': wreq.headers.get('content-type')! });
+  assert.equal(fulfilled.statusCode, 200, fulfilled.body);
+  assert.equal(fulfilled.data.status, 'fulfilled');
+  const doc = await principal.get(`/api/v1/enterprises/${ent.id}/obligations/${other.id}/files/${fulfilled.data.files[0].id}`);
+  assert.equal(doc.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  assert.match(String(doc.headers['content-disposition']), /^attachment; filename="evidence\.docx"; filename\*=UTF-8''%E9%A2%84/);
 });
 
 test('waivers: an internal duty only by the principal, a reported one only by the supervising department; waived leaves the rate', async () => {

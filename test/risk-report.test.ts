@@ -258,8 +258,9 @@ test('a forward with enterprises that have not reported is refused without an ac
   assert.equal(created.statusCode, 201, created.body);
   const subdistrictId = created.data.id as string;
   const officer = await newUser('versionstreet', { role: 'subdistrict_officer', subdistrictId });
-  const a = await makeEnterprise(t, { subdistrictId, name: '版本测试甲化工有限公司' });
-  const b = await makeEnterprise(t, { subdistrictId, name: '版本测试乙化工有限公司' });
+  // Both joined before 2025, so both owe its report and 2026's (issue 11 §1: the engine says who owes it).
+  const a = await makeEnterprise(t, { subdistrictId, name: '版本测试甲化工有限公司', onboardedOn: '2024-12-01' });
+  const b = await makeEnterprise(t, { subdistrictId, name: '版本测试乙化工有限公司', onboardedOn: '2024-12-01' });
   fresh = { subdistrictId, officer, a, b };
   await submitReport(a, 2026);
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sendReassessReminders } from '../src/modules/risk/report/risk-report.jobs';
 import { runObligationsDay } from '../src/modules/obligations';
+import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -233,4 +234,93 @@ test('issue 10 §2: by default the overview ranks the riskiest first — major r
   // By name still works, as asked.
   const byName = (await overview(admin, '&sort=name')).items;
   assert.equal(byName.length, ranked.length);
+});
+
+// ---- issue 11 §1: the regulators' "who has not submitted" list reads the obligations engine (R-RISK-9) ----
+
+type DutyRow = { enterpriseId: string; status: string; dutyStatus: string; dueDate: string | null; fulfilledAt: string | null; waivedReason: string | null; onTime: boolean | null };
+type DutyPage = { items: DutyRow[]; total: number; counts: Record<string, number>; duty: Record<string, number> };
+
+test('R-RISK-9 (issue 11 §1): who owes the annual report is the engine\'s — waived and joined-later are listed as such, never missing, and are not urged', async () => {
+  t.clock.now = new Date('2026-12-15T02:00:00Z');
+  const admin = await as('admin');
+  const created = await admin.post('/api/v1/subdistricts', { code: 'D11', name: '履职名单测试街道' });
+  assert.equal(created.statusCode, 201, created.body);
+  const subdistrictId = created.data.id as string;
+  const user = await admin.post('/api/v1/users', { username: 'dutystreet', displayName: '履职名单街道干部', role: 'subdistrict_officer', subdistrictId });
+  assert.equal(user.statusCode, 201, user.body);
+  const officer = await t.login('dutystreet', user.data.oneTimeCode);
+  await officer.post('/api/v1/auth/password', { currentPassword: user.data.oneTimeCode, newPassword: 'Kunming#Safe2026x' });
+  const ents: FreshEnterprise[] = [];
+  for (const name of ['履职甲化工有限公司', '履职乙化工有限公司', '履职丙化工有限公司', '履职丁化工有限公司']) ents.push(await makeEnterprise(t, { subdistrictId, name }));
+  const [A, B, C, D] = ents as [FreshEnterprise, FreshEnterprise, FreshEnterprise, FreshEnterprise];
+  // A, B and C joined before 2026 and owe its report; D joined this month: it owes nothing for 2026.
+  await t.db.updateTable('enterprises').set({ onboarded_on: '2025-06-01' }).where('id', 'in', [A.id, B.id, C.id]).execute();
+  for (const e of [A, B, C, D]) await runObligationsDay(t.db, t.clock.now, { notify: false, enterpriseId: e.id });
+  const occurrence = async (e: FreshEnterprise) => t.db.selectFrom('obligation_occurrences').select('id')
+    .where('enterprise_id', '=', e.id).where('definition_key', '=', 'risk.annual_report').where('period_key', '=', '2026').executeTakeFirst();
+  assert.equal(await occurrence(D), undefined, 'no occurrence before onboarding (never retroactively)');
+  // The district waives B's report (it stopped production for the year).
+  const waived = await admin.post(`/api/v1/enterprises/${B.id}/obligations/${(await occurrence(B))!.id}/waive`, { reason: '全年停产整顿，经区应急局同意免报' });
+  assert.equal(waived.statusCode, 200, waived.body);
+
+  const list = async (query = '', pageSize = 50): Promise<DutyPage> => {
+    const res = await officer.get(`/api/v1/risk/reports?year=2026&pageSize=${pageSize}${query}`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.data;
+  };
+  const idsOf = (p: DutyPage) => p.items.map((i) => i.enterpriseId).sort();
+  const row = (p: DutyPage, e: FreshEnterprise) => p.items.find((i) => i.enterpriseId === e.id)!;
+  let all = await list();
+  assert.equal(all.total, 4);
+  assert.deepEqual([row(all, A).dutyStatus, row(all, A).status, row(all, A).dueDate], ['due', 'none', '2026-12-31']);
+  assert.deepEqual([row(all, B).dutyStatus, row(all, B).waivedReason], ['waived', '全年停产整顿，经区应急局同意免报']);
+  assert.deepEqual([row(all, D).dutyStatus, row(all, D).dueDate], ['none', null]);
+  assert.deepEqual(all.counts, { enterprises: 4, none: 4, draft: 0, confirmed: 0, submitted: 0, onTime: 0, late: 0, notSubmitted: 2 });
+  assert.deepEqual(all.duty, { owed: 2, submitted: 0, onTime: 0, late: 0, notSubmitted: 2, overdue: 0, waived: 1, notOwed: 1 });
+  assert.deepEqual(idsOf(await list('&status=notSubmitted')), [A.id, C.id].sort());
+  assert.deepEqual(idsOf(await list('&duty=notSubmitted')), [A.id, C.id].sort());
+  assert.deepEqual(idsOf(await list('&status=waived')), [B.id]);
+  assert.deepEqual(idsOf(await list('&status=notOwed')), [D.id]);
+  assert.equal((await list('&status=notSubmitted', 1)).total, 2, 'the total is the filtered list\'s, not the page\'s');
+
+  // 催报 reaches the open occurrences only: not the waived one, not the enterprise that owes nothing.
+  const urged = await officer.post('/api/v1/risk/reports/2026/urge', {});
+  assert.equal(urged.statusCode, 200, urged.body);
+  assert.equal(urged.data.urged, 2);
+  const urgedIds = (await t.db.selectFrom('audit_log').select('enterprise_id').where('action', '=', 'urge').where('entity_id', '=', '2026')
+    .where('enterprise_id', 'in', [A.id, B.id, C.id, D.id]).execute()).map((r) => r.enterprise_id).sort();
+  assert.deepEqual(urgedIds, [A.id, C.id].sort());
+
+  // A submission flips the enterprise to submitted (the engine fulfils in the submission's transaction): the next read shows both.
+  const [safety, principal] = [await A.login('safety'), await A.login('principal')];
+  const report = `/api/v1/enterprises/${A.id}/risk-reports/2026`;
+  assert.equal((await safety.put(report, { narrative: '全年风险受控。', version: 0 })).statusCode, 200);
+  assert.equal((await principal.post(`${report}/confirm`, { version: 1 })).statusCode, 200);
+  assert.equal((await safety.post(`${report}/submit`, { version: 2 })).statusCode, 200);
+  all = await list();
+  assert.deepEqual([row(all, A).status, row(all, A).dutyStatus, row(all, A).onTime, row(all, A).fulfilledAt !== null], ['submitted', 'fulfilled', true, true]);
+  assert.deepEqual([all.duty.submitted, all.duty.notSubmitted, all.counts.submitted, all.counts.notSubmitted], [1, 1, 1, 1]);
+
+  // After 31 December (local) the one left is overdue; submitting then is late.
+  t.clock.now = new Date('2027-01-02T02:00:00Z');
+  all = await list();
+  assert.equal(row(all, C).dutyStatus, 'overdue');
+  assert.deepEqual(idsOf(await list('&status=overdue')), [C.id]);
+  const [cSafety, cPrincipal] = [await C.login('safety'), await C.login('principal')];
+  const cReport = `/api/v1/enterprises/${C.id}/risk-reports/2026`;
+  assert.equal((await cSafety.put(cReport, { narrative: '补报。', version: 0 })).statusCode, 200);
+  assert.equal((await cPrincipal.post(`${cReport}/confirm`, { version: 1 })).statusCode, 200);
+  assert.equal((await cSafety.post(`${cReport}/submit`, { version: 2 })).statusCode, 200);
+  all = await list();
+  assert.deepEqual([row(all, C).dutyStatus, row(all, C).onTime], ['late_fulfilled', false]);
+  assert.deepEqual(idsOf(await list('&status=late')), [C.id]);
+  assert.deepEqual(all.duty, { owed: 2, submitted: 2, onTime: 1, late: 1, notSubmitted: 0, overdue: 0, waived: 1, notOwed: 1 });
+
+  // Scope: another subdistrict's officer does not see these enterprises, nor this officer 关上街道's.
+  const guanshang = await as('guanshang');
+  const theirs = (await guanshang.get(`/api/v1/risk/reports?year=2026&pageSize=200&q=${encodeURIComponent('履职')}`)).data as DutyPage;
+  assert.equal(theirs.total, 0);
+  assert.equal((await list(`&subdistrictId=${ids.ownEnterprise.subdistrict_id}`)).total, 0);
+  assert.ok(!(await guanshang.get('/api/v1/risk/reports?year=2026&pageSize=200')).data.items.some((i: DutyRow) => [A.id, B.id, C.id, D.id].includes(i.enterpriseId)));
 });

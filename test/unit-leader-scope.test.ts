@@ -166,6 +166,8 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     '/letters/:id': null,
     '/commitments/:id': null,
     '/commitments/:id/poster': null,
+    // The daily risk notice is the enterprise's own, posted at its gate (test/daily-notice.test.ts).
+    '/daily-notices/:id': null,
     // Duties: a unit leader sees only the occurrences he owes himself, of any unit; another's is 404 to him
     // (test/obligations.test.ts shows it for an employee, the same rule).
     '/obligations/:id': null,

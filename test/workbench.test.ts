@@ -110,10 +110,13 @@ test('due soon: a rectification whose deadline is within the reminder days count
 });
 
 test('a subdistrict officer sees overdue and major hazards across his enterprises and urges the ones without last month\'s report, once a day', async () => {
+  // R-HAZ-5 on the obligations engine (from November 2026): on 3 December, November's double report is owed by every
+  // enterprise onboarded before November, and the engine (not the report table) says who has not sent it.
+  t.clock.now = localInstant(2026, 11, 3, 10);
   const officer = await t.login('guanshang');
   const sub = await t.db.selectFrom('users').select('subdistrict_id').where('username', '=', 'guanshang').executeTakeFirstOrThrow();
   const before = await workbench(officer);
-  const ent = await makeEnterprise(t, { subdistrictId: sub.subdistrict_id! });
+  const ent = await makeEnterprise(t, { subdistrictId: sub.subdistrict_id!, onboardedOn: '2026-06-01' });
   await makeHazard(t, ent, { status: 'rectifying', deadlineInDays: 1 });
   t.clock.now = new Date(t.clock.now.getTime() + 2 * 86_400_000);
   const m = await workbench(officer);

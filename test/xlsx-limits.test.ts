@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { loadWorkbook, SheetError, XLSX_MAX_CELL_CHARS } from '../src/platform/files/xlsx';
 import { unzipBounded, type ZipEntry } from '../src/platform/files/zip';
+import { zip } from './fixtures/office';
 import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
 
 // D10: an .xlsx import checks its limits while reading, before exceljs builds the workbook in memory.
@@ -12,48 +12,6 @@ let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 before(async () => { t = await createTestPlatform(); ids = await demoIds(t.db); });
 after(async () => { await t.close(); });
-
-/** A zip writer for the tests: deflated entries; `declare` overrides the sizes an entry claims (a lying header). */
-function zip(entries: { name: string; data: Buffer; declare?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data);
-    const crc = crc32(e.data);
-    const size = e.declare ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 let base: ZipEntry[];
 /** A real workbook (written by exceljs) with its first sheet's XML replaced, and extra entries. */

@@ -45,7 +45,7 @@ import { keyIndustryOf, sizeEligibleIds } from '../modules/obligations/obligatio
 import { appliesSql } from '../modules/obligations/obligation.repository';
 import { OBLIGATION_RULES } from '../modules/obligations/obligation.rule-set';
 import { paramsOf } from '../modules/obligations/obligation.service';
-import { LETTERS_RULES } from '../modules/responsibility/letters/letters.rule-sets';
+import { eventDays } from '../modules/obligations/obligation.params';
 import { BUILTIN_TEMPLATES, letterContent } from '../modules/responsibility/letters/letters.rules';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../modules/org/credit-code';
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
@@ -576,7 +576,9 @@ type LetterSummary = { campaigns: number; letters: number; signatures: number };
 async function seedLetters(tx: Executor, args: Args, year: number, asOf: string, now: Date): Promise<LetterSummary> {
   const r = rng(args.seed + year);
   const out: LetterSummary = { campaigns: 0, letters: 0, signatures: 0 };
-  const rules = await currentRulesByDistrict(tx, LETTERS_RULES);
+  // R-RESP-3 [cfg]: the later-hire days are the engine's for `resp.letter.new_hire` (as letters.service.ts reads them).
+  const rules = await currentRulesByDistrict(tx, OBLIGATION_RULES);
+  const newHire = obligationDefinition('resp.letter.new_hire')!;
   const template = BUILTIN_TEMPLATES.responsibility;
   const startsOn = `${year}-03-01` < asOf ? `${year}-03-01` : asOf;
   const scanSha = createHash('sha256').update(SCAN_PDF).digest('hex');
@@ -644,7 +646,8 @@ async function seedLetters(tx: Executor, args: Args, year: number, asOf: string,
       }
       const done = pending === 0;
       const version = rules.get(e.district_id)?.version ?? 0;
-      const lateHireDays = rules.get(e.district_id)?.value.lateHireDays ?? 30;
+      const rulesOf = rules.get(e.district_id);
+      const lateHireDays = (rulesOf && eventDays(paramsOf(rulesOf.value, newHire))) ?? 30;
       campaigns.push([e.id, campaignId, year, 'responsibility', 0, template.title, template.body, startsOn, done ? 'completed' : 'open',
         done ? lastSigned : null, lateHireDays, version, e.safety, created, done ? lastSigned : created]);
       if (paper > 0) scans.push([e.id, scanId, e.safety, recorded]);

@@ -65,7 +65,7 @@ export const hazardsWorkbench: WorkbenchSource = async (db, ctx) => {
     { key: 'hazard.regulatorOverdue', count: h.overdue, detail: h.overdueEnterprises, to: '/hazards?tab=overdue', tone: 'danger' },
     { key: 'hazard.regulatorMajor', count: h.majorOpen, detail: h.supervised, to: '/major-hazards', tone: 'danger' },
     {
-      key: 'hazard.reportsMissing', count: r.notSubmitted, detail: r.total, to: `/hazard-reports?periodType=month&periodKey=${r.periodKey}`, tone: 'warning',
+      key: 'hazard.reportsMissing', count: r.notSubmitted, detail: r.total, to: `/hazard-reports?periodType=month&periodKey=${r.periodKey}&duty=notSubmitted`, tone: 'warning',
       ...(r.notSubmitted > 0 ? { urge: { path: '/hazard-reports/urge', body: { periodType: r.periodType, periodKey: r.periodKey }, urgedAt } } : {}),
     },
   ];

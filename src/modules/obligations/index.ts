@@ -67,6 +67,8 @@ export const obligationsModule: ModuleManifest = {
     'obligation.evidence': ['上传佐证（待主要负责人确认）', 'Evidence awaiting the principal'],
     'obligation.confirm': ['确认佐证材料', 'Evidence confirmed'],
     'obligation.waive': ['豁免履职事项', 'Duty waived'],
+    'obligation.cancel': ['撤销履职事项（关联记录已删除或改期）', 'Duty withdrawn (its record was deleted or moved)'],
+    'obligation.reopen': ['恢复已撤销的履职事项', 'Withdrawn duty reopened'],
   },
   workbench: obligationsWorkbench,
   jobs: (jobs) => {
@@ -78,6 +80,12 @@ export const obligationsModule: ModuleManifest = {
 // The public surface other modules use.
 export { fulfilByRecord, revertByRecord, triggerEvent, runObligationsDay } from './obligation.service';
 export type { FulfilInput, RevertInput, TriggerInput } from './obligation.api';
+export { cancelBySubject, reopenBySubject, CANCELLED } from './obligation.service';
+export type { CancelInput, ReopenInput } from './obligation.service';
 export { OBLIGATION_RULES } from './obligation.rule-set';
+export { dutyInForce, eventDays, obligationParams } from './obligation.params';
 export { boardEnterpriseList, enterpriseRates } from './obligation.views';
 export { boardEnterpriseQuery } from './obligation.schema';
+// The regulators' "who has and has not submitted" lists read the engine (issue 11 §1).
+export { occurrenceStatusForScope, openOccurrenceEnterpriseIds, dutyStatusesOf, dutyCountsOf, DUTY_FILTERS, DUTY_STATUSES } from './obligation.status';
+export type { DutyStatus, DutyFilter, DutyCounts, DutyStatusQuery, RecordStageSql } from './obligation.status';

@@ -4,6 +4,7 @@ import { enterpriseInScope, enterpriseRowInScope, type AnyScope, type SystemScop
 import type { ObligationApplies, ObligationDefinition, ObligationOwner, ObligationReportedTo, OccurrenceStatus } from '../../platform/obligations';
 import type { OccurrenceWindow } from '../../platform/obligations/obligation.rules';
 import { LOCAL_OFFSET_SQL } from '../../platform/time';
+import { containsPattern } from '../../platform/db/like';
 
 /**
  * The obligations engine's SQL (issue 11 §1): occurrences, their history and the per-group counts the triggers of
@@ -335,6 +336,23 @@ export async function boardCounts(db: Executor, scope: AnyScope, year: number, d
   return r.rows;
 }
 
+export type BoardDimension = 'definition_key' | 'subdistrict_id' | 'industry_code';
+
+/**
+ * The board's three breakdowns of a year's kept counts in scope — by definition, by subdistrict and by industry — in one
+ * pass over the year's rows (GROUPING SETS), instead of one scan per breakdown.
+ */
+export async function boardCountsByDimension(db: Executor, scope: AnyScope, year: number): Promise<Record<BoardDimension, { k: string; status: OccurrenceStatus; n: number }[]>> {
+  const r = await sql<{ dim: BoardDimension; k: string; status: OccurrenceStatus; n: number }>`
+    select case when grouping(c.definition_key) = 0 then 'definition_key' when grouping(c.subdistrict_id) = 0 then 'subdistrict_id' else 'industry_code' end as dim,
+           coalesce(c.definition_key, c.subdistrict_id::text, c.industry_code) as k, c.status, sum(c.n)::int as n
+      from obligation_counts c where c.due_year = ${year} and c.n <> 0 and ${countsInScope(scope)}
+     group by grouping sets ((c.definition_key, c.status), (c.subdistrict_id, c.status), (c.industry_code, c.status))`.execute(db);
+  const out: Record<BoardDimension, { k: string; status: OccurrenceStatus; n: number }[]> = { definition_key: [], subdistrict_id: [], industry_code: [] };
+  for (const row of r.rows) out[row.dim].push({ k: row.k, status: row.status, n: row.n });
+  return out;
+}
+
 /**
  * The board's drill-down (issue 11 §1, §10): one row per enterprise in scope with its figures for the year, filtered by
  * subdistrict, industry and a definition with overdue occurrences; sorted by name or by overdue count.
@@ -417,5 +435,110 @@ export async function moveDueDay(db: Executor, scope: SystemScope, row: Occurren
 export async function ownerAccounts(db: Executor, _scope: SystemScope, row: Pick<OccurrenceRow, 'enterprise_id' | 'owner' | 'owner_employee_id' | 'owner_user_id'>): Promise<string[]> {
   const r = await sql<{ id: string }>`select u.id from (select ${row.enterprise_id}::uuid as enterprise_id, ${row.owner}::text as owner,
       ${row.owner_employee_id}::uuid as owner_employee_id, ${row.owner_user_id}::uuid as owner_user_id) r join users u on ${OWNERS}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/**
+ * The open occurrences of some event-triggered definitions about one subject, under their locks (a subject's duties
+ * withdrawn: the record they were opened for was deleted or its dates changed); `exceptPeriodKey` keeps the one of that
+ * event day.
+ */
+export async function lockOpenOfSubject(db: Executor, scope: AnyScope, enterpriseId: string, definitionKeys: readonly string[], subjectKey: string, exceptPeriodKey: string | null): Promise<OccurrenceRow[]> {
+  if (definitionKeys.length === 0) return [];
+  const r = await sql<OccurrenceRow>`select ${sql.join(COLUMNS.map((c) => sql.ref(c)))} from obligation_occurrences o
+    where o.enterprise_id = ${enterpriseId} and o.definition_key = any(${sql.val([...definitionKeys])}::text[]) and o.subject_key = ${subjectKey}
+      and o.status in ('upcoming', 'due', 'overdue') ${exceptPeriodKey === null ? sql`` : sql`and o.period_key <> ${exceptPeriodKey}`}
+      and ${enterpriseInScope(scope, 'o.enterprise_id')}
+    order by o.id for update`.execute(db);
+  return r.rows;
+}
+
+/** The occurrences of some definitions about one subject and event day that were cancelled (waived `cancelled`), under their locks. */
+export async function lockCancelledOfSubject(db: Executor, scope: AnyScope, enterpriseId: string, definitionKeys: readonly string[], subjectKey: string, periodKey: string): Promise<OccurrenceRow[]> {
+  if (definitionKeys.length === 0) return [];
+  const r = await sql<OccurrenceRow>`select ${sql.join(COLUMNS.map((c) => sql.ref(c)))} from obligation_occurrences o
+    where o.enterprise_id = ${enterpriseId} and o.definition_key = any(${sql.val([...definitionKeys])}::text[]) and o.subject_key = ${subjectKey}
+      and o.period_key = ${periodKey} and o.status = 'waived' and o.waived_reason = 'cancelled'
+      and ${enterpriseInScope(scope, 'o.enterprise_id')}
+    order by o.id for update`.execute(db);
+  return r.rows;
+}
+
+// ---- The regulators' "who has and has not" lists (issue 11 §1) -----------------------------------------------------
+
+/** An occurrence's status as a regulator's list shows it: `none` where the enterprise owes nothing for the period. */
+export type DutyStatus = OccurrenceStatus | 'none';
+
+/**
+ * A module's own record for the period, as a stage per enterprise (its report row's status, null without one): a
+ * correlated expression over the enterprise id, built by the module's repository. The engine lists, filters and counts
+ * by it without knowing the module's table.
+ */
+export type RecordStageSql = (enterpriseId: RawBuilder<string>) => RawBuilder<string | null>;
+
+export type DutyListFilter = {
+  definitionKey: string; periodKey: string; subdistrictId?: string; industryCode?: string; q?: string;
+  statuses?: readonly DutyStatus[]; stage?: RecordStageSql; stages?: readonly (string | null)[];
+};
+
+export type DutyListRow = {
+  id: string; name: string; credit_code: string; subdistrict_id: string; subdistrict_name: string; industry_code: string; industry_name: string; industry_name_en: string;
+  occurrence_id: string | null; starts_on: string | null; due_on: string | null; due_provisional: boolean | null; fulfilled_at: Date | null;
+  record_type: string | null; record_id: string | null; waived_reason: string | null; waived_at: Date | null; duty_status: DutyStatus; stage: string | null;
+};
+
+/**
+ * Every operating enterprise in scope (the board's scope: the subdistrict by location, a department by the industries
+ * it supervises, the district all) with its occurrence of one definition and period, if it owes one (one probe of the
+ * occurrences' unique key each), and the module's record stage. Without an occurrence the enterprise owes nothing:
+ * joined later, not yet effective, or not concerned.
+ */
+function dutyListBase(scope: AnyScope, today: string, f: DutyListFilter) {
+  const stage = f.stage ? f.stage(sql<string>`e.id`) : sql<string | null>`null::text`;
+  const where = sql.join([
+    enterpriseRowInScope(scope, 'e'),
+    sql`e.status <> 'closed'`,
+    f.subdistrictId ? sql`e.subdistrict_id = ${f.subdistrictId}` : sql`true`,
+    f.industryCode ? sql`e.industry_code = ${f.industryCode}` : sql`true`,
+    f.q ? sql`(e.name like ${containsPattern(f.q)} or e.credit_code like ${containsPattern(f.q).toUpperCase()})` : sql`true`,
+  ], sql` and `);
+  return sql`select e.id, e.name, e.credit_code, e.subdistrict_id, sd.name as subdistrict_name, e.industry_code, i.name as industry_name,
+      i.name_en as industry_name_en, o.id as occurrence_id, o.starts_on, o.due_on, o.due_provisional, o.fulfilled_at, o.record_type, o.record_id,
+      o.waived_reason, o.waived_at, coalesce(${effectiveStatusSql(today)}, 'none') as duty_status, ${stage} as stage
+    from enterprises e join subdistricts sd on sd.id = e.subdistrict_id join industries i on i.code = e.industry_code
+    left join obligation_occurrences o on o.enterprise_id = e.id and o.definition_key = ${f.definitionKey}
+      and o.period_key = ${f.periodKey} and o.subject_key = ''
+   where ${where}`;
+}
+
+/** The list's own filters on the statuses and stages (applied outside the base, which the counts read unfiltered). */
+function dutyListWhere(f: DutyListFilter): RawBuilder<SqlBool> {
+  const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`true`];
+  if (f.statuses) parts.push(sql<SqlBool>`x.duty_status = any(${sql.val([...f.statuses])}::text[])`);
+  if (f.stages) {
+    const named = f.stages.filter((s): s is string => s !== null);
+    parts.push(sql<SqlBool>`(x.stage = any(${sql.val(named)}::text[])${f.stages.includes(null) ? sql` or x.stage is null` : sql``})`);
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** One page of the list, by enterprise name. */
+export async function dutyListPage(db: Executor, scope: AnyScope, today: string, f: DutyListFilter, p: { page: number; pageSize: number; order: 'asc' | 'desc' }): Promise<DutyListRow[]> {
+  const dir = sql.raw(p.order === 'desc' ? 'desc' : 'asc');
+  const r = await sql<DutyListRow>`select x.* from (${dutyListBase(scope, today, f)}) x where ${dutyListWhere(f)}
+    order by x.name ${dir}, x.id ${dir} limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`.execute(db);
+  return r.rows;
+}
+
+/** How many enterprises of the list (its scope and filters, whatever status or stage is asked) are in each status and stage. */
+export async function dutyListCounts(db: Executor, scope: AnyScope, today: string, f: DutyListFilter): Promise<{ duty_status: DutyStatus; stage: string | null; n: number }[]> {
+  const r = await sql<{ duty_status: DutyStatus; stage: string | null; n: number }>`select x.duty_status, x.stage, count(*)::int as n
+    from (${dutyListBase(scope, today, f)}) x group by 1, 2`.execute(db);
+  return r.rows;
+}
+
+/** The ids of the list's enterprises in the given statuses (whom a regulator urges). */
+export async function dutyListIds(db: Executor, scope: AnyScope, today: string, f: DutyListFilter): Promise<string[]> {
+  const r = await sql<{ id: string }>`select x.id from (${dutyListBase(scope, today, f)}) x where ${dutyListWhere(f)} order by x.id`.execute(db);
   return r.rows.map((x) => x.id);
 }

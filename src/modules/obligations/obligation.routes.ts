@@ -1,3 +1,4 @@
+import { sendStoredFile } from '../../platform/http/stored-file';
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/app';
 import { multipartBody } from '../../platform/http/multipart';
@@ -64,9 +65,7 @@ export const obligationRoutes: RouteModule = (app, { db, config, jobs }) => {
     schema: { tags, summary: '下载佐证材料', params: occurrenceParams.extend({ fileId: z.uuid() }) },
   }, async (req, reply) => {
     const f = await evidenceFile(db, req.ctx, req.params.enterpriseId, req.params.id, req.params.fileId);
-    const ext = f.mime === 'application/pdf' ? 'pdf' : f.mime.includes('spreadsheet') ? 'xlsx' : f.mime.split('/')[1] ?? 'bin';
-    return reply.type(f.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename="evidence.${ext}"; filename*=UTF-8''${encodeURIComponent(f.name || `佐证材料.${ext}`)}`).send(f.data);
+    return sendStoredFile(reply, f, { zh: '佐证材料', ascii: 'evidence' });
   });
 
   app.post('/enterprises/:enterpriseId/obligations/:id/evidence', {

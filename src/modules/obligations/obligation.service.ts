@@ -20,6 +20,7 @@ import {
   sendEscalations, sendReminders, waiveSuspended, type OccurrenceRow,
 } from './obligation.repository';
 import { OBLIGATION_RULES } from './obligation.rule-set';
+import { lockCancelledOfSubject, lockOpenOfSubject } from './obligation.repository';
 
 /** A definition's parameters in a rule-set value: the saved ones, else the module's declared defaults. */
 export function paramsOf(value: { definitions: Record<string, ObligationParams> }, def: ObligationDefinition): ObligationParams {
@@ -221,4 +222,78 @@ export async function recountProvisional(tx: Tx, ctx: Ctx): Promise<number> {
     }
   }
   return moved;
+}
+
+// ---- Withdrawing event duties (issue 11 §1) ----
+
+/** The waived reason of a duty withdrawn because what it was opened for went away or moved. */
+export const CANCELLED = 'cancelled';
+
+/** Duties an event opened for a subject that are no longer owed: the record was deleted, or its days changed. */
+export type CancelInput = {
+  enterpriseId: string;
+  /** The event that opened them (`key_moment.opened`). */
+  event: string;
+  subjectKey: string;
+  /** Why, in the district's language, for the history and the audit row (关键时段已删除). */
+  reason: string;
+  /** The record's event day now: that day's occurrence is still owed and stays; only the others are cancelled. */
+  keepAt?: Date;
+};
+
+/** A duty cancelled earlier is owed again: the record went back to that event day. */
+export type ReopenInput = { enterpriseId: string; event: string; subjectKey: string; at: Date; reason: string };
+
+/** The keys of the definitions the event opens, as declared and as the enterprise's district configured them. */
+async function eventDefinitionKeys(tx: Executor, enterpriseId: string, event: string): Promise<string[]> {
+  const ent = await enterpriseBasics(tx, systemScope, enterpriseId);
+  const value = ent ? (await currentRules(tx, ent.district_id, OBLIGATION_RULES)).value : null;
+  return obligationDefinitions().filter((d) => {
+    const declared = d.defaults.cadence;
+    const configured = value ? paramsOf(value, d).cadence : declared;
+    return (declared.kind === 'event' && declared.event === event) || (configured.kind === 'event' && configured.event === event);
+  }).map((d) => d.key);
+}
+
+/**
+ * Withdraws, in the caller's transaction, the open occurrences `input.event` opened for a subject that are no longer
+ * owed (the record was deleted, or its event day moved: all but the one of `keepAt`'s day). Each is kept, waived with
+ * the reason `cancelled`, with a history row (the caller's reason) and an audit row, so the duty calendar and the
+ * regulators' board still show that it existed; waived, it leaves the rates' denominator, and the counts move with it
+ * (migration 0080's triggers). Fulfilled or waived ones stay as they are. Returns how many it cancelled.
+ */
+export async function cancelBySubject(tx: Tx, ctx: Ctx, input: CancelInput): Promise<number> {
+  const keys = await eventDefinitionKeys(tx, input.enterpriseId, input.event);
+  const rows = await lockOpenOfSubject(tx, systemScope, input.enterpriseId, keys, input.subjectKey, input.keepAt ? localDay(input.keepAt) : null);
+  const by = ctx.actor?.userId ?? null;
+  for (const row of rows) {
+    await changeOccurrence(tx, systemScope, row, { status: 'waived', waived_reason: CANCELLED, waived_by: by, waived_at: ctx.now },
+      { at: ctx.now, actorUserId: by, action: 'cancel', note: input.reason });
+    await writeAudit(tx, ctx, {
+      action: 'obligation.cancel', entityType: 'obligation', entityId: row.id, enterpriseId: row.enterprise_id,
+      before: { status: row.status }, after: { status: 'waived', reason: CANCELLED, note: input.reason, definition: row.definition_key, period: row.period_key, subject: row.subject_key },
+    });
+  }
+  return rows.length;
+}
+
+/**
+ * Opens again, in the caller's transaction, the occurrences of `input.event` for a subject and the event day of
+ * `input.at` that `cancelBySubject` withdrew (the record's day went back to it; `triggerEvent` never makes a second
+ * one for the same day): each returns to the open status its dates give, with history and audit.
+ */
+export async function reopenBySubject(tx: Tx, ctx: Ctx, input: ReopenInput): Promise<number> {
+  const keys = await eventDefinitionKeys(tx, input.enterpriseId, input.event);
+  const rows = await lockCancelledOfSubject(tx, systemScope, input.enterpriseId, keys, input.subjectKey, localDay(input.at));
+  const today = localDay(ctx.now);
+  for (const row of rows) {
+    const status = openStatusOn(row.starts_on, row.due_on, today);
+    await changeOccurrence(tx, systemScope, row, { status, waived_reason: null, waived_by: null, waived_at: null },
+      { at: ctx.now, actorUserId: ctx.actor?.userId ?? null, action: 'reopen', note: input.reason });
+    await writeAudit(tx, ctx, {
+      action: 'obligation.reopen', entityType: 'obligation', entityId: row.id, enterpriseId: row.enterprise_id,
+      before: { status: row.status, reason: row.waived_reason }, after: { status, note: input.reason },
+    });
+  }
+  return rows.length;
 }

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../platform/db/database';
 import { systemScope } from '../../platform/db/scope';
 import { AppError } from '../../platform/errors';
 import { loadFile, lockFiles, prepareFiles, registerAttachmentOwner, storeFiles, type AttachmentKind, type PreparedFile } from '../../platform/files/attachments';
+import { officeFormatOf } from '../../platform/files/kinds';
 import type { Locale } from '../../platform/i18n/messages';
 import { obligationDefinition, obligationDefinitions, type ObligationDefinition, type OccurrenceStatus } from '../../platform/obligations';
 import { fulfilledStatus, rateOf, type Rate } from '../../platform/obligations/obligation.rules';
@@ -12,7 +13,7 @@ import { currentRules } from '../../platform/rules';
 import { localDay, localYear, addLocalDays } from '../../platform/time';
 import { urgeEnterprises } from '../../platform/urge';
 import {
-  boardCounts, boardEnterprises, changeOccurrence, enterpriseStatusCounts, evidenceFiles, laggingEnterpriseIds, lockOccurrence,
+  boardCounts, boardCountsByDimension, boardEnterprises, changeOccurrence, enterpriseStatusCounts, evidenceFiles, laggingEnterpriseIds, lockOccurrence,
   occurrenceById, occurrenceHistory, occurrenceRows, occurrenceVisibleTo, personStatusCounts, type OccurrenceFilter, type OccurrenceListRow,
 } from './obligation.repository';
 import { OBLIGATION_RULES } from './obligation.rule-set';
@@ -144,12 +145,16 @@ export async function evidenceFile(db: Db, ctx: Ctx, enterpriseId: string, id: s
   return file;
 }
 
-/** The kind of store an evidence file goes to, by its content (a photo, a PDF, an .xlsx); anything else is 415. */
+/**
+ * The kind of store an evidence file goes to, by its content: a photo, a PDF or Word document, an .xlsx; anything else
+ * is 415. The kind then judges the file in full.
+ */
 function evidenceKind(buf: Buffer): AttachmentKind {
   if (buf.subarray(0, 4).toString('hex') === '89504e47' || buf.subarray(0, 3).toString('hex') === 'ffd8ff'
     || (buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP')) return 'photo';
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'document';
-  if (buf.subarray(0, 4).toString('hex') === '504b0304') return 'spreadsheet';
+  const office = officeFormatOf(buf);
+  if (office) return office === 'docx' ? 'document' : 'spreadsheet';
   throw new AppError('UNSUPPORTED_FILE', { messageKey: 'obligation.evidence.type', issues: [{ path: 'body.file', message: 'obligation.evidence.type' }] });
 }
 
@@ -273,10 +278,11 @@ function group(rows: { k: string; status: OccurrenceStatus; n: number }[]): Grou
  */
 export async function board(db: Db, ctx: Ctx, year: number) {
   const a = requireActor(ctx);
-  const [byDef, bySub, byInd, subs, inds] = await Promise.all([
-    boardCounts(db, a.scope, year, 'definition_key'), boardCounts(db, a.scope, year, 'subdistrict_id'), boardCounts(db, a.scope, year, 'industry_code'),
+  const [counts, subs, inds] = await Promise.all([
+    boardCountsByDimension(db, a.scope, year),
     db.selectFrom('subdistricts').select(['id', 'name']).execute(), db.selectFrom('industries').select(['code', 'name', 'name_en']).execute(),
   ]);
+  const { definition_key: byDef, subdistrict_id: bySub, industry_code: byInd } = counts;
   const subName = new Map(subs.map((s) => [s.id, s.name]));
   const indName = new Map(inds.map((i) => [i.code, ctx.locale === 'en-US' ? i.name_en : i.name]));
   const line = (g: Grouped): Rate & { key: string } => ({ key: g.key, ...rateOf(g.counts) });

@@ -27,39 +27,62 @@ export function chainOf(enterpriseId: string | null | undefined): string {
  * transaction: the row commits or rolls back with the change it records.
  */
 export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  const chain = chainOf(entry.enterpriseId);
-  // Move the head on by one and read the previous hash: the upsert locks the head row until commit, so appends to
+  await writeAudits(tx, ctx, [entry]);
+}
+
+/**
+ * Appends several rows, in the order given, each to its chain: two statements per chain whatever the number of rows
+ * (the head moved on by all of them at once, then the rows and the new head hash). The chain's lock is held from the
+ * first statement to the commit, so a transaction that writes several rows on one chain (a signature: the image
+ * linked, the signature, the signed document) collects them and appends them last, in one go.
+ */
+export async function writeAudits(tx: Tx, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
+  const byChain = new Map<string, AuditEntry[]>();
+  for (const entry of entries) {
+    const chain = chainOf(entry.enterpriseId);
+    const list = byChain.get(chain);
+    if (list) list.push(entry);
+    else byChain.set(chain, [entry]);
+  }
+  for (const [chain, list] of byChain) await appendToChain(tx, ctx, chain, list);
+}
+
+async function appendToChain(tx: Tx, ctx: Ctx, chain: string, entries: readonly AuditEntry[]): Promise<void> {
+  const n = entries.length;
+  // Move the head on by n and read the previous hash: the upsert locks the head row until commit, so appends to
   // one chain queue here and see each other's committed heads (READ COMMITTED re-reads the row after the wait).
-  const head = await tx.insertInto('audit_chain_heads').values({ chain, chain_seq: 1, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain').doUpdateSet({ chain_seq: sql`audit_chain_heads.chain_seq + 1` }))
+  const head = await tx.insertInto('audit_chain_heads').values({ chain, chain_seq: n, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('chain').doUpdateSet({ chain_seq: sql`audit_chain_heads.chain_seq + ${sql.lit(n)}` }))
     .returning(['chain_seq', 'hash']).executeTakeFirstOrThrow();
-  const chainSeq = Number(head.chain_seq);
-  const prevHash = head.hash;
+  let chainSeq = Number(head.chain_seq) - n;
+  let prevHash = head.hash;
   const at = ctx.now;
-  const before = entry.before === undefined ? null : canonicalize(entry.before);
-  const after = entry.after === undefined ? null : canonicalize(entry.after);
-  const row = {
-    chain,
-    chainSeq,
-    at,
-    actorId: ctx.actor?.userId ?? null,
-    actorRole: ctx.actor?.role ?? null,
-    actorScope: ctx.actor ? describeScope(ctx.actor.scope) : null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    enterpriseId: entry.enterpriseId ?? null,
-    before,
-    after,
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-    prevHash,
-  };
-  const hash = auditHashV2(row);
-  await tx.with('head', (db) => db.updateTable('audit_chain_heads').set({ hash }).where('chain', '=', chain))
-    .insertInto('audit_log').values({
+  const values = entries.map((entry) => {
+    chainSeq += 1;
+    const before = entry.before === undefined ? null : canonicalize(entry.before);
+    const after = entry.after === undefined ? null : canonicalize(entry.after);
+    const row = {
       chain,
-      chain_seq: chainSeq,
+      chainSeq,
+      at,
+      actorId: ctx.actor?.userId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      actorScope: ctx.actor ? describeScope(ctx.actor.scope) : null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      enterpriseId: entry.enterpriseId ?? null,
+      before,
+      after,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      prevHash,
+    };
+    const hash = auditHashV2(row);
+    prevHash = hash;
+    return {
+      chain,
+      chain_seq: row.chainSeq,
       at,
       actor_id: row.actorId,
       actor_role: row.actorRole,
@@ -72,9 +95,13 @@ export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<v
       after: after === null ? null : JSON.stringify(after),
       ip: row.ip,
       request_id: row.requestId,
-      prev_hash: prevHash,
+      prev_hash: row.prevHash,
       hash,
-    }).execute();
+    };
+  });
+  const last = prevHash;
+  await tx.with('head', (db) => db.updateTable('audit_chain_heads').set({ hash: last }).where('chain', '=', chain))
+    .insertInto('audit_log').values(values).execute();
 }
 
 export type ChainProblem = { seq: number; chain: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'head_mismatch' };

@@ -314,6 +314,7 @@ export type DB = {
   letters: LettersTable;
   safety_commitments: SafetyCommitmentsTable;
   commitment_reports: CommitmentReportsTable;
+  daily_risk_notices: DailyRiskNoticesTable;
   signature_failures: SignatureFailuresTable;
   meetings: MeetingsTable;
   meeting_attendees: MeetingAttendeesTable;
@@ -478,6 +479,14 @@ export type SafetyCommitmentsTable = {
   public_token: string | null; superseded_at: TimestampNullable; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
 };
 export type CommitmentReportsTable = { enterprise_id: string; commitment_id: string; period_key: string; reported_by: string | null; reported_at: Timestamp };
+/** Issue 11 §6, R-COM-1 (migration 0090): hazardous-chemical enterprises' daily risk assessment and commitment notice. */
+export type DailyRiskNoticesTable = {
+  enterprise_id: string; id: Generated<string>; day: DateCol; status: Generated<'draft' | 'posted'>;
+  units_running: number; units_stopped: number; units_maintenance: number; major_hazards: number; major_hazards_safe: boolean; special_work: Json;
+  trial_production: boolean; start_stop: boolean; maintenance_work: boolean; note: Generated<string>; commitment: string; principal_name: Generated<string>;
+  rule_set_version: number; content_sha256: string | null; signature_id: string | null; signed_by: string | null; posted_at: TimestampNullable;
+  created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
 /** Issue 11 §4–§5 (migration 0084): duty lists, their versions and assignments, the yearly reviews and assessments. */
 export type DutyListLevel = 'post' | 'department' | 'person';
 export type DutyListsTable = {

@@ -61,7 +61,7 @@ registerMessages({
   'zh-CN': {
     'attachment.tooLarge': '文件不能超过 {max} MB',
     'attachment.quota': '本企业文件存储已达上限（{quota} GB），无法继续上传',
-    'attachment.document.type': '文件只支持 PDF 格式',
+    'attachment.document.type': '文件只支持 PDF 或 Word 文档（.docx）',
     'attachment.spreadsheet.type': '文件只支持 Excel 工作簿（.xlsx）',
     'attachment.locked': '该文件属于已提交或已完成的记录，不能删除',
     'attachment.notYours': '只能删除自己上传的文件',
@@ -72,7 +72,7 @@ registerMessages({
   'en-US': {
     'attachment.tooLarge': 'A file may not exceed {max} MB',
     'attachment.quota': "The enterprise's file storage is full ({quota} GB): no more files can be uploaded",
-    'attachment.document.type': 'Only PDF files are accepted',
+    'attachment.document.type': 'Only PDF files and Word documents (.docx) are accepted',
     'attachment.spreadsheet.type': 'Only Excel workbooks (.xlsx) are accepted',
     'attachment.locked': 'This file belongs to a submitted or completed record and cannot be deleted',
     'attachment.notYours': 'You can delete only files you uploaded',

@@ -1,7 +1,7 @@
 import { checkRaster, RASTER_MAX_PIXELS, RASTER_MAX_SIDE, reencodeRaster, type RasterMime, type Reencoded } from './images';
 import { stripMetadata } from './metadata';
 import { checkSvg } from './svg';
-import { unzipBounded, ZipRefused } from './zip';
+import { unzipBounded, zipEntryNames, ZipRefused } from './zip';
 
 /*
  * Issue 8 §3: the kinds of file the attachments store keeps, each with the types it accepts (judged by the bytes,
@@ -139,19 +139,50 @@ function acceptPdf(buf: Buffer): Accepted | Refused {
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const OFFICE_LIMITS = { maxBytes: 50 * 1024 * 1024, maxEntries: 1_000 };
 
-/** An .xlsx: a zip archive (inflated with a cap on its real size) holding a workbook part. */
-async function acceptXlsx(buf: Buffer): Promise<Accepted | Refused> {
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return refuse('attachment.spreadsheet.type');
+/** The main part of each Office Open XML format the store keeps (ECMA-376). */
+const OFFICE_PARTS = { xlsx: 'xl/workbook.xml', docx: 'word/document.xml' } as const;
+type OfficeFormat = keyof typeof OFFICE_PARTS;
+
+/**
+ * Which Office format a zip is, by the parts its directory names (nothing inflated); null for anything else. Used to
+ * route an upload that may be either (duty evidence) to its kind before the kind judges it in full.
+ */
+export function officeFormatOf(buf: Buffer): OfficeFormat | null {
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return null;
   try {
-    const entries = await unzipBounded(buf, { maxBytes: 50 * 1024 * 1024, maxEntries: 1_000 });
-    const names = new Set(entries.map((e) => e.name));
-    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return refuse('attachment.spreadsheet.type');
+    const names = new Set(zipEntryNames(buf, OFFICE_LIMITS.maxEntries));
+    return (Object.keys(OFFICE_PARTS) as OfficeFormat[]).find((f) => names.has(OFFICE_PARTS[f])) ?? null;
   } catch (e) {
-    if (e instanceof ZipRefused) return refuse('attachment.spreadsheet.type');
+    if (e instanceof ZipRefused) return null;
     throw e;
   }
-  return { ok: true, mime: XLSX_MIME, data: buf, width: null, height: null, takenAt: null };
+}
+
+/**
+ * An .xlsx or a .docx: a zip archive (really inflated, with a cap on its real size) holding the format's content types
+ * and main part. A macro project (`vbaProject.bin`: an .xlsm or .docm renamed) is refused, as the format forbids it.
+ */
+async function acceptOffice(buf: Buffer, format: OfficeFormat, refusal: string): Promise<Accepted | Refused> {
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return refuse(refusal);
+  try {
+    const entries = await unzipBounded(buf, OFFICE_LIMITS);
+    const names = new Set(entries.map((e) => e.name));
+    if (!names.has('[Content_Types].xml') || !names.has(OFFICE_PARTS[format])) return refuse(refusal);
+    if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) return refuse(refusal);
+  } catch (e) {
+    if (e instanceof ZipRefused) return refuse(refusal);
+    throw e;
+  }
+  return { ok: true, mime: format === 'xlsx' ? XLSX_MIME : DOCX_MIME, data: buf, width: null, height: null, takenAt: null };
+}
+
+/** A document: a PDF, or a Word document (.docx) — minutes, plans and notices are mostly written in Word. */
+async function acceptDocument(buf: Buffer): Promise<Accepted | Refused> {
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return acceptPdf(buf);
+  return acceptOffice(buf, 'docx', 'attachment.document.type');
 }
 
 export const KINDS: Record<AttachmentKind, KindRules> = {
@@ -165,7 +196,7 @@ export const KINDS: Record<AttachmentKind, KindRules> = {
   },
   document: {
     maxBytes: DOCUMENT_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
-    accept: async (buf) => acceptPdf(buf),
+    accept: (buf) => acceptDocument(buf),
   },
   signature: {
     maxBytes: SIGNATURE_MAX_BYTES, tooLargeKey: 'attachment.signature.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
@@ -173,6 +204,6 @@ export const KINDS: Record<AttachmentKind, KindRules> = {
   },
   spreadsheet: {
     maxBytes: SPREADSHEET_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
-    accept: (buf) => acceptXlsx(buf),
+    accept: (buf) => acceptOffice(buf, 'xlsx', 'attachment.spreadsheet.type'),
   },
 };

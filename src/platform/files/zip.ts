@@ -55,6 +55,11 @@ function directory(buf: Buffer, maxEntries: number): Directory {
   return out;
 }
 
+/** The names in the archive's central directory, nothing inflated: enough to tell an .xlsx from a .docx. */
+export function zipEntryNames(buf: Buffer, maxEntries: number): string[] {
+  return directory(buf, maxEntries).map((e) => e.name);
+}
+
 /**
  * Every entry of the archive, inflated; throws ZipRefused('size') as soon as the entries together would exceed
  * `maxBytes` (their real size, whatever they declare) or there are more than `maxEntries`.

@@ -229,6 +229,11 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
   const webDist = path.resolve(config.webDist);
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, maxAge: '1h', immutable: false });
+  // R-COM-1: the public commitment page behind the poster's QR code is its own small page (web/public-commitment.html),
+  // not the single-page app, so a scan at the gate loads a few kilobytes.
+  if (hasWeb && existsSync(path.join(webDist, 'public-commitment.html'))) {
+    app.get('/p/commitment/:token', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('public-commitment.html', { maxAge: 0 }));
+  }
   // The single-page app owns every other non-API path. API paths and missing files (a stale chunk after a redeploy)
   // are real 404s in the documented error shape (D20), not the app's HTML.
   app.setNotFoundHandler((req, reply) => {

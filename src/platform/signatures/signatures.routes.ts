@@ -10,6 +10,21 @@ import { multipartBody } from '../http/multipart';
 import { enterpriseParams } from '../http/route';
 
 /**
+ * The body of a route where the caller signs for themself (a review, a commitment, a notice): the drawn signature
+ * (`pad`, the PNG uploaded first to …/signature-images) or their password (`password`, the default, so a body of only
+ * `{ password }` stays valid), with the field its method needs (400 on that field, before anything is read).
+ */
+export const ownSignatureBody = z.object({
+  method: z.enum(['pad', 'password']).default('password'),
+  imageAttachmentId: z.uuid().optional(),
+  password: z.string().max(200).optional(),
+  device: z.string().trim().max(200).optional(),
+})
+  .refine((b) => b.method !== 'password' || !!b.password, { path: ['password'], message: 'validation.required' })
+  .refine((b) => b.method !== 'pad' || !!b.imageAttachmentId, { path: ['imageAttachmentId'], message: 'validation.required' });
+export type OwnSignature = z.infer<typeof ownSignatureBody>;
+
+/**
  * A drawn signature, uploaded from the pad before the document is signed: stored as a `signature` file (PNG, at most
  * 200 KB, re-encoded), seen by its uploader alone until a signature takes it. Only people of the enterprise sign there.
  */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { canonicalJson } from '../audit/canonical';
-import { writeAudit } from '../audit/audit';
+import { writeAudit, writeAudits, type AuditEntry } from '../audit/audit';
 import { requireActor, unitSubtree, type Actor, type Ctx } from '../auth/actor';
 import { verifyPassword } from '../auth/password';
 import { isEnterpriseManager } from '../auth/policy';
@@ -42,6 +42,21 @@ export type SignInput = {
   device?: string;
   /** What `verifySigner` returned for this signing, when it was called before the transaction. */
   proof?: SignerProof;
+  /** Also return the drawn image as a `data:` URL (read in the statement that checks it). */
+  withImage?: boolean;
+  /**
+   * When given, the signature's audit rows are pushed here instead of written: the caller appends them with its own,
+   * in one go (`writeAudits`), later in the same transaction.
+   */
+  deferAudit?: AuditEntry[];
+};
+
+/** The signature written, as the document shows it. */
+export type SignResult = {
+  id: string; contentSha256: string; signerName: string; signerUserId: string | null; signerEmployeeId: string | null; method: SignMethod;
+  imageAttachmentId: string | null; operatorUserId: string | null; device: string; signedAt: Date;
+  /** The drawn image as a `data:` URL (`withImage`), else null. */
+  image: string | null;
 };
 
 export type SignatureView = {
@@ -88,18 +103,18 @@ registerAttachmentOwner('signature_paper_list', {
 
 // ---- who signs ----
 
-type EmployeeRow = { enterprise_id: string; id: string; name: string; status: 'active' | 'left'; id_last4_hash: string | null; id_number_masked: string; unit_path: string };
+type EmployeeRow = {
+  enterprise_id: string; id: string; name: string; status: 'active' | 'left'; id_last4_hash: string | null; id_number_masked: string; unit_path: string;
+  has_account: boolean;
+};
 
+/** The person, their unit's path and whether they have an account of their own: one statement. */
 async function loadEmployee(db: Executor, enterpriseId: string, employeeId: string): Promise<EmployeeRow | undefined> {
   return db.selectFrom('employees as e').innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'e.enterprise_id').onRef('u.id', '=', 'e.org_unit_id'))
     .select(['e.enterprise_id', 'e.id', 'e.name', 'e.status', 'e.id_last4_hash', 'e.id_number_masked', 'u.path as unit_path'])
+    .select((eb) => eb.exists(eb.selectFrom('users as au').select('au.id').whereRef('au.enterprise_id', '=', 'e.enterprise_id')
+      .whereRef('au.employee_id', '=', 'e.id').where('au.disabled', '=', false)).$castTo<boolean>().as('has_account'))
     .where('e.enterprise_id', '=', enterpriseId).where('e.id', '=', employeeId).executeTakeFirst();
-}
-
-async function hasAccount(db: Executor, enterpriseId: string, employeeId: string): Promise<boolean> {
-  const r = await db.selectFrom('users').select('id').where('enterprise_id', '=', enterpriseId).where('employee_id', '=', employeeId)
-    .where('disabled', '=', false).limit(1).executeTakeFirst();
-  return !!r;
 }
 
 /**
@@ -115,7 +130,7 @@ async function proxyTarget(db: Executor, actor: Actor, enterpriseId: string, emp
   const subtree = unitSubtree(s);
   if (!employee || (subtree !== null && !employee.unit_path.startsWith(subtree))) throw notFound();
   if (employee.status !== 'active') throw notSignable();
-  if (await hasAccount(db, enterpriseId, employeeId)) throw refused('STATE', 'HAS_ACCOUNT', 'signature.refused.hasAccount');
+  if (employee.has_account) throw refused('STATE', 'HAS_ACCOUNT', 'signature.refused.hasAccount');
   return employee;
 }
 
@@ -177,38 +192,46 @@ function proofHolds(proof: SignerProof | undefined, actor: Actor, input: SignInp
   return !!p && p.userId === actor.userId && p.enterpriseId === input.enterpriseId && p.method === input.method && p.subject === subjectOf(input.signer);
 }
 
-/** The drawn image: a `signature` file of the enterprise the caller uploaded, not yet on any signature. */
-async function requireFreshImage(tx: Tx, actor: Actor, enterpriseId: string, id: string | undefined): Promise<string> {
-  const bad = () => invalid('body.imageAttachmentId', 'signature.image.invalid');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw bad();
-  const row = await tx.selectFrom('attachments as a').select('a.id')
-    .where('a.enterprise_id', '=', enterpriseId).where('a.id', '=', id).where('a.kind', '=', 'signature').where('a.uploaded_by', '=', actor.userId)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('attachment_links as l').select('l.attachment_id')
-      .whereRef('l.enterprise_id', '=', 'a.enterprise_id').whereRef('l.attachment_id', '=', 'a.id'))))
-    .executeTakeFirst();
-  if (!row) throw bad();
-  return row.id;
-}
+const badImage = () => invalid('body.imageAttachmentId', 'signature.image.invalid');
 
-async function existingSignature(tx: Tx, input: SignInput, who: { userId: string | null; employeeId: string | null }) {
-  return tx.selectFrom('signatures').select(['id', 'method', 'confirmed_at'])
-    .where('enterprise_id', '=', input.enterpriseId).where('document_type', '=', input.documentType)
-    .where('document_id', '=', input.documentId).where('document_version', '=', input.documentVersion)
-    .where((eb) => eb.or([
-      ...(who.userId ? [eb('signer_user_id', '=', who.userId)] : []),
-      ...(who.employeeId ? [eb('signer_employee_id', '=', who.employeeId)] : []),
-    ]))
-    .executeTakeFirst();
+/**
+ * What may stand in the way, read in the statement that reads the signer (or alone): a signature of this version by
+ * the same person (`had`: `PAPER_PENDING` for a paper row not confirmed yet, else `ALREADY_SIGNED`), and the drawn
+ * image (`image_id`, with its bytes when asked): a `signature` file of the enterprise the caller uploaded and no
+ * signature took yet.
+ */
+function obstacles(input: SignInput, actor: Actor, who: { userId: RawBuilder<string | null> | string | null; employeeId: RawBuilder<string | null> | string | null }) {
+  const had = sql<'PAPER_PENDING' | 'ALREADY_SIGNED' | null>`(select case when s.method = 'paper' and s.confirmed_at is null then 'PAPER_PENDING' else 'ALREADY_SIGNED' end
+    from signatures s where s.enterprise_id = ${input.enterpriseId} and s.document_type = ${input.documentType}
+      and s.document_id = ${input.documentId} and s.document_version = ${input.documentVersion}
+      and (s.signer_user_id = ${who.userId}::uuid or s.signer_employee_id = ${who.employeeId}::uuid) limit 1)`;
+  const imageId = input.method === 'password' ? undefined : input.imageAttachmentId;
+  const wanted = !!imageId && /^[0-9a-f-]{36}$/i.test(imageId);
+  const image = (column: 'id' | 'mime' | 'data') => (wanted
+    ? sql`(select a.${sql.ref(column)} from attachments a where a.enterprise_id = ${input.enterpriseId} and a.id = ${imageId}::uuid
+        and a.kind = 'signature' and a.uploaded_by = ${actor.userId}
+        and not exists (select 1 from attachment_links l where l.enterprise_id = a.enterprise_id and l.attachment_id = a.id))`
+    : sql`null`);
+  return [
+    had.as('had'), image('id').$castTo<string | null>().as('image_id'),
+    (input.withImage ? image('mime') : sql`null`).$castTo<string | null>().as('image_mime'),
+    (input.withImage ? image('data') : sql`null`).$castTo<Buffer | Uint8Array | null>().as('image_data'),
+  ] as const;
 }
 
 /**
- * Signs one version of a document, in the caller's transaction, with its audit row: `pad` (the caller draws), `password`
+ * Signs one version of a document, in the caller's transaction, with its audit rows: `pad` (the caller draws), `password`
  * (the caller types their password) or `proxy_pad` (sign for another: an employee without an account draws on the
  * caller's device and confirms with the last four of their ID number). The enterprise outside the caller's scope is
  * 404; a second signature of the same version by the same person is 409 `ALREADY_SIGNED`. The module owning the
  * document decides whether it may be signed at all (and by whom) before calling.
+ *
+ * Two statements besides the audit rows: the signer with what may stand in the way, then the signature written with
+ * its image linked and locked. An image taken meanwhile by another signing (it waits for that one's lock on the
+ * image) is refused like any used image. With `deferAudit` the audit rows are handed to the caller, who appends them
+ * with its own in one go (`writeAudits`) in the same transaction.
  */
-export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<{ id: string; contentSha256: string }> {
+export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<SignResult> {
   const actor = requireActor(ctx);
   await requireInScope(tx, actor.scope, input.enterpriseId);
   if (!/^[a-z][a-z0-9_.]{0,39}$/.test(input.documentType) || !(input.documentVersion >= 1)) throw new Error(`signDocument: bad document ${input.documentType} v${input.documentVersion}`);
@@ -217,6 +240,7 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
 
   let signer: { userId: string | null; employeeId: string | null; name: string };
   let operator: string | null = null;
+  let found: { had: 'PAPER_PENDING' | 'ALREADY_SIGNED' | null; image_id: string | null; image_mime: string | null; image_data: Buffer | Uint8Array | null };
   if ('employeeId' in input.signer) {
     if (input.method !== 'proxy_pad') throw notSignable();
     const employee = await proxyTarget(tx, actor, input.enterpriseId, input.signer.employeeId);
@@ -227,12 +251,14 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
     }
     signer = { userId: null, employeeId: employee.id, name: employee.name };
     operator = actor.userId;
+    found = await tx.selectNoFrom(obstacles(input, actor, { userId: null, employeeId: employee.id })).executeTakeFirstOrThrow();
   } else {
     if (input.signer.userId !== actor.userId) throw forbidden();
     if (input.method === 'proxy_pad') throw notSignable();
     const user = await tx.selectFrom('users as u')
       .leftJoin('employees as e', (j) => j.onRef('e.id', '=', 'u.employee_id').on('e.enterprise_id', '=', input.enterpriseId))
       .select(['u.id', 'u.display_name', 'u.password_hash', 'u.enterprise_id', 'e.id as employee_id', 'e.name as employee_name', 'e.status as employee_status'])
+      .select(obstacles(input, actor, { userId: sql.ref<string | null>('u.id'), employeeId: sql.ref<string | null>('e.id') }))
       .where('u.id', '=', actor.userId).executeTakeFirstOrThrow();
     // One signs documents of one's own enterprise only.
     if (user.enterprise_id !== input.enterpriseId || user.employee_status === 'left') throw notSignable();
@@ -241,31 +267,64 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
       if (!input.password || !(await verifyPassword(user.password_hash, input.password))) throw wrongPassword();
     }
     signer = { userId: user.id, employeeId: user.employee_id, name: (user.employee_name ?? user.display_name).slice(0, 100) };
+    found = user;
   }
 
-  const had = await existingSignature(tx, input, signer);
-  if (had) {
-    throw had.method === 'paper' && !had.confirmed_at
+  if (found.had) {
+    throw found.had === 'PAPER_PENDING'
       ? refused('STATE', 'PAPER_PENDING', 'signature.refused.paperPending')
       : refused('STATE', 'ALREADY_SIGNED', 'signature.refused.alreadySigned');
   }
-  const imageId = input.method === 'password' ? null : await requireFreshImage(tx, actor, input.enterpriseId, input.imageAttachmentId);
-  const row = await tx.insertInto('signatures').values({
+  const imageId = input.method === 'password' ? null : found.image_id;
+  if (input.method !== 'password' && !imageId) throw badImage();
+  const device = (input.device ?? '').slice(0, 200);
+  const values = {
     enterprise_id: input.enterpriseId, document_type: input.documentType, document_id: input.documentId, document_version: input.documentVersion,
     content_sha256: contentSha256, signer_user_id: signer.userId, signer_employee_id: signer.employeeId, signer_name: signer.name,
-    method: input.method, image_attachment_id: imageId, operator_user_id: operator, device: (input.device ?? '').slice(0, 200),
-    ip: ctx.ip, signed_at: ctx.now,
-  }).returning('id').executeTakeFirstOrThrow();
-  if (imageId) await linkFiles(tx, ctx, input.enterpriseId, { type: 'signature', id: row.id }, [imageId], { kind: 'signature', path: 'body.imageAttachmentId' });
-  await writeAudit(tx, ctx, {
-    action: 'signature.sign', entityType: 'signature', entityId: row.id, enterpriseId: input.enterpriseId,
+    method: input.method, image_attachment_id: imageId, operator_user_id: operator, device, ip: ctx.ip, signed_at: ctx.now,
+  };
+  let id: string;
+  if (imageId) {
+    // The image is linked to the signature and locked with it (the `signature` owner locks on link, as linkFiles does),
+    // in the statement that writes the signature.
+    const row = await tx.with('sig', (db) => db.insertInto('signatures').values(values).returning('id'))
+      .with('link', (db) => db.insertInto('attachment_links').columns(['enterprise_id', 'attachment_id', 'owner_type', 'owner_id', 'role', 'created_at'])
+        .expression((eb) => eb.selectFrom('sig').select([
+          sql<string>`${input.enterpriseId}::uuid`.as('enterprise_id'), sql<string>`${imageId}::uuid`.as('attachment_id'),
+          sql<string>`'signature'`.as('owner_type'), 'sig.id as owner_id', sql<string>`''`.as('role'), sql<Date>`${ctx.now}::timestamptz`.as('created_at'),
+        ])))
+      .with('locked', (db) => db.updateTable('attachments').set({ locked: true })
+        .where('enterprise_id', '=', input.enterpriseId).where('id', '=', imageId).where('locked', '=', false).returning('id'))
+      .selectFrom('sig').select(['sig.id', (eb) => eb.selectFrom('locked').select((e2) => e2.fn.countAll<number>().as('n')).as('locked')])
+      .executeTakeFirstOrThrow();
+    // Taken by a signing that committed while this one waited for the image: it is not fresh any more.
+    if (Number(row.locked) !== 1) throw badImage();
+    id = row.id;
+  } else {
+    id = (await tx.insertInto('signatures').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  const audit: AuditEntry[] = [];
+  if (imageId) {
+    audit.push({
+      action: 'attachment.link', entityType: 'attachment', entityId: imageId, enterpriseId: input.enterpriseId,
+      after: { ownerType: 'signature', ownerId: id, role: '', locked: true },
+    });
+  }
+  audit.push({
+    action: 'signature.sign', entityType: 'signature', entityId: id, enterpriseId: input.enterpriseId,
     after: {
       documentType: input.documentType, documentId: input.documentId, documentVersion: input.documentVersion, contentSha256,
       method: input.method, signerUserId: signer.userId, signerEmployeeId: signer.employeeId, signerName: signer.name,
-      operatorUserId: operator, imageAttachmentId: imageId, device: (input.device ?? '').slice(0, 200),
+      operatorUserId: operator, imageAttachmentId: imageId, device,
     },
   });
-  return { id: row.id, contentSha256 };
+  if (input.deferAudit) input.deferAudit.push(...audit);
+  else await writeAudits(tx, ctx, audit);
+  const image = found.image_mime && found.image_data ? `data:${found.image_mime};base64,${asBuffer(found.image_data).toString('base64')}` : null;
+  return {
+    id, contentSha256, signerName: signer.name, signerUserId: signer.userId, signerEmployeeId: signer.employeeId, method: input.method,
+    imageAttachmentId: imageId, operatorUserId: operator, device, signedAt: ctx.now, image: input.withImage ? image : null,
+  };
 }
 
 // ---- paper lists ----

@@ -1860,6 +1860,158 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/daily-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区应公告企业今日是否已公告，本月已公告天数/应公告天数（街道按属地、部门按行业） */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    posted?: "yes" | "no";
+                    q?: string;
+                    sort?: "name" | "postedAt";
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                postedToday: number;
+                                total: number;
+                            };
+                            day: string;
+                            items: {
+                                creditCode: string;
+                                enterpriseId: string;
+                                industryName: string;
+                                name: string;
+                                owedDays: number;
+                                postedDays: number;
+                                subdistrictName: string;
+                                today: {
+                                    id: string;
+                                    majorHazardsSafe: boolean;
+                                    /** Format: date-time */
+                                    postedAt: string;
+                                    specialWorkTotal: number;
+                                } | null;
+                            }[];
+                            month: string;
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -7019,6 +7171,859 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprises/{enterpriseId}/daily-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全风险研判与承诺公告：某月（默认本月）各日公告、今日公告、已公告天数/应公告天数 */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canDraft: boolean;
+                            };
+                            applies: boolean;
+                            defaults: {
+                                commitment: string;
+                                principalName: string;
+                            };
+                            items: {
+                                confinedSpace: number;
+                                day: string;
+                                hotWork: number;
+                                id: string;
+                                majorHazardsSafe: boolean;
+                                /** Format: date-time */
+                                postedAt: string | null;
+                                principalName: string;
+                                specialWorkTotal: number;
+                                /** @enum {string} */
+                                status: "draft" | "posted";
+                                unitsRunning: number;
+                            }[];
+                            month: string;
+                            owedDays: number;
+                            postedDays: number;
+                            today: string;
+                            todayNotice: {
+                                id: string;
+                                /** Format: date-time */
+                                postedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "posted";
+                            } | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 填写今日公告（装置运行、重大危险源、特殊作业、试生产/开停车/检维修）；每个自然日（北京时间）一份，仅限规则配置的行业 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maintenanceWork: boolean;
+                        majorHazards: {
+                            safe: boolean;
+                            total: number;
+                        };
+                        note?: string;
+                        principalName?: string;
+                        specialWork: {
+                            blind_plate: number;
+                            confined_space: number;
+                            excavation: number;
+                            hot_work: number;
+                            lifting: number;
+                            road_closure: number;
+                            temporary_power: number;
+                            work_at_height: number;
+                        };
+                        startStop: boolean;
+                        trialProduction: boolean;
+                        units: {
+                            maintenance: number;
+                            running: number;
+                            stopped: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canSign: boolean;
+                            };
+                            commitment: string;
+                            contentSha256: string | null;
+                            createdByName: string | null;
+                            day: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            id: string;
+                            maintenanceWork: boolean;
+                            majorHazards: {
+                                safe: boolean;
+                                total: number;
+                            };
+                            note: string;
+                            /** Format: date-time */
+                            postedAt: string | null;
+                            principalName: string;
+                            signatureImage: string | null;
+                            signedByName: string | null;
+                            specialWork: {
+                                blind_plate: number;
+                                confined_space: number;
+                                excavation: number;
+                                hot_work: number;
+                                lifting: number;
+                                road_closure: number;
+                                temporary_power: number;
+                                work_at_height: number;
+                            };
+                            specialWorkTotal: number;
+                            startStop: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "posted";
+                            today: boolean;
+                            trialProduction: boolean;
+                            units: {
+                                maintenance: number;
+                                running: number;
+                                stopped: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/daily-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份公告 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canSign: boolean;
+                            };
+                            commitment: string;
+                            contentSha256: string | null;
+                            createdByName: string | null;
+                            day: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            id: string;
+                            maintenanceWork: boolean;
+                            majorHazards: {
+                                safe: boolean;
+                                total: number;
+                            };
+                            note: string;
+                            /** Format: date-time */
+                            postedAt: string | null;
+                            principalName: string;
+                            signatureImage: string | null;
+                            signedByName: string | null;
+                            specialWork: {
+                                blind_plate: number;
+                                confined_space: number;
+                                excavation: number;
+                                hot_work: number;
+                                lifting: number;
+                                road_closure: number;
+                                temporary_power: number;
+                                work_at_height: number;
+                            };
+                            specialWorkTotal: number;
+                            startStop: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "posted";
+                            today: boolean;
+                            trialProduction: boolean;
+                            units: {
+                                maintenance: number;
+                                running: number;
+                                stopped: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改今日未签署的公告 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maintenanceWork?: boolean;
+                        majorHazards?: {
+                            safe: boolean;
+                            total: number;
+                        };
+                        note?: string;
+                        principalName?: string;
+                        specialWork?: {
+                            blind_plate: number;
+                            confined_space: number;
+                            excavation: number;
+                            hot_work: number;
+                            lifting: number;
+                            road_closure: number;
+                            temporary_power: number;
+                            work_at_height: number;
+                        };
+                        startStop?: boolean;
+                        trialProduction?: boolean;
+                        units?: {
+                            maintenance: number;
+                            running: number;
+                            stopped: number;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canSign: boolean;
+                            };
+                            commitment: string;
+                            contentSha256: string | null;
+                            createdByName: string | null;
+                            day: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            id: string;
+                            maintenanceWork: boolean;
+                            majorHazards: {
+                                safe: boolean;
+                                total: number;
+                            };
+                            note: string;
+                            /** Format: date-time */
+                            postedAt: string | null;
+                            principalName: string;
+                            signatureImage: string | null;
+                            signedByName: string | null;
+                            specialWork: {
+                                blind_plate: number;
+                                confined_space: number;
+                                excavation: number;
+                                hot_work: number;
+                                lifting: number;
+                                road_closure: number;
+                                temporary_power: number;
+                                work_at_height: number;
+                            };
+                            specialWorkTotal: number;
+                            startStop: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "posted";
+                            today: boolean;
+                            trialProduction: boolean;
+                            units: {
+                                maintenance: number;
+                                running: number;
+                                stopped: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/daily-notices/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主要负责人本人签署承诺（手写签名或密码确认），签署即公告，之后不能修改 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        device?: string;
+                        /** Format: uuid */
+                        imageAttachmentId?: string;
+                        /** @enum {string} */
+                        method: "pad" | "password";
+                        password?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                canEdit: boolean;
+                                canSign: boolean;
+                            };
+                            commitment: string;
+                            contentSha256: string | null;
+                            createdByName: string | null;
+                            day: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            id: string;
+                            maintenanceWork: boolean;
+                            majorHazards: {
+                                safe: boolean;
+                                total: number;
+                            };
+                            note: string;
+                            /** Format: date-time */
+                            postedAt: string | null;
+                            principalName: string;
+                            signatureImage: string | null;
+                            signedByName: string | null;
+                            specialWork: {
+                                blind_plate: number;
+                                confined_space: number;
+                                excavation: number;
+                                hot_work: number;
+                                lifting: number;
+                                road_closure: number;
+                                temporary_power: number;
+                                work_at_height: number;
+                            };
+                            specialWorkTotal: number;
+                            startStop: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "posted";
+                            today: boolean;
+                            trialProduction: boolean;
+                            units: {
+                                maintenance: number;
+                                running: number;
+                                stopped: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/{enterpriseId}/duty-assessments": {
         parameters: {
             query?: never;
@@ -11275,7 +12280,15 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
-                        password: string;
+                        device?: string;
+                        /** Format: uuid */
+                        imageAttachmentId?: string;
+                        /**
+                         * @default password
+                         * @enum {string}
+                         */
+                        method?: "pad" | "password";
+                        password?: string;
                     };
                 };
             };
@@ -18757,6 +19770,7 @@ export type paths = {
             parameters: {
                 query?: {
                     kind?: "holiday" | "resumption" | "maintenance";
+                    todo?: "checkin" | "noLeader";
                     year?: number;
                 };
                 header?: never;
@@ -18775,6 +19789,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             canManage: boolean;
+                            enterpriseName: string;
                             items: {
                                 checkedDays: number;
                                 covered: boolean;
@@ -18802,6 +19817,8 @@ export type paths = {
                                 name: string;
                                 startsOn: string;
                             }[];
+                            /** @enum {string|null} */
+                            todo: "checkin" | "noLeader" | null;
                             year: number;
                         };
                     };
@@ -18947,6 +19964,8 @@ export type paths = {
                         "application/json": {
                             abilities: {
                                 checkIn: boolean;
+                                delete: boolean;
+                                edit: boolean;
                                 manage: boolean;
                             };
                             checkedDays: number;
@@ -19126,6 +20145,8 @@ export type paths = {
                         "application/json": {
                             abilities: {
                                 checkIn: boolean;
+                                delete: boolean;
+                                edit: boolean;
                                 manage: boolean;
                             };
                             checkedDays: number;
@@ -19272,10 +20293,316 @@ export type paths = {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** 删除自行申报、尚未开始且没有打卡的关键时段（节假日、恢复经营生成的不能删除）；其履职事项一并撤销 */
+        delete: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /** 修改关键时段：自行申报的可改名称、日期（已过去的日子不变，已打卡的日子不能删去）；所有未结束的可改说明和带班领导 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        endsOn?: string;
+                        /** Format: uuid */
+                        leaderEmployeeId?: string | null;
+                        name?: string;
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        shutdownFrom?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        shutdownTo?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-01
+                         */
+                        startsOn?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                checkIn: boolean;
+                                delete: boolean;
+                                edit: boolean;
+                                manage: boolean;
+                            };
+                            checkedDays: number;
+                            /** @enum {string|null} */
+                            checkInRefusal: "NOT_ON_DUTY" | "NOT_A_MOMENT_DAY" | "ALREADY_CHECKED_IN" | null;
+                            checkPlans: {
+                                cycle: string;
+                                endsOn: string | null;
+                                id: string;
+                                name: string;
+                                startsOn: string;
+                                /** @enum {string} */
+                                type: "holiday" | "resumption";
+                            }[];
+                            covered: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string | null;
+                            dayList: {
+                                checkins: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    id: string;
+                                    latitude: number | null;
+                                    locationConsent: boolean;
+                                    locationText: string;
+                                    longitude: number | null;
+                                    note: string;
+                                    photoUrl: string;
+                                    userName: string;
+                                }[];
+                                day: string;
+                                /** @enum {string} */
+                                status: "done" | "missing" | "today" | "upcoming";
+                            }[];
+                            days: number;
+                            endsOn: string;
+                            enterpriseId: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "resumption" | "maintenance";
+                            leader: {
+                                employeeId: string | null;
+                                isPrincipal: boolean;
+                                name: string | null;
+                            };
+                            missingDays: number;
+                            name: string;
+                            note: string;
+                            ruleSetVersion: number;
+                            shutdownFrom: string | null;
+                            shutdownTo: string | null;
+                            /** @enum {string} */
+                            source: "calendar" | "suspension" | "declared";
+                            startsOn: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "ongoing" | "ended";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/enterprises/{enterpriseId}/key-moments/{id}/checkins": {
@@ -19309,6 +20636,8 @@ export type paths = {
                         "application/json": {
                             abilities: {
                                 checkIn: boolean;
+                                delete: boolean;
+                                edit: boolean;
                                 manage: boolean;
                             };
                             checkedDays: number;
@@ -19497,6 +20826,8 @@ export type paths = {
                         "application/json": {
                             abilities: {
                                 checkIn: boolean;
+                                delete: boolean;
+                                edit: boolean;
                                 manage: boolean;
                             };
                             checkedDays: number;
@@ -35063,6 +36394,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    duty?: "owed" | "submitted" | "onTime" | "late" | "notSubmitted" | "overdue" | "waived" | "notOwed";
                     industryCode?: string;
                     order?: "asc" | "desc";
                     page?: number;
@@ -35092,11 +36424,26 @@ export type paths = {
                                 submitted: number;
                                 total: number;
                             };
+                            duty: {
+                                late: number;
+                                notOwed: number;
+                                notSubmitted: number;
+                                onTime: number;
+                                overdue: number;
+                                owed: number;
+                                submitted: number;
+                                waived: number;
+                            };
                             items: {
                                 /** Format: date-time */
                                 confirmedAt: string | null;
                                 creditCode: string;
+                                dueDate: string | null;
+                                /** @enum {string} */
+                                dutyStatus: "upcoming" | "due" | "overdue" | "fulfilled" | "late_fulfilled" | "waived" | "none";
                                 enterpriseId: string;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
                                 industryCode: string;
                                 industryName: string;
                                 name: string;
@@ -35107,6 +36454,7 @@ export type paths = {
                                 /** Format: date-time */
                                 submittedAt: string | null;
                                 submittedVersion: number | null;
+                                waivedReason: string | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -36172,6 +37520,155 @@ export type paths = {
                             kind: "insurer" | "service";
                             name: string;
                         }[];
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-moments/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区企业关键时段带班情况：进行中和即将开始的关键时段，本年已打卡天数/应打卡天数、缺卡天数 */
+        get: {
+            parameters: {
+                query?: {
+                    industryCode?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "missing" | "rate" | "current" | "next" | "name";
+                    state?: "current" | "upcoming" | "missing" | "uncheckedToday";
+                    subdistrictId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                checkedDays: number;
+                                current: number;
+                                currentUnchecked: number;
+                                enterpriseId: string;
+                                industry: string;
+                                industryCode: string;
+                                missingDays: number;
+                                name: string;
+                                nextName: string | null;
+                                nextStartsOn: string | null;
+                                owedDays: number;
+                                rate: number | null;
+                                subdistrict: string;
+                                subdistrictId: string;
+                                upcoming: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                            year: number;
+                        };
                     };
                 };
                 /** @description 输入有误 (VALIDATION) */
@@ -37879,7 +39376,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 公开的安全承诺（扫描张贴海报上的二维码，无需登录） */
+        /** 公开的安全承诺及今日安全风险研判与承诺公告（扫描张贴海报上的二维码，无需登录） */
         get: {
             parameters: {
                 query?: never;
@@ -37899,6 +39396,39 @@ export type paths = {
                     content: {
                         "application/json": {
                             closing: string;
+                            dailyNotice: {
+                                commitment: string;
+                                day: string;
+                                enterpriseName: string;
+                                maintenanceWork: boolean;
+                                majorHazards: {
+                                    safe: boolean;
+                                    total: number;
+                                };
+                                note: string;
+                                /** Format: date-time */
+                                postedAt: string;
+                                principalName: string;
+                                signatureImage: string | null;
+                                specialWork: {
+                                    blind_plate: number;
+                                    confined_space: number;
+                                    excavation: number;
+                                    hot_work: number;
+                                    lifting: number;
+                                    road_closure: number;
+                                    temporary_power: number;
+                                    work_at_height: number;
+                                };
+                                specialWorkTotal: number;
+                                startStop: boolean;
+                                trialProduction: boolean;
+                                units: {
+                                    maintenance: number;
+                                    running: number;
+                                    stopped: number;
+                                };
+                            } | null;
                             enterpriseName: string;
                             principalName: string;
                             sections: {
@@ -38913,12 +40443,13 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    duty?: "owed" | "submitted" | "onTime" | "late" | "notSubmitted" | "overdue" | "waived" | "notOwed";
                     industryCode?: string;
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    status?: "none" | "draft" | "confirmed" | "submitted" | "notSubmitted" | "late";
+                    status?: "none" | "draft" | "confirmed" | "submitted" | "notSubmitted" | "late" | "overdue" | "waived" | "notOwed";
                     subdistrictId?: string;
                     year?: number;
                 };
@@ -38947,6 +40478,16 @@ export type paths = {
                                 submitted: number;
                             };
                             dueDate: string;
+                            duty: {
+                                late: number;
+                                notOwed: number;
+                                notSubmitted: number;
+                                onTime: number;
+                                overdue: number;
+                                owed: number;
+                                submitted: number;
+                                waived: number;
+                            };
                             /** Format: date-time */
                             forwardedAt: string | null;
                             forwardedVersion: number | null;
@@ -38954,7 +40495,12 @@ export type paths = {
                                 /** Format: date-time */
                                 confirmedAt: string | null;
                                 creditCode: string;
+                                dueDate: string | null;
+                                /** @enum {string} */
+                                dutyStatus: "upcoming" | "due" | "overdue" | "fulfilled" | "late_fulfilled" | "waived" | "none";
                                 enterpriseId: string;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
                                 industryCode: string;
                                 industryName: string;
                                 name: string;
@@ -38967,6 +40513,7 @@ export type paths = {
                                 submittedAt: string | null;
                                 submittedBy: string | null;
                                 submittedVersion: number | null;
+                                waivedReason: string | null;
                             }[];
                             page: number;
                             pageSize: number;

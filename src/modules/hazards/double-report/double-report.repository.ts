@@ -1,11 +1,9 @@
-import { sql, type SqlBool, type Updateable } from 'kysely';
+import { sql, type RawBuilder, type Updateable } from 'kysely';
 import type { Scope } from '../../../platform/auth/actor';
 import type { Executor, Tx } from '../../../platform/db/database';
 import type { HazardReportsTable } from '../../../platform/db/schema';
 import { enterpriseInScope, enterpriseRowInScope, requireInScope } from '../../../platform/db/scope';
-import type { ReportListQuery } from './double-report.schema';
 import type { ReportPeriodType } from '../stats/hazard-stats.rules';
-import { containsPattern } from '../../../platform/db/like';
 
 export async function findReport(db: Executor, scope: Scope, enterpriseId: string, type: ReportPeriodType, key: string) {
   return db.selectFrom('hazard_reports as r')
@@ -51,53 +49,25 @@ export async function listSubmitted(db: Executor, scope: Scope, enterpriseId: st
     .orderBy('r.submitted_at', 'desc').execute();
 }
 
-/** Enterprises in scope (not closed) with their report of the period, if any. */
-function statusBase(db: Executor, scope: Scope, q: ReportListQuery, type: ReportPeriodType, key: string) {
-  let base = db.selectFrom('enterprises as e')
-    .leftJoin('hazard_reports as r', (j) => j.onRef('r.enterprise_id', '=', 'e.id').on('r.period_type', '=', type).on('r.period_key', '=', key))
-    .where(enterpriseRowInScope(scope, 'e'))
-    .where('e.status', '<>', 'closed');
-  if (q.subdistrictId) base = base.where('e.subdistrict_id', '=', q.subdistrictId);
-  if (q.industryCode) base = base.where('e.industry_code', '=', q.industryCode);
-  if (q.q) {
-    const like = containsPattern(q.q);
-    base = base.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
-  }
-  return base;
+/**
+ * The stage of each enterprise's report of the period (its row's status, null without one), a correlated expression
+ * over the enterprise id: the obligations engine lists who owes the report and filters and counts by it (issue 11 §1).
+ */
+export function reportStageSql(type: ReportPeriodType, key: string): (enterpriseId: RawBuilder<string>) => RawBuilder<string | null> {
+  return (enterpriseId) => sql<string | null>`(select r.status from hazard_reports r where r.enterprise_id = ${enterpriseId}
+    and r.period_type = ${type} and r.period_key = ${key})`;
 }
 
-const statusOf = sql<'draft' | 'confirmed' | 'submitted'>`coalesce(r.status, 'draft')`;
-
-export async function listReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, type: ReportPeriodType, key: string) {
-  let base = statusBase(db, scope, q, type, key);
-  if (q.status) base = base.where(sql<SqlBool>`${statusOf} = ${q.status}`);
-  const [rows, total] = await Promise.all([
+/** The reports of the period of these enterprises (a page of the regulators' list), with their latest submitted version. */
+export async function reportContents(db: Executor, scope: Scope, type: ReportPeriodType, key: string, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return [];
+  return db.selectFrom('hazard_reports as r')
     // The latest submitted version (2, 3… after corrections): platform/submissions keeps the versions.
-    base.leftJoin('submissions as sv', (j) => j.onRef('sv.enterprise_id', '=', 'e.id').on('sv.kind', '=', 'hazard.double').on('sv.subject_key', '=', `${type}:${key}`))
-      .select(['e.id', 'e.name', 'e.credit_code', 'e.subdistrict_id', 'e.industry_code', statusOf.as('status'), 'r.confirmed_at', 'r.submitted_at', 'sv.submitted_version'])
-      .orderBy('e.name', q.order).orderBy('e.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
-}
-
-export async function countReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, type: ReportPeriodType, key: string) {
-  const rows = await statusBase(db, scope, q, type, key).select([statusOf.as('status'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(statusOf).execute();
-  const counts = { total: 0, draft: 0, confirmed: 0, submitted: 0 };
-  for (const r of rows) {
-    counts[r.status] += Number(r.n);
-    counts.total += Number(r.n);
-  }
-  return counts;
-}
-
-
-/** The enterprises in scope (not closed) whose report of the period is not submitted: whom a regulator may urge. */
-export async function nonSubmitterIds(db: Executor, scope: Scope, type: ReportPeriodType, key: string): Promise<string[]> {
-  const rows = await statusBase(db, scope, { page: 1, pageSize: 1, periodType: type, order: 'asc' } as ReportListQuery, type, key)
-    .where(sql<SqlBool>`${statusOf} <> 'submitted'`).select('e.id').execute();
-  return rows.map((r) => r.id);
+    .leftJoin('submissions as sv', (j) => j.onRef('sv.enterprise_id', '=', 'r.enterprise_id').on('sv.kind', '=', 'hazard.double').on('sv.subject_key', '=', `${type}:${key}`))
+    .select(['r.enterprise_id', 'r.status', 'r.confirmed_at', 'r.submitted_at', 'sv.submitted_version'])
+    .where('r.period_type', '=', type).where('r.period_key', '=', key).where('r.enterprise_id', 'in', [...enterpriseIds])
+    .where(enterpriseInScope(scope, 'r.enterprise_id'))
+    .execute();
 }
 
 /** Which of an enterprise's reports of these periods are submitted. */

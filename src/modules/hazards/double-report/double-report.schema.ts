@@ -3,6 +3,7 @@ import { pageOf, pageQuery } from '../../../platform/http/route';
 import { rateSchema } from '../stats/hazard-stats.schema';
 import { periodKeyValid, REPORT_PERIOD_TYPES } from '../stats/hazard-stats.rules';
 import { submissionVersion, versionParam } from '../../../platform/submissions/submission.schema';
+import { DUTY_FILTERS, DUTY_STATUSES } from '../../obligations';
 
 const count = z.number().int();
 const periodType = z.enum(REPORT_PERIOD_TYPES);
@@ -21,7 +22,10 @@ export const reportListQuery = z.object({
   ...pageQuery,
   periodType: periodType.default('month'),
   periodKey: z.string().max(10).optional(),
+  /** The report's own stage (no report counts as a draft). */
   status: z.enum(['draft', 'confirmed', 'submitted']).optional(),
+  /** Where the enterprise stands on the period's duty (issue 11 §1, the obligations engine's `hazard.double.*`). */
+  duty: z.enum(DUTY_FILTERS).optional(),
   subdistrictId: z.uuid().optional(),
   industryCode: z.string().trim().min(1).max(50).optional(),
 }).refine((q) => q.periodKey === undefined || periodKeyValid(q.periodType, q.periodKey), { path: ['periodKey'], message: 'validation.doubleReport.periodKey' });
@@ -75,8 +79,15 @@ export const reportStatusPage = pageOf(z.object({
   confirmedAt: z.date().nullable(), submittedAt: z.date().nullable(),
   /** The version the regulator reads: 1, or 2… after corrections; null before the first submission. */
   submittedVersion: z.number().nullable(),
+  /** The duty (issue 11 §1): its status (`none` when the enterprise does not owe this period's report), due day, fulfilment or waiver. */
+  dutyStatus: z.enum(DUTY_STATUSES), dueDate: z.string().nullable(), fulfilledAt: z.date().nullable(), waivedReason: z.string().nullable(),
 })).extend({
   periodType,
   periodKey: z.string(),
+  /** The reports' stages over the list (no report counts as a draft). */
   counts: z.object({ total: count, draft: count, confirmed: count, submitted: count }),
+  /** The duty over the list (the engine's occurrences): who owes the period's report and where they stand. */
+  duty: z.object({
+    owed: count, submitted: count, onTime: count, late: count, notSubmitted: count, overdue: count, waived: count, notOwed: count,
+  }),
 });

@@ -15,16 +15,15 @@ import { enqueueOutbox } from '../../../platform/outbox';
 import { riskSummaryFor } from '../../risk';
 import { todayOf } from '../loop/hazard.service';
 import {
-  countReportStatuses, findReport, listReportStatuses, listSubmitted, lockReport, nonSubmitterIds, reportEnterprise, submittedPeriods, updateReportRow,
+  findReport, listSubmitted, lockReport, reportContents, reportEnterprise, reportStageSql, submittedPeriods, updateReportRow,
 } from './double-report.repository';
 import { urgeEnterprises } from '../../../platform/urge';
 import { idsOf, subdistrictOfficersOf } from '../../../platform/directory';
 import { composeReportData, reportCut, type ReportData, type ReportStatus } from './double-report.rules';
 import type { ReportListQuery } from './double-report.schema';
-import { industryNames, subdistrictNames } from '../stats/hazard-stats.repository';
 import { lastEndedPeriod, parseReportPeriod, REPORT_PERIOD_TYPES, periodEnded, periodStarted, type ReportPeriod, type ReportPeriodType } from '../stats/hazard-stats.rules';
 import { enterpriseFiguresFor } from '../stats/hazard-stats.service';
-import { fulfilByRecord } from '../../obligations';
+import { dutyStatusesOf, fulfilByRecord, occurrenceStatusForScope, openOccurrenceEnterpriseIds } from '../../obligations';
 
 /** What a report version stores from confirmation on: the figures the principal signed, and who did what. */
 export type Snapshot = {
@@ -278,25 +277,41 @@ export async function listSubmittedReports(db: Db, ctx: Ctx, enterpriseId: strin
   };
 }
 
-/** Regulators: who in scope has and has not submitted the period's report (the last ended period by default). */
+/** The duty behind a period's double report (R-HAZ-5), as the obligations engine keeps it: one occurrence per enterprise and period. */
+const dutyOf = (p: { type: ReportPeriodType; key: string }) => ({ definitionKey: `hazard.double.${p.type}`, periodKey: p.key });
+
+/**
+ * Regulators: who in scope has and has not submitted the period's report (the last ended period by default). Who owes
+ * it and where each stands is the obligations engine's (issue 11 §1): an enterprise that joined after the period began,
+ * a period before the engine took the reports over, or a waived duty is listed as such, never as "not submitted". The
+ * report row gives the contents: its stage and the version the regulator reads.
+ */
 export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
   const actor = requireActor(ctx);
   const p = q.periodKey ? periodOf(q.periodType, q.periodKey, ctx) : lastEndedPeriod(q.periodType, todayOf(ctx));
-  const [{ rows, total }, counts, subs, inds] = await Promise.all([
-    listReportStatuses(db, actor.scope, q, p.type, p.key),
-    countReportStatuses(db, actor.scope, q, p.type, p.key),
-    subdistrictNames(db),
-    industryNames(db),
-  ]);
-  const subName = new Map(subs.map((s) => [s.id, s.name]));
-  const indName = new Map(inds.map((i) => [i.code, ctx.locale === 'en-US' ? i.name_en : i.name]));
+  // No report row reads as a draft, as the enterprise's own page shows it.
+  const stages = q.status === undefined ? undefined : q.status === 'draft' ? [null, 'draft'] : [q.status];
+  const duty = await occurrenceStatusForScope(db, ctx, {
+    ...dutyOf(p), subdistrictId: q.subdistrictId, industryCode: q.industryCode, q: q.q, statuses: q.duty ? dutyStatusesOf(q.duty) : undefined,
+    record: { stage: reportStageSql(p.type, p.key), stages }, page: q.page, pageSize: q.pageSize, order: q.order,
+  });
+  const contents = new Map((await reportContents(db, actor.scope, p.type, p.key, duty.items.map((i) => i.enterpriseId))).map((r) => [r.enterprise_id, r]));
+  const drafts = duty.byStage(null) + duty.byStage('draft');
+  const [confirmed, submitted] = [duty.byStage('confirmed'), duty.byStage('submitted')];
   return {
-    items: rows.map((r) => ({
-      enterpriseId: r.id, name: r.name, creditCode: r.credit_code, subdistrictId: r.subdistrict_id, subdistrictName: subName.get(r.subdistrict_id) ?? '',
-      industryCode: r.industry_code, industryName: indName.get(r.industry_code) ?? r.industry_code, status: r.status,
-      confirmedAt: r.confirmed_at, submittedAt: r.submitted_at, submittedVersion: r.submitted_version ?? (r.status === 'submitted' ? 1 : null),
-    })),
-    total, page: q.page, pageSize: q.pageSize, periodType: p.type, periodKey: p.key, counts,
+    items: duty.items.map((d) => {
+      const r = contents.get(d.enterpriseId);
+      const status: ReportStatus = r?.status ?? 'draft';
+      return {
+        enterpriseId: d.enterpriseId, name: d.name, creditCode: d.creditCode, subdistrictId: d.subdistrictId, subdistrictName: d.subdistrictName,
+        industryCode: d.industryCode, industryName: d.industryName, status,
+        confirmedAt: r?.confirmed_at ?? null, submittedAt: r?.submitted_at ?? null, submittedVersion: r?.submitted_version ?? (status === 'submitted' ? 1 : null),
+        dutyStatus: d.status, dueDate: d.dueOn, fulfilledAt: d.fulfilledAt, waivedReason: d.waivedReason,
+      };
+    }),
+    total: duty.total, page: q.page, pageSize: q.pageSize, periodType: p.type, periodKey: p.key,
+    counts: { total: drafts + confirmed + submitted, draft: drafts, confirmed, submitted },
+    duty: duty.counts,
   };
 }
 
@@ -310,20 +325,18 @@ export async function unsubmittedReportsOf(db: Db, ctx: Ctx, enterpriseId: strin
   return periods.filter((p) => !done.has(`${p.type}:${p.key}`)).length;
 }
 
-/** A regulator's figures for the last ended month: enterprises in scope, and how many have not submitted. */
+/** A regulator's figures for the last ended month: enterprises in scope, and how many owe its report and have not submitted it. */
 export async function regulatorReportCounts(db: Db, ctx: Ctx) {
-  const actor = requireActor(ctx);
   const p = lastEndedPeriod('month', todayOf(ctx));
-  const counts = await countReportStatuses(db, actor.scope, { page: 1, pageSize: 1, periodType: 'month', order: 'asc' } as ReportListQuery, p.type, p.key);
-  return { periodType: p.type, periodKey: p.key, total: counts.total, notSubmitted: counts.total - counts.submitted };
+  const duty = await occurrenceStatusForScope(db, ctx, { ...dutyOf(p), page: 1, pageSize: 1, order: 'asc' });
+  return { periodType: p.type, periodKey: p.key, total: duty.total, notSubmitted: duty.counts.notSubmitted };
 }
 
-/** 催报: the enterprises in the caller's scope that have not submitted the period's report are reminded. */
+/** 催报: the enterprises in the caller's scope whose duty of the period is still open (not submitted, not waived) are reminded. */
 export async function urgeDoubleReports(db: Db, ctx: Ctx, type: ReportPeriodType, key: string) {
-  const actor = requireActor(ctx);
   const p = periodOf(type, key, ctx);
   if (!periodEnded(p, todayOf(ctx))) throw new AppError('STATE', { messageKey: 'doubleReport.urge.notEnded', reason: 'PERIOD_NOT_ENDED' });
-  const enterpriseIds = await nonSubmitterIds(db, actor.scope, p.type, p.key);
+  const enterpriseIds = await openOccurrenceEnterpriseIds(db, ctx, dutyOf(p));
   return urgeEnterprises(db, ctx, {
     enterpriseIds, entityType: 'hazard_report', entityId: `${p.type}:${p.key}`, kind: 'hazard.report',
     titleKey: 'notify.doubleReport.urge.title', bodyKey: 'notify.doubleReport.urge.body',

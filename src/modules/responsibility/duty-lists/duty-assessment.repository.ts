@@ -28,9 +28,11 @@ export async function listCampaignRows(db: Executor, viewer: Viewer, enterpriseI
     .orderBy('a.year', 'desc').execute();
 }
 
-export async function findCampaign(db: Executor, scope: Scope, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
+export async function findCampaign(db: Executor, scope: Scope, enterpriseId: string, id: string, opts: { lock?: boolean | 'share' } = {}) {
   let q = db.selectFrom('duty_assessments as a').selectAll('a').where('a.enterprise_id', '=', enterpriseId).where('a.id', '=', id).where(enterpriseInScope(scope, 'a.enterprise_id'));
-  if (opts.lock) q = q.forUpdate();
+  // `share`: scores of one campaign go on side by side; publishing (for update) waits for them, and they for it.
+  if (opts.lock === 'share') q = q.forShare();
+  else if (opts.lock) q = q.forUpdate();
   return q.executeTakeFirst();
 }
 

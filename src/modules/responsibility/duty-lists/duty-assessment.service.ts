@@ -63,9 +63,9 @@ export async function listCampaigns(db: Db, ctx: Ctx, enterpriseId: string) {
   };
 }
 
-async function loadCampaign(db: Executor, actor: Actor, enterpriseId: string, id: string) {
+async function loadCampaign(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: 'share' } = {}) {
   await requireEnterpriseInScope(db, actor, enterpriseId);
-  const c = await findCampaign(db, actor.scope, enterpriseId, id);
+  const c = await findCampaign(db, actor.scope, enterpriseId, id, opts);
   if (!c) throw notFound();
   return c;
 }
@@ -166,7 +166,8 @@ export async function getPerson(db: Db, ctx: Ctx, enterpriseId: string, id: stri
 export async function scorePerson(db: Db, ctx: Ctx, enterpriseId: string, id: string, employeeId: string, input: ScoreInput) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    const c = await loadCampaign(tx, actor, enterpriseId, id);
+    // D1: the campaign's status read under its lock, so a score is never saved after publication (publishCampaign).
+    const c = await loadCampaign(tx, actor, enterpriseId, id, { lock: 'share' });
     const row = await findScoreRow(tx, actor, enterpriseId, id, employeeId, { lock: true });
     if (!row) throw notFound();
     if (!row.may_score) throw forbidden();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sortParam } from '../../../platform/db/list-query';
 import { calendarDate, pageOf, pageQuery } from '../../../platform/http/route';
 import { TEMPLATE_POSITIONS } from './duty-templates';
+import { ownSignatureBody } from '../../../platform/signatures';
 
 /*
  * The duty lists' requests and answers: templates, lists and their versions, assignments, coverage, the publication
@@ -159,5 +160,5 @@ export const reviewView = z.object({
   abilities: z.object({ canSign: z.boolean(), canDelete: z.boolean() }),
 });
 export const reviewList = z.object({ items: z.array(reviewView), canCreate: z.boolean() });
-/** The principal signs with his password (the platform's e-signature, method `password`). */
-export const signInput = z.object({ password: z.string().min(1).max(200) });
+/** The principal signs by hand on the pad or with his password (the platform's e-signature). */
+export const signInput = ownSignatureBody;

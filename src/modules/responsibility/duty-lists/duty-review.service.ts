@@ -3,7 +3,7 @@ import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
-import { signDocument, verifySigner } from '../../../platform/signatures';
+import { signDocument, verifySigner, type OwnSignature } from '../../../platform/signatures';
 import { localDay } from '../../../platform/time';
 import { fulfilByRecord } from '../../obligations';
 import { publishedVersions } from './duty-list.repository';
@@ -74,12 +74,12 @@ export async function createReview(db: Db, ctx: Ctx, enterpriseId: string, input
 }
 
 /**
- * The principal's signature (R-RESP-5): the platform's e-signature with the principal's password, over the review as
+ * The principal's signature (R-RESP-5): the platform's e-signature, drawn on the pad or with his password, over the review as
  * recorded (its content hashed), and the yearly review duty fulfilled in the same transaction. Who may sign is decided
- * first (the enterprise's own principal, else 403), then the record (404, 409 `SIGNED`), then the password (400 at
- * `body.password`, counted by the signature platform).
+ * first (the enterprise's own principal, else 403), then the record (404, 409 `SIGNED`), then the password or the drawing
+ * (400 at `body.password` / `body.imageAttachmentId`, counted and checked by the signature platform).
  */
-export async function signReview(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { password: string }) {
+export async function signReview(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: OwnSignature) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   if (!isPrincipalOf(actor, enterpriseId)) throw forbidden();
@@ -87,7 +87,7 @@ export async function signReview(db: Db, ctx: Ctx, enterpriseId: string, id: str
   if (!seen) throw notFound();
   if (seen.signed_at) throw signedAlready();
   const signer = { userId: actor.userId };
-  const proof = await verifySigner(db, ctx, { enterpriseId, signer, method: 'password', password: input.password });
+  const proof = await verifySigner(db, ctx, { enterpriseId, signer, method: input.method, password: input.password });
   await db.transaction().execute(async (tx) => {
     const row = await findReview(tx, actor.scope, enterpriseId, id, { lock: true });
     if (!row) throw notFound();
@@ -98,7 +98,8 @@ export async function signReview(db: Db, ctx: Ctx, enterpriseId: string, id: str
       versions: versions.map((v) => ({ listId: v.list_id, list: v.name, version: v.version })),
     };
     const signature = await signDocument(tx, ctx, {
-      enterpriseId, documentType: 'duty_review', documentId: id, documentVersion: 1, content, signer, method: 'password', password: input.password, proof,
+      enterpriseId, documentType: 'duty_review', documentId: id, documentVersion: 1, content, signer, method: input.method,
+      imageAttachmentId: input.imageAttachmentId, password: input.password, device: input.device, proof,
     });
     await markReviewSigned(tx, actor.scope, enterpriseId, id, actor.userId, ctx.now, signature.id);
     await writeAudit(tx, ctx, { action: 'duty.review.sign', entityType: 'duty_review', entityId: id, enterpriseId, after: { year: row.year, signedBy: actor.userId, signatureId: signature.id, contentSha256: signature.contentSha256 } });

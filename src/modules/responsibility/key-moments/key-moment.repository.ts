@@ -1,7 +1,8 @@
-import { sql, type Updateable } from 'kysely';
+import { sql, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
 import type { KeyMomentKind, KeyMomentsTable } from '../../../platform/db/schema';
 import { enterpriseInScope, enterpriseRowInScope, requireInScope, type AnyScope, type SystemScope } from '../../../platform/db/scope';
+import { searchWhere } from '../../../platform/db/list-query';
 import { LOCAL_OFFSET_SQL } from '../../../platform/time';
 import { keyMomentVisibleTo, type Viewer } from './key-moment.policy';
 
@@ -158,4 +159,120 @@ export async function enterpriseBasics(db: Executor, scope: AnyScope, enterprise
 /** Every district (the daily job walks them). */
 export async function districtIds(db: Executor, _scope: SystemScope): Promise<string[]> {
   return (await db.selectFrom('districts').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+// ---- edits and deletions ----
+
+/** Deletes a moment (its duty is withdrawn by the service; a moment with a check-in is kept, migration 0089). */
+export async function deleteMoment(tx: Tx, scope: AnyScope, enterpriseId: string, id: string): Promise<void> {
+  await tx.deleteFrom('key_moments').where('enterprise_id', '=', enterpriseId).where('id', '=', id)
+    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
+}
+
+// ---- the to-do lists (workbench) ----
+
+/** What waits on someone: today's check-in not made yet (`checkin`), an upcoming moment without a named leader (`noLeader`). */
+export type MomentTodo = 'checkin' | 'noLeader';
+/** Who asks, for `checkin`: the principal is on duty at every moment, anyone else at those he is named leader of. */
+export type OnDutyPerson = { userId: string; employeeId: string | null; isPrincipal: boolean };
+
+/**
+ * R-RESP-6: the moments (`km`) a to-do counts on `today`: `checkin`, under way today with no check-in for today yet by
+ * anyone, and the person on duty; `noLeader`, not started yet and no leader named (the principal by default).
+ */
+function todoWhere(todo: MomentTodo, today: string, who: OnDutyPerson): RawBuilder<SqlBool> {
+  if (todo === 'noLeader') return sql<SqlBool>`(km.starts_on > ${today}::date and km.leader_employee_id is null)`;
+  const onDuty = who.isPrincipal ? sql<SqlBool>`true`
+    : sql<SqlBool>`(km.leader_user_id = ${who.userId} or (km.leader_employee_id is not null and km.leader_employee_id = ${who.employeeId}))`;
+  return sql<SqlBool>`(km.starts_on <= ${today}::date and km.ends_on >= ${today}::date and ${onDuty}
+    and not exists (select 1 from duty_checkins tc where tc.enterprise_id = km.enterprise_id and tc.moment_id = km.id and tc.day = ${today}::date))`;
+}
+
+/** The moments of a to-do, earliest first (the list the workbench opens). */
+export async function momentsTodo(db: Executor, viewer: Viewer, enterpriseId: string, todo: MomentTodo, today: string, who: OnDutyPerson, kind?: KeyMomentKind) {
+  let query = momentsBase(db, viewer, enterpriseId).where(todoWhere(todo, today, who));
+  if (kind) query = query.where('km.kind', '=', kind);
+  return query.orderBy('km.starts_on').orderBy('km.id').execute();
+}
+
+/** How many moments a to-do counts (the workbench's figure: the total of `momentsTodo`). */
+export async function countTodo(db: Executor, viewer: Viewer, enterpriseId: string, todo: MomentTodo, today: string, who: OnDutyPerson): Promise<number> {
+  const r = await db.selectFrom('key_moments as km').select(sql<number>`count(*)::int`.as('n'))
+    .where('km.enterprise_id', '=', enterpriseId).where(keyMomentVisibleTo(viewer, 'km')).where(todoWhere(todo, today, who))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// ---- the regulators' view (issue 11 §10) ----
+
+export type OverviewFilter = {
+  year: number; today: string; subdistrictId?: string; industryCode?: string; q?: string;
+  state?: 'current' | 'upcoming' | 'missing' | 'uncheckedToday';
+  sort: 'name' | 'missing' | 'rate' | 'current' | 'next'; order: 'asc' | 'desc'; page: number; pageSize: number;
+};
+export type OverviewRow = {
+  id: string; name: string; subdistrict_id: string; subdistrict: string; industry_code: string; industry: string;
+  current: number; current_unchecked: number; upcoming: number; next_starts_on: string | null; next_name: string | null;
+  owed: number; checked: number; missing: number; total: number;
+};
+
+/**
+ * R-RESP-6, issue 11 §10: one row per enterprise in the regulator's scope (not closed): its moments under way today
+ * (and how many have no check-in for today yet), those to come (the next one's first day), and over the year's days up
+ * to today the days owed (past days, and today once checked in), checked in and missing; filtered, sorted, one page
+ * with the total.
+ */
+export async function overviewPage(db: Executor, scope: AnyScope, f: OverviewFilter): Promise<OverviewRow[]> {
+  const from = `${f.year}-01-01`;
+  const to = `${f.year}-12-31`;
+  const t = f.today;
+  const checkedOn = (day: RawBuilder<unknown>) => sql<SqlBool>`exists (select 1 from duty_checkins c where c.enterprise_id = km.enterprise_id
+    and c.moment_id = km.id and c.day = ${day})`;
+  const where = sql.join([
+    sql`${enterpriseRowInScope(scope, 'e')}`,
+    sql`e.status <> 'closed'`,
+    f.subdistrictId ? sql`e.subdistrict_id = ${f.subdistrictId}` : sql`true`,
+    f.industryCode ? sql`e.industry_code = ${f.industryCode}` : sql`true`,
+    f.q ? searchWhere(f.q, ['e.name']) : sql`true`,
+  ], sql` and `);
+  const state = {
+    current: sql`x.current > 0`, upcoming: sql`x.upcoming > 0`, missing: sql`x.missing > 0`, uncheckedToday: sql`x.current_unchecked > 0`,
+  };
+  const dir = sql.raw(f.order === 'desc' ? 'desc' : 'asc');
+  const orderBy = {
+    name: sql`x.name ${dir}`,
+    missing: sql`x.missing ${dir}, x.current_unchecked ${dir}, x.name`,
+    rate: sql`(case when x.owed = 0 then null else x.checked::float / x.owed end) ${dir} nulls last, x.name`,
+    current: sql`x.current ${dir}, x.current_unchecked ${dir}, x.name`,
+    next: sql`x.next_starts_on ${dir} nulls last, x.name`,
+  }[f.sort];
+  const r = await sql<OverviewRow>`select x.*, count(*) over ()::int as total from (
+      select e.id, e.name, e.subdistrict_id, sd.name as subdistrict, e.industry_code, i.name as industry, m.*, d.*
+        from enterprises e join subdistricts sd on sd.id = e.subdistrict_id join industries i on i.code = e.industry_code
+        cross join lateral (
+          select count(*) filter (where km.starts_on <= ${t}::date)::int as current,
+                 count(*) filter (where km.starts_on <= ${t}::date and not ${checkedOn(sql`${t}::date`)})::int as current_unchecked,
+                 count(*) filter (where km.starts_on > ${t}::date)::int as upcoming,
+                 to_char(min(km.starts_on) filter (where km.starts_on > ${t}::date), 'YYYY-MM-DD') as next_starts_on,
+                 (array_agg(km.name order by km.starts_on, km.id) filter (where km.starts_on > ${t}::date))[1] as next_name
+            from key_moments km where km.enterprise_id = e.id and km.ends_on >= ${t}::date) m
+        cross join lateral (
+          select count(*) filter (where g.day < ${t}::date or g.checked)::int as owed,
+                 count(*) filter (where g.checked)::int as checked,
+                 count(*) filter (where g.day < ${t}::date and not g.checked)::int as missing
+            from key_moments km
+            cross join lateral generate_series(greatest(km.starts_on, ${from}::date), least(km.ends_on, ${to}::date, ${t}::date), interval '1 day') as s (d)
+            cross join lateral (select s.d::date as day, ${checkedOn(sql`s.d::date`)} as checked) g
+           where km.enterprise_id = e.id and km.starts_on <= least(${to}::date, ${t}::date) and km.ends_on >= ${from}::date) d
+       where ${where}) x
+    ${f.state ? sql`where ${state[f.state]}` : sql``}
+    order by ${orderBy}, x.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db);
+  return r.rows;
+}
+
+/** The total alone, for a page past the end (which has no row to carry it). */
+export async function overviewCount(db: Executor, scope: AnyScope, f: OverviewFilter): Promise<number> {
+  if (f.page === 1) return 0;
+  const rows = await overviewPage(db, scope, { ...f, page: 1, pageSize: 1 });
+  return rows[0]?.total ?? 0;
 }

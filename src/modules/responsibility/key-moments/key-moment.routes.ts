@@ -1,13 +1,18 @@
+import { sendStoredFile } from '../../../platform/http/stored-file';
 import { z } from 'zod';
 import { DOCUMENT_MAX_BYTES } from '../../../platform/files/kinds';
 import { PHOTO_MAX_BYTES } from '../../../platform/files/photos';
 import type { RouteModule } from '../../../platform/http/app';
 import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
-import { enterpriseParams } from '../../../platform/http/route';
+import { enterpriseParams, okResponse } from '../../../platform/http/route';
 import {
-  fileParams, gapList, gapQuery, keyMomentCreate, keyMomentDetail, keyMomentLeader, keyMomentList, keyMomentListQuery, keyMomentParams, payLinkList,
+  fileParams, gapList, gapQuery, keyMomentCreate, keyMomentDeleteQuery, keyMomentDetail, keyMomentLeader, keyMomentList, keyMomentListQuery,
+  keyMomentOverview, keyMomentOverviewQuery, keyMomentParams, keyMomentPatch, payLinkList,
 } from './key-moment.schema';
-import { checkIn, declareKeyMoment, getKeyMoment, listGaps, listKeyMoments, readCheckinPhoto, setMomentLeader } from './key-moment.service';
+import { keyMomentOverview as overview } from './key-moment-overview.service';
+import {
+  checkIn, declareKeyMoment, deleteKeyMoment, editKeyMoment, getKeyMoment, listGaps, listKeyMoments, readCheckinPhoto, setMomentLeader,
+} from './key-moment.service';
 import { listPayLinks, readPayLinkFile, recordPayLink } from './pay-link.service';
 
 const tags = ['key-moments'];
@@ -39,6 +44,34 @@ export const keyMomentRoutes: RouteModule = (app, { db }) => {
     config: { access: 'key_moment.read' },
     schema: { tags, summary: '关键时段详情：每日带班打卡、关联的节假日/复产复工检查计划', params: keyMomentParams, response: { 200: keyMomentDetail } },
   }, async (req) => getKeyMoment(db, req.ctx, req.params.enterpriseId, req.params.id));
+
+  app.patch(`${base}/key-moments/:id`, {
+    config: { access: 'key_moment.manage' },
+    schema: {
+      tags, summary: '修改关键时段：自行申报的可改名称、日期（已过去的日子不变，已打卡的日子不能删去）；所有未结束的可改说明和带班领导',
+      params: keyMomentParams, body: keyMomentPatch, response: { 200: keyMomentDetail },
+    },
+  }, async (req) => editKeyMoment(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
+
+  app.delete(`${base}/key-moments/:id`, {
+    config: { access: 'key_moment.manage' },
+    schema: {
+      tags, summary: '删除自行申报、尚未开始且没有打卡的关键时段（节假日、恢复经营生成的不能删除）；其履职事项一并撤销',
+      params: keyMomentParams, querystring: keyMomentDeleteQuery, response: { 200: okResponse },
+    },
+  }, async (req) => {
+    await deleteKeyMoment(db, req.ctx, req.params.enterpriseId, req.params.id, req.query);
+    return { ok: true as const };
+  });
+
+  // Issue 11 §10: the regulators' view, per enterprise in scope.
+  app.get('/key-moments/overview', {
+    config: { access: 'key_moment.supervise' },
+    schema: {
+      tags, summary: '辖区企业关键时段带班情况：进行中和即将开始的关键时段，本年已打卡天数/应打卡天数、缺卡天数',
+      querystring: keyMomentOverviewQuery, response: { 200: keyMomentOverview },
+    },
+  }, async (req) => overview(db, req.ctx, req.query));
 
   app.put(`${base}/key-moments/:id/leader`, {
     config: { access: 'key_moment.manage' },
@@ -95,8 +128,6 @@ export const keyMomentRoutes: RouteModule = (app, { db }) => {
     schema: { tags, summary: '薪酬挂钩佐证材料', params: fileParams },
   }, async (req, reply) => {
     const file = await readPayLinkFile(db, req.ctx, req.params.enterpriseId, req.params.id);
-    const name = encodeURIComponent(file.name || `pay-link.${file.mime === 'application/pdf' ? 'pdf' : 'jpg'}`);
-    return reply.type(file.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `inline; filename*=UTF-8''${name}`).send(file.data);
+    return sendStoredFile(reply, file, { zh: '薪酬挂钩佐证材料', ascii: 'pay-link' });
   });
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listParams } from '../../../platform/db/list-query';
 import { calendarDate } from '../../../platform/http/route';
 import { DAY_STATUSES, MOMENT_STATES } from './key-moment.rules';
 
@@ -17,10 +18,15 @@ export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
 export const keyMomentParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
 const year = z.coerce.number().int().min(2000).max(2100);
 
+/** The to-do lists the workbench opens (R-RESP-6): today's check-in not made yet; upcoming moments without a named leader. */
+export const MOMENT_TODOS = ['checkin', 'noLeader'] as const;
+
 export const keyMomentListQuery = z.object({
   /** The local year whose moments are listed (default: this year). */
   year: year.optional(),
   kind: z.enum(KEY_MOMENT_KINDS).optional(),
+  /** A to-do instead of the year: `checkin`, the moments under way the caller must check in for today; `noLeader`, those to come without a named leader. */
+  todo: z.enum(MOMENT_TODOS).optional(),
 });
 export type KeyMomentListQuery = z.infer<typeof keyMomentListQuery>;
 
@@ -45,6 +51,30 @@ export const keyMomentLeader = z.object({
   leaderEmployeeId: z.uuid().nullable(),
   version: z.number().int().min(1).optional(),
 });
+
+/**
+ * An edit by a manager (R-RESP-6): the name, the note and the leader of any moment that has not ended; the days of a
+ * declared one only (a maintenance window by its days, a declared resumption by its shutdown's days). Days already past
+ * stay as they are, and a day with a check-in is never removed.
+ */
+export const keyMomentPatch = z.object({
+  name: text(200).optional(),
+  note: text(1000).optional(),
+  startsOn: calendarDate.optional(),
+  endsOn: calendarDate.optional(),
+  shutdownFrom: calendarDate.optional(),
+  shutdownTo: calendarDate.optional(),
+  /** The employee named on-duty leader; null = the principal again. */
+  leaderEmployeeId: z.uuid().nullable().optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type KeyMomentPatch = z.infer<typeof keyMomentPatch>;
+
+/** The version the client saw, for a deletion (a stale one is 409 STALE). */
+export const keyMomentDeleteQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+/** Why a manager cannot edit or delete a moment (R-RESP-6). */
+export const EDIT_REFUSALS = ['MOMENT_ENDED', 'MOMENT_STARTED', 'NOT_DECLARED', 'CHECKED_IN'] as const;
 
 /** A check-in's text fields, sent with its photo as multipart (a decimal number as text for the coordinates). */
 const decimal = z.string().trim().regex(/^-?\d{1,3}(\.\d{1,8})?$/, 'keyMoment.coordinate').transform(Number);
@@ -81,6 +111,9 @@ export const keyMomentList = z.object({
   /** The year's statutory holiday periods on the official calendar, with the moment opened for each (if any yet). */
   officialHolidays: z.array(z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string(), momentId: z.string().nullable() })),
   canManage: z.boolean(),
+  /** The to-do listed instead of the year, if one was asked for. */
+  todo: z.enum(MOMENT_TODOS).nullable(),
+  enterpriseName: z.string(),
 });
 
 export const checkinView = z.object({
@@ -94,7 +127,11 @@ export const keyMomentDetail = keyMomentSummary.extend({
   dayList: z.array(z.object({ day: z.string(), status: z.enum(DAY_STATUSES), checkins: z.array(checkinView) })),
   /** The holiday and resumption check plans covering the moment's days (hazards module, read-only). */
   checkPlans: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(['holiday', 'resumption']), cycle: z.string(), startsOn: z.string(), endsOn: z.string().nullable() })),
-  abilities: z.object({ checkIn: z.boolean(), manage: z.boolean() }),
+  /**
+   * `manage`: name the leader; `edit`: change what the moment's source allows (the name, days and note of a declared one,
+   * the note and the leader of any) while it has not ended; `delete`: a declared moment not started and without check-ins.
+   */
+  abilities: z.object({ checkIn: z.boolean(), manage: z.boolean(), edit: z.boolean(), delete: z.boolean() }),
   /** Why the caller cannot check in today (NOT_ON_DUTY, NOT_A_MOMENT_DAY, ALREADY_CHECKED_IN), null when he can. */
   checkInRefusal: z.enum(CHECK_IN_REFUSALS).nullable(),
 });
@@ -107,6 +144,40 @@ export const gapList = z.object({
 });
 
 export const fileParams = keyMomentParams;
+
+// ---- the regulators' view (issue 11 §10) ----
+
+/** Sort keys of the regulators' list: missing days (default, most first), compliance rate, moments under way, the next moment, name. */
+export const OVERVIEW_SORTS = ['missing', 'rate', 'current', 'next', 'name'] as const;
+/** Which enterprises: with a moment under way, with one to come, with missed days this year, with today's check-in not made yet. */
+export const OVERVIEW_STATES = ['current', 'upcoming', 'missing', 'uncheckedToday'] as const;
+
+export const keyMomentOverviewQuery = z.object({
+  year: year.optional(),
+  subdistrictId: z.uuid().optional(),
+  industryCode: z.string().trim().max(40).optional(),
+  state: z.enum(OVERVIEW_STATES).optional(),
+  sort: z.enum(OVERVIEW_SORTS).default('missing'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: listParams.page, pageSize: listParams.pageSize, q: listParams.q,
+});
+export type KeyMomentOverviewQuery = z.infer<typeof keyMomentOverviewQuery>;
+
+export const keyMomentOverview = z.object({
+  year: z.number().int(),
+  items: z.array(z.object({
+    enterpriseId: z.string(), name: z.string(), subdistrictId: z.string(), subdistrict: z.string(), industryCode: z.string(), industry: z.string(),
+    /** Moments under way today, and how many of them have no check-in for today yet. */
+    current: z.number().int(), currentUnchecked: z.number().int(),
+    /** Moments to come, and the next one. */
+    upcoming: z.number().int(), nextStartsOn: z.string().nullable(), nextName: z.string().nullable(),
+    /** The year's days up to today: owed (past days, and today once checked in), checked in, missing (past, none). */
+    owedDays: z.number().int(), checkedDays: z.number().int(), missingDays: z.number().int(),
+    /** Checked ÷ owed, 0–1; null when nothing was owed yet. */
+    rate: z.number().nullable(),
+  })),
+  total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+});
 
 // ---- the pay–safety link (R-RESP-7) ----
 

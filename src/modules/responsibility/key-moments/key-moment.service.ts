@@ -15,16 +15,17 @@ import { currentRules, currentRulesByDistrict } from '../../../platform/rules';
 import { addLocalDays, localDay, localYear, startOfLocalDay } from '../../../platform/time';
 import { refusalError } from '../../../platform/workflow';
 import { checkPlansCovering } from '../../hazards';
-import { fulfilByRecord, triggerEvent } from '../../obligations';
+import { cancelBySubject, fulfilByRecord, reopenBySubject, revertByRecord, triggerEvent } from '../../obligations';
 import type { EnterpriseStatusChange } from '../../org';
 import { CHECKIN_PHOTO_OWNER } from './key-moment.policy';
 import {
-  activeEmployeeWithAccount, checkedDaysOf, checkinOfPhoto, checkinsOf, districtIds, employeeOfAccount, findMoment, gapsBetween,
-  hasCheckedIn, insertCheckin, insertHolidayMoments, insertMoment, momentsBetween, updateMoment, type MomentRow, type MomentValues,
+  activeEmployeeWithAccount, checkedDaysOf, checkinOfPhoto, checkinsOf, countTodo, deleteMoment, districtIds, employeeOfAccount, enterpriseBasics,
+  findMoment, gapsBetween, hasCheckedIn, insertCheckin, insertHolidayMoments, insertMoment, momentsBetween, momentsTodo, updateMoment,
+  type MomentRow, type MomentTodo, type MomentValues, type OnDutyPerson,
 } from './key-moment.repository';
 import { dayStatus, daysInclusive, holidayPeriods, momentDays, momentState, resumptionAfter } from './key-moment.rules';
 import {
-  checkinFields, type CheckInRefusal, type KeyMomentCreate, type KeyMomentDetail, type KeyMomentListQuery, type KeyMomentSummary,
+  checkinFields, type CheckInRefusal, type KeyMomentCreate, type KeyMomentDetail, type KeyMomentListQuery, type KeyMomentPatch, type KeyMomentSummary,
 } from './key-moment.schema';
 import { KEY_MOMENT_RULES } from './key-moments.rule-sets';
 
@@ -38,6 +39,8 @@ import { KEY_MOMENT_RULES } from './key-moments.rule-sets';
 
 /** The audit rows' and the obligations' record type of a moment. */
 const KEY_MOMENT = 'key_moment';
+/** The obligations event a moment opens its duty with (key-moments.obligations.ts), counted from its last day. */
+const OPENED = 'key_moment.opened';
 /** The name a moment gets when none is given (the record's own text, in the district's language). */
 const DEFAULT_NAMES = { resumption: '复产复工', suspension: '恢复生产经营（复产复工）' } as const;
 const MAX_MOMENT_DAYS = 61;
@@ -95,7 +98,11 @@ export async function listKeyMoments(db: Db, ctx: Ctx, enterpriseId: string, q: 
   const today = todayOf(ctx);
   const year = q.year ?? localYear(ctx.now);
   const range = { from: `${year}-01-01`, to: `${year}-12-31` };
-  const [rows, days] = await Promise.all([momentsBetween(db, actor, enterpriseId, { ...range, kind: q.kind }), calendarDays(db, year, year)]);
+  const ent = await enterpriseBasics(db, actor.scope, enterpriseId);
+  const [rows, days] = await Promise.all([
+    q.todo ? momentsTodo(db, actor, enterpriseId, q.todo, today, await onDutyPerson(db, actor), q.kind) : momentsBetween(db, actor, enterpriseId, { ...range, kind: q.kind }),
+    calendarDays(db, year, year),
+  ]);
   const checked = await checkedSets(db, actor, enterpriseId, rows.map((r) => r.id));
   const holidays = rows.filter((r) => r.source === 'calendar');
   return {
@@ -105,6 +112,8 @@ export async function listKeyMoments(db: Db, ctx: Ctx, enterpriseId: string, q: 
       ...p, momentId: holidays.find((h) => h.starts_on === p.startsOn && h.name === p.name)?.id ?? null,
     })),
     canManage: mayManage(actor, enterpriseId),
+    todo: q.todo ?? null,
+    enterpriseName: ent?.name ?? '',
   };
 }
 
@@ -135,7 +144,10 @@ export async function getKeyMoment(db: Executor, ctx: Ctx, enterpriseId: string,
       })),
     })),
     checkPlans: plans,
-    abilities: { checkIn: refusal === null, manage: mayManage(actor, enterpriseId) && m.ends_on >= today },
+    abilities: {
+      checkIn: refusal === null, manage: mayManage(actor, enterpriseId) && m.ends_on >= today, edit: mayManage(actor, enterpriseId) && m.ends_on >= today,
+      delete: mayManage(actor, enterpriseId) && m.source === 'declared' && m.starts_on >= today && checkins.length === 0,
+    },
     checkInRefusal: refusal,
   };
 }
@@ -165,7 +177,7 @@ async function openMoment(tx: Tx, ctx: Ctx, enterpriseId: string, o: Opening, ex
     after: { kind: o.kind, name: o.name, startsOn: o.starts_on, endsOn: o.ends_on, source: o.source, leaderEmployeeId: o.leader_employee_id },
   });
   await triggerEvent(tx, ctx, {
-    enterpriseId, event: 'key_moment.opened', at: startOfLocalDay(o.ends_on), subjectKey: id,
+    enterpriseId, event: OPENED, at: startOfLocalDay(o.ends_on), subjectKey: id,
     subjectLabel: `${o.name}（${o.starts_on}～${o.ends_on}）`, ownerUserId: o.leader_user_id,
   });
   return id;
@@ -234,16 +246,28 @@ async function notifyLeader(tx: Tx, enterpriseId: string, id: string, userId: st
   } });
 }
 
-/** setMomentLeader: a manager names the moment's on-duty leader (null: the principal), while it has not ended. */
-export async function setMomentLeader(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { leaderEmployeeId: string | null; version?: number }) {
+/** A change to a moment is a manager's: the enterprise in scope and the moment seen (404), then the role (403). */
+async function requireManagerOfMoment(db: Db, ctx: Ctx, enterpriseId: string, id: string): Promise<Actor> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   if (!(await findMoment(db, actor, enterpriseId, id))) throw notFound();
   if (!mayManage(actor, enterpriseId)) throw forbidden();
+  return actor;
+}
+
+/** The moment under its lock, read before anything is decided, and at the version the client saw (409 `STALE`). */
+async function lockMomentToChange(tx: Tx, actor: Actor, enterpriseId: string, id: string, version: number | undefined) {
+  const m = await findMoment(tx, actor, enterpriseId, id, { lock: true });
+  if (!m) throw notFound();
+  if (version !== undefined && version !== m.version) throw refusalError('STALE');
+  return m;
+}
+
+/** setMomentLeader: a manager names the moment's on-duty leader (null: the principal), while it has not ended. */
+export async function setMomentLeader(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { leaderEmployeeId: string | null; version?: number }) {
+  const actor = await requireManagerOfMoment(db, ctx, enterpriseId, id);
   await db.transaction().execute(async (tx) => {
-    const m = await findMoment(tx, actor, enterpriseId, id, { lock: true });
-    if (!m) throw notFound();
-    if (input.version !== undefined && input.version !== m.version) throw refusalError('STALE');
+    const m = await lockMomentToChange(tx, actor, enterpriseId, id, input.version);
     if (m.ends_on < todayOf(ctx)) throw refusalError('MOMENT_ENDED', 'keyMoment.refused.ended');
     const leader = await checkedLeader(tx, enterpriseId, input.leaderEmployeeId);
     await updateMoment(tx, actor.scope, enterpriseId, id, {
@@ -385,4 +409,187 @@ export async function readCheckinPhoto(db: Db, ctx: Ctx, enterpriseId: string, f
   const file = m && await loadFile(db, actor, enterpriseId, fileId, 'photo');
   if (!file) throw notFound();
   return file;
+}
+
+// ---- editing and deleting (R-RESP-6) ----
+
+/** Who asks, as the on-duty rule sees him: the principal is on duty at every moment, anyone else where he is named. */
+async function onDutyPerson(db: Executor, actor: Actor): Promise<OnDutyPerson> {
+  return { userId: actor.userId, employeeId: await employeeOfAccount(db, actor.userId), isPrincipal: actor.role === 'enterprise_principal' };
+}
+
+const FIXED_FIELDS = ['name', 'startsOn', 'endsOn', 'shutdownFrom', 'shutdownTo'] as const;
+
+/**
+ * The name and days an edit asks for, checked (400 at the field otherwise). A holiday of the official calendar and a
+ * resumption after a suspension keep their name and days (their leader and note change); a declared maintenance window
+ * moves by its days, a declared resumption by its shutdown's days (the moment is the rule-set's days after it). Days
+ * already past stay: a moment under way keeps its first day, and its last day is today or later.
+ */
+function editedDays(m: MomentRow, input: KeyMomentPatch, today: string, rules: { shutdownDays: number; resumptionDays: number }) {
+  const refuse = (keys: readonly (keyof KeyMomentPatch)[], message: string) => {
+    const issues: FieldIssue[] = keys.filter((k) => input[k] !== undefined).map((k) => ({ path: `body.${k}`, message }));
+    if (issues.length) throw new AppError('VALIDATION', { issues });
+  };
+  if (m.source !== 'declared') {
+    refuse(FIXED_FIELDS, m.source === 'calendar' ? 'keyMoment.fixedByCalendar' : 'keyMoment.fixedBySuspension');
+    return { name: m.name, startsOn: m.starts_on, endsOn: m.ends_on, shutdownFrom: m.shutdown_from, shutdownTo: m.shutdown_to };
+  }
+  const resumption = m.kind === 'resumption';
+  let { starts_on: startsOn, ends_on: endsOn, shutdown_from: shutdownFrom, shutdown_to: shutdownTo } = m;
+  if (resumption) {
+    refuse(['startsOn', 'endsOn'], 'keyMoment.resumptionByShutdown');
+    if (input.shutdownFrom !== undefined || input.shutdownTo !== undefined) {
+      shutdownFrom = input.shutdownFrom ?? m.shutdown_from ?? m.starts_on;
+      shutdownTo = input.shutdownTo ?? m.shutdown_to ?? addLocalDays(m.starts_on, -1);
+      const r = resumptionAfter(shutdownFrom, shutdownTo, rules);
+      if (!r.ok) {
+        throw r.reason === 'order'
+          ? invalid('body.shutdownTo', 'keyMoment.endsBeforeStart')
+          : invalid('body.shutdownTo', 'keyMoment.shutdownTooShort', { days: rules.shutdownDays });
+      }
+      startsOn = r.startsOn;
+      endsOn = r.endsOn;
+    }
+  } else {
+    refuse(['shutdownFrom', 'shutdownTo'], 'keyMoment.maintenanceNoShutdown');
+    startsOn = input.startsOn ?? startsOn;
+    endsOn = input.endsOn ?? endsOn;
+  }
+  const startPath = resumption ? 'body.shutdownTo' : 'body.startsOn';
+  const endPath = resumption ? 'body.shutdownTo' : 'body.endsOn';
+  if (startsOn !== m.starts_on) {
+    if (m.starts_on < today) throw invalid(startPath, 'keyMoment.startedFixed', { day: m.starts_on });
+    if (startsOn < today) throw invalid(startPath, resumption ? 'keyMoment.resumptionPast' : 'keyMoment.startsInPast');
+  }
+  if (endsOn < startsOn) throw invalid(endPath, 'keyMoment.endsBeforeStart');
+  if (endsOn !== m.ends_on && endsOn < today) throw invalid(endPath, 'keyMoment.endsInPast');
+  if (daysInclusive(startsOn, endsOn) > MAX_MOMENT_DAYS) throw invalid(endPath, 'keyMoment.tooLong', { max: MAX_MOMENT_DAYS });
+  let name = input.name ?? m.name;
+  if (name === '') {
+    if (!resumption) throw invalid('body.name', 'validation.required');
+    name = DEFAULT_NAMES.resumption;
+  }
+  return { name, startsOn, endsOn, shutdownFrom, shutdownTo };
+}
+
+/**
+ * The moment's duty follows its last day (it falls due when the moment ends): what it fulfilled is reverted, the
+ * occurrence of the old last day is withdrawn (waived `cancelled`, with history), and the new last day's is opened —
+ * or, if the moment goes back to a last day it had before, that one is opened again. In the caller's transaction.
+ */
+async function moveDuty(tx: Tx, ctx: Ctx, enterpriseId: string, id: string, m: { name: string; startsOn: string; endsOn: string; leaderUserId: string | null }, reason: string) {
+  await revertByRecord(tx, ctx, { enterpriseId, recordType: KEY_MOMENT, recordId: id, reason });
+  const at = startOfLocalDay(m.endsOn);
+  await cancelBySubject(tx, ctx, { enterpriseId, event: OPENED, subjectKey: id, reason, keepAt: at });
+  const opened = await triggerEvent(tx, ctx, {
+    enterpriseId, event: OPENED, at, subjectKey: id, subjectLabel: `${m.name}（${m.startsOn}～${m.endsOn}）`, ownerUserId: m.leaderUserId,
+  });
+  if (!opened) await reopenBySubject(tx, ctx, { enterpriseId, event: OPENED, subjectKey: id, at, reason });
+}
+
+/** A day with a check-in is a record of someone on duty: it is never removed from its moment (409 naming the day). */
+function checkedInRefusal(day: string, messageKey: string): AppError {
+  return new AppError('STATE', { messageKey, params: { day }, reason: 'CHECKED_IN' });
+}
+
+/**
+ * editKeyMoment (R-RESP-6): a manager changes a moment that has not ended — the name and days of a declared one (past
+ * days stay; a day with a check-in is never removed), the note and the on-duty leader of any. A change of the last day
+ * moves the moment's duty (`moveDuty`); days cut so that every remaining day is checked in fulfil it. Audited.
+ */
+export async function editKeyMoment(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: KeyMomentPatch): Promise<KeyMomentDetail> {
+  const actor = await requireManagerOfMoment(db, ctx, enterpriseId, id);
+  await db.transaction().execute(async (tx) => {
+    const m = await lockMomentToChange(tx, actor, enterpriseId, id, input.version);
+    const today = todayOf(ctx);
+    if (m.ends_on < today) throw refusalError('MOMENT_ENDED', 'keyMoment.refused.ended');
+    const rules = await currentRules(tx, { enterpriseId }, KEY_MOMENT_RULES);
+    const next = editedDays(m, input, today, rules.value);
+    const checked = new Set((await checkedDaysOf(tx, actor, enterpriseId, [id])).map((r) => r.day));
+    const dropped = [...checked].filter((d) => d < next.startsOn || d > next.endsOn).sort();
+    if (dropped.length) throw checkedInRefusal(dropped[0]!, 'keyMoment.refused.checkedInDay');
+    const leader = input.leaderEmployeeId === undefined
+      ? { leader_employee_id: m.leader_employee_id, leader_user_id: m.leader_user_id }
+      : await checkedLeader(tx, enterpriseId, input.leaderEmployeeId);
+    const note = input.note ?? m.note;
+    const before = { name: m.name, startsOn: m.starts_on, endsOn: m.ends_on, shutdownFrom: m.shutdown_from, shutdownTo: m.shutdown_to, leaderEmployeeId: m.leader_employee_id, note: m.note };
+    const after = { ...next, leaderEmployeeId: leader.leader_employee_id, note };
+    const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
+    if (changed.length === 0) return;
+    await updateMoment(tx, actor.scope, enterpriseId, id, {
+      name: next.name, starts_on: next.startsOn, ends_on: next.endsOn, shutdown_from: next.shutdownFrom, shutdown_to: next.shutdownTo,
+      leader_employee_id: leader.leader_employee_id, leader_user_id: leader.leader_user_id, note, version: m.version + 1, updated_at: ctx.now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'key_moment.update', entityType: KEY_MOMENT, entityId: id, enterpriseId,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+    });
+    if (next.endsOn !== m.ends_on) {
+      await moveDuty(tx, ctx, enterpriseId, id, { name: next.name, startsOn: next.startsOn, endsOn: next.endsOn, leaderUserId: leader.leader_user_id },
+        `关键时段日期已修改：${m.starts_on}～${m.ends_on} → ${next.startsOn}～${next.endsOn}`);
+    }
+    // R-RESP-6: the days left are all checked in (the last ones were cut): the moment's duty is done.
+    if (next.endsOn !== m.ends_on || next.startsOn !== m.starts_on) {
+      if (momentDays(next.startsOn, next.endsOn).every((d) => checked.has(d))) {
+        await fulfilByRecord(tx, ctx, {
+          enterpriseId, record: 'key_moment.covered', recordType: KEY_MOMENT, recordId: id, at: ctx.now,
+          byPrincipal: actor.role === 'enterprise_principal', subjectKey: id, note: next.name,
+        });
+      }
+    }
+    const told = leader.leader_user_id && leader.leader_user_id !== actor.userId
+      && (leader.leader_user_id !== m.leader_user_id || next.startsOn !== m.starts_on || next.endsOn !== m.ends_on);
+    if (told) await notifyLeader(tx, enterpriseId, id, leader.leader_user_id!, next);
+  });
+  return getKeyMoment(db, ctx, enterpriseId, id);
+}
+
+/**
+ * deleteKeyMoment (R-RESP-6): a manager deletes a declared moment that has not started and has no check-in (a
+ * holiday of the official calendar and a resumption after a suspension are not the enterprise's to delete: their
+ * leader changes instead; a moment under way is shortened instead, so its past days stay owed). Its open duty is
+ * withdrawn (waived `cancelled`, with history) in the same transaction; the named leader is told. Audited.
+ */
+export async function deleteKeyMoment(db: Db, ctx: Ctx, enterpriseId: string, id: string, q: { version?: number }): Promise<void> {
+  const actor = await requireManagerOfMoment(db, ctx, enterpriseId, id);
+  await db.transaction().execute(async (tx) => {
+    const m = await lockMomentToChange(tx, actor, enterpriseId, id, q.version);
+    if (m.source !== 'declared') throw refusalError('NOT_DECLARED', m.source === 'calendar' ? 'keyMoment.refused.calendarKept' : 'keyMoment.refused.suspensionKept');
+    const checked = (await checkedDaysOf(tx, actor, enterpriseId, [id])).map((r) => r.day).sort();
+    if (checked.length) throw checkedInRefusal(checked[0]!, 'keyMoment.refused.hasCheckins');
+    if (m.starts_on < todayOf(ctx)) throw refusalError('MOMENT_STARTED', 'keyMoment.refused.started');
+    const withdrawn = await cancelBySubject(tx, ctx, {
+      enterpriseId, event: OPENED, subjectKey: id, reason: `关键时段已删除：${m.name}（${m.starts_on}～${m.ends_on}）`,
+    });
+    await deleteMoment(tx, actor.scope, enterpriseId, id);
+    await writeAudit(tx, ctx, {
+      action: 'key_moment.delete', entityType: KEY_MOMENT, entityId: id, enterpriseId,
+      before: { kind: m.kind, name: m.name, startsOn: m.starts_on, endsOn: m.ends_on, source: m.source, shutdownFrom: m.shutdown_from,
+        shutdownTo: m.shutdown_to, leaderEmployeeId: m.leader_employee_id, note: m.note },
+      after: { withdrawnDuties: withdrawn },
+    });
+    if (m.leader_user_id && m.leader_user_id !== actor.userId) {
+      await enqueueOutbox(tx, { topic: 'notify', payload: {
+        userId: m.leader_user_id, kind: 'key_moment.duty', titleKey: 'keyMoment.notify.cancelled.title', bodyKey: 'keyMoment.notify.cancelled.body',
+        params: { name: m.name, from: m.starts_on, to: m.ends_on }, link: `/enterprises/${enterpriseId}/key-moments`,
+      } });
+    }
+  });
+}
+
+// ---- the workbench (issue 10 §1) ----
+
+/**
+ * What waits on the caller (R-RESP-6): the moments under way whose check-in for today he is on duty for and nobody
+ * has made yet; for a safety manager, the moments to come without a named leader. Each is the total of the list
+ * `GET …/key-moments?todo=…` answers.
+ */
+export async function keyMomentWorkCounts(db: Db, ctx: Ctx, enterpriseId: string): Promise<Partial<Record<MomentTodo, number>>> {
+  const actor = requireActor(ctx);
+  const out: Partial<Record<MomentTodo, number>> = {};
+  const who = await onDutyPerson(db, actor);
+  if (can(actor, 'key_moment.checkin')) out.checkin = await countTodo(db, actor, enterpriseId, 'checkin', todayOf(ctx), who);
+  if (actor.role === 'safety_manager' && mayManage(actor, enterpriseId)) out.noLeader = await countTodo(db, actor, enterpriseId, 'noLeader', todayOf(ctx), who);
+  return out;
 }

@@ -6,6 +6,7 @@ declare module '../../../platform/auth/permissions' {
     'key_moment.read': true;
     'key_moment.manage': true;
     'key_moment.checkin': true;
+    'key_moment.supervise': true;
     'pay_link.read': true;
     'pay_link.record': true;
     'mentoring.read': true;
@@ -15,21 +16,22 @@ declare module '../../../platform/auth/permissions' {
 }
 
 export const KEY_MOMENT_PERMISSIONS = [
-  'key_moment.read', 'key_moment.manage', 'key_moment.checkin', 'pay_link.read', 'pay_link.record', 'mentoring.read', 'mentoring.manage', 'mentoring.sign',
+  'key_moment.read', 'key_moment.manage', 'key_moment.checkin', 'key_moment.supervise', 'pay_link.read', 'pay_link.record', 'mentoring.read', 'mentoring.manage', 'mentoring.sign',
 ] as const;
 
 /**
  * Who holds them (RULES.md §0, R-RESP-6, R-RESP-7, R-RESP-9): the principal and the safety managers declare moments,
  * name the on-duty leader, record the pay–safety link and run mentoring; anyone in the enterprise may be named to check
- * in or be a mentor who signs skills off (decided per record); regulators read the enterprises in their scope.
+ * in or be a mentor who signs skills off (decided per record); regulators read the enterprises in their scope, and
+ * the subdistrict's and departments' officers see every enterprise's key moments and check-ins in one list (supervise).
  */
 export const KEY_MOMENT_ROLE_GRANTS: NonNullable<ModuleManifest['roleGrants']> = {
-  enterprise_principal: [...KEY_MOMENT_PERMISSIONS],
-  safety_manager: [...KEY_MOMENT_PERMISSIONS],
+  enterprise_principal: KEY_MOMENT_PERMISSIONS.filter((p) => p !== 'key_moment.supervise'),
+  safety_manager: KEY_MOMENT_PERMISSIONS.filter((p) => p !== 'key_moment.supervise'),
   unit_leader: ['key_moment.read', 'key_moment.checkin', 'mentoring.read', 'mentoring.sign'],
   employee: ['key_moment.read', 'key_moment.checkin', 'mentoring.read', 'mentoring.sign'],
-  department_officer: ['key_moment.read', 'pay_link.read', 'mentoring.read'],
-  subdistrict_officer: ['key_moment.read', 'pay_link.read', 'mentoring.read'],
+  department_officer: ['key_moment.read', 'key_moment.supervise', 'pay_link.read', 'mentoring.read'],
+  subdistrict_officer: ['key_moment.read', 'key_moment.supervise', 'pay_link.read', 'mentoring.read'],
 };
 
 /** The kinds of notification key moments and mentoring send. */

@@ -9,8 +9,11 @@ import {
   commitmentOverview, commitmentPoster, draftCommitment, getCommitment, listCommitments, publicCommitment, reportCommitment, signCommitment,
   updateCommitment,
 } from './commitment.service';
+import { publicNotice } from '../daily-notice/daily-notice.schema';
 
 const tags = ['commitments'];
+// The public page's payload: the commitment and, below it, today's posted daily notice (issue 11 §6) or null.
+const publicPage = publicSchema.extend({ dailyNotice: publicNotice.nullable() });
 
 // R-COM-1: the principal's public safety commitment: draft, sign, post, report; the regulators' list; the public page.
 export const commitmentRoutes: RouteModule = (app, { db, config }) => {
@@ -61,6 +64,6 @@ export const commitmentRoutes: RouteModule = (app, { db, config }) => {
 
   app.get('/public/commitments/:token', {
     config: { access: 'public' },
-    schema: { tags, summary: '公开的安全承诺（扫描张贴海报上的二维码，无需登录）', params: publicParams, response: { 200: publicSchema } },
-  }, async (req) => publicCommitment(db, req.locale, req.params.token));
+    schema: { tags, summary: '公开的安全承诺及今日安全风险研判与承诺公告（扫描张贴海报上的二维码，无需登录）', params: publicParams, response: { 200: publicPage } },
+  }, async (req) => publicCommitment(db, req.locale, req.params.token, req.ctx.now));
 };

@@ -11,19 +11,18 @@ import { qrCode } from '../../../platform/links';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { periodAt, type PeriodCycle } from '../../../platform/periods';
 import { periodLabel } from '../../../platform/period-labels';
-import { currentRules } from '../../../platform/rules';
 import { contentHash, signatureImages, signaturesOf, signDocument, verifySigner } from '../../../platform/signatures';
 import { localDateTime, localDay } from '../../../platform/time';
 import { subdistrictOfficersOf } from '../../../platform/directory';
 import { openHazardCounts } from '../../hazards';
-import { fulfilByRecord } from '../../obligations';
+import { fulfilByRecord, obligationParams } from '../../obligations';
 import { riskSummaryFor } from '../../risk';
 import {
   commitmentByToken, commitmentOverviewPage, draftOf, findCommitment, insertCommitment, insertReport, listCommitmentRows, markCommitmentSigned,
   reportsOf, staffing, supersedeCurrent, updateDraft, type CommitmentRow,
 } from './commitment.repository';
+import { publicNoticeOfToday } from '../daily-notice/daily-notice.service';
 import { enterpriseBasics } from './letters.repository';
-import { LETTERS_RULES } from './letters.rule-sets';
 import {
   ASPECT_TITLES, COMMITMENT_ASPECTS, COMMITMENT_CLOSING, draftSections, type CommitmentContent, type CommitmentFigures,
 } from './letters.rules';
@@ -59,8 +58,13 @@ async function enterpriseOf(db: Executor, actor: Actor, enterpriseId: string) {
   return e;
 }
 
+/**
+ * R-COM-1 [cfg]: the period a report counts for is the cadence of the engine's `com.commitment.report` duty (one
+ * setting for both; an event cadence, which the rule-set does not offer for it, would count quarterly).
+ */
 async function reportCycle(db: Executor, enterpriseId: string): Promise<PeriodCycle> {
-  return (await currentRules(db, { enterpriseId }, LETTERS_RULES)).value.commitmentReportCycle;
+  const { cadence } = (await obligationParams(db, { enterpriseId }, 'com.commitment.report')).params;
+  return cadence.kind === 'event' ? 'quarterly' : cadence.kind;
 }
 
 function contentOf(r: CommitmentRow): CommitmentContent {
@@ -246,8 +250,12 @@ export async function reportCommitment(db: Db, ctx: Ctx, enterpriseId: string, i
   return getCommitment(db, ctx, enterpriseId, id);
 }
 
-/** The public page behind the poster's QR code: no login, no internal ids; an unknown token is "not found". */
-export async function publicCommitment(db: Db, locale: Locale, token: string) {
+/**
+ * The public page behind the poster's QR code: no login, no internal ids; an unknown token is "not found". Below the
+ * commitment, the enterprise's daily risk assessment and commitment notice posted today, if any (issue 11 §6), so the
+ * gate's one QR code shows both.
+ */
+export async function publicCommitment(db: Db, locale: Locale, token: string, now: Date) {
   void locale;
   // No one is signed in: the token is the credential, and it may open a commitment of any enterprise.
   const r = await commitmentByToken(db, systemScope, token);
@@ -259,6 +267,7 @@ export async function publicCommitment(db: Db, locale: Locale, token: string) {
     enterpriseName: r.enterprise_name, year: r.year, principalName: r.principal_name,
     sections: content.sections.map((s) => ({ aspect: s.aspect, title: ASPECT_TITLES[s.aspect], text: s.text })), closing: content.closing,
     signedAt: r.signed_at!, signatureImage: images.get(sig?.imageAttachmentId ?? '') ?? null, superseded: r.status === 'superseded',
+    dailyNotice: await publicNoticeOfToday(db, r.enterprise_id, now),
   };
 }
 

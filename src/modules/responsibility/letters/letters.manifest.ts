@@ -5,7 +5,6 @@ import { lettersAuditNames, lettersMessages } from './letters.messages';
 import { LETTERS_OBLIGATIONS } from './letters.obligations';
 import { LETTERS_NOTIFICATION_KINDS, LETTERS_PERMISSIONS, LETTERS_ROLE_GRANTS } from './letters.permissions';
 import { letterRoutes } from './letters.routes';
-import { LETTERS_RULES } from './letters.rule-sets';
 
 /**
  * The responsibility system's letters (issue 11, R-RESP-3, R-RESP-5, R-COM-1): templates of the responsibility letter
@@ -15,6 +14,6 @@ export const lettersManifest: ModuleManifest = {
   name: 'responsibility.letters', routes: [letterRoutes, commitmentRoutes], jobs: registerLetterJobs,
   permissions: LETTERS_PERMISSIONS, roleGrants: LETTERS_ROLE_GRANTS, notificationKinds: LETTERS_NOTIFICATION_KINDS,
   messages: lettersMessages, auditEntities: lettersAuditNames.entities, auditActions: lettersAuditNames.actions,
-  ruleSets: [LETTERS_RULES], obligations: LETTERS_OBLIGATIONS,
+  obligations: LETTERS_OBLIGATIONS,
   uniqueFields: { letter_campaigns_enterprise_id_year_kind_key: { path: 'body.year', message: 'letters.campaignExists' } },
 };

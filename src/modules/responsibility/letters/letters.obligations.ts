@@ -1,5 +1,4 @@
 import type { ObligationDefinition } from '../../../platform/obligations';
-import { LETTERS_DEFAULTS } from './letters.rule-sets';
 
 const MODULE = 'responsibility.letters';
 const EFFECTIVE = '2026-01-01';
@@ -34,7 +33,8 @@ export const LETTERS_OBLIGATIONS: readonly ObligationDefinition[] = [
     owner: 'person', reportedTo: 'internal', fulfilledBy: ['letters.signed'], evidence: false, link: '/letters/mine',
     defaults: {
       enabled: true, effectiveFrom: EFFECTIVE,
-      cadence: { kind: 'event', event: 'employee.hired', days: LETTERS_DEFAULTS.lateHireDays, workingDays: false }, applies: {},
+      // R-RESP-3 [cfg]: the days a later hire has to sign (the campaign shows them; letters.service.ts reads them here).
+      cadence: { kind: 'event', event: 'employee.hired', days: 30, workingDays: false }, applies: {},
       remindDaysBefore: [7, 1], escalateDaysAfter: [1],
     },
   },
@@ -47,6 +47,7 @@ export const LETTERS_OBLIGATIONS: readonly ObligationDefinition[] = [
     },
     owner: 'enterprise', reportedTo: 'subdistrict', fulfilledBy: ['commitment.reported'], evidence: false, link: '/letters/commitment',
     defaults: {
+      // R-COM-1 [cfg]: the report cycle, which is also the period a report counts for (commitment.service.ts).
       enabled: true, effectiveFrom: EFFECTIVE, cadence: { kind: 'quarterly', graceDays: 0, dueMonthDay: null }, applies: {},
       remindDaysBefore: [15, 3], escalateDaysAfter: [1, 15],
     },
@@ -58,7 +59,8 @@ export const LETTERS_OBLIGATIONS: readonly ObligationDefinition[] = [
     owner: 'principal', principalOnly: true, reportedTo: 'internal', fulfilledBy: ['commitment.signed'], evidence: false, link: '/letters/commitment',
     defaults: {
       enabled: true, effectiveFrom: EFFECTIVE,
-      cadence: { kind: 'event', event: 'principal.changed', days: LETTERS_DEFAULTS.newPrincipalDays, workingDays: false }, applies: {},
+      // R-COM-1 [cfg]: the days a new principal has to sign a new commitment.
+      cadence: { kind: 'event', event: 'principal.changed', days: 30, workingDays: false }, applies: {},
       remindDaysBefore: [7, 1], escalateDaysAfter: [1, 15],
     },
   },

@@ -260,6 +260,61 @@ export async function findLetter(db: Executor, viewer: LetterViewer, enterpriseI
   return q.executeTakeFirst();
 }
 
+export type LetterToSign = LetterRowFull & {
+  year: number; kind: LetterKind; template_version: number; title: string; body: string; campaign_status: 'open' | 'completed';
+  enterprise_name: string;
+  /** The employee record of the caller's account in the enterprise (null for none, or outside an enterprise scope). */
+  own_employee_id: string | null;
+};
+
+/**
+ * One letter the caller sees, with what signing it needs in the same statement: its campaign's wording, the
+ * enterprise's name and the caller's own employee record. `lock` takes the letter's row lock (signing decides under it).
+ */
+export async function findLetterToSign(db: Executor, viewer: LetterViewer, enterpriseId: string, id: string, opts: { lock?: boolean } = {}): Promise<LetterToSign | undefined> {
+  const s = viewer.scope;
+  const own = s.kind === 'enterprise' && viewer.userId
+    ? sql<string | null>`(select ou.employee_id from users ou where ou.id = ${viewer.userId} and ou.enterprise_id = ${s.enterpriseId})` : sql<string | null>`null::uuid`;
+  let q = lettersQuery(db, viewer)
+    .innerJoin('letter_campaigns as c', (j) => j.onRef('c.enterprise_id', '=', 'l.enterprise_id').onRef('c.id', '=', 'l.campaign_id'))
+    .innerJoin('enterprises as e', 'e.id', 'l.enterprise_id')
+    .select(['c.year', 'c.kind', 'c.template_version', 'c.title', 'c.body', 'c.status as campaign_status', 'e.name as enterprise_name', own.as('own_employee_id')])
+    .where('l.enterprise_id', '=', enterpriseId).where('l.id', '=', id).where(enterpriseInScope(viewer.scope, 'e.id'));
+  if (opts.lock) q = q.forUpdate('l');
+  return q.executeTakeFirst();
+}
+
+/**
+ * Marks a pending letter signed and, in the same statement, looks for someone of its campaign's roster surely still
+ * pending, decided without the campaign's lock: a pending letter of an active person that no signing holds now,
+ * share-locked until commit so it stays pending (its own signing waits for this transaction, and decides completion
+ * after it). Returns that letter's id, or null when none such is free (all signed, or being signed): then completion
+ * is decided under the campaign's lock (`rosterPendingActive`).
+ */
+export async function markSignedHoldingPending(tx: Tx, enterpriseId: string, letter: { id: string; campaignId: string },
+  sig: { signatureId: string; method: 'pad' | 'password' | 'proxy_pad'; at: Date }, now: Date): Promise<string | null> {
+  const r = await tx.with('signed', (db) => db.updateTable('letters')
+    .set({ status: 'signed', signature_id: sig.signatureId, signed_at: sig.at, method: sig.method, updated_at: now })
+    .where('enterprise_id', '=', enterpriseId).where('id', '=', letter.id).where('status', '=', 'pending').returning('id'))
+    .selectFrom('letters as l')
+    .innerJoin('employees as le', (j) => j.onRef('le.enterprise_id', '=', 'l.enterprise_id').onRef('le.id', '=', 'l.employee_id'))
+    .select('l.id')
+    .where('l.enterprise_id', '=', enterpriseId).where('l.campaign_id', '=', letter.campaignId).where('l.late_hire', '=', false)
+    .where('l.status', '=', 'pending').where('le.status', '=', 'active').where('l.id', '<>', letter.id)
+    .limit(1).forShare('l').skipLocked().executeTakeFirst();
+  return r?.id ?? null;
+}
+
+/** Whether anyone of the roster, still employed, has neither signed nor left (a leaver's pending letter is theirs no more). */
+export async function rosterPendingActive(tx: Tx, enterpriseId: string, campaignId: string): Promise<boolean> {
+  const r = await tx.selectNoFrom((eb) => eb.exists(eb.selectFrom('letters as l')
+    .innerJoin('employees as le', (j) => j.onRef('le.enterprise_id', '=', 'l.enterprise_id').onRef('le.id', '=', 'l.employee_id'))
+    .select('l.id')
+    .where('l.enterprise_id', '=', enterpriseId).where('l.campaign_id', '=', campaignId).where('l.late_hire', '=', false)
+    .where('l.status', '=', 'pending').where('le.status', '=', 'active')).$castTo<boolean>().as('pending')).executeTakeFirstOrThrow();
+  return !!r.pending;
+}
+
 /** One person's letters in every campaign, newest first. */
 export async function lettersOfEmployee(db: Executor, viewer: LetterViewer, enterpriseId: string, employeeId: string): Promise<LetterRowFull[]> {
   return lettersQuery(db, viewer).innerJoin('letter_campaigns as c', (j) => j.onRef('c.enterprise_id', '=', 'l.enterprise_id').onRef('c.id', '=', 'l.campaign_id'))

@@ -1,29 +1,34 @@
+import { z } from 'zod';
 import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { can, requireActor } from '../../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
-import { writeAudit } from '../../../platform/audit/audit';
+import { writeAudit, writeAudits, type AuditEntry } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
 import { systemScope, type AnyScope } from '../../../platform/db/scope';
 import { AppError, alreadyTaken, invalid, notFound } from '../../../platform/errors';
 import { loadFile, prepareFiles, storeFiles } from '../../../platform/files/attachments';
 import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
-import { currentRules } from '../../../platform/rules';
 import {
   confirmPaperList, contentHash, recordPaperList, signatureImages, signaturesOf, signDocument, verifySigner, type Signer,
 } from '../../../platform/signatures';
 import { addLocalDays, localDay, localYear } from '../../../platform/time';
-import { fulfilByRecord } from '../../obligations';
+import { eventDays, fulfilByRecord, obligationParams } from '../../obligations';
 import {
   accountsOfEmployees, campaignCounts, campaignOfYear, campaignsToSweep, completeCampaign, employeesWithoutLetter, enterpriseBasics, findCampaign, findLetter,
-  insertCampaign, insertLetters, insertTemplate, latestTemplates, leadersOverPending, letterPage, lettersOfEmployee, listCampaignRows,
-  markLeft, markSigned, pendingAccounts, pendingPaper, progressByUnit, rosterPending, setReminded,
-  type CampaignRow, type LetterInsert, type LetterRowFull,
+  findLetterToSign, insertCampaign, insertLetters, insertTemplate, latestTemplates, leadersOverPending, letterPage, lettersOfEmployee, listCampaignRows,
+  markLeft, markSigned, markSignedHoldingPending, pendingAccounts, pendingPaper, progressByUnit, rosterPending, rosterPendingActive, setReminded,
+  type CampaignRow, type LetterInsert, type LetterRowFull, type LetterToSign,
 } from './letters.repository';
-import { LETTERS_RULES } from './letters.rule-sets';
 import { BUILTIN_TEMPLATES, LETTER_KINDS, lateHireBase, letterContent, type LetterKind } from './letters.rules';
 import type {
   CampaignCounts, CampaignCreate, CampaignDetail, LetterDetail, LetterListQuery, SignBody, TemplateView,
 } from './letters.schema';
+
+/** The duty a later hire's own letter fulfils (letters.obligations.ts): its days are the later-hire days. */
+const NEW_HIRE_DUTY = 'resp.letter.new_hire';
+
+/** The `employeeIds` field of a paper list: a JSON array of the people on it. */
+const PAPER_EMPLOYEE_IDS = z.array(z.uuid()).min(1).max(2000);
 
 /*
  * R-RESP-3, R-RESP-5: the yearly signing of the all-staff responsibility letter (责任书) or employee commitment
@@ -163,11 +168,13 @@ export async function createCampaign(db: Db, ctx: Ctx, enterpriseId: string, inp
     const enterprise = await enterpriseOf(tx, actor, enterpriseId);
     if (!mayManage(actor, enterpriseId)) throw notManager();
     if (await campaignOfYear(tx, actor.scope, enterpriseId, input.year, input.kind)) throw alreadyTaken('body.year', 'letters.campaignExists');
-    const rules = await currentRules(tx, { enterpriseId }, LETTERS_RULES);
+    // R-RESP-3 [cfg]: the days a later hire has to sign are the engine's for the duty it opens (one setting).
+    const rules = await obligationParams(tx, { enterpriseId }, NEW_HIRE_DUTY);
+    const lateHireDays = eventDays(rules.params) ?? 30;
     const saved = (await latestTemplates(tx, actor.scope, enterpriseId)).find((t) => t.kind === input.kind);
     const wording = saved ? { template_version: saved.version, title: saved.title, body: saved.body } : { template_version: 0, ...BUILTIN_TEMPLATES[input.kind] };
     const row = {
-      year: input.year, kind: input.kind, ...wording, starts_on: input.startsOn, late_hire_days: rules.value.lateHireDays,
+      year: input.year, kind: input.kind, ...wording, starts_on: input.startsOn, late_hire_days: lateHireDays,
       rule_set_version: rules.version, created_by: actor.userId, now: ctx.now,
     };
     const campaignId = await insertCampaign(tx, actor.scope, enterpriseId, row);
@@ -178,7 +185,7 @@ export async function createCampaign(db: Db, ctx: Ctx, enterpriseId: string, inp
     await writeAudit(tx, ctx, {
       action: 'letters.campaign.create', entityType: 'letter_campaign', entityId: campaignId, enterpriseId,
       after: {
-        year: input.year, kind: input.kind, templateVersion: wording.template_version, startsOn: input.startsOn, lateHireDays: rules.value.lateHireDays,
+        year: input.year, kind: input.kind, templateVersion: wording.template_version, startsOn: input.startsOn, lateHireDays,
         ruleSetVersion: rules.version, roster: letters.filter((l) => !l.late_hire).length, lateHires: letters.filter((l) => l.late_hire).length,
       },
     });
@@ -294,7 +301,7 @@ async function letterIn(db: Executor, actor: Actor, enterpriseId: string, id: st
   return l;
 }
 
-function contentOf(c: CampaignRow, enterprise: { id: string; name: string }, l: Pick<LetterRowFull, 'employee_id' | 'employee_name'>) {
+function contentOf(c: Pick<CampaignRow, 'id' | 'year' | 'kind' | 'template_version' | 'title' | 'body'>, enterprise: { id: string; name: string }, l: Pick<LetterRowFull, 'employee_id' | 'employee_name'>) {
   return letterContent({
     campaignId: c.id, year: c.year, kind: c.kind, templateVersion: c.template_version, title: c.title, body: c.body,
     enterpriseId: enterprise.id, enterpriseName: enterprise.name, employeeId: l.employee_id, employeeName: l.employee_name,
@@ -352,56 +359,96 @@ export async function myLetters(db: Db, ctx: Ctx): Promise<{ items: LetterDetail
   return { items };
 }
 
+/** Who signs the letter and how, decided on the letter as read (the same checks before and under its lock). */
+function signerOf(actor: Actor, l: LetterToSign, body: SignBody): Signer {
+  let signer: Signer;
+  if (body.method === 'proxy_pad') {
+    if (!body.idLast4) throw invalid('body.idLast4', 'validation.required');
+    signer = { employeeId: l.employee_id, idLast4: body.idLast4 };
+  } else {
+    if (l.own_employee_id !== l.employee_id) throw new AppError('FORBIDDEN', { reason: 'NOT_YOURS', messageKey: 'letters.refused.notYours' });
+    signer = { userId: actor.userId };
+  }
+  if (l.status === 'signed' || l.status === 'paper') throw new AppError('STATE', { reason: 'ALREADY_SIGNED', messageKey: 'letters.refused.signed' });
+  if (l.status === 'left' || l.employee_status === 'left') throw new AppError('STATE', { reason: 'NOT_SIGNABLE', messageKey: 'letters.refused.left' });
+  if (body.method === 'password' && !body.password) throw invalid('body.password', 'validation.required');
+  if (body.method !== 'password' && !body.imageAttachmentId) throw invalid('body.imageAttachmentId', 'signature.image.invalid');
+  return signer;
+}
+
+async function letterToSign(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: boolean } = {}): Promise<LetterToSign> {
+  await requireEnterpriseInScope(db, actor, enterpriseId);
+  const l = await findLetterToSign(db, actor, enterpriseId, id, opts);
+  if (!l) throw notFound();
+  return l;
+}
+
 /**
  * Signs a letter. Pad or password: the caller's own letter only (another person's is refused, 403 `NOT_YOURS`).
  * proxy_pad: the letter of someone without an account, in the caller's charge, confirmed with the last four of their
  * ID number. The letter is read under its row lock: two signings of it queue, and the later one is refused. The last
  * signature of the roster completes the campaign, in this transaction.
+ *
+ * One transaction of few statements, the answer built from what it read and wrote: the letter with its campaign and
+ * enterprise under the lock, the person's own duty, the signature (two statements), the letter marked, the three
+ * audit rows appended last (the enterprise's chain is locked from there to the commit, so signings of one enterprise
+ * queue only there), and whether the roster is complete (see `markSignedHoldingPending`).
  */
 export async function signLetter(db: Db, ctx: Ctx, enterpriseId: string, id: string, body: SignBody): Promise<LetterDetail> {
   const actor = requireActor(ctx);
-  const first = await letterIn(db, actor, enterpriseId, id);
-  let signer: Signer;
-  if (body.method === 'proxy_pad') {
-    if (!body.idLast4) throw invalid('body.idLast4', 'validation.required');
-    signer = { employeeId: first.employee_id, idLast4: body.idLast4 };
-  } else {
-    if ((await ownEmployeeId(db, actor)) !== first.employee_id) throw new AppError('FORBIDDEN', { reason: 'NOT_YOURS', messageKey: 'letters.refused.notYours' });
-    signer = { userId: actor.userId };
-  }
-  const refuseState = (l: LetterRowFull) => {
-    if (l.status === 'signed' || l.status === 'paper') throw new AppError('STATE', { reason: 'ALREADY_SIGNED', messageKey: 'letters.refused.signed' });
-    if (l.status === 'left' || l.employee_status === 'left') throw new AppError('STATE', { reason: 'NOT_SIGNABLE', messageKey: 'letters.refused.left' });
-  };
-  refuseState(first);
-  if (body.method === 'password' && !body.password) throw invalid('body.password', 'validation.required');
-  if (body.method !== 'password' && !body.imageAttachmentId) throw invalid('body.imageAttachmentId', 'signature.image.invalid');
-  const proof = await verifySigner(db, ctx, { enterpriseId, signer, method: body.method, password: body.password });
-  await db.transaction().execute(async (tx) => {
-    const l = await letterIn(tx, actor, enterpriseId, id, { lock: true });
-    refuseState(l);
-    const c = (await findCampaign(tx, systemScope, enterpriseId, l.campaign_id))!;
-    const enterprise = (await enterpriseBasics(tx, systemScope, enterpriseId))!;
-    const content = contentOf(c, enterprise, l);
+  // A wrong password or last four is counted outside the transaction (verifySigner): the letter is checked first, so
+  // nothing is counted against a letter the caller may not sign. The pad has nothing to verify beforehand.
+  const signerBefore = body.method === 'pad' ? { userId: actor.userId } : signerOf(actor, await letterToSign(db, actor, enterpriseId, id), body);
+  const proof = await verifySigner(db, ctx, { enterpriseId, signer: signerBefore, method: body.method, password: body.password });
+  const { l, sig } = await db.transaction().execute(async (tx) => {
+    const l = await letterToSign(tx, actor, enterpriseId, id, { lock: true });
+    const signer = signerOf(actor, l, body);
+    const content = contentOf({ ...l, id: l.campaign_id }, { id: l.enterprise_id, name: l.enterprise_name }, l);
     // The letter shown is the one signed: its hash was fixed when it was made.
     if (contentHash(content) !== l.content_sha256) throw new Error(`letter ${l.id}: content no longer matches its hash`);
-    const sig = await signDocument(tx, ctx, {
-      enterpriseId, documentType: DOCUMENT, documentId: l.id, documentVersion: LETTER_VERSION, content, signer, method: body.method,
-      imageAttachmentId: body.imageAttachmentId, password: body.password, device: body.device, proof,
-    });
-    await markSigned(tx, enterpriseId, [l.id], { signatureId: sig.id, method: body.method, at: ctx.now }, ctx.now);
-    await writeAudit(tx, ctx, {
-      action: 'letters.sign', entityType: 'letter', entityId: l.id, enterpriseId,
-      before: { status: 'pending' }, after: { status: 'signed', method: body.method, signatureId: sig.id, contentSha256: sig.contentSha256, employeeId: l.employee_id },
-    });
-    // R-RESP-3: a later hire's own duty is the signature of their letter.
+    // R-RESP-3: a later hire's own duty (anyone's opened by their hire) is the signature of their letter.
     await fulfilByRecord(tx, ctx, {
       enterpriseId, record: 'letters.signed', recordType: 'letter', recordId: l.id, at: ctx.now, subjectKey: l.employee_id,
       byPrincipal: actor.role === 'enterprise_principal' && body.method !== 'proxy_pad',
     });
-    await settle(tx, ctx, enterpriseId, l.campaign_id);
+    const audit: AuditEntry[] = [];
+    const sig = await signDocument(tx, ctx, {
+      enterpriseId, documentType: DOCUMENT, documentId: l.id, documentVersion: LETTER_VERSION, content, signer, method: body.method,
+      imageAttachmentId: body.imageAttachmentId, password: body.password, device: body.device, proof, withImage: true, deferAudit: audit,
+    });
+    // Someone of the roster surely still pending (held so until this commits) spares the campaign's lock.
+    const pendingOther = await markSignedHoldingPending(tx, enterpriseId, { id: l.id, campaignId: l.campaign_id },
+      { signatureId: sig.id, method: body.method, at: ctx.now }, ctx.now);
+    const undecided = l.campaign_status === 'open' && !pendingOther;
+    audit.push({
+      action: 'letters.sign', entityType: 'letter', entityId: l.id, enterpriseId,
+      before: { status: 'pending' }, after: { status: 'signed', method: body.method, signatureId: sig.id, contentSha256: sig.contentSha256, employeeId: l.employee_id },
+    });
+    await writeAudits(tx, ctx, audit);
+    if (undecided) await completeIfDone(tx, ctx, enterpriseId, l.campaign_id);
+    return { l, sig };
   });
-  return getLetter(db, ctx, enterpriseId, id);
+  return {
+    id: l.id, campaignId: l.campaign_id, year: l.year, kind: l.kind, title: l.title, body: l.body, enterpriseId: l.enterprise_id, enterpriseName: l.enterprise_name,
+    employeeId: l.employee_id, employeeName: l.employee_name, orgUnitName: l.org_unit_name,
+    status: 'signed', lateHire: l.late_hire, dueOn: l.due_on, contentSha256: l.content_sha256,
+    signature: {
+      signerName: sig.signerName, method: sig.method, signedAt: sig.signedAt, operatorName: sig.operatorUserId ? actor.displayName : null, device: sig.device,
+      contentSha256: sig.contentSha256, confirmed: true, image: sig.image,
+    },
+    abilities: { canSign: false, canSignForOther: false },
+  };
+}
+
+/**
+ * Completes the campaign when nobody of its roster is pending any more, under the campaign's lock (signings that
+ * found no one surely pending queue here, and each decides on what the earlier ones committed); `settle` does the
+ * rest (leavers recorded, the campaign completed, the yearly duty fulfilled).
+ */
+async function completeIfDone(tx: Tx, ctx: Ctx, enterpriseId: string, campaignId: string): Promise<void> {
+  const c = await findCampaign(tx, systemScope, enterpriseId, campaignId, { lock: true });
+  if (!c || c.status !== 'open' || (await rosterPendingActive(tx, enterpriseId, campaignId))) return;
+  await settle(tx, ctx, enterpriseId, campaignId);
 }
 
 // ---- paper lists ----
@@ -415,15 +462,16 @@ const scanKind = (buf: Buffer) => (buf.subarray(0, 5).toString('latin1') === '%P
  */
 export async function recordPaperLetters(db: Db, ctx: Ctx, enterpriseId: string, campaignId: string, file: { buffer: Buffer; filename: string } | undefined, employeeIdsField: string | undefined) {
   const actor = requireActor(ctx);
-  let employeeIds: string[];
+  let parsed: unknown;
   try {
-    employeeIds = JSON.parse(employeeIdsField ?? '') as string[];
+    parsed = JSON.parse(employeeIdsField ?? '');
   } catch {
     throw invalid('body.employeeIds', 'letters.paper.employeeIds');
   }
-  if (!Array.isArray(employeeIds) || employeeIds.length === 0 || employeeIds.length > 2000 || !employeeIds.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x))) {
-    throw invalid('body.employeeIds', 'letters.paper.employeeIds');
-  }
+  // Real UUIDs only (a string of 36 dashes is not one), 1–2000 of them.
+  const ids = PAPER_EMPLOYEE_IDS.safeParse(parsed);
+  if (!ids.success) throw invalid('body.employeeIds', 'letters.paper.employeeIds');
+  const employeeIds = ids.data;
   if (!file) throw invalid('body.file', 'letters.paper.file');
   await campaignIn(db, actor, enterpriseId, campaignId);
   const kind = scanKind(file.buffer);

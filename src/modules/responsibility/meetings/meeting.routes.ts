@@ -1,3 +1,4 @@
+import { sendStoredFile } from '../../../platform/http/stored-file';
 import { DOCUMENT_MAX_BYTES } from '../../../platform/files/kinds';
 import { exportStarted, replyExport, startExport } from '../../../platform/files/exports';
 import type { RouteModule } from '../../../platform/http/app';
@@ -82,9 +83,7 @@ export const meetingRoutes: RouteModule = (app, { db, config, jobs }) => {
     schema: { tags, summary: '会议附件', params: meetingFileParams },
   }, async (req, reply) => {
     const file = await readMeetingFile(db, req.ctx, req.params.enterpriseId, req.params.id);
-    const name = encodeURIComponent(file.name || `meeting-file.${file.mime === 'application/pdf' ? 'pdf' : 'jpg'}`);
-    return reply.type(file.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `inline; filename*=UTF-8''${name}`).send(file.data);
+    return sendStoredFile(reply, file, { zh: '会议附件', ascii: 'meeting-file' });
   });
 
   app.delete(`${base}/meeting-files/:id`, {

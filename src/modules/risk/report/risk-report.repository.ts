@@ -8,11 +8,9 @@ import { riskPointRowVisibleTo, riskPointVisibleTo } from '../points/risk-point.
 import { startOfLocalYear } from '../../../platform/time';
 import type { Grade } from '../points/risk-grading';
 import {
-  reportDeadline, type EnterpriseReportFacts, type Grade1Item, type PointFigures, type ReportAssessment, type ReportController, type ReportMeasure,
+  type EnterpriseReportFacts, type Grade1Item, type PointFigures, type ReportAssessment, type ReportController, type ReportMeasure,
   type ReportPoint, type ReportStatus, type SubdistrictAggregate,
 } from './risk-report.rules';
-import type { ReportListQuery } from './risk-report.schema';
-import { containsPattern } from '../../../platform/db/like';
 
 /** migrations/0004_risk_reports.sql. Kept here until schema.ts takes it in. */
 
@@ -130,65 +128,24 @@ export async function listReportEvents(db: Executor, scope: Scope, enterpriseId:
 
 // ---- regulators: who has and has not reported ----
 
-function reportListBase(db: Executor, scope: Scope, q: Omit<ReportListQuery, 'page' | 'pageSize' | 'order'>, year: number) {
-  let query = db.selectFrom('enterprises as e')
-    .leftJoin('risk_annual_reports as r', (j) => j.onRef('r.enterprise_id', '=', 'e.id').on('r.year', '=', year))
-    .where(enterpriseRowInScope(scope, 'e'))
-    // A closed enterprise owes no report.
-    .where('e.status', '<>', 'closed');
-  if (q.subdistrictId) query = query.where('e.subdistrict_id', '=', q.subdistrictId);
-  if (q.industryCode) query = query.where('e.industry_code', '=', q.industryCode);
-  if (q.q) {
-    const like = containsPattern(q.q);
-    query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.credit_code', 'like', like.toUpperCase())]));
-  }
-  const deadline = reportDeadline(year);
-  switch (q.status) {
-    case 'none': query = query.where('r.enterprise_id', 'is', null); break;
-    case 'draft': case 'confirmed': case 'submitted': query = query.where('r.status', '=', q.status); break;
-    case 'notSubmitted': query = query.where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '<>', 'submitted')])); break;
-    case 'late': query = query.where('r.status', '=', 'submitted').where('r.submitted_at', '>=', deadline); break;
-    case undefined: break;
-  }
-  return query;
+/**
+ * The stage of each enterprise's report of the year (its row's status, null without one), a correlated expression over
+ * the enterprise id: the obligations engine lists who owes the report and filters and counts by it (issue 11 §1).
+ */
+export function annualReportStageSql(year: number): (enterpriseId: RawBuilder<string>) => RawBuilder<string | null> {
+  return (enterpriseId) => sql<string | null>`(select r.status from risk_annual_reports r where r.enterprise_id = ${enterpriseId} and r.year = ${year})`;
 }
 
-/** The enterprises in scope (not closed) that have not submitted the year's report: whom a regulator may urge. */
-export async function annualNonSubmitterIds(db: Executor, scope: Scope, year: number): Promise<string[]> {
-  return (await reportListBase(db, scope, { status: 'notSubmitted' }, year).select('e.id').execute()).map((r) => r.id);
-}
-
-export async function listReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, year: number) {
-  const base = reportListBase(db, scope, q, year);
-  const [rows, total] = await Promise.all([
-    base.innerJoin('subdistricts as s', 's.id', 'e.subdistrict_id').innerJoin('industries as i', 'i.code', 'e.industry_code')
-      .leftJoin('users as u', 'u.id', 'r.submitted_by')
-      // The latest submitted version (2, 3… after corrections): platform/submissions keeps the versions.
-      .leftJoin('submissions as sv', (j) => j.onRef('sv.enterprise_id', '=', 'e.id').on('sv.kind', '=', 'risk.annual').on('sv.subject_key', '=', String(year)))
-      .select(['e.id', 'e.name', 'e.credit_code', 'e.subdistrict_id', 's.name as subdistrict_name', 'e.industry_code', 'i.name as industry_name',
-        'r.status', 'r.confirmed_at', 'r.submitted_at', 'u.display_name as submitted_by_name', 'sv.submitted_version'])
-      .orderBy('e.name', q.order).orderBy('e.id', q.order).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
-}
-
-/** Attendance over the same scope and filters, whatever the status filter: the cards above the list. */
-export async function countReportStatuses(db: Executor, scope: Scope, q: ReportListQuery, year: number) {
-  const deadline = reportDeadline(year);
-  const r = await reportListBase(db, scope, { ...q, status: undefined }, year).select((eb) => [
-    eb.fn.countAll<number>().as('enterprises'),
-    eb.fn.countAll<number>().filterWhere('r.enterprise_id', 'is', null).as('none'),
-    eb.fn.countAll<number>().filterWhere('r.status', '=', 'draft').as('draft'),
-    eb.fn.countAll<number>().filterWhere('r.status', '=', 'confirmed').as('confirmed'),
-    eb.fn.countAll<number>().filterWhere('r.status', '=', 'submitted').as('submitted'),
-    eb.fn.countAll<number>().filterWhere((w) => w.and([w('r.status', '=', 'submitted'), w('r.submitted_at', '>=', deadline)])).as('late'),
-  ]).executeTakeFirstOrThrow();
-  const n = (v: unknown) => Number(v ?? 0);
-  return {
-    enterprises: n(r.enterprises), none: n(r.none), draft: n(r.draft), confirmed: n(r.confirmed), submitted: n(r.submitted),
-    late: n(r.late), onTime: n(r.submitted) - n(r.late), notSubmitted: n(r.enterprises) - n(r.submitted),
-  };
+/** The reports of the year of these enterprises (a page of the regulators' list): who submitted it, when, and its latest submitted version. */
+export async function reportContents(db: Executor, scope: Scope, year: number, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return [];
+  return db.selectFrom('risk_annual_reports as r')
+    .leftJoin('users as u', 'u.id', 'r.submitted_by')
+    // The latest submitted version (2, 3… after corrections): platform/submissions keeps the versions.
+    .leftJoin('submissions as sv', (j) => j.onRef('sv.enterprise_id', '=', 'r.enterprise_id').on('sv.kind', '=', 'risk.annual').on('sv.subject_key', '=', String(year)))
+    .select(['r.enterprise_id', 'r.status', 'r.confirmed_at', 'r.submitted_at', 'u.display_name as submitted_by_name', 'sv.submitted_version'])
+    .where('r.year', '=', year).where('r.enterprise_id', 'in', [...enterpriseIds]).where(enterpriseInScope(scope, 'r.enterprise_id'))
+    .execute();
 }
 
 // ---- the subdistrict's aggregate ----

@@ -224,11 +224,14 @@ function totalsOf(byIndustry: IndustryAggregate[]): SubdistrictAggregate['totals
  * R-RISK-9: the subdistrict sums the SUBMITTED reports of its enterprises, by industry so each district department
  * can take the part it supervises, and lists who has not submitted. Figures come from the locked snapshots only.
  */
-export function aggregateSubdistrict(year: number, facts: EnterpriseReportFacts[]): SubdistrictAggregate {
+export function aggregateSubdistrict(year: number, facts: EnterpriseReportFacts[], owing?: ReadonlySet<string>): SubdistrictAggregate {
   const industries = new Map<string, IndustryAggregate>();
   const sorted = [...facts].sort((a, b) => compareText(a.enterpriseName, b.enterpriseName) || compareText(a.enterpriseId, b.enterpriseId));
   const out: SubdistrictAggregate = { year, totals: totalsOf([]), byIndustry: [], grade1: [], reports: [], nonSubmitters: [] };
   for (const f of sorted) {
+    // Issue 11 §1: who owes the year's report is the obligations engine's (its open occurrences); an enterprise that
+    // has not submitted and does not owe it (onboarded later, waived) is neither a report nor missing.
+    if (owing && f.status !== 'submitted' && !owing.has(f.enterpriseId)) continue;
     const ind = industries.get(f.industryCode)
       ?? { industryCode: f.industryCode, industryName: f.industryName, enterprises: 0, submitted: 0, onTime: 0, late: 0, notSubmitted: 0, points: emptyFigures() };
     industries.set(f.industryCode, ind);

@@ -3,6 +3,7 @@ import { pageOf, pageQuery } from '../../../platform/http/route';
 import { R8_ITEMS, REPORT_ACTIONS, REPORT_STATUSES } from './risk-report.rules';
 import { ASSESSMENT_STAGES, controlLevel, MEASURE_CATEGORIES, RISK_KINDS, riskGrade } from '../points/risk-point.schema';
 import { submissionVersion, versionParam } from '../../../platform/submissions/submission.schema';
+import { DUTY_FILTERS, DUTY_STATUSES } from '../../obligations';
 
 export const reportYear = z.coerce.number().int().min(2000).max(2100);
 export const reportParams = z.object({ enterpriseId: z.uuid(), year: reportYear });
@@ -87,9 +88,20 @@ export const reportListQuery = z.object({
   year: reportYear.optional(),
   subdistrictId: z.uuid().optional(),
   industryCode: z.string().max(50).optional(),
-  status: z.enum(['none', 'draft', 'confirmed', 'submitted', 'notSubmitted', 'late']).optional(),
+  /**
+   * The report's own stage (none, draft, confirmed, submitted), or where the enterprise stands on the duty (issue 11 §1,
+   * read from the obligations engine): notSubmitted (owes it, not yet), late, overdue, waived, notOwed.
+   */
+  status: z.enum(['none', 'draft', 'confirmed', 'submitted', 'notSubmitted', 'late', 'overdue', 'waived', 'notOwed']).optional(),
+  /** Where the enterprise stands on the duty (the engine's occurrence of `risk.annual_report` for the year). */
+  duty: z.enum(DUTY_FILTERS).optional(),
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+/** The figures of the duty over the list (the engine's occurrences): who owes the report and where they stand. */
+export const dutyCounts = z.object({
+  owed: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), notSubmitted: z.number(), overdue: z.number(), waived: z.number(), notOwed: z.number(),
+});
 
 export const reportStatusItem = z.object({
   enterpriseId: z.string(), name: z.string(), creditCode: z.string(), subdistrictId: z.string(), subdistrictName: z.string(),
@@ -97,6 +109,8 @@ export const reportStatusItem = z.object({
   submittedAt: z.date().nullable(), submittedBy: z.string().nullable(), onTime: z.boolean().nullable(),
   /** The version the regulator reads: 1, or 2… after corrections; null before the first submission. */
   submittedVersion: z.number().nullable(),
+  /** The duty (issue 11 §1): its status (`none` when the enterprise does not owe the year's report), due day, fulfilment or waiver. */
+  dutyStatus: z.enum(DUTY_STATUSES), dueDate: z.string().nullable(), fulfilledAt: z.date().nullable(), waivedReason: z.string().nullable(),
 });
 export const reportStatusPage = pageOf(reportStatusItem).extend({
   year: z.number(),
@@ -107,9 +121,11 @@ export const reportStatusPage = pageOf(reportStatusItem).extend({
   forwardedAt: z.date().nullable(),
   /** The number of the latest forwarded version of the aggregate (1, 2…); null before the first forward. */
   forwardedVersion: z.number().nullable(),
+  /** Stages of the reports (none…submitted) and, from the engine, submitted on time, late and not yet by those who owe it. */
   counts: z.object({
     enterprises: z.number(), none: z.number(), draft: z.number(), confirmed: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), notSubmitted: z.number(),
   }),
+  duty: dutyCounts,
 });
 
 const attendance = { enterprises: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), notSubmitted: z.number() };

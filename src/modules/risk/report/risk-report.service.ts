@@ -13,8 +13,8 @@ import type { WorkbenchSource } from '../../../platform/workbench';
 import { riskSummaryFor } from '../points/risk-point.service';
 import { today } from '../points/risk-point.service';
 import {
-  annualNonSubmitterIds, appendReportEvent, countReportStatuses, departmentIndustries, findReport, findSubdistrict, findSubdistrictReport, firstSubmittedAt,
-  listAggregateVersions, listReportEvents, listReportStatuses, listSubdistrictReports, loadReportSource, loadSubdistrictFacts, lockReport, reportEnterprise,
+  annualReportStageSql, appendReportEvent, departmentIndustries, findReport, findSubdistrict, findSubdistrictReport, firstSubmittedAt,
+  listAggregateVersions, listReportEvents, listSubdistrictReports, loadReportSource, loadSubdistrictFacts, lockReport, reportContents, reportEnterprise,
   saveSubdistrictReport, updateReportRow,
 } from './risk-report.repository';
 import {
@@ -27,7 +27,7 @@ import {
   type DocRef, type PdfModel, type PdfOptions, type Seed, type SubmissionKind,
 } from '../../../platform/submissions/submission.service';
 import { snapshotHash } from '../../../platform/submissions/submission.rules';
-import { fulfilByRecord } from '../../obligations';
+import { dutyInForce, dutyStatusesOf, fulfilByRecord, occurrenceStatusForScope, openOccurrenceEnterpriseIds, type DutyStatus } from '../../obligations';
 import { riskReportPdfModel } from './risk-report.pdf';
 import type { ReportRow } from './risk-report.repository';
 
@@ -316,25 +316,66 @@ export async function annualReportPdfFile(db: Db, ctx: Ctx, enterpriseId: string
 
 // ---- regulators ----
 
-/** Who in the caller's scope has and has not submitted the year's report, and whether on time. */
+/** The duty behind the annual report (R-RISK-9), as the obligations engine keeps it: one occurrence per enterprise and year. */
+const ANNUAL_DUTY = 'risk.annual_report';
+const dutyOf = (year: number) => ({ definitionKey: ANNUAL_DUTY, periodKey: String(year) });
+
+/** The list's `status` filter: a report stage (the module's row), or where the enterprise stands on the duty (the engine). */
+function listFilter(q: ReportListQuery): { statuses?: readonly DutyStatus[]; stages?: readonly (string | null)[] } {
+  const byDuty = q.duty ? dutyStatusesOf(q.duty) : undefined;
+  const narrow = (statuses: readonly DutyStatus[]) => (byDuty ? statuses.filter((st) => byDuty.includes(st)) : statuses);
+  switch (q.status) {
+    case 'none': return { statuses: byDuty, stages: [null] };
+    case 'draft': case 'confirmed': case 'submitted': return { statuses: byDuty, stages: [q.status] };
+    case 'notSubmitted': return { statuses: narrow(dutyStatusesOf('notSubmitted')) };
+    case 'late': return { statuses: narrow(dutyStatusesOf('late')) };
+    case 'overdue': return { statuses: narrow(dutyStatusesOf('overdue')) };
+    case 'waived': return { statuses: narrow(dutyStatusesOf('waived')) };
+    case 'notOwed': return { statuses: narrow(dutyStatusesOf('notOwed')) };
+    case undefined: return { statuses: byDuty };
+  }
+}
+
+/**
+ * Who in the caller's scope has and has not submitted the year's report, and whether on time (R-RISK-9). Who owes it
+ * and where each stands is the obligations engine's (issue 11 §1): an enterprise that joined during the year, or whose
+ * duty was waived, is listed as such and is never "not submitted". The report row gives the contents: its stage, who
+ * submitted it and the version the subdistrict reads.
+ */
 export async function listReportStatus(db: Db, ctx: Ctx, q: ReportListQuery) {
   const actor = requireActor(ctx);
   const year = q.year ?? localYear(ctx.now);
   const subdistrictId = actor.scope.kind === 'subdistrict' ? actor.scope.subdistrictId : null;
-  const [{ rows, total }, counts, forwarded] = await Promise.all([
-    listReportStatuses(db, actor.scope, q, year),
-    countReportStatuses(db, actor.scope, q, year),
+  const { statuses, stages } = listFilter(q);
+  const [duty, forwarded] = await Promise.all([
+    occurrenceStatusForScope(db, ctx, {
+      ...dutyOf(year), subdistrictId: q.subdistrictId, industryCode: q.industryCode, q: q.q, statuses,
+      record: { stage: annualReportStageSql(year), stages }, page: q.page, pageSize: q.pageSize, order: q.order,
+    }),
     subdistrictId ? findSubdistrictReport(db, actor.scope, subdistrictId, year) : undefined,
   ]);
+  const contents = new Map((await reportContents(db, actor.scope, year, duty.items.map((i) => i.enterpriseId))).map((r) => [r.enterprise_id, r]));
   return {
-    items: rows.map((r) => ({
-      enterpriseId: r.id, name: r.name, creditCode: r.credit_code, subdistrictId: r.subdistrict_id, subdistrictName: r.subdistrict_name,
-      industryCode: r.industry_code, industryName: r.industry_name, status: (r.status ?? 'none') as ReportStatus, confirmedAt: r.confirmed_at,
-      submittedAt: r.submitted_at, submittedBy: r.submitted_by_name, onTime: r.submitted_at ? isOnTime(year, r.submitted_at) : null,
-      submittedVersion: r.submitted_version ?? (r.status === 'submitted' ? 1 : null),
-    })),
-    total, page: q.page, pageSize: q.pageSize, year, dueDate: reportDueDate(year), pastDue: today(ctx) > reportDueDate(year),
-    canForward: subdistrictId !== null && year <= localYear(ctx.now), forwardedAt: forwarded?.forwarded_at ?? null, forwardedVersion: forwarded?.version ?? null, counts,
+    items: duty.items.map((d) => {
+      const r = contents.get(d.enterpriseId);
+      const status = (r?.status ?? 'none') as ReportStatus;
+      return {
+        enterpriseId: d.enterpriseId, name: d.name, creditCode: d.creditCode, subdistrictId: d.subdistrictId, subdistrictName: d.subdistrictName,
+        industryCode: d.industryCode, industryName: d.industryName, status, confirmedAt: r?.confirmed_at ?? null,
+        submittedAt: r?.submitted_at ?? null, submittedBy: r?.submitted_by_name ?? null,
+        // On time as the engine decided when the report fulfilled the duty; for a report nobody owed, by its first submission.
+        onTime: d.status === 'fulfilled' ? true : d.status === 'late_fulfilled' ? false : r?.submitted_at ? isOnTime(year, r.submitted_at) : null,
+        submittedVersion: r?.submitted_version ?? (status === 'submitted' ? 1 : null),
+        dutyStatus: d.status, dueDate: d.dueOn, fulfilledAt: d.fulfilledAt, waivedReason: d.waivedReason,
+      };
+    }),
+    total: duty.total, page: q.page, pageSize: q.pageSize, year, dueDate: reportDueDate(year), pastDue: today(ctx) > reportDueDate(year),
+    canForward: subdistrictId !== null && year <= localYear(ctx.now), forwardedAt: forwarded?.forwarded_at ?? null, forwardedVersion: forwarded?.version ?? null,
+    counts: {
+      enterprises: duty.groups.reduce((n, g) => n + g.n, 0), none: duty.byStage(null), draft: duty.byStage('draft'), confirmed: duty.byStage('confirmed'),
+      submitted: duty.byStage('submitted'), onTime: duty.counts.onTime, late: duty.counts.late, notSubmitted: duty.counts.notSubmitted,
+    },
+    duty: duty.counts,
   };
 }
 
@@ -378,6 +419,15 @@ function missingReports(ctx: Ctx, year: number, agg: SubdistrictAggregate): AppE
 }
 
 /**
+ * Who still owes the year's report in the caller's scope, by the obligations engine (issue 11 §1: onboarded later or
+ * waived is not owing); for a year before the duty was in force, undefined: every operating enterprise owed it.
+ */
+async function owingOf(db: Executor, ctx: Ctx, year: number): Promise<ReadonlySet<string> | undefined> {
+  if (!(await dutyInForce(db, ctx, ANNUAL_DUTY, `${year}-01-01`))) return undefined;
+  return new Set(await openOccurrenceEnterpriseIds(db, ctx, dutyOf(year)));
+}
+
+/**
  * What a forward would send now, for the officer's confirmation: who has not submitted, how long until 31 December,
  * and whether anything changed since the last forwarded version.
  */
@@ -385,8 +435,10 @@ export async function previewForward(db: Db, ctx: Ctx, year: number) {
   const actor = requireActor(ctx);
   const subdistrictId = requireSubdistrictOfficer(actor);
   requireReportableYear(ctx, year);
-  const [facts, latest] = await Promise.all([loadSubdistrictFacts(db, actor.scope, subdistrictId, year), findSubdistrictReport(db, actor.scope, subdistrictId, year)]);
-  const agg = aggregateSubdistrict(year, facts);
+  const [facts, latest, owing] = await Promise.all([
+    loadSubdistrictFacts(db, actor.scope, subdistrictId, year), findSubdistrictReport(db, actor.scope, subdistrictId, year), owingOf(db, ctx, year),
+  ]);
+  const agg = aggregateSubdistrict(year, facts, owing);
   return {
     year, dueDate: reportDueDate(year), daysToDue: daysUntilDue(year, today(ctx)),
     enterprises: agg.totals.enterprises, submitted: agg.totals.submitted, nonSubmitters: agg.nonSubmitters,
@@ -411,7 +463,7 @@ export async function forwardSubdistrictReport(db: Db, ctx: Ctx, year: number, i
     const ref = aggregateRef(sub.id, year);
     // The facts are read after the document's lock, so two forwards at once queue and the later one sees the earlier.
     let locked = await lockSubmission(tx, ctx, ref, before ? forwardedSeed(before) : null);
-    const agg = aggregateSubdistrict(year, await loadSubdistrictFacts(tx, actor.scope, sub.id, year));
+    const agg = aggregateSubdistrict(year, await loadSubdistrictFacts(tx, actor.scope, sub.id, year), await owingOf(tx, ctx, year));
     const last = locked.current.status === 'submitted' ? locked.current : null;
     if (last && sameFacts(last.snapshot as SubdistrictAggregate, agg)) {
       throw new AppError('STATE', { messageKey: 'riskReport.forward.unchanged', params: { version: last.version }, reason: 'NOTHING_NEW' });
@@ -515,11 +567,10 @@ export async function getAggregateVersion(db: Db, ctx: Ctx, year: number, subdis
 
 // ---- the workbench and 催报 ----
 
-/** 催报 (R-RISK-9): the enterprises in the caller's scope that have not submitted the year's report are reminded. */
+/** 催报 (R-RISK-9): the enterprises in the caller's scope whose duty of the year is still open (not submitted, not waived) are reminded. */
 export async function urgeAnnualReports(db: Db, ctx: Ctx, year: number) {
-  const actor = requireActor(ctx);
   if (year > localYear(ctx.now)) throw invalid('params.year', 'validation.riskReport.futureYear');
-  const enterpriseIds = await annualNonSubmitterIds(db, actor.scope, year);
+  const enterpriseIds = await openOccurrenceEnterpriseIds(db, ctx, dutyOf(year));
   return urgeEnterprises(db, ctx, {
     enterpriseIds, entityType: 'risk_annual_report', entityId: String(year), kind: 'risk',
     titleKey: 'notify.riskReport.urge.title', bodyKey: 'notify.riskReport.urge.body',
@@ -552,12 +603,13 @@ export const riskWorkbench: WorkbenchSource = async (db, ctx) => {
     ];
   }
   if (!december || !can(actor, 'risk.supervise')) return [];
-  const [counts, urgedAt] = await Promise.all([
-    countReportStatuses(db, scope, {} as ReportListQuery, year),
+  const [duty, urgedAt] = await Promise.all([
+    occurrenceStatusForScope(db, ctx, { ...dutyOf(year), page: 1, pageSize: 1, order: 'asc' }),
     urgedToday(db, ctx, 'risk_annual_report', String(year)),
   ]);
+  const missing = duty.counts.notSubmitted;
   return [{
-    key: 'risk.annualMissing', count: counts.notSubmitted, detail: counts.enterprises, to: `/risk/reports?year=${year}&status=notSubmitted`, tone: 'warning' as const,
-    ...(counts.notSubmitted > 0 ? { urge: { path: `/risk/reports/${year}/urge`, body: {}, urgedAt } } : {}),
+    key: 'risk.annualMissing', count: missing, detail: duty.total, to: `/risk/reports?year=${year}&status=notSubmitted`, tone: 'warning' as const,
+    ...(missing > 0 ? { urge: { path: `/risk/reports/${year}/urge`, body: {}, urgedAt } } : {}),
   }];
 };

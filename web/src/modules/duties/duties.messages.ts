@@ -191,7 +191,6 @@ export const dutiesMessages = {
   'dutyReview.sign': ['签字确认', 'Sign'],
   'dutyReview.signTitle': ['签字确认 {year} 年度梳理', 'Sign the {year} review'],
   'dutyReview.signHint': ['主要负责人本人签字后，梳理记录即锁定，本年度"梳理完善责任制"履职完成。', 'Once the principal signs, the record is locked and this year\'s review duty is done.'],
-  'dutyReview.password': ['登录密码（电子签名）', 'Your password (e-signature)'],
   'dutyReview.signedDone': ['已签字确认', 'Signed'],
   'dutyReview.deleteConfirm': ['删除这条尚未签字的梳理记录？', 'Delete this unsigned review?'],
 

@@ -8,8 +8,12 @@ const CheckInPage = page(() => import('./pages/CheckInPage'), 'CheckInPage');
 const MentoringPage = page(() => import('./pages/MentoringPage'), 'MentoringPage');
 const MentorshipDetailPage = page(() => import('./pages/MentorshipDetailPage'), 'MentorshipDetailPage');
 const PayLinksPage = page(() => import('./pages/PayLinksPage'), 'PayLinksPage');
+const KeyMomentOverviewPage = page(() => import('./pages/KeyMomentOverviewPage'), 'KeyMomentOverviewPage');
 
-/** Key moments, mentoring and the pay–safety link, inside the signed-in layout under the enterprise's address (duties link there). */
+/**
+ * Key moments, mentoring and the pay–safety link, inside the signed-in layout under the enterprise's address (duties link
+ * there); the regulators' overview of key moments at its own address.
+ */
 export const keyMomentRoutes: RouteObject[] = [
   {
     path: 'enterprises/:enterpriseId/key-moments',
@@ -32,6 +36,11 @@ export const keyMomentRoutes: RouteObject[] = [
       { index: true, element: <ModuleGuard permission="mentoring.read"><MentoringPage /></ModuleGuard> },
       { path: ':id', element: <ModuleGuard permission="mentoring.read"><MentorshipDetailPage /></ModuleGuard>, handle: handle('crumb.mentorship') },
     ],
+  },
+  // The regulators' list of the enterprises in scope (issue 11 §10); each opens the enterprise's moments above, read-only.
+  {
+    path: 'key-moments/overview', element: <ModuleGuard permission="key_moment.supervise"><KeyMomentOverviewPage /></ModuleGuard>,
+    handle: handle('nav.keyMomentOverview'),
   },
   { path: 'enterprises/:enterpriseId/pay-links', element: <ModuleGuard permission="pay_link.read"><PayLinksPage /></ModuleGuard>, handle: handle('nav.payLinks') },
 ];

@@ -1,4 +1,4 @@
-import { FileProtectOutlined, FileSearchOutlined, FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileProtectOutlined, FileSearchOutlined, FileTextOutlined, MonitorOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 import type { Me } from '../auth/api/auth.api';
 
@@ -10,8 +10,11 @@ export function lettersNavItems(me: Me): NavItem[] {
     if (has('letters.sign')) items.push({ key: 'myLetters', path: '/letters/mine', label: 'nav.myLetters', icon: <FileTextOutlined /> });
     if (has('letters.read')) items.push({ key: 'letterCampaigns', path: '/letters/campaigns', label: 'nav.letterCampaigns', icon: <FileProtectOutlined /> });
     if (has('commitment.read')) items.push({ key: 'commitment', path: '/letters/commitment', label: 'nav.commitment', icon: <SafetyCertificateOutlined /> });
-  } else if (has('commitment.supervise')) {
-    items.push({ key: 'commitmentOverview', path: '/letters/commitments', label: 'nav.commitmentOverview', icon: <FileSearchOutlined /> });
+    // Shown to every enterprise that may read it; the page says when its industry does not owe the notice.
+    if (has('daily_notice.read')) items.push({ key: 'dailyNotice', path: '/letters/daily-notice', label: 'nav.dailyNotice', icon: <AlertOutlined /> });
+  } else {
+    if (has('commitment.supervise')) items.push({ key: 'commitmentOverview', path: '/letters/commitments', label: 'nav.commitmentOverview', icon: <FileSearchOutlined /> });
+    if (has('daily_notice.supervise')) items.push({ key: 'dailyNoticeOverview', path: '/letters/daily-notices', label: 'nav.dailyNoticeOverview', icon: <MonitorOutlined /> });
   }
   return items;
 }

@@ -3,7 +3,8 @@ import { RequireSession } from '../../app/guards';
 import { Full, handle, page } from '../../app/route-helpers';
 import { LettersGuard } from './components/LettersGuard';
 
-// Every letter page is its own chunk; the public commitment page too, so a scan of the poster loads it alone.
+// Every letter page is its own chunk. The public commitment page behind the poster's QR code is not a page of the app
+// at all: it is its own small entry (web/public-commitment.html, web/src/public/commitment.ts), served at /p/commitment/.
 const CampaignsPage = page(() => import('./pages/CampaignsPage'), 'CampaignsPage');
 const CampaignDetailPage = page(() => import('./pages/CampaignDetailPage'), 'CampaignDetailPage');
 const SignForOthersPage = page(() => import('./pages/SignForOthersPage'), 'SignForOthersPage');
@@ -12,7 +13,9 @@ const CommitmentPage = page(() => import('./pages/CommitmentPage'), 'CommitmentP
 const CommitmentOverviewPage = page(() => import('./pages/CommitmentOverviewPage'), 'CommitmentOverviewPage');
 const LetterPrintPage = page(() => import('./pages/LetterPrintPage'), 'LetterPrintPage');
 const CommitmentPosterPage = page(() => import('./pages/CommitmentPosterPage'), 'CommitmentPosterPage');
-const PublicCommitmentPage = page(() => import('./pages/PublicCommitmentPage'), 'PublicCommitmentPage');
+const DailyNoticePage = page(() => import('./pages/DailyNoticePage'), 'DailyNoticePage');
+const DailyNoticeOverviewPage = page(() => import('./pages/DailyNoticeOverviewPage'), 'DailyNoticeOverviewPage');
+const DailyNoticePrintPage = page(() => import('./pages/DailyNoticePrintPage'), 'DailyNoticePrintPage');
 
 /** Letter and commitment pages inside the signed-in layout (children of '/'). */
 export const lettersRoutes: RouteObject[] = [
@@ -37,22 +40,24 @@ export const lettersRoutes: RouteObject[] = [
       },
       { path: 'commitment', element: <LettersGuard permission="commitment.read"><CommitmentPage /></LettersGuard>, handle: handle('nav.commitment') },
       { path: 'commitments', element: <LettersGuard permission="commitment.supervise"><CommitmentOverviewPage /></LettersGuard>, handle: handle('nav.commitmentOverview') },
+      { path: 'daily-notice', element: <LettersGuard permission="daily_notice.read"><DailyNoticePage /></LettersGuard>, handle: handle('nav.dailyNotice') },
+      { path: 'daily-notices', element: <LettersGuard permission="daily_notice.supervise"><DailyNoticeOverviewPage /></LettersGuard>, handle: handle('nav.dailyNoticeOverview') },
     ],
   },
 ];
 
 /**
- * Pages outside the app frame: the public commitment behind the poster's QR code (no session), and the print pages
- * (a letter, the poster), which need a session but no menu, so that what prints is the sheet alone.
+ * Pages outside the app frame: the print pages (a letter, the poster, the daily notice), which need a session but no
+ * menu, so that what prints is the sheet alone.
  */
 export const lettersPublicRoutes: RouteObject[] = [
-  { path: '/p/commitment/:token', element: <Full><PublicCommitmentPage /></Full> },
   {
     path: '/letters/print/:enterpriseId',
     element: <RequireSession><Full><Outlet /></Full></RequireSession>,
     children: [
       { path: 'letters/:id', element: <LettersGuard permission="letters.sign"><LetterPrintPage /></LettersGuard> },
       { path: 'commitments/:id', element: <LettersGuard permission="commitment.read"><CommitmentPosterPage /></LettersGuard> },
+      { path: 'daily-notices/:id', element: <LettersGuard permission="daily_notice.read"><DailyNoticePrintPage /></LettersGuard> },
     ],
   },
 ];

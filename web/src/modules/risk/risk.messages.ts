@@ -389,6 +389,13 @@ export const riskMessages = {
   'risk.reportStatus.submitted': ['已报送', 'Submitted'],
   'risk.reportStatus.notSubmitted': ['未报送', 'Not submitted'],
   'risk.reportStatus.late': ['逾期报送', 'Submitted late'],
+  'risk.reportStatus.overdue': ['逾期未报送', 'Overdue'],
+  'risk.reportStatus.waived': ['已豁免', 'Waived'],
+  'risk.reportStatus.notOwed': ['无需报送', 'Not owed'],
+  'risk.reports.duty': ['履职状态', 'Duty'],
+  'risk.reports.dutyNoneHint': ['该企业本年度不在应报范围（如年内新纳入监管），不计入未报送', 'Not owed this year (e.g. joined during the year): not counted as missing'],
+  'risk.reports.dutyCounts': ['应报 {owed} 家：已报送 {submitted}（按时 {onTime}，逾期 {late}），未报送 {notSubmitted}（其中已逾期 {overdue}）；已豁免 {waived} 家，无需报送 {notOwed} 家', '{owed} owe the report: {submitted} submitted ({onTime} on time, {late} late), {notSubmitted} not yet ({overdue} overdue); {waived} waived, {notOwed} not owed'],
+  'risk.reports.dutyHint': ['应报范围、逾期和豁免以履职事项为准；已豁免和无需报送的企业不计入未报送，也不会被催报。', 'Who owes the report, overdue and waived follow the duties engine; waived and not-owed enterprises are neither missing nor urged.'],
 
   // Annual report (R-RISK-9)
   'risk.report.title': ['{year} 年度风险点清单与风险管控分析报告', 'Risk list and risk-control analysis {year}'],

@@ -1,5 +1,6 @@
 import { api, type OnExportProgress, type Query } from '../../../app/api';
 import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types';
+import type { SignOutcome } from '../../../app/components/SignDialog';
 
 type E = '/enterprises/{enterpriseId}';
 
@@ -70,7 +71,7 @@ export const dutiesApi = {
   reviews: (enterpriseId: string, signal?: AbortSignal) => api.get<ReviewList>(`${e(enterpriseId)}/duty-reviews`, undefined, { signal }),
   createReview: (enterpriseId: string, body: ReviewCreate) => api.post<Review>(`${e(enterpriseId)}/duty-reviews`, body),
   deleteReview: (enterpriseId: string, id: string) => api.del(`${e(enterpriseId)}/duty-reviews/${id}`),
-  signReview: (enterpriseId: string, id: string, password: string) => api.post<Review>(`${e(enterpriseId)}/duty-reviews/${id}/sign`, { password }),
+  signReview: (enterpriseId: string, id: string, signature: SignOutcome) => api.post<Review>(`${e(enterpriseId)}/duty-reviews/${id}/sign`, signature),
 
   campaigns: (enterpriseId: string, signal?: AbortSignal) => api.get<CampaignList>(`${e(enterpriseId)}/duty-assessments`, undefined, { signal }),
   createCampaign: (enterpriseId: string, body: BodyOf<`${E}/duty-assessments`>) => api.post<Campaign>(`${e(enterpriseId)}/duty-assessments`, body),

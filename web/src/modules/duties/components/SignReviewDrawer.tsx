@@ -1,33 +1,31 @@
-import { Alert, App, Descriptions, Form, Input } from 'antd';
-import { FormDrawer } from '../../../app/components/FormDrawer';
+import { Alert, App, Descriptions } from 'antd';
+import { SignDialog, type SignOutcome } from '../../../app/components/SignDialog';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
 import { dutiesApi, dutyQueries, type Review } from '../api/duties.api';
 
-type Values = { password: string };
-
-/** The principal signs the yearly review with his password (the platform's e-signature); it is then locked. */
+/**
+ * The principal signs the yearly review (the platform's e-signature): by hand on the pad, on a phone too, or with his
+ * password; it is then locked and the year's review duty is done.
+ */
 export function SignReviewDrawer({ enterpriseId, review, onClose }: { enterpriseId: string; review: Review; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const sign = useApiMutation((v: Values) => dutiesApi.signReview(enterpriseId, review.id, v.password), {
+  const sign = useApiMutation((v: SignOutcome) => dutiesApi.signReview(enterpriseId, review.id, v), {
     invalidates: [dutyQueries(enterpriseId).reviews, ['obligations']],
     onSuccess: () => { void message.success(t('dutyReview.signedDone')); onClose(); },
   });
   return (
-    <FormDrawer<Values>
+    <SignDialog
+      enterpriseId={enterpriseId}
+      mode="self"
       title={t('dutyReview.signTitle', { year: review.year })}
-      form={form}
-      onSubmit={sign.run}
-      saving={sign.saving}
+      onSign={sign.run}
       onClose={onClose}
-      okText={t('dutyReview.sign')}
-      testId="duty-review-sign"
       intro={(
-        <>
-          <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
+        <div data-testid="duty-review-sign">
+          <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('dutyReview.reviewer')}>{review.reviewerName}</Descriptions.Item>
             <Descriptions.Item label={t('dutyReview.reviewedOn')}>{formatDate(review.reviewedOn)}</Descriptions.Item>
             <Descriptions.Item label={t('dutyReview.changed')}>{review.changed ? t('dutyReview.changedYes') : t('dutyReview.changedNo')}</Descriptions.Item>
@@ -38,13 +36,9 @@ export function SignReviewDrawer({ enterpriseId, review, onClose }: { enterprise
               </Descriptions.Item>
             )}
           </Descriptions>
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('dutyReview.signHint')} />
-        </>
+          <Alert type="info" showIcon message={t('dutyReview.signHint')} />
+        </div>
       )}
-    >
-      <Form.Item name="password" label={t('dutyReview.password')} rules={[{ required: true, message: t('validation.required') }]}>
-        <Input.Password autoComplete="current-password" data-testid="duty-review-password" />
-      </Form.Item>
-    </FormDrawer>
+    />
   );
 }

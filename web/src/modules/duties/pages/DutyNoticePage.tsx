@@ -9,6 +9,7 @@ import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useApiQuery } from '../../../app/useApi';
 import { dutiesApi, GRADES } from '../api/duties.api';
+import '../../../app/components/print-sheet.css';
 import '../components/duty-print.css';
 
 /** 考核结果公示: the notice every employee reads during its period, printable on A4. Readable at phone width. */
@@ -27,7 +28,7 @@ export function DutyNoticePage() {
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('dutyPublication.printNow')}</Button>
       </Flex>
       {data.status !== 'published' && <Alert className="no-print" type="warning" showIcon style={{ marginBottom: 12 }} message={t('dutyNotice.preview')} />}
-      <div className="duty-sheet">
+      <div className="print-sheet-doc duty-sheet">
         <h1>{t('dutyNotice.title', { name: data.name })}</h1>
         <div className="sheet-sub">
           {data.enterpriseName}

@@ -10,6 +10,7 @@ import { useI18n } from '../../../app/i18n';
 import { useApiQuery } from '../../../app/useApi';
 import { dutiesApi } from '../api/duties.api';
 import { publicationSections } from './DutyPublicationPage';
+import '../../../app/components/print-sheet.css';
 import '../components/duty-print.css';
 
 /** The published lists on A4 (公示): one table per post, department or person, to post on the wall. */
@@ -28,7 +29,7 @@ export function DutyPublicationPrintPage() {
       <Flex justify="flex-end" className="no-print" style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('dutyPublication.printNow')}</Button>
       </Flex>
-      <div className="duty-sheet">
+      <div className="print-sheet-doc duty-sheet">
         <h1>{t('dutyPublication.printTitle')}</h1>
         <div className="sheet-sub">{data.enterpriseName} · {t('dutyPublication.asOfShort', { date: formatDate(data.asOf) })}</div>
         {publicationSections(data, t).map((s) => (

@@ -43,14 +43,21 @@ export type SubmittedReport = {
   found: number; fixed: number; overdueAtEnd: number; majorOpenAtEnd: number;
 };
 
+/** Where an enterprise stands on the period's duty (issue 11 §1, the obligations engine); `none`: it does not owe it. */
+export type DutyStatus = 'upcoming' | 'due' | 'overdue' | 'fulfilled' | 'late_fulfilled' | 'waived' | 'none';
+/** The list's filters over the duty, and its figures. */
+export const DUTY_FILTERS = ['notSubmitted', 'overdue', 'submitted', 'late', 'waived', 'notOwed'] as const;
+export type DutyCounts = Record<'owed' | 'submitted' | 'onTime' | 'late' | 'notSubmitted' | 'overdue' | 'waived' | 'notOwed', number>;
+
 export type ReportStatusRow = {
   enterpriseId: string; name: string; creditCode: string; subdistrictId: string; subdistrictName: string; industryCode: string; industryName: string;
   status: ReportStatus; confirmedAt: string | null; submittedAt: string | null;
   /** The version regulators read: 1, or 2… after corrections; null before the first submission. */
   submittedVersion: number | null;
+  dutyStatus: DutyStatus; dueDate: string | null; fulfilledAt: string | null; waivedReason: string | null;
 };
 export type ReportStatusPage = Page<ReportStatusRow> & {
-  periodType: ReportPeriodType; periodKey: string; counts: { total: number; draft: number; confirmed: number; submitted: number };
+  periodType: ReportPeriodType; periodKey: string; counts: { total: number; draft: number; confirmed: number; submitted: number }; duty: DutyCounts;
 };
 
 /** The last period of the type that has ended: what an enterprise reports now. */

@@ -1,4 +1,4 @@
-import { Col, Flex, Row, Select, Statistic, Tag, Card } from 'antd';
+import { Col, Flex, Row, Select, Statistic, Tag, Card, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
@@ -8,11 +8,13 @@ import { useI18n } from '../../../app/i18n';
 import { industryName, useReference } from '../../../app/reference';
 import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
-import { doubleReportApi, lastEndedPeriod, type ReportPeriodType, type ReportStatus, type ReportStatusRow } from '../api/double-report.api';
+import { MEANING_TEXT } from '../../../app/palette';
+import { DUTY_FILTERS, doubleReportApi, lastEndedPeriod, type DutyStatus, type ReportPeriodType, type ReportStatus, type ReportStatusRow } from '../api/double-report.api';
+import { DutyStatusCell } from '../../obligations/components/DutyStatusCell';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportStatusTag } from './ReportStatusTag';
 
-const FILTERS = ['periodType', 'periodKey', 'status', 'subdistrictId', 'industryCode'] as const;
+const FILTERS = ['periodType', 'periodKey', 'status', 'duty', 'subdistrictId', 'industryCode'] as const;
 
 /** Regulators: which enterprises in scope have confirmed and submitted their report for a period. */
 export function ReportSubmissionStatus() {
@@ -24,7 +26,7 @@ export function ReportSubmissionStatus() {
   const key = f.periodKey ?? lastEndedPeriod(type);
   const subdistricts = useReference('subdistricts');
   const industries = useReference('industries');
-  const query = { page: list.page, pageSize: list.pageSize, periodType: type, periodKey: key, status: f.status, subdistrictId: f.subdistrictId, industryCode: f.industryCode };
+  const query = { page: list.page, pageSize: list.pageSize, periodType: type, periodKey: key, status: f.status, duty: f.duty, subdistrictId: f.subdistrictId, industryCode: f.industryCode };
   const { data, error, loading, reload } = useApiQuery(['double-reports', 'status', query], (signal) => doubleReportApi.status(query, signal));
 
   return (
@@ -33,6 +35,8 @@ export function ReportSubmissionStatus() {
         <PeriodPicker type={type} periodKey={key} defaultKey={lastEndedPeriod} onChange={(pt, pk) => list.setFilters({ periodType: pt, periodKey: pk })} />
         <Select style={{ minWidth: 120 }} allowClear placeholder={t('hazard.status')} value={f.status as ReportStatus | undefined} onChange={(v?: ReportStatus) => list.setFilters({ status: v })}
           options={(['draft', 'confirmed', 'submitted'] as const).map((s) => ({ value: s, label: t(`doubleReportStatus.${s}`) }))} />
+        <Select style={{ minWidth: 130 }} allowClear placeholder={t('doubleReport.dutyFilter')} value={f.duty} onChange={(v?: string) => list.setFilters({ duty: v })}
+          options={DUTY_FILTERS.map((d) => ({ value: d, label: t(`doubleReportDuty.${d}`) }))} data-testid="double-report-duty-filter" />
         {me.scope.kind !== 'subdistrict' && subdistricts.length > 1 && (
           <Select style={{ minWidth: 140 }} allowClear placeholder={t('hazard.subdistrict')} value={f.subdistrictId} onChange={(v?: string) => list.setFilters({ subdistrictId: v })}
             options={subdistricts.map((s) => ({ value: s.id, label: s.name }))} />
@@ -41,13 +45,24 @@ export function ReportSubmissionStatus() {
           options={industries.map((i) => ({ value: i.code, label: industryName(i, locale) }))} />
       </Flex>
       {data && (
-        <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-          {(['total', 'submitted', 'confirmed', 'draft'] as const).map((k) => (
-            <Col key={k} xs={12} md={6}>
-              <Card size="small"><Statistic title={t(`doubleReportCount.${k}`)} value={data.counts[k]} /></Card>
-            </Col>
-          ))}
-        </Row>
+        <>
+          <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+            {(['total', 'submitted', 'confirmed', 'draft'] as const).map((k) => (
+              <Col key={k} xs={12} md={6}>
+                <Card size="small"><Statistic title={t(`doubleReportCount.${k}`)} value={data.counts[k]} /></Card>
+              </Col>
+            ))}
+          </Row>
+          {/* Issue 11 §1: who owes the period's report and where they stand is the duties engine's. */}
+          <Row gutter={[12, 12]} style={{ marginBottom: 8 }} data-testid="double-report-duty-counts">
+            {(['owed', 'notSubmitted', 'overdue', 'waived', 'notOwed'] as const).map((k) => (
+              <Col key={k} xs={12} md={4}>
+                <Card size="small"><Statistic title={t(`doubleReportDuty.${k}`)} value={data.duty[k]} styles={{ content: k === 'overdue' && data.duty.overdue > 0 ? { color: MEANING_TEXT.danger } : undefined }} /></Card>
+              </Col>
+            ))}
+          </Row>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>{t('doubleReport.dutyHint')}</Typography.Paragraph>
+        </>
       )}
       {error ? <ErrorState error={error} onRetry={reload} /> : (
         <ListTable<ReportStatusRow>
@@ -67,6 +82,7 @@ export function ReportSubmissionStatus() {
               key: 'status', dataIndex: 'status', title: t('hazard.status'),
               render: (v: ReportStatus, r) => <><ReportStatusTag status={v} />{(r.submittedVersion ?? 1) > 1 && <Tag>{t('submission.version', { n: r.submittedVersion! })}</Tag>}</>,
             },
+            { key: 'duty', dataIndex: 'dutyStatus', title: t('doubleReport.duty'), render: (_: DutyStatus, r) => <DutyStatusCell row={r} noneHint={t('doubleReport.dutyNoneHint')} /> },
             { key: 'sub', dataIndex: 'subdistrictName', title: t('hazard.subdistrict') },
             { key: 'industry', dataIndex: 'industryName', title: t('hazard.industry') },
             { key: 'confirmedAt', dataIndex: 'confirmedAt', title: t('doubleReport.confirmedAt'), render: (v: string | null) => formatDateTime(v) },

@@ -10,6 +10,7 @@ import { useI18n } from '../../../app/i18n';
 import { useApiQuery } from '../../../app/useApi';
 import { checksApi } from '../api/checks.api';
 import { checklistWhere } from '../components/checklist-where';
+import '../../../app/components/print-sheet.css';
 import '../components/print.css';
 
 /**
@@ -32,7 +33,7 @@ export function ChecklistPrintPage() {
       <Flex justify="flex-end" className="no-print" style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('checklist.printNow')}</Button>
       </Flex>
-      <div className="checklist-sheet">
+      <div className="print-sheet-doc checklist-sheet">
         <div className="sheet-head">
           <div style={{ flex: 1 }}>
             <h1>{data.title}</h1>

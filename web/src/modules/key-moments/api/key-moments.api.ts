@@ -15,6 +15,10 @@ export type KeyMomentDetail = ResponseOf<MomentPath>;
 export type KeyMomentDay = KeyMomentDetail['dayList'][number];
 export type DayStatus = KeyMomentDay['status'];
 export type KeyMomentCreate = BodyOf<MomentsPath>;
+export type KeyMomentPatch = BodyOf<MomentPath, 'patch'>;
+export type KeyMomentTodo = NonNullable<KeyMomentList['todo']>;
+export type KeyMomentOverview = ResponseOf<'/key-moments/overview'>;
+export type KeyMomentOverviewRow = ItemOf<KeyMomentOverview>;
 export type GapList = ResponseOf<'/enterprises/{enterpriseId}/key-moment-gaps'>;
 export type PayLinkList = ResponseOf<'/enterprises/{enterpriseId}/pay-links'>;
 export type PayLink = ItemOf<PayLinkList>;
@@ -43,6 +47,8 @@ export type PostOption = { id: string; name: string };
 /** The queries a write changes, for its `invalidates`: the module's own lists and details, the duties and the workbench. */
 export const keyMomentQueries = (enterpriseId: string): QueryKey[] => [['key-moments', enterpriseId], ['obligations'], ['workbench']];
 export const mentoringQueries = (enterpriseId: string): QueryKey[] => [['mentoring', enterpriseId], ['obligations'], ['workbench']];
+/** The regulators' list of enterprises (issue 11 §10), by its query. */
+export const keyMomentOverviewKey = (query: Query): QueryKey => ['key-moments', 'overview', query];
 export const payLinkQueries = (enterpriseId: string): QueryKey[] => [['pay-links', enterpriseId], ['obligations'], ['workbench']];
 
 const base = (enterpriseId: string) => `/enterprises/${enterpriseId}`;
@@ -55,6 +61,9 @@ export const keyMomentsApi = {
   get: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<KeyMomentDetail>(`${base(enterpriseId)}/key-moments/${id}`, undefined, { signal }),
   declare: (enterpriseId: string, body: KeyMomentCreate) => api.post<KeyMomentDetail>(`${base(enterpriseId)}/key-moments`, body),
   setLeader: (enterpriseId: string, id: string, body: BodyOf<`${MomentPath}/leader`, 'put'>) => api.put<KeyMomentDetail>(`${base(enterpriseId)}/key-moments/${id}/leader`, body),
+  update: (enterpriseId: string, id: string, body: KeyMomentPatch) => api.patch<KeyMomentDetail>(`${base(enterpriseId)}/key-moments/${id}`, body),
+  remove: (enterpriseId: string, id: string, version: number) => api.del<{ ok: true }>(`${base(enterpriseId)}/key-moments/${id}?version=${version}`),
+  overview: (query: Query, signal?: AbortSignal) => api.get<KeyMomentOverview>('/key-moments/overview', query, { signal }),
   checkIn: (enterpriseId: string, id: string, c: CheckinForm) => {
     const form = new FormData();
     form.append('locationText', c.locationText);

@@ -4,7 +4,7 @@ import { useAuth } from '../../../app/auth';
 const Forbidden = lazy(async () => ({ default: (await import('../../../app/components/Forbidden')).Forbidden }));
 
 /** The route guard of these pages (the app's Permission type does not list module permissions). */
-export function ModuleGuard({ permission, children }: { permission: 'key_moment.read' | 'mentoring.read' | 'pay_link.read'; children: ReactNode }) {
+export function ModuleGuard({ permission, children }: { permission: 'key_moment.read' | 'key_moment.supervise' | 'mentoring.read' | 'pay_link.read'; children: ReactNode }) {
   const { me } = useAuth();
   if (me?.permissions.includes(permission)) return <>{children}</>;
   return <Suspense fallback={null}><Forbidden /></Suspense>;

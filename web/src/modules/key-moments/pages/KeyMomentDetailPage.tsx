@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { CameraOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { CameraOutlined, EditOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Image, List, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageLoading } from '../../../app/components/PageLoading';
 import { usePageTitle } from '../../../app/components/PageTitle';
@@ -9,6 +9,8 @@ import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useApiQuery } from '../../../app/useApi';
 import { keyMomentsApi } from '../api/key-moments.api';
+import { DeleteMomentButton } from '../components/DeleteMomentButton';
+import { EditMomentDrawer } from '../components/EditMomentDrawer';
 import { DayTag, KindTag, StateTag } from '../components/KeyMomentTags';
 import { LeaderDrawer } from '../components/LeaderDrawer';
 
@@ -19,7 +21,8 @@ import { LeaderDrawer } from '../components/LeaderDrawer';
 export function KeyMomentDetailPage() {
   const { enterpriseId = '', id = '' } = useParams();
   const { t } = useI18n();
-  const [naming, setNaming] = useState(false);
+  const navigate = useNavigate();
+  const [drawer, setDrawer] = useState<'leader' | 'edit' | null>(null);
   const { data: m, error, loading, reload, setData } = useApiQuery(['key-moments', enterpriseId, 'detail', id], (signal) => keyMomentsApi.get(enterpriseId, id, signal));
   usePageTitle(m?.name);
   if (error) return <ErrorState error={error} onRetry={reload} />;
@@ -48,7 +51,9 @@ export function KeyMomentDetailPage() {
             {!m.abilities.checkIn && m.checkInRefusal && m.state === 'ongoing' && (
               <Typography.Text type="secondary">{t(`keyMoment.checkInRefusal.${m.checkInRefusal}`)}</Typography.Text>
             )}
-            {m.abilities.manage && <Button icon={<UserSwitchOutlined />} onClick={() => setNaming(true)} data-testid="key-moment-name-leader">{t('keyMoment.nameLeader')}</Button>}
+            {m.abilities.manage && <Button icon={<UserSwitchOutlined />} onClick={() => setDrawer('leader')} data-testid="key-moment-name-leader">{t('keyMoment.nameLeader')}</Button>}
+            {m.abilities.edit && <Button icon={<EditOutlined />} onClick={() => setDrawer('edit')} data-testid="key-moment-edit-open">{t('keyMoment.edit')}</Button>}
+            {m.abilities.delete && <DeleteMomentButton moment={m} onDeleted={() => void navigate(`/enterprises/${enterpriseId}/key-moments`, { replace: true })} />}
           </Flex>
         </Flex>
       </Card>
@@ -89,7 +94,8 @@ export function KeyMomentDetailPage() {
           )} />
         )}
       </Card>
-      {naming && <LeaderDrawer moment={m} onClose={() => setNaming(false)} onSaved={(next) => { setData(next); setNaming(false); }} />}
+      {drawer === 'leader' && <LeaderDrawer moment={m} onClose={() => setDrawer(null)} onSaved={(next) => { setData(next); setDrawer(null); }} />}
+      {drawer === 'edit' && <EditMomentDrawer moment={m} onClose={() => setDrawer(null)} onSaved={(next) => { setData(next); setDrawer(null); }} />}
     </div>
   );
 }

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, List, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useI18n } from '../../../app/i18n';
 import { MEANING_TAG } from '../../../app/palette';
 import { useApiQuery } from '../../../app/useApi';
-import { keyMomentsApi, type KeyMomentSummary } from '../api/key-moments.api';
+import { keyMomentsApi, type KeyMomentSummary, type KeyMomentTodo } from '../api/key-moments.api';
 import { DeclareMomentDrawer } from '../components/DeclareMomentDrawer';
 import { KindTag, StateTag } from '../components/KeyMomentTags';
 import { YearCalendar } from '../components/YearCalendar';
@@ -18,16 +19,24 @@ export function KeyMomentsPage() {
   const [params, setParams] = useSearchParams();
   const { t } = useI18n();
   const navigate = useNavigate();
+  const me = useMe();
   const [declaring, setDeclaring] = useState(false);
   // The server's year (the district's) unless one is asked for: the browser's clock is not the platform's.
   const asked = Number(params.get('year')) || undefined;
   const tab = params.get('tab') ?? 'list';
-  const { data, error, loading, reload } = useApiQuery(['key-moments', enterpriseId, 'list', asked], (signal) => keyMomentsApi.list(enterpriseId, { year: asked }, signal));
+  // The workbench opens a to-do (today's check-in not made, moments to come without a leader): those moments, not the year's.
+  const asTodo = params.get('todo');
+  const todo: KeyMomentTodo | undefined = asTodo === 'checkin' || asTodo === 'noLeader' ? asTodo : undefined;
+  const { data, error, loading, reload } = useApiQuery(['key-moments', enterpriseId, 'list', asked, todo],
+    (signal) => keyMomentsApi.list(enterpriseId, { year: asked, todo }, signal));
   const year = data?.year ?? asked;
   const gaps = useApiQuery(['key-moments', enterpriseId, 'gaps', year], (signal) => keyMomentsApi.gaps(enterpriseId, year!, signal), year !== undefined);
-  const set = (patch: Record<string, string>) => setParams((prev) => {
+  const set = (patch: Record<string, string | undefined>) => setParams((prev) => {
     const next = new URLSearchParams(prev);
-    for (const [k, v] of Object.entries(patch)) next.set(k, v);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) next.delete(k);
+      else next.set(k, v);
+    }
     return next;
   });
   const detail = (id: string) => `/enterprises/${enterpriseId}/key-moments/${id}`;
@@ -36,6 +45,7 @@ export function KeyMomentsPage() {
     <div data-testid="key-moments-page">
       <PageHeader
         title={t('keyMoment.title')}
+        sub={data && me.scope.enterpriseId !== enterpriseId ? data.enterpriseName : undefined}
         extra={(
           <Flex gap={8} wrap>
             <Select value={year} onChange={(y: number) => set({ year: String(y) })} style={{ width: 120 }} aria-label={t('keyMoment.year')}
@@ -45,6 +55,10 @@ export function KeyMomentsPage() {
         )}
       />
       <Typography.Paragraph type="secondary">{t('keyMoment.hint')}</Typography.Paragraph>
+      {todo && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t(`keyMoment.todo.${todo}`)} data-testid="key-moment-todo"
+          action={<Button size="small" onClick={() => set({ todo: undefined })}>{t('keyMoment.todoAll')}</Button>} />
+      )}
       {(gaps.data?.items.length ?? 0) > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('keyMoment.gaps')} data-testid="key-moment-gaps"
           description={(
@@ -60,7 +74,7 @@ export function KeyMomentsPage() {
             children: (
               <Table<KeyMomentSummary>
                 rowKey="id" loading={loading} dataSource={data?.items} pagination={false} scroll={{ x: 'max-content' }} data-testid="key-moment-table"
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('keyMoment.empty')} /> }}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={todo ? t('keyMoment.todoNone') : t('keyMoment.empty')} /> }}
                 onRow={(m) => ({ onClick: () => void navigate(detail(m.id)), style: { cursor: 'pointer' } })}
                 columns={[
                   { key: 'days', title: t('keyMoment.field.days'), render: (_: unknown, m) => (m.startsOn === m.endsOn ? m.startsOn : `${m.startsOn} ～ ${m.endsOn}`) },

@@ -20,10 +20,20 @@ export type CommitmentList = ResponseOf<`${E}/commitments`>;
 export type Commitment = ResponseOf<`${E}/commitments/{id}`>;
 export type CommitmentPatch = BodyOf<`${E}/commitments/{id}`, 'patch'>;
 export type CommitmentPoster = ResponseOf<`${E}/commitments/{id}/poster`>;
-export type PublicCommitment = ResponseOf<'/public/commitments/{token}'>;
 export type CommitmentOverview = ResponseOf<'/commitments'>;
 export type CommitmentOverviewRow = ItemOf<CommitmentOverview>;
 export type SignatureMethod = NonNullable<LetterRow['method']>;
+export type NoticeMonth = ResponseOf<`${E}/daily-notices`>;
+export type Notice = ResponseOf<`${E}/daily-notices/{id}`>;
+export type NoticeInput = BodyOf<`${E}/daily-notices`>;
+export type NoticePatch = BodyOf<`${E}/daily-notices/{id}`, 'patch'>;
+export type NoticeOverview = ResponseOf<'/daily-notices'>;
+export type NoticeOverviewRow = ItemOf<NoticeOverview>;
+export type SpecialWorkKind = keyof Notice['specialWork'];
+/** The eight special operations (GB 30871), in the notice's order. */
+export const SPECIAL_WORK_KINDS = [
+  'hot_work', 'confined_space', 'blind_plate', 'work_at_height', 'lifting', 'temporary_power', 'excavation', 'road_closure',
+] as const satisfies readonly SpecialWorkKind[];
 
 export const LETTER_KINDS = ['responsibility', 'commitment'] as const satisfies readonly LetterKind[];
 export const LETTER_STATUSES = ['pending', 'signed', 'paper', 'left'] as const satisfies readonly LetterStatus[];
@@ -31,6 +41,7 @@ export const LETTER_STATUSES = ['pending', 'signed', 'paper', 'left'] as const s
 /** The queries a letter or campaign shows in, for a write's `invalidates`. */
 export const letterQueries = (enterpriseId: string): QueryKey[] => [['letters', enterpriseId], ['letters', 'mine'], ['workbench'], ['obligations']];
 export const commitmentQueries = (enterpriseId: string): QueryKey[] => [['commitments', enterpriseId], ['workbench'], ['obligations']];
+export const noticeQueries = (enterpriseId: string): QueryKey[] => [['daily-notices', enterpriseId], ['daily-notices', 'overview'], ['workbench']];
 
 const base = (enterpriseId: string) => `/enterprises/${enterpriseId}`;
 
@@ -72,6 +83,14 @@ export const lettersApi = {
     api.post<Commitment>(`${base(enterpriseId)}/commitments/${id}/sign`, { ...signBody(outcome), version }),
   reportCommitment: (enterpriseId: string, id: string) => api.post<Commitment>(`${base(enterpriseId)}/commitments/${id}/report`, {}),
   poster: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<CommitmentPoster>(`${base(enterpriseId)}/commitments/${id}/poster`, undefined, { signal }),
-  publicCommitment: (token: string, signal?: AbortSignal) => api.get<PublicCommitment>(`/public/commitments/${encodeURIComponent(token)}`, undefined, { signal, quiet401: true }),
   overview: (query: Query, signal?: AbortSignal) => api.get<CommitmentOverview>('/commitments', query, { signal }),
+
+  noticeMonth: (enterpriseId: string, month: string | undefined, signal?: AbortSignal) =>
+    api.get<NoticeMonth>(`${base(enterpriseId)}/daily-notices`, month ? { month } : undefined, { signal }),
+  notice: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<Notice>(`${base(enterpriseId)}/daily-notices/${id}`, undefined, { signal }),
+  draftNotice: (enterpriseId: string, body: NoticeInput) => api.post<Notice>(`${base(enterpriseId)}/daily-notices`, body),
+  updateNotice: (enterpriseId: string, id: string, body: NoticePatch) => api.patch<Notice>(`${base(enterpriseId)}/daily-notices/${id}`, body),
+  signNotice: (enterpriseId: string, id: string, outcome: SignOutcome, version: number) =>
+    api.post<Notice>(`${base(enterpriseId)}/daily-notices/${id}/sign`, { ...signBody(outcome), version }),
+  noticeOverview: (query: Query, signal?: AbortSignal) => api.get<NoticeOverview>('/daily-notices', query, { signal }),
 };

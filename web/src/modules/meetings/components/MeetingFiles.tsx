@@ -50,7 +50,7 @@ export function MeetingFiles({ meeting }: { meeting: MeetingDetail }) {
       {meeting.abilities.upload && (
         <Flex gap={8} wrap>
           {MEETING_FILE_ROLES.map((role) => (
-            <Upload key={role} accept={role === 'photo' ? 'image/png,image/jpeg,image/webp' : 'application/pdf'} showUploadList={false}
+            <Upload key={role} accept={role === 'photo' ? 'image/png,image/jpeg,image/webp' : 'application/pdf,.pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document'} showUploadList={false}
               beforeUpload={(file) => { void send(role, file); return false; }}>
               <Button size="small" icon={<UploadOutlined />} loading={upload.saving && upload.input?.role === role} data-testid={`meeting-upload-${role}`}>
                 {t(`meeting.fileRole.${role}`)}

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import type { OccurrenceDetail } from '../api/obligations.api';
 import { periodLabel } from '../api/period';
+import { waivedReasonText } from './waived-reason';
 
 /** What the duty is and where it stands: period, dates (a provisional due date says why), owner, and how it ended. */
 export function DutyFacts({ duty: d }: { duty: OccurrenceDetail }) {
@@ -29,7 +30,7 @@ export function DutyFacts({ duty: d }: { duty: OccurrenceDetail }) {
     ...(d.waivedReason ? [{
       key: 'waived',
       label: t('obligation.waivedReason'),
-      children: `${d.waivedReason === 'suspended' ? t('obligation.waivedReasonSuspended') : d.waivedReason}${d.waivedAt ? ` · ${formatDateTime(d.waivedAt)}` : ''}`,
+      children: `${waivedReasonText(d.waivedReason, t)}${d.waivedAt ? ` · ${formatDateTime(d.waivedAt)}` : ''}`,
     }] : []),
   ];
   return <Descriptions size="small" column={1} items={items} data-testid="duty-facts" />;

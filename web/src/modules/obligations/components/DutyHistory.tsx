@@ -5,13 +5,15 @@ import { MEANING_COLOUR } from '../../../app/palette';
 import type { OccurrenceHistory, OccurrenceStatus } from '../api/obligations.api';
 import { OccurrenceStatusTag } from './OccurrenceStatusTag';
 import { STATUS_MEANING } from './status-style';
+import { waivedReasonText } from './waived-reason';
 
 const isStatus = (s: string | null): s is OccurrenceStatus => !!s && s in STATUS_MEANING;
 
 /** The steps the engine records; a step added later shows its code until it is named here. */
 const ACTIONS: Record<string, MessageKey> = {
   open: 'obligationAction.open', fulfil: 'obligationAction.fulfil', evidence: 'obligationAction.evidence', confirm: 'obligationAction.confirm',
-  waive: 'obligationAction.waive', revert: 'obligationAction.revert', overdue: 'obligationAction.overdue',
+  waive: 'obligationAction.waive', revert: 'obligationAction.revert', overdue: 'obligationAction.overdue', cancel: 'obligationAction.cancel',
+  reopen: 'obligationAction.reopen', recount: 'obligationAction.recount',
 };
 
 /** Every step of the duty, newest first: what happened, who did it (or the system), from which status to which, and why. */
@@ -33,7 +35,7 @@ export function DutyHistory({ history }: { history: OccurrenceHistory[] }) {
               {isStatus(h.toStatus) && h.fromStatus !== h.toStatus && <OccurrenceStatusTag status={h.toStatus} />}
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{h.actor ?? t('obligation.system')} · {formatDateTime(h.at)}</Typography.Text>
-            {h.note && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{h.note === 'suspended' ? t('obligation.waivedReasonSuspended') : h.note}</Typography.Paragraph>}
+            {h.note && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{waivedReasonText(h.note, t)}</Typography.Paragraph>}
           </div>
         ),
       }))}

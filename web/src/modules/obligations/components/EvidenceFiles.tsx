@@ -1,11 +1,11 @@
-import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Empty, Flex, Image, Typography } from 'antd';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { obligationsApi, type EvidenceFile } from '../api/obligations.api';
 
 /**
- * The evidence attached to the duty: photos as thumbnails that open full size, PDF and Excel files as downloads; the
+ * The evidence attached to the duty: photos as thumbnails that open full size, PDF, Word and Excel files as downloads; the
  * duty's own file route serves them to whoever sees the duty.
  */
 export function EvidenceFiles({ enterpriseId, occurrenceId, files }: { enterpriseId: string; occurrenceId: string; files: EvidenceFile[] }) {
@@ -34,7 +34,7 @@ export function EvidenceFiles({ enterpriseId, occurrenceId, files }: { enterpris
       )}
       {others.map((f) => (
         <Flex key={f.id} gap={8} align="center" data-testid="duty-file">
-          {f.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileExcelOutlined />}
+          {f.mime === 'application/pdf' ? <FilePdfOutlined /> : f.mime.includes('wordprocessing') ? <FileWordOutlined /> : <FileExcelOutlined />}
           <Typography.Link href={obligationsApi.fileUrl(enterpriseId, occurrenceId, f.id)} download={f.name || undefined} ellipsis style={{ minWidth: 0 }}>
             {f.name || t('obligation.files')}
           </Typography.Link>

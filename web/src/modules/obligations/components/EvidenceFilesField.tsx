@@ -4,8 +4,8 @@ import { Button, Flex, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { shrinkPhoto } from '../../hazards/components/shrink-photo';
 
-/** What evidence may be: photos, PDF and Excel workbooks (the server decides by content: obligation.views.ts). */
-export const EVIDENCE_ACCEPT = 'image/*,application/pdf,.pdf,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What evidence may be: photos, PDF, Word documents and Excel workbooks (the server decides by content: obligation.views.ts). */
+export const EVIDENCE_ACCEPT = 'image/*,application/pdf,.pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The server's limit per request (obligation.routes.ts). */
 export const EVIDENCE_MAX_FILES = 10;
 
@@ -16,7 +16,7 @@ const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.rou
 
 /**
  * The evidence picker, one thumb away on a phone: 拍照 opens the rear camera at once, 选择文件 the file chooser (photos,
- * PDF, Excel; several at a time). Photos are shrunk before they are sent; the picked files are listed to remove one.
+ * PDF, Word, Excel; several at a time). Photos are shrunk before they are sent; the picked files are listed to remove one.
  */
 export function EvidenceFilesField({ value = [], onChange, testId = 'evidence-files' }: Props) {
   const { t } = useI18n();

@@ -22,7 +22,7 @@ export type MajorItem = ItemOf<MajorPage>;
 export type ReportStatusPage = ResponseOf<'/risk/reports'>;
 export type ReportStatusItem = ItemOf<ReportStatusPage>;
 export type ReportStatusFilter = NonNullable<QueryOf<'/risk/reports'>['status']>;
-export const REPORT_STATUS_FILTERS = ['none', 'draft', 'confirmed', 'submitted', 'notSubmitted', 'late'] as const satisfies readonly ReportStatusFilter[];
+export const REPORT_STATUS_FILTERS = ['none', 'draft', 'confirmed', 'submitted', 'notSubmitted', 'late', 'overdue', 'waived', 'notOwed'] as const satisfies readonly ReportStatusFilter[];
 
 export type ForwardedAggregate = ResponseOf<AggregatePath>;
 export type SubdistrictAggregate = ForwardedAggregate['aggregate'];

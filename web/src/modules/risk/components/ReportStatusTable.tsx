@@ -6,6 +6,7 @@ import { useI18n } from '../../../app/i18n';
 import { useIsMobile } from '../../../app/responsive';
 import type { ListState } from '../../../app/useListState';
 import type { ReportStatusItem, ReportStatusPage } from '../api/risk-report.api';
+import { DutyStatusCell } from '../../obligations/components/DutyStatusCell';
 import { ReportStatusTag } from './ReportStatusTag';
 
 type Props = { list: ListState; data: ReportStatusPage | undefined; loading: boolean; year: number };
@@ -19,6 +20,7 @@ export function ReportStatusTable({ list, data, loading, year }: Props) {
     { key: 'subdistrictName', dataIndex: 'subdistrictName', title: t('enterprise.subdistrict') },
     { key: 'industryName', dataIndex: 'industryName', title: t('enterprise.industry') },
     { key: 'status', dataIndex: 'status', title: t('risk.reports.statusFilter'), render: (s: ReportStatusItem['status'], r) => <><ReportStatusTag status={s} onTime={r.onTime} />{(r.submittedVersion ?? 1) > 1 && <Tag>{t('submission.version', { n: r.submittedVersion! })}</Tag>}</> },
+    { key: 'duty', dataIndex: 'dutyStatus', title: t('risk.reports.duty'), render: (_: ReportStatusItem['dutyStatus'], r) => <DutyStatusCell row={r} noneHint={t('risk.reports.dutyNoneHint')} /> },
     { key: 'submittedAt', dataIndex: 'submittedAt', title: t('risk.reports.submittedAt'), render: (v: string | null, r) => (v ? `${formatDateTime(v)}${r.submittedBy ? ` · ${r.submittedBy}` : ''}` : '—') },
     {
       key: 'view', title: t('common.actions'),

@@ -87,7 +87,12 @@ export function RiskReportsPage() {
                     {t('risk.reports.lastForwarded', { version: statuses.data.forwardedVersion, at: formatDateTime(statuses.data.forwardedAt) })}
                   </Typography.Text>
                 )}
-                {counts && <Alert type={counts.notSubmitted > 0 ? 'warning' : 'success'} showIcon title={t('risk.reports.counts', { ...counts })} />}
+                {counts && (
+                  <Alert
+                    type={statuses.data.duty.notSubmitted > 0 ? 'warning' : 'success'} showIcon data-testid="reports-duty-counts"
+                    title={t('risk.reports.dutyCounts', { ...statuses.data.duty })} description={t('risk.reports.dutyHint')}
+                  />
+                )}
               </Flex>
             )}
             <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
