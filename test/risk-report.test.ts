@@ -4,6 +4,8 @@ import { aggregateSubdistrict } from '../src/modules/risk/report/risk-report.rul
 import { snapshotHash } from '../src/platform/submissions/submission.rules';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
+import { runObligationsDay } from '../src/modules/obligations';
+import { localInstant } from '../src/platform/time';
 
 let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -11,6 +13,12 @@ before(async () => {
   // Sessions outlive the clock moves below (the hourly cleanup compares expiry with the platform clock).
   t = await createTestPlatform({ sessionTtlHours: 24 * 365 });
   ids = await demoIds(t.db);
+  // Who owes a year's report is the obligations engine's (issue 11 §1). The demo district joined the platform in the
+  // year before the demo was loaded, and its duties open as the daily job runs; this file reads 2025 and 2026 on any
+  // real date (the demo is loaded on 1 January 2027 too), so its world says: every enterprise joined in 2024 and the
+  // daily job ran in December of 2025 and of 2026.
+  await t.db.updateTable('enterprises').set({ onboarded_on: '2024-01-01' }).execute();
+  for (const at of [localInstant(2025, 11, 1, 9), localInstant(2026, 11, 1, 9)]) await runObligationsDay(t.db, at, { notify: false });
   t.clock.now = new Date('2026-12-10T02:00:00Z');
 });
 after(async () => {

@@ -14,6 +14,7 @@ import { seedDemoDuties } from './demo-duties';
 import { seedDemoHazards } from './demo-hazards';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoObligations } from './demo-obligations';
+import { seedDemoDailyNotices } from './demo-daily-notices';
 import { addLocalMonths, localDay, localYear } from '../platform/time';
 
 import { DEMO_PASSWORD } from './demo-password';
@@ -299,6 +300,7 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
   await seedDemoHazards(db, { enterprise: seeded.enterprise, now });
   await seedDemoMeetings(db, { enterprise: seeded.enterprise, now });
   await seedDemoObligations(db, { enterpriseId: seeded.enterprise.id, now, idSecret: opts.idSecret });
+  await seedDemoDailyNotices(db, { enterpriseId: seeded.enterprise.id, now });
   await db.deleteFrom('app_settings').where('key', '=', DEMO_LOADING).execute();
   return seeded.result;
 }
