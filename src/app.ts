@@ -19,6 +19,7 @@ import { obligationsModule } from './modules/obligations';
 import { orgModule } from './modules/org';
 import { referenceModule } from './modules/reference';
 import { responsibilityModules } from './modules/responsibility';
+import { managementModules } from './modules/management';
 import { riskModule } from './modules/risk';
 import { workbenchModule } from './modules/workbench';
 import { assertDemoComplete, seedDemo } from './seed/demo';
@@ -30,6 +31,7 @@ export const MODULES: readonly ModuleManifest[] = [
   hazardsModule,
   obligationsModule,
   ...responsibilityModules,
+  ...managementModules,
   exportsModule,
   workbenchModule,
 ];
