@@ -24,6 +24,7 @@
  * or a fixed amount of work, and every statement by a timeout.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
@@ -42,7 +43,7 @@ import { systemScope } from '../src/platform/db/scope';
 import { installModules } from '../src/platform/module';
 import { obligationDefinitions, type ObligationApplies, type ObligationDefinition, type ObligationParams } from '../src/platform/obligations';
 import type { PeriodicCadence } from '../src/platform/obligations/obligation.definition';
-import { openStatusOn, windowOfDay, windowsToMaterialise, type OccurrenceWindow } from '../src/platform/obligations/obligation.rules';
+import { openStatusOn, windowsOfYear, windowsToMaterialise, type OccurrenceWindow } from '../src/platform/obligations/obligation.rules';
 import { currentRulesByDistrict } from '../src/platform/rules';
 import { contentHash } from '../src/platform/signatures';
 import { LOCAL_OFFSET_SQL, localDay, localInstant } from '../src/platform/time';
@@ -127,16 +128,6 @@ function runNodeCaptured(args: string[], env: Record<string, string>, timeoutMs:
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     child.on('exit', (code) => { clearTimeout(timer); resolve({ code: code ?? 1, out }); });
   });
-}
-
-/** Every window of a periodic cadence whose period starts in `year` (the engine's windows, first day of each month). */
-function windowsOfYear(cadence: PeriodicCadence, year: number): OccurrenceWindow[] {
-  const out = new Map<string, OccurrenceWindow>();
-  for (let m = 1; m <= 12; m++) {
-    const w = windowOfDay(cadence, `${year}-${String(m).padStart(2, '0')}-01`);
-    out.set(w.periodKey, w);
-  }
-  return [...out.values()];
 }
 
 type Periodic = { def: ObligationDefinition; params: ObligationParams & { cadence: PeriodicCadence } };
@@ -514,6 +505,37 @@ async function rawSign(pool: pg.Pool, x: SignItem): Promise<boolean> {
   }
 }
 
+/**
+ * CPU seconds used so far by the server, by every PostgreSQL process and by this process (Linux /proc; zeros
+ * elsewhere): printed per signature beside the figures, to show where the time of each side goes.
+ */
+function cpuNow(serverPid: number): { server: number; postgres: number; client: number } {
+  const ticks = (pid: string) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      // utime + stime, and cutime + cstime: the postmaster's reaped backends count with it.
+      return { comm: f.slice(f.indexOf('(') + 1, f.lastIndexOf(')')), t: (Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14])) / 100 };
+    } catch {
+      return { comm: '', t: 0 };
+    }
+  };
+  let postgres = 0;
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const x = ticks(pid);
+      if (x.comm === 'postgres') postgres += x.t;
+    }
+  } catch { /* not Linux */ }
+  const u = process.cpuUsage();
+  return { server: ticks(String(serverPid)).t, postgres, client: (u.user + u.system) / 1e6 };
+}
+
+function cpuPer(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>, ops: number): string {
+  const ms = (k: keyof typeof before) => ((after[k] - before[k]) * 1000 / ops).toFixed(2);
+  return `CPU per signature: server ${ms('server')} ms, PostgreSQL ${ms('postgres')} ms, bench client ${ms('client')} ms`;
+}
+
 async function signScenario(kit: BenchKit, pool: pg.Pool, db: Kysely<DB>, server: RunningServer, label: string, ents: Enterprise[], png: Buffer, tag: string): Promise<Record<string, unknown>> {
   const n = kit.connections;
   const perLoop = SIGN_PER_LOOP + WARM_UP;
@@ -531,11 +553,15 @@ async function signScenario(kit: BenchKit, pool: pg.Pool, db: Kysely<DB>, server
     return res.status === 200;
   };
   await fixedWork(n, WARM_UP, (i, k) => apiSign(signers.api[i]![k]!));
+  const apiCpu = cpuNow(server.pid);
   const api = await fixedWork(n, SIGN_PER_LOOP, (i, k) => apiSign(signers.api[i]![WARM_UP + k]!));
+  const apiCpuText = cpuPer(apiCpu, cpuNow(server.pid), n * SIGN_PER_LOOP);
   agent.destroy();
   if (firstFailure) console.log(`  a sign request failed: ${firstFailure}`);
   await fixedWork(n, WARM_UP, (i, k) => rawSign(pool, signers.raw[i]![k]!));
+  const rawCpu = cpuNow(server.pid);
   const raw = await fixedWork(n, SIGN_PER_LOOP, (i, k) => rawSign(pool, signers.raw[i]![WARM_UP + k]!));
+  console.log(`  API: ${apiCpuText}\n  raw SQL: ${cpuPer(rawCpu, cpuNow(server.pid), n * SIGN_PER_LOOP)}`);
   // The accounts made for this run are disabled and their sessions dropped; letters and signatures stay (they are immutable).
   const users = signers.api.flat().map((x) => x.userId!);
   await pool.query('delete from sessions where user_id = any($1::uuid[])', [users]);

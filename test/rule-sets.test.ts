@@ -91,6 +91,12 @@ test('a bad value is a translated 400 naming the field, and nothing is saved', a
     ['check-cycles', { defaultCycle: { post: 'shift', workshop: 'daily', enterprise: 'monthly' }, remindBeforeHours: { shift: 9, daily: 3, weekly: 24, monthly: 72, quarterly: 168, yearly: 360 } },
       'body.value.remindBeforeHours.shift', '不能大于 8', 'At most 8'],
     ['risk', { lec: { g1: 10, g2: 70, g3: 20 } }, 'body.value.lec', '阈值须依次递减（重大 > 较大 > 一般）', 'Thresholds must decrease (grade 1 > grade 2 > grade 3)'],
+    // A later hire's letter (R-RESP-3) is opened by the hire: it cannot be made monthly, nor opened by another event.
+    ...(['monthly', 'other.event'] as const).map((to): [string, unknown, string, string, string] => ['obligations', { definitions: { 'resp.letter.new_hire': {
+      enabled: true, effectiveFrom: '2025-01-01', applies: {}, remindDaysBefore: [7], escalateDaysAfter: [1],
+      cadence: to === 'monthly' ? { kind: 'monthly', graceDays: 0 } : { kind: 'event', event: to, days: 30, workingDays: false },
+    } } }, 'body.value.definitions.resp.letter.new_hire.cadence.kind', '事件触发的事项须仍由同一事件触发，按周期的事项须仍按周期（不能改变事项的类型）',
+    'A duty triggered by an event stays triggered by the same event, and a periodic one stays periodic']),
   ];
   for (const [name, value, path, zh, en] of cases) {
     const res = await admin.put(`/api/v1/rules/${name}`, { value, note: 'x' });

@@ -37,7 +37,7 @@ import { migrate } from '../platform/db/migrate';
 import { installModules } from '../platform/module';
 import { obligationDefinition, obligationDefinitions } from '../platform/obligations';
 import type { PeriodicCadence } from '../platform/obligations/obligation.definition';
-import { windowOfDay, windowsToMaterialise, type OccurrenceWindow } from '../platform/obligations/obligation.rules';
+import { windowOfDay, windowsOfYear, windowsToMaterialise, type OccurrenceWindow } from '../platform/obligations/obligation.rules';
 import { currentRulesByDistrict } from '../platform/rules';
 import { contentHash } from '../platform/signatures';
 import { addLocalDays, LOCAL_OFFSET_SQL, localDay, localYear } from '../platform/time';
@@ -386,16 +386,6 @@ async function generate(client: pg.PoolClient, args: Args, subdistricts: Subdist
 
 // ---------------------------------------------------------------------------------------------------------------
 // Issue 11: the scale enterprises' duties, letters and signatures.
-
-/** Every window of a periodic cadence whose period starts in `year` (first days of the months, deduplicated). */
-function windowsOfYear(cadence: PeriodicCadence, year: number): OccurrenceWindow[] {
-  const out = new Map<string, OccurrenceWindow>();
-  for (let m = 1; m <= 12; m++) {
-    const w = windowOfDay(cadence, `${year}-${String(m).padStart(2, '0')}-01`);
-    out.set(w.periodKey, w);
-  }
-  return [...out.values()];
-}
 
 /**
  * The windows the seed gives a definition: every period begun by `asOf` in the history years and the year, and the

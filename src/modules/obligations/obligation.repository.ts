@@ -107,6 +107,17 @@ export async function lockOpenBySubject(db: Executor, scope: AnyScope, enterpris
   return r.rows[0];
 }
 
+/**
+ * Whether any of `definitionKeys` has an open occurrence for the subject (any subject when null), unlocked: the cheap
+ * test before the parameters are read and the occurrence is locked (most records fulfil no event-triggered duty).
+ */
+export async function hasOpenForSubject(db: Executor, enterpriseId: string, definitionKeys: readonly string[], subjectKey: string | null): Promise<boolean> {
+  const r = await sql<{ open: boolean }>`select exists (select 1 from obligation_occurrences o
+    where o.enterprise_id = ${enterpriseId} and o.definition_key = any(${sql.val([...definitionKeys])}::text[])
+      ${subjectKey === null ? sql`` : sql`and o.subject_key = ${subjectKey}`} and o.status in ('upcoming', 'due', 'overdue')) as open`.execute(db);
+  return r.rows[0]?.open === true;
+}
+
 /** Occurrences a record fulfilled, under their locks. */
 export async function lockFulfilledBy(db: Executor, scope: AnyScope, enterpriseId: string, recordType: string, recordId: string): Promise<OccurrenceRow[]> {
   const r = await sql<OccurrenceRow>`select ${sql.join(COLUMNS.map((c) => sql.ref(c)))} from obligation_occurrences o

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { obligationDefinitions, type ObligationParams } from '../../platform/obligations';
+import { obligationDefinition, obligationDefinitions, type ObligationParams } from '../../platform/obligations';
 import { defineRuleSet } from '../../platform/rules';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -40,7 +40,16 @@ export const obligationParamsSchema: z.ZodType<ObligationParams> = z.object({
 export const OBLIGATION_RULES = defineRuleSet({
   name: 'obligations',
   module: 'obligations',
-  schema: z.object({ definitions: z.record(z.string(), obligationParamsSchema) }),
+  // A definition keeps the kind it was declared with (the event that opens it, or a period): its module fulfils and
+  // opens it on that assumption (fulfilByRecord, triggerEvent).
+  schema: z.object({ definitions: z.record(z.string(), obligationParamsSchema) }).superRefine((v, ctx) => {
+    for (const [key, params] of Object.entries(v.definitions)) {
+      const declared = obligationDefinition(key)?.defaults.cadence;
+      if (!declared) continue;
+      const same = declared.kind === 'event' ? params.cadence.kind === 'event' && params.cadence.event === declared.event : params.cadence.kind !== 'event';
+      if (!same) ctx.addIssue({ code: 'custom', message: 'obligation.rules.cadenceKind', path: ['definitions', key, 'cadence', 'kind'] });
+    }
+  }),
   defaults: {
     // The declared definitions, read when asked (modules register theirs at start, after this file loads).
     get definitions(): Record<string, ObligationParams> {

@@ -15,7 +15,7 @@ import { localDay } from '../../platform/time';
 import type { FulfilInput, RevertInput, TriggerInput } from './obligation.api';
 import { dueAfterEvent, enterpriseApplies, keyIndustryOf, sizeEligibleIds } from './obligation.facts';
 import {
-  advanceOpenOccurrences, appliesSql, changeOccurrence, districtsWithEnterprises, enterpriseBasics, insertOccurrence,
+  advanceOpenOccurrences, appliesSql, changeOccurrence, districtsWithEnterprises, enterpriseBasics, hasOpenForSubject, insertOccurrence,
   insertOccurrencesForDistrict, lockFulfilledBy, lockOccurrenceByKey, lockOpenBySubject, lockProvisional, moveDueDay, ownerAccounts,
   sendEscalations, sendReminders, waiveSuspended, type OccurrenceRow,
 } from './obligation.repository';
@@ -51,6 +51,11 @@ async function ensurePeriodic(tx: Executor, districtId: string, enterpriseId: st
 export async function fulfilByRecord(tx: Tx, ctx: Ctx, input: FulfilInput): Promise<number> {
   const defs = obligationDefinitions().filter((d) => d.fulfilledBy.includes(input.record));
   if (!defs.length) return 0;
+  // Event-triggered duties (their cadence stays event-triggered: the rule-set refuses a change of kind) are fulfilled
+  // only where one is open for the subject; when none is, nothing more is read — e.g. every letter signed by someone
+  // who is not a later hire.
+  if (defs.every((d) => d.defaults.cadence.kind === 'event')
+    && !(await hasOpenForSubject(tx, input.enterpriseId, defs.map((d) => d.key), input.subjectKey ?? null))) return 0;
   const ent = await enterpriseBasics(tx, systemScope, input.enterpriseId);
   if (!ent) return 0;
   const rules = await currentRules(tx, ent.district_id, OBLIGATION_RULES);

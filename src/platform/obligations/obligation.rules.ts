@@ -28,6 +28,16 @@ export function windowOfDay(cadence: PeriodicCadence, day: string): OccurrenceWi
   return periodicWindow(cadence, periodOfDay(cadence.kind, day));
 }
 
+/** Every window of a periodic cadence whose period starts in `year` (the windows of the first days of its months). */
+export function windowsOfYear(cadence: PeriodicCadence, year: number): OccurrenceWindow[] {
+  const out = new Map<string, OccurrenceWindow>();
+  for (let m = 1; m <= 12; m++) {
+    const w = windowOfDay(cadence, `${year}-${String(m).padStart(2, '0')}-01`);
+    out.set(w.periodKey, w);
+  }
+  return [...out.values()];
+}
+
 /**
  * The windows the job keeps materialised on `today`: the current period and the next one (created ahead as
  * `upcoming`, so reminders can lead the period and people see what is coming).

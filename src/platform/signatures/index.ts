@@ -16,7 +16,7 @@ export {
   type ConfirmedPaper, type PaperListInput, type SignatureView, type SignerProof, type SignInput, type SignResult, type Signer, type SignMethod,
 } from './signatures';
 export { ID_LAST4, idLast4Hash, last4OfMasked, signatureSecret, startSignatures } from './id-last4';
-export { ownSignatureBody, uploadSignatureImage, type OwnSignature } from './signatures.routes';
+export { ownSignatureBody, uploadSignatureImage, versionedSignatureBody, type OwnSignature } from './signatures.routes';
 
 declare module '../auth/permissions' {
   interface ModulePermissions {

@@ -14,15 +14,24 @@ import { enterpriseParams } from '../http/route';
  * (`pad`, the PNG uploaded first to …/signature-images) or their password (`password`, the default, so a body of only
  * `{ password }` stays valid), with the field its method needs (400 on that field, before anything is read).
  */
-export const ownSignatureBody = z.object({
-  method: z.enum(['pad', 'password']).default('password'),
+const ownSignatureFields = {
+  method: z.enum(['pad', 'password']),
   imageAttachmentId: z.uuid().optional(),
   password: z.string().max(200).optional(),
   device: z.string().trim().max(200).optional(),
-})
-  .refine((b) => b.method !== 'password' || !!b.password, { path: ['password'], message: 'validation.required' })
-  .refine((b) => b.method !== 'pad' || !!b.imageAttachmentId, { path: ['imageAttachmentId'], message: 'validation.required' });
+};
+
+/** A password signature needs the password, a drawn one the uploaded drawing: refused at the edge (400) otherwise. */
+function withSignatureRules<T extends z.ZodType<{ method: 'pad' | 'password'; imageAttachmentId?: string; password?: string }>>(schema: T) {
+  return schema
+    .refine((b) => b.method !== 'password' || !!b.password, { path: ['password'], message: 'validation.required' })
+    .refine((b) => b.method !== 'pad' || !!b.imageAttachmentId, { path: ['imageAttachmentId'], message: 'validation.required' });
+}
+
+export const ownSignatureBody = withSignatureRules(z.object({ ...ownSignatureFields, method: ownSignatureFields.method.default('password') }));
 export type OwnSignature = z.infer<typeof ownSignatureBody>;
+/** The same, for a document edited before it is signed: the version the signer read (a later edit refuses it, 409). */
+export const versionedSignatureBody = withSignatureRules(z.object({ ...ownSignatureFields, version: z.number().int().optional() }));
 
 /**
  * A drawn signature, uploaded from the pad before the document is signed: stored as a `signature` file (PNG, at most

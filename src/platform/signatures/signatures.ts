@@ -42,8 +42,6 @@ export type SignInput = {
   device?: string;
   /** What `verifySigner` returned for this signing, when it was called before the transaction. */
   proof?: SignerProof;
-  /** Also return the drawn image as a `data:` URL (read in the statement that checks it). */
-  withImage?: boolean;
   /**
    * When given, the signature's audit rows are pushed here instead of written: the caller appends them with its own,
    * in one go (`writeAudits`), later in the same transaction.
@@ -55,8 +53,6 @@ export type SignInput = {
 export type SignResult = {
   id: string; contentSha256: string; signerName: string; signerUserId: string | null; signerEmployeeId: string | null; method: SignMethod;
   imageAttachmentId: string | null; operatorUserId: string | null; device: string; signedAt: Date;
-  /** The drawn image as a `data:` URL (`withImage`), else null. */
-  image: string | null;
 };
 
 export type SignatureView = {
@@ -197,7 +193,7 @@ const badImage = () => invalid('body.imageAttachmentId', 'signature.image.invali
 /**
  * What may stand in the way, read in the statement that reads the signer (or alone): a signature of this version by
  * the same person (`had`: `PAPER_PENDING` for a paper row not confirmed yet, else `ALREADY_SIGNED`), and the drawn
- * image (`image_id`, with its bytes when asked): a `signature` file of the enterprise the caller uploaded and no
+ * image (`image_id`): a `signature` file of the enterprise the caller uploaded and no
  * signature took yet.
  */
 function obstacles(input: SignInput, actor: Actor, who: { userId: RawBuilder<string | null> | string | null; employeeId: RawBuilder<string | null> | string | null }) {
@@ -207,16 +203,12 @@ function obstacles(input: SignInput, actor: Actor, who: { userId: RawBuilder<str
       and (s.signer_user_id = ${who.userId}::uuid or s.signer_employee_id = ${who.employeeId}::uuid) limit 1)`;
   const imageId = input.method === 'password' ? undefined : input.imageAttachmentId;
   const wanted = !!imageId && /^[0-9a-f-]{36}$/i.test(imageId);
-  const image = (column: 'id' | 'mime' | 'data') => (wanted
-    ? sql`(select a.${sql.ref(column)} from attachments a where a.enterprise_id = ${input.enterpriseId} and a.id = ${imageId}::uuid
+  const image = wanted
+    ? sql`(select a.id from attachments a where a.enterprise_id = ${input.enterpriseId} and a.id = ${imageId}::uuid
         and a.kind = 'signature' and a.uploaded_by = ${actor.userId}
         and not exists (select 1 from attachment_links l where l.enterprise_id = a.enterprise_id and l.attachment_id = a.id))`
-    : sql`null`);
-  return [
-    had.as('had'), image('id').$castTo<string | null>().as('image_id'),
-    (input.withImage ? image('mime') : sql`null`).$castTo<string | null>().as('image_mime'),
-    (input.withImage ? image('data') : sql`null`).$castTo<Buffer | Uint8Array | null>().as('image_data'),
-  ] as const;
+    : sql`null`;
+  return [had.as('had'), image.$castTo<string | null>().as('image_id')] as const;
 }
 
 /**
@@ -240,7 +232,7 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
 
   let signer: { userId: string | null; employeeId: string | null; name: string };
   let operator: string | null = null;
-  let found: { had: 'PAPER_PENDING' | 'ALREADY_SIGNED' | null; image_id: string | null; image_mime: string | null; image_data: Buffer | Uint8Array | null };
+  let found: { had: 'PAPER_PENDING' | 'ALREADY_SIGNED' | null; image_id: string | null };
   if ('employeeId' in input.signer) {
     if (input.method !== 'proxy_pad') throw notSignable();
     const employee = await proxyTarget(tx, actor, input.enterpriseId, input.signer.employeeId);
@@ -320,10 +312,9 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
   });
   if (input.deferAudit) input.deferAudit.push(...audit);
   else await writeAudits(tx, ctx, audit);
-  const image = found.image_mime && found.image_data ? `data:${found.image_mime};base64,${asBuffer(found.image_data).toString('base64')}` : null;
   return {
     id, contentSha256, signerName: signer.name, signerUserId: signer.userId, signerEmployeeId: signer.employeeId, method: input.method,
-    imageAttachmentId: imageId, operatorUserId: operator, device, signedAt: ctx.now, image: input.withImage ? image : null,
+    imageAttachmentId: imageId, operatorUserId: operator, device, signedAt: ctx.now,
   };
 }
 

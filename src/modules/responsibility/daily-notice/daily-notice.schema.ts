@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listParams, sortParam } from '../../../platform/db/list-query';
 import { enterpriseParams, pageOf } from '../../../platform/http/route';
+import { versionedSignatureBody } from '../../../platform/signatures';
 import { SPECIAL_WORK_KINDS } from './daily-notice.rules';
 
 const count = z.number().int().min(0).max(10_000);
@@ -24,13 +25,7 @@ export const noticeFigures = z.object({
 export type NoticeInput = z.infer<typeof noticeFigures>;
 export const noticePatch = noticeFigures.partial().extend({ version: z.number().int() });
 export type NoticePatch = z.infer<typeof noticePatch>;
-export const noticeSign = z.object({
-  method: z.enum(['pad', 'password']),
-  imageAttachmentId: z.uuid().optional(),
-  password: z.string().max(200).optional(),
-  device: z.string().trim().max(200).optional(),
-  version: z.number().int().optional(),
-});
+export const noticeSign = versionedSignatureBody;
 export type NoticeSign = z.infer<typeof noticeSign>;
 
 const figuresView = z.object({

@@ -100,7 +100,7 @@ export const letterRoutes: RouteModule = (app, { db }) => {
     config: { access: 'letters.sign' },
     schema: {
       tags, params: letterParams, body: signBody, response: { 200: letterDetail },
-      summary: '签署：本人用手写签名（pad，先上传签名图片）或密码确认（password）；没有账号的人员在负责人设备上手写并输入身份证号后四位（proxy_pad）',
+      summary: '签署：本人用手写签名（pad，先上传签名图片）或密码确认（password）；没有账号的人员在负责人设备上手写并输入身份证号后四位（proxy_pad）。返回签署后的责任书，签名图片不随之返回（image 为 null，打印时读取该责任书）',
     },
   }, async (req) => signLetter(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listParams, sortParam } from '../../../platform/db/list-query';
 import { calendarDate, enterpriseParams, pageOf } from '../../../platform/http/route';
-import { ID_LAST4 } from '../../../platform/signatures';
+import { ID_LAST4, versionedSignatureBody } from '../../../platform/signatures';
 import { COMMITMENT_ASPECTS, LETTER_KINDS } from './letters.rules';
 
 // ---- templates ----
@@ -127,13 +127,7 @@ export const commitmentPatch = z.object({
     .refine((s) => new Set(s.map((x) => x.aspect)).size === COMMITMENT_ASPECTS.length, { message: 'commitment.sectionsEach' }).optional(),
 });
 export type CommitmentPatch = z.infer<typeof commitmentPatch>;
-export const commitmentSign = z.object({
-  method: z.enum(['pad', 'password']),
-  imageAttachmentId: z.uuid().optional(),
-  password: z.string().max(200).optional(),
-  device: z.string().trim().max(200).optional(),
-  version: z.number().int().optional(),
-});
+export const commitmentSign = versionedSignatureBody;
 
 const figures = z.object({
   risk: z.object({ total: z.number().int(), byGrade: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int() }) }),

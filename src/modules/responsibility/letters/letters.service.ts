@@ -414,7 +414,7 @@ export async function signLetter(db: Db, ctx: Ctx, enterpriseId: string, id: str
     const audit: AuditEntry[] = [];
     const sig = await signDocument(tx, ctx, {
       enterpriseId, documentType: DOCUMENT, documentId: l.id, documentVersion: LETTER_VERSION, content, signer, method: body.method,
-      imageAttachmentId: body.imageAttachmentId, password: body.password, device: body.device, proof, withImage: true, deferAudit: audit,
+      imageAttachmentId: body.imageAttachmentId, password: body.password, device: body.device, proof, deferAudit: audit,
     });
     // Someone of the roster surely still pending (held so until this commits) spares the campaign's lock.
     const pendingOther = await markSignedHoldingPending(tx, enterpriseId, { id: l.id, campaignId: l.campaign_id },
@@ -434,7 +434,8 @@ export async function signLetter(db: Db, ctx: Ctx, enterpriseId: string, id: str
     status: 'signed', lateHire: l.late_hire, dueOn: l.due_on, contentSha256: l.content_sha256,
     signature: {
       signerName: sig.signerName, method: sig.method, signedAt: sig.signedAt, operatorName: sig.operatorUserId ? actor.displayName : null, device: sig.device,
-      contentSha256: sig.contentSha256, confirmed: true, image: sig.image,
+      // The 20 KB drawing is not sent back on every signature (the signer has just drawn it); the letter's GET carries it.
+      contentSha256: sig.contentSha256, confirmed: true, image: null,
     },
     abilities: { canSign: false, canSignForOther: false },
   };
