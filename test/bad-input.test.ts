@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { materialiseTasks } from '../src/modules/hazards/checks/check.service';
 import { TEMPLATE_POSITIONS } from '../src/modules/responsibility/duty-lists/duty-templates';
 import { roleCan } from '../src/platform/auth/permissions';
@@ -91,8 +92,27 @@ async function loadIds(): Promise<Ids> {
     hazardMajor: await hazard('rectifying', 'major'),
     hazardUnlisted: general,
     hazardExtendable: extendable,
+    // Issue 12 §1: the demo chemical plant's safety staff, engineer and outsourced engagement (src/seed/demo-staffing.ts).
+    ...Object.fromEntries(await Promise.all(([['staffingStaff', 'safety_staff'], ['staffingEngineer', 'safety_engineers'], ['staffingEngagement', 'safety_service_engagements']] as const)
+      .map(async ([key, table]) => [key, (await sql<{ id: string }>`select id from ${sql.table(table)} where enterprise_id = ${e} order by id limit 1`.execute(db)).rows[0]?.id ?? assert.fail(`the sweep needs a ${table} record`)]))),
     year: String(now.getUTCFullYear()),
     month: now.toISOString().slice(0, 7),
+    // Issue 12 §5: the demo's special equipment (its inspection route gets past "not a special one") and a renovation project.
+    equipment: await one(sql<{ id: string }>`select id from equipment where enterprise_id = ${e} and special_type is not null order by code limit 1`.execute(db).then((r) => r.rows[0]), 'equipment'),
+    renovation: await one(sql<{ id: string }>`select id from renovation_projects where enterprise_id = ${e} limit 1`.execute(db).then((r) => r.rows[0]), 'renovation project'),
+    // Issue 12 §6: the demo's safety-culture activity.
+    cultureActivity: await one(sql<{ id: string }>`select id from culture_activities where enterprise_id = ${e} order by held_on desc limit 1`.execute(db).then((r) => r.rows[0]), 'culture activity'),
+    // Issue 12 §3: the demo chemical plant's safety-fee ledger line and audit (src/seed/demo-investment.ts).
+    investmentUse: await one(sql<{ id: string }>`select id from safety_fee_uses where enterprise_id = ${e} order by used_on, id limit 1`.execute(db).then((r) => r.rows[0]), 'safety fee use'),
+    investmentAudit: await one(sql<{ id: string }>`select id from safety_fee_audits where enterprise_id = ${e} limit 1`.execute(db).then((r) => r.rows[0]), 'safety fee audit'),
+    // Issue 12 §4: the demo chemical plant's 安责险 policy (src/seed/demo-insurance.ts).
+    liabilityPolicy: await one(sql<{ id: string }>`select id from liability_policies where enterprise_id = ${e} limit 1`.execute(db).then((r) => r.rows[0]), 'liability policy'),
+    // Issue 12 §2: a law of the demo district's register (src/seed/demo-documents.ts).
+    law: await one(sql<{ id: string }>`select id from laws where not repealed order by title limit 1`.execute(db).then((r) => r.rows[0]), 'law'),
+    // Issue 12 §2: the demo's 安全生产责任制 (it covers every post) and its published first version (src/seed/demo-documents.ts).
+    document: await one(sql<{ id: string }>`select id from documents where enterprise_id = ${e} and title = '安全生产责任制'`.execute(db).then((r) => r.rows[0]), 'document'),
+    documentVersion: await one(sql<{ id: string }>`select v.id from document_versions v join documents d on d.enterprise_id = v.enterprise_id and d.id = v.document_id
+      where v.enterprise_id = ${e} and d.title = '安全生产责任制' and v.number = 1`.execute(db).then((r) => r.rows[0]), 'document version'),
   };
 }
 
@@ -199,6 +219,8 @@ function paramValue(path: string, name: string): string {
     case 'fileId': return ids.evidenceFile!;
     case 'attachmentId': return ids.paperList!;
     case 'skillId': return ids.mentorshipSkill!;
+    case 'versionId': return ids.documentVersion!;
+    case 'lawId': return ids.law!;
     case 'kind': return 'responsibility';
     case 'key': return ids.dutyTemplate!;
     case 'employeeId': return ids.employee!;
@@ -213,6 +235,16 @@ function paramValue(path: string, name: string): string {
     'duty-lists': ids.dutyList, 'duty-reviews': ids.dutyReview, 'duty-assessments': ids.dutyAssessment, 'letter-campaigns': ids.campaign,
     letters: ids.letter, commitments: ids.commitment, meetings: ids.meeting, 'meeting-files': ids.meetingFile, 'meeting-actions': ids.meetingDecision,
     'key-moments': ids.keyMoment, 'duty-checkin-photos': ids.checkinPhoto, 'pay-link-files': ids.payLinkFile, mentorships: ids.mentorship,
+    // Issue 12 §1 (staffing).
+    staff: ids.staffingStaff, engineers: ids.staffingEngineer, engagements: ids.staffingEngagement,
+    // Issue 12 §5.
+    equipment: ids.equipment, 'renovation-projects': ids.renovation, 'culture-activities': ids.cultureActivity,
+    // Issue 12 §3 (investment): the ledger's uses and the fee's audits.
+    uses: ids.investmentUse, audits: ids.investmentAudit,
+    // Issue 12 §4 (insurance): the demo chemical plant's confirmed 安责险 policy (src/seed/demo-insurance.ts).
+    'liability-policies': ids.liabilityPolicy,
+    // Issue 12 §2 (documents).
+    documents: ids.document, laws: ids.law,
   };
   if (owner === 'obligations') {
     // The safety manager's evidence fulfils one; the principal confirms or waives the one awaiting him (its file too).
@@ -433,7 +465,8 @@ test('D8: a PATCH that changes nothing is a 400 "nothing to change", even when v
 test('D9: malformed multipart is a translated 400 on every upload route', async () => {
   const e = `/api/v1/enterprises/${ids.enterprise}`;
   const part = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nAAAA';
-  const routes = [`${e}/photos`, `${e}/floor-plans`, `${e}/employees/import`, `${e}/risk-points/import`, `${e}/check-tasks/${ids.checkTask}/run`];
+  const routes = [`${e}/photos`, `${e}/floor-plans`, `${e}/employees/import`, `${e}/risk-points/import`, `${e}/check-tasks/${ids.checkTask}/run`,
+    `${e}/investment/uses/import`, `${e}/investment/uses/${ids.investmentUse}/vouchers`];
   for (const url of routes) {
     for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
       const res = await safety.request('POST', url, part, { 'content-type': contentType, 'accept-language': 'en-US' });

@@ -7,6 +7,7 @@ import {
   validateRows, type CellInput, type ColumnKey, type SheetRow,
 } from '../src/modules/org/employee.excel';
 import { idNumberCheckChar, isUnderAge } from '../src/modules/org/id-number';
+import { idLast4Hash } from '../src/platform/signatures';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { createTestPlatform, demoIds, type Client, type Res, type TestPlatform } from './helpers';
 
@@ -236,7 +237,8 @@ describe('employees over HTTP', () => {
     const created = await as.safety!.post(url(A), input);
     assert.equal(created.statusCode, 201, created.body);
     const e = created.data;
-    assert.equal(e.idNumberMasked, `${input.idNumber.slice(0, 6)}********${input.idNumber.slice(-4)}`);
+    // The last four prove identity when signing on a shared device (issue 11): the roster shows the region only.
+    assert.equal(e.idNumberMasked, `${input.idNumber.slice(0, 6)}************`);
     assert.equal(e.orgUnitName, '甲班');
     assert.deepEqual(e.posts, [{ id: posts.get('甲班/操作工'), name: '操作工' }]);
     assert.equal(e.abilities.canEdit, true);
@@ -458,7 +460,8 @@ describe('employees over HTTP', () => {
     assert.equal(yi.employment_form, 'dispatched');
     assert.equal(yi.hire_date, '2023-05-06');
     assert.equal(imported.find((e) => e.name === '导入甲')!.hire_date, '2024-03-01', 'a date cell');
-    assert.equal(yi.id_number_masked.slice(-4), String(good[1]![1]).toUpperCase().slice(-4));
+    assert.equal(yi.id_number_masked, `${String(good[1]![1]).slice(0, 6)}************`);
+    assert.equal(yi.id_last4_hash, idLast4Hash(tp.config.appSecret, A, yi.id, String(good[1]![1]).toUpperCase().slice(-4)));
     const yiPosts = await tp.db.selectFrom('employee_posts as ep').innerJoin('posts as p', 'p.id', 'ep.post_id').select('p.name').where('ep.employee_id', '=', yi.id).execute();
     assert.deepEqual(yiPosts.map((p) => p.name).sort(), ['焊工', '电工'].sort());
     const bing = imported.find((e) => e.name === '导入丙')!;
@@ -509,7 +512,7 @@ describe('employees over HTTP', () => {
     assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1, 8), COLUMNS.map((c) => c.header));
     assert.equal(ws.actualRowCount - 1, list.data.total);
     for (let r = 2; r <= ws.actualRowCount; r++) {
-      assert.match(String(ws.getCell(r, 2).value), /^\d{6}\*{8}[\dX]{4}$/);
+      assert.match(String(ws.getCell(r, 2).value), /^\d{6}\*{12}$/);
       assert.equal(ws.getCell(r, 4).value, '正式');
     }
     const all = await as.admin!.get(url(A, '/export'));

@@ -218,6 +218,18 @@ export async function createTestPlatform(overrides: Partial<Config> = {}, opts: 
 }
 
 /** Ids the tests need from the demo district. */
+/**
+ * Sets the test clock to the moment the demo was loaded, until the calling test ends. A demo test reads the demo's
+ * dates relative to its own day: the suite may reuse a demo loaded by an earlier process (under faketime, at another
+ * date), while a file may have fixed its clock to another day.
+ */
+export async function onDemoDay(t: TestPlatform, test: { after: (fn: () => void) => void }): Promise<Date> {
+  const fixed = t.clock.now;
+  t.clock.now = (await t.db.selectFrom('audit_log').select('at').where('action', '=', 'system.seed_demo').executeTakeFirstOrThrow()).at;
+  test.after(() => { t.clock.now = fixed; });
+  return t.clock.now;
+}
+
 export async function demoIds(db: Db) {
   const subs = await db.selectFrom('subdistricts').select(['id', 'name']).orderBy('code').execute();
   const ents = await db.selectFrom('enterprises').select(['id', 'name', 'subdistrict_id', 'industry_code']).orderBy('credit_code').execute();

@@ -223,6 +223,11 @@ test('the keyed hash of the last four is written by the employee service and, fo
     enterprise_id: ent.id, name: '老员工', id_number_masked: '530111********123X', id_number_hash: `old-${person.id}`, employment_form: 'regular', org_unit_id: ent.units.team1,
   }).returning('id').executeTakeFirstOrThrow();
   assert.ok(await startSignatures(t.db, t.config.appSecret) >= 1);
-  const filled = await t.db.selectFrom('employees').select('id_last4_hash').where('id', '=', old.id).executeTakeFirstOrThrow();
+  const filled = await t.db.selectFrom('employees').select(['id_last4_hash', 'id_number_masked']).where('id', '=', old.id).executeTakeFirstOrThrow();
   assert.equal(filled.id_last4_hash, idLast4Hash(t.config.appSecret, ent.id, old.id, '123X'));
+  // Hashed, the row's last four are masked: nobody reading the roster can type them for someone else.
+  assert.equal(filled.id_number_masked, '530111************');
+  const listed = await (await ent.login('safety')).get(`/api/v1/enterprises/${ent.id}/employees?pageSize=100`);
+  assert.equal(listed.statusCode, 200, listed.body);
+  for (const e of listed.data.items as { idNumberMasked: string }[]) assert.match(e.idNumberMasked, /^.{6}\*{12}$/, 'no last four on the roster');
 });

@@ -62,7 +62,7 @@ async function shown(res: Res): Promise<string> {
   return `${res.statusCode} ${res.body}`;
 }
 
-type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string; meeting: string; meetingFile: string; dutyList: string; mentorship: string };
+type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string; meeting: string; meetingFile: string; dutyList: string; mentorship: string; equipment: string };
 
 /** One record of every unit-owned kind in 二车间, created by the safety manager. */
 async function recordsOf二车间(n: number): Promise<Records> {
@@ -108,7 +108,9 @@ async function recordsOf二车间(n: number): Promise<Records> {
   const mentorship = created(await safety.post(api('/mentorships'), {
     mentorEmployeeId: chair, apprenticeEmployeeId: employee, postId: post, startsOn: '2026-12-01', endsOn: '2027-02-28', skills: [{ kind: 'other', title: `${name}技能` }],
   }));
-  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task, meeting, meetingFile, dutyList, mentorship };
+  // Equipment of 二车间 (issue 12 §5).
+  const equipment = created(await safety.post(api('/equipment'), { code: `${name}-EQ`, name: `${name}设备`, orgUnitId: ws2 }));
+  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task, meeting, meetingFile, dutyList, mentorship, equipment };
 }
 
 /**
@@ -168,10 +170,27 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     '/commitments/:id/poster': null,
     // The daily risk notice is the enterprise's own, posted at its gate (test/daily-notice.test.ts).
     '/daily-notices/:id': null,
+    // The safety organisation's documents: the organisation is read by the managers only, never a unit leader (403).
+    '/staffing/files/:id': null,
     // Duties: a unit leader sees only the occurrences he owes himself, of any unit; another's is 404 to him
     // (test/obligations.test.ts shows it for an employee, the same rule).
     '/obligations/:id': null,
     '/obligations/:id/files/:fileId': null,
+    // Equipment of 二车间 (issue 12 §5, equipment.policy.ts).
+    '/equipment/:id': [r.equipment],
+    // Safety-culture activities are the managers' (403 to him).
+    '/culture-activities/:id': null,
+    // Safety investment (issue 12 §3): the enterprise's accounts, closed to unit leaders by permission (403, test/investment.test.ts).
+    '/investment/budgets/:year': null,
+    '/investment/vouchers/:id': null,
+    // Insurance (issue 12 §4): the enterprise's policies, closed to unit leaders by permission (403, test/insurance.test.ts).
+    '/liability-policies/:id': null,
+    // Rules and procedures (issue 12 §2): the enterprise's own library, read by everyone who reads it; what is narrowed
+    // to his branch is the acknowledgement rates by unit and the posts without a procedure (test/documents.test.ts).
+    '/documents/:id': null,
+    '/documents/:id/versions/:versionId': null,
+    '/document-files/:fileId': null,
+    '/documents/:id/versions/:versionId/proxy-acks': null,
   };
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { runObligationsDay } from '../src/modules/obligations';
 import { addLocalDays, localDay, localInstant } from '../src/platform/time';
 import { makeEnterprise, makeHazard } from './factories';
 import { createTestPlatform, type Client, type TestPlatform } from './helpers';
@@ -155,8 +156,12 @@ test('a subdistrict officer sees overdue and major hazards across his enterprise
 
 test('in December, the enterprise sees its annual risk report due and the regulator the enterprises that have not sent it, and can urge them', async () => {
   t.clock.now = localInstant(2026, 11, 10, 9);
+  // Who owes 2026's report is the engine's: the world of this test says the district joined in 2024 and the daily job
+  // ran on 1 December 2026, whatever day the demo was loaded (1 January 2027 too).
+  await t.db.updateTable('enterprises').set({ onboarded_on: '2024-01-01' }).execute();
+  await runObligationsDay(t.db, localInstant(2026, 11, 1, 9), { notify: false });
   const officer = await t.login('yjj');
-  const ent = await makeEnterprise(t);
+  const ent = await makeEnterprise(t, { onboardedOn: '2024-01-01' });
   const safety = await ent.login('safety');
   const e = await workbench(safety);
   assert.equal(count(e, 'risk.annualReport'), 1);
@@ -182,9 +187,9 @@ test('an insurer follows the hazards it reported: the workbench counts them and 
   const insurer = await t.login('insurer');
   const before = await workbench(insurer);
   assert.deepEqual([...before.keys()], ['hazard.myReports']);
-  // The demo insurer serves the demo enterprises: it reports to one of them.
-  const served = await t.db.selectFrom('institution_enterprises as ie').innerJoin('users as u', 'u.institution_id', 'ie.institution_id')
-    .select('ie.enterprise_id').where('u.username', '=', 'insurer').executeTakeFirstOrThrow();
+  // The demo insurer sees the enterprises of its policies in force (issue 12 §4): it reports to one of them.
+  const served = await t.db.selectFrom('liability_policies as p').innerJoin('users as u', 'u.institution_id', 'p.institution_id')
+    .select('p.enterprise_id').where('u.username', '=', 'insurer').where('p.in_force', '=', true).executeTakeFirstOrThrow();
   const res = await insurer.post(`/api/v1/enterprises/${served.enterprise_id}/hazards`, { title: '消防通道堆放杂物', location: '二号仓库' });
   assert.equal(res.statusCode, 201, res.body);
   await makeHazard(t, ent, { status: 'reported' });

@@ -39,7 +39,7 @@ import { obligationDefinition, obligationDefinitions } from '../platform/obligat
 import type { PeriodicCadence } from '../platform/obligations/obligation.definition';
 import { windowOfDay, windowsOfYear, windowsToMaterialise, type OccurrenceWindow } from '../platform/obligations/obligation.rules';
 import { currentRulesByDistrict } from '../platform/rules';
-import { contentHash } from '../platform/signatures';
+import { contentHash, idLast4Hash } from '../platform/signatures';
 import { addLocalDays, LOCAL_OFFSET_SQL, localDay, localYear } from '../platform/time';
 import { keyIndustryOf, sizeEligibleIds } from '../modules/obligations/obligation.facts';
 import { appliesSql } from '../modules/obligations/obligation.repository';
@@ -261,7 +261,7 @@ async function generate(client: pg.PoolClient, args: Args, subdistricts: Subdist
     ['enterprise_id', 'uuid'], ['id', 'uuid'], ['org_unit_id', 'uuid'], ['name', 'text'], ['key_post', 'bool'],
     ['special_operation', 'bool'], ['certificate_type', 'text']]);
   const employees = new ColumnBatch('employees', [
-    ['enterprise_id', 'uuid'], ['id', 'uuid'], ['name', 'text'], ['id_number_masked', 'text'], ['id_number_hash', 'text'],
+    ['enterprise_id', 'uuid'], ['id', 'uuid'], ['name', 'text'], ['id_number_masked', 'text'], ['id_number_hash', 'text'], ['id_last4_hash', 'text'],
     ['phone', 'text'], ['employment_form', 'text'], ['org_unit_id', 'uuid'], ['hire_date', 'date']]);
   const employeePosts = new ColumnBatch('employee_posts', [['enterprise_id', 'uuid'], ['employee_id', 'uuid'], ['post_id', 'uuid']]);
 
@@ -368,7 +368,7 @@ async function generate(client: pg.PoolClient, args: Args, subdistricts: Subdist
       // Hired in the last 15 years, and never before the 18th birthday.
       const adult = birth.getTime() + 18 * 365.25 * 86_400_000;
       const hired = new Date(Math.max(adult, today - r.int(30, 15 * 365) * 86_400_000));
-      employees.push(eid, empId, personName(r), maskIdNumber(idNumber), hashIdNumber(idNumber, secret), phone(r),
+      employees.push(eid, empId, personName(r), maskIdNumber(idNumber), hashIdNumber(idNumber, secret), idLast4Hash(secret, eid, empId, idNumber.slice(-4)), phone(r),
         r.pick(FORMS), post.unit, isoDate(hired));
       employeePosts.push(eid, empId, post.id);
     }

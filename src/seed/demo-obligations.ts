@@ -24,7 +24,7 @@ import { accountActor, seedCtx } from './demo-actors';
 
 const EVIDENCE_KEYS = ['resp.ten.inspection', 'resp.ten.training_check', 'resp.ten.meeting', 'resp.ten.rules_review', 'resp.ten.investment_check', 'resp.ten.plan_review', 'resp.ten.drill', 'resp.ten.congress_report'];
 
-export async function seedDemoObligations(db: Db, input: { enterpriseId: string; now: Date; idSecret: string }): Promise<{ fulfilled: number; late: number; overdue: number; waived: number }> {
+export async function seedDemoObligations(db: Db, input: { enterpriseId: string; now: Date; idSecret: string; idLast4: ReadonlyMap<string, string> }): Promise<{ fulfilled: number; late: number; overdue: number; waived: number }> {
   const { enterpriseId: eid, now } = input;
   // The keyed hashes of the last four ID characters, which signing for another checks (the seed wrote the roster by SQL).
   await startSignatures(db, input.idSecret);
@@ -57,8 +57,7 @@ export async function seedDemoObligations(db: Db, input: { enterpriseId: string;
     const accounts = new Map((await db.selectFrom('users').select(['username', 'employee_id']).where('enterprise_id', '=', eid).execute()).map((u) => [u.employee_id, u.username]));
     const people = await db.selectFrom('employees as e')
       .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'e.enterprise_id').onRef('u.id', '=', 'e.org_unit_id'))
-      .select(['e.id', 'e.id_number_masked', 'u.path']).where('e.enterprise_id', '=', eid).execute();
-    const masked = new Map(people.map((e) => [e.id, e.id_number_masked]));
+      .select(['e.id', 'u.path']).where('e.enterprise_id', '=', eid).execute();
     // The 一车间 leader's phone serves his workshop; the safety office's tablet everyone else.
     const leaderPath = leader.scope.kind === 'enterprise' ? leader.scope.unitPath : null;
     const inLeaderBranch = new Set(people.filter((e) => leaderPath && e.path.startsWith(leaderPath)).map((e) => e.id));
@@ -77,7 +76,7 @@ export async function seedDemoObligations(db: Db, input: { enterpriseId: string;
         const operator = inLeaderBranch.has(l.employeeId) ? leader : safety;
         const image = await uploadSignatureImage(db, seedCtx(operator, when), eid, png(240, 90, i));
         await signLetter(db, seedCtx(operator, when), eid, l.id, {
-          method: 'proxy_pad', imageAttachmentId: image.id, idLast4: masked.get(l.employeeId)!.slice(-4),
+          method: 'proxy_pad', imageAttachmentId: image.id, idLast4: input.idLast4.get(l.employeeId)!,
           device: operator === leader ? '一车间班组共用平板' : '安全管理部门共用平板',
         });
       }

@@ -15,7 +15,13 @@ import { seedDemoHazards } from './demo-hazards';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoObligations } from './demo-obligations';
 import { seedDemoDailyNotices } from './demo-daily-notices';
+import { seedDemoDocuments } from './demo-documents';
+import { seedDemoInvestment } from './demo-investment';
+import { seedDemoInsurance } from './demo-insurance';
+import { seedDemoEquipment } from './demo-equipment';
+import { seedDemoStaffing } from './demo-staffing';
 import { addLocalMonths, localDay, localYear } from '../platform/time';
+import { idLast4Hash } from '../platform/signatures';
 
 import { DEMO_PASSWORD } from './demo-password';
 
@@ -200,7 +206,8 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
     const highRisk = new Set(INDUSTRIES.filter((i) => i.highRisk).map((i) => i.code));
     let employeeTotal = 0;
     let idSeq = 0;
-    const firstEnterprise: { id: string; units: Map<string, string>; posts: Map<string, string>; employees: string[] } = { id: '', units: new Map(), posts: new Map(), employees: [] };
+    // idLast4: what the people without an account type when the demo signs their letters on a shared device.
+    const firstEnterprise: { id: string; units: Map<string, string>; posts: Map<string, string>; employees: string[]; idLast4: Map<string, string> } = { id: '', units: new Map(), posts: new Map(), employees: [], idLast4: new Map() };
     const enterpriseIds: string[] = [];
     for (const [n, e] of ENTERPRISES.entries()) {
       const principal = SURNAMES[Math.floor(rand() * SURNAMES.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]!;
@@ -234,6 +241,7 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
       })).execute();
       const empRows = [];
       const links = [];
+      const last4 = new Map<string, string>();
       for (let i = 0; i < e.employees; i++) {
         // The demo worker (employee 3) holds 甲班's 操作工 post, whose shift check card is in the demo plans.
         const post = i === 0 ? POSTS[0]! : i === 1 ? POSTS[1]! : i === 3 ? POSTS[2]! : POSTS[2 + Math.floor(rand() * (POSTS.length - 2))]!;
@@ -243,10 +251,12 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
         const hire = new Date(Date.UTC(2008 + Math.floor(rand() * 17), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
         empRows.push({
           enterprise_id: ent.id, id, name, id_number_masked: maskIdNumber(idNumber), id_number_hash: hashIdNumber(idNumber, opts.idSecret),
+          id_last4_hash: idLast4Hash(opts.idSecret, ent.id, id, idNumber.slice(-4)),
           phone: `139${String(10000000 + idSeq * 7907).slice(-8)}`, employment_form: i < 2 ? 'regular' as const : FORMS[Math.floor(rand() * FORMS.length)]!,
           org_unit_id: units.get(post.unit)!.id, hire_date: hire.toISOString().slice(0, 10),
         });
         links.push({ enterprise_id: ent.id, employee_id: id, post_id: posts.get(post.key)! });
+        last4.set(id, idNumber.slice(-4));
       }
       await tx.insertInto('employees').values(empRows).execute();
       await tx.insertInto('employee_posts').values(links).execute();
@@ -256,6 +266,7 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
         for (const [k, v] of units) firstEnterprise.units.set(k, v.id);
         firstEnterprise.posts = posts;
         firstEnterprise.employees = empRows.map((r) => r.id);
+        firstEnterprise.idLast4 = last4;
       }
     }
     await seedDemoRisks(tx, firstEnterprise, now);
@@ -297,10 +308,16 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
   });
   // Once the district and its accounts are committed: the hazards are played through the hazard service, each step in
   // its own transaction as in use, by the demo users and the people the admin opens accounts for.
+  // The insurer's scope comes from its policies (issue 12 §4): its policy for the plant exists before it reports hazards there.
+  await seedDemoInsurance(db, { enterpriseId: seeded.enterprise.id, now });
   await seedDemoHazards(db, { enterprise: seeded.enterprise, now });
   await seedDemoMeetings(db, { enterprise: seeded.enterprise, now });
-  await seedDemoObligations(db, { enterpriseId: seeded.enterprise.id, now, idSecret: opts.idSecret });
+  await seedDemoObligations(db, { enterpriseId: seeded.enterprise.id, now, idSecret: opts.idSecret, idLast4: seeded.enterprise.idLast4 });
   await seedDemoDailyNotices(db, { enterpriseId: seeded.enterprise.id, now });
+  await seedDemoDocuments(db, { enterpriseId: seeded.enterprise.id, now });
+  await seedDemoInvestment(db, { enterpriseId: seeded.enterprise.id, now });
+  await seedDemoEquipment(db, { enterpriseId: seeded.enterprise.id, now });
+  await seedDemoStaffing(db, { enterpriseId: seeded.enterprise.id, now });
   await db.deleteFrom('app_settings').where('key', '=', DEMO_LOADING).execute();
   return seeded.result;
 }

@@ -6,23 +6,28 @@ export type IndustrySeed = { code: string; name: string; nameEn: string; highRis
 
 // Category keys: team_required (R-TEAM-1), engineer_required (R-TEAM-2), liability_insurance (R-INS-1),
 // rescue_org (R-EMG-3), drill_half_year (R-EMG-2), training_strict (R-TRN-1).
+// R-TEAM-1: every transport unit (road, urban rail, and warehousing/logistics, whose GB/T 4754 division G also holds the
+// loading units 装卸搬运) and every hazardous-goods producer, trader or storer (chemicals, fireworks, civil explosives,
+// town gas) besides mining, smelting and construction. R-TEAM-2: engineer_required is the seed's set (construction,
+// road transport, hazardous-goods traders such as town gas) plus the law's (Art 27); engineer_mandatory marks the law's
+// subset: hazardous-goods producers and storers, mining, metal smelting.
 export const INDUSTRIES: IndustrySeed[] = [
-  { code: 'hazardous_chemicals', name: '危险化学品', nameEn: 'Hazardous chemicals', highRisk: true, categories: ['team_required', 'engineer_required', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
-  { code: 'non_coal_mining', name: '非煤矿山', nameEn: 'Non-coal mining', highRisk: true, categories: ['team_required', 'engineer_required', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
-  { code: 'metal_smelting', name: '金属冶炼', nameEn: 'Metal smelting', highRisk: true, categories: ['team_required', 'engineer_required', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
-  { code: 'fireworks', name: '烟花爆竹', nameEn: 'Fireworks', highRisk: true, categories: ['team_required', 'liability_insurance', 'training_strict'] },
-  { code: 'civil_explosives', name: '民用爆炸物品', nameEn: 'Civil explosives', highRisk: true, categories: ['team_required', 'liability_insurance'] },
+  { code: 'hazardous_chemicals', name: '危险化学品', nameEn: 'Hazardous chemicals', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
+  { code: 'non_coal_mining', name: '非煤矿山', nameEn: 'Non-coal mining', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
+  { code: 'metal_smelting', name: '金属冶炼', nameEn: 'Metal smelting', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
+  { code: 'fireworks', name: '烟花爆竹', nameEn: 'Fireworks', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'training_strict'] },
+  { code: 'civil_explosives', name: '民用爆炸物品', nameEn: 'Civil explosives', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance'] },
   { code: 'construction', name: '建筑施工', nameEn: 'Construction', highRisk: true, categories: ['team_required', 'engineer_required', 'liability_insurance', 'rescue_org', 'drill_half_year'] },
-  { code: 'road_transport', name: '道路运输', nameEn: 'Road transport', highRisk: true, categories: ['team_required', 'liability_insurance'] },
-  { code: 'urban_rail', name: '城市轨道交通', nameEn: 'Urban rail transit', highRisk: true, categories: ['rescue_org', 'drill_half_year'] },
-  { code: 'gas', name: '城镇燃气', nameEn: 'Town gas', highRisk: true, categories: ['team_required', 'rescue_org'] },
+  { code: 'road_transport', name: '道路运输', nameEn: 'Road transport', highRisk: true, categories: ['team_required', 'engineer_required', 'liability_insurance'] },
+  { code: 'urban_rail', name: '城市轨道交通', nameEn: 'Urban rail transit', highRisk: true, categories: ['team_required', 'rescue_org', 'drill_half_year'] },
+  { code: 'gas', name: '城镇燃气', nameEn: 'Town gas', highRisk: true, categories: ['team_required', 'engineer_required', 'rescue_org'] },
   { code: 'fishery', name: '渔业船舶', nameEn: 'Fishery', highRisk: false, categories: ['liability_insurance'] },
   { code: 'machinery', name: '机械制造', nameEn: 'Machinery manufacturing', highRisk: false, categories: [] },
   { code: 'light_industry', name: '轻工', nameEn: 'Light industry', highRisk: false, categories: [] },
   { code: 'building_materials', name: '建材', nameEn: 'Building materials', highRisk: false, categories: [] },
   { code: 'food_processing', name: '食品加工', nameEn: 'Food processing', highRisk: false, categories: [] },
   { code: 'commerce', name: '商贸（商场超市）', nameEn: 'Commerce (malls, supermarkets)', highRisk: false, categories: [] },
-  { code: 'warehousing', name: '仓储物流', nameEn: 'Warehousing and logistics', highRisk: false, categories: [] },
+  { code: 'warehousing', name: '仓储物流', nameEn: 'Warehousing and logistics', highRisk: false, categories: ['team_required'] },
   { code: 'hotel_catering', name: '住宿餐饮', nameEn: 'Hotels and catering', highRisk: false, categories: [] },
   { code: 'culture_tourism', name: '文化旅游', nameEn: 'Culture and tourism', highRisk: false, categories: [] },
   { code: 'education', name: '教育', nameEn: 'Education', highRisk: false, categories: [] },

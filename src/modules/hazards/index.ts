@@ -29,3 +29,7 @@ export const hazardsModule: ModuleManifest = {
 // The public surface other modules use.
 export { openHazardCounts } from './stats/open-hazards';
 export { checkPlansCovering } from './checks/check-plans-covering';
+// A hazard opened on another module's record by the platform (an overdue special-equipment inspection, issue 12 §5).
+export { openHazardForRecord, type RecordHazardInput } from './loop/hazard-open';
+// One hazard as the caller sees it (404 outside scope): another module checks a hazard it links to (issue 12 §6).
+export { getHazard } from './loop/hazard.service';

@@ -1,8 +1,14 @@
 import type { ModuleManifest } from '../../platform/module';
+import { equipmentManifest } from './equipment/equipment.manifest';
+import { cultureManifest } from './culture/culture.manifest';
+import { documentsManifest } from './documents/documents.manifest';
+import { insuranceManifest } from './insurance/insurance.manifest';
+import { investmentManifest } from './investment/investment.manifest';
+import { staffingManifest } from './staffing/staffing.manifest';
 
 /**
  * The safety management system (管理体系, RULES.md §2, issue 12): safety organisation and staffing (staffing/),
  * insurance (insurance/), safety investment and the safety fee (investment/), equipment and special equipment
  * (equipment/). Each sub-domain is mounted as its own manifest, listed once in src/app.ts.
  */
-export const managementModules: readonly ModuleManifest[] = [];
+export const managementModules: readonly ModuleManifest[] = [staffingManifest, equipmentManifest, cultureManifest, insuranceManifest, investmentManifest, documentsManifest];

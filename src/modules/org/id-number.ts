@@ -26,10 +26,13 @@ export function isValidIdNumber(input: string): boolean {
   return idNumberCheckChar(id.slice(0, 17)) === id[17];
 }
 
-/** 530111199001011234 → 530111********1234 */
+/**
+ * 530111199001011234 → 530111************: the region only. The last four characters prove who signs on a shared
+ * device (signing for someone without an account, issue 11), so nobody who reads the roster may see them.
+ */
 export function maskIdNumber(input: string): string {
   const id = normalizeIdNumber(input);
-  return `${id.slice(0, 6)}********${id.slice(-4)}`;
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 6)}`;
 }
 
 export function hashIdNumber(input: string, secret: string): string {

@@ -218,6 +218,9 @@ export type HazardSource = 'self_check' | 'employee_report' | 'regulator' | 'tip
 type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 type DateCol = ColumnType<string, string, string>;
 type DateColNullable = ColumnType<string | null, string | null | undefined, string | null>;
+/** Money as exact numeric: read as a string, written as a decimal string (never a JS float). */
+type Money = ColumnType<string, string, string>;
+type MoneyNullable = ColumnType<string | null, string | null | undefined, string | null>;
 export type CheckStandardItemsTable = { id: Generated<string>; code: string; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number> };
 export type EnterpriseCheckItemsTable = { enterprise_id: string; id: Generated<string>; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; created_at: Timestamp };
 export type ChecklistsTable = { enterprise_id: string; id: Generated<string>; level: 'enterprise' | 'workshop' | 'post'; name: string; org_unit_id: string | null; post_id: string | null; created_at: Timestamp; updated_at: Timestamp };
@@ -390,6 +393,35 @@ export type DB = {
   submission_versions: SubmissionVersionsTable;
   work_calendar_days: WorkCalendarDaysTable;
   work_calendar_years: WorkCalendarYearsTable;
+  liability_policies: LiabilityPoliciesTable;
+  liability_policy_people: LiabilityPolicyPeopleTable;
+  work_injury_coverage: WorkInjuryCoverageTable;
+  safety_budgets: SafetyBudgetsTable;
+  safety_budget_lines: SafetyBudgetLinesTable;
+  safety_fee_years: SafetyFeeYearsTable;
+  safety_fee_uses: SafetyFeeUsesTable;
+  safety_fee_audits: SafetyFeeAuditsTable;
+  safety_investment_checks: SafetyInvestmentChecksTable;
+  equipment: EquipmentTable;
+  equipment_risk_points: EquipmentRiskPointsTable;
+  equipment_inspections: EquipmentInspectionsTable;
+  renovation_projects: RenovationProjectsTable;
+  culture_activities: CultureActivitiesTable;
+  culture_participants: CultureParticipantsTable;
+  reward_penalties: RewardPenaltiesTable;
+  safety_departments: SafetyDepartmentsTable;
+  safety_staff: SafetyStaffTable;
+  safety_engineers: SafetyEngineersTable;
+  safety_service_engagements: SafetyServiceEngagementsTable;
+  staffing_headcounts: StaffingHeadcountsTable;
+  documents: DocumentsTable;
+  document_posts: DocumentPostsTable;
+  document_versions: DocumentVersionsTable;
+  document_acks: DocumentAcksTable;
+  document_reviews: DocumentReviewsTable;
+  laws: LawsTable;
+  enterprise_laws: EnterpriseLawsTable;
+  enterprise_law_documents: EnterpriseLawDocumentsTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -541,3 +573,122 @@ export type MentorshipSkillsTable = {
 export type MentorshipEventsTable = {
   enterprise_id: string; mentorship_id: string; seq: GeneratedAlways<string>; op: string; from_status: string | null; to_status: string; actor_id: string | null; at: Timestamp; note: Generated<string>;
 };
+/** Issue 12 §4, R-INS-1 (migration 0092): safety-liability policies, their insured people, and work-injury coverage. */
+export type LiabilityPoliciesTable = {
+  enterprise_id: string; id: Generated<string>; institution_id: string; policy_number: string; starts_on: DateCol; ends_on: DateCol;
+  premium: Money; premium_paid_by: 'unit' | 'staff'; status: Generated<'pending' | 'confirmed'>; in_force: Generated<boolean>;
+  confirmed_by: string | null; confirmed_at: TimestampNullable; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type LiabilityPolicyPeopleTable = { enterprise_id: string; policy_id: string; employee_id: string; cover: Money };
+export type WorkInjuryCoverageTable = { enterprise_id: string; employee_id: string; covered: boolean; updated_by: string | null; updated_at: Timestamp };
+/** Issue 12 §3, R-INV-1 (migration 0093): safety-investment budgets and the safety production fee (money is numeric(18,2)). */
+export type SafetyBudgetsTable = {
+  enterprise_id: string; id: Generated<string>; year: number; status: Generated<'draft' | 'approved'>; note: Generated<string>; total: Generated<string>;
+  content_sha256: string | null; signature_id: string | null; approved_by: string | null; approved_at: TimestampNullable;
+  created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type SafetyBudgetLinesTable = { enterprise_id: string; budget_id: string; line_no: number; category: string; amount: Money; purpose: Generated<string> };
+export type SafetyFeeYearsTable = {
+  enterprise_id: string; year: number; required_accrual: MoneyNullable; accrual_inputs: JsonNullable; accrual_lines: JsonNullable; rule_set_version: number | null;
+  computed_by: string | null; computed_at: TimestampNullable; accrued: Generated<string>; opening_balance: MoneyNullable;
+  updated_at: Timestamp; version: Generated<number>;
+};
+export type SafetyFeeUsesTable = {
+  enterprise_id: string; id: Generated<string>; year: number; used_on: DateCol; category: string; amount: Money; purpose: string; voucher_no: Generated<string>;
+  created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type SafetyFeeAuditsTable = {
+  enterprise_id: string; id: Generated<string>; year: number; kind: 'internal' | 'external'; audited_on: DateCol; auditor: string; findings: Generated<string>;
+  rectification: Generated<string>; rectified: Generated<boolean>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type SafetyInvestmentChecksTable = {
+  enterprise_id: string; id: Generated<string>; year: number; checked_on: DateCol; comments: string; figures: Json;
+  content_sha256: string | null; signature_id: string | null; signed_by: string | null; signed_at: TimestampNullable; created_by: string | null; created_at: Timestamp;
+};
+/** Issue 12 §5 (migration 0094): the equipment register, its risk points and inspections, and the renovation projects. */
+export type EquipmentStatus = 'in_use' | 'idle' | 'retired';
+export type EquipmentTable = {
+  enterprise_id: string; id: Generated<string>; code: string; name: string; type: Generated<string>; model: Generated<string>; org_unit_id: string;
+  location: Generated<string>; floor_plan_id: string | null; position: JsonNullable; monitoring_measures: Generated<string>; special_type: string | null;
+  registration_no: Generated<string>; registration_cert_no: Generated<string>; last_inspected_on: DateColNullable; next_inspection_due: DateColNullable;
+  inspection_cert_no: Generated<string>; obsolete_item: string | null; status: Generated<EquipmentStatus>; overdue_hazard_id: string | null;
+  overdue_hazard_due: DateColNullable; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type EquipmentRiskPointsTable = { enterprise_id: string; equipment_id: string; risk_point_id: string };
+export type EquipmentInspectionsTable = {
+  enterprise_id: string; id: Generated<string>; equipment_id: string; inspected_on: DateCol; next_due: DateCol; result: 'pass' | 'conditional' | 'fail';
+  inspector: Generated<string>; certificate_no: Generated<string>; note: Generated<string>; recorded_by: string | null; created_at: Timestamp;
+};
+export type RenovationProjectsTable = {
+  enterprise_id: string; id: Generated<string>; name: string; year: number; kind: 'mechanisation' | 'automation'; investment: Money; people_reduced: number;
+  status: 'planned' | 'in_progress' | 'completed'; note: Generated<string>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+/** Issue 12 §6 (migration 0097): safety-culture activities, their participants, and the reward-and-penalty ledger. */
+export type CultureActivityKind = 'pre_shift' | 'safety_month' | 'activity_day' | 'knowledge_contest' | 'drill' | 'other';
+export type CultureActivitiesTable = {
+  enterprise_id: string; id: Generated<string>; kind: CultureActivityKind; held_on: DateCol; topic: string; org_unit_id: string | null; host: Generated<string>;
+  content: Generated<string>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type CultureParticipantsTable = {
+  enterprise_id: string; activity_id: string; employee_id: string; signature_id: string | null; signed_at: TimestampNullable; added_at: Timestamp;
+};
+export type RewardPenaltiesTable = {
+  enterprise_id: string; id: Generated<string>; kind: 'reward' | 'penalty'; employee_id: string; decided_on: DateCol; reason: string; amount: MoneyNullable;
+  measure: Generated<string>; hazard_id: string | null; hazard_code: string | null; created_by: string | null; created_at: Timestamp;
+};
+/**
+ * Issue 12 §1, R-TEAM-1/2 (migration 0091): the safety department, safety staff, registered safety engineers, outsourced
+ * engagements, and the active headcount per enterprise. `employee_active` and `staffing_headcounts` are kept by triggers on employees.
+ */
+export type SafetyEngineerSpecialty = 'coal_mine' | 'metal_nonmetal_mine' | 'chemical' | 'metal_smelting' | 'construction' | 'road_transport' | 'other';
+export type SafetyDepartmentsTable = {
+  enterprise_id: string; name: string; document_no: Generated<string>; established_on: DateColNullable; note: Generated<string>;
+  version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+};
+export type SafetyStaffTable = {
+  enterprise_id: string; id: Generated<string>; employee_id: string; kind: 'full_time' | 'part_time'; appointment_no: Generated<string>; appointed_on: DateColNullable;
+  duties: Generated<string>; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp; employee_active: Generated<boolean>;
+};
+export type SafetyEngineersTable = {
+  enterprise_id: string; id: Generated<string>; employee_id: string; certificate_no: string; specialty: SafetyEngineerSpecialty; valid_until: DateCol;
+  version: Generated<number>; created_at: Timestamp; updated_at: Timestamp; employee_active: Generated<boolean>;
+};
+export type SafetyServiceEngagementsTable = {
+  enterprise_id: string; id: Generated<string>; institution_name: string; services: Generated<string>; contract_no: Generated<string>; starts_on: DateCol;
+  ends_on: DateColNullable; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+};
+export type StaffingHeadcountsTable = { enterprise_id: string; active: Generated<number> };
+/**
+ * Issue 12 §2, R-DOC-1 (migration 0098): the document library (rules, procedures, post procedures), the posts each covers,
+ * its versions, the read-and-acknowledge receipts, the principal's yearly review, and the district's register of laws
+ * with each enterprise's adoption of them and the rule documents that implement each.
+ */
+export type DocumentsTable = {
+  enterprise_id: string; id: Generated<string>; kind: 'rule' | 'procedure' | 'post_procedure'; title: string;
+  required_codes: ColumnType<string[], string[] | undefined, string[]>; processes: Generated<string>; archived: Generated<boolean>;
+  created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type DocumentPostsTable = { enterprise_id: string; document_id: string; post_id: string };
+export type DocumentVersionStatus = 'draft' | 'approved' | 'published';
+export type DocumentVersionsTable = {
+  enterprise_id: string; id: Generated<string>; document_id: string; number: number; status: Generated<DocumentVersionStatus>; effective_on: DateCol;
+  body: Generated<string>; change_note: Generated<string>; signature_id: string | null; content_sha256: string | null; approved_by: string | null;
+  approved_at: TimestampNullable; published_by: string | null; published_at: TimestampNullable; created_by: string | null; created_at: Timestamp;
+  row_version: Generated<number>;
+};
+export type DocumentAcksTable = {
+  enterprise_id: string; version_id: string; employee_id: string; document_id: string; asked_at: Timestamp; acknowledged_at: TimestampNullable;
+  acknowledged_by: string | null; signature_id: string | null;
+};
+export type DocumentReviewsTable = {
+  enterprise_id: string; id: Generated<string>; year: number; reviewed_on: DateCol; changed: boolean; reason: string; signature_id: string;
+  content_sha256: string; signed_by: string; created_at: Timestamp;
+};
+export type LawLevel = 'national' | 'provincial' | 'city' | 'district';
+export type LawKind = 'law' | 'regulation' | 'rule' | 'standard' | 'normative';
+export type LawsTable = {
+  id: Generated<string>; district_id: string; level: LawLevel; kind: LawKind; title: string; doc_number: Generated<string>; issuer: Generated<string>;
+  effective_on: DateColNullable; repealed: Generated<boolean>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type EnterpriseLawsTable = { enterprise_id: string; law_id: string; adopted_by: string | null; adopted_at: Timestamp };
+export type EnterpriseLawDocumentsTable = { enterprise_id: string; law_id: string; document_id: string };

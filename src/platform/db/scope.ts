@@ -35,7 +35,7 @@ export function enterpriseInScope(scope: AnyScope, column: string): RawBuilder<S
     case 'enterprise':
       return sql<SqlBool>`${ref} = ${scope.enterpriseId}`;
     case 'institution':
-      return sql<SqlBool>`${ref} in (select enterprise_id from institution_enterprises where institution_id = ${scope.institutionId})`;
+      return sql<SqlBool>`${ref} in (${institutionEnterprises(scope.institutionId)})`;
   }
 }
 
@@ -54,8 +54,19 @@ export function enterpriseRowInScope(scope: AnyScope, alias: string): RawBuilder
     case 'enterprise':
       return sql<SqlBool>`${col('id')} = ${scope.enterpriseId}`;
     case 'institution':
-      return sql<SqlBool>`${col('id')} in (select enterprise_id from institution_enterprises where institution_id = ${scope.institutionId})`;
+      return sql<SqlBool>`${col('id')} in (${institutionEnterprises(scope.institutionId)})`;
   }
+}
+
+/**
+ * The enterprises an institution's staff see. Issue 12 §4, R-INS-1: an insurer sees the enterprises of its policies in
+ * force (confirmed by the enterprise, and the period holding today: `liability_policies.in_force`, kept on the platform
+ * clock by the insurance module); a service institution the enterprises linked to it by hand.
+ */
+function institutionEnterprises(institutionId: string): RawBuilder<unknown> {
+  return sql`select ie.enterprise_id from institution_enterprises ie join institutions i on i.id = ie.institution_id
+    where ie.institution_id = ${institutionId} and i.kind <> 'insurer'
+    union all select lp.enterprise_id from liability_policies lp where lp.institution_id = ${institutionId} and lp.in_force`;
 }
 
 /** For org-unit leaders: a condition on a unit path column limiting rows to their unit and its descendants. */

@@ -54,14 +54,15 @@ const BATCH = 1000;
 
 /**
  * At platform start: keeps the secret and hashes the rows that have no hash yet, from their masked number (whose last
- * four are the real ones). A thousand rows per statement; returns how many were filled.
+ * four are the real ones until then), and masks those four. A thousand rows per statement; returns how many were filled.
  */
 export async function startSignatures(db: Db, appSecret: string): Promise<number> {
   secret = appSecret;
   let filled = 0;
   for (;;) {
+    // The partial index employees_last4_pending holds exactly these rows (migration 0099).
     const rows = await db.selectFrom('employees').select(['enterprise_id', 'id', 'id_number_masked'])
-      .where('id_last4_hash', 'is', null).limit(BATCH).execute();
+      .where('id_last4_hash', 'is', null).orderBy('enterprise_id').orderBy('id').limit(BATCH).execute();
     const hashed = rows.map((r) => {
       const tail = last4OfMasked(r.id_number_masked);
       // A masked number without four real characters at its end (never written by the service) gets an unmatchable hash.
@@ -69,7 +70,9 @@ export async function startSignatures(db: Db, appSecret: string): Promise<number
     });
     if (hashed.length === 0) return filled;
     const values = sql.join(hashed.map((r) => sql`(${r.enterprise_id}::uuid, ${r.id}::uuid, ${r.hash})`));
-    await sql`update employees e set id_last4_hash = v.hash from (values ${values}) as v(enterprise_id, id, hash)
+    // Once hashed, the masked number shows the region only (maskIdNumber): its last four prove identity from now on.
+    await sql`update employees e set id_last4_hash = v.hash, id_number_masked = left(e.id_number_masked, 6) || repeat('*', greatest(length(e.id_number_masked) - 6, 0))
+      from (values ${values}) as v(enterprise_id, id, hash)
       where e.enterprise_id = v.enterprise_id and e.id = v.id and e.id_last4_hash is null`.execute(db);
     filled += hashed.length;
     if (hashed.length < BATCH) return filled;

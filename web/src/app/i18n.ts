@@ -11,6 +11,12 @@ import { submissionMessages } from './components/submission.messages';
 import { signatureMessages } from './components/signature.messages';
 import type { lettersMessages } from '../modules/letters/letters.messages';
 import type { keyMomentsMessages } from '../modules/key-moments/key-moments.messages';
+import type { staffingMessages } from '../modules/staffing/staffing.messages';
+import type { investmentMessages } from '../modules/investment/investment.messages';
+import type { equipmentMessages } from '../modules/equipment/equipment.messages';
+import type { cultureMessages } from '../modules/culture/culture.messages';
+import type { documentsMessages } from '../modules/documents/documents.messages';
+import type { insuranceMessages } from '../modules/insurance/insurance.messages';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -443,7 +449,7 @@ const core = { ...coreMessages, ...submissionMessages, ...signatureMessages } as
  * Each domain module keeps its own strings beside its pages, typed here by their shape alone; the texts are added when
  * the module's messages chunk arrives (`addMessages`, before any of its screens renders: app/module-messages.ts).
  */
-type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages;
+type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages & typeof staffingMessages & typeof equipmentMessages & typeof cultureMessages & typeof documentsMessages & typeof investmentMessages & typeof insuranceMessages;
 
 export type MessageKey = keyof typeof core | keyof ModuleMessages;
 const dictionary: Record<string, Entry> = { ...core };

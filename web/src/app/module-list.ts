@@ -1,13 +1,19 @@
 import { auditWebModule } from '../modules/audit';
+import { equipmentWebModule } from '../modules/equipment';
+import { cultureWebModule } from '../modules/culture';
+import { documentsWebModule } from '../modules/documents';
 import { dutiesWebModule } from '../modules/duties';
 import { hazardsWebModule } from '../modules/hazards';
+import { insuranceWebModule } from '../modules/insurance';
+import { investmentWebModule } from '../modules/investment';
 import { keyMomentsWebModule } from '../modules/key-moments';
 import { lettersWebModule } from '../modules/letters';
 import { meetingsWebModule } from '../modules/meetings';
 import { obligationsWebModule } from '../modules/obligations';
 import { riskWebModule } from '../modules/risk';
 import { rulesWebModule } from '../modules/rules';
+import { staffingWebModule } from '../modules/staffing';
 import type { WebModule } from './modules';
 
 /** The domain modules on the web, in menu order. A new module adds its WebModule here. */
-export const WEB_MODULES: readonly WebModule[] = [riskWebModule, hazardsWebModule, dutiesWebModule, meetingsWebModule, lettersWebModule, keyMomentsWebModule, obligationsWebModule, rulesWebModule, auditWebModule];
+export const WEB_MODULES: readonly WebModule[] = [riskWebModule, hazardsWebModule, dutiesWebModule, meetingsWebModule, lettersWebModule, keyMomentsWebModule, obligationsWebModule, staffingWebModule, equipmentWebModule, cultureWebModule, documentsWebModule, investmentWebModule, insuranceWebModule, rulesWebModule, auditWebModule];

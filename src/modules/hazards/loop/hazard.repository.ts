@@ -288,7 +288,8 @@ export async function listActiveAccounts(db: Executor, scope: Scope, enterpriseI
 export type NewHazard = Omit<Insertable<HazardsTable>, 'enterprise_id' | 'org_unit_id' | 'reported_by' | 'reported_at' | 'created_at' | 'updated_at'> & {
   /** The unit named by the report or the reporter; none: the enterprise's root unit. */
   org_unit_id: string | undefined;
-  reported_by: string;
+  /** Null: opened by the platform on another module's record (hazard-open.ts). */
+  reported_by: string | null;
 };
 
 /**
