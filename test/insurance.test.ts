@@ -413,15 +413,19 @@ test('the demo: the insurer\'s confirmed policy for the chemical plant leaves on
   assert.deepEqual(o.data.compliance.reasons, ['UNINSURED']);
   assert.deepEqual(o.data.compliance.uninsured.map((u: { employmentForm: string }) => u.employmentForm), ['dispatched']);
   assert.ok(o.data.workInjury.covered < o.data.workInjury.total);
-  const pending = await insurer.get(api('/insurance/policies?status=pending'));
+  // Its own session: the file's insurer session must not be used on another day (its idle time would run backwards).
+  const demoInsurer = await t.login('insurer');
+  const pending = await demoInsurer.get(api('/insurance/policies?status=pending'));
   assert.ok(pending.data.total >= 1);
   // The demo insurer sees the plant through its policy in force.
-  assert.equal((await insurer.get(api(`/enterprises/${me.enterprise_id}`))).statusCode, 200);
+  assert.equal((await demoInsurer.get(api(`/enterprises/${me.enterprise_id}`))).statusCode, 200);
 });
 
 test('the hourly job insurance.scope puts a policy in force on the platform clock', async () => {
+  // A session of this test's own day (earlier tests move the clock across years).
+  const insurer = await t.login('insurer');
   const ent = await makeEnterprise(t, { industryCode: 'fishery' });
-  const p = await enter(await policyBody(ent));
+  const p = await enter(await policyBody(ent), insurer);
   await confirm(ent, p);
   assert.equal((await insurer.get(api(`/enterprises/${ent.id}`))).statusCode, 200);
   // As if the flag had drifted (a restored backup): the job's next slot sets it back from the dates.
