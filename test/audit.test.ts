@@ -48,7 +48,7 @@ test('writes in different enterprises go to separate chains, each gap-free from 
   await hasLock;
   if (t.platform.database.engine === 'postgres') {
     // A real server has more connections than one: the other enterprise's append commits while the first
-    // transaction still holds its chain's lock (with one global lock this would wait forever on `held`).
+    // transaction is still open (with one global lock this would wait forever on `held`).
     await t.db.transaction().execute(async (tx) => {
       await writeAudit(tx, ctx, { action: 'test.b', entityType: 'test', entityId: 'b', enterpriseId: foreign.id });
     });
@@ -66,6 +66,48 @@ test('writes in different enterprises go to separate chains, each gap-free from 
   const report = await verifyAuditChain(t.db);
   assert.equal(report.ok, true, JSON.stringify(report.problems));
   assert.equal(report.chains, chains.length);
+});
+
+test('audit rows are appended as the transaction commits: the chain is locked last, and a record is written as it was when given', async () => {
+  const { ownEnterprise } = await demoIds(t.db);
+  const ctx: Ctx = { actor: null, ip: '127.0.0.1', requestId: 'chain-last', locale: 'zh-CN', now: t.clock.now };
+  const count = async () => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('request_id', '=', 'chain-last').executeTakeFirstOrThrow()).n);
+  let release!: () => void;
+  const held = new Promise<void>((r) => { release = r; });
+  let written!: () => void;
+  const hasWritten = new Promise<void>((r) => { written = r; });
+  const after = { state: 'as written' };
+  const first = t.db.transaction().execute(async (tx) => {
+    await writeAudit(tx, ctx, { action: 'test.first', entityType: 'test', entityId: 'first', enterpriseId: ownEnterprise.id, after });
+    after.state = 'changed later';
+    // Not in the table yet, even for this transaction: it is appended when the work is done.
+    const own = await tx.selectFrom('audit_log').select('seq').where('request_id', '=', 'chain-last').execute();
+    assert.equal(own.length, 0);
+    written();
+    await held;
+  });
+  await hasWritten;
+  if (t.platform.database.engine === 'postgres') {
+    // The same chain: this append commits while the first transaction is still working (before, it waited for it).
+    await t.db.transaction().execute(async (tx) => {
+      await writeAudit(tx, ctx, { action: 'test.second', entityType: 'test', entityId: 'second', enterpriseId: ownEnterprise.id });
+    });
+    assert.equal(await count(), 1);
+  }
+  release();
+  await first;
+  const rows = await t.db.selectFrom('audit_log').select(['action', 'after', 'chain_seq']).where('request_id', '=', 'chain-last').orderBy('chain_seq').execute();
+  assert.deepEqual(rows.map((r) => r.action), t.platform.database.engine === 'postgres' ? ['test.second', 'test.first'] : ['test.first']);
+  assert.deepEqual(rows.at(-1)!.after, { state: 'as written' });
+  // A transaction that fails after writing its audit row leaves none.
+  await assert.rejects(t.db.transaction().execute(async (tx) => {
+    await writeAudit(tx, ctx, { action: 'test.failed', entityType: 'test', entityId: 'failed', enterpriseId: ownEnterprise.id });
+    throw new Error('the change fails');
+  }), /the change fails/);
+  assert.equal(await t.db.selectFrom('audit_log').select('seq').where('action', '=', 'test.failed').executeTakeFirst(), undefined);
+  const report = await verifyAuditChain(t.db);
+  assert.equal(report.ok, true, JSON.stringify(report.problems));
 });
 
 test('the chains verify, and an edit made directly in SQL is reported at exactly that row', async () => {

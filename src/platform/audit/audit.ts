@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../auth/actor';
 import { describeScope } from '../auth/actor';
+import { beforeCommit } from '../db/commit-hooks';
 import type { Executor, Tx } from '../db/database';
 import { auditHash, auditHashV2, canonicalize, GENESIS_HASH } from './canonical';
 
@@ -31,24 +32,60 @@ export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<v
 }
 
 /**
- * Appends several rows, in the order given, each to its chain: two statements per chain whatever the number of rows
- * (the head moved on by all of them at once, then the rows and the new head hash). The chain's lock is held from the
- * first statement to the commit, so a transaction that writes several rows on one chain (a signature: the image
- * linked, the signature, the signed document) collects them and appends them last, in one go.
+ * Appends several rows, in the order given, each to its chain. In a transaction begun by `db.transaction()` the rows
+ * are collected and appended when the transaction's work is done, just before it commits (`beforeCommit`): the chain's
+ * head stays locked from its append to the commit, so it is taken last, and two transactions that wait for each other
+ * elsewhere (a signature's key, a record's lock) cannot also wait on the head. Two statements per chain whatever the
+ * number of rows, chains in name order.
  */
 export async function writeAudits(tx: Tx, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
-  const byChain = new Map<string, AuditEntry[]>();
-  for (const entry of entries) {
-    const chain = chainOf(entry.enterpriseId);
-    const list = byChain.get(chain);
-    if (list) list.push(entry);
-    else byChain.set(chain, [entry]);
+  if (entries.length === 0) return;
+  // Read now: a `before`/`after` object the caller changes later is recorded as it was when written.
+  const rows = entries.map((entry) => prepared(ctx, entry));
+  let queued = queuedAudits.get(tx);
+  if (!queued) {
+    const list: Prepared[] = [];
+    if (!beforeCommit(tx, 'audit', () => appendAll(tx, list))) return appendAll(tx, rows);
+    queuedAudits.set(tx, (queued = list));
   }
-  for (const [chain, list] of byChain) await appendToChain(tx, ctx, chain, list);
+  queued.push(...rows);
 }
 
-async function appendToChain(tx: Tx, ctx: Ctx, chain: string, entries: readonly AuditEntry[]): Promise<void> {
-  const n = entries.length;
+/** A row as written, but for its place in the chain. */
+type Prepared = Omit<Parameters<typeof auditHashV2>[0], 'chainSeq' | 'prevHash'> & { chain: string };
+
+const queuedAudits = new WeakMap<Tx, Prepared[]>();
+
+function prepared(ctx: Ctx, entry: AuditEntry): Prepared {
+  return {
+    chain: chainOf(entry.enterpriseId),
+    at: ctx.now,
+    actorId: ctx.actor?.userId ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    actorScope: ctx.actor ? describeScope(ctx.actor.scope) : null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    enterpriseId: entry.enterpriseId ?? null,
+    before: entry.before === undefined ? null : canonicalize(entry.before),
+    after: entry.after === undefined ? null : canonicalize(entry.after),
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  };
+}
+
+async function appendAll(tx: Tx, rows: readonly Prepared[]): Promise<void> {
+  const byChain = new Map<string, Prepared[]>();
+  for (const r of rows) {
+    const list = byChain.get(r.chain);
+    if (list) list.push(r);
+    else byChain.set(r.chain, [r]);
+  }
+  for (const chain of [...byChain.keys()].sort()) await appendToChain(tx, chain, byChain.get(chain)!);
+}
+
+async function appendToChain(tx: Tx, chain: string, rows: readonly Prepared[]): Promise<void> {
+  const n = rows.length;
   // Move the head on by n and read the previous hash: the upsert locks the head row until commit, so appends to
   // one chain queue here and see each other's committed heads (READ COMMITTED re-reads the row after the wait).
   const head = await tx.insertInto('audit_chain_heads').values({ chain, chain_seq: n, hash: GENESIS_HASH })
@@ -56,34 +93,15 @@ async function appendToChain(tx: Tx, ctx: Ctx, chain: string, entries: readonly 
     .returning(['chain_seq', 'hash']).executeTakeFirstOrThrow();
   let chainSeq = Number(head.chain_seq) - n;
   let prevHash = head.hash;
-  const at = ctx.now;
-  const values = entries.map((entry) => {
+  const values = rows.map((p) => {
     chainSeq += 1;
-    const before = entry.before === undefined ? null : canonicalize(entry.before);
-    const after = entry.after === undefined ? null : canonicalize(entry.after);
-    const row = {
-      chain,
-      chainSeq,
-      at,
-      actorId: ctx.actor?.userId ?? null,
-      actorRole: ctx.actor?.role ?? null,
-      actorScope: ctx.actor ? describeScope(ctx.actor.scope) : null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      enterpriseId: entry.enterpriseId ?? null,
-      before,
-      after,
-      ip: ctx.ip,
-      requestId: ctx.requestId,
-      prevHash,
-    };
+    const row = { ...p, chainSeq, prevHash };
     const hash = auditHashV2(row);
     prevHash = hash;
     return {
       chain,
       chain_seq: row.chainSeq,
-      at,
+      at: row.at,
       actor_id: row.actorId,
       actor_role: row.actorRole,
       actor_scope: row.actorScope,
@@ -91,8 +109,8 @@ async function appendToChain(tx: Tx, ctx: Ctx, chain: string, entries: readonly 
       entity_type: row.entityType,
       entity_id: row.entityId,
       enterprise_id: row.enterpriseId,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
+      before: row.before === null ? null : JSON.stringify(row.before),
+      after: row.after === null ? null : JSON.stringify(row.after),
       ip: row.ip,
       request_id: row.requestId,
       prev_hash: row.prevHash,

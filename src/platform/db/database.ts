@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { HookedKysely } from './commit-hooks';
 import { lockDataDir } from './data-dir-lock';
 import type { DB } from './schema';
 
@@ -31,7 +32,7 @@ export type DatabaseOptions = { databaseUrl: string; dataDir: string; poolSize: 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db: Db = new HookedKysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, engine: 'postgres', close: () => db.destroy() };
   }
   // The embedded engine is loaded only when used, so a PostgreSQL deployment never pays for it.
@@ -52,7 +53,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     throw e;
   }
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db: Db = new HookedKysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     pool,

@@ -42,11 +42,6 @@ export type SignInput = {
   device?: string;
   /** What `verifySigner` returned for this signing, when it was called before the transaction. */
   proof?: SignerProof;
-  /**
-   * When given, the signature's audit rows are pushed here instead of written: the caller appends them with its own,
-   * in one go (`writeAudits`), later in the same transaction.
-   */
-  deferAudit?: AuditEntry[];
 };
 
 /** The signature written, as the document shows it. */
@@ -220,8 +215,7 @@ function obstacles(input: SignInput, actor: Actor, who: { userId: RawBuilder<str
  *
  * Two statements besides the audit rows: the signer with what may stand in the way, then the signature written with
  * its image linked and locked. An image taken meanwhile by another signing (it waits for that one's lock on the
- * image) is refused like any used image. With `deferAudit` the audit rows are handed to the caller, who appends them
- * with its own in one go (`writeAudits`) in the same transaction.
+ * image) is refused like any used image. Its audit rows go with the transaction's others, appended before it commits.
  */
 export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<SignResult> {
   const actor = requireActor(ctx);
@@ -310,8 +304,7 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
       operatorUserId: operator, imageAttachmentId: imageId, device,
     },
   });
-  if (input.deferAudit) input.deferAudit.push(...audit);
-  else await writeAudits(tx, ctx, audit);
+  await writeAudits(tx, ctx, audit);
   return {
     id, contentSha256, signerName: signer.name, signerUserId: signer.userId, signerEmployeeId: signer.employeeId, method: input.method,
     imageAttachmentId: imageId, operatorUserId: operator, device, signedAt: ctx.now,

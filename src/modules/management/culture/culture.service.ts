@@ -1,7 +1,7 @@
 import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { can, requireActor } from '../../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
-import { writeAudit, writeAudits, type AuditEntry } from '../../../platform/audit/audit';
+import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor } from '../../../platform/db/database';
 import { AppError, invalid, notFound } from '../../../platform/errors';
 import { signDocument, verifySigner } from '../../../platform/signatures';
@@ -98,14 +98,12 @@ export async function signIn(db: Db, ctx: Ctx, enterpriseId: string, id: string,
   const proof = await verifySigner(db, ctx, { enterpriseId, signer, method: 'proxy_pad' });
   await db.transaction().execute(async (tx) => {
     const r = await activityIn(tx, actor, enterpriseId, id, { lock: true });
-    const audits: AuditEntry[] = [];
     const sig = await signDocument(tx, ctx, {
       enterpriseId, documentType: DOCUMENT, documentId: r.id, documentVersion: 1, content: { activity: r.id, kind: r.kind, heldOn: r.held_on, topic: r.topic },
-      signer, method: 'proxy_pad', imageAttachmentId: body.imageAttachmentId, device: body.device, proof, deferAudit: audits,
+      signer, method: 'proxy_pad', imageAttachmentId: body.imageAttachmentId, device: body.device, proof,
     });
     await markSignedIn(tx, enterpriseId, r.id, body.employeeId, sig.id, ctx.now);
-    audits.push({ action: 'culture.activity.signIn', entityType: 'culture_activity', entityId: r.id, enterpriseId, after: { employeeId: body.employeeId, signatureId: sig.id } });
-    await writeAudits(tx, ctx, audits);
+    await writeAudit(tx, ctx, { action: 'culture.activity.signIn', entityType: 'culture_activity', entityId: r.id, enterpriseId, after: { employeeId: body.employeeId, signatureId: sig.id } });
   });
   return getActivity(db, ctx, enterpriseId, id);
 }

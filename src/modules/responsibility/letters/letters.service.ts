@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { can, requireActor } from '../../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
-import { writeAudit, writeAudits, type AuditEntry } from '../../../platform/audit/audit';
+import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
 import { systemScope, type AnyScope } from '../../../platform/db/scope';
 import { AppError, alreadyTaken, invalid, notFound } from '../../../platform/errors';
@@ -411,20 +411,18 @@ export async function signLetter(db: Db, ctx: Ctx, enterpriseId: string, id: str
       enterpriseId, record: 'letters.signed', recordType: 'letter', recordId: l.id, at: ctx.now, subjectKey: l.employee_id,
       byPrincipal: actor.role === 'enterprise_principal' && body.method !== 'proxy_pad',
     });
-    const audit: AuditEntry[] = [];
     const sig = await signDocument(tx, ctx, {
       enterpriseId, documentType: DOCUMENT, documentId: l.id, documentVersion: LETTER_VERSION, content, signer, method: body.method,
-      imageAttachmentId: body.imageAttachmentId, password: body.password, device: body.device, proof, deferAudit: audit,
+      imageAttachmentId: body.imageAttachmentId, password: body.password, device: body.device, proof,
     });
     // Someone of the roster surely still pending (held so until this commits) spares the campaign's lock.
     const pendingOther = await markSignedHoldingPending(tx, enterpriseId, { id: l.id, campaignId: l.campaign_id },
       { signatureId: sig.id, method: body.method, at: ctx.now }, ctx.now);
     const undecided = l.campaign_status === 'open' && !pendingOther;
-    audit.push({
+    await writeAudit(tx, ctx, {
       action: 'letters.sign', entityType: 'letter', entityId: l.id, enterpriseId,
       before: { status: 'pending' }, after: { status: 'signed', method: body.method, signatureId: sig.id, contentSha256: sig.contentSha256, employeeId: l.employee_id },
     });
-    await writeAudits(tx, ctx, audit);
     if (undecided) await completeIfDone(tx, ctx, enterpriseId, l.campaign_id);
     return { l, sig };
   });
