@@ -332,6 +332,8 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/v1/enterprises/:enterpriseId/renovation-projects': MANAGERS,
   'PATCH /api/v1/enterprises/:enterpriseId/renovation-projects/:id': MANAGERS,
   'GET /api/v1/equipment-overview': REGULATORS,
+  'GET /api/v1/management-overview': REGULATORS,
+  'GET /api/v1/management-overview/export': REGULATORS,
   // safety culture and incentives (issue 12 §6, culture.routes.ts): the enterprise's managers keep and read them.
   'GET /api/v1/enterprises/:enterpriseId/culture-activities': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/culture-activities': MANAGERS,

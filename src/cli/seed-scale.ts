@@ -23,6 +23,12 @@
  *   the hash of exactly what they sign; the two account holders sign with their password, the others on a scanned
  *   paper list confirmed by the safety manager; six in ten campaigns complete (fulfilling the principal's yearly
  *   duty), the others leave a few letters pending.
+ *
+ * Then, in a third transaction with its own marker, the management system of issue 12 for every active scale
+ * enterprise (as its people would have left it by the seed day; see `seedManagement`): the safety organisation and
+ * staff, the required rules and post procedures with published versions and acknowledgements, the year's safety-fee
+ * ledger, 安责险 policies with their insured people and work-injury coverage, and the equipment register with special
+ * equipment and its inspections. After it commits, the equipment job opens the hazards of the overdue inspections.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -48,11 +54,20 @@ import { paramsOf } from '../modules/obligations/obligation.service';
 import { eventDays } from '../modules/obligations/obligation.params';
 import { BUILTIN_TEMPLATES, letterContent } from '../modules/responsibility/letters/letters.rules';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../modules/org/credit-code';
+import { REQUIRED_RULES } from '../modules/management/documents/documents.rule-sets';
+import { requiredFor } from '../modules/management/documents/documents.rules';
+import { EQUIPMENT_RULES } from '../modules/management/equipment/equipment.rule-sets';
+import { openOverdueHazards } from '../modules/management/equipment/equipment.service';
+import { LIABILITY_INSURANCE_RULES } from '../modules/management/insurance/insurance.rule-sets';
+import { OUTSIDE_CATEGORY, SAFETY_FEE_RULES } from '../modules/management/investment/investment.rule-sets';
+import { computeAccrual, formatFen, type AccrualInput } from '../modules/management/investment/investment.rules';
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
 
 export const SCALE_MARKER = 'seed_scale';
 /** The marker of the second part (issue 11): occurrences, letters and signatures of the scale enterprises. */
 export const SCALE_DUTIES_MARKER = 'seed_scale_obligations';
+/** The marker of the third part (issue 12): the management system of the scale enterprises. */
+export const SCALE_MANAGEMENT_MARKER = 'seed_scale_management';
 /** The scale enterprises: their organisation codes start with MA (the demo's do not). */
 const SCALE_ENTERPRISE = sql`e.credit_code like '91______MA%'`;
 
@@ -197,6 +212,7 @@ async function main(): Promise<void> {
     await migrate(database.pool);
     if (!(await seedEnterprises(database.pool, args, where, config.appSecret, started))) return;
     await seedDuties(database.db, args, where);
+    await seedManagement(database.db, args, where);
   } finally {
     await database.close();
   }
@@ -662,6 +678,445 @@ async function seedLetters(tx: Executor, args: Args, year: number, asOf: string,
       ['employee_name', 'text'], ['org_unit_id', 'uuid'], ['late_hire', 'bool'], ['due_on', 'date'], ['status', 'text'], ['content_sha256', 'text'],
       ['signature_id', 'uuid'], ['signed_at', 'timestamptz'], ['method', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], letterRows);
     if ((c / CHUNK) % 4 === 3) console.log(`    letters of ${Math.min(c + CHUNK, ents.length)}/${ents.length} enterprises`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 12: the scale enterprises' management system.
+
+type MgmtEnt = {
+  id: string; name: string; district_id: string; industry_code: string; credit_code: string;
+  principal: string; principal_emp: string; principal_name: string; safety: string; safety_emp: string;
+};
+type MgmtCounts = Record<string, number>;
+
+const MGMT_TABLES = ['safety_departments', 'safety_staff', 'safety_engineers', 'safety_service_engagements', 'documents', 'document_posts', 'document_versions',
+  'document_acks', 'safety_fee_years', 'safety_fee_uses', 'liability_policies', 'liability_policy_people', 'work_injury_coverage', 'equipment',
+  'equipment_inspections', 'renovation_projects'] as const;
+
+async function managementCounts(db: Executor): Promise<MgmtCounts> {
+  const r = await sql<MgmtCounts>`select ${sql.join(MGMT_TABLES.map((t) => sql`(select count(*)::int from ${sql.table(t)}) as ${sql.ref(t)}`))}`.execute(db);
+  return r.rows[0]!;
+}
+
+function printManagementCounts(c: MgmtCounts): void {
+  console.log(`  rows: ${MGMT_TABLES.map((t) => `${t} ${c[t]}`).join(', ')}`);
+}
+
+/** A 1×1 transparent PNG: the stand-in for a drawn signature (each proxy acknowledgement has its own, as the pad uploads one per signing). */
+const DRAWN_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000050001' +
+  '0d0a2db40000000049454e44ae426082', 'hex');
+
+/** Short rule and procedure text, so versions have a body and a diff to show. */
+function documentBody(title: string, points: readonly string[]): string {
+  return [`${title}`, ...points.map((p, i) => `第${'一二三四五六七八九十'[i] ?? i + 1}条 ${p}`)].join('\n');
+}
+const RULE_POINTS = ['本制度适用于本单位全体从业人员。', '主要负责人对本制度的落实全面负责，安全管理部门负责日常监督检查。',
+  '各部门、车间、班组按职责分工组织实施，并做好记录。', '违反本制度的，按安全生产奖惩制度处理。', '本制度自发布之日起施行。'];
+const PROCEDURE_POINTS = ['作业前按规定穿戴劳动防护用品，检查设备、工具和作业环境，确认安全后方可作业。', '严格按操作步骤作业，不得违章指挥、违章作业。',
+  '发现异常立即停机并报告班组长，不得带病运行。', '作业结束后清理现场，切断电源、气源，做好交接班记录。', '发生事故时按现场处置方案处置并立即报告。'];
+/** The operating procedures (操作规程) some posts of the seed's list call for, covering that post. */
+const POST_OPERATIONS: Record<string, string> = { 叉车司机: '叉车安全操作规程', 电工: '电气作业安全操作规程', 焊工: '动火作业安全操作规程', 设备维修工: '设备检修作业安全操作规程' };
+
+const ENGINEER_SPECIALTY: Record<string, string> = {
+  hazardous_chemicals: 'chemical', non_coal_mining: 'metal_nonmetal_mine', metal_smelting: 'metal_smelting', construction: 'construction', road_transport: 'road_transport',
+};
+const SERVICE_INSTITUTIONS = ['云南安信安全技术服务有限公司', '昆明安泰安全咨询有限公司', '云南中安安全评价有限公司', '昆明华安安全技术服务有限公司'];
+const USE_PURPOSES: Record<string, string[]> = {
+  facilities: ['车间防护栏杆更换', '消防设施维护保养', '可燃气体报警器更换'], emergency: ['应急物资补充', '年度应急演练', '应急预案修订评审'],
+  risk_hazard: ['隐患整改材料费', '安全风险分级管控信息系统运维'], inspection: ['安全生产标准化咨询', '第三方安全检查'], ppe: ['劳动防护用品采购', '安全帽、防护手套采购'],
+  training: ['三级安全教育培训', '特种作业人员复审培训', '隐患报告奖励'], new_tech: ['自动化改造安全装置'], testing: ['特种设备定期检验费', '防雷装置检测'],
+  liability_insurance: ['安全生产责任保险保费'], other_direct: ['安全警示标志制作'],
+};
+/** Ordinary equipment of a workshop, and special equipment by type (issue 12 §5). */
+const PLAIN_EQUIPMENT: [name: string, type: string][] = [['空气压缩机', '压缩机'], ['离心泵', '泵'], ['数控车床', '机床'], ['冲压机', '压力机'], ['配电柜', '电气设备'],
+  ['砂轮机', '机床'], ['通风机', '风机'], ['输送机', '输送设备'], ['搅拌机', '搅拌设备'], ['包装机', '包装设备']];
+const SPECIAL_EQUIPMENT: [type: string, name: string, kind: string][] = [['field_vehicle', '叉车', '内燃平衡重式叉车'], ['lift', '载货电梯', '曳引式电梯'],
+  ['pressure_vessel', '储气罐', '固定式压力容器'], ['crane', '桥式起重机', '通用桥式起重机'], ['boiler', '燃气锅炉', '蒸汽锅炉'], ['pressure_piping', '蒸汽管道', '工业管道']];
+
+/**
+ * Issue 12's management system for every active scale enterprise, once (its own marker), in one transaction:
+ * - safety organisation (R-TEAM-1/2): a department in most transport and high-risk units and some others, the safety
+ *   manager as full-time (seven in ten) or part-time officer, a second full-time officer in half of the industries
+ *   that need a team, a registered engineer in two thirds of the engineer industries (some certificates expired), an
+ *   outsourced engagement in one in seven; about one in fourteen enterprises names no officer at all;
+ * - documents (R-DOC-1): the required rules of the district's catalogue, each with a first version approved by the
+ *   principal's password signature and published (two in three enterprises have them all, the others lack one to four);
+ *   a post safety procedure for three in four posts and an operating procedure for the special-operation posts, each
+ *   published to the people on its posts then (one acknowledgement row each). Half the enterprises have everyone
+ *   acknowledged, the others 55–99 %: the two account holders on their phone, the others on the safety manager's shared
+ *   device (a `proxy_pad` signature with its own drawn image, linked and locked, as proxyAcknowledge leaves it);
+ * - the year's safety fee (R-INV-1): the required accrual computed by the district's `safety-fee` rule-set for the
+ *   industries whose schedule is verified (hazardous goods by revenue, construction by project cost), the accrual
+ *   booked (a quarter short of it), an opening balance, and 3–10 uses dated up to the seed day (some outside the
+ *   eligible categories);
+ * - insurance (R-INS-1): a current confirmed 安责险 policy for 85 % of the enterprises that must hold one (the others
+ *   miss it) and a fifth of the others, written by the district's insurers; most insure every active person, a quarter
+ *   leave some out, a few cover less than the minimum or are paid by staff; a few are still pending confirmation.
+ *   Policies are written pending, their people added, then confirmed (the order the immutability trigger allows).
+ *   Work-injury coverage for nine in ten people;
+ * - equipment: 3–8 items per enterprise, four in ten special equipment with its last inspection and the next due day
+ *   by the `equipment` rule-set's interval (about 7 % overdue on the seed day), a few flagged obsolete, a few retired;
+ *   renovation projects in one in twenty enterprises.
+ * After commit, the equipment job (`openOverdueHazards`) opens the hidden hazard of each overdue inspection, as the
+ * hourly job would have by the seed day. The duties of the equipment and insurance events are not seeded.
+ */
+async function seedManagement(db: Db, args: Args, where: string): Promise<void> {
+  const marker = await db.selectFrom('app_settings').select('value').where('key', '=', SCALE_MANAGEMENT_MARKER).executeTakeFirst();
+  if (marker) {
+    console.log(`seed:scale: management system already present on ${where} (${JSON.stringify(marker.value)})`);
+    printManagementCounts(await managementCounts(db));
+    return;
+  }
+  installModules(MODULES);
+  const started = performance.now();
+  const now = new Date();
+  const year = args.year;
+  const today = localDay(now);
+  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const s = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+  const at = (day: string, minute: number) => new Date(Math.min(now.getTime(), new Date(`${day}T00:00:00+08:00`).getTime() + minute * 60_000));
+  const summary = await db.transaction().execute(async (tx) => {
+    let t = performance.now();
+    await sql`create temp table seed_mgmt on commit drop as
+      select e.id, e.name, e.district_id, e.industry_code, e.credit_code, p.id as principal, p.employee_id as principal_emp, pe.name as principal_name,
+             m.id as safety, m.employee_id as safety_emp
+        from enterprises e
+        join users p on p.username = 'p' || e.credit_code and p.enterprise_id = e.id
+        join employees pe on pe.enterprise_id = e.id and pe.id = p.employee_id
+        join users m on m.username = 's' || e.credit_code and m.enterprise_id = e.id
+       where ${SCALE_ENTERPRISE} and e.status = 'active'`.execute(tx);
+    await sql`alter table seed_mgmt add primary key (id)`.execute(tx);
+    await sql`analyze seed_mgmt`.execute(tx);
+    const ents = (await sql<MgmtEnt>`select * from seed_mgmt order by id`.execute(tx)).rows;
+    const created = localAt(sql`${asOf}::date - 400 + (abs(hashtext(se.id::text || '/created'))::bigint % 300)::int`, sql`600`);
+
+    // ---- safety organisation (R-TEAM-1/2) ----
+    const r1 = draw(sql`se.id::text`, sql`'department'`);
+    await sql`insert into safety_departments (enterprise_id, name, document_no, established_on, note, created_at, updated_at)
+      select se.id, '安全环保部', '安委发〔' || (2012 + ${r1} % 12) || '〕' || (1 + ${r1} % 40) || '号', date '2012-01-01' + (${r1} * 4)::int, '', ${created}, ${created}
+        from seed_mgmt se join industries i on i.code = se.industry_code
+       where ${r1} < case when 'team_required' = any(i.categories) then 780 else 180 end`.execute(tx);
+    const r2 = draw(sql`se.id::text`, sql`'staff'`);
+    await sql`insert into safety_staff (enterprise_id, employee_id, kind, appointment_no, appointed_on, duties, created_at, updated_at)
+      select se.id, se.safety_emp, case when ${r2} < 700 then 'full_time' else 'part_time' end, '任〔' || (2015 + ${r2} % 10) || '〕' || (1 + ${r2} % 20) || '号',
+             date '2015-03-01' + (${r2} * 3)::int, '负责本单位安全生产日常管理、隐患排查和教育培训', ${created}, ${created}
+        from seed_mgmt se where ${r2} < 930`.execute(tx);
+    await sql`insert into safety_staff (enterprise_id, employee_id, kind, appointment_no, appointed_on, duties, created_at, updated_at)
+      select se.id, x.id, 'full_time', '任〔2023〕' || (1 + ${r2} % 30) || '号', date '2023-02-01' + (${r2} % 600)::int, '负责车间现场安全检查', ${created}, ${created}
+        from seed_mgmt se join industries i on i.code = se.industry_code
+        cross join lateral (select m.id from employees m where m.enterprise_id = se.id and m.status = 'active' and m.id not in (se.safety_emp, se.principal_emp)
+          order by m.id limit 1) x
+       where 'team_required' = any(i.categories) and ${r2} % 2 = 0
+      on conflict (enterprise_id, employee_id) do nothing`.execute(tx);
+    const r3 = draw(sql`se.id::text`, sql`'engineer'`);
+    await sql`insert into safety_engineers (enterprise_id, employee_id, certificate_no, specialty, valid_until, created_at, updated_at)
+      select se.id, se.safety_emp, 'ZCAQ' || (2018 + ${r3} % 7) || lpad((abs(hashtext(se.id::text || '/cert'))::bigint % 100000000)::text, 8, '0'),
+             coalesce((${JSON.stringify(ENGINEER_SPECIALTY)}::jsonb) ->> se.industry_code, 'other'),
+             ${asOf}::date - 60 + (${r3} * 2)::int, ${created}, ${created}
+        from seed_mgmt se join industries i on i.code = se.industry_code
+       where 'engineer_required' = any(i.categories) and ${r3} < 660`.execute(tx);
+    const r4 = draw(sql`se.id::text`, sql`'engagement'`);
+    await sql`insert into safety_service_engagements (enterprise_id, institution_name, services, contract_no, starts_on, ends_on, created_at, updated_at)
+      select se.id, (${SERVICE_INSTITUTIONS}::text[])[1 + ${r4} % ${SERVICE_INSTITUTIONS.length}], '安全生产管理咨询、隐患排查技术服务',
+             'FW-' || ${year} || '-' || lpad((${r4} % 1000)::text, 3, '0'), ${asOf}::date - (${r4} % 300)::int, ${asOf}::date - (${r4} % 300)::int + 364, ${created}, ${created}
+        from seed_mgmt se where ${r4} < 140`.execute(tx);
+    console.log(`  safety organisation     ${s(t)}`);
+
+    // ---- documents, versions and acknowledgements (R-DOC-1) ----
+    t = performance.now();
+    const docs = await seedDocuments(tx, args, ents, asOf, at);
+    console.log(`  documents, acks         ${s(t)} (${docs.documents} documents, ${docs.acks} acknowledgements asked, ${docs.acknowledged} acknowledged)`);
+
+    // ---- the year's safety fee (R-INV-1) ----
+    t = performance.now();
+    const fee = await seedFee(tx, args, ents, year, asOf, at);
+    console.log(`  safety fee              ${s(t)} (${fee.years} fee years, ${fee.uses} uses)`);
+
+    // ---- insurance (R-INS-1) ----
+    t = performance.now();
+    const insurers = (await sql<{ id: string; user_id: string | null }>`select i.id, (select u.id from users u where u.institution_id = i.id order by u.created_at limit 1) as user_id
+      from institutions i where i.kind = 'insurer' order by i.id`.execute(tx)).rows;
+    let policies = 0;
+    if (insurers.length) {
+      const liability = await currentRulesByDistrict(tx, LIABILITY_INSURANCE_RULES);
+      const rp = draw(sql`se.id::text`, sql`'policy'`);
+      for (const [districtId, rules] of liability) {
+        const res = await sql`insert into liability_policies (enterprise_id, institution_id, policy_number, starts_on, ends_on, premium, premium_paid_by, status, created_by, created_at, updated_at)
+          select se.id, ins.id, 'PZAX' || ${year} || upper(substr(md5(se.id::text || '/policy'), 1, 12)),
+                 w.starts_on, (w.starts_on + interval '1 year' - interval '1 day')::date,
+                 (coalesce(h.active, 0) * (90 + ${rp} % 160))::numeric(14, 2), case when ${rp} % 1000 < 12 then 'staff' else 'unit' end, 'pending', ins.user_id,
+                 ${localAt(sql`w.starts_on - 5`, sql`600`)}, ${localAt(sql`w.starts_on - 5`, sql`600`)}
+            from seed_mgmt se
+            left join staffing_headcounts h on h.enterprise_id = se.id
+            cross join lateral (select (${asOf}::date - (${rp} * 7 % 340)::int) as starts_on) w
+            cross join lateral (select x.id, x.user_id from unnest(${insurers.map((i) => i.id)}::uuid[], ${insurers.map((i) => i.user_id)}::uuid[]) with ordinality as x (id, user_id, n)
+              where x.n = 1 + ${rp} % ${insurers.length}) ins
+           where se.district_id = ${districtId} and ${rp} < case when se.industry_code = any(${[...rules.value.industries]}::text[]) then 850 else 200 end`.execute(tx);
+        policies += Number(res.numAffectedRows ?? 0);
+      }
+      // The insured people while the policies are pending (the trigger refuses them later): everyone active in three in
+      // four policies, nine in ten (dispatched and temporary staff more often left out) in the others; one cover each.
+      await sql`insert into liability_policy_people (enterprise_id, policy_id, employee_id, cover)
+        select p.enterprise_id, p.id, m.id, c.cover
+          from liability_policies p join seed_mgmt se on se.id = p.enterprise_id
+          cross join lateral (select case when ${draw(sql`p.id::text`, sql`'cover'`)} < 30 then 300000.00 when ${draw(sql`p.id::text`, sql`'cover'`)} < 400 then 400000.00
+            else 500000.00 end::numeric(14, 2) as cover, ${draw(sql`p.id::text`, sql`'gaps'`)} < 250 as gaps) c
+          join employees m on m.enterprise_id = p.enterprise_id and m.status = 'active'
+         where p.status = 'pending'
+           and (not c.gaps or ${draw(sql`m.id::text`, sql`'insured'`)} < case when m.employment_form = 'regular' then 950 else 700 end)`.execute(tx);
+      // The enterprise's safety manager confirms within days (3 % not yet); in force when its period holds today.
+      await sql`update liability_policies p set status = 'confirmed', confirmed_by = se.safety,
+          confirmed_at = least(${now}::timestamptz, p.created_at + interval '2 days'), updated_at = least(${now}::timestamptz, p.created_at + interval '2 days'),
+          in_force = (p.starts_on <= ${today}::date and p.ends_on >= ${today}::date), version = 2
+        from seed_mgmt se where se.id = p.enterprise_id and p.status = 'pending' and ${draw(sql`p.id::text`, sql`'confirm'`)} >= 30`.execute(tx);
+    }
+    const wi = draw(sql`m.id::text`, sql`'work_injury'`);
+    await sql`insert into work_injury_coverage (enterprise_id, employee_id, covered, updated_by, updated_at)
+      select m.enterprise_id, m.id, ${wi} < 930, se.safety, ${created}
+        from seed_mgmt se join employees m on m.enterprise_id = se.id and m.status = 'active' where ${wi} < 970`.execute(tx);
+    console.log(`  insurance               ${s(t)} (${policies} policies${insurers.length ? '' : ': no insurer in the demo district'})`);
+
+    // ---- equipment and special equipment ----
+    t = performance.now();
+    const equipmentRules = await currentRulesByDistrict(tx, EQUIPMENT_RULES);
+    const special = SPECIAL_EQUIPMENT;
+    for (const [districtId, rules] of equipmentRules) {
+      const months = special.map(([type]) => rules.value.intervals[type as keyof typeof rules.value.intervals]);
+      const re = draw(sql`se.id::text`, sql`g::text`, sql`'equipment'`);
+      await sql`insert into equipment (enterprise_id, code, name, type, model, org_unit_id, location, monitoring_measures, special_type, registration_no,
+          registration_cert_no, last_inspected_on, next_inspection_due, inspection_cert_no, obsolete_item, status, created_by, created_at, updated_at)
+        select se.id, 'SB-' || lpad(g::text, 3, '0'), k.name, k.type, k.model, u.id, u.name || '作业区', k.monitoring, k.special_type,
+               case when k.special_type is not null then '使' || upper(substr(md5(se.id::text || g), 1, 10)) else '' end,
+               case when k.special_type is not null then '特证' || substr(md5(se.id::text || g || 'c'), 1, 8) else '' end,
+               (d.due - k.months * interval '1 month')::date, d.due,
+               case when k.special_type is not null then 'JY' || ${year} || substr(md5(se.id::text || g || 'j'), 1, 8) else '' end,
+               case when ${re} % 1000 < 6 and se.industry_code = 'hazardous_chemicals' then 'hc-2020-open-centrifuge'
+                    when k.special_type = 'boiler' and ${re} % 100 < 8 then 'mech-2015-natural-circulation-boiler' end,
+               case when ${re} % 100 < 2 then 'retired' when ${re} % 100 < 6 then 'idle' else 'in_use' end,
+               se.safety, ${created}, ${created}
+          from seed_mgmt se
+          cross join lateral generate_series(1, 3 + (abs(hashtext(se.id::text || '/equipment'))::bigint % 6)::int) g
+          cross join lateral (select case when ${re} < 400 then 1 + (${re} % 6)::int end as sp, (${re} % ${PLAIN_EQUIPMENT.length})::int + 1 as pl) c
+          cross join lateral (select
+              coalesce((${special.map((x) => x[1])}::text[])[c.sp], (${PLAIN_EQUIPMENT.map((x) => x[0])}::text[])[c.pl]) as name,
+              coalesce((${special.map((x) => x[2])}::text[])[c.sp], (${PLAIN_EQUIPMENT.map((x) => x[1])}::text[])[c.pl]) as type,
+              'XH-' || (100 + ${re} % 900) as model, (${special.map((x) => x[0])}::text[])[c.sp] as special_type, (${months}::int[])[c.sp] as months,
+              case when c.sp is not null then '压力、温度在线监测，超限声光报警' when ${re} % 3 = 0 then '急停按钮、防护罩联锁' else '' end as monitoring) k
+          -- R: about 7 % of the special equipment is overdue on the seed day (its due day within the last 30 days).
+          cross join lateral (select case when k.special_type is not null then ${asOf}::date - 30 + (abs(hashtext(se.id::text || g || '/due'))::bigint % 400)::int end as due) d
+          cross join lateral (select u.id, u.name from org_units u where u.enterprise_id = se.id and u.kind in ('workshop', 'team')
+            order by hashtext(u.id::text || g::text) limit 1) u
+         where se.district_id = ${districtId}`.execute(tx);
+    }
+    await sql`insert into equipment_inspections (enterprise_id, equipment_id, inspected_on, next_due, result, inspector, certificate_no, note, recorded_by, created_at)
+      select q.enterprise_id, q.id, q.last_inspected_on, q.next_inspection_due,
+             case when ${draw(sql`q.id::text`, sql`'result'`)} < 50 then 'conditional' else 'pass' end, '昆明市特种设备安全检验研究院', q.inspection_cert_no, '',
+             q.created_by, ${localAt(sql`q.last_inspected_on + 3`, sql`600`)}
+        from equipment q join seed_mgmt se on se.id = q.enterprise_id where q.special_type is not null`.execute(tx);
+    const rr = draw(sql`se.id::text`, sql`'renovation'`);
+    await sql`insert into renovation_projects (enterprise_id, name, year, kind, investment, people_reduced, status, note, created_by, created_at, updated_at)
+      select se.id, case when ${rr} % 2 = 0 then '搬运工序机械化改造' else '包装线自动化改造' end, ${year}, case when ${rr} % 2 = 0 then 'mechanisation' else 'automation' end,
+             (200000 + ${rr} * 3000)::numeric(14, 2), 1 + (${rr} % 8)::int, (array['planned', 'in_progress', 'completed'])[1 + (${rr} % 3)::int], '', se.safety, ${created}, ${created}
+        from seed_mgmt se where ${rr} < 50`.execute(tx);
+    console.log(`  equipment               ${s(t)}`);
+
+    const value = { year, asOf, enterprises: ents.length, ...docs, ...fee, policies, createdAt: new Date().toISOString() };
+    await sql`insert into app_settings (key, value) values (${SCALE_MANAGEMENT_MARKER}, ${JSON.stringify(value)})`.execute(tx);
+    return value;
+  });
+  let t = performance.now();
+  // The hourly job opens a hidden hazard for each overdue inspection (500 a run): run it until it has none left.
+  let hazards = 0;
+  for (let n = -1; n !== 0;) hazards += n = await openOverdueHazards(db, now);
+  console.log(`  overdue hazards         ${s(t)} (${hazards} opened by the equipment job)`);
+  t = performance.now();
+  await sql`analyze ${sql.join(MGMT_TABLES.map((x) => sql.table(x)))}, signatures, attachments, attachment_links`.execute(db);
+  console.log(`  analyze                 ${s(t)}`);
+  console.log(`seed:scale: added the management system of ${summary.enterprises} enterprises (as of ${summary.asOf}) on ${where} in ${s(started)}`);
+  printManagementCounts(await managementCounts(db));
+}
+
+type DocSummary = { documents: number; acks: number; acknowledged: number };
+
+/**
+ * The required rules and the procedures of each enterprise, 500 enterprises a round: documents, their posts, the
+ * published first version with the principal's approval signature, the acknowledgement rows of the people on the
+ * posts when it was published, and the acknowledgements made (self for account holders, proxy_pad with its own image).
+ */
+async function seedDocuments(tx: Executor, args: Args, ents: MgmtEnt[], asOf: string, at: (day: string, minute: number) => Date): Promise<DocSummary> {
+  const r = rng(args.seed + 12);
+  const out: DocSummary = { documents: 0, acks: 0, acknowledged: 0 };
+  const catalogues = await currentRulesByDistrict(tx, REQUIRED_RULES);
+  const pngSha = createHash('sha256').update(DRAWN_PNG).digest('hex');
+  const CHUNK = 500;
+  for (let c = 0; c < ents.length; c += CHUNK) {
+    const chunk = ents.slice(c, c + CHUNK);
+    const ids = chunk.map((e) => e.id);
+    const posts = (await sql<{ enterprise_id: string; id: string; name: string }>`select enterprise_id, id, name from posts where enterprise_id = any(${ids}::uuid[])
+      order by enterprise_id, name, id`.execute(tx)).rows;
+    const people = (await sql<{ enterprise_id: string; post_id: string; id: string; name: string; hire_date: string | null }>`
+      select ep.enterprise_id, ep.post_id, m.id, m.name, m.hire_date::text as hire_date from employee_posts ep
+        join employees m on m.enterprise_id = ep.enterprise_id and m.id = ep.employee_id and m.status = 'active'
+       where ep.enterprise_id = any(${ids}::uuid[]) order by ep.enterprise_id, m.id`.execute(tx)).rows;
+    const postsOf = new Map<string, typeof posts>();
+    for (const p of posts) (postsOf.get(p.enterprise_id) ?? postsOf.set(p.enterprise_id, []).get(p.enterprise_id)!).push(p);
+    const onPost = new Map<string, typeof people>();
+    for (const p of people) (onPost.get(p.post_id) ?? onPost.set(p.post_id, []).get(p.post_id)!).push(p);
+    const docRows: unknown[][] = [];
+    const docPosts: unknown[][] = [];
+    const versions: unknown[][] = [];
+    const sigs: unknown[][] = [];
+    const acks: unknown[][] = [];
+    const images: unknown[][] = [];
+    for (const e of chunk) {
+      const catalogue = requiredFor(catalogues.get(e.district_id)?.value.rules ?? [], e.industry_code);
+      const lacking = r.chance(0.65) ? 0 : r.int(1, Math.min(4, catalogue.length));
+      const rules = [...catalogue].sort(() => r.next() - 0.5).slice(lacking);
+      // Everyone acknowledged in half the enterprises; 55–99 % in the others.
+      const share = r.chance(0.5) ? 1 : 0.55 + r.next() * 0.44;
+      const publish = (kind: 'rule' | 'procedure' | 'post_procedure', title: string, codes: string[], covered: { id: string; name: string }[], day: string) => {
+        const docId = randomUUID();
+        const versionId = randomUUID();
+        const sigId = randomUUID();
+        const createdAt = at(addLocalDays(day, -14), 9 * 60);
+        const approvedAt = at(addLocalDays(day, -3), 10 * 60 + r.int(0, 300));
+        const publishedAt = at(addLocalDays(day, -1), 15 * 60 + r.int(0, 120));
+        const body = documentBody(title, kind === 'rule' ? RULE_POINTS : PROCEDURE_POINTS);
+        const changeNote = '首次发布';
+        // What the principal signs (documents.service.ts approveVersion).
+        const hash = contentHash({ document: { id: docId, kind, title }, number: 1, effectiveOn: day, body, changeNote, files: [] });
+        docRows.push([e.id, docId, kind, title, codes, covered.map((p) => p.name).join('、'), e.safety, createdAt, publishedAt]);
+        for (const p of covered) docPosts.push([e.id, docId, p.id]);
+        versions.push([e.id, versionId, docId, 1, 'published', day, body, changeNote, sigId, hash, e.principal, approvedAt, e.safety, publishedAt, e.safety, createdAt, 3]);
+        sigs.push([e.id, sigId, 'document_version', versionId, 1, hash, e.principal, e.principal_emp, e.principal_name, 'password', null, null, '', approvedAt]);
+        out.documents++;
+        const ackContent = contentHash({ acknowledged: { document: docId, title, number: 1, effectiveOn: day, sha256: hash } });
+        const seen = new Set<string>();
+        for (const p of covered) {
+          for (const m of onPost.get(p.id) ?? []) {
+            // Asked when it was published: the people on the post then.
+            if (seen.has(m.id) || (m.hire_date !== null && m.hire_date > localDay(publishedAt))) continue;
+            seen.add(m.id);
+            out.acks++;
+            if (!r.chance(share)) {
+              acks.push([e.id, versionId, m.id, docId, publishedAt, null, null, null]);
+              continue;
+            }
+            out.acknowledged++;
+            const ackAt = new Date(Math.min(at(asOf, 20 * 60).getTime(), publishedAt.getTime() + r.int(1, 20 * 24 * 60) * 60_000));
+            const self = m.id === e.principal_emp ? e.principal : m.id === e.safety_emp ? e.safety : null;
+            if (self) {
+              acks.push([e.id, versionId, m.id, docId, publishedAt, ackAt, self, null]);
+              continue;
+            }
+            const ackSig = randomUUID();
+            const imageId = randomUUID();
+            images.push([e.id, imageId, e.safety, ackAt, ackSig]);
+            sigs.push([e.id, ackSig, 'document_version', versionId, 1, ackContent, null, m.id, m.name, 'proxy_pad', imageId, e.safety, '班组共享平板', ackAt]);
+            acks.push([e.id, versionId, m.id, docId, publishedAt, ackAt, e.safety, ackSig]);
+          }
+        }
+      };
+      for (const rule of rules) publish('rule', rule.name, [rule.code], [], addLocalDays(asOf, -r.int(60, 2200)));
+      for (const p of postsOf.get(e.id) ?? []) {
+        if (r.chance(0.75)) publish('post_procedure', `${p.name}岗位安全操作规程`, [], [p], addLocalDays(asOf, -r.int(10, 720)));
+        const op = POST_OPERATIONS[p.name];
+        if (op && r.chance(0.7)) publish('procedure', op, [], [p], addLocalDays(asOf, -r.int(10, 900)));
+      }
+    }
+    // A rule satisfies one required code, a procedure none (arrays of arrays cannot be unnested row by row).
+    const col = (i: number) => docRows.map((x) => x[i]);
+    await sql`insert into documents (enterprise_id, id, kind, title, required_codes, processes, created_by, created_at, updated_at)
+      select x.e, x.id, x.kind, x.title, case when x.code is null then '{}'::text[] else array[x.code] end, x.processes, x.by, x.at, x.upd
+        from unnest(${col(0)}::uuid[], ${col(1)}::uuid[], ${col(2)}::text[], ${col(3)}::text[], ${docRows.map((x) => (x[4] as string[])[0] ?? null)}::text[],
+          ${col(5)}::text[], ${col(6)}::uuid[], ${col(7)}::timestamptz[], ${col(8)}::timestamptz[]) as x (e, id, kind, title, code, processes, by, at, upd)`.execute(tx);
+    await unnestInsert(tx, 'document_posts', [['enterprise_id', 'uuid'], ['document_id', 'uuid'], ['post_id', 'uuid']], docPosts);
+    if (images.length) {
+      // Each proxy acknowledgement's drawn image: uploaded by the operator, linked to its signature and locked (signDocument).
+      await sql`insert into attachments (enterprise_id, id, kind, mime, size, sha256, data, name, width, height, uploaded_by, created_at, locked)
+        select x.e, x.id, 'signature', 'image/png', ${DRAWN_PNG.length}, ${pngSha}, ${DRAWN_PNG}, 'signature.png', 1, 1, x.u, x.at, true
+          from unnest(${images.map((x) => x[0])}::uuid[], ${images.map((x) => x[1])}::uuid[], ${images.map((x) => x[2])}::uuid[], ${images.map((x) => x[3])}::timestamptz[])
+            as x (e, id, u, at)`.execute(tx);
+    }
+    await unnestInsert(tx, 'signatures', [['enterprise_id', 'uuid'], ['id', 'uuid'], ['document_type', 'text'], ['document_id', 'text'], ['document_version', 'int'],
+      ['content_sha256', 'text'], ['signer_user_id', 'uuid'], ['signer_employee_id', 'uuid'], ['signer_name', 'text'], ['method', 'text'],
+      ['image_attachment_id', 'uuid'], ['operator_user_id', 'uuid'], ['device', 'text'], ['signed_at', 'timestamptz']], sigs);
+    await unnestInsert(tx, 'attachment_links', [['enterprise_id', 'uuid'], ['attachment_id', 'uuid'], ['owner_type', 'text'], ['owner_id', 'uuid'], ['created_at', 'timestamptz']],
+      images.map((x) => [x[0], x[1], 'signature', x[4], x[3]]));
+    await unnestInsert(tx, 'document_versions', [['enterprise_id', 'uuid'], ['id', 'uuid'], ['document_id', 'uuid'], ['number', 'int'], ['status', 'text'],
+      ['effective_on', 'date'], ['body', 'text'], ['change_note', 'text'], ['signature_id', 'uuid'], ['content_sha256', 'text'], ['approved_by', 'uuid'],
+      ['approved_at', 'timestamptz'], ['published_by', 'uuid'], ['published_at', 'timestamptz'], ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['row_version', 'int']], versions);
+    await unnestInsert(tx, 'document_acks', [['enterprise_id', 'uuid'], ['version_id', 'uuid'], ['employee_id', 'uuid'], ['document_id', 'uuid'], ['asked_at', 'timestamptz'],
+      ['acknowledged_at', 'timestamptz'], ['acknowledged_by', 'uuid'], ['signature_id', 'uuid']], acks);
+    if ((c / CHUNK) % 4 === 3) console.log(`    documents of ${Math.min(c + CHUNK, ents.length)}/${ents.length} enterprises`);
+  }
+  return out;
+}
+
+type FeeSummary = { years: number; uses: number };
+
+/**
+ * The year's safety-fee ledger of each enterprise (R-INV-1): the required accrual where the district's rule-set has a
+ * verified schedule for the industry (computed by `computeAccrual`, its inputs, lines and version kept), the accrual
+ * booked, an opening balance (the first year on the platform) and the uses so far, money in exact decimals.
+ */
+async function seedFee(tx: Executor, args: Args, ents: MgmtEnt[], year: number, asOf: string, at: (day: string, minute: number) => Date): Promise<FeeSummary> {
+  const r = rng(args.seed + 13);
+  const rules = await currentRulesByDistrict(tx, SAFETY_FEE_RULES);
+  const years: unknown[][] = [];
+  const uses: unknown[][] = [];
+  const yearStart = `${year}-01-01`;
+  const span = Math.max(0, Math.round((Date.parse(asOf) - Date.parse(yearStart)) / 86_400_000));
+  const yuan = (min: number, max: number) => BigInt(r.int(min, max)) * 100n;
+  for (const e of ents) {
+    const fee = rules.get(e.district_id);
+    const schedules = fee?.value.industries.find((i) => i.industry === e.industry_code)?.schedules ?? [];
+    const verified = fee?.value.schedules.find((x) => schedules.includes(x.key) && x.verified);
+    let required: bigint | null = null;
+    let inputs: AccrualInput[] | null = null;
+    let lines: unknown = null;
+    if (fee && verified) {
+      // Hazardous goods by the prior year's revenue; construction by the project cost booked this year.
+      inputs = [{ schedule: verified.key, base: formatFen(verified.basis === 'project_cost' ? yuan(5_000_000, 200_000_000) : yuan(2_000_000, 300_000_000)) }];
+      const result = computeAccrual(fee.value.schedules, inputs);
+      if (result.ok) {
+        required = BigInt(result.total.replace('.', ''));
+        lines = result.lines;
+      } else inputs = null;
+    }
+    const accrued = required === null ? yuan(30_000, 600_000) : r.chance(0.75) ? required : (required * BigInt(r.int(50, 95))) / 100n;
+    const opening = (accrued * BigInt(r.int(0, 20))) / 100n;
+    const computedAt = required === null ? null : at(addLocalDays(yearStart, r.int(10, 40)), 10 * 60);
+    years.push([e.id, year, required === null ? null : formatFen(required), inputs && JSON.stringify(inputs), lines && JSON.stringify(lines),
+      required === null ? null : fee!.version, required === null ? null : e.safety, computedAt, formatFen(accrued), formatFen(opening), at(asOf, 8 * 60)]);
+    // Uses spread over the year so far, totalling 40–105 % of what is available (balance mostly positive).
+    const n = span < 7 ? 1 : r.int(3, 10);
+    let budget = ((accrued + opening) * BigInt(r.int(40, 105))) / 100n;
+    const categories = fee?.value.categories.map((x) => x.code) ?? ['other_direct'];
+    const outside = r.chance(0.05) ? r.int(0, n - 1) : -1;
+    for (let i = 0; i < n && budget > 100n; i++) {
+      const amount = i === n - 1 ? budget : (budget * BigInt(r.int(5, 40))) / 100n;
+      if (amount <= 0n) continue;
+      budget -= amount;
+      const day = addLocalDays(yearStart, Math.floor((span * (i + r.next())) / n));
+      const category = i === outside ? OUTSIDE_CATEGORY : r.pick(categories);
+      const purpose = i === outside ? '职工节日慰问品' : r.pick(USE_PURPOSES[category] ?? ['安全生产相关支出']);
+      const recorded = at(day, 16 * 60 + r.int(0, 120));
+      uses.push([e.id, year, day, category, formatFen(amount), purpose, `记-${day.slice(5, 7)}-${String(r.int(1, 999)).padStart(3, '0')}`, e.safety, recorded, recorded]);
+    }
+  }
+  const out: FeeSummary = { years: 0, uses: 0 };
+  const BATCH = 20_000;
+  for (let i = 0; i < years.length; i += BATCH) {
+    out.years += await unnestInsert(tx, 'safety_fee_years', [['enterprise_id', 'uuid'], ['year', 'int'], ['required_accrual', 'numeric'], ['accrual_inputs', 'jsonb'],
+      ['accrual_lines', 'jsonb'], ['rule_set_version', 'int'], ['computed_by', 'uuid'], ['computed_at', 'timestamptz'], ['accrued', 'numeric'], ['opening_balance', 'numeric'],
+      ['updated_at', 'timestamptz']], years.slice(i, i + BATCH));
+  }
+  for (let i = 0; i < uses.length; i += BATCH) {
+    out.uses += await unnestInsert(tx, 'safety_fee_uses', [['enterprise_id', 'uuid'], ['year', 'int'], ['used_on', 'date'], ['category', 'text'], ['amount', 'numeric'],
+      ['purpose', 'text'], ['voucher_no', 'text'], ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], uses.slice(i, i + BATCH));
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { cultureManifest } from './culture/culture.manifest';
 import { documentsManifest } from './documents/documents.manifest';
 import { insuranceManifest } from './insurance/insurance.manifest';
 import { investmentManifest } from './investment/investment.manifest';
+import { overviewManifest } from './overview/overview.manifest';
 import { staffingManifest } from './staffing/staffing.manifest';
 
 /**
@@ -11,4 +12,4 @@ import { staffingManifest } from './staffing/staffing.manifest';
  * insurance (insurance/), safety investment and the safety fee (investment/), equipment and special equipment
  * (equipment/). Each sub-domain is mounted as its own manifest, listed once in src/app.ts.
  */
-export const managementModules: readonly ModuleManifest[] = [staffingManifest, equipmentManifest, cultureManifest, insuranceManifest, investmentManifest, documentsManifest];
+export const managementModules: readonly ModuleManifest[] = [staffingManifest, equipmentManifest, cultureManifest, insuranceManifest, investmentManifest, documentsManifest, overviewManifest];

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { unitSubtree, type Scope } from '../auth/actor';
 import { notFound } from '../errors';
 import type { Executor } from './database';
+import { searchWhere } from './list-query';
 
 /**
  * The scope of the system's own work, done for no user: the scheduled jobs (hazard escalation), the demo seed, and the
@@ -56,6 +57,22 @@ export function enterpriseRowInScope(scope: AnyScope, alias: string): RawBuilder
     case 'institution':
       return sql<SqlBool>`${col('id')} in (${institutionEnterprises(scope.institutionId)})`;
   }
+}
+
+/** The filters every regulators' list of enterprises offers: location, industry, and name or credit code. */
+export type RegulatedFilters = { subdistrictId?: string | undefined; industryCode?: string | undefined; q?: string | undefined };
+
+/**
+ * The regulators' lists' base (alias `alias` on enterprises): the active enterprises in the caller's scope (subdistrict
+ * by location, department by industry), narrowed by the list's filters. One condition per part, joined with `and`.
+ */
+export function regulatedEnterprises(scope: AnyScope, alias: string, f: RegulatedFilters = {}): RawBuilder<SqlBool>[] {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const where = [enterpriseRowInScope(scope, alias), sql<SqlBool>`${col('status')} = 'active'`];
+  if (f.subdistrictId) where.push(sql<SqlBool>`${col('subdistrict_id')} = ${f.subdistrictId}`);
+  if (f.industryCode) where.push(sql<SqlBool>`${col('industry_code')} = ${f.industryCode}`);
+  if (f.q) where.push(searchWhere(f.q, [`${alias}.name`, { column: `${alias}.credit_code`, upper: true }]));
+  return where;
 }
 
 /**

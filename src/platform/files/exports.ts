@@ -20,6 +20,9 @@ import type { XlsxFile } from './xlsx';
  * them; the job runs the same function as the direct download, as the same account, with the same parameters.
  */
 
+/** The most rows one export carries; the sheet says so when the list was longer. */
+export const EXPORT_MAX_ROWS = 10_000;
+
 /** Reports rows written so far. */
 export type Progress = (rowsDone: number) => Promise<void>;
 

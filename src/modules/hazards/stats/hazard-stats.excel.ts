@@ -3,8 +3,7 @@ import { t, type Locale } from '../../../platform/i18n/messages';
 import { localDateTime } from '../../../platform/time';
 
 
-/** The most rows one export carries; the sheet says so when the list was longer. */
-export const EXPORT_MAX_ROWS = 10_000;
+export { EXPORT_MAX_ROWS } from '../../../platform/files/exports';
 
 export type ExportRow = {
   code: string; enterpriseName?: string; title: string; source: string; hazardClass: string | null; level: string; status: string;

@@ -266,30 +266,49 @@ export async function enterpriseFacts(db: Executor, scope: AnyScope, enterpriseI
     .where(enterpriseRowInScope(scope, 'e')).executeTakeFirst();
 }
 
+const catalogueJson = (catalogue: readonly RequiredRule[]) => JSON.stringify(catalogue.map((r) => ({ code: r.code, name: r.name, industries: r.industries })));
+
+/**
+ * R-DOC-1 over an enterprise row `e` (its id and industry): the names of the district catalogue's required rules for its
+ * industry that no published rule in force on `day` covers. The regulators' documents list and the management-system
+ * view both read it.
+ */
+export function missingRulesSql(catalogue: readonly RequiredRule[], day: string) {
+  return sql<string[]>`array(select c.name from jsonb_to_recordset(${catalogueJson(catalogue)}::jsonb) as c(code text, name text, industries jsonb)
+    where (jsonb_array_length(c.industries) = 0 or c.industries ? e.industry_code)
+      and not exists (select 1 from documents d where d.enterprise_id = e.id and d.kind = 'rule' and not d.archived and c.code = any(d.required_codes)
+        and exists (select 1 from document_versions v where v.enterprise_id = d.enterprise_id and v.document_id = d.id and v.status = 'published' and v.effective_on <= ${day}::date)))`;
+}
+
+/**
+ * The acknowledgements asked of an enterprise row `e`'s people on the latest published version of each of its documents
+ * in use, as a derived table of `acknowledged_at` (null: not yet): its count and non-null count are the rate.
+ */
+export function latestAcksSql() {
+  return sql`(select a.acknowledged_at from document_acks a join documents d on d.enterprise_id = a.enterprise_id and d.id = a.document_id and not d.archived
+    where a.enterprise_id = e.id and a.version_id = (select v.id from document_versions v where v.enterprise_id = a.enterprise_id and v.document_id = a.document_id
+      and v.status = 'published' order by v.number desc limit 1))`;
+}
+
 /**
  * R-DOC-1, the regulators' list: every active enterprise in scope with the required rules it lacks (from the district's
  * catalogue, passed as JSON), its documents, and its acknowledgement rate over the latest published versions — one
  * query for the page and one for its count.
  */
 export async function overviewPage(db: Executor, scope: AnyScope, q: OverviewQuery, at: { catalogue: readonly RequiredRule[]; day: string; year: number }) {
-  const catalogue = JSON.stringify(at.catalogue.map((r) => ({ code: r.code, name: r.name, industries: r.industries })));
+  const catalogue = catalogueJson(at.catalogue);
   const base = db.selectFrom('enterprises as e')
     .innerJoin('subdistricts as sd', 'sd.id', 'e.subdistrict_id')
     .innerJoin('industries as i', 'i.code', 'e.industry_code')
     .where(enterpriseRowInScope(scope, 'e')).where('e.status', '=', 'active');
-  const missingNames = sql<string[]>`array(select c.name from jsonb_to_recordset(${catalogue}::jsonb) as c(code text, name text, industries jsonb)
-    where (jsonb_array_length(c.industries) = 0 or c.industries ? e.industry_code)
-      and not exists (select 1 from documents d where d.enterprise_id = e.id and d.kind = 'rule' and not d.archived and c.code = any(d.required_codes)
-        and exists (select 1 from document_versions v where v.enterprise_id = d.enterprise_id and v.document_id = d.id and v.status = 'published' and v.effective_on <= ${at.day}::date)))`;
+  const missingNames = missingRulesSql(at.catalogue, at.day);
   type QB = typeof base;
   const filters: FilterMap<QB, OverviewQuery> = {
     subdistrictId: (qb, v) => qb.where('e.subdistrict_id', '=', v),
     missing: (qb, v) => qb.where(v === 'yes' ? sql<SqlBool>`cardinality(${missingNames}) > 0` : sql<SqlBool>`cardinality(${missingNames}) = 0`),
     q: (qb, v) => qb.where(searchWhere(v, ['e.name', { column: 'e.credit_code', upper: true }])),
   };
-  const acks = sql`(select a.acknowledged_at from document_acks a join documents d on d.enterprise_id = a.enterprise_id and d.id = a.document_id and not d.archived
-    where a.enterprise_id = e.id and a.version_id = (select v.id from document_versions v where v.enterprise_id = a.enterprise_id and v.document_id = a.document_id
-      and v.status = 'published' order by v.number desc limit 1))`;
+  const acks = latestAcksSql();
   const page = await listPage(applyFilters(base, filters, q), {
     select: (qb) => qb.select([
       'e.id as enterprise_id', 'e.name', 'e.credit_code', 'sd.name as subdistrict_name', 'i.name as industry_name',

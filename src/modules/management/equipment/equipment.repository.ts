@@ -205,17 +205,24 @@ export async function updateRenovationRow(tx: Tx, enterpriseId: string, id: stri
 
 // ---- the regulators' view ----
 
+/** Special equipment in service whose periodic inspection was due before `today` (a row of equipment as `alias`). */
+export function specialOverdueSql(alias: string, today: string) {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<SqlBool>`(${col('special_type')} is not null and ${col('status')} <> 'retired' and ${col('next_inspection_due')} < ${today}::date)`;
+}
+
 /**
  * Issue 12 §5 and §7: the active enterprises in scope that keep special equipment or renovation projects, with their
  * special equipment overdue and due soon, obsolete-flagged items, and renovation count, investment and people reduced.
  * Two grouped subqueries joined to the enterprises: one statement for the page, one for the totals.
  */
 export async function equipmentOverviewPage(db: Executor, scope: AnyScope, q: EquipmentOverviewQuery, at: { today: string; soonUntil: string }) {
+  const overdue = specialOverdueSql('equipment', at.today);
   const eq = sql`(select enterprise_id,
       count(*) filter (where special_type is not null and status <> 'retired')::int as special,
-      count(*) filter (where special_type is not null and status <> 'retired' and next_inspection_due < ${at.today}::date)::int as overdue,
+      count(*) filter (where ${overdue})::int as overdue,
       count(*) filter (where special_type is not null and status <> 'retired' and next_inspection_due between ${at.today}::date and ${at.soonUntil}::date)::int as due_soon,
-      (min(next_inspection_due) filter (where special_type is not null and status <> 'retired' and next_inspection_due < ${at.today}::date))::text as earliest_overdue,
+      (min(next_inspection_due) filter (where ${overdue}))::text as earliest_overdue,
       count(*) filter (where obsolete_item is not null and status <> 'retired')::int as obsolete
     from equipment group by enterprise_id)`;
   const rp = sql`(select enterprise_id, count(*)::int as renovations, sum(investment) as investment, sum(people_reduced)::int as people_reduced

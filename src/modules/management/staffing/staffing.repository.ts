@@ -1,8 +1,7 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { SafetyEngineerSpecialty } from '../../../platform/db/schema';
 import type { Executor, Tx } from '../../../platform/db/database';
-import { searchWhere } from '../../../platform/db/list-query';
-import { enterpriseInScope, enterpriseRowInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
+import { enterpriseInScope, enterpriseRowInScope, regulatedEnterprises, requireInScope, type AnyScope } from '../../../platform/db/scope';
 import type { StaffingRules } from './staffing.rules';
 import type { StaffingOverviewQuery } from './staffing.schema';
 
@@ -182,7 +181,7 @@ const bp = (percent: number) => Math.round(percent * 100);
  * R-TEAM-1/2 in SQL, for the regulators' list (filter, count, page): the same decision as checkStaffing
  * (staffing.rules.ts) over the columns of `f`; test/staffing.test.ts holds the two to agreement.
  */
-function compliantSql(r: StaffingRules) {
+export function compliantSql(r: StaffingRules) {
   const er = r.engineerRatio;
   const ft = r.fullTimeRatio;
   const staff = sql`(f.full_time + f.part_time)`;
@@ -197,18 +196,12 @@ function compliantSql(r: StaffingRules) {
 }
 
 /**
- * The regulators' list: every active enterprise in scope with its roster headcount, department, counted staff and
- * valid engineers, and whether it complies; one query for the page and its counts (a second only when the page is
- * empty, for the counts). The headcount and the officers' "still employed" flags are the ones the employees triggers
- * keep (migration 0091), so no roster is counted here; the enterprise's own page counts its roster live.
+ * The facts R-TEAM-1/2 are decided on, one row per active enterprise matching `where` (over `e`): its roster headcount
+ * (kept by the employees triggers, migration 0091), department, counted staff and valid engineers, with its names. The
+ * regulators' staffing list and the management-system view both read it as `f` and decide with `compliantSql`.
  */
-export async function overviewPage(db: Executor, scope: AnyScope, q: StaffingOverviewQuery, rules: StaffingRules, today: string) {
-  const where = [enterpriseRowInScope(scope, 'e'), sql<SqlBool>`e.status = 'active'`];
-  if (q.subdistrictId) where.push(sql<SqlBool>`e.subdistrict_id = ${q.subdistrictId}`);
-  if (q.industryCode) where.push(sql<SqlBool>`e.industry_code = ${q.industryCode}`);
-  if (q.q) where.push(searchWhere(q.q, ['e.name', { column: 'e.credit_code', upper: true }]));
-  const base = sql`
-    with f as (
+export function staffingFacts(where: readonly RawBuilder<SqlBool>[], today: string) {
+  return sql`
       select e.id, e.name, e.credit_code, e.industry_code, e.hazardous_goods_carrier, e.employee_count, sd.name as subdistrict_name, i.name as industry_name,
         coalesce(h.active, 0) as headcount, (d.enterprise_id is not null) as department,
         coalesce(s.full_time, 0) as full_time, coalesce(s.part_time, 0) as part_time, coalesce(g.engineers, 0) as engineers
@@ -225,8 +218,18 @@ export async function overviewPage(db: Executor, scope: AnyScope, q: StaffingOve
         select g.enterprise_id, count(*)::int as engineers from safety_engineers g
         where g.employee_active and g.valid_until >= ${today}::date group by g.enterprise_id
       ) g on g.enterprise_id = e.id
-      where ${sql.join(where, sql` and `)}
-    ), c as (
+      where ${sql.join([...where], sql` and `)}`;
+}
+
+/**
+ * The regulators' list: every active enterprise in scope with its roster headcount, department, counted staff and
+ * valid engineers, and whether it complies; one query for the page and its counts (a second only when the page is
+ * empty, for the counts). The headcount and the officers' "still employed" flags are the ones the employees triggers
+ * keep (migration 0091), so no roster is counted here; the enterprise's own page counts its roster live.
+ */
+export async function overviewPage(db: Executor, scope: AnyScope, q: StaffingOverviewQuery, rules: StaffingRules, today: string) {
+  const base = sql`
+    with f as (${staffingFacts(regulatedEnterprises(scope, 'e', q), today)}), c as (
       select f.*, ${compliantSql(rules)} as compliant from f
     ), w as (
       select c.*, (count(*) over ())::int as all_n, (count(*) filter (where c.compliant) over ())::int as ok_n from c

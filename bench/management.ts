@@ -1,0 +1,347 @@
+/**
+ * `npm run bench -- management [--connections 32]`: the figure of issue 12 on PostgreSQL — publishing a procedure to
+ * 5,000 people and recording their acknowledgements at N concurrent, against the raw SQL the path performs, in the
+ * same run, over the 10k-enterprise data set with its management system (npm run seed:scale; loaded once).
+ *
+ * One scale enterprise gets, for this run, a post with 5,000 fresh employees, each with an account and a session
+ * (written directly, as a seeder would), and a bench safety manager and principal. Two procedures cover the post, each
+ * created and approved (the principal's password signature) through the API beforehand, not timed. Then, timed:
+ * - API: POST …/documents/:id/versions/:v/publish as the safety manager (documents.service.ts publishVersion: one
+ *   acknowledgement row per person in one statement, the outbox notices, the audit), then the 5,000 people each
+ *   POST /api/v1/me/document-acks/:v at N keep-alive connections (acknowledge: the row under its lock, marked, audited);
+ * - raw SQL: the same writes through `pg` — the version marked published, the acknowledgement rows and notices (the
+ *   repository's INSERT … SELECT), the publish audit row; then per person, in one transaction, the row read under its
+ *   lock, marked, and the audit row appended to the enterprise's chain (two statements) — at N concurrent, without
+ *   the reads and checks around them (session, scope, the person's account, the response) or HTTP.
+ * Both print acknowledgements/s over publish + acknowledgements, and the ratio (target ≥ 0.6). The statements one
+ * acknowledgement costs on the API path (session + service) are counted in-process through Kysely's log hook, on a
+ * 5,001st person of the same post, and printed with the raw path's count.
+ *
+ * BENCH_MANAGEMENT_URL points the part at another database holding the same data set (default: the bench database).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
+import type { BenchKit } from './hazards';
+import { percentile, type Load } from './load';
+import { MODULES } from '../src/app';
+import { auditHashV2, canonicalize, GENESIS_HASH } from '../src/platform/audit/canonical';
+import { hashPassword } from '../src/platform/auth/password';
+import { createSession, loadSession, SESSION_COOKIE } from '../src/platform/auth/session';
+import type { DB } from '../src/platform/db/schema';
+import { installModules } from '../src/platform/module';
+import { localDay } from '../src/platform/time';
+import { acknowledge } from '../src/modules/management/documents/documents.service';
+
+const MANAGEMENT_MARKER = 'seed_scale_management';
+const PEOPLE = Math.max(100, Math.min(20_000, Number(process.env.BENCH_ACK_PEOPLE ?? 5_000)));
+const BENCH_PASSWORD = 'Benchack2026';
+const STATEMENT_TIMEOUT = '600s';
+
+type Session = { cookie: string; csrf: string };
+type Person = { employeeId: string; userId: string; session: Session | null; token: string };
+
+function request(agent: http.Agent, url: URL, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { agent, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(120_000, () => req.destroy(new Error('request timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function call(agent: http.Agent, base: string, s: Session, method: string, url: string, body?: unknown): Promise<{ status: number; data: unknown }> {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const res = await request(agent, new URL(`/api/v1${url}`, base), method, {
+    cookie: s.cookie, 'x-csrf-token': s.csrf, accept: 'application/json',
+    ...(text === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }),
+  }, text);
+  return { status: res.status, data: res.text ? JSON.parse(res.text) : null };
+}
+
+/** `loops` loops share a queue of `items`: a fixed amount of work, timed as a whole. */
+async function queueWork<T>(loops: number, items: T[], op: (item: T) => Promise<boolean>): Promise<Load & { firstError?: string }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: loops }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      const t0 = performance.now();
+      let ok = false;
+      try {
+        ok = await op(item);
+      } catch (err) {
+        firstError ??= err instanceof Error ? err.message : String(err);
+      }
+      latencies.push(performance.now() - t0);
+      if (!ok) errors++;
+    }
+  }));
+  const elapsed = (performance.now() - start) / 1000;
+  const sorted = Float64Array.from(latencies).sort();
+  return { requests: latencies.length, errors, seconds: elapsed, rate: latencies.length / elapsed, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), firstError };
+}
+
+type AuditRow = { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown };
+
+/** Appends rows to the enterprise's audit chain in one go, as platform/audit/audit.ts does: two statements. */
+async function auditAppend(client: pg.PoolClient, enterpriseId: string, actor: { userId: string; role: string }, rows: AuditRow[], at: Date): Promise<void> {
+  const n = rows.length;
+  const head = (await client.query<{ chain_seq: string; hash: string }>(`insert into audit_chain_heads (chain, chain_seq, hash) values ($1, $2, $3)
+    on conflict (chain) do update set chain_seq = audit_chain_heads.chain_seq + ${n} returning chain_seq, hash`, [enterpriseId, n, GENESIS_HASH])).rows[0]!;
+  let seq = Number(head.chain_seq) - n;
+  let prevHash = head.hash;
+  const requestId = randomUUID();
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const r of rows) {
+    seq += 1;
+    const b = r.before === undefined ? null : canonicalize(r.before);
+    const a = r.after === undefined ? null : canonicalize(r.after);
+    const entry = {
+      chain: enterpriseId, chainSeq: seq, at, actorId: actor.userId, actorRole: actor.role, actorScope: `enterprise:${enterpriseId}`, action: r.action,
+      entityType: r.entityType, entityId: r.entityId, enterpriseId, before: b, after: a, ip: '127.0.0.1', requestId, prevHash,
+    };
+    const hash = auditHashV2(entry);
+    const base = params.length;
+    params.push(entry.chain, seq, at, entry.actorId, entry.actorRole, entry.actorScope, r.action, r.entityType, r.entityId, enterpriseId,
+      b === null ? null : JSON.stringify(b), a === null ? null : JSON.stringify(a), entry.ip, requestId, prevHash, hash);
+    tuples.push(`(${Array.from({ length: 16 }, (_, i) => `$${base + i + 2}`).join(', ')})`);
+    prevHash = hash;
+  }
+  await client.query(`with head as (update audit_chain_heads set hash = $1 where chain = $2)
+    insert into audit_log (chain, chain_seq, at, actor_id, actor_role, actor_scope, action, entity_type, entity_id, enterprise_id, before, after, ip, request_id, prev_hash, hash)
+    values ${tuples.join(', ')}`, [prevHash, ...params]);
+}
+
+async function inTransaction<T>(pool: pg.Pool, op: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const out = await op(client);
+    await client.query('commit');
+    return out;
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The raw publish: the version's state, the acknowledgement rows and the account holders' notices (the repository's statement), the audit row. */
+async function rawPublish(pool: pg.Pool, x: { enterpriseId: string; documentId: string; versionId: string; title: string; managerId: string; effectiveOn: string }): Promise<number> {
+  return inTransaction(pool, async (c) => {
+    const now = new Date();
+    await c.query(`update document_versions set status = 'published', published_by = $3, published_at = $4, row_version = row_version + 1
+      where enterprise_id = $1 and id = $2 and status = 'approved'`, [x.enterpriseId, x.versionId, x.managerId, now]);
+    const asked = (await c.query<{ n: number }>(`with asked as (
+        insert into document_acks (enterprise_id, version_id, employee_id, document_id, asked_at)
+        select distinct ep.enterprise_id, $2::uuid, ep.employee_id, $3::uuid, $4::timestamptz
+        from document_posts dp
+        join employee_posts ep on ep.enterprise_id = dp.enterprise_id and ep.post_id = dp.post_id
+        join employees e on e.enterprise_id = ep.enterprise_id and e.id = ep.employee_id and e.status = 'active'
+        where dp.enterprise_id = $1 and dp.document_id = $3
+        on conflict do nothing
+        returning employee_id
+      ), told as (
+        insert into outbox (topic, payload, created_at)
+        select 'notify', jsonb_build_object('userId', u.id, 'kind', 'documents.ack', 'titleKey', 'documents.notify.ack.title', 'bodyKey', 'documents.notify.ack.body',
+          'params', jsonb_build_object('title', $5::text, 'number', 1), 'link', '/documents/mine'), $4::timestamptz
+        from asked a join users u on u.enterprise_id = $1 and u.employee_id = a.employee_id and not u.disabled
+        returning id
+      )
+      select (select count(*)::int from asked) as n, (select count(*) from told) as told`, [x.enterpriseId, x.versionId, x.documentId, now, x.title])).rows[0]!.n;
+    await auditAppend(c, x.enterpriseId, { userId: x.managerId, role: 'safety_manager' }, [{
+      action: 'documents.publish', entityType: 'document_version', entityId: x.versionId,
+      before: { status: 'approved' }, after: { status: 'published', number: 1, effectiveOn: x.effectiveOn, asked },
+    }], now);
+    return asked;
+  });
+}
+
+/** The raw acknowledgement: the person's row under its lock, marked, and the audit row appended — one transaction. */
+async function rawAck(pool: pg.Pool, enterpriseId: string, versionId: string, p: Person): Promise<boolean> {
+  return inTransaction(pool, async (c) => {
+    const now = new Date();
+    const row = (await c.query<{ acknowledged_at: Date | null }>(`select a.acknowledged_at from document_acks a
+      where a.enterprise_id = $1 and a.employee_id = $2 and a.version_id = $3 for update`, [enterpriseId, p.employeeId, versionId])).rows[0];
+    if (!row || row.acknowledged_at) return false;
+    const upd = await c.query(`update document_acks set acknowledged_at = $4, acknowledged_by = $5, signature_id = null
+      where enterprise_id = $1 and employee_id = $2 and version_id = $3 and acknowledged_at is null`, [enterpriseId, p.employeeId, versionId, now, p.userId]);
+    await auditAppend(c, enterpriseId, { userId: p.userId, role: 'employee' }, [{
+      action: 'documents.acknowledge', entityType: 'document_version', entityId: versionId, after: { employeeId: p.employeeId, number: 1 },
+    }], now);
+    return upd.rowCount === 1;
+  });
+}
+
+type Bench = { enterpriseId: string; postId: string; people: Person[]; extra: Person; manager: Session; principal: Session; managerId: string; tag: string };
+
+/** The bench's post, people, accounts and sessions in one scale enterprise (written directly, as a seeder would). */
+async function prepare(pool: pg.Pool, db: Kysely<DB>): Promise<Bench> {
+  const e = (await pool.query<{ id: string; root: string }>(`select e.id, u.id as root from enterprises e
+      join org_units u on u.enterprise_id = e.id and u.parent_id is null
+     where e.status = 'active' and e.credit_code like '91______MA%' order by e.credit_code desc limit 1`)).rows[0];
+  if (!e) throw new Error('no scale enterprise');
+  const tag = Date.now().toString(36);
+  const postId = randomUUID();
+  await pool.query(`insert into posts (enterprise_id, id, org_unit_id, name, key_post, special_operation) values ($1, $2, $3, $4, false, false)`,
+    [e.id, postId, e.root, `压测岗位${tag}`]);
+  const n = PEOPLE + 1;
+  // People 0..PEOPLE on the post (the last one is counted in-process), and the bench's safety manager and principal off it.
+  const ids = Array.from({ length: n + 2 }, () => randomUUID());
+  const users = Array.from({ length: n + 2 }, () => randomUUID());
+  await pool.query(`insert into employees (enterprise_id, id, name, id_number_masked, id_number_hash, employment_form, org_unit_id, hire_date)
+    select $1, x.id, '确认测试' || x.n, '530102********' || lpad((x.n % 10000)::text, 4, '0'), md5(x.id::text || $3) || md5($3 || x.id::text), 'regular', $2, date '2015-01-01'
+      from unnest($4::uuid[]) with ordinality as x (id, n)`, [e.id, e.root, randomBytes(8).toString('hex'), ids]);
+  await pool.query(`insert into employee_posts (enterprise_id, employee_id, post_id) select $1, x, $2 from unnest($3::uuid[]) x`, [e.id, postId, ids.slice(0, n)]);
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const roles = ids.map((_, i) => (i === n ? 'safety_manager' : i === n + 1 ? 'enterprise_principal' : 'employee'));
+  await pool.query(`insert into users (id, username, display_name, password_hash, role, enterprise_id, employee_id, must_change_password)
+    select x.id, 'benchack-' || $1 || '-' || x.n, '确认测试' || x.n, $2, x.role, $3, x.emp, false
+      from unnest($4::uuid[], $5::uuid[], $6::text[]) with ordinality as x (id, emp, role, n)`, [tag, hash, e.id, users, ids, roles]);
+  const sessions: { token: string; csrf: string }[] = new Array(n + 2);
+  for (let i = 0; i < n + 2; i += 64) {
+    await Promise.all(Array.from({ length: Math.min(64, n + 2 - i) }, async (_, k) => {
+      const s = await createSession(db, users[i + k]!, 3, { ip: '127.0.0.1', userAgent: 'bench/management' });
+      sessions[i + k] = { token: s.token, csrf: s.csrfToken };
+    }));
+  }
+  const sessionOf = (i: number): Session => ({ cookie: `${SESSION_COOKIE}=${sessions[i]!.token}`, csrf: sessions[i]!.csrf });
+  const people = Array.from({ length: n }, (_, i) => ({ employeeId: ids[i]!, userId: users[i]!, session: sessionOf(i), token: sessions[i]!.token }));
+  return { enterpriseId: e.id, postId, people: people.slice(0, PEOPLE), extra: people[PEOPLE]!, manager: sessionOf(n), principal: sessionOf(n + 1), managerId: users[n]!, tag };
+}
+
+/** A procedure covering the bench post, created and approved through the API (not timed). */
+async function approvedProcedure(agent: http.Agent, base: string, b: Bench, title: string, effectiveOn: string): Promise<{ documentId: string; versionId: string }> {
+  const created = await call(agent, base, b.manager, 'POST', `/enterprises/${b.enterpriseId}/documents`, {
+    kind: 'procedure', title, postIds: [b.postId], body: `${title}\n第一条 作业前检查设备和防护用品。\n第二条 严格按操作步骤作业。`, effectiveOn, changeNote: '首次发布',
+  });
+  if (created.status !== 201 && created.status !== 200) throw new Error(`create document: ${created.status} ${JSON.stringify(created.data).slice(0, 300)}`);
+  const doc = created.data as { id: string; versions: { id: string }[] };
+  const versionId = doc.versions[0]!.id;
+  const approved = await call(agent, base, b.principal, 'POST', `/enterprises/${b.enterpriseId}/documents/${doc.id}/versions/${versionId}/approve`,
+    { method: 'password', password: BENCH_PASSWORD });
+  if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.data).slice(0, 300)}`);
+  return { documentId: doc.id, versionId };
+}
+
+/** The statements one acknowledgement costs in-process: the session's, then the service's (Kysely's log hook). */
+async function countStatements(pool: pg.Pool, b: Bench, versionId: string): Promise<{ session: number; service: number; sqls: string[] }> {
+  const sqls: string[] = [];
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (ev) => { if (ev.level === 'query') sqls.push(ev.query.sql); } });
+  const actor = await loadSession(db, b.extra.token);
+  if (!actor) throw new Error('no session for the counted person');
+  const session = sqls.length;
+  await acknowledge(db, { actor, ip: '127.0.0.1', requestId: randomUUID(), locale: 'zh-CN', now: new Date() }, versionId);
+  return { session, service: sqls.length - session, sqls };
+}
+
+async function hasManagement(pool: pg.Pool): Promise<boolean> {
+  if (!(await pool.query(`select to_regclass('app_settings') is not null as ok`)).rows[0]?.ok) return false;
+  return ((await pool.query(`select 1 from app_settings where key = $1`, [MANAGEMENT_MARKER])).rowCount ?? 0) > 0;
+}
+
+export async function benchManagement(kit: BenchKit): Promise<Record<string, unknown>> {
+  console.log('\n== management system: publishing a procedure and its acknowledgements (issue 12) ==');
+  const url = process.env.BENCH_MANAGEMENT_URL ?? kit.benchUrl;
+  if (url === kit.benchUrl) await kit.ensureBenchDatabase();
+  installModules(MODULES);
+  const n = kit.connections;
+  const data = tempDir('safeduty-bench-mg-');
+  const logFile = path.join(data.dir, 'server.log');
+  const serverEnv = { DATABASE_URL: url, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000000', JOBS_ENABLED: 'false' };
+  const serverCommand = `DATABASE_URL=${url} RATE_LIMIT_PER_MINUTE=1000000000 JOBS_ENABLED=false node ${SERVER_COMMAND.join(' ')}`;
+  const pool = new pg.Pool({ connectionString: url, max: Math.max(n, 8), options: `-c statement_timeout=${STATEMENT_TIMEOUT}` });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer({ env: serverEnv, logFile });
+    if (!(await hasManagement(pool))) {
+      console.log(`  loading the data set (once): DATABASE_URL=${url} npm run seed:scale -- --enterprises ${kit.scaleEnterprises}`);
+      if (await kit.runNode(['--import', 'tsx', 'src/cli/seed-scale.ts', '--enterprises', String(kit.scaleEnterprises)], { DATABASE_URL: url }) !== 0) throw new Error('seed:scale failed');
+      await server.stop();
+      server = await startServer({ env: serverEnv, logFile });
+    }
+    const set = (await pool.query<{ enterprises: number; documents: number; acks: number }>(`select (select count(*)::int from enterprises) as enterprises,
+      (select count(*)::int from documents) as documents, (select count(*)::int from document_acks) as acks`)).rows[0]!;
+    console.log(`  data set: ${set.enterprises} enterprises, ${set.documents} documents, ${set.acks} acknowledgement rows`);
+    const b = await prepare(pool, db);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: n });
+    const today = localDay(new Date());
+    const apiDoc = await approvedProcedure(agent, server.url, b, `压测操作规程甲${b.tag}`, today);
+    const rawDoc = await approvedProcedure(agent, server.url, b, `压测操作规程乙${b.tag}`, today);
+    console.log(`  enterprise ${b.enterpriseId}: ${PEOPLE + 1} people on the bench post, two approved procedures covering it`);
+
+    // API: publish, then every person acknowledges on their own session.
+    const t0 = performance.now();
+    const published = await call(agent, server.url, b.manager, 'POST', `/enterprises/${b.enterpriseId}/documents/${apiDoc.documentId}/versions/${apiDoc.versionId}/publish`);
+    const apiPublishMs = performance.now() - t0;
+    if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.data).slice(0, 300)}`);
+    const apiAsked = (published.data as { acks: { asked: number } }).acks.asked;
+    const api = await queueWork(n, b.people, async (p) => {
+      const res = await call(agent, server!.url, p.session!, 'POST', `/me/document-acks/${apiDoc.versionId}`);
+      if (res.status !== 200) throw new Error(`acknowledge: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`);
+      return true;
+    });
+    const apiTotal = apiPublishMs / 1000 + api.seconds;
+    agent.destroy();
+
+    // Raw SQL: the same writes through pg.
+    const t1 = performance.now();
+    const rawAsked = await rawPublish(pool, { enterpriseId: b.enterpriseId, ...rawDoc, title: `压测操作规程乙${b.tag}`, managerId: b.managerId, effectiveOn: today });
+    const rawPublishMs = performance.now() - t1;
+    const raw = await queueWork(n, b.people, (p) => rawAck(pool, b.enterpriseId, rawDoc.versionId, p));
+    const rawTotal = rawPublishMs / 1000 + raw.seconds;
+
+    const counted = await countStatements(pool, b, apiDoc.versionId);
+    const done = (await pool.query<{ api: number; raw: number }>(`select count(*) filter (where version_id = $1 and acknowledged_at is not null)::int as api,
+      count(*) filter (where version_id = $2 and acknowledged_at is not null)::int as raw from document_acks where enterprise_id = $3`,
+    [apiDoc.versionId, rawDoc.versionId, b.enterpriseId])).rows[0]!;
+    console.log(`  asked: API ${apiAsked}, raw ${rawAsked}; acknowledged: API ${done.api} (incl. the counted one), raw ${done.raw}`);
+    if (api.firstError || raw.firstError) console.log(`  first error: API ${api.firstError ?? '-'}, raw ${raw.firstError ?? '-'}`);
+    console.log(`  statements per acknowledgement on the API path: ${counted.session} for the session + ${counted.service} in documents.service acknowledge ` +
+      `(raw path: 6 — begin, select … for update, update, audit head, audit row, commit)`);
+    for (const q of counted.sqls) console.log(`    · ${q.replace(/\s+/g, ' ').slice(0, 150)}`);
+
+    // The accounts made for this run are disabled and their sessions dropped; the rows stay (audited).
+    await pool.query(`delete from sessions where user_id in (select id from users where username like $1)`, [`benchack-${b.tag}-%`]);
+    await pool.query(`update users set disabled = true where username like $1`, [`benchack-${b.tag}-%`]);
+
+    const command = `POST …/documents/:id/versions/:v/publish (to ${apiAsked} people), then POST /api/v1/me/document-acks/:v by each of them on their own session, ` +
+      `${n} keep-alive connections (npm run bench -- management; server: ${serverCommand})`;
+    kit.report({ name: `API publish to ${apiAsked} people`, value: apiPublishMs, unit: 'ms', command });
+    kit.report({ name: `API acknowledgements/s (${n} connections, acks only)`, value: api.rate, unit: 'req/s', command });
+    kit.report({ name: 'API acknowledge latency p50', value: api.p50, unit: 'ms', command });
+    kit.report({ name: 'API acknowledge latency p99', value: api.p99, unit: 'ms', command });
+    kit.report({ name: `API publish + ${PEOPLE} acknowledgements, acks/s`, value: PEOPLE / apiTotal, unit: 'acks/s', command });
+    const sqlCommand = `the same writes through pg.Pool(max ${Math.max(n, 8)}): publish (version, acknowledgement rows + notices, audit) in one transaction, then per person ` +
+      `(row for update, mark, audit append) in one transaction, ${n} concurrent`;
+    kit.report({ name: `raw SQL publish to ${rawAsked} people`, value: rawPublishMs, unit: 'ms', command: sqlCommand });
+    kit.report({ name: `raw SQL acknowledgements/s (${n} concurrent, acks only)`, value: raw.rate, unit: 'tx/s', command: sqlCommand });
+    kit.report({ name: 'raw SQL acknowledge latency p99', value: raw.p99, unit: 'ms', command: sqlCommand });
+    kit.report({ name: `raw SQL publish + ${PEOPLE} acknowledgements, acks/s`, value: PEOPLE / rawTotal, unit: 'acks/s', command: sqlCommand });
+    kit.report({ name: 'API efficiency (API acks/s ÷ raw SQL acks/s, publish included)', value: rawTotal / apiTotal, unit: '×', command: 'ratio of the two totals above', target: '≥ 0.6' });
+    if (api.errors || raw.errors) console.log(`  errors: API ${api.errors}, SQL ${raw.errors}`);
+    return {
+      dataSet: set, enterpriseId: b.enterpriseId, people: PEOPLE, connections: n, apiPublishMs, rawPublishMs, api, sql: raw,
+      efficiency: rawTotal / apiTotal, statements: { session: counted.session, service: counted.service, raw: 6, sqls: counted.sqls }, serverCommand,
+    };
+  } finally {
+    await db.destroy();
+    await server?.stop();
+    data.remove();
+  }
+}

@@ -1,0 +1,57 @@
+import { requireActor, type Ctx } from '../../../platform/auth/actor';
+import type { Db } from '../../../platform/db/database';
+import { currentRules } from '../../../platform/rules';
+import { localDay, localYear } from '../../../platform/time';
+import { REQUIRED_RULES } from '../documents/documents.rule-sets';
+import { LIABILITY_INSURANCE_RULES } from '../insurance/insurance.rule-sets';
+import { SAFETY_FEE_RULES } from '../investment/investment.rule-sets';
+import { STAFFING_RULES } from '../staffing/staffing.rule-sets';
+import { overviewPage, type OverviewAt, type OverviewRow } from './overview.repository';
+import type { OverviewItem, OverviewList, OverviewQuery } from './overview.schema';
+
+/** Each module's rule-set in force for the caller's district, read once per request. */
+async function decidingWith(db: Db, ctx: Ctx): Promise<OverviewAt> {
+  const [staffing, required, fee, insurance] = await Promise.all([
+    currentRules(db, ctx, STAFFING_RULES), currentRules(db, ctx, REQUIRED_RULES), currentRules(db, ctx, SAFETY_FEE_RULES), currentRules(db, ctx, LIABILITY_INSURANCE_RULES),
+  ]);
+  return {
+    today: localDay(ctx.now), year: localYear(ctx.now), staffing: staffing.value, catalogue: required.value.rules,
+    feeIndustries: fee.value.industries.filter((i) => i.schedules.length > 0).map((i) => i.industry), feeEligible: fee.value.categories.map((c) => c.code),
+    insuranceIndustries: insurance.value.industries,
+  };
+}
+
+function item(r: OverviewRow): OverviewItem {
+  const problems: OverviewItem['problems'] = [];
+  if (r.p_staffing) problems.push('staffing');
+  if (r.p_rules) problems.push('rules');
+  if (r.p_fee) problems.push('fee');
+  if (r.p_insurance) problems.push('insurance');
+  if (r.p_equipment) problems.push('equipment');
+  return {
+    enterpriseId: r.id, name: r.name, creditCode: r.credit_code, subdistrictName: r.subdistrict_name, industryName: r.industry_name, headcount: Number(r.headcount),
+    staffing: { compliant: r.staffing_ok },
+    rules: { missing: r.missing_rules, asked: Number(r.asked), acknowledged: Number(r.acknowledged), rate: r.ack_rate === null ? null : Number(r.ack_rate) },
+    fee: r.fee_applies ? {
+      required: r.fee_required, accrued: r.fee_accrued ?? '0.00', used: money(r.fee_used), ineligible: money(r.fee_ineligible), shortfall: money(r.fee_shortfall),
+    } : null,
+    insurance: r.insurance_applies ? { policyMissing: r.policy_missing, uninsured: Number(r.uninsured) } : null,
+    equipment: { overdue: Number(r.overdue) },
+    problems,
+  };
+}
+
+const money = (v: string | null) => Number(v ?? 0).toFixed(2);
+
+/**
+ * Issue 12 §7: the regulators' management-system view — for each active enterprise in scope (subdistrict by location,
+ * department by industry), staffing compliance, missing required rules, the acknowledgement rate, the fee's accrual
+ * against use, 安责险 (no policy in force, uninsured people) and special equipment overdue; sortable, filterable by
+ * problem, with the count of enterprises per problem.
+ */
+export async function managementOverview(db: Db, ctx: Ctx, q: OverviewQuery): Promise<OverviewList> {
+  const actor = requireActor(ctx);
+  const at = await decidingWith(db, ctx);
+  const { rows, total, counts } = await overviewPage(db, actor.scope, q, at);
+  return { items: rows.map(item), total, page: q.page, pageSize: q.pageSize, today: at.today, year: at.year, counts };
+}
