@@ -26,7 +26,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
 import type { BenchKit } from './hazards';
-import { percentile, type Load } from './load';
+import { drive, percentile, type Load } from './load';
 import { MODULES } from '../src/app';
 import { auditHashV2, canonicalize, GENESIS_HASH } from '../src/platform/audit/canonical';
 import { hashPassword } from '../src/platform/auth/password';
@@ -35,6 +35,11 @@ import type { DB } from '../src/platform/db/schema';
 import { installModules } from '../src/platform/module';
 import { localDay } from '../src/platform/time';
 import { acknowledge } from '../src/modules/management/documents/documents.service';
+import { overviewPage } from '../src/modules/management/overview/overview.repository';
+import { overviewQuery } from '../src/modules/management/overview/overview.schema';
+import { decidingWith, keyOf } from '../src/modules/management/overview/overview.service';
+import type { Ctx } from '../src/platform/auth/actor';
+import type { CompiledQuery } from 'kysely';
 
 const MANAGEMENT_MARKER = 'seed_scale_management';
 const PEOPLE = Math.max(100, Math.min(20_000, Number(process.env.BENCH_ACK_PEOPLE ?? 5_000)));
@@ -254,6 +259,67 @@ async function hasManagement(pool: pg.Pool): Promise<boolean> {
   return ((await pool.query(`select 1 from app_settings where key = $1`, [MANAGEMENT_MARKER])).rowCount ?? 0) > 0;
 }
 
+/** The queries the view is read with in the bench, in turn: its default order, by name, a problem, a search, a later page. */
+const VIEW_QUERIES: Record<string, string>[] = [{}, { sort: 'name', order: 'asc' }, { problem: 'insurance' }, { q: '化工' }, { page: '3' }, { sort: 'ackRate', order: 'asc' }];
+
+/**
+ * Issue 12 §7: the regulators' management-system view at district scope (the district admin), on the whole data set.
+ * The first read of a day computes every enterprise's indicators (reported on its own); then GET /management-overview
+ * in VIEW_QUERIES' turn at 4 keep-alive connections, and the statements it performs (the staleness check and the
+ * page's read, compiled by the repository for the same scope and captured) through pg at 4 concurrent.
+ */
+async function figureView(kit: BenchKit, pool: pg.Pool, server: RunningServer, serverCommand: string): Promise<Record<string, unknown>> {
+  console.log('\n  -- the management-system view, district scope (issue 12 §7) --');
+  const seconds = kit.seconds;
+  const admin = (await pool.query<{ id: string; district_id: string }>(`select id, district_id from users where role = 'district_admin' and not disabled order by created_at limit 1`)).rows[0]!;
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const s = await createSession(db, admin.id, 3, { ip: '127.0.0.1', userAgent: 'bench/management' });
+  const session: Session = { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const url = (q: Record<string, string>) => `/management-overview?${new URLSearchParams(q).toString()}`;
+  // Rows of another day: the first view computes them all, as the first view after midnight does.
+  await pool.query(`update management_indicators set rules_key = 'bench: another day'`);
+  const t0 = performance.now();
+  const first = await call(agent, server.url, session, 'GET', url({}));
+  const firstMs = performance.now() - t0;
+  if (first.status !== 200) throw new Error(`view: ${first.status} ${JSON.stringify(first.data).slice(0, 300)}`);
+  const total = (first.data as { total: number; counts: Record<string, number> });
+  console.log(`  ${total.total} enterprises in scope; with problems: ${JSON.stringify(total.counts)}; first view of the day ${firstMs.toFixed(0)} ms`);
+  let turn = 0;
+  const op = async () => (await call(agent, server.url, session, 'GET', url(VIEW_QUERIES[turn++ % VIEW_QUERIES.length]!))).status === 200;
+  await drive(4, 2, op);
+  const four = await drive(4, seconds, op);
+  agent.destroy();
+  // The same reads as statements: compiled by the repository for the admin's scope and captured, then sent through pg.
+  const captured: CompiledQuery[][] = [];
+  for (const q of VIEW_QUERIES) {
+    const list: CompiledQuery[] = [];
+    const capture = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (ev) => { if (ev.level === 'query') list.push(ev.query); } });
+    const ctx = { actor: { userId: admin.id, role: 'district_admin', scope: { kind: 'district', districtId: admin.district_id } }, ip: '127.0.0.1', requestId: 'bench', locale: 'zh-CN', now: new Date() } as unknown as Ctx;
+    const at = await decidingWith(db, ctx, ctx.now);
+    await overviewPage(capture, { kind: 'district', districtId: admin.district_id }, overviewQuery.parse(q), at, keyOf(at), ctx.now);
+    captured.push(list);
+  }
+  let rawTurn = 0;
+  const rawOp = async () => {
+    for (const q of captured[rawTurn++ % captured.length]!) await pool.query(q.sql, [...q.parameters]);
+    return true;
+  };
+  await drive(4, 2, rawOp);
+  const rawFour = await drive(4, seconds, rawOp);
+  await pool.query('delete from sessions where user_id = $1 and user_agent = $2', [admin.id, 'bench/management']);
+  await db.destroy();
+  const command = `GET /api/v1/management-overview (${VIEW_QUERIES.length} queries in turn) as the district admin, ${total.total} enterprises, 4 connections, ${seconds} s (npm run bench -- management; server: ${serverCommand})`;
+  kit.report({ name: `view: first read of a day (computes ${total.total} enterprises)`, value: firstMs, unit: 'ms', command });
+  kit.report({ name: `view p95, 4 connections (${four.rate.toFixed(0)} req/s)`, value: four.p95, unit: 'ms', command, target: '≤ 100 ms' });
+  kit.report({ name: 'view p50, 4 connections', value: four.p50, unit: 'ms', command });
+  const sqlCommand = `its ${captured[0]!.length} statements per read (staleness check, page) through pg, 4 concurrent, ${seconds} s`;
+  kit.report({ name: `raw SQL view p95, 4 concurrent (${rawFour.rate.toFixed(0)} reads/s)`, value: rawFour.p95, unit: 'ms', command: sqlCommand });
+  kit.report({ name: 'view efficiency, 4 connections (API req/s ÷ raw SQL reads/s)', value: four.rate / rawFour.rate, unit: '×', command: 'ratio of the two rates above' });
+  if (four.errors || rawFour.errors) console.log(`  errors: ${four.errors} API, ${rawFour.errors} SQL`);
+  return { enterprises: total.total, firstMs, four, sql: rawFour, statements: captured[0]!.map((q) => q.sql) };
+}
+
 export async function benchManagement(kit: BenchKit): Promise<Record<string, unknown>> {
   console.log('\n== management system: publishing a procedure and its acknowledgements (issue 12) ==');
   const url = process.env.BENCH_MANAGEMENT_URL ?? kit.benchUrl;
@@ -278,6 +344,10 @@ export async function benchManagement(kit: BenchKit): Promise<Record<string, unk
     const set = (await pool.query<{ enterprises: number; documents: number; acks: number }>(`select (select count(*)::int from enterprises) as enterprises,
       (select count(*)::int from documents) as documents, (select count(*)::int from document_acks) as acks`)).rows[0]!;
     console.log(`  data set: ${set.enterprises} enterprises, ${set.documents} documents, ${set.acks} acknowledgement rows`);
+    // BENCH_MANAGEMENT_ONLY=view or =acks runs one of the two figures.
+    const only = process.env.BENCH_MANAGEMENT_ONLY;
+    const view = only === 'acks' ? null : await figureView(kit, pool, server, serverCommand);
+    if (only === 'view') return { dataSet: set, view };
     const b = await prepare(pool, db);
     const agent = new http.Agent({ keepAlive: true, maxSockets: n });
     const today = localDay(new Date());
@@ -336,7 +406,7 @@ export async function benchManagement(kit: BenchKit): Promise<Record<string, unk
     kit.report({ name: 'API efficiency (API acks/s ÷ raw SQL acks/s, publish included)', value: rawTotal / apiTotal, unit: '×', command: 'ratio of the two totals above', target: '≥ 0.6' });
     if (api.errors || raw.errors) console.log(`  errors: API ${api.errors}, SQL ${raw.errors}`);
     return {
-      dataSet: set, enterpriseId: b.enterpriseId, people: PEOPLE, connections: n, apiPublishMs, rawPublishMs, api, sql: raw,
+      dataSet: set, view, enterpriseId: b.enterpriseId, people: PEOPLE, connections: n, apiPublishMs, rawPublishMs, api, sql: raw,
       efficiency: rawTotal / apiTotal, statements: { session: counted.session, service: counted.service, raw: 6, sqls: counted.sqls }, serverCommand,
     };
   } finally {

@@ -95,6 +95,17 @@ export async function openHoverMenu(page: Page, testId: string): Promise<Locator
   }
 }
 
+/**
+ * Clicks the side-menu entry `nav-<key>` (web/src/app/menu.tsx), opening its group `nav-group-<group>` first when the
+ * group is closed: the menu shows only the open groups' entries, and a click on an open group's title closes it.
+ */
+export async function clickNav(page: Page, group: string, key: string): Promise<void> {
+  await page.getByTestId('side-menu').first().waitFor({ state: 'visible', timeout: 20_000 });
+  const entry = page.getByTestId(`nav-${key}`);
+  if (!(await entry.isVisible())) await page.getByTestId(`nav-group-${group}`).click();
+  await entry.click();
+}
+
 /** A real 8-bit RGB PNG whose pixel at (x, y) is `pixel(x, y)` (the test fixtures' writer). */
 export { png } from '../test/fixtures/images';
 

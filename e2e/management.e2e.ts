@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../src/modules/org/id-number';
 import { makeCreditCode } from '../src/seed/demo';
-import { assertReadable, BASE, choose, launchChromium, signIn, type SignedIn } from './browser';
+import { assertReadable, BASE, choose, clickNav, launchChromium, signIn, type SignedIn } from './browser';
 
 assert.ok(BASE, 'E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`');
 
@@ -26,7 +26,7 @@ const PLANT = '昆明官渡精细化工有限公司';
 const PLANT_CREDIT_CODE = makeCreditCode(1);
 
 /** Message keys of the modules these flows use, which must never reach the screen as text. */
-const RAW_KEY = /\b(documents|laws|investment|insurance|sign|employee|common|validation)\.[a-z][A-Za-z]*(\.[A-Za-z_]+)*\b/;
+const RAW_KEY = /\b(documents|laws|investment|insurance|sign|employee|common|validation|managementOverview)\.[a-z][A-Za-z]*(\.[A-Za-z_]+)*\b/;
 
 async function readable(page: Page, what: string): Promise<void> {
   await assertReadable(page, what);
@@ -435,6 +435,59 @@ describe('the management system in the browser (issue 12)', () => {
       for (const s of sessions) assert.deepEqual(s.errors.map((e) => e.message), []);
     } finally {
       for (const s of sessions) await s.context.close();
+    }
+  });
+  test('the department officer finds the plant with special equipment overdue in the management-system view and opens its equipment', async () => {
+    const { context, page, errors } = await signIn(browser, 'yjj', WIDE);
+    try {
+      await page.goto(`${BASE}/`);
+      await clickNav(page, 'management', 'managementOverview');
+      const table = page.getByTestId('management-overview');
+      await table.waitFor({ timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      await readable(page, 'the management-system view');
+      type View = { total: number; counts: Record<string, number>; items: { name: string; equipment: { overdue: number }; problems: string[] }[] };
+      const all = await apiGet<View>(page, '/management-overview?pageSize=200');
+      const plant = all.items.find((i) => i.name === PLANT);
+      assert.ok(plant && plant.equipment.overdue > 0, `the demo plant has special equipment overdue: ${JSON.stringify(plant)}`);
+      assert.match(await page.getByTestId('management-overview-page').innerText(), new RegExp(`${all.total} 家企业，${all.counts.any} 家存在问题`));
+      // Only the enterprises with special equipment overdue: the chip carries their count, the list shrinks to them.
+      const chip = page.getByTestId('management-overview-problem-equipment');
+      assert.match(await chip.innerText(), new RegExp(`特种设备超期未检\\s*${all.counts.equipment}`));
+      await chip.click();
+      await page.waitForURL(/problem=equipment/);
+      const rows = table.locator('tbody tr.ant-table-row');
+      const expected = Math.min(all.counts.equipment, 20);
+      for (let i = 0; i < 100 && await rows.count() !== expected; i++) await page.waitForTimeout(100);
+      assert.equal(await rows.count(), expected);
+      const row = rows.filter({ hasText: PLANT });
+      await row.waitFor({ timeout: 20_000 });
+      await shot(page, 'overview-equipment');
+      // The overdue figure opens the enterprise file at its equipment.
+      await row.locator('td').last().locator('a').click();
+      await page.waitForURL(/\/enterprises\/[^/?]+\?tab=equipment/);
+      await page.getByText('特种设备', { exact: false }).first().waitFor({ timeout: 20_000 });
+      await readable(page, 'the plant\'s equipment in its file');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the subdistrict officer reads the view on a phone: his own enterprises, no sideways page', async () => {
+    const { context, page, errors } = await signIn(browser, 'guanshang', PHONE);
+    try {
+      await page.goto(`${BASE}/management-overview`);
+      await page.getByTestId('management-overview').waitFor({ timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      await readable(page, 'the view at 390 px');
+      const view = await apiGet<{ total: number; items: { subdistrictName: string }[] }>(page, '/management-overview?pageSize=200');
+      assert.ok(view.total > 0 && view.items.every((i) => i.subdistrictName === '关上街道'), JSON.stringify(view.items.map((i) => i.subdistrictName)));
+      assert.equal(await page.getByTestId('management-overview-subdistrict').count(), 0, 'no subdistrict filter for one subdistrict');
+      await shot(page, 'overview-phone');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
     }
   });
 });

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { BASE, choose, openHoverMenu, launchChromium, png, signIn, type SignedIn } from './browser';
+import { BASE, choose, clickNav, openHoverMenu, launchChromium, png, signIn, type SignedIn } from './browser';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? path.resolve('e2e/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
@@ -59,7 +59,7 @@ describe('risk grading and control in the browser', () => {
 
   test('the safety manager creates a point with L=6 E=6 C=15 and sees it red in the ledger', async () => {
     const { page, errors } = manager;
-    await page.getByTestId('nav-risk').click();
+    await clickNav(page, 'prevention', 'risk');
     await page.getByTestId('risk-table').waitFor();
     await page.getByTestId('risk-create').click();
     const form = page.getByTestId('risk-create-form');
@@ -109,7 +109,7 @@ describe('risk grading and control in the browser', () => {
 
   test('the exported ledger, imported again unchanged, updates every point and creates none (issue 10)', async () => {
     const { page, errors } = manager;
-    await page.getByTestId('nav-risk').click();
+    await clickNav(page, 'prevention', 'risk');
     await page.getByTestId('risk-table').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('risk-export').click()]);
     const file = await download.path();
@@ -143,7 +143,7 @@ describe('risk grading and control in the browser', () => {
   test('the safety manager uploads a floor plan and places the point on the map', async () => {
     assert.ok(pointId, 'the point was created');
     const { page, errors } = manager;
-    await page.getByTestId('nav-risk-map').click();
+    await clickNav(page, 'prevention', 'risk-map');
     await page.getByTestId('risk-map-page').waitFor();
     await page.getByTestId('map-upload').click();
     const modal = page.getByTestId('plan-upload');
@@ -269,7 +269,7 @@ describe('risk grading and control in the browser', () => {
   test('a subdistrict officer drills down from the overview to the ledger, read-only', async () => {
     const { context, page, errors } = await signIn(browser, 'guanshang', DESKTOP);
     try {
-      await page.getByTestId('nav-risk-overview').click();
+      await clickNav(page, 'prevention', 'risk-overview');
       const table = page.getByTestId('risk-overview-table');
       await table.locator('tr.ant-table-row').first().waitFor();
       await page.screenshot({ path: shot('overview') });

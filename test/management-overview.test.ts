@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { refreshAllIndicators } from '../src/modules/management/overview/overview.service';
 import { makeEnterprise } from './factories';
 import { createTestPlatform, onDemoDay, type Client, type TestPlatform } from './helpers';
 
@@ -152,4 +153,48 @@ test('the export carries the view\'s rows in its order, with Chinese headers and
   assert.deepEqual(rows.map((r) => r[0]), (list.data.items as Item[]).map((i) => i.name));
   for (const r of rows) assert.ok(['达标', '不达标'].includes(r[5]!), r[5]);
   assert.ok(rows.every((r) => !/managementOverview\.|staffing|insurance/.test(r.join(''))), 'no message keys or field names');
+});
+
+test('the stored indicators follow each write at once, a new day without any write, and are never read stale', async () => {
+  t.clock.now = new Date('2026-12-03T02:00:00Z');
+  const plant = await makeEnterprise(t, { name: `总览日期${Date.now()}有限公司` });
+  const officer = await t.login('guanshang');
+  const row = async () => {
+    const res = await officer.get(`/api/v1/management-overview?q=${encodeURIComponent('总览日期')}&pageSize=200`);
+    assert.equal(res.statusCode, 200, res.body);
+    return (res.data.items as Item[]).find((i) => i.enterpriseId === plant.id)!;
+  };
+  assert.equal((await row()).equipment.overdue, 0);
+  const safety = await plant.login('safety');
+  // Inspected on 2025-12-10: the boiler's next inspection is due a year later, after today (3 December 2026).
+  const boiler = await safety.post(`/api/v1/enterprises/${plant.id}/equipment`, { code: 'GL-9', name: '燃气锅炉', orgUnitId: plant.units.ws1, specialType: 'boiler', lastInspectedOn: '2025-12-10' });
+  assert.equal(boiler.statusCode, 201, boiler.body);
+  assert.ok(boiler.data.nextInspectionDue > '2026-12-03', boiler.data.nextInspectionDue);
+  assert.equal((await row()).equipment.overdue, 0);
+  const stored = await t.db.selectFrom('management_indicators').select(['chain_seq', 'rules_key']).where('enterprise_id', '=', plant.id).executeTakeFirstOrThrow();
+  // No write at all: the day passes the due date, and the next view decides on the new day.
+  t.clock.now = new Date(`${boiler.data.nextInspectionDue}T04:00:00Z`);
+  t.clock.now = new Date(t.clock.now.getTime() + 86_400_000);
+  assert.equal((await row()).equipment.overdue, 1);
+  const again = await t.db.selectFrom('management_indicators').select(['chain_seq', 'rules_key']).where('enterprise_id', '=', plant.id).executeTakeFirstOrThrow();
+  assert.equal(again.chain_seq, stored.chain_seq, 'nothing was written to the enterprise');
+  assert.notEqual(again.rules_key, stored.rules_key, 'decided on another day');
+  // A write moves the chain: the recorded inspection clears it at once.
+  const inspected = await safety.post(`/api/v1/enterprises/${plant.id}/equipment/${boiler.data.id}/inspections`, { inspectedOn: t.clock.now.toISOString().slice(0, 10), result: 'pass', version: boiler.data.version });
+  assert.equal(inspected.statusCode, 200, inspected.body);
+  assert.equal((await row()).equipment.overdue, 0);
+});
+
+test('the quarter-hourly job decides every enterprise\'s indicators for a new day before anyone looks', async () => {
+  t.clock.now = new Date('2026-12-04T16:05:00Z'); // 5 December 00:05 China time
+  const ran = await refreshAllIndicators(t.db, t.clock.now);
+  const active = await t.db.selectFrom('enterprises').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
+  assert.equal(ran, Number(active.n), 'every active enterprise was decided on the new day');
+  assert.equal(await refreshAllIndicators(t.db, t.clock.now), 0, 'and nothing is left to decide until something changes');
+  const keys = await t.db.selectFrom('management_indicators').select('rules_key').distinct().execute();
+  assert.equal(keys.length, 1);
+  const officer = await t.login('admin');
+  const res = await officer.get('/api/v1/management-overview');
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(await refreshAllIndicators(t.db, t.clock.now), 0);
 });

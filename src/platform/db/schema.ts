@@ -413,6 +413,7 @@ export type DB = {
   safety_staff: SafetyStaffTable;
   safety_engineers: SafetyEngineersTable;
   safety_service_engagements: SafetyServiceEngagementsTable;
+  management_indicators: ManagementIndicatorsTable;
   staffing_headcounts: StaffingHeadcountsTable;
   documents: DocumentsTable;
   document_posts: DocumentPostsTable;
@@ -692,3 +693,12 @@ export type LawsTable = {
 };
 export type EnterpriseLawsTable = { enterprise_id: string; law_id: string; adopted_by: string | null; adopted_at: Timestamp };
 export type EnterpriseLawDocumentsTable = { enterprise_id: string; law_id: string; document_id: string };
+
+/** Issue 12 §7 (migration 0101): each enterprise's management-system indicators, as decided at its chain position. */
+export type ManagementIndicatorsTable = {
+  enterprise_id: string; rules_key: string; chain_seq: number; headcount: number; staffing_ok: boolean; missing_rules: string[];
+  asked: number; acknowledged: number; ack_rate: number | null;
+  fee_applies: boolean; fee_required: MoneyNullable; fee_accrued: MoneyNullable; fee_used: Money; fee_ineligible: Money; fee_shortfall: Money;
+  insurance_applies: boolean; policy_missing: boolean; uninsured: number; overdue: number;
+  p_staffing: boolean; p_rules: boolean; p_fee: boolean; p_insurance: boolean; p_equipment: boolean; problems: number; computed_at: Timestamp;
+};

@@ -14,6 +14,7 @@ import type { keyMomentsMessages } from '../modules/key-moments/key-moments.mess
 import type { staffingMessages } from '../modules/staffing/staffing.messages';
 import type { investmentMessages } from '../modules/investment/investment.messages';
 import type { equipmentMessages } from '../modules/equipment/equipment.messages';
+import type { overviewMessages } from '../modules/management-overview/messages';
 import type { cultureMessages } from '../modules/culture/culture.messages';
 import type { documentsMessages } from '../modules/documents/documents.messages';
 import type { insuranceMessages } from '../modules/insurance/insurance.messages';
@@ -48,6 +49,14 @@ const coreMessages = {
   'nav.users': ['用户管理', 'Users'],
   'nav.audit': ['审计日志', 'Audit log'],
   'nav.notifications': ['消息通知', 'Notifications'],
+  // The side menu's groups (app/menu.tsx NAV_GROUPS).
+  'navGroup.supervision': ['综合监管', 'Supervision'],
+  'navGroup.enterprise': ['企业信息', 'Enterprise'],
+  'navGroup.prevention': ['双重预防', 'Risks & hazards'],
+  'navGroup.responsibility': ['责任体系', 'Responsibility'],
+  'navGroup.fulfilment': ['履职管理', 'Duty fulfilment'],
+  'navGroup.management': ['管理体系', 'Safety management'],
+  'navGroup.system': ['系统', 'System'],
   'crumb.enterpriseDetail': ['企业详情', 'Enterprise'],
   'crumb.notFound': ['页面不存在', 'Not found'],
   'layout.toggleMenu': ['展开/收起菜单', 'Toggle menu'],
@@ -449,7 +458,7 @@ const core = { ...coreMessages, ...submissionMessages, ...signatureMessages } as
  * Each domain module keeps its own strings beside its pages, typed here by their shape alone; the texts are added when
  * the module's messages chunk arrives (`addMessages`, before any of its screens renders: app/module-messages.ts).
  */
-type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages & typeof staffingMessages & typeof equipmentMessages & typeof cultureMessages & typeof documentsMessages & typeof investmentMessages & typeof insuranceMessages;
+type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages & typeof staffingMessages & typeof equipmentMessages & typeof cultureMessages & typeof documentsMessages & typeof investmentMessages & typeof insuranceMessages & typeof overviewMessages;
 
 export type MessageKey = keyof typeof core | keyof ModuleMessages;
 const dictionary: Record<string, Entry> = { ...core };

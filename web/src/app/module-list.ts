@@ -8,6 +8,7 @@ import { insuranceWebModule } from '../modules/insurance';
 import { investmentWebModule } from '../modules/investment';
 import { keyMomentsWebModule } from '../modules/key-moments';
 import { lettersWebModule } from '../modules/letters';
+import { managementOverviewWebModule } from '../modules/management-overview';
 import { meetingsWebModule } from '../modules/meetings';
 import { obligationsWebModule } from '../modules/obligations';
 import { riskWebModule } from '../modules/risk';
@@ -16,4 +17,4 @@ import { staffingWebModule } from '../modules/staffing';
 import type { WebModule } from './modules';
 
 /** The domain modules on the web, in menu order. A new module adds its WebModule here. */
-export const WEB_MODULES: readonly WebModule[] = [riskWebModule, hazardsWebModule, dutiesWebModule, meetingsWebModule, lettersWebModule, keyMomentsWebModule, obligationsWebModule, staffingWebModule, equipmentWebModule, cultureWebModule, documentsWebModule, investmentWebModule, insuranceWebModule, rulesWebModule, auditWebModule];
+export const WEB_MODULES: readonly WebModule[] = [riskWebModule, hazardsWebModule, dutiesWebModule, meetingsWebModule, lettersWebModule, keyMomentsWebModule, obligationsWebModule, managementOverviewWebModule, staffingWebModule, equipmentWebModule, cultureWebModule, documentsWebModule, investmentWebModule, insuranceWebModule, rulesWebModule, auditWebModule];

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../../platform/module';
+import { registerOverviewJobs } from './overview.jobs';
 import { overviewMessages } from './overview.messages';
 import { OVERVIEW_PERMISSIONS, OVERVIEW_ROLE_GRANTS } from './overview.permissions';
 import { overviewRoutes } from './overview.routes';
@@ -8,5 +9,5 @@ import { overviewRoutes } from './overview.routes';
  * in scope, decided by each module's own SQL and rule-set, in one list with drill-down into the enterprise file.
  */
 export const overviewManifest: ModuleManifest = {
-  name: 'management.overview', routes: [overviewRoutes], permissions: OVERVIEW_PERMISSIONS, roleGrants: OVERVIEW_ROLE_GRANTS, messages: overviewMessages,
+  name: 'management.overview', routes: [overviewRoutes], jobs: registerOverviewJobs, permissions: OVERVIEW_PERMISSIONS, roleGrants: OVERVIEW_ROLE_GRANTS, messages: overviewMessages,
 };

@@ -36,17 +36,17 @@ const codes = (list: readonly string[]) => sql`${sql.val([...list])}::text[]`;
  * module's own SQL (staffing R-TEAM-1/2, required rules R-DOC-1 and the acknowledgement rate, the fee R-INV-1, 安责险
  * R-INS-1, special equipment overdue), and which of them is a problem.
  */
-function indicators(scope: AnyScope, q: OverviewQuery, at: OverviewAt) {
+function indicators(where: readonly RawBuilder<SqlBool>[], at: OverviewAt) {
   return sql`
-    with f as (${staffingFacts(regulatedEnterprises(scope, 'e', q), at.today)}),
+    with f as (${staffingFacts(where, at.today)}),
     s as (select f.*, ${compliantSql(at.staffing)} as staffing_ok from f),
     x as (
       select e.id, e.name, e.credit_code, e.subdistrict_name, e.industry_name, e.headcount, e.staffing_ok,
         ${missingRulesSql(at.catalogue, at.today)} as missing_rules,
         ak.asked, ak.acknowledged, case when ak.asked = 0 then null else floor(ak.acknowledged * 100.0 / ak.asked)::int end as ack_rate,
         (e.industry_code = any(${codes(at.feeIndustries)})) as fee_applies,
-        fy.required_accrual::text as fee_required, fy.accrued::text as fee_accrued, fu.used::text as fee_used, fu.ineligible::text as fee_ineligible,
-        greatest(coalesce(fy.required_accrual, 0) - coalesce(fy.accrued, 0), 0) as shortfall,
+        fy.required_accrual as fee_required, fy.accrued as fee_accrued, fu.used as fee_used, fu.ineligible as fee_ineligible,
+        greatest(coalesce(fy.required_accrual, 0) - coalesce(fy.accrued, 0), 0) as fee_shortfall,
         (e.industry_code = any(${codes(at.insuranceIndustries)})) as insurance_applies,
         cur.id is null as policy_missing,
         coalesce(un.uninsured, 0) as uninsured,
@@ -64,16 +64,60 @@ function indicators(scope: AnyScope, q: OverviewQuery, at: OverviewAt) {
       cross join lateral (select count(*)::int as overdue from equipment q where q.enterprise_id = e.id and ${specialOverdueSql('q', at.today)}) eq
     ),
     p as (
-      select x.*, x.shortfall::text as fee_shortfall,
+      select x.*,
         not x.staffing_ok as p_staffing,
         cardinality(x.missing_rules) > 0 as p_rules,
-        (x.fee_applies and (x.shortfall > 0 or x.fee_ineligible::numeric > 0)) as p_fee,
+        (x.fee_applies and (x.fee_shortfall > 0 or x.fee_ineligible > 0)) as p_fee,
         (x.insurance_applies and (x.policy_missing or x.uninsured > 0)) as p_insurance,
         x.overdue > 0 as p_equipment
       from x
     )
     select p.*, (p.p_staffing::int + p.p_rules::int + p.p_fee::int + p.p_insurance::int + p.p_equipment::int) as problems from p`;
 }
+
+const COLUMNS = [
+  'headcount', 'staffing_ok', 'missing_rules', 'asked', 'acknowledged', 'ack_rate', 'fee_applies', 'fee_required', 'fee_accrued', 'fee_used', 'fee_ineligible',
+  'fee_shortfall', 'insurance_applies', 'policy_missing', 'uninsured', 'overdue', 'p_staffing', 'p_rules', 'p_fee', 'p_insurance', 'p_equipment', 'problems',
+] as const;
+
+/**
+ * Brings the stored indicators of the enterprises matching `where` (over `e`) up to date: a row is computed again when
+ * it is missing, was decided on another day or rule-set (`key`), or the enterprise's audit chain has moved since (every
+ * write to an enterprise appends to its chain). One statement reads the data and the chain's position in the same
+ * snapshot, so a row is never newer than the position it records; rows are written in id order (no deadlock between
+ * two refreshes), and an older computation never overwrites a newer one. Returns how many rows were computed.
+ */
+export async function refreshIndicators(db: Executor, where: readonly RawBuilder<SqlBool>[], at: OverviewAt, key: string, now: Date): Promise<number> {
+  const stale = (await sql<{ id: string }>`
+    select e.id from enterprises e
+    left join management_indicators mi on mi.enterprise_id = e.id
+    left join audit_chain_heads h on h.chain = e.id::text
+    where ${sql.join([...where], sql` and `)}
+      and (mi.enterprise_id is null or mi.rules_key <> ${key} or mi.chain_seq <> coalesce(h.chain_seq, 0))
+    order by e.id`.execute(db)).rows.map((r) => r.id);
+  for (let i = 0; i < stale.length; i += REFRESH_BATCH) {
+    const ids = stale.slice(i, i + REFRESH_BATCH);
+    const cols = sql.join(COLUMNS.map((c) => sql.ref(c)));
+    await sql`
+      insert into management_indicators (enterprise_id, rules_key, chain_seq, computed_at, ${cols})
+      select r.id, ${key}, coalesce(h.chain_seq, 0), ${now}::timestamptz, ${sql.join(COLUMNS.map((c) => sql.ref(`r.${c}`)))}
+      from (${indicators([sql<SqlBool>`e.id = any(${sql.val(ids)}::uuid[])`], at)}) r
+      left join audit_chain_heads h on h.chain = r.id::text
+      order by r.id
+      on conflict (enterprise_id) do update set rules_key = excluded.rules_key, chain_seq = excluded.chain_seq, computed_at = excluded.computed_at,
+        ${sql.join(COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}
+      where not (management_indicators.rules_key = excluded.rules_key and management_indicators.chain_seq > excluded.chain_seq)`.execute(db);
+  }
+  return stale.length;
+}
+
+/** The columns read for the page's rows only (the others come with the narrow rows the page is chosen from). */
+const NARROW = new Set<string>(['problems', 'p_staffing', 'p_rules', 'p_fee', 'p_insurance', 'p_equipment', 'ack_rate', 'uninsured', 'overdue']);
+const DETAIL = COLUMNS.filter((c) => !NARROW.has(c));
+const MONEY = new Set<string>(['fee_required', 'fee_accrued', 'fee_used', 'fee_ineligible', 'fee_shortfall']);
+
+/** Enterprises computed per statement when many are stale (a new day, a changed rule-set, the first view). */
+const REFRESH_BATCH = 2_000;
 
 const PROBLEM_COLUMN: Record<Exclude<OverviewProblem, 'any'>, string> = {
   staffing: 'p_staffing', rules: 'p_rules', fee: 'p_fee', insurance: 'p_insurance', equipment: 'p_equipment',
@@ -91,7 +135,7 @@ function orderBy(q: OverviewQuery) {
   switch (q.sort) {
     case 'subdistrict': return sql`r.subdistrict_name ${dir}, r.name`;
     case 'problems': return sql`r.problems ${dir}, r.name`;
-    case 'missingRules': return sql`cardinality(r.missing_rules) ${dir}, r.name`;
+    case 'missingRules': return sql`r.missing_n ${dir}, r.name`;
     case 'ackRate': return sql`r.ack_rate ${dir} ${nulls}, r.name`;
     case 'feeShortfall': return sql`r.shortfall ${dir}, r.name`;
     case 'uninsured': return sql`r.uninsured ${dir}, r.name`;
@@ -100,29 +144,55 @@ function orderBy(q: OverviewQuery) {
   }
 }
 
-/** A page of the view, its total under the filters, and how many enterprises have each problem (before the problem filter). */
-export async function overviewPage(db: Executor, scope: AnyScope, q: OverviewQuery, at: OverviewAt) {
-  const rows = (await sql<OverviewRow & { total: number; all_n: number; n_any: number; n_staffing: number; n_rules: number; n_fee: number; n_insurance: number; n_equipment: number }>`
-    with r0 as (${indicators(scope, q, at)}),
-    r as (
-      select r0.*, count(*) over () as all_n, count(*) filter (where r0.problems > 0) over () as n_any,
-        count(*) filter (where r0.p_staffing) over () as n_staffing, count(*) filter (where r0.p_rules) over () as n_rules,
-        count(*) filter (where r0.p_fee) over () as n_fee, count(*) filter (where r0.p_insurance) over () as n_insurance,
-        count(*) filter (where r0.p_equipment) over () as n_equipment
-      from r0
-    )
-    select r.*, count(*) over ()::int as total from r where ${problemWhere(q.problem)}
-    order by ${orderBy(q)}, r.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(db)).rows;
-  if (rows.length) {
-    const f = rows[0]!;
-    return { rows, total: Number(f.total), counts: countsOf(f) };
+/**
+ * One statement for the page: the enterprises in scope under the filters (narrow: the sort keys and problem flags, and
+ * whether the stored row is stale), the counts in one pass over them, and the page's rows with their details. Stale
+ * rows in scope are counted, so the caller reads once when nothing changed.
+ */
+function pageStatement(scope: AnyScope, q: OverviewQuery, key: string) {
+  return sql<OverviewRow & { all_n: number; stale_n: number; total: number } & Record<`n_${string}`, number>>`
+    with r as materialized (
+      select e.id, e.name, sd.name as subdistrict_name, mi.problems, mi.p_staffing, mi.p_rules, mi.p_fee, mi.p_insurance, mi.p_equipment,
+        cardinality(mi.missing_rules) as missing_n, mi.ack_rate, mi.fee_shortfall as shortfall, mi.uninsured, mi.overdue,
+        (mi.enterprise_id is null or mi.rules_key <> ${key} or mi.chain_seq <> coalesce(h.chain_seq, 0)) as stale
+      from enterprises e
+      join subdistricts sd on sd.id = e.subdistrict_id
+      left join management_indicators mi on mi.enterprise_id = e.id
+      left join audit_chain_heads h on h.chain = e.id::text
+      where ${sql.join(regulatedEnterprises(scope, 'e', q), sql` and `)}
+    ),
+    c as (
+      select count(*)::int as all_n, (count(*) filter (where r.stale))::int as stale_n, (count(*) filter (where r.problems > 0))::int as n_any,
+        (count(*) filter (where r.p_staffing))::int as n_staffing, (count(*) filter (where r.p_rules))::int as n_rules, (count(*) filter (where r.p_fee))::int as n_fee,
+        (count(*) filter (where r.p_insurance))::int as n_insurance, (count(*) filter (where r.p_equipment))::int as n_equipment,
+        (count(*) filter (where ${problemWhere(q.problem)}))::int as total
+      from r
+    ),
+    p as (select r.* from r where ${problemWhere(q.problem)} order by ${orderBy(q)}, r.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize})
+    select c.*, r.* from c left join lateral (
+      select p.*, e.credit_code, i.name as industry_name,
+        ${sql.join(DETAIL.map((col) => (MONEY.has(col) ? sql`${sql.ref(`mi.${col}`)}::text as ${sql.ref(col)}` : sql.ref(`mi.${col}`))))}
+      from p
+      join enterprises e on e.id = p.id
+      join industries i on i.code = e.industry_code
+      join management_indicators mi on mi.enterprise_id = p.id
+    ) r on true
+    order by ${orderBy(q)}, r.id`;
+}
+
+/**
+ * A page of the view, its total under the filters, and how many enterprises have each problem (before the problem
+ * filter). One statement when every stored row in scope is current; else the stale rows are computed and it is read
+ * again.
+ */
+export async function overviewPage(db: Executor, scope: AnyScope, q: OverviewQuery, at: OverviewAt, key: string, now: Date) {
+  let rows = (await pageStatement(scope, q, key).execute(db)).rows;
+  if (rows[0]!.stale_n > 0) {
+    await refreshIndicators(db, regulatedEnterprises(scope, 'e', q), at, key, now);
+    rows = (await pageStatement(scope, q, key).execute(db)).rows;
   }
-  const c = (await sql<Record<string, number>>`
-    with r as (${indicators(scope, q, at)})
-    select count(*) as all_n, count(*) filter (where r.problems > 0) as n_any, count(*) filter (where r.p_staffing) as n_staffing,
-      count(*) filter (where r.p_rules) as n_rules, count(*) filter (where r.p_fee) as n_fee, count(*) filter (where r.p_insurance) as n_insurance,
-      count(*) filter (where r.p_equipment) as n_equipment, count(*) filter (where ${problemWhere(q.problem)}) as total from r`.execute(db)).rows[0]!;
-  return { rows, total: Number(c.total), counts: countsOf(c) };
+  const first = rows[0]!;
+  return { rows: rows.filter((r) => r.id !== null), total: Number(first.total), counts: countsOf(first) };
 }
 
 function countsOf(r: Record<string, unknown>) {

@@ -1,24 +1,32 @@
+import { createHash } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
 import { requireActor, type Ctx } from '../../../platform/auth/actor';
 import type { Db } from '../../../platform/db/database';
-import { currentRules } from '../../../platform/rules';
+import { currentRules, type RulesAt } from '../../../platform/rules';
 import { localDay, localYear } from '../../../platform/time';
 import { REQUIRED_RULES } from '../documents/documents.rule-sets';
 import { LIABILITY_INSURANCE_RULES } from '../insurance/insurance.rule-sets';
 import { SAFETY_FEE_RULES } from '../investment/investment.rule-sets';
 import { STAFFING_RULES } from '../staffing/staffing.rule-sets';
-import { overviewPage, type OverviewAt, type OverviewRow } from './overview.repository';
+import { overviewPage, refreshIndicators, type OverviewAt, type OverviewRow } from './overview.repository';
 import type { OverviewItem, OverviewList, OverviewQuery } from './overview.schema';
 
-/** Each module's rule-set in force for the caller's district, read once per request. */
-async function decidingWith(db: Db, ctx: Ctx): Promise<OverviewAt> {
+/** Each module's rule-set in force for the caller's district, read once per request (and by the bench). */
+export async function decidingWith(db: Db, district: RulesAt, now: Date): Promise<OverviewAt> {
   const [staffing, required, fee, insurance] = await Promise.all([
-    currentRules(db, ctx, STAFFING_RULES), currentRules(db, ctx, REQUIRED_RULES), currentRules(db, ctx, SAFETY_FEE_RULES), currentRules(db, ctx, LIABILITY_INSURANCE_RULES),
+    currentRules(db, district, STAFFING_RULES), currentRules(db, district, REQUIRED_RULES), currentRules(db, district, SAFETY_FEE_RULES),
+    currentRules(db, district, LIABILITY_INSURANCE_RULES),
   ]);
   return {
-    today: localDay(ctx.now), year: localYear(ctx.now), staffing: staffing.value, catalogue: required.value.rules,
+    today: localDay(now), year: localYear(now), staffing: staffing.value, catalogue: required.value.rules,
     feeIndustries: fee.value.industries.filter((i) => i.schedules.length > 0).map((i) => i.industry), feeEligible: fee.value.categories.map((c) => c.code),
     insuranceIndustries: insurance.value.industries,
   };
+}
+
+/** What a stored row was decided on: the day, the fee's year and every rule-set's value (a change recomputes the rows). */
+export function keyOf(at: OverviewAt): string {
+  return createHash('sha256').update(JSON.stringify(at)).digest('base64url');
 }
 
 function item(r: OverviewRow): OverviewItem {
@@ -51,7 +59,20 @@ const money = (v: string | null) => Number(v ?? 0).toFixed(2);
  */
 export async function managementOverview(db: Db, ctx: Ctx, q: OverviewQuery): Promise<OverviewList> {
   const actor = requireActor(ctx);
-  const at = await decidingWith(db, ctx);
-  const { rows, total, counts } = await overviewPage(db, actor.scope, q, at);
+  const at = await decidingWith(db, ctx, ctx.now);
+  const { rows, total, counts } = await overviewPage(db, actor.scope, q, at, keyOf(at), ctx.now);
   return { items: rows.map(item), total, page: q.page, pageSize: q.pageSize, today: at.today, year: at.year, counts };
+}
+
+/**
+ * The job's part (every OVERVIEW_JOB_EVERY_MS): brings every district's stored indicators up to date, so the first
+ * view after midnight (every row decided on the day before) or after a rule-set change does not compute them all.
+ */
+export async function refreshAllIndicators(db: Db, now: Date): Promise<number> {
+  let n = 0;
+  for (const d of await db.selectFrom('districts').select('id').execute()) {
+    const at = await decidingWith(db, d.id, now);
+    n += await refreshIndicators(db, [sql<SqlBool>`e.district_id = ${d.id}`, sql<SqlBool>`e.status = 'active'`], at, keyOf(at), now);
+  }
+  return n;
 }

@@ -35,7 +35,7 @@ export function AppLayout() {
             style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
           >
             <Brand collapsed={collapsed} dark />
-            <SideMenu theme="dark" />
+            <SideMenu theme="dark" collapsed={collapsed} />
           </Layout.Sider>
         )}
         {isMobile && (
@@ -43,7 +43,7 @@ export function AppLayout() {
             placement="left"
             open={drawerOpen}
             onClose={() => setDrawerOpen(false)}
-            size={264}
+            size={288}
             title={<Brand collapsed={false} />}
             styles={{ body: { padding: 0 } }}
             data-testid="nav-drawer"

@@ -6,17 +6,17 @@ import type { Me } from '../auth/api/auth.api';
 export function dutyNavItems(me: Me): NavItem[] {
   const has = (p: string) => me.permissions.includes(p);
   if (!me.scope.enterpriseId) {
-    return has('duty.coverage') ? [{ key: 'dutyCoverage', path: '/duty-coverage', label: 'nav.dutyCoverage', icon: <PieChartOutlined /> }] : [];
+    return has('duty.coverage') ? [{ key: 'dutyCoverage', path: '/duty-coverage', label: 'nav.dutyCoverage', icon: <PieChartOutlined />, group: 'responsibility' }] : [];
   }
   if (!has('duty.read')) return [];
-  const items: NavItem[] = [{ key: 'dutyPublication', path: '/duty-publication', label: 'nav.dutyPublication', icon: <ProfileOutlined /> }];
+  const items: NavItem[] = [{ key: 'dutyPublication', path: '/duty-publication', label: 'nav.dutyPublication', icon: <ProfileOutlined />, group: 'responsibility' }];
   if (has('duty.coverage')) {
     items.push(
-      { key: 'dutyLists', path: '/duty-lists', label: 'nav.dutyLists', icon: <FileProtectOutlined /> },
-      { key: 'dutyCoverage', path: '/duty-coverage', label: 'nav.dutyCoverage', icon: <PieChartOutlined /> },
+      { key: 'dutyLists', path: '/duty-lists', label: 'nav.dutyLists', icon: <FileProtectOutlined />, group: 'responsibility' },
+      { key: 'dutyCoverage', path: '/duty-coverage', label: 'nav.dutyCoverage', icon: <PieChartOutlined />, group: 'responsibility' },
     );
   }
-  if (has('duty.manage') || has('duty.sign')) items.push({ key: 'dutyReviews', path: '/duty-reviews', label: 'nav.dutyReviews', icon: <AuditOutlined /> });
-  items.push({ key: 'dutyAssessments', path: '/duty-assessments', label: 'nav.dutyAssessments', icon: <SolutionOutlined /> });
+  if (has('duty.manage') || has('duty.sign')) items.push({ key: 'dutyReviews', path: '/duty-reviews', label: 'nav.dutyReviews', icon: <AuditOutlined />, group: 'responsibility' });
+  items.push({ key: 'dutyAssessments', path: '/duty-assessments', label: 'nav.dutyAssessments', icon: <SolutionOutlined />, group: 'responsibility' });
   return items;
 }

@@ -5,6 +5,6 @@ import type { Me } from '../auth/api/auth.api';
 /** The equipment side-menu entries for this user. */
 export function equipmentNavItems(me: Me): NavItem[] {
   const has = (p: string) => me.permissions.includes(p);
-  if (me.scope.enterpriseId) return has('equipment.read') ? [{ key: 'equipment', path: '/equipment', label: 'nav.equipment', icon: <ToolOutlined /> }] : [];
-  return has('equipment.supervise') ? [{ key: 'equipmentOverview', path: '/equipment-overview', label: 'nav.equipmentOverview', icon: <MonitorOutlined /> }] : [];
+  if (me.scope.enterpriseId) return has('equipment.read') ? [{ key: 'equipment', path: '/equipment', label: 'nav.equipment', icon: <ToolOutlined />, group: 'management' }] : [];
+  return has('equipment.supervise') ? [{ key: 'equipmentOverview', path: '/equipment-overview', label: 'nav.equipmentOverview', icon: <MonitorOutlined />, group: 'management' }] : [];
 }

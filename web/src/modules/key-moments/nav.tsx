@@ -10,12 +10,12 @@ export function keyMomentNavItems(me: Me): NavItem[] {
   const own = me.scope.enterpriseId;
   if (!own) {
     return me.permissions.includes('key_moment.supervise')
-      ? [{ key: 'keyMomentOverview', path: '/key-moments/overview', label: 'nav.keyMomentOverview', icon: <ScheduleOutlined /> }]
+      ? [{ key: 'keyMomentOverview', path: '/key-moments/overview', label: 'nav.keyMomentOverview', icon: <ScheduleOutlined />, group: 'fulfilment' }]
       : [];
   }
   const items: NavItem[] = [];
-  if (me.permissions.includes('key_moment.read')) items.push({ key: 'keyMoments', path: `/enterprises/${own}/key-moments`, label: 'nav.keyMoments', icon: <CalendarOutlined /> });
-  if (me.permissions.includes('mentoring.read')) items.push({ key: 'mentoring', path: `/enterprises/${own}/mentoring`, label: 'nav.mentoring', icon: <TeamOutlined /> });
-  if (me.permissions.includes('pay_link.read')) items.push({ key: 'payLinks', path: `/enterprises/${own}/pay-links`, label: 'nav.payLinks', icon: <AuditOutlined /> });
+  if (me.permissions.includes('key_moment.read')) items.push({ key: 'keyMoments', path: `/enterprises/${own}/key-moments`, label: 'nav.keyMoments', icon: <CalendarOutlined />, group: 'fulfilment' });
+  if (me.permissions.includes('mentoring.read')) items.push({ key: 'mentoring', path: `/enterprises/${own}/mentoring`, label: 'nav.mentoring', icon: <TeamOutlined />, group: 'fulfilment' });
+  if (me.permissions.includes('pay_link.read')) items.push({ key: 'payLinks', path: `/enterprises/${own}/pay-links`, label: 'nav.payLinks', icon: <AuditOutlined />, group: 'responsibility' });
   return items;
 }

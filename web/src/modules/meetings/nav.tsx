@@ -7,7 +7,7 @@ export function meetingNavItems(me: Me): NavItem[] {
   const own = me.scope.enterpriseId;
   if (!own || !me.permissions.includes('meeting.read')) return [];
   return [
-    { key: 'meetings', path: `/enterprises/${own}/meetings`, label: 'nav.meetings', icon: <TeamOutlined /> },
-    { key: 'meetingActions', path: `/enterprises/${own}/meeting-actions`, label: 'nav.meetingActions', icon: <CheckSquareOutlined /> },
+    { key: 'meetings', path: `/enterprises/${own}/meetings`, label: 'nav.meetings', icon: <TeamOutlined />, group: 'fulfilment' },
+    { key: 'meetingActions', path: `/enterprises/${own}/meeting-actions`, label: 'nav.meetingActions', icon: <CheckSquareOutlined />, group: 'fulfilment' },
   ];
 }

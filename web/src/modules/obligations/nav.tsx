@@ -10,17 +10,17 @@ import { hasObligationPermission, isEnterpriseManager, isRegulator } from './per
 export function obligationNavItems(me: Me): NavItem[] {
   if (!hasObligationPermission(me, 'obligation.read')) return [];
   if (me.scope.enterpriseId) {
-    const items: NavItem[] = [{ key: 'obligations', path: '/duties', label: 'nav.obligations.mine', icon: <CarryOutOutlined /> }];
+    const items: NavItem[] = [{ key: 'obligations', path: '/duties', label: 'nav.obligations.mine', icon: <CarryOutOutlined />, group: 'fulfilment' }];
     if (isEnterpriseManager(me)) {
       items.push(
-        { key: 'obligations-calendar', path: '/duties/calendar', label: 'nav.obligations.calendar', icon: <CalendarOutlined /> },
-        { key: 'obligations-rates', path: '/duties/rates', label: 'nav.obligations.rates', icon: <PercentageOutlined /> },
+        { key: 'obligations-calendar', path: '/duties/calendar', label: 'nav.obligations.calendar', icon: <CalendarOutlined />, group: 'fulfilment' },
+        { key: 'obligations-rates', path: '/duties/rates', label: 'nav.obligations.rates', icon: <PercentageOutlined />, group: 'fulfilment' },
       );
     }
     return items;
   }
   if (isRegulator(me) && hasObligationPermission(me, 'obligation.supervise')) {
-    return [{ key: 'obligations-board', path: '/duties/board', label: 'nav.obligations.board', icon: <FundProjectionScreenOutlined /> }];
+    return [{ key: 'obligations-board', path: '/duties/board', label: 'nav.obligations.board', icon: <FundProjectionScreenOutlined />, group: 'fulfilment' }];
   }
   return [];
 }

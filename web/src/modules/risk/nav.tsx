@@ -13,19 +13,19 @@ export function riskNavItems(me: Me): NavItem[] {
   if (me.scope.enterpriseId) {
     if (!has('risk.read')) return items;
     items.push(
-      { key: 'risk', path: '/risk', label: 'nav.risk', icon: <AlertOutlined /> },
-      { key: 'risk-map', path: '/risk/map', label: 'nav.riskMap', icon: <AimOutlined /> },
-      { key: 'risk-mine', path: '/risk/mine', label: 'nav.riskMine', icon: <UserOutlined /> },
+      { key: 'risk', path: '/risk', label: 'nav.risk', icon: <AlertOutlined />, group: 'prevention' },
+      { key: 'risk-map', path: '/risk/map', label: 'nav.riskMap', icon: <AimOutlined />, group: 'prevention' },
+      { key: 'risk-mine', path: '/risk/mine', label: 'nav.riskMine', icon: <UserOutlined />, group: 'prevention' },
     );
     if (has('risk.report.submit') || has('risk.report.confirm')) {
-      items.push({ key: 'risk-report', path: '/risk/report', label: 'nav.riskReport', icon: <FileDoneOutlined /> });
+      items.push({ key: 'risk-report', path: '/risk/report', label: 'nav.riskReport', icon: <FileDoneOutlined />, group: 'prevention' });
     }
     return items;
   }
   if (has('risk.supervise')) {
     items.push(
-      { key: 'risk-overview', path: '/risk/overview', label: 'nav.riskOverview', icon: <MonitorOutlined /> },
-      { key: 'risk-reports', path: '/risk/reports', label: 'nav.riskReports', icon: <FileDoneOutlined /> },
+      { key: 'risk-overview', path: '/risk/overview', label: 'nav.riskOverview', icon: <MonitorOutlined />, group: 'prevention' },
+      { key: 'risk-reports', path: '/risk/reports', label: 'nav.riskReports', icon: <FileDoneOutlined />, group: 'prevention' },
     );
   }
   return items;

@@ -6,7 +6,7 @@ import type { Me } from '../auth/api/auth.api';
 export function rulesNavItems(me: Me): NavItem[] {
   if (!me.permissions.includes('rules.manage')) return [];
   return [
-    { key: 'rules', path: '/rules', label: 'nav.rules', icon: <ControlOutlined /> },
-    { key: 'workCalendar', path: '/rules/calendar', label: 'nav.workCalendar', icon: <CalendarOutlined /> },
+    { key: 'rules', path: '/rules', label: 'nav.rules', icon: <ControlOutlined />, group: 'system' },
+    { key: 'workCalendar', path: '/rules/calendar', label: 'nav.workCalendar', icon: <CalendarOutlined />, group: 'system' },
   ];
 }

@@ -23,7 +23,8 @@ export type Permission =
   | 'audit.read' | 'audit.verify'
   | 'job.read'
   | 'risk.read' | 'risk.manage' | 'risk.rules' | 'risk.report.confirm' | 'risk.report.submit' | 'risk.supervise'
-  | 'hazard.read' | 'hazard.report' | 'hazard.act' | 'hazard.manage' | 'hazard.supervise';
+  | 'hazard.read' | 'hazard.report' | 'hazard.act' | 'hazard.manage' | 'hazard.supervise'
+  | 'management.overview';
 
 export type ScopeKind = Me['scope']['kind'];
 export type DemoAccount = ResponseOf<'/auth/demo-accounts'>['accounts'][number];

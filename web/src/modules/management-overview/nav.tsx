@@ -1,0 +1,9 @@
+import { DashboardOutlined } from '@ant-design/icons';
+import type { NavItem } from '../../app/menu';
+import type { Me } from '../auth/api/auth.api';
+
+/** The management-system view's side-menu entry: regulators only. */
+export function overviewNavItems(me: Me): NavItem[] {
+  if (me.scope.enterpriseId || !me.permissions.includes('management.overview')) return [];
+  return [{ key: 'managementOverview', path: '/management-overview', label: 'nav.managementOverview', icon: <DashboardOutlined />, group: 'management' }];
+}

@@ -1,0 +1,9 @@
+import type { RouteObject } from 'react-router';
+import { RequirePermission } from '../../app/guards';
+import { handle, page } from '../../app/route-helpers';
+
+const ManagementOverviewPage = page(() => import('./pages/ManagementOverviewPage'), 'ManagementOverviewPage');
+
+export const overviewRoutes: RouteObject[] = [
+  { path: 'management-overview', element: <RequirePermission permission="management.overview"><ManagementOverviewPage /></RequirePermission>, handle: handle('nav.managementOverview') },
+];
