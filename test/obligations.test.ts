@@ -331,7 +331,13 @@ test('R-RESP-4 five in place, and the regulators\' view of each enterprise\'s re
   const resp = five.data.indicators.find((i: { key: string }) => i.key === 'responsibility');
   assert.equal(resp.state, 'notMet');
   assert.ok(resp.reasons.includes('noCampaign'), JSON.stringify(resp));
-  assert.ok(five.data.indicators.filter((i: { state: string }) => i.state === 'notAssessed').length === 4);
+  // Issue 12: management and investment read the management system — a new chemical plant has neither its required
+  // rules nor its safety staff, no approved budget, and no fee year recorded although its industry accrues the fee.
+  const byKey = (k: string) => five.data.indicators.find((i: { key: string }) => i.key === k);
+  assert.deepEqual([byKey('management').state, byKey('management').reasons], ['notMet', ['rulesMissing', 'staffingShort']]);
+  assert.deepEqual([byKey('investment').state, byKey('investment').reasons], ['notMet', ['noBudget', 'feeNotRecorded']]);
+  assert.ok(five.data.management.missingRules.length > 0);
+  assert.deepEqual(five.data.indicators.filter((i: { state: string }) => i.state === 'notAssessed').map((i: { key: string }) => i.key), ['training', 'emergency']);
   assert.equal((await (await ent.login('worker')).get(`/api/v1/enterprises/${ent.id}/five-in-place`)).statusCode, 404);
   const other = await makeEnterprise(t);
   assert.equal((await (await other.login('principal')).get(`/api/v1/enterprises/${ent.id}/five-in-place`)).statusCode, 404);

@@ -13,3 +13,5 @@ import { staffingManifest } from './staffing/staffing.manifest';
  * (equipment/). Each sub-domain is mounted as its own manifest, listed once in src/app.ts.
  */
 export const managementModules: readonly ModuleManifest[] = [staffingManifest, equipmentManifest, cultureManifest, insuranceManifest, investmentManifest, documentsManifest, overviewManifest];
+
+export { managementFacts } from './overview/overview.service';

@@ -17509,11 +17509,22 @@ export type paths = {
                                 /** @enum {string} */
                                 state: "met" | "notMet" | "notAssessed";
                             }[];
+                            investment: {
+                                budgetApproved: boolean;
+                                fee: {
+                                    accrued: string | null;
+                                    shortfall: string;
+                                } | null;
+                            };
                             letters: {
                                 complete: boolean;
                                 done: number;
                                 roster: number;
                             } | null;
+                            management: {
+                                missingRules: string[];
+                                staffingCompliant: boolean;
+                            };
                             principalRate: {
                                 due: number;
                                 fulfilled: number;
@@ -52353,7 +52364,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** 确认已阅读知晓（重复确认不改变结果） */
+        /** 确认已阅读知晓（重复确认不改变结果），返回确认时间 */
         post: {
             parameters: {
                 query?: never;
@@ -52373,23 +52384,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             /** Format: date-time */
-                            acknowledgedAt: string | null;
-                            /** Format: date-time */
-                            askedAt: string;
-                            body: string;
-                            changeNote: string;
-                            documentId: string;
-                            effectiveOn: string;
-                            files: {
-                                id: string;
-                                mime: string;
-                                name: string;
-                                size: number;
-                            }[];
-                            /** @enum {string} */
-                            kind: "rule" | "procedure" | "post_procedure";
-                            number: number;
-                            title: string;
+                            acknowledgedAt: string;
                             versionId: string;
                         };
                     };

@@ -4,7 +4,7 @@ import { multipartBody, type MultipartSpec } from '../../../platform/http/multip
 import { sendStoredFile } from '../../../platform/http/stored-file';
 import { enterpriseParams } from '../../../platform/http/route';
 import {
-  ackFileParams, ackParams, pendingPeopleView, proxyAckBody, approveBody, fileParams, uploadedFiles, documentInput, documentParams, documentPatch, documentView, libraryQuery, libraryView, myAcks, myAckView, overviewQuery, overviewView,
+  ackDone, ackFileParams, ackParams, pendingPeopleView, proxyAckBody, approveBody, fileParams, uploadedFiles, documentInput, documentParams, documentPatch, documentView, libraryQuery, libraryView, myAcks, myAckView, overviewQuery, overviewView,
   reviewBody, reviewView, versionInput, versionParams, versionPatch, versionQuery, versionView,
 } from './documents.schema';
 import {
@@ -120,7 +120,7 @@ export const documentsRoutes: RouteModule = (app, { db }) => {
 
   app.post('/me/document-acks/:versionId', {
     config: { access: 'documents.acknowledge' },
-    schema: { tags, summary: '确认已阅读知晓（重复确认不改变结果）', params: ackParams, response: { 200: myAckView } },
+    schema: { tags, summary: '确认已阅读知晓（重复确认不改变结果），返回确认时间', params: ackParams, response: { 200: ackDone } },
   }, async (req) => acknowledge(db, req.ctx, req.params.versionId));
 
   app.get('/me/document-acks/:versionId/files/:fileId', {

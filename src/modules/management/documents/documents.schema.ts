@@ -107,6 +107,7 @@ export const myAckItem = z.object({
 });
 export const myAcks = z.object({ pending: z.array(myAckItem), done: z.array(myAckItem) });
 export const myAckView = myAckItem.extend({ body: z.string(), changeNote: z.string(), files: z.array(fileView) });
+export const ackDone = z.object({ versionId: z.string(), acknowledgedAt: z.date() });
 
 export const reviewView = z.object({ id: z.string(), year: z.number().int(), reviewedOn: z.string(), changed: z.boolean(), reason: z.string(), contentSha256: z.string(), fulfilled: z.number().int() });
 

@@ -382,21 +382,25 @@ export async function myAcknowledgement(db: Db, ctx: Ctx, versionId: string) {
   return { ...ackItem(r), body: r.body, changeNote: r.change_note, files: files.map(fileOf) };
 }
 
-/** R-DOC-1 "人人知晓": the person confirms he has read the version, under the row's lock; a second call changes nothing. */
-export async function acknowledge(db: Db, ctx: Ctx, versionId: string) {
+/**
+ * R-DOC-1 "人人知晓": the person confirms he has read the version, under the row's lock; a second call changes nothing.
+ * Answers with when it was acknowledged: the reader already holds the text (GET), so it is not sent again.
+ */
+export async function acknowledge(db: Db, ctx: Ctx, versionId: string): Promise<{ versionId: string; acknowledgedAt: Date }> {
   const actor = requireActor(ctx);
   const me = await myPerson(db, actor);
-  await db.transaction().execute(async (tx) => {
+  const acknowledgedAt = await db.transaction().execute(async (tx) => {
     const r = await findAck(tx, me.enterpriseId, me.employeeId, versionId, { lock: true });
     if (!r) throw notFound();
-    if (r.acknowledged_at) return;
+    if (r.acknowledged_at) return r.acknowledged_at;
     await markAcknowledged(tx, me.enterpriseId, me.employeeId, versionId, actor.userId, ctx.now);
     await writeAudit(tx, ctx, {
       action: 'documents.acknowledge', entityType: 'document_version', entityId: versionId, enterpriseId: me.enterpriseId,
       after: { employeeId: me.employeeId, number: r.number },
     });
+    return ctx.now;
   });
-  return myAcknowledgement(db, ctx, versionId);
+  return { versionId, acknowledgedAt };
 }
 
 /**

@@ -76,3 +76,23 @@ export async function refreshAllIndicators(db: Db, now: Date): Promise<number> {
   }
   return n;
 }
+
+/**
+ * R-RESP-4's management and investment indicators for one enterprise, from the same stored decisions as the view
+ * (brought up to date first): the required rules not in force, the staffing check, this year's approved budget and
+ * the fee's accrual where the industry accrues it. The caller has decided the reader may see the enterprise.
+ */
+export async function managementFacts(db: Db, enterpriseId: string, now: Date) {
+  const at = await decidingWith(db, { enterpriseId }, now);
+  await refreshIndicators(db, [sql<SqlBool>`e.id = ${enterpriseId}`], at, keyOf(at), now);
+  const [row, budget] = await Promise.all([
+    db.selectFrom('management_indicators').select(['staffing_ok', 'missing_rules', 'fee_applies'])
+      .select(sql<string | null>`fee_accrued::text`.as('accrued')).select(sql<string>`fee_shortfall::text`.as('shortfall'))
+      .where('enterprise_id', '=', enterpriseId).executeTakeFirst(),
+    db.selectFrom('safety_budgets').select('id').where('enterprise_id', '=', enterpriseId).where('year', '=', at.year).where('status', '=', 'approved').executeTakeFirst(),
+  ]);
+  return {
+    management: { missingRules: row?.missing_rules ?? [], staffingCompliant: row?.staffing_ok ?? false },
+    investment: { budgetApproved: !!budget, fee: row?.fee_applies ? { accrued: row.accrued, shortfall: row.shortfall } : null },
+  };
+}

@@ -1,17 +1,40 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fiveInPlace } from './five-in-place.rules';
+import { fiveInPlace, type FiveFacts } from './five-in-place.rules';
 
 const full = { postsPercent: 100, peoplePercent: 100, complete: true };
+const managed: Pick<FiveFacts, 'management' | 'investment'> = { management: { missingRules: [], staffingCompliant: true }, investment: { budgetApproved: true, fee: { accrued: '1000.00', shortfall: '0.00' } } };
+const facts = (f: Partial<FiveFacts>) => fiveInPlace({ coverage: full, letters: { roster: 1, done: 1, complete: true }, ...managed, ...f });
 
 test('R-RESP-4: responsibility is in place only with full coverage and this year\'s letters all signed', () => {
-  assert.equal(fiveInPlace({ coverage: full, letters: { roster: 10, done: 10, complete: true } })[0]!.state, 'met');
-  assert.deepEqual(fiveInPlace({ coverage: full, letters: { roster: 10, done: 9, complete: false } })[0]!.reasons, ['lettersPending']);
-  assert.deepEqual(fiveInPlace({ coverage: full, letters: null })[0]!.reasons, ['noCampaign']);
-  assert.deepEqual(fiveInPlace({ coverage: { postsPercent: 90, peoplePercent: 100, complete: false }, letters: null })[0]!.reasons, ['coverageIncomplete', 'noCampaign']);
+  assert.equal(facts({ letters: { roster: 10, done: 10, complete: true } })[0]!.state, 'met');
+  assert.deepEqual(facts({ letters: { roster: 10, done: 9, complete: false } })[0]!.reasons, ['lettersPending']);
+  assert.deepEqual(facts({ letters: null })[0]!.reasons, ['noCampaign']);
+  assert.deepEqual(facts({ coverage: { postsPercent: 90, peoplePercent: 100, complete: false }, letters: null })[0]!.reasons, ['coverageIncomplete', 'noCampaign']);
 });
 
-test('R-RESP-4: the four indicators whose modules are not built say "not assessed", never met', () => {
-  const rest = fiveInPlace({ coverage: full, letters: { roster: 1, done: 1, complete: true } }).slice(1);
-  assert.deepEqual(rest.map((i) => [i.key, i.state]), [['management', 'notAssessed'], ['investment', 'notAssessed'], ['training', 'notAssessed'], ['emergency', 'notAssessed']]);
+test('R-RESP-4: management is in place only with every required rule in force (R-DOC-1) and the staffing compliant (R-TEAM)', () => {
+  const m = (management: FiveFacts['management']) => facts({ management }).find((i) => i.key === 'management')!;
+  assert.deepEqual([m(managed.management).state, m(managed.management).reasons], ['met', []]);
+  assert.deepEqual(m({ missingRules: ['安全生产教育和培训制度'], staffingCompliant: true }).reasons, ['rulesMissing']);
+  assert.deepEqual(m({ missingRules: [], staffingCompliant: false }).reasons, ['staffingShort']);
+  assert.deepEqual([m({ missingRules: ['a', 'b'], staffingCompliant: false }).state, m({ missingRules: ['a', 'b'], staffingCompliant: false }).reasons], ['notMet', ['rulesMissing', 'staffingShort']]);
+});
+
+test('R-RESP-4: investment is in place with this year\'s budget approved and the fee accrued per R-INV-1 where the industry accrues it', () => {
+  const v = (investment: FiveFacts['investment']) => facts({ investment }).find((i) => i.key === 'investment')!;
+  const rows: [FiveFacts['investment'], string, string[]][] = [
+    [{ budgetApproved: true, fee: { accrued: '1000.00', shortfall: '0.00' } }, 'met', []],
+    [{ budgetApproved: true, fee: null }, 'met', []],
+    [{ budgetApproved: false, fee: null }, 'notMet', ['noBudget']],
+    [{ budgetApproved: true, fee: { accrued: null, shortfall: '0.00' } }, 'notMet', ['feeNotRecorded']],
+    [{ budgetApproved: true, fee: { accrued: '900.00', shortfall: '0.01' } }, 'notMet', ['feeShort']],
+    [{ budgetApproved: false, fee: { accrued: '900.00', shortfall: '100.00' } }, 'notMet', ['noBudget', 'feeShort']],
+  ];
+  for (const [input, state, reasons] of rows) assert.deepEqual([v(input).state, v(input).reasons], [state, reasons], JSON.stringify(input));
+});
+
+test('R-RESP-4: training and emergency, whose modules are not built, say "not assessed", never met', () => {
+  const rest = facts({}).slice(3);
+  assert.deepEqual(rest.map((i) => [i.key, i.state]), [['training', 'notAssessed'], ['emergency', 'notAssessed']]);
 });

@@ -6,7 +6,8 @@
  *   training = no shortfall (R-TRN-1) and no unqualified person on a post (R-TRN-2);
  *   emergency = plans filed (R-EMG-1), drills done (R-EMG-2), rescue organisation in place (R-EMG-3).
  * Pure: the facts come in, each indicator says met, not met, or "not assessed" where the module that holds its records
- * is not built yet (never a guess).
+ * is not built yet (never a guess). Management and investment read the management system's own decisions (issue 12:
+ * R-DOC-1's required rules, R-TEAM-1/2, the approved budget, R-INV-1's accrual).
  */
 export type Indicator = { key: 'responsibility' | 'management' | 'investment' | 'training' | 'emergency'; state: 'met' | 'notMet' | 'notAssessed'; reasons: string[] };
 
@@ -14,7 +15,16 @@ export type FiveFacts = {
   coverage: { postsPercent: number | null; peoplePercent: number | null; complete: boolean };
   /** This year's all-staff letter campaign: null when none was started. */
   letters: { roster: number; done: number; complete: boolean } | null;
+  /** The required rules not in force (R-DOC-1) and whether the staffing complies (R-TEAM-1/2). */
+  management: { missingRules: readonly string[]; staffingCompliant: boolean };
+  /**
+   * This year's budget approved, and R-INV-1's accrual where the industry accrues the fee: `accrued` null when no fee
+   * year is recorded, `shortfall` the required accrual not booked (decimal yuan).
+   */
+  investment: { budgetApproved: boolean; fee: { accrued: string | null; shortfall: string } | null };
 };
+
+const indicator = (key: Indicator['key'], reasons: string[]): Indicator => ({ key, state: reasons.length ? 'notMet' : 'met', reasons });
 
 export function fiveInPlace(f: FiveFacts): Indicator[] {
   const reasons: string[] = [];
@@ -23,8 +33,13 @@ export function fiveInPlace(f: FiveFacts): Indicator[] {
   else if (!f.letters.complete) reasons.push('lettersPending');
   return [
     { key: 'responsibility', state: reasons.length ? 'notMet' : 'met', reasons },
-    { key: 'management', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
-    { key: 'investment', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
+    indicator('management', [
+      ...(f.management.missingRules.length ? ['rulesMissing'] : []), ...(f.management.staffingCompliant ? [] : ['staffingShort']),
+    ]),
+    indicator('investment', [
+      ...(f.investment.budgetApproved ? [] : ['noBudget']),
+      ...(f.investment.fee === null ? [] : f.investment.fee.accrued === null ? ['feeNotRecorded'] : Number(f.investment.fee.shortfall) > 0 ? ['feeShort'] : []),
+    ]),
     { key: 'training', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
     { key: 'emergency', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
   ];

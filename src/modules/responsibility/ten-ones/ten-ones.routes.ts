@@ -19,6 +19,9 @@ const fiveInPlace = z.object({
   })),
   coverage: z.object({ posts: ratio, people: ratio }),
   letters: z.object({ roster: z.number(), done: z.number(), complete: z.boolean() }).nullable(),
+  /** The management system's decisions the management and investment indicators read (issue 12). */
+  management: z.object({ missingRules: z.array(z.string()), staffingCompliant: z.boolean() }),
+  investment: z.object({ budgetApproved: z.boolean(), fee: z.object({ accrued: z.string().nullable(), shortfall: z.string() }).nullable() }),
   principalRate: rate,
 });
 

@@ -184,6 +184,11 @@ export const obligationMessages = {
   'obligation.five.reason.coverageIncomplete': ['责任清单未覆盖全部岗位和人员', 'Duty lists do not cover every post and person'],
   'obligation.five.reason.noCampaign': ['本年度未发起责任书签订', 'No letter signing this year'],
   'obligation.five.reason.lettersPending': ['本年度责任书尚未全部签订', "This year's letters are not all signed"],
+  'obligation.five.reason.rulesMissing': ['缺少必备的安全生产规章制度', 'Required safety rules are missing'],
+  'obligation.five.reason.staffingShort': ['安全管理机构或人员配备不符合要求', 'The safety organisation or staff fall short'],
+  'obligation.five.reason.noBudget': ['本年度安全投入预算未批准', "This year's safety budget is not approved"],
+  'obligation.five.reason.feeNotRecorded': ['本年度安全生产费用未建账提取', "This year's safety fee is not booked"],
+  'obligation.five.reason.feeShort': ['安全生产费用提取不足', 'The safety fee is accrued short'],
   'obligation.five.reason.moduleNotBuilt': ['相关业务模块尚未上线，暂不评估', 'Its records are not kept on the platform yet'],
   'obligation.five.detail': ['责任清单覆盖：岗位 {posts}，人员 {people}；责任书：{letters}', 'Duty lists: posts {posts}, people {people}; letters: {letters}'],
 
