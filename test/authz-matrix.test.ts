@@ -99,6 +99,14 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/v1/enterprises/:enterpriseId/posts/:postId/risk-card': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/posts/:postId/risk-card/revoke': MANAGERS,
   'GET /api/v1/public/risk-cards/:token': 'public',
+  // R-RISK-7, issue 12 §2 (risk-card-ack.routes.ts): everyone on a post acknowledges his post's card; the managers and unit
+  // leaders run the shared device (the admin holds every permission but is nobody's operator: the service refuses him
+  // 403 on the list, after a body that fails validation has answered 400 on the POST); the regulators read the figure.
+  'GET /api/v1/me/risk-cards': ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'],
+  'POST /api/v1/me/risk-cards/:postId/ack': ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'],
+  'GET /api/v1/enterprises/:enterpriseId/risk-card-acks': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/risk-card-acks/pending': ['enterprise_principal', 'safety_manager', 'unit_leader'],
+  'POST /api/v1/enterprises/:enterpriseId/risk-card-acks': ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader'],
   'GET /api/v1/enterprises/:enterpriseId/risk-points/export': RISK_READERS,
   'GET /api/v1/enterprises/:enterpriseId/risk-points/import-template': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/risk-points/import': MANAGERS,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { DEMO_PASSWORD } from '../src/seed/demo';
+import { contentHash } from '../src/platform/signatures/signatures';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, onDemoDay, demoIds, type TestPlatform } from './helpers';
 import { addEmployee, uploadSignature } from './signature-helpers';
@@ -350,4 +351,138 @@ test('the laws register: the district admin keeps it, an enterprise adopts a law
   assert.deepEqual([late.statusCode, late.data.error.reason], [409, 'REPEALED']);
   const dropped = await safety.delete(`/api/v1/enterprises/${ent.id}/laws/${created.data.id}`);
   assert.deepEqual([dropped.statusCode, dropped.data.items], [200, []]);
+});
+
+// R-DOC-1, issue 12 §2: the optional short quiz of a version — written with the draft, signed with it, answered by
+// the person (on the phone or on the shared device) before the acknowledgement counts.
+const QUIZ = [
+  { text: '动火作业前必须做什么？', options: ['办理动火作业票', '直接动火', '口头告知班长'], correct: 0 },
+  { text: '进入受限空间前应当？', options: ['直接进入', '先通风、检测、专人监护'], correct: 1 },
+];
+
+test('R-DOC-1 quiz: the questions are saved with the draft, signed with the version on approval and frozen after (the edit is refused, the database refuses too); only the keepers see the correct answers', async () => {
+  const ent = await makeEnterprise(t);
+  const safety = await ent.login('safety');
+  const created = await safety.post(api(ent), { kind: 'procedure', title: '动火作业安全操作规程', effectiveOn: '2026-12-01', body: '1. 办票', quiz: QUIZ.slice(0, 1) });
+  assert.equal(created.statusCode, 201, created.body);
+  const v = created.data.versions[0].id as string;
+  const url = api(ent, `/${created.data.id}/versions/${v}`);
+  const draft = await safety.get(url);
+  assert.deepEqual(draft.data.quiz, QUIZ.slice(0, 1));
+  const edited = await safety.patch(url, { quiz: QUIZ, rowVersion: draft.data.rowVersion });
+  assert.equal(edited.statusCode, 200, edited.body);
+  assert.deepEqual((await safety.get(url)).data.quiz, QUIZ);
+  // A unit leader reads the library and is also asked to acknowledge: he sees the questions, not the answers.
+  const byLeader = await (await ent.login('leader')).get(url);
+  assert.equal(byLeader.statusCode, 200, byLeader.body);
+  assert.deepEqual(byLeader.data.quiz.map((q: { correct: number | null }) => q.correct), [null, null]);
+
+  const approved = await (await ent.login('principal')).post(`${url}/approve`, sign);
+  assert.equal(approved.statusCode, 200, approved.body);
+  const signed = contentHash({
+    document: { id: created.data.id, kind: 'procedure', title: '动火作业安全操作规程' }, number: 1, effectiveOn: '2026-12-01', body: '1. 办票', changeNote: '',
+    files: [], quiz: QUIZ,
+  });
+  assert.equal(approved.data.contentSha256, signed, 'the quiz is part of the signed content');
+  const late = await safety.patch(url, { quiz: QUIZ.slice(1), rowVersion: approved.data.rowVersion });
+  assert.deepEqual([late.statusCode, late.data.error.reason], [409, 'NOT_DRAFT']);
+  await assert.rejects(t.db.updateTable('document_versions').set({ quiz: JSON.stringify(QUIZ.slice(1)) }).where('enterprise_id', '=', ent.id).where('id', '=', v).execute());
+  assert.deepEqual((await safety.get(url)).data.quiz, QUIZ);
+  // A revision starts without a quiz unless it writes one.
+  assert.equal((await safety.post(api(ent, `/${created.data.id}/versions/${v}/publish`))).statusCode, 200);
+  const v2 = await safety.post(api(ent, `/${created.data.id}/versions`), { effectiveOn: '2026-12-10', body: '1. 办票\n2. 监护' });
+  assert.deepEqual([v2.statusCode, v2.data.quiz], [201, []]);
+});
+
+test('R-DOC-1 quiz: the person reads the questions without the answers; a wrong answer is a 400 at that answer and the acknowledgement stays pending (the attempt counted); all right acknowledges', async () => {
+  const ent = await makeEnterprise(t);
+  const p = await post(ent, ent.units.team1, '动火岗', [await employeeOf(ent, 'worker')]);
+  const doc = await published(ent, { kind: 'post_procedure', title: '动火岗位安全操作规程', postIds: [p], quiz: QUIZ });
+  const phone = await ent.login('worker');
+  const url = `/api/v1/me/document-acks/${doc.versionId}`;
+  const read = await phone.get(url);
+  assert.equal(read.statusCode, 200, read.body);
+  assert.deepEqual(read.data.quiz, QUIZ.map((q) => ({ text: q.text, options: q.options })));
+  assert.ok(!read.body.includes('"correct"'), 'the correct answers never reach the person');
+
+  const none = await phone.post(url);
+  assert.deepEqual([none.statusCode, none.data.error.reason, none.data.error.issues.map((i: { path: string }) => i.path)], [400, 'QUIZ_UNANSWERED', ['body.answers']]);
+  const wrong = await phone.post(url, { answers: [0, 0] });
+  assert.deepEqual([wrong.statusCode, wrong.data.error.reason, wrong.data.error.issues.map((i: { path: string }) => i.path)], [400, 'QUIZ_WRONG', ['body.answers.1']]);
+  assert.match(wrong.data.error.issues[0].message, /第 2 题/);
+  assert.match(wrong.data.error.message, /[\u4e00-\u9fff]/);
+  const outOfRange = await phone.post(url, { answers: [0, 7] });
+  assert.deepEqual([outOfRange.statusCode, outOfRange.data.error.issues[0]?.path], [400, 'body.answers.1'], outOfRange.body);
+  const pending = await phone.get('/api/v1/me/document-acks');
+  assert.deepEqual(pending.data.pending.map((x: { versionId: string }) => x.versionId), [doc.versionId]);
+  const row = () => t.db.selectFrom('document_acks').select(['acknowledged_at', 'quiz_attempts']).where('enterprise_id', '=', ent.id).where('version_id', '=', doc.versionId).executeTakeFirstOrThrow();
+  assert.deepEqual(await row(), { acknowledged_at: null, quiz_attempts: 1 });
+
+  const right = await phone.post(url, { answers: [0, 1] });
+  assert.equal(right.statusCode, 200, right.body);
+  assert.deepEqual(Object.keys(right.data).sort(), ['acknowledgedAt', 'versionId']);
+  const stored = await row();
+  assert.equal(stored.quiz_attempts, 2);
+  assert.equal(new Date(right.data.acknowledgedAt).getTime(), stored.acknowledged_at?.getTime());
+  // Acknowledged: a second call changes nothing, answers or not.
+  const again = await phone.post(url);
+  assert.deepEqual([again.statusCode, again.data.acknowledgedAt], [200, right.data.acknowledgedAt]);
+  assert.deepEqual((await phone.get('/api/v1/me/document-acks')).data.pending, []);
+});
+
+test('R-DOC-1 quiz: on the shared device the person without an account answers too — wrong answers are refused and nothing is signed; right ones acknowledge with the signature', async () => {
+  const ent = await makeEnterprise(t);
+  const person = await addEmployee(ent, ent.units.team2);
+  const p = await post(ent, ent.units.team2, '受限空间作业岗', [person.id]);
+  const doc = await published(ent, { kind: 'post_procedure', title: '受限空间作业安全操作规程', postIds: [p], quiz: QUIZ });
+  const safety = await ent.login('safety');
+  const url = api(ent, `/${doc.id}/versions/${doc.versionId}/proxy-acks`);
+  const wrong = await safety.post(url, { employeeId: person.id, idLast4: person.last4, imageAttachmentId: await uploadSignature(safety, ent.id), answers: [1, 1] });
+  assert.deepEqual([wrong.statusCode, wrong.data.error.reason, wrong.data.error.issues.map((i: { path: string }) => i.path)], [400, 'QUIZ_WRONG', ['body.answers.0']], wrong.body);
+  const missing = await safety.post(url, { employeeId: person.id, idLast4: person.last4, imageAttachmentId: await uploadSignature(safety, ent.id) });
+  assert.deepEqual([missing.statusCode, missing.data.error.reason], [400, 'QUIZ_UNANSWERED'], missing.body);
+  assert.deepEqual((await safety.get(url)).data.map((x: { employeeId: string }) => x.employeeId), [person.id]);
+  const signatures = () => t.db.selectFrom('signatures').select('id').where('enterprise_id', '=', ent.id).where('document_id', '=', doc.versionId)
+    .where('signer_employee_id', '=', person.id).execute();
+  assert.equal((await signatures()).length, 0);
+
+  const ok = await safety.post(url, { employeeId: person.id, idLast4: person.last4, imageAttachmentId: await uploadSignature(safety, ent.id), answers: [0, 1] });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.data, []);
+  const row = await t.db.selectFrom('document_acks').select(['acknowledged_at', 'signature_id', 'quiz_attempts']).where('enterprise_id', '=', ent.id)
+    .where('version_id', '=', doc.versionId).where('employee_id', '=', person.id).executeTakeFirstOrThrow();
+  assert.ok(row.acknowledged_at && row.signature_id);
+  assert.equal(row.quiz_attempts, 2);
+  assert.deepEqual((await signatures()).map((s) => s.id), [row.signature_id]);
+});
+
+test('R-DOC-1 quiz: bad questions are a 400 at the field with a Chinese message — too many, a correct answer out of range, empty text, one option', async () => {
+  const ent = await makeEnterprise(t);
+  const safety = await ent.login('safety');
+  const base = { kind: 'procedure', title: '测验校验', effectiveOn: '2026-12-01', body: 'x' };
+  const q = QUIZ[0]!;
+  const cases: [unknown, string][] = [
+    [Array.from({ length: 6 }, () => q), 'body.quiz'],
+    [[{ ...q, options: ['对', '错'], correct: 2 }], 'body.quiz.0.correct'],
+    [[{ ...q, correct: 4 }], 'body.quiz.0.correct'],
+    [[q, { ...q, text: '  ' }], 'body.quiz.1.text'],
+    [[{ ...q, options: ['只有一个'], correct: 0 }], 'body.quiz.0.options'],
+    [[{ ...q, options: ['甲', '乙', '丙', '丁', '戊'] }], 'body.quiz.0.options'],
+    [[{ ...q, options: ['甲', ''] }], 'body.quiz.0.options.1'],
+  ];
+  for (const [quiz, path] of cases) {
+    const res = await safety.post(api(ent), { ...base, quiz });
+    assert.equal(res.statusCode, 400, `${path}: ${res.body}`);
+    const issue = res.data.error.issues.find((i: { path: string }) => i.path === path);
+    assert.ok(issue, `${path}: ${res.body}`);
+    assert.match(issue.message, /[\u4e00-\u9fff]/, `${path}: ${issue.message}`);
+  }
+  const outOfRange = await safety.post(api(ent), { ...base, quiz: [{ ...q, options: ['对', '错'], correct: 2 }] });
+  assert.equal(outOfRange.data.error.issues[0].message, '正确答案必须是这道题的选项之一');
+  // The draft's edit is judged the same way, and nothing is stored.
+  const created = await safety.post(api(ent), base);
+  const v = created.data.versions[0].id as string;
+  const bad = await safety.patch(api(ent, `/${created.data.id}/versions/${v}`), { quiz: [{ ...q, text: '' }], rowVersion: 1 });
+  assert.deepEqual([bad.statusCode, bad.data.error.issues[0].path], [400, 'body.quiz.0.text'], bad.body);
+  assert.deepEqual((await safety.get(api(ent, `/${created.data.id}/versions/${v}`))).data.quiz, []);
 });

@@ -22,7 +22,6 @@ export async function seedDemoInsurance(db: Db, input: { enterpriseId: string; n
   const insurer = await accountActor(db, 'insurer');
   const safety = await accountActor(db, 'safety');
   if (insurer.scope.kind !== 'institution') throw new Error('demo: the insurer account has no institution');
-  const institutionId = insurer.scope.institutionId;
   const today = localDay(now);
   const startsOn = addLocalDays(addLocalMonths(today, -6), 1);
   const endsOn = addLocalDays(addLocalMonths(startsOn, 12), -1);
@@ -40,9 +39,9 @@ export async function seedDemoInsurance(db: Db, input: { enterpriseId: string; n
   });
   await confirmPolicy(db, seedCtx(safety, new Date(enteredAt.getTime() + DAY_MS)), eid, policy.id, { version: policy.version });
 
-  // The other enterprises the insurer served before the platform (the demo's hand-kept links), confirmed on paper.
-  const served = await db.selectFrom('institution_enterprises as ie').innerJoin('enterprises as e', 'e.id', 'ie.enterprise_id')
-    .select(['e.id', 'e.industry_code']).where('ie.institution_id', '=', institutionId).where('e.id', '<>', eid).orderBy('e.credit_code').execute();
+  // The other high-risk enterprises the insurer served before the platform, confirmed on paper.
+  const served = await db.selectFrom('enterprises as e').select(['e.id', 'e.industry_code'])
+    .where('e.high_risk', '=', true).where('e.id', '<>', eid).orderBy('e.credit_code').execute();
   let policies = 1;
   for (const [i, e] of served.entries()) {
     if (e.industry_code === 'fireworks' || e.industry_code === 'road_transport') continue;

@@ -275,8 +275,8 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
     await seedDemoDuties(tx, firstEnterprise, now);
     const insurer = await tx.insertInto('institutions').values({ kind: 'insurer', name: '人保财险昆明市官渡支公司', credit_code: makeCreditCode(901) }).returning('id').executeTakeFirstOrThrow();
     const service = await tx.insertInto('institutions').values({ kind: 'service', name: '云南安信安全技术服务有限公司', credit_code: makeCreditCode(902) }).returning('id').executeTakeFirstOrThrow();
-    // The insurer covers the high-risk enterprises (安责险, R-INS-1); the service institution serves the first ten.
-    await tx.insertInto('institution_enterprises').values(ENTERPRISES.map((e, i) => ({ e, id: enterpriseIds[i]! })).filter((x) => highRisk.has(x.e.industry)).map((x) => ({ institution_id: insurer.id, enterprise_id: x.id }))).execute();
+    // The service institution serves the first ten. The insurer's enterprises are those of its policies in force
+    // (R-INS-1, demo-insurance.ts): it holds no hand-kept links.
     await tx.insertInto('institution_enterprises').values(enterpriseIds.slice(0, 10).map((id) => ({ institution_id: service.id, enterprise_id: id }))).execute();
 
     const accounts: { username: string; display: string; role: Role; extra: Record<string, string | null> }[] = [

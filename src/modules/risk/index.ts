@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module';
+import { riskCardAckRoutes } from './cards/risk-card-ack.routes';
 import { riskMapRoutes } from './map/risk-map.routes';
 import { registerRiskJobs } from './report/risk-report.jobs';
 import { RISK_REPORT_OBLIGATIONS } from './report/risk-report.obligations';
@@ -11,7 +12,7 @@ import { RISK_RULES, riskRulesMessages } from './rules/risk-rules';
 
 /** Risk grading and control (RULES.md §3). */
 export const riskModule: ModuleManifest = {
-  name: 'risk', routes: [riskRoutes, riskMapRoutes, riskReportRoutes], jobs: registerRiskJobs, obligations: RISK_REPORT_OBLIGATIONS,
+  name: 'risk', routes: [riskRoutes, riskMapRoutes, riskReportRoutes, riskCardAckRoutes], jobs: registerRiskJobs, obligations: RISK_REPORT_OBLIGATIONS,
   auditEntities: riskAuditNames.entities, auditActions: riskAuditNames.actions,
   ruleSets: [RISK_RULES], messages: [riskMessages, riskRulesMessages, riskWorkbenchMessages],
   permissions: RISK_PERMISSIONS, roleGrants: RISK_ROLE_GRANTS, notificationKinds: { risk: ['风险管控', 'Risk control'] },

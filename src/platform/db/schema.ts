@@ -423,6 +423,7 @@ export type DB = {
   laws: LawsTable;
   enterprise_laws: EnterpriseLawsTable;
   enterprise_law_documents: EnterpriseLawDocumentsTable;
+  risk_card_acks: RiskCardAcksTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -676,11 +677,17 @@ export type DocumentVersionsTable = {
   body: Generated<string>; change_note: Generated<string>; signature_id: string | null; content_sha256: string | null; approved_by: string | null;
   approved_at: TimestampNullable; published_by: string | null; published_at: TimestampNullable; created_by: string | null; created_at: Timestamp;
   row_version: Generated<number>;
+  /** Migration 0102: the version's quiz (JSON array, at most 5), frozen once the version leaves draft. */
+  quiz: ColumnType<DocumentQuizQuestion[], string | undefined, string>;
 };
 export type DocumentAcksTable = {
   enterprise_id: string; version_id: string; employee_id: string; document_id: string; asked_at: Timestamp; acknowledged_at: TimestampNullable;
   acknowledged_by: string | null; signature_id: string | null;
+  /** Migration 0102: how many times the person answered the version's quiz (the answers are not kept). */
+  quiz_attempts: Generated<number>;
 };
+/** Migration 0102: one single-choice question of a version's quiz; `correct` is the index of the right option. */
+export type DocumentQuizQuestion = { text: string; options: string[]; correct: number };
 export type DocumentReviewsTable = {
   enterprise_id: string; id: Generated<string>; year: number; reviewed_on: DateCol; changed: boolean; reason: string; signature_id: string;
   content_sha256: string; signed_by: string; created_at: Timestamp;
@@ -701,4 +708,10 @@ export type ManagementIndicatorsTable = {
   fee_applies: boolean; fee_required: MoneyNullable; fee_accrued: MoneyNullable; fee_used: Money; fee_ineligible: Money; fee_shortfall: Money;
   insurance_applies: boolean; policy_missing: boolean; uninsured: number; overdue: number;
   p_staffing: boolean; p_rules: boolean; p_fee: boolean; p_insurance: boolean; p_equipment: boolean; problems: number; computed_at: Timestamp;
+};
+
+/** R-RISK-7, issue 12 §2 (migration 0103): the content of his post's risk-notice card a person acknowledged last. */
+export type RiskCardAcksTable = {
+  enterprise_id: string; post_id: string; employee_id: string; content_sha256: string; acknowledged_at: Timestamp; acknowledged_by: string;
+  signature_id: string | null; acks: Generated<number>;
 };

@@ -76,6 +76,17 @@ export function regulatedEnterprises(scope: AnyScope, alias: string, f: Regulate
 }
 
 /**
+ * The regulators' lists' starting query: `enterprises as e` with its subdistrict (`sd`) and industry (`i`), narrowed to
+ * `regulatedEnterprises`. Each list joins its own figures onto it.
+ */
+export function regulatedList(db: Executor, scope: AnyScope, f: RegulatedFilters = {}) {
+  return db.selectFrom('enterprises as e')
+    .innerJoin('subdistricts as sd', 'sd.id', 'e.subdistrict_id')
+    .innerJoin('industries as i', 'i.code', 'e.industry_code')
+    .where(sql<SqlBool>`${sql.join(regulatedEnterprises(scope, 'e', f), sql` and `)}`);
+}
+
+/**
  * The enterprises an institution's staff see. Issue 12 §4, R-INS-1: an insurer sees the enterprises of its policies in
  * force (confirmed by the enterprise, and the period holding today: `liability_policies.in_force`, kept on the platform
  * clock by the insurance module); a service institution the enterprises linked to it by hand.

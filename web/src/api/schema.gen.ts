@@ -9243,6 +9243,12 @@ export type paths = {
                         /** @default  */
                         processes?: string;
                         /** @default [] */
+                        quiz?: {
+                            correct: number;
+                            options: string[];
+                            text: string;
+                        }[];
+                        /** @default [] */
                         requiredCodes?: string[];
                         title: string;
                     };
@@ -9769,6 +9775,12 @@ export type paths = {
                          * @example 2026-03-01
                          */
                         effectiveOn: string;
+                        /** @default [] */
+                        quiz?: {
+                            correct: number;
+                            options: string[];
+                            text: string;
+                        }[];
                     };
                 };
             };
@@ -9818,6 +9830,11 @@ export type paths = {
                             number: number;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            quiz: {
+                                correct: number | null;
+                                options: string[];
+                                text: string;
+                            }[];
                             rowVersion: number;
                             /** @enum {string} */
                             status: "draft" | "approved" | "published";
@@ -9981,6 +9998,11 @@ export type paths = {
                             number: number;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            quiz: {
+                                correct: number | null;
+                                options: string[];
+                                text: string;
+                            }[];
                             rowVersion: number;
                             /** @enum {string} */
                             status: "draft" | "approved" | "published";
@@ -10097,6 +10119,11 @@ export type paths = {
                          * @example 2026-03-01
                          */
                         effectiveOn?: string;
+                        quiz?: {
+                            correct: number;
+                            options: string[];
+                            text: string;
+                        }[];
                         rowVersion: number;
                     };
                 };
@@ -10147,6 +10174,11 @@ export type paths = {
                             number: number;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            quiz: {
+                                correct: number | null;
+                                options: string[];
+                                text: string;
+                            }[];
                             rowVersion: number;
                             /** @enum {string} */
                             status: "draft" | "approved" | "published";
@@ -10318,6 +10350,11 @@ export type paths = {
                             number: number;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            quiz: {
+                                correct: number | null;
+                                options: string[];
+                                text: string;
+                            }[];
                             rowVersion: number;
                             /** @enum {string} */
                             status: "draft" | "approved" | "published";
@@ -10654,7 +10691,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** 没有账号的人员在共用设备上手写签名并输入身份证号后四位，确认已阅读知晓 */
+        /** 没有账号的人员在共用设备上手写签名并输入身份证号后四位，确认已阅读知晓（版本附有测验时须全部答对） */
         post: {
             parameters: {
                 query?: never;
@@ -10669,6 +10706,7 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        answers?: number[];
                         device?: string;
                         /** Format: uuid */
                         employeeId: string;
@@ -10849,6 +10887,11 @@ export type paths = {
                             number: number;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            quiz: {
+                                correct: number | null;
+                                options: string[];
+                                text: string;
+                            }[];
                             rowVersion: number;
                             /** @enum {string} */
                             status: "draft" | "approved" | "published";
@@ -38379,6 +38422,7 @@ export type paths = {
                             canManage: boolean;
                             /** @enum {string|null} */
                             colour: "red" | "orange" | "yellow" | "blue" | null;
+                            contentSha256: string | null;
                             emergencyActions: string[];
                             emergencyPhone: string;
                             enterpriseName: string;
@@ -38541,6 +38585,7 @@ export type paths = {
                             canManage: boolean;
                             /** @enum {string|null} */
                             colour: "red" | "orange" | "yellow" | "blue" | null;
+                            contentSha256: string | null;
                             emergencyActions: string[];
                             emergencyPhone: string;
                             enterpriseName: string;
@@ -38717,6 +38762,7 @@ export type paths = {
                             canManage: boolean;
                             /** @enum {string|null} */
                             colour: "red" | "orange" | "yellow" | "blue" | null;
+                            contentSha256: string | null;
                             emergencyActions: string[];
                             emergencyPhone: string;
                             enterpriseName: string;
@@ -39681,6 +39727,396 @@ export type paths = {
                                 unitPath: string;
                             }[];
                         };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/risk-card-acks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 岗位风险告知卡知晓率：全企业、各部门及各岗位 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledged: number;
+                            byPost: {
+                                acknowledged: number;
+                                name: string;
+                                people: number;
+                                postId: string;
+                                rate: number | null;
+                                unitPath: string;
+                            }[];
+                            byUnit: {
+                                acknowledged: number;
+                                name: string;
+                                orgUnitId: string;
+                                people: number;
+                                rate: number | null;
+                                unitPath: string;
+                            }[];
+                            canRecord: boolean;
+                            people: number;
+                            rate: number | null;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 没有账号的岗位人员在共用设备上阅读告知卡、手写签名并输入身份证号后四位，确认知晓本岗位风险 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentSha256: string;
+                        device?: string;
+                        /** Format: uuid */
+                        employeeId: string;
+                        idLast4: string;
+                        /** Format: uuid */
+                        imageAttachmentId: string;
+                        /** Format: uuid */
+                        postId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acknowledgedAt: string;
+                            contentSha256: string;
+                            employeeId: string;
+                            postId: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/risk-card-acks/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 尚未确认当前告知卡、没有账号的岗位人员（在共用设备上确认） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentSha256: string;
+                            employeeId: string;
+                            name: string;
+                            orgUnitName: string;
+                            postId: string;
+                            postName: string;
+                            postUnitPath: string;
+                        }[];
                     };
                 };
                 /** @description 输入有误 (VALIDATION) */
@@ -52275,6 +52711,10 @@ export type paths = {
                             /** @enum {string} */
                             kind: "rule" | "procedure" | "post_procedure";
                             number: number;
+                            quiz: {
+                                options: string[];
+                                text: string;
+                            }[];
                             title: string;
                             versionId: string;
                         };
@@ -52364,7 +52804,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** 确认已阅读知晓（重复确认不改变结果），返回确认时间 */
+        /** 确认已阅读知晓（重复确认不改变结果），返回确认时间；版本附有测验时须全部答对（answers 按题目顺序给出选项序号），答错返回 400 可重答 */
         post: {
             parameters: {
                 query?: never;
@@ -52374,7 +52814,13 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers?: number[];
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -52583,6 +53029,311 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/risk-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的岗位风险告知卡：本人所在岗位的告知卡，以及是否已确认知晓当前内容 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                card: {
+                                    accidentTypes: string[];
+                                    alarmPhones: string;
+                                    /** @enum {string|null} */
+                                    colour: "red" | "orange" | "yellow" | "blue" | null;
+                                    contentSha256: string;
+                                    emergencyActions: string[];
+                                    emergencyPhone: string;
+                                    enterpriseName: string;
+                                    /** @enum {number|null} */
+                                    grade: 1 | 2 | 3 | 4 | null;
+                                    gradeName: string | null;
+                                    hazards: string[];
+                                    points: {
+                                        accidentTypes: string[];
+                                        code: string;
+                                        /** @enum {string|null} */
+                                        colour: "red" | "orange" | "yellow" | "blue" | null;
+                                        emergencyMeasures: string;
+                                        /** @enum {number|null} */
+                                        grade: 1 | 2 | 3 | 4 | null;
+                                        gradeName: string | null;
+                                        hazards: {
+                                            /** @default [] */
+                                            environment: string[];
+                                            /** @default [] */
+                                            management: string[];
+                                            /** @default [] */
+                                            people: string[];
+                                            /** @default [] */
+                                            things: string[];
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "equipment" | "operation" | "place";
+                                        location: string;
+                                        measures: {
+                                            /** @enum {string} */
+                                            category: "engineering" | "monitoring" | "isolation" | "ppe" | "management" | "training" | "emergency";
+                                            items: string[];
+                                        }[];
+                                        name: string;
+                                    }[];
+                                    post: {
+                                        id: string;
+                                        name: string;
+                                        orgUnitName: string;
+                                        unitPath: string;
+                                    };
+                                    /** Format: date-time */
+                                    updatedAt: string | null;
+                                };
+                                changedSinceAck: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/risk-cards/{postId}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 我已知晓本岗位风险：确认所阅读的告知卡内容（内容已变更时 409，需重新阅读） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentSha256: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acknowledgedAt: string;
+                            contentSha256: string;
+                            postId: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

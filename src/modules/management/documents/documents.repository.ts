@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
-import { enterpriseInScope, enterpriseRowInScope, orgUnitInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
+import type { DocumentQuizQuestion } from '../../../platform/db/schema';
+import { enterpriseInScope, enterpriseRowInScope, orgUnitInScope, regulatedList, requireInScope, type AnyScope } from '../../../platform/db/scope';
 import { OVERVIEW_SORT, type DocumentKind, type LibraryQuery, type OverviewQuery } from './documents.schema';
 import type { RequiredRule } from './documents.rules';
 import { applyFilters, listPage, searchWhere, type FilterMap } from '../../../platform/db/list-query';
@@ -74,7 +75,7 @@ export async function lockDocument(tx: Tx, scope: AnyScope, enterpriseId: string
 export type VersionRow = {
   id: string; document_id: string; number: number; status: 'draft' | 'approved' | 'published'; effective_on: string; body: string; change_note: string;
   content_sha256: string | null; approved_at: Date | null; published_at: Date | null; row_version: number; approved_by_name: string | null;
-  asked: number; acknowledged: number;
+  asked: number; acknowledged: number; quiz: DocumentQuizQuestion[];
 };
 
 function versionsFrom(db: Executor) {
@@ -82,7 +83,7 @@ function versionsFrom(db: Executor) {
     .leftJoin('users as au', 'au.id', 'v.approved_by')
     .select([
       'v.id', 'v.document_id', 'v.number', 'v.status', sql<string>`v.effective_on::text`.as('effective_on'), 'v.body', 'v.change_note', 'v.content_sha256',
-      'v.approved_at', 'v.published_at', 'v.row_version', 'au.display_name as approved_by_name',
+      'v.approved_at', 'v.published_at', 'v.row_version', 'au.display_name as approved_by_name', 'v.quiz',
       sql<number>`(select count(*)::int from document_acks a where a.enterprise_id = v.enterprise_id and a.version_id = v.id)`.as('asked'),
       sql<number>`(select count(*)::int from document_acks a where a.enterprise_id = v.enterprise_id and a.version_id = v.id and a.acknowledged_at is not null)`.as('acknowledged'),
     ]);
@@ -127,18 +128,22 @@ export async function postsOf(db: Executor, enterpriseId: string, postIds: reado
   return (await db.selectFrom('posts').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', [...postIds]).execute()).map((r) => r.id);
 }
 
-export async function insertVersion(tx: Tx, enterpriseId: string, documentId: string, row: { body: string; effective_on: string; change_note: string; created_by: string; now: Date }) {
-  const { now, ...values } = row;
+export async function insertVersion(tx: Tx, enterpriseId: string, documentId: string, row: {
+  body: string; effective_on: string; change_note: string; quiz: readonly DocumentQuizQuestion[]; created_by: string; now: Date;
+}) {
+  const { now, quiz, ...values } = row;
   // The next number under the document's row lock, which the caller holds.
   const r = await tx.insertInto('document_versions').values({
-    enterprise_id: enterpriseId, document_id: documentId, ...values, created_at: now,
+    enterprise_id: enterpriseId, document_id: documentId, ...values, quiz: JSON.stringify(quiz), created_at: now,
     number: sql<number>`(select coalesce(max(number), 0) + 1 from document_versions where enterprise_id = ${enterpriseId} and document_id = ${documentId})`,
   }).onConflict((oc) => oc.columns(['enterprise_id', 'document_id']).where('status', '<>', 'published').doNothing()).returning('id').executeTakeFirst();
   return r?.id ?? null;
 }
 
-export async function updateVersionDraft(tx: Tx, enterpriseId: string, id: string, rowVersion: number, set: Partial<{ body: string; effective_on: string; change_note: string }>) {
-  return !!(await tx.updateTable('document_versions').set({ ...set, row_version: rowVersion + 1 })
+export async function updateVersionDraft(tx: Tx, enterpriseId: string, id: string, rowVersion: number,
+  set: Partial<{ body: string; effective_on: string; change_note: string; quiz: readonly DocumentQuizQuestion[] }>) {
+  const { quiz, ...rest } = set;
+  return !!(await tx.updateTable('document_versions').set({ ...rest, ...(quiz ? { quiz: JSON.stringify(quiz) } : {}), row_version: rowVersion + 1 })
     .where('enterprise_id', '=', enterpriseId).where('id', '=', id).where('status', '=', 'draft').where('row_version', '=', rowVersion).returning('id').executeTakeFirst());
 }
 
@@ -180,14 +185,15 @@ export async function askAcknowledgements(tx: Tx, enterpriseId: string, document
 
 export type AckRow = {
   version_id: string; document_id: string; title: string; kind: DocumentKind; number: number; effective_on: string; asked_at: Date; acknowledged_at: Date | null;
-  body: string; change_note: string;
+  body: string; change_note: string; quiz: DocumentQuizQuestion[]; quiz_attempts: number;
 };
 
 function acksFrom(db: Executor) {
   return db.selectFrom('document_acks as a')
     .innerJoin('document_versions as v', (j) => j.onRef('v.enterprise_id', '=', 'a.enterprise_id').onRef('v.id', '=', 'a.version_id'))
     .innerJoin('documents as d', (j) => j.onRef('d.enterprise_id', '=', 'a.enterprise_id').onRef('d.id', '=', 'a.document_id'))
-    .select(['a.version_id', 'a.document_id', 'd.title', 'd.kind', 'v.number', sql<string>`v.effective_on::text`.as('effective_on'), 'a.asked_at', 'a.acknowledged_at', 'v.body', 'v.change_note']);
+    // The version's quiz rides on the row, so the acknowledgement checks the answers without another query.
+    .select(['a.version_id', 'a.document_id', 'd.title', 'd.kind', 'v.number', sql<string>`v.effective_on::text`.as('effective_on'), 'a.asked_at', 'a.acknowledged_at', 'v.body', 'v.change_note', 'v.quiz', 'a.quiz_attempts']);
 }
 
 /** The caller's own acknowledgements: pending ones, and the last 50 done. */
@@ -205,8 +211,16 @@ export async function findAck(db: Executor, enterpriseId: string, employeeId: st
   return q.executeTakeFirst();
 }
 
-export async function markAcknowledged(tx: Tx, enterpriseId: string, employeeId: string, versionId: string, by: string, now: Date, signatureId: string | null = null) {
-  await tx.updateTable('document_acks').set({ acknowledged_at: now, acknowledged_by: by, signature_id: signatureId })
+/** Marks the acknowledgement; `answered` counts the passing quiz attempt in the same statement. */
+export async function markAcknowledged(tx: Tx, enterpriseId: string, employeeId: string, versionId: string, by: string, now: Date, signatureId: string | null = null, answered = false) {
+  await tx.updateTable('document_acks')
+    .set((eb) => ({ acknowledged_at: now, acknowledged_by: by, signature_id: signatureId, ...(answered ? { quiz_attempts: eb('quiz_attempts', '+', 1) } : {}) }))
+    .where('enterprise_id', '=', enterpriseId).where('employee_id', '=', employeeId).where('version_id', '=', versionId).where('acknowledged_at', 'is', null).execute();
+}
+
+/** A failed quiz attempt: only counted, the acknowledgement stays pending. */
+export async function countQuizAttempt(tx: Tx, enterpriseId: string, employeeId: string, versionId: string) {
+  await tx.updateTable('document_acks').set((eb) => ({ quiz_attempts: eb('quiz_attempts', '+', 1) }))
     .where('enterprise_id', '=', enterpriseId).where('employee_id', '=', employeeId).where('version_id', '=', versionId).where('acknowledged_at', 'is', null).execute();
 }
 
@@ -297,16 +311,11 @@ export function latestAcksSql() {
  */
 export async function overviewPage(db: Executor, scope: AnyScope, q: OverviewQuery, at: { catalogue: readonly RequiredRule[]; day: string; year: number }) {
   const catalogue = catalogueJson(at.catalogue);
-  const base = db.selectFrom('enterprises as e')
-    .innerJoin('subdistricts as sd', 'sd.id', 'e.subdistrict_id')
-    .innerJoin('industries as i', 'i.code', 'e.industry_code')
-    .where(enterpriseRowInScope(scope, 'e')).where('e.status', '=', 'active');
+  const base = regulatedList(db, scope, q);
   const missingNames = missingRulesSql(at.catalogue, at.day);
   type QB = typeof base;
   const filters: FilterMap<QB, OverviewQuery> = {
-    subdistrictId: (qb, v) => qb.where('e.subdistrict_id', '=', v),
     missing: (qb, v) => qb.where(v === 'yes' ? sql<SqlBool>`cardinality(${missingNames}) > 0` : sql<SqlBool>`cardinality(${missingNames}) = 0`),
-    q: (qb, v) => qb.where(searchWhere(v, ['e.name', { column: 'e.credit_code', upper: true }])),
   };
   const acks = latestAcksSql();
   const page = await listPage(applyFilters(base, filters, q), {
@@ -360,6 +369,6 @@ export async function pendingWithoutAccount(db: Executor, scope: AnyScope, enter
 
 /** One person's acknowledgement of a version, locked. */
 export async function lockAckOf(tx: Tx, enterpriseId: string, versionId: string, employeeId: string) {
-  return tx.selectFrom('document_acks').select(['employee_id', 'acknowledged_at']).where('enterprise_id', '=', enterpriseId).where('version_id', '=', versionId)
+  return tx.selectFrom('document_acks').select(['employee_id', 'acknowledged_at', 'quiz_attempts']).where('enterprise_id', '=', enterpriseId).where('version_id', '=', versionId)
     .where('employee_id', '=', employeeId).forUpdate().executeTakeFirst();
 }

@@ -4,7 +4,7 @@ import { multipartBody, type MultipartSpec } from '../../../platform/http/multip
 import { sendStoredFile } from '../../../platform/http/stored-file';
 import { enterpriseParams } from '../../../platform/http/route';
 import {
-  ackDone, ackFileParams, ackParams, pendingPeopleView, proxyAckBody, approveBody, fileParams, uploadedFiles, documentInput, documentParams, documentPatch, documentView, libraryQuery, libraryView, myAcks, myAckView, overviewQuery, overviewView,
+  ackBody, ackDone, ackFileParams, ackParams, pendingPeopleView, proxyAckBody, approveBody, fileParams, uploadedFiles, documentInput, documentParams, documentPatch, documentView, libraryQuery, libraryView, myAcks, myAckView, overviewQuery, overviewView,
   reviewBody, reviewView, versionInput, versionParams, versionPatch, versionQuery, versionView,
 } from './documents.schema';
 import {
@@ -77,7 +77,7 @@ export const documentsRoutes: RouteModule = (app, { db }) => {
   app.post(`${base}/:id/versions/:versionId/proxy-acks`, {
     config: { access: 'documents.manage' },
     schema: {
-      tags, summary: '没有账号的人员在共用设备上手写签名并输入身份证号后四位，确认已阅读知晓',
+      tags, summary: '没有账号的人员在共用设备上手写签名并输入身份证号后四位，确认已阅读知晓（版本附有测验时须全部答对）',
       params: versionParams, body: proxyAckBody, response: { 200: pendingPeopleView },
     },
   }, async (req) => proxyAcknowledge(db, req.ctx, req.params.enterpriseId, req.params.id, req.params.versionId, req.body));
@@ -120,8 +120,11 @@ export const documentsRoutes: RouteModule = (app, { db }) => {
 
   app.post('/me/document-acks/:versionId', {
     config: { access: 'documents.acknowledge' },
-    schema: { tags, summary: '确认已阅读知晓（重复确认不改变结果），返回确认时间', params: ackParams, response: { 200: ackDone } },
-  }, async (req) => acknowledge(db, req.ctx, req.params.versionId));
+    schema: {
+      tags, summary: '确认已阅读知晓（重复确认不改变结果），返回确认时间；版本附有测验时须全部答对（answers 按题目顺序给出选项序号），答错返回 400 可重答',
+      params: ackParams, body: ackBody.optional(), response: { 200: ackDone },
+    },
+  }, async (req) => acknowledge(db, req.ctx, req.params.versionId, req.body));
 
   app.get('/me/document-acks/:versionId/files/:fileId', {
     config: { access: 'documents.acknowledge' },

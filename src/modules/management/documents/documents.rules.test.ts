@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { INDUSTRIES } from '../../../seed/reference-data';
 import { REQUIRED_RULES } from './documents.rule-sets';
-import { ackRate, DEFAULT_REQUIRED_RULES, diffStats, lineDiff, missingRequiredRules, requiredFor } from './documents.rules';
+import { ackRate, DEFAULT_REQUIRED_RULES, diffStats, lineDiff, missingRequiredRules, quizMistakes, requiredFor } from './documents.rules';
 
 // R-DOC-1 [cfg], issue 12 §2: the required written rules by industry, the version diff and acknowledgement rates.
 
@@ -70,4 +70,19 @@ test('the version diff of a first version is all additions, of equal texts all k
 test('R-DOC-1 "人人知晓": the acknowledgement rate rounds down and is null when nobody was asked', () => {
   const rows: [number, number, number | null][] = [[0, 0, null], [0, 10, 0], [5, 10, 50], [1, 3, 33], [2, 3, 66], [4999, 5000, 99], [5000, 5000, 100]];
   for (const [acked, asked, rate] of rows) assert.equal(ackRate(acked, asked), rate, `${acked}/${asked}`);
+});
+
+test('R-DOC-1 quiz: no quiz needs no answers; every answer right passes; a wrong one is named by its position; a missing one is unanswered', () => {
+  const quiz = [{ text: '动火前要做什么', options: ['办理动火作业票', '直接动火'], correct: 0 }, { text: '进入受限空间前', options: ['无', '通风', '检测', '监护'], correct: 2 }];
+  const cases: [readonly number[] | undefined, ReturnType<typeof quizMistakes>][] = [
+    [[0, 2], null],
+    [[1, 2], { unanswered: false, wrong: [0] }],
+    [[1, 3], { unanswered: false, wrong: [0, 1] }],
+    [[0], { unanswered: true }],
+    [[0, 2, 1], { unanswered: true }],
+    [undefined, { unanswered: true }],
+  ];
+  for (const [answers, expected] of cases) assert.deepEqual(quizMistakes(quiz, answers), expected, JSON.stringify(answers));
+  assert.equal(quizMistakes([], undefined), null);
+  assert.equal(quizMistakes([], [1, 2]), null);
 });

@@ -114,3 +114,17 @@ export function ackRate(acknowledged: number, asked: number): number | null {
   if (asked <= 0) return null;
   return Math.floor((Math.min(acknowledged, asked) * 100) / asked);
 }
+
+/** One question of a version's quiz (R-DOC-1's optional short quiz): `correct` is the index of the right option. */
+export type QuizQuestion = { text: string; options: readonly string[]; correct: number };
+
+/**
+ * Judges a person's answers to a version's quiz: null when there is no quiz or every answer is right; `unanswered`
+ * when the answers do not match the questions one for one; else the (0-based) positions answered wrongly.
+ */
+export function quizMistakes(quiz: readonly QuizQuestion[], answers: readonly number[] | undefined): null | { unanswered: true } | { unanswered: false; wrong: number[] } {
+  if (quiz.length === 0) return null;
+  if (!answers || answers.length !== quiz.length) return { unanswered: true };
+  const wrong = quiz.flatMap((q, i) => (answers[i] === q.correct ? [] : [i]));
+  return wrong.length ? { unanswered: false, wrong } : null;
+}

@@ -15,10 +15,25 @@ export const fileParams = enterpriseParams.extend({ fileId: z.uuid() });
 export const uploadedFiles = z.object({ ids: z.array(z.string()) });
 const fileView = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int() });
 
+/**
+ * R-DOC-1, the optional quiz: a single-choice question of 2–4 options with the index of the correct one. A version
+ * carries 0 (no quiz) to 5 of them; they are signed with the version on approval.
+ */
+export const QUIZ_MAX_QUESTIONS = 5;
+export const QUIZ_MAX_OPTIONS = 4;
+const quizQuestion = z.object({
+  text: z.string().trim().min(1).max(200),
+  options: z.array(z.string().trim().min(1).max(100)).min(2).max(QUIZ_MAX_OPTIONS),
+  correct: z.number().int().min(0).max(QUIZ_MAX_OPTIONS - 1),
+}).strict().refine((q) => q.correct < q.options.length, { path: ['correct'], message: 'documents.quiz.correctOutOfRange' });
+export const quizInput = z.array(quizQuestion).max(QUIZ_MAX_QUESTIONS);
+export type QuizInput = z.infer<typeof quizInput>;
+
 const versionFields = {
   body: z.string().max(20_000),
   effectiveOn: calendarDate,
   changeNote: z.string().trim().max(1000).default(''),
+  quiz: quizInput.default([]),
 };
 
 /** A new document with its first (draft) version. */
@@ -30,7 +45,8 @@ export const documentInput = z.object({
   postIds: z.array(z.uuid()).max(500).default([]),
   ...versionFields,
 }).strict().refine((d) => d.kind === 'rule' || d.requiredCodes.length === 0, { path: ['requiredCodes'], message: 'documents.codesOnlyForRules' });
-export type DocumentInput = z.infer<typeof documentInput>;
+/** The quiz may be left out by callers inside the server (the demo seed): no quiz. */
+export type DocumentInput = Omit<z.infer<typeof documentInput>, 'quiz'> & { quiz?: QuizInput };
 
 export const documentPatch = z.object({
   title: z.string().trim().min(1).max(200).optional(),
@@ -43,9 +59,10 @@ export const documentPatch = z.object({
 export type DocumentPatch = z.infer<typeof documentPatch>;
 
 export const versionInput = z.object(versionFields).strict();
-export type VersionInput = z.infer<typeof versionInput>;
+export type VersionInput = Omit<z.infer<typeof versionInput>, 'quiz'> & { quiz?: QuizInput };
 export const versionPatch = z.object({
-  body: versionFields.body.optional(), effectiveOn: calendarDate.optional(), changeNote: z.string().trim().max(1000).optional(), rowVersion: z.number().int(),
+  body: versionFields.body.optional(), effectiveOn: calendarDate.optional(), changeNote: z.string().trim().max(1000).optional(), quiz: quizInput.optional(),
+  rowVersion: z.number().int(),
 }).strict();
 export type VersionPatch = z.infer<typeof versionPatch>;
 
@@ -92,8 +109,14 @@ export const documentView = documentSummary.extend({
 });
 export type DocumentView = z.infer<typeof documentView>;
 
+/** A quiz question as a reader sees it: the correct option only for those who keep the library. */
+const quizQuestionView = z.object({ text: z.string(), options: z.array(z.string()), correct: z.number().int().nullable() });
+/** A quiz question as the person asked to acknowledge sees it: never the correct option. */
+const quizQuestionAsked = z.object({ text: z.string(), options: z.array(z.string()) });
+
 export const versionView = versionSummary.extend({
   documentId: z.string(), documentTitle: z.string(), kind: z.enum(DOCUMENT_KINDS), body: z.string(), files: z.array(fileView), contentSha256: z.string().nullable(), rowVersion: z.number().int(),
+  quiz: z.array(quizQuestionView),
   /** The line diff against `againstNumber` (the previous version unless asked otherwise); null for a first version. */
   againstNumber: z.number().int().nullable(),
   diff: z.array(z.object({ op: z.enum(['same', 'add', 'del']), text: z.string() })),
@@ -106,7 +129,11 @@ export const myAckItem = z.object({
   askedAt: z.date(), acknowledgedAt: z.date().nullable(),
 });
 export const myAcks = z.object({ pending: z.array(myAckItem), done: z.array(myAckItem) });
-export const myAckView = myAckItem.extend({ body: z.string(), changeNote: z.string(), files: z.array(fileView) });
+export const myAckView = myAckItem.extend({ body: z.string(), changeNote: z.string(), files: z.array(fileView), quiz: z.array(quizQuestionAsked) });
+/** The answers to the version's quiz, one option index per question in order (none when it has no quiz). */
+const quizAnswers = z.array(z.number().int().min(0).max(QUIZ_MAX_OPTIONS - 1)).max(QUIZ_MAX_QUESTIONS);
+export const ackBody = z.object({ answers: quizAnswers.optional() }).strict();
+export type AckBody = z.infer<typeof ackBody>;
 export const ackDone = z.object({ versionId: z.string(), acknowledgedAt: z.date() });
 
 export const reviewView = z.object({ id: z.string(), year: z.number().int(), reviewedOn: z.string(), changed: z.boolean(), reason: z.string(), contentSha256: z.string(), fulfilled: z.number().int() });
@@ -125,6 +152,7 @@ export const overviewView = pageOf(z.object({
 /** A person without an account acknowledges on the shared device: drawn signature and the last four of the ID number. */
 export const proxyAckBody = z.object({
   employeeId: z.uuid(), idLast4: z.string().trim().max(4), imageAttachmentId: z.uuid(), device: z.string().trim().max(200).optional(),
+  answers: quizAnswers.optional(),
 }).strict();
 export type ProxyAckBody = z.infer<typeof proxyAckBody>;
 export const pendingPeopleView = z.array(z.object({ employeeId: z.string(), name: z.string(), orgUnitName: z.string() }));

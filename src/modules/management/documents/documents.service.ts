@@ -2,7 +2,7 @@ import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { can, requireActor } from '../../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
-import type { Db, Executor } from '../../../platform/db/database';
+import type { Db, Executor, Tx } from '../../../platform/db/database';
 import { AppError, invalid, notFound } from '../../../platform/errors';
 import { filesOf, loadFile, lockFiles, prepareFiles, storeFiles, type NewFile } from '../../../platform/files/attachments';
 import { currentRules } from '../../../platform/rules';
@@ -10,15 +10,15 @@ import { signDocument, verifySigner } from '../../../platform/signatures';
 import { localDay, localYear } from '../../../platform/time';
 import { fulfilByRecord } from '../../obligations';
 import {
-  acksOfEmployee, askAcknowledgements, lockAckOf, pendingWithoutAccount, employeeOfUser, enterpriseFacts, findAck, findDocument, findVersion, insertDocument, insertReview, insertVersion, libraryPage, lockDocument,
+  acksOfEmployee, askAcknowledgements, countQuizAttempt, lockAckOf, pendingWithoutAccount, employeeOfUser, enterpriseFacts, findAck, findDocument, findVersion, insertDocument, insertReview, insertVersion, libraryPage, lockDocument,
   markAcknowledged, markApproved, markPublished, overviewPage, postsOf, postsWithoutProcedure, ratesByUnit, reviewOfYear, satisfiedCodes, setDocumentPosts,
   updateDocument, updateVersionDraft, versionByNumber, versionFileHashes, versionOfFile, versionsOf, type AckRow, type DocumentRow, type VersionRow,
 } from './documents.repository';
 import { VERSION_FILE_OWNER } from './documents.policy';
 import { REQUIRED_RULES } from './documents.rule-sets';
-import { ackRate, lineDiff, missingRequiredRules, requiredFor, type RequiredRule } from './documents.rules';
+import { ackRate, lineDiff, missingRequiredRules, quizMistakes, requiredFor, type QuizQuestion, type RequiredRule } from './documents.rules';
 import type {
-  ProxyAckBody, ApproveBody, DocumentInput, DocumentPatch, DocumentView, LibraryQuery, OverviewQuery, ReviewBody, VersionInput, VersionPatch, VersionView,
+  AckBody, ProxyAckBody, ApproveBody, DocumentInput, DocumentPatch, DocumentView, LibraryQuery, OverviewQuery, ReviewBody, VersionInput, VersionPatch, VersionView,
 } from './documents.schema';
 
 /*
@@ -142,8 +142,8 @@ export async function createDocument(db: Db, ctx: Ctx, enterpriseId: string, inp
       kind: input.kind, title: input.title, required_codes: [...new Set(input.requiredCodes)], processes: input.processes, created_by: actor.userId, now: ctx.now,
     });
     await setDocumentPosts(tx, enterpriseId, created, [...new Set(input.postIds)]);
-    await insertVersion(tx, enterpriseId, created, { body: input.body, effective_on: input.effectiveOn, change_note: input.changeNote, created_by: actor.userId, now: ctx.now });
-    await writeAudit(tx, ctx, { action: 'documents.create', entityType: 'document', entityId: created, enterpriseId, after: { ...input, body: undefined } });
+    await insertVersion(tx, enterpriseId, created, { body: input.body, effective_on: input.effectiveOn, change_note: input.changeNote, quiz: input.quiz ?? [], created_by: actor.userId, now: ctx.now });
+    await writeAudit(tx, ctx, { action: 'documents.create', entityType: 'document', entityId: created, enterpriseId, after: { ...input, body: undefined, quiz: undefined, quizQuestions: input.quiz?.length ?? 0 } });
     return created;
   });
   return getDocument(db, ctx, enterpriseId, id);
@@ -185,9 +185,14 @@ export async function createVersion(db: Db, ctx: Ctx, enterpriseId: string, docu
     const d = await lockDocument(tx, actor.scope, enterpriseId, documentId);
     if (!d) throw notFound();
     if (d.archived) throw refused('STATE', 'ARCHIVED', 'archived');
-    const created = await insertVersion(tx, enterpriseId, documentId, { body: input.body, effective_on: input.effectiveOn, change_note: input.changeNote, created_by: actor.userId, now: ctx.now });
+    const created = await insertVersion(tx, enterpriseId, documentId, {
+      body: input.body, effective_on: input.effectiveOn, change_note: input.changeNote, quiz: input.quiz ?? [], created_by: actor.userId, now: ctx.now,
+    });
     if (!created) throw refused('STATE', 'OPEN_VERSION', 'openVersion');
-    await writeAudit(tx, ctx, { action: 'documents.versionCreate', entityType: 'document_version', entityId: created, enterpriseId, after: { documentId, effectiveOn: input.effectiveOn, changeNote: input.changeNote } });
+    await writeAudit(tx, ctx, {
+      action: 'documents.versionCreate', entityType: 'document_version', entityId: created, enterpriseId,
+      after: { documentId, effectiveOn: input.effectiveOn, changeNote: input.changeNote, quizQuestions: input.quiz?.length ?? 0 },
+    });
     return created;
   });
   return getVersion(db, ctx, enterpriseId, documentId, id, {});
@@ -208,8 +213,12 @@ export async function getVersion(db: Db, ctx: Ctx, enterpriseId: string, documen
   if (q.against && !against) throw invalid('query.against', 'validation.invalid');
   const manage = mayManage(actor, enterpriseId) && !d.archived;
   const files = await filesOf(db, enterpriseId, { type: VERSION_FILE_OWNER, id: v.id });
+  // The correct options are for those who keep the library (they write the quiz and run the shared device), not for
+  // the unit leaders and regulators who read it: a leader is also asked to acknowledge.
+  const keeper = mayManage(actor, enterpriseId);
   return {
     ...versionSummaryOf(v), documentId, files: files.map(fileOf), documentTitle: d.title, kind: d.kind, body: v.body, contentSha256: v.content_sha256, rowVersion: v.row_version,
+    quiz: v.quiz.map((q) => ({ text: q.text, options: q.options, correct: keeper ? q.correct : null })),
     againstNumber: against ? against.number : null, diff: lineDiff(against?.body ?? '', v.body),
     abilities: { canEdit: manage && v.status === 'draft', canApprove: !d.archived && v.status === 'draft' && isPrincipalOf(actor, enterpriseId), canPublish: manage && v.status === 'approved',
       canProxyAck: manage && v.status === 'published' && v.acknowledged < v.asked },
@@ -225,12 +234,13 @@ export async function editVersion(db: Db, ctx: Ctx, enterpriseId: string, docume
     if (v.row_version !== patch.rowVersion) throw new AppError('CONFLICT', { reason: 'STALE' });
     const set = {
       ...(patch.body !== undefined ? { body: patch.body } : {}), ...(patch.effectiveOn ? { effective_on: patch.effectiveOn } : {}),
-      ...(patch.changeNote !== undefined ? { change_note: patch.changeNote } : {}),
+      ...(patch.changeNote !== undefined ? { change_note: patch.changeNote } : {}), ...(patch.quiz ? { quiz: patch.quiz } : {}),
     };
     if (!(await updateVersionDraft(tx, enterpriseId, id, v.row_version, set))) throw new AppError('CONFLICT', { reason: 'STALE' });
     await writeAudit(tx, ctx, {
       action: 'documents.versionUpdate', entityType: 'document_version', entityId: id, enterpriseId,
-      before: { effectiveOn: v.effective_on, changeNote: v.change_note, bodyLength: v.body.length }, after: { effectiveOn: patch.effectiveOn, changeNote: patch.changeNote, bodyLength: patch.body?.length },
+      before: { effectiveOn: v.effective_on, changeNote: v.change_note, bodyLength: v.body.length, quiz: v.quiz },
+      after: { effectiveOn: patch.effectiveOn, changeNote: patch.changeNote, bodyLength: patch.body?.length, quiz: patch.quiz },
     });
   });
   return getVersion(db, ctx, enterpriseId, documentId, id, {});
@@ -238,7 +248,8 @@ export async function editVersion(db: Db, ctx: Ctx, enterpriseId: string, docume
 
 /**
  * The principal approves a draft version in person (pad or password): the signature holds the SHA-256 of the
- * document's title, kind and the version's number, effective date, body and change note; the version never changes after.
+ * document's title, kind and the version's number, effective date, body, change note, files and quiz (its questions,
+ * options and correct answers); the version never changes after (the quiz is also guarded in the database).
  */
 export async function approveVersion(db: Db, ctx: Ctx, enterpriseId: string, documentId: string, id: string, body: ApproveBody): Promise<VersionView> {
   const actor = requireActor(ctx);
@@ -258,6 +269,8 @@ export async function approveVersion(db: Db, ctx: Ctx, enterpriseId: string, doc
     const content = {
       document: { id: d.id, kind: d.kind, title: d.title }, number: v.number, effectiveOn: v.effective_on, body: v.body, changeNote: v.change_note,
       files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+      // Only a version with a quiz signs one, so a version without stays the content it always was.
+      ...(v.quiz.length ? { quiz: v.quiz.map((q) => ({ text: q.text, options: q.options, correct: q.correct })) } : {}),
     };
     const sig = await signDocument(tx, ctx, {
       enterpriseId, documentType: VERSION_DOC, documentId: v.id, documentVersion: 1, content, signer, method: body.method,
@@ -379,28 +392,53 @@ export async function myAcknowledgement(db: Db, ctx: Ctx, versionId: string) {
   const r = await findAck(db, me.enterpriseId, me.employeeId, versionId);
   if (!r) throw notFound();
   const files = await filesOf(db, me.enterpriseId, { type: VERSION_FILE_OWNER, id: versionId });
-  return { ...ackItem(r), body: r.body, changeNote: r.change_note, files: files.map(fileOf) };
+  // R-DOC-1: the questions without their correct options, which never leave the server for the person asked.
+  return { ...ackItem(r), body: r.body, changeNote: r.change_note, files: files.map(fileOf), quiz: r.quiz.map((q) => ({ text: q.text, options: q.options })) };
+}
+
+/** The quiz's answers do not match its questions one for one: nothing is written. */
+const quizUnanswered = () => new AppError('VALIDATION', { reason: 'QUIZ_UNANSWERED', messageKey: 'documents.quiz.failed', issues: [{ path: 'body.answers', message: 'documents.quiz.unanswered' }] });
+/** Some answers are wrong: at each wrong answer's field, so the person reads again and answers again. */
+const quizWrong = (wrong: readonly number[]) => new AppError('VALIDATION', {
+  reason: 'QUIZ_WRONG', messageKey: 'documents.quiz.failed', issues: wrong.map((i) => ({ path: `body.answers.${i}`, message: 'documents.quiz.wrong', params: { n: i + 1 } })),
+});
+
+/**
+ * Judges the answers to a version's quiz on the acknowledgement's locked row: unanswered is refused with nothing
+ * written; a wrong answer counts the attempt (the only trace it leaves) and refuses after the commit. Returns whether
+ * the version had a quiz, so the passing attempt is counted with the acknowledgement.
+ */
+async function judgeQuiz(tx: Tx, enterpriseId: string, employeeId: string, versionId: string, quiz: readonly QuizQuestion[], answers: readonly number[] | undefined) {
+  const mistakes = quizMistakes(quiz, answers);
+  if (!mistakes) return { answered: quiz.length > 0, wrong: null };
+  if (mistakes.unanswered) throw quizUnanswered();
+  await countQuizAttempt(tx, enterpriseId, employeeId, versionId);
+  return { answered: true, wrong: mistakes.wrong };
 }
 
 /**
  * R-DOC-1 "人人知晓": the person confirms he has read the version, under the row's lock; a second call changes nothing.
- * Answers with when it was acknowledged: the reader already holds the text (GET), so it is not sent again.
+ * A version with a quiz is acknowledged only with every answer right (the quiz rides on the locked row: no extra
+ * query). Answers with when it was acknowledged: the reader already holds the text (GET), so it is not sent again.
  */
-export async function acknowledge(db: Db, ctx: Ctx, versionId: string): Promise<{ versionId: string; acknowledgedAt: Date }> {
+export async function acknowledge(db: Db, ctx: Ctx, versionId: string, body: AckBody = {}): Promise<{ versionId: string; acknowledgedAt: Date }> {
   const actor = requireActor(ctx);
   const me = await myPerson(db, actor);
-  const acknowledgedAt = await db.transaction().execute(async (tx) => {
+  const outcome = await db.transaction().execute(async (tx): Promise<{ at: Date } | { wrong: number[] }> => {
     const r = await findAck(tx, me.enterpriseId, me.employeeId, versionId, { lock: true });
     if (!r) throw notFound();
-    if (r.acknowledged_at) return r.acknowledged_at;
-    await markAcknowledged(tx, me.enterpriseId, me.employeeId, versionId, actor.userId, ctx.now);
+    if (r.acknowledged_at) return { at: r.acknowledged_at };
+    const quiz = await judgeQuiz(tx, me.enterpriseId, me.employeeId, versionId, r.quiz, body.answers);
+    if (quiz.wrong) return { wrong: quiz.wrong };
+    await markAcknowledged(tx, me.enterpriseId, me.employeeId, versionId, actor.userId, ctx.now, null, quiz.answered);
     await writeAudit(tx, ctx, {
       action: 'documents.acknowledge', entityType: 'document_version', entityId: versionId, enterpriseId: me.enterpriseId,
-      after: { employeeId: me.employeeId, number: r.number },
+      after: { employeeId: me.employeeId, number: r.number, ...(quiz.answered ? { quizAttempts: r.quiz_attempts + 1 } : {}) },
     });
-    return ctx.now;
+    return { at: ctx.now };
   });
-  return { versionId, acknowledgedAt };
+  if ('wrong' in outcome) throw quizWrong(outcome.wrong);
+  return { versionId, acknowledgedAt: outcome.at };
 }
 
 /**
@@ -470,22 +508,27 @@ export async function proxyAcknowledge(db: Db, ctx: Ctx, enterpriseId: string, d
   if (v.status !== 'published') throw refused('STATE', 'NOT_APPROVED', 'notApproved');
   const signer = { employeeId: body.employeeId, idLast4: body.idLast4 };
   const proof = await verifySigner(db, ctx, { enterpriseId, signer, method: 'proxy_pad' });
-  await db.transaction().execute(async (tx) => {
+  const wrong = await db.transaction().execute(async (tx) => {
     const { d } = await versionIn(tx, actor, enterpriseId, documentId, versionId, day);
     const ack = await lockAckOf(tx, enterpriseId, versionId, body.employeeId);
     if (!ack) throw notFound();
-    if (ack.acknowledged_at) return;
+    if (ack.acknowledged_at) return null;
+    // The person answers the quiz on the device too; a published version's quiz no longer changes (approval froze it).
+    const quiz = await judgeQuiz(tx, enterpriseId, body.employeeId, versionId, v.quiz, body.answers);
+    if (quiz.wrong) return quiz.wrong;
     const sig = await signDocument(tx, ctx, {
       enterpriseId, documentType: VERSION_DOC, documentId: versionId, documentVersion: 1,
-      content: { acknowledged: { document: d.id, title: d.title, number: v.number, effectiveOn: v.effective_on, sha256: v.content_sha256 } },
+      content: { acknowledged: { document: d.id, title: d.title, number: v.number, effectiveOn: v.effective_on, sha256: v.content_sha256, ...(quiz.answered ? { quizPassed: true } : {}) } },
       signer, method: 'proxy_pad', imageAttachmentId: body.imageAttachmentId, device: body.device, proof,
     });
-    await markAcknowledged(tx, enterpriseId, body.employeeId, versionId, actor.userId, ctx.now, sig.id);
+    await markAcknowledged(tx, enterpriseId, body.employeeId, versionId, actor.userId, ctx.now, sig.id, quiz.answered);
     await writeAudit(tx, ctx, {
       action: 'documents.acknowledge', entityType: 'document_version', entityId: versionId, enterpriseId,
-      after: { employeeId: body.employeeId, number: v.number, signatureId: sig.id, method: 'proxy_pad' },
+      after: { employeeId: body.employeeId, number: v.number, signatureId: sig.id, method: 'proxy_pad', ...(quiz.answered ? { quizAttempts: ack.quiz_attempts + 1 } : {}) },
     });
+    return null;
   });
+  if (wrong) throw quizWrong(wrong);
   return pendingPeople(db, ctx, enterpriseId, documentId, versionId);
 }
 

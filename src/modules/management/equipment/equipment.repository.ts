@@ -2,7 +2,7 @@ import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
 import type { EquipmentTable, RenovationProjectsTable } from '../../../platform/db/schema';
 import { applyFilters, listPage, searchWhere, type FilterMap } from '../../../platform/db/list-query';
-import { enterpriseInScope, enterpriseRowInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
+import { enterpriseInScope, regulatedList, requireInScope, type AnyScope } from '../../../platform/db/scope';
 import type { Scope } from '../../../platform/auth/actor';
 import { riskPointVisibleTo } from '../../risk';
 import { equipmentVisibleTo } from './equipment.policy';
@@ -227,18 +227,13 @@ export async function equipmentOverviewPage(db: Executor, scope: AnyScope, q: Eq
     from equipment group by enterprise_id)`;
   const rp = sql`(select enterprise_id, count(*)::int as renovations, sum(investment) as investment, sum(people_reduced)::int as people_reduced
     from renovation_projects group by enterprise_id)`;
-  const base = db.selectFrom('enterprises as e')
-    .innerJoin('subdistricts as sd', 'sd.id', 'e.subdistrict_id')
-    .innerJoin('industries as i', 'i.code', 'e.industry_code')
+  const base = regulatedList(db, scope, q)
     .leftJoin(eq.as('s'), (j) => j.onRef(sql.ref('s.enterprise_id') as never, '=', 'e.id'))
     .leftJoin(rp.as('r'), (j) => j.onRef(sql.ref('r.enterprise_id') as never, '=', 'e.id'))
-    .where(enterpriseRowInScope(scope, 'e')).where('e.status', '=', 'active')
     .where(sql<SqlBool>`(s.enterprise_id is not null or r.enterprise_id is not null)`);
   type QB = typeof base;
   const filters: FilterMap<QB, EquipmentOverviewQuery> = {
     overdue: (qb) => qb.where(sql<SqlBool>`s.overdue > 0`),
-    subdistrictId: (qb, v) => qb.where('e.subdistrict_id', '=', v),
-    q: (qb, v) => qb.where(searchWhere(v, ['e.name', { column: 'e.credit_code', upper: true }])),
   };
   const filtered = applyFilters(base, filters, q);
   const page = await listPage(filtered, {

@@ -2,7 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
 import type { EmploymentForm } from '../../../platform/db/schema';
 import { applyFilters, listPage, searchWhere, type FilterMap } from '../../../platform/db/list-query';
-import { enterpriseInScope, enterpriseRowInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
+import { enterpriseInScope, enterpriseRowInScope, regulatedList, requireInScope, type AnyScope, type RegulatedFilters } from '../../../platform/db/scope';
 import { COVERAGE_SORT, POLICY_SORT, type CoverageQuery, type PolicyListQuery } from './insurance.schema';
 
 /*
@@ -224,10 +224,8 @@ type CoverageAt = { industries: readonly string[]; minCover: string; day: string
  * its current policy (confirmed, period holding the day; the latest started), its active employees and how many the
  * policy does not name, and whether the policy passes the check (everyone, same cover, ≥ minimum, unit pays).
  */
-function coverageBase(db: Executor, scope: AnyScope, at: CoverageAt) {
-  return db.selectFrom('enterprises as e')
-    .innerJoin('subdistricts as sd', 'sd.id', 'e.subdistrict_id')
-    .innerJoin('industries as i', 'i.code', 'e.industry_code')
+function coverageBase(db: Executor, scope: AnyScope, at: CoverageAt, f: RegulatedFilters) {
+  return regulatedList(db, scope, f)
     .leftJoinLateral((eb) => eb.selectFrom('liability_policies as p').innerJoin('institutions as ins', 'ins.id', 'p.institution_id')
       .select(['p.id', 'p.policy_number', 'p.premium_paid_by', 'ins.name as institution_name', sql<string>`p.ends_on::text`.as('ends_on')])
       .whereRef('p.enterprise_id', '=', 'e.id').where('p.status', '=', 'confirmed')
@@ -243,7 +241,6 @@ function coverageBase(db: Executor, scope: AnyScope, at: CoverageAt) {
     .leftJoinLateral((eb) => eb.selectFrom('liability_policy_people as pp')
       .select([sql<string | null>`min(pp.cover)::text`.as('min_cover'), sql<string | null>`max(pp.cover)::text`.as('max_cover')])
       .whereRef('pp.enterprise_id', '=', 'e.id').whereRef('pp.policy_id', '=', 'cur.id').as('cv'), (j) => j.onTrue())
-    .where(enterpriseRowInScope(scope, 'e')).where('e.status', '=', 'active')
     .where(at.industries.length ? sql<SqlBool>`e.industry_code = any(${sql.val([...at.industries])}::text[])` : sql<SqlBool>`false`);
 }
 
@@ -254,15 +251,13 @@ function compliantSql(minCover: string) {
 }
 
 export async function coveragePage(db: Executor, scope: AnyScope, q: CoverageQuery, at: CoverageAt) {
-  const base = coverageBase(db, scope, at);
+  const base = coverageBase(db, scope, at, q);
   const compliant = compliantSql(at.minCover);
   type QB = typeof base;
   const filters: FilterMap<QB, CoverageQuery> = {
     status: (qb, v) => qb.where({
       missing: sql<SqlBool>`cur.id is null`, compliant, failing: sql<SqlBool>`not ${compliant}`, noncompliant: sql<SqlBool>`(cur.id is not null and not ${compliant})`,
     }[v]),
-    subdistrictId: (qb, v) => qb.where('e.subdistrict_id', '=', v),
-    q: (qb, v) => qb.where(searchWhere(v, ['e.name', { column: 'e.credit_code', upper: true }])),
   };
   // One query counts the list's groups; the page's total is read from them, so the whole list is two queries.
   const countsQuery = applyFilters(base, { ...filters, status: undefined }, q).select([
@@ -299,6 +294,6 @@ export async function coveragePage(db: Executor, scope: AnyScope, q: CoverageQue
 
 /** How many mandatory active enterprises in scope lack a compliant current policy (the regulators' workbench). */
 export async function notCompliantCount(db: Executor, scope: AnyScope, at: CoverageAt): Promise<number> {
-  const r = await coverageBase(db, scope, at).select(sql<number>`count(*) filter (where not ${compliantSql(at.minCover)})::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await coverageBase(db, scope, at, {}).select(sql<number>`count(*) filter (where not ${compliantSql(at.minCover)})::int`.as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }

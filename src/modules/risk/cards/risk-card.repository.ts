@@ -41,6 +41,15 @@ export async function postPoints(db: Executor, scope: Scope, enterpriseId: strin
     .orderBy(sql`r.grade asc nulls last`).orderBy('r.code').execute();
 }
 
+/** Every active point linked to a post of the enterprise, with the post: the cards of all posts at once (whole enterprise). */
+export async function allPostPoints(db: Executor, enterpriseId: string) {
+  return db.selectFrom('risk_point_posts as rp')
+    .innerJoin('risk_points as r', (j) => j.onRef('r.enterprise_id', '=', 'rp.enterprise_id').onRef('r.id', '=', 'rp.risk_point_id'))
+    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'r.enterprise_id').onRef('u.id', '=', 'r.org_unit_id'))
+    .select(POINT_COLUMNS).select(pointUnitPath).select('rp.post_id')
+    .where('rp.enterprise_id', '=', enterpriseId).where('r.status', '=', 'active').execute();
+}
+
 /** The control measures of these points, as far as the scope sees the points. */
 export async function measuresOf(db: Executor, scope: Scope, enterpriseId: string, ids: string[]) {
   if (ids.length === 0) return [];

@@ -30,11 +30,13 @@ export const postCard = z.object({
   updatedAt: z.date().nullable(),
   qr: z.object({ url: z.string(), fullUrl: z.string(), svg: z.string() }).nullable(),
   canManage: z.boolean(),
+  /** Issue 12 §2: the SHA-256 of the card's risks, which a person acknowledges (null: no points, no card to acknowledge). */
+  contentSha256: z.string().nullable(),
 });
 export type PostCard = z.infer<typeof postCard>;
 
 /** What the public page of a card shows: the same content without internal ids, QR or abilities. */
-export const publicCard = postCard.omit({ qr: true, canManage: true }).extend({
+export const publicCard = postCard.omit({ qr: true, canManage: true, contentSha256: true }).extend({
   post: z.object({ name: z.string(), orgUnitName: z.string(), unitPath: z.string() }),
   points: z.array(cardPoint.omit({ id: true })),
 });

@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { requireActor, wholeEnterprise } from '../../../platform/auth/actor';
 import { isUnitVisible, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
-import type { Db } from '../../../platform/db/database';
+import type { Db, Executor } from '../../../platform/db/database';
 import { systemScope } from '../../../platform/db/scope';
 import type { Locale } from '../../../platform/i18n/messages';
 import { forbidden, notFound } from '../../../platform/errors';
@@ -11,12 +11,13 @@ import { qrCode } from '../../../platform/links';
 import { GRADE_COLOUR, GRADE_NAME, type Grade } from '../points/risk-grading';
 import { R8_COLUMNS } from '../map/risk-map.repository';
 import {
-  boardPoints, controllersOf, enterpriseForCards, findPost, insertToken, liveToken, measuresOf, postByToken, postPoints, revokeTokens,
+  allPostPoints, boardPoints, controllersOf, enterpriseForCards, findPost, insertToken, liveToken, measuresOf, postByToken, postPoints, revokeTokens,
   type CardPointRow,
 } from './risk-card.repository';
 import type { PostCard, PublicCard, RiskBoard } from './risk-card.schema';
 import { MEASURE_CATEGORIES } from '../points/risk-point.schema';
 import { mayManageRisk } from '../points/risk-point.service';
+import { cardContentSha256 } from './risk-card-ack.rules';
 
 /** Fire and ambulance: on every board and card, and the emergency phone when the enterprise has given none. */
 export const ALARM_PHONES = '119/120';
@@ -90,7 +91,7 @@ export async function riskBoard(db: Db, ctx: Ctx, enterpriseId: string): Promise
  * post is found (in the caller's scope, or by its token) the card is read as the whole enterprise's: every point linked
  * to the post, whichever unit keeps it.
  */
-async function cardContent(db: Db, enterpriseId: string, post: { id: string; name: string; org_unit_name: string; unit_path_name: string }, locale: Locale) {
+export async function cardContent(db: Executor, enterpriseId: string, post: { id: string; name: string; org_unit_name: string; unit_path_name: string }, locale: Locale) {
   const whole = wholeEnterprise(enterpriseId);
   const ent = await enterpriseForCards(db, whole, enterpriseId);
   const rows = await postPoints(db, whole, enterpriseId, post.id);
@@ -110,7 +111,31 @@ async function cardContent(db: Db, enterpriseId: string, post: { id: string; nam
     emergencyPhone: ent.principal_phone.trim() || ALARM_PHONES,
     alarmPhones: ALARM_PHONES,
     updatedAt: updated.length ? new Date(Math.max(...updated)) : null,
+    // Issue 12 §2: what a person acknowledges of the card (risk-card-ack.rules.ts); null for a post without points.
+    contentSha256: cardContentSha256(points),
   };
+}
+export type CardContent = Awaited<ReturnType<typeof cardContent>>;
+
+/**
+ * The content hash of every post's current card in the enterprise (posts without points have none), read at once
+ * and hashed as `cardContent` hashes one card: the acknowledgement figure compares each person's hash with these.
+ */
+export async function currentCardHashes(db: Executor, enterpriseId: string): Promise<Map<string, string>> {
+  const rows = await allPostPoints(db, enterpriseId);
+  const measures = await measuresOf(db, wholeEnterprise(enterpriseId), enterpriseId, [...new Set(rows.map((r) => r.id))]);
+  const byPost = new Map<string, ReturnType<typeof cardPoint>[]>();
+  for (const r of rows) {
+    const list = byPost.get(r.post_id) ?? [];
+    list.push(cardPoint(r, measures, 'zh-CN'));
+    byPost.set(r.post_id, list);
+  }
+  const out = new Map<string, string>();
+  for (const [postId, points] of byPost) {
+    const sha = cardContentSha256(points);
+    if (sha) out.set(postId, sha);
+  }
+  return out;
 }
 
 async function postInScope(db: Db, actor: Actor, enterpriseId: string, postId: string) {
@@ -181,6 +206,6 @@ export async function publicRiskCard(db: Db, locale: Locale, token: string): Pro
   if (!hit) throw notFound();
   const post = await findPost(db, wholeEnterprise(hit.enterprise_id), hit.enterprise_id, hit.post_id);
   if (!post) throw notFound();
-  const c = await cardContent(db, hit.enterprise_id, post, locale);
+  const { contentSha256: _sha, ...c } = await cardContent(db, hit.enterprise_id, post, locale);
   return { ...c, post: { name: c.post.name, orgUnitName: c.post.orgUnitName, unitPath: c.post.unitPath }, points: c.points.map(({ id: _id, ...p }) => p) };
 }

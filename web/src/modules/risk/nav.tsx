@@ -1,4 +1,4 @@
-import { AimOutlined, AlertOutlined, FileDoneOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, FileDoneOutlined, IdcardOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 import type { Me } from '../auth/api/auth.api';
 
@@ -17,6 +17,8 @@ export function riskNavItems(me: Me): NavItem[] {
       { key: 'risk-map', path: '/risk/map', label: 'nav.riskMap', icon: <AimOutlined />, group: 'prevention' },
       { key: 'risk-mine', path: '/risk/mine', label: 'nav.riskMine', icon: <UserOutlined />, group: 'prevention' },
     );
+    // R-RISK-7, issue 12 §2: the cards of one's own posts, read and acknowledged on a phone.
+    if (has('risk.card.acknowledge')) items.push({ key: 'risk-my-cards', path: '/risk/my-cards', label: 'nav.riskMyCards', icon: <IdcardOutlined />, group: 'prevention' });
     if (has('risk.report.submit') || has('risk.report.confirm')) {
       items.push({ key: 'risk-report', path: '/risk/report', label: 'nav.riskReport', icon: <FileDoneOutlined />, group: 'prevention' });
     }

@@ -7,6 +7,7 @@ import { RiskGuard } from './components/RiskGuard';
 const RiskLedgerPage = page(() => import('./pages/RiskLedgerPage'), 'RiskLedgerPage');
 const RiskMapPage = page(() => import('./pages/RiskMapPage'), 'RiskMapPage');
 const RiskMinePage = page(() => import('./pages/RiskMinePage'), 'RiskMinePage');
+const MyRiskCardsPage = page(() => import('./pages/MyRiskCardsPage'), 'MyRiskCardsPage');
 const RiskReportPage = page(() => import('./pages/RiskReportPage'), 'RiskReportPage');
 const RiskOverviewPage = page(() => import('./pages/RiskOverviewPage'), 'RiskOverviewPage');
 const RiskReportsPage = page(() => import('./pages/RiskReportsPage'), 'RiskReportsPage');
@@ -25,6 +26,7 @@ export const riskRoutes: RouteObject[] = [
       { index: true, element: <RiskGuard permission="risk.read"><RiskLedgerPage /></RiskGuard>, handle: handle('nav.risk') },
       { path: 'map', element: <RiskGuard permission="risk.read"><RiskMapPage /></RiskGuard>, handle: handle('nav.riskMap') },
       { path: 'mine', element: <RiskGuard permission="risk.read"><RiskMinePage /></RiskGuard>, handle: handle('nav.riskMine') },
+      { path: 'my-cards', element: <RiskGuard permission="risk.card.acknowledge"><MyRiskCardsPage /></RiskGuard>, handle: handle('nav.riskMyCards') },
       { path: 'report', element: <RiskGuard permission="risk.read"><RiskReportPage /></RiskGuard>, handle: handle('nav.riskReport') },
       {
         path: 'overview',

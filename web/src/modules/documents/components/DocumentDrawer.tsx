@@ -8,6 +8,10 @@ import { useI18n } from '../../../app/i18n';
 import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { documentsApi, documentsQueries, type AckCounts, type VersionStatus } from '../api/documents.api';
 import { DiffView } from './DiffView';
+import { QuizAnswers, completeAnswers, type QuizAnswerValues } from './QuizAnswers';
+import { QuizEditDrawer } from './QuizEditDrawer';
+import { QuizEditor, quizOf, type QuizFormValue } from './QuizEditor';
+import { QuizView } from './QuizView';
 
 const STATUS_COLOR: Record<VersionStatus, string> = { draft: 'default', approved: 'processing', published: 'success' };
 
@@ -59,11 +63,20 @@ function VersionDrawer({ enterpriseId, documentId, versionId, onClose }: { enter
   const { data: v, error, reload } = useApiQuery(['documents', enterpriseId, 'version', versionId], (signal) => documentsApi.version(enterpriseId, documentId, versionId, signal));
   const [signing, setSigning] = useState(false);
   const [proxy, setProxy] = useState(false);
+  const [editingQuiz, setEditingQuiz] = useState(false);
+  // The person at the shared device answers the quiz before signing; each person starts afresh.
+  const [answers, setAnswers] = useState<QuizAnswerValues>([]);
   const people = useApiQuery(['documents', enterpriseId, 'proxy', versionId], (signal) => documentsApi.pendingPeople(enterpriseId, documentId, versionId, signal), proxy);
   const proxyAck = useApiMutation((o: SignOutcome) => {
     if (o.method !== 'proxy_pad') throw new Error('proxy only');
-    return documentsApi.proxyAck(enterpriseId, documentId, versionId, { employeeId: o.employeeId, idLast4: o.idLast4, imageAttachmentId: o.imageAttachmentId, device: o.device });
+    const quiz = v?.quiz ?? [];
+    const given = completeAnswers(quiz, answers);
+    if (quiz.length > 0 && !given) throw new Error(t('documents.quiz.answerAll'));
+    return documentsApi.proxyAck(enterpriseId, documentId, versionId, {
+      employeeId: o.employeeId, idLast4: o.idLast4, imageAttachmentId: o.imageAttachmentId, device: o.device, ...(given && quiz.length > 0 ? { answers: given } : {}),
+    });
   }, { invalidates: documentsQueries(enterpriseId), onSuccess: () => { void message.success(t('common.saved')); } });
+  const openProxy = () => { setAnswers([]); proxyAck.reset(); setProxy(true); };
   const approve = useApiMutation((o: Parameters<typeof documentsApi.approve>[3]) => documentsApi.approve(enterpriseId, documentId, versionId, o),
     { invalidates: documentsQueries(enterpriseId), onSuccess: () => { setSigning(false); void message.success(t('common.saved')); } });
   const publish = useApiMutation(() => documentsApi.publish(enterpriseId, documentId, versionId),
@@ -74,8 +87,9 @@ function VersionDrawer({ enterpriseId, documentId, versionId, onClose }: { enter
       extra={v && (
         <Space>
           {v.abilities.canProxyAck && (
-            <Button onClick={() => setProxy(true)} data-testid="documents-proxy">{t('documents.proxy')}</Button>
+            <Button onClick={openProxy} data-testid="documents-proxy">{t('documents.proxy')}</Button>
           )}
+          {v.abilities.canEdit && <Button onClick={() => setEditingQuiz(true)} data-testid="documents-quiz-edit-open">{t('documents.quiz.edit')}</Button>}
           {v.abilities.canApprove && <Button type="primary" onClick={() => setSigning(true)} data-testid="documents-approve">{t('documents.approve')}</Button>}
           {v.abilities.canPublish && (
             <Popconfirm title={t('documents.publishConfirm')} onConfirm={() => publish.run(undefined)}>
@@ -97,12 +111,21 @@ function VersionDrawer({ enterpriseId, documentId, versionId, onClose }: { enter
           {v.changeNote && <Typography.Paragraph>{t('documents.field.changeNote')}：{v.changeNote}</Typography.Paragraph>}
           <Typography.Title level={5}>{v.againstNumber ? t('documents.diff', { n: v.againstNumber }) : t('documents.diffFirst')}</Typography.Title>
           <DiffView lines={v.diff} />
+          {v.quiz.length > 0 && <QuizView quiz={v.quiz} />}
         </Space>
       )}
+      {editingQuiz && v && <QuizEditDrawer enterpriseId={enterpriseId} version={v} onClose={() => setEditingQuiz(false)} />}
       {proxy && people.data && (
         people.data.length === 0
           ? <SignDialogEmpty onClose={() => setProxy(false)} />
-          : <SignDialog enterpriseId={enterpriseId} mode="other" title={t('documents.proxyTitle')} intro={t('documents.proxyIntro')}
+          : <SignDialog enterpriseId={enterpriseId} mode="other" title={t('documents.proxyTitle')}
+            intro={v && v.quiz.length > 0 ? (
+              <>
+                {t('documents.proxyIntroQuiz')}
+                {/* The shared device shows the questions only: the correct options stay off the screen. */}
+                <QuizAnswers quiz={v.quiz.map((q) => ({ text: q.text, options: q.options }))} value={answers} onChange={(next) => { setAnswers(next); proxyAck.reset(); }} error={proxyAck.error} />
+              </>
+            ) : t('documents.proxyIntro')}
             people={people.data.map((p) => ({ id: p.employeeId, name: p.name, hint: p.orgUnitName }))}
             onSign={async (o) => { await proxyAck.run(o); setProxy(false); }} onClose={() => setProxy(false)} />
       )}
@@ -119,7 +142,7 @@ function SignDialogEmpty({ onClose }: { onClose: () => void }) {
   return <Modal open onCancel={onClose} onOk={onClose} footer={null}>{t('documents.proxyNone')}</Modal>;
 }
 
-type RevisionValues = { body: string; effectiveOn: Dayjs; changeNote: string };
+type RevisionValues = { body: string; effectiveOn: Dayjs; changeNote: string; quiz: QuizFormValue };
 
 /** A new draft version, starting from the text in force. */
 function RevisionDrawer({ enterpriseId, documentId, onClose, onCreated }: { enterpriseId: string; documentId: string; onClose: () => void; onCreated: (id: string) => void }) {
@@ -128,15 +151,22 @@ function RevisionDrawer({ enterpriseId, documentId, onClose, onCreated }: { ente
   const doc = useApiQuery(['documents', enterpriseId, 'document', documentId], (signal) => documentsApi.document(enterpriseId, documentId, signal));
   const latest = doc.data?.versions[0];
   const text = useApiQuery(['documents', enterpriseId, 'version', latest?.id ?? ''], (signal) => documentsApi.version(enterpriseId, documentId, latest!.id, signal), !!latest);
-  const save = useApiMutation((v: RevisionValues) => documentsApi.createVersion(enterpriseId, documentId, { body: v.body ?? '', effectiveOn: v.effectiveOn.format('YYYY-MM-DD'), changeNote: v.changeNote ?? '' }),
+  const save = useApiMutation((v: RevisionValues) => documentsApi.createVersion(enterpriseId, documentId, {
+    body: v.body ?? '', effectiveOn: v.effectiveOn.format('YYYY-MM-DD'), changeNote: v.changeNote ?? '', quiz: quizOf(v.quiz),
+  }),
     { invalidates: documentsQueries(enterpriseId), onSuccess: (v) => onCreated(v.id) });
   if (latest && !text.data) return null;
   return (
     <FormDrawer<RevisionValues> title={t('documents.newVersion')} form={form} onSubmit={save.run} saving={save.saving} onClose={onClose} testId="documents-revise" width={640}
-      initialValues={{ body: text.data?.body ?? '', effectiveOn: dayjs(), changeNote: '' }}>
+      initialValues={{
+        body: text.data?.body ?? '', effectiveOn: dayjs(), changeNote: '',
+        // The revision starts from the quiz in force too; the manager may change it until approval.
+        quiz: (text.data?.quiz ?? []).map((q) => ({ text: q.text, options: [...q.options], correct: q.correct ?? 0 })),
+      }}>
       <Form.Item name="effectiveOn" label={t('documents.field.effectiveOn')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} inputReadOnly /></Form.Item>
       <Form.Item name="changeNote" label={t('documents.field.changeNote')} rules={[{ required: true, max: 1000 }]}><Input maxLength={1000} /></Form.Item>
       <Form.Item name="body" label={t('documents.field.body')} rules={[{ max: 20000 }]}><Input.TextArea rows={14} maxLength={20000} /></Form.Item>
+      <QuizEditor />
     </FormDrawer>
   );
 }

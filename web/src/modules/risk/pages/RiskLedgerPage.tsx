@@ -7,6 +7,7 @@ import { usePageTitle } from '../../../app/components/PageTitle';
 import { useI18n } from '../../../app/i18n';
 import { useApiQuery } from '../../../app/useApi';
 import { enterprisesApi } from '../../enterprises/api/enterprises.api';
+import { CardAckFigure } from '../components/CardAckFigure';
 import { RiskLedger } from '../components/RiskLedger';
 import { useRiskCan } from '../components/RiskGuard';
 import { useRiskEnterprise } from '../components/useRiskEnterprise';
@@ -42,6 +43,7 @@ export function RiskLedgerPage() {
       <Card>
         <RiskLedger key={enterpriseId} enterpriseId={enterpriseId} readOnly={drillDown} />
       </Card>
+      {can('risk.card.acks') && <CardAckFigure key={`acks-${enterpriseId}`} enterpriseId={enterpriseId} />}
     </div>
   );
 }
