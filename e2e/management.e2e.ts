@@ -490,4 +490,33 @@ describe('the management system in the browser (issue 12)', () => {
       await context.close();
     }
   });
+  test('a worker reads his post\'s risk-notice card on his phone and confirms he knows its risks (R-RISK-7)', async () => {
+    const { context, page, errors } = await signIn(browser, 'worker', PHONE);
+    try {
+      await page.goto(`${BASE}/risk/my-cards`);
+      await page.getByTestId('risk-my-cards').waitFor({ timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      await readable(page, 'my risk-notice cards at 390 px');
+      type Cards = { items: { postId: string; acknowledgedAt: string | null }[] };
+      const before1 = await apiGet<Cards>(page, '/me/risk-cards');
+      const owed = before1.items.filter((c) => !c.acknowledgedAt);
+      assert.ok(owed.length > 0, `the demo worker owes his post's card: ${JSON.stringify(before1)}`);
+      // The first card still to confirm, held by its place (once confirmed it has no button any more).
+      const cards = page.getByTestId('risk-my-card');
+      await cards.first().waitFor({ timeout: 20_000 });
+      let index = -1;
+      for (let i = 0; i < await cards.count() && index < 0; i++) if (await cards.nth(i).getByTestId('risk-card-acknowledge').count()) index = i;
+      assert.ok(index >= 0, 'a card with its 我已知晓 button');
+      const card = cards.nth(index);
+      await card.getByTestId('risk-card-acknowledge').click();
+      await card.getByTestId('risk-my-card-acked').waitFor({ timeout: 20_000 });
+      assert.match(await card.getByTestId('risk-my-card-acked').innerText(), /\d/);
+      const after1 = await apiGet<Cards>(page, '/me/risk-cards');
+      assert.equal(after1.items.filter((c) => !c.acknowledgedAt).length, owed.length - 1, 'one card fewer to read');
+      await shot(page, 'risk-card-phone');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
