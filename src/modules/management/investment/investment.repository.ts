@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
 import { applyFilters, listPage, orderByMap, searchWhere, type FilterMap } from '../../../platform/db/list-query';
-import { enterpriseInScope, enterpriseRowInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
+import { enterpriseInScope, enterpriseRowInScope, regulatedEnterprises, requireInScope, type AnyScope } from '../../../platform/db/scope';
 import { SUPERVISE_SORT, USE_SORT, type SuperviseQuery, type UseListQuery } from './investment.schema';
 
 /*
@@ -267,12 +267,11 @@ export async function deleteCheckRow(tx: Tx, enterpriseId: string, id: string): 
  * recorded opening balance, as investment.rules.ts `carryIn`), one for the counts.
  */
 export async function supervisePage(db: Executor, scope: AnyScope, q: SuperviseQuery, at: { year: number; industries: readonly string[]; eligible: readonly string[] }) {
-  const inScope = sql<SqlBool>`${enterpriseRowInScope(scope, 'e')} and e.status = 'active'
-    and e.industry_code = any(${sql.val([...at.industries])}::text[])`;
+  const inScope = sql.join([...regulatedEnterprises(scope, 'e', { subdistrictId: q.subdistrictId }),
+    sql<SqlBool>`e.industry_code = any(${sql.val([...at.industries])}::text[])`], sql` and `);
   const eligible = sql.val([...at.eligible]);
   const accounts = sql<{ enterprise_id: string; required: string | null; accrued: string; used: string; ineligible: string; carry_in: string; balance: string; shortfall: string }>`(
-    with ents as (select e.id from enterprises e where ${inScope}
-        ${q.subdistrictId ? sql`and e.subdistrict_id = ${q.subdistrictId}` : sql``}),
+    with ents as (select e.id from enterprises e where ${inScope}),
       yr as (
         select enterprise_id, year, max(opening) as opening, sum(accrued) as accrued, max(required) as required, sum(used) as used, sum(ineligible) as ineligible
         from (

@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
-import { applyFilters, listPage, searchWhere, type FilterMap } from '../../../platform/db/list-query';
-import { enterpriseInScope, enterpriseRowInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
+import { applyFilters, listPage, type FilterMap } from '../../../platform/db/list-query';
+import { enterpriseInScope, enterpriseRowInScope, regulatedList, requireInScope, type AnyScope } from '../../../platform/db/scope';
 import { NOTICE_OVERVIEW_SORT, type NoticeOverviewQuery } from './daily-notice.schema';
 
 /*
@@ -92,17 +92,12 @@ export async function principalUserName(db: Executor, enterpriseId: string): Pro
  */
 export async function noticeOverviewPage(db: Executor, scope: AnyScope, q: NoticeOverviewQuery, at: { industries: readonly string[]; day: string; month: string }) {
   const first = `${at.month}-01`;
-  const base = db.selectFrom('enterprises as e')
-    .innerJoin('subdistricts as sd', 'sd.id', 'e.subdistrict_id')
-    .innerJoin('industries as i', 'i.code', 'e.industry_code')
+  const base = regulatedList(db, scope, q)
     .leftJoin('daily_risk_notices as n', (j) => j.onRef('n.enterprise_id', '=', 'e.id').on('n.day', '=', at.day).on('n.status', '=', 'posted'))
-    .where(enterpriseRowInScope(scope, 'e')).where('e.status', '=', 'active')
     .where(at.industries.length ? sql<SqlBool>`e.industry_code = any(${sql.val([...at.industries])}::text[])` : sql<SqlBool>`false`);
   type QB = typeof base;
   const filters: FilterMap<QB, NoticeOverviewQuery> = {
     posted: (qb, v) => qb.where(v === 'yes' ? sql<SqlBool>`n.id is not null` : sql<SqlBool>`n.id is null`),
-    subdistrictId: (qb, v) => qb.where('e.subdistrict_id', '=', v),
-    q: (qb, v) => qb.where(searchWhere(v, ['e.name', { column: 'e.credit_code', upper: true }])),
   };
   const page = await listPage(applyFilters(base, filters, q), {
     select: (qb) => qb.select([

@@ -63,6 +63,8 @@ export const insuranceMessages = {
   'insurance.drawer.pickAll': ['全选在岗人员', 'Select everyone'],
   'insurance.drawer.picked': ['已选 {n}/{total} 人', '{n} of {total} selected'],
   'insurance.saved': ['已保存，已通知企业核对确认', 'Saved; the enterprise has been asked to confirm'],
+  // An edit of a policy the enterprise was already told of: nobody is notified again.
+  'insurance.updated': ['已保存，企业确认时将看到最新内容', 'Saved; the enterprise will see it when confirming'],
 
   'insurance.page.title': ['保险', 'Insurance'],
   'insurance.page.hint': ['安全生产责任保险由保险机构录入，企业核对人员、保额和保费后确认；须覆盖全部在岗从业人员（含劳务派遣、临时工等），每人保额相同且不低于规定下限，保费由单位缴纳。', 'Safety-liability policies are entered by the insurer and confirmed by the enterprise after checking the people, cover and premium. A policy covers every employee on the roster (dispatched and temporary workers too), with the same cover for all, at least the minimum, and the unit pays the premium.'],

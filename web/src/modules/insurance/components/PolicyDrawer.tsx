@@ -63,7 +63,7 @@ export function PolicyDrawer({ open, policyId, onClose, onSaved }: { open: boole
     };
     if (!p) return insuranceApi.create({ enterpriseId: found!.id, ...terms, people: [] });
     return insuranceApi.update(p.id, { ...terms, people: [...picked].map((employeeId) => ({ employeeId, cover: v.cover.trim() })), version: p.version });
-  }, { invalidates: insuranceQueries, onSuccess: (out) => { void message.success(t('insurance.saved')); onSaved(out); } });
+  }, { invalidates: insuranceQueries, onSuccess: (out) => { void message.success(t(p ? 'insurance.updated' : 'insurance.saved')); onSaved(out); } });
 
   // A confirmed policy (or one of another's) is shown, never edited.
   const readOnly = editing && !!p && !p.abilities.canEdit;
