@@ -148,7 +148,9 @@ test('R-DOC-1 "人人知晓": publishing asks every active person on the covered
   assert.equal(ack.statusCode, 200, ack.body);
   const at = ack.data.acknowledgedAt;
   t.clock.now = new Date('2026-12-03T03:00:00Z');
-  const again = await phone.post(`/api/v1/me/document-acks/${doc.versionId}`);
+  // Without a body at all (a client of the API before the quiz): the same acknowledgement, unchanged.
+  const again = await phone.request('POST', `/api/v1/me/document-acks/${doc.versionId}`);
+  assert.equal(again.statusCode, 200, again.body);
   t.clock.now = new Date('2026-12-03T02:00:00Z');
   assert.equal(again.data.acknowledgedAt, at, 'a second acknowledgement changes nothing');
   assert.deepEqual((await phone.get('/api/v1/me/document-acks')).data.pending, []);

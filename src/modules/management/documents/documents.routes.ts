@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DOCUMENT_MAX_BYTES } from '../../../platform/files/kinds';
 import type { RouteModule } from '../../../platform/http/app';
 import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
@@ -122,7 +123,8 @@ export const documentsRoutes: RouteModule = (app, { db }) => {
     config: { access: 'documents.acknowledge' },
     schema: {
       tags, summary: '确认已阅读知晓（重复确认不改变结果），返回确认时间；版本附有测验时须全部答对（answers 按题目顺序给出选项序号），答错返回 400 可重答',
-      params: ackParams, body: ackBody.optional(), response: { 200: ackDone },
+      // No body at all is an acknowledgement without answers (the API before the quiz; a version without one).
+      params: ackParams, body: z.preprocess((v) => v ?? {}, ackBody), response: { 200: ackDone },
     },
   }, async (req) => acknowledge(db, req.ctx, req.params.versionId, req.body));
 
