@@ -1,3 +1,4 @@
+import http from 'node:http';
 /** The load loops every benchmark drives its requests with. */
 
 /** Every loop stops at the deadline or when all loops together have sent this many requests. */
@@ -49,3 +50,18 @@ export async function drive(connections: number, seconds: number, op: (loop: num
   return { requests, errors, seconds: elapsed, rate: requests / elapsed, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
 
+
+/** One HTTP request on a keep-alive agent: its status and body text (a bench's client, no framework in the way). */
+export function request(agent: http.Agent, url: URL, method: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { agent, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(120_000, () => req.destroy(new Error('request timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -26,7 +26,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
 import type { BenchKit } from './hazards';
-import { drive, percentile, type Load } from './load';
+import { drive, percentile, request, type Load } from './load';
 import { auditAppend } from './raw-audit';
 import { MODULES } from '../src/app';
 import { hashPassword } from '../src/platform/auth/password';
@@ -49,19 +49,6 @@ const STATEMENT_TIMEOUT = '600s';
 type Session = { cookie: string; csrf: string };
 type Person = { employeeId: string; userId: string; session: Session | null; token: string };
 
-function request(agent: http.Agent, url: URL, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { agent, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(120_000, () => req.destroy(new Error('request timed out')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function call(agent: http.Agent, base: string, s: Session, method: string, url: string, body?: unknown): Promise<{ status: number; data: unknown }> {
   const text = body === undefined ? undefined : JSON.stringify(body);

@@ -33,7 +33,7 @@ import pg from 'pg';
 import sharp from 'sharp';
 import { ROOT, SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
 import type { BenchKit } from './hazards';
-import { drive, percentile, type Load } from './load';
+import { drive, percentile, request, type Load } from './load';
 import { auditAppend } from './raw-audit';
 import { MODULES } from '../src/app';
 import { hashPassword } from '../src/platform/auth/password';
@@ -81,19 +81,6 @@ async function login(baseUrl: string, username: string, password: string): Promi
   return { cookie, csrf: body.csrfToken };
 }
 
-function request(agent: http.Agent, url: URL, method: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { agent, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(60_000, () => req.destroy(new Error('request timed out')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** `loops` loops, each doing its own `perLoop` operations in turn: a fixed amount of work, timed as a whole. */
 async function fixedWork(loops: number, perLoop: number, op: (loop: number, k: number) => Promise<boolean>): Promise<Load> {

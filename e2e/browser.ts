@@ -127,3 +127,15 @@ export async function assertTablesFit(page: Page, what: string): Promise<void> {
     .filter((e) => e.scrollWidth > e.clientWidth + 2).map((e) => e.scrollWidth - e.clientWidth)`) as number[];
   assert.deepEqual(clipped, [], `${what}: a table is wider than the page by ${clipped.join(', ')} px`);
 }
+
+/** Draws a signature on the sign dialog's pad (once the dialog has opened: a resize clears the pad). */
+export async function drawSignature(page: Page, dialog: Locator): Promise<void> {
+  const canvas = dialog.locator('canvas').first();
+  await canvas.waitFor({ state: 'visible', timeout: 20_000 });
+  await page.waitForTimeout(800);
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * (box.width - 40) / 12, box.y + box.height / 2 + (i % 2 ? -18 : 18));
+  await page.mouse.up();
+}

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { assertReadable, BASE, launchChromium, png, signIn } from './browser';
+import { assertReadable, BASE, drawSignature, launchChromium, png, signIn } from './browser';
 
 assert.ok(BASE, 'E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`');
 
@@ -90,15 +90,7 @@ describe('duties, letters and the board', () => {
       await assertReadable(page, 'my letters at 390 px');
       await page.getByTestId('my-letter-sign').first().click();
       const dialog = page.getByTestId('sign-dialog');
-      const canvas = dialog.locator('canvas').first();
-      await canvas.waitFor({ state: 'visible', timeout: 20_000 });
-      // The pad sizes its canvas to its box once the dialog has opened (a resize clears it): draw after that.
-      await page.waitForTimeout(800);
-      const box = (await canvas.boundingBox())!;
-      await page.mouse.move(box.x + 20, box.y + box.height / 2);
-      await page.mouse.down();
-      for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * (box.width - 40) / 12, box.y + box.height / 2 + (i % 2 ? -18 : 18));
-      await page.mouse.up();
+      await drawSignature(page, dialog);
       await dialog.getByTestId('sign-submit').click();
       await dialog.getByTestId('sign-submit').waitFor({ state: 'hidden', timeout: 20_000 })
         .catch(async (e: unknown) => { await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS ?? '/tmp'}/duties-sign-failed.png` }); throw e; });

@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../src/modules/org/id-number';
 import { makeCreditCode } from '../src/seed/demo';
-import { assertReadable, BASE, choose, clickNav, launchChromium, signIn, type SignedIn } from './browser';
+import { assertReadable, BASE, choose, clickNav, drawSignature, launchChromium, signIn, type SignedIn } from './browser';
 
 assert.ok(BASE, 'E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`');
 
@@ -68,17 +68,6 @@ async function confirmPopup(page: Page): Promise<void> {
   await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
 }
 
-/** Draws a signature on the sign dialog's pad (once the dialog has opened: a resize clears the pad). */
-async function drawSignature(page: Page, dialog: Locator): Promise<void> {
-  const canvas = dialog.locator('canvas').first();
-  await canvas.waitFor({ state: 'visible', timeout: 20_000 });
-  await page.waitForTimeout(800);
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * (box.width - 40) / 12, box.y + box.height / 2 + (i % 2 ? -18 : 18));
-  await page.mouse.up();
-}
 
 /** Yuan as shown ("1,009,900.00") or sent ("3456.78") → fen, exactly. */
 function fen(text: string): bigint {
