@@ -165,6 +165,33 @@ describe('the management system in the browser (issue 12)', () => {
       await form.getByTestId('field-employee-name').fill(person);
       await form.getByTestId('field-employee-idNumber').fill(idNumber);
       await choose(page, 'field-employee-orgUnit', '二车间', { tree: true, scope: form });
+      // R-TRN-2 (issue 13 §2): he was trained before joining (with the evidence described), and the scaffolder's post is a
+      // special operation: he takes it only once his 高处作业 certificate is recorded.
+      await form.getByTestId('field-employee-trainedBeforeJoining').check();
+      await form.getByTestId('field-employee-priorTrainingNote').fill('2024年在原单位完成三级安全教育72学时');
+      await page.getByTestId('employee-save').click();
+      await form.waitFor({ state: 'hidden', timeout: 20_000 });
+
+      await page.goto(`${BASE}/certificates`);
+      await page.getByTestId('certificates-page').waitFor({ timeout: 20_000 });
+      await page.getByTestId('certificates-add').click();
+      const cert = page.getByTestId('certificate-drawer');
+      await cert.waitFor({ state: 'visible', timeout: 20_000 });
+      // The holder is searched on the server: type his name, then pick him.
+      await cert.getByTestId('certificate-field-employee').click();
+      await page.keyboard.type(person);
+      await choose(page, 'certificate-field-employee', person, { scope: cert });
+      await choose(page, 'certificate-field-type', '高处作业', { scope: cert });
+      await cert.getByTestId('certificate-field-number').fill(`T${stamp}`);
+      await cert.getByTestId('certificate-field-issuedOn').click();
+      await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn, .ant-picker-dropdown:visible .ant-picker-today-btn').first().click();
+      await page.getByTestId('certificate-drawer-ok').click();
+      await cert.waitFor({ state: 'hidden', timeout: 20_000 });
+
+      await page.goto(`${BASE}/employees?q=${encodeURIComponent(person)}`);
+      await page.getByTestId('employees-page').waitFor({ timeout: 20_000 });
+      await page.locator('tr').filter({ hasText: person }).getByTestId('employee-edit').click();
+      await form.waitFor({ state: 'visible', timeout: 20_000 });
       await choose(page, 'field-employee-posts', '登高架设作业人员', { scope: form });
       await page.keyboard.press('Escape');
       await page.getByTestId('employee-save').click();

@@ -16,7 +16,7 @@ fi
 # dated records: equipment inspections, insurance periods, the fee year, document versions; and the workbench); .ci/run
 # runs them again at dates that have broken such code before.
 if [[ ${TEST_GROUP:-} == dates ]]; then
-  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -E '/(jobs|check|check-export|hazard|hazard-escalation|double-report|hazard-stats|demo-hazards|risk|risk-report|risk-supervision|time|periods|hazard-stats\.rules|risk-report\.rules|obligations|key-moments|daily-notice|work-calendar|equipment|insurance|investment|documents|workbench|management-overview)\.test\.ts$')
+  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -E '/(jobs|check|check-export|hazard|hazard-escalation|double-report|hazard-stats|demo-hazards|risk|risk-report|risk-supervision|time|periods|hazard-stats\.rules|risk-report\.rules|obligations|key-moments|daily-notice|work-calendar|equipment|insurance|investment|documents|workbench|management-overview|training|certificates|ppe|standardisation)\.test\.ts$')
 fi
 # TEST_GROUP=security: the tests that keep issue 9's defects fixed — bad input on every route, the role-escalation
 # matrix, the unit-leader visibility pass, cross-tenant authorisation, account security, idempotency, the data-directory

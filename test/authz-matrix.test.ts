@@ -342,6 +342,8 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/equipment-overview': REGULATORS,
   'GET /api/v1/management-overview': REGULATORS,
   'GET /api/v1/management-overview/export': REGULATORS,
+  'GET /api/v1/competence-overview': REGULATORS,
+  'GET /api/v1/competence-overview/export': REGULATORS,
   // safety culture and incentives (issue 12 §6, culture.routes.ts): the enterprise's managers keep and read them.
   'GET /api/v1/enterprises/:enterpriseId/culture-activities': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/culture-activities': MANAGERS,
@@ -426,6 +428,78 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/v1/notifications/read-all': ALL,
   'GET /api/v1/exports/:id': ALL,
   'GET /api/v1/exports/:id/download': ALL,
+  // issue 13: training (keep this marker line)
+  // training (issue 13 §1, R-TRN-1, training.routes.ts): managers keep plan, sessions, results, re-training and the import; a unit
+  // leader reads his branch and records attendance on his device; the principal signs the quarterly check; everyone checks in.
+  'GET /api/v1/enterprises/:enterpriseId/training': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/shortfalls': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/plans/:year': EMPLOYEE_READERS,
+  'PUT /api/v1/enterprises/:enterpriseId/training/plans/:year': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/sessions': EMPLOYEE_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/training/sessions': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/sessions/:id': EMPLOYEE_READERS,
+  'PATCH /api/v1/enterprises/:enterpriseId/training/sessions/:id': MANAGERS,
+  'DELETE /api/v1/enterprises/:enterpriseId/training/sessions/:id': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/training/sessions/:id/checkin': ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader'],
+  'GET /api/v1/enterprises/:enterpriseId/training/sessions/:id/roster': ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader'],
+  'POST /api/v1/enterprises/:enterpriseId/training/sessions/:id/attendance': ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader'],
+  'PUT /api/v1/enterprises/:enterpriseId/training/sessions/:id/attendance/:employeeId': MANAGERS,
+  'DELETE /api/v1/enterprises/:enterpriseId/training/sessions/:id/attendance/:employeeId': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/training/sessions/:id/materials': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/materials/:id': EMPLOYEE_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/training/retraining': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/people/:employeeId': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/review-report': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/reviews': EMPLOYEE_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/training/reviews': REPORT_CONFIRMERS,
+  'GET /api/v1/enterprises/:enterpriseId/training/import-template': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/training/import': MANAGERS,
+  'GET /api/v1/me/training': HAZARD_ACTORS,
+  'POST /api/v1/me/training/checkin': HAZARD_ACTORS,
+  'GET /api/v1/training-overview': REGULATORS,
+  // issue 13: certificates (keep this marker line)
+  // certificates (issue 13 §2, R-TRN-2, certificates.routes.ts): managers keep certificates, reviews and renewals; a unit leader
+  // and the regulators read (the enterprise file's tab); the lists of people not qualified for their posts likewise.
+  'GET /api/v1/enterprises/:enterpriseId/certificates': EMPLOYEE_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/certificates': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/certificates/:id': EMPLOYEE_READERS,
+  'PATCH /api/v1/enterprises/:enterpriseId/certificates/:id': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/certificates/:id/reviews': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/certificate-catalogue': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/unqualified-on-post': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/certificates/export': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/certificates/import-template': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/certificates/import': MANAGERS,
+  // issue 13: ppe (keep this marker line)
+  // protective equipment (issue 13 §3, R-PPE-1, ppe.routes.ts): the managers keep the standard and void issues; they and a
+  // unit leader issue and run the shared device; every person with an account signs his own; the regulators read.
+  'GET /api/v1/enterprises/:enterpriseId/ppe': EMPLOYEE_READERS,
+  'PUT /api/v1/enterprises/:enterpriseId/ppe/posts/:postId': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/ppe/gaps': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/ppe/gaps/export': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/ppe/issues': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/ppe/issues/export': EMPLOYEE_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/ppe/issues': ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader'],
+  'POST /api/v1/enterprises/:enterpriseId/ppe/issues/:id/void': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/ppe/issues/:id/sign-for': ['district_admin', 'enterprise_principal', 'safety_manager', 'unit_leader'],
+  'GET /api/v1/me/ppe': HAZARD_ACTORS,
+  'POST /api/v1/me/ppe/issues/:id/sign': HAZARD_ACTORS,
+  'GET /api/v1/ppe-overview': REGULATORS,
+  // issue 13: standardisation (keep this marker line)
+  // the standardisation self-assessment (issue 13 §4, standardisation.routes.ts): managers keep it, the principal signs, regulators read and list
+  'GET /api/v1/enterprises/:enterpriseId/standardisation/:year': INVESTMENT_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/standardisation/:year/evidence': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/standardisation/:year/evidence/:fileId': INVESTMENT_READERS,
+  'PUT /api/v1/enterprises/:enterpriseId/standardisation/:year/elements/:code': MANAGERS,
+  'DELETE /api/v1/enterprises/:enterpriseId/standardisation/:year/elements/:code': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/standardisation/:year/sign': REPORT_CONFIRMERS,
+  'POST /api/v1/enterprises/:enterpriseId/standardisation/:year/submit': MANAGERS,
+  'POST /api/v1/enterprises/:enterpriseId/standardisation/:year/corrections': MANAGERS,
+  'GET /api/v1/enterprises/:enterpriseId/standardisation/:year/versions/:version/pdf': INVESTMENT_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/standardisation-reviews': INVESTMENT_READERS,
+  'POST /api/v1/enterprises/:enterpriseId/standardisation-reviews': MANAGERS,
+  'GET /api/v1/standardisation-overview': REGULATORS,
+  'GET /api/v1/standardisation-overview/export': REGULATORS,
 };
 
 const DEMO_USER: Record<Role, string> = {

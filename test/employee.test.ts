@@ -22,7 +22,7 @@ function badCheckDigit(id: string): string {
 }
 
 function row(n: number, cells: Partial<Record<ColumnKey, CellInput>>): SheetRow {
-  const base: Record<ColumnKey, CellInput> = { name: null, idNumber: null, phone: null, employmentForm: null, orgUnit: null, posts: null, hireDate: null };
+  const base: Record<ColumnKey, CellInput> = { name: null, idNumber: null, phone: null, employmentForm: null, orgUnit: null, posts: null, hireDate: null, trainedBeforeJoining: null, priorTrainingNote: null };
   return { row: n, cells: { ...base, ...cells } };
 }
 
@@ -120,7 +120,7 @@ describe('employee rows (pure rules)', () => {
     assert.deepEqual(r.errors.map((e) => [e.column, e.message, e.params]), [['身份证号', 'validation.idNumber.underAge', { age: 16 }]]);
   });
 
-  test('imported as written, but said: a hire date after today, a 16–17-year-old on a key or special-operation post (issue 10)', () => {
+  test('a hire date after today is imported and said; a 16–17-year-old on a key or special-operation post is a row error (issue 10, R-TRN-2)', () => {
     const born = (ymd: string) => { const first17 = `110101${ymd}456`; return first17 + idNumberCheckChar(first17); };
     const withWelder = [...posts, { id: 'p-weld', unitId: 't1b', name: '焊工', hazardous: true }];
     const r = validateRows([
@@ -129,11 +129,10 @@ describe('employee rows (pure rules)', () => {
       row(4, { name: '丙', idNumber: born('20090602'), employmentForm: '临时', orgUnit: '乙班', posts: '操作工', hireDate: '2026-12-05' }),
       row(5, { name: '丁', idNumber: born('20081205'), employmentForm: '正式', orgUnit: '乙班', posts: '焊工' }),
     ], { units: index, posts: withWelder, isRegistered: () => false, today: '2026-12-05' });
-    assert.deepEqual(r.errors, []);
-    assert.equal(r.valid.length, 4, 'a warning refuses nothing');
-    assert.deepEqual(r.warnings.map((w) => [w.row, w.column, w.message]), [
-      [2, '入职日期', 'import.hireDate.future'], [3, '岗位', 'import.minorOnHazardousPost'],
-    ]);
+    // R-TRN-2 (issue 13): the minor on the welder's post was a warning; now nobody under 18 is put on one.
+    assert.deepEqual(r.errors.map((e) => [e.row, e.column, e.message]), [[3, '岗位', 'import.minorOnHazardousPost']]);
+    assert.deepEqual(r.valid.map((v) => v.row), [2, 4, 5], 'a warning refuses nothing; the one who turns 18 today may weld');
+    assert.deepEqual(r.warnings.map((w) => [w.row, w.column, w.message]), [[2, '入职日期', 'import.hireDate.future']]);
   });
 
   test('every bad cell of a row is reported with its row and column; good rows come back resolved', () => {
@@ -148,8 +147,8 @@ describe('employee rows (pure rules)', () => {
     ];
     const r = validateRows(rows, { units: index, posts, isRegistered: (id) => id === taken, today: '2026-12-05' });
     assert.deepEqual(r.valid, [
-      { row: 2, name: '张三', idNumber: idNumber(1), phone: '13900000001', employmentForm: 'regular', orgUnitId: 't1a', postIds: ['p-op-1a'], hireDate: '2024-03-01' },
-      { row: 7, name: '钱七', idNumber: idNumber(3), phone: '', employmentForm: 'intern', orgUnitId: 'ws1', postIds: ['p-safety', 'p-lead'], hireDate: '2020-01-02' },
+      { row: 2, name: '张三', idNumber: idNumber(1), phone: '13900000001', employmentForm: 'regular', orgUnitId: 't1a', postIds: ['p-op-1a'], hireDate: '2024-03-01', trainedBeforeJoining: false, priorTrainingNote: '' },
+      { row: 7, name: '钱七', idNumber: idNumber(3), phone: '', employmentForm: 'intern', orgUnitId: 'ws1', postIds: ['p-safety', 'p-lead'], hireDate: '2020-01-02', trainedBeforeJoining: false, priorTrainingNote: '' },
     ]);
     assert.equal(r.errorRows, 4);
     const at = (n: number) => r.errors.filter((e) => e.row === n).map((e) => [e.column, e.message]);
@@ -208,7 +207,9 @@ describe('employees over HTTP', () => {
   const url = (enterpriseId: string, rest = '') => `/api/v1/enterprises/${enterpriseId}/employees${rest}`;
   const newEmployee = (over: Record<string, unknown> = {}) => ({
     name: '测试员工', idNumber: nextId(), phone: '13912345678', employmentForm: 'regular',
-    orgUnitId: units.get('一车间/甲班'), postIds: [posts.get('甲班/操作工')], hireDate: '2024-03-01', ...over,
+    orgUnitId: units.get('一车间/甲班'), postIds: [posts.get('甲班/操作工')], hireDate: '2024-03-01',
+    // R-TRN-2 (issue 13): nobody holds a post before the pre-post training; these people were trained before joining.
+    trainedBeforeJoining: true, priorTrainingNote: '入职前已在原单位完成三级安全教育', ...over,
   });
   const auditRows = (entityId: string) => tp.db.selectFrom('audit_log').selectAll().where('entity_id', '=', entityId).orderBy('seq').execute();
 
@@ -254,6 +255,11 @@ describe('employees over HTTP', () => {
     const byPhone = await as.safety!.get(`${url(A)}?q=13800001111`);
     assert.equal(byPhone.data.total, 1);
 
+    // R-TRN-2 (issue 13): the electrician's post is a special operation: he holds a valid certificate of its type first.
+    const cert = await as.safety!.post(`/api/v1/enterprises/${A}/certificates`, {
+      employeeId: e.id, kind: 'special_operation', typeCode: 'so-electrical', number: `T${e.id.slice(0, 8)}`, issuedOn: '2024-01-10',
+    });
+    assert.equal(cert.statusCode, 201, cert.body);
     const patched = await as.safety!.patch(url(A, `/${e.id}`), {
       version: 1, phone: '13800002222', orgUnitId: units.get('二车间/甲班'), postIds: [posts.get('甲班/操作工'), posts.get('维修班/电工')], hireDate: null,
     });
@@ -427,17 +433,20 @@ describe('employees over HTTP', () => {
     const wb = await workbookOf(tpl);
     const ws = wb.getWorksheet('员工信息')!;
     assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), COLUMNS.map((c) => c.header));
-    assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['姓名', '身份证号', '手机号', '用工形式', '所属单位', '岗位', '入职日期']);
+    assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['姓名', '身份证号', '手机号', '用工形式', '所属单位', '岗位', '入职日期', '入职前已培训', '入职前培训证明']);
     assert.equal(ws.getCell('D2').dataValidation?.type, 'list');
     assert.match(String(ws.getCell('D500').dataValidation?.formulae?.[0]), /正式,劳务派遣,临时,农民工,实习/);
     assert.ok(wb.getWorksheet('填写说明'), 'a guide sheet');
     assert.ok(wb.getWorksheet('单位与岗位')!.getColumn(1).values.includes('生产部/一车间/甲班'));
 
     const before = await tp.db.selectFrom('employees').select((eb) => eb.fn.countAll<number>().as('n')).where('enterprise_id', '=', A).executeTakeFirstOrThrow();
+    // R-TRN-2 (issue 13): people put on posts were trained before joining (the last two columns); nobody new holds a
+    // special-operation certificate yet, so 导入乙 takes two ordinary posts (the electrician's is refused, see certificates.test.ts).
+    const prior = ['是', '2024年在原单位完成三级安全教育72学时'];
     const good = [
-      ['导入甲', nextId(), '13900000011', '正式', '生产部/一车间/甲班', '操作工', new Date(Date.UTC(2024, 2, 1))],
-      ['导入乙', nextId().toLowerCase(), '', '劳务派遣', '维修班', '电工、焊工', '2023/5/6'],
-      ['导入丙', nextId(), '0871-63123456', '农民工', '昆明官渡精细化工有限公司', '主要负责人', null],
+      ['导入甲', nextId(), '13900000011', '正式', '生产部/一车间/甲班', '操作工', new Date(Date.UTC(2024, 2, 1)), ...prior],
+      ['导入乙', nextId().toLowerCase(), '', '劳务派遣', '生产部/一车间/甲班', '操作工、专职安全管理员', '2023/5/6', ...prior],
+      ['导入丙', nextId(), '0871-63123456', '农民工', '昆明官渡精细化工有限公司', '主要负责人', null, ...prior],
     ];
     const badId = badCheckDigit(nextId());
     const rows = [good[0]!, ['坏行', badId, '13900000012', '临时', '一车间', '', ''], good[1]!, good[2]!];
@@ -463,7 +472,7 @@ describe('employees over HTTP', () => {
     assert.equal(yi.id_number_masked, `${String(good[1]![1]).slice(0, 6)}************`);
     assert.equal(yi.id_last4_hash, idLast4Hash(tp.config.appSecret, A, yi.id, String(good[1]![1]).toUpperCase().slice(-4)));
     const yiPosts = await tp.db.selectFrom('employee_posts as ep').innerJoin('posts as p', 'p.id', 'ep.post_id').select('p.name').where('ep.employee_id', '=', yi.id).execute();
-    assert.deepEqual(yiPosts.map((p) => p.name).sort(), ['焊工', '电工'].sort());
+    assert.deepEqual(yiPosts.map((p) => p.name).sort(), ['专职安全管理员', '操作工'].sort());
     const bing = imported.find((e) => e.name === '导入丙')!;
     assert.equal(bing.org_unit_id, await rootUnit(A));
 
@@ -509,7 +518,7 @@ describe('employees over HTTP', () => {
     assert.match(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!), /^员工名单-昆明官渡精细化工有限公司-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const list = await as.principal!.get(`${url(A)}?employmentForm=regular&status=active&pageSize=1`);
     const ws = (await workbookOf(res)).getWorksheet('员工信息')!;
-    assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1, 8), COLUMNS.map((c) => c.header));
+    assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1, 8), COLUMNS.slice(0, 7).map((c) => c.header));
     assert.equal(ws.actualRowCount - 1, list.data.total);
     for (let r = 2; r <= ws.actualRowCount; r++) {
       assert.match(String(ws.getCell(r, 2).value), /^\d{6}\*{12}$/);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { refreshAllIndicators } from '../src/modules/management/overview/overview.service';
+import { localDay } from '../src/platform/time';
 import { makeEnterprise } from './factories';
 import { createTestPlatform, onDemoDay, type Client, type TestPlatform } from './helpers';
 
@@ -197,4 +198,95 @@ test('the quarter-hourly job decides every enterprise\'s indicators for a new da
   const res = await officer.get('/api/v1/management-overview');
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(await refreshAllIndicators(t.db, t.clock.now), 0);
+});
+
+type CompetenceItem = {
+  enterpriseId: string; name: string;
+  training: { people: number; shortfall: number; legalCovered: number; legalRate: number | null };
+  certificates: { unqualifiedOnPost: number; minorsOnHazardous: number; expired: number; expiringSoon: number; reviewDue: number };
+  ppe: { missing: number; overdue: number };
+  standardisation: { required: boolean; status: string; score: number | null; intendedGrade: string | null; awardedGrade: string | null; validUntil: string | null };
+  problems: string[];
+};
+
+test('issue 13 §5: the competence view agrees with each module\'s own regulators\' list, for every enterprise in scope of each regulator', async (c) => {
+  await onDemoDay(t, c);
+  for (const who of ['yjj', 'guanshang', 'admin']) {
+    const officer = await t.login(who);
+    const { items, data } = await all(officer, '/api/v1/competence-overview?sort=name&order=asc');
+    const view = items as unknown as CompetenceItem[];
+    assert.ok(view.length > 0, who);
+    const training = byId((await all(officer, '/api/v1/training-overview')).items);
+    const ppe = byId((await all(officer, '/api/v1/ppe-overview')).items);
+    const std = byId((await all(officer, '/api/v1/standardisation-overview?required=all')).items);
+    const staffing = byId((await all(officer, '/api/v1/staffing')).items);
+    assert.deepEqual(view.map((i) => i.enterpriseId).sort(), [...staffing.keys()].sort(), `${who}: every active enterprise in scope`);
+    for (const i of view) {
+      const tr = training.get(i.enterpriseId)!;
+      assert.deepEqual([i.training.people, i.training.shortfall, i.training.legalCovered], [tr.people, tr.shortfallPeople, tr.legalEducationCovered], `${who} ${i.name} training`);
+      const pp = ppe.get(i.enterpriseId)!;
+      assert.deepEqual([i.ppe.missing, i.ppe.overdue], [pp.peopleMissingIssue, pp.replacementsOverdue], `${who} ${i.name} ppe`);
+      const st = std.get(i.enterpriseId)!;
+      assert.deepEqual([i.standardisation.required, i.standardisation.status, i.standardisation.awardedGrade], [st.required, st.status, st.awardedGrade], `${who} ${i.name} standardisation`);
+      // The certificates module's own lists of the enterprise (the regulators read them in the enterprise file).
+      const unq = await officer.get(`/api/v1/enterprises/${i.enterpriseId}/unqualified-on-post`);
+      assert.equal(unq.statusCode, 200, unq.body);
+      const people = (reason: string) => new Set((unq.data.items as { reason: string; employeeId: string }[]).filter((u) => u.reason === reason).map((u) => u.employeeId)).size;
+      assert.deepEqual([i.certificates.unqualifiedOnPost, i.certificates.minorsOnHazardous], [people('no_certificate'), people('minor')], `${who} ${i.name} unqualified`);
+      const expected = [
+        ...(i.training.shortfall > 0 ? ['training'] : []),
+        ...(i.certificates.unqualifiedOnPost > 0 || i.certificates.expired > 0 || i.certificates.minorsOnHazardous > 0 ? ['certificates'] : []),
+        ...(i.ppe.missing > 0 || i.ppe.overdue > 0 ? ['ppe'] : []),
+        ...(i.standardisation.required && i.standardisation.status !== 'submitted' ? ['standardisation'] : []),
+      ];
+      assert.deepEqual(i.problems, expected, `${who} ${i.name} problems`);
+    }
+    const counts = data.counts as Record<string, number>;
+    assert.equal(counts.total, view.length);
+    for (const p of ['training', 'certificates', 'ppe', 'standardisation']) assert.equal(counts[p], view.filter((i) => i.problems.includes(p)).length, `${who} count ${p}`);
+  }
+  // The demo enterprise shows its lapsed certificate, its PPE gap and its training shortfall.
+  const { items } = await all(await t.login('admin'), '/api/v1/competence-overview?problem=any');
+  const view = items as unknown as CompetenceItem[];
+  for (const p of ['training', 'certificates', 'ppe']) assert.ok(view.some((i) => i.problems.includes(p)), `the demo shows a ${p} problem`);
+});
+
+test('issue 13 §5: a write in a module shows in the competence view at once; every sort and the problem filter answer; the export has the rows', async () => {
+  const admin = await t.login('admin');
+  const ent = await makeEnterprise(t, { industryCode: 'hazardous_chemicals' });
+  const before = ((await all(admin, `/api/v1/competence-overview?q=${encodeURIComponent(ent.name)}`)).items as unknown as CompetenceItem[])[0]!;
+  assert.equal(before.standardisation.required, true, 'hazardous chemicals are high-risk: the plan requires the self-assessment');
+  assert.ok(before.problems.includes('standardisation'));
+  // Record an external review: the awarded grade shows without waiting for the job.
+  const safety = await ent.login('safety');
+  const review = await safety.post(`/api/v1/enterprises/${ent.id}/standardisation-reviews`, {
+    reviewBody: '昆明市安全生产标准化评审组织单位', reviewers: '张三、李四', reviewedOn: localDay(t.clock.now), passed: true, grade: '3', certificateNo: 'AQBIII-001',
+  });
+  assert.ok(review.statusCode < 300, review.body);
+  const after = ((await all(admin, `/api/v1/competence-overview?q=${encodeURIComponent(ent.name)}`)).items as unknown as CompetenceItem[])[0]!;
+  assert.equal(after.standardisation.awardedGrade, '3', 'the review shows at once');
+  assert.ok(after.standardisation.validUntil, 'with the certificate\'s validity');
+  for (const sort of ['problems', 'name', 'subdistrict', 'shortfall', 'legalRate', 'unqualified', 'expiring', 'ppeMissing', 'stdScore']) {
+    for (const order of ['asc', 'desc']) {
+      const res = await admin.get(`/api/v1/competence-overview?sort=${sort}&order=${order}&pageSize=5`);
+      assert.equal(res.statusCode, 200, `${sort} ${order}: ${res.body}`);
+    }
+  }
+  for (const problem of ['any', 'training', 'certificates', 'ppe', 'standardisation']) {
+    const res = await admin.get(`/api/v1/competence-overview?problem=${problem}&pageSize=200`);
+    assert.equal(res.statusCode, 200);
+    if (problem !== 'any') for (const i of res.data.items as CompetenceItem[]) assert.ok(i.problems.includes(problem), `${problem}: ${i.name}`);
+    assert.equal(res.data.total, res.data.counts[problem]);
+  }
+  assert.equal((await admin.get('/api/v1/competence-overview?sort=bogus')).statusCode, 400);
+  assert.equal((await admin.get('/api/v1/competence-overview?problem=bogus')).statusCode, 400);
+  const exported = await admin.get('/api/v1/competence-overview/export?sort=name&order=asc');
+  assert.equal(exported.statusCode, 200, exported.body);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
+  const sheet = wb.worksheets[0]!;
+  const total = (await admin.get('/api/v1/competence-overview?pageSize=1')).data.total as number;
+  assert.ok(sheet.rowCount >= total, `the export holds every row (${sheet.rowCount} ≥ ${total})`);
+  // An enterprise's own people see nothing of it.
+  assert.equal((await safety.get('/api/v1/competence-overview')).statusCode, 403);
 });

@@ -217,7 +217,7 @@ test('a ledger exported from the demo enterprise and imported into an empty one 
   assert.equal(preview.data.plan.updated.length, before.size);
   assert.deepEqual(preview.data.plan.updated.filter((u: { gradeChanged: boolean }) => u.gradeChanged).map((u: { code: string }) => u.code), ['FX-001']);
   assert.deepEqual(preview.data.plan.notInFile, [{ code: added.data.code, name: '新建罐区' }]);
-  const imports = () => t.db.selectFrom('audit_log').select('after').where('enterprise_id', '=', target).where('action', '=', 'risk.import').execute();
+  const imports = () => t.db.selectFrom('audit_log').select('after').where('enterprise_id', '=', target).where('action', '=', 'risk.import').orderBy('seq').execute();
   assert.equal((await imports()).length, 1, 'a preview writes nothing');
 
   // The import updates every point from its row: the ledger is the file's again, the added point is kept, and the

@@ -62,7 +62,7 @@ async function shown(res: Res): Promise<string> {
   return `${res.statusCode} ${res.body}`;
 }
 
-type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string; meeting: string; meetingFile: string; dutyList: string; mentorship: string; equipment: string };
+type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string; meeting: string; meetingFile: string; dutyList: string; mentorship: string; equipment: string; certificate: string };
 
 /** One record of every unit-owned kind in 二车间, created by the safety manager. */
 async function recordsOf二车间(n: number): Promise<Records> {
@@ -110,7 +110,11 @@ async function recordsOf二车间(n: number): Promise<Records> {
   }));
   // Equipment of 二车间 (issue 12 §5).
   const equipment = created(await safety.post(api('/equipment'), { code: `${name}-EQ`, name: `${name}设备`, orgUnitId: ws2 }));
-  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task, meeting, meetingFile, dutyList, mentorship, equipment };
+  // A certificate held by the 二车间 employee (issue 13 §2).
+  const certificate = created(await safety.post(api('/certificates'), {
+    employeeId: employee, kind: 'special_operation', typeCode: 'so-electrical', number: `${name}-T`, issuer: '昆明市应急管理局', issuedOn: '2025-03-01',
+  }));
+  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task, meeting, meetingFile, dutyList, mentorship, equipment, certificate };
 }
 
 /**
@@ -191,6 +195,19 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     '/documents/:id/versions/:versionId': null,
     '/document-files/:fileId': null,
     '/documents/:id/versions/:versionId/proxy-acks': null,
+    // Training (issue 13 §1): a person's archive is his unit's; the plan, the sessions and their materials are the
+    // enterprise's own (a session has no unit: everyone may attend), and a session's roster lists his branch only.
+    '/training/people/:employeeId': [r.employee],
+    '/training/plans/:year': null,
+    '/training/sessions/:id': null,
+    '/training/sessions/:id/roster': null,
+    '/training/materials/:id': null,
+    // Certificates (issue 13 §2): a certificate is its holder's unit's.
+    '/certificates/:id': [r.certificate],
+    // The standardisation self-assessment (issue 13 §4) is the managers' (403 to him).
+    '/standardisation/:year': null,
+    '/standardisation/:year/evidence/:fileId': null,
+    '/standardisation/:year/versions/:version/pdf': null,
   };
 }
 

@@ -29,6 +29,11 @@
  * staff, the required rules and post procedures with published versions and acknowledgements, the year's safety-fee
  * ledger, 安责险 policies with their insured people and work-injury coverage, and the equipment register with special
  * equipment and its inspections. After it commits, the equipment job opens the hazards of the overdue inspections.
+ *
+ * Then, in a fourth transaction with its own marker, issue 13 (see `seed-scale-competence.ts`): one big enterprise of
+ * 5,000 employees, and for every active scale enterprise 3 years of training (plans, sessions, attendance, "trained
+ * before joining"), the certificates of the special-operation posts and the safety qualifications, and the PPE issue
+ * ledger with signed receipts. After it commits, the certificates job opens the hazards of the lapsed certificates.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -62,6 +67,7 @@ import { LIABILITY_INSURANCE_RULES } from '../modules/management/insurance/insur
 import { OUTSIDE_CATEGORY, SAFETY_FEE_RULES } from '../modules/management/investment/investment.rule-sets';
 import { computeAccrual, formatFen, type AccrualInput } from '../modules/management/investment/investment.rules';
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
+import { seedCompetence } from './seed-scale-competence';
 
 export const SCALE_MARKER = 'seed_scale';
 /** The marker of the second part (issue 11): occurrences, letters and signatures of the scale enterprises. */
@@ -213,6 +219,7 @@ async function main(): Promise<void> {
     if (!(await seedEnterprises(database.pool, args, where, config.appSecret, started))) return;
     await seedDuties(database.db, args, where);
     await seedManagement(database.db, args, where);
+    await seedCompetence(database.db, args, where, config.appSecret);
   } finally {
     await database.close();
   }

@@ -20,6 +20,10 @@ import { seedDemoInvestment } from './demo-investment';
 import { seedDemoInsurance } from './demo-insurance';
 import { seedDemoEquipment } from './demo-equipment';
 import { seedDemoStaffing } from './demo-staffing';
+import { seedDemoCertificates } from './demo-certificates';
+import { seedDemoTraining } from './demo-training';
+import { seedDemoStandardisation } from './demo-standardisation';
+import { seedDemoPpe } from './demo-ppe';
 import { addLocalMonths, localDay, localYear } from '../platform/time';
 import { idLast4Hash } from '../platform/signatures';
 
@@ -318,6 +322,14 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
   await seedDemoInvestment(db, { enterpriseId: seeded.enterprise.id, now });
   await seedDemoEquipment(db, { enterpriseId: seeded.enterprise.id, now });
   await seedDemoStaffing(db, { enterpriseId: seeded.enterprise.id, now });
+  // issue 13: training demo (keep this marker line)
+  await seedDemoTraining(db, { enterpriseId: seeded.enterprise.id, now, idLast4: seeded.enterprise.idLast4 });
+  // issue 13: certificates demo (keep this marker line)
+  await seedDemoCertificates(db, { enterpriseId: seeded.enterprise.id, now });
+  // issue 13: ppe demo (keep this marker line)
+  await seedDemoPpe(db, { enterpriseId: seeded.enterprise.id, now, idLast4: seeded.enterprise.idLast4 });
+  // issue 13: standardisation demo (keep this marker line)
+  await seedDemoStandardisation(db, { enterpriseId: seeded.enterprise.id, now });
   await db.deleteFrom('app_settings').where('key', '=', DEMO_LOADING).execute();
   return seeded.result;
 }

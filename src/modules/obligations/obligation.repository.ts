@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import { enterpriseInScope, enterpriseRowInScope, type AnyScope, type SystemScope } from '../../platform/db/scope';
-import type { ObligationApplies, ObligationDefinition, ObligationOwner, ObligationReportedTo, OccurrenceStatus } from '../../platform/obligations';
+import type { AppliesFlag, ObligationApplies, ObligationDefinition, ObligationOwner, ObligationReportedTo, OccurrenceStatus } from '../../platform/obligations';
 import type { OccurrenceWindow } from '../../platform/obligations/obligation.rules';
 import { LOCAL_OFFSET_SQL } from '../../platform/time';
 import { containsPattern } from '../../platform/db/like';
@@ -39,6 +39,13 @@ export function appliesSql(a: ObligationApplies, keyIndustry: RawBuilder<SqlBool
   if (a.hasWorkersCongress !== undefined) parts.push(sql<SqlBool>`e.has_workers_congress = ${a.hasWorkersCongress}`);
   if (a.hazardousGoodsCarrier !== undefined) parts.push(sql<SqlBool>`e.hazardous_goods_carrier = ${a.hazardousGoodsCarrier}`);
   if (sizeIds) parts.push(sql<SqlBool>`e.id = any(${sql.val([...sizeIds])}::uuid[])`);
+  if (a.anyOf?.length) {
+    const flag: Record<AppliesFlag, RawBuilder<SqlBool>> = {
+      highRisk: sql<SqlBool>`(e.high_risk or i.high_risk)`, centralProvincial: sql<SqlBool>`e.central_provincial`, aboveScale: sql<SqlBool>`e.above_scale`,
+      keyIndustry: sql<SqlBool>`coalesce(${keyIndustry}, false)`, stateOwned: sql<SqlBool>`e.state_owned`, hazardousGoodsCarrier: sql<SqlBool>`e.hazardous_goods_carrier`,
+    };
+    parts.push(sql<SqlBool>`(${sql.join(a.anyOf.map((f) => flag[f]), sql` or `)})`);
+  }
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { obligationDefinition, obligationDefinitions, type ObligationParams } from '../../platform/obligations';
+import { APPLIES_FLAGS, obligationDefinition, obligationDefinitions, type ObligationParams } from '../../platform/obligations';
 import { defineRuleSet } from '../../platform/rules';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -26,6 +26,7 @@ export const obligationParamsSchema: z.ZodType<ObligationParams> = z.object({
     hasWorkersCongress: z.boolean().optional(),
     hazardousGoodsCarrier: z.boolean().optional(),
     sizeClasses: z.array(z.enum(['large', 'medium', 'small', 'micro'])).max(4).optional(),
+    anyOf: z.array(z.enum(APPLIES_FLAGS)).max(APPLIES_FLAGS.length).optional(),
   }),
   remindDaysBefore: steps,
   escalateDaysAfter: steps,
@@ -64,7 +65,8 @@ export const OBLIGATION_RULES = defineRuleSet({
       fields: {
         definitions: '履职事项', enabled: '启用', effectiveFrom: '生效日期', cadence: '周期', 'cadence.kind': '周期类型', 'cadence.graceDays': '期末后宽限天数',
         'cadence.dueMonthDay': '每年截止日（月-日）', 'cadence.event': '触发事件', 'cadence.days': '事件后天数', 'cadence.workingDays': '按工作日计算',
-        applies: '适用企业', remindDaysBefore: '到期前提醒（天）', escalateDaysAfter: '逾期后督促（天）',
+        applies: '适用企业', 'applies.anyOf': '满足其一即适用', '@highRisk': '高危行业', '@centralProvincial': '中央或省属企业', '@aboveScale': '规模以上企业',
+        '@keyIndustry': '重点行业', '@stateOwned': '国有企业', '@hazardousGoodsCarrier': '危险货物运输企业', remindDaysBefore: '到期前提醒（天）', escalateDaysAfter: '逾期后督促（天）',
         '@monthly': '每月', '@quarterly': '每季度', '@half_yearly': '每半年', '@yearly': '每年', '@event': '事件触发',
       },
     },
@@ -74,7 +76,8 @@ export const OBLIGATION_RULES = defineRuleSet({
       fields: {
         definitions: 'Duties', enabled: 'Enabled', effectiveFrom: 'Effective from', cadence: 'Cadence', 'cadence.kind': 'Cadence', 'cadence.graceDays': 'Grace days after the period',
         'cadence.dueMonthDay': 'Yearly due day (MM-DD)', 'cadence.event': 'Trigger event', 'cadence.days': 'Days after the event', 'cadence.workingDays': 'Working days',
-        applies: 'Applies to', remindDaysBefore: 'Remind days before', escalateDaysAfter: 'Escalate days after',
+        applies: 'Applies to', 'applies.anyOf': 'Any of', '@highRisk': 'High-risk industry', '@centralProvincial': 'Central or provincial enterprise', '@aboveScale': 'Above designated size',
+        '@keyIndustry': 'Key industry', '@stateOwned': 'State-owned', '@hazardousGoodsCarrier': 'Hazardous-goods carrier', remindDaysBefore: 'Remind days before', escalateDaysAfter: 'Escalate days after',
         '@monthly': 'Monthly', '@quarterly': 'Quarterly', '@half_yearly': 'Half-yearly', '@yearly': 'Yearly', '@event': 'On an event',
       },
     },

@@ -20,7 +20,12 @@ export const COLUMNS = [
   { key: 'orgUnit', header: '所属单位', width: 30 },
   { key: 'posts', header: '岗位', width: 28 },
   { key: 'hireDate', header: '入职日期', width: 13 },
+  // R-TRN-2: a new enterprise's roster says who was trained before joining (入职前已培训) and how that is proven.
+  { key: 'trainedBeforeJoining', header: '入职前已培训', width: 13 },
+  { key: 'priorTrainingNote', header: '入职前培训证明', width: 36 },
 ] as const;
+/** The columns a roster may leave out (older templates have none of them). */
+const OPTIONAL_COLUMNS: readonly ColumnKey[] = ['trainedBeforeJoining', 'priorTrainingNote'];
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const DATA_SHEET = '员工信息';
 /** The most data rows one upload may carry; the template's drop-downs cover as many. */
@@ -186,7 +191,18 @@ export type SheetRow = { row: number; cells: Record<ColumnKey, CellInput> };
 export type RowError = { row: number; column: string; message: string; params?: Record<string, string | number> };
 export type ValidRow = {
   row: number; name: string; idNumber: string; phone: string; employmentForm: EmploymentForm; orgUnitId: string; postIds: string[]; hireDate: string | null;
+  trainedBeforeJoining: boolean; priorTrainingNote: string;
 };
+
+const YES = new Set(['是', '有', 'y', 'yes', '1', 'true', '√', '已培训']);
+const NO = new Set(['', '否', '无', 'n', 'no', '0', 'false', '未培训']);
+/** 是/否 as written in a cell (a few common variants); null when it is neither. */
+export function parseYesNo(v: string): boolean | null {
+  const t = v.trim().toLowerCase();
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return null;
+}
 export type RowContext = {
   units: UnitIndex;
   posts: PostNode[];
@@ -276,15 +292,23 @@ export function validateRows(rows: SheetRow[], ctx: RowContext): { valid: ValidR
       if (!hireDate) fail('hireDate', 'validation.date');
     }
 
+    // R-TRN-2: 16 and 17-year-olds (未成年工) may work, but never on key posts or special operations: a row error.
+    if (idNumber && isUnderAge(idNumber, ctx.today, 18) && postIds.some((p) => hazardous.has(p))) fail('posts', 'import.minorOnHazardousPost');
+
+    const trainedText = text(cells.trainedBeforeJoining ?? null);
+    const trained = parseYesNo(trainedText);
+    if (trained === null) fail('trainedBeforeJoining', 'import.yesNo');
+    const priorTrainingNote = text(cells.priorTrainingNote ?? null);
+    if (priorTrainingNote.length > 500) fail('priorTrainingNote', 'validation.tooLong', { max: 500 });
+    else if (trained && !priorTrainingNote) fail('priorTrainingNote', 'import.priorTraining.evidence');
+
     if (rowErrors.length) {
       errorRows++;
       errors.push(...rowErrors);
     } else {
-      valid.push({ row, name, idNumber, phone, employmentForm: form!, orgUnitId: orgUnitId!, postIds, hireDate });
+      valid.push({ row, name, idNumber, phone, employmentForm: form!, orgUnitId: orgUnitId!, postIds, hireDate, trainedBeforeJoining: trained === true, priorTrainingNote });
       const warn = (key: ColumnKey, message: string, params?: Record<string, string | number>) => warnings.push({ row, column: header(key), message, ...(params ? { params } : {}) });
       if (hireDate && hireDate > ctx.today) warn('hireDate', 'import.hireDate.future', { date: hireDate });
-      // 16 and 17-year-olds (未成年工) may work, but not on key posts or special operations.
-      if (isUnderAge(idNumber, ctx.today, 18) && postIds.some((p) => hazardous.has(p))) warn('posts', 'import.minorOnHazardousPost');
     }
   }
   return { valid, errors, warnings, errorRows };
@@ -305,6 +329,8 @@ const NOTES: Record<ColumnKey, { note: string; example: string }> = {
   orgUnit: { note: '必填，按“部门/车间/班组”填写完整路径，如“生产部/一车间/甲班”；单位名称在本企业唯一时也可只写名称；填写企业名称表示公司本部。可选的单位见“单位与岗位”工作表。', example: '生产部/一车间/甲班' },
   posts: { note: '选填，多个岗位用“、”或“,”分隔。岗位名称在多个单位中重复时，优先匹配所属单位及其上级单位的岗位，仍无法确定时请写成“单位路径/岗位”，如“生产部/一车间/甲班/操作工”。', example: '操作工、班组长' },
   hireDate: { note: '选填，日期格式，如 2024-03-01（也可写 2024/3/1 或 2024年3月1日）。', example: '2024-03-01' },
+  trainedBeforeJoining: { note: '选填，“是”或“否”（空白为否）。未经岗前安全培训的人员不能安排岗位；入职前已在其他单位完成培训的填“是”，并在下一列写明证明。', example: '否' },
+  priorTrainingNote: { note: '“入职前已培训”为“是”时必填：培训单位、时间、学时或证明文件编号，如“2023年在原单位完成三级安全教育72学时，证明编号PX-2023-018”。', example: '' },
 };
 
 // ID and phone numbers are text: a number cell would round an 18-digit ID number.
@@ -314,13 +340,15 @@ const FORMATS: Partial<Record<ColumnKey, string>> = { idNumber: '@', phone: '@',
 export const ROSTER_SHEET = defineSheet<ColumnKey, ExportRow>({
   name: DATA_SHEET,
   maxRows: MAX_IMPORT_ROWS,
-  columns: COLUMNS.map((c) => ({ ...c, ...NOTES[c.key], numFmt: FORMATS[c.key], write: (r: ExportRow) => exportCell(c.key, r) })),
+  columns: COLUMNS.map((c) => ({
+    ...c, ...NOTES[c.key], numFmt: FORMATS[c.key], write: (r: ExportRow) => exportCell(c.key, r), ...(OPTIONAL_COLUMNS.includes(c.key) ? { required: false } : {}),
+  })),
 });
 
 /** The export: the template's layout (ID numbers masked), with the status as an extra last column. */
 const EXPORT_SHEET = defineSheet<ColumnKey | 'status', ExportRow>({
   ...ROSTER_SHEET.definition,
-  columns: [...ROSTER_SHEET.definition.columns, { key: 'status', header: '状态', width: 8, required: false, write: (r) => (r.status === 'active' ? '在职' : '离职') }],
+  columns: [...ROSTER_SHEET.definition.columns.filter((c) => !OPTIONAL_COLUMNS.includes(c.key)), { key: 'status', header: '状态', width: 8, required: false, write: (r) => (r.status === 'active' ? '在职' : '离职') }],
 });
 
 function exportCell(key: ColumnKey, r: ExportRow): string {
@@ -332,6 +360,7 @@ function exportCell(key: ColumnKey, r: ExportRow): string {
     case 'orgUnit': return r.unitPath;
     case 'posts': return r.posts.join('、');
     case 'hireDate': return r.hireDate ?? '';
+    case 'trainedBeforeJoining': case 'priorTrainingNote': return '';
   }
 }
 
@@ -365,6 +394,9 @@ export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
           showErrorMessage: true, errorStyle: 'warning', errorTitle: '所属单位', error: '该单位不在本企业的单位列表中，请核对',
         },
       } : {}),
+      trainedBeforeJoining: {
+        type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, errorStyle: 'stop', errorTitle: '入职前已培训', error: '请选择“是”或“否”',
+      },
       hireDate: {
         type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1950, 0, 1))],
         showErrorMessage: true, errorStyle: 'warning', errorTitle: '入职日期', error: '请填写日期，如 2024-03-01',

@@ -72,6 +72,16 @@ const phone = z.string().trim().refine((v) => v === '' || PHONE.test(v), { messa
 const hireDate = z.string().refine(isHireDate, { message: 'validation.date' }).nullable();
 const postIds = z.array(z.uuid()).max(20).transform((ids) => [...new Set(ids)]);
 
+/**
+ * R-TRN-2: nobody is put on a post before passing the pre-post training, unless he was trained before joining (入职前
+ * 已培训) and the evidence is given: a scan (an uploaded attachment) or a description.
+ */
+const priorTraining = {
+  trainedBeforeJoining: z.boolean().default(false),
+  priorTrainingAttachmentId: z.uuid().nullable().default(null),
+  priorTrainingNote: z.string().trim().max(500).default(''),
+};
+
 export const employeeCreate = z.object({
   name,
   idNumber,
@@ -80,6 +90,7 @@ export const employeeCreate = z.object({
   orgUnitId: z.uuid(),
   postIds: postIds.default([]),
   hireDate: hireDate.default(null),
+  ...priorTraining,
 });
 export type EmployeeCreate = z.infer<typeof employeeCreate>;
 
@@ -93,6 +104,7 @@ export const employeeUpdate = z.object({
   hireDate: hireDate.optional(),
   // Reinstating someone who left is an update: their ID number stays unique within the enterprise.
   status: employeeStatus.optional(),
+  ...priorTraining,
   version: z.number().int(),
 });
 export type EmployeeUpdate = z.infer<typeof employeeUpdate>;
@@ -104,7 +116,7 @@ export const importReport = z.object({
   errorCount: z.number().int(),
   imported: z.number().int(),
   errors: z.array(importError),
-  /** Rows imported as written that deserve a second look (a hire date in the future, a minor on a hazardous post). */
+  /** Rows imported as written that deserve a second look (a hire date in the future). */
   warnings: z.array(importError),
   message: z.string(),
 });

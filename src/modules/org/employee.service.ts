@@ -13,8 +13,9 @@ import { enqueueOutbox } from '../../platform/outbox';
 import { idLast4Hash } from '../../platform/signatures';
 import { addLocalDays, localDay } from '../../platform/time';
 import { triggerEvent } from '../obligations';
+import { postAssignmentGuard, type AssignedPerson } from './post-assignment';
 import {
-  buildExport, buildTemplate, candidateIdNumbers, readRoster, unitIndex, unitPathNames, validateRows,
+  buildExport, buildTemplate, candidateIdNumbers, COLUMNS, readRoster, unitIndex, unitPathNames, validateRows,
 } from './employee.excel';
 import {
   allEmployeeRows, countPosts, employeeWithHash, findEmployeeRow, findEnterpriseInScope, insertEmployeePosts,
@@ -28,6 +29,9 @@ import {
 import { hashIdNumber, isUnderAge, maskIdNumber, MIN_WORKING_AGE, normalizeIdNumber } from './id-number';
 
 type PostRef = { id: string; name: string };
+/** R-TRN-2: a minor (未成年工) is under 18. */
+const ADULT_AGE = 18;
+const POSTS_HEADER = COLUMNS.find((c) => c.key === 'posts')!.header;
 
 /**
  * Who may change an enterprise's employees: its own managers (not unit leaders, not employees) or the district
@@ -97,6 +101,24 @@ async function checkUnitAndPosts(db: Executor, actor: Actor, enterpriseId: strin
   if (postIds !== undefined && (await countPosts(db, actor.scope, enterpriseId, postIds)) !== postIds.length) throw invalid('body.postIds', 'validation.post.invalid');
 }
 
+/** R-TRN-2: "trained before joining" needs its evidence (a scan or a description). */
+function requirePriorEvidence(input: { trainedBeforeJoining: boolean; priorTrainingAttachmentId: string | null; priorTrainingNote: string }): void {
+  if (input.trainedBeforeJoining && !input.priorTrainingAttachmentId && !input.priorTrainingNote) {
+    throw invalid('body.priorTrainingNote', 'certificates.assign.evidenceRequired');
+  }
+}
+
+/**
+ * R-TRN-2: the posts a person is being put on are refused (400 at `body.postIds`, naming the post and what is missing)
+ * when one is a special operation and he holds no valid certificate of its type, when he is a minor and it is a key or
+ * special-operation post, or when he has not passed the pre-post training (nor was trained before joining).
+ */
+async function refuseUnqualified(db: Executor, enterpriseId: string, today: string, person: AssignedPerson): Promise<void> {
+  if (!person.postIds.length) return;
+  const [refusal] = await postAssignmentGuard().refusals(db, enterpriseId, today, [person]);
+  if (refusal) throw new AppError('VALIDATION', { reason: refusal.reason, issues: [{ path: 'body.postIds', message: refusal.messageKey, params: refusal.params }] });
+}
+
 const duplicateIdNumber = () => alreadyTaken('body.idNumber', 'validation.idNumber.duplicate');
 
 /** 劳动法 第十五条: no one under 16 is employed (400 at the ID number, which carries the birth date). */
@@ -126,6 +148,11 @@ export async function createEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
     if (!mayWrite(actor, 'employee.manage')) throw forbidden();
     await checkUnitAndPosts(tx, actor, enterpriseId, input.orgUnitId, input.postIds);
     if (await employeeWithHash(tx, actor.scope, enterpriseId, hash)) throw duplicateIdNumber();
+    requirePriorEvidence(input);
+    const today = localDay(ctx.now);
+    await refuseUnqualified(tx, enterpriseId, today, {
+      employeeId: null, name: input.name, minor: isUnderAge(idNumber, today, ADULT_AGE), trainedBeforeJoining: input.trainedBeforeJoining, postIds: input.postIds,
+    });
     const id = randomUUID();
     await insertEmployees(tx, actor.scope, enterpriseId, [{
       id, name: input.name, id_number_masked: maskIdNumber(idNumber), id_number_hash: hash,
@@ -133,6 +160,10 @@ export async function createEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
       phone: input.phone, employment_form: input.employmentForm, org_unit_id: input.orgUnitId, hire_date: input.hireDate,
     }], ctx.now);
     await insertEmployeePosts(tx, actor.scope, enterpriseId, input.postIds.map((post_id) => ({ employee_id: id, post_id })));
+    await postAssignmentGuard().keepAdultDays(tx, enterpriseId, [{ employeeId: id, idNumber }], today);
+    if (input.trainedBeforeJoining) {
+      await postAssignmentGuard().keepPriorTraining(tx, ctx, enterpriseId, [id], { attachmentId: input.priorTrainingAttachmentId, note: input.priorTrainingNote });
+    }
     const { row, posts } = await loadOne(tx, actor, enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'employee.create', entityType: 'employee', entityId: id, enterpriseId, after: auditView(row, posts) });
     // Issue 11: a person added to the roster is a new hire unless the hire date says otherwise; the duties a hire opens
@@ -152,6 +183,17 @@ export async function updateEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
     if (!mayWrite(actor, 'employee.manage')) throw forbidden();
     if (before.row.version !== input.version) throw new AppError('CONFLICT');
     await checkUnitAndPosts(tx, actor, enterpriseId, input.orgUnitId, input.postIds);
+    requirePriorEvidence(input);
+    const today = localDay(ctx.now);
+    // Only the posts being added are checked: assignments made before the rule are kept (and listed as unqualified).
+    const added = (input.postIds ?? []).filter((p) => !before.posts.some((b) => b.id === p));
+    if (added.length) {
+      const minor = input.idNumber !== undefined
+        ? isUnderAge(normalizeIdNumber(input.idNumber), today, ADULT_AGE) : await postAssignmentGuard().isMinor(tx, enterpriseId, id, today);
+      await refuseUnqualified(tx, enterpriseId, today, {
+        employeeId: id, name: input.name ?? before.row.name, minor, trainedBeforeJoining: input.trainedBeforeJoining, postIds: added,
+      });
+    }
     const changes: EmployeeChanges = {
       name: input.name, phone: input.phone, employment_form: input.employmentForm, org_unit_id: input.orgUnitId,
       hire_date: input.hireDate, status: input.status,
@@ -165,6 +207,10 @@ export async function updateEmployee(db: Db, ctx: Ctx, idSecret: string, enterpr
       changes.id_number_masked = maskIdNumber(idNumber);
       changes.id_number_hash = hash;
       changes.id_last4_hash = idLast4Hash(idSecret, enterpriseId, id, idNumber.slice(-4));
+      await postAssignmentGuard().keepAdultDays(tx, enterpriseId, [{ employeeId: id, idNumber }], today, { replace: true });
+    }
+    if (input.trainedBeforeJoining) {
+      await postAssignmentGuard().keepPriorTraining(tx, ctx, enterpriseId, [id], { attachmentId: input.priorTrainingAttachmentId, note: input.priorTrainingNote });
     }
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as EmployeeChanges;
     if (!(await updateEmployeeRow(tx, actor.scope, enterpriseId, id, input.version, defined, ctx.now))) throw new AppError('CONFLICT');
@@ -245,6 +291,28 @@ export const employeesExport = defineExport<{ enterpriseId: string; q: EmployeeE
 });
 
 /**
+ * R-TRN-2 in the roster import: a row putting someone on a post he may not hold (a special operation without a valid
+ * certificate, which a person not yet registered cannot have; a minor on a key post; no pre-post training and not
+ * trained before joining) is a row error at the posts column, like any other. Moves such rows from valid to errors.
+ */
+async function refuseUnqualifiedRows(db: Executor, enterpriseId: string, today: string, checked: ReturnType<typeof validateRows>): Promise<void> {
+  const refusals = await postAssignmentGuard().refusals(db, enterpriseId, today, checked.valid.map((r) => ({
+    employeeId: null, name: r.name, minor: isUnderAge(r.idNumber, today, ADULT_AGE), trainedBeforeJoining: r.trainedBeforeJoining, postIds: r.postIds,
+  })));
+  const kept: typeof checked.valid = [];
+  for (const [i, r] of checked.valid.entries()) {
+    const refusal = refusals[i];
+    if (!refusal) { kept.push(r); continue; }
+    checked.errors.push({ row: r.row, column: POSTS_HEADER, message: refusal.messageKey, params: refusal.params });
+    checked.errorRows++;
+  }
+  if (kept.length === checked.valid.length) return;
+  checked.valid = kept;
+  checked.errors.sort((a, b) => a.row - b.row);
+  checked.warnings = checked.warnings.filter((w) => kept.some((r) => r.row === w.row));
+}
+
+/**
  * Imports a roster. Every row is checked first (format, check digit, duplicates in the file and in the enterprise,
  * units and posts by name); `strict` imports nothing if any row is wrong, `valid` imports the good rows. The
  * inserts, one audit row and the importer's notification share one transaction.
@@ -273,6 +341,7 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
     isRegistered: (id) => registered.has(hashOf.get(id) ?? hashIdNumber(id, idSecret)),
     today: localDay(ctx.now),
   });
+  await refuseUnqualifiedRows(db, enterpriseId, localDay(ctx.now), checked);
   const tr = (list: typeof checked.errors) => list.map((e) => ({ row: e.row, column: e.column, message: t(ctx.locale, e.message, e.params) }));
   const errors = tr(checked.errors);
   const report = (imported: number, message: string): ImportReport => ({
@@ -290,6 +359,11 @@ export async function importEmployees(db: Db, ctx: Ctx, idSecret: string, enterp
       employment_form: r.employmentForm, org_unit_id: r.orgUnitId, hire_date: r.hireDate,
     })), ctx.now, { analyze: true });
     await insertEmployeePosts(tx, actor.scope, enterpriseId, checked.valid.flatMap((r, i) => r.postIds.map((post_id) => ({ employee_id: ids[i]!, post_id }))));
+    await postAssignmentGuard().keepAdultDays(tx, enterpriseId, checked.valid.map((r, i) => ({ employeeId: ids[i]!, idNumber: r.idNumber })), localDay(ctx.now));
+    // R-TRN-2: the rows trained before joining keep that record, each with the evidence its row describes.
+    for (const [i, r] of checked.valid.entries()) {
+      if (r.trainedBeforeJoining) await postAssignmentGuard().keepPriorTraining(tx, ctx, enterpriseId, [ids[i]!], { attachmentId: null, note: r.priorTrainingNote });
+    }
     // Issue 11 §9: rows whose hire date is recent are new hires, as if added by hand; rows without one are existing staff.
     for (const [i, r] of checked.valid.entries()) {
       if (!isRecentHire(r.hireDate, ctx, false)) continue;

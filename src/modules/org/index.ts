@@ -31,3 +31,7 @@ export { enterpriseAttributesIn, enterpriseAttributesOf, type EnterpriseAttribut
 export { keyIndustryWhere } from './enterprise-attributes.repository';
 // Issue 11 §9: other modules hear of an enterprise's status change (leaving 'suspended' is a resumption) in its transaction.
 export { onEnterpriseStatusChange, type EnterpriseStatusChange, type EnterpriseStatusListener } from './enterprise-status';
+// Issue 13 §2, R-TRN-2: the certificates module registers who may be put on which post; org asks it on every assignment.
+export { setPostAssignmentGuard, type AssignedPerson, type AssignmentReason, type AssignmentRefusal, type PostAssignmentGuard } from './post-assignment';
+// ID numbers as the roster keeps them (a keyed hash): the certificates import finds its holders by them.
+export { hashIdNumber, isValidIdNumber, normalizeIdNumber } from './id-number';

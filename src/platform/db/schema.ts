@@ -424,6 +424,26 @@ export type DB = {
   enterprise_laws: EnterpriseLawsTable;
   enterprise_law_documents: EnterpriseLawDocumentsTable;
   risk_card_acks: RiskCardAcksTable;
+  // issue 13: training tables (keep this marker line)
+  training_plans: TrainingPlansTable;
+  training_plan_items: TrainingPlanItemsTable;
+  training_sessions: TrainingSessionsTable;
+  training_attendance: TrainingAttendanceTable;
+  training_retraining_events: TrainingRetrainingEventsTable;
+  training_prior: TrainingPriorTable;
+  training_plan_reviews: TrainingPlanReviewsTable;
+  // issue 13: certificates tables (keep this marker line)
+  certificates: CertificatesTable;
+  certificate_reviews: CertificateReviewsTable;
+  certificate_post_hazards: CertificatePostHazardsTable;
+  minor_employees: MinorEmployeesTable;
+  // issue 13: ppe tables (keep this marker line)
+  ppe_posts: PpePostsTable;
+  ppe_issues: PpeIssuesTable;
+  // issue 13: standardisation tables (keep this marker line)
+  standardisation_assessments: StandardisationAssessmentsTable;
+  standardisation_adjustments: StandardisationAdjustmentsTable;
+  standardisation_reviews: StandardisationReviewsTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -708,10 +728,100 @@ export type ManagementIndicatorsTable = {
   fee_applies: boolean; fee_required: MoneyNullable; fee_accrued: MoneyNullable; fee_used: Money; fee_ineligible: Money; fee_shortfall: Money;
   insurance_applies: boolean; policy_missing: boolean; uninsured: number; overdue: number;
   p_staffing: boolean; p_rules: boolean; p_fee: boolean; p_insurance: boolean; p_equipment: boolean; problems: number; computed_at: Timestamp;
+  // Issue 13 §5 (migration 0108): the competence indicators.
+  training_people: Generated<number>; training_shortfall: Generated<number>; legal_covered: Generated<number>; unqualified_on_post: Generated<number>;
+  certs_expiring: Generated<number>; certs_expired: Generated<number>; certs_review_due: Generated<number>; minors_on_hazardous: Generated<number>;
+  ppe_missing: Generated<number>; ppe_overdue: Generated<number>; std_required: Generated<boolean>; std_status: Generated<string>;
+  std_score: ColumnType<string | null, string | number | null | undefined, string | number | null>; std_intended: string | null; std_awarded: string | null;
+  std_valid_until: DateColNullable; p_training: Generated<boolean>; p_certificates: Generated<boolean>; p_ppe: Generated<boolean>;
+  p_standardisation: Generated<boolean>; competence_problems: Generated<number>;
 };
 
 /** R-RISK-7, issue 12 §2 (migration 0103): the content of his post's risk-notice card a person acknowledged last. */
 export type RiskCardAcksTable = {
   enterprise_id: string; post_id: string; employee_id: string; content_sha256: string; acknowledged_at: Timestamp; acknowledged_by: string;
   signature_id: string | null; acks: Generated<number>;
+};
+
+// issue 13: training types (keep this marker line)
+/** Issue 13 §1, R-TRN-1 (migration 0104): the training plan, sessions and attendance, re-training events, prior training, the principal's quarterly check. */
+export type TrainingCourseType =
+  | 'legal_education' | 'induction_company' | 'induction_workshop' | 'induction_team' | 'special' | 'regular' | 'emergency' | 'retraining' | 'other';
+export type TrainingPlansTable = {
+  enterprise_id: string; id: Generated<string>; year: number; note: Generated<string>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
+  version: Generated<number>;
+};
+export type TrainingPlanItemsTable = {
+  enterprise_id: string; plan_id: string; line_no: number; course_type: TrainingCourseType; title: string; target: Generated<string>; planned_hours: Money; month: number;
+};
+export type TrainingSessionsTable = {
+  enterprise_id: string; id: Generated<string>; course_type: TrainingCourseType; title: string; trainer: Generated<string>; held_on: DateCol; hours: Money;
+  exam_held: Generated<boolean>; note: Generated<string>; checkin_token_sha256: string | null; checkin_expires_at: TimestampNullable; created_by: string | null;
+  created_at: Timestamp; updated_at: Timestamp; version: Generated<number>;
+};
+export type TrainingAttendanceTable = {
+  enterprise_id: string; session_id: string; employee_id: string; held_on: DateCol; hours: Money; course_type: TrainingCourseType;
+  method: 'qr' | 'proxy_pad' | 'import' | 'manager'; score: MoneyNullable; passed: boolean | null; signature_id: string | null; recorded_by: string | null;
+  recorded_at: Timestamp;
+};
+export type TrainingRetrainingReason = 'post_change' | 'return' | 'new_process' | 'new_equipment';
+export type TrainingRetrainingEventsTable = {
+  enterprise_id: string; id: Generated<string>; employee_id: string; reason: TrainingRetrainingReason; occurred_on: DateCol; away_since: DateColNullable;
+  note: Generated<string>; created_by: string | null; created_at: Timestamp;
+};
+export type TrainingPriorTable = {
+  enterprise_id: string; employee_id: string; attachment_id: string | null; note: Generated<string>; recorded_by: string | null; recorded_at: Timestamp;
+};
+export type TrainingPlanReviewsTable = {
+  enterprise_id: string; id: Generated<string>; year: number; quarter: number; comments: string; report: Json; content_sha256: string; signature_id: string;
+  signed_by: string; signed_at: Timestamp;
+};
+
+// issue 13: certificates types (keep this marker line)
+/** Issue 13 §2, R-TRN-2 (migration 0105): the certificates people hold, their reviews, and the hazard per uncertified worker on a post. */
+export type CertificateKind = 'special_operation' | 'special_equipment' | 'safety_qualification';
+export type CertificatesTable = {
+  enterprise_id: string; id: Generated<string>; employee_id: string; kind: CertificateKind; type_code: string; number: string; issuer: Generated<string>;
+  issued_on: DateCol; valid_until: DateCol; next_review_on: DateColNullable; compliant_since: DateCol; extended_review: Generated<boolean>;
+  attachment_id: string | null; note: Generated<string>; status: Generated<'active' | 'revoked'>; created_by: string | null; created_at: Timestamp;
+  updated_at: Timestamp; version: Generated<number>;
+};
+export type CertificateReviewsTable = {
+  enterprise_id: string; id: Generated<string>; certificate_id: string; kind: 'review' | 'renewal'; reviewed_on: DateCol; result: 'pass' | 'fail';
+  before_valid_until: DateCol; before_next_review: DateColNullable; after_valid_until: DateCol; after_next_review: DateColNullable; number: Generated<string>;
+  note: Generated<string>; recorded_by: string | null; created_at: Timestamp;
+};
+/** R-TRN-2: the day a person registered under 18 turns 18 (the full ID number is not kept, so the age is kept here). */
+export type MinorEmployeesTable = { enterprise_id: string; employee_id: string; adult_on: DateCol };
+export type CertificatePostHazardsTable = { enterprise_id: string; employee_id: string; post_id: string; lapse: string; hazard_id: string; opened_at: Timestamp };
+
+// issue 13: ppe types (keep this marker line)
+/** Issue 13 §3, R-PPE-1 (migration 0106): each post's post type [cfg], or its own issue standard. */
+export type PpePostItem = { item: string; quantity: number; cycleMonths: number | null };
+export type PpePostsTable = {
+  enterprise_id: string; post_id: string; post_type: string; items: ColumnType<PpePostItem[] | null, string | null, string | null>;
+  updated_by: string | null; updated_at: Timestamp; version: Generated<number>;
+};
+/** The issue ledger: one item issued to one person, its next replacement and the person's signed receipt (signed rows immutable). */
+export type PpeIssuesTable = {
+  enterprise_id: string; id: Generated<string>; employee_id: string; post_id: string | null; item: string; item_name: string; standard: Generated<string>;
+  quantity: number; issued_on: DateCol; cycle_months: number | null; next_replacement: DateColNullable; batch_id: string | null; note: Generated<string>;
+  issued_by: string | null; created_at: Timestamp; signature_id: string | null; signed_at: TimestampNullable; sign_method: 'pad' | 'password' | 'proxy_pad' | null;
+  voided_at: TimestampNullable; voided_by: string | null; void_reason: string | null; replaces_id: string | null; version: Generated<number>;
+};
+
+// issue 13: standardisation types (keep this marker line)
+/** Issue 13 §4, R-STD-1 (migration 0107): the self-assessment's row per year, its adjustments, the external reviews. */
+export type StandardisationAssessmentsTable = {
+  enterprise_id: string; year: number; id: Generated<string>; status: Generated<'draft' | 'confirmed' | 'submitted'>; submitted_version: number | null;
+  score: Numeric; assessed_max: Numeric; intended_grade: '1' | '2' | '3' | 'none' | null; signature_id: string | null;
+  first_submitted_at: TimestampNullable; submitted_at: TimestampNullable; created_at: Timestamp; updated_at: Timestamp;
+};
+export type StandardisationAdjustmentsTable = {
+  enterprise_id: string; year: number; element_code: string; score: ColumnType<string, number | string, number | string>; reason: string;
+  evidence_ids: ColumnType<string[], string[], string[]>; adjusted_by: string | null; adjusted_at: Timestamp;
+};
+export type StandardisationReviewsTable = {
+  enterprise_id: string; id: Generated<string>; review_body: string; reviewers: Generated<string>; reviewed_on: DateCol; passed: boolean;
+  grade: '1' | '2' | '3' | null; certificate_no: Generated<string>; valid_until: DateColNullable; note: Generated<string>; recorded_by: string | null; created_at: Timestamp;
 };

@@ -18,7 +18,7 @@
  * Definitions are declared in a module's manifest (`obligations`, see obligation.definition.ts).
  */
 export {
-  OCCURRENCE_STATUSES, obligationDefinition, obligationDefinitions, registerObligations,
-  type ObligationApplies, type ObligationCadence, type ObligationDefinition, type ObligationOwner, type ObligationParams,
+  APPLIES_FLAGS, OCCURRENCE_STATUSES, obligationDefinition, obligationDefinitions, registerObligations,
+  type AppliesFlag, type ObligationApplies, type ObligationCadence, type ObligationDefinition, type ObligationOwner, type ObligationParams,
   type ObligationReportedTo, type OccurrenceStatus,
 } from './obligation.definition';

@@ -43,7 +43,16 @@ export type ObligationApplies = {
   hasWorkersCongress?: boolean;
   hazardousGoodsCarrier?: boolean;
   sizeClasses?: ('large' | 'medium' | 'small' | 'micro')[];
+  /**
+   * At least one of these holds (the others above must all hold): e.g. R-STD-1's self-assessment is owed by central or
+   * provincial enterprises, high-risk ones and those above designated size (规上).
+   */
+  anyOf?: AppliesFlag[];
 };
+
+/** The enterprise flags `anyOf` may name. */
+export const APPLIES_FLAGS = ['highRisk', 'centralProvincial', 'aboveScale', 'keyIndustry', 'stateOwned', 'hazardousGoodsCarrier'] as const;
+export type AppliesFlag = (typeof APPLIES_FLAGS)[number];
 
 /** The parameters a district may change, per definition (the rule-set `obligations`). */
 export type ObligationParams = {

@@ -81,10 +81,12 @@ export type EnterpriseFacts = {
   highRisk: boolean;
   hasWorkersCongress: boolean;
   hazardousGoodsCarrier: boolean;
+  centralProvincial: boolean;
+  aboveScale: boolean;
   sizeClass: 'large' | 'medium' | 'small' | 'micro';
 };
 
-/** Whether an enterprise owes a definition: every condition given holds. */
+/** Whether an enterprise owes a definition: every condition given holds (and, with `anyOf`, at least one of its flags). */
 export function applies(a: ObligationApplies, e: EnterpriseFacts): boolean {
   if (a.industryCategories?.length && !a.industryCategories.some((c) => e.industryCategories.includes(c))) return false;
   if (a.keyIndustry !== undefined && a.keyIndustry !== e.keyIndustry) return false;
@@ -93,6 +95,7 @@ export function applies(a: ObligationApplies, e: EnterpriseFacts): boolean {
   if (a.hasWorkersCongress !== undefined && a.hasWorkersCongress !== e.hasWorkersCongress) return false;
   if (a.hazardousGoodsCarrier !== undefined && a.hazardousGoodsCarrier !== e.hazardousGoodsCarrier) return false;
   if (a.sizeClasses?.length && !a.sizeClasses.includes(e.sizeClass)) return false;
+  if (a.anyOf?.length && !a.anyOf.some((flag) => e[flag])) return false;
   return true;
 }
 

@@ -35,3 +35,14 @@ export function formatNumber(value: number | null | undefined, locale: string): 
   if (value === null || value === undefined) return '—';
   return new Intl.NumberFormat(locale).format(value);
 }
+
+/**
+ * Now on the district's clock (a dayjs at UTC+8): the default year, quarter or day of a form or a page, as the server
+ * counts them, whatever the browser's time zone.
+ */
+export function districtNow(): dayjs.Dayjs {
+  return dayjs().utcOffset(DISTRICT_UTC_OFFSET_MINUTES);
+}
+
+/** This year on the district's clock. */
+export const districtYear = (): number => districtNow().year();

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { PageLoading } from './components/PageLoading';
@@ -23,4 +23,15 @@ export function RequireSession({ children, passwordPage = false }: { children: R
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useAuth();
   return can(permission) ? <>{children}</> : <Forbidden />;
+}
+
+/**
+ * A module page's guard: the signed-in user holds the permission (a module's permissions are not in the app's
+ * `Permission` type: they join the vocabulary from each server module), and optionally more about who the page is for.
+ * The server refuses the same callers either way.
+ */
+export function RequireModulePermission({ permission, when, children }: { permission: string; when?: (me: NonNullable<ReturnType<typeof useAuth>['me']>) => boolean; children: ReactNode }) {
+  const { me } = useAuth();
+  if (me?.permissions.includes(permission) && (!when || when(me))) return <>{children}</>;
+  return <Suspense fallback={null}><Forbidden /></Suspense>;
 }

@@ -15,6 +15,10 @@ import type { staffingMessages } from '../modules/staffing/staffing.messages';
 import type { investmentMessages } from '../modules/investment/investment.messages';
 import type { equipmentMessages } from '../modules/equipment/equipment.messages';
 import type { overviewMessages } from '../modules/management-overview/messages';
+import type { trainingMessages } from '../modules/training/training.messages';
+import type { certificateMessages } from '../modules/certificates/certificates.messages';
+import type { ppeMessages } from '../modules/ppe/ppe.messages';
+import type { standardisationMessages } from '../modules/standardisation/standardisation.messages';
 import type { cultureMessages } from '../modules/culture/culture.messages';
 import type { documentsMessages } from '../modules/documents/documents.messages';
 import type { insuranceMessages } from '../modules/insurance/insurance.messages';
@@ -458,7 +462,7 @@ const core = { ...coreMessages, ...submissionMessages, ...signatureMessages } as
  * Each domain module keeps its own strings beside its pages, typed here by their shape alone; the texts are added when
  * the module's messages chunk arrives (`addMessages`, before any of its screens renders: app/module-messages.ts).
  */
-type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages & typeof staffingMessages & typeof equipmentMessages & typeof cultureMessages & typeof documentsMessages & typeof investmentMessages & typeof insuranceMessages & typeof overviewMessages;
+type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages & typeof staffingMessages & typeof equipmentMessages & typeof cultureMessages & typeof documentsMessages & typeof investmentMessages & typeof insuranceMessages & typeof overviewMessages & typeof trainingMessages & typeof certificateMessages & typeof ppeMessages & typeof standardisationMessages;
 
 export type MessageKey = keyof typeof core | keyof ModuleMessages;
 const dictionary: Record<string, Entry> = { ...core };

@@ -1,5 +1,9 @@
 import { auditWebModule } from '../modules/audit';
 import { equipmentWebModule } from '../modules/equipment';
+import { trainingWebModule } from '../modules/training';
+import { certificatesWebModule } from '../modules/certificates';
+import { ppeWebModule } from '../modules/ppe';
+import { standardisationWebModule } from '../modules/standardisation';
 import { cultureWebModule } from '../modules/culture';
 import { documentsWebModule } from '../modules/documents';
 import { dutiesWebModule } from '../modules/duties';
@@ -17,4 +21,4 @@ import { staffingWebModule } from '../modules/staffing';
 import type { WebModule } from './modules';
 
 /** The domain modules on the web, in menu order. A new module adds its WebModule here. */
-export const WEB_MODULES: readonly WebModule[] = [riskWebModule, hazardsWebModule, dutiesWebModule, meetingsWebModule, lettersWebModule, keyMomentsWebModule, obligationsWebModule, managementOverviewWebModule, staffingWebModule, equipmentWebModule, cultureWebModule, documentsWebModule, investmentWebModule, insuranceWebModule, rulesWebModule, auditWebModule];
+export const WEB_MODULES: readonly WebModule[] = [riskWebModule, hazardsWebModule, dutiesWebModule, meetingsWebModule, lettersWebModule, keyMomentsWebModule, obligationsWebModule, managementOverviewWebModule, staffingWebModule, equipmentWebModule, cultureWebModule, documentsWebModule, trainingWebModule, certificatesWebModule, ppeWebModule, standardisationWebModule, investmentWebModule, insuranceWebModule, rulesWebModule, auditWebModule];

@@ -9,8 +9,15 @@
  */
 export const CHECK_CATEGORIES = [
   '综合安全管理', '消防安全', '电气安全', '机械设备', '起重作业', '高处作业', '有限空间', '粉尘防爆', '危险化学品', '建筑施工', '人员密集场所',
+  '劳动防护用品',
 ] as const;
 export type CheckCategory = (typeof CHECK_CATEGORIES)[number];
+
+/**
+ * R-PPE-1 (issue 13 §3): a failed item of these categories is a person's unsafe behaviour (人的不安全行为), so the
+ * hazard it opens is classed so from the start. The PPE items were added by migration 0106.
+ */
+export const BEHAVIOUR_CATEGORIES: readonly CheckCategory[] = ['劳动防护用品'];
 
 export type LibraryItem = { code: string; category: CheckCategory; content: string; method: string; basis: string; major: boolean };
 
@@ -207,6 +214,18 @@ const ROWS: Record<CheckCategory, { prefix: string; rows: Row[] }> = {
       ['制定灭火和应急疏散预案，至少每半年组织一次演练', '查阅预案和演练记录', '《机关、团体、企业、事业单位消防安全管理规定》（公安部令第61号）第四十条'],
       ['大型活动、节假日客流高峰期间落实限流、分流措施和现场安保力量', '查阅客流管控方案，现场查看措施落实', '《大型群众性活动安全管理条例》第十一条'],
       ['电梯、自动扶梯定期检验合格，急停按钮、安全警示标识完好', '查看检验合格标志，试验急停按钮', '《中华人民共和国特种设备安全法》第四十条；GB 16899-2011《自动扶梯和自动人行道的制造与安装安全规范》'],
+    ],
+  },
+  // R-PPE-1 (issue 13 §3, migration 0106): correct use of the protective equipment issued, checked at the post.
+  劳动防护用品: {
+    prefix: 'FH',
+    rows: [
+      ['作业人员按规定佩戴劳动防护用品', '现场查看作业人员安全帽、防护眼镜、防护手套、防护鞋等的佩戴情况，对照本岗位劳动防护用品配备标准', `${SAFETY_LAW}第四十五条、第五十七条；GB 39800.1-2020《个体防护装备配备规范 第1部分：总则》`],
+      ['劳动防护用品使用方法正确（安全帽系紧下颏带、安全带高挂低用、口罩与面部贴合）', '现场观察佩戴方法，抽问岗位人员使用要求', `${SAFETY_LAW}第五十七条；GB 39800.1-2020《个体防护装备配备规范 第1部分：总则》`],
+      ['噪声、粉尘岗位作业人员佩戴护听器、防尘口罩', '现场查看噪声、粉尘岗位人员佩戴情况', `${SAFETY_LAW}第四十五条；《中华人民共和国职业病防治法》第二十二条`],
+      ['电气作业人员穿电绝缘鞋、戴绝缘手套，绝缘用品在检验有效期内', '现场查看电气作业人员的绝缘防护用品及其检验标签', 'GB 12011-2009《足部防护 电绝缘鞋》；GB 26860-2011《电力安全工作规程 发电厂和变电站电气部分》'],
+      ['接触化学品的作业人员穿戴防化服、防化手套和眼面部防护', '现场查看装卸、取样、投料等岗位人员的防护用品', `${SAFETY_LAW}第四十五条；GB 39800.1-2020《个体防护装备配备规范 第1部分：总则》`],
+      ['劳动防护用品在有效期内，无破损、失效仍在使用', '现场抽查防护用品的生产日期、外观和发放记录，对照更换周期', `${SAFETY_LAW}第四十五条；GB 39800.1-2020《个体防护装备配备规范 第1部分：总则》`],
     ],
   },
 };

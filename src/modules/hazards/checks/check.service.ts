@@ -30,6 +30,7 @@ import type {
   RunInput, TaskDetail, TaskQuery,
 } from './check.schema';
 import { reportHazard } from '../loop/hazard.service';
+import { BEHAVIOUR_CATEGORIES, type CheckCategory } from './check-library';
 import { fulfilByRecord } from '../../obligations';
 
 type Level = 'enterprise' | 'workshop' | 'post';
@@ -595,6 +596,8 @@ export async function runCheckTask(db: Db, ctx: Ctx, enterpriseId: string, id: s
           // The hazard's unit: the risk point's, else the card's post or workshop unit, else the enterprise (reportHazard's default).
           riskPointId: item.risk_point_id ?? undefined, orgUnitId: item.risk_point_id ? undefined : task.checklist_unit_id ?? undefined,
           location: item.risk_point_location ?? '', photoIds,
+          // R-PPE-1: protective equipment not worn (a PPE library item) is a person's unsafe behaviour.
+          hazardClass: BEHAVIOUR_CATEGORIES.includes(item.category as CheckCategory) ? 'behaviour' : undefined,
         }, { checkTaskId: id, checklistItemId: item.id }, tx);
         hazard = { id: h.id, code: h.code };
         hazards.push({ ...hazard, checklistItemId: item.id });

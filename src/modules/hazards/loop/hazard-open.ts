@@ -4,7 +4,7 @@ import type { Tx } from '../../../platform/db/database';
 import { nextCode } from '../../../platform/db/codes';
 import { localYear } from '../../../platform/time';
 import { insertReportedHazard } from './hazard.repository';
-import { HAZARD_CODE_SERIES, refreshRiskFeedback } from './hazard.service';
+import { HAZARD_CODE_SERIES, notifyRegulatorsOfMajor, refreshRiskFeedback } from './hazard.service';
 
 export type RecordHazardInput = {
   title: string;
@@ -13,6 +13,10 @@ export type RecordHazardInput = {
   orgUnitId?: string | null;
   riskPointId?: string | null;
   location: string;
+  /** Issue 13 §2, R-HAZ-2: a record that meets a major-hazard criterion (a worker without a certificate) opens it as major. */
+  level?: 'general' | 'major';
+  hazardClass?: 'thing' | 'behaviour' | 'management' | null;
+  majorCriterion?: string | null;
 };
 
 /**
@@ -25,7 +29,8 @@ export async function openHazardForRecord(tx: Tx, ctx: Ctx, enterpriseId: string
   const year = localYear(ctx.now);
   const code = await nextCode(tx, enterpriseId, HAZARD_CODE_SERIES, { prefix: `YH-${year}-`, year, width: 4 });
   const row = await insertReportedHazard(tx, wholeEnterprise(enterpriseId), enterpriseId, {
-    code, title: input.title, description: input.description, source: 'self_check', hazard_class: null, level: 'general', major_criterion: null,
+    code, title: input.title, description: input.description, source: 'self_check', hazard_class: input.hazardClass ?? null, level: input.level ?? 'general',
+    major_criterion: input.level === 'major' ? input.majorCriterion ?? null : null,
     risk_point_id: input.riskPointId ?? null, org_unit_id: input.orgUnitId ?? undefined, location: input.location, reported_by: null,
     check_task_id: null, checklist_item_id: null,
   }, {
@@ -33,6 +38,9 @@ export async function openHazardForRecord(tx: Tx, ctx: Ctx, enterpriseId: string
     notice: { kind: 'hazard.reported', titleKey: 'hazard.notify.reported.title', bodyKey: 'hazard.notify.reported.body' },
   });
   await refreshRiskFeedback(tx, enterpriseId, row.risk_point_id);
+  if (row.level === 'major') {
+    await notifyRegulatorsOfMajor(tx, { scope: wholeEnterprise(enterpriseId) }, enterpriseId, code, row.title, `/enterprises/${enterpriseId}/hazards/${row.id}`);
+  }
   await writeAudit(tx, ctx, { action: 'hazard.report', entityType: 'hazard', entityId: row.id, enterpriseId, after: row });
   return { id: row.id, code: row.code };
 }

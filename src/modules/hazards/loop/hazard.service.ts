@@ -179,11 +179,12 @@ async function notifyUsers(tx: Tx, userIds: (string | null | undefined)[], kind:
 const managersOf = (tx: Tx, enterpriseId: string) => idsOf(directoryManagersOf(tx, enterpriseId));
 
 /** R-HAZ-4: a major hazard reaches the supervising departments (by industry) and the subdistrict at once. */
-async function notifyRegulatorsOfMajor(tx: Tx, actor: Actor, enterpriseId: string, code: string, title: string, link: string) {
+/** R-HAZ-4: a major hazard is reported at once to the enterprise's regulators (also when the platform opens it, hazard-open.ts). */
+export async function notifyRegulatorsOfMajor(tx: Tx, actor: Pick<Actor, 'scope'>, enterpriseId: string, code: string, title: string, link: string) {
   await enqueueOutbox(tx, await regulatorNoticesOfMajor(tx, actor, enterpriseId, code, title, link));
 }
 
-async function regulatorNoticesOfMajor(tx: Tx, actor: Actor, enterpriseId: string, code: string, title: string, link: string): Promise<OutboxMessage[]> {
+async function regulatorNoticesOfMajor(tx: Tx, actor: Pick<Actor, 'scope'>, enterpriseId: string, code: string, title: string, link: string): Promise<OutboxMessage[]> {
   const recipients = await idsOf(regulatorsOf(tx, enterpriseId));
   const enterprise = await enterpriseNameOf(tx, actor.scope, enterpriseId);
   return notices(recipients, 'hazard.major', 'hazard.notify.major.title', 'hazard.notify.major.body', { code, title, enterprise }, link);

@@ -6,6 +6,7 @@ import type { RequiredRule } from '../documents/documents.rules';
 import { specialOverdueSql } from '../equipment/equipment.repository';
 import { compliantSql, staffingFacts } from '../staffing/staffing.repository';
 import type { StaffingRules } from '../staffing/staffing.rules';
+import { COMPETENCE_COLUMNS, COMPETENCE_TYPES, competenceFacts } from './competence.facts';
 import type { OverviewProblem, OverviewQuery } from './overview.schema';
 
 /** What the view decides with: each module's current rule-set, the day and the fee's year. */
@@ -19,6 +20,8 @@ export type OverviewAt = {
   feeEligible: readonly string[];
   /** Industries that must hold 安责险. */
   insuranceIndustries: readonly string[];
+  /** The versions of the rule-sets the competence facts decide with (issue 13: training, certificates, PPE, standardisation). */
+  competenceRules: Record<string, number>;
 };
 
 export type OverviewRow = {
@@ -83,65 +86,83 @@ const COLUMNS = [
 /**
  * Brings the stored indicators of the enterprises matching `where` (over `e`) up to date: a row is computed again when
  * it is missing, was decided on another day or rule-set (`key`), or the enterprise's audit chain has moved since (every
- * write to an enterprise appends to its chain). One statement reads the data and the chain's position in the same
- * snapshot, so a row is never newer than the position it records; rows are written in id order (no deadlock between
- * two refreshes), and an older computation never overwrites a newer one. Returns how many rows were computed.
+ * write to an enterprise appends to its chain). The chain's position is read first and recorded, so a row is never
+ * newer than the position it records (a write after the read leaves the row stale); rows are written in id order (no
+ * deadlock between two refreshes), and an older computation never overwrites a newer one. Returns how many rows were
+ * computed.
  */
 export async function refreshIndicators(db: Executor, where: readonly RawBuilder<SqlBool>[], at: OverviewAt, key: string, now: Date): Promise<number> {
-  const stale = (await sql<{ id: string }>`
-    select e.id from enterprises e
+  const stale = (await sql<{ id: string; seq: string }>`
+    select e.id, coalesce(h.chain_seq, 0) as seq from enterprises e
     left join management_indicators mi on mi.enterprise_id = e.id
     left join audit_chain_heads h on h.chain = e.id::text
     where ${sql.join([...where], sql` and `)}
       and (mi.enterprise_id is null or mi.rules_key <> ${key} or mi.chain_seq <> coalesce(h.chain_seq, 0))
-    order by e.id`.execute(db)).rows.map((r) => r.id);
+    order by e.id`.execute(db)).rows;
   for (let i = 0; i < stale.length; i += REFRESH_BATCH) {
-    const ids = stale.slice(i, i + REFRESH_BATCH);
-    const cols = sql.join(COLUMNS.map((c) => sql.ref(c)));
+    const batch = stale.slice(i, i + REFRESH_BATCH);
+    const ids = batch.map((r) => r.id);
+    // Issue 13 §5: the competence facts come from each module's own door (several statements); the chain position
+    // recorded is the one read before them (above), so a write after it leaves the row stale, never wrongly current.
+    const seqOf = new Map(batch.map((r) => [r.id, r.seq]));
+    const competence = (await competenceFacts(db, ids, now)).map((c) => ({ ...c, seq: seqOf.get(c.id) }));
+    const cols = sql.join([...COLUMNS, ...COMPETENCE_COLUMNS].map((c) => sql.ref(c)));
+    const typed = sql.join([sql`id uuid`, sql`seq bigint`, ...COMPETENCE_COLUMNS.map((c) => sql`${sql.ref(c)} ${sql.raw(COMPETENCE_TYPES[c])}`)]);
     await sql`
       insert into management_indicators (enterprise_id, rules_key, chain_seq, computed_at, ${cols})
-      select r.id, ${key}, coalesce(h.chain_seq, 0), ${now}::timestamptz, ${sql.join(COLUMNS.map((c) => sql.ref(`r.${c}`)))}
+      select r.id, ${key}, c.seq, ${now}::timestamptz, ${sql.join([...COLUMNS.map((col) => sql.ref(`r.${col}`)), ...COMPETENCE_COLUMNS.map((col) => sql.ref(`c.${col}`))])}
       from (${indicators([sql<SqlBool>`e.id = any(${sql.val(ids)}::uuid[])`], at)}) r
-      left join audit_chain_heads h on h.chain = r.id::text
+      join jsonb_to_recordset(${JSON.stringify(competence)}::jsonb) as c(${typed}) on c.id = r.id
       order by r.id
       on conflict (enterprise_id) do update set rules_key = excluded.rules_key, chain_seq = excluded.chain_seq, computed_at = excluded.computed_at,
-        ${sql.join(COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}
+        ${sql.join([...COLUMNS, ...COMPETENCE_COLUMNS].map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}
       where not (management_indicators.rules_key = excluded.rules_key and management_indicators.chain_seq > excluded.chain_seq)`.execute(db);
   }
   return stale.length;
 }
 
-/** The columns read for the page's rows only (the others come with the narrow rows the page is chosen from). */
-const NARROW = new Set<string>(['problems', 'p_staffing', 'p_rules', 'p_fee', 'p_insurance', 'p_equipment', 'ack_rate', 'uninsured', 'overdue']);
-const DETAIL = COLUMNS.filter((c) => !NARROW.has(c));
-const MONEY = new Set<string>(['fee_required', 'fee_accrued', 'fee_used', 'fee_ineligible', 'fee_shortfall']);
-
 /** Enterprises computed per statement when many are stale (a new day, a changed rule-set, the first view). */
 const REFRESH_BATCH = 2_000;
 
-const PROBLEM_COLUMN: Record<Exclude<OverviewProblem, 'any'>, string> = {
-  staffing: 'p_staffing', rules: 'p_rules', fee: 'p_fee', insurance: 'p_insurance', equipment: 'p_equipment',
+/**
+ * One regulators' view over the stored rows: its problem flags (each a boolean column, counted apart), the column
+ * counting them, its sort keys, the narrow columns a page is chosen by and the detail columns read for the page's rows.
+ * The management-system view (issue 12 §7) and the competence view (issue 13 §5) are two of these.
+ */
+export type IndicatorView<P extends string, S extends string> = {
+  problems: Record<P, string>;
+  problemCount: string;
+  sorts: Record<S, string>;
+  narrow: readonly string[];
+  detail: readonly string[];
+  money?: ReadonlySet<string>;
 };
 
-function problemWhere(problem: OverviewProblem | undefined): RawBuilder<SqlBool> {
+export const MANAGEMENT_VIEW: IndicatorView<Exclude<OverviewProblem, 'any'>, Exclude<OverviewQuery['sort'], 'name' | 'subdistrict' | 'problems'>> = {
+  problems: { staffing: 'p_staffing', rules: 'p_rules', fee: 'p_fee', insurance: 'p_insurance', equipment: 'p_equipment' },
+  problemCount: 'problems',
+  sorts: { missingRules: 'cardinality(mi.missing_rules)', ackRate: 'mi.ack_rate', feeShortfall: 'mi.fee_shortfall', uninsured: 'mi.uninsured', overdue: 'mi.overdue' },
+  narrow: ['problems', 'p_staffing', 'p_rules', 'p_fee', 'p_insurance', 'p_equipment', 'ack_rate', 'uninsured', 'overdue'],
+  detail: COLUMNS.filter((c) => !['problems', 'p_staffing', 'p_rules', 'p_fee', 'p_insurance', 'p_equipment', 'ack_rate', 'uninsured', 'overdue'].includes(c)),
+  money: new Set<string>(['fee_required', 'fee_accrued', 'fee_used', 'fee_ineligible', 'fee_shortfall']),
+};
+
+type ViewQuery = { q?: string; subdistrictId?: string; industryCode?: string; problem?: string; sort: string; order: 'asc' | 'desc'; page: number; pageSize: number };
+type AnyView = IndicatorView<string, string>;
+
+function problemWhere(view: AnyView, problem: string | undefined): RawBuilder<SqlBool> {
   if (!problem) return sql<SqlBool>`true`;
   if (problem === 'any') return sql<SqlBool>`r.problems > 0`;
-  return sql<SqlBool>`${sql.ref(`r.${PROBLEM_COLUMN[problem]}`)}`;
+  return sql<SqlBool>`${sql.ref(`r.${view.problems[problem]}`)}`;
 }
 
-function orderBy(q: OverviewQuery) {
+function orderBy(view: AnyView, q: ViewQuery) {
   const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
   const nulls = q.order === 'desc' ? sql`nulls last` : sql`nulls first`;
-  switch (q.sort) {
-    case 'subdistrict': return sql`r.subdistrict_name ${dir}, r.name`;
-    case 'problems': return sql`r.problems ${dir}, r.name`;
-    case 'missingRules': return sql`r.missing_n ${dir}, r.name`;
-    case 'ackRate': return sql`r.ack_rate ${dir} ${nulls}, r.name`;
-    case 'feeShortfall': return sql`r.shortfall ${dir}, r.name`;
-    case 'uninsured': return sql`r.uninsured ${dir}, r.name`;
-    case 'overdue': return sql`r.overdue ${dir}, r.name`;
-    default: return sql`r.name ${dir}`;
-  }
+  if (q.sort === 'subdistrict') return sql`r.subdistrict_name ${dir}, r.name`;
+  if (q.sort === 'problems') return sql`r.problems ${dir}, r.name`;
+  if (q.sort in view.sorts) return sql`${sql.ref(`r.s_${q.sort}`)} ${dir} ${nulls}, r.name`;
+  return sql`r.name ${dir}`;
 }
 
 /**
@@ -149,11 +170,14 @@ function orderBy(q: OverviewQuery) {
  * whether the stored row is stale), the counts in one pass over them, and the page's rows with their details. Stale
  * rows in scope are counted, so the caller reads once when nothing changed.
  */
-function pageStatement(scope: AnyScope, q: OverviewQuery, key: string) {
-  return sql<OverviewRow & { all_n: number; stale_n: number; total: number } & Record<`n_${string}`, number>>`
+function pageStatement(view: AnyView, scope: AnyScope, q: ViewQuery, key: string) {
+  const flags = Object.entries(view.problems);
+  const narrow = view.narrow.filter((c) => c !== view.problemCount);
+  return sql<Record<string, unknown> & { id: string | null; all_n: number; stale_n: number; total: number }>`
     with r as materialized (
-      select e.id, e.name, sd.name as subdistrict_name, mi.problems, mi.p_staffing, mi.p_rules, mi.p_fee, mi.p_insurance, mi.p_equipment,
-        cardinality(mi.missing_rules) as missing_n, mi.ack_rate, mi.fee_shortfall as shortfall, mi.uninsured, mi.overdue,
+      select e.id, e.name, sd.name as subdistrict_name, ${sql.ref(`mi.${view.problemCount}`)} as problems,
+        ${sql.join(narrow.map((c) => sql.ref(`mi.${c}`)))},
+        ${sql.join(Object.entries(view.sorts).map(([k, expr]) => sql`${sql.raw(expr)} as ${sql.ref(`s_${k}`)}`))},
         (mi.enterprise_id is null or mi.rules_key <> ${key} or mi.chain_seq <> coalesce(h.chain_seq, 0)) as stale
       from enterprises e
       join subdistricts sd on sd.id = e.subdistrict_id
@@ -163,39 +187,41 @@ function pageStatement(scope: AnyScope, q: OverviewQuery, key: string) {
     ),
     c as (
       select count(*)::int as all_n, (count(*) filter (where r.stale))::int as stale_n, (count(*) filter (where r.problems > 0))::int as n_any,
-        (count(*) filter (where r.p_staffing))::int as n_staffing, (count(*) filter (where r.p_rules))::int as n_rules, (count(*) filter (where r.p_fee))::int as n_fee,
-        (count(*) filter (where r.p_insurance))::int as n_insurance, (count(*) filter (where r.p_equipment))::int as n_equipment,
-        (count(*) filter (where ${problemWhere(q.problem)}))::int as total
+        ${sql.join(flags.map(([p, col]) => sql`(count(*) filter (where ${sql.ref(`r.${col}`)}))::int as ${sql.ref(`n_${p}`)}`))},
+        (count(*) filter (where ${problemWhere(view, q.problem)}))::int as total
       from r
     ),
-    p as (select r.* from r where ${problemWhere(q.problem)} order by ${orderBy(q)}, r.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize})
+    p as (select r.* from r where ${problemWhere(view, q.problem)} order by ${orderBy(view, q)}, r.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize})
     select c.*, r.* from c left join lateral (
       select p.*, e.credit_code, i.name as industry_name,
-        ${sql.join(DETAIL.map((col) => (MONEY.has(col) ? sql`${sql.ref(`mi.${col}`)}::text as ${sql.ref(col)}` : sql.ref(`mi.${col}`))))}
+        ${sql.join(view.detail.map((col) => (view.money?.has(col) ? sql`${sql.ref(`mi.${col}`)}::text as ${sql.ref(col)}` : sql.ref(`mi.${col}`))))}
       from p
       join enterprises e on e.id = p.id
       join industries i on i.code = e.industry_code
       join management_indicators mi on mi.enterprise_id = p.id
     ) r on true
-    order by ${orderBy(q)}, r.id`;
+    order by ${orderBy(view, q)}, r.id`;
 }
 
 /**
- * A page of the view, its total under the filters, and how many enterprises have each problem (before the problem
+ * A page of a view, its total under the filters, and how many enterprises have each problem (before the problem
  * filter). One statement when every stored row in scope is current; else the stale rows are computed and it is read
  * again.
  */
-export async function overviewPage(db: Executor, scope: AnyScope, q: OverviewQuery, at: OverviewAt, key: string, now: Date) {
-  let rows = (await pageStatement(scope, q, key).execute(db)).rows;
+export async function indicatorPage<P extends string, S extends string, Row>(
+  db: Executor, view: IndicatorView<P, S>, scope: AnyScope, q: ViewQuery, at: OverviewAt, key: string, now: Date,
+) {
+  let rows = (await pageStatement(view, scope, q, key).execute(db)).rows;
   if (rows[0]!.stale_n > 0) {
     await refreshIndicators(db, regulatedEnterprises(scope, 'e', q), at, key, now);
-    rows = (await pageStatement(scope, q, key).execute(db)).rows;
+    rows = (await pageStatement(view, scope, q, key).execute(db)).rows;
   }
   const first = rows[0]!;
-  return { rows: rows.filter((r) => r.id !== null), total: Number(first.total), counts: countsOf(first) };
+  const n = (k: string) => Number(first[k] ?? 0);
+  const counts = { total: n('all_n'), any: n('n_any'), ...Object.fromEntries(Object.keys(view.problems).map((p) => [p, n(`n_${p}`)])) } as { total: number; any: number } & Record<P, number>;
+  return { rows: rows.filter((r) => r.id !== null) as unknown as Row[], total: Number(first.total), counts };
 }
 
-function countsOf(r: Record<string, unknown>) {
-  const n = (k: string) => Number(r[k] ?? 0);
-  return { total: n('all_n'), any: n('n_any'), staffing: n('n_staffing'), rules: n('n_rules'), fee: n('n_fee'), insurance: n('n_insurance'), equipment: n('n_equipment') };
-}
+/** Issue 12 §7's page. */
+export const overviewPage = (db: Executor, scope: AnyScope, q: OverviewQuery, at: OverviewAt, key: string, now: Date) =>
+  indicatorPage<Exclude<OverviewProblem, 'any'>, string, OverviewRow>(db, MANAGEMENT_VIEW, scope, q, at, key, now);

@@ -3,6 +3,7 @@ import { sql, type SqlBool } from 'kysely';
 import { requireActor, type Ctx } from '../../../platform/auth/actor';
 import type { Db } from '../../../platform/db/database';
 import { currentRules, type RulesAt } from '../../../platform/rules';
+import { registeredRuleSet } from '../../../platform/rules/rule-set';
 import { localDay, localYear } from '../../../platform/time';
 import { REQUIRED_RULES } from '../documents/documents.rule-sets';
 import { LIABILITY_INSURANCE_RULES } from '../insurance/insurance.rule-sets';
@@ -13,15 +14,27 @@ import type { OverviewItem, OverviewList, OverviewQuery } from './overview.schem
 
 /** Each module's rule-set in force for the caller's district, read once per request (and by the bench). */
 export async function decidingWith(db: Db, district: RulesAt, now: Date): Promise<OverviewAt> {
-  const [staffing, required, fee, insurance] = await Promise.all([
+  const [staffing, required, fee, insurance, competence] = await Promise.all([
     currentRules(db, district, STAFFING_RULES), currentRules(db, district, REQUIRED_RULES), currentRules(db, district, SAFETY_FEE_RULES),
-    currentRules(db, district, LIABILITY_INSURANCE_RULES),
+    currentRules(db, district, LIABILITY_INSURANCE_RULES), competenceRuleVersions(db, district),
   ]);
   return {
     today: localDay(now), year: localYear(now), staffing: staffing.value, catalogue: required.value.rules,
     feeIndustries: fee.value.industries.filter((i) => i.schedules.length > 0).map((i) => i.industry), feeEligible: fee.value.categories.map((c) => c.code),
-    insuranceIndustries: insurance.value.industries,
+    insuranceIndustries: insurance.value.industries, competenceRules: competence,
   };
+}
+
+/** Issue 13: the rule-sets the competence facts read (each module reads its own value; the view keys on the versions). */
+const COMPETENCE_RULE_SETS = ['training', 'certificates', 'ppe', 'standardisation'] as const;
+
+async function competenceRuleVersions(db: Db, district: RulesAt): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of COMPETENCE_RULE_SETS) {
+    const def = registeredRuleSet(name);
+    if (def) out[name] = (await currentRules(db, district, def)).version;
+  }
+  return out;
 }
 
 /** What a stored row was decided on: the day, the fee's year and every rule-set's value (a change recomputes the rows). */
@@ -78,7 +91,7 @@ export async function refreshAllIndicators(db: Db, now: Date): Promise<number> {
 }
 
 /**
- * R-RESP-4's management and investment indicators for one enterprise, from the same stored decisions as the view
+ * R-RESP-4's management, investment and training indicators for one enterprise, from the same stored decisions as the view
  * (brought up to date first): the required rules not in force, the staffing check, this year's approved budget and
  * the fee's accrual where the industry accrues it. The caller has decided the reader may see the enterprise.
  */
@@ -86,7 +99,7 @@ export async function managementFacts(db: Db, enterpriseId: string, now: Date) {
   const at = await decidingWith(db, { enterpriseId }, now);
   await refreshIndicators(db, [sql<SqlBool>`e.id = ${enterpriseId}`], at, keyOf(at), now);
   const [row, budget] = await Promise.all([
-    db.selectFrom('management_indicators').select(['staffing_ok', 'missing_rules', 'fee_applies'])
+    db.selectFrom('management_indicators').select(['staffing_ok', 'missing_rules', 'fee_applies', 'training_shortfall', 'unqualified_on_post', 'minors_on_hazardous'])
       .select(sql<string | null>`fee_accrued::text`.as('accrued')).select(sql<string>`fee_shortfall::text`.as('shortfall'))
       .where('enterprise_id', '=', enterpriseId).executeTakeFirst(),
     db.selectFrom('safety_budgets').select('id').where('enterprise_id', '=', enterpriseId).where('year', '=', at.year).where('status', '=', 'approved').executeTakeFirst(),
@@ -94,5 +107,6 @@ export async function managementFacts(db: Db, enterpriseId: string, now: Date) {
   return {
     management: { missingRules: row?.missing_rules ?? [], staffingCompliant: row?.staffing_ok ?? false },
     investment: { budgetApproved: !!budget, fee: row?.fee_applies ? { accrued: row.accrued, shortfall: row.shortfall } : null },
+    training: { shortfall: row?.training_shortfall ?? 0, unqualifiedOnPost: row?.unqualified_on_post ?? 0, minorsOnHazardous: row?.minors_on_hazardous ?? 0 },
   };
 }

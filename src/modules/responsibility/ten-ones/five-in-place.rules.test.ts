@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { fiveInPlace, type FiveFacts } from './five-in-place.rules';
 
 const full = { postsPercent: 100, peoplePercent: 100, complete: true };
-const managed: Pick<FiveFacts, 'management' | 'investment'> = { management: { missingRules: [], staffingCompliant: true }, investment: { budgetApproved: true, fee: { accrued: '1000.00', shortfall: '0.00' } } };
+const managed: Pick<FiveFacts, 'management' | 'investment' | 'training'> = {
+  management: { missingRules: [], staffingCompliant: true }, investment: { budgetApproved: true, fee: { accrued: '1000.00', shortfall: '0.00' } },
+  training: { shortfall: 0, unqualifiedOnPost: 0, minorsOnHazardous: 0 },
+};
 const facts = (f: Partial<FiveFacts>) => fiveInPlace({ coverage: full, letters: { roster: 1, done: 1, complete: true }, ...managed, ...f });
 
 test('R-RESP-4: responsibility is in place only with full coverage and this year\'s letters all signed', () => {
@@ -34,7 +37,19 @@ test('R-RESP-4: investment is in place with this year\'s budget approved and the
   for (const [input, state, reasons] of rows) assert.deepEqual([v(input).state, v(input).reasons], [state, reasons], JSON.stringify(input));
 });
 
-test('R-RESP-4: training and emergency, whose modules are not built, say "not assessed", never met', () => {
-  const rest = facts({}).slice(3);
-  assert.deepEqual(rest.map((i) => [i.key, i.state]), [['training', 'notAssessed'], ['emergency', 'notAssessed']]);
+test('R-RESP-4: training is in place with nobody short of hours (R-TRN-1) and nobody unqualified on a post (R-TRN-2)', () => {
+  const v = (training: FiveFacts['training']) => facts({ training }).find((i) => i.key === 'training')!;
+  const rows: [FiveFacts['training'], string, string[]][] = [
+    [{ shortfall: 0, unqualifiedOnPost: 0, minorsOnHazardous: 0 }, 'met', []],
+    [{ shortfall: 3, unqualifiedOnPost: 0, minorsOnHazardous: 0 }, 'notMet', ['trainingShort']],
+    [{ shortfall: 0, unqualifiedOnPost: 1, minorsOnHazardous: 0 }, 'notMet', ['unqualifiedOnPost']],
+    [{ shortfall: 0, unqualifiedOnPost: 0, minorsOnHazardous: 1 }, 'notMet', ['unqualifiedOnPost']],
+    [{ shortfall: 2, unqualifiedOnPost: 2, minorsOnHazardous: 1 }, 'notMet', ['trainingShort', 'unqualifiedOnPost']],
+  ];
+  for (const [input, state, reasons] of rows) assert.deepEqual([v(input).state, v(input).reasons], [state, reasons], JSON.stringify(input));
+});
+
+test('R-RESP-4: emergency, whose module is not built, says "not assessed", never met', () => {
+  const rest = facts({}).slice(4);
+  assert.deepEqual(rest.map((i) => [i.key, i.state]), [['emergency', 'notAssessed']]);
 });

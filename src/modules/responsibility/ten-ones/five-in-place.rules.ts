@@ -7,7 +7,7 @@
  *   emergency = plans filed (R-EMG-1), drills done (R-EMG-2), rescue organisation in place (R-EMG-3).
  * Pure: the facts come in, each indicator says met, not met, or "not assessed" where the module that holds its records
  * is not built yet (never a guess). Management and investment read the management system's own decisions (issue 12:
- * R-DOC-1's required rules, R-TEAM-1/2, the approved budget, R-INV-1's accrual).
+ * R-DOC-1's required rules, R-TEAM-1/2, the approved budget, R-INV-1's accrual); training reads issue 13's (R-TRN-1/2).
  */
 export type Indicator = { key: 'responsibility' | 'management' | 'investment' | 'training' | 'emergency'; state: 'met' | 'notMet' | 'notAssessed'; reasons: string[] };
 
@@ -22,6 +22,11 @@ export type FiveFacts = {
    * year is recorded, `shortfall` the required accrual not booked (decimal yuan).
    */
   investment: { budgetApproved: boolean; fee: { accrued: string | null; shortfall: string } | null };
+  /**
+   * Issue 13: people short of their training hours (R-TRN-1), people on a post they are not qualified for — no valid
+   * certificate where the post needs one, or not trained before the post (R-TRN-2) — and minors on hazardous posts.
+   */
+  training: { shortfall: number; unqualifiedOnPost: number; minorsOnHazardous: number };
 };
 
 const indicator = (key: Indicator['key'], reasons: string[]): Indicator => ({ key, state: reasons.length ? 'notMet' : 'met', reasons });
@@ -40,7 +45,10 @@ export function fiveInPlace(f: FiveFacts): Indicator[] {
       ...(f.investment.budgetApproved ? [] : ['noBudget']),
       ...(f.investment.fee === null ? [] : f.investment.fee.accrued === null ? ['feeNotRecorded'] : Number(f.investment.fee.shortfall) > 0 ? ['feeShort'] : []),
     ]),
-    { key: 'training', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
+    indicator('training', [
+      ...(f.training.shortfall > 0 ? ['trainingShort'] : []),
+      ...(f.training.unqualifiedOnPost > 0 || f.training.minorsOnHazardous > 0 ? ['unqualifiedOnPost'] : []),
+    ]),
     { key: 'emergency', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
   ];
 }

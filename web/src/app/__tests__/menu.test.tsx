@@ -32,7 +32,7 @@ describe('the side menu in groups', () => {
       'prevention: risk-overview risk-reports hazardOverview majorHazards hazards hazardReports',
       'responsibility: dutyCoverage commitmentOverview dailyNoticeOverview',
       'fulfilment: keyMomentOverview obligations-board',
-      'management: managementOverview staffingOverview equipmentOverview documentsOverview feeOverview insuranceCoverage',
+      'management: managementOverview competenceOverview staffingOverview equipmentOverview documentsOverview trainingOverview ppeOverview standardisationOverview feeOverview insuranceCoverage',
       'notifications',
     ]);
   });
@@ -43,7 +43,7 @@ describe('the side menu in groups', () => {
 
   test('the district admin also keeps the laws under 管理体系 and the rule settings under 系统', () => {
     const menu = menuOf(PEOPLE.admin);
-    expect(menu).toContain('management: managementOverview staffingOverview equipmentOverview documentsOverview laws feeOverview insuranceCoverage');
+    expect(menu).toContain('management: managementOverview competenceOverview staffingOverview equipmentOverview documentsOverview laws trainingOverview ppeOverview standardisationOverview feeOverview insuranceCoverage');
     expect(menu.at(-1)).toBe('system: rules workCalendar users audit notifications');
   });
 
@@ -51,22 +51,22 @@ describe('the side menu in groups', () => {
     expect(menuOf(PEOPLE.safety)).toEqual([
       'home',
       'enterprise: enterprise org employees',
-      'prevention: risk risk-map risk-mine risk-report hazardReport hazards checkTasks checklists hazardStats hazardReports',
+      'prevention: risk risk-map risk-mine risk-my-cards risk-report hazardReport hazards checkTasks checklists hazardStats hazardReports',
       'responsibility: dutyPublication dutyLists dutyCoverage dutyReviews dutyAssessments myLetters letterCampaigns commitment dailyNotice payLinks',
       'fulfilment: meetings meetingActions keyMoments mentoring obligations obligations-calendar obligations-rates',
-      'management: staffing equipment culture documents myDocuments investment insurance',
+      'management: staffing equipment culture documents myDocuments training certificates ppe myPpe standardisation investment insurance',
       'system: users audit notifications',
     ]);
   });
 
-  test('a worker: a group with one page left shows that page alone', () => {
+  test('a worker: his own pages in their groups; a group with one page left shows that page alone', () => {
     expect(menuOf(PEOPLE.worker)).toEqual([
       'home',
       'enterprise: enterprise org',
-      'prevention: risk risk-map risk-mine hazardReport hazards checkTasks checklists hazardStats hazardReports',
+      'prevention: risk risk-map risk-mine risk-my-cards hazardReport hazards checkTasks checklists hazardStats hazardReports',
       'responsibility: dutyPublication dutyAssessments myLetters commitment dailyNotice',
       'fulfilment: meetings meetingActions keyMoments mentoring obligations',
-      'myDocuments',
+      'management: myDocuments myTraining myPpe',
       'notifications',
     ]);
   });
@@ -113,7 +113,7 @@ describe('the side menu in groups', () => {
     expect(open('/')).toBeUndefined();
     // An entry shown alone has no group to open.
     const worker = navItems(PEOPLE.worker);
-    expect(openGroupOf(navSections(worker), selectedNavKey(worker, '/documents/mine'))).toBeUndefined();
+    expect(openGroupOf(navSections(worker), selectedNavKey(worker, '/notifications'))).toBeUndefined();
   });
 });
 

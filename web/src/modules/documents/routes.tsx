@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { handle, page } from '../../app/route-helpers';
-import { DocumentsGuard } from './components/DocumentsGuard';
+import { RequireModulePermission } from '../../app/guards';
 
 const DocumentsPage = page(() => import('./pages/DocumentsPage'), 'DocumentsPage');
 const MyDocumentsPage = page(() => import('./pages/MyDocumentsPage'), 'MyDocumentsPage');
@@ -9,8 +9,8 @@ const DocumentsOverviewPage = page(() => import('./pages/DocumentsOverviewPage')
 
 /** The rules and procedures pages inside the signed-in layout (children of '/'). */
 export const documentsRoutes: RouteObject[] = [
-  { path: 'documents', element: <DocumentsGuard permission="documents.read"><DocumentsPage /></DocumentsGuard>, handle: handle('nav.documents') },
-  { path: 'documents/mine', element: <DocumentsGuard permission="documents.acknowledge"><MyDocumentsPage /></DocumentsGuard>, handle: handle('nav.myDocuments') },
-  { path: 'documents/overview', element: <DocumentsGuard permission="documents.supervise"><DocumentsOverviewPage /></DocumentsGuard>, handle: handle('nav.documentsOverview') },
-  { path: 'laws', element: <DocumentsGuard permission="documents.read"><LawsPage /></DocumentsGuard>, handle: handle('nav.laws') },
+  { path: 'documents', element: <RequireModulePermission permission="documents.read"><DocumentsPage /></RequireModulePermission>, handle: handle('nav.documents') },
+  { path: 'documents/mine', element: <RequireModulePermission permission="documents.acknowledge"><MyDocumentsPage /></RequireModulePermission>, handle: handle('nav.myDocuments') },
+  { path: 'documents/overview', element: <RequireModulePermission permission="documents.supervise"><DocumentsOverviewPage /></RequireModulePermission>, handle: handle('nav.documentsOverview') },
+  { path: 'laws', element: <RequireModulePermission permission="documents.read"><LawsPage /></RequireModulePermission>, handle: handle('nav.laws') },
 ];

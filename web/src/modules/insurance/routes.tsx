@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { handle, page } from '../../app/route-helpers';
-import { InsuranceGuard } from './components/InsuranceGuard';
+import { RequireModulePermission } from '../../app/guards';
 
 const InsurancePage = page(() => import('./pages/InsurancePage'), 'InsurancePage');
 const InsurerPoliciesPage = page(() => import('./pages/InsurerPoliciesPage'), 'InsurerPoliciesPage');
@@ -11,9 +11,9 @@ export const insuranceRoutes: RouteObject[] = [
   {
     path: 'insurance',
     children: [
-      { index: true, element: <InsuranceGuard permission="insurance.read"><InsurancePage /></InsuranceGuard>, handle: handle('nav.insurance') },
-      { path: 'policies', element: <InsuranceGuard permission="insurance.underwrite" role="insurer_staff"><InsurerPoliciesPage /></InsuranceGuard>, handle: handle('nav.insurancePolicies') },
-      { path: 'coverage', element: <InsuranceGuard permission="insurance.supervise"><CoveragePage /></InsuranceGuard>, handle: handle('nav.insuranceCoverage') },
+      { index: true, element: <RequireModulePermission permission="insurance.read"><InsurancePage /></RequireModulePermission>, handle: handle('nav.insurance') },
+      { path: 'policies', element: <RequireModulePermission permission="insurance.underwrite" when={(me) => me.role === 'insurer_staff'}><InsurerPoliciesPage /></RequireModulePermission>, handle: handle('nav.insurancePolicies') },
+      { path: 'coverage', element: <RequireModulePermission permission="insurance.supervise"><CoveragePage /></RequireModulePermission>, handle: handle('nav.insuranceCoverage') },
     ],
   },
 ];

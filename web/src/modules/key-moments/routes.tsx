@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { handle, page } from '../../app/route-helpers';
-import { ModuleGuard } from './components/ModuleGuard';
+import { RequireModulePermission } from '../../app/guards';
 
 const KeyMomentsPage = page(() => import('./pages/KeyMomentsPage'), 'KeyMomentsPage');
 const KeyMomentDetailPage = page(() => import('./pages/KeyMomentDetailPage'), 'KeyMomentDetailPage');
@@ -19,12 +19,12 @@ export const keyMomentRoutes: RouteObject[] = [
     path: 'enterprises/:enterpriseId/key-moments',
     handle: handle('nav.keyMoments'),
     children: [
-      { index: true, element: <ModuleGuard permission="key_moment.read"><KeyMomentsPage /></ModuleGuard> },
+      { index: true, element: <RequireModulePermission permission="key_moment.read"><KeyMomentsPage /></RequireModulePermission> },
       {
         path: ':id', handle: handle('crumb.keyMoment'),
         children: [
-          { index: true, element: <ModuleGuard permission="key_moment.read"><KeyMomentDetailPage /></ModuleGuard> },
-          { path: 'check-in', element: <ModuleGuard permission="key_moment.read"><CheckInPage /></ModuleGuard>, handle: handle('crumb.checkIn') },
+          { index: true, element: <RequireModulePermission permission="key_moment.read"><KeyMomentDetailPage /></RequireModulePermission> },
+          { path: 'check-in', element: <RequireModulePermission permission="key_moment.read"><CheckInPage /></RequireModulePermission>, handle: handle('crumb.checkIn') },
         ],
       },
     ],
@@ -33,14 +33,14 @@ export const keyMomentRoutes: RouteObject[] = [
     path: 'enterprises/:enterpriseId/mentoring',
     handle: handle('nav.mentoring'),
     children: [
-      { index: true, element: <ModuleGuard permission="mentoring.read"><MentoringPage /></ModuleGuard> },
-      { path: ':id', element: <ModuleGuard permission="mentoring.read"><MentorshipDetailPage /></ModuleGuard>, handle: handle('crumb.mentorship') },
+      { index: true, element: <RequireModulePermission permission="mentoring.read"><MentoringPage /></RequireModulePermission> },
+      { path: ':id', element: <RequireModulePermission permission="mentoring.read"><MentorshipDetailPage /></RequireModulePermission>, handle: handle('crumb.mentorship') },
     ],
   },
   // The regulators' list of the enterprises in scope (issue 11 §10); each opens the enterprise's moments above, read-only.
   {
-    path: 'key-moments/overview', element: <ModuleGuard permission="key_moment.supervise"><KeyMomentOverviewPage /></ModuleGuard>,
+    path: 'key-moments/overview', element: <RequireModulePermission permission="key_moment.supervise"><KeyMomentOverviewPage /></RequireModulePermission>,
     handle: handle('nav.keyMomentOverview'),
   },
-  { path: 'enterprises/:enterpriseId/pay-links', element: <ModuleGuard permission="pay_link.read"><PayLinksPage /></ModuleGuard>, handle: handle('nav.payLinks') },
+  { path: 'enterprises/:enterpriseId/pay-links', element: <RequireModulePermission permission="pay_link.read"><PayLinksPage /></RequireModulePermission>, handle: handle('nav.payLinks') },
 ];

@@ -1,7 +1,7 @@
 import { Outlet, type RouteObject } from 'react-router';
 import { RequireSession } from '../../app/guards';
 import { Full, handle, page } from '../../app/route-helpers';
-import { LettersGuard } from './components/LettersGuard';
+import { RequireModulePermission } from '../../app/guards';
 
 // Every letter page is its own chunk. The public commitment page behind the poster's QR code is not a page of the app
 // at all: it is its own small entry (web/public-commitment.html, web/src/public/commitment.ts), served at /p/commitment/.
@@ -22,26 +22,26 @@ export const lettersRoutes: RouteObject[] = [
   {
     path: 'letters',
     children: [
-      { path: 'mine', element: <LettersGuard permission="letters.sign"><MyLettersPage /></LettersGuard>, handle: handle('nav.myLetters') },
+      { path: 'mine', element: <RequireModulePermission permission="letters.sign"><MyLettersPage /></RequireModulePermission>, handle: handle('nav.myLetters') },
       {
         path: 'campaigns',
         handle: handle('nav.letterCampaigns'),
         children: [
-          { index: true, element: <LettersGuard permission="letters.read"><CampaignsPage /></LettersGuard> },
+          { index: true, element: <RequireModulePermission permission="letters.read"><CampaignsPage /></RequireModulePermission> },
           {
             path: ':id',
             handle: handle('crumb.letterCampaign'),
             children: [
-              { index: true, element: <LettersGuard permission="letters.read"><CampaignDetailPage /></LettersGuard> },
-              { path: 'sign-for-others', element: <LettersGuard permission="letters.read"><SignForOthersPage /></LettersGuard>, handle: handle('crumb.signForOthers') },
+              { index: true, element: <RequireModulePermission permission="letters.read"><CampaignDetailPage /></RequireModulePermission> },
+              { path: 'sign-for-others', element: <RequireModulePermission permission="letters.read"><SignForOthersPage /></RequireModulePermission>, handle: handle('crumb.signForOthers') },
             ],
           },
         ],
       },
-      { path: 'commitment', element: <LettersGuard permission="commitment.read"><CommitmentPage /></LettersGuard>, handle: handle('nav.commitment') },
-      { path: 'commitments', element: <LettersGuard permission="commitment.supervise"><CommitmentOverviewPage /></LettersGuard>, handle: handle('nav.commitmentOverview') },
-      { path: 'daily-notice', element: <LettersGuard permission="daily_notice.read"><DailyNoticePage /></LettersGuard>, handle: handle('nav.dailyNotice') },
-      { path: 'daily-notices', element: <LettersGuard permission="daily_notice.supervise"><DailyNoticeOverviewPage /></LettersGuard>, handle: handle('nav.dailyNoticeOverview') },
+      { path: 'commitment', element: <RequireModulePermission permission="commitment.read"><CommitmentPage /></RequireModulePermission>, handle: handle('nav.commitment') },
+      { path: 'commitments', element: <RequireModulePermission permission="commitment.supervise"><CommitmentOverviewPage /></RequireModulePermission>, handle: handle('nav.commitmentOverview') },
+      { path: 'daily-notice', element: <RequireModulePermission permission="daily_notice.read"><DailyNoticePage /></RequireModulePermission>, handle: handle('nav.dailyNotice') },
+      { path: 'daily-notices', element: <RequireModulePermission permission="daily_notice.supervise"><DailyNoticeOverviewPage /></RequireModulePermission>, handle: handle('nav.dailyNoticeOverview') },
     ],
   },
 ];
@@ -55,9 +55,9 @@ export const lettersPublicRoutes: RouteObject[] = [
     path: '/letters/print/:enterpriseId',
     element: <RequireSession><Full><Outlet /></Full></RequireSession>,
     children: [
-      { path: 'letters/:id', element: <LettersGuard permission="letters.sign"><LetterPrintPage /></LettersGuard> },
-      { path: 'commitments/:id', element: <LettersGuard permission="commitment.read"><CommitmentPosterPage /></LettersGuard> },
-      { path: 'daily-notices/:id', element: <LettersGuard permission="daily_notice.read"><DailyNoticePrintPage /></LettersGuard> },
+      { path: 'letters/:id', element: <RequireModulePermission permission="letters.sign"><LetterPrintPage /></RequireModulePermission> },
+      { path: 'commitments/:id', element: <RequireModulePermission permission="commitment.read"><CommitmentPosterPage /></RequireModulePermission> },
+      { path: 'daily-notices/:id', element: <RequireModulePermission permission="daily_notice.read"><DailyNoticePrintPage /></RequireModulePermission> },
     ],
   },
 ];

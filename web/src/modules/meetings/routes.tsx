@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { handle, page } from '../../app/route-helpers';
-import { MeetingsGuard } from './components/MeetingsGuard';
+import { RequireModulePermission } from '../../app/guards';
 
 const MeetingsPage = page(() => import('./pages/MeetingsPage'), 'MeetingsPage');
 const MeetingDetailPage = page(() => import('./pages/MeetingDetailPage'), 'MeetingDetailPage');
@@ -12,9 +12,9 @@ export const meetingRoutes: RouteObject[] = [
     path: 'enterprises/:enterpriseId/meetings',
     handle: handle('nav.meetings'),
     children: [
-      { index: true, element: <MeetingsGuard><MeetingsPage /></MeetingsGuard> },
-      { path: ':id', element: <MeetingsGuard><MeetingDetailPage /></MeetingsGuard>, handle: handle('crumb.meeting') },
+      { index: true, element: <RequireModulePermission permission="meeting.read"><MeetingsPage /></RequireModulePermission> },
+      { path: ':id', element: <RequireModulePermission permission="meeting.read"><MeetingDetailPage /></RequireModulePermission>, handle: handle('crumb.meeting') },
     ],
   },
-  { path: 'enterprises/:enterpriseId/meeting-actions', element: <MeetingsGuard><MeetingActionsPage /></MeetingsGuard>, handle: handle('nav.meetingActions') },
+  { path: 'enterprises/:enterpriseId/meeting-actions', element: <RequireModulePermission permission="meeting.read"><MeetingActionsPage /></RequireModulePermission>, handle: handle('nav.meetingActions') },
 ];

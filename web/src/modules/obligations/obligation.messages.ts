@@ -189,6 +189,8 @@ export const obligationMessages = {
   'obligation.five.reason.noBudget': ['本年度安全投入预算未批准', "This year's safety budget is not approved"],
   'obligation.five.reason.feeNotRecorded': ['本年度安全生产费用未建账提取', "This year's safety fee is not booked"],
   'obligation.five.reason.feeShort': ['安全生产费用提取不足', 'The safety fee is accrued short'],
+  'obligation.five.reason.trainingShort': ['有人员安全培训学时不足', 'Someone is short of training hours'],
+  'obligation.five.reason.unqualifiedOnPost': ['有人员无证或未经培训上岗（或未成年工在危险岗位）', 'Someone works a post without certificate or training (or a minor on a hazardous post)'],
   'obligation.five.reason.moduleNotBuilt': ['相关业务模块尚未上线，暂不评估', 'Its records are not kept on the platform yet'],
   'obligation.five.detail': ['责任清单覆盖：岗位 {posts}，人员 {people}；责任书：{letters}', 'Duty lists: posts {posts}, people {people}; letters: {letters}'],
 

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { handle, page } from '../../app/route-helpers';
-import { RulesGuard } from './components/RulesGuard';
+import { RequireModulePermission } from '../../app/guards';
 
 const RuleSetsPage = page(() => import('./pages/RuleSetsPage'), 'RuleSetsPage');
 const RuleSetPage = page(() => import('./pages/RuleSetPage'), 'RuleSetPage');
@@ -13,16 +13,16 @@ export const rulesRoutes: RouteObject[] = [
     path: 'rules',
     handle: handle('nav.rules'),
     children: [
-      { index: true, element: <RulesGuard><RuleSetsPage /></RulesGuard> },
+      { index: true, element: <RequireModulePermission permission="rules.manage"><RuleSetsPage /></RequireModulePermission> },
       {
         path: 'calendar',
         handle: handle('nav.workCalendar'),
         children: [
-          { index: true, element: <RulesGuard><WorkCalendarPage /></RulesGuard> },
-          { path: ':year', element: <RulesGuard><WorkCalendarYearPage /></RulesGuard>, handle: handle('crumb.calendarYear') },
+          { index: true, element: <RequireModulePermission permission="rules.manage"><WorkCalendarPage /></RequireModulePermission> },
+          { path: ':year', element: <RequireModulePermission permission="rules.manage"><WorkCalendarYearPage /></RequireModulePermission>, handle: handle('crumb.calendarYear') },
         ],
       },
-      { path: ':name', element: <RulesGuard><RuleSetPage /></RulesGuard>, handle: handle('crumb.ruleSet') },
+      { path: ':name', element: <RequireModulePermission permission="rules.manage"><RuleSetPage /></RequireModulePermission>, handle: handle('crumb.ruleSet') },
     ],
   },
 ];

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { handle, page } from '../../app/route-helpers';
-import { StaffingGuard } from './components/StaffingGuard';
+import { RequireModulePermission } from '../../app/guards';
 
 const StaffingPage = page(() => import('./pages/StaffingPage'), 'StaffingPage');
 const StaffingOverviewPage = page(() => import('./pages/StaffingOverviewPage'), 'StaffingOverviewPage');
@@ -10,8 +10,8 @@ export const staffingRoutes: RouteObject[] = [
   {
     path: 'staffing',
     children: [
-      { index: true, element: <StaffingGuard permission="staffing.read"><StaffingPage /></StaffingGuard>, handle: handle('nav.staffing') },
-      { path: 'overview', element: <StaffingGuard permission="staffing.supervise"><StaffingOverviewPage /></StaffingGuard>, handle: handle('nav.staffingOverview') },
+      { index: true, element: <RequireModulePermission permission="staffing.read"><StaffingPage /></RequireModulePermission>, handle: handle('nav.staffing') },
+      { path: 'overview', element: <RequireModulePermission permission="staffing.supervise"><StaffingOverviewPage /></RequireModulePermission>, handle: handle('nav.staffingOverview') },
     ],
   },
 ];

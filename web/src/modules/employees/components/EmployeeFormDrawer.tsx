@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormDrawer } from '../../../app/components/FormDrawer';
 import { useI18n } from '../../../app/i18n';
@@ -10,6 +10,7 @@ import {
   EMPLOYEE_STATUSES, EMPLOYMENT_FORMS, employeesApi, type Employee, type EmployeeInput, type EmploymentForm, type EmployeeStatus,
 } from '../api/employees.api';
 import { LimitedInput } from '../../../app/components/LimitedInput';
+import { PhotoUploadField } from '../../certificates/components/PhotoUploadField';
 
 type Props = {
   enterpriseId: string;
@@ -29,6 +30,9 @@ type Values = {
   postIds: string[];
   hireDate: Dayjs | null;
   status: EmployeeStatus;
+  trainedBeforeJoining: boolean;
+  priorTrainingAttachmentId: string | null;
+  priorTrainingNote: string;
 };
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
@@ -49,6 +53,9 @@ export function EmployeeFormDrawer({ enterpriseId, units, employee, onClose, onS
         orgUnitId: v.orgUnitId ?? '',
         postIds: v.postIds,
         hireDate: v.hireDate ? v.hireDate.format('YYYY-MM-DD') : null,
+        trainedBeforeJoining: v.trainedBeforeJoining ?? false,
+        priorTrainingAttachmentId: v.trainedBeforeJoining ? v.priorTrainingAttachmentId ?? null : null,
+        priorTrainingNote: v.trainedBeforeJoining ? (v.priorTrainingNote ?? '').trim() : '',
       };
       if (!employee) return employeesApi.create(enterpriseId, body);
       const { idNumber, ...rest } = body;
@@ -63,6 +70,7 @@ export function EmployeeFormDrawer({ enterpriseId, units, employee, onClose, onS
   );
   const [posts, setPosts] = useState<Post[]>([]);
   const orgUnitId = Form.useWatch('orgUnitId', form) ?? employee?.orgUnitId;
+  const trainedBeforeJoining = Form.useWatch('trainedBeforeJoining', form);
 
   useEffect(() => {
     if (!orgUnitId) {
@@ -99,6 +107,9 @@ export function EmployeeFormDrawer({ enterpriseId, units, employee, onClose, onS
         postIds: employee?.posts.map((p) => p.id) ?? [],
         hireDate: employee?.hireDate ? dayjs(employee.hireDate) : null,
         status: employee?.status ?? 'active',
+        trainedBeforeJoining: false,
+        priorTrainingAttachmentId: null,
+        priorTrainingNote: '',
       }}
     >
       <Row gutter={16}>
@@ -146,6 +157,25 @@ export function EmployeeFormDrawer({ enterpriseId, units, employee, onClose, onS
             <Select mode="multiple" options={postOptions} disabled={!orgUnitId} allowClear data-testid="field-employee-posts" />
           </Form.Item>
         </Col>
+        <Col xs={24}>
+          <Form.Item name="trainedBeforeJoining" valuePropName="checked" extra={t('employee.trainedBeforeJoiningHint')}>
+            <Checkbox data-testid="field-employee-trainedBeforeJoining">{t('employee.trainedBeforeJoining')}</Checkbox>
+          </Form.Item>
+        </Col>
+        {trainedBeforeJoining && (
+          <>
+            <Col xs={24} md={12}>
+              <Form.Item name="priorTrainingNote" label={t('employee.priorTrainingNote')} rules={[{ max: 500 }]}>
+                <Input.TextArea rows={2} maxLength={500} data-testid="field-employee-priorTrainingNote" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="priorTrainingAttachmentId" label={t('employee.priorTrainingScan')}>
+                <PhotoUploadField enterpriseId={enterpriseId} testId="field-employee-priorTrainingScan" />
+              </Form.Item>
+            </Col>
+          </>
+        )}
         {employee && (
           <Col xs={24} md={12}>
             <Form.Item name="status" label={t('employee.status')}>

@@ -20,3 +20,26 @@ export const overviewApi = {
   list: (query: Query, signal?: AbortSignal) => api.get<OverviewList>('/management-overview', query, { signal }),
   export: (query: Query, fallbackName: string, onProgress?: OnExportProgress) => api.download('/management-overview/export', query, fallbackName, onProgress),
 };
+
+export type CompetenceProblem = 'training' | 'certificates' | 'ppe' | 'standardisation';
+export type CompetenceItem = {
+  enterpriseId: string; name: string; creditCode: string; subdistrictName: string; industryName: string;
+  training: { people: number; shortfall: number; legalCovered: number; legalRate: number | null };
+  certificates: { unqualifiedOnPost: number; minorsOnHazardous: number; expired: number; expiringSoon: number; reviewDue: number };
+  ppe: { missing: number; overdue: number };
+  standardisation: {
+    required: boolean; status: 'none' | 'draft' | 'confirmed' | 'submitted'; score: number | null; intendedGrade: string | null;
+    awardedGrade: string | null; validUntil: string | null;
+  };
+  problems: CompetenceProblem[];
+};
+export type CompetenceList = Page<CompetenceItem> & {
+  today: string; year: number;
+  counts: { total: number; any: number } & Record<CompetenceProblem, number>;
+};
+
+/** Issue 13 §5 (server: src/modules/management/overview/competence.*). */
+export const competenceApi = {
+  list: (query: Query, signal?: AbortSignal) => api.get<CompetenceList>('/competence-overview', query, { signal }),
+  export: (query: Query, fallbackName: string, onProgress?: OnExportProgress) => api.download('/competence-overview/export', query, fallbackName, onProgress),
+};

@@ -1,17 +1,13 @@
 import type { ReactNode } from 'react';
-import { ExportOutlined } from '@ant-design/icons';
-import { Button, Col, Flex, Input, Row, Select, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useAuth } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { ListTable } from '../../../app/components/ListTable';
-import { PageHeader } from '../../../app/components/PageHeader';
-import { useExport } from '../../../app/components/useExport';
 import { useI18n } from '../../../app/i18n';
 import { MEANING_TAG } from '../../../app/palette';
-import { industryName, useReference } from '../../../app/reference';
 import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
+import { IndicatorViewHead } from '../components/IndicatorViewHead';
 import { overviewApi, type OverviewItem, type OverviewProblem } from '../api/overview.api';
 
 const FILTERS = ['q', 'problem', 'subdistrictId', 'industryCode'] as const;
@@ -27,62 +23,21 @@ const yuan = (v: string) => Number(v).toLocaleString('zh-CN', { minimumFractionD
  * equipment, the problems first; each figure opens the enterprise file at its tab.
  */
 export function ManagementOverviewPage() {
-  const { t, locale } = useI18n();
-  const { me } = useAuth();
+  const { t } = useI18n();
   const list = useListState({ sync: 'url', filterKeys: FILTERS, defaultOrder: 'desc' });
   const { data, error, loading, reload } = useApiQuery(['management-overview', list.query], (signal) => overviewApi.list(list.query, signal));
-  const subdistricts = useReference('subdistricts');
-  const industries = useReference('industries');
-  const { exporting, start } = useExport();
-  const f = list.filters;
-  const oneSubdistrict = me?.scope.kind === 'subdistrict';
   // The rules have no tab in the file: their own regulators' list, at this enterprise, shows which are missing.
   const drill = (r: OverviewItem, p: OverviewProblem, children: ReactNode) => (
     <Link to={p === 'rules' ? `/documents/overview?q=${encodeURIComponent(r.creditCode)}` : `/enterprises/${r.enterpriseId}?tab=${TAB[p]}`}>{children}</Link>
   );
   const bad = (r: OverviewItem, p: OverviewProblem) => r.problems.includes(p);
-  const counts = data?.counts;
   return (
     <div data-testid="management-overview-page">
-      <PageHeader
-        title={t('managementOverview.title')}
-        sub={counts ? t('managementOverview.counts', { total: counts.total, any: counts.any, year: data.year }) : undefined}
-        extra={(
-          <Button icon={<ExportOutlined />} loading={exporting} disabled={!data?.total} data-testid="management-overview-export"
-            onClick={() => void start((onProgress) => overviewApi.export(list.query, t('managementOverview.exportFile'), onProgress))}>
-            {t('managementOverview.export')}
-          </Button>
-        )}
+      <IndicatorViewHead
+        testId="management-overview" title="managementOverview.title" hint="managementOverview.hint" list={list} data={data}
+        problems={PROBLEMS.map((p) => ({ key: p, label: `managementOverview.problem.${p}` as const }))}
+        exportFile={(name, onProgress) => overviewApi.export(list.query, name, onProgress)} exportName="managementOverview.exportFile"
       />
-      <Typography.Paragraph type="secondary">{t('managementOverview.hint')}</Typography.Paragraph>
-      <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="management-overview-problems">
-        <Tag.CheckableTag checked={!f.problem} onChange={() => list.setFilters({ problem: undefined })}>
-          {t('managementOverview.all')} {counts?.total ?? ''}
-        </Tag.CheckableTag>
-        <Tag.CheckableTag checked={f.problem === 'any'} onChange={(on) => list.setFilters({ problem: on ? 'any' : undefined })} data-testid="management-overview-problem-any">
-          {t('managementOverview.anyProblem')} {counts?.any ?? ''}
-        </Tag.CheckableTag>
-        {PROBLEMS.map((p) => (
-          <Tag.CheckableTag key={p} checked={f.problem === p} onChange={(on) => list.setFilters({ problem: on ? p : undefined })} data-testid={`management-overview-problem-${p}`}>
-            {t(`managementOverview.problem.${p}`)} {counts?.[p] ?? ''}
-          </Tag.CheckableTag>
-        ))}
-      </Flex>
-      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col xs={24} md={10}>
-          <Input.Search key={f.q ?? ''} defaultValue={f.q} allowClear placeholder={t('managementOverview.search')} onSearch={(q) => list.setFilters({ q: q.trim() || undefined })} />
-        </Col>
-        {!oneSubdistrict && (
-          <Col xs={12} md={7}>
-            <Select style={{ width: '100%' }} allowClear placeholder={t('managementOverview.allSubdistricts')} value={f.subdistrictId} onChange={(v?: string) => list.setFilters({ subdistrictId: v })}
-              options={subdistricts.map((s) => ({ value: s.id, label: s.name }))} data-testid="management-overview-subdistrict" />
-          </Col>
-        )}
-        <Col xs={oneSubdistrict ? 24 : 12} md={7}>
-          <Select style={{ width: '100%' }} allowClear showSearch optionFilterProp="label" placeholder={t('managementOverview.allIndustries')} value={f.industryCode}
-            onChange={(v?: string) => list.setFilters({ industryCode: v })} options={industries.map((i) => ({ value: i.code, label: industryName(i, locale) }))} />
-        </Col>
-      </Row>
       {error ? <ErrorState error={error} onRetry={reload} /> : (
         <ListTable<OverviewItem>
           list={list} data={data} loading={loading} rowKey="enterpriseId" empty={t('managementOverview.empty')} testId="management-overview"

@@ -1,9 +1,11 @@
-import { Form, Modal, Switch, type ButtonProps } from 'antd';
+import { AutoComplete, Form, Input, Modal, Switch, type ButtonProps } from 'antd';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
 import { orgApi, orgQueries, type Post, type PostInput } from '../api/org.api';
 import { LimitedInput } from '../../../app/components/LimitedInput';
+import { useApiQuery } from '../../../app/useApi';
+import { certificatesApi } from '../../certificates/api/certificates.api';
 
 type Props = { enterpriseId: string; orgUnitId: string; post?: Post; onClose: () => void; onSaved: () => void };
 type Values = { name: string; keyPost: boolean; specialOperation: boolean; certificateType: string };
@@ -21,6 +23,7 @@ export function PostFormModal({ enterpriseId, orgUnitId, post, onClose, onSaved 
     { invalidates: orgQueries(enterpriseId), onSuccess: () => onSaved() },
   );
   const special = Form.useWatch('specialOperation', form) ?? post?.specialOperation ?? false;
+  const catalogue = useApiQuery(['certificates', enterpriseId, 'catalogue'], (signal) => certificatesApi.catalogue(enterpriseId, signal), special);
 
   const submit = async (values: Values) => {
     const body = {
@@ -67,8 +70,14 @@ export function PostFormModal({ enterpriseId, orgUnitId, post, onClose, onSaved 
           <Switch data-testid="post-special" />
         </Form.Item>
         {special && (
-          <Form.Item name="certificateType" label={t('post.certificateType')} rules={[{ required: true, whitespace: true, message: t('post.certificateRequired') }]}>
-            <LimitedInput max={100} placeholder={t('post.certificatePlaceholder')} data-testid="post-certificate" />
+          <Form.Item name="certificateType" label={t('post.certificateType')} extra={t('post.certificateTypePick')} rules={[{ required: true, whitespace: true, message: t('post.certificateRequired') }]}>
+            {/* R-TRN-2 (issue 13 §2): the catalogue's types are offered; free text is still accepted (matched by name and aliases). */}
+            <AutoComplete
+              options={(catalogue.data?.types ?? []).filter((c) => c.kind !== 'safety_qualification').map((c) => ({ value: c.name, label: c.name }))}
+              filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+            >
+              <Input maxLength={100} placeholder={t('post.certificatePlaceholder')} data-testid="post-certificate" />
+            </AutoComplete>
           </Form.Item>
         )}
       </Form>
