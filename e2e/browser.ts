@@ -1,6 +1,7 @@
 /**
- * What the browser tests share: Debian's Chromium, signing in through the login page, and real PNG files made on the
- * spot (a floor plan, a photo) without an image library.
+ * What the browser tests share: Debian's Chromium, signing in through the login page, picking options and confirming,
+ * reading the API from the signed-in page, and real PNG files made on the spot (a floor plan, a photo) without an
+ * image library.
  */
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -77,6 +78,42 @@ export async function choose(page: Page, testId: string, option: string | RegExp
   }
 }
 
+/** The form item whose label is exactly `label`. */
+export const formItem = (page: Page, scope: Locator, label: string): Locator =>
+  scope.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
+
+/** Picks an option of an antd Select found by its form label (fields without a test ID); see `choose`. */
+export async function chooseByLabel(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
+  const field = formItem(page, scope, label).locator('.ant-select').first();
+  const matches = (text: string) => (typeof option === 'string' ? text.includes(option) : option.test(text));
+  for (let attempt = 0; ; attempt++) {
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    if (attempt === 0 || await dropdown.count() === 0) await field.click();
+    const opt = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
+    await opt.waitFor({ state: 'visible' });
+    await opt.click();
+    const taken = async () => (await field.locator('.ant-select-selection-item, .ant-select-content-has-value').allInnerTexts()).some(matches);
+    for (let i = 0; i < 10 && !(await taken()); i++) await page.waitForTimeout(100);
+    if (await taken()) return;
+    assert.ok(attempt < 4, `the option ${String(option)} of ${label} could not be picked`);
+  }
+}
+
+/** The open confirmation's OK button (a closed one stays in the page, hidden). */
+export async function confirmPopup(page: Page): Promise<void> {
+  await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
+}
+
+/** GET of the API from inside the signed-in page (its session cookie). */
+export async function apiGet<T>(page: Page, url: string): Promise<T> {
+  const res = await page.evaluate(async (u) => {
+    const r = await fetch(u, { headers: { accept: 'application/json' } });
+    return { status: r.status, body: await r.text() };
+  }, `/api/v1${url}`);
+  assert.equal(res.status, 200, `GET ${url}: ${res.body}`);
+  return JSON.parse(res.body) as T;
+}
+
 /**
  * Opens the hover menu of an antd Dropdown (the element with data-testid `testId`) and returns the visible menu. A
  * hover that lands while the page is still rendering opens nothing: move away and hover again.
@@ -104,6 +141,20 @@ export async function clickNav(page: Page, group: string, key: string): Promise<
   const entry = page.getByTestId(`nav-${key}`);
   if (!(await entry.isVisible())) await page.getByTestId(`nav-group-${group}`).click();
   await entry.click();
+}
+
+/**
+ * Types a wrong last four of the signer's ID number into the sign dialog and submits: the field shows the refusal, in
+ * Chinese, never a message key (`rawKey`, the flow's own pattern of keys).
+ */
+export async function assertWrongLast4Refused(page: Page, dialog: Locator, wrong: string, rawKey: RegExp): Promise<void> {
+  await dialog.getByTestId('sign-last4').fill(wrong);
+  await dialog.getByTestId('sign-submit').click();
+  const fieldError = dialog.locator('.ant-form-item').filter({ has: page.getByTestId('sign-last4') }).locator('.ant-form-item-explain-error');
+  await fieldError.first().waitFor({ state: 'visible', timeout: 20_000 });
+  const refusal = await fieldError.first().innerText();
+  assert.match(refusal, /[\u4e00-\u9fa5]/, `the refusal is in Chinese: ${refusal}`);
+  assert.doesNotMatch(refusal, rawKey);
 }
 
 /** A real 8-bit RGB PNG whose pixel at (x, y) is `pixel(x, y)` (the test fixtures' writer). */

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../src/modules/org/id-number';
-import { assertReadable, BASE, choose, drawSignature, launchChromium, png, signIn, type SignedIn } from './browser';
+import { apiGet, assertReadable, assertWrongLast4Refused, BASE, choose, chooseByLabel, confirmPopup, drawSignature, formItem, launchChromium, png, signIn, type SignedIn } from './browser';
 
 assert.ok(BASE, 'E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`');
 
@@ -51,40 +51,21 @@ async function pickPerson(page: Page, dialog: Locator, name: string): Promise<vo
   await field.locator('.ant-select-selection-item, .ant-select-content-has-value').filter({ hasText: name }).first().waitFor();
 }
 
-/** GET of the API from inside the signed-in page (its session cookie). */
-async function apiGet<T>(page: Page, url: string): Promise<T> {
-  const res = await page.evaluate(async (u) => {
-    const r = await fetch(u, { headers: { accept: 'application/json' } });
-    return { status: r.status, body: await r.text() };
-  }, `/api/v1${url}`);
-  assert.equal(res.status, 200, `GET ${url}: ${res.body}`);
-  return JSON.parse(res.body) as T;
-}
-
-/** The form item whose label is exactly `label`. */
-const formItem = (page: Page, scope: Locator, label: string) =>
-  scope.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
-
-/** Picks an option of an antd Select found by its form label (fields without a test ID); see `choose`. */
-async function chooseByLabel(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
-  const field = formItem(page, scope, label).locator('.ant-select').first();
-  const matches = (text: string) => (typeof option === 'string' ? text.includes(option) : option.test(text));
-  for (let attempt = 0; ; attempt++) {
-    const dropdown = page.locator('.ant-select-dropdown:visible');
-    if (attempt === 0 || await dropdown.count() === 0) await field.click();
-    const opt = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
-    await opt.waitFor({ state: 'visible' });
-    await opt.click();
-    const taken = async () => (await field.locator('.ant-select-selection-item, .ant-select-content-has-value').allInnerTexts()).some(matches);
-    for (let i = 0; i < 10 && !(await taken()); i++) await page.waitForTimeout(100);
-    if (await taken()) return;
-    assert.ok(attempt < 4, `the option ${String(option)} of ${label} could not be picked`);
-  }
-}
-
-/** The open confirmation's OK button (a closed one stays in the page, hidden). */
-async function confirmPopup(page: Page): Promise<void> {
-  await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
+/**
+ * Signs in the sign dialog just opened: waits for it, picks `person` when the dialog asks who signs, draws the signature,
+ * runs `check` (what the test looks at before it submits), types the ID number's last four when given, submits and
+ * waits for the dialog to close (a screenshot `failShot` when it does not).
+ */
+async function signInDialog(page: Page, failShot: string, steps: { person?: string; last4?: string; check?: (dialog: Locator) => Promise<void> } = {}): Promise<void> {
+  const dialog = page.getByTestId('sign-dialog');
+  await dialog.getByTestId('sign-submit').waitFor({ state: 'visible', timeout: 20_000 });
+  if (steps.person && await dialog.getByTestId('sign-person').count()) await pickPerson(page, dialog, steps.person);
+  await drawSignature(page, dialog);
+  if (steps.check) await steps.check(dialog);
+  if (steps.last4) await dialog.getByTestId('sign-last4').fill(steps.last4);
+  await dialog.getByTestId('sign-submit').click();
+  await dialog.getByTestId('sign-submit').waitFor({ state: 'hidden', timeout: 20_000 })
+    .catch(async (e: unknown) => { await shot(page, failShot); throw e; });
 }
 
 /** Types a day into an antd DatePicker (the element with the test ID is the input or holds it). */
@@ -222,24 +203,14 @@ describe('people\'s competence in the browser (issue 13)', () => {
       // The worker's QR check-in is on the list.
       await onPhone.locator('tr').filter({ hasText: '扫码' }).first().waitFor({ timeout: 20_000 });
       await onPhone.getByTestId('session-proxy').click();
-      const dialog = page.getByTestId('sign-dialog');
-      await dialog.getByTestId('sign-submit').waitFor({ state: 'visible', timeout: 20_000 });
-      await pickPerson(page, dialog, person);
-      await drawSignature(page, dialog);
-      await readable(page, 'the shared-device sign-in at 390 px');
-      await shot(page, 'proxy-phone');
-      // A wrong last four is refused on the field, in Chinese.
-      await dialog.getByTestId('sign-last4').fill(wrong);
-      await dialog.getByTestId('sign-submit').click();
-      const fieldError = dialog.locator('.ant-form-item').filter({ has: page.getByTestId('sign-last4') }).locator('.ant-form-item-explain-error');
-      await fieldError.first().waitFor({ state: 'visible', timeout: 20_000 });
-      const refusal = await fieldError.first().innerText();
-      assert.match(refusal, /[\u4e00-\u9fa5]/, `the refusal is in Chinese: ${refusal}`);
-      assert.doesNotMatch(refusal, RAW_KEY);
-      await dialog.getByTestId('sign-last4').fill(last4);
-      await dialog.getByTestId('sign-submit').click();
-      await dialog.getByTestId('sign-submit').waitFor({ state: 'hidden', timeout: 20_000 })
-        .catch(async (e: unknown) => { await shot(page, 'proxy-failed'); throw e; });
+      await signInDialog(page, 'proxy-failed', {
+        person, last4, check: async (dialog) => {
+          await readable(page, 'the shared-device sign-in at 390 px');
+          await shot(page, 'proxy-phone');
+          // A wrong last four is refused on the field, in Chinese.
+          await assertWrongLast4Refused(page, dialog, wrong, RAW_KEY);
+        },
+      });
       await onPhone.locator('tr').filter({ hasText: person }).waitFor({ timeout: 20_000 });
 
       // The demo person who missed the re-training is added from the paper list on the desk.
@@ -332,17 +303,13 @@ describe('people\'s competence in the browser (issue 13)', () => {
       assert.match(await row.innerText(), /待签收/);
       await readable(page, 'the PPE ledger at 390 px');
       await row.getByTestId('ppe-sign-for').click();
-      const dialog = page.getByTestId('sign-dialog');
-      await dialog.getByTestId('sign-submit').waitFor({ state: 'visible', timeout: 20_000 });
-      assert.match(await dialog.innerText(), new RegExp(person));
-      if (await dialog.getByTestId('sign-person').count()) await pickPerson(page, dialog, person);
-      await drawSignature(page, dialog);
-      await dialog.getByTestId('sign-last4').fill(last4);
-      await readable(page, 'the PPE sign-for at 390 px');
-      await shot(page, 'ppe-sign-for-phone');
-      await dialog.getByTestId('sign-submit').click();
-      await dialog.getByTestId('sign-submit').waitFor({ state: 'hidden', timeout: 20_000 })
-        .catch(async (e: unknown) => { await shot(page, 'ppe-sign-for-failed'); throw e; });
+      await signInDialog(page, 'ppe-sign-for-failed', {
+        person, last4, check: async (dialog) => {
+          assert.match(await dialog.innerText(), new RegExp(person));
+          await readable(page, 'the PPE sign-for at 390 px');
+          await shot(page, 'ppe-sign-for-phone');
+        },
+      });
       await ledger.locator('tr').filter({ hasText: person }).filter({ hasText: '已签收' }).waitFor({ timeout: 20_000 });
 
       // The demo worker signs his own receipt in 我的劳动防护用品 on his phone.
@@ -360,12 +327,7 @@ describe('people\'s competence in the browser (issue 13)', () => {
       assert.match(await card.innerText(), new RegExp(owed[0]!.itemName));
       await shot(page, 'my-ppe-phone');
       await card.getByTestId('my-ppe-sign').click();
-      const own = page.getByTestId('sign-dialog');
-      await own.getByTestId('sign-submit').waitFor({ state: 'visible', timeout: 20_000 });
-      await drawSignature(page, own);
-      await own.getByTestId('sign-submit').click();
-      await own.getByTestId('sign-submit').waitFor({ state: 'hidden', timeout: 20_000 })
-        .catch(async (e: unknown) => { await shot(page, 'my-ppe-sign-failed'); throw e; });
+      await signInDialog(page, 'my-ppe-sign-failed');
       for (let i = 0; i < 50 && await page.getByTestId('my-ppe-sign').count() > 0; i++) await page.waitForTimeout(200);
       assert.equal(await page.getByTestId('my-ppe-sign').count(), 0, 'nothing left to sign');
       const signedMine = (await apiGet<MyPpe>(page, '/me/ppe')).issues.find((i) => i.id === owed[0]!.id);
@@ -418,12 +380,7 @@ describe('people\'s competence in the browser (issue 13)', () => {
       const comments = `本季度培训计划基本按期执行，年度再培训缺训人员须于月底前补训完毕。${Date.now().toString(36).slice(-4)}`;
       await page.getByTestId('review-comments').fill(comments);
       await page.getByTestId('review-sign').click();
-      const dialog = page.getByTestId('sign-dialog');
-      await dialog.getByTestId('sign-submit').waitFor({ state: 'visible', timeout: 20_000 });
-      await drawSignature(page, dialog);
-      await dialog.getByTestId('sign-submit').click();
-      await dialog.getByTestId('sign-submit').waitFor({ state: 'hidden', timeout: 20_000 })
-        .catch(async (e: unknown) => { await shot(page, 'review-sign-failed'); throw e; });
+      await signInDialog(page, 'review-sign-failed');
       await page.waitForURL(/\/training$/, { timeout: 20_000 });
       // Stored: this quarter's occurrence of the ten-ones duty is fulfilled by the signed review.
       const duties1 = (await apiGet<{ items: Occ[] }>(page, dutyUrl)).items;
@@ -478,12 +435,7 @@ describe('people\'s competence in the browser (issue 13)', () => {
       await readable(page, 'the self-assessment at 390 px');
       await shot(page, 'std-phone');
       await page.getByTestId('std-sign').click();
-      const stdSign = page.getByTestId('sign-dialog');
-      await stdSign.getByTestId('sign-submit').waitFor({ state: 'visible', timeout: 20_000 });
-      await drawSignature(page, stdSign);
-      await stdSign.getByTestId('sign-submit').click();
-      await stdSign.getByTestId('sign-submit').waitFor({ state: 'hidden', timeout: 20_000 })
-        .catch(async (e: unknown) => { await shot(page, 'std-sign-failed'); throw e; });
+      await signInDialog(page, 'std-sign-failed');
       await page.getByTestId('std-status').filter({ hasText: '主要负责人已签字' }).waitFor({ timeout: 20_000 });
       a = await apiGet<Assessment>(page, stdUrl);
       assert.equal(a.status, 'confirmed');

@@ -11,10 +11,10 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '../src/modules/org/id-number';
 import { makeCreditCode } from '../src/seed/demo';
-import { assertReadable, BASE, choose, clickNav, drawSignature, launchChromium, signIn, type SignedIn } from './browser';
+import { apiGet, assertReadable, assertWrongLast4Refused, BASE, choose, chooseByLabel, clickNav, confirmPopup, drawSignature, launchChromium, signIn, type SignedIn } from './browser';
 
 assert.ok(BASE, 'E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`');
 
@@ -34,40 +34,6 @@ async function readable(page: Page, what: string): Promise<void> {
   const raw = RAW_KEY.exec(text);
   assert.equal(raw, null, `${what}: raw key on screen: ${raw?.[0]}`);
 }
-
-/** GET of the API from inside the signed-in page (its session cookie). */
-async function apiGet<T>(page: Page, url: string): Promise<T> {
-  const res = await page.evaluate(async (u) => {
-    const r = await fetch(u, { headers: { accept: 'application/json' } });
-    return { status: r.status, body: await r.text() };
-  }, `/api/v1${url}`);
-  assert.equal(res.status, 200, `GET ${url}: ${res.body}`);
-  return JSON.parse(res.body) as T;
-}
-
-/** Picks an option of an antd Select found by its form label (fields without a test ID); see `choose`. */
-async function chooseByLabel(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
-  const item = scope.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
-  const field = item.locator('.ant-select').first();
-  const matches = (text: string) => (typeof option === 'string' ? text.includes(option) : option.test(text));
-  for (let attempt = 0; ; attempt++) {
-    const dropdown = page.locator('.ant-select-dropdown:visible');
-    if (attempt === 0 || await dropdown.count() === 0) await field.click();
-    const opt = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
-    await opt.waitFor({ state: 'visible' });
-    await opt.click();
-    const taken = async () => (await field.locator('.ant-select-selection-item, .ant-select-content-has-value').allInnerTexts()).some(matches);
-    for (let i = 0; i < 10 && !(await taken()); i++) await page.waitForTimeout(100);
-    if (await taken()) return;
-    assert.ok(attempt < 4, `the option ${String(option)} of ${label} could not be picked`);
-  }
-}
-
-/** The open confirmation's OK button (a closed one stays in the page, hidden). */
-async function confirmPopup(page: Page): Promise<void> {
-  await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
-}
-
 
 /** Yuan as shown ("1,009,900.00") or sent ("3456.78") → fen, exactly. */
 function fen(text: string): bigint {
@@ -277,13 +243,7 @@ describe('the management system in the browser (issue 12)', () => {
       await readable(page, 'the shared-device dialog at 390 px');
       await shot(page, 'proxy-ack-phone');
       // A wrong last four is refused on the field, in Chinese, and nothing is stored.
-      await dialog.getByTestId('sign-last4').fill(wrong);
-      await dialog.getByTestId('sign-submit').click();
-      const fieldError = dialog.locator('.ant-form-item').filter({ has: page.getByTestId('sign-last4') }).locator('.ant-form-item-explain-error');
-      await fieldError.first().waitFor({ state: 'visible', timeout: 20_000 });
-      const refusal = await fieldError.first().innerText();
-      assert.match(refusal, /[\u4e00-\u9fa5]/, `the refusal is in Chinese: ${refusal}`);
-      assert.doesNotMatch(refusal, RAW_KEY);
+      await assertWrongLast4Refused(page, dialog, wrong, RAW_KEY);
       assert.ok((await apiGet<{ name: string }[]>(page, proxyUrl)).some((p) => p.name === person), 'a wrong proof stores nothing');
       await dialog.getByTestId('sign-last4').fill(last4);
       await dialog.getByTestId('sign-submit').click();

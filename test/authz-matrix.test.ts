@@ -467,6 +467,7 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/v1/enterprises/:enterpriseId/certificates/:id/reviews': MANAGERS,
   'GET /api/v1/enterprises/:enterpriseId/certificate-catalogue': EMPLOYEE_READERS,
   'GET /api/v1/enterprises/:enterpriseId/unqualified-on-post': EMPLOYEE_READERS,
+  'GET /api/v1/enterprises/:enterpriseId/unqualified-on-post/export': EMPLOYEE_READERS,
   'GET /api/v1/enterprises/:enterpriseId/certificates/export': EMPLOYEE_READERS,
   'GET /api/v1/enterprises/:enterpriseId/certificates/import-template': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/certificates/import': MANAGERS,
@@ -485,6 +486,7 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/me/ppe': HAZARD_ACTORS,
   'POST /api/v1/me/ppe/issues/:id/sign': HAZARD_ACTORS,
   'GET /api/v1/ppe-overview': REGULATORS,
+  'GET /api/v1/ppe-overview/export': REGULATORS,
   // issue 13: standardisation (keep this marker line)
   // the standardisation self-assessment (issue 13 §4, standardisation.routes.ts): managers keep it, the principal signs, regulators read and list
   'GET /api/v1/enterprises/:enterpriseId/standardisation/:year': INVESTMENT_READERS,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { materialiseTasks } from '../src/modules/hazards/checks/check.service';
@@ -66,8 +67,10 @@ async function loadIds(): Promise<Ids> {
   await db.updateTable('hazards').set({ deadline: '2099-01-01' }).where('enterprise_id', '=', e).where('id', '=', extendable).execute();
   await db.updateTable('hazards').set({ level: 'major', major_criterion: major.major_criterion }).where('enterprise_id', '=', e).where('id', '=', general).execute();
   const resp = await issue11Ids(e, png);
+  const competence = await issue13Ids(e, png);
   return {
     ...resp,
+    ...competence,
     enterprise: e,
     user: await one(db.selectFrom('users').select('id').where('username', '=', 'worker').executeTakeFirst(), 'user'),
     subdistrict: await one(db.selectFrom('subdistricts').select('id').limit(1).executeTakeFirst(), 'subdistrict'),
@@ -202,12 +205,61 @@ async function issue11Ids(e: string, png: Buffer): Promise<Ids> {
   };
 }
 
+/**
+ * Issue 13's records (training sessions and materials, certificates, PPE issues, the standardisation self-assessment):
+ * made through the API where the sweep needs a known state (a session of today with one attendee and a file, an
+ * unsigned PPE issue, this year's evidence), else the demo's (a certificate, last year's submitted self-assessment).
+ */
+async function issue13Ids(e: string, png: Buffer): Promise<Ids> {
+  const { db } = t;
+  const base = `/api/v1/enterprises/${e}`;
+  const today = localDay(t.clock.now);
+  // The demo's years are local ones (src/seed/demo-standardisation.ts).
+  const year = Number(today.slice(0, 4));
+  const made = (res: Res, what: string): Res => (res.statusCode < 300 ? res : assert.fail(`the sweep could not make a ${what}: ${res.statusCode} ${res.body}`));
+  const upload = (url: string, name: string, type: string, data: Buffer) => safety.request('POST', `${base}/${url}`, Buffer.concat([
+    Buffer.from(`--b\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), data, Buffer.from('\r\n--b--\r\n'),
+  ]), { 'content-type': 'multipart/form-data; boundary=b' });
+  const employee = await db.selectFrom('employees').select('id').where('enterprise_id', '=', e).where('status', '=', 'active').orderBy('id').limit(1).executeTakeFirstOrThrow();
+
+  // R-TRN-1: a session held today, the first employee recorded from the paper list, a course file.
+  const session = made(await safety.post(`${base}/training/sessions`, { courseType: 'regular', title: '扫描用培训', trainer: '', heldOn: today, hours: 2 }), 'training session').data.id as string;
+  made(await safety.put(`${base}/training/sessions/${session}/attendance/${employee.id}`, {}), 'attendance');
+  const material = (made(await upload(`training/sessions/${session}/materials`, 'p.png', 'image/png', png), 'training material').data.ids as string[])[0]!;
+
+  // R-TRN-2: a certificate of the demo plant (src/seed/demo-certificates.ts).
+  const certificate = (await db.selectFrom('certificates').select('id').where('enterprise_id', '=', e).orderBy('id').limit(1).executeTakeFirst())?.id
+    ?? assert.fail('the sweep needs a certificate');
+
+  // R-PPE-1: an item of the catalogue issued today to the first employee, unsigned (the void and sign-for routes act on it).
+  const item = ((await safety.get(`${base}/ppe`)).data.catalogue.items as { code: string }[])[0]?.code ?? assert.fail('the sweep needs a PPE item');
+  const issued = made(await safety.post(`${base}/ppe/issues`, { employeeIds: [employee.id], item, issuedOn: today }), 'PPE issue');
+  const ppeIssue = (issued.data.items as { id: string }[])[0]!.id;
+
+  // R-STD-1: this year's evidence (the draft's routes act on this year); last year's submitted version for its PDF.
+  const stdEvidence = (made(await upload(`standardisation/${year}/evidence`, 'p.png', 'image/png', png), 'standardisation evidence').data.ids as string[])[0]!;
+  const submitted = await db.selectFrom('standardisation_assessments').select('submitted_version').where('enterprise_id', '=', e).where('year', '=', year - 1)
+    .executeTakeFirst();
+  return {
+    trainingSession: session, trainingMaterial: material, trainingAttendee: employee.id, certificate, ppeIssue, stdEvidence, stdElement: '5.1.1',
+    stdVersion: String(submitted?.submitted_version ?? assert.fail('the sweep needs last year\'s submitted self-assessment')),
+  };
+}
+
 /** The id a path parameter names, from the segment before it (`/hazards/{id}/assign` → a confirmed hazard). */
 function paramValue(path: string, name: string): string {
   const segs = path.split('/');
   const at = segs.indexOf(`{${name}}`);
   const owner = segs[at - 1] ?? '';
   const action = segs[at + 1] ?? '';
+  // Issue 13 §4: the draft's routes act on this year's self-assessment; a submitted version's PDF is last year's.
+  if (segs.includes('standardisation')) {
+    const std: Record<string, string | undefined> = {
+      year: segs.includes('versions') ? String(Number(ids.year) - 1) : ids.year, version: ids.stdVersion, fileId: ids.stdEvidence, code: ids.stdElement,
+    };
+    if (std[name]) return std[name];
+  }
+  if (name === 'employeeId' && owner === 'attendance') return ids.trainingAttendee!;
   switch (name) {
     case 'enterpriseId': return ids.enterprise!;
     case 'postId': return ids.post!;
@@ -245,6 +297,8 @@ function paramValue(path: string, name: string): string {
     'liability-policies': ids.liabilityPolicy,
     // Issue 12 §2 (documents).
     documents: ids.document, laws: ids.law,
+    // Issue 13: a training session and its file, a certificate, an unsigned PPE issue.
+    sessions: ids.trainingSession, materials: ids.trainingMaterial, certificates: ids.certificate, issues: ids.ppeIssue,
   };
   if (owner === 'obligations') {
     // The safety manager's evidence fulfils one; the principal confirms or waives the one awaiting him (its file too).
@@ -273,6 +327,8 @@ function uuidFor(field: string): string | null {
     imageAttachmentId: ids.signatureImage, listId: ids.dutyList, postIds: ids.post, employeeIds: ids.employee, orgUnitIds: ids.unit, employeeId: ids.employee,
     chairEmployeeId: ids.employeeSafety, attendeeIds: ids.employee, ownerEmployeeId: ids.employeeSafety, leaderEmployeeId: ids.employeeSafety,
     mentorEmployeeId: ids.employeeSafety, apprenticeEmployeeId: ids.employee, replacesId: ids.meeting,
+    // Issue 13.
+    evidenceIds: ids.stdEvidence,
   };
   return byField[field] ?? randomUUID();
 }
@@ -566,4 +622,112 @@ test('D6: a paper list naming ids that only look like ids is a 400 on body.emplo
     assert.equal(res.statusCode, 400, `paper list ${employeeIds}: ${res.body}`);
     assert.equal(res.data.error.issues[0].path, 'body.employeeIds', employeeIds);
   }
+});
+
+test('issue 13 by hand: broken and hostile multipart on training materials, the imports and the evidence; impossible dates and years on every new date field (D6, D7, D9)', async () => {
+  const e = `/api/v1/enterprises/${ids.enterprise}`;
+  const expect400 = (res: Res, what: string, path?: string) => {
+    assert.equal(res.statusCode, 400, `${what}: ${res.body}`);
+    assert.equal(res.data.error.code, 'VALIDATION', what);
+    if (path) assert.ok(res.data.error.issues.some((i: { path: string }) => i.path === path), `${what} at ${path}: ${res.body}`);
+  };
+  const post = (url: string, parts: Parameters<typeof form>[0]) => safety.request('POST', url, form(parts), { 'content-type': 'multipart/form-data; boundary=b' });
+  const png = { name: 'p.png', type: 'image/png', data: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex') };
+  const uploads = [`${e}/training/sessions/${ids.trainingSession}/materials`, `${e}/standardisation/${ids.year}/evidence`];
+  const imports = [`${e}/training/import`, `${e}/certificates/import`];
+
+  // D9: no boundary, truncated in a file, in a part's headers, in a second part's headers: a translated 400.
+  const broken = [
+    ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA'],
+    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA'],
+    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png'],
+    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA\r\n--x\r\nContent-Dispo'],
+  ] as const;
+  for (const url of [...uploads, ...imports]) {
+    for (const [i, [contentType, body]] of broken.entries()) {
+      const res = await safety.request('POST', url, body, { 'content-type': contentType, 'accept-language': 'en-US' });
+      expect400(res, `${url} ${contentType} ${JSON.stringify(body.slice(-12))}`);
+      // Cut inside the headers, the form may read as one without its file ("choose a file"): still a 400.
+      if (i < 2) assert.match(res.data.error.issues[0].message, /form data is incomplete or malformed/);
+    }
+    // D6: a NUL byte in a file's name.
+    expect400(await post(url, [{ name: 'file', file: { ...png, name: 'a\u0000.png' } }]), `${url} NUL in a file name`, 'body.file');
+  }
+  // Well-formed, hostile content: a text file, an empty file, no file in the field the route reads.
+  for (const url of uploads) {
+    for (const file of [{ name: 'a.txt', type: 'text/plain', data: Buffer.from('not a document') }, { ...png, data: Buffer.alloc(0) }, { ...png, data: png.data.subarray(0, 20) }]) {
+      const res = await post(url, [{ name: 'file', file }]);
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${url} ${file.name} ${file.data.length} bytes: ${res.body}`);
+    }
+    expect400(await post(url, [{ name: 'other', file: png }]), `${url} a file in another field`, 'body.file');
+  }
+  // An import of something that is no workbook: 400 at body.file.
+  for (const url of imports) {
+    for (const data of [Buffer.alloc(0), Buffer.from('a,b,c\n1,2,3'), Buffer.from('PK\u0003\u0004 not a zip'), png.data]) {
+      expect400(await post(url, [{ name: 'file', file: { name: 'a.xlsx', type: 'application/octet-stream', data } }]), `${url} ${data.length} bytes`, 'body.file');
+    }
+  }
+  // The import templates with hostile rows (control characters, impossible dates, formulas, huge and negative numbers,
+  // dates out of range): a report of row errors, nothing imported, never 5xx.
+  for (const [url, table] of [[`${e}/training`, 'training_attendance'], [`${e}/certificates`, 'certificates']] as const) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await safety.get(`${url}/import-template`)).rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0]!;
+    const hostile: ExcelJS.CellValue[] = ['2026-02-30', '\u0000x', '=1+1', '99999999999999999999', '-1', '1e308', 'NaN', ' ', '2026/13/45', 'x'.repeat(5000),
+      new Date(Date.UTC(275760, 0, 1)), -1e308, { formula: '1/0' } as ExcelJS.CellValue];
+    const columns = Math.max(ws.columnCount, 12);
+    for (let r = 0; r < hostile.length; r++) {
+      const row = ws.getRow(ws.rowCount + 1);
+      for (let c = 1; c <= columns; c++) row.getCell(c).value = hostile[(r + c) % hostile.length]!;
+      row.commit();
+    }
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = (await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where enterprise_id = ${ids.enterprise}`.execute(t.db)).rows[0]!.n;
+    for (const mode of ['strict', 'valid']) {
+      const res = await post(`${url}/import?mode=${mode}`, [{ name: 'file', file: { name: 'a.xlsx', type: 'application/octet-stream', data } }]);
+      assert.equal(res.statusCode, 200, `${url} hostile rows (${mode}): ${res.body.slice(0, 300)}`);
+      assert.equal(res.data.imported, 0, `${url} (${mode})`);
+      assert.equal(res.data.errorCount, hostile.length, `${url} (${mode}): every row has an error`);
+    }
+    const after = (await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where enterprise_id = ${ids.enterprise}`.execute(t.db)).rows[0]!.n;
+    assert.equal(after, before, `${url}: nothing written`);
+  }
+
+  // D7: an impossible calendar date in each of issue 13's date fields is a 400 on that field.
+  const today = localDay(t.clock.now);
+  const cert = (await safety.get(`${e}/certificates/${ids.certificate}`)).data as { version: number; kind: string; typeCode: string };
+  const issue = (await safety.get(`${e}/ppe/issues?state=awaiting&employeeId=${ids.trainingAttendee}`)).data.items.find((i: { id: string }) => i.id === ids.ppeIssue) as { version: number; item: string };
+  assert.ok(issue, 'the sweep\'s unsigned PPE issue');
+  for (const day of ['2026-02-30', '2027-02-29', '2026-13-01', '0000-00-00']) {
+    const dated: [string, string, unknown, string][] = [
+      ['POST', `${e}/training/sessions`, { courseType: 'regular', title: 'x', heldOn: day, hours: 1 }, 'body.heldOn'],
+      ['PATCH', `${e}/training/sessions/${ids.trainingSession}`, { heldOn: day, version: 1 }, 'body.heldOn'],
+      ['POST', `${e}/training/retraining`, { employeeId: ids.trainingAttendee, reason: 'post_change', occurredOn: day }, 'body.occurredOn'],
+      ['POST', `${e}/training/retraining`, { employeeId: ids.trainingAttendee, reason: 'post_change', occurredOn: today, awaySince: day }, 'body.awaySince'],
+      ['POST', `${e}/certificates`, { employeeId: ids.trainingAttendee, kind: cert.kind, typeCode: cert.typeCode, number: 'D7', issuedOn: day }, 'body.issuedOn'],
+      ['POST', `${e}/certificates`, { employeeId: ids.trainingAttendee, kind: cert.kind, typeCode: cert.typeCode, number: 'D7', issuedOn: today, validUntil: day }, 'body.validUntil'],
+      ['POST', `${e}/certificates`, { employeeId: ids.trainingAttendee, kind: cert.kind, typeCode: cert.typeCode, number: 'D7', issuedOn: today, nextReviewOn: day }, 'body.nextReviewOn'],
+      ['PATCH', `${e}/certificates/${ids.certificate}`, { compliantSince: day, version: cert.version }, 'body.compliantSince'],
+      ['POST', `${e}/certificates/${ids.certificate}/reviews`, { kind: 'review', reviewedOn: day, result: 'pass', version: cert.version }, 'body.reviewedOn'],
+      ['POST', `${e}/certificates/${ids.certificate}/reviews`, { kind: 'renewal', reviewedOn: today, validUntil: day, result: 'pass', version: cert.version }, 'body.validUntil'],
+      ['POST', `${e}/ppe/issues`, { employeeIds: [ids.trainingAttendee], item: issue.item, issuedOn: day }, 'body.issuedOn'],
+      ['POST', `${e}/ppe/issues/${ids.ppeIssue}/void`, { reason: '更正', replacement: { item: issue.item, quantity: 1, issuedOn: day }, version: issue.version }, 'body.replacement.issuedOn'],
+      ['POST', `${e}/standardisation-reviews`, { reviewBody: '评审单位', reviewedOn: day, passed: false }, 'body.reviewedOn'],
+    ];
+    for (const [method, url, body, path] of dated) expect400(await safety.request(method, url, body), `${method} ${url} ${JSON.stringify(body)}`, path);
+  }
+  // Years outside 2000–2100 or not a number, a quarter that is none, a version that is none: a 400 on the parameter.
+  for (const year of ['1999', '2101', 'abc', '2026.5', '-2026']) {
+    expect400(await safety.get(`${e}/training/plans/${year}`), `training plan of ${year}`, 'params.year');
+    expect400(await safety.get(`${e}/standardisation/${year}`), `self-assessment of ${year}`, 'params.year');
+  }
+  for (const quarter of ['0', '5', 'x']) expect400(await safety.get(`${e}/training/review-report?year=${ids.year}&quarter=${quarter}`), `quarter ${quarter}`, 'querystring.quarter');
+  for (const version of ['0', '10001', '1.5', 'x']) {
+    expect400(await safety.get(`${e}/standardisation/${ids.year}/versions/${version}/pdf`), `PDF version ${version}`, 'params.version');
+  }
+  // An element code of the table's shape that the table does not have, or not of its shape.
+  assert.equal((await safety.put(`${e}/standardisation/${ids.year}/elements/5.8.99`, { score: 1, reason: '理由', evidenceIds: [ids.stdEvidence] })).statusCode, 404);
+  expect400(await safety.put(`${e}/standardisation/${ids.year}/elements/9.9`, { score: 1, reason: '理由', evidenceIds: [ids.stdEvidence] }), 'element 9.9', 'params.code');
+  // Evidence that is no file of this year's self-assessment (another year's, a PPE issue's id).
+  expect400(await safety.put(`${e}/standardisation/${ids.year}/elements/5.1.1`, { score: 1, reason: '理由', evidenceIds: [ids.ppeIssue] }), 'evidence of nothing', 'body.evidenceIds');
 });

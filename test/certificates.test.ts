@@ -4,11 +4,12 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { idNumberCheckChar } from '../src/modules/org/id-number';
 import { certificateFacts } from '../src/modules/management/certificates/certificates.facts';
-import { CATALOGUE_DEFAULTS, PERIOD_DEFAULTS } from '../src/modules/management/certificates/certificates.rule-sets';
+import { competenceFacts } from '../src/modules/management/overview/competence.facts';
+import { CATALOGUE_DEFAULTS, CERTIFICATE_RULES, PERIOD_DEFAULTS, QUALIFICATION_DAYS_DEFAULT } from '../src/modules/management/certificates/certificates.rule-sets';
 import {
-  certificateStatus, comesOfAgeOn, defaultValidUntil, mayExtendReview, minorMayHold, nextReviewFrom, typeOfPost,
+  certificateStatus, comesOfAgeOn, defaultValidUntil, mayExtendReview, minorMayHold, nextReviewFrom, qualificationDueOn, qualificationState, typeOfPost,
 } from '../src/modules/management/certificates/certificates.rules';
-import { openUncertifiedHazards } from '../src/modules/management/certificates/certificates.service';
+import { openQualificationDutiesAll, openUncertifiedHazards } from '../src/modules/management/certificates/certificates.service';
 import { addLocalDays, addLocalMonths, localDay } from '../src/platform/time';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, onDemoDay, type Client, type Res, type TestPlatform } from './helpers';
@@ -82,6 +83,31 @@ describe('certificate dates and status (pure rules, R-TRN-2)', () => {
   });
 });
 
+describe('the safety qualification of principals and safety managers (pure rules, R-TRN-2)', () => {
+  test('R-TRN-2 [cfg]: six months (183 days by default) after the appointment to pass; unqualified from the day after the last day', () => {
+    assert.equal(QUALIFICATION_DAYS_DEFAULT, 183);
+    assert.equal(CERTIFICATE_RULES.defaults.qualificationDays, 183);
+    // [appointed, days, today, holds a valid certificate, due on, state]
+    const rows: [string, number, string, boolean, string, string][] = [
+      ['2026-01-10', 183, '2026-01-10', false, '2026-07-12', 'grace'],
+      ['2026-01-10', 183, '2026-07-12', false, '2026-07-12', 'grace'],
+      ['2026-01-10', 183, '2026-07-13', false, '2026-07-12', 'overdue'],
+      ['2026-01-10', 183, '2026-07-13', true, '2026-07-12', 'qualified'],
+      ['2026-01-10', 183, '2026-01-11', true, '2026-07-12', 'qualified'],
+      // Across a leap day and the year's end; a district's own number of days [cfg].
+      ['2023-09-01', 183, '2024-03-02', false, '2024-03-02', 'grace'],
+      ['2023-09-01', 183, '2024-03-03', false, '2024-03-02', 'overdue'],
+      ['2026-12-01', 90, '2027-03-01', false, '2027-03-01', 'grace'],
+      ['2026-12-01', 90, '2027-03-02', false, '2027-03-01', 'overdue'],
+      ['2026-06-30', 1, '2026-07-02', false, '2026-07-01', 'overdue'],
+    ];
+    for (const [appointed, days, today, holds, due, state] of rows) {
+      assert.equal(qualificationDueOn(appointed, days), due, `${appointed} + ${days}`);
+      assert.equal(qualificationState(holds, appointed, today, days), state, `${appointed} ${days} ${today} ${holds}`);
+    }
+  });
+});
+
 describe('certificates over HTTP', () => {
   let t: TestPlatform;
   let today: string;
@@ -138,7 +164,17 @@ describe('certificates over HTTP', () => {
     assert.equal(list.statusCode, 200, list.body);
     assert.equal(list.data.items.length, 1, list.body);
     assert.deepEqual([list.data.items[0].certificateType, list.data.items[0].hazardId], ['电工作业', null]);
-    assert.equal(list.data.counts.noQualification, 0, 'the principal and the safety manager are qualified');
+    // The principal and the safety manager hold their safety qualifications; the unit leader, the plant's part-time
+    // safety officer since last January, has none six months on (R-TRN-2) and is listed with his deadline.
+    const managers = await t.db.selectFrom('users').select(['employee_id', 'username']).where('enterprise_id', '=', e).where('username', 'in', ['principal', 'safety', 'leader']).execute();
+    const emp = (u: string) => managers.find((m) => m.username === u)!.employee_id;
+    const qualification = await safety.get(`/api/v1/enterprises/${e}/unqualified-on-post?reason=no_qualification`);
+    const listed = (qualification.data.items as { employeeId: string; dueOn: string | null; certificateType: string }[]);
+    assert.ok(!listed.some((i) => i.employeeId === emp('principal') || i.employeeId === emp('safety')), qualification.body);
+    const officer = listed.find((i) => i.employeeId === emp('leader'));
+    assert.ok(officer, qualification.body);
+    assert.equal(officer.certificateType, '安全生产管理人员安全生产知识和管理能力考核合格证');
+    assert.ok(officer.dueOn && officer.dueOn < localDay(t.clock.now), 'past his deadline');
     const certs = await safety.get(`/api/v1/enterprises/${e}/certificates?status=expired`);
     assert.equal(certs.data.total, 1);
     assert.ok(await openUncertifiedHazards(t.db, t.clock.now) >= 1);
@@ -325,12 +361,13 @@ describe('certificates over HTTP', () => {
     const bench = await safety.get('/api/v1/workbench');
     const item = (bench.data.items as { key: string; count: number; label: string }[]).find((i) => i.key === 'certificates.unqualified');
     const all = await safety.get(api(ent, '/unqualified-on-post'));
-    // The worker, and the principal and safety manager of a hazardous-chemicals plant without their safety qualification.
-    assert.deepEqual(all.data.counts, { noCertificate: 1, minor: 0, untrained: 0, noQualification: 2 });
+    // The worker; the principal and safety manager of this hazardous-chemicals plant were appointed today, so they are
+    // within their six months to pass the safety qualification and not listed yet (R-TRN-2).
+    assert.deepEqual(all.data.counts, { noCertificate: 1, minor: 0, untrained: 0, noQualification: 0 });
     assert.equal(item?.count, all.data.items.length, bench.body);
 
     const facts = (await certificateFacts(t.db, [ent.id], t.clock.now)).get(ent.id);
-    assert.deepEqual(facts, { unqualifiedOnPost: 1, expiringSoon: 0, expired: 1, reviewDue: 0, minorsOnHazardous: 0 });
+    assert.deepEqual(facts, { unqualifiedOnPost: 1, expiringSoon: 0, expired: 1, reviewDue: 0, minorsOnHazardous: 0, untrainedOnPost: 0, uncertifiedOrUntrained: 1 });
   });
 
   test('the list filters by kind, type and status, with counts; the catalogue is served for the post editor', async () => {
@@ -398,6 +435,108 @@ describe('certificates over HTTP', () => {
     const sheet = out.getWorksheet('证书台账')!;
     assert.equal(sheet.actualRowCount - 1, 1);
     assert.deepEqual([sheet.getCell(2, 1).value, sheet.getCell(2, 4).value, sheet.getCell(2, 5).value], ['导入持证人', '电工作业', 'IMP-1']);
+  });
+
+  test('R-TRN-2: a principal or safety manager appointed without a safety qualification owes it within six months; recording the certificate fulfils the duty', async () => {
+    const ent = await makeEnterprise(t, { industryCode: 'construction' });
+    const accounts = await t.db.selectFrom('users').select(['employee_id', 'username']).where('enterprise_id', '=', ent.id)
+      .where('id', 'in', [ent.users.principal.id, ent.users.safety.id]).execute();
+    const principal = accounts.find((a) => a.username === ent.users.principal.username)!.employee_id!;
+    const manager = accounts.find((a) => a.username === ent.users.safety.username)!.employee_id!;
+    const due = addLocalDays(today, 183);
+    assert.ok(await openQualificationDutiesAll(t.db, t.clock.now) >= 2);
+    assert.deepEqual(await duties(ent, `${principal}:sq-principal`), [{ definition_key: 'certificate.safety_qualification', status: 'upcoming', record_type: null, due }]);
+    assert.deepEqual(await duties(ent, `${manager}:sq-manager`), [{ definition_key: 'certificate.safety_qualification', status: 'upcoming', record_type: null, due }]);
+    await openQualificationDutiesAll(t.db, t.clock.now);
+    assert.equal((await duties(ent, `${manager}:sq-manager`)).length, 1, 'a rerun opens none');
+    // Within the months: nobody is listed (the law allows them), the appointment stands.
+    const safety = await ent.login('safety');
+    assert.equal((await safety.get(api(ent, '/unqualified-on-post'))).data.counts.noQualification, 0);
+
+    // A certificate of another code does not answer it; the safety manager's own does, in the same transaction.
+    const wrong = await certificate(ent, { employeeId: manager, kind: 'safety_qualification', typeCode: 'sq-principal', issuedOn: addLocalDays(today, -3) });
+    assert.equal(wrong.statusCode, 201, wrong.body);
+    assert.equal((await duties(ent, `${manager}:sq-manager`))[0]!.status, 'upcoming');
+    const own = await certificate(ent, { employeeId: manager, kind: 'safety_qualification', typeCode: 'sq-manager', issuedOn: addLocalDays(today, -3) });
+    assert.equal(own.statusCode, 201, own.body);
+    assert.deepEqual((await duties(ent, `${manager}:sq-manager`)).map((d) => [d.status, d.record_type]), [['fulfilled', 'certificate']]);
+
+    // The day after the deadline the principal, still without his, is listed with it; the safety manager is not.
+    const saved = t.clock.now;
+    try {
+      t.clock.now = new Date(saved.getTime() + 184 * 86_400_000);
+      const late = await safety.get(api(ent, '/unqualified-on-post?reason=no_qualification'));
+      assert.deepEqual(late.data.items.map((i: { employeeId: string; dueOn: string; certificateType: string }) => [i.employeeId, i.dueOn, i.certificateType]),
+        [[principal, due, '主要负责人安全生产知识和管理能力考核合格证']]);
+      t.clock.now = new Date(saved.getTime() + 183 * 86_400_000);
+      assert.equal((await safety.get(api(ent, '/unqualified-on-post'))).data.counts.noQualification, 0, 'the last day is still his');
+    } finally {
+      t.clock.now = saved;
+    }
+    // An industry outside the [cfg] list owes none.
+    const shop = await makeEnterprise(t, { industryCode: 'machinery' });
+    await openQualificationDutiesAll(t.db, t.clock.now);
+    const shopDuties = await t.db.selectFrom('obligation_occurrences').select('id').where('enterprise_id', '=', shop.id)
+      .where('definition_key', '=', 'certificate.safety_qualification').execute();
+    assert.equal(shopDuties.length, 0);
+  });
+
+  test('R-TRN-2: the competence figure counts everyone on a post without his certificate or before his training, each once, as the list does', async () => {
+    const ent = await makeEnterprise(t);
+    const post = await posts(ent);
+    const safety = await ent.login('safety');
+    const both = await person(ent, trained);
+    const c = await certificate(ent, { employeeId: both.data.id });
+    assert.equal((await safety.patch(api(ent, `/employees/${both.data.id}`), { postIds: [post.electric], version: both.data.version })).statusCode, 200);
+    const plain = await person(ent, { ...trained, postIds: [post.ordinary] });
+    assert.equal(plain.statusCode, 201, plain.body);
+    // Kept on their posts after the fact: the certificate lapses, and neither turns out to have been trained before joining.
+    await t.db.updateTable('certificates').set({ valid_until: addLocalDays(today, -1) }).where('id', '=', c.data.id).execute();
+    await t.db.deleteFrom('training_prior').where('enterprise_id', '=', ent.id).where('employee_id', 'in', [both.data.id, plain.data.id]).execute();
+    const list = await safety.get(api(ent, '/unqualified-on-post'));
+    const who = (reason: string) => (list.data.items as { reason: string; employeeId: string }[]).filter((i) => i.reason === reason).map((i) => i.employeeId).sort();
+    assert.deepEqual(who('no_certificate'), [both.data.id]);
+    assert.deepEqual(who('untrained'), [both.data.id, plain.data.id].sort());
+    const facts = (await certificateFacts(t.db, [ent.id], t.clock.now)).get(ent.id)!;
+    assert.deepEqual([facts.unqualifiedOnPost, facts.untrainedOnPost, facts.uncertifiedOrUntrained], [1, 2, 2]);
+    const [row] = await competenceFacts(t.db, [ent.id], t.clock.now);
+    assert.deepEqual([row!.unqualified_on_post, row!.p_certificates], [2, true]);
+  });
+
+  test('the unqualified-on-post list exports to .xlsx with its filter, in Chinese, and in English for an en-US reader', async () => {
+    const ent = await makeEnterprise(t);
+    const post = await posts(ent);
+    const safety = await ent.login('safety');
+    const p = await person(ent, { ...trained, name: '导出员工' });
+    const c = await certificate(ent, { employeeId: p.data.id });
+    assert.equal((await safety.patch(api(ent, `/employees/${p.data.id}`), { postIds: [post.electric], version: p.data.version })).statusCode, 200);
+    await t.db.updateTable('certificates').set({ valid_until: addLocalDays(today, -1) }).where('id', '=', c.data.id).execute();
+    const read = async (query: string, headers: Record<string, string> = {}) => {
+      const res = await safety.get(api(ent, `/unqualified-on-post/export${query}`), headers);
+      assert.equal(res.statusCode, 200, res.body);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+      const ws = wb.worksheets[0]!;
+      const rows: string[][] = [];
+      ws.eachRow((row) => { rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))); });
+      return { name: ws.name, rows, disposition: String(res.headers['content-disposition']) };
+    };
+    const zh = await read('?reason=no_certificate');
+    assert.equal(zh.name, '不符合上岗条件人员');
+    const header = zh.rows.findIndex((r) => r[0] === '姓名');
+    assert.deepEqual(zh.rows[header], ['姓名', '所属单位', '岗位', '问题', '所需证书', '取证期限', '隐患']);
+    assert.deepEqual(zh.rows.slice(header + 1).map((r) => [r[0], r[2], r[3], r[4]]), [['导出员工', '维修电工', '特种作业无有效证书', '电工作业']]);
+    assert.match(zh.disposition, /unqualified-on-post-/);
+    const en = await read('?reason=no_certificate', { 'accept-language': 'en-US' });
+    const enHeader = en.rows.findIndex((r) => r[0] === 'Name');
+    assert.ok(enHeader >= 0, JSON.stringify(en.rows));
+    assert.equal(en.rows[enHeader + 1]![3], 'Special operation without a valid certificate');
+    // The filter: the minors' list of this enterprise is empty (the header only).
+    const none = await read('?reason=minor');
+    assert.equal(none.rows.length - none.rows.findIndex((r) => r[0] === '姓名') - 1, 0);
+    assert.equal((await safety.get(api(ent, '/unqualified-on-post/export?reason=nope'))).statusCode, 400);
+    assert.equal((await (await makeEnterprise(t)).login('safety').then((o) => o.get(api(ent, '/unqualified-on-post/export')))).statusCode, 404);
+    assert.equal((await (await ent.login('worker')).get(api(ent, '/unqualified-on-post/export'))).statusCode, 403);
   });
 
   test('scope: another enterprise\'s manager gets 404; a worker 403; a unit leader and a regulator read but do not write', async () => {

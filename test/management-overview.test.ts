@@ -231,8 +231,9 @@ test('issue 13 §5: the competence view agrees with each module\'s own regulator
       // The certificates module's own lists of the enterprise (the regulators read them in the enterprise file).
       const unq = await officer.get(`/api/v1/enterprises/${i.enterpriseId}/unqualified-on-post`);
       assert.equal(unq.statusCode, 200, unq.body);
-      const people = (reason: string) => new Set((unq.data.items as { reason: string; employeeId: string }[]).filter((u) => u.reason === reason).map((u) => u.employeeId)).size;
-      assert.deepEqual([i.certificates.unqualifiedOnPost, i.certificates.minorsOnHazardous], [people('no_certificate'), people('minor')], `${who} ${i.name} unqualified`);
+      const people = (...reasons: string[]) => new Set((unq.data.items as { reason: string; employeeId: string }[]).filter((u) => reasons.includes(u.reason)).map((u) => u.employeeId)).size;
+      // R-TRN-2: "unqualified on post" counts each person once, whether without the certificate or before the training.
+      assert.deepEqual([i.certificates.unqualifiedOnPost, i.certificates.minorsOnHazardous], [people('no_certificate', 'untrained'), people('minor')], `${who} ${i.name} unqualified`);
       const expected = [
         ...(i.training.shortfall > 0 ? ['training'] : []),
         ...(i.certificates.unqualifiedOnPost > 0 || i.certificates.expired > 0 || i.certificates.minorsOnHazardous > 0 ? ['certificates'] : []),

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { ppeFacts } from '../src/modules/management/ppe/ppe.facts';
+import { sendReplacementReminders } from '../src/modules/management/ppe/ppe.reminders';
 import { PPE_ITEMS, PPE_POST_TYPES, PPE_RULES } from '../src/modules/management/ppe/ppe.rule-sets';
 import { gapsOf, nextReplacement, replacementState } from '../src/modules/management/ppe/ppe.rules';
 import { CHECK_LIBRARY } from '../src/modules/hazards/checks/check-library';
@@ -428,10 +430,91 @@ test('[cfg] the district admin edits the rule-set `ppe` on the rules screen; a s
   const one = await admin.get('/api/v1/rules/ppe');
   assert.equal(one.statusCode, 200, one.body);
   assert.equal(one.data.title, '劳动防护用品');
-  assert.deepEqual(Object.keys((one.data.schema as { properties: object }).properties).sort(), ['dueSoonDays', 'items', 'postTypes', 'standards']);
+  assert.deepEqual(Object.keys((one.data.schema as { properties: object }).properties).sort(), ['dueSoonDays', 'items', 'postTypes', 'reminderDays', 'standards']);
   const value = { ...PPE_RULES.defaults, standards: [...PPE_RULES.defaults.standards, { postType: 'welder', item: 'spacesuit', quantity: 1, cycleMonths: 12 }] };
   const bad = await admin.put('/api/v1/rules/ppe', { value, note: 'x' });
   assert.equal(bad.statusCode, 400, bad.body);
   const issue = (bad.data.error.issues as { path: string; message: string }[]).find((i) => i.path === 'body.value.standards');
   assert.equal(issue?.message, '配备标准中引用了不存在的岗位类别或防护用品');
+});
+
+// ---- issue 13 leftovers: the regulators' export, the daily reminder of replacements due ----
+
+test('issue 13 §5, R-PPE-1: the regulators\' PPE list exports as .xlsx with the screen\'s filter, zh-CN by default and en-US by locale', async () => {
+  const s = await setup();
+  await mapPosts(s);
+  const officer = await t.login('yjj');
+  const path = `/api/v1/ppe-overview/export?q=${encodeURIComponent(s.ent.name)}`;
+  const read = async (headers: Record<string, string> = {}) => {
+    const res = await officer.get(path, headers);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    return rows;
+  };
+  const zh = await read();
+  const header = zh.findIndex((r) => r[0] === '企业名称');
+  assert.ok(header >= 0, JSON.stringify(zh.slice(0, 3)));
+  assert.deepEqual(zh[header], ['企业名称', '统一社会信用代码', '街道', '行业', '岗位人员未配发人数', '超期未更换', '即将到期', '待签收']);
+  const row = zh.find((r) => r[0] === s.ent.name);
+  assert.ok(row, 'the enterprise searched for is in the file');
+  assert.equal(row[4], '4', 'the four people on mapped posts without their PPE');
+  assert.equal(zh.filter((r) => r.length > 4 && r[0] !== '企业名称' && /^\d+$/.test(r[4] ?? '')).length, 1, 'the search narrows the file as it narrows the screen');
+  const en = await read({ 'accept-language': 'en-US' });
+  assert.ok(en.some((r) => r[0] === 'Enterprise' && r[4] === 'People lacking PPE'));
+  // The enterprise's own safety manager is no regulator.
+  assert.equal((await (await s.ent.login('safety')).get(path)).statusCode, 403);
+  assert.equal((await officer.get('/api/v1/ppe-overview/export?sort=colour')).statusCode, 400);
+});
+
+const dueNotes = (userId: string) => t.db.selectFrom('outbox').select('payload')
+  .where(sql<boolean>`payload->>'kind' = 'ppe.due' and payload->>'userId' = ${userId}`).execute();
+
+test('R-PPE-1 [cfg 15 days]: the daily job reminds the safety manager once of replacements overdue and due, a second run the same day sends nothing', async () => {
+  const s = await setup();
+  await mapPosts(s);
+  const safety = await s.ent.login('safety');
+  // Gloves every 3 months issued 3 months and a day ago: overdue; the feeder's chemical gloves (2 months) due in 10 days.
+  await issue(safety, s.ent, { employeeIds: [s.noAccount], item: 'gloves', issuedOn: addLocalDays(addLocalMonths(today(), -3), -1) });
+  const soonDay = addLocalMonths(addLocalDays(today(), 10), -2);
+  await issue(safety, s.ent, { employeeIds: [s.noAccount2], item: 'chem_gloves', issuedOn: soonDay <= today() ? soonDay : today() });
+  // A helmet (30 months) issued today is far from due: not counted.
+  await issue(safety, s.ent, { employeeIds: [s.worker], item: 'helmet' });
+  assert.equal((await dueNotes(s.ent.users.safety.id)).length, 0);
+  assert.ok(await sendReplacementReminders(t.db, t.clock.now) >= 1);
+  const notes = await dueNotes(s.ent.users.safety.id);
+  assert.equal(notes.length, 1);
+  const payload = notes[0]!.payload as { params: Record<string, number>; link: string; titleKey: string };
+  assert.deepEqual(payload.params, { overdue: 1, dueSoon: 1, days: 15 });
+  assert.equal(payload.link, '/ppe?tab=due');
+  // Only the safety managers: the worker and the principal hear nothing.
+  assert.equal((await dueNotes(s.ent.users.worker.id)).length, 0);
+  assert.equal((await dueNotes(s.ent.users.principal.id)).length, 0);
+  // The same day again (a second run, or a second runner): nothing more.
+  await sendReplacementReminders(t.db, t.clock.now);
+  assert.equal((await dueNotes(s.ent.users.safety.id)).length, 1);
+  // The next day it is owed again.
+  await sendReplacementReminders(t.db, new Date(t.clock.now.getTime() + 86_400_000));
+  assert.equal((await dueNotes(s.ent.users.safety.id)).length, 2);
+});
+
+test('R-PPE-1: no reminder for an enterprise with nothing due within the window, nor for a replacement due after it', async () => {
+  const s = await setup();
+  await mapPosts(s);
+  const safety = await s.ent.login('safety');
+  // Chemical gloves due in 20 days: inside the 30-day "due soon" of the screen, outside the 15-day reminder.
+  const day = addLocalMonths(addLocalDays(today(), 20), -2);
+  await issue(safety, s.ent, { employeeIds: [s.noAccount2], item: 'chem_gloves', issuedOn: day <= today() ? day : today() });
+  const quiet = await makeEnterprise(t);
+  await sendReplacementReminders(t.db, t.clock.now);
+  assert.equal((await dueNotes(s.ent.users.safety.id)).length, 0);
+  assert.equal((await dueNotes(quiet.users.safety.id)).length, 0);
+  // The workbench still shows it as due soon, linking to the list.
+  const bench = await safety.get('/api/v1/workbench');
+  assert.equal(bench.statusCode, 200, bench.body);
+  const item = (bench.data.items as { key: string; count: number; to: string }[]).find((i) => i.key === 'ppe.dueSoon');
+  assert.deepEqual(item && [item.count, item.to], [1, '/ppe?tab=due&state=due_soon']);
 });

@@ -3,9 +3,12 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { runObligationsDay } from '../src/modules/obligations';
 import { standardisationFacts } from '../src/modules/management/standardisation/standardisation.facts';
+import { t as message } from '../src/platform/i18n/messages';
+import { standardisationPdfModel } from '../src/modules/management/standardisation/standardisation.pdf';
 import { prefilledAssessment } from '../src/modules/management/standardisation/standardisation.prefill';
 import { STANDARDISATION_DEFAULTS, standardisationRulesSchema } from '../src/modules/management/standardisation/standardisation.rule-sets';
 import { certificateValidUntil, intendedGrade, reReviewDueOn, scoreAssessment, type PrefillResult } from '../src/modules/management/standardisation/standardisation.rules';
+import type { Snapshot } from '../src/modules/management/standardisation/standardisation.service';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { makeEnterprise, makeHazard, makePng, type FreshEnterprise } from './factories';
 import { createTestPlatform, type Client, type TestPlatform } from './helpers';
@@ -109,7 +112,9 @@ test('R-STD-1: the prefill of a known data set — special equipment half overdu
     const s = await prefilledAssessment(t.db, ent.id, YEAR, t.clock.now);
     const by = new Map(s.elements.map((e) => [e.code, e]));
     assert.equal(by.get('5.4.1')!.prefilledScore, 4, 'special equipment: 1 of 2 on time × 8 points');
-    assert.ok(by.get('5.4.1')!.records.some((r) => r.value.startsWith('1/2')));
+    assert.deepEqual(by.get('5.4.1')!.records.map((r) => 'code' in r && [r.code, r.value]), [
+      ['equipment.special', { kind: 'share', done: 1, all: 2 }], ['equipment.overdue', { kind: 'count', n: 1 }],
+    ], 'the records behind it are codes and figures, shown in the reader\'s language');
     assert.equal(by.get('5.5.3')!.prefilledScore, 4, 'hazards: 1 of 2 closed by the deadline × 8 points (no check tasks)');
     assert.equal(by.get('5.5.1')!.prefilledScore, 0, 'no risk ledger scores nothing');
     assert.equal(by.get('5.2.2')!.prefilledScore, 0, 'no required rule in force');
@@ -319,4 +324,84 @@ test('R-STD-1: the yearly self-assessment is owed by central/provincial, high-ri
     assert.equal(!!occ, owes, `${industry} ${JSON.stringify(flags)}`);
     assert.equal((await standardisationFacts(t.db, [made[i]!.id], t.clock.now)).get(made[i]!.id)!.required, owes, `facts ${industry} ${JSON.stringify(flags)}`);
   }
+});
+
+// ---- the reader's language ----
+
+/** Chinese characters and full-width punctuation: none may reach an en-US reader from the module's own texts. */
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+test('R-STD-1: the records behind each prefilled score are stored as codes and shown in the caller\'s language: English for en-US, Chinese (the default) unchanged', async () => {
+  const ent = await makeEnterprise(t, { onboardedOn: '2026-01-01' });
+  const safety = await ent.login('safety');
+  const lift = await safety.post(`/api/v1/enterprises/${ent.id}/equipment`, { code: 'EQ-LANG', name: '设备', orgUnitId: ent.units.ws1, specialType: 'lift', lastInspectedOn: '2025-01-10' });
+  assert.equal(lift.statusCode, 201, lift.body);
+  const stored = await prefilledAssessment(t.db, ent.id, YEAR, t.clock.now);
+  const codes = new Map(stored.elements.map((e) => [e.code, e.records.map((r) => ('code' in r ? r.code : null))]));
+  assert.deepEqual(codes.get('5.4.1'), ['equipment.special', 'equipment.overdue']);
+  assert.deepEqual(codes.get('5.6.1'), ['emergency.records']);
+  assert.ok(codes.get('5.2.2')!.includes('rules.missing'), 'a new enterprise lacks required rules');
+
+  const byDefault = await safety.get(url(ent));
+  const zh = await safety.get(url(ent), { 'accept-language': 'zh-CN' });
+  const en = await safety.get(url(ent), { 'accept-language': 'en-US' });
+  for (const r of [byDefault, zh, en]) assert.equal(r.statusCode, 200, r.body);
+  assert.deepEqual(byDefault.data.elements, zh.data.elements, 'zh-CN is the default');
+  for (const e of stored.elements) {
+    const [zhE, enE] = [element(zh.data, e.code), element(en.data, e.code)];
+    const keys = codes.get(e.code)!.map((c) => `standardisation.evidence.${c}`);
+    assert.deepEqual(zhE.records.map((r) => r.label), keys.map((k) => message('zh-CN', k)), `${e.code} in Chinese`);
+    assert.deepEqual(enE.records.map((r) => r.label), keys.map((k) => message('en-US', k)), `${e.code} in English`);
+    for (const r of enE.records) assert.doesNotMatch(`${r.label} ${r.value}`, CJK, `${e.code}: ${r.label} ${r.value}`);
+  }
+  // The figures keep their shape; the words and the punctuation are the reader's.
+  assert.match(element(zh.data, '5.4.1').records[0]!.value, /^0\/1（0%）$/);
+  assert.match(element(en.data, '5.4.1').records[0]!.value, /^0\/1 \(0%\)$/);
+  const notAssessed = 'standardisation.evidence.state.notAssessed';
+  assert.deepEqual([element(zh.data, '5.6.1').records[0]!.value, element(en.data, '5.6.1').records[0]!.value], [message('zh-CN', notAssessed), message('en-US', notAssessed)]);
+  assert.match(element(zh.data, '5.6.1').records[0]!.value, CJK);
+});
+
+test('R-STD-1: the PDF follows the caller\'s language: the archived Chinese one for zh-CN, for en-US an English rendering of the same snapshot that leaves the archive as filed', async () => {
+  const ent = await makeEnterprise(t, { onboardedOn: '2026-01-01' });
+  const [safety, principal] = [await ent.login('safety'), await ent.login('principal')];
+  const signed = await principal.post(url(ent, '/sign'), sign);
+  assert.equal(signed.statusCode, 200, signed.body);
+  const submitted = await safety.post(url(ent, '/submit'), { version: signed.data.revision });
+  assert.equal(submitted.statusCode, 200, submitted.body);
+  const archived = submitted.data.versions[0].pdfSha256 as string;
+  assert.ok(archived, 'the Chinese PDF is archived at submission');
+
+  const zhPdf = await safety.get(url(ent, '/versions/1/pdf'));
+  assert.equal(zhPdf.statusCode, 200, zhPdf.body);
+  assert.equal(zhPdf.headers['x-content-sha256'], archived, 'zh-CN downloads the archived PDF');
+  const enPdf = await safety.get(url(ent, '/versions/1/pdf'), { 'accept-language': 'en-US' });
+  assert.equal(enPdf.statusCode, 200, enPdf.body);
+  assert.equal(enPdf.headers['content-type'], 'application/pdf');
+  assert.equal(enPdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  assert.notEqual(enPdf.headers['x-content-sha256'], archived, 'en-US gets its own rendering');
+  assert.match(decodeURIComponent(String(enPdf.headers['content-disposition'])), /standardisation-self-assessment-2026-v1\.pdf/);
+  assert.equal((await safety.get(url(ent))).data.versions[0].pdfSha256, archived, 'the archive is as filed');
+  assert.equal((await safety.get(`/api/v1/enterprises/${ent.id}/standardisation/${YEAR}/versions/2/pdf`, { 'accept-language': 'en-US' })).statusCode, 404);
+
+  // The model of the locked snapshot: the module's messages in the reader's language.
+  const row = await t.db.selectFrom('submission_versions').select('snapshot').where('enterprise_id', '=', ent.id).where('kind', '=', 'standardisation.self')
+    .where('version', '=', 1).executeTakeFirstOrThrow();
+  const snap = row.snapshot as Snapshot;
+  const [zhModel, enModel] = [standardisationPdfModel(snap, YEAR, 'zh-CN'), standardisationPdfModel(snap, YEAR, 'en-US')];
+  const head = ['enterprise', 'creditCode', 'year', 'score', 'intendedGrade', 'note'].map((k) => `standardisation.pdf.${k}`);
+  assert.deepEqual(zhModel.header.map(([label]) => label), head.map((k) => message('zh-CN', k)));
+  assert.deepEqual(enModel.header.map(([label]) => label), [...head, 'standardisation.pdf.translation'].map((k) => message('en-US', k)), 'marked as a translation');
+  const words = (m: typeof enModel) => [m.title, ...m.header.map(([l]) => l), ...m.sections.flatMap((x) => [x.heading, ...('table' in x ? x.table.columns : []), ...('fields' in x ? x.fields.map(([l]) => l) : [])])];
+  for (const w of words(enModel)) assert.doesNotMatch(w, CJK, w);
+  for (const w of words(zhModel)) assert.match(w, CJK, w);
+  const basis = (m: typeof enModel, code: string) => {
+    const s = m.sections.find((x) => 'table' in x && x.table.rows.some((r) => r[0]!.startsWith(`${code} `)));
+    return s && 'table' in s ? s.table.rows.find((r) => r[0]!.startsWith(`${code} `))!.at(-1)! : '';
+  };
+  assert.ok(basis(enModel, '5.4.1').startsWith(message('en-US', 'standardisation.evidence.equipment.special')), basis(enModel, '5.4.1'));
+  assert.ok(basis(zhModel, '5.4.1').startsWith(message('zh-CN', 'standardisation.evidence.equipment.special')), basis(zhModel, '5.4.1'));
+  // A snapshot signed before the records were codes shows them as they were written.
+  const legacy = { ...snap, elements: snap.elements.map((e) => (e.code === '5.4.1' ? { ...e, records: [{ label: '旧记录', value: '1/2', link: null }] } : e)) };
+  assert.ok(basis(standardisationPdfModel(legacy, YEAR, 'en-US'), '5.4.1').startsWith('旧记录: 1/2'));
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -405,4 +406,122 @@ test('the demo chemical plant has this year\'s plan, legal education by QR and s
   const short = await principal.get(api(me.enterprise_id!, '/shortfalls'));
   assert.ok(short.data.items.some((i: { missing: number }) => i.missing > 0), short.body);
   assert.ok(short.data.items.some((i: { openRetraining: number }) => i.openRetraining > 0), short.body);
+});
+
+// ---- issue 13 leftovers: the regulators' sort, the workbench, outside personnel ----
+
+test('issue 13 §5, R-TRN-1: the regulators\' list sorts by people short, share short, legal-education coverage and hours (each sector with its own band)', async () => {
+  const tag = `培训排序${Math.random().toString(36).slice(2, 8)}`;
+  // A: high-risk, nothing attended: all five short, no hours. B: high-risk, the two workers have 20 h of legal education.
+  // C: construction (not a training high-risk sector), 2 h legal education for all: only the principal and safety manager are short.
+  await makeEnterprise(t, { name: `${tag}-A` });
+  const b = await makeEnterprise(t, { name: `${tag}-B` });
+  const c = await makeEnterprise(t, { name: `${tag}-C`, industryCode: 'construction' });
+  const sb = await b.login('safety');
+  const legalB = await session(sb, b, { courseType: 'legal_education', title: '学法', hours: 20 });
+  for (const who of ['worker', 'worker2'] as const) await attend(sb, b, legalB.id, await employeeOf(b, who));
+  const sc = await c.login('safety');
+  const legalC = await session(sc, c, { courseType: 'legal_education', title: '学法', hours: 2 });
+  for (const who of ['principal', 'safety', 'leader', 'worker', 'worker2'] as const) await attend(sc, c, legalC.id, await employeeOf(c, who));
+  const admin = await t.login('admin');
+  const list = async (query: string) => {
+    const r = await admin.get(`/api/v1/training-overview?q=${encodeURIComponent(tag)}&${query}`);
+    assert.equal(r.statusCode, 200, r.body);
+    return r.data.items as { name: string; shortfallPeople: number; people: number; legalEducationRate: number | null; hoursThisYear: number }[];
+  };
+  const names = (rows: { name: string }[]) => rows.map((r) => r.name.slice(-1)).join('');
+  const byShortfall = await list('sort=shortfall&order=desc');
+  assert.equal(names(byShortfall), 'ABC');
+  assert.deepEqual(byShortfall.map((r) => r.shortfallPeople), [5, 3, 2]);
+  assert.equal(names(await list('sort=shortfallRate&order=asc')), 'CBA');
+  const byLegal = await list('sort=legalRate&order=desc');
+  assert.equal(names(byLegal), 'CBA');
+  assert.deepEqual(byLegal.map((r) => r.legalEducationRate), [100, 40, 0]);
+  const byHours = await list('sort=hours&order=desc');
+  assert.equal(names(byHours), 'BCA');
+  assert.deepEqual(byHours.map((r) => r.hoursThisYear), [40, 10, 0]);
+  assert.equal(names(await list('sort=hours&order=asc')), 'ACB');
+  assert.equal(names(await list('sort=name&order=desc')), 'CBA');
+  // Paging follows the order: the second page of one is the second enterprise.
+  assert.equal(names(await list('sort=shortfall&order=desc&pageSize=1&page=2')), 'B');
+  const bad = await admin.get('/api/v1/training-overview?sort=colour');
+  assert.equal(bad.statusCode, 400);
+});
+
+type BenchItem = { key: string; count: number; to: string };
+const bench = async (c: Client) => {
+  const r = await c.get('/api/v1/workbench');
+  assert.equal(r.statusCode, 200, r.body);
+  return new Map((r.data.items as BenchItem[]).map((i) => [i.key, i]));
+};
+
+test('R-TRN-1 workbench: the managers see the people short of hours and those due for re-training, linking to the shortfall tab', async () => {
+  const ent = await makeEnterprise(t);
+  const safety = await ent.login('safety');
+  // A fresh high-risk enterprise: all five owe their yearly hours and have none.
+  let items = await bench(safety);
+  assert.deepEqual([items.get('training.shortfall')?.count, items.get('training.shortfall')?.to], [5, '/training?tab=overview']);
+  assert.equal(items.get('training.retraining'), undefined);
+  const worker = await employeeOf(ent, 'worker');
+  const s = await session(safety, ent, { hours: 20 });
+  await attend(safety, ent, s.id, worker);
+  assert.equal((await safety.post(api(ent, '/retraining'), { employeeId: worker, reason: 'new_equipment', occurredOn: today() })).statusCode, 201);
+  items = await bench(safety);
+  // The worker has his hours but an open re-training: counted once, under re-training only.
+  assert.equal(items.get('training.shortfall')?.count, 4);
+  assert.deepEqual([items.get('training.retraining')?.count, items.get('training.retraining')?.to], [1, '/training?tab=overview']);
+  // Nobody else sees them: not the worker, not the unit leader.
+  for (const who of ['worker', 'leader'] as const) {
+    const other = await bench(await ent.login(who));
+    assert.ok(!other.has('training.shortfall') && !other.has('training.retraining') && !other.has('training.planCheck'), who);
+  }
+});
+
+test('R-RESP-5 workbench: the principal sees "this quarter\'s training-plan check not yet signed" until he signs it; the safety manager never does', async () => {
+  const year = thisYear();
+  const ent = await makeEnterprise(t, { onboardedOn: `${year}-01-01` });
+  const principal = await ent.login('principal');
+  const before = await bench(principal);
+  assert.deepEqual([before.get('training.planCheck')?.count, before.get('training.planCheck')?.to], [1, '/training/review']);
+  assert.equal((await bench(await ent.login('safety'))).get('training.planCheck'), undefined);
+  const signed = await principal.post(api(ent, '/reviews'), { year, quarter: thisQuarter(), comments: '本季度培训按计划执行。', method: 'password', password: DEMO_PASSWORD });
+  assert.equal(signed.statusCode, 201, signed.body);
+  assert.equal((await bench(principal)).get('training.planCheck'), undefined);
+});
+
+test('R-TRN-1 "every employment form": dispatched (劳务派遣), temporary and migrant workers on the roster are checked like regular ones; nobody off the roster can be recorded', async () => {
+  const ent = await makeEnterprise(t);
+  const safety = await ent.login('safety');
+  const hired = addLocalDays(today(), -20);
+  const person = async (form: 'dispatched' | 'migrant') => {
+    const id = (await t.db.insertInto('employees').values({
+      enterprise_id: ent.id, id: randomUUID(), name: `${form}工`, id_number_masked: '5301**********0000', id_number_hash: `trn-${form}-${Math.random()}`,
+      employment_form: form, org_unit_id: ent.units.team1, hire_date: hired,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    return id;
+  };
+  const dispatched = await person('dispatched');
+  const migrant = await person('migrant');
+  const temporary = (await addEmployee(ent, ent.units.team2, { hireDate: hired })).id;
+  const list = await safety.get(api(ent, '/shortfalls'));
+  assert.equal(list.statusCode, 200, list.body);
+  const row = (id: string) => list.data.items.find((i: { employeeId: string }) => i.employeeId === id);
+  // New hires in a high-risk sector owe the initial 72 h whatever their employment form.
+  for (const [id, form] of [[dispatched, 'dispatched'], [migrant, 'migrant'], [temporary, 'temporary']] as const) {
+    assert.deepEqual([row(id)?.employmentForm, row(id)?.phase, row(id)?.required, row(id)?.short], [form, 'initial', 72, true], form);
+  }
+  // The dispatched worker attends 72 h of induction and special training: off the list; the others stay.
+  for (const [courseType, hours] of [['induction_company', 24], ['induction_workshop', 24], ['special', 24]] as const) {
+    const s = await session(safety, ent, { courseType, title: courseType, hours });
+    await attend(safety, ent, s.id, dispatched);
+  }
+  const after = await safety.get(api(ent, '/shortfalls'));
+  const ids = after.data.items.map((i: { employeeId: string }) => i.employeeId);
+  assert.ok(!ids.includes(dispatched) && ids.includes(migrant) && ids.includes(temporary));
+  // The regulators' figures count them too (5 of the factory + 3).
+  assert.equal((await trainingFacts(t.db, [ent.id], t.clock.now)).get(ent.id)!.people, 8);
+  // Attendance names a person of the roster: an outsider (a contractor's worker not on it) is not found.
+  const s = await session(safety, ent);
+  const stranger = await safety.put(api(ent, `/sessions/${s.id}/attendance/${randomUUID()}`), {});
+  assert.equal(stranger.statusCode, 404);
 });

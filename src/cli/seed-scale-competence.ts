@@ -12,7 +12,8 @@
  *   "trained before joining" row (training_prior) for everyone hired before the period;
  * - certificates (R-TRN-2): one certificate of the post's type (the `certificates` rule-set's catalogue, matched by
  *   `typeOfPost` as the module does) for each person on a special-operation post whose type the catalogue knows,
- *   ~3 % expired, reviews recorded where the 3-year review has passed, some coming due; a safety qualification for
+ *   ~3 % expired, reviews recorded where the 3-year review has passed, some coming due (the drivers' posts, whose
+ *   road-transport qualification is not a special operation, first lose the flag); a safety qualification for
  *   the principal and the safety manager in the sectors the rule-set names (~5 % expired);
  * - PPE (R-PPE-1): every post mapped to a post type of the `ppe` rule-set, each person issued his post's items (the
  *   current issue and the one of the previous cycle), the receipt signed — the account holders with their password,
@@ -72,28 +73,42 @@ function printCounts(c: Record<string, number>): void {
 const BIG_DEPARTMENTS = ['安全环保部', '生产技术部', '设备动力部', '质量管理部', '仓储物流部', '工程部'];
 const BIG_WORKSHOPS = ['一车间', '二车间', '三车间'];
 const BIG_TEAMS = ['甲班', '乙班', '丙班', '丁班'];
-/** The posts (name, key post, certificate type as the post writes it), as the scale generator names them. */
+/**
+ * The posts (name, key post, certificate type as the post writes it), as the scale generator names them. The driver's
+ * road-transport qualification (道路运输从业人员从业资格证, issued by the transport authority) is neither a special
+ * operation nor special equipment, so no catalogue type matches it: his post needs no certificate of this module (R-TRN-2).
+ */
 const BIG_POSTS: [string, boolean, string | null][] = [['操作工', false, null], ['班组长', true, null], ['质检员', false, null], ['仓管员', false, null],
   ['设备维修工', false, null], ['叉车司机', false, '特种设备作业（场（厂）内专用机动车辆）'], ['电工', true, '电工作业'], ['焊工', true, '焊接与热切割作业'],
-  ['安全员', true, null], ['调度员', true, null], ['化验员', false, null], ['驾驶员', false, '道路运输从业资格'], ['门卫', false, null], ['保洁员', false, null]];
+  ['安全员', true, null], ['调度员', true, null], ['化验员', false, null], ['驾驶员', false, null], ['门卫', false, null], ['保洁员', false, null]];
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖'];
 const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚华玉萍红娥建国志海燕文晓东春梅永德学婷俊子涵宇轩浩然欣怡思远佳琪'];
 const FORMS = ['regular', 'regular', 'regular', 'regular', 'regular', 'regular', 'dispatched', 'temporary', 'migrant', 'intern'];
 
-/** 9-character organisation code (GB 11714): 'MA', six symbols numbering the enterprise, and a MOD 11 check (as seed-scale.ts). */
-function organisationCode(seq: number): string {
+/**
+ * 9-character organisation code (GB 11714): 'MA', six symbols numbering the enterprise, and a MOD 11 check (10 → X,
+ * 11 → 0). Shared with seed-scale.ts, which imports it from here (this file has no side effects on import).
+ */
+export function organisationCode(seq: number): string {
   let digits = '';
   for (let i = 0, n = seq; i < 6; i++, n = Math.floor(n / 31)) digits = CREDIT_CODE_ALPHABET[n % 31]! + digits;
   const body = `MA${digits}`;
   const weights = [3, 7, 9, 10, 5, 8, 4, 2];
   let sum = 0;
+  // Letters count as 10 (A) to 35 (Z), which is what base-36 parsing yields.
   for (let i = 0; i < 8; i++) sum += parseInt(body[i]!, 36) * weights[i]!;
   const c = 11 - (sum % 11);
   return body + (c === 10 ? 'X' : c === 11 ? '0' : String(c));
 }
 
-/** mulberry32, so two runs with the same seed give the same people. */
-function rng(seed: number) {
+/** A unified social credit code of a scale enterprise: '91', the division, the organisation code, the check character. */
+export function scaleCreditCode(divisionCode: string, seq: number): string {
+  const first17 = `91${divisionCode}${organisationCode(seq)}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/** mulberry32: a small deterministic generator, so two runs with the same seed produce the same names, codes and people. */
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -102,8 +117,12 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(l: readonly T[]) => l[Math.floor(next() * l.length)]! };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const chance = (p: number) => next() < p;
+  return { next, int, pick, chance };
 }
+export type Rng = ReturnType<typeof rng>;
 
 async function unnestInsert(db: Executor, table: string, columns: [name: string, type: string][], rows: unknown[][]): Promise<number> {
   for (let i = 0; i < rows.length; i += 5_000) {
@@ -132,10 +151,7 @@ export async function createBigEnterprise(db: Executor, o: { employees: number; 
   const codes = new Set((await sql<{ credit_code: string }>`select credit_code from enterprises where credit_code like ${`91${division}MA%`}`.execute(db)).rows.map((x) => x.credit_code));
   let seq = 9_000_000;
   let creditCode: string;
-  do {
-    const first17 = `91${division}${organisationCode(seq++)}`;
-    creditCode = first17 + creditCodeCheckChar(first17);
-  } while (codes.has(creditCode));
+  do creditCode = scaleCreditCode(division, seq++); while (codes.has(creditCode));
   const id = randomUUID();
   const name = `滇中${industry.name.replace(/[（(].*$/, '').slice(0, 6)}集团有限公司`;
   const principalName = r.pick(SURNAMES) + r.pick(GIVEN) + r.pick(GIVEN);

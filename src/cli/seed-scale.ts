@@ -58,7 +58,6 @@ import { OBLIGATION_RULES } from '../modules/obligations/obligation.rule-set';
 import { paramsOf } from '../modules/obligations/obligation.service';
 import { eventDays } from '../modules/obligations/obligation.params';
 import { BUILTIN_TEMPLATES, letterContent } from '../modules/responsibility/letters/letters.rules';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../modules/org/credit-code';
 import { REQUIRED_RULES } from '../modules/management/documents/documents.rule-sets';
 import { requiredFor } from '../modules/management/documents/documents.rules';
 import { EQUIPMENT_RULES } from '../modules/management/equipment/equipment.rule-sets';
@@ -67,7 +66,7 @@ import { LIABILITY_INSURANCE_RULES } from '../modules/management/insurance/insur
 import { OUTSIDE_CATEGORY, SAFETY_FEE_RULES } from '../modules/management/investment/investment.rule-sets';
 import { computeAccrual, formatFen, type AccrualInput } from '../modules/management/investment/investment.rules';
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
-import { seedCompetence } from './seed-scale-competence';
+import { rng, scaleCreditCode, seedCompetence, type Rng } from './seed-scale-competence';
 
 export const SCALE_MARKER = 'seed_scale';
 /** The marker of the second part (issue 11): occurrences, letters and signatures of the scale enterprises. */
@@ -106,23 +105,6 @@ function parse(argv: string[]): Args {
   return { enterprises, employees, seed, year, historyYears };
 }
 
-/** mulberry32: a small deterministic generator, so two runs with the same seed produce the same names and codes. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const chance = (p: number) => next() < p;
-  return { next, int, pick, chance };
-}
-type Rng = ReturnType<typeof rng>;
-
 const PLACES = ['滇池', '金马', '碧鸡', '盘龙', '五华', '西山', '官渡', '呈贡', '春城', '翠湖', '大观', '螺峰', '圆通', '金殿',
   '长坡', '海埂', '龙泉', '云岭', '高原', '彩云', '南屏', '东风', '青云', '金星', '昆明', '北辰', '新迎', '世博', '小康', '吴井'];
 const BRANDS = ['宏达', '恒信', '瑞丰', '鑫源', '华泰', '永安', '金诚', '众联', '博远', '盛世', '天合', '嘉禾', '利民', '中兴',
@@ -148,27 +130,11 @@ const DEPARTMENTS = ['安全环保部', '生产技术部', '设备动力部', '�
 const WORKSHOPS = ['一车间', '二车间', '三车间', '装配车间', '机加车间', '包装车间', '维修中心', '仓库', '项目部', '调度中心'];
 const TEAMS = ['甲班', '乙班', '丙班', '丁班', '维修班', '检验班', '装卸班', '巡检班'];
 const POSTS = ['操作工', '班组长', '质检员', '仓管员', '设备维修工', '叉车司机', '电工', '焊工', '安全员', '调度员', '化验员', '驾驶员', '门卫', '保洁员'];
-const SPECIAL: Record<string, string> = { 电工: '电工作业', 焊工: '焊接与热切割作业', 叉车司机: '特种设备作业（场（厂）内专用机动车辆）', 驾驶员: '道路运输从业资格' };
+// R-TRN-2: the posts that need a special-operation or special-equipment certificate. A driver's road-transport
+// qualification (道路运输从业资格, the transport authority's) is neither, so his post needs none here.
+const SPECIAL: Record<string, string> = { 电工: '电工作业', 焊工: '焊接与热切割作业', 叉车司机: '特种设备作业（场（厂）内专用机动车辆）' };
 const KEY_POSTS = new Set(['班组长', '安全员', '调度员', '电工', '焊工']);
 const FORMS = ['regular', 'regular', 'regular', 'regular', 'regular', 'regular', 'dispatched', 'temporary', 'migrant', 'intern'] as const;
-
-/** 9-character organisation code (GB 11714): 'MA', six symbols numbering the enterprise, and a MOD 11 check (10 → X, 11 → 0). */
-function organisationCode(seq: number): string {
-  let digits = '';
-  for (let i = 0, n = seq; i < 6; i++, n = Math.floor(n / 31)) digits = CREDIT_CODE_ALPHABET[n % 31]! + digits;
-  const body = `MA${digits}`;
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  // Letters count as 10 (A) to 35 (Z), which is what base-36 parsing yields.
-  for (let i = 0; i < 8; i++) sum += parseInt(body[i]!, 36) * weights[i]!;
-  const c = 11 - (sum % 11);
-  return body + (c === 10 ? 'X' : c === 11 ? '0' : String(c));
-}
-
-function creditCode(divisionCode: string, seq: number): string {
-  const first17 = `91${divisionCode}${organisationCode(seq)}`;
-  return first17 + creditCodeCheckChar(first17);
-}
 
 const SURNAME_LIST = [...SURNAMES];
 const GIVEN_LIST = [...GIVEN];
@@ -324,7 +290,7 @@ async function generate(client: pg.PoolClient, args: Args, subdistricts: Subdist
     const industry = r.pick(industries);
     const divisionCode = /^\d{6}$/.test(sub.district_code) ? sub.district_code : '530102';
     let code: string;
-    do code = creditCode(divisionCode, 1_000_000 + seq++); while (existingCodes.has(code));
+    do code = scaleCreditCode(divisionCode, 1_000_000 + seq++); while (existingCodes.has(code));
     existingCodes.add(code);
     const suffixes = SUFFIX_BY_KEYWORD.find(([re]) => re.test(industry.name))?.[1] ?? GENERIC_SUFFIX;
     let name: string;

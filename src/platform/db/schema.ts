@@ -429,6 +429,7 @@ export type DB = {
   training_plan_items: TrainingPlanItemsTable;
   training_sessions: TrainingSessionsTable;
   training_attendance: TrainingAttendanceTable;
+  training_person_years: TrainingPersonYearsTable;
   training_retraining_events: TrainingRetrainingEventsTable;
   training_prior: TrainingPriorTable;
   training_plan_reviews: TrainingPlanReviewsTable;
@@ -763,6 +764,10 @@ export type TrainingAttendanceTable = {
   enterprise_id: string; session_id: string; employee_id: string; held_on: DateCol; hours: Money; course_type: TrainingCourseType;
   method: 'qr' | 'proxy_pad' | 'import' | 'manager'; score: MoneyNullable; passed: boolean | null; signature_id: string | null; recorded_by: string | null;
   recorded_at: Timestamp;
+};
+/** R-TRN-1: hours per person and calendar year, kept by training_attendance's triggers (migration 0111). */
+export type TrainingPersonYearsTable = {
+  enterprise_id: string; year: number; employee_id: string; hours: Money; sessions: number; legal_sessions: number;
 };
 export type TrainingRetrainingReason = 'post_change' | 'return' | 'new_process' | 'new_equipment';
 export type TrainingRetrainingEventsTable = {

@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../module';
 import { rulesRoutes } from './rules.routes';
 
 export { defineRuleSet, type RuleSetDef, type RuleSetValue } from './rule-set';
-export { currentRules, currentRulesByDistrict, rulesVersion, type RulesAt, type Versioned } from './rules.service';
+export { currentRules, currentRulesByDistrict, currentRulesOf, rulesVersion, type RulesAt, type Versioned } from './rules.service';
 
 declare module '../auth/permissions' {
   interface ModulePermissions {

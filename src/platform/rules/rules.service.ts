@@ -63,6 +63,24 @@ export async function currentRules<S extends z.ZodType>(db: Executor, at: RulesA
   return { version: row.version, value: parseStored(def, row.rules, row.version), note: row.note, createdAt: row.created_at, createdBy: row.created_by };
 }
 
+/**
+ * Several rule-sets in force for one place at once, in one read (a view deciding by many modules' rules per request):
+ * the same values as `currentRules` of each, in the order given.
+ */
+export async function currentRulesOf<const Defs extends readonly RuleSetDef[]>(
+  db: Executor, at: RulesAt, defs: Defs,
+): Promise<{ [K in keyof Defs]: Versioned<z.output<Defs[K]['schema']>> }> {
+  const districtId = await districtOf(db, at);
+  const rows = districtId && defs.length ? await db.selectFrom('rule_sets').select(['kind', 'version', 'rules', 'note', 'created_at', 'created_by']).distinctOn('kind')
+    .where('district_id', '=', districtId).where('kind', 'in', defs.map((d) => d.name)).orderBy('kind').orderBy('version', 'desc').execute() : [];
+  const byKind = new Map(rows.map((r) => [r.kind, r]));
+  return defs.map((def) => {
+    const row = byKind.get(def.name);
+    if (!row) return { version: 0, value: def.defaults, note: '', createdAt: null, createdBy: null };
+    return { version: row.version, value: parseStored(def, row.rules, row.version), note: row.note, createdAt: row.created_at, createdBy: row.created_by };
+  }) as { [K in keyof Defs]: Versioned<z.output<Defs[K]['schema']>> };
+}
+
 /** A given version of a rule-set (0 = the defaults), e.g. the one a graded record names; null when never saved. */
 export async function rulesVersion<S extends z.ZodType>(db: Executor, districtId: string, def: RuleSetDef<S>, version: number): Promise<z.output<S> | null> {
   if (version === 0) return def.defaults;

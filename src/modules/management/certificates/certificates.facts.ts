@@ -3,9 +3,9 @@ import type { Executor } from '../../../platform/db/database';
 import { systemScope } from '../../../platform/db/scope';
 import { currentRulesByDistrict } from '../../../platform/rules';
 import { addLocalDays, localDay } from '../../../platform/time';
-import { uncertifiedAssignments } from './certificates.repository';
+import { uncertifiedAssignments, untrainedOnPosts } from './certificates.repository';
 import { CERTIFICATE_RULES } from './certificates.rule-sets';
-import { typeMapFor } from './certificates.service';
+import { trainingLevels, typeMapFor } from './certificates.service';
 
 /** Per-enterprise figures for the lead's regulator view and the self-assessment prefill (R-TRN-2). */
 export type CertificateFacts = {
@@ -19,13 +19,18 @@ export type CertificateFacts = {
   reviewDue: number;
   /** Active minors (under 18 on `at`) on a key or special-operation post (each person once). */
   minorsOnHazardous: number;
+  /** Active people on any post before passing the pre-post training (each person once; the list's `untrained`). */
+  untrainedOnPost: number;
+  /** Active people on a post without a valid certificate of its type or before passing the training (each person once). */
+  uncertifiedOrUntrained: number;
 };
 
-const zero = (): CertificateFacts => ({ unqualifiedOnPost: 0, expiringSoon: 0, expired: 0, reviewDue: 0, minorsOnHazardous: 0 });
+const zero = (): CertificateFacts => ({ unqualifiedOnPost: 0, expiringSoon: 0, expired: 0, reviewDue: 0, minorsOnHazardous: 0, untrainedOnPost: 0, uncertifiedOrUntrained: 0 });
 
 /**
- * The figures of each enterprise named, set-based: one statement for the uncertified people, one for the certificate
- * counts, one for the minors, whatever the number of enterprises. The window is each district's rule-set's.
+ * The figures of each enterprise named, set-based: one statement for the uncertified people, one for the untrained
+ * (the same statements as the unqualified-on-post list), one for the certificate counts, one for the minors, whatever
+ * the number of enterprises. The window is each district's rule-set's.
  */
 export async function certificateFacts(db: Executor, enterpriseIds: readonly string[], at: Date): Promise<Map<string, CertificateFacts>> {
   const out = new Map(enterpriseIds.map((id) => [id, zero()]));
@@ -35,8 +40,9 @@ export async function certificateFacts(db: Executor, enterpriseIds: readonly str
   const byDistrict = await currentRulesByDistrict(db, CERTIFICATE_RULES);
   const windows = [...byDistrict].map(([d, r]) => sql`(${d}::uuid, ${addLocalDays(today, r.value.soonDays)}::date)`);
   const soon = windows.length ? sql`(values ${sql.join(windows)})` : sql`(select null::uuid, null::date where false)`;
-  const [uncertified, counts, minors] = await Promise.all([
+  const [uncertified, untrained, counts, minors] = await Promise.all([
     typeMapFor(db, enterpriseIds).then((map) => uncertifiedAssignments(db, { enterpriseIds, scope: systemScope, today, map })),
+    trainingLevels(db).then((levels) => untrainedOnPosts(db, { enterpriseIds, scope: systemScope, levels })),
     sql<{ enterprise_id: string; expiring: number; expired: number; review_due: number }>`
       select c.enterprise_id,
         (count(*) filter (where c.valid_until >= ${today}::date and c.valid_until <= w.soon_until))::int as expiring,
@@ -57,12 +63,17 @@ export async function certificateFacts(db: Executor, enterpriseIds: readonly str
       where m.enterprise_id in (${ids}) and m.adult_on > ${today}::date
       group by m.enterprise_id`.execute(db),
   ]);
-  const people = new Map<string, Set<string>>();
-  for (const u of uncertified) {
-    if (!people.has(u.enterprise_id)) people.set(u.enterprise_id, new Set());
-    people.get(u.enterprise_id)!.add(u.employee_id);
-  }
-  for (const [id, set] of people) out.get(id)!.unqualifiedOnPost = set.size;
+  const peopleOf = (rows: readonly { enterprise_id: string; employee_id: string }[]) => {
+    const people = new Map<string, Set<string>>();
+    for (const u of rows) {
+      if (!people.has(u.enterprise_id)) people.set(u.enterprise_id, new Set());
+      people.get(u.enterprise_id)!.add(u.employee_id);
+    }
+    return people;
+  };
+  for (const [id, set] of peopleOf(uncertified)) out.get(id)!.unqualifiedOnPost = set.size;
+  for (const [id, set] of peopleOf(untrained)) out.get(id)!.untrainedOnPost = set.size;
+  for (const [id, set] of peopleOf([...uncertified, ...untrained])) out.get(id)!.uncertifiedOrUntrained = set.size;
   for (const r of counts.rows) Object.assign(out.get(r.enterprise_id)!, { expiringSoon: Number(r.expiring), expired: Number(r.expired), reviewDue: Number(r.review_due) });
   for (const r of minors.rows) out.get(r.enterprise_id)!.minorsOnHazardous = Number(r.n);
   return out;

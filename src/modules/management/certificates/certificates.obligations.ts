@@ -8,6 +8,13 @@ export const REVIEW_SCHEDULED = 'certificate.review_scheduled';
 /** The records that fulfil them: a renewal (延期换证) recorded on the certificate, a review (复审) recorded on it. */
 export const RENEWAL_RECORDED = 'certificate.renewed';
 export const REVIEW_RECORDED = 'certificate.reviewed';
+/** R-TRN-2: a principal's or safety manager's safety qualification falls due (`at`: the last day of his grace; subject: person and code). */
+export const QUALIFICATION_DUE = 'certificate.qualification_due';
+/** The record that fulfils it: a valid safety-qualification certificate of his code recorded for him. */
+export const QUALIFICATION_RECORDED = 'certificate.qualification_recorded';
+
+/** The subject of a person's qualification duty: the person and the code he needs (one duty each). */
+export const qualificationSubject = (employeeId: string, code: string) => `${employeeId}:${code}`;
 
 /**
  * R-TRN-2: a certificate's renewal before it expires and its review before the review day are duties of the enterprise,
@@ -40,6 +47,23 @@ export const CERTIFICATE_OBLIGATIONS: readonly ObligationDefinition[] = [
     link: '/certificates',
     defaults: {
       enabled: true, effectiveFrom: '2026-01-01', cadence: { kind: 'event', event: REVIEW_SCHEDULED, days: 0, workingDays: false }, applies: {},
+      remindDaysBefore: [60, 30, 7], escalateDaysAfter: [1, 15],
+    },
+  },
+  {
+    // R-TRN-2 (安全生产法 第二十七条, 安全生产培训管理办法): the principal and safety managers of the [cfg] industries pass the
+    // assessment within six months of the appointment [cfg days]; opened with the last day of that grace, fulfilled by
+    // the certificate recorded. The appointment itself is never refused.
+    key: 'certificate.safety_qualification', module: MODULE, ruleId: 'R-TRN-2',
+    names: { 'zh-CN': '主要负责人、安全管理人员取得安全资格证', 'en-US': 'Principal or safety manager passes the safety qualification' },
+    hints: {
+      'zh-CN': '主要负责人和安全生产管理人员应自任职之日起 6 个月内通过安全生产知识和管理能力考核；在持证管理中登记其安全生产知识和管理能力考核合格证即完成。逾期未取得的，列为不符合上岗条件人员。',
+      'en-US': 'The principal and safety managers pass the safety knowledge and management assessment within six months of the appointment; done when the certificate is recorded. Past the deadline without one, the person is listed as unqualified.',
+    },
+    owner: 'enterprise', reportedTo: 'internal', fulfilledBy: [QUALIFICATION_RECORDED], evidence: false,
+    link: '/certificates',
+    defaults: {
+      enabled: true, effectiveFrom: '2026-01-01', cadence: { kind: 'event', event: QUALIFICATION_DUE, days: 0, workingDays: false }, applies: {},
       remindDaysBefore: [60, 30, 7], escalateDaysAfter: [1, 15],
     },
   },

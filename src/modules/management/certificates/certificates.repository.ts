@@ -3,6 +3,8 @@ import type { Executor, Tx } from '../../../platform/db/database';
 import type { CertificatesTable } from '../../../platform/db/schema';
 import { applyFilters, listPage, searchWhere, type FilterMap } from '../../../platform/db/list-query';
 import { enterpriseInScope, orgUnitInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
+import { LOCAL_OFFSET_SQL } from '../../../platform/time';
+import { untrainedSql } from '../training/training.facts';
 import { certificateVisibleTo } from './certificates.policy';
 import { CERTIFICATE_SORT, type CertificateListQuery } from './certificates.schema';
 
@@ -253,25 +255,92 @@ export async function minorsOnHazardous(db: Executor, scope: AnyScope, enterpris
     .orderBy('e.name').execute();
 }
 
-/** The active people on any post (to ask the training module who among them is untrained). */
-export async function peopleOnPosts(db: Executor, scope: AnyScope, enterpriseId: string) {
-  return db.selectFrom('employee_posts as ep')
-    .innerJoin('employees as e', (j) => j.onRef('e.enterprise_id', '=', 'ep.enterprise_id').onRef('e.id', '=', 'ep.employee_id'))
-    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'e.enterprise_id').onRef('u.id', '=', 'e.org_unit_id'))
-    .innerJoin('posts as p', (j) => j.onRef('p.enterprise_id', '=', 'ep.enterprise_id').onRef('p.id', '=', 'ep.post_id'))
-    .select(['e.id as employee_id', 'e.name as employee_name', 'e.org_unit_id', 'u.name as org_unit_name', 'p.id as post_id', 'p.name as post_name'])
-    .where('ep.enterprise_id', '=', enterpriseId).where('e.status', '=', 'active').where(orgUnitInScope(scope, 'e.enterprise_id', 'e.org_unit_id'))
-    .orderBy('e.name').execute();
+const idsIn = (column: string, ids: readonly string[] | null) => (ids ? (ids.length ? sql`${sql.ref(column)} in (${sql.join(ids.map((i) => sql`${i}::uuid`))})` : sql`false`) : sql`true`);
+
+/** The pre-post training levels each district's rule-set `training` requires (R-TRN-2), to read the untrained set-based. */
+export type LevelsByDistrict = { districtId: string; levels: readonly string[] }[];
+
+/**
+ * R-TRN-2: the active people on a post who have NOT passed the pre-post training — no "trained before joining" record
+ * and not every induction level their district requires passed — one row per person and post, set-based over the
+ * enterprises named (or all). The same test as the training module's `untrainedAmong` (training.repository.ts
+ * untrainedIds), over many enterprises in one statement: the unqualified-on-post list and the regulators' competence
+ * figure both read this, so they agree. `scope` narrows to what a caller sees.
+ */
+export async function untrainedOnPosts(db: Executor, opts: { enterpriseIds: readonly string[] | null; scope: AnyScope; levels: LevelsByDistrict }) {
+  const lv = opts.levels.length
+    ? sql`(values ${sql.join(opts.levels.map((l) => sql`(${l.districtId}::uuid, ${sql.val([...l.levels])}::text[])`))})`
+    : sql`(select null::uuid, null::text[] where false)`;
+  const rows = await sql<{
+    enterprise_id: string; employee_id: string; employee_name: string; org_unit_id: string; org_unit_name: string; post_id: string; post_name: string;
+  }>`
+    select ep.enterprise_id, e.id as employee_id, e.name as employee_name, e.org_unit_id, u.name as org_unit_name, p.id as post_id, p.name as post_name
+    from employee_posts ep
+    join posts p on p.enterprise_id = ep.enterprise_id and p.id = ep.post_id
+    join employees e on e.enterprise_id = ep.enterprise_id and e.id = ep.employee_id and e.status = 'active'
+    join org_units u on u.enterprise_id = e.enterprise_id and u.id = e.org_unit_id
+    join enterprises en on en.id = ep.enterprise_id
+    join ${lv} as lv(district_id, levels) on lv.district_id = en.district_id
+    where ${idsIn('ep.enterprise_id', opts.enterpriseIds)}
+      and ${enterpriseInScope(opts.scope, 'ep.enterprise_id')} and ${orgUnitInScope(opts.scope, 'e.enterprise_id', 'e.org_unit_id')}
+      and ${untrainedSql(sql.ref('e.enterprise_id'), sql.ref('e.id'), sql.ref('lv.levels'))}
+    order by ep.enterprise_id, e.name, p.name`.execute(db);
+  return rows.rows;
 }
 
-/** R-TRN-2: the principal's and safety managers' accounts' people (who need a safety qualification in some industries). */
-export async function managersOf(db: Executor, enterpriseId: string) {
-  return db.selectFrom('users as us')
-    .innerJoin('employees as e', (j) => j.onRef('e.enterprise_id', '=', 'us.enterprise_id').onRef('e.id', '=', 'us.employee_id'))
-    .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'e.enterprise_id').onRef('u.id', '=', 'e.org_unit_id'))
-    .select(['e.id as employee_id', 'e.name as employee_name', 'e.org_unit_id', 'u.name as org_unit_name', 'us.role'])
-    .where('us.enterprise_id', '=', enterpriseId).where('us.role', 'in', ['enterprise_principal', 'safety_manager']).where('e.status', '=', 'active')
-    .execute();
+/** The district an enterprise belongs to (its rule-sets are the district's). */
+export async function districtOf(db: Executor, enterpriseId: string): Promise<string> {
+  return (await db.selectFrom('enterprises').select('district_id').where('id', '=', enterpriseId).executeTakeFirstOrThrow()).district_id;
+}
+
+/** Per district, the industries whose principal and safety managers need a safety qualification (rule-set `certificates`). */
+export type IndustriesByDistrict = { districtId: string; industries: readonly string[] }[];
+
+/**
+ * R-TRN-2: the people who need a safety qualification — the principal's account (code sq-principal) and the safety
+ * managers by account or by appointment in the safety staff (sq-manager; a principal needs only his own) — of the
+ * active enterprises of the [cfg] industries or carrying hazardous goods, set-based over the enterprises named (or
+ * all). Each with the day he took the role (the account's creation, the appointment's day, the earliest of them),
+ * whether he holds a certificate of his code valid on `today`, and whether he ever held one.
+ */
+export async function qualificationAppointees(db: Executor, opts: {
+  enterpriseIds: readonly string[] | null; scope: AnyScope; today: string; industries: IndustriesByDistrict; employeeIds?: readonly string[];
+}) {
+  if (!opts.industries.length) return [];
+  const ind = sql`(values ${sql.join(opts.industries.map((d) => sql`(${d.districtId}::uuid, ${sql.val([...d.industries])}::text[])`))})`;
+  const day = (ts: string) => sql`(${sql.ref(ts)} at time zone ${sql.raw(LOCAL_OFFSET_SQL)})::date`;
+  const rows = await sql<{
+    enterprise_id: string; district_id: string; employee_id: string; employee_name: string; org_unit_id: string; org_unit_name: string; code: string;
+    appointed_on: string; holds_valid: boolean; ever_held: boolean;
+  }>`
+    with roles as (
+      select us.enterprise_id, us.employee_id, case us.role when 'enterprise_principal' then 'sq-principal' else 'sq-manager' end as code, ${day('us.created_at')} as since
+        from users us
+       where us.role in ('enterprise_principal', 'safety_manager') and us.employee_id is not null and not us.disabled and ${idsIn('us.enterprise_id', opts.enterpriseIds)}
+      union all
+      select ss.enterprise_id, ss.employee_id, 'sq-manager', coalesce(ss.appointed_on, ${day('ss.created_at')})
+        from safety_staff ss where ${idsIn('ss.enterprise_id', opts.enterpriseIds)}
+    ),
+    one as (
+      select distinct on (r.enterprise_id, r.employee_id) r.enterprise_id, r.employee_id, r.code,
+             min(r.since) over (partition by r.enterprise_id, r.employee_id, r.code) as since
+        from roles r
+       order by r.enterprise_id, r.employee_id, (r.code = 'sq-principal') desc
+    )
+    select o.enterprise_id, en.district_id, o.employee_id, e.name as employee_name, e.org_unit_id, u.name as org_unit_name, o.code, o.since::text as appointed_on,
+      exists (select 1 from certificates c where c.enterprise_id = o.enterprise_id and c.employee_id = o.employee_id and c.type_code = o.code
+        and ${validSql(opts.today)}) as holds_valid,
+      exists (select 1 from certificates c where c.enterprise_id = o.enterprise_id and c.employee_id = o.employee_id and c.type_code = o.code) as ever_held
+    from one o
+    join employees e on e.enterprise_id = o.enterprise_id and e.id = o.employee_id and e.status = 'active'
+    join org_units u on u.enterprise_id = e.enterprise_id and u.id = e.org_unit_id
+    join enterprises en on en.id = o.enterprise_id and en.status = 'active'
+    join ${ind} as ind(district_id, industries) on ind.district_id = en.district_id
+    where (en.industry_code = any(ind.industries) or en.hazardous_goods_carrier)
+      and ${enterpriseInScope(opts.scope, 'o.enterprise_id')} and ${orgUnitInScope(opts.scope, 'e.enterprise_id', 'e.org_unit_id')}
+      ${opts.employeeIds ? (opts.employeeIds.length ? sql`and o.employee_id in (${sql.join(opts.employeeIds.map((i) => sql`${i}::uuid`))})` : sql`and false`) : sql``}
+    order by o.enterprise_id, e.name`.execute(db);
+  return rows.rows;
 }
 
 export async function markPostHazard(tx: Tx, row: { enterprise_id: string; employee_id: string; post_id: string; lapse: string; hazard_id: string; opened_at: Date }): Promise<boolean> {

@@ -9,6 +9,7 @@ import {
 import {
   certificateCatalogue, certificatesExport, certificateTemplate, createCertificate, importCertificates, getCertificate, listCertificates, listUnqualified, recordReview, updateCertificate,
 } from './certificates.service';
+import { unqualifiedExport } from './certificates.export';
 
 const tags = ['certificates'];
 
@@ -83,5 +84,13 @@ export const certificateRoutes: RouteModule = (app, { db, config, jobs }) => {
       params: enterpriseParams, querystring: unqualifiedQuery, response: { 200: unqualifiedList },
     },
   }, async (req) => listUnqualified(db, req.ctx, req.params.enterpriseId, req.query.reason));
+
+  app.get('/enterprises/:enterpriseId/unqualified-on-post/export', {
+    config: { access: 'certificate.read' },
+    schema: {
+      tags, summary: '导出不符合上岗条件的在岗人员（.xlsx，按列表的问题筛选；表头与取值随界面语言）', produces: [XLSX_MIME], params: enterpriseParams, querystring: unqualifiedQuery,
+      response: { 200: xlsxFile, 202: exportStarted },
+    },
+  }, async (req, reply) => replyExport(reply, await startExport(db, req.ctx, jobs, config, unqualifiedExport, { enterpriseId: req.params.enterpriseId, reason: req.query.reason })));
 };
 

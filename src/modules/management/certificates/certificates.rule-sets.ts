@@ -48,6 +48,9 @@ export const QUALIFICATION_INDUSTRY_DEFAULTS = [
   'hazardous_chemicals', 'fireworks', 'civil_explosives', 'gas', 'non_coal_mining', 'metal_smelting', 'construction', 'road_transport', 'urban_rail',
 ];
 
+/** R-TRN-2 [cfg]: days after the appointment within which a principal or safety manager passes the assessment (six months). */
+export const QUALIFICATION_DAYS_DEFAULT = 183;
+
 const periods = z.object({
   validYears: z.number().int().min(1).max(20), reviewYears: z.number().int().min(0).max(20), extendedReviewYears: z.number().int().min(0).max(20),
   compliantYearsForExtension: z.number().int().min(1).max(30),
@@ -65,6 +68,7 @@ function fieldLabels(zh: boolean): Record<string, string> {
     periods: zh ? '有效期与复审周期（年）' : 'Validity and review cycle (years)',
     soonDays: zh ? '到期或复审前多少天显示“即将到期”' : 'Days before expiry or review it shows as due soon',
     qualificationIndustries: zh ? '主要负责人和安全管理人员须持安全生产知识和管理能力考核合格证的行业' : 'Industries whose principal and safety managers need a safety qualification',
+    qualificationDays: zh ? '任职后多少天内须取得安全生产知识和管理能力考核合格证' : 'Days after the appointment to pass the safety qualification',
     types: zh ? '证书类型目录' : 'Catalogue of certificate types',
     'types.code': zh ? '编号' : 'Code', 'types.kind': zh ? '证书种类' : 'Kind', 'types.name': zh ? '名称' : 'Name', 'types.aliases': zh ? '别名（岗位填写的证书类型）' : 'Aliases (as posts name them)',
   };
@@ -87,25 +91,26 @@ export const CERTIFICATE_RULES = defineRuleSet({
     periods: z.object({ special_operation: periods, special_equipment: periods, safety_qualification: periods }).strict(),
     soonDays: z.number().int().min(1).max(365),
     qualificationIndustries: z.array(z.string().min(1).max(50)).max(100),
+    qualificationDays: z.number().int().min(1).max(730),
     types: z.array(z.object({
       code: z.string().regex(/^[a-zA-Z0-9-]{2,50}$/), kind: z.enum(CERTIFICATE_KINDS), name: z.string().trim().min(1).max(100),
       aliases: z.array(z.string().trim().min(1).max(100)).max(50),
     }).strict()).min(1).max(500).refine((items) => new Set(items.map((i) => i.code)).size === items.length, { message: 'certificates.typeDuplicate' }),
   }).strict(),
   defaults: {
-    periods: { ...PERIOD_DEFAULTS }, soonDays: 60, qualificationIndustries: [...QUALIFICATION_INDUSTRY_DEFAULTS],
+    periods: { ...PERIOD_DEFAULTS }, soonDays: 60, qualificationIndustries: [...QUALIFICATION_INDUSTRY_DEFAULTS], qualificationDays: QUALIFICATION_DAYS_DEFAULT,
     types: CATALOGUE_DEFAULTS.map((c) => ({ ...c, aliases: [...c.aliases] })),
   },
   rules: [],
   labels: {
     'zh-CN': {
       title: '持证上岗',
-      description: '特种作业操作证、特种设备作业人员证、安全生产知识和管理能力考核合格证的类型目录，各类证书的有效期与复审周期（连续从事本工种 10 年以上无违章的可延长复审周期），到期与复审提醒的提前天数，以及须持安全资格证的行业。岗位所填的证书类型按名称和别名与目录对应。',
+      description: '特种作业操作证、特种设备作业人员证、安全生产知识和管理能力考核合格证的类型目录，各类证书的有效期与复审周期（连续从事本工种 10 年以上无违章的可延长复审周期），到期与复审提醒的提前天数，须持安全资格证的行业，以及主要负责人和安全管理人员任职后取得安全资格证的期限（默认 6 个月）。岗位所填的证书类型按名称和别名与目录对应。',
       fields: fieldLabels(true),
     },
     'en-US': {
       title: 'Certificates',
-      description: 'The catalogue of special-operation, special-equipment and safety-qualification certificate types, the validity and review cycle of each kind (longer after ten compliant years), how early expiry and review show as due, and the industries whose principal and safety managers need a safety qualification. A post\'s certificate type is matched to the catalogue by name and aliases.',
+      description: 'The catalogue of special-operation, special-equipment and safety-qualification certificate types, the validity and review cycle of each kind (longer after ten compliant years), how early expiry and review show as due, the industries whose principal and safety managers need a safety qualification, and how long after the appointment they have to pass it (six months by default). A post\'s certificate type is matched to the catalogue by name and aliases.',
       fields: fieldLabels(false),
     },
   },

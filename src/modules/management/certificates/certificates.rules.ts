@@ -60,6 +60,31 @@ export function certificateStatus(c: { status: 'active' | 'revoked'; validUntil:
 /** Valid for work on `today`: neither expired, nor lapsed by an overdue review, nor revoked. */
 export const isValidOn = (s: CertificateStatus) => s === 'valid' || s === 'expiring' || s === 'review_due';
 
+// ---- the safety qualification of principals and safety managers ----
+
+/** The certificate code a principal or a safety manager needs (the catalogue's two safety-qualification types). */
+export const QUALIFICATION_CODE = { principal: 'sq-principal', manager: 'sq-manager' } as const;
+
+/**
+ * R-TRN-2 [cfg]: the last day on which a person appointed principal or safety manager on `appointedOn` may still work
+ * without the safety qualification (安全生产培训管理办法: the assessment is passed within six months of taking the post,
+ * by default 183 days).
+ */
+export function qualificationDueOn(appointedOn: string, days: number): string {
+  return addLocalDays(appointedOn, days);
+}
+
+export type QualificationState = 'qualified' | 'grace' | 'overdue';
+
+/**
+ * R-TRN-2: a principal or safety manager holding a valid certificate of his code is qualified; without one he is within
+ * his grace until the due day (inclusive), and unqualified from the day after. The appointment is never refused.
+ */
+export function qualificationState(holdsValid: boolean, appointedOn: string, today: string, days: number): QualificationState {
+  if (holdsValid) return 'qualified';
+  return today > qualificationDueOn(appointedOn, days) ? 'overdue' : 'grace';
+}
+
 // ---- the catalogue ----
 
 export type CatalogueType = { code: string; kind: CertificateKindCode; name: string; aliases: readonly string[] };

@@ -102,6 +102,8 @@ export const unqualifiedList = z.object({
   items: z.array(z.object({
     reason: z.enum(UNQUALIFIED_REASONS), employeeId: z.string(), employeeName: z.string(), orgUnitId: z.string(), orgUnitName: z.string(),
     postId: z.string().nullable(), postName: z.string().nullable(), certificateType: z.string().nullable(), hazardId: z.string().nullable(),
+    /** `no_qualification`: the last day of the months after the appointment, passed without the certificate (R-TRN-2). */
+    dueOn: z.string().nullable(),
   })),
   counts: z.object({ noCertificate: z.number().int(), minor: z.number().int(), untrained: z.number().int(), noQualification: z.number().int() }),
 });

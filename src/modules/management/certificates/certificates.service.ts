@@ -15,16 +15,20 @@ import { openHazardForRecord } from '../../hazards';
 import { cancelBySubject, fulfilByRecord, triggerEvent } from '../../obligations';
 import { hashIdNumber, isValidIdNumber, normalizeIdNumber } from '../../org';
 import { EXPORT_SHEET, IMPORT_SHEET, readCertificates, validateCertificateRows } from './certificates.excel';
-import { untrainedAmong } from '../training/training.facts';
-import { EXPIRY_SCHEDULED, RENEWAL_RECORDED, REVIEW_RECORDED, REVIEW_SCHEDULED } from './certificates.obligations';
+import { TRAINING_RULES } from '../training/training.rule-sets';
+import {
+  EXPIRY_SCHEDULED, QUALIFICATION_DUE, QUALIFICATION_RECORDED, qualificationSubject, RENEWAL_RECORDED, REVIEW_RECORDED, REVIEW_SCHEDULED,
+} from './certificates.obligations';
 import { CERTIFICATE_FILE_OWNER } from './certificates.policy';
 import {
-  allCertificates, certificatePage, findCertificate, findHolder, holdersByHash, insertCertificate, insertReview, managersOf, markPostHazard, minorsOnHazardous, numberTaken, peopleOnPosts,
-  postHazardExists, reviewsOf, uncertifiedAssignments, updateCertificateRow, validTypesOf, writtenTypes, type CertificateColumns, type CertificateRow, type TypeMap,
+  allCertificates, certificatePage, districtOf, findCertificate, findHolder, holdersByHash, insertCertificate, insertReview, markPostHazard, minorsOnHazardous, numberTaken,
+  postHazardExists, qualificationAppointees, reviewsOf, uncertifiedAssignments, untrainedOnPosts, updateCertificateRow, writtenTypes, type CertificateColumns,
+  type CertificateRow, type LevelsByDistrict, type TypeMap,
 } from './certificates.repository';
 import { CERTIFICATE_RULES, kindName, rulesOf, type CertificateRules } from './certificates.rule-sets';
 import {
-  certificateStatus, defaultValidUntil, isValidOn, mayExtendReview, nextReviewFrom, typeOfPost, type CatalogueType, type CertificateKindCode,
+  certificateStatus, defaultValidUntil, isValidOn, mayExtendReview, nextReviewFrom, qualificationDueOn, qualificationState, typeOfPost, type CatalogueType,
+  type CertificateKindCode,
 } from './certificates.rules';
 import type {
   CertificateCreate, CertificateDetail, CertificateListQuery, CertificatePatch, CertificateSummary, ImportReport, ReviewInput, UnqualifiedList,
@@ -154,6 +158,13 @@ export async function addCertificate(tx: Tx, ctx: Ctx, actor: Actor, enterpriseI
   const id = await insertCertificate(tx, actor.scope, enterpriseId, { ...columns, created_by: actor.userId, now: ctx.now });
   if (input.attachmentId) await linkFiles(tx, ctx, enterpriseId, { type: CERTIFICATE_FILE_OWNER, id }, [input.attachmentId], { path: `${path}.attachmentId` });
   await scheduleDuties(tx, ctx, enterpriseId, id, label({ number: input.number, employeeName, typeName: d.type.name }), input.employeeId, d);
+  // R-TRN-2: a safety qualification valid today answers its holder's duty to pass the assessment (if one is open).
+  if (d.type.kind === 'safety_qualification' && isValidOn(certificateStatus({ status: 'active', validUntil: d.validUntil, nextReviewOn: d.nextReviewOn }, today, 0))) {
+    await fulfilByRecord(tx, ctx, {
+      enterpriseId, record: QUALIFICATION_RECORDED, recordType: 'certificate', recordId: id, at: ctx.now, byPrincipal: false,
+      subjectKey: qualificationSubject(input.employeeId, input.typeCode),
+    });
+  }
   await writeAudit(tx, ctx, { action: 'certificate.create', entityType: 'certificate', entityId: id, enterpriseId, after: { ...input, validUntil: d.validUntil, nextReviewOn: d.nextReviewOn } });
   return id;
 }
@@ -315,49 +326,105 @@ export async function listUnqualified(db: Db, ctx: Ctx, enterpriseId: string, re
   return unqualifiedOf(db, actor.scope, enterpriseId, today, reason);
 }
 
+/** Per district, the pre-post training levels its rule-set `training` requires (R-TRN-2), for the set-based untrained read. */
+export async function trainingLevels(db: Executor): Promise<LevelsByDistrict> {
+  return [...await currentRulesByDistrict(db, TRAINING_RULES)].map(([districtId, r]) => ({ districtId, levels: r.value.inductionLevels }));
+}
+
 export async function unqualifiedOf(db: Executor, scope: AnyScope, enterpriseId: string, today: string, reason?: UnqualifiedList['items'][number]['reason']): Promise<UnqualifiedList> {
   const rules = await rulesOf(db, enterpriseId);
-  const [uncertified, minors, onPosts, managers, ent] = await Promise.all([
+  const districtId = await districtOf(db, enterpriseId);
+  const [uncertified, minors, untrained, appointees] = await Promise.all([
     typeMapFor(db, [enterpriseId]).then((map) => uncertifiedAssignments(db, { enterpriseIds: [enterpriseId], scope, today, map })),
     minorsOnHazardous(db, scope, enterpriseId, today),
-    peopleOnPosts(db, scope, enterpriseId),
-    managersOf(db, enterpriseId),
-    db.selectFrom('enterprises').select(['industry_code', 'hazardous_goods_carrier']).where('id', '=', enterpriseId).executeTakeFirstOrThrow(),
+    trainingLevels(db).then((levels) => untrainedOnPosts(db, { enterpriseIds: [enterpriseId], scope, levels })),
+    qualificationAppointees(db, { enterpriseIds: [enterpriseId], scope, today, industries: [{ districtId, industries: rules.qualificationIndustries }] }),
   ]);
-  const untrained = await untrainedAmong(db, enterpriseId, [...new Set(onPosts.map((r) => r.employee_id))]);
   const items: UnqualifiedList['items'] = [];
+  const person = (p: { employee_id: string; employee_name: string; org_unit_id: string; org_unit_name: string }) => ({
+    employeeId: p.employee_id, employeeName: p.employee_name, orgUnitId: p.org_unit_id, orgUnitName: p.org_unit_name,
+  });
   for (const u of uncertified) {
     const type = typeOfPost(rules.types, u.certificate_type);
     items.push({
-      reason: 'no_certificate', employeeId: u.employee_id, employeeName: u.employee_name, orgUnitId: u.org_unit_id, orgUnitName: u.org_unit_name, postId: u.post_id,
-      postName: u.post_name, certificateType: type?.name ?? u.certificate_type, hazardId: u.hazard_id,
+      reason: 'no_certificate', ...person(u), postId: u.post_id, postName: u.post_name, certificateType: type?.name ?? u.certificate_type, hazardId: u.hazard_id, dueOn: null,
     });
   }
-  for (const m of minors) {
-    items.push({ reason: 'minor', employeeId: m.employee_id, employeeName: m.employee_name, orgUnitId: m.org_unit_id, orgUnitName: m.org_unit_name, postId: m.post_id, postName: m.post_name, certificateType: null, hazardId: null });
-  }
-  for (const p of onPosts) {
-    if (!untrained.has(p.employee_id)) continue;
-    items.push({ reason: 'untrained', employeeId: p.employee_id, employeeName: p.employee_name, orgUnitId: p.org_unit_id, orgUnitName: p.org_unit_name, postId: p.post_id, postName: p.post_name, certificateType: null, hazardId: null });
-  }
-  // R-TRN-2 [cfg]: the principal and safety managers of the listed industries (and hazardous-goods carriers) hold a safety qualification.
-  if (rules.qualificationIndustries.includes(ent.industry_code) || ent.hazardous_goods_carrier) {
-    const valid = await validTypesOf(db, enterpriseId, managers.map((m) => m.employee_id), today);
-    const qualification = new Set(rules.types.filter((c) => c.kind === 'safety_qualification').map((c) => c.code));
-    for (const m of managers) {
-      if ([...(valid.get(m.employee_id) ?? [])].some((c) => qualification.has(c))) continue;
-      const code = m.role === 'enterprise_principal' ? 'sq-principal' : 'sq-manager';
-      items.push({
-        reason: 'no_qualification', employeeId: m.employee_id, employeeName: m.employee_name, orgUnitId: m.org_unit_id, orgUnitName: m.org_unit_name, postId: null, postName: null,
-        certificateType: rules.types.find((c) => c.code === code)?.name ?? null, hazardId: null,
-      });
-    }
+  for (const m of minors) items.push({ reason: 'minor', ...person(m), postId: m.post_id, postName: m.post_name, certificateType: null, hazardId: null, dueOn: null });
+  for (const p of untrained) items.push({ reason: 'untrained', ...person(p), postId: p.post_id, postName: p.post_name, certificateType: null, hazardId: null, dueOn: null });
+  // R-TRN-2 [cfg]: the principal and safety managers of the listed industries (and hazardous-goods carriers) hold a
+  // safety qualification of their code; without one they are listed once the months after the appointment have run out.
+  for (const m of appointees) {
+    if (qualificationState(m.holds_valid, m.appointed_on, today, rules.qualificationDays) !== 'overdue') continue;
+    items.push({
+      reason: 'no_qualification', ...person(m), postId: null, postName: null, certificateType: rules.types.find((c) => c.code === m.code)?.name ?? null, hazardId: null,
+      dueOn: qualificationDueOn(m.appointed_on, rules.qualificationDays),
+    });
   }
   const count = (r: string) => items.filter((i) => i.reason === r).length;
   return {
     today, items: reason ? items.filter((i) => i.reason === reason) : items,
     counts: { noCertificate: count('no_certificate'), minor: count('minor'), untrained: count('untrained'), noQualification: count('no_qualification') },
   };
+}
+
+// ---- the safety qualification's duty (R-TRN-2): six months after the appointment ----
+
+type Appointee = Awaited<ReturnType<typeof qualificationAppointees>>[number];
+
+/** Opens one person's duty (due on the last day of his grace), withdrawing one opened for another day (the days [cfg] changed). */
+async function openQualificationDuty(tx: Tx, ctx: Ctx, rules: Rules, p: Appointee): Promise<number> {
+  const dueOn = qualificationDueOn(p.appointed_on, rules.qualificationDays);
+  const at = startOfLocalDay(dueOn);
+  const subjectKey = qualificationSubject(p.employee_id, p.code);
+  const type = rules.types.find((c) => c.code === p.code);
+  const made = await triggerEvent(tx, ctx, {
+    enterpriseId: p.enterprise_id, event: QUALIFICATION_DUE, at, subjectKey, subjectLabel: `${p.employee_name} ${type?.name ?? p.code}`, ownerEmployeeId: p.employee_id,
+  });
+  if (made) await cancelBySubject(tx, ctx, { enterpriseId: p.enterprise_id, event: QUALIFICATION_DUE, subjectKey, keepAt: at, reason: '任职日期或期限已变更' });
+  return made;
+}
+
+/**
+ * R-TRN-2: opens, in the caller's transaction, the qualification duty of these people of the enterprise where they need
+ * one (principal or safety manager of a [cfg] industry, no certificate of their code ever recorded). Called where a
+ * person takes the role; the daily job does the same set-based for everybody.
+ */
+export async function openQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: string, employeeIds: readonly string[]): Promise<number> {
+  if (!employeeIds.length) return 0;
+  const [rules, districtId] = await Promise.all([rulesOf(tx, enterpriseId), districtOf(tx, enterpriseId)]);
+  const people = await qualificationAppointees(tx, {
+    enterpriseIds: [enterpriseId], scope: systemScope, today: localDay(ctx.now), industries: [{ districtId, industries: rules.qualificationIndustries }], employeeIds,
+  });
+  let made = 0;
+  for (const p of people) if (!p.ever_held) made += await openQualificationDuty(tx, ctx, rules, p);
+  return made;
+}
+
+/**
+ * The daily job's part (R-TRN-2): every principal and safety manager still within his months and without any
+ * certificate of his code gets his duty, found set-based across enterprises (one statement); one transaction per
+ * enterprise. Opening is idempotent (one occurrence per person and due day), so a rerun opens none.
+ */
+export async function openQualificationDutiesAll(db: Db, now: Date): Promise<number> {
+  const ctx = systemCtx(now);
+  const today = localDay(now);
+  const byDistrict = new Map([...await currentRulesByDistrict(db, CERTIFICATE_RULES)].map(([d, r]) => [d, r.value]));
+  const industries = [...byDistrict].map(([districtId, r]) => ({ districtId, industries: r.qualificationIndustries }));
+  const found = await qualificationAppointees(db, { enterpriseIds: null, scope: systemScope, today, industries });
+  // Only those still within their months: past them, the person is listed as unqualified instead.
+  const pending = found.filter((p) => !p.ever_held && qualificationDueOn(p.appointed_on, byDistrict.get(p.district_id)!.qualificationDays) >= today);
+  const byEnterprise = new Map<string, Appointee[]>();
+  for (const p of pending) byEnterprise.set(p.enterprise_id, [...(byEnterprise.get(p.enterprise_id) ?? []), p]);
+  let made = 0;
+  for (const people of byEnterprise.values()) {
+    made += await db.transaction().execute(async (tx) => {
+      let n = 0;
+      for (const p of people) n += await openQualificationDuty(tx, ctx, byDistrict.get(p.district_id)!, p);
+      return n;
+    });
+  }
+  return made;
 }
 
 // ---- the daily job: a special-operation worker without a valid certificate opens a major hazard ----

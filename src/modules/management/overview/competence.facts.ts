@@ -44,13 +44,16 @@ export async function competenceFacts(db: Executor, ids: readonly string[], now:
     const pp = ppe.get(id);
     const st = std.get(id);
     const pTraining = (tr?.shortfallPeople ?? 0) > 0;
-    const pCertificates = (ce?.unqualifiedOnPost ?? 0) > 0 || (ce?.expired ?? 0) > 0 || (ce?.minorsOnHazardous ?? 0) > 0;
+    // R-TRN-2: "unqualified on post" is everyone working a post he may not hold yet — without the special-operation
+    // certificate it needs or before passing the pre-post training — each person once, as the certificates module lists them.
+    const unqualified = ce?.uncertifiedOrUntrained ?? 0;
+    const pCertificates = unqualified > 0 || (ce?.expired ?? 0) > 0 || (ce?.minorsOnHazardous ?? 0) > 0;
     const pPpe = (pp?.peopleMissingIssue ?? 0) > 0 || (pp?.replacementsOverdue ?? 0) > 0;
     const pStd = !!st?.required && st.status !== 'submitted';
     return {
       id,
       training_people: tr?.people ?? 0, training_shortfall: tr?.shortfallPeople ?? 0, legal_covered: tr?.legalEducationCovered ?? 0,
-      unqualified_on_post: ce?.unqualifiedOnPost ?? 0, certs_expiring: ce?.expiringSoon ?? 0, certs_expired: ce?.expired ?? 0,
+      unqualified_on_post: unqualified, certs_expiring: ce?.expiringSoon ?? 0, certs_expired: ce?.expired ?? 0,
       certs_review_due: ce?.reviewDue ?? 0, minors_on_hazardous: ce?.minorsOnHazardous ?? 0,
       ppe_missing: pp?.peopleMissingIssue ?? 0, ppe_overdue: pp?.replacementsOverdue ?? 0,
       std_required: st?.required ?? false, std_status: st?.status ?? 'none', std_score: st?.score ?? null, std_intended: st?.intendedGrade ?? null,

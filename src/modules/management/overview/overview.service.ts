@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import { requireActor, type Ctx } from '../../../platform/auth/actor';
 import type { Db } from '../../../platform/db/database';
-import { currentRules, type RulesAt } from '../../../platform/rules';
+import { currentRulesOf, type RulesAt } from '../../../platform/rules';
 import { registeredRuleSet } from '../../../platform/rules/rule-set';
 import { localDay, localYear } from '../../../platform/time';
 import { REQUIRED_RULES } from '../documents/documents.rule-sets';
@@ -14,28 +14,20 @@ import type { OverviewItem, OverviewList, OverviewQuery } from './overview.schem
 
 /** Each module's rule-set in force for the caller's district, read once per request (and by the bench). */
 export async function decidingWith(db: Db, district: RulesAt, now: Date): Promise<OverviewAt> {
-  const [staffing, required, fee, insurance, competence] = await Promise.all([
-    currentRules(db, district, STAFFING_RULES), currentRules(db, district, REQUIRED_RULES), currentRules(db, district, SAFETY_FEE_RULES),
-    currentRules(db, district, LIABILITY_INSURANCE_RULES), competenceRuleVersions(db, district),
-  ]);
+  // Issue 13 §5: the competence view keys on the versions of the rule-sets its facts read (each module reads its own value).
+  const competenceDefs = COMPETENCE_RULE_SETS.map((name) => registeredRuleSet(name)).filter((d) => d !== undefined);
+  const [staffing, required, fee, insurance, ...competence] = await currentRulesOf(db, district,
+    [STAFFING_RULES, REQUIRED_RULES, SAFETY_FEE_RULES, LIABILITY_INSURANCE_RULES, ...competenceDefs] as const);
   return {
     today: localDay(now), year: localYear(now), staffing: staffing.value, catalogue: required.value.rules,
     feeIndustries: fee.value.industries.filter((i) => i.schedules.length > 0).map((i) => i.industry), feeEligible: fee.value.categories.map((c) => c.code),
-    insuranceIndustries: insurance.value.industries, competenceRules: competence,
+    insuranceIndustries: insurance.value.industries,
+    competenceRules: Object.fromEntries(competenceDefs.map((d, i) => [d.name, competence[i]!.version])),
   };
 }
 
-/** Issue 13: the rule-sets the competence facts read (each module reads its own value; the view keys on the versions). */
+/** Issue 13: the rule-sets the competence facts read. */
 const COMPETENCE_RULE_SETS = ['training', 'certificates', 'ppe', 'standardisation'] as const;
-
-async function competenceRuleVersions(db: Db, district: RulesAt): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const name of COMPETENCE_RULE_SETS) {
-    const def = registeredRuleSet(name);
-    if (def) out[name] = (await currentRules(db, district, def)).version;
-  }
-  return out;
-}
 
 /** What a stored row was decided on: the day, the fee's year and every rule-set's value (a change recomputes the rows). */
 export function keyOf(at: OverviewAt): string {

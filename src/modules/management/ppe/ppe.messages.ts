@@ -31,6 +31,13 @@ export const ppeMessages = defineMessages(
     'ppe.replacement.none': '—', 'ppe.replacement.ok': '在期', 'ppe.replacement.due_soon': '即将到期', 'ppe.replacement.overdue': '已超期',
     'ppe.notify.issued.title': '劳动防护用品待签收',
     'ppe.notify.issued.body': '已向您发放{item}（{quantity}），请在“我的劳动防护用品”中签收。',
+    'ppe.notify.due.title': '劳动防护用品到期更换提醒',
+    'ppe.notify.due.body': '本企业有 {overdue} 件劳动防护用品已超过更换日期，{dueSoon} 件将在 {days} 天内到期，请及时更换发放。',
+    'ppe.overview.sheet': '劳动防护用品配备情况',
+    'ppe.overview.title': '辖区企业劳动防护用品配备情况（{date}）',
+    'ppe.overview.col.name': '企业名称', 'ppe.overview.col.creditCode': '统一社会信用代码', 'ppe.overview.col.subdistrict': '街道', 'ppe.overview.col.industry': '行业',
+    'ppe.overview.col.missing': '岗位人员未配发人数', 'ppe.overview.col.overdue': '超期未更换', 'ppe.overview.col.dueSoon': '即将到期', 'ppe.overview.col.unsigned': '待签收',
+    'workbench.ppe.dueSoon': '劳动防护用品即将到期更换',
     'workbench.ppe.gaps': '岗位人员防护用品未配发',
     'workbench.ppe.overdue': '劳动防护用品超期未更换',
     'workbench.ppe.unsigned': '劳动防护用品待签收',
@@ -65,6 +72,13 @@ export const ppeMessages = defineMessages(
     'ppe.replacement.none': '—', 'ppe.replacement.ok': 'In time', 'ppe.replacement.due_soon': 'Due soon', 'ppe.replacement.overdue': 'Overdue',
     'ppe.notify.issued.title': 'Protective equipment to sign for',
     'ppe.notify.issued.body': 'You were issued {item} ({quantity}); sign the receipt under "My protective equipment".',
+    'ppe.notify.due.title': 'Protective equipment to replace',
+    'ppe.notify.due.body': '{overdue} protective items are past their replacement day and {dueSoon} fall due within {days} days: issue their replacements.',
+    'ppe.overview.sheet': 'PPE by enterprise',
+    'ppe.overview.title': 'Protective equipment of the enterprises in scope ({date})',
+    'ppe.overview.col.name': 'Enterprise', 'ppe.overview.col.creditCode': 'Unified social credit code', 'ppe.overview.col.subdistrict': 'Subdistrict', 'ppe.overview.col.industry': 'Industry',
+    'ppe.overview.col.missing': 'People lacking PPE', 'ppe.overview.col.overdue': 'Replacements overdue', 'ppe.overview.col.dueSoon': 'Due soon', 'ppe.overview.col.unsigned': 'Awaiting receipt',
+    'workbench.ppe.dueSoon': 'PPE replacements due soon',
     'workbench.ppe.gaps': 'People on posts without the PPE it requires',
     'workbench.ppe.overdue': 'PPE replacements overdue',
     'workbench.ppe.unsigned': 'PPE issues awaiting receipt',
@@ -86,4 +100,4 @@ export const ppeAuditNames = {
   },
 } as const satisfies { entities: AuditNames; actions: AuditNames };
 
-export const PPE_NOTIFICATION_KINDS = { 'ppe.issued': ['劳动防护用品', 'Protective equipment'] } as const;
+export const PPE_NOTIFICATION_KINDS = { 'ppe.issued': ['劳动防护用品', 'Protective equipment'], 'ppe.due': ['劳动防护用品更换', 'PPE replacement'] } as const;

@@ -297,3 +297,36 @@ export async function ppeOverviewPage(db: Executor, scope: AnyScope, q: PpeOverv
   ]).executeTakeFirstOrThrow();
   return { page, totals };
 }
+
+// ---- the daily reminder of replacements due ----
+
+/**
+ * R-PPE-1: per active enterprise of the district, the replacements overdue and due by `soonUntil` (the latest live issue
+ * per active person and item, as the ledger counts them); only enterprises with at least one.
+ */
+export async function replacementsDueByEnterprise(db: Executor, districtId: string, at: { today: string; soonUntil: string }) {
+  const rows = await sql<{ enterprise_id: string; overdue: number; due_soon: number }>`
+    with latest as (
+      select distinct on (i.enterprise_id, i.employee_id, i.item) i.enterprise_id, i.next_replacement from ppe_issues i
+        join enterprises en on en.id = i.enterprise_id and en.district_id = ${districtId} and en.status = 'active'
+        join employees e on e.enterprise_id = i.enterprise_id and e.id = i.employee_id and e.status = 'active'
+       where i.voided_at is null
+       order by i.enterprise_id, i.employee_id, i.item, i.issued_on desc, i.created_at desc, i.id desc)
+    select enterprise_id, (count(*) filter (where next_replacement < ${at.today}::date))::int as overdue,
+      (count(*) filter (where next_replacement between ${at.today}::date and ${at.soonUntil}::date))::int as due_soon
+    from latest where next_replacement <= ${at.soonUntil}::date
+    group by enterprise_id order by enterprise_id`.execute(db);
+  return rows.rows.map((r) => ({ enterpriseId: r.enterprise_id, overdue: Number(r.overdue), dueSoon: Number(r.due_soon) }));
+}
+
+/**
+ * Claims the day's reminder of an enterprise: true for the first caller of the day, false after (and for a second
+ * runner at the same time, which waits on the key). It is the platform's once-per-slot record (`job_schedule_runs`,
+ * purged after 30 days), named per enterprise with the local day as its slot, so no table of its own is needed; it
+ * is written in the caller's transaction with the notifications, so a rollback leaves the day unclaimed.
+ */
+export async function claimReminderDay(tx: Tx, enterpriseId: string, day: string, now: Date): Promise<boolean> {
+  const won = await tx.insertInto('job_schedule_runs').values({ name: `ppe.replacements:${enterpriseId}`, slot: day, created_at: now })
+    .onConflict((oc) => oc.columns(['name', 'slot']).doNothing()).returning('name').executeTakeFirst();
+  return won !== undefined;
+}

@@ -2,7 +2,7 @@ import { exportStarted, replyExport, startExport } from '../../../platform/files
 import type { RouteModule } from '../../../platform/http/app';
 import { enterpriseParams } from '../../../platform/http/route';
 import { sendXlsx, XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
-import { exportGaps, ppeIssuesExport } from './ppe.export';
+import { exportGaps, ppeIssuesExport, ppeOverviewExport } from './ppe.export';
 import {
   myIssueParams, myPpe as myPpeSchema, ppeGapList, ppeIssueCreated, ppeIssueInput, ppeIssueList, ppeIssueParams, ppeIssueQuery, ppeIssueView, ppeOverview as overviewSchema,
   ppeOverviewQuery, ppeOwnSignInput, ppePostInput, ppePostParams, ppePostView, ppeSignForInput, ppeSummary as summarySchema, ppeVoided, ppeVoidInput,
@@ -99,4 +99,12 @@ export const ppeRoutes: RouteModule = (app, { db, jobs, config }) => {
       querystring: ppeOverviewQuery, response: { 200: overviewSchema },
     },
   }, async (req) => ppeOverview(db, req.ctx, req.query));
+
+  app.get('/ppe-overview/export', {
+    config: { access: 'ppe.supervise' },
+    schema: {
+      tags, summary: '导出辖区企业劳动防护用品情况（.xlsx，按当前筛选与排序）', querystring: ppeOverviewQuery, produces: [XLSX_MIME],
+      response: { 200: xlsxFile, 202: exportStarted },
+    },
+  }, async (req, reply) => replyExport(reply, await startExport(db, req.ctx, jobs, config, ppeOverviewExport, { q: req.query })));
 };

@@ -62,6 +62,8 @@ const rulesSchema = z.object({
     postType: code, item: code, quantity: z.number().int().min(1).max(1000), cycleMonths: z.number().int().min(1).max(120).nullable(),
   }).strict()).max(2000),
   dueSoonDays: z.number().int().min(1).max(180),
+  /** The daily reminder to the safety managers counts the replacements due within this many days (and those overdue). */
+  reminderDays: z.number().int().min(1).max(180),
 }).strict()
   .refine((r) => new Set(r.postTypes.map((p) => p.code)).size === r.postTypes.length, { path: ['postTypes'], message: 'ppe.rules.duplicate' })
   .refine((r) => new Set(r.items.map((p) => p.code)).size === r.items.length, { path: ['items'], message: 'ppe.rules.duplicate' })
@@ -84,10 +86,11 @@ function fieldLabels(zh: boolean): Record<string, string> {
     'standards.quantity': zh ? '每次发放数量' : 'Quantity per issue',
     'standards.cycleMonths': zh ? '更换周期（月，空为损坏即换）' : 'Replacement cycle (months; empty: when worn out)',
     dueSoonDays: zh ? '更换日期前多少天显示“即将到期”' : 'Days before the replacement day it shows as due soon',
+    reminderDays: zh ? '每日提醒安全管理人员：更换日期在多少天内的防护用品（及已超期的）' : 'Daily reminder to the safety managers: replacements due within this many days (and those overdue)',
   };
 }
 
-/** Issue 13 §3 [cfg]: post types, items and standards, the default issue standard, and the "due soon" window. */
+/** Issue 13 §3 [cfg]: post types, items and standards, the default issue standard, the "due soon" window and the reminder's. */
 export const PPE_RULES = defineRuleSet({
   name: 'ppe',
   module: 'management.ppe',
@@ -97,17 +100,18 @@ export const PPE_RULES = defineRuleSet({
     items: PPE_ITEMS.map((i) => ({ ...i })),
     standards: PPE_STANDARD_DEFAULTS.map(([postType, item, quantity, cycleMonths]) => ({ postType, item, quantity, cycleMonths })),
     dueSoonDays: 30,
+    reminderDays: 15,
   },
   rules: [],
   labels: {
     'zh-CN': {
       title: '劳动防护用品',
-      description: '岗位类别、劳动防护用品及其执行标准，各岗位类别的默认配备标准（每次发放数量、更换周期），以及更换日期前多少天提醒。企业把本企业的岗位对应到岗位类别，也可为岗位单独调整配备标准。',
+      description: '岗位类别、劳动防护用品及其执行标准，各岗位类别的默认配备标准（每次发放数量、更换周期），以及更换日期前多少天显示“即将到期”、多少天内每日提醒安全管理人员。企业把本企业的岗位对应到岗位类别，也可为岗位单独调整配备标准。',
       fields: fieldLabels(true),
     },
     'en-US': {
       title: 'Personal protective equipment',
-      description: 'Post types, protective items with their standards, the default issue standard of each post type (quantity per issue, replacement cycle), and how early a replacement shows as due. Each enterprise maps its posts to a post type and may adjust a post\'s own list.',
+      description: 'Post types, protective items with their standards, the default issue standard of each post type (quantity per issue, replacement cycle), how early a replacement shows as due, and how early the safety managers are reminded each day. Each enterprise maps its posts to a post type and may adjust a post\'s own list.',
       fields: fieldLabels(false),
     },
   },

@@ -4,7 +4,7 @@ import { myPpe, ppeOverview, ppeSummary } from './ppe.service';
 
 /**
  * Protective equipment on the to-do workbench (issue 13 §3): for an enterprise's managers and unit leaders, the people
- * lacking an item their post requires, replacements overdue, and issues awaiting receipt; for every person, his own
+ * lacking an item their post requires, replacements overdue and due soon, and issues awaiting receipt; for every person, his own
  * issues to sign for; for a regulator, the enterprises in scope with people lacking PPE.
  */
 export const ppeWorkbench: WorkbenchSource = async (db, ctx) => {
@@ -21,6 +21,7 @@ export const ppeWorkbench: WorkbenchSource = async (db, ctx) => {
     const { counts } = await ppeSummary(db, ctx, scope.enterpriseId);
     if (counts.peopleMissingIssue) items.push({ key: 'ppe.gaps', count: counts.peopleMissingIssue, to: '/ppe?tab=gaps', tone: 'danger' });
     if (counts.overdue) items.push({ key: 'ppe.overdue', count: counts.overdue, to: '/ppe?tab=due&state=overdue', tone: 'warning' });
+    if (counts.dueSoon) items.push({ key: 'ppe.dueSoon', count: counts.dueSoon, to: '/ppe?tab=due&state=due_soon', tone: 'normal' });
     if (counts.unsigned) items.push({ key: 'ppe.unsigned', count: counts.unsigned, to: '/ppe?tab=ledger&state=awaiting', tone: 'normal' });
     return items;
   }

@@ -1,53 +1,80 @@
 /**
- * The printed self-assessment (R-STD-1): what the PDF archived at submission shows. A Chinese document filed with the
- * regulators, so its labels are Chinese whatever the reader's language. Pure: no I/O.
+ * The printed self-assessment (R-STD-1): what the PDF archived at submission shows. The archived PDF is the Chinese
+ * document filed with the regulators (zh-CN, whatever the submitter's language); a reader in another language downloads
+ * a translation rendered from the same locked snapshot (standardisation.service.ts `assessmentPdf`), never archived.
+ * Every text is the module's messages (`standardisation.pdf.*`). Pure: no I/O.
  */
-import type { PdfModel } from '../../../platform/submissions/submission.service';
+import { t, type Locale } from '../../../platform/i18n/messages';
+import type { PdfModel, PdfSignature } from '../../../platform/submissions/pdf';
 import { localDateTime } from '../../../platform/time';
+import { presentEvidence } from './standardisation.evidence';
 import type { Snapshot } from './standardisation.service';
 
-const GRADE: Record<string, string> = { 1: '一级', 2: '二级', 3: '三级', none: '未达到三级' };
-const when = (iso: string | null | undefined) => (iso ? localDateTime(new Date(iso)) : '—');
-const num = (n: number | null) => (n === null ? '未评' : String(n));
+const when = (iso: string | Date | null | undefined) => (iso ? localDateTime(new Date(iso)) : '—');
 
-export function standardisationPdfModel(s: Snapshot, year: number): PdfModel {
-  const t = s.totals;
+export function standardisationPdfModel(s: Snapshot, year: number, locale: Locale = 'zh-CN'): PdfModel {
+  const m = (key: string, params?: Record<string, string | number>) => t(locale, `standardisation.pdf.${key}`, params);
+  const num = (n: number | null) => (n === null ? m('notAssessed') : String(n));
+  const byAt = (who: { name: string } | null | undefined, at: string | null | undefined) => (who ? m('byAt', { name: who.name, at: when(at) }) : '—');
+  const tot = s.totals;
   return {
-    title: `${year}年度安全生产标准化自评报告（GB/T 33000-2016）`,
+    title: m('title', { year }),
     header: [
-      ['企业名称', s.enterprise?.name ?? ''],
-      ['统一社会信用代码', s.enterprise?.creditCode ?? ''],
-      ['自评年度', String(year)],
-      ['自评得分', t.normalised === null ? '—' : `${t.normalised} 分（已评要素得分 ${t.rawScore} ÷ 已评要素满分 ${t.assessedMax} × 100）`],
-      ['拟申请等级', t.intendedGrade ? GRADE[t.intendedGrade] ?? t.intendedGrade : '—'],
-      ['说明', '本报告为企业自评结果和拟申请等级，不是评审授予的等级'],
+      [m('enterprise'), s.enterprise?.name ?? ''],
+      [m('creditCode'), s.enterprise?.creditCode ?? ''],
+      [m('year'), String(year)],
+      [m('score'), tot.normalised === null ? '—' : m('scoreValue', { score: tot.normalised, raw: tot.rawScore, max: tot.assessedMax })],
+      [m('intendedGrade'), tot.intendedGrade ? t(locale, `standardisation.grade.${tot.intendedGrade}`) : '—'],
+      [m('note'), m('noteValue')],
+      ...(locale === 'zh-CN' ? [] : [[m('translation'), m('translationValue')] as [string, string]]),
     ],
     sections: [
       {
-        heading: '一、一级要素得分',
+        heading: m('firstLevel'),
         table: {
-          columns: ['一级要素', '满分', '已评满分', '得分'], widths: [3, 1, 1, 1],
-          rows: s.firstLevel.map((f) => [`${f.code} ${f.name}`, String(f.maxPoints), String(f.assessedMax), f.assessed ? String(f.score) : '未评']),
+          columns: [m('col.firstLevel'), m('col.max'), m('col.assessedMax'), m('col.score')], widths: [3, 1, 1, 1],
+          rows: s.firstLevel.map((f) => [`${f.code} ${f.name}`, String(f.maxPoints), String(f.assessedMax), f.assessed ? String(f.score) : m('notAssessed')]),
         },
       },
       {
-        heading: '二、二级要素得分及依据',
+        heading: m('elements'),
         table: {
-          columns: ['要素', '满分', '预填', '得分', '依据'], widths: [2.2, 0.7, 0.7, 0.7, 4],
+          columns: [m('col.element'), m('col.max'), m('col.prefilled'), m('col.score'), m('col.basis')], widths: [2.2, 0.7, 0.7, 0.7, 4],
           rows: s.elements.map((e) => [
             `${e.code} ${e.name}`, String(e.maxPoints), num(e.prefilledScore), num(e.score),
-            [...e.records.map((r) => `${r.label}：${r.value}`), ...(e.adjusted ? [`调整理由：${e.adjusted.reason}（佐证 ${e.adjusted.evidenceIds.length} 份）`] : [])].join('；') || '—',
+            [
+              ...e.records.map((r) => presentEvidence(locale, r)).map((r) => m('record', { label: r.label, value: r.value })),
+              ...(e.adjusted ? [m('adjusted', { reason: e.adjusted.reason, count: e.adjusted.evidenceIds.length })] : []),
+            ].join(m('recordSeparator')) || '—',
           ]),
         },
       },
       {
-        heading: '三、签字与报送',
+        heading: m('signing'),
         fields: [
-          ['主要负责人签字', s.confirmedBy ? `${s.confirmedBy.name}　${when(s.confirmedAt)}` : '—'],
-          ['报送人', s.submittedBy ? `${s.submittedBy.name}　${when(s.submittedAt)}` : '—'],
-          ['分数线', `一级 ≥ ${s.thresholds.first}，二级 ≥ ${s.thresholds.second}，三级 ≥ ${s.thresholds.third}（百分制）`],
+          [m('principal'), byAt(s.confirmedBy, s.confirmedAt)],
+          [m('submitter'), byAt(s.submittedBy, s.submittedAt)],
+          [m('thresholds'), m('thresholdsValue', { first: s.thresholds.first, second: s.thresholds.second, third: s.thresholds.third })],
         ],
       },
     ],
   };
+}
+
+/**
+ * The signature block of a translated rendering: the same facts as the platform's block on the archived PDF
+ * (platform/submissions `signatureOf`, Chinese), in the reader's language.
+ */
+export function standardisationPdfSignature(locale: Locale, v: {
+  version: number; confirmedBy: string | null; confirmedAt: Date | null; submittedBy: string | null; submittedAt: Date | null; sha256: string;
+}): PdfSignature {
+  const m = (key: string, params?: Record<string, string | number>) => t(locale, `standardisation.pdf.${key}`, params);
+  const byAt = (name: string | null, at: Date | null) => (name ? m('byAt', { name, at: at ? localDateTime(at) : '' }) : '—');
+  return [
+    [m('sig.version'), m(v.version > 1 ? 'sig.correction' : 'sig.versionValue', { version: v.version })],
+    [m('sig.confirmed'), byAt(v.confirmedBy, v.confirmedAt)],
+    [m('sig.submitted'), byAt(v.submittedBy, v.submittedAt)],
+    [m('sig.time'), m('sig.timeValue')],
+    [m('sig.sha256'), v.sha256],
+  ];
 }

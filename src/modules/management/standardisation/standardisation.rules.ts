@@ -5,17 +5,16 @@
  * 100, so an element the platform cannot judge yet (emergency, accidents) neither counts against the enterprise nor
  * for it. The intended grade compares that total with the [cfg] thresholds; it is never an awarded grade.
  */
+import type { Evidence, LegacyEvidence } from './standardisation.evidence';
 import type { Grade, Prefill, StandardisationRules } from './standardisation.rule-sets';
-
-/** A record behind a prefilled score: what it counts, the figure, and where the enterprise sees it. */
-export type Evidence = { label: string; value: string; link: string | null };
 /** A prefill's answer: the ratio achieved (0..1), or null when it cannot judge (no data source yet). */
 export type PrefillResult = { ratio: number | null; records: Evidence[] };
 export type Adjustment = { code: string; score: number; reason: string; evidenceIds: string[]; adjustedBy?: string | null; adjustedAt?: string | null };
 
 export type ElementScore = {
   code: string; name: string; firstLevel: string; maxPoints: number; rule: string; prefill: Prefill | null;
-  prefilledScore: number | null; records: Evidence[];
+  /** The records behind the prefill; a snapshot signed before they were stored as codes holds Chinese text. */
+  prefilledScore: number | null; records: (Evidence | LegacyEvidence)[];
   adjusted: Adjustment | null;
   score: number | null;
   assessed: boolean;

@@ -5,19 +5,21 @@ import type { Db, Executor, Tx } from '../../../platform/db/database';
 import { departmentOfficersOf, idsOf, subdistrictOfficersOf } from '../../../platform/directory';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { filesOf, lockFiles, prepareFiles, storeFiles, loadFile, type NewFile } from '../../../platform/files/attachments';
-import { t } from '../../../platform/i18n/messages';
+import { t, type Locale } from '../../../platform/i18n/messages';
 import { enqueueOutbox } from '../../../platform/outbox';
 import { currentRules } from '../../../platform/rules';
 import { signDocument, verifySigner, type OwnSignature } from '../../../platform/signatures';
 import {
   confirmSubmission, correctSubmission, editSubmission, loadSubmission, lockSubmission, mayCorrect, presentVersions, submissionPdf, submitSubmission,
-  type DocRef, type PdfOptions, type SubmissionKind,
+  type DocRef, type LoadedSubmission, type PdfOptions, type SubmissionKind,
 } from '../../../platform/submissions/submission.service';
-import type { Refusal } from '../../../platform/submissions/submission.rules';
+import { findCjkFont, renderPdf, sha256Hex } from '../../../platform/submissions/pdf';
+import { snapshotHash, type Refusal } from '../../../platform/submissions/submission.rules';
 import { localDay, localInstant, localYear, startOfLocalDay } from '../../../platform/time';
 import { fulfilByRecord, triggerEvent } from '../../obligations';
+import { presentEvidence } from './standardisation.evidence';
 import { RE_REVIEW_DUE, REVIEW_RECORDED, SELF_ASSESSMENT_SUBMITTED } from './standardisation.obligations';
-import { standardisationPdfModel } from './standardisation.pdf';
+import { standardisationPdfModel, standardisationPdfSignature } from './standardisation.pdf';
 import { EVIDENCE_OWNER, isPrincipalOf, isRegulator, mayManage } from './standardisation.policy';
 import { computePrefills } from './standardisation.prefill';
 import {
@@ -80,7 +82,10 @@ async function liveScore(db: Executor, enterpriseId: string, year: number, now: 
   return { rules, adjustments, ...scoreAssessment(rules.value, prefills, adjustments) };
 }
 
-const withNames = (elements: ElementScore[], zh: boolean) => elements.map((e) => ({ ...e, prefillName: e.prefill ? prefillName(e.prefill, zh) : null }));
+/** The elements as the reader is shown them: the prefill's name and the records behind it in the reader's language. */
+const presentElements = (elements: ElementScore[], locale: Locale) => elements.map((e) => ({
+  ...e, prefillName: e.prefill ? prefillName(e.prefill, locale !== 'en-US') : null, records: e.records.map((r) => presentEvidence(locale, r)),
+}));
 
 async function present(db: Db, ctx: Ctx, actor: Actor, enterpriseId: string, year: number) {
   const [head, row, doc] = await Promise.all([
@@ -94,14 +99,13 @@ async function present(db: Db, ctx: Ctx, actor: Actor, enterpriseId: string, yea
   const live = stored ? null : await liveScore(db, enterpriseId, year, ctx.now);
   const rules = live?.rules.value ?? (await rulesOf(db, enterpriseId)).value;
   const files = row ? await filesOf(db, enterpriseId, { type: EVIDENCE_OWNER, id: row.id }) : [];
-  const zh = ctx.locale !== 'en-US';
   const editable = status !== 'submitted' && year <= localYear(ctx.now) && !isRegulator(actor);
   const required = !!(await factsRows(db, [enterpriseId], year, localDay(ctx.now)))[0]?.required;
   const assessed = (stored?.totals ?? live?.totals)?.normalised !== null;
   return {
     enterpriseId, enterpriseName: head.name, year, required, status, live: !stored,
     computedAt: stored?.computedAt ?? ctx.now.toISOString(),
-    elements: withNames(stored?.elements ?? live!.elements, zh), firstLevel: stored?.firstLevel ?? live!.firstLevel, totals: stored?.totals ?? live!.totals,
+    elements: presentElements(stored?.elements ?? live!.elements, ctx.locale), firstLevel: stored?.firstLevel ?? live!.firstLevel, totals: stored?.totals ?? live!.totals,
     thresholds: stored?.thresholds ?? rules.grades,
     revision: v?.revision ?? 0, submissionVersion: v?.version ?? 1,
     confirmedBy: v?.confirmed_by ? { id: v.confirmed_by, name: v.confirmed_by_name ?? '' } : null, confirmedAt: v?.confirmed_at ?? null,
@@ -284,7 +288,8 @@ export async function submitAssessment(db: Db, ctx: Ctx, enterpriseId: string, y
       confirmedAt: locked.current.confirmed_at?.toISOString() ?? null,
       submittedBy: { id: actor.userId, name: actor.displayName }, submittedAt: ctx.now.toISOString(),
     };
-    const done = await submitSubmission(tx, ctx, STANDARDISATION_KIND, locked, snapshot, standardisationPdfModel(snapshot, year), opts);
+    // The archived PDF is the Chinese document filed with the regulators, whatever the submitter's language.
+    const done = await submitSubmission(tx, ctx, STANDARDISATION_KIND, locked, snapshot, standardisationPdfModel(snapshot, year, 'zh-CN'), opts);
     await updateAssessment(tx, enterpriseId, year, {
       status: 'submitted', submitted_version: done.version, score: snapshot.totals.normalised, assessed_max: snapshot.totals.assessedMax,
       intended_grade: snapshot.totals.intendedGrade, submitted_at: ctx.now, ...(row.first_submitted_at ? {} : { first_submitted_at: ctx.now }),
@@ -329,14 +334,37 @@ export async function correctAssessment(db: Db, ctx: Ctx, enterpriseId: string, 
   return present(db, ctx, actor, enterpriseId, year);
 }
 
-/** The archived PDF of a submitted version, as signed and filed. */
+/**
+ * The PDF of a submitted version. In Chinese: the archived one, as signed and filed. In another language: a translation
+ * rendered now from the same locked snapshot (its signature block names the same version, people and snapshot hash),
+ * never archived, so the filed document stays the Chinese one.
+ */
 export async function assessmentPdf(db: Db, ctx: Ctx, enterpriseId: string, year: number, version: number, opts: PdfOptions = {}) {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const head = await enterpriseHeader(db, actor.scope, enterpriseId);
   if (!head) throw notFound();
-  const file = await submissionPdf(db, ctx, docRef(enterpriseId, year), version, (s) => standardisationPdfModel(s as Snapshot, year), opts);
-  return { ...file, filename: `${head.name}-${year}年度安全生产标准化自评-第${version}版.pdf`, fallbackName: `standardisation-${year}-v${version}.pdf` };
+  const ref = docRef(enterpriseId, year);
+  const file = ctx.locale === 'zh-CN'
+    ? await submissionPdf(db, ctx, ref, version, (s) => standardisationPdfModel(s as Snapshot, year, 'zh-CN'), opts)
+    : await translatedPdf(ctx.locale, await loadSubmission(db, ref), year, version, opts);
+  return {
+    ...file, filename: t(ctx.locale, 'standardisation.pdf.filename', { enterprise: head.name, year, version }), fallbackName: `standardisation-${year}-v${version}.pdf`,
+  };
+}
+
+async function translatedPdf(locale: Locale, doc: LoadedSubmission | null, year: number, version: number, opts: PdfOptions) {
+  const v = doc?.versions.find((x) => x.version === version);
+  if (!v) throw notFound();
+  if (v.status !== 'submitted' || !v.snapshot) throw new AppError('NOT_FOUND', { messageKey: 'submission.pdf.notSubmitted' });
+  const font = findCjkFont(opts.fontPath ?? '', opts.searchPaths);
+  if (!font) throw new AppError('STATE', { messageKey: 'submission.pdf.fontMissing', reason: 'PDF_FONT_MISSING' });
+  const signature = standardisationPdfSignature(locale, {
+    version, confirmedBy: v.confirmed_by_name, confirmedAt: v.confirmed_at, submittedBy: v.submitted_by_name, submittedAt: v.submitted_at,
+    sha256: v.snapshot_sha256 ?? snapshotHash(v.snapshot),
+  });
+  const pdf = await renderPdf(standardisationPdfModel(v.snapshot as Snapshot, year, locale), signature, { font, createdAt: v.submitted_at ?? v.updated_at });
+  return { pdf, sha256: sha256Hex(pdf) };
 }
 
 // ---- external reviews ----

@@ -5,6 +5,8 @@ import { systemScope } from '../../../platform/db/scope';
 import { currentRules, currentRulesByDistrict } from '../../../platform/rules';
 import { localDay, localYear } from '../../../platform/time';
 import { personRows, reviewedQuarters, untrainedIds, upsertPrior, type PersonRow } from './training.repository';
+
+export { untrainedSql } from './training.repository';
 import { TRAINING_RULES } from './training.rule-sets';
 import { initialFrom, round1, shortfallOf, type TrainingRole } from './training.rules';
 

@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
 import type { TrainingCourseType, TrainingRetrainingReason } from '../../../platform/db/schema';
 import { enterpriseInScope, unitInScope, type AnyScope } from '../../../platform/db/scope';
@@ -26,26 +26,37 @@ export type PersonRow = {
 /**
  * The active people of the enterprises (of the caller's branch for a unit leader) with what the shortfall needs, in
  * one statement: their role for the minimums (the principal's account, a safety manager's account or appointment),
- * hours attended since `initialFrom` (a new hire's initial training: the caller passes the start of the initial window,
- * with a month's grace for induction before the hire day) and in the year, both up to `today`, a legal-education
- * session this year, and the re-training events no `retraining` session on or after them covers. The attendance read
- * is bounded by the earlier of the two starts, and the accounts, appointments and events are grouped once and joined,
- * so the cost follows the people and the last year's records, not the archive's years. `employeeIds` narrows it.
+ * hours attended in the year of `yearFrom` up to `today` and whether one was a legal-education session, hours attended
+ * since `initialFrom` (a new hire's initial training: the caller passes the start of the initial window, with a month's
+ * grace for induction before the hire day) and the re-training events no `retraining` session on or after them covers.
+ * The year's hours are the stored per-person totals (`training_person_years`, kept by attendance's triggers) less any
+ * session dated after `today` (normally none); only the people hired since `initialFrom` have their attendance summed.
+ * The accounts, appointments and events are grouped once and joined, so the cost follows the people, not the archive.
+ * `employeeIds` narrows it.
  */
 type PersonOpts = { yearFrom: string; initialFrom: string; today: string; employeeIds?: readonly string[] };
 
 function personQuery(db: Executor, scope: AnyScope, enterpriseIds: readonly string[], opts: PersonOpts) {
-  const { yearFrom, initialFrom, today } = opts;
-  const from = initialFrom < yearFrom ? initialFrom : yearFrom;
+  const { initialFrom, today } = opts;
+  const year = Number(opts.yearFrom.slice(0, 4));
   let q = db.selectFrom('employees as e')
     .innerJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'e.enterprise_id').onRef('u.id', '=', 'e.org_unit_id'))
-    .leftJoin((eb) => eb.selectFrom('training_attendance as a')
-      .select(['a.enterprise_id', 'a.employee_id'])
-      .select(sql<string>`coalesce(sum(a.hours) filter (where a.held_on >= ${initialFrom}::date), 0)`.as('all_hours'))
-      .select(sql<string>`coalesce(sum(a.hours) filter (where a.held_on >= ${yearFrom}::date), 0)`.as('year_hours'))
-      .select(sql<boolean>`coalesce(bool_or(a.course_type = 'legal_education' and a.held_on >= ${yearFrom}::date), false)`.as('legal_year'))
-      .where('a.enterprise_id', 'in', enterpriseIds).where('a.held_on', '>=', from).where('a.held_on', '<=', today)
-      .groupBy(['a.enterprise_id', 'a.employee_id']).as('h'), (j) => j.onRef('h.enterprise_id', '=', 'e.enterprise_id').onRef('h.employee_id', '=', 'e.id'))
+    .leftJoin('training_person_years as y', (j) => j.onRef('y.enterprise_id', '=', 'e.enterprise_id').onRef('y.employee_id', '=', 'e.id').on('y.year', '=', year))
+    // Attendance of the year dated after `today` (a date moved back, or a day asked about in the past) is taken off.
+    .leftJoin((eb) => eb.selectFrom('training_attendance as fa')
+      .select(['fa.enterprise_id', 'fa.employee_id'])
+      .select(sql<string>`sum(fa.hours)`.as('hours'))
+      .select(sql<number>`(count(*) filter (where fa.course_type = 'legal_education'))::int`.as('legal'))
+      .where('fa.enterprise_id', 'in', enterpriseIds).where('fa.held_on', '>', today).where('fa.held_on', '<=', `${year}-12-31`)
+      .groupBy(['fa.enterprise_id', 'fa.employee_id']).as('fy'), (j) => j.onRef('fy.enterprise_id', '=', 'e.enterprise_id').onRef('fy.employee_id', '=', 'e.id'))
+    // A new hire's initial hours: only people hired since the window's start (with its grace) can be in the initial
+    // phase, so only their attendance is summed (found through them, not through the enterprise's attendance).
+    .leftJoin((eb) => eb.selectFrom('employees as ne')
+      .innerJoin('training_attendance as a', (j) => j.onRef('a.enterprise_id', '=', 'ne.enterprise_id').onRef('a.employee_id', '=', 'ne.id'))
+      .select(['ne.enterprise_id', 'ne.id as employee_id', sql<string>`sum(a.hours)`.as('hours')])
+      .where('ne.enterprise_id', 'in', enterpriseIds).where('ne.status', '=', 'active').where('ne.hire_date', '>=', initialFrom)
+      .where('a.held_on', '>=', initialFrom).where('a.held_on', '<=', today)
+      .groupBy(['ne.enterprise_id', 'ne.id']).as('ih'), (j) => j.onRef('ih.enterprise_id', '=', 'e.enterprise_id').onRef('ih.employee_id', '=', 'e.id'))
     .leftJoin((eb) => eb.selectFrom('users as au')
       .select(['au.enterprise_id', 'au.employee_id'])
       .select(sql<boolean>`bool_or(au.role = 'enterprise_principal')`.as('principal'))
@@ -65,9 +76,9 @@ function personQuery(db: Executor, scope: AnyScope, enterpriseIds: readonly stri
     .select(sql<boolean>`coalesce(acc.principal, false)`.as('is_principal'))
     .select(sql<boolean>`(coalesce(acc.safety, false) or st.employee_id is not null)`.as('is_safety'))
     .select(sql<boolean>`(acc.employee_id is not null)`.as('has_account'))
-    .select(sql<string>`coalesce(h.all_hours, 0)`.as('all_hours'))
-    .select(sql<string>`coalesce(h.year_hours, 0)`.as('year_hours'))
-    .select(sql<boolean>`coalesce(h.legal_year, false)`.as('legal_year'))
+    .select(sql<string>`coalesce(ih.hours, 0)`.as('all_hours'))
+    .select(sql<string>`(coalesce(y.hours, 0) - coalesce(fy.hours, 0))`.as('year_hours'))
+    .select(sql<boolean>`(coalesce(y.legal_sessions, 0) - coalesce(fy.legal, 0)) > 0`.as('legal_year'))
     .select(sql<number>`coalesce(re.n, 0)::int`.as('open_retraining'))
     .where('e.enterprise_id', 'in', enterpriseIds).where('e.status', '=', 'active')
     .where(enterpriseInScope(scope, 'e.enterprise_id')).where(unitInScope(scope, 'u.path'));
@@ -305,13 +316,23 @@ export async function upsertPrior(tx: Tx, enterpriseId: string, employeeIds: rea
  * R-TRN-2: of the people listed, those of the enterprise who have neither passed every required induction level (an
  * attendance not failed: `passed` null where no exam was held) nor a "trained before joining" record. One statement.
  */
+/**
+ * R-TRN-2 as a condition: the person (`enterpriseId`, `employeeId`: SQL of the caller's statement) has NOT passed the
+ * pre-post training — fewer of the required induction `levels` (a text[] expression) attended and not failed than there
+ * are levels, and no "trained before joining" record. The one definition for the training module's checks and the
+ * certificates module's lists.
+ */
+export function untrainedSql(enterpriseId: RawBuilder<unknown>, employeeId: RawBuilder<unknown>, levels: RawBuilder<unknown>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(not exists (select 1 from training_prior tp where tp.enterprise_id = ${enterpriseId} and tp.employee_id = ${employeeId})
+    and (select count(distinct ta.course_type) from training_attendance ta where ta.enterprise_id = ${enterpriseId} and ta.employee_id = ${employeeId}
+      and ta.course_type = any(${levels}) and ta.passed is not false) < cardinality(${levels}))`;
+}
+
 export async function untrainedIds(db: Executor, enterpriseId: string, employeeIds: readonly string[], levels: readonly TrainingCourseType[]): Promise<string[]> {
   if (!employeeIds.length) return [];
   const rows = await db.selectFrom(sql<{ id: string }>`(select unnest(${sql.val([...new Set(employeeIds)])}::uuid[]) as id)`.as('x'))
     .select('x.id')
-    .where(sql<SqlBool>`not exists (select 1 from training_prior p where p.enterprise_id = ${enterpriseId} and p.employee_id = x.id)`)
-    .where(sql<SqlBool>`(select count(distinct a.course_type) from training_attendance a where a.enterprise_id = ${enterpriseId} and a.employee_id = x.id
-      and a.course_type = any(${sql.val([...levels])}::text[]) and a.passed is not false) < ${levels.length}`)
+    .where(untrainedSql(sql`${enterpriseId}::uuid`, sql.ref('x.id'), sql`${sql.val([...levels])}::text[]`))
     .execute();
   return rows.map((r) => r.id);
 }
@@ -366,4 +387,41 @@ export async function materialsOf(db: Executor, enterpriseId: string, sessionId:
   return db.selectFrom('attachment_links as l').innerJoin('attachments as f', (j) => j.onRef('f.enterprise_id', '=', 'l.enterprise_id').onRef('f.id', '=', 'l.attachment_id'))
     .select(['f.id', 'f.name', 'f.size', 'f.mime', 'f.kind'])
     .where('l.enterprise_id', '=', enterpriseId).where('l.owner_type', '=', 'training_session').where('l.owner_id', '=', sessionId).orderBy('l.created_at').execute();
+}
+
+// ---- the regulators' list in the order of a figure (issue 13 §5) ----
+
+export type EnterpriseFigures = { enterpriseId: string; people: number; shortfall: number; legal: number; hours: number };
+
+/**
+ * R-TRN-1, issue 13 §5: per enterprise listed, the active people, those short (graded in SQL from `personQuery` by the
+ * same rule as `shortfallDigest` and `shortfallOf`, each enterprise with the band of its sector), those with legal
+ * education this year, and this year's hours: one small row per enterprise, for ranking the regulators' list (the page's
+ * figures are then read through `trainingFacts`; a test holds the two together). Enterprises without people are absent.
+ */
+export async function figuresByEnterprise(
+  db: Executor, scope: AnyScope, enterpriseIds: readonly string[],
+  opts: PersonOpts & { windowStart: string; standard: Band; highRisk: Band; highRiskIndustries: readonly string[] },
+): Promise<EnterpriseFigures[]> {
+  if (!enterpriseIds.length) return [];
+  const p = personQuery(db, scope, enterpriseIds, opts);
+  const req = (band: Band, phase: 'initial' | 'yearly') =>
+    sql`case x.role when 'principal' then ${band.principal[phase]}::numeric when 'safety_manager' then ${band.safety_manager[phase]}::numeric else ${band.employee[phase]}::numeric end`;
+  const required = (phase: 'initial' | 'yearly') => sql`case when hr.high then ${req(opts.highRisk, phase)} else ${req(opts.standard, phase)} end`;
+  const rows = await sql<{ enterprise_id: string; people: number; shortfall: number; legal: number; hours: string }>`
+    with p as (${p}),
+    hr as (select en.id, (en.industry_code = any(${sql.val([...opts.highRiskIndustries])}::text[])) as high from enterprises en
+      where en.id = any(${sql.val([...enterpriseIds])}::uuid[])),
+    s as (
+      select p.enterprise_id, p.year_hours, p.legal_year, p.open_retraining,
+        (case x.phase when 'initial' then p.all_hours else p.year_hours end)::numeric as done,
+        (case x.phase when 'initial' then ${required('initial')} else ${required('yearly')} end) as required
+      from p join hr on hr.id = p.enterprise_id cross join lateral (select
+        case when p.is_principal then 'principal' when p.is_safety then 'safety_manager' else 'employee' end as role,
+        case when p.hire_date is not null and p.hire_date <= ${opts.today}::date and p.hire_date > ${opts.windowStart}::date then 'initial' else 'yearly' end as phase) x
+    )
+    select s.enterprise_id, count(*)::int as people, (count(*) filter (where s.done < s.required or s.open_retraining > 0))::int as shortfall,
+      (count(*) filter (where s.legal_year))::int as legal, coalesce(sum(s.year_hours), 0)::text as hours
+    from s group by s.enterprise_id`.execute(db);
+  return rows.rows.map((r) => ({ enterpriseId: r.enterprise_id, people: Number(r.people), shortfall: Number(r.shortfall), legal: Number(r.legal), hours: Number(r.hours) }));
 }

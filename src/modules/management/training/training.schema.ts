@@ -161,7 +161,11 @@ export const uploadedFiles = z.object({ ids: z.array(z.string()) });
 
 // ---- regulators ----
 
-export const SUPERVISE_SORT = { name: 'e.name' };
+/**
+ * Issue 13 §5: the regulators' list sorts by name, or by a figure — people short, the share short, legal-education
+ * coverage, hours this year (graded in SQL: training.repository.ts `figuresByEnterprise`).
+ */
+export const SUPERVISE_SORT = { name: 'e.name', shortfall: 'shortfall', shortfallRate: 'shortfallRate', legalRate: 'legalRate', hours: 'hours' } as const;
 export const superviseQuery = z.object({
   ...listParams, sort: sortParam(SUPERVISE_SORT, 'name'), subdistrictId: z.uuid().optional(), industryCode: z.string().trim().max(40).optional(),
 });

@@ -31,6 +31,7 @@ export const standardisationMessages = {
   'std.col.prefilled': ['预填', 'Prefilled'],
   'std.col.score': ['得分', 'Score'],
   'std.col.basis': ['依据', 'Basis'],
+  'std.record': ['{label}：{value}', '{label}: {value}'],
   'std.notAssessed': ['未评', 'Not assessed'],
   'std.firstLevelScore': ['{score} / {assessed} 分（满分 {max}）', '{score} / {assessed} (max {max})'],
   'std.adjusted': ['已调整', 'Adjusted'],

@@ -123,6 +123,7 @@ export const trainingMessages = {
   'training.col.enterprise': ['企业', 'Enterprise'],
   'training.col.subdistrict': ['街道', 'Subdistrict'],
   'training.col.industry': ['行业', 'Industry'],
+  'training.col.shortfallRate': ['学时不足比例', 'Share short of hours'],
   'training.search': ['企业名称', 'Enterprise name'],
 
   'training.type.legal_education': ['学法培训', 'Legal education'],

@@ -35,6 +35,8 @@ export const certificatesApi = {
   review: (enterpriseId: string, id: string, body: ReviewInput) => api.post<CertificateDetail>(`${base(enterpriseId)}/certificates/${id}/reviews`, body),
   catalogue: (enterpriseId: string, signal?: AbortSignal) => api.get<{ types: CatalogueType[] }>(`${base(enterpriseId)}/certificate-catalogue`, undefined, { signal }),
   unqualified: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<Unqualified>(`${base(enterpriseId)}/unqualified-on-post`, query, { signal }),
+  exportUnqualified: (enterpriseId: string, query: Query, fallbackName: string, onProgress?: OnExportProgress) =>
+    api.download(`${base(enterpriseId)}/unqualified-on-post/export`, query, fallbackName, onProgress),
   downloadTemplate: (enterpriseId: string, fallbackName: string) => api.download(`${base(enterpriseId)}/certificates/import-template`, undefined, fallbackName),
   exportList: (enterpriseId: string, query: Query, fallbackName: string, onProgress?: OnExportProgress) =>
     api.download(`${base(enterpriseId)}/certificates/export`, query, fallbackName, onProgress),

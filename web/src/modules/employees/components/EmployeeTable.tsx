@@ -1,8 +1,9 @@
-import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import { BookOutlined, DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { Page } from '../../../app/api';
+import { useAuth } from '../../../app/auth';
 import { ListTable } from '../../../app/components/ListTable';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
@@ -24,6 +25,10 @@ type Props = {
 export function EmployeeTable({ list, data, loading, canManage, canAudit, onEdit, onDelete }: Props) {
   const { t, tx } = useI18n();
   const isMobile = useIsMobile();
+  // R-TRN-1: each person's 一人一档 training archive, for whoever reads his own enterprise's training (the archive page
+  // is the enterprise's own; a regulator's enterprise file has the training tab instead).
+  const { me } = useAuth();
+  const canArchive = !!me?.scope.enterpriseId && me.permissions.includes('training.read');
   const columns: ColumnsType<Employee> = [
     { key: 'name', dataIndex: 'name', title: t('employee.name'), sorter: true, sortOrder: list.sortOrderOf('name'), fixed: isMobile ? undefined : 'left' },
     { key: 'idNumberMasked', dataIndex: 'idNumberMasked', title: t('employee.idNumber'), render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
@@ -40,7 +45,7 @@ export function EmployeeTable({ list, data, loading, canManage, canAudit, onEdit
       render: (v: Employee['status']) => <Tag color={v === 'active' ? 'green' : 'default'}>{tx(`employeeStatus.${v}`, v)}</Tag>,
     },
   ];
-  if (canManage || canAudit) {
+  if (canManage || canAudit || canArchive) {
     columns.push({
       key: 'actions', title: t('common.actions'), fixed: isMobile ? undefined : 'right',
       render: (_, e) => (
@@ -48,6 +53,13 @@ export function EmployeeTable({ list, data, loading, canManage, canAudit, onEdit
           {canManage && (
             <Tooltip title={t('common.edit')}>
               <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(e)} aria-label={t('common.edit')} data-testid="employee-edit" />
+            </Tooltip>
+          )}
+          {canArchive && (
+            <Tooltip title={t('training.archive')}>
+              <Link to={`/training/people/${e.id}`}>
+                <Button type="link" size="small" icon={<BookOutlined />} aria-label={t('training.archive')} data-testid="employee-training-archive" />
+              </Link>
             </Tooltip>
           )}
           {canAudit && (

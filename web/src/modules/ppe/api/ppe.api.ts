@@ -38,6 +38,8 @@ export const ppeApi = {
   mine: (signal?: AbortSignal) => api.get<MyPpe>('/me/ppe', undefined, { signal }),
   signMine: (id: string, body: OwnSign) => api.post<PpeIssue>(`/me/ppe/issues/${id}/sign`, body),
   overview: (query: Query, signal?: AbortSignal) => api.get<PpeOverview>('/ppe-overview', query, { signal }),
+  /** Issue 13 §5: the regulators' list as .xlsx, with the screen's filters and order (a job past the threshold). */
+  exportOverview: (query: Query, onProgress?: Parameters<typeof api.download>[3]) => api.download('/ppe-overview/export', query, 'ppe-overview.xlsx', onProgress),
   /** The people an issue may name: the enterprise's active roster as the caller sees it (a unit leader: his branch). */
   people: async (enterpriseId: string, signal?: AbortSignal) =>
     (await api.get<{ items: EmployeeOption[] }>(`/enterprises/${enterpriseId}/employees`, { pageSize: 200, status: 'active' }, { signal })).items,

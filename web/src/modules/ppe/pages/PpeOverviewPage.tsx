@@ -1,8 +1,10 @@
-import { Checkbox, Col, Input, Row, Tag, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Col, Input, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { ListTable } from '../../../app/components/ListTable';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { useExport } from '../../../app/components/useExport';
 import { MEANING_TAG } from '../../../app/palette';
 import { useApiQuery } from '../../../app/useApi';
 import { useListState } from '../../../app/useListState';
@@ -11,15 +13,22 @@ import { useI18n } from '../../../app/i18n';
 
 const FILTERS = ['q', 'gaps'] as const;
 
-/** 劳动防护用品配备情况 (issue 13 §3, §5) for a regulator: the enterprises in scope, people lacking PPE, replacements overdue. */
+/** 劳动防护用品配备情况 (issue 13 §3, §5) for a regulator: the enterprises in scope, people lacking PPE, replacements overdue; exportable. */
 export function PpeOverviewPage() {
   const { t } = useI18n();
   const list = useListState({ sync: 'url', filterKeys: FILTERS, defaultOrder: 'desc' });
   const { data, error, loading, reload } = useApiQuery(['ppe', 'overview', list.query], (signal) => ppeApi.overview(list.query, signal));
+  const { exporting, start } = useExport();
   const f = list.filters;
+  // The file holds every enterprise under the screen's filters, in its order: the page and page size stay out.
+  const doExport = () => start((onProgress) => {
+    const { page: _p, pageSize: _s, ...query } = list.query;
+    return ppeApi.exportOverview(query, onProgress);
+  });
   return (
     <div data-testid="ppe-overview-page">
-      <PageHeader title={t('ppeOverview.title')} sub={data ? t('ppeOverview.totals', { ...data.totals, missing: data.totals.peopleMissingIssue, overdue: data.totals.replacementsOverdue }) : undefined} />
+      <PageHeader title={t('ppeOverview.title')} sub={data ? t('ppeOverview.totals', { ...data.totals, missing: data.totals.peopleMissingIssue, overdue: data.totals.replacementsOverdue }) : undefined}
+        extra={<Button icon={<ExportOutlined />} loading={exporting} onClick={() => void doExport()} data-testid="ppe-overview-export">{t('ppe.export')}</Button>} />
       <Typography.Paragraph type="secondary">{t('ppeOverview.hint')}</Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} md={12}>

@@ -77,8 +77,8 @@ export function AssessmentView({ data }: { data: Assessment }) {
                   <Flex vertical gap={2}>
                     {e.prefillName && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.prefillName}</Typography.Text>}
                     {e.records.map((r) => (r.link && data.abilities.canAdjust
-                      ? <Link key={r.label} to={r.link}>{r.label}：{r.value}</Link>
-                      : <span key={r.label}>{r.label}：{r.value}</span>))}
+                      ? <Link key={r.label} to={r.link}>{s('std.record', { label: r.label, value: r.value })}</Link>
+                      : <span key={r.label}>{s('std.record', { label: r.label, value: r.value })}</span>))}
                     {e.adjusted && <Typography.Text type="warning">{s('std.adjustedBy', { name: e.adjusted.adjustedBy ?? '', reason: e.adjusted.reason })}</Typography.Text>}
                   </Flex>
                 ),
