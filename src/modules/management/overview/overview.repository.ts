@@ -159,7 +159,7 @@ function problemWhere(view: AnyView, problem: string | undefined): RawBuilder<Sq
 function orderBy(view: AnyView, q: ViewQuery) {
   const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
   const nulls = q.order === 'desc' ? sql`nulls last` : sql`nulls first`;
-  if (q.sort === 'subdistrict') return sql`r.subdistrict_name ${dir}, r.name`;
+  if (q.sort === 'subdistrict') return sql`r.sd_sort ${dir}, r.name`;
   if (q.sort === 'problems') return sql`r.problems ${dir}, r.name`;
   if (q.sort in view.sorts) return sql`${sql.ref(`r.s_${q.sort}`)} ${dir} ${nulls}, r.name`;
   return sql`r.name ${dir}`;
@@ -173,14 +173,18 @@ function orderBy(view: AnyView, q: ViewQuery) {
 function pageStatement(view: AnyView, scope: AnyScope, q: ViewQuery, key: string) {
   const flags = Object.entries(view.problems);
   const narrow = view.narrow.filter((c) => c !== view.problemCount);
+  // Only the sort asked for is computed for every enterprise in scope (the subdistrict's name only when sorting by it);
+  // the page's rows get their subdistrict and details after the page is chosen.
+  const sortExpr = (view.sorts as Record<string, string>)[q.sort];
+  const sortKey = sortExpr !== undefined ? sql`${sql.raw(sortExpr)} as ${sql.ref(`s_${q.sort}`)}`
+    : q.sort === 'subdistrict' ? sql`(select sd.name from subdistricts sd where sd.id = e.subdistrict_id) as sd_sort` : sql`null as no_sort`;
   return sql<Record<string, unknown> & { id: string | null; all_n: number; stale_n: number; total: number }>`
     with r as materialized (
-      select e.id, e.name, sd.name as subdistrict_name, ${sql.ref(`mi.${view.problemCount}`)} as problems,
+      select e.id, e.name, ${sql.ref(`mi.${view.problemCount}`)} as problems,
         ${sql.join(narrow.map((c) => sql.ref(`mi.${c}`)))},
-        ${sql.join(Object.entries(view.sorts).map(([k, expr]) => sql`${sql.raw(expr)} as ${sql.ref(`s_${k}`)}`))},
+        ${sortKey},
         (mi.enterprise_id is null or mi.rules_key <> ${key} or mi.chain_seq <> coalesce(h.chain_seq, 0)) as stale
       from enterprises e
-      join subdistricts sd on sd.id = e.subdistrict_id
       left join management_indicators mi on mi.enterprise_id = e.id
       left join audit_chain_heads h on h.chain = e.id::text
       where ${sql.join(regulatedEnterprises(scope, 'e', q), sql` and `)}
@@ -193,11 +197,12 @@ function pageStatement(view: AnyView, scope: AnyScope, q: ViewQuery, key: string
     ),
     p as (select r.* from r where ${problemWhere(view, q.problem)} order by ${orderBy(view, q)}, r.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize})
     select c.*, r.* from c left join lateral (
-      select p.*, e.credit_code, i.name as industry_name,
+      select p.*, e.credit_code, i.name as industry_name, sd.name as subdistrict_name,
         ${sql.join(view.detail.map((col) => (view.money?.has(col) ? sql`${sql.ref(`mi.${col}`)}::text as ${sql.ref(col)}` : sql.ref(`mi.${col}`))))}
       from p
       join enterprises e on e.id = p.id
       join industries i on i.code = e.industry_code
+      join subdistricts sd on sd.id = e.subdistrict_id
       join management_indicators mi on mi.enterprise_id = p.id
     ) r on true
     order by ${orderBy(view, q)}, r.id`;
