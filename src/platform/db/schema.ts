@@ -736,6 +736,8 @@ export type ManagementIndicatorsTable = {
   std_score: ColumnType<string | null, string | number | null | undefined, string | number | null>; std_intended: string | null; std_awarded: string | null;
   std_valid_until: DateColNullable; p_training: Generated<boolean>; p_certificates: Generated<boolean>; p_ppe: Generated<boolean>;
   p_standardisation: Generated<boolean>; competence_problems: Generated<number>;
+  // Migration 0113.
+  training_hours: Generated<Money>;
 };
 
 /** R-RISK-7, issue 12 §2 (migration 0103): the content of his post's risk-notice card a person acknowledged last. */

@@ -7,7 +7,7 @@ import { trainingFacts } from '../training/training.facts';
 /** One enterprise's competence indicators as stored beside its management-system ones (migration 0108). */
 export type CompetenceRow = {
   id: string;
-  training_people: number; training_shortfall: number; legal_covered: number;
+  training_people: number; training_shortfall: number; legal_covered: number; training_hours: number;
   unqualified_on_post: number; certs_expiring: number; certs_expired: number; certs_review_due: number; minors_on_hazardous: number;
   ppe_missing: number; ppe_overdue: number;
   std_required: boolean; std_status: string; std_score: number | null; std_intended: string | null; std_awarded: string | null; std_valid_until: string | null;
@@ -16,14 +16,14 @@ export type CompetenceRow = {
 
 /** The stored columns, in the order the refresh writes them. */
 export const COMPETENCE_COLUMNS = [
-  'training_people', 'training_shortfall', 'legal_covered', 'unqualified_on_post', 'certs_expiring', 'certs_expired', 'certs_review_due', 'minors_on_hazardous',
+  'training_people', 'training_shortfall', 'legal_covered', 'training_hours', 'unqualified_on_post', 'certs_expiring', 'certs_expired', 'certs_review_due', 'minors_on_hazardous',
   'ppe_missing', 'ppe_overdue', 'std_required', 'std_status', 'std_score', 'std_intended', 'std_awarded', 'std_valid_until',
   'p_training', 'p_certificates', 'p_ppe', 'p_standardisation', 'competence_problems',
 ] as const satisfies readonly (keyof CompetenceRow)[];
 
 /** The SQL type of each column, for reading them back from the JSON the refresh passes in one parameter. */
 export const COMPETENCE_TYPES: Record<(typeof COMPETENCE_COLUMNS)[number], string> = {
-  training_people: 'int', training_shortfall: 'int', legal_covered: 'int', unqualified_on_post: 'int', certs_expiring: 'int', certs_expired: 'int',
+  training_people: 'int', training_shortfall: 'int', legal_covered: 'int', training_hours: 'numeric', unqualified_on_post: 'int', certs_expiring: 'int', certs_expired: 'int',
   certs_review_due: 'int', minors_on_hazardous: 'int', ppe_missing: 'int', ppe_overdue: 'int', std_required: 'boolean', std_status: 'text',
   std_score: 'numeric', std_intended: 'text', std_awarded: 'text', std_valid_until: 'date', p_training: 'boolean', p_certificates: 'boolean',
   p_ppe: 'boolean', p_standardisation: 'boolean', competence_problems: 'int',
@@ -52,7 +52,7 @@ export async function competenceFacts(db: Executor, ids: readonly string[], now:
     const pStd = !!st?.required && st.status !== 'submitted';
     return {
       id,
-      training_people: tr?.people ?? 0, training_shortfall: tr?.shortfallPeople ?? 0, legal_covered: tr?.legalEducationCovered ?? 0,
+      training_people: tr?.people ?? 0, training_shortfall: tr?.shortfallPeople ?? 0, legal_covered: tr?.legalEducationCovered ?? 0, training_hours: tr?.hoursThisYear ?? 0,
       unqualified_on_post: unqualified, certs_expiring: ce?.expiringSoon ?? 0, certs_expired: ce?.expired ?? 0,
       certs_review_due: ce?.reviewDue ?? 0, minors_on_hazardous: ce?.minorsOnHazardous ?? 0,
       ppe_missing: pp?.peopleMissingIssue ?? 0, ppe_overdue: pp?.replacementsOverdue ?? 0,

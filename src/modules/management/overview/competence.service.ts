@@ -70,3 +70,34 @@ export async function competenceOverview(db: Db, ctx: Ctx, q: CompetenceQuery): 
   const { rows, total, counts } = await indicatorPage<Problem, string, CompetenceRow>(db, COMPETENCE_VIEW, actor.scope, q, at, keyOf(at), ctx.now);
   return { items: rows.map(item), total, page: q.page, pageSize: q.pageSize, today: at.today, year: at.year, counts };
 }
+
+/** The figures the training module's regulators' list ranks by (issue 13 §5), over the same stored rows. */
+export type TrainingFigure = 'shortfall' | 'shortfallRate' | 'legalRate' | 'hours';
+
+const TRAINING_RANK_VIEW: IndicatorView<Problem, TrainingFigure> = {
+  problems: COMPETENCE_VIEW.problems,
+  problemCount: COMPETENCE_VIEW.problemCount,
+  sorts: {
+    shortfall: 'mi.training_shortfall',
+    shortfallRate: 'case when mi.training_people = 0 then null else mi.training_shortfall::numeric / mi.training_people end',
+    legalRate: 'case when mi.training_people = 0 then null else mi.legal_covered::numeric / mi.training_people end',
+    hours: 'mi.training_hours',
+  },
+  narrow: COMPETENCE_VIEW.narrow,
+  detail: ['training_people'],
+};
+
+/**
+ * R-TRN-1 for the training module's regulators' list: a page of the enterprises in scope (with the list's filters)
+ * ranked by a training figure of the stored indicators (stale rows computed first, as for the competence view), ties
+ * by name. The list shows each page's figures live from the training module; the stored ones only order it.
+ */
+export async function rankByTraining(db: Db, ctx: Ctx, q: {
+  sort: TrainingFigure; order: 'asc' | 'desc'; page: number; pageSize: number; q?: string | undefined; subdistrictId?: string | undefined; industryCode?: string | undefined;
+}): Promise<{ total: number; items: { id: string; name: string; subdistrictName: string; industryName: string }[] }> {
+  const actor = requireActor(ctx);
+  const at = await decidingWith(db, ctx, ctx.now);
+  const { rows, total } = await indicatorPage<Problem, TrainingFigure, { id: string; name: string; subdistrict_name: string; industry_name: string }>(
+    db, TRAINING_RANK_VIEW, actor.scope, q, at, keyOf(at), ctx.now);
+  return { total, items: rows.map((r) => ({ id: r.id, name: r.name, subdistrictName: r.subdistrict_name, industryName: r.industry_name })) };
+}

@@ -24,7 +24,7 @@ import {
   personRetraining, personRows, planItems, shortfallDigest, replacePlanItems, sessionAttendance, sessionByCheckin, sessionOfMaterial, setCheckin, untrainedIds,
   updateAttendanceResult, updatePlan, updateSession, type PersonRow, type SessionValues,
 } from './training.repository';
-import { figuresByEnterprise, type EnterpriseFigures } from './training.repository';
+import { rankByTraining } from '../overview/competence.service';
 import { COURSE_NAMES, TRAINING_RULES } from './training.rule-sets';
 import { addDays, initialFrom, monthsBetween, planVersusActual, quarterDays, rate, round1, shortfallOf, type TrainingRole } from './training.rules';
 import type {
@@ -655,7 +655,7 @@ export async function superviseTraining(db: Db, ctx: Ctx, q: SuperviseQuery) {
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     q.sort === 'name'
       ? base.select(SUPERVISE_COLUMNS).orderBy('e.name', q.order).orderBy('e.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute()
-      : pageByFigure(db, ctx, base, q, q.sort),
+      : pageByFigure(db, ctx, q, q.sort),
   ]);
   const facts = await trainingFacts(db, rows.map((r) => r.id), ctx.now);
   return {
@@ -671,52 +671,16 @@ export async function superviseTraining(db: Db, ctx: Ctx, q: SuperviseQuery) {
   };
 }
 
-/** The figures the regulators' list sorts by, besides the name (issue 13 §5). */
-type SuperviseFigure = Exclude<SuperviseQuery['sort'], 'name'>;
-/** Enterprises graded per statement: the people query names each one several times, and a district holds thousands. */
-const FIGURE_BATCH = 1_000;
-
-/** An enterprise's value for a figure: a share is null without people (such enterprises sort last either way). */
-function figureValue(f: EnterpriseFigures | undefined, figure: SuperviseFigure): number | null {
-  const people = f?.people ?? 0;
-  switch (figure) {
-    case 'shortfall': return f?.shortfall ?? 0;
-    case 'hours': return f?.hours ?? 0;
-    case 'shortfallRate': return people ? (f?.shortfall ?? 0) / people : null;
-    case 'legalRate': return people ? (f?.legal ?? 0) / people : null;
-  }
-}
-
 /**
- * The page of the regulators' list in the order of a figure (issue 13 §5): every enterprise under the filters graded in
- * SQL (`figuresByEnterprise`, with the caller's district's rule-set), ranked, and the page taken; ties by name, then id.
+ * The page of the regulators' list in the order of a figure (issue 13 §5): ranked over the stored competence indicators
+ * of every enterprise under the filters (the management overview's door; a stale row is computed first), so a district
+ * of thousands is not graded person by person per request. Ties by name.
  */
-async function pageByFigure(db: Db, ctx: Ctx, base: ReturnType<typeof regulatedList>, q: SuperviseQuery, figure: SuperviseFigure) {
-  const actor = requireActor(ctx);
-  const listed = await base.select(SUPERVISE_COLUMNS).execute();
-  const rules = (await currentRules(db, ctx, TRAINING_RULES)).value;
-  const today = localDay(ctx.now);
-  const opts = {
-    yearFrom: `${localYear(ctx.now)}-01-01`, initialFrom: initialFrom(today, rules.initialWindowDays), today, windowStart: addDays(today, -rules.initialWindowDays),
-    standard: rules.minimums.standard, highRisk: rules.minimums.highRisk, highRiskIndustries: rules.highRiskIndustries,
-  };
-  const figures = new Map<string, EnterpriseFigures>();
-  for (let i = 0; i < listed.length; i += FIGURE_BATCH) {
-    for (const f of await figuresByEnterprise(db, actor.scope, listed.slice(i, i + FIGURE_BATCH).map((e) => e.id), opts)) figures.set(f.enterpriseId, f);
-  }
-  const dir = q.order === 'desc' ? -1 : 1;
-  const value = new Map(listed.map((e) => [e.id, figureValue(figures.get(e.id), figure)]));
-  const ranked = [...listed].sort((a, b) => {
-    const va = value.get(a.id) ?? null;
-    const vb = value.get(b.id) ?? null;
-    if (va !== vb) {
-      if (va === null) return 1;
-      if (vb === null) return -1;
-      return (va - vb) * dir;
-    }
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+async function pageByFigure(db: Db, ctx: Ctx, q: SuperviseQuery, figure: Exclude<SuperviseQuery['sort'], 'name'>) {
+  const ranked = await rankByTraining(db, ctx, {
+    sort: figure, order: q.order, page: q.page, pageSize: q.pageSize, q: q.q, subdistrictId: q.subdistrictId, industryCode: q.industryCode,
   });
-  return ranked.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  return ranked.items.map((r) => ({ id: r.id, name: r.name, subdistrict_name: r.subdistrictName, industry_name: r.industryName }));
 }
 
 // ---- import ----
