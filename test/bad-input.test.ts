@@ -28,6 +28,14 @@ type JsonSchema = {
 };
 type Operation = { parameters?: { in: string; name: string; schema?: JsonSchema }[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
 
+/** D9: multipart with no boundary, truncated in a file, in a part's headers, in a second part's headers. */
+const BROKEN_MULTIPART = [
+  ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA'],
+  ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA'],
+  ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png'],
+  ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA\r\n--x\r\nContent-Dispo'],
+] as const;
+
 /** Both before and after today, so neither a "not in the past" nor a "later than" check stops them first. */
 const IMPOSSIBLE_DATES = ['2026-02-30', '2099-13-45'];
 const DATE_FIELD = /(date|Date|deadline|Deadline|timeLimit|On)$/;
@@ -552,12 +560,7 @@ test('issue 11 by hand: a NUL byte in a letter text, 2026-02-30 as a meeting day
     'a decision due 2026-02-30', 'body.decisions.0.dueOn');
   // D9: malformed multipart on the evidence upload and the signature image: no boundary, truncated in a file, in a
   // part's headers, in a second part's headers.
-  const broken = [
-    ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA\r\n--x\r\nContent-Dispo'],
-  ] as const;
+  const broken = BROKEN_MULTIPART;
   for (const url of [`${e}/obligations/${ids.occurrence}/evidence`, `${e}/signature-images`]) {
     for (const [contentType, body] of broken) {
       const res = await safety.request('POST', url, body, { 'content-type': contentType });
@@ -637,12 +640,7 @@ test('issue 13 by hand: broken and hostile multipart on training materials, the 
   const imports = [`${e}/training/import`, `${e}/certificates/import`];
 
   // D9: no boundary, truncated in a file, in a part's headers, in a second part's headers: a translated 400.
-  const broken = [
-    ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nAAAA\r\n--x\r\nContent-Dispo'],
-  ] as const;
+  const broken = BROKEN_MULTIPART;
   for (const url of [...uploads, ...imports]) {
     for (const [i, [contentType, body]] of broken.entries()) {
       const res = await safety.request('POST', url, body, { 'content-type': contentType, 'accept-language': 'en-US' });

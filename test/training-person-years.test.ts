@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { createTestPlatform, type Client, type TestPlatform } from './helpers';
+import { createTestPlatform, type TestPlatform } from './helpers';
 import { addLocalDays, localDay, localYear } from '../src/platform/time';
-import { makeEnterprise, type FreshEnterprise } from './factories';
+import { makeEnterprise } from './factories';
+import { trainingSteps } from './training-helpers';
 
 // R-TRN-1, issue 13's shortfall figure: each person's yearly hours are kept as state (migration 0111) by the
 // attendance table's own triggers. These tests hold that state to the attendance it sums through every path that
@@ -14,20 +15,7 @@ let t: TestPlatform;
 before(async () => { t = await createTestPlatform(); });
 after(async () => { await t.close(); });
 
-const api = (e: FreshEnterprise, rest = '') => `/api/v1/enterprises/${e.id}/training${rest}`;
-const today = () => localDay(t.clock.now);
-
-async function session(c: Client, e: FreshEnterprise, over: Record<string, unknown> = {}) {
-  const r = await c.post(api(e, '/sessions'), { courseType: 'regular', title: '年度再培训', trainer: '张老师', heldOn: today(), hours: 8, ...over });
-  assert.equal(r.statusCode, 201, r.body);
-  return r.data as { id: string; version: number };
-}
-const employeeOf = async (e: FreshEnterprise, who: keyof FreshEnterprise['users']) =>
-  (await t.db.selectFrom('users').select('employee_id').where('id', '=', e.users[who].id).executeTakeFirstOrThrow()).employee_id!;
-const attend = async (c: Client, e: FreshEnterprise, sessionId: string, employeeId: string) => {
-  const r = await c.put(api(e, `/sessions/${sessionId}/attendance/${employeeId}`), {});
-  assert.equal(r.statusCode, 200, r.body);
-};
+const { api, today, session, employeeOf, attend } = trainingSteps(() => t);
 
 /** The stored totals and the attendance grouped the same way, for one enterprise (rows with nothing left dropped). */
 async function storedAndSummed(enterpriseId: string) {

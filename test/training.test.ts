@@ -8,9 +8,10 @@ import { DEMO_PASSWORD } from '../src/seed/demo-password';
 import { recordPriorTraining, trainingFacts, untrainedAmong } from '../src/modules/management/training/training.facts';
 import { DEFAULT_HIGH_RISK_INDUSTRIES, DEFAULT_MINIMUMS } from '../src/modules/management/training/training.rule-sets';
 import { phaseOf, planVersusActual, quarterDays, requiredHours, shortfallOf, type TrainingRole } from '../src/modules/management/training/training.rules';
-import { addLocalDays, localDay, localYear } from '../src/platform/time';
+import { addLocalDays, localYear } from '../src/platform/time';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 import { addEmployee, ctxFor, uploadSignature } from './signature-helpers';
+import { trainingSteps } from './training-helpers';
 
 // Issue 13 §1, R-TRN-1 (and R-TRN-2's pre-post training): minimum hours by role × sector × initial/yearly for every
 // employment form, shortfalls, legal-education coverage, QR and shared-device attendance, the principal's quarterly
@@ -20,22 +21,9 @@ let t: TestPlatform;
 before(async () => { t = await createTestPlatform(); });
 after(async () => { await t.close(); });
 
-const api = (e: FreshEnterprise | string, rest = '') => `/api/v1/enterprises/${typeof e === 'string' ? e : e.id}/training${rest}`;
-const today = () => localDay(t.clock.now);
+const { api, today, session, employeeOf, attend } = trainingSteps(() => t);
 const thisYear = () => localYear(t.clock.now);
 const thisQuarter = () => Math.floor((Number(today().slice(5, 7)) - 1) / 3) + 1;
-
-async function session(c: Client, e: FreshEnterprise, over: Record<string, unknown> = {}) {
-  const r = await c.post(api(e, '/sessions'), { courseType: 'regular', title: '年度再培训', trainer: '张老师', heldOn: today(), hours: 8, ...over });
-  assert.equal(r.statusCode, 201, r.body);
-  return r.data as { id: string; version: number };
-}
-const employeeOf = async (e: FreshEnterprise, who: keyof FreshEnterprise['users']) =>
-  (await t.db.selectFrom('users').select('employee_id').where('id', '=', e.users[who].id).executeTakeFirstOrThrow()).employee_id!;
-const attend = async (c: Client, e: FreshEnterprise, sessionId: string, employeeId: string, body: Record<string, unknown> = {}) => {
-  const r = await c.put(api(e, `/sessions/${sessionId}/attendance/${employeeId}`), body);
-  assert.equal(r.statusCode, 200, r.body);
-};
 
 // ---- the minimums, row by row (pure) ----
 
