@@ -20,6 +20,8 @@ import { orgModule } from './modules/org';
 import { referenceModule } from './modules/reference';
 import { responsibilityModules } from './modules/responsibility';
 import { managementModules } from './modules/management';
+import { emergencyModules } from './modules/emergency';
+import { accidentModules } from './modules/accidents';
 import { riskModule } from './modules/risk';
 import { workbenchModule } from './modules/workbench';
 import { assertDemoComplete, seedDemo } from './seed/demo';
@@ -32,6 +34,8 @@ export const MODULES: readonly ModuleManifest[] = [
   obligationsModule,
   ...responsibilityModules,
   ...managementModules,
+  ...emergencyModules,
+  ...accidentModules,
   exportsModule,
   workbenchModule,
 ];

@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Role } from '../src/platform/db/schema';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
+import { EMERGENCY_PLANS_MATRIX } from './matrix/emergency-plans';
+import { DRILLS_MATRIX } from './matrix/drills';
+import { RESCUE_MATRIX } from './matrix/rescue';
+import { ACCIDENTS_MATRIX } from './matrix/accidents';
+import { ACCIDENT_FOLLOWUP_MATRIX } from './matrix/accident-followup';
 
 /**
  * The authorisation matrix: every API route, called as every demo role and anonymously, compared with this
@@ -502,6 +507,7 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/v1/enterprises/:enterpriseId/standardisation-reviews': MANAGERS,
   'GET /api/v1/standardisation-overview': REGULATORS,
   'GET /api/v1/standardisation-overview/export': REGULATORS,
+  ...EMERGENCY_PLANS_MATRIX, ...DRILLS_MATRIX, ...RESCUE_MATRIX, ...ACCIDENTS_MATRIX, ...ACCIDENT_FOLLOWUP_MATRIX,
 };
 
 const DEMO_USER: Record<Role, string> = {

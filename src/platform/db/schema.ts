@@ -1,10 +1,10 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Kysely table types. They mirror migrations/*.sql; keep both in step. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json = ColumnType<unknown, string, string>;
-type JsonNullable = ColumnType<unknown, string | null | undefined, string | null>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type Json = ColumnType<unknown, string, string>;
+export type JsonNullable = ColumnType<unknown, string | null | undefined, string | null>;
 
 export type AppSettingsTable = { key: string; value: Json; updated_at: Timestamp };
 export type DistrictsTable = { id: Generated<string>; code: string; name: string; created_at: Timestamp };
@@ -215,12 +215,12 @@ export type SubdistrictRiskReportsTable = { subdistrict_id: string; year: number
 // ---- hazards (0005) ----
 export type HazardStatus = 'reported' | 'confirmed' | 'rectifying' | 'submitted' | 'closed' | 'voided';
 export type HazardSource = 'self_check' | 'employee_report' | 'regulator' | 'tip_off' | 'insurer' | 'service';
-type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
-type DateCol = ColumnType<string, string, string>;
-type DateColNullable = ColumnType<string | null, string | null | undefined, string | null>;
+export type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+export type DateCol = ColumnType<string, string, string>;
+export type DateColNullable = ColumnType<string | null, string | null | undefined, string | null>;
 /** Money as exact numeric: read as a string, written as a decimal string (never a JS float). */
-type Money = ColumnType<string, string, string>;
-type MoneyNullable = ColumnType<string | null, string | null | undefined, string | null>;
+export type Money = ColumnType<string, string, string>;
+export type MoneyNullable = ColumnType<string | null, string | null | undefined, string | null>;
 export type CheckStandardItemsTable = { id: Generated<string>; code: string; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; sort: Generated<number> };
 export type EnterpriseCheckItemsTable = { enterprise_id: string; id: Generated<string>; category: string; content: string; method: Generated<string>; basis: Generated<string>; major_criterion: Generated<boolean>; created_at: Timestamp };
 export type ChecklistsTable = { enterprise_id: string; id: Generated<string>; level: 'enterprise' | 'workshop' | 'post'; name: string; org_unit_id: string | null; post_id: string | null; created_at: Timestamp; updated_at: Timestamp };
@@ -303,7 +303,14 @@ export type ObligationCountsTable = {
   district_id: string; subdistrict_id: string; industry_code: string; definition_key: string; due_year: number; status: string; n: number;
 };
 
-export type DB = {
+import type { EmergencyPlanTables } from './schema/emergency-plans';
+import type { DrillTables } from './schema/drills';
+import type { RescueTables } from './schema/rescue';
+import type { AccidentTables } from './schema/accidents';
+import type { AccidentFollowupTables } from './schema/accident-followup';
+
+/** Issue 14's sub-modules keep their table types in src/platform/db/schema/*.ts, one file each, joined into DB. */
+export type DB = EmergencyPlanTables & DrillTables & RescueTables & AccidentTables & AccidentFollowupTables & {
   duty_lists: DutyListsTable;
   duty_list_versions: DutyListVersionsTable;
   duty_list_assignments: DutyListAssignmentsTable;

@@ -6,6 +6,11 @@ import type { rulesMessages } from '../modules/rules/rules.messages';
 import type { auditMessages } from '../modules/audit/audit.messages';
 import type { dutiesMessages } from '../modules/duties/duties.messages';
 import type { meetingsMessages } from '../modules/meetings/meetings.messages';
+import type { emergencyPlansMessages } from '../modules/emergency-plans/emergency-plans.messages';
+import type { drillsMessages } from '../modules/drills/drills.messages';
+import type { rescueMessages } from '../modules/rescue/rescue.messages';
+import type { accidentsMessages } from '../modules/accidents/accidents.messages';
+import type { accidentFollowupMessages } from '../modules/accident-followup/accident-followup.messages';
 import type { obligationMessages } from '../modules/obligations/obligation.messages';
 import { submissionMessages } from './components/submission.messages';
 import { signatureMessages } from './components/signature.messages';
@@ -60,6 +65,7 @@ const coreMessages = {
   'navGroup.responsibility': ['责任体系', 'Responsibility'],
   'navGroup.fulfilment': ['履职管理', 'Duty fulfilment'],
   'navGroup.management': ['管理体系', 'Safety management'],
+  'navGroup.emergency': ['应急与事故', 'Emergencies & accidents'],
   'navGroup.system': ['系统', 'System'],
   'crumb.enterpriseDetail': ['企业详情', 'Enterprise'],
   'crumb.notFound': ['页面不存在', 'Not found'],
@@ -462,7 +468,7 @@ const core = { ...coreMessages, ...submissionMessages, ...signatureMessages } as
  * Each domain module keeps its own strings beside its pages, typed here by their shape alone; the texts are added when
  * the module's messages chunk arrives (`addMessages`, before any of its screens renders: app/module-messages.ts).
  */
-type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages & typeof staffingMessages & typeof equipmentMessages & typeof cultureMessages & typeof documentsMessages & typeof investmentMessages & typeof insuranceMessages & typeof overviewMessages & typeof trainingMessages & typeof certificateMessages & typeof ppeMessages & typeof standardisationMessages;
+type ModuleMessages = typeof riskMessages & typeof hazardMessages & typeof dutiesMessages & typeof rulesMessages & typeof auditMessages & typeof meetingsMessages & typeof obligationMessages & typeof lettersMessages & typeof keyMomentsMessages & typeof staffingMessages & typeof equipmentMessages & typeof cultureMessages & typeof documentsMessages & typeof investmentMessages & typeof insuranceMessages & typeof overviewMessages & typeof trainingMessages & typeof certificateMessages & typeof ppeMessages & typeof standardisationMessages & typeof emergencyPlansMessages & typeof drillsMessages & typeof rescueMessages & typeof accidentsMessages & typeof accidentFollowupMessages;
 
 export type MessageKey = keyof typeof core | keyof ModuleMessages;
 const dictionary: Record<string, Entry> = { ...core };

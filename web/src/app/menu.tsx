@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, BellOutlined, CheckCircleOutlined, ClusterOutlined, HomeOutlined,
+  AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BellOutlined, CheckCircleOutlined, ClusterOutlined, HomeOutlined,
   IdcardOutlined, MonitorOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from './i18n';
@@ -16,9 +16,10 @@ import { WEB_MODULES } from './module-list';
  * - responsibility: who answers for what — duty lists, their review and assessment, letters, commitments (责任体系);
  * - fulfilment: carrying the duties out — duties owed, meetings, key moments, mentoring (履职管理);
  * - management: organisation, rules, investment, insurance, equipment, culture (管理体系);
+ * - emergency: plans, drills, rescue resources, accident reports, investigation and interviews (应急与事故);
  * - system: users, audit, rule settings, notifications (系统).
  */
-export const NAV_GROUPS = ['supervision', 'enterprise', 'prevention', 'responsibility', 'fulfilment', 'management', 'system'] as const;
+export const NAV_GROUPS = ['supervision', 'enterprise', 'prevention', 'responsibility', 'fulfilment', 'management', 'emergency', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** Each group's label and its icon (all the collapsed side bar shows). */
@@ -29,6 +30,7 @@ export const NAV_GROUP_META: Record<NavGroup, { label: MessageKey; icon: ReactNo
   responsibility: { label: 'navGroup.responsibility', icon: <IdcardOutlined /> },
   fulfilment: { label: 'navGroup.fulfilment', icon: <CheckCircleOutlined /> },
   management: { label: 'navGroup.management', icon: <ClusterOutlined /> },
+  emergency: { label: 'navGroup.emergency', icon: <AlertOutlined /> },
   system: { label: 'navGroup.system', icon: <SettingOutlined /> },
 };
 

@@ -14,6 +14,11 @@ import { keyMomentsWebModule } from '../modules/key-moments';
 import { lettersWebModule } from '../modules/letters';
 import { managementOverviewWebModule } from '../modules/management-overview';
 import { meetingsWebModule } from '../modules/meetings';
+import { emergencyPlansWebModule } from '../modules/emergency-plans';
+import { drillsWebModule } from '../modules/drills';
+import { rescueWebModule } from '../modules/rescue';
+import { accidentsWebModule } from '../modules/accidents';
+import { accidentFollowupWebModule } from '../modules/accident-followup';
 import { obligationsWebModule } from '../modules/obligations';
 import { riskWebModule } from '../modules/risk';
 import { rulesWebModule } from '../modules/rules';
@@ -21,4 +26,4 @@ import { staffingWebModule } from '../modules/staffing';
 import type { WebModule } from './modules';
 
 /** The domain modules on the web, in menu order. A new module adds its WebModule here. */
-export const WEB_MODULES: readonly WebModule[] = [riskWebModule, hazardsWebModule, dutiesWebModule, meetingsWebModule, lettersWebModule, keyMomentsWebModule, obligationsWebModule, managementOverviewWebModule, staffingWebModule, equipmentWebModule, cultureWebModule, documentsWebModule, trainingWebModule, certificatesWebModule, ppeWebModule, standardisationWebModule, investmentWebModule, insuranceWebModule, rulesWebModule, auditWebModule];
+export const WEB_MODULES: readonly WebModule[] = [riskWebModule, hazardsWebModule, dutiesWebModule, meetingsWebModule, lettersWebModule, keyMomentsWebModule, obligationsWebModule, managementOverviewWebModule, staffingWebModule, equipmentWebModule, cultureWebModule, documentsWebModule, trainingWebModule, certificatesWebModule, ppeWebModule, standardisationWebModule, investmentWebModule, insuranceWebModule, emergencyPlansWebModule, drillsWebModule, rescueWebModule, accidentsWebModule, accidentFollowupWebModule, rulesWebModule, auditWebModule];

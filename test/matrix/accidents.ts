@@ -1,0 +1,5 @@
+import type { Role } from '../../src/platform/db/schema';
+
+/** The authorisation matrix's rows for issue 14's accidents routes (spread into test/authz-matrix.test.ts), written out by hand. */
+export const ACCIDENTS_MATRIX: Record<string, 'public' | Role[]> = {
+};
