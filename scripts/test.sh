@@ -13,10 +13,11 @@ if ((${#dirs[@]})); then
 fi
 # TEST_GROUP=dates: only the groups whose outcome depends on the date (jobs, periods, reminders, reports, the demo,
 # the pure calendar rules, the obligations engine, key moments, the daily notice, the working calendar, and issue 12's
-# dated records: equipment inspections, insurance periods, the fee year, document versions; and the workbench); .ci/run
-# runs them again at dates that have broken such code before.
+# dated records: equipment inspections, insurance periods, the fee year, document versions; issue 13's training years,
+# certificates, PPE and standardisation; issue 14's filing deadlines, drill half-years, reminders and report windows;
+# and the workbench); .ci/run runs them again at dates that have broken such code before.
 if [[ ${TEST_GROUP:-} == dates ]]; then
-  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -E '/(jobs|check|check-export|hazard|hazard-escalation|double-report|hazard-stats|demo-hazards|risk|risk-report|risk-supervision|time|periods|hazard-stats\.rules|risk-report\.rules|obligations|key-moments|daily-notice|work-calendar|equipment|insurance|investment|documents|workbench|management-overview|training|certificates|ppe|standardisation)\.test\.ts$')
+  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -E '/(jobs|check|check-export|hazard|hazard-escalation|double-report|hazard-stats|demo-hazards|risk|risk-report|risk-supervision|time|periods|hazard-stats\.rules|risk-report\.rules|obligations|key-moments|daily-notice|work-calendar|equipment|insurance|investment|documents|workbench|management-overview|training|training-person-years|certificates|ppe|standardisation|emergency-plans|drills|rescue|accidents|accident-followup)\.test\.ts$')
 fi
 # TEST_GROUP=security: the tests that keep issue 9's defects fixed — bad input on every route, the role-escalation
 # matrix, the unit-leader visibility pass, cross-tenant authorisation, account security, idempotency, the data-directory

@@ -7,6 +7,7 @@ import type { AppInstance, RouteInfo } from './platform/http/route';
 import { JobRunner } from './platform/jobs/runner';
 import { installModules, type ModuleManifest } from './platform/module';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
+import { registerAlertJobs } from './platform/alerts';
 import { rulesModule } from './platform/rules';
 import { signaturesModule, startSignatures } from './platform/signatures';
 import { calendarModule, seedWorkCalendarFromPackage } from './platform/calendar';
@@ -76,6 +77,8 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
   for (const register of mounted.jobs) register(jobs);
   const { app, routes } = await buildApp({ db: database.db, config, jobs, engine: database.engine, now }, mounted.routes, { logStream: opts.logStream });
   jobs.setLogger(app.log);
+  // Issue 14: alerts leave the browser through the configured driver (README "Alerts").
+  registerAlertJobs(jobs, config, app.log);
   return {
     app, routes, database, jobs, seeded,
     close: async () => {

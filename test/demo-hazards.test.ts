@@ -9,7 +9,7 @@ import { currentRules } from '../src/platform/rules';
 import { localDay, localMonthIndex, localYear, startOfLocalMonth } from '../src/platform/time';
 import { createPlatform } from '../src/app';
 import { DEMO_LOADING } from '../src/seed/demo';
-import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
+import { createTestPlatform, demoIds, drainOutbox, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -225,7 +225,7 @@ test('a fresh demo\'s bells hold the last days\' notices only: the history\'s ol
   // …but only the last days' wait for the runner.
   const pending = outbox.filter((o) => !o.processed);
   assert.ok(pending.length >= 5 && pending.length <= 25, `${pending.length} pending`);
-  await t.platform.jobs.dispatchOutbox();
+  await drainOutbox(t);
   const bell = async (username: string) => ((await ok((await t.login(username)).get('/api/v1/notifications?pageSize=100'))).items as { kind: string; link: string | null }[])
     .filter((n) => n.kind.startsWith('hazard.'));
   const hazardOf = (title: string) => hazards.find((h) => h.title === title)!;

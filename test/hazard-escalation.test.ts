@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runHazardEscalation } from '../src/modules/hazards/loop/hazard-escalation';
-import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
+import { createTestPlatform, demoIds, type Client, drainOutbox, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -71,7 +71,7 @@ test('R-HAZ-3 reminders before the deadline, then escalation to the unit leader,
     assert.deepEqual(await notified('hazard.overdue', x.code), expect.overdue, `${d}: escalation notices`);
     // A second run on the same day (a retry, a second instance) changes nothing.
     await runHazardEscalation(t.db, t.clock.now);
-    await t.platform.jobs.dispatchOutbox();
+    await drainOutbox(t);
     assert.deepEqual(await notified('hazard.due', x.code), expect.due ? { worker: expect.due } : {}, `${d}: reminders after a rerun`);
     assert.deepEqual(await notified('hazard.overdue', x.code), expect.overdue, `${d}: escalation notices after a rerun`);
   }
@@ -136,6 +136,6 @@ test('R-HAZ-3 a hazard due on D is overdue from local midnight: at 00:30 on D+1 
   assert.deepEqual(await look(), { overdue: true, asOf: '2026-07-11', listed: true, level: 1, onDashboard: [1] });
   const detail = await ok(safety.get(own(`/${x.id}`)));
   assert.deepEqual(detail.events.filter((e: { op: string }) => e.op === 'escalate').map((e: { note: string }) => e.note), ['整改逾期 1 天，已升级通知单位负责人']);
-  await t.platform.jobs.dispatchOutbox();
+  await drainOutbox(t);
   assert.deepEqual(await notified('hazard.overdue', x.code), { leader: 1 });
 });

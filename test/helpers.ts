@@ -217,7 +217,14 @@ export async function createTestPlatform(overrides: Partial<Config> = {}, opts: 
   };
 }
 
-/** Ids the tests need from the demo district. */
+/**
+ * Delivers every pending outbox message, however many the demo and the test queued (one dispatch takes a batch of 200,
+ * oldest first, so a message a test just wrote may wait behind the demo's).
+ */
+export async function drainOutbox(t: TestPlatform): Promise<void> {
+  while (await t.platform.jobs.dispatchOutbox() > 0) { /* next batch */ }
+}
+
 /**
  * Sets the test clock to the moment the demo was loaded, until the calling test ends. A demo test reads the demo's
  * dates relative to its own day: the suite may reuse a demo loaded by an earlier process (under faketime, at another
@@ -230,6 +237,7 @@ export async function onDemoDay(t: TestPlatform, test: { after: (fn: () => void)
   return t.clock.now;
 }
 
+/** Ids the tests need from the demo district. */
 export async function demoIds(db: Db) {
   const subs = await db.selectFrom('subdistricts').select(['id', 'name']).orderBy('code').execute();
   const ents = await db.selectFrom('enterprises').select(['id', 'name', 'subdistrict_id', 'industry_code']).orderBy('credit_code').execute();

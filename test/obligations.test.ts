@@ -340,7 +340,10 @@ test('R-RESP-4 five in place, and the regulators\' view of each enterprise\'s re
   // Issue 13: training reads the training and certificate records — nobody of a new plant has had his hours yet.
   assert.equal(byKey('training').state, 'notMet');
   assert.ok(byKey('training').reasons.includes('trainingShort'), JSON.stringify(byKey('training')));
-  assert.deepEqual(five.data.indicators.filter((i: { state: string }) => i.state === 'notAssessed').map((i: { key: string }) => i.key), ['emergency']);
+  // Issue 14: emergency reads the plans, drills and rescue organisation — a new chemical plant has none of them yet.
+  assert.deepEqual([byKey('emergency').state, byKey('emergency').reasons], ['notMet', ['planNotFiled', 'drillMissing', 'rescueMissing']]);
+  assert.deepEqual(five.data.emergency, { comprehensivePlanFiled: false, mainDrillWithinYear: false, drillWithinHalfYear: false, rescue: { required: true, met: false } });
+  assert.deepEqual(five.data.indicators.filter((i: { state: string }) => i.state === 'notAssessed').map((i: { key: string }) => i.key), []);
   assert.equal((await (await ent.login('worker')).get(`/api/v1/enterprises/${ent.id}/five-in-place`)).statusCode, 404);
   const other = await makeEnterprise(t);
   assert.equal((await (await other.login('principal')).get(`/api/v1/enterprises/${ent.id}/five-in-place`)).statusCode, 404);

@@ -59,7 +59,7 @@ test('R-STD-1: the default table has the eight first-level elements of GB/T 3300
   assert.equal(codes.length, 28);
   assert.equal(Math.round(d.elements.reduce((n, e) => n + e.maxPoints, 0) * 10) / 10, 100);
   for (const f of d.firstLevel) assert.ok(d.elements.some((e) => e.code.startsWith(`${f.code}.`)), `${f.code} has elements`);
-  // At least one automatic prefill per first-level element (emergency and accidents name their not-yet sources).
+  // At least one automatic prefill per first-level element.
   for (const f of d.firstLevel) assert.ok(d.elements.some((e) => e.code.startsWith(`${f.code}.`) && e.prefill !== null), `${f.code} has a prefill`);
   assert.deepEqual(d.grades, { first: 90, second: 75, third: 60 });
   assert.equal(standardisationRulesSchema.safeParse(d).success, true);
@@ -95,7 +95,7 @@ test('R-STD-1 [cfg]: a certificate is valid 3 years; the re-review is requested 
 
 // ---- the prefill against a known data set ----
 
-test('R-STD-1: the prefill of a known data set — special equipment half overdue, the hazard loop half on time, no ledger, no rules, emergency not assessed', async () => {
+test('R-STD-1: the prefill of a known data set — special equipment half overdue, the hazard loop half on time, no ledger, no rules, no plan filed, no accident', async () => {
   const ent = await makeEnterprise(t, { onboardedOn: '2026-01-01' });
   const safety = await ent.login('safety');
   const equip = async (body: Record<string, unknown>) => {
@@ -120,7 +120,14 @@ test('R-STD-1: the prefill of a known data set — special equipment half overdu
     assert.equal(by.get('5.2.2')!.prefilledScore, 0, 'no required rule in force');
     assert.equal(by.get('5.1.2')!.prefilledScore, 0, 'no duty lists: nobody covered');
     assert.equal(by.get('5.8.1')!.prefilledScore, 0, 'no yearly review signed');
-    for (const code of ['5.6.1', '5.6.2', '5.6.3', '5.7.1', '5.7.2', '5.7.3']) assert.equal(by.get(code)!.assessed, false, `${code} not assessed`);
+    // Issue 14: emergency reads the plans, drills and rescue organisation — none of them recorded, nothing filed or held.
+    for (const code of ['5.6.1', '5.6.2', '5.6.3']) assert.equal(by.get(code)!.assessed, true, `${code} assessed`);
+    assert.deepEqual(by.get('5.6.1')!.records.slice(0, 2).map((r) => 'code' in r && [r.code, r.value]), [
+      ['emergency.planFiled', { kind: 'state', state: 'no' }], ['emergency.drills', { kind: 'state', state: 'notDone' }],
+    ]);
+    // A year without an accident scores 5.7 in full (near misses are not accidents).
+    for (const code of ['5.7.1', '5.7.2', '5.7.3']) assert.equal(by.get(code)!.prefilledScore, by.get(code)!.maxPoints, `${code} in full`);
+    assert.deepEqual(by.get('5.7.1')!.records.map((r) => 'code' in r && [r.code, r.value]), [['accidents.none', { kind: 'count', n: 0 }]]);
     assert.equal(by.get('5.1.1')!.assessed, false, 'an element without a prefill waits for the enterprise');
     assert.ok(s.totals.assessedMax < s.totals.tableMax);
     assert.equal(s.totals.normalised, Math.round((s.totals.rawScore / s.totals.assessedMax) * 1000) / 10);
@@ -339,7 +346,8 @@ test('R-STD-1: the records behind each prefilled score are stored as codes and s
   const stored = await prefilledAssessment(t.db, ent.id, YEAR, t.clock.now);
   const codes = new Map(stored.elements.map((e) => [e.code, e.records.map((r) => ('code' in r ? r.code : null))]));
   assert.deepEqual(codes.get('5.4.1'), ['equipment.special', 'equipment.overdue']);
-  assert.deepEqual(codes.get('5.6.1'), ['emergency.records']);
+  assert.deepEqual(codes.get('5.6.1'), ['emergency.planFiled', 'emergency.drills', 'emergency.rescue']);
+  assert.deepEqual(codes.get('5.7.1'), ['accidents.none']);
   assert.ok(codes.get('5.2.2')!.includes('rules.missing'), 'a new enterprise lacks required rules');
 
   const byDefault = await safety.get(url(ent));
@@ -357,8 +365,9 @@ test('R-STD-1: the records behind each prefilled score are stored as codes and s
   // The figures keep their shape; the words and the punctuation are the reader's.
   assert.match(element(zh.data, '5.4.1').records[0]!.value, /^0\/1（0%）$/);
   assert.match(element(en.data, '5.4.1').records[0]!.value, /^0\/1 \(0%\)$/);
-  const notAssessed = 'standardisation.evidence.state.notAssessed';
-  assert.deepEqual([element(zh.data, '5.6.1').records[0]!.value, element(en.data, '5.6.1').records[0]!.value], [message('zh-CN', notAssessed), message('en-US', notAssessed)]);
+  // A state ("no", "not assessed") is a word of the reader's language too: 5.6.1's plan not filed.
+  const no = 'standardisation.evidence.state.no';
+  assert.deepEqual([element(zh.data, '5.6.1').records[0]!.value, element(en.data, '5.6.1').records[0]!.value], [message('zh-CN', no), message('en-US', no)]);
   assert.match(element(zh.data, '5.6.1').records[0]!.value, CJK);
 });
 

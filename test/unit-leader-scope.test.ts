@@ -62,7 +62,7 @@ async function shown(res: Res): Promise<string> {
   return `${res.statusCode} ${res.body}`;
 }
 
-type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string; meeting: string; meetingFile: string; dutyList: string; mentorship: string; equipment: string; certificate: string };
+type Records = { post: string; employee: string; riskPoint: string; photo: string; hazard: string; checklist: string; card: string; plan: string; task: string; meeting: string; meetingFile: string; dutyList: string; mentorship: string; equipment: string; certificate: string; accident: string };
 
 /** One record of every unit-owned kind in 二车间, created by the safety manager. */
 async function recordsOf二车间(n: number): Promise<Records> {
@@ -114,7 +114,9 @@ async function recordsOf二车间(n: number): Promise<Records> {
   const certificate = created(await safety.post(api('/certificates'), {
     employeeId: employee, kind: 'special_operation', typeCode: 'so-electrical', number: `${name}-T`, issuer: '昆明市应急管理局', issuedOn: '2025-03-01',
   }));
-  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task, meeting, meetingFile, dutyList, mentorship, equipment, certificate };
+  // An accident quick-reported at the 二车间 post (issue 14 §4): a unit leader sees his units' reports.
+  const accident = created(await safety.post(api('/accidents'), { summary: `${name}事故`, postId: post }));
+  return { post, employee, riskPoint, photo, hazard, checklist, card, plan, task, meeting, meetingFile, dutyList, mentorship, equipment, certificate, accident };
 }
 
 /**
@@ -145,6 +147,8 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     '/key-moments/:id': null,
     '/duty-checkin-photos/:id': null,
     '/pay-link-files/:id': null,
+    // Drills are the enterprise's own, seen by all its staff (test/drills.test.ts), and so are their photos.
+    '/drills/:id': null, '/drill-files/:id': null,
     // The enterprise's own: floor plans of the site, the annual risk report, the monthly and yearly hazard reports.
     '/floor-plans/:id/image': null,
     '/risk-reports/:year': null,
@@ -208,6 +212,11 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     '/standardisation/:year': null,
     '/standardisation/:year/evidence/:fileId': null,
     '/standardisation/:year/versions/:version/pdf': null,
+    // Accident reports (issue 14 §4) follow the unit of the post or reporter they came from.
+    '/accidents/:id': [r.accident],
+    '/accidents/:id/followup': [r.accident], '/accidents/:id/duty-lists': [r.accident], '/accident-followup-files/:id': null,
+    // Emergency plans (issue 14 §1) are the enterprise's, seen by those they are issued to, not by unit.
+    '/emergency-plans/:id': null, '/emergency-plans/:id/receipts': null, '/emergency-plan-files/:id': null,
   };
 }
 

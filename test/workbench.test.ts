@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { runObligationsDay } from '../src/modules/obligations';
 import { addLocalDays, localDay, localInstant } from '../src/platform/time';
 import { makeEnterprise, makeHazard } from './factories';
-import { createTestPlatform, type Client, type TestPlatform } from './helpers';
+import { createTestPlatform, type Client, drainOutbox, type TestPlatform } from './helpers';
 
 /**
  * Issue 10 §1: the to-do workbench on every home page. Each item is a count that opens a filtered list; the count is
@@ -138,7 +138,7 @@ test('a subdistrict officer sees overdue and major hazards across his enterprise
   // Recorded in the enterprise's audit chain, and the new enterprise's principal hears of it.
   const audit = await t.db.selectFrom('audit_log').select(['entity_id']).where('action', '=', 'urge').where('enterprise_id', '=', ent.id).execute();
   assert.equal(audit.length, 1);
-  await t.platform.jobs.dispatchOutbox();
+  await drainOutbox(t);
   const principal = await ent.login('principal');
   const bell = await principal.get('/api/v1/notifications?pageSize=100');
   assert.ok(bell.data.items.some((n: { title: string; body: string }) => n.title.includes('双报告') && n.body.includes('关上街道')), bell.body);

@@ -472,7 +472,8 @@ async function seedDuties(db: Db, args: Args, where: string): Promise<void> {
       const keyIndustry = await keyIndustryOf(tx, districtId);
       for (const def of obligationDefinitions()) {
         const params = paramsOf(rules.value, def);
-        if (!params.enabled || params.cadence.kind === 'event') continue;
+        // Per-subject duties (an on-site plan's half-years) are opened by their module for each subject, never per enterprise.
+        if (!params.enabled || params.cadence.kind === 'event' || def.perSubject) continue;
         const windows = seedWindows(params.cadence, year, args.historyYears, asOf);
         const sizeIds = await sizeEligibleIds(tx, districtId, params);
         const remind = [...params.remindDaysBefore];

@@ -99,6 +99,19 @@ const schema = z.object({
    * (Debian's fonts-noto-cjk first). With none found, a submission still succeeds and its PDF is rendered on download.
    */
   PDF_FONT: z.string().trim().default(''),
+  /**
+   * Issue 14 (platform/alerts): how alerts that must leave the browser (accident reports) are delivered. `recording`
+   * (the default: kept in the database and in memory only, for tests and trials), `log` (written to the server log),
+   * `sms` (an HTTP SMS gateway: ALERT_SMS_URL, ALERT_SMS_TOKEN), `wecom` (企业微信 group robot) or `dingtalk` (钉钉 group
+   * robot), both at ALERT_WEBHOOK_URL. Every attempt is recorded in alert_attempts.
+   */
+  ALERT_DRIVER: z.enum(['recording', 'log', 'sms', 'wecom', 'dingtalk']).default('recording'),
+  /** The 企业微信 / 钉钉 robot's webhook URL (with its key or access token) for ALERT_DRIVER=wecom or dingtalk. */
+  ALERT_WEBHOOK_URL: z.string().trim().default(''),
+  /** The SMS gateway's URL for ALERT_DRIVER=sms: it receives POST {"phone","text"} as JSON. */
+  ALERT_SMS_URL: z.string().trim().default(''),
+  /** The bearer token sent to the SMS gateway (Authorization header). */
+  ALERT_SMS_TOKEN: z.string().trim().default(''),
 });
 
 export type Config = Readonly<{
@@ -124,6 +137,10 @@ export type Config = Readonly<{
   exportJobRows: number;
   exportKeepHours: number;
   pdfFont: string;
+  alertDriver: z.infer<typeof schema>['ALERT_DRIVER'];
+  alertWebhookUrl: string;
+  alertSmsUrl: string;
+  alertSmsToken: string;
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -151,6 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     exportJobRows: e.EXPORT_JOB_ROWS,
     exportKeepHours: e.EXPORT_KEEP_HOURS,
     pdfFont: e.PDF_FONT,
+    alertDriver: e.ALERT_DRIVER,
+    alertWebhookUrl: e.ALERT_WEBHOOK_URL,
+    alertSmsUrl: e.ALERT_SMS_URL,
+    alertSmsToken: e.ALERT_SMS_TOKEN,
     ...overrides,
   });
 }

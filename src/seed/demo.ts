@@ -24,6 +24,11 @@ import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoTraining } from './demo-training';
 import { seedDemoStandardisation } from './demo-standardisation';
 import { seedDemoPpe } from './demo-ppe';
+import { seedDemoDrills } from './demo-drills';
+import { seedDemoEmergencyPlans } from './demo-emergency-plans';
+import { seedDemoRescue } from './demo-rescue';
+import { seedDemoAccidents } from './demo-accidents';
+import { seedDemoAccidentFollowup } from './demo-accident-followup';
 import { addLocalMonths, localDay, localYear } from '../platform/time';
 import { idLast4Hash } from '../platform/signatures';
 
@@ -330,6 +335,16 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
   await seedDemoPpe(db, { enterpriseId: seeded.enterprise.id, now, idLast4: seeded.enterprise.idLast4 });
   // issue 13: standardisation demo (keep this marker line)
   await seedDemoStandardisation(db, { enterpriseId: seeded.enterprise.id, now });
+  // issue 14: emergency plans demo (keep this marker line)
+  await seedDemoEmergencyPlans(db, { enterpriseId: seeded.enterprise.id, now });
+  // issue 14: rescue demo (keep this marker line)
+  await seedDemoRescue(db, { enterpriseId: seeded.enterprise.id, now });
+  // issue 14: drills demo (keep this marker line)
+  await seedDemoDrills(db, { enterpriseId: seeded.enterprise.id, now });
+  // issue 14: accidents demo (keep this marker line)
+  await seedDemoAccidents(db, { enterpriseId: seeded.enterprise.id, now });
+  // issue 14: accident follow-up demo (keep this marker line)
+  await seedDemoAccidentFollowup(db, { enterpriseId: seeded.enterprise.id, now });
   await db.deleteFrom('app_settings').where('key', '=', DEMO_LOADING).execute();
   return seeded.result;
 }

@@ -10,17 +10,20 @@ export type IndustrySeed = { code: string; name: string; nameEn: string; highRis
 // loading units 装卸搬运) and every hazardous-goods producer, trader or storer (chemicals, fireworks, civil explosives,
 // town gas) besides mining, smelting and construction. R-TEAM-2: engineer_required is the seed's set (construction,
 // road transport, hazardous-goods traders such as town gas) plus the law's (Art 27); engineer_mandatory marks the law's
-// subset: hazardous-goods producers and storers, mining, metal smelting.
+// subset: hazardous-goods producers and storers, mining, metal smelting. R-EMG-3 (rescue_org, 安全生产法 Art 82) and R-EMG-2
+// (drill_half_year, 预案管理办法 Art 33): hazardous-goods producers, traders and storers (chemicals, fireworks, civil
+// explosives, town gas), mining, metal smelting, urban rail and construction; carriers and crowded venues are enterprise
+// flags, not industries (emergency.rule-sets.ts).
 export const INDUSTRIES: IndustrySeed[] = [
   { code: 'hazardous_chemicals', name: '危险化学品', nameEn: 'Hazardous chemicals', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
   { code: 'non_coal_mining', name: '非煤矿山', nameEn: 'Non-coal mining', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
   { code: 'metal_smelting', name: '金属冶炼', nameEn: 'Metal smelting', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
-  { code: 'fireworks', name: '烟花爆竹', nameEn: 'Fireworks', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'training_strict'] },
-  { code: 'civil_explosives', name: '民用爆炸物品', nameEn: 'Civil explosives', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance'] },
+  { code: 'fireworks', name: '烟花爆竹', nameEn: 'Fireworks', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'rescue_org', 'drill_half_year', 'training_strict'] },
+  { code: 'civil_explosives', name: '民用爆炸物品', nameEn: 'Civil explosives', highRisk: true, categories: ['team_required', 'engineer_required', 'engineer_mandatory', 'liability_insurance', 'rescue_org', 'drill_half_year'] },
   { code: 'construction', name: '建筑施工', nameEn: 'Construction', highRisk: true, categories: ['team_required', 'engineer_required', 'liability_insurance', 'rescue_org', 'drill_half_year'] },
   { code: 'road_transport', name: '道路运输', nameEn: 'Road transport', highRisk: true, categories: ['team_required', 'engineer_required', 'liability_insurance'] },
   { code: 'urban_rail', name: '城市轨道交通', nameEn: 'Urban rail transit', highRisk: true, categories: ['team_required', 'rescue_org', 'drill_half_year'] },
-  { code: 'gas', name: '城镇燃气', nameEn: 'Town gas', highRisk: true, categories: ['team_required', 'engineer_required', 'rescue_org'] },
+  { code: 'gas', name: '城镇燃气', nameEn: 'Town gas', highRisk: true, categories: ['team_required', 'engineer_required', 'rescue_org', 'drill_half_year'] },
   { code: 'fishery', name: '渔业船舶', nameEn: 'Fishery', highRisk: false, categories: ['liability_insurance'] },
   { code: 'machinery', name: '机械制造', nameEn: 'Machinery manufacturing', highRisk: false, categories: [] },
   { code: 'light_industry', name: '轻工', nameEn: 'Light industry', highRisk: false, categories: [] },

@@ -8,3 +8,6 @@ import { reportsManifest } from './reports/reports.manifest';
  * manifest, listed once in src/app.ts.
  */
 export const accidentModules: readonly ModuleManifest[] = [reportsManifest, followupManifest];
+
+// What the standardisation self-assessment reads of a year's accidents (element 5.7, R-STD-1).
+export { accidentFacts, type AccidentFacts } from './accident.facts';

@@ -9,3 +9,12 @@ import { rescueManifest } from './rescue/rescue.manifest';
  * listed once in src/app.ts.
  */
 export const emergencyModules: readonly ModuleManifest[] = [plansManifest, drillsManifest, rescueManifest];
+
+export {
+  emergencyRequirements, type EmergencyProfile, type EmergencyRequirements, type EmergencyRules, type EnterpriseSelector, type SizeClass,
+} from './emergency.requirements';
+export { EMERGENCY_RULES, EMERGENCY_REQUIREMENT_DEFAULTS, type EmergencyRuleSet } from './emergency.rule-sets';
+export { emergencyProfileOf, emergencyRequirementsOf, type EmergencyRequirementsRecord } from './emergency.profile';
+export { rescueReadiness } from './rescue/rescue.service';
+export { PLAN_REVISION_NEEDED } from './plans/plans.obligations';
+export { emergencyFacts, type EmergencyFacts } from './emergency.readiness';

@@ -19,3 +19,5 @@ import { standardisationManifest } from './standardisation/standardisation.manif
 export const managementModules: readonly ModuleManifest[] = [staffingManifest, equipmentManifest, cultureManifest, insuranceManifest, investmentManifest, documentsManifest, trainingManifest, certificatesManifest, ppeManifest, standardisationManifest, overviewManifest];
 
 export { managementFacts } from './overview/overview.service';
+// Issue 14: the accident follow-up's notice to the enterprise's 安责险 insurer.
+export { liabilityPolicyOn } from './insurance/insurance.service';

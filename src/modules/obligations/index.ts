@@ -80,8 +80,8 @@ export const obligationsModule: ModuleManifest = {
 // The public surface other modules use.
 export { fulfilByRecord, revertByRecord, triggerEvent, runObligationsDay } from './obligation.service';
 export type { FulfilInput, RevertInput, TriggerInput } from './obligation.api';
-export { cancelBySubject, reopenBySubject, CANCELLED } from './obligation.service';
-export type { CancelInput, ReopenInput } from './obligation.service';
+export { cancelBySubject, reopenBySubject, CANCELLED, ensureSubjectPeriod, cancelSubjectPeriods, occurrencesOf, enterpriseOwes } from './obligation.service';
+export type { CancelInput, ReopenInput, SubjectPeriodInput } from './obligation.service';
 export { OBLIGATION_RULES } from './obligation.rule-set';
 export { dutyInForce, eventDays, obligationParams } from './obligation.params';
 export { boardEnterpriseList, enterpriseRates } from './obligation.views';

@@ -39,12 +39,15 @@ export function appliesSql(a: ObligationApplies, keyIndustry: RawBuilder<SqlBool
   if (a.hasWorkersCongress !== undefined) parts.push(sql<SqlBool>`e.has_workers_congress = ${a.hasWorkersCongress}`);
   if (a.hazardousGoodsCarrier !== undefined) parts.push(sql<SqlBool>`e.hazardous_goods_carrier = ${a.hazardousGoodsCarrier}`);
   if (sizeIds) parts.push(sql<SqlBool>`e.id = any(${sql.val([...sizeIds])}::uuid[])`);
-  if (a.anyOf?.length) {
+  if (a.anyOf?.length || a.anyOfCategories?.length) {
     const flag: Record<AppliesFlag, RawBuilder<SqlBool>> = {
       highRisk: sql<SqlBool>`(e.high_risk or i.high_risk)`, centralProvincial: sql<SqlBool>`e.central_provincial`, aboveScale: sql<SqlBool>`e.above_scale`,
       keyIndustry: sql<SqlBool>`coalesce(${keyIndustry}, false)`, stateOwned: sql<SqlBool>`e.state_owned`, hazardousGoodsCarrier: sql<SqlBool>`e.hazardous_goods_carrier`,
+      crowdedVenue: sql<SqlBool>`e.crowded_venue`,
     };
-    parts.push(sql<SqlBool>`(${sql.join(a.anyOf.map((f) => flag[f]), sql` or `)})`);
+    const alternatives = (a.anyOf ?? []).map((f) => flag[f]);
+    if (a.anyOfCategories?.length) alternatives.push(sql<SqlBool>`i.categories && ${sql.val([...a.anyOfCategories])}::text[]`);
+    parts.push(sql<SqlBool>`(${sql.join(alternatives, sql` or `)})`);
   }
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }

@@ -27,6 +27,7 @@ export const obligationParamsSchema: z.ZodType<ObligationParams> = z.object({
     hazardousGoodsCarrier: z.boolean().optional(),
     sizeClasses: z.array(z.enum(['large', 'medium', 'small', 'micro'])).max(4).optional(),
     anyOf: z.array(z.enum(APPLIES_FLAGS)).max(APPLIES_FLAGS.length).optional(),
+    anyOfCategories: z.array(z.string().max(40)).max(20).optional(),
   }),
   remindDaysBefore: steps,
   escalateDaysAfter: steps,
@@ -57,7 +58,7 @@ export const OBLIGATION_RULES = defineRuleSet({
       return Object.fromEntries(obligationDefinitions().map((d) => [d.key, d.defaults]));
     },
   },
-  rules: ['R-RESP-1', 'R-RESP-2', 'R-RESP-3', 'R-RESP-5', 'R-RESP-6', 'R-RESP-7', 'R-RESP-9', 'R-COM-1', 'R-HAZ-5', 'R-RISK-9'],
+  rules: ['R-RESP-1', 'R-RESP-2', 'R-RESP-3', 'R-RESP-5', 'R-RESP-6', 'R-RESP-7', 'R-RESP-9', 'R-COM-1', 'R-HAZ-5', 'R-RISK-9', 'R-EMG-2'],
   labels: {
     'zh-CN': {
       title: '履职事项与提醒',
@@ -66,7 +67,8 @@ export const OBLIGATION_RULES = defineRuleSet({
         definitions: '履职事项', enabled: '启用', effectiveFrom: '生效日期', cadence: '周期', 'cadence.kind': '周期类型', 'cadence.graceDays': '期末后宽限天数',
         'cadence.dueMonthDay': '每年截止日（月-日）', 'cadence.event': '触发事件', 'cadence.days': '事件后天数', 'cadence.workingDays': '按工作日计算',
         applies: '适用企业', 'applies.anyOf': '满足其一即适用', '@highRisk': '高危行业', '@centralProvincial': '中央或省属企业', '@aboveScale': '规模以上企业',
-        '@keyIndustry': '重点行业', '@stateOwned': '国有企业', '@hazardousGoodsCarrier': '危险货物运输企业', remindDaysBefore: '到期前提醒（天）', escalateDaysAfter: '逾期后督促（天）',
+        '@keyIndustry': '重点行业', '@stateOwned': '国有企业', '@hazardousGoodsCarrier': '危险货物运输企业', '@crowdedVenue': '人员密集场所',
+        'applies.anyOfCategories': '或属于下列行业类别', remindDaysBefore: '到期前提醒（天）', escalateDaysAfter: '逾期后督促（天）',
         '@monthly': '每月', '@quarterly': '每季度', '@half_yearly': '每半年', '@yearly': '每年', '@event': '事件触发',
       },
     },
@@ -77,7 +79,8 @@ export const OBLIGATION_RULES = defineRuleSet({
         definitions: 'Duties', enabled: 'Enabled', effectiveFrom: 'Effective from', cadence: 'Cadence', 'cadence.kind': 'Cadence', 'cadence.graceDays': 'Grace days after the period',
         'cadence.dueMonthDay': 'Yearly due day (MM-DD)', 'cadence.event': 'Trigger event', 'cadence.days': 'Days after the event', 'cadence.workingDays': 'Working days',
         applies: 'Applies to', 'applies.anyOf': 'Any of', '@highRisk': 'High-risk industry', '@centralProvincial': 'Central or provincial enterprise', '@aboveScale': 'Above designated size',
-        '@keyIndustry': 'Key industry', '@stateOwned': 'State-owned', '@hazardousGoodsCarrier': 'Hazardous-goods carrier', remindDaysBefore: 'Remind days before', escalateDaysAfter: 'Escalate days after',
+        '@keyIndustry': 'Key industry', '@stateOwned': 'State-owned', '@hazardousGoodsCarrier': 'Hazardous-goods carrier', '@crowdedVenue': 'Crowded venue',
+        'applies.anyOfCategories': 'Or in these industry categories', remindDaysBefore: 'Remind days before', escalateDaysAfter: 'Escalate days after',
         '@monthly': 'Monthly', '@quarterly': 'Quarterly', '@half_yearly': 'Half-yearly', '@yearly': 'Yearly', '@event': 'On an event',
       },
     },

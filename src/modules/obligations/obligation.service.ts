@@ -68,6 +68,10 @@ export async function fulfilByRecord(tx: Tx, ctx: Ctx, input: FulfilInput): Prom
     if (params.cadence.kind === 'event') {
       // Without a subject, the record fulfils the oldest open occurrence of the definition (a new principal's commitment).
       row = await lockOpenBySubject(tx, systemScope, input.enterpriseId, def.key, input.subjectKey ?? null);
+    } else if (def.perSubject) {
+      // A duty per subject (an on-site plan's half-year) exists only where its module opened it for that subject.
+      if (!input.subjectKey) continue;
+      row = await lockOccurrenceByKey(tx, systemScope, input.enterpriseId, def.key, windowAt(params.cadence, input.at).periodKey, input.subjectKey);
     } else {
       const window = windowAt(params.cadence, input.at);
       await ensurePeriodic(tx, ent.district_id, input.enterpriseId, def, params, rules.version, window, ctx.now);
@@ -158,7 +162,7 @@ export async function runObligationsDay(db: Db, now: Date, opts: { notify?: bool
     const keyIndustry = await keyIndustryOf(db, districtId);
     for (const def of obligationDefinitions()) {
       const params = paramsOf(rules.value, def);
-      if (!params.enabled || params.cadence.kind === 'event') continue;
+      if (!params.enabled || params.cadence.kind === 'event' || def.perSubject) continue;
       const sizeIds = await sizeEligibleIds(db, districtId, params);
       for (const window of windowsToMaterialise(params.cadence, today)) {
         out.created += await insertOccurrencesForDistrict(db, systemScope, districtId, {
@@ -301,4 +305,84 @@ export async function reopenBySubject(tx: Tx, ctx: Ctx, input: ReopenInput): Pro
     });
   }
   return rows.length;
+}
+
+// ---- Periodic duties per subject (R-EMG-2: each issued on-site disposal plan every half-year) ----
+
+export type SubjectPeriodInput = {
+  enterpriseId: string;
+  /** The definition (declared `perSubject`). */
+  key: string;
+  subjectKey: string;
+  subjectLabel: string;
+  /** A moment in the period to open (the current one, the next one). */
+  at: Date;
+};
+
+/**
+ * Opens, in the caller's transaction, the occurrence of a per-subject periodic definition for the period holding
+ * `input.at` and one subject, when the definition is enabled, in force for that period and owed by the enterprise (its
+ * `applies`). An existing one stays as it is. Returns whether it opened one.
+ */
+export async function ensureSubjectPeriod(tx: Tx, ctx: Ctx, input: SubjectPeriodInput): Promise<boolean> {
+  const def = obligationDefinition(input.key);
+  if (!def?.perSubject) return false;
+  const ent = await enterpriseBasics(tx, systemScope, input.enterpriseId);
+  if (!ent || ent.status !== 'active') return false;
+  const rules = await currentRules(tx, ent.district_id, OBLIGATION_RULES);
+  const params = paramsOf(rules.value, def);
+  if (!params.enabled || params.cadence.kind === 'event') return false;
+  const window = windowAt(params.cadence, input.at);
+  if (window.startsOn < params.effectiveFrom) return false;
+  if (!(await enterpriseApplies(tx, ent.district_id, input.enterpriseId, params))) return false;
+  const id = await insertOccurrence(tx, systemScope, {
+    enterpriseId: input.enterpriseId, def, version: rules.version, periodKey: window.periodKey, subjectKey: input.subjectKey,
+    subjectLabel: input.subjectLabel, ownerEmployeeId: null, ownerUserId: null, startsOn: window.startsOn, dueOn: window.dueOn,
+    provisional: false, status: openStatusOn(window.startsOn, window.dueOn, localDay(ctx.now)), now: ctx.now,
+  });
+  if (!id) return false;
+  await writeAudit(tx, ctx, {
+    action: 'obligation.open', entityType: 'obligation', entityId: id, enterpriseId: input.enterpriseId,
+    after: { definition: def.key, period: window.periodKey, subject: input.subjectKey, due: window.dueOn },
+  });
+  return true;
+}
+
+/**
+ * Withdraws, in the caller's transaction, the open occurrences of per-subject definitions for a subject that is no
+ * longer owed (an on-site plan withdrawn): waived `cancelled` with history and audit, as `cancelBySubject` does.
+ */
+export async function cancelSubjectPeriods(tx: Tx, ctx: Ctx, input: { enterpriseId: string; keys: readonly string[]; subjectKey: string; reason: string }): Promise<number> {
+  const rows = await lockOpenOfSubject(tx, systemScope, input.enterpriseId, input.keys, input.subjectKey, null);
+  const by = ctx.actor?.userId ?? null;
+  for (const row of rows) {
+    await changeOccurrence(tx, systemScope, row, { status: 'waived', waived_reason: CANCELLED, waived_by: by, waived_at: ctx.now },
+      { at: ctx.now, actorUserId: by, action: 'cancel', note: input.reason });
+    await writeAudit(tx, ctx, {
+      action: 'obligation.cancel', entityType: 'obligation', entityId: row.id, enterpriseId: row.enterprise_id,
+      before: { status: row.status }, after: { status: 'waived', reason: CANCELLED, note: input.reason, definition: row.definition_key, period: row.period_key, subject: row.subject_key },
+    });
+  }
+  return rows.length;
+}
+
+/**
+ * The occurrences of some definitions for one enterprise and some periods (a module's own plan of its duties, e.g. the
+ * drill plan of R-EMG-2); the caller has checked that the enterprise is in the viewer's scope.
+ */
+export async function occurrencesOf(db: Executor, enterpriseId: string, keys: readonly string[], periodKeys: readonly string[]) {
+  if (!keys.length || !periodKeys.length) return [];
+  return db.selectFrom('obligation_occurrences')
+    .select(['id', 'definition_key', 'period_key', 'subject_key', 'subject_label', 'status', 'starts_on', 'due_on', 'record_type', 'record_id', 'fulfilled_at'])
+    .where('enterprise_id', '=', enterpriseId).where('definition_key', 'in', [...keys]).where('period_key', 'in', [...periodKeys])
+    .orderBy('definition_key').orderBy('period_key').orderBy('subject_label').orderBy('id').execute();
+}
+
+/** Whether an enterprise owes a definition now: enabled in its district's rule-set and its `applies` holds. */
+export async function enterpriseOwes(db: Executor, enterpriseId: string, key: string): Promise<boolean> {
+  const def = obligationDefinition(key);
+  const ent = def && await enterpriseBasics(db, systemScope, enterpriseId);
+  if (!def || !ent) return false;
+  const params = paramsOf((await currentRules(db, ent.district_id, OBLIGATION_RULES)).value, def);
+  return params.enabled && enterpriseApplies(db, ent.district_id, enterpriseId, params);
 }

@@ -18,3 +18,5 @@ export const responsibilityModules: readonly ModuleManifest[] = [dutyListsManife
 // Duty-list coverage (R-RESP-1) for other modules, e.g. R-RESP-4 "responsibility in place": `(await dutyCoverage(db, wholeEnterprise(id), id)).complete`.
 export { dutyCoverage } from './duty-lists/duty-coverage.service';
 export type { Coverage as DutyCoverage, Ratio as CoverageRatio } from './duty-lists/duty-coverage.rules';
+// Issue 14: an accident investigation cites the duty-list versions in force on the accident's day.
+export { dutyListsInForceAt } from './duty-lists/duty-list.repository';

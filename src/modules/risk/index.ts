@@ -22,5 +22,5 @@ export const riskModule: ModuleManifest = {
 
 // The public surface other modules use.
 export { riskPointVisibleTo } from './points/risk-point.policy';
-export { checkItemsFor, riskSummaryFor } from './points/risk-point.service';
+export { checkItemsFor, markAccidentAtPoint, riskSummaryFor } from './points/risk-point.service';
 export { postRiskCardPoints } from './cards/post-card-points';

@@ -48,10 +48,15 @@ export type ObligationApplies = {
    * provincial enterprises, high-risk ones and those above designated size (规上).
    */
   anyOf?: AppliesFlag[];
+  /**
+   * Industry categories that count as one more alternative of `anyOf`: R-EMG-2's half-yearly drill is owed by the
+   * `drill_half_year` industries, hazardous-goods carriers and crowded venues — any one is enough.
+   */
+  anyOfCategories?: string[];
 };
 
 /** The enterprise flags `anyOf` may name. */
-export const APPLIES_FLAGS = ['highRisk', 'centralProvincial', 'aboveScale', 'keyIndustry', 'stateOwned', 'hazardousGoodsCarrier'] as const;
+export const APPLIES_FLAGS = ['highRisk', 'centralProvincial', 'aboveScale', 'keyIndustry', 'stateOwned', 'hazardousGoodsCarrier', 'crowdedVenue'] as const;
 export type AppliesFlag = (typeof APPLIES_FLAGS)[number];
 
 /** The parameters a district may change, per definition (the rule-set `obligations`). */
@@ -88,6 +93,12 @@ export type ObligationDefinition = {
   evidence: boolean;
   /** R-RESP-5: only the principal's own act or signature fulfils it; evidence by anyone else waits for the principal. */
   principalOnly?: boolean;
+  /**
+   * A periodic duty owed per subject (R-EMG-2: each issued on-site disposal plan every half-year), not per enterprise:
+   * the daily job does not open it; the module that owns the subjects opens each subject's period (`ensureSubjectPeriod`)
+   * and cancels a withdrawn subject's open ones (`cancelSubjectPeriods`); its records fulfil it with `subjectKey`.
+   */
+  perSubject?: boolean;
   /** The web page where it is done, `{enterpriseId}` filled in (`/e/{enterpriseId}/meetings/new`). */
   link?: string;
   defaults: ObligationParams;

@@ -5,7 +5,7 @@ import { applies, type EnterpriseFacts } from './obligation.rules';
 
 const plain: EnterpriseFacts = {
   industryCategories: [], keyIndustry: false, stateOwned: false, highRisk: false, hasWorkersCongress: false, hazardousGoodsCarrier: false,
-  centralProvincial: false, aboveScale: false, sizeClass: 'small',
+  crowdedVenue: false, centralProvincial: false, aboveScale: false, sizeClass: 'small',
 };
 
 test('an empty condition applies to every enterprise; every condition given must hold', () => {
@@ -31,4 +31,18 @@ test('R-STD-1: `anyOf` owes the self-assessment to central/provincial, high-risk
   // Together with a condition that must hold.
   assert.equal(applies({ ...std, stateOwned: true }, { ...plain, aboveScale: true }), false);
   assert.equal(applies({ ...std, stateOwned: true }, { ...plain, aboveScale: true, stateOwned: true }), true);
+});
+
+test('R-EMG-2: `anyOfCategories` joins `anyOf` — the half-yearly drill is owed by a drill industry, a carrier or a crowded venue', () => {
+  const drill: ObligationApplies = { anyOf: ['hazardousGoodsCarrier', 'crowdedVenue'], anyOfCategories: ['drill_half_year'] };
+  const rows: [Partial<EnterpriseFacts>, boolean][] = [
+    [{}, false],
+    [{ industryCategories: ['rescue_org'] }, false],
+    [{ industryCategories: ['drill_half_year'] }, true],
+    [{ hazardousGoodsCarrier: true }, true],
+    [{ crowdedVenue: true }, true],
+    [{ highRisk: true, keyIndustry: true }, false],
+  ];
+  for (const [over, owes] of rows) assert.equal(applies(drill, { ...plain, ...over }), owes, JSON.stringify(over));
+  assert.equal(applies({ anyOfCategories: ['drill_half_year'] }, { ...plain, industryCategories: ['drill_half_year'] }), true);
 });

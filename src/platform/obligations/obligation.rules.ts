@@ -81,12 +81,16 @@ export type EnterpriseFacts = {
   highRisk: boolean;
   hasWorkersCongress: boolean;
   hazardousGoodsCarrier: boolean;
+  crowdedVenue: boolean;
   centralProvincial: boolean;
   aboveScale: boolean;
   sizeClass: 'large' | 'medium' | 'small' | 'micro';
 };
 
-/** Whether an enterprise owes a definition: every condition given holds (and, with `anyOf`, at least one of its flags). */
+/**
+ * Whether an enterprise owes a definition: every condition given holds (and, with `anyOf` or `anyOfCategories`, at
+ * least one of its flags or categories).
+ */
 export function applies(a: ObligationApplies, e: EnterpriseFacts): boolean {
   if (a.industryCategories?.length && !a.industryCategories.some((c) => e.industryCategories.includes(c))) return false;
   if (a.keyIndustry !== undefined && a.keyIndustry !== e.keyIndustry) return false;
@@ -95,7 +99,8 @@ export function applies(a: ObligationApplies, e: EnterpriseFacts): boolean {
   if (a.hasWorkersCongress !== undefined && a.hasWorkersCongress !== e.hasWorkersCongress) return false;
   if (a.hazardousGoodsCarrier !== undefined && a.hazardousGoodsCarrier !== e.hazardousGoodsCarrier) return false;
   if (a.sizeClasses?.length && !a.sizeClasses.includes(e.sizeClass)) return false;
-  if (a.anyOf?.length && !a.anyOf.some((flag) => e[flag])) return false;
+  if ((a.anyOf?.length || a.anyOfCategories?.length)
+    && !(a.anyOf ?? []).some((flag) => e[flag]) && !(a.anyOfCategories ?? []).some((c) => e.industryCategories.includes(c))) return false;
   return true;
 }
 

@@ -350,3 +350,16 @@ export async function regulatorMissingCount(db: Db, ctx: Ctx): Promise<number> {
 export async function refreshInsurerScope(db: Db, now: Date): Promise<number> {
   return refreshInForce(db, localDay(now));
 }
+
+/** No policy has this id: `confirmedCovering` then excludes none. */
+const NO_POLICY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Issue 14 §4 (安责险): the enterprise's confirmed liability policy whose period holds the local day, with its insurer,
+ * for the accident module's notice to the insurer (its door). Null when the enterprise has none.
+ */
+export async function liabilityPolicyOn(db: Executor, enterpriseId: string, day: string): Promise<{ id: string; institutionId: string; institutionName: string; policyNumber: string } | null> {
+  const id = await confirmedCovering(db, enterpriseId, day, NO_POLICY);
+  const p = id ? await findPolicy(db, systemScope, enterpriseId, id) : undefined;
+  return p ? { id: p.id, institutionId: p.institution_id, institutionName: p.institution_name, policyNumber: p.policy_number } : null;
+}

@@ -11,7 +11,7 @@ export const EVIDENCE_CODES = [
   'acks', 'training.planQuarters', 'training.noQuarterYet', 'training.records', 'training.hoursMet', 'training.hoursTotal', 'training.legal',
   'certificates.unqualified', 'certificates.expired', 'certificates.minors', 'competence.records', 'equipment.special', 'equipment.overdue',
   'ppe.issued', 'ppe.overdue', 'ppe.records', 'risk.r8', 'risk.total', 'risk.judged', 'risk.failing', 'hazards.tasks', 'hazards.onTime',
-  'emergency.records', 'accidents.records', 'reviews.duties', 'reviews.rules', 'reviews.investment',
+  'emergency.records', 'emergency.planFiled', 'emergency.drills', 'emergency.rescue', 'accidents.records', 'accidents.none', 'accidents.reportedInTime', 'accidents.investigated', 'reviews.duties', 'reviews.rules', 'reviews.investment',
 ] as const;
 export type EvidenceCode = (typeof EVIDENCE_CODES)[number];
 

@@ -2,6 +2,8 @@ import { wholeEnterprise } from '../../../platform/auth/actor';
 import type { Executor } from '../../../platform/db/database';
 import { currentRules } from '../../../platform/rules';
 import { localDay, localInstant, localYear } from '../../../platform/time';
+import { accidentFacts } from '../../accidents';
+import { emergencyFacts } from '../../emergency';
 import { dutyCoverage } from '../../responsibility';
 import { riskSummaryFor } from '../../risk';
 import { REQUIRED_RULES } from '../documents/documents.rule-sets';
@@ -30,13 +32,15 @@ export async function computePrefills(db: Executor, enterpriseId: string, year: 
   const at = assessmentInstant(year, now);
   const today = localDay(at);
   const catalogue = (await currentRules(db, { enterpriseId }, REQUIRED_RULES)).value.rules;
-  const [facts, coverage, risk, training, certificates, ppe] = await Promise.all([
+  const [facts, coverage, risk, training, certificates, ppe, emergency, accidents] = await Promise.all([
     prefillFacts(db, enterpriseId, { year, today, catalogue }),
     dutyCoverage(db, wholeEnterprise(enterpriseId), enterpriseId),
     riskSummaryFor(db, wholeEnterprise(enterpriseId), enterpriseId, today),
     trainingFacts(db, [enterpriseId], at),
     certificateFacts(db, [enterpriseId], at),
     ppeFacts(db, [enterpriseId], at),
+    emergencyFacts(db, enterpriseId, at),
+    accidentFacts(db, enterpriseId, year, at),
   ]);
   const out = new Map<Prefill, PrefillResult>();
   if (!facts) return out;
@@ -126,8 +130,33 @@ export async function computePrefills(db: Executor, enterpriseId: string, year: 
     ratio: parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : null,
     records: [rec('hazards.tasks', pct(f.tasks_done, f.tasks_due), '/check-tasks'), rec('hazards.onTime', pct(f.hazards_on_time, f.hazards_due), '/hazards')],
   });
-  out.set('emergency', notYet('emergency.records'));
-  out.set('accidents', notYet('accidents.records'));
+  // 5.6 R-EMG-1…3 (issue 14): a comprehensive plan filed, the drills held as often as required, the rescue organisation
+  // where required; each a third of the elements' score.
+  if (emergency) {
+    const drills = emergency.mainDrillWithinYear && emergency.drillWithinHalfYear !== false;
+    const rescue = !emergency.rescue.required || emergency.rescue.met;
+    const base = `/enterprises/${enterpriseId}`;
+    out.set('emergency', {
+      ratio: ratioOf([emergency.comprehensivePlanFiled, drills, rescue].filter(Boolean).length, 3, 0),
+      records: [
+        rec('emergency.planFiled', state(emergency.comprehensivePlanFiled ? 'yes' : 'no'), `${base}/emergency-plans`),
+        rec('emergency.drills', state(drills ? 'done' : 'notDone'), `${base}/drills`),
+        rec('emergency.rescue', state(rescue ? 'yes' : 'no'), '/rescue'),
+      ],
+    });
+  } else out.set('emergency', notYet('emergency.records'));
+  // 5.7 R-ACC-2 (issue 14): the year's accidents reported to the regulators in time and investigated to a conclusion,
+  // half each; a year without an accident scores in full (near misses are not accidents).
+  const acc = accidents;
+  out.set('accidents', acc.accidents === 0
+    ? { ratio: 1, records: [rec('accidents.none', count(0), `/enterprises/${enterpriseId}/accidents`)] }
+    : {
+      ratio: ((acc.reportedInTime / acc.accidents) + (acc.investigated / acc.accidents)) / 2,
+      records: [
+        rec('accidents.reportedInTime', pct(acc.reportedInTime, acc.accidents), `/enterprises/${enterpriseId}/accidents`),
+        rec('accidents.investigated', pct(acc.investigated, acc.accidents), `/enterprises/${enterpriseId}/accidents`),
+      ],
+    });
   // 5.8.1 R-RESP-5: the year's signed reviews of the duties, the rules and the safety investment.
   const reviews = [f.duty_review, f.rules_review, f.investment_check];
   out.set('reviews.yearly', {

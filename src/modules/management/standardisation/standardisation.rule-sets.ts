@@ -3,8 +3,8 @@ import { defineRuleSet } from '../../../platform/rules';
 
 /**
  * The automatic prefills (issue 13 §4): each names a computation over the platform's records that gives an element's
- * score and the records behind it (standardisation.prefill.ts). `emergency` and `accidents` name the sources that have
- * not landed yet: their elements read "not assessed" and leave the assessed maximum.
+ * score and the records behind it (standardisation.prefill.ts). An element whose records cannot be read reads "not
+ * assessed" and leaves the assessed maximum.
  */
 export const PREFILLS = [
   'resp.coverage', 'resp.principalRate', 'investment.fee', 'documents.laws', 'documents.required', 'documents.acks', 'training.plan', 'training.people',
@@ -112,8 +112,8 @@ const PREFILL_NAMES: Record<Prefill, [string, string]> = {
   'risk.ledger': ['风险点评估与复评', 'Risk points assessed and reassessed'],
   'hazards.loop': ['检查任务与隐患闭环', 'Check tasks and the hazard loop'],
   'reviews.yearly': ['年度评审（责任制、制度、投入）', 'Yearly reviews (duties, rules, investment)'],
-  emergency: ['应急管理（模块未上线，暂不评分）', 'Emergency management (not yet on the platform: not assessed)'],
-  accidents: ['事故管理（模块未上线，暂不评分）', 'Accident management (not yet on the platform: not assessed)'],
+  emergency: ['应急管理（预案备案、演练、救援组织）', 'Emergency management (plans filed, drills, rescue organisation)'],
+  accidents: ['事故管理（按时报告、调查结案）', 'Accident management (reported in time, investigated)'],
 };
 export const prefillName = (p: Prefill, zh: boolean) => PREFILL_NAMES[p][zh ? 0 : 1];
 

@@ -271,3 +271,27 @@ export async function enterpriseName(db: Executor, scope: AnyScope, enterpriseId
   const row = await db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).where(enterpriseInScope(scope, 'id')).executeTakeFirst();
   return row?.name ?? '';
 }
+
+/**
+ * Issue 14 §4: the enterprise's duty lists with the version that was in force at `at` (published by then and not yet
+ * superseded), for an accident investigation's findings, which cite the duties as they stood on the day. With
+ * `employeeId`, only the lists assigned to that person (directly or through a post held now).
+ */
+export async function dutyListsInForceAt(db: Executor, scope: AnyScope, enterpriseId: string, at: Date, employeeId?: string | null) {
+  let q = db.selectFrom('duty_lists as l')
+    .innerJoin('duty_list_versions as v', (j) => j.onRef('v.enterprise_id', '=', 'l.enterprise_id').onRef('v.list_id', '=', 'l.id'))
+    .select(['l.id as list_id', 'l.name as list_name', 'l.level', 'v.version', 'v.items', 'v.published_at'])
+    .where('l.enterprise_id', '=', enterpriseId).where(enterpriseInScope(scope, 'l.enterprise_id'))
+    .where('v.published_at', 'is not', null).where('v.published_at', '<=', at)
+    .where((eb) => eb.or([eb('v.superseded_at', 'is', null), eb('v.superseded_at', '>', at)]));
+  if (employeeId) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('duty_list_assignments as a').select('a.list_id')
+      .whereRef('a.enterprise_id', '=', 'l.enterprise_id').whereRef('a.list_id', '=', 'l.id')
+      .where((w) => w.or([
+        w('a.employee_id', '=', employeeId),
+        w.exists(w.selectFrom('employee_posts as ep').select('ep.post_id').whereRef('ep.enterprise_id', '=', 'a.enterprise_id').whereRef('ep.post_id', '=', 'a.post_id').where('ep.employee_id', '=', employeeId)),
+      ]))));
+  }
+  const rows = await q.orderBy('l.name').orderBy('l.id').execute();
+  return rows.map((r) => ({ listId: r.list_id, listName: r.list_name, level: r.level, version: r.version, items: (r.items as DutyItem[]).map((i) => i.content) }));
+}

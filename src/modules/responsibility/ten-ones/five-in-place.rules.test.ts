@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import { fiveInPlace, type FiveFacts } from './five-in-place.rules';
 
 const full = { postsPercent: 100, peoplePercent: 100, complete: true };
-const managed: Pick<FiveFacts, 'management' | 'investment' | 'training'> = {
+const ready: NonNullable<FiveFacts['emergency']> = { comprehensivePlanFiled: true, mainDrillWithinYear: true, drillWithinHalfYear: null, rescue: { required: false, met: true } };
+const managed: Pick<FiveFacts, 'management' | 'investment' | 'training' | 'emergency'> = {
   management: { missingRules: [], staffingCompliant: true }, investment: { budgetApproved: true, fee: { accrued: '1000.00', shortfall: '0.00' } },
-  training: { shortfall: 0, unqualifiedOnPost: 0, minorsOnHazardous: 0 },
+  training: { shortfall: 0, unqualifiedOnPost: 0, minorsOnHazardous: 0 }, emergency: ready,
 };
 const facts = (f: Partial<FiveFacts>) => fiveInPlace({ coverage: full, letters: { roster: 1, done: 1, complete: true }, ...managed, ...f });
 
@@ -49,7 +50,21 @@ test('R-RESP-4: training is in place with nobody short of hours (R-TRN-1) and no
   for (const [input, state, reasons] of rows) assert.deepEqual([v(input).state, v(input).reasons], [state, reasons], JSON.stringify(input));
 });
 
-test('R-RESP-4: emergency, whose module is not built, says "not assessed", never met', () => {
-  const rest = facts({}).slice(4);
-  assert.deepEqual(rest.map((i) => [i.key, i.state]), [['emergency', 'notAssessed']]);
+test('R-RESP-4: emergency is in place with a comprehensive plan filed (R-EMG-1), the drills done (R-EMG-2) and the rescue organisation required (R-EMG-3)', () => {
+  const v = (emergency: FiveFacts['emergency']) => facts({ emergency }).find((i) => i.key === 'emergency')!;
+  const rows: [FiveFacts['emergency'], string, string[]][] = [
+    [ready, 'met', []],
+    [{ ...ready, drillWithinHalfYear: true, rescue: { required: true, met: true } }, 'met', []],
+    [{ ...ready, comprehensivePlanFiled: false }, 'notMet', ['planNotFiled']],
+    [{ ...ready, mainDrillWithinYear: false }, 'notMet', ['drillMissing']],
+    // A half-yearly sector (R-EMG-2) without a drill in the last half-year, though the yearly one was held.
+    [{ ...ready, drillWithinHalfYear: false }, 'notMet', ['drillMissing']],
+    [{ ...ready, rescue: { required: true, met: false } }, 'notMet', ['rescueMissing']],
+    // Not required: no rescue organisation is no shortfall.
+    [{ ...ready, rescue: { required: false, met: false } }, 'met', []],
+    [{ comprehensivePlanFiled: false, mainDrillWithinYear: false, drillWithinHalfYear: false, rescue: { required: true, met: false } }, 'notMet', ['planNotFiled', 'drillMissing', 'rescueMissing']],
+    // Facts that cannot be read are never taken for met.
+    [null, 'notAssessed', ['moduleNotBuilt']],
+  ];
+  for (const [input, state, reasons] of rows) assert.deepEqual([v(input).state, v(input).reasons], [state, reasons], JSON.stringify(input));
 });

@@ -5,10 +5,13 @@
  *   investment = budget set and fee accrued per R-INV-1;
  *   training = no shortfall (R-TRN-1) and no unqualified person on a post (R-TRN-2);
  *   emergency = plans filed (R-EMG-1), drills done (R-EMG-2), rescue organisation in place (R-EMG-3).
- * Pure: the facts come in, each indicator says met, not met, or "not assessed" where the module that holds its records
- * is not built yet (never a guess). Management and investment read the management system's own decisions (issue 12:
- * R-DOC-1's required rules, R-TEAM-1/2, the approved budget, R-INV-1's accrual); training reads issue 13's (R-TRN-1/2).
+ * Pure: the facts come in, each indicator says met, not met, or "not assessed" where its records cannot be read (never
+ * a guess). Management and investment read the management system's own decisions (issue 12: R-DOC-1's required rules,
+ * R-TEAM-1/2, the approved budget, R-INV-1's accrual); training reads issue 13's (R-TRN-1/2); emergency reads issue 14's
+ * plans, drills and rescue organisation (R-EMG-1…3).
  */
+import type { EmergencyFacts } from '../../emergency';
+
 export type Indicator = { key: 'responsibility' | 'management' | 'investment' | 'training' | 'emergency'; state: 'met' | 'notMet' | 'notAssessed'; reasons: string[] };
 
 export type FiveFacts = {
@@ -27,6 +30,11 @@ export type FiveFacts = {
    * certificate where the post needs one, or not trained before the post (R-TRN-2) — and minors on hazardous posts.
    */
   training: { shortfall: number; unqualifiedOnPost: number; minorsOnHazardous: number };
+  /**
+   * Issue 14: a comprehensive plan filed (R-EMG-1), a comprehensive or special drill within the year and, where owed, a
+   * drill within the half-year (R-EMG-2), the rescue organisation where required (R-EMG-3). null: not known (never met).
+   */
+  emergency: EmergencyFacts | null;
 };
 
 const indicator = (key: Indicator['key'], reasons: string[]): Indicator => ({ key, state: reasons.length ? 'notMet' : 'met', reasons });
@@ -49,6 +57,10 @@ export function fiveInPlace(f: FiveFacts): Indicator[] {
       ...(f.training.shortfall > 0 ? ['trainingShort'] : []),
       ...(f.training.unqualifiedOnPost > 0 || f.training.minorsOnHazardous > 0 ? ['unqualifiedOnPost'] : []),
     ]),
-    { key: 'emergency', state: 'notAssessed', reasons: ['moduleNotBuilt'] },
+    f.emergency === null ? { key: 'emergency', state: 'notAssessed', reasons: ['moduleNotBuilt'] } : indicator('emergency', [
+      ...(f.emergency.comprehensivePlanFiled ? [] : ['planNotFiled']),
+      ...(f.emergency.mainDrillWithinYear && f.emergency.drillWithinHalfYear !== false ? [] : ['drillMissing']),
+      ...(f.emergency.rescue.required && !f.emergency.rescue.met ? ['rescueMissing'] : []),
+    ]),
   ];
 }

@@ -22,6 +22,11 @@ const fiveInPlace = z.object({
   /** The management system's decisions the management and investment indicators read (issue 12). */
   management: z.object({ missingRules: z.array(z.string()), staffingCompliant: z.boolean() }),
   investment: z.object({ budgetApproved: z.boolean(), fee: z.object({ accrued: z.string().nullable(), shortfall: z.string() }).nullable() }),
+  /** The plans, drills and rescue organisation the emergency indicator reads (issue 14, R-EMG-1…3). */
+  emergency: z.object({
+    comprehensivePlanFiled: z.boolean(), mainDrillWithinYear: z.boolean(), drillWithinHalfYear: z.boolean().nullable(),
+    rescue: z.object({ required: z.boolean(), met: z.boolean() }),
+  }).nullable(),
   principalRate: rate,
 });
 

@@ -2,6 +2,7 @@ import { requireActor, wholeEnterprise, type Ctx } from '../../../platform/auth/
 import type { Db } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
 import { localYear } from '../../../platform/time';
+import { emergencyFacts } from '../../emergency';
 import { managementFacts } from '../../management';
 import { boardEnterpriseList, enterpriseRates } from '../../obligations';
 import { dutyCoverage } from '../duty-lists/duty-coverage.service';
@@ -22,17 +23,20 @@ export async function fiveInPlacePanel(db: Db, ctx: Ctx, enterpriseId: string) {
   if (actor.scope.kind === 'enterprise' && (actor.scope.enterpriseId !== enterpriseId || actor.scope.capacity !== 'manager')) throw new AppError('NOT_FOUND');
   const year = localYear(ctx.now);
   const rates = await ratesOf(db, ctx, enterpriseId, year);
-  const [coverage, [letters], managed] = await Promise.all([
+  const [coverage, [letters], managed, emergency] = await Promise.all([
     dutyCoverage(db, wholeEnterprise(enterpriseId), enterpriseId),
     letterFigures(db, actor.scope, [enterpriseId], year),
     managementFacts(db, enterpriseId, ctx.now),
+    emergencyFacts(db, enterpriseId, ctx.now),
   ]);
   const lettersFacts = letters ? { roster: letters.roster, done: letters.done, complete: letters.status === 'completed' || (letters.roster > 0 && letters.done >= letters.roster) } : null;
   return {
     year,
     indicators: fiveInPlace({
       coverage: { postsPercent: coverage.posts.percent, peoplePercent: coverage.people.percent, complete: coverage.complete }, letters: lettersFacts, ...managed,
+      emergency,
     }),
+    emergency,
     management: managed.management,
     investment: managed.investment,
     coverage: { posts: coverage.posts, people: coverage.people },

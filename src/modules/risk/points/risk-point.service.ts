@@ -243,6 +243,27 @@ export async function assessRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id
   return getRiskPoint(db, ctx, enterpriseId, id);
 }
 
+/**
+ * Issue 14, R-ACC-2 with R-RISK-3/6: an accident happened at the point (the accident module's door, in its
+ * transaction). The point is graded 1 by direct judgement ("a past accident with controls not improved"), flagged
+ * control-failing and due for re-assessment today; a later assessment, once its controls improve, clears the flag.
+ * Null when the point is not an active point of the enterprise.
+ */
+export async function markAccidentAtPoint(tx: Tx, ctx: Ctx, enterpriseId: string, pointId: string, reason: string): Promise<{ code: string; name: string } | null> {
+  const whole = wholeEnterprise(enterpriseId);
+  const point = await findRiskPoint(tx, whole, enterpriseId, pointId);
+  if (!point) return null;
+  const grade = await applyAssessment(tx, ctx, enterpriseId, pointId, {
+    stage: 'residual', methods: [{ method: 'DIRECT', conditions: ['past_accident_uncontrolled'] }], reason,
+  });
+  await updateRiskPointRow(tx, whole, enterpriseId, pointId, { control_failing: true, reassess_due: today(ctx), updated_at: ctx.now });
+  await writeAudit(tx, ctx, {
+    action: 'risk.assess', entityType: 'risk_point', entityId: pointId, enterpriseId,
+    before: { grade: point.grade, controlFailing: point.control_failing }, after: { grade, controlFailing: true, reason },
+  });
+  return { code: point.code, name: point.name };
+}
+
 /** R-RISK-4: the responsible person at each level; levels above the point's control level are cleared. */
 export async function setControllers(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: Partial<Record<ControlLevelName, string | null>>) {
   const actor = requireActor(ctx);

@@ -191,6 +191,9 @@ export const obligationMessages = {
   'obligation.five.reason.feeShort': ['安全生产费用提取不足', 'The safety fee is accrued short'],
   'obligation.five.reason.trainingShort': ['有人员安全培训学时不足', 'Someone is short of training hours'],
   'obligation.five.reason.unqualifiedOnPost': ['有人员无证或未经培训上岗（或未成年工在危险岗位）', 'Someone works a post without certificate or training (or a minor on a hazardous post)'],
+  'obligation.five.reason.planNotFiled': ['综合应急预案尚未完成备案', 'The comprehensive emergency plan is not filed'],
+  'obligation.five.reason.drillMissing': ['应急演练未按规定频次开展', 'Emergency drills are not held as often as required'],
+  'obligation.five.reason.rescueMissing': ['未按要求建立应急救援组织（或兼职救援人员、救援协议）', 'The required rescue organisation (or part-time rescuers and agreement) is missing'],
   'obligation.five.reason.moduleNotBuilt': ['相关业务模块尚未上线，暂不评估', 'Its records are not kept on the platform yet'],
   'obligation.five.detail': ['责任清单覆盖：岗位 {posts}，人员 {people}；责任书：{letters}', 'Duty lists: posts {posts}, people {people}; letters: {letters}'],
 
