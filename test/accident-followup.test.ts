@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, test } from 'node:test';
 import type { Ctx } from '../src/platform/auth/actor';
 import { addLocalDays, localDay, localInstant } from '../src/platform/time';
-import { triggerEvent } from '../src/modules/obligations';
+import { runObligationsDay, triggerEvent } from '../src/modules/obligations';
 import { responsibilityAccidentsFor } from '../src/modules/accidents/followup/followup.manifest';
 import { createTestPlatform, type TestPlatform } from './helpers';
 import { makeEnterprise, makePng, type FreshEnterprise } from './factories';
@@ -51,6 +52,23 @@ const interviewBody = (accidentIds: string[], extra: Record<string, unknown> = {
 });
 
 const EMERGENCY_DEPT = async () => (await t.db.selectFrom('users').select('department_id').where('username', '=', 'yjj').executeTakeFirstOrThrow()).department_id!;
+
+test('R-RESP-8: the interview duty reminds and escalates to the supervising department\'s officers, never to the enterprise it is about', async () => {
+  const ent = await makeEnterprise(t);
+  await makeAccident(ent, { receivedAt: localInstant(2026, 10, 10, 9) }); // due 2026-11-25, reminded 5 and 1 days before
+  const yjj = await t.db.selectFrom('users').select('id').where('username', '=', 'yjj').executeTakeFirstOrThrow();
+  const told = async (userId: string) => Number((await t.db.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(sql<boolean>`payload->>'userId' = ${userId} and payload->>'kind' = 'obligation' and payload->'params'->>'enterprise' = ${ent.name}`)
+    .executeTakeFirstOrThrow()).n);
+  await runObligationsDay(t.db, localInstant(2026, 10, 21, 9));
+  assert.ok(await told(yjj.id) >= 1, 'the emergency bureau (supervising hazardous chemicals) is reminded');
+  assert.equal(await told(ent.users.principal.id), 0, 'the principal does not owe his own interview');
+  assert.equal(await told(ent.users.safety.id), 0);
+  const reminded = await told(yjj.id);
+  await runObligationsDay(t.db, localInstant(2026, 10, 27, 9));
+  assert.ok(await told(yjj.id) > reminded, 'overdue: escalated to the officers');
+  assert.equal(await told(ent.users.principal.id), 0, 'nor is the enterprise told it is late for it');
+});
 
 test('an accident report opens the department\'s interview duty, due N days after the report; an interview fulfils it', async () => {
   const ent = await makeEnterprise(t);

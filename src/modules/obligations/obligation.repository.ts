@@ -203,14 +203,18 @@ export async function waiveSuspended(db: Executor, _scope: SystemScope, now: Dat
 }
 
 /** Who hears of an occurrence: its owners (by the kind of owner), as `users u` joined to the CTE row `r`. */
-const OWNERS = sql`u.enterprise_id = r.enterprise_id and not u.disabled and (
+// A duty owed by a regulator (R-RESP-8's interview) is the supervising departments' officers' to hear of, never the
+// enterprise's: they are the ones who act.
+const OWNERS = sql`not u.disabled and ((u.enterprise_id = r.enterprise_id and (
     (r.owner = 'principal' and u.role = 'enterprise_principal')
  or (r.owner = 'safety_manager' and u.role = 'safety_manager')
- or (r.owner in ('enterprise', 'regulator') and u.role in ('enterprise_principal', 'safety_manager'))
- or (r.owner = 'person' and (u.employee_id = r.owner_employee_id or u.id = r.owner_user_id)))`;
+ or (r.owner = 'enterprise' and u.role in ('enterprise_principal', 'safety_manager'))
+ or (r.owner = 'person' and (u.employee_id = r.owner_employee_id or u.id = r.owner_user_id))))
+ or (r.owner = 'regulator' and u.role = 'department_officer'
+     and u.department_id in (select department_id from department_industries where industry_code = r.industry_code)))`;
 
-/** The enterprise's managers, and (for a duty reported outward) its regulators: who hears of an escalation. */
-const ESCALATE_TO = sql`(u.enterprise_id = r.enterprise_id and not u.disabled and u.role in ('enterprise_principal', 'safety_manager'))
+/** The enterprise's managers (of its own duties), and (for a duty reported outward) its regulators: who hears of an escalation. */
+const ESCALATE_TO = sql`(r.owner <> 'regulator' and u.enterprise_id = r.enterprise_id and not u.disabled and u.role in ('enterprise_principal', 'safety_manager'))
  or (r.reported_to <> 'internal' and r.step_index > 0 and not u.disabled and (
       (u.role = 'subdistrict_officer' and u.subdistrict_id = r.subdistrict_id)
    or (u.role = 'department_officer' and u.department_id in (select department_id from department_industries where industry_code = r.industry_code))))`;
@@ -227,10 +231,10 @@ export async function sendReminders(db: Executor, _scope: SystemScope, districtI
        where e.id = o.enterprise_id and e.district_id = ${districtId} and o.definition_key = ${definitionKey}
          and o.status in ('upcoming', 'due') and o.due_on >= ${today}::date and o.due_on <= ${today}::date + ${step}::int
          and not (${step} = any(o.reminded))
-      returning o.enterprise_id, o.id, o.owner, o.owner_employee_id, o.owner_user_id, o.due_on, o.subject_label, e.name)
+      returning o.enterprise_id, o.id, o.owner, o.owner_employee_id, o.owner_user_id, o.due_on, o.subject_label, e.name, e.industry_code)
     insert into outbox (topic, payload)
     select 'notify', jsonb_build_object('userId', u.id, 'kind', 'obligation', 'titleKey', ${names.title}::text, 'bodyKey', ${names.body}::text,
-      'link', '/duties/' || r.enterprise_id || '/' || r.id,
+      'link', case when u.enterprise_id is null then '/duties/board?enterprise=' || r.enterprise_id else '/duties/' || r.enterprise_id || '/' || r.id end,
       'params', jsonb_build_object('enterprise', r.name, 'duty', ${names.zh}::text, 'dutyEn', ${names.en}::text, 'due', to_char(r.due_on, 'YYYY-MM-DD'), 'subject', r.subject_label))
       from r join users u on ${OWNERS}`.execute(db);
   return Number(res.numAffectedRows ?? 0);
@@ -455,7 +459,8 @@ export async function moveDueDay(db: Executor, scope: SystemScope, row: Occurren
 /** Who owns an occurrence, as notification recipients (account ids). */
 export async function ownerAccounts(db: Executor, _scope: SystemScope, row: Pick<OccurrenceRow, 'enterprise_id' | 'owner' | 'owner_employee_id' | 'owner_user_id'>): Promise<string[]> {
   const r = await sql<{ id: string }>`select u.id from (select ${row.enterprise_id}::uuid as enterprise_id, ${row.owner}::text as owner,
-      ${row.owner_employee_id}::uuid as owner_employee_id, ${row.owner_user_id}::uuid as owner_user_id) r join users u on ${OWNERS}`.execute(db);
+      ${row.owner_employee_id}::uuid as owner_employee_id, ${row.owner_user_id}::uuid as owner_user_id,
+      (select industry_code from enterprises where id = ${row.enterprise_id}::uuid) as industry_code) r join users u on ${OWNERS}`.execute(db);
   return r.rows.map((x) => x.id);
 }
 

@@ -2,7 +2,6 @@ import { wholeEnterprise } from '../../../platform/auth/actor';
 import type { Executor } from '../../../platform/db/database';
 import { currentRules } from '../../../platform/rules';
 import { localDay, localInstant, localYear } from '../../../platform/time';
-import { accidentFacts } from '../../accidents';
 import { emergencyFacts } from '../../emergency';
 import { dutyCoverage } from '../../responsibility';
 import { riskSummaryFor } from '../../risk';
@@ -40,7 +39,9 @@ export async function computePrefills(db: Executor, enterpriseId: string, year: 
     certificateFacts(db, [enterpriseId], at),
     ppeFacts(db, [enterpriseId], at),
     emergencyFacts(db, enterpriseId, at),
-    accidentFacts(db, enterpriseId, year, at),
+    // Loaded when first asked: the accidents module reaches back into this one (the insurer of its 安责险 notices), and a
+    // static import would tie the two modules' start-up order in a cycle.
+    import('../../accidents').then((m) => m.accidentFacts(db, enterpriseId, year, at)),
   ]);
   const out = new Map<Prefill, PrefillResult>();
   if (!facts) return out;
