@@ -225,6 +225,17 @@ export async function drainOutbox(t: TestPlatform): Promise<void> {
   while (await t.platform.jobs.dispatchOutbox() > 0) { /* next batch */ }
 }
 
+/** Every notification in the person's bell, page after page (daily jobs may have put many before the one a test seeks). */
+export async function allNotifications(c: Client): Promise<{ title: string; body: string; kind: string; link: string | null }[]> {
+  const all: { title: string; body: string; kind: string; link: string | null }[] = [];
+  for (let page = 1; ; page++) {
+    const res = await c.get(`/api/v1/notifications?pageSize=100&page=${page}`);
+    if (res.statusCode !== 200) throw new Error(`notifications: ${res.statusCode} ${res.body}`);
+    all.push(...(res.data.items as typeof all));
+    if (res.data.items.length < 100) return all;
+  }
+}
+
 /**
  * Sets the test clock to the moment the demo was loaded, until the calling test ends. A demo test reads the demo's
  * dates relative to its own day: the suite may reuse a demo loaded by an earlier process (under faketime, at another

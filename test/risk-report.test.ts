@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { aggregateSubdistrict } from '../src/modules/risk/report/risk-report.rules';
 import { snapshotHash } from '../src/platform/submissions/submission.rules';
 import { makeEnterprise, type FreshEnterprise } from './factories';
-import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
+import { allNotifications, createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
 import { runObligationsDay } from '../src/modules/obligations';
 import { localInstant } from '../src/platform/time';
 
@@ -186,8 +186,8 @@ test('the subdistrict forwards the aggregate; each department is notified and se
   assert.deepEqual((stored.snapshot as { totals: unknown }).totals, agg.totals);
 
   await t.platform.jobs.tick();
-  const bell = (await yjj.get('/api/v1/notifications?pageSize=50')).data.items as { title: string; body: string }[];
-  assert.ok(bell.some((n) => n.title === '关上街道报送2026年度风险管控汇总'), JSON.stringify(bell));
+  const bell = await allNotifications(yjj);
+  assert.ok(bell.some((n) => n.title === '关上街道报送2026年度风险管控汇总'), JSON.stringify(bell.map((n) => n.title)));
   const yjjAgg = (await yjj.get('/api/v1/risk/reports/2026/aggregates')).data.items;
   assert.equal(yjjAgg.length, 1);
   assert.ok(yjjAgg[0].aggregate.byIndustry.some((i: { industryCode: string }) => i.industryCode === 'hazardous_chemicals'));
@@ -195,7 +195,7 @@ test('the subdistrict forwards the aggregate; each department is notified and se
   assert.equal(yjjAgg[0].aggregate.grade1.length, 1);
 
   const zjj = await as('zjj');
-  const zjjBell = (await zjj.get('/api/v1/notifications?pageSize=50')).data.items as { title: string }[];
+  const zjjBell = await allNotifications(zjj);
   assert.ok(zjjBell.some((n) => n.title === '关上街道报送2026年度风险管控汇总'), 'a construction site is in 关上街道');
   const zjjAgg = (await zjj.get('/api/v1/risk/reports/2026/aggregates')).data.items;
   assert.equal(zjjAgg.length, 1);
