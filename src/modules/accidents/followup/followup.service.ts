@@ -271,17 +271,26 @@ async function checkFindings(tx: Tx, a: AccidentRow, input: InvestigationUpdate)
   return out;
 }
 
-/** The investigators save the team, causes, findings, the higher level's report and the lessons (while open). */
-export async function updateInvestigationContent(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: InvestigationUpdate) {
-  const actor = requireActor(ctx);
-  await db.transaction().execute(async (tx) => {
+/**
+ * The accident and its open investigation, both read under their row locks, for an investigator's change: refused for a
+ * near miss, an undecided or concluded investigation, someone who may not edit it, or a stale version.
+ */
+async function openInvestigationUnderLock(tx: Tx, actor: Actor, enterpriseId: string, id: string, version: number | undefined) {
     const a = await loadAccident(tx, actor, enterpriseId, id, { lock: true });
     refuseNearMiss(a);
     const inv = await findInvestigation(tx, enterpriseId, id, { lock: true });
     if (!inv) throw refusalError('NOT_DECIDED', 'accidentFollowup.refused.noInvestigation');
     if (!mayEdit(actor, a, { ...inv, status: 'open' })) throw forbidden();
     if (inv.status !== 'open') throw refusalError('CONCLUDED', 'accidentFollowup.refused.concluded');
-    if (input.version !== undefined && input.version !== inv.version) throw refusalError('STALE');
+    if (version !== undefined && version !== inv.version) throw refusalError('STALE');
+    return { a, inv };
+}
+
+/** The investigators save the team, causes, findings, the higher level's report and the lessons (while open). */
+export async function updateInvestigationContent(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: InvestigationUpdate) {
+  const actor = requireActor(ctx);
+  await db.transaction().execute(async (tx) => {
+    const { a, inv } = await openInvestigationUnderLock(tx, actor, enterpriseId, id, input.version);
     const findings = await checkFindings(tx, a, input);
     const changes = {
       team: JSON.stringify(input.team), cause_direct: input.causeDirect, cause_indirect: input.causeIndirect, cause_management: input.causeManagement,
@@ -304,13 +313,7 @@ export async function updateInvestigationContent(db: Db, ctx: Ctx, enterpriseId:
 export async function concludeInvestigation(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: Versioned) {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    const a = await loadAccident(tx, actor, enterpriseId, id, { lock: true });
-    refuseNearMiss(a);
-    const inv = await findInvestigation(tx, enterpriseId, id, { lock: true });
-    if (!inv) throw refusalError('NOT_DECIDED', 'accidentFollowup.refused.noInvestigation');
-    if (!mayEdit(actor, a, { ...inv, status: 'open' })) throw forbidden();
-    if (inv.status !== 'open') throw refusalError('CONCLUDED', 'accidentFollowup.refused.concluded');
-    if (input.version !== undefined && input.version !== inv.version) throw refusalError('STALE');
+    const { inv } = await openInvestigationUnderLock(tx, actor, enterpriseId, id, input.version);
     if (inv.responsibility_accident === null) throw refusalError('FINDING_REQUIRED', 'accidentFollowup.refused.findingRequired');
     if (inv.conducted_by === 'higher' && inv.higher_report.trim() === '') throw refusalError('REPORT_REQUIRED', 'accidentFollowup.refused.reportRequired');
     if (!await updateInvestigation(tx, enterpriseId, id, inv.version, {
