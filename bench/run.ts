@@ -28,6 +28,7 @@ import { benchHazards } from './hazards';
 import { benchObligations } from './obligations';
 import { benchManagement } from './management';
 import { benchCompetence } from './competence';
+import { benchEmergency } from './emergency';
 
 const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'safeduty_bench';
@@ -295,7 +296,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
   });
   const parts = positionals.length ? positionals : ['embedded', 'postgres', 'web'];
-  for (const p of parts) if (!['embedded', 'postgres', 'web', 'hazards', 'obligations', 'management', 'competence'].includes(p)) throw new Error(`unknown part ${p} (embedded, postgres, web, hazards, obligations, management, competence)`);
+  for (const p of parts) if (!['embedded', 'postgres', 'web', 'hazards', 'obligations', 'management', 'competence', 'emergency'].includes(p)) throw new Error(`unknown part ${p} (embedded, postgres, web, hazards, obligations, management, competence, emergency)`);
   const seconds = Math.min(120, Math.max(1, Number(values.duration)));
   const connections = Math.min(256, Math.max(1, Number(values.connections)));
   console.log(`SafeDuty bench: ${parts.join(', ')} · ${os.cpus().length} cores · Node ${process.version}`);
@@ -318,6 +319,11 @@ async function main(): Promise<void> {
     }
     if (p === 'management') {
       Object.assign(results.management!, await benchManagement({
+        connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode,
+      }));
+    }
+    if (p === 'emergency') {
+      Object.assign(results.emergency!, await benchEmergency({
         connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode,
       }));
     }

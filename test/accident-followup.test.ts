@@ -345,3 +345,181 @@ test('安责险: the decision notifies the insurer of the policy in force on the
   assert.equal(refused.statusCode, 409);
   assert.equal(refused.data.error.reason, 'NO_POLICY');
 });
+
+// ---- issue 14 review: the insurer's list, corrections with history, the investigation's history ----
+
+/** A confirmed liability policy of the enterprise with the insurer, in force for 2026. */
+async function insure(enterpriseId: string, institutionId: string) {
+  const number = `AZX-${Math.random().toString(36).slice(2, 10)}`;
+  await t.db.insertInto('liability_policies').values({
+    enterprise_id: enterpriseId, institution_id: institutionId, policy_number: number, starts_on: '2026-01-01', ends_on: '2026-12-31',
+    premium: '12000.00', premium_paid_by: 'unit', status: 'confirmed', confirmed_at: NOW, in_force: true, created_at: NOW, updated_at: NOW,
+  }).execute();
+  return number;
+}
+
+test('安责险: the insurer lists the accidents notified to its own policies, with grade, casualties and the claim\'s stage; others are not its', async () => {
+  const insurerUser = await t.db.selectFrom('users').select(['id', 'institution_id']).where('username', '=', 'insurer').executeTakeFirstOrThrow();
+  const ent = await makeEnterprise(t);
+  const policy = await insure(ent.id, insurerUser.institution_id!);
+  const id = await makeAccident(ent, { minor: 2 });
+  const yjj = await t.login('yjj');
+  assert.equal((await yjj.post(`/api/v1/enterprises/${ent.id}/accidents/${id}/investigation`, { conductedBy: 'district' })).statusCode, 200);
+  // Another insurer's policy and notice, of another enterprise.
+  const rival = await t.db.insertInto('institutions').values({ kind: 'insurer', name: `另一保险公司${Math.random().toString(36).slice(2, 6)}`, credit_code: null, created_at: NOW })
+    .returning('id').executeTakeFirstOrThrow();
+  const other = await makeEnterprise(t);
+  await insure(other.id, rival.id);
+  const otherAccident = await makeAccident(other);
+  assert.equal((await yjj.post(`/api/v1/enterprises/${other.id}/accidents/${otherAccident}/insurer-notice`, {})).statusCode, 200);
+
+  const insurer = await t.login('insurer');
+  const list = await insurer.get(`/api/v1/insurer/accident-notices?q=${encodeURIComponent(ent.name)}`);
+  assert.equal(list.statusCode, 200, list.body);
+  assert.equal(list.data.total, 1);
+  const item = list.data.items[0];
+  assert.equal(item.accidentId, id);
+  assert.equal(item.policyNumber, policy);
+  assert.equal(item.grade, 'general');
+  assert.equal(item.minorInjuries, 2);
+  assert.equal(item.claimStage, 'investigating');
+  assert.equal((await insurer.get(`/api/v1/insurer/accident-notices?q=${encodeURIComponent(other.name)}`)).data.total, 0, 'another insurer\'s notice is not listed');
+  assert.equal((await insurer.get('/api/v1/insurer/accident-notices?grade=larger&q=' + encodeURIComponent(ent.name))).data.total, 0);
+  assert.equal((await insurer.get(`/api/v1/insurer/accident-notices?from=2026-11-11&q=${encodeURIComponent(ent.name)}`)).data.total, 0);
+  assert.equal((await insurer.get(`/api/v1/insurer/accident-notices?from=2026-11-10&to=2026-11-10&q=${encodeURIComponent(ent.name)}`)).data.total, 1);
+
+  const detail = await insurer.get(`/api/v1/insurer/accident-notices/${item.id}`);
+  assert.equal(detail.statusCode, 200, detail.body);
+  assert.equal(detail.data.policyStartsOn, '2026-01-01');
+  assert.equal(detail.data.conductedBy, 'district');
+  assert.equal(detail.data.responsibilityAccident, null, 'no finding before the investigation is concluded');
+  const theirs = await t.db.selectFrom('accident_insurance_notices').select('id').where('enterprise_id', '=', other.id).executeTakeFirstOrThrow();
+  assert.equal((await insurer.get(`/api/v1/insurer/accident-notices/${theirs.id}`)).statusCode, 404);
+  assert.equal((await insurer.get('/api/v1/insurer/accident-notices?from=2026-13-01')).statusCode, 400);
+  // The notification to the insurer opens its notice.
+  const told = await t.db.selectFrom('outbox').select('payload').where('topic', '=', 'notify').execute();
+  assert.ok(told.some((o) => (o.payload as { link?: string; userId?: string }).userId === insurerUser.id && (o.payload as { link?: string }).link === `/insurer/accident-notices?notice=${item.id}`));
+
+  const xlsx = await insurer.get(`/api/v1/insurer/accident-notices/export?q=${encodeURIComponent(ent.name)}`);
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+  // Regulators and enterprises have their own pages; the district admin holds every permission but is no insurer.
+  assert.equal((await yjj.get('/api/v1/insurer/accident-notices')).statusCode, 403);
+  const admin = await t.login('admin');
+  const refused = await admin.get('/api/v1/insurer/accident-notices');
+  assert.equal(refused.statusCode, 403);
+  assert.equal(refused.data.error.reason, 'NOT_INSURER');
+  assert.equal((await (await ent.login('principal')).get('/api/v1/insurer/accident-notices')).statusCode, 403);
+});
+
+test('an interview is corrected with a reason and kept history; the duty of an accident it no longer covers reverts, a new one is fulfilled', async () => {
+  const ent = await makeEnterprise(t);
+  const a = await makeAccident(ent, { occurredAt: localInstant(2026, 10, 8, 8) });
+  const b = await makeAccident(ent, { occurredAt: localInstant(2026, 10, 12, 8) });
+  const yjj = await t.login('yjj');
+  const made = await yjj.post(`/api/v1/enterprises/${ent.id}/accident-interviews`, interviewBody([a, b]));
+  assert.equal(made.statusCode, 201, made.body);
+  const iid = made.data.id;
+  const path = `/api/v1/enterprises/${ent.id}/accident-interviews/${iid}/correct`;
+  const body = (extra: Record<string, unknown>) => ({ ...interviewBody([a]), record: '通报事故情况（更正：另一起事故另行约谈）。', reason: '误将两起事故合并', version: 1, ...extra });
+
+  assert.equal((await yjj.post(path, body({ reason: '' }))).statusCode, 400, 'a correction needs its reason');
+  assert.equal((await yjj.post(path, body({ version: 7 }))).data.error.reason, 'STALE');
+  assert.equal((await (await t.login('guanshang')).post(path, body({}))).statusCode, 403, 'a subdistrict officer does not record interviews');
+  assert.equal((await (await ent.login('principal')).post(path, body({}))).statusCode, 403);
+  assert.equal((await (await t.login('zjj')).post(path, body({}))).statusCode, 404, 'another department\'s officer does not see it');
+  assert.equal((await yjj.post(path, body({ heldAt: '2026-11-07T09:00:00+08:00' }))).statusCode, 400, 'not before the accidents it covers');
+
+  const fixed = await yjj.post(path, body({}));
+  assert.equal(fixed.statusCode, 200, fixed.body);
+  assert.equal(fixed.data.version, 2);
+  assert.deepEqual(fixed.data.accidentIds, [a]);
+  assert.equal(fixed.data.corrections.length, 1);
+  assert.equal(fixed.data.corrections[0].reason, '误将两起事故合并');
+  assert.deepEqual(fixed.data.corrections[0].changes.map((c: { field: string }) => c.field), ['accidentIds', 'record']);
+  assert.equal(fixed.data.corrections[0].changes[1].before, '通报事故情况，要求企业落实整改。');
+  // R-RESP-8: a keeps its fulfilment; b is owed its interview again and is due on the board.
+  const dutyA = await occurrence(ent.id, 'accident.interview', a);
+  assert.equal(dutyA?.status, 'fulfilled');
+  assert.equal(dutyA?.record_id, iid);
+  assert.equal((await occurrence(ent.id, 'accident.interview', b))?.status, 'due');
+  assert.ok((await yjj.get('/api/v1/accident-interviews?year=2026')).data.due.some((d: { accidentId: string }) => d.accidentId === b));
+  const history = await t.db.selectFrom('obligation_history').select('action').where('record_id', '=', iid).execute();
+  assert.ok(history.some((h) => h.action === 'revert'));
+  assert.equal((await yjj.get(`/api/v1/enterprises/${ent.id}/accidents/${b}/followup`)).data.interviews.length, 0);
+
+  assert.equal((await yjj.post(path, body({ version: 2 }))).data.error.reason, 'UNCHANGED');
+  const back = await yjj.post(path, body({ accidentIds: [a, b], version: 2, reason: '两起事故一并约谈' }));
+  assert.equal(back.statusCode, 200, back.body);
+  assert.equal(back.data.corrections.length, 2);
+  assert.equal((await occurrence(ent.id, 'accident.interview', b))?.status, 'fulfilled');
+  // The correction shows in the accident's detail, read by the enterprise too.
+  const seen = await (await ent.login('principal')).get(`/api/v1/enterprises/${ent.id}/accidents/${a}/followup`);
+  assert.equal(seen.data.interviews[0].corrections.length, 2);
+  assert.equal(seen.data.interviews[0].abilities.correct, false);
+  // R-RESP-8: one interview per accident — a correction cannot take in an accident another interview covers.
+  const c = await makeAccident(ent, { occurredAt: localInstant(2026, 10, 15, 8) });
+  const other = await yjj.post(`/api/v1/enterprises/${ent.id}/accident-interviews`, interviewBody([c]));
+  assert.equal(other.statusCode, 201, other.body);
+  const taken = await yjj.post(path, body({ accidentIds: [a, b, c], version: 3, reason: '并入另一起' }));
+  assert.equal(taken.statusCode, 409, taken.body);
+  assert.equal(taken.data.error.reason, 'ALREADY_INTERVIEWED');
+  assert.equal((await yjj.get(`/api/v1/enterprises/${ent.id}/accidents/${a}/followup`)).data.interviews[0].version, 3, 'the refused correction changed nothing');
+});
+
+test('the investigation\'s history — decision, edits, actions, conclusion — and a corrected responsibility finding are shown to the enterprise and the regulators', async () => {
+  const ent = await makeEnterprise(t);
+  const id = await makeAccident(ent);
+  const yjj = await t.login('yjj');
+  const base = `/api/v1/enterprises/${ent.id}/accidents/${id}`;
+  assert.equal((await yjj.post(`${base}/investigation`, { conductedBy: 'district' })).statusCode, 200);
+  const content = (responsibilityAccident: boolean, team: string[]) => ({
+    team: team.map((name) => ({ name, role: '组员', organisation: '区应急管理局' })), causeDirect: '违章操作', responsibilityAccident,
+    personFindings: [{ name: '操作工', role: '操作工', finding: '未执行操作规程' }], lessons: '',
+  });
+  assert.equal((await yjj.put(`${base}/investigation`, content(true, ['李监管'])).then((r) => r.statusCode)), 200);
+  // Saving the same content again is no change of the team or the finding.
+  const again = await yjj.put(`${base}/investigation`, content(true, ['李监管', '王专家']));
+  assert.equal(again.statusCode, 200, again.body);
+  const employee = await t.db.selectFrom('users').select('employee_id').where('id', '=', ent.users.worker.id).executeTakeFirstOrThrow();
+  const action = await yjj.post(`${base}/actions`, { kind: 'corrective', content: '更换阀门', ownerEmployeeId: employee.employee_id, dueOn: '2026-11-30' });
+  assert.equal(action.statusCode, 201, action.body);
+  const correct = { responsibilityAccident: false, personFindings: [], reason: '复核认定为非责任事故', version: 1 };
+  assert.equal((await yjj.post(`${base}/investigation/correct`, correct)).data.error.reason, 'NOT_CONCLUDED');
+  const concluded = await yjj.post(`${base}/investigation/conclude`, {});
+  assert.equal(concluded.statusCode, 200, concluded.body);
+  assert.equal(concluded.data.creditOffer, true);
+  assert.equal(concluded.data.abilities.correctFinding, true);
+  const done = await (await ent.login('worker')).post(`/api/v1/enterprises/${ent.id}/accident-actions/${action.data.id}/done`, { note: '已更换' });
+  assert.equal(done.statusCode, 200, done.body);
+
+  const version = concluded.data.investigation.version;
+  assert.equal((await yjj.post(`${base}/investigation/correct`, { ...correct, reason: ' ', version })).statusCode, 400);
+  assert.equal((await yjj.post(`${base}/investigation/correct`, { ...correct, version: version + 5 })).data.error.reason, 'STALE');
+  assert.equal((await (await ent.login('principal')).post(`${base}/investigation/correct`, { ...correct, version })).statusCode, 403, 'the district investigated, not the enterprise');
+  assert.equal((await (await ent.login('worker')).post(`${base}/investigation/correct`, { ...correct, version })).statusCode, 403);
+  assert.equal((await (await t.login('zjj')).post(`${base}/investigation/correct`, { ...correct, version })).statusCode, 404);
+  const fixed = await yjj.post(`${base}/investigation/correct`, { ...correct, version });
+  assert.equal(fixed.statusCode, 200, fixed.body);
+  assert.equal(fixed.data.investigation.responsibilityAccident, false);
+  assert.equal(fixed.data.investigation.status, 'concluded');
+  assert.equal(fixed.data.creditOffer, false);
+  const offered = await responsibilityAccidentsFor(t.db, { kind: 'system' }, localInstant(2026, 0, 1));
+  assert.ok(!offered.some((o) => o.accidentId === id), 'the credit list reads the corrected finding');
+
+  for (const reader of [yjj, await t.login('guanshang'), await ent.login('principal')]) {
+    const page = await reader.get(`${base}/followup`);
+    assert.equal(page.statusCode, 200, page.body);
+    const h = page.data.history as { op: string; parts: string[]; team: string[]; note: string; responsibilityBefore: boolean | null; responsibilityAfter: boolean | null; content: string; byName: string | null }[];
+    assert.deepEqual(h.map((e) => e.op), ['open', 'update', 'update', 'action_add', 'conclude', 'action_done', 'correct']);
+    assert.deepEqual(h[1]!.parts, ['team', 'causes', 'responsibility', 'personFindings']);
+    assert.deepEqual(h[2]!.parts, ['team']);
+    assert.deepEqual(h[2]!.team, ['李监管', '王专家']);
+    assert.equal(h[3]!.content, '更换阀门');
+    assert.equal(h[5]!.note, '已更换');
+    assert.equal(h[6]!.note, '复核认定为非责任事故');
+    assert.equal(h[6]!.responsibilityBefore, true);
+    assert.equal(h[6]!.responsibilityAfter, false);
+    assert.ok(h[0]!.byName);
+  }
+});

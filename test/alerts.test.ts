@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { ALERT_MAX_ATTEMPTS, deliverAlerts, enqueueAlerts, type AlertDriver } from '../src/platform/alerts';
+import { ALERT_MAX_ATTEMPTS, deliverAlerts, enqueueAlerts, registerAlertJobs, type AlertDriver } from '../src/platform/alerts';
+import { JobRunner } from '../src/platform/jobs/runner';
 import { alertDriverOf } from '../src/platform/alerts/alert.drivers';
 import { loadConfig } from '../src/platform/config';
 import { createTestPlatform, type TestPlatform } from './helpers';
@@ -19,15 +20,46 @@ async function write(text: string, phone = '13900000000'): Promise<string[]> {
   return (await t.db.selectFrom('alert_messages').select('id').where('text', '=', text).execute()).map((r) => r.id);
 }
 
-test('an alert is written with its job; the job sends it through the configured driver and records the attempt', async () => {
+test('an alert is written with an outbox message; the outbox\'s alert handler sends it through the configured driver and records the attempt', async () => {
   const ids = await write('alert one');
-  const job = await t.db.selectFrom('jobs').select(['name', 'payload']).where('name', '=', 'alert.send').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  assert.deepEqual((job.payload as { ids: string[] }).ids, ids);
+  const msg = await t.db.selectFrom('outbox').select(['topic', 'payload', 'processed_at']).where('topic', '=', 'alert').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  assert.deepEqual(msg.payload, { alertId: ids[0] });
+  assert.equal(msg.processed_at, null);
   await t.platform.jobs.tick();
   const row = await t.db.selectFrom('alert_messages').select(['status', 'attempts']).where('id', '=', ids[0]!).executeTakeFirstOrThrow();
   assert.deepEqual(row, { status: 'sent', attempts: 1 });
   const attempts = await t.db.selectFrom('alert_attempts').select(['driver', 'ok']).where('alert_id', '=', ids[0]!).execute();
   assert.deepEqual(attempts, [{ driver: 'recording', ok: true }]);
+});
+
+test('a failing alert is tried again by the outbox after its backoff, and the message ends with the alert\'s attempts', async () => {
+  const runner = new JobRunner(t.db, { pollMs: 1000, now: () => t.clock.now });
+  registerAlertJobs(runner, loadConfig({ ALERT_DRIVER: 'sms' }));
+  const ids = await write('alert three');
+  const message = () => t.db.selectFrom('outbox').select(['attempts', 'processed_at', 'run_at', 'last_error']).where('payload', '@>', JSON.stringify({ alertId: ids[0] })).executeTakeFirstOrThrow();
+  const alert = () => t.db.selectFrom('alert_messages').select(['status', 'attempts']).where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+  const start = t.clock.now;
+  try {
+    // The SMS driver without its URL fails every attempt, visibly.
+    await runner.dispatchOutbox(10_000);
+    let m = await message();
+    assert.equal(m.attempts, 1);
+    assert.equal(m.processed_at, null);
+    assert.equal(m.run_at?.getTime(), start.getTime() + 2000, 'tried again after 2^1 s');
+    assert.match(m.last_error ?? '', /not delivered/);
+    // Not before its time.
+    await runner.dispatchOutbox(10_000);
+    assert.equal((await alert()).attempts, 1);
+    for (let i = 2; i <= ALERT_MAX_ATTEMPTS; i++) {
+      t.clock.now = new Date(t.clock.now.getTime() + 1000 * 2 ** (i - 1));
+      await runner.dispatchOutbox(10_000);
+      }
+    m = await message();
+    assert.deepEqual(await alert(), { status: 'failed', attempts: ALERT_MAX_ATTEMPTS });
+    assert.ok(m.processed_at, 'the message ends with the alert');
+  } finally {
+    t.clock.now = start;
+  }
 });
 
 test('a failing provider is retried and each attempt recorded; after the last attempt the alert is failed', async () => {

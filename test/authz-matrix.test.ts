@@ -427,6 +427,7 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/v1/insurance/coverage': REGULATORS,
   'GET /api/v1/notifications': ALL,
   'GET /api/v1/notifications/unread-count': ALL,
+  'GET /api/v1/notifications/stream': ALL,
   'GET /api/v1/workbench': ALL,
   'GET /api/v1/hazards/reported-by-me': ALL,
   'POST /api/v1/notifications/:id/read': ALL,

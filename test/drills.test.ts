@@ -4,6 +4,7 @@ import { enterpriseOwes } from '../src/modules/obligations';
 import { emergencyRequirementsOf } from '../src/modules/emergency/emergency.profile';
 import { runDrillsDay } from '../src/modules/emergency/drills/drills.jobs';
 import { DRILL_DUTY } from '../src/modules/emergency/drills/drills.obligations';
+import { DEMO_PASSWORD } from '../src/seed/demo';
 import { seedDemoDrills } from '../src/seed/demo-drills';
 import { INDUSTRIES } from '../src/seed/reference-data';
 import { makeEnterprise, type FreshEnterprise } from './factories';
@@ -73,6 +74,13 @@ async function occurrence(definition: string, period: string, enterpriseId = ent
   return t.db.selectFrom('obligation_occurrences').select(['status', 'record_type', 'record_id', 'waived_reason'])
     .where('enterprise_id', '=', enterpriseId).where('definition_key', '=', definition).where('period_key', '=', period)
     .where('subject_key', '=', subject).executeTakeFirst();
+}
+
+/** What a request may have written for an enterprise: its duty occurrences and its audit rows. */
+async function writesOf(enterpriseId: string) {
+  const count = async (table: 'obligation_occurrences' | 'audit_log') => Number((await t.db.selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n')).where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow()).n);
+  return { occurrences: await count('obligation_occurrences'), audit: await count('audit_log') };
 }
 
 test('R-EMG-2 drill frequencies by sector: which of the three duties each enterprise owes', async () => {
@@ -155,9 +163,17 @@ test('each issued on-site plan has its own half-yearly occurrence; a drill of on
   const a = await makePlan(e.id, 'onsite', 'issued', '液氨泄漏现场处置方案');
   const b = await makePlan(e.id, 'onsite', 'filed', '配电室火灾现场处置方案');
   await makePlan(e.id, 'onsite', 'draft', '未发布的方案');
-  const plan = await (await e.login('safety')).get(api('/drill-plan', e.id));
-  assert.equal(plan.statusCode, 200, plan.body);
-  assert.deepEqual(plan.data.onsite.map((p: { planId: string }) => p.planId).sort(), [a, b].sort());
+  // Reading the drill plan writes nothing: plans that appeared without being issued through the API (as here) show
+  // their half-years as not yet opened until the daily job runs.
+  const safety = await e.login('safety');
+  const before = await writesOf(e.id);
+  const unopened = await safety.get(api('/drill-plan', e.id));
+  assert.equal(unopened.statusCode, 200, unopened.body);
+  assert.deepEqual(await writesOf(e.id), before);
+  assert.deepEqual(unopened.data.onsite.map((p: { planId: string }) => p.planId).sort(), [a, b].sort());
+  for (const p of unopened.data.onsite) assert.deepEqual(p.periods.map((x: { status: string }) => x.status), ['none', 'none']);
+  await runDrillsDay(t.db, t.clock.now);
+  const plan = await safety.get(api('/drill-plan', e.id));
   for (const p of plan.data.onsite) assert.deepEqual(p.periods.map((x: { status: string }) => x.status), ['due', 'upcoming']);
   assert.equal(plan.data.halfYear.owed, false);
 
@@ -183,6 +199,34 @@ test('each issued on-site plan has its own half-yearly occurrence; a drill of on
   assert.equal(await occurrence(DRILL_DUTY.onsite, '2026-H1', e.id, draft), undefined);
   // The daily job never opens a per-plan duty for the enterprise as a whole.
   assert.equal(await occurrence(DRILL_DUTY.onsite, '2026-H1', e.id, ''), undefined);
+});
+
+test('issuing an on-site plan opens its half-years in the same transaction: the drill plan shows them before the daily job', async () => {
+  const e = await makeEnterprise(t, { industryCode: 'machinery', onboardedOn: '2025-12-01' });
+  const safety = await e.login('safety');
+  const principal = await e.login('principal');
+  const plans = `/api/v1/enterprises/${e.id}/emergency-plans`;
+  const made = await safety.post(plans, {
+    kind: 'onsite', title: '冲压机伤害现场处置方案', scope: '冲压车间机械伤害事故。', organisation: '班组长为现场负责人。',
+    responseLevels: '一级响应。', procedures: '停机、断电、报告、救护。', resources: '急救箱位于车间门口。',
+  });
+  assert.equal(made.statusCode, 201, made.body);
+  const id = made.data.id as string;
+  for (const [who, path, body] of [
+    [safety, 'submit', {}],
+    [safety, 'review', { reviewers: [{ name: '王专家' }], reviewedOn: '2026-06-19', conclusion: 'passed', opinions: '同意' }],
+    [principal, 'sign', { method: 'password', password: DEMO_PASSWORD }],
+  ] as const) {
+    const res = await who.post(`${plans}/${id}/${path}`, body);
+    assert.equal(res.statusCode, 200, `${path}: ${res.body}`);
+  }
+  assert.equal(await occurrence(DRILL_DUTY.onsite, '2026-H1', e.id, id), undefined);
+  const issued = await safety.post(`${plans}/${id}/issue`, {});
+  assert.equal(issued.statusCode, 200, issued.body);
+  assert.equal((await occurrence(DRILL_DUTY.onsite, '2026-H1', e.id, id))?.status, 'due');
+  assert.equal((await occurrence(DRILL_DUTY.onsite, '2026-H2', e.id, id))?.status, 'upcoming');
+  const plan = await safety.get(api('/drill-plan', e.id));
+  assert.deepEqual(plan.data.onsite.map((p: { planId: string; periods: { status: string }[] }) => [p.planId, p.periods.map((x) => x.status)]), [[id, ['due', 'upcoming']]]);
 });
 
 test('evaluation, reporting to the regulators (the sectors only) and the regulators\' list', async () => {

@@ -179,6 +179,47 @@ test('the whole life cycle: draft, review, the principal signs the exact version
   assert.equal(v1.content_sha256, sig.content_sha256);
 });
 
+test('issued to people, a unit and a post: their accounts get it with a receipt, nobody else; a person without an account or a foreign unit is refused', async () => {
+  const e = await makeEnterprise(t);
+  const safety = await e.login('safety');
+  const principal = await e.login('principal');
+  const employeeOf = async (who: keyof FreshEnterprise['users']) =>
+    (await t.db.selectFrom('users').select('employee_id').where('id', '=', e.users[who].id).executeTakeFirstOrThrow()).employee_id!;
+  // A post in workshop two held by its worker, a person on the roster without an account, a unit with nobody in it.
+  const post = await t.db.insertInto('posts').values({ enterprise_id: e.id, org_unit_id: e.units.ws2, name: '巡检工', created_at: t.clock.now }).returning('id').executeTakeFirstOrThrow();
+  await t.db.insertInto('employee_posts').values({ enterprise_id: e.id, employee_id: await employeeOf('worker2'), post_id: post.id }).execute();
+  const noAccount = await t.db.insertInto('employees').values({
+    enterprise_id: e.id, name: '临时工', id_number_masked: '5301**********0001', id_number_hash: `plans-${Math.random()}`, employment_form: 'temporary', org_unit_id: e.units.team1,
+  }).returning('id').executeTakeFirstOrThrow();
+  const empty = (await ok((await t.login('admin')).post(`/api/v1/enterprises/${e.id}/org-units`, { parentId: e.rootUnitId, kind: 'workshop', name: '三车间' }), 201)).data as { id: string };
+
+  const id = (await draft(e)).data.id as string;
+  await ok(safety.post(api(e, `/${id}/submit`), {}));
+  await ok(safety.post(api(e, `/${id}/review`), { reviewers: [{ name: '王专家' }], reviewedOn: '2026-09-01', conclusion: 'passed', opinions: '同意' }));
+  await ok(principal.post(api(e, `/${id}/sign`), { method: 'password', password: DEMO_PASSWORD }));
+
+  const refusals: [Record<string, unknown>, string, string][] = [
+    [{ audienceEmployeeIds: [await employeeOf('leader'), noAccount.id] }, 'body.audienceEmployeeIds.1', 'emergencyPlan.employeeNoAccount'],
+    [{ audienceUnitIds: [chem.units.ws1] }, 'body.audienceUnitIds.0', 'emergencyPlan.unitUnknown'],
+    [{ audiencePostIds: ['00000000-0000-4000-8000-000000000000'] }, 'body.audiencePostIds.0', 'emergencyPlan.postUnknown'],
+    [{ audienceUnitIds: [empty.id] }, 'body.audienceUnitIds', 'emergencyPlan.audienceNobody'],
+  ];
+  for (const [audience, path, message] of refusals) {
+    const res = await safety.post(api(e, `/${id}/issue`), audience);
+    assert.equal(res.statusCode, 400, res.body);
+    assert.deepEqual(res.data.error.issues.map((i: { path: string }) => i.path), [path], JSON.stringify(audience));
+    assert.ok(!res.body.includes(message), 'the reason is translated, never the key');
+  }
+  assert.equal((await ok(safety.get(api(e, `/${id}`)))).data.status, 'signed', 'a refused issue changes nothing');
+
+  // The unit leader by name, team one (its worker) by unit, the inspectors by post.
+  await ok(safety.post(api(e, `/${id}/issue`), { audienceEmployeeIds: [await employeeOf('leader')], audienceUnitIds: [e.units.team1], audiencePostIds: [post.id] }));
+  const receipts = await t.db.selectFrom('emergency_plan_receipts').select('user_id').where('enterprise_id', '=', e.id).where('plan_id', '=', id).execute();
+  assert.deepEqual(receipts.map((r) => r.user_id).sort(), [e.users.leader.id, e.users.worker.id, e.users.worker2.id].sort());
+  assert.equal((await ok(safety.get(api(e, `/${id}/receipts`)))).data.total, 3);
+  assert.equal((await (await e.login('worker2')).get(api(e, `/${id}`))).statusCode, 200, 'the post\'s holder reads it');
+});
+
 test('a filing returned with reasons is corrected and filed again; the subdistrict reads, never decides', async () => {
   const safety = await chem.login('safety');
   const id = await issued(chem);

@@ -151,7 +151,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}, opts: 
   const clock = { now: new Date() };
   const throwaway = base ? await throwawayDatabase(base, clock.now) : null;
   const config = loadConfig({}, {
-    databaseUrl: throwaway?.url ?? '', dataDir: 'memory://', seedDemo: true, logLevel: 'silent', jobsEnabled: false,
+    databaseUrl: throwaway?.url ?? '', dataDir: 'memory://', seedDemo: true, logLevel: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent', jobsEnabled: false,
     dbPoolSize: 5, rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 10_000, webDist: '/nonexistent', ...overrides,
   });
   const template = throwaway ? null : templatePath(clock.now);

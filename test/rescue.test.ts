@@ -333,3 +333,73 @@ test('equipment on the demo plant\'s floor plan: the point is kept with the plan
   const contacts = await safety.get(`/api/v1/enterprises/${ownEnterprise.id}/rescue-contacts`);
   assert.ok(contacts.data.items.some((c: { phone: string }) => c.phone === '119'));
 });
+
+// ---- the regulators' district-wide list ----
+
+test('regulators list the rescue organisation of the enterprises in their scope, filtered by what is missing, and export it', async () => {
+  const tag = `救援监管${Math.random().toString(36).slice(2, 7)}`;
+  const named = async (suffix: string, industryCode: string, staff: number, revenueWan: number, subdistrictId?: string) => {
+    const ent = await makeEnterprise(t, { industryCode, name: `${tag}${suffix}有限公司`, ...(subdistrictId ? { subdistrictId } : {}) });
+    await t.db.updateTable('enterprises').set({ employee_count: staff, annual_revenue_wan: String(revenueWan) }).where('id', '=', ent.id).execute();
+    return ent;
+  };
+  // A chemical plant without a team; a small gas company whose only agreement has ended; a ready plant with an item
+  // overdue for inspection; an office that needs no rescue organisation; a chemical plant of another subdistrict.
+  const bare = await named('甲', 'hazardous_chemicals', 500, 5_000);
+  const small = await named('乙', 'gas', 30, 500);
+  const ready = await named('丙', 'hazardous_chemicals', 500, 5_000);
+  const office = await named('丁', 'commerce', 20, 100);
+  const taihe = await t.db.selectFrom('subdistricts').select('id').where('name', '=', '太和街道').executeTakeFirstOrThrow();
+  const away = await named('戊', 'hazardous_chemicals', 500, 5_000, taihe.id);
+  const s2 = await small.login('safety');
+  assert.equal((await s2.post(url(small, 'rescue-teams'), { name: '兼职救援人员', kind: 'parttime', members: [{ name: '张三' }] })).statusCode, 201);
+  assert.equal((await s2.post(url(small, 'rescue-agreements'), { counterpart: '专业救援队', validFrom: '2025-01-01', validTo: '2026-06-14' })).statusCode, 201);
+  const s3 = await ready.login('safety');
+  assert.equal((await s3.post(url(ready, 'rescue-teams'), { name: '应急救援队', kind: 'team', members: [{ name: '李四' }] })).statusCode, 201);
+  const item = await s3.post(url(ready, 'rescue-equipment'), { name: '空气呼吸器', category: 'protection', quantity: 2, inspectionCycleDays: 30, lastInspectedOn: '2026-04-01' });
+  assert.equal(item.statusCode, 201, item.body);
+
+  const yjj = await t.login('yjj');
+  const list = async (client: typeof yjj, query = '') => {
+    const res = await client.get(`/api/v1/rescue-supervision?q=${encodeURIComponent(tag)}${query.includes('pageSize') ? '' : '&pageSize=50'}${query}`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.data as { items: { name: string; requirement: string; met: boolean; reasons: string[]; agreementExpired: boolean; inspectionsOverdue: number; teams: number; members: number }[]; total: number; counts: Record<string, number> };
+  };
+  const all = await list(yjj);
+  const row = <R extends { name: string }>(n: R[], ent: FreshEnterprise) => n.find((r) => r.name === ent.name);
+  // The emergency bureau supervises chemicals (not gas, nor commerce): three of the five, in both subdistricts.
+  assert.deepEqual(all.items.map((r) => r.name).sort(), [bare.name, ready.name, away.name].sort());
+  assert.deepEqual(row(all.items, bare), { ...row(all.items, bare)!, requirement: 'team', met: false, reasons: ['no_team'] });
+  assert.deepEqual(row(all.items, ready), { ...row(all.items, ready)!, met: true, reasons: [], inspectionsOverdue: 1, teams: 1 });
+  assert.deepEqual(all.counts, { enterprises: 3, required: 3, missing: 2, agreementExpired: 0, inspectionOverdue: 1 });
+  assert.deepEqual((await list(yjj, '&missing=true')).items.map((r) => r.name).sort(), [bare.name, away.name].sort());
+  assert.deepEqual((await list(yjj, '&inspectionOverdue=true')).items.map((r) => r.name), [ready.name]);
+  const paged = await list(yjj, '&pageSize=2&page=2');
+  assert.equal(paged.total, 3);
+  assert.equal(paged.items.length, 1);
+  // The construction department supervises town gas: the small company, whose agreement has ended.
+  const zjj = await t.login('zjj');
+  const gas = await list(zjj);
+  assert.deepEqual(gas.items.map((r) => r.name), [small.name]);
+  assert.deepEqual(row(gas.items, small), { ...row(gas.items, small)!, requirement: 'team_or_parttime', met: false, reasons: ['agreement_expired'], agreementExpired: true, members: 1 });
+  assert.deepEqual((await list(zjj, '&agreementExpired=true')).items.map((r) => r.name), [small.name]);
+  assert.equal((await list(yjj, '&agreementExpired=true')).total, 0);
+
+  // The subdistrict officer sees his subdistrict's enterprises, the office among them; the district admin all five.
+  const guanshang = await t.login('guanshang');
+  assert.deepEqual((await list(guanshang)).items.map((r) => r.name).sort(), [bare.name, small.name, ready.name, office.name].sort());
+  assert.equal(row((await list(guanshang)).items, office)?.requirement, 'not_required');
+  assert.equal((await list(await t.login('admin'))).total, 5);
+  // An enterprise account reads its own page instead.
+  assert.equal((await s3.get('/api/v1/rescue-supervision')).statusCode, 403);
+  assert.equal((await yjj.get('/api/v1/rescue-supervision?missing=maybe')).statusCode, 400);
+
+  const xlsx = await yjj.get(`/api/v1/rescue-supervision/export?q=${encodeURIComponent(tag)}&missing=true`);
+  assert.equal(xlsx.statusCode, 200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  const names: string[] = [];
+  sheet.eachRow((r, i) => { if (i > 1) names.push(String(r.getCell(1).value)); });
+  assert.deepEqual(names.sort(), [bare.name, away.name].sort());
+});

@@ -34,6 +34,13 @@
  * 5,000 employees, and for every active scale enterprise 3 years of training (plans, sessions, attendance, "trained
  * before joining"), the certificates of the special-operation posts and the safety qualifications, and the PPE issue
  * ledger with signed receipts. After it commits, the certificates job opens the hazards of the lapsed certificates.
+ *
+ * Then, in a fifth transaction with its own marker, issue 14 (see `seed-scale-emergency.ts`): for every active scale
+ * enterprise its emergency plans in every state of their life cycle (versions, reviews, the principal's signatures,
+ * read receipts, filings with each receiving office accepted, pending or returned), the drills of `--history-years`
+ * and the year (participants, evaluations, follow-up actions, reports), and five years of accidents and near misses
+ * at district-wide rates, graded by R-ACC-1, with their lateness, inbox rows, supplements, forwards, interviews,
+ * investigations and actions.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -67,6 +74,7 @@ import { OUTSIDE_CATEGORY, SAFETY_FEE_RULES } from '../modules/management/invest
 import { computeAccrual, formatFen, type AccrualInput } from '../modules/management/investment/investment.rules';
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
 import { rng, scaleCreditCode, seedCompetence, type Rng } from './seed-scale-competence';
+import { seedEmergency } from './seed-scale-emergency';
 
 export const SCALE_MARKER = 'seed_scale';
 /** The marker of the second part (issue 11): occurrences, letters and signatures of the scale enterprises. */
@@ -186,6 +194,7 @@ async function main(): Promise<void> {
     await seedDuties(database.db, args, where);
     await seedManagement(database.db, args, where);
     await seedCompetence(database.db, args, where, config.appSecret);
+    await seedEmergency(database.db, args, where);
   } finally {
     await database.close();
   }

@@ -8,6 +8,8 @@ const INVESTIGATORS: Role[] = ['district_admin', 'department_officer', 'enterpri
 const ACTORS: Role[] = ['district_admin', 'department_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
 const INTERVIEWERS: Role[] = ['district_admin', 'department_officer'];
 const FINDERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer'];
+// 安责险: only an insurer's staff read the notices to their insurer (the district admin passes the route and is refused by the service).
+const INSURERS: Role[] = ['insurer_staff'];
 
 /** The authorisation matrix's rows for issue 14's accident-followup routes (spread into test/authz-matrix.test.ts), written out by hand. */
 export const ACCIDENT_FOLLOWUP_MATRIX: Record<string, 'public' | Role[]> = {
@@ -16,6 +18,7 @@ export const ACCIDENT_FOLLOWUP_MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/v1/enterprises/:enterpriseId/accidents/:id/investigation/entrust': INVESTIGATORS,
   'PUT /api/v1/enterprises/:enterpriseId/accidents/:id/investigation': INVESTIGATORS,
   'POST /api/v1/enterprises/:enterpriseId/accidents/:id/investigation/conclude': INVESTIGATORS,
+  'POST /api/v1/enterprises/:enterpriseId/accidents/:id/investigation/correct': INVESTIGATORS,
   'GET /api/v1/enterprises/:enterpriseId/accidents/:id/duty-lists': READERS,
   'POST /api/v1/enterprises/:enterpriseId/accidents/:id/actions': INVESTIGATORS,
   'GET /api/v1/enterprises/:enterpriseId/accident-actions': READERS,
@@ -27,8 +30,12 @@ export const ACCIDENT_FOLLOWUP_MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/v1/enterprises/:enterpriseId/accidents/:id/insurer-notice': INVESTIGATORS,
   'POST /api/v1/enterprises/:enterpriseId/accident-interviews': INTERVIEWERS,
   'POST /api/v1/enterprises/:enterpriseId/accident-interviews/:id/follow-up': INTERVIEWERS,
+  'POST /api/v1/enterprises/:enterpriseId/accident-interviews/:id/correct': INTERVIEWERS,
   'POST /api/v1/enterprises/:enterpriseId/accident-interviews/:id/files': INTERVIEWERS,
   'GET /api/v1/enterprises/:enterpriseId/accident-followup-files/:id': READERS,
   'GET /api/v1/accident-interviews': REGULATORS,
   'GET /api/v1/accident-interviews/export': REGULATORS,
+  'GET /api/v1/insurer/accident-notices': INSURERS,
+  'GET /api/v1/insurer/accident-notices/export': INSURERS,
+  'GET /api/v1/insurer/accident-notices/:id': INSURERS,
 };

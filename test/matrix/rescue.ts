@@ -5,6 +5,8 @@ import type { Role } from '../../src/platform/db/schema';
 // safety managers write (the district admin passes the route and is refused by the service as no manager).
 const READERS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer', 'enterprise_principal', 'safety_manager', 'unit_leader', 'employee'];
 const WRITERS: Role[] = ['district_admin', 'enterprise_principal', 'safety_manager'];
+// The regulators' district-wide list: enterprise accounts pass the route (rescue.read) and are refused by the service.
+const REGULATORS: Role[] = ['district_admin', 'department_officer', 'subdistrict_officer'];
 
 /** The authorisation matrix's rows for issue 14's rescue routes (spread into test/authz-matrix.test.ts), written out by hand. */
 export const RESCUE_MATRIX: Record<string, 'public' | Role[]> = {
@@ -27,4 +29,6 @@ export const RESCUE_MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/v1/enterprises/:enterpriseId/rescue-contacts': WRITERS,
   'PUT /api/v1/enterprises/:enterpriseId/rescue-contacts/:id': WRITERS,
   'DELETE /api/v1/enterprises/:enterpriseId/rescue-contacts/:id': WRITERS,
+  'GET /api/v1/rescue-supervision': REGULATORS,
+  'GET /api/v1/rescue-supervision/export': REGULATORS,
 };

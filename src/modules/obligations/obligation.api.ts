@@ -18,7 +18,8 @@ export type FulfilInput = {
   note?: string;
 };
 
-export type RevertInput = { enterpriseId: string; recordType: string; recordId: string; reason: string };
+/** `subjectKey`: only the occurrence of that subject (a record fulfilling several subjects' duties, corrected to cover fewer). */
+export type RevertInput = { enterpriseId: string; recordType: string; recordId: string; reason: string; subjectKey?: string };
 
 export type TriggerInput = {
   enterpriseId: string;

@@ -97,7 +97,8 @@ export async function fulfilByRecord(tx: Tx, ctx: Ctx, input: FulfilInput): Prom
  * qualifies: each occurrence goes back to the open status its dates give, with history and audit.
  */
 export async function revertByRecord(tx: Tx, ctx: Ctx, input: RevertInput): Promise<number> {
-  const rows = await lockFulfilledBy(tx, systemScope, input.enterpriseId, input.recordType, input.recordId);
+  const rows = (await lockFulfilledBy(tx, systemScope, input.enterpriseId, input.recordType, input.recordId))
+    .filter((r) => input.subjectKey === undefined || r.subject_key === input.subjectKey);
   const today = localDay(ctx.now);
   for (const row of rows) {
     const status = openStatusOn(row.starts_on, row.due_on, today);

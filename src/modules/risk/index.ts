@@ -23,4 +23,4 @@ export const riskModule: ModuleManifest = {
 // The public surface other modules use.
 export { riskPointVisibleTo } from './points/risk-point.policy';
 export { checkItemsFor, markAccidentAtPoint, riskSummaryFor } from './points/risk-point.service';
-export { postRiskCardPoints } from './cards/post-card-points';
+export { postOfCardToken, postRiskCardPoints } from './cards/post-card-points';

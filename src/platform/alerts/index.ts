@@ -3,18 +3,22 @@ import type { Ctx } from '../auth/actor';
 import type { Config } from '../config';
 import type { Db, Tx } from '../db/database';
 import type { JobRunner } from '../jobs/runner';
+import { enqueueOutbox } from '../outbox';
 import { alertDriverOf, type AlertDriver } from './alert.drivers';
 
 export { recordedAlerts, type AlertDriver, type OutgoingAlert } from './alert.drivers';
 
 /*
  * Alerts that leave the browser (issue 14: an accident must reach people who are not looking at a screen). A business
- * transaction writes its alerts with the record (`enqueueAlerts`) and one `alert.send` job; the job delivers each
- * through the configured driver (SMS, 企业微信, 钉钉, log, or the recording driver of tests and trials), records
- * every attempt, and is retried with backoff by the job runner until the alert is sent or its attempts run out.
+ * transaction writes its alerts with the record (`enqueueAlerts`) and one outbox message of topic `alert` for each;
+ * the outbox's handler for that topic delivers it through the configured driver (SMS, 企业微信, 钉钉, log, or the
+ * recording driver of tests and trials) soon after the commit, records every attempt, and is tried again with backoff
+ * (2^attempt seconds) until the alert is sent or its attempts run out.
  */
 
-/** The job that sends alerts. */
+/** The outbox topic of alerts. */
+export const ALERT_TOPIC = 'alert';
+/** The job that sent alerts before they moved to the outbox: kept so jobs queued by an older version still deliver. */
 export const ALERT_JOB = 'alert.send';
 /** Attempts per alert before it is marked failed. */
 export const ALERT_MAX_ATTEMPTS = 5;
@@ -36,7 +40,7 @@ async function phonesOf(tx: Tx, userIds: string[]): Promise<Map<string, { phone:
   }]));
 }
 
-/** Writes alerts in the caller's transaction and the one job that sends them. Returns how many were written. */
+/** Writes alerts in the caller's transaction with an outbox message each, which sends it. Returns how many were written. */
 export async function enqueueAlerts(tx: Tx, ctx: Pick<Ctx, 'now'>, alerts: readonly NewAlert[]): Promise<number> {
   if (!alerts.length) return 0;
   const phones = await phonesOf(tx, [...new Set(alerts.flatMap((a) => (a.userId ? [a.userId] : [])))]);
@@ -49,7 +53,7 @@ export async function enqueueAlerts(tx: Tx, ctx: Pick<Ctx, 'now'>, alerts: reado
     };
   });
   const ids = await tx.insertInto('alert_messages').values(rows).returning('id').execute();
-  await tx.insertInto('jobs').values({ name: ALERT_JOB, payload: JSON.stringify({ ids: ids.map((r) => r.id) }), run_at: ctx.now }).execute();
+  await enqueueOutbox(tx, ids.map((r) => ({ topic: ALERT_TOPIC, payload: { alertId: r.id } })));
   return ids.length;
 }
 
@@ -80,9 +84,15 @@ export async function deliverAlerts(db: Db, driver: AlertDriver, ids: readonly s
   return { sent, pending };
 }
 
-/** Mounts the alert job on the runner with the configured driver (src/app.ts). */
+/** Mounts the alert topic of the outbox on the runner with the configured driver (src/app.ts). */
 export function registerAlertJobs(jobs: JobRunner, config: Config, log?: { info: (o: object, m?: string) => void }): void {
   const driver = alertDriverOf(config, log);
+  // deliverAlerts throws while the alert is pending, so the outbox tries again; it stops when the alert is sent or
+  // has failed its ALERT_MAX_ATTEMPTS, so the message's attempts end with the alert's.
+  jobs.handleTopic(ALERT_TOPIC, async (payload, { db, now }) => {
+    const id = ((payload ?? {}) as { alertId?: unknown }).alertId;
+    await deliverAlerts(db, driver, typeof id === 'string' ? [id] : [], now);
+  }, { maxAttempts: ALERT_MAX_ATTEMPTS });
   jobs.register(ALERT_JOB, async (payload, { db, now }) => {
     const ids = ((payload ?? {}) as { ids?: unknown }).ids;
     await deliverAlerts(db, driver, Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [], now);

@@ -9,6 +9,7 @@ import { Kysely, type Transaction, type TransactionBuilder } from 'kysely';
  */
 type Hooks = Map<string, () => Promise<void>>;
 const open = new WeakMap<object, Hooks>();
+const committed = new WeakMap<object, Map<string, () => void>>();
 
 /**
  * Runs `last` once per `key` when `tx`'s callback has returned, before the commit (not at all when it throws: the
@@ -22,21 +23,42 @@ export function beforeCommit(tx: Transaction<never> | object, key: string, last:
   return true;
 }
 
+/**
+ * Runs `then` once per `key` after `tx` has committed (never when it rolls back): a signal that what it wrote can now be
+ * read, such as waking the outbox's dispatcher. Returns false when `tx` was not begun here (the caller decides).
+ */
+export function afterCommit(tx: Transaction<never> | object, key: string, then: () => void): boolean {
+  const after = committed.get(tx);
+  if (!after) return false;
+  if (!after.has(key)) after.set(key, then);
+  return true;
+}
+
 function withHooks<DB>(builder: TransactionBuilder<DB>): TransactionBuilder<DB> {
   const hooked = Object.create(builder) as TransactionBuilder<DB>;
-  hooked.execute = (callback) => builder.execute(async (tx) => {
-    const hooks: Hooks = new Map();
-    open.set(tx, hooks);
-    const result = await callback(tx);
-    // A hook may add another (none does yet): run until none is left, each once.
-    while (hooks.size > 0) {
-      const [key, run] = hooks.entries().next().value!;
-      await run();
-      hooks.delete(key);
+  hooked.execute = async (callback) => {
+    const after = new Map<string, () => void>();
+    const result = await builder.execute(async (tx) => {
+      const hooks: Hooks = new Map();
+      open.set(tx, hooks);
+      committed.set(tx, after);
+      const result = await callback(tx);
+      // A hook may add another (none does yet): run until none is left, each once.
+      while (hooks.size > 0) {
+        const [key, run] = hooks.entries().next().value!;
+        await run();
+        hooks.delete(key);
+      }
+      open.delete(tx);
+      committed.delete(tx);
+      return result;
+    });
+    // The transaction has committed: a failing signal must not turn it into an error for the caller.
+    for (const then of after.values()) {
+      try { then(); } catch { /* a signal, not part of the work */ }
     }
-    open.delete(tx);
     return result;
-  });
+  };
   hooked.setIsolationLevel = (level) => withHooks(builder.setIsolationLevel(level));
   hooked.setAccessMode = (mode) => withHooks(builder.setAccessMode(mode));
   return hooked;

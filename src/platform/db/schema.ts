@@ -151,6 +151,8 @@ export type JobsTable = {
 export type JobScheduleRunsTable = { name: string; slot: string; created_at: Timestamp };
 export type OutboxTable = {
   id: Generated<string>; topic: string; payload: Json; created_at: Timestamp; processed_at: TimestampNullable; attempts: Generated<number>; last_error: string | null;
+  /** When a failed delivery is tried again (0122); null: at once. */
+  run_at: TimestampNullable;
 };
 export type NotificationsTable = {
   id: Generated<string>; user_id: string; kind: string; title: string; body: Generated<string>; link: string | null; created_at: Timestamp; read_at: TimestampNullable;
@@ -395,6 +397,7 @@ export type DB = EmergencyPlanTables & DrillTables & RescueTables & AccidentTabl
   notifications: NotificationsTable;
   attachments: AttachmentsTable;
   attachment_links: AttachmentLinksTable;
+  attachment_quarantine: AttachmentQuarantineTable;
   export_jobs: ExportJobsTable;
   submissions: SubmissionsTable;
   submission_versions: SubmissionVersionsTable;
@@ -465,7 +468,11 @@ export type AttachmentsTable = {
   enterprise_id: string; id: Generated<string>; kind: 'photo' | 'floor_plan' | 'document' | 'spreadsheet' | 'signature'; mime: string; size: number; sha256: string;
   data: Buffer; name: Generated<string>; width: number | null; height: number | null; taken_at: TimestampNullable; uploaded_by: string | null;
   created_at: Timestamp; locked: Generated<boolean>;
+  /** Migration 0120: `pending` while its upload waits in quarantine for the processing job (platform/files/deferred.ts). */
+  state: Generated<'pending' | 'ready' | 'rejected'>;
 };
+/** Migration 0120: the raw upload of a pending file, read by nobody but the processing job. */
+export type AttachmentQuarantineTable = { enterprise_id: string; attachment_id: string; data: Buffer; created_at: Timestamp };
 export type AttachmentLinksTable = { enterprise_id: string; attachment_id: string; owner_type: string; owner_id: string; role: Generated<string>; created_at: Timestamp };
 /** An export run as a job (platform/files/exports.ts), its progress and, once done, its file until it expires. */
 export type ExportJobsTable = {

@@ -7,7 +7,7 @@ import type { Executor, Tx } from '../db/database';
 import { enterpriseInScope } from '../db/scope';
 import { AppError, notFound } from '../errors';
 import { registerMessages } from '../i18n/messages';
-import { KINDS, type Accepted, type AttachmentKind } from './kinds';
+import { KINDS, type Accepted, type AttachmentKind, type Prechecked } from './kinds';
 
 /*
  * Issue 8 §3: the attachments store, the one owner of file rules. A file is accepted under its kind's rules
@@ -17,6 +17,14 @@ import { KINDS, type Accepted, type AttachmentKind } from './kinds';
  * resource's `visibleTo`), or by the account that uploaded it while it is attached to nothing. A file the owner has
  * locked (it belongs to a submitted or fulfilled record) is never deleted: the service refuses, and so does the
  * database (trigger `attachments_locked`, migration 0040).
+ *
+ * Issue 14 §4: deferred processing. A caller that must answer fast (a quick accident report from a phone) stores files
+ * `deferred`: they are judged in the request only by what needs no decoding (type by the bytes, size, the header's
+ * pixel count), stored `pending` with their upload in quarantine (served to nobody), and the job `attachments.process`
+ * (deferred.ts), enqueued in the same transaction, judges them in full and re-encodes them as a request would have
+ * (D16: metadata, GPS among it, stripped), then marks each `ready` — or `rejected` when it does not decode, the record
+ * it belongs to keeping its link so the people who see the record see that. A pending or rejected file is not served:
+ * asking for its bytes answers 409 with the reason ATTACHMENT_PENDING or ATTACHMENT_REJECTED.
  */
 
 export type { AttachmentKind } from './kinds';
@@ -33,7 +41,13 @@ export type Owner = { type: string; id: string };
 export type NewFile = { buffer: Buffer; name?: string };
 /** A file already judged and re-encoded for its kind (prepareFiles), ready to store. */
 export type PreparedFile = NewFile & { prepared: { kind: AttachmentKind; accepted: Accepted } };
-export type StoredFile = { id: string; kind: AttachmentKind; mime: string; size: number; width: number | null; height: number | null; takenAt: Date | null; name: string };
+export type StoredFile = {
+  id: string; kind: AttachmentKind; mime: string; size: number; width: number | null; height: number | null; takenAt: Date | null; name: string; state: FileState;
+};
+/** `pending`: waiting for the processing job (deferred.ts); `rejected`: it did not decode, and has no bytes. */
+export type FileState = 'pending' | 'ready' | 'rejected';
+/** The job that processes pending files (deferred.ts), written in the storing transaction. */
+export const ATTACHMENT_PROCESS_JOB = 'attachments.process';
 type Viewer = Pick<Actor, 'scope' | 'userId'>;
 
 export type OwnerRules = {
@@ -68,6 +82,8 @@ registerMessages({
     'attachment.missing': '请选择要上传的文件',
     'attachment.signature.type': '签名只支持 PNG 图片',
     'attachment.signature.tooLarge': '签名图片不能超过 200 KB',
+    'attachment.pending': '照片正在处理中，请稍后刷新查看',
+    'attachment.rejected': '该照片无法识别（文件损坏或格式不符），未能保存',
   },
   'en-US': {
     'attachment.tooLarge': 'A file may not exceed {max} MB',
@@ -79,6 +95,8 @@ registerMessages({
     'attachment.missing': 'Choose a file to upload',
     'attachment.signature.type': 'A signature must be a PNG image',
     'attachment.signature.tooLarge': 'A signature image may not exceed 200 KB',
+    'attachment.pending': 'The photo is still being processed: refresh in a moment',
+    'attachment.rejected': 'The photo could not be read (damaged or not an image) and was not kept',
   },
 });
 
@@ -114,6 +132,23 @@ export async function acceptFile(kind: AttachmentKind, buffer: Buffer, now: Date
 }
 
 /**
+ * Issue 14 §4: judges one file by what needs no decoding, for a kind that may be processed later (its `precheck`):
+ * 413 over the size limit, 415 when its bytes are not a type the kind accepts or its header declares too many pixels.
+ */
+export function precheckFile(kind: AttachmentKind, buffer: Buffer, path = 'body.file'): Prechecked {
+  const rules = KINDS[kind];
+  if (!rules.precheck) throw new Error(`files of kind ${kind} cannot be processed later`);
+  if (buffer.length > rules.maxBytes) throw fileTooLarge(kind, path);
+  if (buffer.length === 0) throw new AppError('VALIDATION', { issues: [{ path, message: 'attachment.missing' }] });
+  const checked = rules.precheck(buffer);
+  if (!checked.ok) {
+    const params = checked.params ?? {};
+    throw new AppError('UNSUPPORTED_FILE', { messageKey: checked.messageKey, params, issues: [{ path, message: checked.messageKey, params }] });
+  }
+  return checked;
+}
+
+/**
  * Judges files of one kind and re-encodes their images (D16) before the caller opens its transaction, all at once on
  * libuv's threads: decoding holds no row lock and, on the embedded engine, no connection other requests wait for.
  * Throws the 413/415 of the first file refused.
@@ -126,39 +161,55 @@ export async function prepareFiles(kind: AttachmentKind, files: NewFile[], now: 
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Stores files of one kind in the enterprise's rows, within its quota, each with its audit row, and links them to
- * `owner` when one is given; returns them in order. Runs inside the caller's transaction.
+ * `owner` when one is given; returns them in order. Runs inside the caller's transaction. With `deferred` (a kind with
+ * a precheck), the files are only prechecked here and stored pending, their uploads in quarantine, with the job that
+ * processes them; the quota counts their uploaded size until then.
  */
-export async function storeFiles(tx: Tx, ctx: Ctx, enterpriseId: string, kind: AttachmentKind, files: (NewFile | PreparedFile)[], owner?: Owner & { role?: string }): Promise<StoredFile[]> {
+export async function storeFiles(tx: Tx, ctx: Ctx, enterpriseId: string, kind: AttachmentKind, files: (NewFile | PreparedFile)[], owner?: Owner & { role?: string },
+  opts: { deferred?: boolean; path?: string } = {}): Promise<StoredFile[]> {
   if (files.length === 0) return [];
   const ready = (f: NewFile | PreparedFile) => ('prepared' in f && f.prepared.kind === kind ? f.prepared.accepted : null);
-  const accepted = files.every(ready) ? files.map((f) => ready(f)!) : (await prepareFiles(kind, files, ctx.now)).map((f) => f.prepared.accepted);
+  const accepted: Accepted[] = opts.deferred
+    ? files.map((f) => {
+      const c = precheckFile(kind, f.buffer, opts.path);
+      return { ok: true, mime: c.mime, data: f.buffer, width: c.width, height: c.height, takenAt: null };
+    })
+    : files.every(ready) ? files.map((f) => ready(f)!) : (await prepareFiles(kind, files, ctx.now, opts.path)).map((f) => f.prepared.accepted);
+  const state: FileState = opts.deferred ? 'pending' : 'ready';
   const adding = accepted.reduce((n, p) => n + p.data.length, 0);
   // D21: the enterprise's row is locked, so two uploads at once cannot both pass the quota.
   await tx.selectFrom('enterprises').select('id').where('id', '=', enterpriseId).forNoKeyUpdate().executeTakeFirst();
   const used = await tx.selectFrom('attachments').select((eb) => eb.fn.coalesce(eb.fn.sum<string>('size'), eb.val('0')).as('bytes'))
-    .where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow();
+    .where('enterprise_id', '=', enterpriseId).where('state', '<>', 'rejected').executeTakeFirstOrThrow();
   if (Number(used.bytes) + adding > ATTACHMENT_QUOTA_BYTES) {
     const rules = KINDS[kind];
     const params = { quota: ATTACHMENT_QUOTA_BYTES / 1024 ** 3 };
     throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: rules.quotaKey, params, reason: rules.quotaReason, issues: [{ path: 'body.file', message: rules.quotaKey, params }] });
   }
+  // A pending file's served bytes stay empty: its upload is kept apart, in quarantine.
   const rows = accepted.map((p, i) => ({
-    enterprise_id: enterpriseId, kind, mime: p.mime, size: p.data.length, sha256: sha256(p.data), data: p.data, name: (files[i]!.name ?? '').slice(0, 200),
-    width: p.width, height: p.height, taken_at: p.takenAt, uploaded_by: ctx.actor?.userId ?? null, created_at: ctx.now,
+    enterprise_id: enterpriseId, kind, mime: p.mime, size: p.data.length, sha256: sha256(p.data), data: opts.deferred ? EMPTY : p.data, name: (files[i]!.name ?? '').slice(0, 200),
+    width: p.width, height: p.height, taken_at: p.takenAt, uploaded_by: ctx.actor?.userId ?? null, created_at: ctx.now, state,
   }));
   const inserted = await tx.insertInto('attachments').values(rows).returning('id').execute();
   const stored = inserted.map((r, i): StoredFile => ({
-    id: r.id, kind, mime: rows[i]!.mime, size: rows[i]!.size, width: rows[i]!.width, height: rows[i]!.height, takenAt: rows[i]!.taken_at, name: rows[i]!.name,
+    id: r.id, kind, mime: rows[i]!.mime, size: rows[i]!.size, width: rows[i]!.width, height: rows[i]!.height, takenAt: rows[i]!.taken_at, name: rows[i]!.name, state,
   }));
+  if (opts.deferred) {
+    await tx.insertInto('attachment_quarantine').values(stored.map((f, i) => ({ enterprise_id: enterpriseId, attachment_id: f.id, data: accepted[i]!.data, created_at: ctx.now }))).execute();
+    // As the job runner's `enqueue` writes it, in this transaction: the files are never pending without their job.
+    await tx.insertInto('jobs').values({ name: ATTACHMENT_PROCESS_JOB, payload: JSON.stringify({ enterpriseId, ids: stored.map((f) => f.id) }), run_at: ctx.now }).execute();
+  }
   // The audit row keeps the size that was sent; the row holds the stored (stripped) size.
   for (const [i, f] of stored.entries()) {
     const entityType = entityOf(kind);
     await writeAudit(tx, ctx, {
       action: `${entityType}.upload`, entityType, entityId: f.id, enterpriseId,
-      after: { ...(kind === 'photo' ? {} : { kind }), mime: f.mime, size: files[i]!.buffer.length, ...(f.name ? { name: f.name } : {}) },
+      after: { ...(kind === 'photo' ? {} : { kind }), mime: f.mime, size: files[i]!.buffer.length, ...(f.name ? { name: f.name } : {}), ...(opts.deferred ? { state } : {}) },
     });
   }
   if (owner) await linkFiles(tx, ctx, enterpriseId, owner, stored.map((f) => f.id), { kind, role: owner.role });
@@ -235,20 +286,26 @@ export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** One file with its bytes, if the viewer may see it (and it is of `kind`, when given); undefined otherwise. */
+/**
+ * One file with its bytes, if the viewer may see it (and it is of `kind`, when given); undefined otherwise. A file
+ * still pending, or rejected by its processing, has no bytes to serve: 409 (STATE) with the reason ATTACHMENT_PENDING
+ * or ATTACHMENT_REJECTED, to a viewer who may see it.
+ */
 export async function loadFile(db: Executor, viewer: Viewer, enterpriseId: string, id: string, kind?: AttachmentKind) {
-  let q = db.selectFrom('attachments as a').select(['a.id', 'a.kind', 'a.mime', 'a.data', 'a.size', 'a.name'])
+  let q = db.selectFrom('attachments as a').select(['a.id', 'a.kind', 'a.mime', 'a.data', 'a.size', 'a.name', 'a.state'])
     .where('a.enterprise_id', '=', enterpriseId).where('a.id', '=', id).where(attachmentVisibleTo(viewer, 'a'));
   if (kind) q = q.where('a.kind', '=', kind);
   const row = await q.executeTakeFirst();
-  return row && { ...row, data: asBuffer(row.data) };
+  if (row?.state === 'pending') throw new AppError('STATE', { messageKey: 'attachment.pending', reason: 'ATTACHMENT_PENDING' });
+  if (row?.state === 'rejected') throw new AppError('STATE', { messageKey: 'attachment.rejected', reason: 'ATTACHMENT_REJECTED' });
+  return row && { id: row.id, kind: row.kind, mime: row.mime, size: row.size, name: row.name, data: asBuffer(row.data) };
 }
 
 /** The files attached to one record, oldest first (without their bytes). */
 export async function filesOf(db: Executor, enterpriseId: string, owner: Owner) {
   return db.selectFrom('attachment_links as l')
     .innerJoin('attachments as a', (j) => j.onRef('a.enterprise_id', '=', 'l.enterprise_id').onRef('a.id', '=', 'l.attachment_id'))
-    .select(['a.id', 'a.kind', 'a.mime', 'a.size', 'a.name', 'a.width', 'a.height', 'a.taken_at', 'a.locked', 'a.created_at', 'l.role'])
+    .select(['a.id', 'a.kind', 'a.mime', 'a.size', 'a.name', 'a.width', 'a.height', 'a.taken_at', 'a.locked', 'a.created_at', 'a.state', 'l.role'])
     .where('l.enterprise_id', '=', enterpriseId).where('l.owner_type', '=', owner.type).where('l.owner_id', '=', owner.id)
     .orderBy('l.created_at').orderBy('a.id').execute();
 }

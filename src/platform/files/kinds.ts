@@ -25,7 +25,16 @@ export type KindRules = {
   quotaKey: string;
   quotaReason: string;
   accept(buf: Buffer, now: Date): Promise<Accepted | Refused>;
+  /**
+   * Issue 14 §4: the checks that need no decoding (type by the bytes, the header's dimensions), for a kind whose files
+   * may be stored pending and processed by a job (attachments.ts `deferred`); `accept` still judges them in full there.
+   * A kind without it is always processed in the request.
+   */
+  precheck?(buf: Buffer): Prechecked | Refused;
 };
+
+/** What the cheap checks read from a file: its type and, for an image, the size its header declares. */
+export type Prechecked = { ok: true; mime: string; width: number | null; height: number | null };
 
 /** A capture time later than this after the upload is a wrong camera clock, and is not kept. */
 const TAKEN_AT_SLACK_MS = 24 * 3600_000;
@@ -189,6 +198,7 @@ export const KINDS: Record<AttachmentKind, KindRules> = {
   photo: {
     maxBytes: PHOTO_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'validation.photo.quota', quotaReason: 'PHOTO_QUOTA',
     accept: (buf, now) => acceptPhoto(buf, now),
+    precheck: (buf) => checkPhotoBytes(buf),
   },
   floor_plan: {
     maxBytes: PLAN_MAX_BYTES, tooLargeKey: 'riskMap.plan.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { registerAttachmentJobs } from '../files/deferred';
 import { purgeIdempotencyKeys } from '../http/idempotency';
 import type { JobRunner } from './runner';
 
@@ -17,6 +18,8 @@ export function registerPlatformJobs(jobs: JobRunner, engine: 'embedded' | 'post
   jobs.register('idempotency.purge', async (_payload, { db, now }) => {
     await purgeIdempotencyKeys(db, now);
   });
+  // Issue 14 §4: files stored pending are processed here (platform/files/deferred.ts).
+  registerAttachmentJobs(jobs);
   jobs.schedule('sessions.cleanup', 3600_000, 'sessions.cleanup');
   // PGlite runs no autovacuum daemon, so statistics go stale as tables grow; PostgreSQL keeps its own.
   if (engine === 'embedded') {

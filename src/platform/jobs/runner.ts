@@ -2,14 +2,28 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database';
 import { t, type Locale } from '../i18n/messages';
-import type { NotifyPayload } from '../outbox';
+import { BellSignals, onOutboxWritten, type NotifyPayload } from '../outbox';
 
 /** Outbox batches (of 200) one pass of the runner dispatches at most; the rest waits for the next pass. */
 const OUTBOX_BATCHES_PER_TICK = 50;
+/**
+ * After a commit that wrote outbox messages the runner dispatches this soon (issue 14: an accident reaches the
+ * regulator's bell within seconds), gathering the commits of these milliseconds into one pass.
+ */
+const WAKE_DEBOUNCE_MS = 5;
+/** A message handed to its topic's handler is not handed out again for this long (an instance that died meanwhile). */
+const OUTBOX_LEASE_MS = 600_000;
+/** Attempts of a topic's handler per message, unless the topic says otherwise. */
+const OUTBOX_MAX_ATTEMPTS = 5;
 
 export type JobContext = { db: Db; now: Date; jobId: string };
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 type Schedule = { name: string; everyMs: number; job: string; payload: unknown };
+export type OutboxContext = { db: Db; now: Date; messageId: string; attempt: number };
+/** Delivers one outbox message of a topic; throws to be tried again later (with backoff), until its attempts run out. */
+export type OutboxHandler = (payload: unknown, ctx: OutboxContext) => Promise<void>;
+type Topic = { handler: OutboxHandler; maxAttempts: number };
+type Claimed = { id: string; topic: string; payload: unknown; attempts: number };
 type Logger = { info: (o: object, m?: string) => void; error: (o: object, m?: string) => void };
 
 /**
@@ -20,9 +34,22 @@ type Logger = { info: (o: object, m?: string) => void; error: (o: object, m?: st
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly schedules: Schedule[] = [];
+  private readonly topics = new Map<string, Topic>();
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private outboxPoll: NodeJS.Timeout | null = null;
+  private started = false;
+  private unsubscribe: (() => void) | null = null;
+  /** The poll's ticks, one after another. */
+  private chain: Promise<void> = Promise.resolve();
+  /**
+   * The wake-ups' dispatches, one after another, beside the ticks: a long job (a daily pass over a district) does not
+   * hold back a notification. Two dispatches at once are safe (SKIP LOCKED).
+   */
+  private outboxChain: Promise<void> = Promise.resolve();
   readonly instanceId = randomUUID();
+  /** Whose bell changed: the dispatcher signals the users it wrote notifications for (the bell's live stream listens). */
+  readonly bells = new BellSignals();
 
   constructor(
     private readonly db: Db,
@@ -41,27 +68,72 @@ export class JobRunner {
     this.handlers.set(name, handler);
   }
 
+  /**
+   * Delivers outbox messages of `topic` through `handler` (the dispatcher writes `notify` itself). A message is handed
+   * to the handler after the batch that claimed it has committed, never inside it, so a slow provider holds no lock
+   * and no connection; a failure is tried again after 2^attempt seconds, up to `maxAttempts` in all.
+   */
+  handleTopic(topic: string, handler: OutboxHandler, opts: { maxAttempts?: number } = {}): void {
+    if (topic === 'notify') throw new Error('the notify topic is the dispatcher\'s own');
+    this.topics.set(topic, { handler, maxAttempts: opts.maxAttempts ?? OUTBOX_MAX_ATTEMPTS });
+  }
+
   /** Runs job `job` once per `everyMs` slot across all instances. */
   schedule(name: string, everyMs: number, job: string, payload: unknown = {}): void {
     this.schedules.push({ name, everyMs, job, payload });
   }
 
   start(): void {
-    if (this.timer) return;
+    if (this.started) return;
+    this.started = true;
     const loop = () => {
-      this.running = this.tick()
-        .then(() => undefined, (err: unknown) => this.opts.log?.error({ err }, 'job tick failed'))
+      this.timer = null;
+      void this.serial(() => this.tick()).then(() => undefined, (err: unknown) => this.opts.log?.error({ err }, 'job tick failed'))
         .finally(() => {
-          this.running = null;
-          if (this.timer) this.timer = setTimeout(loop, this.opts.pollMs);
+          if (this.started) this.timer = setTimeout(loop, this.opts.pollMs);
         });
     };
     this.timer = setTimeout(loop, this.opts.pollMs);
+    this.unsubscribe = onOutboxWritten(() => this.wake());
+    // Messages written by SQL (INSERT … SELECT) announce nothing: the outbox is also looked at every poll interval,
+    // whatever the ticks are doing.
+    this.outboxPoll = setInterval(() => this.wake(), this.opts.pollMs);
   }
+
   async stop(): Promise<void> {
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    if (this.outboxPoll) clearInterval(this.outboxPoll);
     this.timer = null;
-    await this.running;
+    this.wakeTimer = null;
+    this.outboxPoll = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    await Promise.all([this.chain, this.outboxChain]);
+  }
+
+  /**
+   * Dispatches the outbox soon, rather than at the next poll: called after a commit that wrote outbox messages. Calls
+   * within a few milliseconds make one pass; a pass already waiting covers those that come before it starts. Does
+   * nothing on a runner that was not started (tests call `tick()` themselves).
+   */
+  wake(): void {
+    if (!this.started || this.wakeTimer) return;
+    this.wakeTimer = setTimeout(() => {
+      const run = this.outboxChain.then(async () => {
+        // From here on, a new commit schedules a pass of its own: this one may already have read past it.
+        this.wakeTimer = null;
+        await this.dispatchBacklog();
+      });
+      this.outboxChain = run.then(() => undefined, (err: unknown) => this.opts.log?.error({ err }, 'outbox dispatch failed'));
+    }, WAKE_DEBOUNCE_MS);
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work);
+    this.chain = run.then(() => undefined, () => undefined);
+    return run;
   }
 
   /**
@@ -73,13 +145,17 @@ export class JobRunner {
     await this.enqueueScheduled();
     let ran = 0;
     while (await this.runOne()) ran++;
+    return { ran, dispatched: await this.dispatchBacklog() };
+  }
+
+  private async dispatchBacklog(): Promise<number> {
     let dispatched = 0;
     for (let batch = 0; batch < OUTBOX_BATCHES_PER_TICK; batch++) {
       const n = await this.dispatchOutbox();
       dispatched += n;
       if (n === 0) break;
     }
-    return { ran, dispatched };
+    return dispatched;
   }
 
   async enqueue(tx: Tx | Db, name: string, payload: unknown = {}, runAt?: Date): Promise<void> {
@@ -130,12 +206,19 @@ export class JobRunner {
     return true;
   }
 
-  /** Turns pending outbox messages into in-app notifications, in the recipient's language. */
+  /**
+   * One batch of the outbox: `notify` messages become in-app notifications in the recipient's language, in the same
+   * transaction that marks them processed; the bells of their recipients are signalled once it has committed. Messages
+   * of other topics are claimed in it (leased) and handed to their topic's handler after it. A topic nobody handles
+   * is marked processed with the reason. Returns how many messages the batch took.
+   */
   async dispatchOutbox(limit = 200): Promise<number> {
-    return this.db.transaction().execute(async (tx) => {
-      const msgs = await tx.selectFrom('outbox').selectAll().where('processed_at', 'is', null).orderBy('id').limit(limit)
-        .forUpdate().skipLocked().execute();
-      if (msgs.length === 0) return 0;
+    const now = this.now();
+    const batch = await this.db.transaction().execute(async (tx) => {
+      const msgs = await tx.selectFrom('outbox').select(['id', 'topic', 'payload', 'attempts']).where('processed_at', 'is', null)
+        .where((eb) => eb.or([eb('run_at', 'is', null), eb('run_at', '<=', now)]))
+        .orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+      if (msgs.length === 0) return null;
       const notifies = msgs.filter((m) => m.topic === 'notify').map((m) => m.payload as NotifyPayload);
       const userIds = [...new Set(notifies.map((n) => n.userId))];
       const locales = new Map<string, string>();
@@ -155,8 +238,42 @@ export class JobRunner {
         };
       });
       if (rows.length > 0) await tx.insertInto('notifications').values(rows).execute();
-      await tx.updateTable('outbox').set({ processed_at: this.now() }).where('id', 'in', msgs.map((m) => m.id)).execute();
-      return msgs.length;
+      const handled = msgs.filter((m) => m.topic !== 'notify' && this.topics.has(m.topic));
+      const unhandled = msgs.filter((m) => m.topic !== 'notify' && !this.topics.has(m.topic));
+      const done = msgs.filter((m) => m.topic === 'notify').map((m) => m.id);
+      if (done.length) await tx.updateTable('outbox').set({ processed_at: now }).where('id', 'in', done).execute();
+      if (unhandled.length) {
+        await tx.updateTable('outbox').set({ processed_at: now, last_error: 'no handler for this topic' }).where('id', 'in', unhandled.map((m) => m.id)).execute();
+      }
+      if (handled.length) {
+        await tx.updateTable('outbox').set({ run_at: new Date(now.getTime() + OUTBOX_LEASE_MS), attempts: sql<number>`attempts + 1` })
+          .where('id', 'in', handled.map((m) => m.id)).execute();
+      }
+      return { taken: msgs.length, notified: rows.map((r) => r.user_id), handled: handled as Claimed[] };
     });
+    if (!batch) return 0;
+    if (batch.notified.length) this.bells.signal(batch.notified);
+    for (const m of batch.handled) await this.deliver(m, now);
+    return batch.taken;
+  }
+
+  /** Hands one claimed message to its topic's handler and records the outcome: processed, or tried again later. */
+  private async deliver(m: Claimed, now: Date): Promise<void> {
+    const topic = this.topics.get(m.topic)!;
+    const attempt = m.attempts + 1;
+    try {
+      await topic.handler(m.payload, { db: this.db, now, messageId: m.id, attempt });
+      await this.db.updateTable('outbox').set({ processed_at: this.now(), run_at: null, last_error: null }).where('id', '=', m.id).execute();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const last = attempt >= topic.maxAttempts;
+      // Exponential backoff, as for jobs: 2^attempt seconds.
+      await this.db.updateTable('outbox').set({
+        last_error: message.slice(0, 2000),
+        run_at: last ? null : new Date(now.getTime() + 1000 * 2 ** attempt),
+        processed_at: last ? this.now() : null,
+      }).where('id', '=', m.id).execute();
+      this.opts.log?.error({ topic: m.topic, id: m.id, attempt, err: message }, 'outbox delivery failed');
+    }
   }
 }

@@ -379,6 +379,8 @@ export type paths = {
                             orgUnitName: string | null;
                             photos: {
                                 id: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "rejected";
                                 url: string;
                             }[];
                             place: string;
@@ -603,6 +605,8 @@ export type paths = {
                             orgUnitName: string | null;
                             photos: {
                                 id: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "rejected";
                                 url: string;
                             }[];
                             place: string;
@@ -811,6 +815,8 @@ export type paths = {
                             orgUnitName: string | null;
                             photos: {
                                 id: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "rejected";
                                 url: string;
                             }[];
                             place: string;
@@ -6696,11 +6702,231 @@ export type paths = {
                     content: {
                         "application/json": {
                             abilities: {
+                                correct: boolean;
                                 followUpDone: boolean;
                                 upload: boolean;
                             };
                             accidentIds: string[];
                             commitments: string;
+                            corrections: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                changes: {
+                                    after: string;
+                                    before: string;
+                                    /** @enum {string} */
+                                    field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                }[];
+                                reason: string;
+                                version: number;
+                            }[];
+                            departmentName: string | null;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            files: {
+                                id: string;
+                                mime: string;
+                                name: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            followUp: string;
+                            /** Format: date-time */
+                            followUpDoneAt: string | null;
+                            followUpDue: string | null;
+                            followUpNote: string;
+                            followUpOverdue: boolean;
+                            /** Format: date-time */
+                            heldAt: string;
+                            id: string;
+                            merged: boolean;
+                            participants: {
+                                name: string;
+                                organisation: string;
+                                role: string;
+                            }[];
+                            place: string;
+                            principalName: string;
+                            record: string;
+                            recordedByName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/accident-interviews/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正约谈记录（须说明理由，保留更正记录；所涉事故变化时约谈义务相应恢复或履行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accidentIds: string[];
+                        /** @default  */
+                        commitments?: string;
+                        /** @default  */
+                        followUp?: string;
+                        /**
+                         * Format: date
+                         * @default null
+                         * @example 2026-03-01
+                         */
+                        followUpDue?: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-11-20T09:30:00+08:00
+                         */
+                        heldAt: string;
+                        /** @default [] */
+                        participants?: {
+                            name: string;
+                            /** @default  */
+                            organisation?: string;
+                            /** @default  */
+                            role?: string;
+                        }[];
+                        /** @default  */
+                        place?: string;
+                        principalName: string;
+                        reason: string;
+                        record: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                correct: boolean;
+                                followUpDone: boolean;
+                                upload: boolean;
+                            };
+                            accidentIds: string[];
+                            commitments: string;
+                            corrections: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                changes: {
+                                    after: string;
+                                    before: string;
+                                    /** @enum {string} */
+                                    field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                }[];
+                                reason: string;
+                                version: number;
+                            }[];
                             departmentName: string | null;
                             enterpriseId: string;
                             enterpriseName: string;
@@ -6982,11 +7208,25 @@ export type paths = {
                     content: {
                         "application/json": {
                             abilities: {
+                                correct: boolean;
                                 followUpDone: boolean;
                                 upload: boolean;
                             };
                             accidentIds: string[];
                             commitments: string;
+                            corrections: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                changes: {
+                                    after: string;
+                                    before: string;
+                                    /** @enum {string} */
+                                    field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                }[];
+                                reason: string;
+                                version: number;
+                            }[];
                             departmentName: string | null;
                             enterpriseId: string;
                             enterpriseName: string;
@@ -7541,7 +7781,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** 事故快报（或未遂事件）：先保存，再通知单位负责人和主要负责人 */
+        /** 事故快报（或未遂事件）：先保存，再通知单位负责人和主要负责人（multipart：字段 report 为 JSON，照片为 photo 文件，最多 9 张，保存后处理） */
         post: {
             parameters: {
                 query?: never;
@@ -7551,47 +7791,7 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @default null
-                         * @enum {string|null}
-                         */
-                        accidentType?: "object_strike" | "vehicle" | "machinery" | "lifting" | "electrocution" | "drowning" | "scald" | "fire" | "fall_from_height" | "collapse" | "roof_fall" | "water_inrush" | "blasting" | "explosive" | "gas_explosion" | "boiler_explosion" | "vessel_explosion" | "other_explosion" | "poisoning_asphyxia" | "other_injury" | null;
-                        /** @default 0 */
-                        deaths?: number;
-                        /** @default 0 */
-                        directLoss?: string;
-                        /**
-                         * @default accident
-                         * @enum {string}
-                         */
-                        kind?: "accident" | "near_miss";
-                        /** @default 0 */
-                        minorInjuries?: number;
-                        /** @default 0 */
-                        missing?: number;
-                        /**
-                         * Format: date-time
-                         * @example 2026-05-10T10:05:00+08:00
-                         */
-                        occurredAt?: string;
-                        /** @default [] */
-                        photoIds?: string[];
-                        /** @default  */
-                        place?: string;
-                        /**
-                         * Format: uuid
-                         * @default null
-                         */
-                        postId?: string | null;
-                        /** @default 0 */
-                        seriousInjuries?: number;
-                        summary: string;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 201: {
@@ -7602,6 +7802,7 @@ export type paths = {
                         "application/json": {
                             id: string;
                             photosLinked: number;
+                            photosRefused: number;
                         };
                     };
                 };
@@ -7763,6 +7964,8 @@ export type paths = {
                             orgUnitName: string | null;
                             photos: {
                                 id: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "rejected";
                                 url: string;
                             }[];
                             place: string;
@@ -8375,6 +8578,7 @@ export type paths = {
                             abilities: {
                                 addAction: boolean;
                                 conclude: boolean;
+                                correctFinding: boolean;
                                 edit: boolean;
                                 entrust: boolean;
                                 finding: boolean;
@@ -8453,6 +8657,23 @@ export type paths = {
                                 officeName: string | null;
                                 recordedByName: string | null;
                             }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                /** @enum {string|null} */
+                                conductedBy: "district" | "enterprise" | "higher" | null;
+                                content: string;
+                                dueOn: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "open" | "entrust" | "update" | "action_add" | "action_done" | "conclude" | "correct";
+                                ownerName: string;
+                                parts: ("team" | "causes" | "fiveWhys" | "responsibility" | "personFindings" | "higherReport" | "lessons")[];
+                                responsibilityAfter: boolean | null;
+                                responsibilityBefore: boolean | null;
+                                team: string[];
+                            }[];
                             insurerNotices: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -8464,11 +8685,25 @@ export type paths = {
                             interviewOverdue: boolean;
                             interviews: {
                                 abilities: {
+                                    correct: boolean;
                                     followUpDone: boolean;
                                     upload: boolean;
                                 };
                                 accidentIds: string[];
                                 commitments: string;
+                                corrections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    byName: string | null;
+                                    changes: {
+                                        after: string;
+                                        before: string;
+                                        /** @enum {string} */
+                                        field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                    }[];
+                                    reason: string;
+                                    version: number;
+                                }[];
                                 departmentName: string | null;
                                 enterpriseId: string;
                                 enterpriseName: string;
@@ -8675,6 +8910,7 @@ export type paths = {
                             abilities: {
                                 addAction: boolean;
                                 conclude: boolean;
+                                correctFinding: boolean;
                                 edit: boolean;
                                 entrust: boolean;
                                 finding: boolean;
@@ -8753,6 +8989,23 @@ export type paths = {
                                 officeName: string | null;
                                 recordedByName: string | null;
                             }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                /** @enum {string|null} */
+                                conductedBy: "district" | "enterprise" | "higher" | null;
+                                content: string;
+                                dueOn: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "open" | "entrust" | "update" | "action_add" | "action_done" | "conclude" | "correct";
+                                ownerName: string;
+                                parts: ("team" | "causes" | "fiveWhys" | "responsibility" | "personFindings" | "higherReport" | "lessons")[];
+                                responsibilityAfter: boolean | null;
+                                responsibilityBefore: boolean | null;
+                                team: string[];
+                            }[];
                             insurerNotices: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -8764,11 +9017,25 @@ export type paths = {
                             interviewOverdue: boolean;
                             interviews: {
                                 abilities: {
+                                    correct: boolean;
                                     followUpDone: boolean;
                                     upload: boolean;
                                 };
                                 accidentIds: string[];
                                 commitments: string;
+                                corrections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    byName: string | null;
+                                    changes: {
+                                        after: string;
+                                        before: string;
+                                        /** @enum {string} */
+                                        field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                    }[];
+                                    reason: string;
+                                    version: number;
+                                }[];
                                 departmentName: string | null;
                                 enterpriseId: string;
                                 enterpriseName: string;
@@ -9020,6 +9287,7 @@ export type paths = {
                             abilities: {
                                 addAction: boolean;
                                 conclude: boolean;
+                                correctFinding: boolean;
                                 edit: boolean;
                                 entrust: boolean;
                                 finding: boolean;
@@ -9098,6 +9366,23 @@ export type paths = {
                                 officeName: string | null;
                                 recordedByName: string | null;
                             }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                /** @enum {string|null} */
+                                conductedBy: "district" | "enterprise" | "higher" | null;
+                                content: string;
+                                dueOn: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "open" | "entrust" | "update" | "action_add" | "action_done" | "conclude" | "correct";
+                                ownerName: string;
+                                parts: ("team" | "causes" | "fiveWhys" | "responsibility" | "personFindings" | "higherReport" | "lessons")[];
+                                responsibilityAfter: boolean | null;
+                                responsibilityBefore: boolean | null;
+                                team: string[];
+                            }[];
                             insurerNotices: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -9109,11 +9394,25 @@ export type paths = {
                             interviewOverdue: boolean;
                             interviews: {
                                 abilities: {
+                                    correct: boolean;
                                     followUpDone: boolean;
                                     upload: boolean;
                                 };
                                 accidentIds: string[];
                                 commitments: string;
+                                corrections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    byName: string | null;
+                                    changes: {
+                                        after: string;
+                                        before: string;
+                                        /** @enum {string} */
+                                        field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                    }[];
+                                    reason: string;
+                                    version: number;
+                                }[];
                                 departmentName: string | null;
                                 enterpriseId: string;
                                 enterpriseName: string;
@@ -9310,6 +9609,7 @@ export type paths = {
                             abilities: {
                                 addAction: boolean;
                                 conclude: boolean;
+                                correctFinding: boolean;
                                 edit: boolean;
                                 entrust: boolean;
                                 finding: boolean;
@@ -9388,6 +9688,23 @@ export type paths = {
                                 officeName: string | null;
                                 recordedByName: string | null;
                             }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                /** @enum {string|null} */
+                                conductedBy: "district" | "enterprise" | "higher" | null;
+                                content: string;
+                                dueOn: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "open" | "entrust" | "update" | "action_add" | "action_done" | "conclude" | "correct";
+                                ownerName: string;
+                                parts: ("team" | "causes" | "fiveWhys" | "responsibility" | "personFindings" | "higherReport" | "lessons")[];
+                                responsibilityAfter: boolean | null;
+                                responsibilityBefore: boolean | null;
+                                team: string[];
+                            }[];
                             insurerNotices: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -9399,11 +9716,25 @@ export type paths = {
                             interviewOverdue: boolean;
                             interviews: {
                                 abilities: {
+                                    correct: boolean;
                                     followUpDone: boolean;
                                     upload: boolean;
                                 };
                                 accidentIds: string[];
                                 commitments: string;
+                                corrections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    byName: string | null;
+                                    changes: {
+                                        after: string;
+                                        before: string;
+                                        /** @enum {string} */
+                                        field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                    }[];
+                                    reason: string;
+                                    version: number;
+                                }[];
                                 departmentName: string | null;
                                 enterpriseId: string;
                                 enterpriseName: string;
@@ -9614,6 +9945,7 @@ export type paths = {
                             abilities: {
                                 addAction: boolean;
                                 conclude: boolean;
+                                correctFinding: boolean;
                                 edit: boolean;
                                 entrust: boolean;
                                 finding: boolean;
@@ -9692,6 +10024,23 @@ export type paths = {
                                 officeName: string | null;
                                 recordedByName: string | null;
                             }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                /** @enum {string|null} */
+                                conductedBy: "district" | "enterprise" | "higher" | null;
+                                content: string;
+                                dueOn: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "open" | "entrust" | "update" | "action_add" | "action_done" | "conclude" | "correct";
+                                ownerName: string;
+                                parts: ("team" | "causes" | "fiveWhys" | "responsibility" | "personFindings" | "higherReport" | "lessons")[];
+                                responsibilityAfter: boolean | null;
+                                responsibilityBefore: boolean | null;
+                                team: string[];
+                            }[];
                             insurerNotices: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -9703,11 +10052,383 @@ export type paths = {
                             interviewOverdue: boolean;
                             interviews: {
                                 abilities: {
+                                    correct: boolean;
                                     followUpDone: boolean;
                                     upload: boolean;
                                 };
                                 accidentIds: string[];
                                 commitments: string;
+                                corrections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    byName: string | null;
+                                    changes: {
+                                        after: string;
+                                        before: string;
+                                        /** @enum {string} */
+                                        field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                    }[];
+                                    reason: string;
+                                    version: number;
+                                }[];
+                                departmentName: string | null;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                files: {
+                                    id: string;
+                                    mime: string;
+                                    name: string;
+                                    size: number;
+                                    url: string;
+                                }[];
+                                followUp: string;
+                                /** Format: date-time */
+                                followUpDoneAt: string | null;
+                                followUpDue: string | null;
+                                followUpNote: string;
+                                followUpOverdue: boolean;
+                                /** Format: date-time */
+                                heldAt: string;
+                                id: string;
+                                merged: boolean;
+                                participants: {
+                                    name: string;
+                                    organisation: string;
+                                    role: string;
+                                }[];
+                                place: string;
+                                principalName: string;
+                                record: string;
+                                recordedByName: string | null;
+                                version: number;
+                            }[];
+                            investigation: {
+                                causeDirect: string;
+                                causeIndirect: string;
+                                causeManagement: string;
+                                /** Format: date-time */
+                                concludedAt: string | null;
+                                concludedByName: string | null;
+                                /** @enum {string} */
+                                conductedBy: "district" | "enterprise" | "higher";
+                                /** Format: date-time */
+                                entrustedAt: string | null;
+                                fiveWhys: string[];
+                                higherReport: string;
+                                lessons: string;
+                                /** Format: date-time */
+                                lessonsPublishedAt: string | null;
+                                personFindings: {
+                                    duties: {
+                                        items: number[];
+                                        listId: string;
+                                        listName: string;
+                                        texts: string[];
+                                        version: number;
+                                    }[];
+                                    employeeId: string | null;
+                                    finding: string;
+                                    name: string;
+                                    role: string;
+                                }[];
+                                responsibilityAccident: boolean | null;
+                                /** @enum {string} */
+                                status: "open" | "concluded";
+                                team: {
+                                    name: string;
+                                    organisation: string;
+                                    role: string;
+                                }[];
+                                version: number;
+                            } | null;
+                            riskLinks: {
+                                code: string;
+                                controlFailing: boolean;
+                                grade: number | null;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                name: string;
+                                reassessDue: string | null;
+                                riskPointId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/accidents/{id}/investigation/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正已结案调查的责任认定（须说明理由，保留更正记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        personFindings?: {
+                            /** @default [] */
+                            duties?: {
+                                /** @default [] */
+                                items?: number[];
+                                /** Format: uuid */
+                                listId: string;
+                                version: number;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            employeeId?: string | null;
+                            finding: string;
+                            name: string;
+                            /** @default  */
+                            role?: string;
+                        }[];
+                        reason: string;
+                        responsibilityAccident: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                addAction: boolean;
+                                conclude: boolean;
+                                correctFinding: boolean;
+                                edit: boolean;
+                                entrust: boolean;
+                                finding: boolean;
+                                interview: boolean;
+                                linkRisk: boolean;
+                                notifyInsurer: boolean;
+                                open: boolean;
+                            };
+                            accident: {
+                                casualties: boolean;
+                                deaths: number;
+                                directLoss: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** @enum {string|null} */
+                                grade: "general" | "larger" | "major" | "especially_major" | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "accident" | "near_miss";
+                                minorInjuries: number;
+                                missing: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                place: string;
+                                /** Format: date-time */
+                                receivedAt: string | null;
+                                seriousInjuries: number;
+                                summary: string;
+                            };
+                            actions: {
+                                abilities: {
+                                    done: boolean;
+                                };
+                                accidentId: string;
+                                /** Format: date-time */
+                                accidentOccurredAt: string;
+                                accidentSummary: string;
+                                content: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                doneNote: string;
+                                dueOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                overdue: boolean;
+                                ownerEmployeeId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "open" | "done";
+                                version: number;
+                            }[];
+                            creditOffer: boolean;
+                            decisionDueOn: string | null;
+                            decisionOverdue: boolean;
+                            findings: {
+                                accidentId: string;
+                                /** Format: date-time */
+                                accidentOccurredAt: string;
+                                accidentSummary: string;
+                                description: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                files: {
+                                    id: string;
+                                    mime: string;
+                                    name: string;
+                                    size: number;
+                                    url: string;
+                                }[];
+                                foundOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "omitted" | "false" | "concealed";
+                                officeName: string | null;
+                                recordedByName: string | null;
+                            }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                /** @enum {string|null} */
+                                conductedBy: "district" | "enterprise" | "higher" | null;
+                                content: string;
+                                dueOn: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "open" | "entrust" | "update" | "action_add" | "action_done" | "conclude" | "correct";
+                                ownerName: string;
+                                parts: ("team" | "causes" | "fiveWhys" | "responsibility" | "personFindings" | "higherReport" | "lessons")[];
+                                responsibilityAfter: boolean | null;
+                                responsibilityBefore: boolean | null;
+                                team: string[];
+                            }[];
+                            insurerNotices: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                institutionName: string;
+                                policyNumber: string;
+                            }[];
+                            interviewDueOn: string | null;
+                            interviewOverdue: boolean;
+                            interviews: {
+                                abilities: {
+                                    correct: boolean;
+                                    followUpDone: boolean;
+                                    upload: boolean;
+                                };
+                                accidentIds: string[];
+                                commitments: string;
+                                corrections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    byName: string | null;
+                                    changes: {
+                                        after: string;
+                                        before: string;
+                                        /** @enum {string} */
+                                        field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                    }[];
+                                    reason: string;
+                                    version: number;
+                                }[];
                                 departmentName: string | null;
                                 enterpriseId: string;
                                 enterpriseName: string;
@@ -9919,6 +10640,7 @@ export type paths = {
                             abilities: {
                                 addAction: boolean;
                                 conclude: boolean;
+                                correctFinding: boolean;
                                 edit: boolean;
                                 entrust: boolean;
                                 finding: boolean;
@@ -9997,6 +10719,23 @@ export type paths = {
                                 officeName: string | null;
                                 recordedByName: string | null;
                             }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                /** @enum {string|null} */
+                                conductedBy: "district" | "enterprise" | "higher" | null;
+                                content: string;
+                                dueOn: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "open" | "entrust" | "update" | "action_add" | "action_done" | "conclude" | "correct";
+                                ownerName: string;
+                                parts: ("team" | "causes" | "fiveWhys" | "responsibility" | "personFindings" | "higherReport" | "lessons")[];
+                                responsibilityAfter: boolean | null;
+                                responsibilityBefore: boolean | null;
+                                team: string[];
+                            }[];
                             insurerNotices: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -10008,11 +10747,25 @@ export type paths = {
                             interviewOverdue: boolean;
                             interviews: {
                                 abilities: {
+                                    correct: boolean;
                                     followUpDone: boolean;
                                     upload: boolean;
                                 };
                                 accidentIds: string[];
                                 commitments: string;
+                                corrections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    byName: string | null;
+                                    changes: {
+                                        after: string;
+                                        before: string;
+                                        /** @enum {string} */
+                                        field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                    }[];
+                                    reason: string;
+                                    version: number;
+                                }[];
                                 departmentName: string | null;
                                 enterpriseId: string;
                                 enterpriseName: string;
@@ -10264,6 +11017,8 @@ export type paths = {
                             orgUnitName: string | null;
                             photos: {
                                 id: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "rejected";
                                 url: string;
                             }[];
                             place: string;
@@ -10441,6 +11196,7 @@ export type paths = {
                             abilities: {
                                 addAction: boolean;
                                 conclude: boolean;
+                                correctFinding: boolean;
                                 edit: boolean;
                                 entrust: boolean;
                                 finding: boolean;
@@ -10519,6 +11275,23 @@ export type paths = {
                                 officeName: string | null;
                                 recordedByName: string | null;
                             }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                byName: string | null;
+                                /** @enum {string|null} */
+                                conductedBy: "district" | "enterprise" | "higher" | null;
+                                content: string;
+                                dueOn: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                op: "open" | "entrust" | "update" | "action_add" | "action_done" | "conclude" | "correct";
+                                ownerName: string;
+                                parts: ("team" | "causes" | "fiveWhys" | "responsibility" | "personFindings" | "higherReport" | "lessons")[];
+                                responsibilityAfter: boolean | null;
+                                responsibilityBefore: boolean | null;
+                                team: string[];
+                            }[];
                             insurerNotices: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -10530,11 +11303,25 @@ export type paths = {
                             interviewOverdue: boolean;
                             interviews: {
                                 abilities: {
+                                    correct: boolean;
                                     followUpDone: boolean;
                                     upload: boolean;
                                 };
                                 accidentIds: string[];
                                 commitments: string;
+                                corrections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    byName: string | null;
+                                    changes: {
+                                        after: string;
+                                        before: string;
+                                        /** @enum {string} */
+                                        field: "accidentIds" | "heldAt" | "place" | "principalName" | "participants" | "record" | "commitments" | "followUp" | "followUpDue";
+                                    }[];
+                                    reason: string;
+                                    version: number;
+                                }[];
                                 departmentName: string | null;
                                 enterpriseId: string;
                                 enterpriseName: string;
@@ -10790,6 +11577,8 @@ export type paths = {
                             orgUnitName: string | null;
                             photos: {
                                 id: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "rejected";
                                 url: string;
                             }[];
                             place: string;
@@ -11010,6 +11799,8 @@ export type paths = {
                             orgUnitName: string | null;
                             photos: {
                                 id: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "rejected";
                                 url: string;
                             }[];
                             place: string;
@@ -29353,6 +30144,9 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        audienceEmployeeIds?: string[];
+                        audiencePostIds?: string[];
+                        audienceUnitIds?: string[];
                         /** @default [] */
                         audienceUserIds?: string[];
                         /** @default [] */
@@ -77545,6 +78339,431 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insurer/accident-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安责险事故通知（本保险机构承保的企业发生的事故，含等级、伤亡和调查进展） */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    grade?: "general" | "larger" | "major" | "especially_major";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accidentId: string;
+                                /** @enum {string} */
+                                claimStage: "notified" | "investigating" | "concluded";
+                                deaths: number;
+                                directLoss: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** @enum {string|null} */
+                                grade: "general" | "larger" | "major" | "especially_major" | null;
+                                id: string;
+                                minorInjuries: number;
+                                missing: number;
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                policyNumber: string;
+                                seriousInjuries: number;
+                                summary: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurer/accident-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安责险事故通知详情（事故、保单、调查结论） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accidentId: string;
+                            /** @enum {string} */
+                            claimStage: "notified" | "investigating" | "concluded";
+                            /** Format: date-time */
+                            concludedAt: string | null;
+                            /** @enum {string|null} */
+                            conductedBy: "district" | "enterprise" | "higher" | null;
+                            creditCode: string;
+                            deaths: number;
+                            directLoss: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** @enum {string|null} */
+                            grade: "general" | "larger" | "major" | "especially_major" | null;
+                            id: string;
+                            lessons: string;
+                            minorInjuries: number;
+                            missing: number;
+                            /** Format: date-time */
+                            notifiedAt: string;
+                            notifiedByName: string | null;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            place: string;
+                            policyEndsOn: string;
+                            policyNumber: string;
+                            policyStartsOn: string;
+                            responsibilityAccident: boolean | null;
+                            seriousInjuries: number;
+                            summary: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurer/accident-notices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出安责险事故通知（.xlsx，按当前筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    grade?: "general" | "larger" | "major" | "especially_major";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Excel workbook (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/key-moments/overview": {
         parameters: {
             query?: never;
@@ -80431,6 +81650,125 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 未读数的实时推送。请求头 Accept: text/event-stream 时为 SSE 流：打开时及每次变化时发送 `event: count`，数据同下；每 25 秒一次心跳。其他请求（或同一用户已开流过多时）只返回一次当前未读数。 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/unread-count": {
         parameters: {
             query?: never;
@@ -81905,7 +83243,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** 扫码提交事故快报（无需登录） */
+        /** 扫码提交事故快报（无需登录；multipart：字段 report 为 JSON，照片为 photo 文件，最多 3 张） */
         post: {
             parameters: {
                 query?: never;
@@ -81915,46 +83253,7 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @default null
-                         * @enum {string|null}
-                         */
-                        accidentType?: "object_strike" | "vehicle" | "machinery" | "lifting" | "electrocution" | "drowning" | "scald" | "fire" | "fall_from_height" | "collapse" | "roof_fall" | "water_inrush" | "blasting" | "explosive" | "gas_explosion" | "boiler_explosion" | "vessel_explosion" | "other_explosion" | "poisoning_asphyxia" | "other_injury" | null;
-                        /** @default 0 */
-                        deaths?: number;
-                        /** @default 0 */
-                        directLoss?: string;
-                        /**
-                         * @default accident
-                         * @enum {string}
-                         */
-                        kind?: "accident" | "near_miss";
-                        /** @default 0 */
-                        minorInjuries?: number;
-                        /** @default 0 */
-                        missing?: number;
-                        /**
-                         * Format: date-time
-                         * @example 2026-05-10T10:05:00+08:00
-                         */
-                        occurredAt?: string;
-                        /** @default  */
-                        place?: string;
-                        /** @default  */
-                        reporterName?: string;
-                        /** @default  */
-                        reporterPhone?: string;
-                        /** @default 0 */
-                        seriousInjuries?: number;
-                        summary: string;
-                        /** @default  */
-                        website?: string;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 201: {
@@ -81965,6 +83264,8 @@ export type paths = {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                            photosAccepted: number;
+                            photosRefused: number;
                             reference: string;
                         };
                     };
@@ -82635,6 +83936,293 @@ export type paths = {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rescue-supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急救援力量（监管部门）：辖区企业的救援组织要求与落实、救援协议、物资装备检查超期（可筛选未落实、协议过期、检查超期） */
+        get: {
+            parameters: {
+                query?: {
+                    agreementExpired?: "true" | "false";
+                    industryCode?: string;
+                    inspectionOverdue?: "true" | "false";
+                    missing?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "overdue";
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                agreementExpired: number;
+                                enterprises: number;
+                                inspectionOverdue: number;
+                                missing: number;
+                                required: number;
+                            };
+                            items: {
+                                agreementExpired: boolean;
+                                agreements: number;
+                                agreementValidTo: string | null;
+                                creditCode: string;
+                                enterpriseId: string;
+                                equipment: number;
+                                expired: number;
+                                industryName: string;
+                                inspectionsOverdue: number;
+                                members: number;
+                                met: boolean;
+                                name: string;
+                                reasons: ("no_team" | "no_members" | "no_agreement" | "agreement_expired")[];
+                                /** @enum {string} */
+                                requirement: "team" | "team_or_parttime" | "not_required";
+                                subdistrictName: string;
+                                teams: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            today: string;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rescue-supervision/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出应急救援力量（.xlsx，按当前筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    agreementExpired?: "true" | "false";
+                    industryCode?: string;
+                    inspectionOverdue?: "true" | "false";
+                    missing?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "overdue";
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Excel workbook (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -50,6 +50,14 @@ export async function linkInterview(tx: Tx, enterpriseId: string, interviewId: s
     .values(accidentIds.map((accidentId) => ({ enterprise_id: enterpriseId, interview_id: interviewId, accident_id: accidentId }))).execute();
 }
 
+/** Which of these accidents an interview already covers (the caller holds the accidents' locks). */
+export async function interviewedAccidents(db: Executor, enterpriseId: string, accidentIds: readonly string[]): Promise<string[]> {
+  if (!accidentIds.length) return [];
+  const rows = await db.selectFrom('accident_interview_accidents').select('accident_id').distinct()
+    .where('enterprise_id', '=', enterpriseId).where('accident_id', 'in', [...accidentIds]).execute();
+  return rows.map((r) => r.accident_id);
+}
+
 function interviewColumns(db: Executor) {
   return db.selectFrom('accident_interviews as i')
     .innerJoin('enterprises as e', 'e.id', 'i.enterprise_id')
@@ -276,11 +284,12 @@ export async function riskLinksOf(db: Executor, enterpriseId: string, accidentId
     .where('l.enterprise_id', '=', enterpriseId).where('l.accident_id', '=', accidentId).orderBy('r.code').execute();
 }
 
-export async function insertInsurerNotice(tx: Tx, enterpriseId: string, v: { accidentId: string; policyId: string; institutionId: string; by: string | null; at: Date }): Promise<boolean> {
+/** The new notice's id; null when the accident was already notified under that policy. */
+export async function insertInsurerNotice(tx: Tx, enterpriseId: string, v: { accidentId: string; policyId: string; institutionId: string; by: string | null; at: Date }): Promise<string | null> {
   const r = await tx.insertInto('accident_insurance_notices').values({
     enterprise_id: enterpriseId, accident_id: v.accidentId, policy_id: v.policyId, institution_id: v.institutionId, created_by: v.by, created_at: v.at,
   }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
-  return r !== undefined;
+  return r?.id ?? null;
 }
 
 export async function insurerNoticesOf(db: Executor, enterpriseId: string, accidentId: string) {

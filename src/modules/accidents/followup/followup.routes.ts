@@ -4,10 +4,13 @@ import type { RouteModule } from '../../../platform/http/app';
 import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
 import { enterpriseParams } from '../../../platform/http/route';
 import { sendStoredFile } from '../../../platform/http/stored-file';
-import { XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
+import { sendXlsx, XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
+import { correctFinding, correctInterview } from './correction.service';
+import { exportInsurerNotices } from './insurer.export';
+import { getInsurerNotice, listInsurerNotices } from './insurer.service';
 import { interviewsExport } from './interview.export';
 import {
-  accidentParams, actionCreate, actionDone, actionList, actionListQuery, actionView, concludeInput, dutyListsAtView, entrustInput, fileParams, findingCreate,
+  accidentParams, actionCreate, findingCorrect, insurerNoticeParams, insurerNoticePage, insurerNoticeQuery, insurerNoticeView, interviewCorrect, actionDone, actionList, actionListQuery, actionView, concludeInput, dutyListsAtView, entrustInput, fileParams, findingCreate,
   findingListQuery, findingPage, findingView, followUpDone, followupView, interviewBoard as interviewBoardSchema, interviewCreate, interviewView,
   investigationOpen, investigationUpdate, periodQuery, recordParams, riskLinkCreate, uploadedFiles,
 } from './followup.schema';
@@ -50,6 +53,11 @@ export const followupRoutes: RouteModule = (app, { db, config, jobs }) => {
     config: { access: 'accident.investigate' },
     schema: { tags, summary: '调查结案（须作出责任事故认定；发布事故教训）', params: accidentParams, body: concludeInput, response: { 200: followupView } },
   }, async (req) => concludeInvestigation(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
+
+  app.post(`${acc}/investigation/correct`, {
+    config: { access: 'accident.investigate' },
+    schema: { tags, summary: '更正已结案调查的责任认定（须说明理由，保留更正记录）', params: accidentParams, body: findingCorrect, response: { 200: followupView } },
+  }, async (req) => correctFinding(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
 
   app.get(`${acc}/duty-lists`, {
     config: { access: 'accident_followup.read' },
@@ -109,6 +117,11 @@ export const followupRoutes: RouteModule = (app, { db, config, jobs }) => {
     schema: { tags, summary: '约谈后续跟踪完成', params: recordParams, body: followUpDone, response: { 200: interviewView } },
   }, async (req) => completeFollowUp(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
 
+  app.post(`${base}/accident-interviews/:id/correct`, {
+    config: { access: 'accident.interview' },
+    schema: { tags, summary: '更正约谈记录（须说明理由，保留更正记录；所涉事故变化时约谈义务相应恢复或履行）', params: recordParams, body: interviewCorrect, response: { 200: interviewView } },
+  }, async (req) => correctInterview(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
+
   app.post(`${base}/accident-interviews/:id/files`, {
     config: { access: 'accident.interview', multipart: FILE_UPLOAD },
     schema: { tags, summary: '上传约谈记录附件（multipart：file，可多个；PDF 或照片）', params: recordParams, consumes: ['multipart/form-data'], response: { 201: uploadedFiles } },
@@ -131,4 +144,20 @@ export const followupRoutes: RouteModule = (app, { db, config, jobs }) => {
     config: { access: 'accident_followup.read' },
     schema: { tags, summary: '导出事故约谈台账（.xlsx）', produces: [XLSX_MIME], querystring: periodQuery, response: { 200: xlsxFile, 202: exportStarted } },
   }, async (req, reply) => replyExport(reply, await startExport(db, req.ctx, jobs, config, interviewsExport, req.query)));
+
+  // 安责险: the insurer's staff read the accidents notified to their insurer.
+  app.get('/insurer/accident-notices', {
+    config: { access: 'accident.claims' },
+    schema: { tags, summary: '安责险事故通知（本保险机构承保的企业发生的事故，含等级、伤亡和调查进展）', querystring: insurerNoticeQuery, response: { 200: insurerNoticePage } },
+  }, async (req) => listInsurerNotices(db, req.ctx, req.query));
+
+  app.get('/insurer/accident-notices/export', {
+    config: { access: 'accident.claims' },
+    schema: { tags, summary: '导出安责险事故通知（.xlsx，按当前筛选）', querystring: insurerNoticeQuery, produces: [XLSX_MIME], response: { 200: xlsxFile } },
+  }, async (req, reply) => sendXlsx(reply, await exportInsurerNotices(db, req.ctx, req.query)));
+
+  app.get('/insurer/accident-notices/:id', {
+    config: { access: 'accident.claims' },
+    schema: { tags, summary: '安责险事故通知详情（事故、保单、调查结论）', params: insurerNoticeParams, response: { 200: insurerNoticeView } },
+  }, async (req) => getInsurerNotice(db, req.ctx, req.params.id));
 };

@@ -33,6 +33,17 @@ export const interviewCreate = z.object({
 });
 export type InterviewCreate = z.infer<typeof interviewCreate>;
 export const followUpDone = z.object({ note: text(2000).min(1), version });
+/** A correction of a recorded interview: the whole record as it should read, why, and the version corrected. */
+export const interviewCorrect = interviewCreate.extend({ reason: text(1000).min(1), version: z.number().int().min(1) });
+export type InterviewCorrect = z.infer<typeof interviewCorrect>;
+/** The fields of an interview a correction may change (its history names them). */
+export const INTERVIEW_FIELDS = ['accidentIds', 'heldAt', 'place', 'principalName', 'participants', 'record', 'commitments', 'followUp', 'followUpDue'] as const;
+export type InterviewField = (typeof INTERVIEW_FIELDS)[number];
+export const interviewCorrectionView = z.object({
+  version: z.number().int(), at: z.date(), byName: z.string().nullable(), reason: z.string(),
+  /** Each field changed, before and after, as text (an instant in ISO form, a list joined). */
+  changes: z.array(z.object({ field: z.enum(INTERVIEW_FIELDS), before: z.string(), after: z.string() })),
+});
 
 export const interviewView = z.object({
   id: z.string(), enterpriseId: z.string(), enterpriseName: z.string(), accidentIds: z.array(z.string()), merged: z.boolean(),
@@ -40,7 +51,9 @@ export const interviewView = z.object({
   record: z.string(), commitments: z.string(), followUp: z.string(), followUpDue: z.string().nullable(), followUpDoneAt: z.date().nullable(), followUpNote: z.string(),
   followUpOverdue: z.boolean(), departmentName: z.string().nullable(), recordedByName: z.string().nullable(), version: z.number().int(),
   files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int(), url: z.string() })),
-  abilities: z.object({ followUpDone: z.boolean(), upload: z.boolean() }),
+  /** The corrections made since it was recorded, oldest first. */
+  corrections: z.array(interviewCorrectionView),
+  abilities: z.object({ followUpDone: z.boolean(), upload: z.boolean(), correct: z.boolean() }),
 });
 export type InterviewView = z.infer<typeof interviewView>;
 
@@ -59,7 +72,7 @@ export const rateRow = z.object({
 });
 export const interviewBoard = z.object({
   year: z.number().int(), days: z.number().int(),
-  due: z.array(dueItem), done: z.array(interviewView.omit({ files: true, abilities: true })), rates: z.array(rateRow),
+  due: z.array(dueItem), done: z.array(interviewView.omit({ files: true, abilities: true, corrections: true })), rates: z.array(rateRow),
 });
 export type InterviewBoard = z.infer<typeof interviewBoard>;
 
@@ -94,6 +107,33 @@ export const investigationUpdate = z.object({
 });
 export type InvestigationUpdate = z.infer<typeof investigationUpdate>;
 export const concludeInput = z.object({ version });
+/** A correction of a concluded investigation's responsibility finding (责任认定): the finding as it should read, and why. */
+export const findingCorrect = z.object({
+  responsibilityAccident: z.boolean(),
+  personFindings: z.array(personFinding).max(50).default([]),
+  reason: text(1000).min(1),
+  version: z.number().int().min(1),
+});
+export type FindingCorrect = z.infer<typeof findingCorrect>;
+
+export const HISTORY_OPS = ['open', 'entrust', 'update', 'action_add', 'action_done', 'conclude', 'correct'] as const;
+/** The parts of an investigation an edit or a correction changed. */
+export const INVESTIGATION_PARTS = ['team', 'causes', 'fiveWhys', 'responsibility', 'personFindings', 'higherReport', 'lessons'] as const;
+export type InvestigationPart = (typeof INVESTIGATION_PARTS)[number];
+export const historyEntry = z.object({
+  op: z.enum(HISTORY_OPS), at: z.date(), byName: z.string().nullable(),
+  /** A correction's reason, an entrusting note, what was done of an action. */
+  note: z.string(),
+  parts: z.array(z.enum(INVESTIGATION_PARTS)),
+  /** The responsibility finding before and after an edit, a correction or the conclusion that changed it. */
+  responsibilityBefore: z.boolean().nullable(), responsibilityAfter: z.boolean().nullable(),
+  conductedBy: z.enum(CONDUCTORS).nullable(),
+  /** The team's names after an edit that changed it. */
+  team: z.array(z.string()),
+  /** An action's content, owner and due day. */
+  content: z.string(), ownerName: z.string(), dueOn: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
 
 export const actionCreate = z.object({
   kind: z.enum(ACTION_KINDS), content: text(1000).min(1), ownerEmployeeId: z.uuid(), dueOn: calendarDate,
@@ -171,12 +211,46 @@ export const followupView = z.object({
   findings: z.array(findingView),
   riskLinks: z.array(z.object({ riskPointId: z.string(), code: z.string(), name: z.string(), grade: z.number().int().nullable(), controlFailing: z.boolean(), reassessDue: z.string().nullable(), linkedAt: z.date() })),
   insurerNotices: z.array(z.object({ id: z.string(), institutionName: z.string(), policyNumber: z.string(), createdAt: z.date() })),
+  /** The investigation's history (decision, edits, actions, conclusion, corrections), oldest first. */
+  history: z.array(historyEntry),
   abilities: z.object({
     interview: z.boolean(), open: z.boolean(), entrust: z.boolean(), edit: z.boolean(), conclude: z.boolean(), addAction: z.boolean(),
     finding: z.boolean(), linkRisk: z.boolean(), notifyInsurer: z.boolean(),
+    /** Correct the concluded responsibility finding (with a reason). */
+    correctFinding: z.boolean(),
   }),
 });
 export type FollowupView = z.infer<typeof followupView>;
 
 export const uploadedFiles = z.object({ ids: z.array(z.string()) });
 export const fileParams = accidentParams;
+
+// ---- the insurer's accident notices (安责险) ----
+
+export const CLAIM_STAGES = ['notified', 'investigating', 'concluded'] as const;
+export const insurerNoticeQuery = z.object({
+  ...listParams,
+  grade: z.enum(GRADES).optional(),
+  /** The accident's local day, from and to (inclusive). */
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+});
+export type InsurerNoticeQuery = z.infer<typeof insurerNoticeQuery>;
+export const insurerNoticeParams = z.object({ id: z.uuid() });
+export const insurerNoticeItem = z.object({
+  id: z.string(), enterpriseId: z.string(), enterpriseName: z.string(), accidentId: z.string(), occurredAt: z.date(), summary: z.string(),
+  grade: z.enum(GRADES).nullable(), deaths: z.number().int(), missing: z.number().int(), seriousInjuries: z.number().int(), minorInjuries: z.number().int(),
+  directLoss: z.string(), policyNumber: z.string(), notifiedAt: z.date(),
+  /** Where the claim stands, from the accident's investigation: notified, under investigation, or concluded. */
+  claimStage: z.enum(CLAIM_STAGES),
+});
+export type InsurerNoticeItem = z.infer<typeof insurerNoticeItem>;
+export const insurerNoticePage = pageOf(insurerNoticeItem);
+export const insurerNoticeView = insurerNoticeItem.extend({
+  place: z.string(), creditCode: z.string(), policyStartsOn: z.string(), policyEndsOn: z.string(), notifiedByName: z.string().nullable(),
+  conductedBy: z.enum(CONDUCTORS).nullable(), concludedAt: z.date().nullable(),
+  /** 责任事故 or not, once the investigation is concluded. */
+  responsibilityAccident: z.boolean().nullable(),
+  lessons: z.string(),
+});
+export type InsurerNoticeView = z.infer<typeof insurerNoticeView>;

@@ -13,6 +13,8 @@ import { liabilityPolicyOn } from '../../management';
 import { eventDays, fulfilByRecord, obligationParams } from '../../obligations';
 import { dutyListsInForceAt } from '../../responsibility';
 import { markAccidentAtPoint } from '../../risk';
+import { presentCorrections, presentHistory, updateDetail } from './followup-history';
+import { insertInvestigationEvent, interviewCorrectionsOf, investigationEventsOf } from './followup-history.repository';
 import { DECISION_DUTY, DECISION_RECORD, INTERVIEW_DUTY } from './followup.obligations';
 import { FINDING_FILE_OWNER, INTERVIEW_FILE_OWNER } from './followup.policy';
 import {
@@ -29,7 +31,10 @@ import type {
  * 一般, entrusted to the enterprise when nobody was hurt, the higher level for 较大 and above), the investigation's
  * findings citing the duty lists in force on the day, corrective and preventive actions, the regulators' findings of
  * 漏报/谎报/瞒报, the risk points linked (R-RISK-3/6, through the risk module), the 安责险 insurer's notice, and the
- * interviews (interview.service.ts). Near misses have none of it. Each write is one transaction with its audit row.
+ * interviews (interview.service.ts). Near misses have none of it. Each write is one transaction with its audit row;
+ * the investigation's operations also append its history (migration 0123), shown in the accident's detail to the
+ * enterprise and the regulators. Corrections of interviews and findings: correction.service.ts; the insurer's side:
+ * insurer.service.ts.
  */
 
 export const ACCIDENT_RECORD = 'accident';
@@ -43,7 +48,7 @@ const regulatorScope = (actor: Actor) => actor.scope.kind === 'district' || acto
 /** A department officer or the district admin: interviews (R-RESP-8). */
 export const mayInterview = (actor: Actor) => regulatorScope(actor) && can(actor, 'accident.interview');
 /** The district's investigators: a department officer or the district admin. */
-const mayRegulateInvestigation = (actor: Actor) => regulatorScope(actor) && can(actor, 'accident.investigate');
+export const mayRegulateInvestigation = (actor: Actor) => regulatorScope(actor) && can(actor, 'accident.investigate');
 const manager = (actor: Actor, enterpriseId: string) => isEnterpriseManager(actor, enterpriseId);
 /** Every regulator records 漏报/谎报/瞒报. */
 const mayFind = (actor: Actor) => actor.scope.kind !== 'enterprise' && actor.scope.kind !== 'institution' && can(actor, 'accident.finding');
@@ -60,12 +65,17 @@ function mayEdit(actor: Actor, a: AccidentRow, inv: InvestigationRow | null): bo
   return mayRegulateInvestigation(actor) || (inv.conducted_by === 'enterprise' && manager(actor, a.enterprise_id));
 }
 
-function refuseNearMiss(a: AccidentRow) {
+/** Who may record (and so correct) the responsibility finding: the investigators of the accident, whatever its state. */
+export function mayRecordFinding(actor: Actor, a: AccidentRow, inv: InvestigationRow): boolean {
+  return mayEdit(actor, a, { ...inv, status: 'open' });
+}
+
+export function refuseNearMiss(a: AccidentRow) {
   // R-ACC-2: a near miss is not an accident: no investigation by the district, no interview, no credit entry.
   if (a.kind !== 'accident') throw refusalError('NEAR_MISS', 'accidentFollowup.refused.nearMiss');
 }
 
-async function loadAccident(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
+export async function loadAccident(db: Executor, actor: Actor, enterpriseId: string, id: string, opts: { lock?: boolean } = {}) {
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const a = await findAccident(db, actor, enterpriseId, id, opts);
   if (!a) throw notFound();
@@ -93,7 +103,9 @@ type Person = { name: string; role: string; organisation: string };
 const people = (v: unknown): Person[] => (Array.isArray(v) ? v as Person[] : []);
 
 export async function presentInterview(db: Executor, actor: Actor, r: InterviewRow, today: string): Promise<InterviewView> {
-  const files = await filesOf(db, r.enterprise_id, { type: INTERVIEW_FILE_OWNER, id: r.id });
+  const [files, corrections] = await Promise.all([
+    filesOf(db, r.enterprise_id, { type: INTERVIEW_FILE_OWNER, id: r.id }), interviewCorrectionsOf(db, r.enterprise_id, [r.id]),
+  ]);
   return {
     id: r.id, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, accidentIds: r.accident_ids, merged: r.accident_ids.length > 1,
     heldAt: r.held_at, place: r.place, principalName: r.principal_name, participants: people(r.participants), record: r.record,
@@ -101,7 +113,8 @@ export async function presentInterview(db: Executor, actor: Actor, r: InterviewR
     followUpOverdue: r.follow_up_due !== null && r.follow_up_done_at === null && r.follow_up_due < today,
     departmentName: r.department_name, recordedByName: r.recorded_by_name, version: r.version,
     files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: fileUrl(r.enterprise_id, f.id) })),
-    abilities: { followUpDone: mayInterview(actor) && r.follow_up_done_at === null && r.follow_up !== '', upload: mayInterview(actor) },
+    corrections: presentCorrections(corrections),
+    abilities: { followUpDone: mayInterview(actor) && r.follow_up_done_at === null && r.follow_up !== '', upload: mayInterview(actor), correct: mayInterview(actor) },
   };
 }
 
@@ -125,7 +138,7 @@ async function presentFinding(db: Executor, f: FindingRow): Promise<FindingView>
   };
 }
 
-type StoredFinding = { name: string; employeeId: string | null; role: string; finding: string; duties: { listId: string; listName: string; version: number; items: number[]; texts: string[] }[] };
+export type StoredFinding = { name: string; employeeId: string | null; role: string; finding: string; duties: { listId: string; listName: string; version: number; items: number[]; texts: string[] }[] };
 
 function presentInvestigation(v: InvestigationRow): NonNullable<FollowupView['investigation']> {
   return {
@@ -143,10 +156,10 @@ export async function getFollowup(db: Db, ctx: Ctx, enterpriseId: string, id: st
   const actor = requireActor(ctx);
   const a = await loadAccident(db, actor, enterpriseId, id);
   const today = localDay(ctx.now);
-  const [inv, interviews, actions, findings, links, insurer, myEmployee, interviewDueOn, decisionDueOn] = await Promise.all([
+  const [inv, interviews, actions, findings, links, insurer, myEmployee, interviewDueOn, decisionDueOn, history] = await Promise.all([
     findInvestigation(db, enterpriseId, id), interviewsOfAccident(db, actor, enterpriseId, id), actionsOfAccident(db, actor, enterpriseId, id),
     findingsOfAccident(db, actor, enterpriseId, id), riskLinksOf(db, enterpriseId, id), insurerNoticesOf(db, enterpriseId, id),
-    employeeOfAccount(db, actor.userId), dueOf(db, a, INTERVIEW_DUTY), dueOf(db, a, DECISION_DUTY),
+    employeeOfAccount(db, actor.userId), dueOf(db, a, INTERVIEW_DUTY), dueOf(db, a, DECISION_DUTY), investigationEventsOf(db, enterpriseId, id),
   ]);
   const isAccident = a.kind === 'accident';
   const reported = isAccident && a.regulators_received_at !== null;
@@ -170,6 +183,7 @@ export async function getFollowup(db: Db, ctx: Ctx, enterpriseId: string, id: st
       riskPointId: l.risk_point_id, code: l.code, name: l.name, grade: l.grade, controlFailing: l.control_failing, reassessDue: l.reassess_due, linkedAt: l.linked_at,
     })),
     insurerNotices: insurer.map((n) => ({ id: n.id, institutionName: n.institution_name, policyNumber: n.policy_number, createdAt: n.created_at })),
+    history: presentHistory(history),
     abilities: {
       interview: reported && mayInterview(actor),
       open: reported && inv === null && regulates,
@@ -180,6 +194,7 @@ export async function getFollowup(db: Db, ctx: Ctx, enterpriseId: string, id: st
       finding: reported && mayFind(actor),
       linkRisk: linker,
       notifyInsurer: linker,
+      correctFinding: isAccident && inv?.status === 'concluded' && mayRecordFinding(actor, a, inv),
     },
   };
 }
@@ -212,6 +227,7 @@ export async function openInvestigation(db: Db, ctx: Ctx, enterpriseId: string, 
     if (input.conductedBy === 'higher' && isGeneral(a)) throw refusalError('GENERAL', 'accidentFollowup.refused.generalDistrict');
     await insertInvestigation(tx, enterpriseId, id, { conducted_by: input.conductedBy, entrusted_at: null, entrusted_by: null, created_by: actor.userId, at: ctx.now });
     await writeAudit(tx, ctx, { action: 'accident_investigation.open', entityType: INVESTIGATION, entityId: id, enterpriseId, after: { conductedBy: input.conductedBy } });
+    await insertInvestigationEvent(tx, enterpriseId, id, { op: 'open', at: ctx.now, actorId: actor.userId, detail: { conductedBy: input.conductedBy } });
     await decided(tx, ctx, a, input.conductedBy);
   });
   return getFollowup(db, ctx, enterpriseId, id);
@@ -238,6 +254,7 @@ export async function entrustInvestigation(db: Db, ctx: Ctx, enterpriseId: strin
       await insertInvestigation(tx, enterpriseId, id, { conducted_by: 'enterprise', entrusted_at: ctx.now, entrusted_by: actor.userId, created_by: actor.userId, at: ctx.now });
       await decided(tx, ctx, a, 'enterprise');
     }
+    await insertInvestigationEvent(tx, enterpriseId, id, { op: 'entrust', at: ctx.now, actorId: actor.userId, note: input.note, detail: { conductedBy: 'enterprise' } });
     await writeAudit(tx, ctx, { action: 'accident_investigation.entrust', entityType: INVESTIGATION, entityId: id, enterpriseId, before: inv ? { conductedBy: inv.conducted_by } : null, after: { conductedBy: 'enterprise', note: input.note } });
     await enqueueOutbox(tx, notices(await managerAccounts(tx, enterpriseId), 'accident.entrusted', 'accidentFollowup.notify.entrusted', { summary: a.summary.slice(0, 60) }, followupLink(enterpriseId, id)));
   });
@@ -249,7 +266,7 @@ export async function entrustInvestigation(db: Db, ctx: Ctx, enterpriseId: strin
  * accident's day (the responsibility module's door); a version not in force then, or an item it does not have, is a
  * 400 at its field. Returns the findings to store, each citation with its list name and the items' texts.
  */
-async function checkFindings(tx: Tx, a: AccidentRow, input: InvestigationUpdate): Promise<StoredFinding[]> {
+export async function checkFindings(tx: Tx, a: AccidentRow, input: Pick<InvestigationUpdate, 'personFindings'>): Promise<StoredFinding[]> {
   const lists = await dutyListsInForceAt(tx, systemScope, a.enterprise_id, a.occurred_at);
   const employees = await activeEmployees(tx, a.enterprise_id, input.personFindings.flatMap((p) => (p.employeeId ? [p.employeeId] : [])));
   const issues: { path: string; message: string }[] = [];
@@ -298,6 +315,10 @@ export async function updateInvestigationContent(db: Db, ctx: Ctx, enterpriseId:
       higher_report: input.higherReport, lessons: input.lessons, updated_at: ctx.now,
     };
     if (!await updateInvestigation(tx, enterpriseId, id, inv.version, changes)) throw refusalError('STALE');
+    await insertInvestigationEvent(tx, enterpriseId, id, {
+      op: 'update', at: ctx.now, actorId: actor.userId,
+      detail: updateDetail(inv, { ...changes, team: input.team, five_whys: input.fiveWhys, person_findings: findings }),
+    });
     await writeAudit(tx, ctx, {
       action: 'accident_investigation.update', entityType: INVESTIGATION, entityId: id, enterpriseId,
       before: { responsibilityAccident: inv.responsibility_accident }, after: { responsibilityAccident: input.responsibilityAccident, findings: findings.length, team: input.team.length },
@@ -319,6 +340,9 @@ export async function concludeInvestigation(db: Db, ctx: Ctx, enterpriseId: stri
     if (!await updateInvestigation(tx, enterpriseId, id, inv.version, {
       status: 'concluded', concluded_at: ctx.now, concluded_by: actor.userId, lessons_published_at: inv.lessons.trim() ? ctx.now : null, updated_at: ctx.now,
     })) throw refusalError('STALE');
+    await insertInvestigationEvent(tx, enterpriseId, id, {
+      op: 'conclude', at: ctx.now, actorId: actor.userId, detail: { responsibilityAfter: inv.responsibility_accident },
+    });
     await writeAudit(tx, ctx, {
       action: 'accident_investigation.conclude', entityType: INVESTIGATION, entityId: id, enterpriseId,
       after: { responsibilityAccident: inv.responsibility_accident, creditOffer: inv.responsibility_accident === true },
@@ -352,6 +376,9 @@ export async function addAction(db: Db, ctx: Ctx, enterpriseId: string, id: stri
       accident_id: id, kind: input.kind, content: input.content, owner_employee_id: input.ownerEmployeeId, due_on: input.dueOn,
       created_by: actor.userId, created_at: ctx.now, updated_at: ctx.now,
     });
+    await insertInvestigationEvent(tx, enterpriseId, id, {
+      op: 'action_add', at: ctx.now, actorId: actor.userId, detail: { content: input.content, ownerName: owner.name, dueOn: input.dueOn },
+    });
     await writeAudit(tx, ctx, { action: 'accident_action.create', entityType: 'accident_action', entityId: xid, enterpriseId, after: { accidentId: id, ...input } });
     await enqueueOutbox(tx, notices([owner.userId], 'accident.action', 'accidentFollowup.notify.action', { content: input.content.slice(0, 60), due: input.dueOn }, `/enterprises/${enterpriseId}/accident-actions`));
     return xid;
@@ -374,6 +401,9 @@ export async function completeAction(db: Db, ctx: Ctx, enterpriseId: string, id:
     if (input.version !== undefined && input.version !== x.version) throw refusalError('STALE');
     if (x.status !== 'open') throw refusalError('DONE', 'accidentFollowup.refused.done');
     if (!await updateAction(tx, enterpriseId, id, x.version, { status: 'done', done_note: input.note, done_at: ctx.now, done_by: actor.userId, updated_at: ctx.now })) throw refusalError('STALE');
+    await insertInvestigationEvent(tx, enterpriseId, x.accident_id, {
+      op: 'action_done', at: ctx.now, actorId: actor.userId, note: input.note, detail: { content: x.content, ownerName: x.owner_name },
+    });
     await writeAudit(tx, ctx, { action: 'accident_action.done', entityType: 'accident_action', entityId: id, enterpriseId, before: { status: 'open' }, after: { status: 'done', note: input.note } });
     const row = await findAction(tx, actor, enterpriseId, id);
     if (!row) throw notFound();
@@ -466,11 +496,12 @@ export async function linkRiskPoint(db: Db, ctx: Ctx, enterpriseId: string, id: 
 async function notifyInsurerIn(tx: Tx, ctx: Ctx, a: AccidentRow): Promise<boolean> {
   const policy = await liabilityPolicyOn(tx, a.enterprise_id, localDay(a.occurred_at));
   if (!policy) return false;
-  if (!await insertInsurerNotice(tx, a.enterprise_id, { accidentId: a.id, policyId: policy.id, institutionId: policy.institutionId, by: ctx.actor?.userId ?? null, at: ctx.now })) return true;
+  const noticeId = await insertInsurerNotice(tx, a.enterprise_id, { accidentId: a.id, policyId: policy.id, institutionId: policy.institutionId, by: ctx.actor?.userId ?? null, at: ctx.now });
+  if (!noticeId) return true;
   await writeAudit(tx, ctx, { action: 'accident.insurer_notice', entityType: ACCIDENT_RECORD, entityId: a.id, enterpriseId: a.enterprise_id, after: { policy: policy.policyNumber, insurer: policy.institutionName } });
   await enqueueOutbox(tx, notices(await institutionAccounts(tx, policy.institutionId), 'accident.insurer', 'accidentFollowup.notify.insurer', {
     enterprise: a.enterprise_name, policy: policy.policyNumber, day: localDay(a.occurred_at),
-  }, '/insurer'));
+  }, `/insurer/accident-notices?notice=${noticeId}`));
   return true;
 }
 

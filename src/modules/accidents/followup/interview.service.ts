@@ -11,7 +11,7 @@ import { eventDays, fulfilByRecord, obligationParams } from '../../obligations';
 import { INTERVIEW_DUTY, INTERVIEW_RECORD } from './followup.obligations';
 import { INTERVIEW_FILE_OWNER } from './followup.policy';
 import {
-  accidentsAwaitingInterview, findAccidents, findInterview, insertInterview, interviewRateRows, interviewsInScope, linkInterview, officeOf, updateInterview,
+  accidentsAwaitingInterview, findAccidents, findInterview, insertInterview, interviewedAccidents, interviewRateRows, interviewsInScope, linkInterview, officeOf, updateInterview,
 } from './followup.repository';
 import type { InterviewBoard, InterviewCreate, InterviewView } from './followup.schema';
 import { mayInterview, presentInterview, storeFollowupFiles } from './followup.service';
@@ -50,6 +50,9 @@ export async function recordInterview(db: Db, ctx: Ctx, enterpriseId: string, in
     if (accidents.length !== ids.length) throw invalid('body.accidentIds', 'accidentFollowup.accidentUnknown');
     if (accidents.some((a) => a.kind !== 'accident')) throw refusalError('NEAR_MISS', 'accidentFollowup.refused.nearMiss');
     if (accidents.some((a) => a.regulators_received_at === null)) throw invalid('body.accidentIds', 'accidentFollowup.accidentUnknown');
+    // R-RESP-8: one interview per accident (several accidents may share one, an explicit merge). Decided under the
+    // accidents' locks (findAccidents), so two officers recording at once cannot both fulfil the same duty.
+    if ((await interviewedAccidents(tx, enterpriseId, ids)).length) throw refusalError('ALREADY_INTERVIEWED', 'accidentFollowup.refused.alreadyInterviewed');
     const heldAt = new Date(input.heldAt);
     if (heldAt.getTime() > ctx.now.getTime()) throw invalid('body.heldAt', 'accidentFollowup.heldInFuture');
     if (accidents.some((a) => heldAt.getTime() < a.occurred_at.getTime())) throw invalid('body.heldAt', 'accidentFollowup.heldBeforeAccident');
@@ -126,7 +129,7 @@ export async function interviewBoard(db: Db, ctx: Ctx, q: { year?: number | unde
       };
     }),
     done: await Promise.all(done.map(async (r) => {
-      const { files: _f, abilities: _a, ...rest } = await presentInterview(db, actor, r, today);
+      const { files: _f, abilities: _a, corrections: _c, ...rest } = await presentInterview(db, actor, r, today);
       return rest;
     })),
     rates: rates.map((r) => ({

@@ -4,6 +4,7 @@ import type { Executor, Tx } from '../../../platform/db/database';
 import type { AccidentEventOp, AccidentGrade, AccidentType, AccidentKind, OfficeKind } from '../../../platform/db/schema/accidents';
 import { enterpriseInScope, type AnyScope } from '../../../platform/db/scope';
 import { LOCAL_UTC_OFFSET_MINUTES } from '../../../platform/time';
+import { postOfCardToken } from '../../risk';
 import { accidentVisibleTo, officeRowsOf, type Viewer } from './accident.policy';
 import type { StatDimension } from './accident.schema';
 
@@ -75,13 +76,13 @@ export async function postOf(db: Executor, scope: AnyScope, enterpriseId: string
 }
 
 /**
- * The post a live risk-card token opens (src/modules/risk/cards issues and revokes them); unknown and revoked tokens
- * look the same. Read here because the risk module's door does not export its lookup; the public form calls it with
+ * The post a live risk-card token opens; unknown and revoked tokens look the same. The risk module owns the tokens
+ * (it issues and revokes them), so this asks its door instead of reading its table; the public form calls it with
  * `systemScope`, the token being the only credential.
  */
 export async function postByCardToken(db: Executor, scope: AnyScope, token: string) {
-  return db.selectFrom('post_card_tokens').select(['enterprise_id', 'post_id'])
-    .where('token', '=', token).where('revoked_at', 'is', null).where(enterpriseInScope(scope, 'enterprise_id')).executeTakeFirst();
+  const hit = await postOfCardToken(db, scope, token);
+  return hit ? { enterprise_id: hit.enterpriseId, post_id: hit.postId } : undefined;
 }
 
 export async function updateAccident(tx: Tx, enterpriseId: string, id: string, set: Record<string, unknown>, now: Date) {

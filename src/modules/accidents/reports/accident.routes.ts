@@ -1,12 +1,19 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { AppError, invalid } from '../../../platform/errors';
+import { fileTooLarge } from '../../../platform/files/attachments';
 import { exportStarted, replyExport, startExport } from '../../../platform/files/exports';
+import { PHOTO_MAX_BYTES } from '../../../platform/files/photos';
 import type { RouteModule } from '../../../platform/http/app';
+import { assertNoControlChars } from '../../../platform/http/input';
+import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
 import { enterpriseParams } from '../../../platform/http/route';
 import { XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
 import { accidentStatsExport } from './accident.export';
 import {
   accidentDetail, accidentListQuery, accidentPage, accidentParams, dutyPhoneInput, dutyPhoneList, forwardInput, inboxPage, inboxParams, inboxQuery,
-  publicReportAccepted, publicReportForm, publicReportInput, publicReportParams, quickReportAccepted, quickReportInput, reportUpInput, statsQuery,
-  statsResult, supplementInput, unitHeadTimeInput,
+  PUBLIC_REPORT_PHOTOS, publicReportAccepted, publicReportForm, publicReportInput, publicReportParams, QUICK_REPORT_PHOTOS, quickReportAccepted, quickReportInput,
+  REPORT_FIELD_BYTES, reportUpInput, statsQuery, statsResult, supplementInput, unitHeadTimeInput,
 } from './accident.schema';
 import {
   accidentStats, addSupplement, changeUnitHeadTime, forwardAccident, getAccident, listAccidents, listDutyPhones, listInbox, publicQuickReport,
@@ -14,6 +21,34 @@ import {
 } from './accident.service';
 
 const tags = ['accidents'];
+
+/**
+ * A quick report from a phone is one request: multipart with the report's JSON in the field `report` and up to `max`
+ * photos as `photo` files (or a plain JSON body). Each photo is capped like every photo (413 beyond).
+ */
+const reportUpload = (max: number): MultipartSpec => ({
+  maxFiles: max, maxBytes: PHOTO_MAX_BYTES, fileFields: ['photo'], fields: ['report'], maxFields: 3, maxFieldBytes: REPORT_FIELD_BYTES, optional: true,
+  tooLarge: () => fileTooLarge('photo', 'body.photo'),
+});
+
+/** The report (validated by `schema`, issues on `body.<field>` as for a JSON body) and the photos sent with it. */
+function readReport<S extends z.ZodType>(req: FastifyRequest, schema: S): { input: z.output<S>; photos: Buffer[] } {
+  let raw: unknown = req.body;
+  const body = multipartBody(req);
+  if (body) {
+    try {
+      raw = JSON.parse(body.fields.report ?? '{}') as unknown;
+    } catch {
+      throw invalid('body.report', 'accident.reportField');
+    }
+    assertNoControlChars({ report: raw });
+  }
+  const parsed = schema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', { issues: parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })) });
+  }
+  return { input: parsed.data, photos: (body?.files ?? []).map((f) => f.buffer) };
+}
 
 /*
  * Issue 14 §4. There is no DELETE route on purpose: an accident report is corrected only by supplementary reports,
@@ -23,9 +58,15 @@ export const accidentRoutes: RouteModule = (app, { db, config, jobs }) => {
   const base = '/enterprises/:enterpriseId';
 
   app.post(`${base}/accidents`, {
-    config: { access: 'accident.report' },
-    schema: { tags, summary: '事故快报（或未遂事件）：先保存，再通知单位负责人和主要负责人', params: enterpriseParams, body: quickReportInput, response: { 201: quickReportAccepted } },
-  }, async (req, reply) => reply.status(201).send(await quickReport(db, req.ctx, req.params.enterpriseId, req.body)));
+    config: { access: 'accident.report', multipart: reportUpload(QUICK_REPORT_PHOTOS) },
+    schema: {
+      tags, params: enterpriseParams, consumes: ['multipart/form-data', 'application/json'], response: { 201: quickReportAccepted },
+      summary: `事故快报（或未遂事件）：先保存，再通知单位负责人和主要负责人（multipart：字段 report 为 JSON，照片为 photo 文件，最多 ${QUICK_REPORT_PHOTOS} 张，保存后处理）`,
+    },
+  }, async (req, reply) => {
+    const { input, photos } = readReport(req, quickReportInput);
+    return reply.status(201).send(await quickReport(db, req.ctx, req.params.enterpriseId, input, photos));
+  });
 
   app.get(`${base}/accidents`, {
     config: { access: 'accident.read' },
@@ -111,10 +152,17 @@ export const accidentRoutes: RouteModule = (app, { db, config, jobs }) => {
     schema: { tags, summary: '扫码事故快报页（无需登录）', params: publicReportParams, response: { 200: publicReportForm } },
   }, async (req, reply) => reply.header('x-robots-tag', 'noindex').send(await publicForm(db, req.params.token)));
 
-  // Public forms' abuse controls: 5 reports a minute per address, a small body, and a honeypot field (service).
+  // Public forms' abuse controls: 5 reports a minute per address, a small body (a JSON body of 16 KB; as multipart, the
+  // same JSON and at most three photos, each capped like every photo), and a honeypot field (service).
   app.post('/public/accident-report/:token', {
-    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
-    bodyLimit: 16 * 1024,
-    schema: { tags, summary: '扫码提交事故快报（无需登录）', params: publicReportParams, body: publicReportInput, response: { 201: publicReportAccepted } },
-  }, async (req, reply) => reply.status(201).send(await publicQuickReport(db, req.ctx, req.params.token, req.body)));
+    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' }, multipart: reportUpload(PUBLIC_REPORT_PHOTOS) },
+    bodyLimit: REPORT_FIELD_BYTES,
+    schema: {
+      tags, params: publicReportParams, consumes: ['multipart/form-data', 'application/json'], response: { 201: publicReportAccepted },
+      summary: `扫码提交事故快报（无需登录；multipart：字段 report 为 JSON，照片为 photo 文件，最多 ${PUBLIC_REPORT_PHOTOS} 张）`,
+    },
+  }, async (req, reply) => {
+    const { input, photos } = readReport(req, publicReportInput);
+    return reply.status(201).send(await publicQuickReport(db, req.ctx, req.params.token, input, photos));
+  });
 };

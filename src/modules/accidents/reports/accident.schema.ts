@@ -27,9 +27,16 @@ const figures = {
   deaths: count, missing: count, seriousInjuries: count, minorInjuries: count, directLoss: money,
 };
 
+/** Photos a quick report carries: from the app, and from the public QR form (a smaller cap for an anonymous sender). */
+export const QUICK_REPORT_PHOTOS = 9;
+export const PUBLIC_REPORT_PHOTOS = 3;
+/** The JSON of a report sent as multipart (field `report`, beside its `photo` files). */
+export const REPORT_FIELD_BYTES = 16 * 1024;
+
 /**
- * A quick report (快报): only what happened is required; the time defaults to now, the figures to zero. Photos are
- * uploaded first (/enterprises/:id/photos) and named here.
+ * A quick report (快报): only what happened is required; the time defaults to now, the figures to zero. Sent as JSON,
+ * or as multipart with this JSON in the field `report` and its photos as `photo` files (one request from a phone; the
+ * photos are processed after the report is saved). Photos uploaded before (/enterprises/:id/photos) may be named here.
  */
 export const quickReportInput = z.object({
   kind: z.enum(ACCIDENT_KINDS).default('accident'),
@@ -100,7 +107,8 @@ export const accidentDetail = accidentSummary.extend({
     directLoss: z.string(), note: z.string(), gradeBefore: z.enum(ACCIDENT_GRADES).nullable(), gradeAfter: z.enum(ACCIDENT_GRADES).nullable(), recordedByName: z.string().nullable(),
   })),
   events: z.array(z.object({ op: z.string(), at: z.date(), actorName: z.string().nullable(), note: z.string() })),
-  photos: z.array(z.object({ id: z.string(), url: z.string() })),
+  /** `pending`: still being processed (not served yet); `rejected`: it could not be read, and was not kept. */
+  photos: z.array(z.object({ id: z.string(), url: z.string(), state: z.enum(['pending', 'ready', 'rejected']) })),
   abilities: z.object({ reportUp: z.boolean(), supplement: z.boolean(), editUnitHeadTime: z.boolean(), forward: z.boolean() }),
 });
 export type AccidentDetail = z.infer<typeof accidentDetail>;
@@ -120,8 +128,9 @@ export const statsResult = z.object({
 });
 
 export const publicReportForm = z.object({ enterpriseName: z.string(), postName: z.string(), orgUnitName: z.string() });
-export const publicReportAccepted = z.object({ ok: z.literal(true), reference: z.string() });
-export const quickReportAccepted = z.object({ id: z.string(), photosLinked: z.number().int() });
+/** `photosRefused`: photos refused on arrival (not an image, too large, the storage full); the report is saved anyway. */
+export const publicReportAccepted = z.object({ ok: z.literal(true), reference: z.string(), photosAccepted: z.number().int(), photosRefused: z.number().int() });
+export const quickReportAccepted = z.object({ id: z.string(), photosLinked: z.number().int(), photosRefused: z.number().int() });
 
 export const dutyPhone = z.object({
   officeKind: z.enum(OFFICE_KINDS), officeId: z.string(), officeName: z.string(), phone: z.string().nullable(), contact: z.string(),

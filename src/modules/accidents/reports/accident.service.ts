@@ -8,7 +8,7 @@ import type { AccidentGrade, AccidentKind, ForwardLevel, OfficeKind } from '../.
 import { systemScope } from '../../../platform/db/scope';
 import { principalsOf, unitLeadersOver, idsOf } from '../../../platform/directory';
 import { AppError, invalid, notFound } from '../../../platform/errors';
-import { linkFiles, filesOf } from '../../../platform/files/attachments';
+import { linkFiles, filesOf, precheckFile, storeFiles } from '../../../platform/files/attachments';
 import { t } from '../../../platform/i18n/messages';
 import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
 import { currentRules, type RulesAt } from '../../../platform/rules';
@@ -29,8 +29,9 @@ import { ACCIDENT_RULES, type AccidentRules } from './accidents.rule-sets';
 
 /*
  * Accident reports (issue 14 §4, R-ACC-1…3). A quick report is saved in its own transaction with its notifications and
- * alerts (outbox and alert job) before anything else runs; its photos are linked after it, so a bad photo never loses
- * a report. The principal or a safety manager reports an accident up: every receiving office gets an inbox row, its
+ * alerts (outbox and alert job) before anything else runs; its photos are stored after it, pending (the attachments
+ * store's deferred processing: judged by their bytes only, re-encoded by a job), so a bad photo never loses a report
+ * and the phone is answered without waiting for the decoding. The principal or a safety manager reports an accident up: every receiving office gets an inbox row, its
  * officers a notification, its duty phone an alert, and the interview duty is triggered. Figures change only through
  * supplementary reports within the window; nothing is ever deleted.
  */
@@ -104,7 +105,7 @@ async function present(db: Executor, ctx: Ctx, row: AccidentRow): Promise<Accide
       recordedByName: s.display_name ?? null,
     })),
     events: events.map((e) => ({ op: e.op, at: e.at, actorName: e.display_name ?? null, note: e.note })),
-    photos: files.map((f) => ({ id: f.id, url: `/api/v1/enterprises/${row.enterprise_id}/photos/${f.id}` })),
+    photos: files.map((f) => ({ id: f.id, url: `/api/v1/enterprises/${row.enterprise_id}/photos/${f.id}`, state: f.state })),
     abilities: {
       reportUp: manager && row.kind === 'accident' && !received,
       supplement: manager && open,
@@ -170,26 +171,59 @@ async function fileReport(tx: Tx, ctx: Ctx, enterpriseId: string, input: Filed, 
   return id;
 }
 
-export async function quickReport(db: Db, ctx: Ctx, enterpriseId: string, input: QuickReportInput): Promise<{ id: string; photosLinked: number }> {
+/** The photos sent with a report that pass the checks needing no decoding; the others are counted, not stored. */
+function photosOnArrival(photos: readonly Buffer[]): { ok: Buffer[]; refused: number } {
+  const ok: Buffer[] = [];
+  for (const buffer of photos) {
+    try {
+      precheckFile('photo', buffer, 'body.photo');
+      ok.push(buffer);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  return { ok, refused: photos.length - ok.length };
+}
+
+/**
+ * After the report is saved, in a transaction of their own: its photos are stored pending (their processing job in the
+ * same transaction) and linked to it, and so locked with it. Refused as a whole (the enterprise's storage full), they are
+ * counted as refused and the report stands.
+ */
+async function attachPhotos(db: Db, ctx: Ctx, enterpriseId: string, id: string, photos: readonly Buffer[]): Promise<number> {
+  if (!photos.length) return 0;
+  try {
+    await db.transaction().execute((tx) => storeFiles(tx, ctx, enterpriseId, 'photo', photos.map((buffer) => ({ buffer })),
+      { type: ACCIDENT_FILE_OWNER, id, role: 'photo' }, { deferred: true, path: 'body.photo' }));
+    return photos.length;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return 0;
+  }
+}
+
+export async function quickReport(db: Db, ctx: Ctx, enterpriseId: string, input: QuickReportInput, photos: readonly Buffer[] = []): Promise<{ id: string; photosLinked: number; photosRefused: number }> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const post = input.postId ? await postOf(db, actor.scope, enterpriseId, input.postId) : null;
   if (input.postId && !post) throw invalid('body.postId', 'accident.postUnknown');
   const unit = post ? { id: post.org_unit_id, path: post.path } : await unitOfAccount(db, enterpriseId, actor.userId);
+  const arrived = photosOnArrival(photos);
   const id = await db.transaction().execute((tx) => fileReport(tx, ctx, enterpriseId, input, {
     reportedBy: actor.userId, postId: post?.id ?? null, unit, source: 'app', reporterName: actor.displayName, reporterPhone: '',
   }));
   // The report is saved: photos follow in their own transaction, and a bad one does not undo it.
-  let photosLinked = 0;
+  let photosLinked = await attachPhotos(db, ctx, enterpriseId, id, arrived.ok);
+  const photosRefused = arrived.refused + (arrived.ok.length - photosLinked);
   if (input.photoIds.length) {
     try {
       await db.transaction().execute((tx) => linkFiles(tx, ctx, enterpriseId, { type: ACCIDENT_FILE_OWNER, id }, input.photoIds, { kind: 'photo', role: 'photo' }));
-      photosLinked = new Set(input.photoIds).size;
+      photosLinked += new Set(input.photoIds).size;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
     }
   }
-  return { id, photosLinked };
+  return { id, photosLinked, photosRefused };
 }
 
 /** The public QR page's heading: which enterprise and post the code belongs to (the token is the only credential). */
@@ -201,19 +235,22 @@ export async function publicReportForm(db: Db, token: string) {
 }
 
 /**
- * A quick report from a post's QR code without signing in. A filled honeypot field is a bot: it is answered as if
- * accepted and nothing is stored. The route limits the rate per address and the body's size.
+ * A quick report from a post's QR code without signing in, with up to three photos. A filled honeypot field is a bot:
+ * it is answered as if accepted and nothing is stored, photos included. The route limits the rate per address, the
+ * body's size and the photos' number and size; the photos are processed like the app's (pending, then a job).
  */
-export async function publicQuickReport(db: Db, ctx: Ctx, token: string, input: PublicReportInput): Promise<{ ok: true; reference: string }> {
+export async function publicQuickReport(db: Db, ctx: Ctx, token: string, input: PublicReportInput, photos: readonly Buffer[] = []) {
   const hit = await postByCardToken(db, systemScope, token);
   if (!hit) throw notFound();
-  if (input.website.trim() !== '') return { ok: true, reference: '—' };
+  if (input.website.trim() !== '') return { ok: true as const, reference: '—', photosAccepted: photos.length, photosRefused: 0 };
   const post = await postOf(db, wholeEnterprise(hit.enterprise_id), hit.enterprise_id, hit.post_id);
   if (!post) throw notFound();
+  const arrived = photosOnArrival(photos);
   const id = await db.transaction().execute((tx) => fileReport(tx, ctx, hit.enterprise_id, input, {
     reportedBy: null, postId: post.id, unit: { id: post.org_unit_id, path: post.path }, source: 'qr', reporterName: input.reporterName, reporterPhone: input.reporterPhone,
   }));
-  return { ok: true, reference: id.slice(0, 8).toUpperCase() };
+  const photosAccepted = await attachPhotos(db, ctx, hit.enterprise_id, id, arrived.ok);
+  return { ok: true as const, reference: id.slice(0, 8).toUpperCase(), photosAccepted, photosRefused: photos.length - photosAccepted };
 }
 
 // ---- reporting up ----

@@ -3,7 +3,6 @@ import { can, requireActor } from '../../../platform/auth/actor';
 import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
-import { systemScope } from '../../../platform/db/scope';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { filesOf, loadFile, prepareFiles, storeFiles, type NewFile } from '../../../platform/files/attachments';
 import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
@@ -425,23 +424,26 @@ export async function readDrillFile(db: Db, ctx: Ctx, enterpriseId: string, file
 // ---- the drill plan (R-EMG-2) ----
 
 /**
- * Opens, in the caller's transaction, the current and next half-year of every issued on-site disposal plan of one
- * enterprise (or all), and cancels the open half-years of withdrawn plans. The daily job and the drill plan call it.
+ * Opens, in the caller's transaction, the current and next half-year of one issued on-site disposal plan (R-EMG-2);
+ * returns how many it opened. Issuing a plan calls it, so the drill plan shows the new plan's half-year at once.
  */
-export async function syncOnsitePeriods(tx: Tx, ctx: Ctx, enterpriseId?: string): Promise<number> {
-  const now = ctx.now;
-  const next = periodAt('half_yearly', now).dueAt;
+export async function openOnsitePeriods(tx: Tx, ctx: Ctx, plan: { enterpriseId: string; id: string; title: string }): Promise<number> {
   let opened = 0;
-  const issued = enterpriseId ? (await issuedOnsitePlans(tx, systemScope, enterpriseId)).map((p) => ({ ...p, enterprise_id: enterpriseId })) : await onsitePlansByStatus(tx, 'issued');
-  for (const p of issued) {
-    for (const at of [now, next]) {
-      if (await ensureSubjectPeriod(tx, ctx, { enterpriseId: p.enterprise_id, key: DRILL_DUTY.onsite, subjectKey: p.id, subjectLabel: p.title, at })) opened++;
-    }
+  for (const at of [ctx.now, periodAt('half_yearly', ctx.now).dueAt]) {
+    if (await ensureSubjectPeriod(tx, ctx, { enterpriseId: plan.enterpriseId, key: DRILL_DUTY.onsite, subjectKey: plan.id, subjectLabel: plan.title, at })) opened++;
   }
-  if (!enterpriseId) {
-    for (const p of await onsitePlansByStatus(tx, 'withdrawn')) {
-      await cancelSubjectPeriods(tx, ctx, { enterpriseId: p.enterprise_id, keys: [DRILL_DUTY.onsite], subjectKey: p.id, reason: '现场处置方案已废止' });
-    }
+  return opened;
+}
+
+/**
+ * The daily job, in the caller's transaction: opens the current and next half-year of every issued on-site disposal
+ * plan and cancels the open half-years of withdrawn plans. Only writers call it: the drill plan (a GET) only reads.
+ */
+export async function syncOnsitePeriods(tx: Tx, ctx: Ctx): Promise<number> {
+  let opened = 0;
+  for (const p of await onsitePlansByStatus(tx, 'issued')) opened += await openOnsitePeriods(tx, ctx, { enterpriseId: p.enterprise_id, id: p.id, title: p.title });
+  for (const p of await onsitePlansByStatus(tx, 'withdrawn')) {
+    await cancelSubjectPeriods(tx, ctx, { enterpriseId: p.enterprise_id, keys: [DRILL_DUTY.onsite], subjectKey: p.id, reason: '现场处置方案已废止' });
   }
   return opened;
 }
@@ -451,8 +453,6 @@ export async function drillPlanOf(db: Db, ctx: Ctx, enterpriseId: string, year: 
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const y = year ?? localYear(ctx.now);
-  // The current half-years of the issued on-site plans are opened on sight (the job may not have run since issue).
-  if (y === localYear(ctx.now)) await db.transaction().execute((tx) => syncOnsitePeriods(tx, ctx, enterpriseId));
   const halves = [`${y}-H1`, `${y}-H2`];
   const req = await emergencyRequirementsOf(db, enterpriseId);
   const rows = await occurrencesOf(db, enterpriseId, [DRILL_DUTY.yearly, DRILL_DUTY.halfYear, DRILL_DUTY.onsite, 'resp.ten.drill'], [String(y), ...halves]);

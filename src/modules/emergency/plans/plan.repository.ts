@@ -157,6 +157,44 @@ export async function activeAccounts(db: Executor, enterpriseId: string, ids?: r
   return (await q.orderBy('id').execute()).map((r) => r.id);
 }
 
+export async function knownEmployees(db: Executor, enterpriseId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom('employees').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function knownUnits(db: Executor, enterpriseId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom('org_units').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export type PlanAudience = { employeeIds: readonly string[]; unitIds: readonly string[]; postIds: readonly string[] };
+
+/**
+ * The active accounts of the people a plan is issued to, named by employee, by unit (the unit and every unit under it,
+ * by the person's unit on the roster, else the account's own) or by post held. Returned with the employee of each, so
+ * the caller can tell which named person has no account.
+ */
+export async function audienceAccounts(db: Executor, enterpriseId: string, a: PlanAudience): Promise<{ userId: string; employeeId: string | null }[]> {
+  if (!a.employeeIds.length && !a.unitIds.length && !a.postIds.length) return [];
+  const rows = await db.selectFrom('users as u')
+    .leftJoin('employees as e', (j) => j.onRef('e.enterprise_id', '=', 'u.enterprise_id').onRef('e.id', '=', 'u.employee_id'))
+    .leftJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'u.enterprise_id').on(sql<SqlBool>`ou.id = coalesce(e.org_unit_id, u.org_unit_id)`))
+    .select(['u.id', 'u.employee_id'])
+    .where('u.enterprise_id', '=', enterpriseId).where('u.disabled', '=', false)
+    .where((eb) => eb.or([
+      ...(a.employeeIds.length ? [eb('u.employee_id', 'in', [...a.employeeIds])] : []),
+      ...(a.unitIds.length ? [eb.exists(eb.selectFrom('org_units as top').select('top.id')
+        .where('top.enterprise_id', '=', enterpriseId).where('top.id', 'in', [...a.unitIds])
+        .where(sql<SqlBool>`ou.path like top.path || '%'`))] : []),
+      ...(a.postIds.length ? [eb.exists(eb.selectFrom('employee_posts as ep').select('ep.post_id')
+        .where('ep.enterprise_id', '=', enterpriseId).whereRef('ep.employee_id', '=', 'u.employee_id').where('ep.post_id', 'in', [...a.postIds]))] : []),
+    ]))
+    .orderBy('u.id').execute();
+  return rows.map((r) => ({ userId: r.id, employeeId: r.employee_id }));
+}
+
 // ---- read receipts ----
 
 export async function insertReceipts(tx: Tx, enterpriseId: string, planId: string, versionNo: number, userIds: readonly string[], at: Date) {

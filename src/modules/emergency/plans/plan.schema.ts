@@ -58,8 +58,14 @@ export const planSign = versionedSignatureBody;
 
 export const distributionEntry = z.object({ name: text(100).min(1), kind: z.enum(['unit', 'rescue_team', 'other']) });
 export const planIssue = z.object({
-  /** The accounts it is published to (read receipts); empty = every active account of the enterprise. */
+  /**
+   * The staff it is published to (read receipts): accounts, people of the roster (their accounts), units with the units
+   * under them and posts (the accounts of the people in them). Nothing named = every active account of the enterprise.
+   */
   audienceUserIds: z.array(z.uuid()).max(5000).default([]),
+  audienceEmployeeIds: z.array(z.uuid()).max(5000).optional(),
+  audienceUnitIds: z.array(z.uuid()).max(500).optional(),
+  audiencePostIds: z.array(z.uuid()).max(500).optional(),
   distribution: z.array(distributionEntry).max(100).default([]),
   version,
 });

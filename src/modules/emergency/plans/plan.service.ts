@@ -12,11 +12,12 @@ import { localDay, startOfLocalDay } from '../../../platform/time';
 import { abilitiesOf, bindWorkflow, operate, refusalError, type EffectResult } from '../../../platform/workflow';
 import { fulfilByRecord, triggerEvent } from '../../obligations';
 import { emergencyRequirementsOf } from '../emergency.profile';
+import { openOnsitePeriods } from '../drills/drill.service';
 import { filingOffices, planWorkflow, type PlanActor, type PlanOp, type PlanState, type Refusal } from './plan-workflow';
 import { PLAN_FILE_OWNER } from './plan.policy';
 import {
-  activeAccounts, assessmentsOf, enterpriseWorkCounts, filingOfficesOf, filingsOfPlan, findAssessment, findPlan, findVersion, insertAssessment, insertFilings, insertPlan,
-  insertPlanEvent, insertReceipts, insertVersion, knownPosts, knownRiskPoints, listPlanRows, listVersions, markAssessmentSigned, markReceiptRead,
+  activeAccounts, assessmentsOf, audienceAccounts, enterpriseWorkCounts, filingOfficesOf, filingsOfPlan, findAssessment, findPlan, findVersion, insertAssessment, insertFilings, insertPlan,
+  insertPlanEvent, insertReceipts, insertVersion, knownEmployees, knownPosts, knownRiskPoints, knownUnits, listPlanRows, listVersions, markAssessmentSigned, markReceiptRead,
   myReceipt, officersOf, planOfFile, planEvents, receiptsOf, returnedFilingIds, selectPlan, updateFiling, updatePlanRow, updateVersion, type PlanRow,
   type VersionValues,
 } from './plan.repository';
@@ -299,17 +300,14 @@ export async function signPlan(db: Db, ctx: Ctx, enterpriseId: string, id: strin
  */
 export function issuePlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: PlanIssueInput) {
   return step(db, ctx, enterpriseId, id, 'issue', input.version, async ({ tx, actor, row }) => {
-    const wanted = [...new Set(input.audienceUserIds)];
-    const audience = await activeAccounts(tx, enterpriseId, wanted.length ? wanted : undefined);
-    if (wanted.length && audience.length !== wanted.length) {
-      const known = new Set(audience);
-      throw new AppError('VALIDATION', { issues: wanted.flatMap((u, i) => (known.has(u) ? [] : [{ path: `body.audienceUserIds.${i}`, message: 'emergencyPlan.userUnknown' }])) });
-    }
+    const audience = await audienceOf(tx, enterpriseId, input);
     await updateVersion(tx, enterpriseId, id, row.current_version, { distribution: JSON.stringify(input.distribution), issued_at: ctx.now, issued_by: actor.userId, updated_at: ctx.now });
     await updatePlanRow(tx, actor.scope, enterpriseId, id, { issued_at: ctx.now });
     await insertReceipts(tx, enterpriseId, id, row.current_version, audience, ctx.now);
     const subject = { enterpriseId, subjectKey: id, subjectLabel: row.title };
     await triggerEvent(tx, ctx, { ...subject, event: PLAN_ISSUED, at: ctx.now });
+    // R-EMG-2: an on-site plan owes its half-yearly drill from issue; the daily job would open it only tomorrow.
+    if (row.kind === 'onsite') await openOnsitePeriods(tx, ctx, { enterpriseId, id, title: row.title });
     const revised = row.current_version > 1
       ? await fulfilByRecord(tx, ctx, { enterpriseId, record: PLAN_REVISED, recordType: PLAN, recordId: id, at: ctx.now, byPrincipal: false, subjectKey: id, note: row.title })
       : 0;
@@ -322,6 +320,35 @@ export function issuePlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, in
         { title: row.title }, link(enterpriseId, id)),
     };
   });
+}
+
+/**
+ * The accounts an issue publishes to (see planIssue): each one named must be the enterprise's, a person named must have
+ * an active account (the receipt is his), and what is named must reach someone — never silently every account.
+ */
+async function audienceOf(tx: Tx, enterpriseId: string, input: PlanIssueInput): Promise<string[]> {
+  const users = [...new Set(input.audienceUserIds)];
+  const named = { employeeIds: [...new Set(input.audienceEmployeeIds ?? [])], unitIds: [...new Set(input.audienceUnitIds ?? [])], postIds: [...new Set(input.audiencePostIds ?? [])] };
+  if (!users.length && !named.employeeIds.length && !named.unitIds.length && !named.postIds.length) return activeAccounts(tx, enterpriseId);
+  const [accounts, people, employees, units, posts] = await Promise.all([
+    activeAccounts(tx, enterpriseId, users), audienceAccounts(tx, enterpriseId, named),
+    knownEmployees(tx, enterpriseId, named.employeeIds), knownUnits(tx, enterpriseId, named.unitIds), knownPosts(tx, enterpriseId, named.postIds),
+  ]);
+  const withAccount = new Set(people.map((p) => p.employeeId));
+  const found = new Set(accounts);
+  const issues = [
+    ...users.flatMap((u, i) => (found.has(u) ? [] : [{ path: `body.audienceUserIds.${i}`, message: 'emergencyPlan.userUnknown' }])),
+    ...named.employeeIds.flatMap((e, i) => (!employees.has(e) ? [{ path: `body.audienceEmployeeIds.${i}`, message: 'emergencyPlan.employeeUnknown' }]
+      : withAccount.has(e) ? [] : [{ path: `body.audienceEmployeeIds.${i}`, message: 'emergencyPlan.employeeNoAccount' }])),
+    ...named.unitIds.flatMap((u, i) => (units.has(u) ? [] : [{ path: `body.audienceUnitIds.${i}`, message: 'emergencyPlan.unitUnknown' }])),
+    ...named.postIds.flatMap((p, i) => (posts.has(p) ? [] : [{ path: `body.audiencePostIds.${i}`, message: 'emergencyPlan.postUnknown' }])),
+  ];
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  const audience = [...new Set([...accounts, ...people.map((p) => p.userId)])].sort();
+  if (!audience.length) {
+    throw new AppError('VALIDATION', { issues: [{ path: named.unitIds.length ? 'body.audienceUnitIds' : 'body.audiencePostIds', message: 'emergencyPlan.audienceNobody' }] });
+  }
+  return audience;
 }
 
 /** The local day three years on (R-EMG-1's evaluation cycle), at the start of that day. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../../platform/db/database';
+import { regulatedList, type AnyScope, type RegulatedFilters } from '../../../platform/db/scope';
 
 /**
  * Issue 14 §2: the rescue tables' reads and writes. Every function takes the enterprise id; the service has checked the
@@ -82,3 +83,39 @@ export async function claimReminderDay(tx: Tx, enterpriseId: string, day: string
     .onConflict((oc) => oc.columns(['name', 'slot']).doNothing()).returning('name').executeTakeFirst();
   return won !== undefined;
 }
+
+/**
+ * The regulators' list (issue 14 §2, R-EMG-3): the active enterprises in the scope, narrowed by the regulated lists'
+ * filters, each with its rescue figures on `today` — teams (staffed or not, by kind) and members, agreements (the
+ * latest end, one valid today), equipment with inspections overdue and items expired. Grouped subqueries joined to
+ * the enterprises in one statement; the requirement is the rules' (rescue.supervision.ts).
+ */
+export async function rescueFiguresIn(db: Executor, scope: AnyScope, f: RegulatedFilters, today: string) {
+  const staffed = (kind: string) => sql`bool_or(t.kind = ${kind} and exists (select 1 from rescue_team_members m where m.enterprise_id = t.enterprise_id and m.team_id = t.id))`;
+  const teams = sql`(select t.enterprise_id, count(*)::int as teams, (count(*) filter (where t.kind = 'team'))::int as full_teams,
+      ${staffed('team')} as staffed_team, ${staffed('parttime')} as staffed_parttime
+    from rescue_teams t group by t.enterprise_id)`;
+  const members = sql`(select enterprise_id, count(*)::int as members from rescue_team_members group by enterprise_id)`;
+  const agreements = sql`(select enterprise_id, count(*)::int as agreements, max(valid_to)::text as valid_to,
+      bool_or(valid_from <= ${today}::date and valid_to >= ${today}::date) as valid_now
+    from rescue_agreements group by enterprise_id)`;
+  const equipment = sql`(select enterprise_id, count(*)::int as equipment, (count(*) filter (where next_inspection_due < ${today}::date))::int as overdue,
+      (count(*) filter (where expires_on < ${today}::date))::int as expired
+    from rescue_equipment group by enterprise_id)`;
+  return regulatedList(db, scope, f)
+    .leftJoin(teams.as('t'), (j) => j.onRef(sql.ref('t.enterprise_id') as never, '=', 'e.id'))
+    .leftJoin(members.as('m'), (j) => j.onRef(sql.ref('m.enterprise_id') as never, '=', 'e.id'))
+    .leftJoin(agreements.as('g'), (j) => j.onRef(sql.ref('g.enterprise_id') as never, '=', 'e.id'))
+    .leftJoin(equipment.as('q'), (j) => j.onRef(sql.ref('q.enterprise_id') as never, '=', 'e.id'))
+    .select([
+      'e.id as enterprise_id', 'e.name', 'e.credit_code', 'sd.name as subdistrict_name', 'i.name as industry_name',
+      sql<number>`coalesce(t.teams, 0)`.as('teams'), sql<number>`coalesce(t.full_teams, 0)`.as('full_teams'),
+      sql<boolean>`coalesce(t.staffed_team, false)`.as('staffed_team'), sql<boolean>`coalesce(t.staffed_parttime, false)`.as('staffed_parttime'),
+      sql<number>`coalesce(m.members, 0)`.as('members'),
+      sql<number>`coalesce(g.agreements, 0)`.as('agreements'), sql<string | null>`g.valid_to`.as('agreement_valid_to'),
+      sql<boolean>`coalesce(g.valid_now, false)`.as('agreement_valid'),
+      sql<number>`coalesce(q.equipment, 0)`.as('equipment'), sql<number>`coalesce(q.overdue, 0)`.as('overdue'), sql<number>`coalesce(q.expired, 0)`.as('expired'),
+    ])
+    .orderBy('e.name').orderBy('e.id').execute();
+}
+export type RescueFiguresRow = Awaited<ReturnType<typeof rescueFiguresIn>>[number];

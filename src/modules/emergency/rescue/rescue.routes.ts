@@ -2,10 +2,12 @@ import type { RouteModule } from '../../../platform/http/app';
 import { enterpriseParams, okResponse } from '../../../platform/http/route';
 import { sendXlsx, XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
 import { exportEquipment } from './rescue.export';
+import { exportRescueSupervision } from './rescue.supervision.export';
+import { rescueSupervision } from './rescue.supervision';
 import {
   emergencyContactInput, emergencyContactList, emergencyContactUpdate, emergencyContactView, rescueAgreementInput, rescueAgreementList,
   rescueAgreementUpdate, rescueAgreementView, rescueEquipmentInput, rescueEquipmentList, rescueEquipmentQuery, rescueEquipmentUpdate, rescueEquipmentView,
-  rescueInspectionInput, rescueItemParams, rescueOverview as overviewSchema, rescueTeamInput, rescueTeamList, rescueTeamUpdate, rescueTeamView,
+  rescueInspectionInput, rescueItemParams, rescueOverview as overviewSchema, rescueSupervisionPage, rescueSupervisionQuery, rescueTeamInput, rescueTeamList, rescueTeamUpdate, rescueTeamView,
 } from './rescue.schema';
 import {
   createAgreement, createContact, createEquipment, createTeam, deleteAgreement, deleteContact, deleteEquipment, deleteTeam, inspectEquipment, listAgreements,
@@ -103,4 +105,17 @@ export const rescueRoutes: RouteModule = (app, { db }) => {
     config: { access: 'rescue.manage' },
     schema: { tags, summary: '删除应急联络人', params: rescueItemParams, response: { 200: okResponse } },
   }, async (req) => deleteContact(db, req.ctx, req.params.enterpriseId, req.params.id));
+
+  // ---- the regulators' list ----
+  app.get('/rescue-supervision', {
+    config: { access: 'rescue.read' },
+    schema: {
+      tags, summary: '应急救援力量（监管部门）：辖区企业的救援组织要求与落实、救援协议、物资装备检查超期（可筛选未落实、协议过期、检查超期）',
+      querystring: rescueSupervisionQuery, response: { 200: rescueSupervisionPage },
+    },
+  }, async (req) => rescueSupervision(db, req.ctx, req.query));
+  app.get('/rescue-supervision/export', {
+    config: { access: 'rescue.read' },
+    schema: { tags, summary: '导出应急救援力量（.xlsx，按当前筛选）', querystring: rescueSupervisionQuery, produces: [XLSX_MIME], response: { 200: xlsxFile } },
+  }, async (req, reply) => sendXlsx(reply, await exportRescueSupervision(db, req.ctx, req.query)));
 };

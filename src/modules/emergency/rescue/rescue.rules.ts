@@ -32,3 +32,32 @@ export function agreementState(validFrom: string, validTo: string, today: string
   if (validFrom > today) return 'future';
   return validTo <= addLocalDays(today, soonDays) ? 'expiring' : 'valid';
 }
+
+/** What R-EMG-3's readiness reads of an enterprise's rescue organisation on a day. */
+export type RescueFigures = {
+  /** A team of kind `team` with at least one member. */
+  staffedTeam: boolean;
+  /** Named part-time rescuers (kind `parttime`) with at least one member. */
+  staffedParttime: boolean;
+  teams: number;
+  /** Teams of kind `team`. */
+  fullTeams: number;
+  agreements: number;
+  /** An agreement valid on the day. */
+  validAgreement: boolean;
+};
+export type ReadinessReason = 'no_team' | 'no_members' | 'no_agreement' | 'agreement_expired';
+
+/**
+ * R-EMG-3: whether a required rescue organisation is in place, and what is missing. A staffed team meets either
+ * requirement; where small and micro units may use part-time rescuers, named part-time rescuers with an agreement
+ * valid that day meet it too.
+ */
+export function readinessFrom(requirement: 'team' | 'team_or_parttime', f: RescueFigures): { met: boolean; reasons: ReadinessReason[] } {
+  if (f.staffedTeam) return { met: true, reasons: [] };
+  if (requirement === 'team') return { met: false, reasons: [f.fullTeams > 0 ? 'no_members' : 'no_team'] };
+  const reasons: ReadinessReason[] = [];
+  if (!f.staffedParttime) reasons.push(f.teams > 0 ? 'no_members' : 'no_team');
+  if (!f.validAgreement) reasons.push(f.agreements > 0 ? 'agreement_expired' : 'no_agreement');
+  return { met: reasons.length === 0, reasons };
+}

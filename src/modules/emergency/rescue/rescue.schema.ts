@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listParams } from '../../../platform/db/list-query';
 import { calendarDate, enterpriseParams } from '../../../platform/http/route';
 
 /** Issue 14 §2, R-EMG-3: what the rescue routes take and answer. */
@@ -164,3 +165,37 @@ export const rescueOverview = z.object({
   abilities: z.object({ canManage: z.boolean() }),
 });
 export type RescueOverview = z.infer<typeof rescueOverview>;
+
+// ---- the regulators' list (district-wide) ----
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
+export const RESCUE_SUPERVISION_SORTS = ['name', 'overdue'] as const;
+export const rescueSupervisionQuery = z.object({
+  ...listParams,
+  sort: z.enum(RESCUE_SUPERVISION_SORTS).default('name'),
+  subdistrictId: z.uuid().optional(),
+  industryCode: z.string().trim().max(50).optional(),
+  /** R-EMG-3: only the enterprises that must have a rescue organisation and have none in place. */
+  missing: flag,
+  /** Only those whose latest rescue agreement has ended. */
+  agreementExpired: flag,
+  /** Only those with emergency equipment whose inspection is overdue. */
+  inspectionOverdue: flag,
+});
+export type RescueSupervisionQuery = z.infer<typeof rescueSupervisionQuery>;
+export const rescueSupervisionRow = z.object({
+  enterpriseId: z.string(), name: z.string(), creditCode: z.string(), subdistrictName: z.string(), industryName: z.string(),
+  requirement: z.enum(['team', 'team_or_parttime', 'not_required']),
+  /** R-EMG-3 readiness: met (or not required), and what is missing. */
+  met: z.boolean(), reasons: z.array(z.enum(READINESS_REASONS)),
+  teams: z.number().int(), members: z.number().int(),
+  agreements: z.number().int(), agreementValidTo: z.string().nullable(), agreementExpired: z.boolean(),
+  equipment: z.number().int(), inspectionsOverdue: z.number().int(), expired: z.number().int(),
+});
+export type RescueSupervisionRow = z.infer<typeof rescueSupervisionRow>;
+export const rescueSupervisionPage = z.object({
+  items: z.array(rescueSupervisionRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), today: z.string(),
+  /** Over every enterprise of the scope and filters (before the three flags narrow the list). */
+  counts: z.object({ enterprises: z.number().int(), required: z.number().int(), missing: z.number().int(), agreementExpired: z.number().int(), inspectionOverdue: z.number().int() }),
+});
+export type RescueSupervisionPage = z.infer<typeof rescueSupervisionPage>;

@@ -13,7 +13,7 @@ import { RESCUE_AGREEMENT_FILE_OWNER } from './rescue.policy';
 import {
   activeEmployees, agreementsOf, contactsOf, enterpriseName, equipmentOf, floorPlanExists, lockRow, teamsOf, type TeamRow,
 } from './rescue.repository';
-import { agreementState, equipmentState, nextInspectionDue } from './rescue.rules';
+import { agreementState, equipmentState, nextInspectionDue, readinessFrom } from './rescue.rules';
 import type {
   EmergencyContactInput, EmergencyContactUpdate, EmergencyContactView, RescueAgreementInput, RescueAgreementUpdate, RescueAgreementView,
   RescueEquipmentInput, RescueEquipmentQuery, RescueEquipmentUpdate, RescueEquipmentView, RescueInspectionInput, RescueOverview,
@@ -88,13 +88,10 @@ export async function rescueReadiness(db: Executor, enterpriseId: string, now: D
 
 function readinessOf(requirement: 'team' | 'team_or_parttime', teams: TeamRow[], agreements: { valid_from: string; valid_to: string }[], today: string): Pick<RescueReadinessView, 'met' | 'reasons'> {
   const staffed = (kind: 'team' | 'parttime') => teams.some((t) => t.kind === kind && t.members.length > 0);
-  if (staffed('team')) return { met: true, reasons: [] };
-  const anyTeam = teams.some((t) => requirement === 'team' ? t.kind === 'team' : true);
-  if (requirement === 'team') return { met: false, reasons: [anyTeam ? 'no_members' : 'no_team'] };
-  const reasons: RescueReadinessView['reasons'] = [];
-  if (!staffed('parttime')) reasons.push(anyTeam ? 'no_members' : 'no_team');
-  if (!agreements.some((a) => a.valid_from <= today && a.valid_to >= today)) reasons.push(agreements.length > 0 ? 'agreement_expired' : 'no_agreement');
-  return { met: reasons.length === 0, reasons };
+  return readinessFrom(requirement, {
+    staffedTeam: staffed('team'), staffedParttime: staffed('parttime'), teams: teams.length, fullTeams: teams.filter((t) => t.kind === 'team').length,
+    agreements: agreements.length, validAgreement: agreements.some((a) => a.valid_from <= today && a.valid_to >= today),
+  });
 }
 
 // ---- overview ----

@@ -32,6 +32,17 @@ export type AccidentInsuranceNoticesTable = {
   enterprise_id: string; id: Generated<string>; accident_id: string; policy_id: string; institution_id: string; created_by: string | null; created_at: Timestamp;
 };
 
+export type InvestigationEventOp = 'open' | 'entrust' | 'update' | 'action_add' | 'action_done' | 'conclude' | 'correct';
+/** The investigation's history and the interviews' corrections (migration 0123). */
+export type AccidentInvestigationEventsTable = {
+  enterprise_id: string; id: Generated<string>; seq: Generated<string>; accident_id: string; op: InvestigationEventOp; at: Timestamp; actor_id: string | null;
+  note: Generated<string>; detail: ColumnType<unknown, string | undefined, string>;
+};
+export type AccidentInterviewCorrectionsTable = {
+  enterprise_id: string; id: Generated<string>; interview_id: string; version: number; at: Timestamp; actor_id: string | null; reason: string;
+  before: ColumnType<unknown, string, string>; after: ColumnType<unknown, string, string>;
+};
+
 export type AccidentFollowupTables = {
   accident_interviews: AccidentInterviewsTable;
   accident_interview_accidents: AccidentInterviewAccidentsTable;
@@ -40,4 +51,6 @@ export type AccidentFollowupTables = {
   accident_reporting_findings: AccidentReportingFindingsTable;
   accident_risk_links: AccidentRiskLinksTable;
   accident_insurance_notices: AccidentInsuranceNoticesTable;
+  accident_investigation_events: AccidentInvestigationEventsTable;
+  accident_interview_corrections: AccidentInterviewCorrectionsTable;
 };

@@ -323,6 +323,8 @@ export const riskMessages = {
   'risk.card.notFound': ['告知卡不存在，或二维码已作废', 'This card does not exist or its QR code was revoked'],
   'risk.card.reportHazard': ['上报隐患', 'Report a hazard'],
   'risk.card.postChecks': ['本岗位检查', 'Checks at this post'],
+  'risk.card.reportAccident': ['事故快报', 'Report an accident'],
+  'risk.card.reportAccidentHint': ['本岗位发生事故或未遂事件，点此立即报告，无需登录。', 'An accident or near miss at this post? Report it here at once, no sign-in needed.'],
   'risk.card.publicNote': ['本页为岗位风险告知卡的公开版本，仅供查看。', 'The public copy of a post\'s risk-notice card, read-only.'],
 
   // My risks

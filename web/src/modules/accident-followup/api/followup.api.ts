@@ -12,7 +12,15 @@ export type Interview = {
   id: string; enterpriseId: string; enterpriseName: string; accidentIds: string[]; merged: boolean; heldAt: string; place: string; principalName: string;
   participants: Person[]; record: string; commitments: string; followUp: string; followUpDue: string | null; followUpDoneAt: string | null; followUpNote: string;
   followUpOverdue: boolean; departmentName: string | null; recordedByName: string | null; version: number;
-  files?: FileRef[]; abilities?: { followUpDone: boolean; upload: boolean };
+  files?: FileRef[]; corrections?: InterviewCorrection[]; abilities?: { followUpDone: boolean; upload: boolean; correct: boolean };
+};
+export type InterviewField = 'accidentIds' | 'heldAt' | 'place' | 'principalName' | 'participants' | 'record' | 'commitments' | 'followUp' | 'followUpDue';
+export type InterviewCorrection = { version: number; at: string; byName: string | null; reason: string; changes: { field: InterviewField; before: string; after: string }[] };
+export type InvestigationPart = 'team' | 'causes' | 'fiveWhys' | 'responsibility' | 'personFindings' | 'higherReport' | 'lessons';
+export type HistoryEntry = {
+  op: 'open' | 'entrust' | 'update' | 'action_add' | 'action_done' | 'conclude' | 'correct'; at: string; byName: string | null; note: string;
+  parts: InvestigationPart[]; responsibilityBefore: boolean | null; responsibilityAfter: boolean | null; conductedBy: 'district' | 'enterprise' | 'higher' | null;
+  team: string[]; content: string; ownerName: string; dueOn: string | null;
 };
 export type Action = {
   id: string; accidentId: string; accidentSummary: string; accidentOccurredAt: string; kind: 'corrective' | 'preventive'; content: string;
@@ -41,7 +49,11 @@ export type Followup = {
   investigation: Investigation | null; creditOffer: boolean; interviews: Interview[]; actions: Action[]; findings: Finding[];
   riskLinks: { riskPointId: string; code: string; name: string; grade: number | null; controlFailing: boolean; reassessDue: string | null; linkedAt: string }[];
   insurerNotices: { id: string; institutionName: string; policyNumber: string; createdAt: string }[];
-  abilities: { interview: boolean; open: boolean; entrust: boolean; edit: boolean; conclude: boolean; addAction: boolean; finding: boolean; linkRisk: boolean; notifyInsurer: boolean };
+  history: HistoryEntry[];
+  abilities: {
+    interview: boolean; open: boolean; entrust: boolean; edit: boolean; conclude: boolean; addAction: boolean; finding: boolean; linkRisk: boolean; notifyInsurer: boolean;
+    correctFinding: boolean;
+  };
 };
 export type DutyListsAt = { at: string; lists: { listId: string; listName: string; level: string; version: number; items: string[] }[] };
 export type Board = {
@@ -59,6 +71,18 @@ export type InterviewInput = {
   accidentIds: string[]; heldAt: string; place: string; principalName: string; participants: Person[]; record: string; commitments: string;
   followUp: string; followUpDue: string | null;
 };
+
+export type ClaimStage = 'notified' | 'investigating' | 'concluded';
+export type InsurerNotice = {
+  id: string; enterpriseId: string; enterpriseName: string; accidentId: string; occurredAt: string; summary: string; grade: Grade | null;
+  deaths: number; missing: number; seriousInjuries: number; minorInjuries: number; directLoss: string; policyNumber: string; notifiedAt: string; claimStage: ClaimStage;
+};
+export type InsurerNoticeDetail = InsurerNotice & {
+  place: string; creditCode: string; policyStartsOn: string; policyEndsOn: string; notifiedByName: string | null;
+  conductedBy: 'district' | 'enterprise' | 'higher' | null; concludedAt: string | null; responsibilityAccident: boolean | null; lessons: string;
+};
+export type InsurerNoticeQuery = { q?: string; grade?: Grade; from?: string; to?: string; page?: number; pageSize?: number };
+export type FindingCorrectInput = Pick<InvestigationInput, 'personFindings'> & { responsibilityAccident: boolean; reason: string; version: number };
 
 const acc = (enterpriseId: string, id: string) => `/enterprises/${enterpriseId}/accidents/${id}`;
 
@@ -92,6 +116,14 @@ export const followupApi = {
     for (const f of files) form.append('file', f, f.name);
     return api.upload<{ ids: string[] }>(`/enterprises/${enterpriseId}/accident-findings/${id}/files`, form);
   },
+  correctInterview: (enterpriseId: string, id: string, body: InterviewInput & { reason: string; version: number }) =>
+    api.post<Interview>(`/enterprises/${enterpriseId}/accident-interviews/${id}/correct`, body),
+  correctFinding: (enterpriseId: string, id: string, body: FindingCorrectInput) => api.post<Followup>(`${acc(enterpriseId, id)}/investigation/correct`, body),
+  insurerNotices: (query: InsurerNoticeQuery, signal?: AbortSignal) =>
+    api.get<{ items: InsurerNotice[]; total: number; page: number; pageSize: number }>('/insurer/accident-notices', query, { signal }),
+  insurerNotice: (id: string, signal?: AbortSignal) => api.get<InsurerNoticeDetail>(`/insurer/accident-notices/${id}`, undefined, { signal }),
+  exportInsurerNotices: (query: InsurerNoticeQuery, onProgress?: OnExportProgress) =>
+    api.download('/insurer/accident-notices/export', query, 'insurer-accident-notices.xlsx', onProgress),
   board: (year: number, signal?: AbortSignal) => api.get<Board>('/accident-interviews', { year }, { signal }),
   exportBoard: (year: number, onProgress?: OnExportProgress) => api.download('/accident-interviews/export', { year }, `accident-interviews-${year}.xlsx`, onProgress),
   riskPoints: async (enterpriseId: string, signal?: AbortSignal) =>

@@ -5,13 +5,21 @@ import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
 import { followupApi, followupQueries, type Interview } from '../api/followup.api';
+import { InterviewCorrections } from './InterviewCorrections';
+import { InterviewDrawer } from './InterviewDrawer';
 import { NoteDrawer } from './NoteDrawer';
 
-/** The interviews about an accident: who, when, the record, commitments and the follow-up, with the files. */
-export function InterviewList({ enterpriseId, interviews }: { enterpriseId: string; interviews: Interview[] }) {
+type Props = { enterpriseId: string; interviews: Interview[]; accidentId?: string; accidentSummary?: string };
+
+/**
+ * The interviews about an accident: who, when, the record, commitments and the follow-up, with the files, and the
+ * corrections made since (each with its reason); the interviewing office may correct one.
+ */
+export function InterviewList({ enterpriseId, interviews, accidentId, accidentSummary }: Props) {
   const { t } = useI18n();
   const showError = useShowError();
   const [following, setFollowing] = useState<Interview | null>(null);
+  const [correcting, setCorrecting] = useState<Interview | null>(null);
   const done = useApiMutation((v: { i: Interview; note: string }) => followupApi.followUpDone(enterpriseId, v.i.id, v.note, v.i.version), { invalidates: followupQueries(enterpriseId) });
   const upload = useApiMutation((v: { i: Interview; files: File[] }) => followupApi.uploadInterviewFiles(enterpriseId, v.i.id, v.files), { invalidates: followupQueries(enterpriseId) });
   return (
@@ -53,11 +61,18 @@ export function InterviewList({ enterpriseId, interviews }: { enterpriseId: stri
                   </Space>
                 ) },
               ]} />
-              {i.abilities?.followUpDone && <Button size="small" onClick={() => setFollowing(i)} data-testid="follow-up-done">{t('accidentFollowup.followUpDone')}</Button>}
+              {(i.corrections ?? []).length > 0 && <InterviewCorrections corrections={i.corrections ?? []} />}
+              <Space wrap>
+                {i.abilities?.followUpDone && <Button size="small" onClick={() => setFollowing(i)} data-testid="follow-up-done">{t('accidentFollowup.followUpDone')}</Button>}
+                {i.abilities?.correct && accidentId && <Button size="small" onClick={() => setCorrecting(i)} data-testid="correct-interview">{t('accidentFollowup.correct')}</Button>}
+              </Space>
             </Space>
           </List.Item>
         )}
       />
+      {correcting && accidentId && (
+        <InterviewDrawer enterpriseId={enterpriseId} accidentId={accidentId} accidentSummary={accidentSummary} interview={correcting} onClose={() => setCorrecting(null)} />
+      )}
       {following && (
         <NoteDrawer title="accidentFollowup.followUpDone" label="accidentFollowup.followUpNote" saving={done.saving} testId="follow-up-drawer"
           onSubmit={(note) => done.run({ i: following, note })} onClose={() => setFollowing(null)} />

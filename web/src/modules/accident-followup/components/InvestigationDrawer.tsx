@@ -8,37 +8,51 @@ import { followupApi, followupQueries, peopleFromText, peopleToText, type Invest
 type PersonValues = { name: string; role: string; finding: string; duties: string[] };
 type Values = {
   team: string; causeDirect: string; causeIndirect: string; causeManagement: string; fiveWhys: string; responsibility: 'yes' | 'no' | 'none';
-  persons: PersonValues[]; higherReport: string; lessons: string;
+  persons: PersonValues[]; higherReport: string; lessons: string; reason: string;
 };
 
 /** A duty item cited as `listId|version|index`. */
 const citation = (listId: string, version: number, index: number) => `${listId}|${version}|${index}`;
 
+type Props = { enterpriseId: string; accidentId: string; investigation: Investigation; onClose: () => void; mode?: 'edit' | 'correct' };
+
+/** The persons' findings as the API takes them: each citation `listId|version|index` grouped by list version. */
+function personFindings(persons: PersonValues[]) {
+  return persons.map((p) => {
+    const byList = new Map<string, { listId: string; version: number; items: number[] }>();
+    for (const c of p.duties ?? []) {
+      const [listId = '', version = '0', index = '0'] = c.split('|');
+      const key = `${listId}|${version}`;
+      const entry = byList.get(key) ?? { listId, version: Number(version), items: [] };
+      entry.items.push(Number(index));
+      byList.set(key, entry);
+    }
+    return { name: p.name, employeeId: null, role: p.role ?? '', finding: p.finding, duties: [...byList.values()] };
+  });
+}
+
 /**
  * The investigators' form: team, causes and 5-why, the responsibility finding and the findings on persons, each citing
  * items of the duty lists in force on the accident's day (offered from the server), the higher report, the lessons.
+ * In `correct` mode (a concluded investigation) only the responsibility finding changes, with the reason required.
  */
-export function InvestigationDrawer({ enterpriseId, accidentId, investigation, onClose }: { enterpriseId: string; accidentId: string; investigation: Investigation; onClose: () => void }) {
+export function InvestigationDrawer({ enterpriseId, accidentId, investigation, onClose, mode = 'edit' }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
+  const correcting = mode === 'correct';
   const lists = useApiQuery(['accident-duty-lists', enterpriseId, accidentId], (signal) => followupApi.dutyLists(enterpriseId, accidentId, signal));
   const save = useApiMutation((v: Values) => {
     const persons = v.persons ?? [];
+    if (correcting) {
+      return followupApi.correctFinding(enterpriseId, accidentId, {
+        responsibilityAccident: v.responsibility === 'yes', personFindings: personFindings(persons), reason: v.reason, version: investigation.version,
+      });
+    }
     return followupApi.update(enterpriseId, accidentId, {
       team: peopleFromText(v.team ?? ''), causeDirect: v.causeDirect ?? '', causeIndirect: v.causeIndirect ?? '', causeManagement: v.causeManagement ?? '',
       fiveWhys: (v.fiveWhys ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
       responsibilityAccident: v.responsibility === 'none' ? null : v.responsibility === 'yes',
-      personFindings: persons.map((p) => {
-        const byList = new Map<string, { listId: string; version: number; items: number[] }>();
-        for (const c of p.duties ?? []) {
-          const [listId = '', version = '0', index = '0'] = c.split('|');
-          const key = `${listId}|${version}`;
-          const entry = byList.get(key) ?? { listId, version: Number(version), items: [] };
-          entry.items.push(Number(index));
-          byList.set(key, entry);
-        }
-        return { name: p.name, employeeId: null, role: p.role ?? '', finding: p.finding, duties: [...byList.values()] };
-      }),
+      personFindings: personFindings(persons),
       higherReport: v.higherReport ?? '', lessons: v.lessons ?? '', version: investigation.version,
     });
   }, { invalidates: followupQueries(enterpriseId) });
@@ -48,22 +62,28 @@ export function InvestigationDrawer({ enterpriseId, accidentId, investigation, o
   const inv = investigation;
   return (
     <FormDrawer<Values>
-      title={t('accidentFollowup.edit')} form={form} width={640} saving={save.saving} onClose={onClose} testId="investigation-drawer"
+      title={t(correcting ? 'accidentFollowup.correctFinding' : 'accidentFollowup.edit')} form={form} width={640} saving={save.saving} onClose={onClose}
+      testId={correcting ? 'correct-finding-drawer' : 'investigation-drawer'}
       onSubmit={async (v) => { await save.run(v); onClose(); }}
       initialValues={{
         team: peopleToText(inv.team), causeDirect: inv.causeDirect, causeIndirect: inv.causeIndirect, causeManagement: inv.causeManagement,
         fiveWhys: inv.fiveWhys.join('\n'), responsibility: inv.responsibilityAccident === null ? 'none' : inv.responsibilityAccident ? 'yes' : 'no',
         persons: inv.personFindings.map((p) => ({ name: p.name, role: p.role, finding: p.finding, duties: p.duties.flatMap((d) => d.items.map((i) => citation(d.listId, d.version, i))) })),
-        higherReport: inv.higherReport, lessons: inv.lessons,
+        higherReport: inv.higherReport, lessons: inv.lessons, reason: '',
       }}
     >
-      <Form.Item name="team" label={t('accidentFollowup.team')} extra={t('accidentFollowup.teamHint')}><Input.TextArea rows={3} /></Form.Item>
-      <Form.Item name="causeDirect" label={t('accidentFollowup.causeDirect')}><LimitedTextArea rows={2} max={4000} /></Form.Item>
-      <Form.Item name="causeIndirect" label={t('accidentFollowup.causeIndirect')}><LimitedTextArea rows={2} max={4000} /></Form.Item>
-      <Form.Item name="causeManagement" label={t('accidentFollowup.causeManagement')}><LimitedTextArea rows={2} max={4000} /></Form.Item>
-      <Form.Item name="fiveWhys" label={t('accidentFollowup.fiveWhys')}><Input.TextArea rows={5} /></Form.Item>
+      {!correcting && (
+        <>
+          <Form.Item name="team" label={t('accidentFollowup.team')} extra={t('accidentFollowup.teamHint')}><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item name="causeDirect" label={t('accidentFollowup.causeDirect')}><LimitedTextArea rows={2} max={4000} /></Form.Item>
+          <Form.Item name="causeIndirect" label={t('accidentFollowup.causeIndirect')}><LimitedTextArea rows={2} max={4000} /></Form.Item>
+          <Form.Item name="causeManagement" label={t('accidentFollowup.causeManagement')}><LimitedTextArea rows={2} max={4000} /></Form.Item>
+          <Form.Item name="fiveWhys" label={t('accidentFollowup.fiveWhys')}><Input.TextArea rows={5} /></Form.Item>
+        </>
+      )}
       <Form.Item name="responsibility" label={t('accidentFollowup.responsibility')}>
-        <Select data-testid="investigation-responsibility" options={(['none', 'yes', 'no'] as const).map((v) => ({ value: v, label: t(`accidentFollowup.responsibility.${v}`) }))} />
+        <Select data-testid="investigation-responsibility"
+          options={(correcting ? ['yes', 'no'] as const : ['none', 'yes', 'no'] as const).map((v) => ({ value: v, label: t(`accidentFollowup.responsibility.${v}`) }))} />
       </Form.Item>
       <Form.List name="persons">
         {(fields, { add, remove }) => (
@@ -87,8 +107,13 @@ export function InvestigationDrawer({ enterpriseId, accidentId, investigation, o
           </Form.Item>
         )}
       </Form.List>
-      {inv.conductedBy === 'higher' && <Form.Item name="higherReport" label={t('accidentFollowup.higherReport')}><LimitedTextArea rows={6} max={20000} /></Form.Item>}
-      <Form.Item name="lessons" label={t('accidentFollowup.lessons')}><LimitedTextArea rows={4} max={20000} /></Form.Item>
+      {!correcting && inv.conductedBy === 'higher' && <Form.Item name="higherReport" label={t('accidentFollowup.higherReport')}><LimitedTextArea rows={6} max={20000} /></Form.Item>}
+      {!correcting && <Form.Item name="lessons" label={t('accidentFollowup.lessons')}><LimitedTextArea rows={4} max={20000} /></Form.Item>}
+      {correcting && (
+        <Form.Item name="reason" label={t('accidentFollowup.correctReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <LimitedTextArea rows={3} max={1000} data-testid="correct-reason" />
+        </Form.Item>
+      )}
     </FormDrawer>
   );
 }

@@ -15,8 +15,9 @@ import { FindingDrawer } from '../components/FindingDrawer';
 import { InterviewDrawer } from '../components/InterviewDrawer';
 import { InterviewList } from '../components/InterviewList';
 import { InvestigationDrawer } from '../components/InvestigationDrawer';
+import { InvestigationHistory } from '../components/InvestigationHistory';
 
-type Drawer = 'investigation' | 'interview' | 'action' | 'finding' | null;
+type Drawer = 'investigation' | 'correctFinding' | 'interview' | 'action' | 'finding' | null;
 
 /**
  * 事故后续处理 (issue 14 §4–5): one accident's investigation (decision, findings, actions), its interviews, the
@@ -83,6 +84,7 @@ export function AccidentFollowupPage() {
               </Popconfirm>
             )}
             {ab.edit && <Button onClick={() => setDrawer('investigation')} data-testid="edit-investigation">{t('accidentFollowup.edit')}</Button>}
+            {ab.correctFinding && inv && <Button onClick={() => setDrawer('correctFinding')} data-testid="correct-finding">{t('accidentFollowup.correctFinding')}</Button>}
             {ab.conclude && inv && (
               <Popconfirm title={t('accidentFollowup.concludeConfirm')} onConfirm={() => run(() => followupApi.conclude(enterpriseId, id, inv.version))}>
                 <Button danger loading={act.saving}>{t('accidentFollowup.conclude')}</Button>
@@ -126,8 +128,14 @@ export function AccidentFollowupPage() {
         </Card>
 
         <Card title={t('accidentFollowup.interviews')} size="small" extra={ab.interview && <Button size="small" type="primary" onClick={() => setDrawer('interview')} data-testid="record-interview">{t('accidentFollowup.recordInterview')}</Button>}>
-          <InterviewList enterpriseId={enterpriseId} interviews={data.interviews} />
+          <InterviewList enterpriseId={enterpriseId} interviews={data.interviews} accidentId={id} accidentSummary={a.summary} />
         </Card>
+
+        {inv && (
+          <Card title={t('accidentFollowup.history')} size="small">
+            <InvestigationHistory history={data.history} />
+          </Card>
+        )}
 
         <Card title={t('accidentFollowup.findings')} size="small" extra={ab.finding && <Button size="small" danger onClick={() => setDrawer('finding')} data-testid="add-finding">{t('accidentFollowup.addFinding')}</Button>}>
           <List size="small" dataSource={data.findings} locale={{ emptyText: t('accidentFollowup.empty') }} renderItem={(f) => (
@@ -180,6 +188,7 @@ export function AccidentFollowupPage() {
         </Card>
       </Space>
       {drawer === 'investigation' && inv && <InvestigationDrawer enterpriseId={enterpriseId} accidentId={id} investigation={inv} onClose={() => setDrawer(null)} />}
+      {drawer === 'correctFinding' && inv && <InvestigationDrawer mode="correct" enterpriseId={enterpriseId} accidentId={id} investigation={inv} onClose={() => setDrawer(null)} />}
       {drawer === 'interview' && <InterviewDrawer enterpriseId={enterpriseId} accidentId={id} onClose={() => setDrawer(null)} />}
       {drawer === 'action' && <ActionDrawer enterpriseId={enterpriseId} accidentId={id} onClose={() => setDrawer(null)} />}
       {drawer === 'finding' && <FindingDrawer enterpriseId={enterpriseId} accidentId={id} onClose={() => setDrawer(null)} />}

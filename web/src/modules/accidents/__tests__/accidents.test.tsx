@@ -9,6 +9,7 @@ import { zhI18n } from '../../../app/testing';
 import type { Me } from '../../auth/api/auth.api';
 import type { AccidentSummary } from '../api/accidents.api';
 import { accidentsMessages } from '../accidents.messages';
+import { AccidentPhotos } from '../components/AccidentPhotos';
 import { AccidentTags } from '../components/AccidentTags';
 import { toReport } from '../components/QuickReportForm';
 import { accidentNavItems } from '../nav';
@@ -53,6 +54,17 @@ describe('accident reports (issue 14 §4)', () => {
     expect(screen.getByText('未遂事件')).toBeTruthy();
     expect(screen.queryByText('一般事故')).toBeNull();
     expect(screen.queryByText('未上报')).toBeNull();
+  });
+
+  test('photos sent with a quick report show as 处理中 until processed, and an unreadable one says so instead of a broken image', () => {
+    const { container } = wrap(<AccidentPhotos photos={[
+      { id: 'p1', url: '/api/v1/enterprises/e1/photos/p1', state: 'ready' },
+      { id: 'p2', url: '/api/v1/enterprises/e1/photos/p2', state: 'pending' },
+      { id: 'p3', url: '/api/v1/enterprises/e1/photos/p3', state: 'rejected' },
+    ]} />);
+    expect(screen.getByText('处理中')).toBeTruthy();
+    expect(screen.getByText('照片无法识别')).toBeTruthy();
+    expect([...container.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['/api/v1/enterprises/e1/photos/p1']);
   });
 
   test('a quick report with only what happened sends zero counts and no time (the server takes now)', () => {

@@ -28,9 +28,14 @@ export type AccidentDetail = AccidentSummary & {
   recipients: { officeKind: 'department' | 'subdistrict'; officeName: string; receivedAt: string; readAt: string | null }[];
   supplements: { id: string; reportedAt: string; deaths: number; missing: number; seriousInjuries: number; minorInjuries: number; directLoss: string; note: string; gradeBefore: AccidentGrade | null; gradeAfter: AccidentGrade | null; recordedByName: string | null }[];
   events: { op: string; at: string; actorName: string | null; note: string }[];
-  photos: { id: string; url: string }[];
+  /** `pending`: still being processed after the report was saved (not shown yet); `rejected`: it could not be read. */
+  photos: { id: string; url: string; state: PhotoState }[];
   abilities: { reportUp: boolean; supplement: boolean; editUnitHeadTime: boolean; forward: boolean };
 };
+export type PhotoState = 'pending' | 'ready' | 'rejected';
+/** Photos a quick report carries (server: accident.schema.ts QUICK_REPORT_PHOTOS, PUBLIC_REPORT_PHOTOS). */
+export const QUICK_REPORT_PHOTOS = 9;
+export const PUBLIC_REPORT_PHOTOS = 3;
 export type InboxItem = AccidentSummary & { subdistrictName: string; industryName: string; readAt: string | null };
 export type Figures = { deaths: number; missing: number; seriousInjuries: number; minorInjuries: number; directLoss: string };
 export type QuickReportInput = Partial<Figures> & {
@@ -43,15 +48,20 @@ export type DutyPhone = { officeKind: 'department' | 'subdistrict'; officeId: st
 
 const ent = (enterpriseId: string) => `/enterprises/${enterpriseId}`;
 
+/** A report and its photos as one multipart request: the report's JSON in `report`, each photo a `photo` file. */
+function reportForm(body: object, photos: readonly Blob[]): FormData {
+  const form = new FormData();
+  form.append('report', JSON.stringify(body));
+  photos.forEach((p, i) => form.append('photo', p, p instanceof File ? p.name : `photo-${i + 1}.jpg`));
+  return form;
+}
+
 export const accidentsApi = {
   list: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<Page<AccidentSummary> & { canReportUp: boolean }>(`${ent(enterpriseId)}/accidents`, query, { signal }),
   get: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<AccidentDetail>(`${ent(enterpriseId)}/accidents/${id}`, undefined, { signal }),
-  quickReport: (enterpriseId: string, body: QuickReportInput) => api.post<{ id: string; photosLinked: number }>(`${ent(enterpriseId)}/accidents`, body),
-  uploadPhotos: (enterpriseId: string, files: File[]) => {
-    const form = new FormData();
-    for (const f of files) form.append('file', f, f.name);
-    return api.upload<{ ids: string[] }>(`${ent(enterpriseId)}/photos`, form);
-  },
+  /** One request from the phone: the report is saved first, its photos are processed after it (they show as 处理中 until then). */
+  quickReport: (enterpriseId: string, body: QuickReportInput, photos: readonly Blob[] = []) =>
+    api.upload<{ id: string; photosLinked: number; photosRefused: number }>(`${ent(enterpriseId)}/accidents`, reportForm(body, photos)),
   reportUp: (enterpriseId: string, id: string, body: { note?: string; version?: number }) => api.post<AccidentDetail>(`${ent(enterpriseId)}/accidents/${id}/report-up`, body),
   unitHeadTime: (enterpriseId: string, id: string, body: { at: string; reason: string }) => api.post<AccidentDetail>(`${ent(enterpriseId)}/accidents/${id}/unit-head-informed`, body),
   supplement: (enterpriseId: string, id: string, body: Figures & { note?: string }) => api.post<AccidentDetail>(`${ent(enterpriseId)}/accidents/${id}/supplements`, body),
@@ -65,5 +75,6 @@ export const accidentsApi = {
   dutyPhones: (signal?: AbortSignal) => api.get<{ items: DutyPhone[]; canEdit: boolean }>('/regulator-duty-phones', undefined, { signal }),
   saveDutyPhone: (body: { officeKind: DutyPhone['officeKind']; officeId: string; phone: string; contact: string }) => api.put<{ items: DutyPhone[]; canEdit: boolean }>('/regulator-duty-phones', body),
   publicForm: (token: string, signal?: AbortSignal) => api.get<{ enterpriseName: string; postName: string; orgUnitName: string }>(`/public/accident-report/${encodeURIComponent(token)}`, undefined, { signal }),
-  publicReport: (token: string, body: PublicReportInput) => api.post<{ ok: true; reference: string }>(`/public/accident-report/${encodeURIComponent(token)}`, body),
+  publicReport: (token: string, body: PublicReportInput, photos: readonly Blob[] = []) =>
+    api.upload<{ ok: true; reference: string; photosAccepted: number; photosRefused: number }>(`/public/accident-report/${encodeURIComponent(token)}`, reportForm(body, photos)),
 };

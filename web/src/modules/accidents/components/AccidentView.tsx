@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Image, Input, InputNumber, Modal, Select, Table, Timeline, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Modal, Select, Table, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n';
 import { useShowError } from '../../../app/errors';
 import { useApiMutation } from '../../../app/useApi';
 import { accidentsApi, FORWARD_LEVELS, type AccidentDetail, type Figures, type ForwardLevel } from '../api/accidents.api';
+import { AccidentPhotos } from './AccidentPhotos';
 import { AccidentTags } from './AccidentTags';
 
 type Dialog = null | 'supplement' | 'unitHead' | 'forward';
@@ -89,11 +90,7 @@ export function AccidentView({ a, inbox }: { a: AccidentDetail; inbox?: boolean 
             {a.supplementOpen ? formatDateTime(a.supplementWindowEnd) : t('accidents.detail.windowClosed')}
           </Descriptions.Item>
         </Descriptions>
-        {a.photos.length > 0 && (
-          <Image.PreviewGroup>
-            <Flex gap={8} wrap style={{ marginTop: 8 }}>{a.photos.map((p) => <Image key={p.id} src={p.url} width={96} height={96} style={{ objectFit: 'cover' }} />)}</Flex>
-          </Image.PreviewGroup>
-        )}
+        <AccidentPhotos photos={a.photos} />
       </Card>
       {a.recipients.length > 0 && (
         <Card title={t('accidents.detail.recipients')} size="small" style={{ marginBottom: 16 }}>

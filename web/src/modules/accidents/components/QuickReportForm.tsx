@@ -22,11 +22,11 @@ export function toReport(v: QuickFormValues): PublicReportInput {
 }
 
 /**
- * The quick report (快报) form, built for a phone: one column, big controls, only "what happened" required. The
- * public QR page adds who is reporting and a honeypot field hidden from people.
+ * The quick report (快报) form, built for a phone: one column, big controls, only "what happened" required; up to
+ * `maxPhotos` photos from the camera. The public QR page adds who is reporting and a honeypot field hidden from people.
  */
-export function QuickReportForm({ onSubmit, saving, withPhotos, publicForm }: {
-  onSubmit: (values: QuickFormValues, photos: File[]) => void; saving: boolean; withPhotos?: boolean; publicForm?: boolean;
+export function QuickReportForm({ onSubmit, saving, maxPhotos = 0, publicForm }: {
+  onSubmit: (values: QuickFormValues, photos: File[]) => void; saving: boolean; maxPhotos?: number; publicForm?: boolean;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<QuickFormValues>();
@@ -56,10 +56,11 @@ export function QuickReportForm({ onSubmit, saving, withPhotos, publicForm }: {
         {count('minorInjuries', t('accidents.detail.minor'))}
         {count('missing', t('accidents.detail.missing'))}
       </div>
-      {withPhotos && (
-        <Form.Item label={t('accidents.quick.photos')}>
-          <Upload listType="picture-card" accept="image/*" multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList.slice(0, 9))}>
-            {files.length < 9 && <CameraOutlined style={{ fontSize: 24 }} />}
+      {maxPhotos > 0 && (
+        <Form.Item label={t('accidents.quick.photos')} extra={t('accidents.quick.photosMax', { n: maxPhotos })}>
+          <Upload listType="picture-card" accept="image/*" multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList.slice(0, maxPhotos))}
+            data-testid="quick-photos">
+            {files.length < maxPhotos && <CameraOutlined style={{ fontSize: 24 }} />}
           </Upload>
         </Form.Item>
       )}

@@ -4,12 +4,14 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
-import { accidentsApi } from '../api/accidents.api';
+import { shrinkPhoto } from '../../hazards/components/shrink-photo';
+import { accidentsApi, QUICK_REPORT_PHOTOS } from '../api/accidents.api';
 import { QuickReportForm, toReport, type QuickFormValues } from '../components/QuickReportForm';
 
 /**
- * 事故快报 from a phone: the report is saved first (with its alerts); photos are uploaded before it and linked after,
- * and a failed upload never holds the report back.
+ * 事故快报 from a phone: one request carries the report and its photos (shrunk on the phone first). The server saves
+ * the report before anything else and processes the photos after it, so a photo it cannot read never holds the report
+ * back: the reporter is told, and the report shows it.
  */
 export function QuickReportPage() {
   const { enterpriseId = '' } = useParams();
@@ -18,23 +20,17 @@ export function QuickReportPage() {
   const showError = useShowError();
   const navigate = useNavigate();
   const send = useApiMutation(async ({ values, photos }: { values: QuickFormValues; photos: File[] }) => {
-    let photoIds: string[] = [];
-    let photoFailed = false;
-    if (photos.length) {
-      try { photoIds = (await accidentsApi.uploadPhotos(enterpriseId, photos)).ids; } catch { photoFailed = true; }
-    }
     const { reporterName: _n, reporterPhone: _p, website: _w, ...body } = toReport(values);
-    const res = await accidentsApi.quickReport(enterpriseId, { ...body, photoIds });
-    return { ...res, photoFailed };
+    return accidentsApi.quickReport(enterpriseId, body, await Promise.all(photos.map(shrinkPhoto)));
   }, { invalidates: [['accidents']] });
   return (
     <div style={{ maxWidth: 560, margin: '0 auto' }} data-testid="quick-report-page">
       <PageHeader title={t('accidents.quick.title')} sub={t('accidents.quick.hint')} />
       <Card>
-        <QuickReportForm withPhotos saving={send.saving} onSubmit={(values, photos) => {
+        <QuickReportForm maxPhotos={QUICK_REPORT_PHOTOS} saving={send.saving} onSubmit={(values, photos) => {
           send.run({ values, photos }).then((res) => {
             message.success(t('accidents.quick.done'));
-            if (res.photoFailed) message.warning(t('accidents.quick.photoFailed'));
+            if (res.photosRefused > 0) message.warning(t('accidents.quick.photoRefused', { n: res.photosRefused }));
             navigate(`/enterprises/${enterpriseId}/accidents/${res.id}`);
           }, (e: unknown) => showError(e));
         }} />

@@ -1,6 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { api, type OnExportProgress, type Query } from '../../../app/api';
-import type { ItemOf, ResponseOf } from '../../../api/types';
 
 /*
  * The drill screens' calls (server: src/modules/emergency/drills/drill.routes.ts). The shapes are written out here, as
@@ -51,10 +50,6 @@ export type EvaluateInput = {
   wentWell: string; problems: string; planNeedsRevision: boolean; actions: { content: string; ownerEmployeeId: string; dueOn: string }[]; version?: number;
 };
 
-/** An employee as the pickers show him. */
-export type EmployeeOption = { id: string; name: string; unitName: string | null };
-type EmployeeRow = ItemOf<ResponseOf<'/enterprises/{enterpriseId}/employees'>>;
-
 /** The queries a drill shows in, for a write's `invalidates`. */
 export const drillQueries = (enterpriseId: string): QueryKey[] => [['drills', enterpriseId], ['drill-plan', enterpriseId], ['workbench']];
 
@@ -81,8 +76,4 @@ export const drillsApi = {
   hazard: (enterpriseId: string, id: string) => api.post<DrillAction>(`${base(enterpriseId)}/drill-actions/${id}/hazard`, {}),
   exportList: (enterpriseId: string, query: Query, fallbackName: string, onProgress?: OnExportProgress) =>
     api.download(`${base(enterpriseId)}/drills/export`, query, fallbackName, onProgress),
-  employees: async (enterpriseId: string, q: string | undefined, signal?: AbortSignal): Promise<EmployeeOption[]> => {
-    const page = await api.get<ResponseOf<'/enterprises/{enterpriseId}/employees'>>(`${base(enterpriseId)}/employees`, { q, status: 'active', pageSize: 30 }, { signal });
-    return page.items.map((e: EmployeeRow) => ({ id: e.id, name: e.name, unitName: e.orgUnitName ?? null }));
-  },
 };

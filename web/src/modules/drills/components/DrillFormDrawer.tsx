@@ -6,8 +6,8 @@ import { LimitedInput } from '../../../app/components/LimitedInput';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation, useApiQuery } from '../../../app/useApi';
-import { DRILL_FORMS, drillQueries, drillsApi, type DrillDetail, type DrillForm, type DrillInput, type EmployeeOption } from '../api/drills.api';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect, type EmployeeOption } from '../../../app/components/EmployeeSelect';
+import { DRILL_FORMS, drillQueries, drillsApi, type DrillDetail, type DrillForm, type DrillInput } from '../api/drills.api';
 
 dayjs.extend(utc);
 
@@ -85,10 +85,10 @@ export function DrillFormDrawer({ enterpriseId, drill, onSaved, onClose }: Props
         <LimitedInput max={200} />
       </Form.Item>
       <Form.Item name="organiserEmployeeId" label={t('drill.field.organiser')} extra={t('drill.organiserHint')} rules={[{ required: true, message: t('validation.required') }]}>
-        <EmployeeSelect enterpriseId={enterpriseId} initial={known} testId="drill-organiser" />
+        <EmployeeSelect enterpriseId={enterpriseId} placeholder={t('drill.pickEmployee')} initial={known} testId="drill-organiser" />
       </Form.Item>
       <Form.Item name="participantIds" label={t('drill.field.participants')}>
-        <EmployeeSelect multiple enterpriseId={enterpriseId} initial={known} testId="drill-participants" />
+        <EmployeeSelect multiple enterpriseId={enterpriseId} placeholder={t('drill.pickEmployees')} initial={known} testId="drill-participants" />
       </Form.Item>
     </FormDrawer>
   );

@@ -6,7 +6,7 @@ import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
 import { drillQueries, drillsApi, type DrillDetail, type EvaluateInput } from '../api/drills.api';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 
 type Values = { wentWell: string; problems: string; planNeedsRevision: boolean; actions: { content: string; ownerEmployeeId?: string; dueOn?: Dayjs }[] };
 
@@ -48,7 +48,7 @@ export function EvaluateDrawer({ drill, onSaved, onClose }: { drill: DrillDetail
                     <LimitedTextArea rows={2} max={1000} placeholder={t('drill.action.content')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'ownerEmployeeId']} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 200px', marginBottom: 0 }}>
-                    <EmployeeSelect enterpriseId={drill.enterpriseId} initial={known} />
+                    <EmployeeSelect enterpriseId={drill.enterpriseId} placeholder={t('drill.pickEmployee')} initial={known} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '0 1 160px', marginBottom: 0 }}>
                     <DatePicker placeholder={t('drill.action.dueOn')} style={{ width: '100%' }} inputReadOnly />

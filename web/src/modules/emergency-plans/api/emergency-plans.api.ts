@@ -78,7 +78,9 @@ export const plansApi = {
   review: (enterpriseId: string, id: string, body: { reviewers: Reviewer[]; reviewedOn: string; conclusion: ReviewConclusion; opinions: string; version?: number }) =>
     api.post<PlanDetail>(`${base(enterpriseId)}/${id}/review`, body),
   sign: (enterpriseId: string, id: string, body: SignBody & { version?: number }) => api.post<PlanDetail>(`${base(enterpriseId)}/${id}/sign`, body),
-  issue: (enterpriseId: string, id: string, body: { audienceUserIds?: string[]; distribution: DistributionEntry[]; version?: number }) =>
+  issue: (enterpriseId: string, id: string, body: {
+    audienceUserIds?: string[]; audienceEmployeeIds?: string[]; audienceUnitIds?: string[]; audiencePostIds?: string[]; distribution: DistributionEntry[]; version?: number;
+  }) =>
     api.post<PlanDetail>(`${base(enterpriseId)}/${id}/issue`, body),
   revise: (enterpriseId: string, id: string, body: { cause: RevisionCause; note: string; version?: number }) => api.post<PlanDetail>(`${base(enterpriseId)}/${id}/revise`, body),
   read: (enterpriseId: string, id: string) => api.post<PlanDetail>(`${base(enterpriseId)}/${id}/read`),

@@ -1,11 +1,16 @@
+import { useMemo } from 'react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Input, Radio, Select, Switch } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Radio, Select, Switch, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 import { FormDrawer } from '../../../app/components/FormDrawer';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { districtNow } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useApiMutation } from '../../../app/useApi';
+import { useApiMutation, useApiQuery } from '../../../app/useApi';
+import { buildOrgTree, type OrgNode } from '../../org/api/org-tree';
+import { orgApi } from '../../org/api/org.api';
+import { postLabel } from '../../org/api/post-label';
 import {
   REVIEW_CONCLUSIONS, REVISION_CAUSES, planQueries, plansApi, type DistributionEntry, type PlanDetail, type ReviewConclusion, type Reviewer, type RevisionCause,
 } from '../api/emergency-plans.api';
@@ -56,33 +61,62 @@ export function ReviewDrawer({ plan, onDone, onClose }: Common) {
   );
 }
 
-/** 发布: publish to the staff (every active account; read receipts) and name the units and rescue teams it goes to. */
+type IssueValues = { employeeIds: string[]; unitIds: string[]; postIds: string[]; distribution: DistributionEntry[] };
+type UnitOption = { value: string; title: string; children: UnitOption[] };
+
+/**
+ * 发布: publish to the staff concerned (read receipts) — people picked from the roster, units (with the units under
+ * them) and posts; none picked, every active account — and name the units and rescue teams it is distributed to.
+ */
 export function IssueDrawer({ plan, onDone, onClose }: Common) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ distribution: DistributionEntry[] }>();
-  const save = useApiMutation((v: { distribution: DistributionEntry[] }) => plansApi.issue(plan.enterpriseId, plan.id, { distribution: v.distribution ?? [], version: plan.version }),
-    { invalidates: planQueries(plan.enterpriseId), onSuccess: onDone });
+  const eid = plan.enterpriseId;
+  const [form] = Form.useForm<IssueValues>();
+  const units = useApiQuery(['org', eid, 'units'], (signal) => orgApi.units(eid, signal));
+  const posts = useApiQuery(['org', eid, 'posts'], (signal) => orgApi.posts(eid, undefined, signal));
+  const unitTree = useMemo(() => {
+    const toOption = (n: OrgNode): UnitOption => ({ value: n.id, title: n.name, children: n.children.map(toOption) });
+    return buildOrgTree(units.data ?? []).map(toOption);
+  }, [units.data]);
+  const save = useApiMutation((v: IssueValues) => plansApi.issue(eid, plan.id, {
+    audienceEmployeeIds: v.employeeIds ?? [], audienceUnitIds: v.unitIds ?? [], audiencePostIds: v.postIds ?? [], distribution: v.distribution ?? [], version: plan.version,
+  }), { invalidates: planQueries(eid), onSuccess: onDone });
+  const picked = Form.useWatch([], form);
+  const everyone = !picked?.employeeIds?.length && !picked?.unitIds?.length && !picked?.postIds?.length;
   return (
     <FormDrawer title={t('emergencyPlans.issue')} okText={t('emergencyPlans.issue')} form={form} saving={save.saving} onSubmit={save.run} onClose={onClose} testId="plan-issue"
-      intro={t('emergencyPlans.issueHint')} initialValues={{ distribution: [] }}>
-      <Form.List name="distribution">
-        {(fields, { add, remove }) => (
-          <Flex vertical gap={4}>
-            {fields.map((f) => (
-              <Flex key={f.key} gap={8} align="baseline">
-                <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} style={{ flex: 2, marginBottom: 8 }}>
-                  <Input placeholder={t('emergencyPlans.distributionName')} maxLength={100} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'kind']} initialValue="unit" style={{ flex: 1, marginBottom: 8 }}>
-                  <Select options={(['unit', 'rescue_team', 'other'] as const).map((k) => ({ value: k, label: t(`emergencyPlans.distribution.${k}`) }))} />
-                </Form.Item>
-                <MinusCircleOutlined onClick={() => remove(f.name)} />
-              </Flex>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', kind: 'unit' })}>{t('emergencyPlans.addDistribution')}</Button>
-          </Flex>
-        )}
-      </Form.List>
+      intro={t('emergencyPlans.issueHint')} initialValues={{ employeeIds: [], unitIds: [], postIds: [], distribution: [] }}>
+      <Form.Item name="employeeIds" label={t('emergencyPlans.audience.people')}>
+        <EmployeeSelect multiple enterpriseId={eid} placeholder={t('emergencyPlans.audience.pickPeople')} testId="plan-issue-people" />
+      </Form.Item>
+      <Form.Item name="unitIds" label={t('emergencyPlans.audience.units')}>
+        <TreeSelect multiple treeData={unitTree} treeDefaultExpandAll showSearch treeNodeFilterProp="title" allowClear loading={units.loading}
+          placeholder={t('emergencyPlans.audience.pickUnits')} style={{ width: '100%' }} data-testid="plan-issue-units" />
+      </Form.Item>
+      <Form.Item name="postIds" label={t('emergencyPlans.audience.posts')} extra={everyone ? t('emergencyPlans.audience.everyone') : t('emergencyPlans.audience.named')}>
+        <Select mode="multiple" allowClear optionFilterProp="label" loading={posts.loading} placeholder={t('emergencyPlans.audience.pickPosts')}
+          options={(posts.data ?? []).map((p) => ({ value: p.id, label: postLabel(p) }))} data-testid="plan-issue-posts" />
+      </Form.Item>
+      <Form.Item label={t('emergencyPlans.audience.distribution')} style={{ marginBottom: 0 }}>
+        <Form.List name="distribution">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={4}>
+              {fields.map((f) => (
+                <Flex key={f.key} gap={8} align="baseline">
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} style={{ flex: 2, marginBottom: 8 }}>
+                    <Input placeholder={t('emergencyPlans.distributionName')} maxLength={100} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'kind']} initialValue="unit" style={{ flex: 1, marginBottom: 8 }}>
+                    <Select options={(['unit', 'rescue_team', 'other'] as const).map((k) => ({ value: k, label: t(`emergencyPlans.distribution.${k}`) }))} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', kind: 'unit' })}>{t('emergencyPlans.addDistribution')}</Button>
+            </Flex>
+          )}
+        </Form.List>
+      </Form.Item>
     </FormDrawer>
   );
 }

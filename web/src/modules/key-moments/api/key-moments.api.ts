@@ -34,14 +34,12 @@ export type NewHireList = ResponseOf<'/enterprises/{enterpriseId}/mentoring/new-
 export type NewHire = ItemOf<NewHireList>;
 export type SkillSuggestions = ResponseOf<'/enterprises/{enterpriseId}/posts/{postId}/mentoring-skills'>;
 type PostRow = ItemOf<ResponseOf<'/enterprises/{enterpriseId}/posts'>>;
-type EmployeeRow = ItemOf<ResponseOf<'/enterprises/{enterpriseId}/employees'>>;
 
 export const KEY_MOMENT_KINDS = ['holiday', 'resumption', 'maintenance'] as const satisfies readonly KeyMomentKind[];
 export const MENTORSHIP_STATUSES = ['active', 'completed', 'cancelled'] as const satisfies readonly MentorshipStatus[];
 export const SKILL_KINDS = ['procedure', 'risk_card', 'other'] as const satisfies readonly SkillKind[];
 
-/** An employee or a post as the pickers show them. */
-export type EmployeeOption = { id: string; name: string; unitName: string | null };
+/** A post as the pickers show it. */
 export type PostOption = { id: string; name: string };
 
 /** The queries a write changes, for its `invalidates`: the module's own lists and details, the duties and the workbench. */
@@ -99,12 +97,6 @@ export const keyMomentsApi = {
   removeSkill: (enterpriseId: string, id: string, skillId: string) => api.del<MentorshipDetail>(`${base(enterpriseId)}/mentorships/${id}/skills/${skillId}`),
   skillSuggestions: (enterpriseId: string, postId: string) => api.get<SkillSuggestions>(`${base(enterpriseId)}/posts/${postId}/mentoring-skills`),
   newHires: (enterpriseId: string, signal?: AbortSignal) => api.get<NewHireList>(`${base(enterpriseId)}/mentoring/new-hires`, undefined, { signal }),
-
-  /** The enterprise's active employees matching what was typed (the leader, mentor and apprentice pickers). */
-  employees: async (enterpriseId: string, q: string | undefined, signal?: AbortSignal): Promise<EmployeeOption[]> => {
-    const page = await api.get<ResponseOf<'/enterprises/{enterpriseId}/employees'>>(`${base(enterpriseId)}/employees`, { q, status: 'active', pageSize: 30 }, { signal });
-    return page.items.map((e: EmployeeRow) => ({ id: e.id, name: e.name, unitName: e.orgUnitName ?? null }));
-  },
   posts: async (enterpriseId: string, signal?: AbortSignal): Promise<PostOption[]> => {
     const rows = await api.get<ResponseOf<'/enterprises/{enterpriseId}/posts'>>(`${base(enterpriseId)}/posts`, undefined, { signal });
     return rows.map((p: PostRow) => ({ id: p.id, name: p.name }));

@@ -6,7 +6,7 @@ import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
 import { keyMomentQueries, keyMomentsApi, type KeyMomentDetail } from '../api/key-moments.api';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 
 type Kind = 'maintenance' | 'resumption';
 type Values = { kind: Kind; name: string; days?: [Dayjs, Dayjs]; shutdown?: [Dayjs, Dayjs]; leaderEmployeeId?: string | null; note: string };

@@ -6,7 +6,7 @@ import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
 import { keyMomentQueries, keyMomentsApi, type KeyMomentDetail, type KeyMomentPatch } from '../api/key-moments.api';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 
 type Values = {
   name: string; startsOn?: Dayjs | null; endsOn?: Dayjs | null; shutdownFrom?: Dayjs | null; shutdownTo?: Dayjs | null;

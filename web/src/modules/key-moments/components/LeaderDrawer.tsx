@@ -3,7 +3,7 @@ import { FormDrawer } from '../../../app/components/FormDrawer';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
 import { keyMomentQueries, keyMomentsApi, type KeyMomentDetail } from '../api/key-moments.api';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 
 type Values = { leaderEmployeeId: string | null };
 

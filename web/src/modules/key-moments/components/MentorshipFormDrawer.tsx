@@ -8,7 +8,7 @@ import { useShowError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { SKILL_KINDS, keyMomentsApi, mentoringQueries, type MentorshipDetail, type SkillKind } from '../api/key-moments.api';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 
 type Skill = { kind: SkillKind; title: string; riskPointId?: string | null };
 type Values = { mentorEmployeeId: string; apprenticeEmployeeId: string; postId?: string | null; period: [Dayjs, Dayjs]; note: string; skills: Skill[] };
@@ -72,11 +72,11 @@ export function MentorshipFormDrawer({ enterpriseId, mentorship, apprentice, onS
         <Form.Item label={t('mentorship.field.apprentice')}><span>{mentorship.apprentice.name}</span></Form.Item>
       ) : (
         <Form.Item name="apprenticeEmployeeId" label={t('mentorship.field.apprentice')} rules={[{ required: true, message: t('validation.required') }]}>
-          <EmployeeSelect enterpriseId={enterpriseId} initial={known} testId="mentorship-apprentice" />
+          <EmployeeSelect enterpriseId={enterpriseId} placeholder={t('mentorship.pickEmployee')} initial={known} testId="mentorship-apprentice" />
         </Form.Item>
       )}
       <Form.Item name="mentorEmployeeId" label={t('mentorship.field.mentor')} rules={[{ required: true, message: t('validation.required') }]}>
-        <EmployeeSelect enterpriseId={enterpriseId} initial={known} testId="mentorship-mentor" />
+        <EmployeeSelect enterpriseId={enterpriseId} placeholder={t('mentorship.pickEmployee')} initial={known} testId="mentorship-mentor" />
       </Form.Item>
       <Form.Item name="postId" label={t('mentorship.field.post')}>
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('mentorship.pickPost')} loading={posts.loading}

@@ -23,10 +23,6 @@ export const MEETING_TYPES = ['safety_topic', 'safety_committee', 'regular', 'co
 export const MEETING_STATUSES = ['draft', 'confirmed', 'voided'] as const satisfies readonly MeetingStatus[];
 export const MEETING_FILE_ROLES = ['minutes', 'report', 'photo'] as const satisfies readonly MeetingFileRole[];
 
-/** An employee as the pickers show him. */
-export type EmployeeOption = { id: string; name: string; unitName: string | null };
-type EmployeeRow = ItemOf<ResponseOf<'/enterprises/{enterpriseId}/employees'>>;
-
 /** The queries a meeting or action shows in, for a write's `invalidates`: the enterprise's meetings, actions and the workbench. */
 export const meetingQueries = (enterpriseId: string): QueryKey[] => [['meetings', enterpriseId], ['meeting-actions', enterpriseId], ['workbench']];
 
@@ -51,9 +47,4 @@ export const meetingsApi = {
   actions: (enterpriseId: string, query: Query, signal?: AbortSignal) => api.get<ResponseOf<ActionsPath>>(`${base(enterpriseId)}/meeting-actions`, query, { signal }),
   done: (enterpriseId: string, id: string, body: BodyOf<`${ActionsPath}/{id}/done`>) => api.post<MeetingAction>(`${base(enterpriseId)}/meeting-actions/${id}/done`, body),
   cancel: (enterpriseId: string, id: string, body: BodyOf<`${ActionsPath}/{id}/cancel`>) => api.post<MeetingAction>(`${base(enterpriseId)}/meeting-actions/${id}/cancel`, body),
-  /** The enterprise's active employees matching what was typed (the attendee, chair and owner pickers). */
-  employees: async (enterpriseId: string, q: string | undefined, signal?: AbortSignal): Promise<EmployeeOption[]> => {
-    const page = await api.get<ResponseOf<'/enterprises/{enterpriseId}/employees'>>(`${base(enterpriseId)}/employees`, { q, status: 'active', pageSize: 30 }, { signal });
-    return page.items.map((e: EmployeeRow) => ({ id: e.id, name: e.name, unitName: e.orgUnitName ?? null }));
-  },
 };

@@ -7,8 +7,8 @@ import { LimitedInput } from '../../../app/components/LimitedInput';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
-import { MEETING_TYPES, meetingQueries, meetingsApi, type EmployeeOption, type MeetingDetail, type MeetingInput, type MeetingType } from '../api/meetings.api';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect, type EmployeeOption } from '../../../app/components/EmployeeSelect';
+import { MEETING_TYPES, meetingQueries, meetingsApi, type MeetingDetail, type MeetingInput, type MeetingType } from '../api/meetings.api';
 
 dayjs.extend(utc);
 
@@ -94,10 +94,10 @@ export function MeetingFormDrawer({ enterpriseId, meeting, initialType, corrects
         </Form.Item>
       </Flex>
       <Form.Item name="chairEmployeeId" label={t('meeting.field.chair')} extra={t('meeting.chairHint')} rules={[{ required: true, message: t('validation.required') }]}>
-        <EmployeeSelect enterpriseId={enterpriseId} initial={known} testId="meeting-chair" />
+        <EmployeeSelect enterpriseId={enterpriseId} placeholder={t('meeting.pickEmployee')} initial={known} testId="meeting-chair" />
       </Form.Item>
       <Form.Item name="attendeeIds" label={t('meeting.field.attendees')}>
-        <EmployeeSelect multiple enterpriseId={enterpriseId} initial={known} testId="meeting-attendees" />
+        <EmployeeSelect multiple enterpriseId={enterpriseId} placeholder={t('meeting.pickEmployees')} initial={known} testId="meeting-attendees" />
       </Form.Item>
       <Form.Item name="agenda" label={t('meeting.field.agenda')}>
         <LimitedTextArea rows={3} max={4000} />
@@ -115,7 +115,7 @@ export function MeetingFormDrawer({ enterpriseId, meeting, initialType, corrects
                     <LimitedTextArea rows={2} max={1000} placeholder={t('meeting.decision.content')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'ownerEmployeeId']} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 200px', marginBottom: 0 }}>
-                    <EmployeeSelect enterpriseId={enterpriseId} initial={known} />
+                    <EmployeeSelect enterpriseId={enterpriseId} placeholder={t('meeting.pickEmployee')} initial={known} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'dueOn']} style={{ flex: '0 1 160px', marginBottom: 0 }}>
                     <DatePicker placeholder={t('meeting.decision.dueOn')} style={{ width: '100%' }} inputReadOnly />

@@ -1,38 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Popover, Tooltip } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { NOTIFICATIONS_CHANGED, notificationsApi } from '../api/notifications.api';
+import { unreadFeed } from '../api/unread-feed';
 import { NotificationPreview } from './NotificationPreview';
 
-const POLL_MS = 30_000;
-
-/** Unread count, polled every 30 s (skipped while the tab is hidden); click for the latest few. */
+/**
+ * Unread count, pushed by the server as it changes (the tab's one stream; the 30 s poll while the stream is down);
+ * click for the latest few. The exact count is on `data-count` (the badge shows 99+).
+ */
 export function NotificationBell() {
   const { t } = useI18n();
   const [count, setCount] = useState(0);
   const [open, setOpen] = useState(false);
 
-  const refresh = useCallback(() => {
-    notificationsApi.unreadCount().then((r) => setCount(r.count)).catch(() => undefined);
-  }, []);
-
-  useEffect(() => {
-    refresh();
-    const timer = window.setInterval(() => {
-      if (!document.hidden) refresh();
-    }, POLL_MS);
-    const onVisible = () => {
-      if (!document.hidden) refresh();
-    };
-    window.addEventListener(NOTIFICATIONS_CHANGED, refresh);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener(NOTIFICATIONS_CHANGED, refresh);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [refresh]);
+  useEffect(() => unreadFeed.subscribe(setCount), []);
 
   return (
     <Popover
@@ -45,7 +27,7 @@ export function NotificationBell() {
       title={t('notifications.title')}
     >
       <Tooltip title={t('notifications.title')} open={open ? false : undefined}>
-        <Button type="text" data-testid="notification-bell" aria-label={t('notifications.bellLabel', { count })}>
+        <Button type="text" data-testid="notification-bell" data-count={count} aria-label={t('notifications.bellLabel', { count })}>
           <Badge count={count} size="small" overflowCount={99} data-testid="notification-count">
             <BellOutlined style={{ fontSize: 18 }} />
           </Badge>

@@ -49,6 +49,17 @@ export type EmergencyContactInput = Omit<EmergencyContact, 'id' | 'version'> & {
 
 export type EmployeeOption = { id: string; name: string; orgUnitName: string; phone?: string | null };
 
+/** One enterprise of the regulators' list (R-EMG-3): what is required of it, what is missing, its resources. */
+export type RescueSupervisionRow = {
+  enterpriseId: string; name: string; creditCode: string; subdistrictName: string; industryName: string; requirement: RescueRequirement;
+  met: boolean; reasons: ReadinessReason[]; teams: number; members: number; agreements: number; agreementValidTo: string | null; agreementExpired: boolean;
+  equipment: number; inspectionsOverdue: number; expired: number;
+};
+export type RescueSupervisionList = {
+  items: RescueSupervisionRow[]; total: number; page: number; pageSize: number; today: string;
+  counts: { enterprises: number; required: number; missing: number; agreementExpired: number; inspectionOverdue: number };
+};
+
 /** What a rescue write shows in, for a write's `invalidates`. */
 export const rescueQueries = (enterpriseId: string): QueryKey[] => [['rescue', enterpriseId], ['workbench']];
 
@@ -74,6 +85,8 @@ export const rescueApi = {
   createContact: (eid: string, body: EmergencyContactInput) => api.post<EmergencyContact>(`${base(eid)}/rescue-contacts`, body),
   updateContact: (eid: string, id: string, body: EmergencyContactInput) => api.put<EmergencyContact>(`${base(eid)}/rescue-contacts/${id}`, body),
   deleteContact: (eid: string, id: string) => api.del<{ ok: true }>(`${base(eid)}/rescue-contacts/${id}`),
+  supervision: (query: Query, signal?: AbortSignal) => api.get<RescueSupervisionList>('/rescue-supervision', query, { signal }),
+  exportSupervision: (query: Query) => api.download('/rescue-supervision/export', query, 'rescue-supervision.xlsx'),
   /** The people a member may name: the enterprise's active roster. */
   people: async (eid: string, signal?: AbortSignal) =>
     (await api.get<{ items: EmployeeOption[] }>(`${base(eid)}/employees`, { pageSize: 200, status: 'active' }, { signal })).items,

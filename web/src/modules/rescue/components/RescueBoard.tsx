@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EnvironmentOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Flex, List, Popconfirm, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import {
   rescueApi, rescueQueries, type AgreementState, type EmergencyContact, type EquipmentState, type RescueAgreement, type RescueEquipment, type RescueOverview,
   type RescueTeam,
 } from '../api/rescue.api';
+import { EquipmentPlan } from './EquipmentPlan';
 import { AgreementDrawer, ContactDrawer, EquipmentDrawer, InspectDrawer, TeamDrawer } from './RescueDrawers';
 
 export const RESCUE_TABS = ['organisation', 'equipment', 'contacts'] as const;
@@ -142,6 +143,7 @@ function Equipment({ enterpriseId, canManage, initialAttention }: { enterpriseId
   const list = useApiQuery(['rescue', enterpriseId, 'equipment', query.state], (signal) => rescueApi.equipment(enterpriseId, query, signal));
   const [editing, setEditing] = useState<RescueEquipment | null | undefined>(undefined);
   const [inspecting, setInspecting] = useState<RescueEquipment | null>(null);
+  const [locating, setLocating] = useState<RescueEquipment | null>(null);
   const del = useApiMutation((id: string) => rescueApi.deleteEquipment(enterpriseId, id), { invalidates: rescueQueries(enterpriseId) });
   const exporter = useExport();
   const today = list.data?.today ?? '';
@@ -165,6 +167,9 @@ function Equipment({ enterpriseId, canManage, initialAttention }: { enterpriseId
                     <Tag>{t(`rescue.category.${q.category}`)}</Tag>
                     <Typography.Text>{`${q.quantity} ${q.unit}`}</Typography.Text>
                     <Tag color={STATE_COLOR[q.state]}>{t(`rescue.state.${q.state}`)}</Tag>
+                    {q.floorPlanId && q.position && (
+                      <Button size="small" icon={<EnvironmentOutlined />} onClick={() => setLocating(q)} data-testid="rescue-equipment-locate">{t('rescue.equipment.showOnPlan')}</Button>
+                    )}
                   </Space>
                   <RowActions canManage={canManage} onEdit={() => setEditing(q)} onDelete={() => del.run(q.id)}
                     extra={<Button size="small" type="primary" ghost onClick={() => setInspecting(q)}>{t('rescue.equipment.inspect')}</Button>} />
@@ -183,6 +188,7 @@ function Equipment({ enterpriseId, canManage, initialAttention }: { enterpriseId
           )} />
       )}
       {editing !== undefined && <EquipmentDrawer enterpriseId={enterpriseId} item={editing} today={today} onClose={() => setEditing(undefined)} />}
+      {locating && <EquipmentPlan enterpriseId={enterpriseId} item={locating} onClose={() => setLocating(null)} />}
       {inspecting && <InspectDrawer enterpriseId={enterpriseId} item={inspecting} today={today} onClose={() => setInspecting(null)} />}
     </>
   );

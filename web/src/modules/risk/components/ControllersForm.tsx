@@ -4,7 +4,7 @@ import { useI18n } from '../../../app/i18n';
 import { useApiMutation } from '../../../app/useApi';
 import type { ControlLevel } from '../api/risk-grading';
 import { riskApi, riskQueries, type ControllersInput, type RiskDetail } from '../api/risk.api';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 
 type Props = { enterpriseId: string; point: RiskDetail; editable: boolean; onSaved: (p: RiskDetail) => void };
 
@@ -26,6 +26,7 @@ export function ControllersForm({ enterpriseId, point, editable, onSaved }: Prop
   });
   const byLevel = new Map(point.controllers.map((c) => [c.level, c]));
   const levels: ControlLevel[] = point.requiredLevels;
+  const known = point.controllers.map((c) => ({ id: c.employeeId, name: c.name, unitName: null }));
 
   if (!point.grade) return <Alert type="info" showIcon title={t('risk.controllersNeedGrade')} />;
   if (!editable) {
@@ -57,7 +58,7 @@ export function ControllersForm({ enterpriseId, point, editable, onSaved }: Prop
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('risk.controllersHint', { level: t(`risk.level.${levels[0] ?? 'team'}`) })} />
       {levels.map((l) => (
         <Form.Item key={l} name={l} label={t(`risk.level.${l}`)} rules={[{ required: true, message: t('risk.controllerRequired') }]}>
-          <EmployeeSelect enterpriseId={enterpriseId} initialLabel={byLevel.get(l)?.name} testId={`controller-${l}`} />
+          <EmployeeSelect enterpriseId={enterpriseId} placeholder={t('risk.pickEmployee')} initial={known} testId={`controller-${l}`} />
         </Form.Item>
       ))}
       <Flex justify="flex-end">

@@ -8,7 +8,7 @@ import type { Post } from '../../org/api/org.api';
 import { postLabel } from '../../org/api/post-label';
 import { MEASURE_CATEGORIES, riskApi, riskQueries, type Measure, type MeasureCategory, type RiskDetail } from '../api/risk.api';
 import { CheckItemsList } from './CheckItemsList';
-import { EmployeeSelect } from './EmployeeSelect';
+import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 import { LimitedTextArea } from '../../../app/components/LimitedTextArea';
 
 type Props = { enterpriseId: string; point: RiskDetail; posts: Post[] | undefined; editable: boolean; onSaved: (p: RiskDetail) => void };
@@ -34,6 +34,7 @@ export function MeasuresEditor({ enterpriseId, point, posts, editable, onSaved }
     for (const m of point.measures) v[m.category].push({ content: m.content, ownerEmployeeId: m.ownerEmployeeId, ownerName: m.ownerName, checkItems: m.checkItems });
     return v;
   }, [point.measures]);
+  const owners = useMemo(() => point.measures.flatMap((m) => (m.ownerEmployeeId && m.ownerName ? [{ id: m.ownerEmployeeId, name: m.ownerName, unitName: null }] : [])), [point.measures]);
 
   if (!editable) {
     if (point.measures.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('risk.noMeasures')} />;
@@ -95,7 +96,7 @@ export function MeasuresEditor({ enterpriseId, point, posts, editable, onSaved }
                         <LimitedTextArea autoSize={{ minRows: 1, maxRows: 4 }} max={1000} placeholder={t('risk.measureContent')} data-testid="measure-content" />
                       </Form.Item>
                       <Form.Item name={[field.name, 'ownerEmployeeId']} style={{ flex: '1 1 180px', marginBottom: 8 }}>
-                        <EmployeeSelect enterpriseId={enterpriseId} initialLabel={form.getFieldValue([c, field.name, 'ownerName']) as string | undefined} />
+                        <EmployeeSelect enterpriseId={enterpriseId} placeholder={t('risk.pickEmployee')} initial={owners} />
                       </Form.Item>
                       <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.delete')} />
                     </Flex>
