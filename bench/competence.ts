@@ -19,13 +19,13 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
 import type { BenchKit } from './hazards';
+import { captureReads, replayReads } from './capture';
 import { drive, request, type Load } from './load';
 import { MODULES } from '../src/app';
 import { BIG_ENTERPRISE_EMPLOYEES, SCALE_COMPETENCE_MARKER, seedBigEnterpriseTraining } from '../src/cli/seed-scale-competence';
-import type { Ctx } from '../src/platform/auth/actor';
-import { createSession, loadSession, SESSION_COOKIE } from '../src/platform/auth/session';
+import { createSession, SESSION_COOKIE } from '../src/platform/auth/session';
 import { loadConfig } from '../src/platform/config';
-import { openDatabase, type Db } from '../src/platform/db/database';
+import { openDatabase } from '../src/platform/db/database';
 import type { DB } from '../src/platform/db/schema';
 import { installModules } from '../src/platform/module';
 import { localYear } from '../src/platform/time';
@@ -36,23 +36,6 @@ import { listShortfalls } from '../src/modules/management/training/training.serv
 
 type Session = { cookie: string; csrf: string; token: string };
 type Row = { figure: string; engine: string; connections: number; api: Load; raw: Load; statements: number; target: string };
-
-/** The statements a service call sends, captured on a Kysely of its own over `pool` (the reads are kept for replay). */
-async function capture(pool: pg.Pool, token: string, call: (db: Db, ctx: Ctx) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const list: CompiledQuery[] = [];
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (ev) => { if (ev.level === 'query') list.push(ev.query); } });
-  const actor = await loadSession(db, token);
-  if (!actor) throw new Error('no session to capture with');
-  list.length = 0;
-  await call(db as unknown as Db, { actor, ip: '127.0.0.1', requestId: 'bench', locale: 'zh-CN', now: new Date() } as unknown as Ctx);
-  // Not destroyed: it does not own the pool.
-  return list.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
-}
-
-const replay = (pool: pg.Pool, qs: CompiledQuery[]) => async () => {
-  for (const q of qs) await pool.query(q.sql, [...q.parameters]);
-  return true;
-};
 
 async function session(db: Kysely<DB>, userId: string): Promise<Session> {
   const s = await createSession(db, userId, 3, { ip: '127.0.0.1', userAgent: 'bench/competence' });
@@ -116,9 +99,9 @@ async function embeddedShortfall(seconds: number): Promise<Row & { buildMs: numb
       enterpriseId = big.id;
       await database.pool.query('analyze');
       s = await session(database.db as unknown as Kysely<DB>, big.safetyUserId);
-      qs = await capture(database.pool, s.token, (db, ctx) => listShortfalls(db, ctx, enterpriseId, { all: 'no' }));
-      await drive(1, 2, replay(database.pool, qs));
-      raw = await drive(1, seconds, replay(database.pool, qs));
+      qs = await captureReads(database.pool, s.token, (db, ctx) => listShortfalls(db, ctx, enterpriseId, { all: 'no' }));
+      await drive(1, 2, replayReads(database.pool, qs));
+      raw = await drive(1, seconds, replayReads(database.pool, qs));
     } finally {
       await database.close();
     }
@@ -179,9 +162,9 @@ export async function benchCompetence(kit: BenchKit): Promise<Record<string, unk
     console.log(`  a. ${shortBody.people} people, ${shortBody.shortfallPeople} short (first call ${ms(first)})`);
     await drive(1, 2, shortOp);
     const shortApi = await drive(1, seconds, shortOp);
-    const shortQs = await capture(pool, ms1.token, (d, ctx) => listShortfalls(d, ctx, marker.bigEnterpriseId, { all: 'no' }));
-    await drive(1, 2, replay(pool, shortQs));
-    const shortRaw = await drive(1, seconds, replay(pool, shortQs));
+    const shortQs = await captureReads(pool, ms1.token, (d, ctx) => listShortfalls(d, ctx, marker.bigEnterpriseId, { all: 'no' }));
+    await drive(1, 2, replayReads(pool, shortQs));
+    const shortRaw = await drive(1, seconds, replayReads(pool, shortQs));
     rows.push({ figure: `a. shortfall list, ${shortBody.people} people`, engine: 'postgres', connections: 1, api: shortApi, raw: shortRaw, statements: shortQs.length, target: 'p95 ≤ 100 ms' });
     out.shortfallPeople = { people: shortBody.people, short: shortBody.shortfallPeople };
 
@@ -198,9 +181,9 @@ export async function benchCompetence(kit: BenchKit): Promise<Record<string, unk
     await drive(4, 2, viewOp);
     const viewApi = await drive(4, seconds, viewOp);
     const viewQs: CompiledQuery[][] = [];
-    for (const q of views) viewQs.push(await capture(pool, as.token, (d, ctx) => competenceOverview(d, ctx, competenceQuery.parse(q))));
+    for (const q of views) viewQs.push(await captureReads(pool, as.token, (d, ctx) => competenceOverview(d, ctx, competenceQuery.parse(q))));
     let rawTurn = 0;
-    const viewRawOp = async () => replay(pool, viewQs[rawTurn++ % viewQs.length]!)();
+    const viewRawOp = async () => replayReads(pool, viewQs[rawTurn++ % viewQs.length]!)();
     await drive(4, 2, viewRawOp);
     const viewRaw = await drive(4, seconds, viewRawOp);
     rows.push({ figure: `b. competence view, ${viewBody.total} enterprises`, engine: 'postgres', connections: 4, api: viewApi, raw: viewRaw, statements: viewQs[0]!.length, target: 'p95 ≤ 100 ms' });
@@ -215,9 +198,9 @@ export async function benchCompetence(kit: BenchKit): Promise<Record<string, unk
     const firstStd = await firstCall(stdOp, 'standardisation');
     await drive(1, 2, stdOp);
     const stdApi = await drive(1, seconds, stdOp);
-    const stdQs = await capture(pool, es.token, (d, ctx) => getAssessment(d, ctx, ent.id, year));
-    await drive(1, 2, replay(pool, stdQs));
-    const stdRaw = await drive(1, seconds, replay(pool, stdQs));
+    const stdQs = await captureReads(pool, es.token, (d, ctx) => getAssessment(d, ctx, ent.id, year));
+    await drive(1, 2, replayReads(pool, stdQs));
+    const stdRaw = await drive(1, seconds, replayReads(pool, stdQs));
     rows.push({ figure: 'c. prefilled self-assessment', engine: 'postgres', connections: 1, api: stdApi, raw: stdRaw, statements: stdQs.length, target: '≤ 300 ms' });
     out.firstAssessmentMs = firstStd;
     agent.destroy();

@@ -14,12 +14,11 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
 import type { BenchKit } from './hazards';
+import { captureReads } from './capture';
 import { drive, request, type Load } from './load';
 import { MODULES } from '../src/app';
 import { SCALE_EMERGENCY_MARKER } from '../src/cli/seed-scale-emergency';
-import type { Ctx } from '../src/platform/auth/actor';
-import { createSession, loadSession, SESSION_COOKIE } from '../src/platform/auth/session';
-import type { Db } from '../src/platform/db/database';
+import { createSession, SESSION_COOKIE } from '../src/platform/auth/session';
 import type { DB } from '../src/platform/db/schema';
 import { installModules } from '../src/platform/module';
 import { localYear } from '../src/platform/time';
@@ -30,18 +29,6 @@ type Session = { cookie: string; token: string };
 
 const CONNECTIONS = 4;
 const TARGET = 'p95 ≤ 100 ms';
-
-/** The statements a service call sends, captured on a Kysely of its own over `pool` (the reads are kept for replay). */
-async function capture(pool: pg.Pool, token: string, call: (db: Db, ctx: Ctx) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const list: CompiledQuery[] = [];
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (ev) => { if (ev.level === 'query') list.push(ev.query); } });
-  const actor = await loadSession(db, token);
-  if (!actor) throw new Error('no session to capture with');
-  list.length = 0;
-  await call(db as unknown as Db, { actor, ip: '127.0.0.1', requestId: 'bench', locale: 'zh-CN', now: new Date() } as unknown as Ctx);
-  // Not destroyed: it does not own the pool.
-  return list.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
-}
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
@@ -99,7 +86,7 @@ export async function benchEmergencyStats(kit: BenchKit): Promise<Record<string,
     const api = await drive(CONNECTIONS, seconds, apiOp);
 
     const captured: CompiledQuery[][] = [];
-    for (const q of views) captured.push(await capture(pool, session.token, (d, ctx) => accidentStats(d, ctx, null, statsQuery.parse(q))));
+    for (const q of views) captured.push(await captureReads(pool, session.token, (d, ctx) => accidentStats(d, ctx, null, statsQuery.parse(q))));
     let rawTurn = 0;
     const rawOp = async () => {
       for (const q of captured[rawTurn++ % captured.length]!) await pool.query(q.sql, [...q.parameters]);

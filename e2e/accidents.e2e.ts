@@ -20,14 +20,9 @@ const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1366, height: 800 };
 
 /** Message keys of the modules these flows use, which must never reach the screen as text. */
-const RAW_KEY = /\b(accidents|accidentFollowup|common|validation|nav|navGroup)\.[a-z][A-Za-z]*(\.[A-Za-z_]+)*\b/;
+const MODULE_KEYS = ['accidents', 'accidentFollowup', 'common', 'validation', 'nav', 'navGroup'];
 
-async function readable(page: Page, what: string): Promise<void> {
-  await assertReadable(page, what);
-  const text = await page.locator('body').innerText();
-  const raw = RAW_KEY.exec(text);
-  assert.equal(raw, null, `${what}: raw key on screen: ${raw?.[0]}`);
-}
+const readable = (page: Page, what: string) => assertReadable(page, what, MODULE_KEYS);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `accidents-${name}.png`), fullPage: true });

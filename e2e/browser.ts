@@ -163,10 +163,16 @@ export { png } from '../test/fixtures/images';
 /** Text a person must never read: message keys of the modules and rule IDs. */
 const RAW_TEXT = /\b(enterpriseFile|workbench|hazard|risk|check|notify|hazardTab|checkTab)\.[a-z][A-Za-z]+\b|R-[A-Z]+-\d/;
 
-/** Fails when the page shows a message key or a rule ID as text, or scrolls sideways (issue 10). */
-export async function assertReadable(page: Page, what: string): Promise<void> {
+/** A message key of one of these namespaces (`accidents.quick.title`), as text that must never reach a person. */
+export const messageKeys = (modules: readonly string[]) => new RegExp(`\\b(${modules.join('|')})\\.[a-z][A-Za-z]*(\\.[A-Za-z_]+)*\\b`);
+
+/**
+ * Fails when the page shows a message key (of the platform's modules, or of `modules`: the message namespaces a flow
+ * uses) or a rule ID as text, or scrolls sideways (issue 10).
+ */
+export async function assertReadable(page: Page, what: string, modules: readonly string[] = []): Promise<void> {
   const text = await page.locator('body').innerText();
-  const raw = RAW_TEXT.exec(text);
+  const raw = RAW_TEXT.exec(text) ?? (modules.length ? messageKeys(modules).exec(text) : null);
   assert.equal(raw, null, `${what}: raw key on screen: ${raw?.[0]}`);
   const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
   assert.ok(overflow <= 0, `${what}: scrolls sideways by ${overflow} px`);

@@ -23,18 +23,13 @@ const PHONE = { width: 390, height: 844 };
 const YEARLY = 'emergency.drill.yearly';
 
 /** Message keys of the modules this flow uses, which must never reach the screen as text. */
-const RAW_KEY = /\b(drill|drills|obligation|common|validation|nav|navGroup)\.[a-z][A-Za-z]*(\.[A-Za-z_]+)*\b/;
+const MODULE_KEYS = ['drill', 'drills', 'obligation', 'common', 'validation', 'nav', 'navGroup'];
 
 type Duty = { periodKey: string; status: string; dueOn: string | null; drillId: string | null };
 type DrillPlan = { year: number; yearly: Duty; principal: Duty; plans: { id: string; kind: string; title: string; status: string }[] };
 type Drill = { id: string; version: number; status: string; byPrincipal: boolean; organiserName: string; participants: { name: string }[]; evaluatedAt: string | null };
 
-async function readable(page: Page, what: string): Promise<void> {
-  await assertReadable(page, what);
-  const text = await page.locator('body').innerText();
-  const raw = RAW_KEY.exec(text);
-  assert.equal(raw, null, `${what}: raw key on screen: ${raw?.[0]}`);
-}
+const readable = (page: Page, what: string) => assertReadable(page, what, MODULE_KEYS);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `drills-${name}.png`) });

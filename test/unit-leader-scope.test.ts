@@ -148,7 +148,7 @@ function idRoutes(r: Records): Record<string, string[] | null> {
     '/duty-checkin-photos/:id': null,
     '/pay-link-files/:id': null,
     // Drills are the enterprise's own, seen by all its staff (test/drills.test.ts), and so are their photos.
-    '/drills/:id': null, '/drill-files/:id': null,
+    '/drills/:id': null, '/drills/:id/sign-in': null, '/drill-files/:id': null,
     // The enterprise's own: floor plans of the site, the annual risk report, the monthly and yearly hazard reports.
     '/floor-plans/:id/image': null,
     '/risk-reports/:year': null,

@@ -15,6 +15,9 @@ export const DRILLS_MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/v1/enterprises/:enterpriseId/drills/:id/confirm-principal': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/drills/:id/evaluate': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/drills/:id/report': MANAGERS,
+  // A participant signs in himself; someone without an account on a manager's or team leader's device (decided per record).
+  'GET /api/v1/enterprises/:enterpriseId/drills/:id/sign-in': READERS,
+  'POST /api/v1/enterprises/:enterpriseId/drills/:id/sign-in': READERS,
   'POST /api/v1/enterprises/:enterpriseId/drills/:id/void': MANAGERS,
   'POST /api/v1/enterprises/:enterpriseId/drills/:id/files': MANAGERS,
   'GET /api/v1/enterprises/:enterpriseId/drill-files/:id': READERS,

@@ -465,7 +465,7 @@ export type EnterpriseUpdate = Updateable<EnterprisesTable>;
 
 /** Issue 8 §3 (migration 0040): every stored file, whatever its kind, and what it is attached to. */
 export type AttachmentsTable = {
-  enterprise_id: string; id: Generated<string>; kind: 'photo' | 'floor_plan' | 'document' | 'spreadsheet' | 'signature'; mime: string; size: number; sha256: string;
+  enterprise_id: string; id: Generated<string>; kind: 'photo' | 'floor_plan' | 'document' | 'spreadsheet' | 'signature' | 'video'; mime: string; size: number; sha256: string;
   data: Buffer; name: Generated<string>; width: number | null; height: number | null; taken_at: TimestampNullable; uploaded_by: string | null;
   created_at: Timestamp; locked: Generated<boolean>;
   /** Migration 0120: `pending` while its upload waits in quarantine for the processing job (platform/files/deferred.ts). */

@@ -9,7 +9,7 @@ import { unzipBounded, zipEntryNames, ZipRefused } from './zip';
  * so the rules are tested without a server.
  */
 
-export type AttachmentKind = 'photo' | 'floor_plan' | 'document' | 'spreadsheet' | 'signature';
+export type AttachmentKind = 'photo' | 'floor_plan' | 'document' | 'spreadsheet' | 'signature' | 'video';
 
 /** A file a kind accepts: its type, the bytes to store (metadata stripped), and what the kind reads from it. */
 export type Accepted = { ok: true; mime: string; data: Buffer; width: number | null; height: number | null; takenAt: Date | null };
@@ -44,6 +44,8 @@ export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024;
 /** A drawn signature (issue 11): a PNG from the signature pad, a few tens of kilobytes. */
 export const SIGNATURE_MAX_BYTES = 200 * 1024;
+/** A short phone video (issue 14 §3, a drill's record): a minute or two of 720p. */
+export const VIDEO_MAX_BYTES = 50 * 1024 * 1024;
 /** A vector plan is drawn at the size it is shown, so only an absurd declared size is refused. */
 export const SVG_PLAN_MAX_SIDE = 50_000;
 const PIXEL_PARAMS = { side: RASTER_MAX_SIDE, megapixels: RASTER_MAX_PIXELS / 1_000_000 };
@@ -194,6 +196,46 @@ async function acceptDocument(buf: Buffer): Promise<Accepted | Refused> {
   return acceptOffice(buf, 'docx', 'attachment.document.type');
 }
 
+// ---- videos (issue 14 §3) ----
+
+/**
+ * The brands of an ISO base media file (MP4, QuickTime, 3GP) that phones and cameras write, as the `ftyp` box's major
+ * brand names them (ISO/IEC 14496-12, QuickTime File Format, 3GPP TS 26.244).
+ */
+const VIDEO_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'qt  ', 'M4V ', 'M4VP', 'MSNV', '3gp4', '3gp5', '3gp6', '3g2a', 'dash']);
+const EBML_MAGIC = 0x1a45dfa3;
+/** The EBML element ids of the header's DocType (RFC 8794) and its value for WebM. */
+const DOCTYPE_ID = Buffer.from([0x42, 0x82]);
+
+/** An MP4/MOV by its `ftyp` box at offset 4 and a known major brand; QuickTime's `moov`/`mdat`-first files lack one. */
+function isoVideoMime(buf: Buffer): string | null {
+  if (buf.length < 12 || buf.toString('latin1', 4, 8) !== 'ftyp') return null;
+  const size = buf.readUInt32BE(0);
+  if (size < 12 || size > Math.min(buf.length, 4096)) return null;
+  const brand = buf.toString('latin1', 8, 12);
+  if (!VIDEO_BRANDS.has(brand)) return null;
+  return brand === 'qt  ' ? 'video/quicktime' : 'video/mp4';
+}
+
+/** A WebM: the EBML header (1A 45 DF A3) whose DocType, within the header's first bytes, is `webm`. */
+function isWebm(buf: Buffer): boolean {
+  if (buf.length < 8 || buf.readUInt32BE(0) !== EBML_MAGIC) return false;
+  const head = buf.subarray(4, Math.min(buf.length, 64));
+  const at = head.indexOf(DOCTYPE_ID);
+  // The DocType's size is one EBML variable-length byte (0x80 | n) for a short string.
+  return at >= 0 && head[at + 2] === 0x84 && head.toString('latin1', at + 3, at + 7) === 'webm';
+}
+
+/**
+ * A video is judged by its container's header only: it is stored as uploaded, its metadata (a phone's GPS, its
+ * capture time) not stripped, as re-encoding or remuxing needs ffmpeg, which the platform does not ship.
+ */
+function acceptVideo(buf: Buffer): Accepted | Refused {
+  const mime = isoVideoMime(buf) ?? (isWebm(buf) ? 'video/webm' : null);
+  if (!mime) return refuse('attachment.video.type');
+  return { ok: true, mime, data: buf, width: null, height: null, takenAt: null };
+}
+
 export const KINDS: Record<AttachmentKind, KindRules> = {
   photo: {
     maxBytes: PHOTO_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'validation.photo.quota', quotaReason: 'PHOTO_QUOTA',
@@ -215,5 +257,9 @@ export const KINDS: Record<AttachmentKind, KindRules> = {
   spreadsheet: {
     maxBytes: SPREADSHEET_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
     accept: (buf) => acceptOffice(buf, 'xlsx', 'attachment.spreadsheet.type'),
+  },
+  video: {
+    maxBytes: VIDEO_MAX_BYTES, tooLargeKey: 'attachment.tooLarge', quotaKey: 'attachment.quota', quotaReason: 'FILE_QUOTA',
+    accept: async (buf) => acceptVideo(buf),
   },
 };

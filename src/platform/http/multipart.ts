@@ -16,6 +16,8 @@ export type MultipartSpec = {
   /** File parts: at most `maxFiles` (413 beyond), each at most `maxBytes` (413, `tooLarge`). */
   maxFiles: number;
   maxBytes: number;
+  /** A larger (or smaller) limit, and a count, for the files of one field (a record's videos beside its photos). */
+  fieldLimits?: Readonly<Record<string, { maxBytes: number; maxFiles?: number }>>;
   /** Only file parts of these names are kept (all when absent); the others are read and dropped. */
   fileFields?: readonly string[];
   /** Text fields kept (the others are dropped), at most `maxFields` parts of at most `maxFieldBytes` each. */
@@ -49,10 +51,15 @@ export function isMultipartBody(body: unknown): body is MultipartBody {
 export async function readMultipart(req: FastifyRequest, spec: MultipartSpec): Promise<MultipartBody> {
   const body: MultipartBody = { files: [], fields: {} };
   try {
-    const parts = req.parts({ limits: { fileSize: spec.maxBytes, files: spec.maxFiles, fields: spec.maxFields ?? 10, fieldSize: spec.maxFieldBytes ?? 64 * 1024 } });
+    const limits = spec.fieldLimits ?? {};
+    const fileSize = Math.max(spec.maxBytes, ...Object.values(limits).map((l) => l.maxBytes));
+    const parts = req.parts({ limits: { fileSize, files: spec.maxFiles, fields: spec.maxFields ?? 10, fieldSize: spec.maxFieldBytes ?? 64 * 1024 } });
     for await (const part of parts) {
       if (part.type === 'file') {
         const buffer = await part.toBuffer();
+        const limit = limits[part.fieldname];
+        if (buffer.length > (limit?.maxBytes ?? spec.maxBytes)) throw spec.tooLarge?.() ?? new AppError('PAYLOAD_TOO_LARGE');
+        if (limit?.maxFiles !== undefined && body.files.filter((f) => f.field === part.fieldname).length >= limit.maxFiles) throw new AppError('PAYLOAD_TOO_LARGE');
         assertNoControlChars({ [part.fieldname]: part.filename });
         if (!spec.fileFields || spec.fileFields.includes(part.fieldname)) {
           body.files.push({ field: part.fieldname, filename: part.filename, mimetype: part.mimetype, buffer });

@@ -21523,7 +21523,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 演练照片 */
+        /** 演练照片或视频（视频支持 Range 分段读取） */
         get: {
             parameters: {
                 query?: never;
@@ -22049,6 +22049,9 @@ export type paths = {
                             }[];
                             files: {
                                 id: string;
+                                /** @enum {string} */
+                                kind: "photo" | "video";
+                                locked: boolean;
                                 mime: string;
                                 name: string;
                                 size: number;
@@ -22057,6 +22060,7 @@ export type paths = {
                             /** @enum {string} */
                             form: "tabletop" | "practical";
                             id: string;
+                            maxVideos: number;
                             mustReport: boolean;
                             openActions: number;
                             organiserEmployeeId: string;
@@ -22258,6 +22262,9 @@ export type paths = {
                             }[];
                             files: {
                                 id: string;
+                                /** @enum {string} */
+                                kind: "photo" | "video";
+                                locked: boolean;
                                 mime: string;
                                 name: string;
                                 size: number;
@@ -22266,6 +22273,7 @@ export type paths = {
                             /** @enum {string} */
                             form: "tabletop" | "practical";
                             id: string;
+                            maxVideos: number;
                             mustReport: boolean;
                             openActions: number;
                             organiserEmployeeId: string;
@@ -22490,6 +22498,9 @@ export type paths = {
                             }[];
                             files: {
                                 id: string;
+                                /** @enum {string} */
+                                kind: "photo" | "video";
+                                locked: boolean;
                                 mime: string;
                                 name: string;
                                 size: number;
@@ -22498,6 +22509,7 @@ export type paths = {
                             /** @enum {string} */
                             form: "tabletop" | "practical";
                             id: string;
+                            maxVideos: number;
                             mustReport: boolean;
                             openActions: number;
                             organiserEmployeeId: string;
@@ -22709,6 +22721,9 @@ export type paths = {
                             }[];
                             files: {
                                 id: string;
+                                /** @enum {string} */
+                                kind: "photo" | "video";
+                                locked: boolean;
                                 mime: string;
                                 name: string;
                                 size: number;
@@ -22717,6 +22732,7 @@ export type paths = {
                             /** @enum {string} */
                             form: "tabletop" | "practical";
                             id: string;
+                            maxVideos: number;
                             mustReport: boolean;
                             openActions: number;
                             organiserEmployeeId: string;
@@ -22942,6 +22958,9 @@ export type paths = {
                             }[];
                             files: {
                                 id: string;
+                                /** @enum {string} */
+                                kind: "photo" | "video";
+                                locked: boolean;
                                 mime: string;
                                 name: string;
                                 size: number;
@@ -22950,6 +22969,7 @@ export type paths = {
                             /** @enum {string} */
                             form: "tabletop" | "practical";
                             id: string;
+                            maxVideos: number;
                             mustReport: boolean;
                             openActions: number;
                             organiserEmployeeId: string;
@@ -23086,7 +23106,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 上传演练照片（multipart：file，可多个） */
+        /** 上传演练照片和视频（multipart：照片 file，视频 video（MP4、MOV、WebM），可多个） */
         post: {
             parameters: {
                 query?: never;
@@ -23282,6 +23302,9 @@ export type paths = {
                             }[];
                             files: {
                                 id: string;
+                                /** @enum {string} */
+                                kind: "photo" | "video";
+                                locked: boolean;
                                 mime: string;
                                 name: string;
                                 size: number;
@@ -23290,6 +23313,360 @@ export type paths = {
                             /** @enum {string} */
                             form: "tabletop" | "practical";
                             id: string;
+                            maxVideos: number;
+                            mustReport: boolean;
+                            openActions: number;
+                            organiserEmployeeId: string;
+                            organiserName: string;
+                            overdueActions: number;
+                            participantCount: number;
+                            participants: {
+                                employeeId: string;
+                                name: string;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** @enum {string} */
+                                signIn: "manual" | "signature" | "qr";
+                                unitName: string | null;
+                            }[];
+                            place: string;
+                            planId: string;
+                            /** @enum {string} */
+                            planKind: "comprehensive" | "special" | "onsite";
+                            planNeedsRevision: boolean | null;
+                            planTitle: string;
+                            /** Format: date-time */
+                            principalConfirmedAt: string | null;
+                            problems: string;
+                            recordedByName: string | null;
+                            /** Format: date-time */
+                            reportedAt: string | null;
+                            scenario: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {string} */
+                            status: "recorded" | "evaluated" | "reported" | "voided";
+                            version: number;
+                            voidReason: string | null;
+                            wentWell: string;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/drills/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 演练签到名单：参演人员是否有账号、是否已签到；本人是否待签到 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                employeeId: string;
+                                hasAccount: boolean;
+                                name: string;
+                                signedIn: boolean;
+                                unitName: string | null;
+                            }[];
+                            selfPending: boolean;
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 参演人员签到（本人手写签名或密码确认；无账号人员在组织者或班组长设备上手写签名并核对身份证号后四位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        device?: string;
+                        /** Format: uuid */
+                        imageAttachmentId: string;
+                        /** @enum {string} */
+                        method: "pad";
+                    } | {
+                        device?: string;
+                        /** @enum {string} */
+                        method: "password";
+                        password: string;
+                    } | {
+                        device?: string;
+                        /** Format: uuid */
+                        employeeId: string;
+                        idLast4: string;
+                        /** Format: uuid */
+                        imageAttachmentId: string;
+                        /** @enum {string} */
+                        method: "proxy_pad";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                confirmPrincipal: boolean;
+                                evaluate: boolean;
+                                report: boolean;
+                                update: boolean;
+                                upload: boolean;
+                                void: boolean;
+                            };
+                            actions: {
+                                abilities: {
+                                    cancel: boolean;
+                                    done: boolean;
+                                    openHazard: boolean;
+                                };
+                                content: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneByName: string | null;
+                                doneNote: string | null;
+                                drillId: string;
+                                dueOn: string;
+                                hazardId: string | null;
+                                id: string;
+                                overdue: boolean;
+                                ownerEmployeeId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                version: number;
+                            }[];
+                            byPrincipal: boolean;
+                            /** Format: date-time */
+                            endedAt: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: date-time */
+                            evaluatedAt: string | null;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                op: string;
+                                to: string;
+                            }[];
+                            files: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "photo" | "video";
+                                locked: boolean;
+                                mime: string;
+                                name: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @enum {string} */
+                            form: "tabletop" | "practical";
+                            id: string;
+                            maxVideos: number;
                             mustReport: boolean;
                             openActions: number;
                             organiserEmployeeId: string;
@@ -23501,6 +23878,9 @@ export type paths = {
                             }[];
                             files: {
                                 id: string;
+                                /** @enum {string} */
+                                kind: "photo" | "video";
+                                locked: boolean;
                                 mime: string;
                                 name: string;
                                 size: number;
@@ -23509,6 +23889,7 @@ export type paths = {
                             /** @enum {string} */
                             form: "tabletop" | "practical";
                             id: string;
+                            maxVideos: number;
                             mustReport: boolean;
                             openActions: number;
                             organiserEmployeeId: string;

@@ -166,6 +166,31 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** How much of an upload the browser has sent, from 0 to 1. */
+export type OnUploadProgress = (fraction: number) => void;
+
+/**
+ * An upload that reports its progress (a drill's videos of tens of MB from a phone): fetch cannot, XMLHttpRequest
+ * can. Same headers and the same errors as `request`.
+ */
+async function uploadWithProgress<T>(path: string, form: FormData, query: Query | undefined, onProgress: OnUploadProgress): Promise<T> {
+  const res = await new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, query));
+    headersFor('POST', false).forEach((v, k) => xhr.setRequestHeader(k, v));
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
+    xhr.onload = () => {
+      if (xhr.status === 0) reject(new ApiError('NETWORK', 0, handlers.networkMessage()));
+      else resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText }));
+    };
+    xhr.onerror = () => reject(new ApiError('NETWORK', 0, handlers.networkMessage()));
+    xhr.send(form);
+  });
+  if (!res.ok) throw await toError(res, false);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 function filenameFrom(res: Response, fallback: string): string {
   const cd = res.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
@@ -180,7 +205,9 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   del: <T = void>(path: string) => request<T>('DELETE', path),
-  upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
+  upload: <T>(path: string, form: FormData, query?: Query, onProgress?: OnUploadProgress) => (onProgress
+    ? uploadWithProgress<T>(path, form, query, onProgress)
+    : request<T>('POST', path, { form, query })),
   /**
    * Fetches a file (Excel export, template) and hands it to the browser as a download. A large export answers 202
    * with an export id instead: it runs as a job, whose progress is polled (and reported) until its file is ready.

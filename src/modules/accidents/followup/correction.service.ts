@@ -1,19 +1,18 @@
 import type { Ctx } from '../../../platform/auth/actor';
 import { requireActor } from '../../../platform/auth/actor';
-import { requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/database';
-import { forbidden, invalid, notFound } from '../../../platform/errors';
+import { forbidden, invalid } from '../../../platform/errors';
 import { localDay } from '../../../platform/time';
 import { refusalError } from '../../../platform/workflow';
 import { fulfilByRecord, revertByRecord } from '../../obligations';
 import { interviewSnapshot } from './followup-history';
 import { insertInterviewCorrection, insertInvestigationEvent, otherInterviewOf, relinkInterview } from './followup-history.repository';
 import { INTERVIEW_RECORD } from './followup.obligations';
-import { findAccidents, findInterview, interviewedAccidents, findInvestigation, updateInterview, updateInvestigation } from './followup.repository';
+import { findAccidents, findInvestigation, interviewedAccidents, updateInterview, updateInvestigation } from './followup.repository';
 import type { FindingCorrect, FollowupView, InterviewCorrect, InterviewView } from './followup.schema';
-import { checkFindings, getFollowup, loadAccident, mayInterview, mayRecordFinding, refuseNearMiss } from './followup.service';
-import { getInterview } from './interview.service';
+import { checkFindings, getFollowup, loadAccident, mayRecordFinding, refuseNearMiss } from './followup.service';
+import { getInterview, interviewUnderLock } from './interview.service';
 
 /*
  * Issue 14 review: a recorded interview (R-RESP-8) and a concluded investigation's responsibility finding can be
@@ -34,11 +33,7 @@ const INVESTIGATION = 'accident_investigation';
 export async function correctInterview(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: InterviewCorrect): Promise<InterviewView> {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const r = await findInterview(tx, actor, enterpriseId, id, { lock: true });
-    if (!r) throw notFound();
-    if (!mayInterview(actor)) throw forbidden();
-    if (input.version !== r.version) throw refusalError('STALE');
+    const r = await interviewUnderLock(tx, actor, enterpriseId, id, input.version);
     const ids = [...new Set(input.accidentIds)];
     const accidents = await findAccidents(tx, actor, enterpriseId, ids);
     if (accidents.length !== ids.length) throw invalid('body.accidentIds', 'accidentFollowup.accidentUnknown');

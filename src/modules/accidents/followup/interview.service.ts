@@ -1,8 +1,8 @@
-import type { Ctx } from '../../../platform/auth/actor';
+import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { requireActor } from '../../../platform/auth/actor';
 import { requireEnterpriseInScope } from '../../../platform/auth/policy';
 import { writeAudit } from '../../../platform/audit/audit';
-import type { Db } from '../../../platform/db/database';
+import type { Db, Tx } from '../../../platform/db/database';
 import { forbidden, invalid, notFound } from '../../../platform/errors';
 import type { NewFile } from '../../../platform/files/attachments';
 import { addLocalDays, localDay, localInstant, localYear } from '../../../platform/time';
@@ -79,15 +79,24 @@ export async function recordInterview(db: Db, ctx: Ctx, enterpriseId: string, in
   return getInterview(db, ctx, enterpriseId, id);
 }
 
+/**
+ * The interview an office changes, read under its lock before anything is decided: 404 outside the caller's scope,
+ * 403 for who may not record interviews, 409 STALE when the caller's `version` is not the current one.
+ */
+export async function interviewUnderLock(tx: Tx, actor: Actor, enterpriseId: string, id: string, version: number | undefined) {
+  await requireEnterpriseInScope(tx, actor, enterpriseId);
+  const r = await findInterview(tx, actor, enterpriseId, id, { lock: true });
+  if (!r) throw notFound();
+  if (!mayInterview(actor)) throw forbidden();
+  if (version !== undefined && version !== r.version) throw refusalError('STALE');
+  return r;
+}
+
 /** The interviewing office marks the follow-up done (what was checked of the commitments). */
 export async function completeFollowUp(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: { note: string; version?: number }): Promise<InterviewView> {
   const actor = requireActor(ctx);
   await db.transaction().execute(async (tx) => {
-    await requireEnterpriseInScope(tx, actor, enterpriseId);
-    const r = await findInterview(tx, actor, enterpriseId, id, { lock: true });
-    if (!r) throw notFound();
-    if (!mayInterview(actor)) throw forbidden();
-    if (input.version !== undefined && input.version !== r.version) throw refusalError('STALE');
+    const r = await interviewUnderLock(tx, actor, enterpriseId, id, input.version);
     if (r.follow_up_done_at !== null) throw refusalError('DONE', 'accidentFollowup.refused.done');
     if (!await updateInterview(tx, enterpriseId, id, r.version, { follow_up_done_at: ctx.now, follow_up_note: input.note, updated_at: ctx.now })) throw refusalError('STALE');
     await writeAudit(tx, ctx, { action: 'accident_interview.follow_up', entityType: INTERVIEW, entityId: id, enterpriseId, after: { note: input.note } });

@@ -124,15 +124,54 @@ export async function insertDrillEvent(db: Executor, scope: AnyScope, enterprise
   }).execute();
 }
 
+/**
+ * Sets the drill's participant list: people no longer listed are removed (someone who signed in cannot be: 409 from the
+ * caller, see `signedParticipantIds`), people newly listed are 'manual' (a listing by the organiser — a sign-in is never
+ * claimed by the client, only made through `recordSignIn`), and people already listed keep their sign-in.
+ */
 export async function replaceParticipants(db: Executor, scope: AnyScope, enterpriseId: string, drillId: string,
-  people: { employeeId: string; signIn: 'manual' | 'signature' | 'qr' }[], at: Date): Promise<void> {
-  await db.deleteFrom('drill_participants').where('enterprise_id', '=', enterpriseId).where('drill_id', '=', drillId)
-    .where(enterpriseInScope(scope, 'enterprise_id')).execute();
-  const unique = [...new Map(people.map((p) => [p.employeeId, p])).values()];
-  if (!unique.length) return;
-  await db.insertInto('drill_participants').values(unique.map((p) => ({
-    enterprise_id: enterpriseId, drill_id: drillId, employee_id: p.employeeId, sign_in: p.signIn, signed_at: at,
-  }))).execute();
+  people: { employeeId: string }[], at: Date): Promise<void> {
+  const ids = [...new Set(people.map((p) => p.employeeId))];
+  let gone = db.deleteFrom('drill_participants').where('enterprise_id', '=', enterpriseId).where('drill_id', '=', drillId)
+    .where(enterpriseInScope(scope, 'enterprise_id'));
+  if (ids.length) gone = gone.where('employee_id', 'not in', ids);
+  await gone.execute();
+  if (!ids.length) return;
+  await db.insertInto('drill_participants').values(ids.map((employeeId) => ({
+    enterprise_id: enterpriseId, drill_id: drillId, employee_id: employeeId, sign_in: 'manual' as const, signed_at: at,
+  }))).onConflict((oc) => oc.columns(['enterprise_id', 'drill_id', 'employee_id']).doNothing()).execute();
+}
+
+/** The participants of the drill who signed in with a signature (their sign-in is evidence: they stay listed). */
+export async function signedParticipantIds(db: Executor, enterpriseId: string, drillId: string): Promise<string[]> {
+  const rows = await db.selectFrom('drill_participants').select('employee_id')
+    .where('enterprise_id', '=', enterpriseId).where('drill_id', '=', drillId).where('signature_id', 'is not', null).execute();
+  return rows.map((r) => r.employee_id);
+}
+
+/** The drill's participants with whether each has an account and signed in (the sign-in device's list). */
+export async function signInRoster(db: Executor, enterpriseId: string, drillId: string) {
+  return db.selectFrom('drill_participants as a')
+    .innerJoin('employees as e', (j) => j.onRef('e.enterprise_id', '=', 'a.enterprise_id').onRef('e.id', '=', 'a.employee_id'))
+    .leftJoin('org_units as u', (j) => j.onRef('u.enterprise_id', '=', 'e.enterprise_id').onRef('u.id', '=', 'e.org_unit_id'))
+    .select(['a.employee_id', 'e.name', 'u.name as unit_name', 'a.signature_id'])
+    .select((eb) => eb.exists(eb.selectFrom('users as x').select('x.id').whereRef('x.employee_id', '=', 'a.employee_id')
+      .whereRef('x.enterprise_id', '=', 'a.enterprise_id').where('x.disabled', '=', false)).as('has_account'))
+    .where('a.enterprise_id', '=', enterpriseId).where('a.drill_id', '=', drillId)
+    .orderBy('e.name').orderBy('a.employee_id').execute();
+}
+
+/** A participant's row under its lock, or null when he is not listed on the drill. */
+export async function lockParticipant(tx: Executor, enterpriseId: string, drillId: string, employeeId: string) {
+  return (await tx.selectFrom('drill_participants').select(['employee_id', 'signature_id'])
+    .where('enterprise_id', '=', enterpriseId).where('drill_id', '=', drillId).where('employee_id', '=', employeeId)
+    .forUpdate().executeTakeFirst()) ?? null;
+}
+
+/** Records a participant's signed sign-in. */
+export async function recordSignIn(tx: Executor, enterpriseId: string, drillId: string, employeeId: string, signatureId: string, at: Date): Promise<void> {
+  await tx.updateTable('drill_participants').set({ sign_in: 'signature', signature_id: signatureId, signed_at: at })
+    .where('enterprise_id', '=', enterpriseId).where('drill_id', '=', drillId).where('employee_id', '=', employeeId).execute();
 }
 
 export async function drillParticipants(db: Executor, viewer: Viewer, enterpriseId: string, drillId: string) {

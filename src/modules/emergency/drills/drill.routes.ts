@@ -5,11 +5,12 @@ import type { RouteModule } from '../../../platform/http/app';
 import { multipartBody, type MultipartSpec } from '../../../platform/http/multipart';
 import { enterpriseParams } from '../../../platform/http/route';
 import { XLSX_MIME, xlsxFile } from '../../../platform/http/xlsx';
-import { PHOTO_MAX_BYTES } from '../../../platform/files/kinds';
+import { PHOTO_MAX_BYTES, VIDEO_MAX_BYTES } from '../../../platform/files/kinds';
 import { drillsExport } from './drill.export';
+import { drillSignInList, signInDrill } from './drill-signin.service';
 import {
   actionCancel, actionDone, actionHazard, actionParams, drillAction, drillConfirm, drillDetail, drillEvaluate, drillInput, drillListQuery, drillPage,
-  drillParams, drillPlan, drillReport, drillUpdate, drillVoid, planQuery, reportedListQuery, reportedPage,
+  drillParams, drillPlan, drillReport, drillSignIn, drillSignInRoster, drillUpdate, drillVoid, planQuery, reportedListQuery, reportedPage,
 } from './drill.schema';
 import {
   cancelAction, completeAction, confirmPrincipal, drillPlanOf, editDrill, evaluateDrill, getDrill, listDrills, listReportedDrills, openActionHazard,
@@ -18,8 +19,15 @@ import {
 
 const tags = ['drills'];
 
-/** Photos of the drill: a few at a time, each within the photo limit. */
-const FILE_UPLOAD: MultipartSpec = { maxFiles: 10, maxBytes: PHOTO_MAX_BYTES, fileFields: ['file'], fields: [] };
+/**
+ * Photos (`file`) of the drill, a few at a time within the photo limit, and its videos (`video`) within the video
+ * limit: the larger limit is the video field's only. The rule-set's count of videos is checked by the service.
+ */
+const VIDEOS_PER_UPLOAD = 5;
+const FILE_UPLOAD: MultipartSpec = {
+  maxFiles: 10 + VIDEOS_PER_UPLOAD, maxBytes: PHOTO_MAX_BYTES, fileFields: ['file', 'video'], fields: [],
+  fieldLimits: { file: { maxBytes: PHOTO_MAX_BYTES, maxFiles: 10 }, video: { maxBytes: VIDEO_MAX_BYTES, maxFiles: VIDEOS_PER_UPLOAD } },
+};
 const fileParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
 
 export const drillRoutes: RouteModule = (app, { db, config, jobs }) => {
@@ -76,6 +84,19 @@ export const drillRoutes: RouteModule = (app, { db, config, jobs }) => {
     schema: { tags, summary: '向监管部门报告演练（须每半年报告演练的行业）', params: drillParams, body: drillReport, response: { 200: drillDetail } },
   }, async (req) => reportDrill(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
 
+  app.get(`${base}/drills/:id/sign-in`, {
+    config: { access: 'drill.read' },
+    schema: { tags, summary: '演练签到名单：参演人员是否有账号、是否已签到；本人是否待签到', params: drillParams, response: { 200: drillSignInRoster } },
+  }, async (req) => drillSignInList(db, req.ctx, req.params.enterpriseId, req.params.id));
+
+  app.post(`${base}/drills/:id/sign-in`, {
+    config: { access: 'drill.read' },
+    schema: {
+      tags, summary: '参演人员签到（本人手写签名或密码确认；无账号人员在组织者或班组长设备上手写签名并核对身份证号后四位）',
+      params: drillParams, body: drillSignIn, response: { 200: drillDetail },
+    },
+  }, async (req) => signInDrill(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
+
   app.post(`${base}/drills/:id/void`, {
     config: { access: 'drill.write' },
     schema: { tags, summary: '作废演练记录（须说明原因；相应履职事项恢复未完成）', params: drillParams, body: drillVoid, response: { 200: drillDetail } },
@@ -83,17 +104,20 @@ export const drillRoutes: RouteModule = (app, { db, config, jobs }) => {
 
   app.post(`${base}/drills/:id/files`, {
     config: { access: 'drill.write', multipart: FILE_UPLOAD },
-    schema: { tags, summary: '上传演练照片（multipart：file，可多个）', params: drillParams, consumes: ['multipart/form-data'], response: { 201: z.object({ ids: z.array(z.string()) }) } },
+    schema: { tags, summary: '上传演练照片和视频（multipart：照片 file，视频 video（MP4、MOV、WebM），可多个）', params: drillParams, consumes: ['multipart/form-data'], response: { 201: z.object({ ids: z.array(z.string()) }) } },
   }, async (req, reply) => {
     const body = multipartBody(req);
-    const files = (body?.files ?? []).map((f) => ({ buffer: f.buffer, name: f.filename }));
-    return reply.status(201).send({ ids: await uploadDrillFiles(db, req.ctx, req.params.enterpriseId, req.params.id, files) });
+    const of = (field: string) => (body?.files ?? []).filter((f) => f.field === field).map((f) => ({ buffer: f.buffer, name: f.filename }));
+    return reply.status(201).send({ ids: await uploadDrillFiles(db, req.ctx, req.params.enterpriseId, req.params.id, of('file'), of('video')) });
   });
 
   app.get(`${base}/drill-files/:id`, {
     config: { access: 'drill.read' },
-    schema: { tags, summary: '演练照片', params: fileParams },
-  }, async (req, reply) => sendStoredFile(reply, await readDrillFile(db, req.ctx, req.params.enterpriseId, req.params.id), { zh: '演练照片', ascii: 'drill-photo' }));
+    schema: { tags, summary: '演练照片或视频（视频支持 Range 分段读取）', params: fileParams },
+  }, async (req, reply) => {
+    const file = await readDrillFile(db, req.ctx, req.params.enterpriseId, req.params.id);
+    return sendStoredFile(reply, file, file.kind === 'video' ? { zh: '演练视频', ascii: 'drill-video' } : { zh: '演练照片', ascii: 'drill-photo' });
+  });
 
   app.post(`${base}/drill-actions/:id/done`, {
     config: { access: 'drill.read' },

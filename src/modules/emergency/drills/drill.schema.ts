@@ -38,6 +38,25 @@ export const drillEvaluate = z.object({
   version,
 });
 export type DrillEvaluateInput = z.infer<typeof drillEvaluate>;
+/**
+ * A participant's sign-in (issue 11 §3): his own, on his account (a drawn signature or his password), or — someone
+ * without an account — on the organiser's or a team leader's device, drawn and confirmed with the last four of his ID.
+ */
+export const drillSignIn = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('pad'), imageAttachmentId: z.uuid(), device: z.string().trim().max(200).optional() }),
+  z.object({ method: z.literal('password'), password: z.string().min(1).max(200), device: z.string().trim().max(200).optional() }),
+  z.object({
+    method: z.literal('proxy_pad'), employeeId: z.uuid(), idLast4: z.string().trim().min(1).max(8), imageAttachmentId: z.uuid(),
+    device: z.string().trim().max(200).optional(),
+  }),
+]);
+export type DrillSignInInput = z.infer<typeof drillSignIn>;
+/** The drill's participants as the sign-in device lists them. */
+export const drillSignInRoster = z.object({
+  items: z.array(z.object({ employeeId: z.string(), name: z.string(), unitName: z.string().nullable(), hasAccount: z.boolean(), signedIn: z.boolean() })),
+  /** The caller is a participant who has not signed in yet (he may sign on his own account). */
+  selfPending: z.boolean(),
+});
 export const drillReport = z.object({ version });
 export const drillVoid = z.object({ reason: text(1000).min(1), version });
 
@@ -89,7 +108,10 @@ export const drillDetail = drillSummary.extend({
   mustReport: z.boolean(),
   participants: z.array(z.object({ employeeId: z.string(), name: z.string(), unitName: z.string().nullable(), signIn: z.enum(SIGN_INS), signedAt: z.date().nullable() })),
   actions: z.array(drillAction),
-  files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), url: z.string() })),
+  /** Its photos and videos, oldest first; locked once the drill is evaluated. */
+  files: z.array(z.object({ id: z.string(), kind: z.enum(['photo', 'video']), name: z.string(), mime: z.string(), size: z.number(), locked: z.boolean(), url: z.string() })),
+  /** How many videos the drill may keep (the `drills` rule-set). */
+  maxVideos: z.number().int(),
   events: z.array(z.object({ op: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string().nullable(), at: z.date(), note: z.string() })),
   abilities: z.object({ ...Object.fromEntries(DRILL_OPS.map((op) => [op, z.boolean()])) as Record<(typeof DRILL_OPS)[number], z.ZodBoolean>, upload: z.boolean() }),
 });

@@ -4,7 +4,8 @@ import { isEnterpriseManager, requireEnterpriseInScope } from '../../../platform
 import { writeAudit } from '../../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
-import { filesOf, loadFile, prepareFiles, storeFiles, type NewFile } from '../../../platform/files/attachments';
+import { filesOf, loadFile, lockFiles, prepareFiles, storeFiles, type NewFile } from '../../../platform/files/attachments';
+import { currentRules } from '../../../platform/rules';
 import { enqueueOutbox, type OutboxMessage } from '../../../platform/outbox';
 import { periodAt } from '../../../platform/periods';
 import { localDay, localInstant, localYear } from '../../../platform/time';
@@ -19,12 +20,13 @@ import { DRILL_FILE_OWNER } from './drill.policy';
 import {
   accountsOfEmployees, actionCount, drillWorkCounts, activeEmployeeIds, drillActions, drillablePlans, drillEvents, drillOfFile, drillParticipants, employeeOfAccount,
   findAction, findDrill, insertActions, insertDrill, insertDrillEvent, issuedOnsitePlans, listDrillRows, listReportedRows, onsitePlansByStatus,
-  planOf, principalAccountsOf, replaceParticipants, selectDrill, updateAction, updateDrill, type ActionRow, type DrillRow,
+  planOf, principalAccountsOf, replaceParticipants, selectDrill, signedParticipantIds, updateAction, updateDrill, type ActionRow, type DrillRow,
 } from './drill.repository';
 import type {
   DrillAction, DrillDetail, DrillEvaluateInput, DrillInput, DrillListQuery, DrillPlan, DrillSummary, ReportedListQuery,
 } from './drill.schema';
 import { DRILL_DUTY } from './drills.obligations';
+import { DRILL_RULES } from './drills.rule-sets';
 
 /*
  * Emergency drills (issue 14 §3, R-EMG-2): a manager records a drill of one of the enterprise's plans, which fulfils
@@ -137,7 +139,7 @@ export async function getDrill(db: Executor, ctx: Ctx, enterpriseId: string, id:
   const d = await findDrill(db, actor, enterpriseId, id);
   if (!d) throw notFound();
   const today = localDay(ctx.now);
-  const [participants, actions, events, files, abilities, myEmployee, reports] = await Promise.all([
+  const [participants, actions, events, files, abilities, myEmployee, reports, rules] = await Promise.all([
     drillParticipants(db, actor, enterpriseId, id),
     drillActions(db, actor, enterpriseId, id),
     drillEvents(db, actor, enterpriseId, id),
@@ -145,6 +147,7 @@ export async function getDrill(db: Executor, ctx: Ctx, enterpriseId: string, id:
     abilitiesOf(db, ctx, drillRecord, d),
     employeeOfAccount(db, actor.userId),
     mustReport(db, enterpriseId),
+    currentRules(db, { enterpriseId }, DRILL_RULES),
   ]);
   const presented = actions.map((a) => presentAction(actor, a, today, myEmployee));
   return {
@@ -157,7 +160,11 @@ export async function getDrill(db: Executor, ctx: Ctx, enterpriseId: string, id:
     version: d.version, mustReport: reports,
     participants: participants.map((p) => ({ employeeId: p.employee_id, name: p.name, unitName: p.unit_name ?? null, signIn: p.sign_in, signedAt: p.signed_at })),
     actions: presented,
-    files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: `/api/v1/enterprises/${enterpriseId}/drill-files/${f.id}` })),
+    files: files.map((f) => ({
+      id: f.id, kind: f.kind === 'video' ? 'video' as const : 'photo' as const, name: f.name, mime: f.mime, size: f.size, locked: f.locked,
+      url: `/api/v1/enterprises/${enterpriseId}/drill-files/${f.id}`,
+    })),
+    maxVideos: rules.value.maxVideos,
     events: events.map((e) => ({ op: e.op, from: e.from_status, to: e.to_status, actorName: e.display_name ?? null, at: e.at, note: e.note })),
     abilities: { ...abilities, upload: mayWrite(actor, enterpriseId) && d.status !== 'voided' },
   };
@@ -267,6 +274,9 @@ export async function editDrill(db: Db, ctx: Ctx, enterpriseId: string, id: stri
     const { plan, values } = await checkInput(tx, ctx, enterpriseId, input);
     // The principal's own record stays his only while he remains the organiser.
     const byPrincipal = row.by_principal && row.organiser_employee_id === input.organiserEmployeeId;
+    // A participant's signed sign-in is evidence of his presence: he stays on the list.
+    const listed = new Set(input.participants.map((p) => p.employeeId));
+    if ((await signedParticipantIds(tx, enterpriseId, id)).some((e) => !listed.has(e))) throw refusalError('SIGNED_IN', 'drill.refused.signedIn');
     await updateDrill(tx, actor.scope, enterpriseId, id, { ...values, by_principal: byPrincipal, principal_confirmed_at: byPrincipal ? row.principal_confirmed_at : null });
     await replaceParticipants(tx, actor.scope, enterpriseId, id, input.participants, ctx.now);
     await revertByRecord(tx, ctx, { enterpriseId, recordType: DRILL, recordId: id, reason: 'drill.edited' });
@@ -305,6 +315,8 @@ export async function evaluateDrill(db: Db, ctx: Ctx, enterpriseId: string, id: 
       went_well: input.wentWell, problems: input.problems, plan_needs_revision: input.planNeedsRevision, evaluated_by: actor.userId, evaluated_at: ctx.now,
     });
     await insertActions(tx, actor.scope, enterpriseId, id, input.actions, ctx.now, await actionCount(tx, enterpriseId, id));
+    // The evaluated record is the drill's evidence: its photos and videos are kept as they are from now on.
+    await lockFiles(tx, ctx, enterpriseId, { type: DRILL_FILE_OWNER, id });
     if (input.planNeedsRevision) {
       await triggerEvent(tx, ctx, { enterpriseId, event: 'emergency.plan.revision_needed', at: ctx.now, subjectKey: row.plan_id, subjectLabel: row.plan_title });
     }
@@ -394,22 +406,41 @@ export function openActionHazard(db: Db, ctx: Ctx, enterpriseId: string, id: str
 
 // ---- files ----
 
-export async function uploadDrillFiles(db: Db, ctx: Ctx, enterpriseId: string, id: string, files: NewFile[]): Promise<string[]> {
+/**
+ * A manager adds photos (`file`) and videos (`video`, at most the `drills` rule-set's number per drill) to a drill that
+ * is not voided. Each is judged by its kind before the transaction (413/415); a drill already evaluated or reported
+ * locks them at once, as its evaluation locked the others.
+ */
+export async function uploadDrillFiles(db: Db, ctx: Ctx, enterpriseId: string, id: string, photos: NewFile[], videos: NewFile[] = []): Promise<string[]> {
   const actor = requireActor(ctx);
   await requireEnterpriseInScope(db, actor, enterpriseId);
   const seen = await findDrill(db, actor, enterpriseId, id);
   if (!seen) throw notFound();
   if (!mayWrite(actor, enterpriseId)) throw forbidden();
-  if (files.length === 0) throw invalid('body.file', 'attachment.missing');
-  const prepared = await prepareFiles('photo', files, ctx.now);
+  if (photos.length + videos.length === 0) throw invalid('body.file', 'attachment.missing');
+  const { maxVideos } = (await currentRules(db, { enterpriseId }, DRILL_RULES)).value;
+  if (videos.length > maxVideos) throw tooManyVideos(maxVideos);
+  const [preparedPhotos, preparedVideos] = await Promise.all([prepareFiles('photo', photos, ctx.now), prepareFiles('video', videos, ctx.now, 'body.video')]);
   return db.transaction().execute(async (tx) => {
     const d = await findDrill(tx, actor, enterpriseId, id, { lock: true });
     if (!d) throw notFound();
     if (d.status === 'voided') throw refusalError('STATE');
-    const stored = await storeFiles(tx, ctx, enterpriseId, 'photo', prepared, { type: DRILL_FILE_OWNER, id, role: 'photo' });
+    const owner = { type: DRILL_FILE_OWNER, id };
+    if (videos.length) {
+      // Counted under the drill's lock, so two uploads at once cannot both pass the limit.
+      const had = (await filesOf(tx, enterpriseId, owner)).filter((f) => f.kind === 'video').length;
+      if (had + videos.length > maxVideos) throw tooManyVideos(maxVideos);
+    }
+    const stored = [
+      ...await storeFiles(tx, ctx, enterpriseId, 'photo', preparedPhotos, { ...owner, role: 'photo' }),
+      ...await storeFiles(tx, ctx, enterpriseId, 'video', preparedVideos, { ...owner, role: 'video' }, { path: 'body.video' }),
+    ];
+    if (d.status !== 'recorded') await lockFiles(tx, ctx, enterpriseId, owner);
     return stored.map((f) => f.id);
   });
 }
+
+const tooManyVideos = (max: number) => new AppError('VALIDATION', { issues: [{ path: 'body.video', message: 'drill.videos.tooMany', params: { max } }] });
 
 export async function readDrillFile(db: Db, ctx: Ctx, enterpriseId: string, fileId: string) {
   const actor = requireActor(ctx);

@@ -9,6 +9,7 @@ export const drillsMessages = defineMessages(
     'drill.refused.notEnded': '演练尚未结束，不能评估',
     'drill.refused.notRequired': '本企业不属于须向监管部门报告演练的行业',
     'drill.refused.actionClosed': '该整改事项已完成或已撤销',
+    'drill.videos.tooMany': '每条演练记录最多上传 {max} 个视频',
     'drill.refused.hazardOpened': '该整改事项已登记隐患',
     'drill.startedAtRange': '演练开始时间应在 2000 年之后，且不晚于明天',
     'drill.endedAtRange': '结束时间应不早于开始时间，且演练不超过 7 天',
@@ -49,6 +50,10 @@ export const drillsMessages = defineMessages(
     'workbench.drill.myActions': '我负责的演练整改事项',
     'workbench.drill.myActions.detail': '其中 {n} 项已逾期',
     'drill.export.truncated': '仅导出前 {max} 条（共 {total} 条），请缩小筛选范围',
+    'drill.refused.signedIn': '已签到的参演人员不能从名单中移除',
+    'drill.signIn.notParticipant': '该人员不在本次演练的参演人员名单中',
+    'drill.signIn.voided': '演练记录已作废，不能签到',
+    'drill.signIn.already': '该人员已签到',
   },
   {
     'drill.refused.notPrincipal': 'Only the principal who organised the drill may confirm it himself',
@@ -56,6 +61,7 @@ export const drillsMessages = defineMessages(
     'drill.refused.notEnded': 'The drill has not ended yet; it cannot be evaluated',
     'drill.refused.notRequired': 'This enterprise is not in a sector that reports its drills to the regulators',
     'drill.refused.actionClosed': 'This action is already done or cancelled',
+    'drill.videos.tooMany': 'A drill record keeps at most {max} videos',
     'drill.refused.hazardOpened': 'A hazard has already been opened for this action',
     'drill.startedAtRange': 'The start lies after 2000 and no later than tomorrow',
     'drill.endedAtRange': 'The end is not before the start, and a drill lasts at most 7 days',
@@ -96,6 +102,10 @@ export const drillsMessages = defineMessages(
     'workbench.drill.myActions': 'Drill actions I own',
     'workbench.drill.myActions.detail': '{n} of them overdue',
     'drill.export.truncated': 'Only the first {max} of {total} rows were exported; narrow the filters',
+    'drill.refused.signedIn': 'A participant who signed in cannot be removed from the list',
+    'drill.signIn.notParticipant': 'This person is not on the drill\'s list of participants',
+    'drill.signIn.voided': 'The drill record was voided; nobody can sign in',
+    'drill.signIn.already': 'This person has already signed in',
   },
 );
 
@@ -107,6 +117,7 @@ export const drillsAuditNames = {
   },
   actions: {
     'drill.record': ['记录应急演练', 'Drill recorded'],
+    'drill.sign_in': ['参演人员签到', 'Participant signed in'],
     // The record's workflow (drill-workflow.ts), audited as `drill.<operation>` by the workflow engine.
     'drill.update': ['修改演练记录', 'Drill edited'],
     'drill.confirmPrincipal': ['主要负责人确认组织演练', 'Principal confirmed organising the drill'],

@@ -15,6 +15,7 @@ export type DrillsTable = {
 };
 export type DrillParticipantsTable = {
   enterprise_id: string; drill_id: string; employee_id: string; sign_in: Generated<'manual' | 'signature' | 'qr'>; signed_at: TimestampNullable;
+  signature_id: Generated<string | null>;
 };
 export type DrillActionsTable = {
   enterprise_id: string; id: Generated<string>; drill_id: string; sort: Generated<number>; content: string; owner_employee_id: string; due_on: DateCol;

@@ -1,5 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { api, type OnExportProgress, type Query } from '../../../app/api';
+import { api, type OnExportProgress, type OnUploadProgress, type Query } from '../../../app/api';
+import type { SignOutcome } from '../../../app/components/SignDialog';
 
 /*
  * The drill screens' calls (server: src/modules/emergency/drills/drill.routes.ts). The shapes are written out here, as
@@ -31,7 +32,10 @@ export type DrillDetail = DrillSummary & {
   evaluatedAt: string | null; recordedByName: string | null; voidReason: string | null; version: number; mustReport: boolean;
   participants: { employeeId: string; name: string; unitName: string | null; signIn: SignIn; signedAt: string | null }[];
   actions: DrillAction[];
-  files: { id: string; name: string; mime: string; size: number; url: string }[];
+  /** Photos and videos, oldest first; locked once the drill is evaluated. */
+  files: { id: string; kind: 'photo' | 'video'; name: string; mime: string; size: number; locked: boolean; url: string }[];
+  /** How many videos the drill may keep (the `drills` rule-set). */
+  maxVideos: number;
   events: { op: string; from: string | null; to: string; actorName: string | null; at: string; note: string }[];
   abilities: { update: boolean; confirmPrincipal: boolean; evaluate: boolean; report: boolean; void: boolean; upload: boolean };
 };
@@ -45,6 +49,10 @@ export type DrillPlan = {
 export type DrillInput = {
   planId: string; form: DrillForm; scenario: string; startedAt: string; endedAt: string; place: string; organiserEmployeeId: string;
   participants: { employeeId: string; signIn?: SignIn }[];
+};
+export type SignInRoster = {
+  items: { employeeId: string; name: string; unitName: string | null; hasAccount: boolean; signedIn: boolean }[];
+  selfPending: boolean;
 };
 export type EvaluateInput = {
   wentWell: string; problems: string; planNeedsRevision: boolean; actions: { content: string; ownerEmployeeId: string; dueOn: string }[]; version?: number;
@@ -62,6 +70,10 @@ export const drillsApi = {
   get: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<DrillDetail>(`${base(enterpriseId)}/drills/${id}`, undefined, { signal }),
   record: (enterpriseId: string, body: DrillInput) => api.post<DrillDetail>(`${base(enterpriseId)}/drills`, body),
   update: (enterpriseId: string, id: string, body: DrillInput & { version?: number }) => api.put<DrillDetail>(`${base(enterpriseId)}/drills/${id}`, body),
+  /** The participants for the sign-in device, and whether the caller may sign in himself. */
+  signInRoster: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<SignInRoster>(`${base(enterpriseId)}/drills/${id}/sign-in`, undefined, { signal }),
+  /** A participant signs in: on his own account, or (no account) on this device with the last four of his ID. */
+  signIn: (enterpriseId: string, id: string, outcome: SignOutcome) => api.post<DrillDetail>(`${base(enterpriseId)}/drills/${id}/sign-in`, outcome),
   confirmPrincipal: (enterpriseId: string, id: string, version?: number) => api.post<DrillDetail>(`${base(enterpriseId)}/drills/${id}/confirm-principal`, { version }),
   evaluate: (enterpriseId: string, id: string, body: EvaluateInput) => api.post<DrillDetail>(`${base(enterpriseId)}/drills/${id}/evaluate`, body),
   report: (enterpriseId: string, id: string, version?: number) => api.post<DrillDetail>(`${base(enterpriseId)}/drills/${id}/report`, { version }),
@@ -70,6 +82,12 @@ export const drillsApi = {
     const form = new FormData();
     for (const f of files) form.append('file', f, f.name);
     return api.upload<{ ids: string[] }>(`${base(enterpriseId)}/drills/${id}/files`, form);
+  },
+  /** One video (field `video` of the same upload), with the share sent so far. */
+  uploadVideo: (enterpriseId: string, id: string, file: File, onProgress: OnUploadProgress) => {
+    const form = new FormData();
+    form.append('video', file, file.name);
+    return api.upload<{ ids: string[] }>(`${base(enterpriseId)}/drills/${id}/files`, form, undefined, onProgress);
   },
   done: (enterpriseId: string, id: string, note: string) => api.post<DrillAction>(`${base(enterpriseId)}/drill-actions/${id}/done`, { note }),
   cancel: (enterpriseId: string, id: string, reason: string) => api.post<DrillAction>(`${base(enterpriseId)}/drill-actions/${id}/cancel`, { reason }),

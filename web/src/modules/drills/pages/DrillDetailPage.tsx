@@ -11,13 +11,15 @@ import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { drillQueries, drillsApi, type DrillAction } from '../api/drills.api';
 import { DrillFormDrawer } from '../components/DrillFormDrawer';
 import { DrillStatusTag, PlanKindTag } from '../components/DrillTags';
+import { DrillSignIn } from '../components/DrillSignIn';
+import { DrillVideos } from '../components/DrillVideos';
 import { EvaluateDrawer } from '../components/EvaluateDrawer';
 import { NoteDrawer } from '../components/NoteDrawer';
 
 type Drawer = { kind: 'edit' | 'evaluate' | 'void' } | { kind: 'done' | 'cancel'; action: DrillAction } | null;
 
 /**
- * One drill: plan, scenario, time, organiser and participants, photos, the evaluation and its follow-up actions, and
+ * One drill: plan, scenario, time, organiser and participants, photos and videos, the evaluation and its follow-up actions, and
  * history. Managers edit, evaluate, report and void it; the principal confirms he organised it (one large button on his
  * phone); an action's owner reports it done.
  */
@@ -41,6 +43,7 @@ export function DrillDetailPage() {
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!d) return loading ? <PageLoading /> : null;
   const a = d.abilities;
+  const photos = d.files.filter((f) => f.kind === 'photo');
 
   return (
     <Flex vertical gap={12} data-testid="drill-detail">
@@ -75,9 +78,7 @@ export function DrillDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={`${t('drill.field.participants')}（${d.participants.length}）`}>
-            <Flex gap={4} wrap>{d.participants.map((p) => <Tag key={p.employeeId}>{p.name}{p.signIn !== 'manual' ? ` · ${t(`drill.signIn.${p.signIn}`)}` : ''}</Tag>)}</Flex>
-          </Card>
+          <DrillSignIn enterpriseId={enterpriseId} drill={d} onSigned={setData} />
         </Col>
       </Row>
       <Card size="small" title={t('drill.photos')} extra={a.upload && (
@@ -85,10 +86,11 @@ export function DrillDetailPage() {
           <Button icon={<UploadOutlined />} loading={upload.saving} data-testid="drill-upload">{t('drill.upload')}</Button>
         </Upload>
       )}>
-        {d.files.length === 0 ? <Typography.Text type="secondary">{t('drill.noPhotos')}</Typography.Text> : (
-          <Image.PreviewGroup><Flex gap={8} wrap>{d.files.map((f) => <Image key={f.id} src={f.url} width={96} height={96} style={{ objectFit: 'cover' }} alt={f.name} />)}</Flex></Image.PreviewGroup>
+        {photos.length === 0 ? <Typography.Text type="secondary">{t('drill.noPhotos')}</Typography.Text> : (
+          <Image.PreviewGroup><Flex gap={8} wrap>{photos.map((f) => <Image key={f.id} src={f.url} width={96} height={96} style={{ objectFit: 'cover' }} alt={f.name} />)}</Flex></Image.PreviewGroup>
         )}
       </Card>
+      <DrillVideos drill={d} onUploaded={reload} />
       {d.evaluatedAt && (
         <Card size="small" title={t('drill.evaluation')}>
           <Descriptions column={1} size="small">
