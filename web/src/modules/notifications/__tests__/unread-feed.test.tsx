@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { announceNotificationsChanged } from '../api/notifications.api';
-import { createUnreadFeed, POLL_MS, RECONNECT_MS, STREAM_URL } from '../api/unread-feed';
+import { createUnreadFeed, POLL_MS, RECONNECT_MS, STREAM_URL, type TabChannel, type TabDeps } from '../api/unread-feed';
 
 /** A stand-in for the browser's EventSource: the test opens it, sends counts, breaks it. */
 class FakeSource {
@@ -34,6 +34,41 @@ class FakeSource {
 }
 
 const live = () => FakeSource.all.filter((s) => !s.closed);
+
+/**
+ * The tabs of one browser: a lock held by one tab at a time (queued requests, abortable) and a channel that delivers a
+ * message to every other tab — as Web Locks and BroadcastChannel do.
+ */
+function fakeBrowser() {
+  const channels = new Set<TabChannel>();
+  const queue: { signal: AbortSignal; hold: () => Promise<void>; done: (v?: unknown) => void }[] = [];
+  let held = false;
+  const next = () => {
+    if (held) return;
+    const waiting = queue.shift();
+    if (!waiting) return;
+    if (waiting.signal.aborted) return next();
+    held = true;
+    void waiting.hold().then(() => { held = false; waiting.done(); next(); });
+  };
+  const tabs = (): TabDeps => ({
+    lead: (signal, hold) => new Promise((done) => {
+      queue.push({ signal, hold, done });
+      signal.addEventListener('abort', () => done());
+      next();
+    }),
+    channel: () => {
+      const c: TabChannel = {
+        onmessage: null,
+        postMessage: (data) => { for (const o of channels) if (o !== c) o.onmessage?.(new MessageEvent('message', { data })); },
+        close: () => { channels.delete(c); },
+      };
+      channels.add(c);
+      return c;
+    },
+  });
+  return { tabs };
+}
 
 beforeEach(() => {
   FakeSource.all = [];
@@ -159,4 +194,33 @@ describe('the bell\'s unread feed (issue 14)', () => {
     });
     expect(screen.getByTestId('notification-bell').getAttribute('data-count')).toBe('120');
   });
+
+  test('the tabs of one browser share one stream: the leader\'s counts reach the others, and another tab takes over when it closes', async () => {
+    const browser = fakeBrowser();
+    const unreadCount = vi.fn(async () => ({ count: 1 }));
+    const tabA = createUnreadFeed({ unreadCount, eventSource: () => FakeSource as never, tabs: browser.tabs() });
+    const tabB = createUnreadFeed({ unreadCount, eventSource: () => FakeSource as never, tabs: browser.tabs() });
+    const a: number[] = [];
+    const b: number[] = [];
+    const offA = tabA.subscribe((n) => a.push(n));
+    tabB.subscribe((n) => b.push(n));
+    await vi.advanceTimersByTimeAsync(0);
+    // One stream for both tabs: a browser's few connections per site stay free for requests.
+    expect(live()).toHaveLength(1);
+    live()[0]!.open();
+    live()[0]!.count(7);
+    expect(a.at(-1)).toBe(7);
+    expect(b.at(-1)).toBe(7);
+    expect(tabB.live()).toBe(false);
+    // The leading tab closes: the other one opens the stream and goes on alone.
+    offA();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(live()).toHaveLength(1);
+    live()[0]!.open();
+    live()[0]!.count(9);
+    expect(b.at(-1)).toBe(9);
+    expect(tabB.live()).toBe(true);
+    expect(FakeSource.all).toHaveLength(2);
+  });
 });
+

@@ -9,10 +9,26 @@ export const RECONNECT_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000] as con
 
 type Listener = (count: number) => void;
 type EventSourceLike = Pick<EventSource, 'close' | 'addEventListener' | 'readyState'> & { onopen: ((e: Event) => void) | null; onerror: ((e: Event) => void) | null };
+/** A channel every tab of the site hears (BroadcastChannel); a message is not delivered back to its sender. */
+export type TabChannel = { postMessage: (data: unknown) => void; close: () => void; onmessage: ((e: MessageEvent) => void) | null };
+/**
+ * How the tabs of one browser share one stream: `lead` waits until this tab holds the site-wide lock (Web Locks) and
+ * keeps it until the returned promise of `hold` settles or `signal` aborts; `channel` carries the counts between tabs.
+ */
+export type TabDeps = {
+  lead: (signal: AbortSignal, hold: () => Promise<void>) => Promise<unknown>;
+  channel: () => TabChannel;
+};
 export type FeedDeps = {
   unreadCount: () => Promise<{ count: number }>;
   /** The browser's EventSource; absent (an old browser, a test), the feed polls. */
   eventSource?: () => (new (url: string, init?: EventSourceInit) => EventSourceLike) | undefined;
+  /**
+   * Absent, each tab opens its own stream. Present, one tab — the leader — holds the stream (or its poll) for all of
+   * them and the others hear its counts: a browser keeps about six HTTP/1.1 connections per site, and a stream per tab
+   * would starve the requests of someone with many tabs open. When the leader closes, another tab takes over.
+   */
+  tabs?: TabDeps;
 };
 
 export type UnreadFeed = {
@@ -36,9 +52,17 @@ export function createUnreadFeed(deps: FeedDeps): UnreadFeed {
   let poll: number | null = null;
   let reconnect: number | null = null;
 
-  const emit = (count: number) => {
+  let channel: TabChannel | null = null;
+  let leading: AbortController | null = null;
+  let release: (() => void) | null = null;
+  const tell = (count: number) => {
     last = count;
     for (const l of listeners) l(count);
+  };
+  // Every count this tab learns (pushed, polled, re-read) is told to the other tabs too.
+  const emit = (count: number) => {
+    tell(count);
+    channel?.postMessage({ count });
   };
   // A count the stream pushed is newer than the answer of a read that was already under way: that answer is dropped.
   let pushed = 0;
@@ -97,9 +121,26 @@ export function createUnreadFeed(deps: FeedDeps): UnreadFeed {
   const start = () => {
     failures = 0;
     refresh();
-    connect();
     window.addEventListener(NOTIFICATIONS_CHANGED, refresh);
     document.addEventListener('visibilitychange', onVisible);
+    if (!deps.tabs) {
+      connect();
+      return;
+    }
+    channel = deps.tabs.channel();
+    channel.onmessage = (e) => {
+      const count = (e.data as { count?: unknown } | null)?.count;
+      if (typeof count !== 'number') return;
+      pushed++;
+      tell(count);
+    };
+    const me = new AbortController();
+    leading = me;
+    deps.tabs.lead(me.signal, () => new Promise<void>((done) => {
+      if (me.signal.aborted) return done();
+      release = done;
+      connect();
+    })).catch(() => undefined);
   };
   const stop = () => {
     source?.close();
@@ -110,6 +151,12 @@ export function createUnreadFeed(deps: FeedDeps): UnreadFeed {
     reconnect = null;
     window.removeEventListener(NOTIFICATIONS_CHANGED, refresh);
     document.removeEventListener('visibilitychange', onVisible);
+    leading?.abort();
+    leading = null;
+    release?.();
+    release = null;
+    channel?.close();
+    channel = null;
   };
 
   return {
@@ -126,8 +173,18 @@ export function createUnreadFeed(deps: FeedDeps): UnreadFeed {
   };
 }
 
-/** The tab's feed, shared by every bell. */
+/** The browser's way for tabs to share one stream, where it has one (Web Locks and BroadcastChannel). */
+function browserTabs(): TabDeps | undefined {
+  if (typeof navigator === 'undefined' || !navigator.locks || typeof BroadcastChannel === 'undefined') return undefined;
+  return {
+    lead: (signal, hold) => navigator.locks.request('safeduty.bell-stream', { signal }, hold),
+    channel: () => new BroadcastChannel('safeduty.bell') as unknown as TabChannel,
+  };
+}
+
+/** The tab's feed, shared by every bell, and with the other tabs through one leader's stream. */
 export const unreadFeed = createUnreadFeed({
   unreadCount: () => notificationsApi.unreadCount(),
   eventSource: () => (typeof EventSource === 'undefined' ? undefined : EventSource),
+  tabs: browserTabs(),
 });
