@@ -54,7 +54,7 @@ function fakeBrowser() {
   const tabs = (): TabDeps => ({
     lead: (signal, hold) => new Promise((done) => {
       queue.push({ signal, hold, done });
-      signal.addEventListener('abort', () => done());
+      signal.addEventListener('abort', () => done(undefined));
       next();
     }),
     channel: () => {
