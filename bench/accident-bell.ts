@@ -13,13 +13,12 @@
  * Load goes to loopback only; every loop is bounded by a deadline and a count.
  */
 import http from 'node:http';
-import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
-import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
+import { startServer, type RunningServer } from '../e2e/server';
 import { drive, percentile, request } from './load';
-import type { BenchKit } from './hazards';
+import { openBench, type BenchKit } from './kit';
 import { hashPassword } from '../src/platform/auth/password';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session';
 import type { DB } from '../src/platform/db/schema';
@@ -79,12 +78,9 @@ export async function benchAccidentBell(kit: BenchKit): Promise<Record<string, u
   const { connections, seconds, report } = kit;
   await kit.ensureBenchDatabase();
   if (!(await kit.hasScaleData())) throw new Error('the bench database has no scale data: run npm run bench -- hazards (or npm run seed:scale) first');
-  const data = tempDir('safeduty-bench-bell-');
-  const logFile = path.join(data.dir, 'server.log');
   // The job runner is on: the outbox is dispatched as in production (after each commit, and every JOBS_POLL_MS).
-  const serverEnv = { DATABASE_URL: kit.benchUrl, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000000', JOBS_ENABLED: 'true', LOG_LEVEL: 'warn' };
-  const serverCommand = `DATABASE_URL=${kit.benchUrl} RATE_LIMIT_PER_MINUTE=1000000000 JOBS_ENABLED=true node ${SERVER_COMMAND.join(' ')}`;
-  const pool = new pg.Pool({ connectionString: kit.benchUrl, max: 4 });
+  const bench = await openBench(kit, { prefix: 'safeduty-bench-bell-', jobs: true, env: { LOG_LEVEL: 'warn' }, poolMax: 4 });
+  const { pool, serverEnv, logFile, serverCommand } = bench;
   let server: RunningServer | undefined;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium', headless: true,
@@ -244,8 +240,7 @@ export async function benchAccidentBell(kit: BenchKit): Promise<Record<string, u
       await pool.query('delete from hazards where reported_by = any($1)', [hazardUsers]).catch(() => undefined);
       await pool.query(`delete from outbox where payload->>'userId' = any($1)`, [hazardUsers]).catch(() => undefined);
     }
-    await pool.end();
     await server?.stop();
-    data.remove();
+    await bench.close();
   }
 }

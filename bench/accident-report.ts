@@ -16,7 +16,7 @@ import { PostgresDialect, type CompiledQuery, type DatabaseConnection, type Dial
 import type pg from 'pg';
 import sharp from 'sharp';
 import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
-import type { BenchKit } from './hazards';
+import type { BenchKit } from './kit';
 import { drive, request, type Load } from './load';
 import { MODULES } from '../src/app';
 import type { Ctx } from '../src/platform/auth/actor';

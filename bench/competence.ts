@@ -15,10 +15,9 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
-import pg from 'pg';
+import type { Kysely, CompiledQuery } from 'kysely';
 import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
-import type { BenchKit } from './hazards';
+import { openBench, type BenchKit } from './kit';
 import { captureReads, replayReads } from './capture';
 import { drive, request, type Load } from './load';
 import { MODULES } from '../src/app';
@@ -123,25 +122,14 @@ async function embeddedShortfall(seconds: number): Promise<Row & { buildMs: numb
 
 export async function benchCompetence(kit: BenchKit): Promise<Record<string, unknown>> {
   console.log('\n== competence: training shortfalls, the regulators\' competence view, the prefilled self-assessment (issue 13) ==');
-  const url = process.env.BENCH_COMPETENCE_URL ?? kit.benchUrl;
-  if (url === kit.benchUrl) await kit.ensureBenchDatabase();
-  installModules(MODULES);
   const seconds = kit.seconds;
-  const data = tempDir('safeduty-bench-cq-');
-  const logFile = path.join(data.dir, 'server.log');
-  const serverEnv = { DATABASE_URL: url, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000000', JOBS_ENABLED: 'false' };
-  const serverCommand = `DATABASE_URL=${url} RATE_LIMIT_PER_MINUTE=1000000000 JOBS_ENABLED=false node ${SERVER_COMMAND.join(' ')}`;
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const bench = await openBench(kit, { prefix: 'safeduty-bench-cq-', urlEnv: 'BENCH_COMPETENCE_URL', jobs: false, poolMax: 8 });
+  const { pool, db, serverEnv, logFile, serverCommand } = bench;
   let server: RunningServer | undefined;
   const rows: Row[] = [];
   const out: Record<string, unknown> = { serverCommand };
   try {
-    const hasSet = async () => ((await pool.query(`select 1 from app_settings where key = $1`, [SCALE_COMPETENCE_MARKER]).catch(() => ({ rowCount: 0 }))).rowCount ?? 0) > 0;
-    if (!(await hasSet())) {
-      console.log(`  loading the data set (once): DATABASE_URL=${url} npm run seed:scale -- --enterprises ${kit.scaleEnterprises}`);
-      if (await kit.runNode(['--import', 'tsx', 'src/cli/seed-scale.ts', '--enterprises', String(kit.scaleEnterprises)], { DATABASE_URL: url }) !== 0) throw new Error('seed:scale failed');
-    }
+    if (!(await bench.hasMarker(SCALE_COMPETENCE_MARKER))) await bench.seedScale();
     server = await startServer({ env: serverEnv, logFile });
     const marker = (await pool.query<{ value: { bigEnterpriseId: string; year: number } }>(`select value from app_settings where key = $1`, [SCALE_COMPETENCE_MARKER])).rows[0]!.value;
     const set = (await pool.query<Record<string, number>>(`select (select count(*)::int from enterprises) as enterprises, (select count(*)::int from training_attendance) as attendance,
@@ -230,7 +218,6 @@ export async function benchCompetence(kit: BenchKit): Promise<Record<string, unk
     return out;
   } finally {
     await server?.stop();
-    await db.destroy();
-    data.remove();
+    await bench.close();
   }
 }

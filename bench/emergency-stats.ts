@@ -9,18 +9,13 @@
  * BENCH_EMERGENCY_URL points it at another database holding the same data set (default: the bench database).
  */
 import http from 'node:http';
-import path from 'node:path';
-import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
-import pg from 'pg';
-import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
-import type { BenchKit } from './hazards';
+import type { CompiledQuery } from 'kysely';
+import { startServer, type RunningServer } from '../e2e/server';
+import { openBench, type BenchKit } from './kit';
 import { captureReads } from './capture';
 import { drive, request, type Load } from './load';
-import { MODULES } from '../src/app';
 import { SCALE_EMERGENCY_MARKER } from '../src/cli/seed-scale-emergency';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session';
-import type { DB } from '../src/platform/db/schema';
-import { installModules } from '../src/platform/module';
 import { localYear } from '../src/platform/time';
 import { statsQuery } from '../src/modules/accidents/reports/accident.schema';
 import { accidentStats } from '../src/modules/accidents/reports/accident.service';
@@ -33,24 +28,13 @@ const TARGET = 'p95 ≤ 100 ms';
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 export async function benchEmergencyStats(kit: BenchKit): Promise<Record<string, unknown>> {
-  const url = process.env.BENCH_EMERGENCY_URL ?? kit.benchUrl;
-  if (url === kit.benchUrl) await kit.ensureBenchDatabase();
-  installModules(MODULES);
   const seconds = kit.seconds;
-  const data = tempDir('safeduty-bench-es-');
-  const logFile = path.join(data.dir, 'server.log');
-  const serverEnv = { DATABASE_URL: url, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000000', JOBS_ENABLED: 'false' };
-  const serverCommand = `DATABASE_URL=${url} RATE_LIMIT_PER_MINUTE=1000000000 JOBS_ENABLED=false node ${SERVER_COMMAND.join(' ')}`;
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const bench = await openBench(kit, { prefix: 'safeduty-bench-es-', urlEnv: 'BENCH_EMERGENCY_URL', jobs: false, poolMax: 8 });
+  const { pool, db, serverEnv, logFile, serverCommand } = bench;
   let server: RunningServer | undefined;
   const out: Record<string, unknown> = { serverCommand };
   try {
-    const hasSet = async () => ((await pool.query('select 1 from app_settings where key = $1', [SCALE_EMERGENCY_MARKER]).catch(() => ({ rowCount: 0 }))).rowCount ?? 0) > 0;
-    if (!(await hasSet())) {
-      console.log(`  loading the data set (once): DATABASE_URL=${url} npm run seed:scale -- --enterprises ${kit.scaleEnterprises}`);
-      if (await kit.runNode(['--import', 'tsx', 'src/cli/seed-scale.ts', '--enterprises', String(kit.scaleEnterprises)], { DATABASE_URL: url }) !== 0) throw new Error('seed:scale failed');
-    }
+    if (!(await bench.hasMarker(SCALE_EMERGENCY_MARKER))) await bench.seedScale();
     const set = (await pool.query<Record<string, number>>(`select (select count(*)::int from enterprises) as enterprises,
       (select count(*)::int from accidents where kind = 'accident') as accidents, (select count(*)::int from accidents where kind = 'near_miss') as near_misses,
       (select count(*)::int from accidents where regulators_received_at is not null) as reported, (select count(*)::int from accident_recipients) as recipients`)).rows[0]!;
@@ -115,7 +99,6 @@ export async function benchEmergencyStats(kit: BenchKit): Promise<Record<string,
     return out;
   } finally {
     await server?.stop();
-    await db.destroy();
-    data.remove();
+    await bench.close();
   }
 }

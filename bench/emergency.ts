@@ -9,7 +9,7 @@
  *    years of accidents (`npm run seed:scale`, phase 5), 4 connections (`emergency-stats.ts`) — target p95 ≤ 100 ms.
  * `BENCH_EMERGENCY_ONLY=a|b|c` runs one of them.
  */
-import type { BenchKit } from './hazards';
+import type { BenchKit } from './kit';
 import { benchAccidentBell } from './accident-bell';
 import { benchAccidentReport } from './accident-report';
 import { benchEmergencyStats } from './emergency-stats';

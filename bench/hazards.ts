@@ -14,27 +14,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
+import { startServer, type RunningServer } from '../e2e/server';
+import { openBench, type BenchKit } from './kit';
 import { drive } from './load';
 import { auditHashV2, canonicalize, GENESIS_HASH } from '../src/platform/audit/canonical';
 import { hashPassword } from '../src/platform/auth/password';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session';
 import type { DB } from '../src/platform/db/schema';
-
-export type Figure = { name: string; value: number; unit: string; command: string; target?: string };
-export type BenchKit = {
-  connections: number;
-  seconds: number;
-  benchUrl: string;
-  scaleEnterprises: number;
-  report: (f: Figure) => void;
-  ensureBenchDatabase: () => Promise<void>;
-  hasScaleData: () => Promise<boolean>;
-  runNode: (args: string[], env: Record<string, string>) => Promise<number>;
-};
 
 const HAZARDS = 2_000_000;
 const BENCH_PASSWORD = 'Benchhz2026';
@@ -161,20 +149,15 @@ async function ensureHazardData(kit: BenchKit, pool: pg.Pool): Promise<boolean> 
 export async function benchHazards(kit: BenchKit): Promise<Record<string, unknown>> {
   console.log('\n== hazards (issue 4) ==');
   const { connections, seconds, report } = kit;
-  await kit.ensureBenchDatabase();
-  const data = tempDir('safeduty-bench-hz-');
-  const logFile = path.join(data.dir, 'server.log');
-  const serverEnv = { DATABASE_URL: kit.benchUrl, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000000', JOBS_ENABLED: 'false' };
-  const serverCommand = `DATABASE_URL=${kit.benchUrl} RATE_LIMIT_PER_MINUTE=1000000000 JOBS_ENABLED=false node ${SERVER_COMMAND.join(' ')}`;
+  const bench = await openBench(kit, { prefix: 'safeduty-bench-hz-', jobs: false, poolMax: connections });
+  const { pool, serverEnv, logFile, serverCommand } = bench;
   let server: RunningServer | undefined;
-  const pool = new pg.Pool({ connectionString: kit.benchUrl, max: connections });
   const out: Record<string, unknown> = { connections, seconds, serverCommand };
   try {
     server = await startServer({ env: serverEnv, logFile });
     let seeded = false;
     if (!(await kit.hasScaleData())) {
-      console.log(`  loading ${kit.scaleEnterprises} enterprises (once): DATABASE_URL=${kit.benchUrl} npm run seed:scale -- --enterprises ${kit.scaleEnterprises}`);
-      if (await kit.runNode(['--import', 'tsx', 'src/cli/seed-scale.ts', '--enterprises', String(kit.scaleEnterprises)], { DATABASE_URL: kit.benchUrl }) !== 0) throw new Error('seed:scale failed');
+      await bench.seedScale(`${kit.scaleEnterprises} enterprises`);
       seeded = true;
     }
     seeded = (await ensureHazardData(kit, pool)) || seeded;
@@ -272,8 +255,7 @@ export async function benchHazards(kit: BenchKit): Promise<Record<string, unknow
     out.dashboard = dashboards;
     return out;
   } finally {
-    await pool.end();
     await server?.stop();
-    data.remove();
+    await bench.close();
   }
 }

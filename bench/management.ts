@@ -21,18 +21,16 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
-import type { BenchKit } from './hazards';
+import { startServer, type RunningServer } from '../e2e/server';
+import { openBench, type BenchKit } from './kit';
 import { drive, percentile, request, type Load } from './load';
 import { auditAppend } from './raw-audit';
-import { MODULES } from '../src/app';
+import { SCALE_MANAGEMENT_MARKER } from '../src/cli/seed-scale-phase';
 import { hashPassword } from '../src/platform/auth/password';
 import { createSession, loadSession, SESSION_COOKIE } from '../src/platform/auth/session';
 import type { DB } from '../src/platform/db/schema';
-import { installModules } from '../src/platform/module';
 import { localDay } from '../src/platform/time';
 import { acknowledge } from '../src/modules/management/documents/documents.service';
 import { overviewPage } from '../src/modules/management/overview/overview.repository';
@@ -41,7 +39,6 @@ import { decidingWith, keyOf } from '../src/modules/management/overview/overview
 import type { Ctx } from '../src/platform/auth/actor';
 import type { CompiledQuery } from 'kysely';
 
-const MANAGEMENT_MARKER = 'seed_scale_management';
 const PEOPLE = Math.max(100, Math.min(20_000, Number(process.env.BENCH_ACK_PEOPLE ?? 5_000)));
 const BENCH_PASSWORD = 'Benchack2026';
 const STATEMENT_TIMEOUT = '600s';
@@ -210,11 +207,6 @@ async function countStatements(pool: pg.Pool, b: Bench, versionId: string): Prom
   return { session, service: sqls.length - session, sqls };
 }
 
-async function hasManagement(pool: pg.Pool): Promise<boolean> {
-  if (!(await pool.query(`select to_regclass('app_settings') is not null as ok`)).rows[0]?.ok) return false;
-  return ((await pool.query(`select 1 from app_settings where key = $1`, [MANAGEMENT_MARKER])).rowCount ?? 0) > 0;
-}
-
 /** The queries the view is read with in the bench, in turn: its default order, by name, a problem, a search, a later page. */
 const VIEW_QUERIES: Record<string, string>[] = [{}, { sort: 'name', order: 'asc' }, { problem: 'insurance' }, { q: '化工' }, { page: '3' }, { sort: 'ackRate', order: 'asc' }];
 
@@ -278,22 +270,14 @@ async function figureView(kit: BenchKit, pool: pg.Pool, server: RunningServer, s
 
 export async function benchManagement(kit: BenchKit): Promise<Record<string, unknown>> {
   console.log('\n== management system: publishing a procedure and its acknowledgements (issue 12) ==');
-  const url = process.env.BENCH_MANAGEMENT_URL ?? kit.benchUrl;
-  if (url === kit.benchUrl) await kit.ensureBenchDatabase();
-  installModules(MODULES);
   const n = kit.connections;
-  const data = tempDir('safeduty-bench-mg-');
-  const logFile = path.join(data.dir, 'server.log');
-  const serverEnv = { DATABASE_URL: url, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000000', JOBS_ENABLED: 'false' };
-  const serverCommand = `DATABASE_URL=${url} RATE_LIMIT_PER_MINUTE=1000000000 JOBS_ENABLED=false node ${SERVER_COMMAND.join(' ')}`;
-  const pool = new pg.Pool({ connectionString: url, max: Math.max(n, 8), options: `-c statement_timeout=${STATEMENT_TIMEOUT}` });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const bench = await openBench(kit, { prefix: 'safeduty-bench-mg-', urlEnv: 'BENCH_MANAGEMENT_URL', jobs: false, poolMax: Math.max(n, 8), statementTimeout: STATEMENT_TIMEOUT });
+  const { pool, db, serverEnv, logFile, serverCommand } = bench;
   let server: RunningServer | undefined;
   try {
     server = await startServer({ env: serverEnv, logFile });
-    if (!(await hasManagement(pool))) {
-      console.log(`  loading the data set (once): DATABASE_URL=${url} npm run seed:scale -- --enterprises ${kit.scaleEnterprises}`);
-      if (await kit.runNode(['--import', 'tsx', 'src/cli/seed-scale.ts', '--enterprises', String(kit.scaleEnterprises)], { DATABASE_URL: url }) !== 0) throw new Error('seed:scale failed');
+    if (!(await bench.hasMarker(SCALE_MANAGEMENT_MARKER))) {
+      await bench.seedScale();
       await server.stop();
       server = await startServer({ env: serverEnv, logFile });
     }
@@ -366,8 +350,7 @@ export async function benchManagement(kit: BenchKit): Promise<Record<string, unk
       efficiency: rawTotal / apiTotal, statements: { session: counted.session, service: counted.service, raw: 6, sqls: counted.sqls }, serverCommand,
     };
   } finally {
-    await db.destroy();
     await server?.stop();
-    data.remove();
+    await bench.close();
   }
 }

@@ -27,20 +27,18 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import path from 'node:path';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import sharp from 'sharp';
-import { ROOT, SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
-import type { BenchKit } from './hazards';
+import { ROOT, startServer, type RunningServer } from '../e2e/server';
+import { openBench, type BenchKit } from './kit';
 import { drive, percentile, request, type Load } from './load';
 import { auditAppend } from './raw-audit';
-import { MODULES } from '../src/app';
+import { SCALE_DUTIES_MARKER } from '../src/cli/seed-scale-phase';
 import { hashPassword } from '../src/platform/auth/password';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session';
 import type { DB } from '../src/platform/db/schema';
 import { systemScope } from '../src/platform/db/scope';
-import { installModules } from '../src/platform/module';
 import { obligationDefinitions, type ObligationApplies, type ObligationDefinition, type ObligationParams } from '../src/platform/obligations';
 import type { PeriodicCadence } from '../src/platform/obligations/obligation.definition';
 import { openStatusOn, windowsOfYear, windowsToMaterialise, type OccurrenceWindow } from '../src/platform/obligations/obligation.rules';
@@ -53,7 +51,6 @@ import { OBLIGATION_RULES } from '../src/modules/obligations/obligation.rule-set
 import { paramsOf, runObligationsDay } from '../src/modules/obligations/obligation.service';
 import { BUILTIN_TEMPLATES, LETTER_KINDS, letterContent, type LetterKind } from '../src/modules/responsibility/letters/letters.rules';
 
-const DUTIES_MARKER = 'seed_scale_obligations';
 /** Figure 1 (figure 2): each side this many times, alternating; the best of each is reported (batch timings). */
 const REPS = Math.max(1, Math.min(5, Number(process.env.BENCH_OBLIGATIONS_REPS ?? 2)));
 const DAY_REPS = Math.max(1, Math.min(5, Number(process.env.BENCH_OBLIGATIONS_DAY_REPS ?? 1)));
@@ -537,17 +534,6 @@ async function signScenario(kit: BenchKit, pool: pg.Pool, db: Kysely<DB>, server
 
 // ---- the part --------------------------------------------------------------------------------------------------------
 
-async function hasDuties(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    if (!(await client.query(`select to_regclass('app_settings') is not null as ok`)).rows[0]?.ok) return false;
-    return ((await client.query(`select 1 from app_settings where key = $1`, [DUTIES_MARKER])).rowCount ?? 0) > 0;
-  } finally {
-    await client.end();
-  }
-}
-
 type Run = { kit: BenchKit; year: number; single: pg.Pool; singleDb: Kysely<DB>; pool: pg.Pool; db: Kysely<DB>; serverCommand: string };
 
 /** Figure 1: a year of occurrences, by the engine's statement per definition and window, and by one statement. */
@@ -680,29 +666,19 @@ async function figureCheckTask(kit: BenchKit): Promise<Record<string, unknown>> 
 
 export async function benchObligations(kit: BenchKit): Promise<Record<string, unknown>> {
   console.log('\n== obligations, letters and signatures (issue 11) ==');
-  await kit.ensureBenchDatabase();
-  installModules(MODULES);
-  const data = tempDir('safeduty-bench-ob-');
-  const logFile = path.join(data.dir, 'server.log');
-  const serverEnv = { DATABASE_URL: kit.benchUrl, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000000', JOBS_ENABLED: 'false' };
-  const serverCommand = `DATABASE_URL=${kit.benchUrl} RATE_LIMIT_PER_MINUTE=1000000000 JOBS_ENABLED=false node ${SERVER_COMMAND.join(' ')}`;
+  const bench = await openBench(kit, { prefix: 'safeduty-bench-ob-', jobs: false, poolMax: Math.max(kit.connections, 8), statementTimeout: STATEMENT_TIMEOUT });
+  const { pool, db, serverEnv, logFile, serverCommand } = bench;
   let server: RunningServer | undefined;
   const out: Record<string, unknown> = { connections: kit.connections, seconds: kit.seconds, serverCommand };
   // Figures 1–2: one connection, each measurement in its own transaction, rolled back.
-  const single = new pg.Pool({ connectionString: kit.benchUrl, max: 1, options: `-c statement_timeout=${STATEMENT_TIMEOUT}` });
-  const singleDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: single }) });
-  const pool = new pg.Pool({ connectionString: kit.benchUrl, max: Math.max(kit.connections, 8), options: `-c statement_timeout=${STATEMENT_TIMEOUT}` });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const { pool: single, db: singleDb } = bench.morePool(1);
   try {
     // The first start migrates and loads the demo district; seed:scale adds the enterprises and then their duties.
     server = await startServer({ env: serverEnv, logFile });
-    if (!(await kit.hasScaleData()) || !(await hasDuties(kit.benchUrl))) {
-      console.log(`  loading the data set (once): DATABASE_URL=${kit.benchUrl} npm run seed:scale -- --enterprises ${kit.scaleEnterprises}`);
-      if (await kit.runNode(['--import', 'tsx', 'src/cli/seed-scale.ts', '--enterprises', String(kit.scaleEnterprises)], { DATABASE_URL: kit.benchUrl }) !== 0) throw new Error('seed:scale failed');
-    }
+    if (!(await kit.hasScaleData()) || !(await bench.hasMarker(SCALE_DUTIES_MARKER))) await bench.seedScale();
     await server.stop();
     server = undefined;
-    const marker = (await pool.query<{ value: DutiesMarker }>(`select value from app_settings where key = $1`, [DUTIES_MARKER])).rows[0]!.value;
+    const marker = (await pool.query<{ value: DutiesMarker }>(`select value from app_settings where key = $1`, [SCALE_DUTIES_MARKER])).rows[0]!.value;
     const set = (await pool.query<{ enterprises: number; occurrences: number; counts: number; letters: number; signatures: number }>(`select
       (select count(*)::int from enterprises) as enterprises, (select count(*)::int from obligation_occurrences) as occurrences,
       (select count(*)::int from obligation_counts) as counts, (select count(*)::int from letters) as letters, (select count(*)::int from signatures) as signatures`)).rows[0]!;
@@ -725,9 +701,7 @@ export async function benchObligations(kit: BenchKit): Promise<Record<string, un
     if (ONLY.has(5)) out.checkTask = await figureCheckTask(kit);
     return out;
   } finally {
-    await db.destroy();
-    await singleDb.destroy();
     await server?.stop();
-    data.remove();
+    await bench.close();
   }
 }

@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { ROOT, SERVER_COMMAND, startServer, tempDir, type RunningServer } from '../e2e/server';
+import { openBench, type BenchKit, type Figure } from './kit';
 import { drive } from './load';
 import type { DB } from '../src/platform/db/schema';
 import { listEnterprises } from '../src/modules/org/enterprise.repository';
@@ -36,7 +37,6 @@ const BENCH_URL = `postgres://postgres@127.0.0.1:5432/${BENCH_DB}`;
 const SCALE_ENTERPRISES = 10_000;
 const LIST_PATH = '/api/v1/enterprises?page=1&pageSize=20&sort=name';
 
-type Figure = { name: string; value: number; unit: string; command: string; target?: string };
 const results: Record<string, Record<string, unknown> & { figures: Figure[] }> = {};
 let part = '';
 let lastCommand = '';
@@ -177,23 +177,18 @@ async function captureListSql(pool: pg.Pool, username: string): Promise<Compiled
   return captured;
 }
 
-async function benchPostgres(connections: number, seconds: number): Promise<void> {
+async function benchPostgres(kit: BenchKit): Promise<void> {
   console.log('\n== PostgreSQL ==');
-  await ensureBenchDatabase();
-  const data = tempDir('safeduty-bench-pg-');
-  const logFile = path.join(data.dir, 'server.log');
-  // The API's own per-IP limit would turn a load test into a test of 429s.
-  const serverEnv = { DATABASE_URL: BENCH_URL, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000000' };
-  const serverCommand = `DATABASE_URL=${BENCH_URL} RATE_LIMIT_PER_MINUTE=1000000000 node ${SERVER_COMMAND.join(' ')}`;
+  const { connections, seconds } = kit;
+  // The server's job runner is left as configured (JOBS_ENABLED not set), as this figure has always run.
+  const bench = await openBench(kit, { prefix: 'safeduty-bench-pg-', poolMax: connections });
+  const { pool, serverEnv, logFile, serverCommand } = bench;
   let server: RunningServer | undefined;
-  const pool = new pg.Pool({ connectionString: BENCH_URL, max: connections });
   try {
     // The first start migrates and loads the demo district; seed:scale needs its subdistricts and industries.
     server = await startServer({ env: serverEnv, logFile });
     if (!(await hasScaleData())) {
-      console.log(`  loading ${SCALE_ENTERPRISES} enterprises (once): DATABASE_URL=${BENCH_URL} npm run seed:scale -- --enterprises ${SCALE_ENTERPRISES}`);
-      const code = await runNode(['--import', 'tsx', 'src/cli/seed-scale.ts', '--enterprises', String(SCALE_ENTERPRISES)], { DATABASE_URL: BENCH_URL });
-      if (code !== 0) throw new Error('seed:scale failed');
+      await bench.seedScale(`${SCALE_ENTERPRISES} enterprises`);
       // Restart so the server's pool and plans start from the final data set.
       await server.stop();
       server = await startServer({ env: serverEnv, logFile });
@@ -234,9 +229,8 @@ async function benchPostgres(connections: number, seconds: number): Promise<void
     if (api.errors || raw.errors) console.log(`  errors: API ${api.errors}, SQL ${raw.errors}`);
     Object.assign(results.postgres!, { dataSet: counts, user: username, connections, seconds, api, sql: raw, efficiency: api.rate / raw.rate, query: sqlText, serverCommand });
   } finally {
-    await pool.end();
     await server?.stop();
-    data.remove();
+    await bench.close();
   }
 }
 
@@ -300,38 +294,19 @@ async function main(): Promise<void> {
   const seconds = Math.min(120, Math.max(1, Number(values.duration)));
   const connections = Math.min(256, Math.max(1, Number(values.connections)));
   console.log(`SafeDuty bench: ${parts.join(', ')} · ${os.cpus().length} cores · Node ${process.version}`);
+  const kit: BenchKit = { connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode };
 
   for (const p of parts) {
     part = p;
     results[p] = { figures: [] };
     if (p === 'embedded') await benchEmbedded();
-    if (p === 'postgres') await benchPostgres(connections, seconds);
+    if (p === 'postgres') await benchPostgres(kit);
     if (p === 'web') benchWeb();
-    if (p === 'hazards') {
-      Object.assign(results.hazards!, await benchHazards({
-        connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode,
-      }));
-    }
-    if (p === 'obligations') {
-      Object.assign(results.obligations!, await benchObligations({
-        connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode,
-      }));
-    }
-    if (p === 'management') {
-      Object.assign(results.management!, await benchManagement({
-        connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode,
-      }));
-    }
-    if (p === 'emergency') {
-      Object.assign(results.emergency!, await benchEmergency({
-        connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode,
-      }));
-    }
-    if (p === 'competence') {
-      Object.assign(results.competence!, await benchCompetence({
-        connections, seconds, benchUrl: BENCH_URL, scaleEnterprises: SCALE_ENTERPRISES, report, ensureBenchDatabase, hasScaleData, runNode,
-      }));
-    }
+    if (p === 'hazards') Object.assign(results.hazards!, await benchHazards(kit));
+    if (p === 'obligations') Object.assign(results.obligations!, await benchObligations(kit));
+    if (p === 'management') Object.assign(results.management!, await benchManagement(kit));
+    if (p === 'emergency') Object.assign(results.emergency!, await benchEmergency(kit));
+    if (p === 'competence') Object.assign(results.competence!, await benchCompetence(kit));
   }
 
   const outDir = path.join(ROOT, '.bench');

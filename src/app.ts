@@ -79,11 +79,14 @@ export async function createPlatform(config: Config, opts: { now?: () => Date; d
   jobs.setLogger(app.log);
   // Issue 14: alerts leave the browser through the configured driver (README "Alerts").
   registerAlertJobs(jobs, config, app.log);
+  // Issue 14: on PostgreSQL the instances' bells hear each other (LISTEN/NOTIFY); the embedded engine is one process.
+  const closeBells = database.engine === 'postgres' ? await jobs.bells.acrossInstances(database.db, database.pool.options, app.log) : null;
   return {
     app, routes, database, jobs, seeded,
     close: async () => {
       await jobs.stop();
       await app.close();
+      await closeBells?.();
       await database.close();
     },
   };

@@ -192,6 +192,27 @@ test('R-ACC-3: a supplementary report raises the grade; after the window the fig
   assert.ok(await t.db.selectFrom('accidents').select('id').where('id', '=', id).executeTakeFirst());
 });
 
+test('R-ACC-3: supplementary reports made at the same instant come back in the order they were recorded', async () => {
+  at(0);
+  const ent = await makeEnterprise(t);
+  const principal = await ent.login('principal');
+  const id = await quick(principal, ent);
+  // The clock does not move: all five share one `reported_at`; their random ids would order them 1 time in 120.
+  at(2 * 86_400_000);
+  for (let deaths = 1; deaths <= 5; deaths++) {
+    const res = await principal.post(`/api/v1/enterprises/${ent.id}/accidents/${id}/supplements`, {
+      deaths, missing: 0, seriousInjuries: 0, minorInjuries: 0, directLoss: '0', note: `第${deaths}次续报`,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+  }
+  const supplements = (await detail(principal, ent, id)).supplements as { reportedAt: string; deaths: number; note: string; gradeBefore: string; gradeAfter: string }[];
+  assert.equal(new Set(supplements.map((s) => s.reportedAt)).size, 1);
+  assert.deepEqual(supplements.map((s) => s.note), ['第1次续报', '第2次续报', '第3次续报', '第4次续报', '第5次续报']);
+  // Each one's grade before is the previous one's after (R-ACC-1: three deaths make it 较大).
+  assert.deepEqual(supplements.map((s) => [s.gradeBefore, s.gradeAfter]),
+    [['general', 'general'], ['general', 'general'], ['general', 'larger'], ['larger', 'larger'], ['larger', 'larger']]);
+});
+
 test('R-ACC-3: road traffic has a 7-day window', async () => {
   at(0);
   const ent = await makeEnterprise(t);

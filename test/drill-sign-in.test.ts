@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { makeEnterprise, type FreshEnterprise } from './factories';
-import { createTestPlatform, type TestPlatform } from './helpers';
+import { createTestPlatform, demoIds, type TestPlatform } from './helpers';
 import { addEmployee, uploadSignature } from './signature-helpers';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 
@@ -130,4 +130,23 @@ test('who may not sign in: someone not listed, a voided drill, another enterpris
   const late = await safety.post(api(`/drills/${d.id}/sign-in`), { method: 'password', password: DEMO_PASSWORD });
   assert.equal(late.statusCode, 409, late.body);
   assert.equal(late.data.error.reason, 'VOIDED');
+});
+
+test('the demo: the participants of the yearly drill who have an account signed in with their signatures, the others are listed', async () => {
+  const { ownEnterprise } = await demoIds(t.db);
+  const signed = await t.db.selectFrom('drill_participants as a')
+    .innerJoin('signatures as s', (j) => j.onRef('s.enterprise_id', '=', 'a.enterprise_id').onRef('s.id', '=', 'a.signature_id'))
+    .select(['a.drill_id', 'a.employee_id', 's.signer_employee_id', 's.document_type', 's.document_id', 's.method'])
+    .where('a.enterprise_id', '=', ownEnterprise.id).execute();
+  assert.ok(signed.length >= 4, JSON.stringify(signed));
+  assert.ok(signed.every((s) => s.signer_employee_id === s.employee_id && s.document_type === 'drill_attendance' && s.document_id === s.drill_id && s.method === 'password'));
+  const drillId = signed[0]!.drill_id;
+  const principal = await t.login('principal');
+  const d = await principal.get(`/api/v1/enterprises/${ownEnterprise.id}/drills/${drillId}`);
+  assert.equal(d.statusCode, 200, d.body);
+  const kinds = (d.data.participants as { signIn: string }[]).map((p) => p.signIn);
+  assert.equal(kinds.filter((k) => k === 'signature').length, signed.filter((s) => s.drill_id === drillId).length);
+  assert.ok(kinds.includes('manual'));
+  const audits = await t.db.selectFrom('audit_log').select('seq').where('entity_id', '=', drillId).where('action', '=', 'drill.sign_in').execute();
+  assert.equal(audits.length, kinds.filter((k) => k === 'signature').length);
 });

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import JSZip from 'jszip';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { makeEnterprise, type FreshEnterprise } from './factories';
-import { createTestPlatform, type Client, type Res, type TestPlatform } from './helpers';
+import { allNotifications, createTestPlatform, drainOutbox, type Client, type Res, type TestPlatform } from './helpers';
 
 /**
  * Issue 14 §1, R-EMG-1: emergency plans. Drafted by the safety manager, reviewed (评审/论证), signed by the principal,
@@ -59,10 +59,10 @@ async function ok(res: Promise<Res>, status = 200): Promise<Res> {
 }
 
 /** A plan taken through review and the principal's signature to issued. */
-async function issued(e: FreshEnterprise, at?: Date): Promise<string> {
+async function issued(e: FreshEnterprise, at?: Date, over: Record<string, unknown> = {}): Promise<string> {
   const safety = await e.login('safety');
   const principal = await e.login('principal');
-  const id = (await draft(e)).data.id as string;
+  const id = (await draft(e, over)).data.id as string;
   await ok(safety.post(api(e, `/${id}/submit`), {}));
   await ok(safety.post(api(e, `/${id}/review`), { reviewers: [{ name: '王专家', organisation: '省应急专家库' }], reviewedOn: '2026-09-01', conclusion: 'passed', opinions: '同意' }));
   await ok(principal.post(api(e, `/${id}/sign`), { method: 'password', password: DEMO_PASSWORD }));
@@ -292,6 +292,146 @@ test('the yearly review signed by the principal fulfils the ten-ones item; an un
   assert.equal(after?.record_id, a.data.id);
   // Signed twice: refused.
   assert.equal((await principal.post(api(chem, `/${id}/assessments/${a.data.id}/sign`), { method: 'password', password: DEMO_PASSWORD })).statusCode, 409);
+});
+
+/** Every duty occurrence of a subject (the plan), by definition and period. */
+async function dutiesOf(e: FreshEnterprise, subject: string) {
+  return t.db.selectFrom('obligation_occurrences').select(['definition_key', 'period_key', 'status', 'waived_reason', 'record_id'])
+    .where('enterprise_id', '=', e.id).where('subject_key', '=', subject).orderBy('definition_key').orderBy('period_key').execute();
+}
+
+test('R-EMG-1: a plan withdrawn (废止) cancels the duties it still owes, withdraws its waiting filings and tells their offices; what was done stays', async () => {
+  const safety = await build.login('safety');
+  const employee = async (who: keyof FreshEnterprise['users']) =>
+    (await t.db.selectFrom('users').select('employee_id').where('id', '=', build.users[who].id).executeTakeFirstOrThrow()).employee_id!;
+
+  // An issued on-site disposal plan (R-EMG-2: drilled each half-year), filed with both offices; ZJJ returns its filing.
+  const id = await issued(build, undefined, { kind: 'onsite', title: `储罐区泄漏现场处置方案${Math.random().toString(36).slice(2, 6)}` });
+  const filed = await ok(safety.post(api(build, `/${id}/file`), {}));
+  const filingOf = (code: string) => filed.data.filings.find((f: { departmentName: string }) => f.departmentName === code);
+  const atYjj = filingOf('区应急管理局');
+  const atZjj = filingOf('区住房和城乡建设局');
+  assert.ok(atYjj && atZjj, 'filed with the emergency and the construction departments');
+  await ok(zjj.post(`/api/v1/emergency-plan-filings/${atZjj.id}/return`, { reason: '缺少应急物资清单' }));
+  // A drill of the plan this half-year fulfils its 2026-H2 occurrence.
+  const drill = await ok(safety.post(`/api/v1/enterprises/${build.id}/drills`, {
+    planId: id, form: 'practical', scenario: '储罐区泄漏现场处置', startedAt: '2026-09-01T08:00:00+08:00', endedAt: '2026-09-01T09:30:00+08:00',
+    place: '储罐区', organiserEmployeeId: await employee('safety'), participants: [{ employeeId: await employee('leader') }],
+  }), 201);
+  const before = await dutiesOf(build, id);
+  const status = (rows: typeof before, key: string, period?: string) => rows.filter((r) => r.definition_key === key && (!period || r.period_key === period)).map((r) => r.status);
+  assert.deepEqual(status(before, 'emergency.plan.filing'), ['fulfilled'], 'filing was submitted');
+  assert.deepEqual(status(before, 'emergency.drill.onsite', '2026-H2'), ['fulfilled'], 'drilled this half-year');
+  assert.deepEqual(status(before, 'emergency.drill.onsite', '2027-H1'), ['upcoming'], 'next half-year open');
+  assert.equal(status(before, 'emergency.plan.evaluation').length, 1, 'the 3-year evaluation is owed');
+  assert.notEqual(status(before, 'emergency.plan.evaluation')[0], 'waived');
+
+  const d = await ok(safety.get(api(build, `/${id}`)));
+  assert.equal(d.data.abilities.withdraw, true);
+  assert.equal((await ok((await build.login('worker')).get(api(build, `/${id}`)))).data.abilities.withdraw, false, 'the staff it was issued to may not');
+
+  // Refusals: the staff (403), another enterprise (404), no reason or a blank one (400, in Chinese).
+  const worker = await build.login('worker');
+  assert.equal((await worker.post(api(build, `/${id}/withdraw`), { reason: '停用' })).statusCode, 403);
+  assert.equal((await (await other.login('safety')).post(api(build, `/${id}/withdraw`), { reason: '停用' })).statusCode, 404);
+  assert.equal((await (await chem.login('safety')).post(api(build, `/${id}/withdraw`), { reason: '停用' })).statusCode, 404);
+  assert.equal((await yjj.post(api(build, `/${id}/withdraw`), { reason: '停用' })).statusCode, 403);
+  for (const body of [{}, { reason: '   ' }]) {
+    const bad = await safety.post(api(build, `/${id}/withdraw`), body);
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.deepEqual(bad.data.error.issues.map((i: { path: string }) => i.path), ['body.reason']);
+    assert.match(bad.data.error.issues[0].message, /[\u4e00-\u9fff]/, 'the reason is asked for in Chinese');
+    assert.doesNotMatch(bad.data.error.issues[0].message, /string|undefined/);
+  }
+  assert.equal((await safety.post(api(build, `/${id}/withdraw`), { reason: '很'.repeat(2001) })).statusCode, 400);
+  assert.equal((await ok(safety.get(api(build, `/${id}`)))).data.status, 'issued', 'a refused withdrawal changes nothing');
+
+  const reason = '储罐区已拆除，该方案不再适用';
+  const w = await ok(safety.post(api(build, `/${id}/withdraw`), { reason, version: d.data.version }));
+  assert.equal(w.data.status, 'withdrawn');
+  assert.deepEqual(Object.entries(w.data.abilities).filter(([, v]) => v).map(([k]) => k), ['receipts'], 'nothing more to do with it but read who read it');
+  const last = w.data.events.at(-1);
+  assert.deepEqual([last.op, last.from, last.to, last.note], ['withdraw', 'issued', 'withdrawn', reason]);
+
+  // Duties: the open ones are cancelled (waived `cancelled`), the fulfilled ones stay fulfilled.
+  const after = await dutiesOf(build, id);
+  assert.deepEqual(status(after, 'emergency.plan.filing'), ['fulfilled']);
+  assert.deepEqual(status(after, 'emergency.drill.onsite', '2026-H2'), ['fulfilled']);
+  assert.equal(after.find((r) => r.definition_key === 'emergency.drill.onsite' && r.period_key === '2026-H2')?.record_id, drill.data.id);
+  const cancelled = after.filter((x) => x.definition_key === 'emergency.plan.evaluation' || (x.definition_key === 'emergency.drill.onsite' && x.period_key === '2027-H1'));
+  assert.deepEqual(cancelled.map((r) => [r.definition_key, r.status, r.waived_reason]), [
+    ['emergency.drill.onsite', 'waived', 'cancelled'], ['emergency.plan.evaluation', 'waived', 'cancelled'],
+  ]);
+  // Filings: the pending one and the returned one are withdrawn; the office that had one pending is told, the other not.
+  const filings = (await ok(safety.get(api(build, `/${id}`)))).data.filings as { id: string; status: string }[];
+  assert.deepEqual(Object.fromEntries(filings.map((f) => [f.id, f.status])), { [atYjj.id]: 'withdrawn', [atZjj.id]: 'withdrawn' });
+  const told = await t.db.selectFrom('outbox').select('payload').where('topic', '=', 'notify').execute();
+  const withdrawnNotices = told.map((m) => m.payload as { userId: string; kind: string; params: { title: string } })
+    .filter((p) => p.kind === 'emergency_plan.filingWithdrawn' && p.params.title === w.data.title);
+  const officers = async (code: string) => (await t.db.selectFrom('users as u').innerJoin('departments as dp', 'dp.id', 'u.department_id').select('u.id')
+    .where('dp.code', '=', code).where('u.role', '=', 'department_officer').where('u.disabled', '=', false).execute()).map((u) => u.id).sort();
+  assert.ok((await officers('YJJ')).length > 0);
+  assert.deepEqual(withdrawnNotices.map((p) => p.userId).sort(), await officers('YJJ'));
+  await drainOutbox(t);
+  const bell = await allNotifications(yjj);
+  assert.ok(bell.some((n) => n.kind === 'emergency_plan.filingWithdrawn' && n.body.includes(w.data.title) && n.body.includes(reason)), 'the YJJ officer learns it in his bell');
+  const inbox = await ok(yjj.get('/api/v1/emergency-plan-filings?status=withdrawn&pageSize=200'));
+  assert.ok(inbox.data.items.some((f: { id: string; abilities: { accept: boolean } }) => f.id === atYjj.id && !f.abilities.accept));
+  assert.equal((await ok(yjj.get('/api/v1/emergency-plan-filings?status=pending&pageSize=200'))).data.items.some((f: { id: string }) => f.id === atYjj.id), false);
+
+  // The office can no longer decide it; a second withdrawal and any other step are refused (409).
+  const accept = await yjj.post(`/api/v1/emergency-plan-filings/${atYjj.id}/accept`, { receiptNo: 'YJJ-2026-900' });
+  assert.equal(accept.statusCode, 409, accept.body);
+  assert.equal(accept.data.error.reason, 'STATE');
+  assert.equal((await yjj.post(`/api/v1/emergency-plan-filings/${atYjj.id}/return`, { reason: '晚了' })).statusCode, 409);
+  const again = await safety.post(api(build, `/${id}/withdraw`), { reason });
+  assert.equal(again.statusCode, 409, again.body);
+  assert.equal(again.data.error.reason, 'STATE');
+  assert.match(again.data.error.message, /废止/);
+  assert.equal((await safety.post(api(build, `/${id}/revise`), { cause: 'law', note: '法规变化' })).statusCode, 409);
+  assert.equal((await safety.post(api(build, `/${id}/assessments`), { kind: 'evaluation', reviewer: '安全部', reviewedOn: '2026-09-01', changed: false, reason: '评估' })).statusCode, 409);
+
+  // History stays: the drill, the read receipts; a new drill of the withdrawn plan is refused at its field.
+  assert.equal((await ok(safety.get(`/api/v1/enterprises/${build.id}/drills/${drill.data.id}`))).statusCode, 200);
+  assert.ok(Number((await t.db.selectFrom('emergency_plan_receipts').select((eb) => eb.fn.countAll<string>().as('n')).where('plan_id', '=', id).executeTakeFirstOrThrow()).n) > 0);
+  const newDrill = await safety.post(`/api/v1/enterprises/${build.id}/drills`, {
+    planId: id, form: 'tabletop', scenario: '桌面推演', startedAt: '2026-09-01T08:00:00+08:00', endedAt: '2026-09-01T09:00:00+08:00',
+    place: '会议室', organiserEmployeeId: await employee('safety'), participants: [],
+  });
+  assert.equal(newDrill.statusCode, 400, newDrill.body);
+  assert.ok(newDrill.data.error.issues.some((i: { path: string }) => i.path === 'body.planId'));
+  // The old drill can still be evaluated; finding the plan wanting opens no revision duty for a withdrawn plan.
+  await ok(safety.post(`/api/v1/enterprises/${build.id}/drills/${drill.data.id}/evaluate`, { wentWell: '处置有序', problems: '预案未覆盖夜间', planNeedsRevision: true }));
+  assert.deepEqual(status(await dutiesOf(build, id), 'emergency.plan.revision').filter((s) => s !== 'waived'), [], 'no revision owed for a withdrawn plan');
+
+  // The audit row names the reason and the filings withdrawn.
+  const audit = await t.db.selectFrom('audit_log').select(['actor_id', 'before', 'after']).where('action', '=', 'emergency_plan.withdraw').where('entity_id', '=', id).executeTakeFirstOrThrow();
+  assert.equal(audit.actor_id, build.users.safety.id);
+  const detail = (audit.after as { status: string; detail: { reason: string; filings: { id: string }[] } });
+  assert.equal(detail.status, 'withdrawn');
+  assert.equal(detail.detail.reason, reason);
+  assert.deepEqual(detail.detail.filings.map((f) => f.id).sort(), [atYjj.id, atZjj.id].sort());
+});
+
+test('R-EMG-1: a plan issued but not yet filed, under revision, is withdrawn from its draft: its filing and revision duties are cancelled', async () => {
+  const safety = await chem.login('safety');
+  const id = await issued(chem);
+  const rev = await ok(safety.post(api(chem, `/${id}/revise`), { cause: 'law', note: '法规修订' }));
+  assert.equal(rev.data.status, 'draft');
+  const open = await dutiesOf(chem, id);
+  for (const key of ['emergency.plan.filing', 'emergency.plan.revision']) {
+    assert.equal(open.filter((r) => r.definition_key === key && r.status !== 'waived' && r.status !== 'fulfilled').length, 1, `${key} open`);
+  }
+  const w = await ok(safety.post(api(chem, `/${id}/withdraw`), { reason: '与综合预案合并' }));
+  assert.equal(w.data.status, 'withdrawn');
+  assert.deepEqual(w.data.events.at(-1).from, 'draft');
+  const after = await dutiesOf(chem, id);
+  for (const key of ['emergency.plan.filing', 'emergency.plan.revision']) {
+    assert.deepEqual(after.filter((r) => r.definition_key === key).map((r) => [r.status, r.waived_reason]), [['waived', 'cancelled']], key);
+  }
+  // The list filters the withdrawn plans.
+  const list = await ok(safety.get(`${api(chem)}?status=withdrawn&pageSize=200`));
+  assert.ok(list.data.items.some((p: { id: string; unread: boolean }) => p.id === id && !p.unread));
 });
 
 test('wrong roles and other enterprises: 403 / 404; bad input: 400', async () => {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 import { createTestPlatform, type Client, type Res, type TestPlatform } from './helpers';
+import { addEmployee, uploadSignature } from './signature-helpers';
+import { DEMO_PASSWORD } from '../src/seed/demo';
 
 /**
  * Issue 14 (drills, accidents, interviews): two people acting on one record at the same moment, on PostgreSQL only —
@@ -157,15 +159,15 @@ async function employeeOf(who: keyof FreshEnterprise['users']): Promise<string> 
   return (await t.db.selectFrom('users').select('employee_id').where('id', '=', ent.users[who].id).executeTakeFirstOrThrow()).employee_id!;
 }
 
-/** A recorded drill of an issued special plan, ended yesterday. */
-async function recordedDrill(): Promise<string> {
+/** A recorded drill of an issued special plan, ended yesterday, with these participants listed. */
+async function recordedDrill(participants: string[] = []): Promise<string> {
   const plan = await t.db.insertInto('emergency_plans').values({
     enterprise_id: ent.id, kind: 'special', title: `专项预案${Math.random().toString(36).slice(2, 6)}`, status: 'issued', issued_at: t.clock.now,
     created_at: t.clock.now, updated_at: t.clock.now,
   }).returning('id').executeTakeFirstOrThrow();
   const res = await ok(safety.post(`/api/v1/enterprises/${ent.id}/drills`, {
     planId: plan.id, form: 'practical', scenario: '储罐区液氨泄漏', startedAt: '2026-05-10T09:00:00+08:00', endedAt: '2026-05-10T11:00:00+08:00',
-    place: '储罐区', organiserEmployeeId: await employeeOf('safety'), participants: [],
+    place: '储罐区', organiserEmployeeId: await employeeOf('safety'), participants: participants.map((employeeId) => ({ employeeId })),
   }), 201);
   return res.data.id as string;
 }
@@ -200,5 +202,78 @@ test('the owner reports a drill action done while a manager cancels it: one clos
     assert.equal(row.status, w === 0 ? 'done' : 'cancelled');
     const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', action).execute();
     assert.deepEqual(audits.map((a) => a.action), [w === 0 ? 'drill_action.done' : 'drill_action.cancel']);
+  }
+});
+
+/** The drill's sign-in signatures of one person, and the signature his participant row keeps. */
+async function signInsOf(drillId: string, employeeId: string): Promise<{ signatures: string[]; kept: string | null }> {
+  const signatures = await t.db.selectFrom('signatures').select('id').where('enterprise_id', '=', ent.id).where('document_type', '=', 'drill_attendance')
+    .where('document_id', '=', drillId).where('signer_employee_id', '=', employeeId).execute();
+  const row = await t.db.selectFrom('drill_participants').select(['signature_id', 'sign_in']).where('enterprise_id', '=', ent.id).where('drill_id', '=', drillId)
+    .where('employee_id', '=', employeeId).executeTakeFirstOrThrow();
+  assert.equal(row.sign_in, row.signature_id ? 'signature' : 'manual');
+  return { signatures: signatures.map((r) => r.id), kept: row.signature_id };
+}
+
+const signIn = (drillId: string) => `/api/v1/enterprises/${ent.id}/drills/${drillId}/sign-in`;
+
+test('the organiser\'s device and a team leader\'s device sign the same person in at once: one signature, one audit row, the other 409', { skip }, async () => {
+  // Issue 14 §3 with issue 11 §3: someone without an account signs on a manager's or team leader's device.
+  const person = await addEmployee(ent, ent.units.team1, { name: '张焊工' });
+  const leader = await ent.login('leader');
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = await recordedDrill([person.id]);
+    const devices = [safety, leader];
+    const images = await Promise.all(devices.map((c) => uploadSignature(c, ent.id)));
+    const results = await Promise.all(devices.map((c, i) => c.post(signIn(id), {
+      method: 'proxy_pad', employeeId: person.id, idLast4: person.last4, imageAttachmentId: images[i], device: `设备${i}（第${round}轮）`,
+    })));
+    const w = oneWinner(results, 'ALREADY_SIGNED_IN');
+    const { signatures, kept } = await signInsOf(id, person.id);
+    assert.equal(signatures.length, 1);
+    assert.equal(kept, signatures[0]);
+    const sig = await t.db.selectFrom('signatures').select(['operator_user_id', 'device']).where('id', '=', kept!).executeTakeFirstOrThrow();
+    assert.deepEqual(sig, { operator_user_id: ent.users[w === 0 ? 'safety' : 'leader'].id, device: `设备${w}（第${round}轮）` });
+    const audits = await t.db.selectFrom('audit_log').select('after').where('entity_id', '=', id).where('action', '=', 'drill.sign_in').execute();
+    assert.equal(audits.length, 1);
+    assert.equal((audits[0]!.after as { signatureId: string }).signatureId, kept);
+  }
+});
+
+test('a participant signs himself in on two devices at once: one signature, the other 409', { skip }, async () => {
+  const worker = await employeeOf('worker');
+  const devices = await Promise.all([ent.login('worker'), ent.login('worker')]);
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = await recordedDrill([worker]);
+    const results = await Promise.all(devices.map((c) => c.post(signIn(id), { method: 'password', password: DEMO_PASSWORD })));
+    oneWinner(results, 'ALREADY_SIGNED_IN');
+    const { signatures, kept } = await signInsOf(id, worker);
+    assert.equal(signatures.length, 1);
+    assert.equal(kept, signatures[0]);
+    assert.equal(await count('audit_log', { entity_id: id, action: 'drill.sign_in' }), 1);
+  }
+});
+
+test('two participants sign in at once, one on his own account and one on the team leader\'s device: both recorded', { skip }, async () => {
+  const person = await addEmployee(ent, ent.units.team1, { name: '李电工' });
+  const worker = await employeeOf('worker');
+  const [workerClient, leader] = await Promise.all([ent.login('worker'), ent.login('leader')]);
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = await recordedDrill([worker, person.id]);
+    const image = await uploadSignature(leader, ent.id);
+    const results = await Promise.all([
+      workerClient.post(signIn(id), { method: 'password', password: DEMO_PASSWORD }),
+      leader.post(signIn(id), { method: 'proxy_pad', employeeId: person.id, idLast4: person.last4, imageAttachmentId: image }),
+    ]);
+    assert.deepEqual(results.map((r) => r.statusCode), [200, 200], results.map((r) => r.body).join('\n'));
+    for (const employeeId of [worker, person.id]) {
+      const { signatures, kept } = await signInsOf(id, employeeId);
+      assert.equal(signatures.length, 1);
+      assert.equal(kept, signatures[0]);
+    }
+    assert.equal(await count('audit_log', { entity_id: id, action: 'drill.sign_in' }), 2);
+    // The sign-in device's list shows both signed in.
+    const list = await ok(leader.get(signIn(id)));
+    assert.deepEqual(list.data.items.map((i: { signedIn: boolean }) => i.signedIn), [true, true]);
   }
 });

@@ -24,10 +24,8 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
-import { MODULES } from '../app';
 import { hashPassword } from '../platform/auth/password';
 import type { Db, Executor } from '../platform/db/database';
-import { installModules } from '../platform/module';
 import { currentRulesByDistrict } from '../platform/rules';
 import { idLast4Hash } from '../platform/signatures';
 import { LOCAL_OFFSET_SQL, localDay } from '../platform/time';
@@ -38,6 +36,7 @@ import { typeOfPost } from '../modules/management/certificates/certificates.rule
 import { openUncertifiedHazards } from '../modules/management/certificates/certificates.service';
 import { PPE_RULES } from '../modules/management/ppe/ppe.rule-sets';
 import { TRAINING_RULES } from '../modules/management/training/training.rule-sets';
+import { asOfDay, printCounts, seedPhase, unnestInsert } from './seed-scale-phase';
 
 export const SCALE_COMPETENCE_MARKER = 'seed_scale_competence';
 /** The big enterprise's size (the shortfall figure is for 5,000 people). */
@@ -62,10 +61,6 @@ export async function competenceCounts(db: Executor): Promise<Record<string, num
   const r = await sql<Record<string, number>>`select ${sql.join(COMPETENCE_TABLES.map((t) => sql`(select count(*)::int from ${sql.table(t)}) as ${sql.ref(t)}`))},
     (select count(*)::int from signatures) as signatures, (select count(*)::int from attachments) as attachments`.execute(db);
   return r.rows[0]!;
-}
-
-function printCounts(c: Record<string, number>): void {
-  console.log(`  rows: ${Object.entries(c).map(([t, n]) => `${t} ${n}`).join(', ')}`);
 }
 
 // ---- the big enterprise ----
@@ -123,15 +118,6 @@ export function rng(seed: number) {
   return { next, int, pick, chance };
 }
 export type Rng = ReturnType<typeof rng>;
-
-async function unnestInsert(db: Executor, table: string, columns: [name: string, type: string][], rows: unknown[][]): Promise<number> {
-  for (let i = 0; i < rows.length; i += 5_000) {
-    const part = rows.slice(i, i + 5_000);
-    const arrays = columns.map(([, type], c) => sql`${sql.val(part.map((r) => r[c]))}::${sql.raw(type)}[]`);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map(([n]) => sql.ref(n)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
-  }
-  return rows.length;
-}
 
 export type BigEnterprise = { id: string; name: string; creditCode: string; principalUserId: string; safetyUserId: string; employees: number };
 
@@ -479,27 +465,18 @@ export async function seedCompetenceOf(tx: Executor, args: Args, where: Sql, asO
 
 /** Training, certificates and PPE of the scale enterprises (and the big enterprise), once (its own marker). */
 export async function seedCompetence(db: Db, args: Args, where: string, secret: string): Promise<void> {
-  const marker = await db.selectFrom('app_settings').select('value').where('key', '=', SCALE_COMPETENCE_MARKER).executeTakeFirst();
-  if (marker) {
-    console.log(`seed:scale: training, certificates and PPE already present on ${where} (${JSON.stringify(marker.value)})`);
-    printCounts(await competenceCounts(db));
-    return;
-  }
-  installModules(MODULES);
-  const started = performance.now();
-  const now = new Date();
-  const today = localDay(now);
-  const asOf = today < `${args.year}-12-31` ? today : `${args.year}-12-31`;
-  const s = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
-  const summary = await db.transaction().execute(async (tx) => {
-    const t = performance.now();
-    const big = await createBigEnterprise(tx, { employees: BIG_ENTERPRISE_EMPLOYEES, secret, seed: args.seed, asOf });
-    console.log(`  big enterprise          ${s(t)} (${big.name}, ${big.employees} employees)`);
-    const enterprises = await seedCompetenceOf(tx, args, sql`e.credit_code like '91______MA%'`, asOf, now);
-    const value = { year: args.year, asOf, historyYears: args.historyYears, enterprises, bigEnterpriseId: big.id, bigEnterpriseEmployees: big.employees, createdAt: new Date().toISOString() };
-    await sql`insert into app_settings (key, value) values (${SCALE_COMPETENCE_MARKER}, ${JSON.stringify(value)})`.execute(tx);
-    return value;
+  const done = await seedPhase(db, {
+    marker: SCALE_COMPETENCE_MARKER, what: 'training, certificates and PPE', where, year: args.year, printCounts: async () => printCounts(await competenceCounts(db)),
+    write: async (tx, { now, asOf, s }) => {
+      const t = performance.now();
+      const big = await createBigEnterprise(tx, { employees: BIG_ENTERPRISE_EMPLOYEES, secret, seed: args.seed, asOf });
+      console.log(`  big enterprise          ${s(t)} (${big.name}, ${big.employees} employees)`);
+      const enterprises = await seedCompetenceOf(tx, args, sql`e.credit_code like '91______MA%'`, asOf, now);
+      return { year: args.year, asOf, historyYears: args.historyYears, enterprises, bigEnterpriseId: big.id, bigEnterpriseEmployees: big.employees, createdAt: new Date().toISOString() };
+    },
   });
+  if (!done) return;
+  const { value: summary, started, now, s } = done;
   let t = performance.now();
   await sql`analyze ${sql.join(COMPETENCE_TABLES.map((x) => sql.table(x)))}, enterprises, employees, employee_posts, posts, org_units, signatures, attachments, attachment_links`.execute(db);
   console.log(`  analyze                 ${s(t)}`);
@@ -516,8 +493,7 @@ export async function seedCompetence(db: Db, args: Args, where: string, secret: 
 
 /** For the benchmark: the big enterprise and its 3 years of training on another database (the embedded engine). */
 export async function seedBigEnterpriseTraining(db: Db, o: { secret: string; seed: number; year: number; historyYears: number; now: Date }): Promise<BigEnterprise> {
-  const today = localDay(o.now);
-  const asOf = today < `${o.year}-12-31` ? today : `${o.year}-12-31`;
+  const asOf = asOfDay(o.year, localDay(o.now));
   return db.transaction().execute(async (tx) => {
     const big = await createBigEnterprise(tx, { employees: BIG_ENTERPRISE_EMPLOYEES, secret: o.secret, seed: o.seed, asOf });
     await prepareSet(tx, sql`e.id = ${big.id}`);

@@ -30,10 +30,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { MODULES } from '../app';
 import type { Db, Executor } from '../platform/db/database';
 import { systemScope } from '../platform/db/scope';
-import { installModules } from '../platform/module';
 import { currentRulesByDistrict } from '../platform/rules';
 import { contentHash } from '../platform/signatures';
 import { addLocalDays, LOCAL_OFFSET_SQL, localDay } from '../platform/time';
@@ -45,6 +43,7 @@ import { forwardLevelOf, gradeOf, supplementWindowDays } from '../modules/accide
 import { ACCIDENT_RULES, type AccidentRules } from '../modules/accidents/reports/accidents.rule-sets';
 import { EMERGENCY_DEPARTMENT_CODE } from '../modules/accidents/reports/accident.repository';
 import { rng, type Rng } from './seed-scale-competence';
+import { printCounts, seedPhase, unnestInsert } from './seed-scale-phase';
 
 export const SCALE_EMERGENCY_MARKER = 'seed_scale_emergency';
 /** Years of accidents and near misses, the year of the seed included. */
@@ -65,19 +64,6 @@ export async function emergencyCounts(db: Executor): Promise<Record<string, numb
     (select count(*)::int from accidents where kind = 'accident') as accidents_proper, (select count(*)::int from accidents where kind = 'near_miss') as near_misses,
     (select count(*)::int from signatures) as signatures`.execute(db);
   return r.rows[0]!;
-}
-
-function printCounts(c: Record<string, number>): void {
-  console.log(`  rows: ${Object.entries(c).map(([t, n]) => `${t} ${n}`).join(', ')}`);
-}
-
-async function unnestInsert(db: Executor, table: string, columns: [name: string, type: string][], rows: unknown[][]): Promise<number> {
-  for (let i = 0; i < rows.length; i += 5_000) {
-    const part = rows.slice(i, i + 5_000);
-    const arrays = columns.map(([, type], c) => sql`${sql.val(part.map((r) => r[c]))}::${sql.raw(type)}[]`);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map(([n]) => sql.ref(n)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
-  }
-  return rows.length;
 }
 
 type Ent = {
@@ -721,33 +707,15 @@ export async function seedEmergencyOf(tx: Executor, args: Args, where: ReturnTyp
 
 /** Plans, filings, drills and five years of accidents of the scale enterprises, once (its own marker). */
 export async function seedEmergency(db: Db, args: Args, where: string): Promise<void> {
-  const marker = await db.selectFrom('app_settings').select('value').where('key', '=', SCALE_EMERGENCY_MARKER).executeTakeFirst();
-  if (marker) {
-    console.log(`seed:scale: emergency plans, drills and accidents already present on ${where} (${JSON.stringify(marker.value)})`);
-    printCounts(await emergencyCounts(db));
-    return;
-  }
-  installModules(MODULES);
-  const started = performance.now();
-  const now = new Date();
-  const today = localDay(now);
-  const asOf = today < `${args.year}-12-31` ? today : `${args.year}-12-31`;
-  const s = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
-  const summary = await db.transaction().execute(async (tx) => {
-    // Two runs at once (a benchmark that loads the set while one is running) queue here; the second finds the marker.
-    await sql`select pg_advisory_xact_lock(hashtext(${SCALE_EMERGENCY_MARKER}))`.execute(tx);
-    const again = await tx.selectFrom('app_settings').select('value').where('key', '=', SCALE_EMERGENCY_MARKER).executeTakeFirst();
-    if (again) return null;
-    const out = await seedEmergencyOf(tx, args, sql`e.credit_code like '91______MA%'`, asOf, now);
-    const value = { year: args.year, asOf, accidentYears: ACCIDENT_YEARS, drillYears: args.historyYears + 1, ...out, createdAt: new Date().toISOString() };
-    await sql`insert into app_settings (key, value) values (${SCALE_EMERGENCY_MARKER}, ${JSON.stringify(value)})`.execute(tx);
-    return value;
+  const done = await seedPhase(db, {
+    marker: SCALE_EMERGENCY_MARKER, what: 'emergency plans, drills and accidents', where, year: args.year, printCounts: async () => printCounts(await emergencyCounts(db)),
+    write: async (tx, { now, asOf }) => {
+      const out = await seedEmergencyOf(tx, args, sql`e.credit_code like '91______MA%'`, asOf, now);
+      return { year: args.year, asOf, accidentYears: ACCIDENT_YEARS, drillYears: args.historyYears + 1, ...out, createdAt: new Date().toISOString() };
+    },
   });
-  if (!summary) {
-    console.log(`seed:scale: emergency plans, drills and accidents were added by another run on ${where}`);
-    printCounts(await emergencyCounts(db));
-    return;
-  }
+  if (!done) return;
+  const { value: summary, started, s } = done;
   const t = performance.now();
   await sql`analyze ${sql.join(EMERGENCY_TABLES.map((x) => sql.table(x)))}, signatures`.execute(db);
   console.log(`  analyze                 ${s(t)}`);

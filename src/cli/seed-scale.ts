@@ -46,13 +46,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type pg from 'pg';
-import { MODULES } from '../app';
 import { hashPassword } from '../platform/auth/password';
 import { loadConfig } from '../platform/config';
 import { exitIfLocked } from '../platform/db/data-dir-lock';
 import { openDatabase, type Db, type Executor } from '../platform/db/database';
 import { migrate } from '../platform/db/migrate';
-import { installModules } from '../platform/module';
 import { obligationDefinition, obligationDefinitions } from '../platform/obligations';
 import type { PeriodicCadence } from '../platform/obligations/obligation.definition';
 import { windowOfDay, windowsOfYear, windowsToMaterialise, type OccurrenceWindow } from '../platform/obligations/obligation.rules';
@@ -75,12 +73,7 @@ import { computeAccrual, formatFen, type AccrualInput } from '../modules/managem
 import { hashIdNumber, idNumberCheckChar, maskIdNumber } from '../modules/org/id-number';
 import { rng, scaleCreditCode, seedCompetence, type Rng } from './seed-scale-competence';
 import { seedEmergency } from './seed-scale-emergency';
-
-export const SCALE_MARKER = 'seed_scale';
-/** The marker of the second part (issue 11): occurrences, letters and signatures of the scale enterprises. */
-export const SCALE_DUTIES_MARKER = 'seed_scale_obligations';
-/** The marker of the third part (issue 12): the management system of the scale enterprises. */
-export const SCALE_MANAGEMENT_MARKER = 'seed_scale_management';
+import { SCALE_DUTIES_MARKER, SCALE_MANAGEMENT_MARKER, SCALE_MARKER, seedPhase, type PhaseClock } from './seed-scale-phase';
 /** The scale enterprises: their organisation codes start with MA (the demo's do not). */
 const SCALE_ENTERPRISE = sql`e.credit_code like '91______MA%'`;
 
@@ -431,24 +424,10 @@ function printCounts(c: DutyCounts): void {
 }
 
 async function seedDuties(db: Db, args: Args, where: string): Promise<void> {
-  const marker = await db.selectFrom('app_settings').select('value').where('key', '=', SCALE_DUTIES_MARKER).executeTakeFirst();
-  if (marker) {
-    console.log(`seed:scale: duties already present on ${where} (${JSON.stringify(marker.value)})`);
-    printCounts(await tableCounts(db));
-    return;
-  }
-  // The definitions and rule-sets every module declares (what the server installs at start).
-  installModules(MODULES);
-  const started = performance.now();
-  const now = new Date();
   const year = args.year;
-  const today = localDay(now);
-  // The day the data set stands on: today, or the last day of an earlier year.
-  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
   const historyStart = `${year - args.historyYears}-01-01`;
-  const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
-  const s = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
-  const summary = await db.transaction().execute(async (tx) => {
+  const write = async (tx: Executor, { now, asOf, s }: PhaseClock) => {
+    const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
     let t = performance.now();
     await sql`create temp table seed_ents on commit drop as select e.id from enterprises e where ${SCALE_ENTERPRISE}`.execute(tx);
     await sql`alter table seed_ents add primary key (id)`.execute(tx);
@@ -543,10 +522,11 @@ async function seedDuties(db: Db, args: Args, where: string): Promise<void> {
        where c.enterprise_id = o.enterprise_id and c.year = ${year} and c.kind = 'responsibility' and c.enterprise_id in (select id from seed_ents)
          and o.definition_key = 'resp.ten.letters' and o.period_key = ${period}`.execute(tx);
     }
-    const value = { year, asOf, historyYears: args.historyYears, occurrences, ...letters, createdAt: new Date().toISOString() };
-    await sql`insert into app_settings (key, value) values (${SCALE_DUTIES_MARKER}, ${JSON.stringify(value)})`.execute(tx);
-    return value;
-  });
+    return { year, asOf, historyYears: args.historyYears, occurrences, ...letters, createdAt: new Date().toISOString() };
+  };
+  const done = await seedPhase(db, { marker: SCALE_DUTIES_MARKER, what: 'duties', where, year, printCounts: async () => printCounts(await tableCounts(db)), write });
+  if (!done) return;
+  const { value: summary, started, s } = done;
   const t = performance.now();
   await sql`analyze users, enterprises, obligation_occurrences, obligation_counts, letter_campaigns, letters, signatures, attachments, attachment_links`.execute(db);
   console.log(`  analyze                 ${s(t)}`);
@@ -746,21 +726,9 @@ const SPECIAL_EQUIPMENT: [type: string, name: string, kind: string][] = [['field
  * hourly job would have by the seed day. The duties of the equipment and insurance events are not seeded.
  */
 async function seedManagement(db: Db, args: Args, where: string): Promise<void> {
-  const marker = await db.selectFrom('app_settings').select('value').where('key', '=', SCALE_MANAGEMENT_MARKER).executeTakeFirst();
-  if (marker) {
-    console.log(`seed:scale: management system already present on ${where} (${JSON.stringify(marker.value)})`);
-    printManagementCounts(await managementCounts(db));
-    return;
-  }
-  installModules(MODULES);
-  const started = performance.now();
-  const now = new Date();
   const year = args.year;
-  const today = localDay(now);
-  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
-  const s = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
-  const at = (day: string, minute: number) => new Date(Math.min(now.getTime(), new Date(`${day}T00:00:00+08:00`).getTime() + minute * 60_000));
-  const summary = await db.transaction().execute(async (tx) => {
+  const write = async (tx: Executor, { now, today, asOf, s }: PhaseClock) => {
+    const at = (day: string, minute: number) => new Date(Math.min(now.getTime(), new Date(`${day}T00:00:00+08:00`).getTime() + minute * 60_000));
     let t = performance.now();
     await sql`create temp table seed_mgmt on commit drop as
       select e.id, e.name, e.district_id, e.industry_code, e.credit_code, p.id as principal, p.employee_id as principal_emp, pe.name as principal_name,
@@ -905,10 +873,13 @@ async function seedManagement(db: Db, args: Args, where: string): Promise<void> 
         from seed_mgmt se where ${rr} < 50`.execute(tx);
     console.log(`  equipment               ${s(t)}`);
 
-    const value = { year, asOf, enterprises: ents.length, ...docs, ...fee, policies, createdAt: new Date().toISOString() };
-    await sql`insert into app_settings (key, value) values (${SCALE_MANAGEMENT_MARKER}, ${JSON.stringify(value)})`.execute(tx);
-    return value;
+    return { year, asOf, enterprises: ents.length, ...docs, ...fee, policies, createdAt: new Date().toISOString() };
+  };
+  const done = await seedPhase(db, {
+    marker: SCALE_MANAGEMENT_MARKER, what: 'management system', where, year, printCounts: async () => printManagementCounts(await managementCounts(db)), write,
   });
+  if (!done) return;
+  const { value: summary, started, now, s } = done;
   let t = performance.now();
   // The hourly job opens a hidden hazard for each overdue inspection (500 a run): run it until it has none left.
   let hazards = 0;

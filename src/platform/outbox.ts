@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { afterCommit } from './db/commit-hooks';
-import type { Tx } from './db/database';
+import type { Db, Executor, Tx } from './db/database';
+import { ChannelListener, NOTIFY_MAX_BYTES, notifyChannel } from './db/listen';
 import { registerMessages, t, type Locale } from './i18n/messages';
 
 /**
@@ -65,13 +68,59 @@ export async function enqueueOutbox(tx: Tx, msg: OutboxMessage | readonly Outbox
   if (!afterCommit(tx, 'outbox.written', announceWritten)) announceWritten();
 }
 
+/** The PostgreSQL channel on which instances tell each other whose bell changed (README "Notifications"). */
+export const BELL_CHANNEL = 'safeduty_bell';
+
+type BellNews = { from: string; users: string[] };
+
+/**
+ * The payloads that tell the other instances of `userIds`: as few as fit, each under PostgreSQL's limit, tagged with
+ * the sending process so that it skips its own.
+ */
+export function bellPayloads(from: string, userIds: Iterable<string>): string[] {
+  const payloads: string[] = [];
+  const head = Buffer.byteLength(JSON.stringify({ from, users: [] }));
+  let users: string[] = [];
+  let size = head;
+  for (const id of new Set(userIds)) {
+    // The id's JSON string and its comma.
+    const cost = Buffer.byteLength(JSON.stringify(id)) + 1;
+    if (users.length > 0 && size + cost > NOTIFY_MAX_BYTES) {
+      payloads.push(JSON.stringify({ from, users } satisfies BellNews));
+      users = [];
+      size = head;
+    }
+    users.push(id);
+    size += cost;
+  }
+  if (users.length > 0) payloads.push(JSON.stringify({ from, users } satisfies BellNews));
+  return payloads;
+}
+
+/** A payload of the bell's channel, or null for one this code did not write (another program may use the channel). */
+export function readBellPayload(payload: string): BellNews | null {
+  try {
+    const v = JSON.parse(payload) as Partial<BellNews> | null;
+    if (typeof v?.from !== 'string' || !Array.isArray(v.users) || !v.users.every((u) => typeof u === 'string')) return null;
+    return { from: v.from, users: v.users };
+  } catch {
+    return null;
+  }
+}
+
+type Logger = { info: (o: object, m?: string) => void; warn: (o: object, m?: string) => void; error: (o: object, m?: string) => void };
+
 /**
  * Wake-ups for the people whose bell changed (notifications delivered, read): the live stream of each of their tabs
- * recounts. In-process: a stream hears of the notifications dispatched by its own instance at once, and of another
- * instance's at its next heartbeat (src/modules/notifications/notification.stream.ts).
+ * recounts (src/modules/notifications/notification.stream.ts). Within the process directly; on PostgreSQL, once
+ * `acrossInstances` has connected it, also through NOTIFY on BELL_CHANNEL, which every instance LISTENs to, so a
+ * notification dispatched by one instance reaches the streams held by another within moments (issue 14).
  */
 export class BellSignals {
   private readonly byUser = new Map<string, Set<() => void>>();
+  /** Tags this process's NOTIFYs: its own come back to it, and it has already woken its streams. */
+  readonly origin = randomUUID();
+  private relay: { db: Db; log: Logger } | null = null;
 
   /** Calls `listener` whenever `userId`'s bell may have changed; returns the unsubscribe. */
   subscribe(userId: string, listener: () => void): () => void {
@@ -84,8 +133,64 @@ export class BellSignals {
     };
   }
 
+  /**
+   * The bells of `userIds` changed and the change is committed (notifications read): this process's streams recount,
+   * and the other instances are told. Not for use inside a transaction: that is `announce` (then `wake` after commit).
+   */
   signal(userIds: Iterable<string>): void {
+    const ids = [...new Set(userIds)];
+    this.wake(ids);
+    const relay = this.relay;
+    if (!relay || ids.length === 0) return;
+    // The change is already committed: a lost NOTIFY costs the other instances' streams a wait until their heartbeat.
+    void this.publish(relay.db, ids).catch((err: unknown) => relay.log.error({ err }, 'bell: notify failed'));
+  }
+
+  /**
+   * Tells the other instances of the bells `tx` changes, delivered when it commits (nothing if it rolls back). The
+   * caller wakes this process's streams itself once it has committed (`wake`). Nothing to do on the embedded engine.
+   */
+  async announce(tx: Tx, userIds: Iterable<string>): Promise<void> {
+    if (this.relay) await this.publish(tx, userIds);
+  }
+
+  private async publish(exec: Executor, userIds: Iterable<string>): Promise<void> {
+    for (const payload of bellPayloads(this.origin, userIds)) await notifyChannel(exec, BELL_CHANNEL, payload);
+  }
+
+  /** Wakes this process's streams of `userIds` only. */
+  wake(userIds: Iterable<string>): void {
     for (const id of new Set(userIds)) for (const l of this.byUser.get(id) ?? []) l();
+  }
+
+  /** Wakes every stream of this process (news may have been missed while the listener was reconnecting). */
+  wakeAll(): void {
+    for (const set of [...this.byUser.values()]) for (const l of [...set]) l();
+  }
+
+  /** What another instance said on BELL_CHANNEL: wakes the streams it names. Its own and foreign payloads are skipped. */
+  receive(payload: string): void {
+    const news = readBellPayload(payload);
+    if (news && news.from !== this.origin) this.wake(news.users);
+  }
+
+  /**
+   * On PostgreSQL: from now on every change is also NOTIFYed to the other instances, and theirs are heard through a
+   * connection of its own that LISTENs to BELL_CHANNEL (reconnected when it drops). Resolves once it listens (or its
+   * first attempt failed and is retried in the background); the returned function closes it.
+   */
+  async acrossInstances(db: Db, connection: pg.ClientConfig, log: Logger): Promise<() => Promise<void>> {
+    const listener = new ChannelListener({
+      connection, channel: BELL_CHANNEL, log,
+      onMessage: (payload) => this.receive(payload),
+      onReconnect: () => this.wakeAll(),
+    });
+    this.relay = { db, log };
+    await listener.start();
+    return async () => {
+      this.relay = null;
+      await listener.close();
+    };
   }
 
   /** How many listeners are open (tests, the stream's per-user cap). */

@@ -1,15 +1,18 @@
 import type { Db } from '../platform/db/database';
 import { addLocalDays, localDay, startOfLocalDay } from '../platform/time';
 import { accountActor, seedCtx } from './demo-actors';
+import { DEMO_PASSWORD } from './demo-password';
 import { drillEvaluate, drillInput } from '../modules/emergency/drills/drill.schema';
 import { completeAction, evaluateDrill, getDrill, recordDrill, reportDrill } from '../modules/emergency/drills/drill.service';
+import { signInDrill } from '../modules/emergency/drills/drill-signin.service';
 
 /*
  * Drills of the demo chemical plant (issue 14 §3, R-EMG-2), recorded through the drill service on a clock set to each
  * step's time, as the people who would act: the yearly comprehensive drill the principal organised and recorded himself
  * (evaluated and reported to the regulators: the plant is in a sector that reports), an on-site disposal plan's drill,
  * and a special drill whose follow-up actions are still open (one overdue). They cover the demo's plans (plans/ seeds
- * them); without any, nothing is seeded.
+ * them); without any, nothing is seeded. On the yearly drill the participants with an account signed in on their own
+ * phones through the drill's sign-in (the platform's signatures); the others stay listed by the organiser.
  */
 
 const HOUR_MS = 3_600_000;
@@ -23,7 +26,9 @@ export async function seedDemoDrills(db: Db, input: { enterpriseId: string; now:
   const special = issued('special') ?? main;
   const onsite = plans.find((p) => p.kind === 'onsite' && (p.status === 'issued' || p.status === 'filed'));
   if (!main || !special) return { drills: 0 };
-  const actors = { principal: await accountActor(db, 'principal'), safety: await accountActor(db, 'safety'), worker: await accountActor(db, 'worker') };
+  const actors = {
+    principal: await accountActor(db, 'principal'), safety: await accountActor(db, 'safety'), leader: await accountActor(db, 'leader'), worker: await accountActor(db, 'worker'),
+  };
   const employee = async (username: string) => (await db.selectFrom('users').select('employee_id').where('username', '=', username).executeTakeFirstOrThrow()).employee_id!;
   const people = { principal: await employee('principal'), safety: await employee('safety'), leader: await employee('leader'), worker: await employee('worker') };
   const others = (await db.selectFrom('employees').select('id').where('enterprise_id', '=', eid).where('status', '=', 'active').orderBy('id').limit(12).execute()).map((e) => e.id);
@@ -45,6 +50,12 @@ export async function seedDemoDrills(db: Db, input: { enterpriseId: string; now:
     participants: participants([people.principal, people.safety, people.leader, people.worker, ...others]),
   }));
   drills++;
+  // Issue 14 §3: each signs on his own account with his password, a few minutes apart, once the record is made.
+  for (const [i, who] of (['principal', 'safety', 'leader', 'worker'] as const).entries()) {
+    await signInDrill(db, seedCtx(actors[who], new Date(mainAt.getTime() + 4 * HOUR_MS + (i + 1) * 3 * 60_000)), eid, yearly.id, {
+      method: 'password', password: DEMO_PASSWORD, device: '手机',
+    });
+  }
   await evaluateDrill(db, seedCtx(actors.safety, new Date(mainAt.getTime() + 28 * HOUR_MS)), eid, yearly.id, drillEvaluate.parse({
     wentWell: '报警及时，应急指挥部 5 分钟内成立；疏散有序，12 分钟完成全员清点；堵漏组正确佩戴正压式空气呼吸器。',
     problems: '东门消防通道被临时停放车辆占用，消防车进入延误约 3 分钟。', planNeedsRevision: false,

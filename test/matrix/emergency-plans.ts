@@ -19,6 +19,7 @@ export const EMERGENCY_PLANS_MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/v1/enterprises/:enterpriseId/emergency-plans/:id/file': WRITERS,
   'POST /api/v1/enterprises/:enterpriseId/emergency-plans/:id/refile': WRITERS,
   'POST /api/v1/enterprises/:enterpriseId/emergency-plans/:id/revise': WRITERS,
+  'POST /api/v1/enterprises/:enterpriseId/emergency-plans/:id/withdraw': WRITERS,
   'POST /api/v1/enterprises/:enterpriseId/emergency-plans/:id/read': READERS,
   'GET /api/v1/enterprises/:enterpriseId/emergency-plans/:id/receipts': WRITERS,
   'POST /api/v1/enterprises/:enterpriseId/emergency-plans/:id/assessments': WRITERS,

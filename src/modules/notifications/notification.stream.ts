@@ -8,11 +8,13 @@ import { countUnread, type Recipient } from './notification.repository';
  * The bell's live stream (issue 14: an accident reaches the regulator's bell within seconds). A server-sent-events
  * stream of the signed-in user's own unread count: sent when the stream opens, again whenever the outbox's dispatcher
  * signals that it wrote notifications for this user (or the user read some), and re-read at every heartbeat, which
- * also ends the stream when the session has ended. The dispatcher's signal is in-process: with several instances, a
- * notification dispatched by another one reaches this stream at its next heartbeat (README "Notifications").
+ * also ends the stream when the session has ended. With several instances on PostgreSQL, the signals of the others
+ * come through LISTEN/NOTIFY (`BellSignals.acrossInstances`): a notification dispatched by another instance reaches
+ * this stream within moments; only while this instance's listener reconnects does it wait for a heartbeat
+ * (README "Notifications").
  */
 
-/** A comment line keeps proxies from closing an idle stream, and the count is re-read (another instance's news). */
+/** A comment line keeps proxies from closing an idle stream, and the count is re-read (news a lost signal missed). */
 export const HEARTBEAT_MS = 25_000;
 /** How long a browser waits before it reconnects a stream that dropped (the `retry:` field). */
 const RETRY_MS = 3_000;

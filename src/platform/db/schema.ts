@@ -471,8 +471,11 @@ export type AttachmentsTable = {
   /** Migration 0120: `pending` while its upload waits in quarantine for the processing job (platform/files/deferred.ts). */
   state: Generated<'pending' | 'ready' | 'rejected'>;
 };
-/** Migration 0120: the raw upload of a pending file, read by nobody but the processing job. */
-export type AttachmentQuarantineTable = { enterprise_id: string; attachment_id: string; data: Buffer; created_at: Timestamp };
+/**
+ * Migration 0120: the raw upload of a pending file, read by nobody but the processing job. `attempts` (0128): the
+ * processing's tries so far, counted before each, so an upload that keeps crashing it is rejected (deferred.ts).
+ */
+export type AttachmentQuarantineTable = { enterprise_id: string; attachment_id: string; data: Buffer; created_at: Timestamp; attempts: Generated<number> };
 export type AttachmentLinksTable = { enterprise_id: string; attachment_id: string; owner_type: string; owner_id: string; role: Generated<string>; created_at: Timestamp };
 /** An export run as a job (platform/files/exports.ts), its progress and, once done, its file until it expires. */
 export type ExportJobsTable = {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { registerAttachmentJobs } from '../files/deferred';
+import { ATTACHMENT_SWEEP_EVERY_MS, ATTACHMENT_SWEEP_JOB, registerAttachmentJobs } from '../files/deferred';
 import { purgeIdempotencyKeys } from '../http/idempotency';
 import type { JobRunner } from './runner';
 
@@ -20,6 +20,8 @@ export function registerPlatformJobs(jobs: JobRunner, engine: 'embedded' | 'post
   });
   // Issue 14 §4: files stored pending are processed here (platform/files/deferred.ts).
   registerAttachmentJobs(jobs);
+  // A file whose processing job was lost or gave up is taken up by the sweep, not left pending (处理中) for ever.
+  jobs.schedule(ATTACHMENT_SWEEP_JOB, ATTACHMENT_SWEEP_EVERY_MS, ATTACHMENT_SWEEP_JOB);
   jobs.schedule('sessions.cleanup', 3600_000, 'sessions.cleanup');
   // PGlite runs no autovacuum daemon, so statistics go stale as tables grow; PostgreSQL keeps its own.
   if (engine === 'embedded') {

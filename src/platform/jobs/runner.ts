@@ -16,7 +16,8 @@ const OUTBOX_LEASE_MS = 600_000;
 /** Attempts of a topic's handler per message, unless the topic says otherwise. */
 const OUTBOX_MAX_ATTEMPTS = 5;
 
-export type JobContext = { db: Db; now: Date; jobId: string };
+/** `log`: the platform logger, once the server has set it (setLogger). */
+export type JobContext = { db: Db; now: Date; jobId: string; log?: Logger };
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 type Schedule = { name: string; everyMs: number; job: string; payload: unknown };
 export type OutboxContext = { db: Db; now: Date; messageId: string; attempt: number };
@@ -48,7 +49,10 @@ export class JobRunner {
    */
   private outboxChain: Promise<void> = Promise.resolve();
   readonly instanceId = randomUUID();
-  /** Whose bell changed: the dispatcher signals the users it wrote notifications for (the bell's live stream listens). */
+  /**
+   * Whose bell changed: the dispatcher wakes the users it wrote notifications for (the bell's live stream listens) and,
+   * on PostgreSQL, tells the other instances in the same transaction (`bells.acrossInstances`, started with the app).
+   */
   readonly bells = new BellSignals();
 
   constructor(
@@ -188,7 +192,7 @@ export class JobRunner {
     const handler = this.handlers.get(job.name);
     try {
       if (!handler) throw new Error(`no handler for job ${job.name}`);
-      await handler(job.payload, { db: this.db, now, jobId: String(job.id) });
+      await handler(job.payload, { db: this.db, now, jobId: String(job.id), log: this.opts.log });
       await this.db.updateTable('jobs').set({ state: 'done', finished_at: this.now(), last_error: null }).where('id', '=', job.id).execute();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -208,9 +212,10 @@ export class JobRunner {
 
   /**
    * One batch of the outbox: `notify` messages become in-app notifications in the recipient's language, in the same
-   * transaction that marks them processed; the bells of their recipients are signalled once it has committed. Messages
-   * of other topics are claimed in it (leased) and handed to their topic's handler after it. A topic nobody handles
-   * is marked processed with the reason. Returns how many messages the batch took.
+   * transaction that marks them processed (and NOTIFYs the other instances); the bells of their recipients in this
+   * process are woken once it has committed. Messages of other topics are claimed in it (leased) and handed to their
+   * topic's handler after it. A topic nobody handles is marked processed with the reason. Returns how many messages the
+   * batch took.
    */
   async dispatchOutbox(limit = 200): Promise<number> {
     const now = this.now();
@@ -237,7 +242,11 @@ export class JobRunner {
           title_key: n.titleKey, body_key: n.bodyKey, params: JSON.stringify(n.params ?? {}) as unknown as Record<string, string | number>,
         };
       });
-      if (rows.length > 0) await tx.insertInto('notifications').values(rows).execute();
+      if (rows.length > 0) {
+        await tx.insertInto('notifications').values(rows).execute();
+        // Issue 14: the other instances hear of it exactly when these rows are committed (PostgreSQL's NOTIFY).
+        await this.bells.announce(tx, rows.map((r) => r.user_id));
+      }
       const handled = msgs.filter((m) => m.topic !== 'notify' && this.topics.has(m.topic));
       const unhandled = msgs.filter((m) => m.topic !== 'notify' && !this.topics.has(m.topic));
       const done = msgs.filter((m) => m.topic === 'notify').map((m) => m.id);
@@ -252,7 +261,7 @@ export class JobRunner {
       return { taken: msgs.length, notified: rows.map((r) => r.user_id), handled: handled as Claimed[] };
     });
     if (!batch) return 0;
-    if (batch.notified.length) this.bells.signal(batch.notified);
+    if (batch.notified.length) this.bells.wake(batch.notified);
     for (const m of batch.handled) await this.deliver(m, now);
     return batch.taken;
   }

@@ -4935,7 +4935,7 @@ export type paths = {
                     pageSize?: number;
                     q?: string;
                     sort?: "submittedAt" | "enterprise";
-                    status?: "pending" | "accepted" | "returned";
+                    status?: "pending" | "accepted" | "returned" | "withdrawn";
                 };
                 header?: never;
                 path?: never;
@@ -4971,7 +4971,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -5158,7 +5158,7 @@ export type paths = {
                             returnReason: string | null;
                             rounds: number;
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "returned";
+                            status: "pending" | "accepted" | "returned" | "withdrawn";
                             /** Format: date-time */
                             submittedAt: string;
                             version: number;
@@ -5350,7 +5350,7 @@ export type paths = {
                             returnReason: string | null;
                             rounds: number;
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "returned";
+                            status: "pending" | "accepted" | "returned" | "withdrawn";
                             /** Format: date-time */
                             submittedAt: string;
                             version: number;
@@ -5540,7 +5540,7 @@ export type paths = {
                             returnReason: string | null;
                             rounds: number;
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "returned";
+                            status: "pending" | "accepted" | "returned" | "withdrawn";
                             /** Format: date-time */
                             submittedAt: string;
                             version: number;
@@ -5653,7 +5653,7 @@ export type paths = {
                     pageSize?: number;
                     q?: string;
                     sort?: "submittedAt" | "enterprise";
-                    status?: "pending" | "accepted" | "returned";
+                    status?: "pending" | "accepted" | "returned" | "withdrawn";
                 };
                 header?: never;
                 path?: never;
@@ -28863,6 +28863,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -28959,7 +28960,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -29139,6 +29140,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -29235,7 +29237,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -29429,6 +29431,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -29525,7 +29528,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -29860,6 +29863,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -29956,7 +29960,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -30146,6 +30150,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -30242,7 +30247,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -30563,6 +30568,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -30659,7 +30665,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -30841,6 +30847,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -30937,7 +30944,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -31257,6 +31264,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -31353,7 +31361,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -31557,6 +31565,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -31653,7 +31662,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -31844,6 +31853,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -31940,7 +31950,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -32134,6 +32144,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -32230,7 +32241,7 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;
@@ -32420,6 +32431,7 @@ export type paths = {
                                 submit: boolean;
                                 update: boolean;
                                 upload: boolean;
+                                withdraw: boolean;
                             };
                             assessments: {
                                 changed: boolean;
@@ -32516,7 +32528,293 @@ export type paths = {
                                 returnReason: string | null;
                                 rounds: number;
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "returned";
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                version: number;
+                                versionNo: number;
+                            }[];
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            kind: "comprehensive" | "special" | "onsite";
+                            receipts: {
+                                mine: boolean;
+                                /** Format: date-time */
+                                mineReadAt: string | null;
+                                read: number;
+                                total: number;
+                            };
+                            returnedFilings: number;
+                            /** @enum {string} */
+                            reviewModeRequired: "review" | "demonstration";
+                            /** @enum {string} */
+                            status: "draft" | "reviewing" | "reviewed" | "signed" | "issued" | "filed" | "withdrawn";
+                            title: string;
+                            unread: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            versions: {
+                                contentSha256: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                                number: number;
+                                /** @enum {string|null} */
+                                reviewConclusion: "passed" | "passed_with_changes" | "failed" | null;
+                                reviewedOn: string | null;
+                                /** @enum {string|null} */
+                                reviewMode: "review" | "demonstration" | null;
+                                /** @enum {string|null} */
+                                revisionCause: "law" | "organisation" | "risks" | "resources" | "drill" | "other" | null;
+                                revisionNote: string;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误 (VALIDATION) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 未登录 (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 无权限 (FORBIDDEN, CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不存在或不在权限范围内 (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 状态或版本冲突 (STATE, CONFLICT; reason 为具体原因) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 文件过大 (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 不支持的文件类型 (UNSUPPORTED_FILE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 幂等键已用于其他请求 (IDEMPOTENCY_KEY_REUSED) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description 请求过于频繁 (RATE_LIMITED) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{enterpriseId}/emergency-plans/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 废止预案（须说明原因；未完成的备案、修订、评估和现场处置方案演练事项随之撤销，待受理或被退回的备案撤回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enterpriseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                assess: boolean;
+                                file: boolean;
+                                issue: boolean;
+                                read: boolean;
+                                receipts: boolean;
+                                record_review: boolean;
+                                refile: boolean;
+                                reject_review: boolean;
+                                revise: boolean;
+                                sign: boolean;
+                                signAssessment: boolean;
+                                submit: boolean;
+                                update: boolean;
+                                upload: boolean;
+                                withdraw: boolean;
+                            };
+                            assessments: {
+                                changed: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "yearly_review" | "evaluation";
+                                reason: string;
+                                reviewedOn: string;
+                                reviewer: string;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                                versionNo: number;
+                            }[];
+                            content: {
+                                body: string;
+                                contacts: string;
+                                contentSha256: string | null;
+                                distribution: {
+                                    /** @enum {string} */
+                                    kind: "unit" | "rescue_team" | "other";
+                                    name: string;
+                                }[];
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                                number: number;
+                                organisation: string;
+                                postIds: string[];
+                                procedures: string;
+                                rescueOrganisation: string;
+                                resources: string;
+                                responseLevels: string;
+                                /** @enum {string|null} */
+                                reviewConclusion: "passed" | "passed_with_changes" | "failed" | null;
+                                reviewedOn: string | null;
+                                reviewers: {
+                                    expert: boolean;
+                                    name: string;
+                                    organisation: string;
+                                }[];
+                                /** @enum {string|null} */
+                                reviewMode: "review" | "demonstration" | null;
+                                reviewOpinions: string;
+                                /** @enum {string|null} */
+                                revisionCause: "law" | "organisation" | "risks" | "resources" | "drill" | "other" | null;
+                                revisionNote: string;
+                                riskPointIds: string[];
+                                scope: string;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signedByName: string | null;
+                            };
+                            currentVersion: number;
+                            enterpriseId: string;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                from: string | null;
+                                note: string;
+                                op: string;
+                                to: string;
+                                versionNo: number;
+                            }[];
+                            filedVersion: number | null;
+                            files: {
+                                id: string;
+                                locked: boolean;
+                                mime: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "document" | "review";
+                                size: number;
+                                url: string;
+                            }[];
+                            filings: {
+                                abilities: {
+                                    accept: boolean;
+                                    return: boolean;
+                                };
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                                departmentId: string;
+                                departmentName: string;
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                id: string;
+                                planId: string;
+                                /** @enum {string} */
+                                planKind: "comprehensive" | "special" | "onsite";
+                                planTitle: string;
+                                receiptNo: string | null;
+                                returnReason: string | null;
+                                rounds: number;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "returned" | "withdrawn";
                                 /** Format: date-time */
                                 submittedAt: string;
                                 version: number;

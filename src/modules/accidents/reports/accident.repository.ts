@@ -111,16 +111,17 @@ export async function recipientsOf(db: Executor, enterpriseId: string, accidentI
     .where('r.enterprise_id', '=', enterpriseId).where('r.accident_id', '=', accidentId).orderBy('r.office_kind').orderBy(sql`coalesce(d.code, s.code)`).execute();
 }
 
+/** R-ACC-3: the supplementary reports in the order they were reported, and recorded (`seq`) when at the same instant. */
 export async function supplementsOf(db: Executor, enterpriseId: string, accidentId: string) {
   return db.selectFrom('accident_supplements as s').leftJoin('users as u', 'u.id', 's.recorded_by')
     .select(['s.id', 's.reported_at', 's.deaths', 's.missing', 's.serious_injuries', 's.minor_injuries', 's.direct_loss', 's.note', 's.grade_before', 's.grade_after', 'u.display_name'])
-    .where('s.enterprise_id', '=', enterpriseId).where('s.accident_id', '=', accidentId).orderBy('s.reported_at').orderBy('s.id').execute();
+    .where('s.enterprise_id', '=', enterpriseId).where('s.accident_id', '=', accidentId).orderBy('s.reported_at').orderBy('s.seq').execute();
 }
 
 export async function eventsOf(db: Executor, enterpriseId: string, accidentId: string) {
   return db.selectFrom('accident_events as ev').leftJoin('users as u', 'u.id', 'ev.actor_id')
     .select(['ev.op', 'ev.at', 'ev.note', 'u.display_name'])
-    .where('ev.enterprise_id', '=', enterpriseId).where('ev.accident_id', '=', accidentId).orderBy('ev.at').orderBy('ev.id').execute();
+    .where('ev.enterprise_id', '=', enterpriseId).where('ev.accident_id', '=', accidentId).orderBy('ev.at').orderBy('ev.seq').execute();
 }
 
 export async function insertSupplement(tx: Tx, enterpriseId: string, accidentId: string, v: {

@@ -38,6 +38,15 @@ export async function findDrill(db: Executor, viewer: Viewer, enterpriseId: stri
 }
 export type DrillRow = NonNullable<Awaited<ReturnType<typeof findDrill>>>;
 
+/**
+ * The status of a drill's plan, held (share lock) until the caller commits: a withdrawal of the plan (which takes its
+ * row lock) waits for it, or it sees the withdrawal.
+ */
+export async function planStatusHeld(tx: Executor, enterpriseId: string, planId: string): Promise<string | null> {
+  const r = await tx.selectFrom('emergency_plans').select('status').where('enterprise_id', '=', enterpriseId).where('id', '=', planId).forShare().executeTakeFirst();
+  return r?.status ?? null;
+}
+
 /** A plan of the enterprise (any kind and state but withdrawn), for the drill that covers it. */
 export async function planOf(db: Executor, scope: AnyScope, enterpriseId: string, planId: string) {
   const row = await db.selectFrom('emergency_plans').select(['id', 'kind', 'title', 'status', 'issued_at'])

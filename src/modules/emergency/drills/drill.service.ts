@@ -20,7 +20,7 @@ import { DRILL_FILE_OWNER } from './drill.policy';
 import {
   accountsOfEmployees, actionCount, drillWorkCounts, activeEmployeeIds, drillActions, drillablePlans, drillEvents, drillOfFile, drillParticipants, employeeOfAccount,
   findAction, findDrill, insertActions, insertDrill, insertDrillEvent, issuedOnsitePlans, listDrillRows, listReportedRows, onsitePlansByStatus,
-  planOf, principalAccountsOf, replaceParticipants, selectDrill, signedParticipantIds, updateAction, updateDrill, type ActionRow, type DrillRow,
+  planOf, planStatusHeld, principalAccountsOf, replaceParticipants, selectDrill, signedParticipantIds, updateAction, updateDrill, type ActionRow, type DrillRow,
 } from './drill.repository';
 import type {
   DrillAction, DrillDetail, DrillEvaluateInput, DrillInput, DrillListQuery, DrillPlan, DrillSummary, ReportedListQuery,
@@ -317,7 +317,8 @@ export async function evaluateDrill(db: Db, ctx: Ctx, enterpriseId: string, id: 
     await insertActions(tx, actor.scope, enterpriseId, id, input.actions, ctx.now, await actionCount(tx, enterpriseId, id));
     // The evaluated record is the drill's evidence: its photos and videos are kept as they are from now on.
     await lockFiles(tx, ctx, enterpriseId, { type: DRILL_FILE_OWNER, id });
-    if (input.planNeedsRevision) {
+    // A withdrawn plan (已废止) is revised no more: the drill's finding is recorded, no duty opens.
+    if (input.planNeedsRevision && (await planStatusHeld(tx, enterpriseId, row.plan_id)) !== 'withdrawn') {
       await triggerEvent(tx, ctx, { enterpriseId, event: 'emergency.plan.revision_needed', at: ctx.now, subjectKey: row.plan_id, subjectLabel: row.plan_title });
     }
     const accounts = await accountsOfEmployees(tx, actor.scope, enterpriseId, input.actions.map((a) => a.ownerEmployeeId));

@@ -52,6 +52,8 @@ async function decide(db: Db, ctx: Ctx, id: string, d: Decision, expected: numbe
     const f = await findFiling(tx, actor.scope, id, { lock: true });
     if (!f) throw notFound();
     if (expected !== undefined && expected !== f.version) throw refusalError('STALE');
+    // A filing the enterprise withdrew with its plan (R-EMG-1) says so, not that the office decided it.
+    if (f.status === 'withdrawn') throw refusalError('STATE', 'emergencyPlan.refused.filingWithdrawn');
     if (f.status !== 'pending') throw refusalError('STATE', 'emergencyPlan.refused.filingDecided');
     const values = d.kind === 'accept'
       ? { status: 'accepted' as const, receipt_no: d.receiptNo, decided_by: actor.userId, decided_at: ctx.now, updated_at: ctx.now }

@@ -20,6 +20,7 @@ const TABLE: Record<PlanOp, { from: PlanState[]; to: PlanState }> = {
   file: { from: ['issued'], to: 'issued' },
   refile: { from: ['issued'], to: 'issued' },
   revise: { from: ['issued', 'filed'], to: 'draft' },
+  withdraw: { from: ['draft', 'reviewing', 'reviewed', 'signed', 'issued', 'filed'], to: 'withdrawn' },
 };
 
 test('every operation runs from its states only, to its state, for the principal (with the facts it needs)', () => {
@@ -43,8 +44,11 @@ test('a safety manager learns he may not sign (NOT_PRINCIPAL); a version is file
   assert.deepEqual(planWorkflow.decide('file', 'issued', manager, { ...facts, filed: true }), { ok: false, reason: 'ALREADY_FILED' });
   assert.deepEqual(planWorkflow.decide('refile', 'issued', manager, facts), { ok: false, reason: 'NOTHING_RETURNED' });
   assert.deepEqual(planWorkflow.decide('submit', 'draft', manager, { ...facts, hasContent: false }), { ok: false, reason: 'CONTENT_REQUIRED' });
-  // Nothing changes a filed version but a revision.
-  assert.deepEqual(PLAN_OPS.filter((op) => planWorkflow.decide(op, 'filed', principal, facts).ok), ['revise']);
+  // Nothing changes a filed version but a revision or the plan's withdrawal (R-EMG-1).
+  assert.deepEqual(PLAN_OPS.filter((op) => planWorkflow.decide(op, 'filed', principal, facts).ok), ['revise', 'withdraw']);
+  // A withdrawn plan is final: no operation leads out of it, not even a second withdrawal.
+  assert.deepEqual(PLAN_OPS.filter((op) => planWorkflow.decide(op, 'withdrawn', principal, { ...facts, returned: true }).ok), []);
+  assert.deepEqual(planWorkflow.decide('withdraw', 'issued', manager, facts), { ok: true, to: 'withdrawn' });
 });
 
 test('a plan is filed when every office accepted; the offices are the emergency department and the industry\'s, each once', () => {

@@ -2,7 +2,8 @@
  * An emergency plan's life cycle (issue 14 §1, R-EMG-1) as a workflow table (src/platform/workflow): the safety
  * managers draft a version and submit it for expert review (评审) or demonstration (论证), record the review, the
  * principal signs the exact version, the managers issue it to the staff and file it (备案) with each receiving office;
- * once every office accepted, the plan is filed. A revision starts a new draft version. Pure: the service runs each
+ * once every office accepted, the plan is filed. A revision starts a new draft version; a plan no longer used is
+ * withdrawn (废止), from any state, for good. Pure: the service runs each
  * step through `operate()`, and the detail's abilities come from the same table.
  */
 import { defineWorkflow, refuseIf, requires, type BaseRefusal } from '../../../platform/workflow';
@@ -11,13 +12,14 @@ export const PLAN_KINDS = ['comprehensive', 'special', 'onsite'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 export const PLAN_STATES = ['draft', 'reviewing', 'reviewed', 'signed', 'issued', 'filed', 'withdrawn'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
-export const PLAN_OPS = ['update', 'submit', 'record_review', 'reject_review', 'sign', 'issue', 'file', 'refile', 'revise'] as const;
+export const PLAN_OPS = ['update', 'submit', 'record_review', 'reject_review', 'sign', 'issue', 'file', 'refile', 'revise', 'withdraw'] as const;
 export type PlanOp = (typeof PLAN_OPS)[number];
 export const REVISION_CAUSES = ['law', 'organisation', 'risks', 'resources', 'drill', 'other'] as const;
 export type RevisionCause = (typeof REVISION_CAUSES)[number];
 export const REVIEW_CONCLUSIONS = ['passed', 'passed_with_changes', 'failed'] as const;
 export type ReviewConclusion = (typeof REVIEW_CONCLUSIONS)[number];
-export const FILING_STATUSES = ['pending', 'accepted', 'returned'] as const;
+/** `withdrawn`: the enterprise withdrew the plan while the filing waited for the office (or for its correction). */
+export const FILING_STATUSES = ['pending', 'accepted', 'returned', 'withdrawn'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 /** How the caller relates to the plan, computed by the service. */
@@ -56,6 +58,8 @@ export const planWorkflow = defineWorkflow<PlanState, PlanOp, PlanActor, PlanFac
     file: { from: ['issued'], to: 'issued', actor: (who) => who.filer, guards: [refuseIf('ALREADY_FILED', (_w, f) => f.filed)] },
     refile: { from: ['issued'], to: 'issued', actor: (who) => who.filer, guards: [requires('NOTHING_RETURNED', (f) => f.returned)] },
     revise: { from: ['issued', 'filed'], to: 'draft', actor: (who) => who.manager },
+    // R-EMG-1: a plan no longer used (the site closed, merged into another plan) is withdrawn for good, whatever its stage.
+    withdraw: { from: ['draft', 'reviewing', 'reviewed', 'signed', 'issued', 'filed'], to: 'withdrawn', actor: (who) => who.manager },
   },
 });
 

@@ -130,7 +130,7 @@ export async function listPlanRows(db: Executor, viewer: Viewer, enterpriseId: s
       sql<number>`(select count(*) from emergency_plan_filings f where f.enterprise_id = p.enterprise_id and f.plan_id = p.id
         and f.version_no = p.current_version and f.status = 'returned')`.as('returned_filings'),
       sql<boolean>`exists (select 1 from emergency_plan_receipts r where r.enterprise_id = p.enterprise_id and r.plan_id = p.id
-        and r.user_id = ${viewer.userId} and r.read_at is null)`.as('unread')]),
+        and r.user_id = ${viewer.userId} and r.read_at is null and p.status <> 'withdrawn')`.as('unread')]),
     sort: { map: PLAN_SORT, key: q.sort, order: q.order, tiebreak: [{ by: 'p.id', dir: 'asc' }] },
     page: q.page, pageSize: q.pageSize,
   });
@@ -325,6 +325,15 @@ export async function filingStatuses(db: Executor, enterpriseId: string, planId:
 export async function returnedFilingIds(db: Executor, enterpriseId: string, planId: string, versionNo: number) {
   return db.selectFrom('emergency_plan_filings').select(['id', 'version', 'rounds', 'department_id']).where('enterprise_id', '=', enterpriseId)
     .where('plan_id', '=', planId).where('version_no', '=', versionNo).where('status', '=', 'returned').execute();
+}
+
+/**
+ * The plan's filings still open, of any version: waiting for an office (pending) or for the enterprise's correction
+ * (returned). A withdrawal withdraws them (R-EMG-1); the caller holds the plan's row lock, which every decision takes first.
+ */
+export async function openFilingsOfPlan(db: Executor, enterpriseId: string, planId: string) {
+  return db.selectFrom('emergency_plan_filings').select(['id', 'version', 'status', 'department_id']).where('enterprise_id', '=', enterpriseId)
+    .where('plan_id', '=', planId).where('status', 'in', ['pending', 'returned']).orderBy('id').execute();
 }
 
 /** Filings waiting for the office's decision (the officers' workbench). */

@@ -10,12 +10,12 @@ import { filingsExport } from './filing.export';
 import { plansExport } from './plan.export';
 import {
   assessmentCreate, assessmentParams, assessmentSign, createdId, filingAccept, filingDetail, filingListQuery, filingPage, filingParams, filingReturn, planCreate,
-  planDetail, planFileParams, planIssue, planListQuery, planPage, planParams, planReview, planRevise, planSign, planStep, planUpdate, receiptList,
+  planDetail, planFileParams, planIssue, planListQuery, planPage, planParams, planReview, planRevise, planSign, planStep, planUpdate, planWithdraw, receiptList,
   uploadedFiles,
 } from './plan.schema';
 import {
   createPlan, filePlan, getPlan, issuePlan, listPlans, planReceipts, readPlan, readPlanFile, recordAssessment, recordReview, refilePlan, revisePlan,
-  signAssessment, signPlan, submitPlan, updatePlan, uploadPlanFiles,
+  signAssessment, signPlan, submitPlan, updatePlan, uploadPlanFiles, withdrawPlan,
 } from './plan.service';
 
 const tags = ['emergency-plans'];
@@ -91,6 +91,14 @@ export const planRoutes: RouteModule = (app, { db, config, jobs }) => {
     config: { access: 'emergency_plan.write' },
     schema: { tags, summary: '修订预案（新建草稿版本，须说明修订原因）', params: planParams, body: planRevise, response: { 200: planDetail } },
   }, async (req) => revisePlan(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
+
+  app.post(`${base}/:id/withdraw`, {
+    config: { access: 'emergency_plan.write' },
+    schema: {
+      tags, summary: '废止预案（须说明原因；未完成的备案、修订、评估和现场处置方案演练事项随之撤销，待受理或被退回的备案撤回）',
+      params: planParams, body: planWithdraw, response: { 200: planDetail },
+    },
+  }, async (req) => withdrawPlan(db, req.ctx, req.params.enterpriseId, req.params.id, req.body));
 
   app.post(`${base}/:id/read`, {
     config: { access: 'emergency_plan.read' },

@@ -74,6 +74,16 @@ export type PlanIssueInput = z.infer<typeof planIssue>;
 export const planRevise = z.object({ cause: z.enum(REVISION_CAUSES), note: text(2000).min(1), version });
 export type PlanReviseInput = z.infer<typeof planRevise>;
 
+/**
+ * withdraw (废止, R-EMG-1): why the plan is no longer used — it stays in the history and reaches the offices. A reason
+ * left out reads "required" like an empty one, never the validator's type message.
+ */
+export const planWithdraw = z.object({
+  reason: z.string({ error: (iss) => (iss.input === undefined ? 'validation.required' : undefined) }).trim().min(1).max(2000),
+  version,
+});
+export type PlanWithdrawInput = z.infer<typeof planWithdraw>;
+
 export const assessmentCreate = z.object({
   kind: z.enum(ASSESSMENT_KINDS),
   reviewer: text(200).min(1),

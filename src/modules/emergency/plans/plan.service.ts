@@ -10,20 +10,21 @@ import type { OutboxMessage } from '../../../platform/outbox';
 import { signDocument, verifySigner, type OwnSignature } from '../../../platform/signatures';
 import { localDay, startOfLocalDay } from '../../../platform/time';
 import { abilitiesOf, bindWorkflow, operate, refusalError, type EffectResult } from '../../../platform/workflow';
-import { fulfilByRecord, triggerEvent } from '../../obligations';
+import { cancelBySubject, cancelSubjectPeriods, fulfilByRecord, triggerEvent } from '../../obligations';
 import { emergencyRequirementsOf } from '../emergency.profile';
 import { openOnsitePeriods } from '../drills/drill.service';
+import { DRILL_DUTY } from '../drills/drills.obligations';
 import { filingOffices, planWorkflow, type PlanActor, type PlanOp, type PlanState, type Refusal } from './plan-workflow';
 import { PLAN_FILE_OWNER } from './plan.policy';
 import {
-  activeAccounts, assessmentsOf, audienceAccounts, enterpriseWorkCounts, filingOfficesOf, filingsOfPlan, findAssessment, findPlan, findVersion, insertAssessment, insertFilings, insertPlan,
+  activeAccounts, assessmentsOf, audienceAccounts, enterpriseNameOf, enterpriseWorkCounts, filingOfficesOf, filingsOfPlan, findAssessment, findPlan, findVersion, insertAssessment, insertFilings, insertPlan,
   insertPlanEvent, insertReceipts, insertVersion, knownEmployees, knownPosts, knownRiskPoints, knownUnits, listPlanRows, listVersions, markAssessmentSigned, markReceiptRead,
-  myReceipt, officersOf, planOfFile, planEvents, receiptsOf, returnedFilingIds, selectPlan, updateFiling, updatePlanRow, updateVersion, type PlanRow,
+  myReceipt, officersOf, openFilingsOfPlan, planOfFile, planEvents, receiptsOf, returnedFilingIds, selectPlan, updateFiling, updatePlanRow, updateVersion, type PlanRow,
   type VersionValues,
 } from './plan.repository';
 import {
   PLAN_FILE_ROLES, type AssessmentInput, type PlanContent, type PlanCreateInput, type PlanDetail, type PlanFileRole, type PlanIssueInput, type PlanListQuery,
-  type PlanReviewInput, type PlanReviseInput, type PlanSummary, type PlanUpdateInput, type VersionContent,
+  type PlanReviewInput, type PlanReviseInput, type PlanSummary, type PlanUpdateInput, type PlanWithdrawInput, type VersionContent,
 } from './plan.schema';
 import { presentContent, presentFiling } from './plan.presenters';
 import {
@@ -140,7 +141,7 @@ export async function getPlan(db: Executor, ctx: Ctx, enterpriseId: string, id: 
   return {
     id: p.id, kind: p.kind, title: p.title, status: p.status, currentVersion: p.current_version, filedVersion: p.filed_version, issuedAt: p.issued_at,
     updatedAt: p.updated_at, returnedFilings: filings.filter((f) => f.status === 'returned' && f.version_no === p.current_version).length,
-    unread: mine !== null && mine.read_at === null,
+    unread: mine !== null && mine.read_at === null && p.status !== 'withdrawn',
     enterpriseId, version: p.version,
     content: presentContent(v),
     reviewModeRequired: requirements?.planReview ?? 'demonstration',
@@ -162,9 +163,10 @@ export async function getPlan(db: Executor, ctx: Ctx, enterpriseId: string, id: 
     abilities: {
       ...abilities,
       upload: who.manager && (p.status === 'draft' || p.status === 'reviewing'),
-      read: mine !== null && mine.read_at === null,
-      assess: who.manager && p.issued_at !== null,
-      signAssessment: who.principal && assessments.some((a) => a.signed_at === null),
+      // A withdrawn plan asks no one to read it, and is neither reviewed nor evaluated any more (R-EMG-1).
+      read: mine !== null && mine.read_at === null && p.status !== 'withdrawn',
+      assess: who.manager && p.issued_at !== null && p.status !== 'withdrawn',
+      signAssessment: who.principal && p.status !== 'withdrawn' && assessments.some((a) => a.signed_at === null),
       receipts: manager,
     },
   };
@@ -225,7 +227,15 @@ export async function createPlan(db: Db, ctx: Ctx, enterpriseId: string, input: 
 /** One step of the plan's workflow, then the detail as the caller now sees it. */
 async function step(db: Db, ctx: Ctx, enterpriseId: string, id: string, op: PlanOp, version: number | undefined,
   effect: (c: { tx: Tx; actor: Actor; row: PlanRow; from: PlanState }) => Promise<EffectResult | void>): Promise<PlanDetail> {
-  await operate(db, ctx, planRecord, { enterpriseId, id }, op, { input: {}, expectedVersion: version }, ({ tx, actor, row, from }) => effect({ tx, actor, row, from }));
+  try {
+    await operate(db, ctx, planRecord, { enterpriseId, id }, op, { input: {}, expectedVersion: version }, ({ tx, actor, row, from }) => effect({ tx, actor, row, from }));
+  } catch (e) {
+    // A withdrawn plan is final (R-EMG-1): its refusal says so, instead of the general "revise the plan instead".
+    if (e instanceof AppError && e.reason === 'STATE' && (await findPlan(db, requireActor(ctx), enterpriseId, id))?.status === 'withdrawn') {
+      throw refusalError('STATE', 'emergencyPlan.refused.withdrawn');
+    }
+    throw e;
+  }
   return getPlan(db, ctx, enterpriseId, id);
 }
 
@@ -418,6 +428,40 @@ export function revisePlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, i
   });
 }
 
+/** What the cancelled duties' history says of a withdrawal (the district's language), before the manager's reason. */
+const WITHDRAWN_NOTE = '应急预案已废止';
+
+/**
+ * withdraw (废止, R-EMG-1): a manager withdraws a plan no longer used, from any stage, for good. In the same step the
+ * duties it still owes are cancelled (waived `cancelled`, kept in the duty calendar): its filing, its revision, its
+ * 3-year evaluation and, for an on-site disposal plan, its half-yearly drills (R-EMG-2); what was fulfilled stays
+ * fulfilled. Its filings still waiting — for an office (pending) or for the enterprise's correction (returned) — are
+ * withdrawn and the offices that had one pending are told; accepted filings, read receipts and drills stay as history.
+ */
+export function withdrawPlan(db: Db, ctx: Ctx, enterpriseId: string, id: string, input: PlanWithdrawInput) {
+  return step(db, ctx, enterpriseId, id, 'withdraw', input.version, async ({ tx, actor, row }) => {
+    const reason = `${WITHDRAWN_NOTE}：${input.reason}`;
+    let cancelled = 0;
+    for (const event of [PLAN_ISSUED, PLAN_REVISION_NEEDED, PLAN_EVALUATION_DUE]) {
+      cancelled += await cancelBySubject(tx, ctx, { enterpriseId, event, subjectKey: id, reason });
+    }
+    if (row.kind === 'onsite') cancelled += await cancelSubjectPeriods(tx, ctx, { enterpriseId, keys: [DRILL_DUTY.onsite], subjectKey: id, reason });
+    // Under the plan's lock, which every office's decision takes first: no filing is decided meanwhile.
+    const open = await openFilingsOfPlan(tx, enterpriseId, id);
+    for (const f of open) {
+      if (!await updateFiling(tx, enterpriseId, f.id, f.version, { status: 'withdrawn', updated_at: ctx.now })) throw refusalError('STALE');
+    }
+    const pending = [...new Set(open.filter((f) => f.status === 'pending').map((f) => f.department_id))];
+    const enterprise = pending.length ? await enterpriseNameOf(tx, actor.scope, enterpriseId) : '';
+    return {
+      note: input.reason,
+      audit: { reason: input.reason, version: row.current_version, cancelled, filings: open.map((f) => ({ id: f.id, from: f.status, department: f.department_id })) },
+      outbox: notices(await officersOf(tx, pending), 'emergency_plan.filingWithdrawn', 'emergencyPlan.notify.withdrawn.title', 'emergencyPlan.notify.withdrawn.body',
+        { title: row.title, enterprise, reason: input.reason }, '/emergency-plan-filings?status=withdrawn'),
+    };
+  });
+}
+
 // ---- read receipts ----
 
 /** The caller confirms he read the version issued to him. */
@@ -460,6 +504,7 @@ export async function recordAssessment(db: Db, ctx: Ctx, enterpriseId: string, i
     const p = await findPlan(tx, actor, enterpriseId, id, { lock: true });
     if (!p) throw notFound();
     if (!mayWrite(actor, enterpriseId)) throw forbidden();
+    if (p.status === 'withdrawn') throw refusalError('STATE', 'emergencyPlan.refused.withdrawn');
     if (p.issued_at === null) throw refusalError('STATE', 'emergencyPlan.refused.notIssued');
     const no = await lastIssuedNo(tx, actor, enterpriseId, id, p.current_version);
     const aid = await insertAssessment(tx, enterpriseId, {
@@ -487,6 +532,8 @@ export async function signAssessment(db: Db, ctx: Ctx, enterpriseId: string, id:
     const p = await findPlan(tx, actor, enterpriseId, id, { lock: true });
     const a = p && await findAssessment(tx, enterpriseId, id, assessmentId, { lock: true });
     if (!p || !a) throw notFound();
+    // Signing an evaluation of a withdrawn plan would open its next one: the plan is gone (R-EMG-1).
+    if (p.status === 'withdrawn') throw refusalError('STATE', 'emergencyPlan.refused.withdrawn');
     if (a.signed_at !== null) throw refusalError('STATE', 'emergencyPlan.refused.assessmentSigned');
     const content = { enterpriseId, plan: id, assessment: a.id, kind: a.kind, version: a.version_no, reviewer: a.reviewer, reviewedOn: a.reviewed_on, changed: a.changed, reason: a.reason };
     const sig = await signDocument(tx, ctx, {

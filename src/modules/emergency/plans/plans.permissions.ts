@@ -33,4 +33,5 @@ export const PLAN_NOTIFICATION_KINDS = {
   'emergency_plan.toSign': ['应急预案待签署', 'Emergency plan to sign'],
   'emergency_plan.filing': ['应急预案备案', 'Emergency plan filing'],
   'emergency_plan.filingDecided': ['应急预案备案结果', 'Emergency plan filing decided'],
+  'emergency_plan.filingWithdrawn': ['应急预案备案撤回', 'Emergency plan filing withdrawn'],
 } as const;

@@ -25,10 +25,12 @@ export type AccidentSupplementsTable = {
   enterprise_id: string; id: Generated<string>; accident_id: string; reported_at: Timestamp;
   deaths: number; missing: number; serious_injuries: number; minor_injuries: number; direct_loss: Money;
   note: Generated<string>; grade_before: string | null; grade_after: string | null; recorded_by: string | null;
+  /** Migration 0127: the recording order of supplements reported at the same instant. */
+  seq: Generated<string>;
 };
 export type AccidentEventOp = 'quick_report' | 'report_up' | 'unit_head_time' | 'supplement' | 'forward';
 export type AccidentEventsTable = {
-  enterprise_id: string; id: Generated<string>; accident_id: string; op: AccidentEventOp; at: Timestamp; actor_id: string | null;
+  enterprise_id: string; id: Generated<string>; accident_id: string; op: AccidentEventOp; at: Timestamp; actor_id: string | null; seq: Generated<string>;
   note: Generated<string>; detail: ColumnType<unknown, string | undefined, string>;
 };
 export type AccidentRecipientsTable = {

@@ -39,7 +39,7 @@ export type EmergencyPlanReceiptsTable = {
   enterprise_id: string; plan_id: string; version_no: number; user_id: string; read_at: TimestampNullable; created_at: Timestamp;
 };
 
-export type EmergencyPlanFilingStatus = 'pending' | 'accepted' | 'returned';
+export type EmergencyPlanFilingStatus = 'pending' | 'accepted' | 'returned' | 'withdrawn';
 export type EmergencyPlanFilingsTable = {
   enterprise_id: string; id: Generated<string>; plan_id: string; version_no: number; department_id: string;
   status: Generated<EmergencyPlanFilingStatus>; submitted_at: Timestamp; submitted_by: string | null; rounds: Generated<number>;

@@ -1,13 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from 'antd';
-import { cleanup, render, screen } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { addMessages, I18nContext } from '../../../app/i18n';
 import { createQueryClient } from '../../../app/query';
 import { zhI18n } from '../../../app/testing';
 import type { Me } from '../../auth/api/auth.api';
-import { PLAN_OPS, type PlanDetail } from '../api/emergency-plans.api';
+import { PLAN_OPS, plansApi, type Filing, type PlanDetail } from '../api/emergency-plans.api';
 import { emergencyPlansMessages } from '../emergency-plans.messages';
 import { planNavItems } from '../nav';
 import { PlanDetailPage } from '../pages/PlanDetailPage';
@@ -17,7 +17,13 @@ vi.mock('../../../app/auth', () => ({ useMe: () => me.current, useAuth: () => ({
 const answer = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock('../api/emergency-plans.api', async (importOriginal) => {
   const real = await importOriginal<typeof import('../api/emergency-plans.api')>();
-  return { ...real, plansApi: { ...real.plansApi, get: vi.fn(async () => answer.current), receipts: vi.fn(async () => ({ items: [], total: 0, read: 0 })) } };
+  return {
+    ...real,
+    plansApi: {
+      ...real.plansApi, get: vi.fn(async () => answer.current), receipts: vi.fn(async () => ({ items: [], total: 0, read: 0 })),
+      withdraw: vi.fn(async () => answer.current),
+    },
+  };
 });
 
 const person = (role: Me['role'], permissions: string[], enterpriseId: string | null) => ({
@@ -43,14 +49,13 @@ function plan(over: Partial<PlanDetail>): PlanDetail {
   };
 }
 
+/** The detail page in a data router (its drawers guard unsaved input with the router's blocker). */
 function show() {
+  const router = createMemoryRouter([{ path: '/enterprises/:enterpriseId/emergency-plans/:id', element: <PlanDetailPage /> }],
+    { initialEntries: ['/enterprises/e1/emergency-plans/p1'] });
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <MemoryRouter initialEntries={['/enterprises/e1/emergency-plans/p1']}>
-        <I18nContext.Provider value={zhI18n}><App>
-          <Routes><Route path="/enterprises/:enterpriseId/emergency-plans/:id" element={<PlanDetailPage />} /></Routes>
-        </App></I18nContext.Provider>
-      </MemoryRouter>
+      <I18nContext.Provider value={zhI18n}><App><RouterProvider router={router} /></App></I18nContext.Provider>
     </QueryClientProvider>,
   );
 }
@@ -85,5 +90,43 @@ describe('emergency plans on the web (issue 14 §1, R-EMG-1)', () => {
     expect(screen.queryByTestId('plan-edit')).toBeNull();
     expect(screen.queryByTestId('plan-sign')).toBeNull();
     expect(screen.getByTestId('plan-status').textContent).toBe('已备案');
+  });
+
+  test('R-EMG-1: a safety manager withdraws (废止) a plan with a reason, warned of what goes with it; the withdrawn plan says so and offers nothing more', async () => {
+    me.current = person('safety_manager', ['emergency_plan.read', 'emergency_plan.write'], 'e1');
+    const filing = {
+      id: 'f1', enterpriseId: 'e1', enterpriseName: '企业', planId: 'p1', planTitle: '预案', planKind: 'onsite', versionNo: 1, departmentId: 'd1', departmentName: '区应急管理局',
+      status: 'pending', submittedAt: '2026-09-02T02:00:00Z', rounds: 1, receiptNo: null, returnReason: null, decidedAt: null, decidedByName: null, version: 1,
+      abilities: { accept: false, return: false },
+    } satisfies Filing;
+    answer.current = plan({ kind: 'onsite', status: 'issued', issuedAt: '2026-09-02T02:00:00Z', filings: [filing],
+      abilities: { ...none, revise: true, withdraw: true, upload: false, read: false, assess: true, signAssessment: false, receipts: true } });
+    show();
+    fireEvent.click(await screen.findByTestId('plan-withdraw-open'));
+    // The warning names what is cancelled and withdrawn before anything is sent.
+    const warning = await screen.findByTestId('plan-withdraw-warning');
+    expect(warning.textContent).toContain('尚未完成的备案、修订、三年评估事项和现场处置方案演练事项将全部撤销');
+    expect(warning.textContent).toContain('待受理或被退回的备案将撤回');
+    // No reason, nothing sent.
+    fireEvent.click(screen.getByTestId('plan-withdraw-ok'));
+    expect(await screen.findByText('必填', {}, { timeout: 5000 })).toBeTruthy();
+    expect(plansApi.withdraw).not.toHaveBeenCalled();
+
+    answer.current = plan({ kind: 'onsite', status: 'withdrawn', issuedAt: '2026-09-02T02:00:00Z', version: 4, filings: [{ ...filing, status: 'withdrawn' }],
+      events: [{ versionNo: 1, op: 'withdraw', from: 'issued', to: 'withdrawn', actorName: '张三', at: '2026-09-03T02:00:00Z', note: '储罐区已拆除' }],
+      abilities: { ...none, upload: false, read: false, assess: false, signAssessment: false, receipts: true } });
+    fireEvent.change(screen.getByTestId('plan-withdraw-reason'), { target: { value: '储罐区已拆除' } });
+    fireEvent.click(screen.getByTestId('plan-withdraw-ok'));
+    await waitFor(() => expect(plansApi.withdraw).toHaveBeenCalledWith('e1', 'p1', { reason: '储罐区已拆除', version: 3 }));
+    expect(await screen.findByTestId('plan-withdrawn-alert')).toBeTruthy();
+    expect(screen.getByTestId('plan-status').textContent).toBe('已废止');
+    expect(screen.queryByTestId('plan-withdraw-open')).toBeNull();
+    expect(screen.queryByTestId('plan-revise-open')).toBeNull();
+    // The filing waiting for the office shows as withdrawn; the history names the operation.
+    fireEvent.click(screen.getByRole('tab', { name: '备案' }));
+    expect(await screen.findByText('已撤回')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: '版本与记录' }));
+    expect(await screen.findByText(/^废止 · 第 1 版$/)).toBeTruthy();
+    expect(screen.getByText(/储罐区已拆除/)).toBeTruthy();
   });
 });

@@ -14,7 +14,8 @@ export const REVISION_CAUSES = ['law', 'organisation', 'risks', 'resources', 'dr
 export type RevisionCause = (typeof REVISION_CAUSES)[number];
 export const REVIEW_CONCLUSIONS = ['passed', 'passed_with_changes', 'failed'] as const;
 export type ReviewConclusion = (typeof REVIEW_CONCLUSIONS)[number];
-export const FILING_STATUSES = ['pending', 'accepted', 'returned'] as const;
+/** `withdrawn`: the enterprise withdrew (废止) the plan while the filing waited. */
+export const FILING_STATUSES = ['pending', 'accepted', 'returned', 'withdrawn'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 export type ReviewMode = 'review' | 'demonstration';
 export type DistributionEntry = { name: string; kind: 'unit' | 'rescue_team' | 'other' };
@@ -45,7 +46,7 @@ export type Filing = {
 };
 export type FilingDetail = Filing & { content: VersionContent };
 
-export const PLAN_OPS = ['update', 'submit', 'record_review', 'reject_review', 'sign', 'issue', 'file', 'refile', 'revise'] as const;
+export const PLAN_OPS = ['update', 'submit', 'record_review', 'reject_review', 'sign', 'issue', 'file', 'refile', 'revise', 'withdraw'] as const;
 export type PlanOp = (typeof PLAN_OPS)[number];
 
 export type PlanDetail = PlanSummary & {
@@ -83,6 +84,7 @@ export const plansApi = {
   }) =>
     api.post<PlanDetail>(`${base(enterpriseId)}/${id}/issue`, body),
   revise: (enterpriseId: string, id: string, body: { cause: RevisionCause; note: string; version?: number }) => api.post<PlanDetail>(`${base(enterpriseId)}/${id}/revise`, body),
+  withdraw: (enterpriseId: string, id: string, body: { reason: string; version?: number }) => api.post<PlanDetail>(`${base(enterpriseId)}/${id}/withdraw`, body),
   read: (enterpriseId: string, id: string) => api.post<PlanDetail>(`${base(enterpriseId)}/${id}/read`),
   receipts: (enterpriseId: string, id: string, signal?: AbortSignal) => api.get<Receipts>(`${base(enterpriseId)}/${id}/receipts`, undefined, { signal }),
   assess: (enterpriseId: string, id: string, body: { kind: 'yearly_review' | 'evaluation'; reviewer: string; reviewedOn: string; changed: boolean; reason: string }) =>

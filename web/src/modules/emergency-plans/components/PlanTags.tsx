@@ -5,7 +5,7 @@ import type { FilingStatus, PlanKind, PlanStatus } from '../api/emergency-plans.
 const STATUS_COLOR: Record<PlanStatus, string> = {
   draft: 'default', reviewing: 'processing', reviewed: 'cyan', signed: 'blue', issued: 'gold', filed: 'green', withdrawn: 'default',
 };
-const FILING_COLOR: Record<FilingStatus, string> = { pending: 'processing', accepted: 'green', returned: 'red' };
+const FILING_COLOR: Record<FilingStatus, string> = { pending: 'processing', accepted: 'green', returned: 'red', withdrawn: 'default' };
 
 export function PlanStatusTag({ status }: { status: PlanStatus }) {
   const { t } = useI18n();

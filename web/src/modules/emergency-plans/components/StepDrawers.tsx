@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Input, Radio, Select, Switch, TreeSelect } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Radio, Select, Switch, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { EmployeeSelect } from '../../../app/components/EmployeeSelect';
 import { FormDrawer } from '../../../app/components/FormDrawer';
@@ -135,6 +135,26 @@ export function ReviseDrawer({ plan, onDone, onClose }: Common) {
       </Form.Item>
       <Form.Item name="note" label={t('emergencyPlans.revisionNote')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
         <LimitedTextArea rows={4} max={2000} data-testid="plan-revise-note" />
+      </Form.Item>
+    </FormDrawer>
+  );
+}
+
+/**
+ * 废止预案 (R-EMG-1): a plan no longer used is withdrawn for good, with the reason; the warning says what goes with it
+ * (its open duties cancelled, its waiting filings withdrawn) before the manager confirms.
+ */
+export function WithdrawDrawer({ plan, onDone, onClose }: Common) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ reason: string }>();
+  const save = useApiMutation((v: { reason: string }) => plansApi.withdraw(plan.enterpriseId, plan.id, { reason: v.reason, version: plan.version }),
+    { invalidates: planQueries(plan.enterpriseId), onSuccess: onDone });
+  return (
+    <FormDrawer title={t('emergencyPlans.withdraw')} okText={t('emergencyPlans.withdraw')} okDanger form={form} saving={save.saving} onSubmit={save.run} onClose={onClose}
+      testId="plan-withdraw" initialValues={{ reason: '' }}
+      intro={<Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('emergencyPlans.withdrawWarning')} description={t('emergencyPlans.withdrawHint')} data-testid="plan-withdraw-warning" />}>
+      <Form.Item name="reason" label={t('emergencyPlans.withdrawReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <LimitedTextArea rows={4} max={2000} data-testid="plan-withdraw-reason" />
       </Form.Item>
     </FormDrawer>
   );

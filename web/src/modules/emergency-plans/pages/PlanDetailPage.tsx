@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CheckOutlined, EditOutlined, FileDoneOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, FileDoneOutlined, SendOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, List, Table, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
 import { useParams } from 'react-router';
 import { ErrorState } from '../../../app/components/ErrorState';
@@ -13,9 +13,9 @@ import { useApiMutation, useApiQuery } from '../../../app/useApi';
 import { planQueries, plansApi, type Filing, type PlanDetail, type SignBody } from '../api/emergency-plans.api';
 import { PlanFormDrawer } from '../components/PlanFormDrawer';
 import { FilingStatusTag, PlanKindTag, PlanStatusTag } from '../components/PlanTags';
-import { AssessmentDrawer, IssueDrawer, ReviewDrawer, ReviseDrawer } from '../components/StepDrawers';
+import { AssessmentDrawer, IssueDrawer, ReviewDrawer, ReviseDrawer, WithdrawDrawer } from '../components/StepDrawers';
 
-type Drawer = 'edit' | 'review' | 'issue' | 'revise' | 'assess' | 'sign' | { assessment: string } | null;
+type Drawer = 'edit' | 'review' | 'issue' | 'revise' | 'withdraw' | 'assess' | 'sign' | { assessment: string } | null;
 
 const SECTIONS: { key: 'scope' | 'organisation' | 'responseLevels' | 'procedures' | 'resources' | 'rescueOrganisation' | 'contacts' | 'body'; label: MessageKey }[] = [
   { key: 'scope', label: 'emergencyPlans.field.scope' },
@@ -85,6 +85,7 @@ export function PlanDetailPage() {
           </Flex>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="plan-title-text">{p.title}</Typography.Title>
           {p.status === 'draft' && <Typography.Text type="secondary">{t('emergencyPlans.modeHint', { mode: t(`emergencyPlans.mode.${p.reviewModeRequired}`) })}</Typography.Text>}
+          {p.status === 'withdrawn' && <Alert type="warning" showIcon message={t('emergencyPlans.withdrawnAlert')} data-testid="plan-withdrawn-alert" />}
           {p.returnedFilings > 0 && <Alert type="error" showIcon message={t('emergencyPlans.returnedAlert')} />}
           {c.signedAt && <Typography.Text type="secondary">{t('emergencyPlans.signedBy', { name: c.signedByName ?? '', at: formatDateTime(c.signedAt) })}</Typography.Text>}
           <Flex gap={8} wrap>
@@ -101,6 +102,7 @@ export function PlanDetailPage() {
             {a.file && <Button type="primary" icon={<FileDoneOutlined />} onClick={() => confirmStep('file', 'emergencyPlans.file', 'emergencyPlans.fileHint')} data-testid="plan-file">{t('emergencyPlans.file')}</Button>}
             {a.refile && <Button type="primary" danger onClick={() => confirmStep('refile', 'emergencyPlans.refile', 'emergencyPlans.refileHint')} data-testid="plan-refile">{t('emergencyPlans.refile')}</Button>}
             {a.revise && <Button onClick={() => setDrawer('revise')} data-testid="plan-revise-open">{t('emergencyPlans.revise')}</Button>}
+            {a.withdraw && <Button danger icon={<StopOutlined />} onClick={() => setDrawer('withdraw')} data-testid="plan-withdraw-open">{t('emergencyPlans.withdraw')}</Button>}
             {a.read && <Button type="primary" size="large" loading={read.saving} onClick={() => void read.run(undefined).catch(showError)} data-testid="plan-read">{t('emergencyPlans.confirmRead')}</Button>}
             {p.receipts.mine && p.receipts.mineReadAt && <Tag color="green">{t('emergencyPlans.readAt', { at: formatDateTime(p.receipts.mineReadAt) })}</Tag>}
           </Flex>
@@ -184,6 +186,7 @@ export function PlanDetailPage() {
       {drawer === 'review' && <ReviewDrawer plan={p} onDone={done} onClose={() => setDrawer(null)} />}
       {drawer === 'issue' && <IssueDrawer plan={p} onDone={done} onClose={() => setDrawer(null)} />}
       {drawer === 'revise' && <ReviseDrawer plan={p} onDone={done} onClose={() => setDrawer(null)} />}
+      {drawer === 'withdraw' && <WithdrawDrawer plan={p} onDone={done} onClose={() => setDrawer(null)} />}
       {drawer === 'assess' && <AssessmentDrawer plan={p} onDone={() => { setDrawer(null); void reload(); }} onClose={() => setDrawer(null)} />}
       {drawer === 'sign' && (
         <SignDialog enterpriseId={enterpriseId} mode="self" title={t('emergencyPlans.signTitle')} onSign={sign.run} onClose={() => setDrawer(null)}
