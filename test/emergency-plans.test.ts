@@ -3,7 +3,8 @@ import { after, before, test } from 'node:test';
 import JSZip from 'jszip';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { makeEnterprise, type FreshEnterprise } from './factories';
-import { allNotifications, createTestPlatform, drainOutbox, type Client, type Res, type TestPlatform } from './helpers';
+import { allNotifications, createTestPlatform, demoIds, drainOutbox, type Client, type Res, type TestPlatform } from './helpers';
+import { PLAN_STATES } from '../src/modules/emergency/plans/plan-workflow';
 
 /**
  * Issue 14 §1, R-EMG-1: emergency plans. Drafted by the safety manager, reviewed (评审/论证), signed by the principal,
@@ -482,4 +483,18 @@ test('two concurrent signatures or acceptances: one winner, the other 409', { sk
   const filing = (await ok(safety.post(api(chem, `/${id}/file`), {}))).data.filings[0];
   const accepts = await Promise.all(['A-1', 'A-2'].map((n) => yjj.post(`/api/v1/emergency-plan-filings/${filing.id}/accept`, { receiptNo: n })));
   assert.deepEqual(accepts.map((r) => r.statusCode).sort(), [200, 409]);
+});
+
+test('the demo: the chemical plant has emergency plans in every state of the life cycle, a withdrawn one with its duties cancelled', async () => {
+  const ownEnterprise = (await demoIds(t.db)).ownEnterprise.id;
+  const plans = await t.db.selectFrom('emergency_plans').select(['id', 'status', 'title']).where('enterprise_id', '=', ownEnterprise).execute();
+  assert.deepEqual([...new Set(plans.map((p) => p.status))].sort(), [...PLAN_STATES].sort());
+  const withdrawn = plans.find((p) => p.status === 'withdrawn')!;
+  const duties = await t.db.selectFrom('obligation_occurrences').select(['definition_key', 'status']).where('enterprise_id', '=', ownEnterprise)
+    .where('subject_key', '=', withdrawn.id).execute();
+  assert.ok(duties.length > 0, 'it owed duties while in force');
+  assert.deepEqual(duties.filter((d) => d.status !== 'waived' && d.status !== 'fulfilled' && d.status !== 'late_fulfilled'), [], 'none left open');
+  const last = await t.db.selectFrom('emergency_plan_events').select(['op', 'note']).where('plan_id', '=', withdrawn.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  assert.equal(last.op, 'withdraw');
+  assert.match(last.note, /废止/);
 });

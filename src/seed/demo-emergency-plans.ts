@@ -2,7 +2,7 @@ import type { Db } from '../platform/db/database';
 import { localDay } from '../platform/time';
 import { acceptFiling, returnFiling } from '../modules/emergency/plans/filing.service';
 import {
-  createPlan, filePlan, getPlan, issuePlan, recordAssessment, recordReview, signAssessment, signPlan, submitPlan,
+  createPlan, filePlan, getPlan, issuePlan, recordAssessment, recordReview, signAssessment, signPlan, submitPlan, withdrawPlan,
 } from '../modules/emergency/plans/plan.service';
 import type { PlanCreateInput } from '../modules/emergency/plans/plan.schema';
 import { accountActor, seedCtx } from './demo-actors';
@@ -30,7 +30,7 @@ function content(kind: PlanCreateInput['kind'], title: string, what: string): Pl
  * (accepted by the emergency management department) with this year's review signed by the principal, and an on-site
  * disposal plan filed (its half-yearly drills are the drills module's); a special plan
  * issued and waiting to be filed; another whose filing was returned; an on-site disposal plan signed; one under review;
- * one draft.
+ * one reviewed and waiting for the principal's signature; one draft; and the on-site plan of a chlorine unit since dismantled, filed and then withdrawn (已废止).
  */
 export async function seedDemoEmergencyPlans(db: Db, input: { enterpriseId: string; now: Date }): Promise<void> {
   const { enterpriseId: eid, now } = input;
@@ -39,7 +39,7 @@ export async function seedDemoEmergencyPlans(db: Db, input: { enterpriseId: stri
   const review = { reviewers: [{ name: '王建国', organisation: '云南省应急管理专家库', expert: true }, { name: '刘芳', organisation: '昆明市化工学会', expert: true }], opinions: '' };
 
   /** Takes a new plan as far as `stage`, the steps a few days apart, ending `daysAgo` days ago. */
-  const seedPlan = async (c: PlanCreateInput, stage: 'draft' | 'reviewing' | 'signed' | 'issued' | 'filed' | 'returned', daysAgo: number) => {
+  const seedPlan = async (c: PlanCreateInput, stage: 'draft' | 'reviewing' | 'reviewed' | 'signed' | 'issued' | 'filed' | 'returned', daysAgo: number) => {
     const start = daysAgo + 20;
     const { id } = await createPlan(db, seedCtx(safety, at(start)), eid, c);
     if (stage === 'draft') return id;
@@ -48,6 +48,7 @@ export async function seedDemoEmergencyPlans(db: Db, input: { enterpriseId: stri
     await recordReview(db, seedCtx(safety, at(start - 8)), eid, id, {
       ...review, reviewedOn: localDay(at(start - 8)), conclusion: 'passed_with_changes', opinions: '补充应急物资清单和外部救援联系方式后通过。',
     });
+    if (stage === 'reviewed') return id;
     await signPlan(db, seedCtx(principal, at(start - 10, 16)), eid, id, { method: 'password', password: DEMO_PASSWORD, device: '主要负责人手机' });
     if (stage === 'signed') return id;
     await issuePlan(db, seedCtx(safety, at(start - 12)), eid, id, {
@@ -72,6 +73,10 @@ export async function seedDemoEmergencyPlans(db: Db, input: { enterpriseId: stri
   await seedPlan(content('onsite', '储罐区泄漏现场处置方案', '储罐区泄漏'), 'signed', 3);
   await seedPlan(content('onsite', '反应釜超温超压现场处置方案', '反应釜超温超压'), 'reviewing', 2);
   await seedPlan(content('onsite', '停电现场处置方案', '突然停电'), 'draft', 1);
+  await seedPlan(content('special', '有限空间作业中毒窒息专项应急预案', '有限空间作业中毒窒息'), 'reviewed', -4);
+  // R-EMG-1: a plan whose risk is gone is withdrawn; its open duties are cancelled, what it did stays in its history.
+  const chlorine = await seedPlan(content('onsite', '液氯钢瓶泄漏现场处置方案', '液氯钢瓶泄漏'), 'filed', 90);
+  await withdrawPlan(db, seedCtx(safety, at(10)), eid, chlorine, { reason: '液氯钢瓶库已拆除，次氯酸钠工艺停用，本方案废止。' });
 
   // This year's review of the comprehensive plan, signed by the principal (the ten-ones item).
   const plan = await getPlan(db, seedCtx(safety, at(5)), eid, comprehensive);
