@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
+import { brokenJpeg, phoneJpeg } from './fixtures/images';
 import { createTestPlatform, type Client, type TestPlatform } from './helpers';
 import { makeEnterprise, type FreshEnterprise } from './factories';
 
@@ -18,21 +19,6 @@ before(async () => {
   t.clock.now = T0;
 });
 after(() => t.close());
-
-/** A phone photo: a JPEG with its camera's Exif, GPS position included. Each call differs (files are stored by content). */
-async function phoneJpeg(): Promise<Buffer> {
-  const noise = randomBytes(64 * 48 * 3);
-  return sharp(noise, { raw: { width: 64, height: 48, channels: 3 } }).jpeg()
-    .withExif({ IFD0: { Make: 'Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '25/1 2/1 3/1', GPSLongitudeRef: 'E', GPSLongitude: '102/1 42/1 0/1' } })
-    .toBuffer();
-}
-
-/** A JPEG whose header is whole (its type and size read) but that holds no image: only decoding finds out. */
-async function brokenJpeg(): Promise<Buffer> {
-  const jpg = await phoneJpeg();
-  const sof = jpg.indexOf(Buffer.from([0xff, 0xc0]));
-  return Buffer.concat([jpg.subarray(0, sof + 2 + jpg.readUInt16BE(sof + 2)), Buffer.from([0xff, 0xd9])]);
-}
 
 function multipart(report: Record<string, unknown>, photos: Buffer[]) {
   const boundary = `----sd${randomBytes(8).toString('hex')}`;
