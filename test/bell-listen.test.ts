@@ -175,3 +175,24 @@ describe('two instances on one PostgreSQL database', { skip: process.env.TEST_DA
     }
   });
 });
+
+test('a listener its owner never closed does not keep the process alive (a test file or a CLI still exits)', { skip: process.env.TEST_DATABASE_URL ? false : 'PostgreSQL only (TEST_DATABASE_URL)' }, async () => {
+  // A child process connects a listener, checks it listens, and returns without closing it: it must exit by itself.
+  const script = `
+    import { ChannelListener } from ${JSON.stringify(new URL('../src/platform/db/listen.ts', import.meta.url).pathname)};
+    const l = new ChannelListener({ connection: { connectionString: process.env.TEST_DATABASE_URL }, channel: 'safeduty_test_unref', onMessage: () => {} });
+    await l.start();
+    if (!l.listening) process.exit(3);
+    console.log('listening');
+  `;
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  const code = await new Promise<number | string>((resolve) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); resolve('still running after 20 s'); }, 20_000);
+    child.on('exit', (c) => { clearTimeout(timer); resolve(c ?? -1); });
+  });
+  assert.equal(code, 0, `the child: ${code}, printed ${JSON.stringify(out)}`);
+  assert.match(out, /listening/);
+});

@@ -33,7 +33,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize });
     const db: Db = new HookedKysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, pool, engine: 'postgres', close: () => db.destroy() };
+    return { db, pool, engine: 'postgres', close: once(() => db.destroy()) };
   }
   // The embedded engine is loaded only when used, so a PostgreSQL deployment never pays for it.
   const { PGlite } = await import('@electric-sql/pglite');
@@ -59,13 +59,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool,
     engine: 'embedded',
     dump: () => pglite.dumpDataDir('none'),
-    close: async () => {
+    close: once(async () => {
       try {
         await db.destroy();
         await pglite.close();
       } finally {
         unlock();
       }
-    },
+    }),
   };
+}
+
+/** A close that may be called again (a test that closed the database first, then the platform): the later calls wait for the first. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
 }

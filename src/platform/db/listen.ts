@@ -104,6 +104,9 @@ export class ChannelListener {
     try {
       await client.connect();
       await client.query(`listen ${client.escapeIdentifier(channel)}`);
+      // Once listening (not before: an await on an unreferenced socket may find the process gone), the listener keeps
+      // no process alive by itself (the HTTP server does): one its owner forgot to close must not hang a CLI or a test.
+      (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
     } catch (err) {
       lost(err);
       return;
