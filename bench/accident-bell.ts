@@ -59,7 +59,7 @@ async function hazardReporters(pool: pg.Pool, n: number): Promise<{ team: Report
     await pool.query(`insert into users (username, display_name, password_hash, role, enterprise_id, must_change_password)
       values ($1, $2, $3, 'safety_manager', $4, false) on conflict (username) do nothing`, [username, `铃声基准安全员${i + 1}`, passwordHash, e.id]);
     const user = (await pool.query<{ id: string; enterprise_id: string }>('select id, enterprise_id from users where username = $1', [username])).rows[0]!;
-    const { token, csrfToken } = await createSession(db, user.id, 2, { ip: '127.0.0.1', userAgent: 'bench/accident-bell' });
+    const { token, csrfToken } = await createSession(db, user.id, 2, { ip: '127.0.0.1', userAgent: 'bench/accident-bell', now: new Date() });
     team.push({ enterpriseId: user.enterprise_id, session: { cookie: `${SESSION_COOKIE}=${token}`, csrf: csrfToken } });
     userIds.push(user.id);
   }

@@ -97,7 +97,7 @@ function rollingBack(pool: pg.Pool, sent: Sent[]): Dialect {
 async function capture(pool: pg.Pool, token: string, enterpriseId: string, photos: Buffer[]): Promise<Sent[]> {
   const list: Sent[] = [];
   const db = new HookedKysely<DB>({ dialect: rollingBack(pool, list) });
-  const actor = await loadSession(db, token);
+  const actor = await loadSession(db, token, new Date());
   if (!actor) throw new Error('no session to capture with');
   list.length = 0;
   const ctx = { actor, ip: '127.0.0.1', requestId: 'bench', locale: 'zh-CN', now: new Date() } as unknown as Ctx;
@@ -167,7 +167,7 @@ export async function benchAccidentReport(kit: BenchKit): Promise<Record<string,
       enterpriseId = worker.enterprise_id!;
       // The demo's accounts are asked to set a password at their first sign-in: this one has.
       await database.db.updateTable('users').set({ must_change_password: false }).where('id', '=', worker.id).execute();
-      const s = await createSession(database.db, worker.id, 3, { ip: '127.0.0.1', userAgent: 'bench/accident-report' });
+      const s = await createSession(database.db, worker.id, 3, { ip: '127.0.0.1', userAgent: 'bench/accident-report', now: new Date() });
       session = { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken };
       qs = await capture(database.pool, s.token, enterpriseId, photos);
       console.log(`     worker ${worker.username}; the path sends ${qs.length} statements (${qs.filter((q) => /^\s*(insert|update|delete)/i.test(q.query.sql)).length} writes)`);

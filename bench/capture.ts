@@ -14,7 +14,7 @@ import type { DB } from '../src/platform/db/schema';
 export async function captureReads(pool: pg.Pool, token: string, call: (db: Db, ctx: Ctx) => Promise<unknown>): Promise<CompiledQuery[]> {
   const list: CompiledQuery[] = [];
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (ev) => { if (ev.level === 'query') list.push(ev.query); } });
-  const actor = await loadSession(db, token);
+  const actor = await loadSession(db, token, new Date());
   if (!actor) throw new Error('no session to capture with');
   list.length = 0;
   await call(db as unknown as Db, { actor, ip: '127.0.0.1', requestId: 'bench', locale: 'zh-CN', now: new Date() } as unknown as Ctx);

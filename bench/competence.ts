@@ -37,7 +37,7 @@ type Session = { cookie: string; csrf: string; token: string };
 type Row = { figure: string; engine: string; connections: number; api: Load; raw: Load; statements: number; target: string };
 
 async function session(db: Kysely<DB>, userId: string): Promise<Session> {
-  const s = await createSession(db, userId, 3, { ip: '127.0.0.1', userAgent: 'bench/competence' });
+  const s = await createSession(db, userId, 3, { ip: '127.0.0.1', userAgent: 'bench/competence', now: new Date() });
   return { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken, token: s.token };
 }
 

@@ -43,7 +43,7 @@ export async function benchEmergencyStats(kit: BenchKit): Promise<Record<string,
     server = await startServer({ env: serverEnv, logFile });
     const admin = (await pool.query<{ id: string }>(`select id from users where role = 'district_admin' and not disabled order by created_at limit 1`)).rows[0];
     if (!admin) throw new Error('no district admin on the bench database');
-    const s = await createSession(db, admin.id, 3, { ip: '127.0.0.1', userAgent: 'bench/emergency-stats' });
+    const s = await createSession(db, admin.id, 3, { ip: '127.0.0.1', userAgent: 'bench/emergency-stats', now: new Date() });
     const session: Session = { cookie: `${SESSION_COOKIE}=${s.token}`, token: s.token };
 
     // The views of the statistics page: each dimension, over all years and over the last full year.

@@ -80,7 +80,7 @@ async function reporters(pool: pg.Pool, n: number): Promise<Reporter[]> {
       values ($1, $2, $3, 'safety_manager', $4, false) on conflict (username) do nothing`, [username, `基准测试安全员${i + 1}`, passwordHash, e.id]);
     const user = (await pool.query<{ id: string; enterprise_id: string }>('select id, enterprise_id from users where username = $1', [username])).rows[0]!;
     const root = (await pool.query<{ id: string }>('select id from org_units where enterprise_id = $1 and parent_id is null', [user.enterprise_id])).rows[0]!;
-    const { token, csrfToken } = await createSession(db, user.id, 2, { ip: '127.0.0.1', userAgent: 'bench/hazards' });
+    const { token, csrfToken } = await createSession(db, user.id, 2, { ip: '127.0.0.1', userAgent: 'bench/hazards', now: new Date() });
     out.push({ username, userId: user.id, enterpriseId: user.enterprise_id, rootUnitId: root.id, session: { cookie: `${SESSION_COOKIE}=${token}`, csrf: csrfToken } });
   }
   return out;

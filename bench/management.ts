@@ -173,7 +173,7 @@ async function prepare(pool: pg.Pool, db: Kysely<DB>): Promise<Bench> {
   const sessions: { token: string; csrf: string }[] = new Array(n + 2);
   for (let i = 0; i < n + 2; i += 64) {
     await Promise.all(Array.from({ length: Math.min(64, n + 2 - i) }, async (_, k) => {
-      const s = await createSession(db, users[i + k]!, 3, { ip: '127.0.0.1', userAgent: 'bench/management' });
+      const s = await createSession(db, users[i + k]!, 3, { ip: '127.0.0.1', userAgent: 'bench/management', now: new Date() });
       sessions[i + k] = { token: s.token, csrf: s.csrfToken };
     }));
   }
@@ -200,7 +200,7 @@ async function approvedProcedure(agent: http.Agent, base: string, b: Bench, titl
 async function countStatements(pool: pg.Pool, b: Bench, versionId: string): Promise<{ session: number; service: number; sqls: string[] }> {
   const sqls: string[] = [];
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (ev) => { if (ev.level === 'query') sqls.push(ev.query.sql); } });
-  const actor = await loadSession(db, b.extra.token);
+  const actor = await loadSession(db, b.extra.token, new Date());
   if (!actor) throw new Error('no session for the counted person');
   const session = sqls.length;
   await acknowledge(db, { actor, ip: '127.0.0.1', requestId: randomUUID(), locale: 'zh-CN', now: new Date() }, versionId);
@@ -221,7 +221,7 @@ async function figureView(kit: BenchKit, pool: pg.Pool, server: RunningServer, s
   const seconds = kit.seconds;
   const admin = (await pool.query<{ id: string; district_id: string }>(`select id, district_id from users where role = 'district_admin' and not disabled order by created_at limit 1`)).rows[0]!;
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const s = await createSession(db, admin.id, 3, { ip: '127.0.0.1', userAgent: 'bench/management' });
+  const s = await createSession(db, admin.id, 3, { ip: '127.0.0.1', userAgent: 'bench/management', now: new Date() });
   const session: Session = { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const url = (q: Record<string, string>) => `/management-overview?${new URLSearchParams(q).toString()}`;

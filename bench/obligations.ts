@@ -372,7 +372,7 @@ async function makeSigners(pool: pg.Pool, db: Kysely<DB>, server: RunningServer,
     select id, 'benchsign-' || $1 || '-' || n, d, $2, 'employee', e, emp, false from unnest($3::uuid[], $4::int[], $5::text[], $6::uuid[], $7::uuid[]) as x (id, n, d, e, emp)`,
   [tag, passwordHash, withUser.map((x) => x.userId), withUser.map((_, n) => n), withUser.map((x) => x.employeeName), withUser.map((x) => x.enterpriseId), withUser.map((x) => x.employeeId)]);
   for (const x of withUser) {
-    const s = await createSession(db, x.userId!, 2, { ip: '127.0.0.1', userAgent: 'bench/obligations' });
+    const s = await createSession(db, x.userId!, 2, { ip: '127.0.0.1', userAgent: 'bench/obligations', now: new Date() });
     x.session = { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken };
   }
   // Each API signer uploads their own PNG through the API (multipart, field `file`), all loops at once.

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo';
 import { createTestPlatform, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
-before(async () => { t = await createTestPlatform({ loginMaxFailures: 3 }); });
+before(async () => { t = await createTestPlatform({ loginMaxFailures: 3, sessionTtlHours: 12 }); });
 after(async () => { await t.close(); });
 
 test('login sets an HTTP-only SameSite session cookie and /auth/me answers with the scope', async () => {
@@ -108,5 +108,23 @@ test('sign-ins are rate-limited per address at LOGIN_RATE_LIMIT_PER_MINUTE, in t
     assert.equal(last.data.error.code, 'RATE_LIMITED');
   } finally {
     await limited.close();
+  }
+});
+
+test('a session expires on the platform clock: valid until its twelfth hour, then 401 even from the short cache', async () => {
+  const started = t.clock.now;
+  try {
+    const c = await t.login('worker');
+    assert.equal((await c.get('/api/v1/auth/me')).statusCode, 200);
+    t.clock.now = new Date(started.getTime() + 11 * 3600_000);
+    assert.equal((await c.get('/api/v1/auth/me')).statusCode, 200, 'eleven hours on: still signed in');
+    const seen = await t.db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select(['s.last_seen_at', 's.created_at'])
+      .where('u.username', '=', 'worker').orderBy('s.created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+    assert.equal(seen.created_at.getTime(), started.getTime(), 'created at the platform clock\'s time');
+    t.clock.now = new Date(started.getTime() + 12 * 3600_000 + 1000);
+    const res = await c.get('/api/v1/auth/me');
+    assert.equal(res.statusCode, 401, 'past twelve hours on the platform clock, though the wall clock has hardly moved');
+  } finally {
+    t.clock.now = started;
   }
 });

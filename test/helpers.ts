@@ -152,7 +152,10 @@ export async function createTestPlatform(overrides: Partial<Config> = {}, opts: 
   const throwaway = base ? await throwawayDatabase(base, clock.now) : null;
   const config = loadConfig({}, {
     databaseUrl: throwaway?.url ?? '', dataDir: 'memory://', seedDemo: true, logLevel: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent', jobsEnabled: false,
-    dbPoolSize: 5, rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 10_000, webDist: '/nonexistent', ...overrides,
+    dbPoolSize: 5, rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 10_000, webDist: '/nonexistent',
+    // Sessions expire on the platform clock, which tests move by days and months: a test's sign-in lasts ten years
+    // unless the test says otherwise.
+    sessionTtlHours: 24 * 3650, ...overrides,
   });
   const template = throwaway ? null : templatePath(clock.now);
   const database = template && existsSync(template)

@@ -32,7 +32,7 @@ export const authRoutes: RouteModule = (app, { db, config }) => {
     reply.setCookie(DEVICE_COOKIE, session.deviceCookie, {
       path: '/api/v1/auth', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: DEVICE_COOKIE_MAX_AGE_S,
     });
-    const actor = await loadSession(db, session.token);
+    const actor = await loadSession(db, session.token, req.ctx.now);
     return { user: await me(db, actor!, req.locale), csrfToken: session.csrfToken };
   });
 

@@ -64,7 +64,7 @@ export async function login(db: Db, config: Config, ctx: Ctx, input: { username:
   const session = await db.transaction().execute(async (tx) => {
     await clearFailures(tx, systemScope, username, source);
     await setAccountFields(tx, systemScope, user.id, { must_change_password: mustChange, last_login_at: now });
-    const created = await createSession(tx, user.id, config.sessionTtlHours, { ip: ctx.ip, userAgent: meta.userAgent });
+    const created = await createSession(tx, user.id, config.sessionTtlHours, { ip: ctx.ip, userAgent: meta.userAgent, now: ctx.now });
     await writeAudit(tx, actorCtx(ctx, user), { action: 'auth.login', entityType: 'user', entityId: user.id, enterpriseId: user.enterprise_id, after: viaCode ? { via: 'one_time_code' } : undefined });
     return created;
   });

@@ -7,8 +7,8 @@ import { BellStreams } from './notification.stream';
 
 const item = z.object({ id: z.string(), kind: z.string(), kindName: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.date(), readAt: z.date().nullable() });
 
-export const notificationRoutes: RouteModule = (app, { db, jobs }) => {
-  const streams = new BellStreams(db, jobs.bells);
+export const notificationRoutes: RouteModule = (app, { db, jobs, now }) => {
+  const streams = new BellStreams(db, jobs.bells, now);
   // Open streams never end by themselves: they are ended before the server waits for its connections to close.
   app.addHook('preClose', async () => { streams.endAll(); });
   app.get('/notifications', {

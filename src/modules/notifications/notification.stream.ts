@@ -27,7 +27,7 @@ type Stream = { end: () => void };
 export class BellStreams {
   private readonly open = new Set<Stream>();
 
-  constructor(private readonly db: Db, private readonly bells: BellSignals, private readonly heartbeatMs = HEARTBEAT_MS) {}
+  constructor(private readonly db: Db, private readonly bells: BellSignals, private readonly now: () => Date, private readonly heartbeatMs = HEARTBEAT_MS) {}
 
   get size(): number {
     return this.open.size;
@@ -93,7 +93,7 @@ export class BellStreams {
     const heartbeat = setInterval(() => {
       void (async () => {
         // The session may have ended (sign-out, expiry, a disabled account): the stream ends with it.
-        const actor = await loadSession(this.db, token).catch(() => null);
+        const actor = await loadSession(this.db, token, this.now()).catch(() => null);
         if (!actor || actor.userId !== userId) return stream.end();
         if (!ended) res.write(': heartbeat\n\n');
         await recount();

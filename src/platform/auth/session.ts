@@ -15,7 +15,8 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createSession(db: Executor, userId: string, ttlHours: number, meta: { ip: string | null; userAgent: string | null }) {
+/** A session of `ttlHours` from `now`, the platform clock's time (a test's session expires on the test's clock). */
+export async function createSession(db: Executor, userId: string, ttlHours: number, meta: { ip: string | null; userAgent: string | null; now: Date }) {
   const token = newToken();
   const csrfToken = newToken();
   await db.insertInto('sessions').values({
@@ -24,7 +25,9 @@ export async function createSession(db: Executor, userId: string, ttlHours: numb
     csrf_token: csrfToken,
     ip: meta.ip,
     user_agent: meta.userAgent?.slice(0, 300) ?? null,
-    expires_at: new Date(Date.now() + ttlHours * 3600_000),
+    expires_at: new Date(meta.now.getTime() + ttlHours * 3600_000),
+    created_at: meta.now,
+    last_seen_at: meta.now,
   }).execute();
   return { token, csrfToken };
 }
@@ -50,33 +53,38 @@ export function scopeOf(user: UserScopeFields, unitPath: string | null): Scope {
 }
 
 /**
- * A few seconds' memory of recently seen sessions, so a busy user's requests do not each cost a query.
+ * A few seconds' memory of recently seen sessions, so a busy user's requests do not each cost a query. Its few seconds
+ * are measured on the monotonic clock (`performance.now()`): they are this process's, not business time, which is the
+ * platform clock's (expiry, last seen).
  * The database stays the truth: this instance forgets a user's entries the moment it changes them (logout, password,
  * locale, disabling), and another instance notices such a change within SESSION_CACHE_TTL_MS.
  */
 const SESSION_CACHE_TTL_MS = 5_000;
 const SESSION_CACHE_MAX = 10_000;
-const cache = new Map<string, { actor: Actor; until: number }>();
+const cache = new Map<string, { actor: Actor; expiresAt: number; until: number }>();
 
 export function forgetUserSessions(userId: string): void {
   for (const [k, v] of cache) if (v.actor.userId === userId) cache.delete(k);
 }
 
-/** Loads the actor of a session token (one query, or the short cache); refreshes last_seen at most once a minute. */
-export async function loadSession(db: Executor, token: string): Promise<Actor | null> {
+/**
+ * Loads the actor of a session token (one query, or the short cache); refreshes last_seen at most once a minute. `now`
+ * is the platform clock's time: a session past its expiry then is no session.
+ */
+export async function loadSession(db: Executor, token: string, now: Date): Promise<Actor | null> {
   const idHash = hashToken(token);
   const hit = cache.get(idHash);
-  if (hit && hit.until > Date.now()) return hit.actor;
+  if (hit && hit.until > performance.now() && hit.expiresAt > now.getTime()) return hit.actor;
   if (hit) cache.delete(idHash);
-  const actor = await loadSessionFromDb(db, idHash);
-  if (actor) {
+  const found = await loadSessionFromDb(db, idHash, now);
+  if (found) {
     if (cache.size >= SESSION_CACHE_MAX) cache.delete(cache.keys().next().value!);
-    cache.set(idHash, { actor, until: Date.now() + SESSION_CACHE_TTL_MS });
+    cache.set(idHash, { actor: found.actor, expiresAt: found.expiresAt, until: performance.now() + SESSION_CACHE_TTL_MS });
   }
-  return actor;
+  return found?.actor ?? null;
 }
 
-async function loadSessionFromDb(db: Executor, idHash: string): Promise<Actor | null> {
+async function loadSessionFromDb(db: Executor, idHash: string, now: Date): Promise<{ actor: Actor; expiresAt: number } | null> {
   const row = await db.selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('org_units as ou', (j) => j.onRef('ou.enterprise_id', '=', 'u.enterprise_id').onRef('ou.id', '=', 'u.org_unit_id'))
@@ -85,11 +93,11 @@ async function loadSessionFromDb(db: Executor, idHash: string): Promise<Actor | 
       'u.must_change_password', 'u.disabled', 'ou.path as unit_path'])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
-  if (!row || row.disabled || row.expires_at.getTime() < Date.now()) return null;
-  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
+  if (!row || row.disabled || row.expires_at.getTime() < now.getTime()) return null;
+  if (Math.abs(now.getTime() - row.last_seen_at.getTime()) > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
   }
-  return {
+  return { expiresAt: row.expires_at.getTime(), actor: {
     userId: row.id,
     username: row.username,
     displayName: row.display_name,
@@ -99,5 +107,5 @@ async function loadSessionFromDb(db: Executor, idHash: string): Promise<Actor | 
     locale: (row.locale === 'en-US' ? 'en-US' : 'zh-CN') as Locale,
     sessionHash: idHash,
     csrfToken: row.csrf_token,
-  };
+  } };
 }

@@ -163,11 +163,12 @@ export async function buildApp(deps: Deps, modules: RouteModule[], opts: { logSt
     reply.header('x-request-id', req.id);
     req.locale = localeFromHeader(req.headers['accept-language']);
     req.actor = null;
+    const now = deps.now();
     if (req.url.startsWith('/api/')) {
       const token = req.cookies[SESSION_COOKIE];
-      if (token) req.actor = await loadSession(deps.db, token);
+      if (token) req.actor = await loadSession(deps.db, token, now);
     }
-    req.ctx = { actor: req.actor, ip: req.ip ?? null, requestId: String(req.id), locale: req.locale, now: deps.now() };
+    req.ctx = { actor: req.actor, ip: req.ip ?? null, requestId: String(req.id), locale: req.locale, now };
   });
 
   // Access control at the edge, before the body is validated: 401 (who are you?) before 403 (you may not).
