@@ -256,7 +256,8 @@ async function figureView(kit: BenchKit, pool: pg.Pool, server: RunningServer, s
   await drive(4, 2, rawOp);
   const rawFour = await drive(4, seconds, rawOp);
   await pool.query('delete from sessions where user_id = $1 and user_agent = $2', [admin.id, 'bench/management']);
-  await db.destroy();
+  // Not destroyed: a Kysely's destroy ends its pool, and this one is the shared pool, which the next figure still uses
+  // (the kit ends it at the close).
   const command = `GET /api/v1/management-overview (${VIEW_QUERIES.length} queries in turn) as the district admin, ${total.total} enterprises, 4 connections, ${seconds} s (npm run bench -- management; server: ${serverCommand})`;
   kit.report({ name: `view: first read of a day (computes ${total.total} enterprises)`, value: firstMs, unit: 'ms', command });
   kit.report({ name: `view p95, 4 connections (${four.rate.toFixed(0)} req/s)`, value: four.p95, unit: 'ms', command, target: '≤ 100 ms' });

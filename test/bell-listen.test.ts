@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createPlatform, type Platform } from '../src/app';
 import { NOTIFY_MAX_BYTES } from '../src/platform/db/listen';
 import { BellSignals, bellPayloads, enqueueOutbox } from '../src/platform/outbox';
 import { DEMO_PASSWORD } from '../src/seed/demo';
+import { openEventStream, sessionCookie } from './event-stream';
 import { createTestPlatform, type TestPlatform } from './helpers';
 
 /*
@@ -60,37 +60,13 @@ describe('two instances on one PostgreSQL database', { skip: process.env.TEST_DA
     await a?.close();
   });
 
-  async function cookieOf(username: string): Promise<string> {
-    const res = await a.platform.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.cookies.map((k) => `${k.name}=${k.value}`).join('; ');
-  }
+  const cookieOf = (username: string) => sessionCookie(a.platform.app, username);
+
 
   const userId = async (username: string) => (await a.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
-  type Stream = { counts: number[]; close: () => void };
-
   /** Opens the bell's stream on instance A and collects the counts it sends. */
-  function open(cookie: string): Promise<Stream> {
-    return new Promise((resolve, reject) => {
-      const req = http.get(`${base}/api/v1/notifications/stream`, { headers: { cookie, accept: 'text/event-stream' } }, (res) => {
-        const counts: number[] = [];
-        let buf = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buf += chunk;
-          let i: number;
-          while ((i = buf.indexOf('\n\n')) >= 0) {
-            const data = buf.slice(0, i).split('\n').find((l) => l.startsWith('data: '));
-            buf = buf.slice(i + 2);
-            if (data) counts.push((JSON.parse(data.slice(6)) as { count: number }).count);
-          }
-        });
-        resolve({ counts, close: () => req.destroy() });
-      });
-      req.on('error', reject);
-    });
-  }
+  const open = (cookie: string) => openEventStream(`${base}/api/v1/notifications/stream`, cookie);
 
   /** Waits until `check` holds, or fails after `ms`. */
   async function until(what: string, ms: number, check: () => boolean | Promise<boolean>): Promise<void> {
@@ -119,10 +95,10 @@ describe('two instances on one PostgreSQL database', { skip: process.env.TEST_DA
   test('a notification dispatched on instance B reaches the stream held by instance A within seconds', async () => {
     const s = await open(await cookieOf('yjj'));
     try {
-      await until('the stream\'s first count', 5000, () => s.counts.length > 0);
-      const first = s.counts[0]!;
+      await until('the stream\'s first count', 5000, () => s.counts().length > 0);
+      const first = s.counts()[0]!;
       await notifyOnB(await userId('yjj'));
-      await until('the new count on A', 2000, () => s.counts.includes(first + 1));
+      await until('the new count on A', 2000, () => s.counts().includes(first + 1));
     } finally {
       s.close();
     }
@@ -132,13 +108,13 @@ describe('two instances on one PostgreSQL database', { skip: process.env.TEST_DA
     await notifyOnB(await userId('yjj'));
     const s = await open(await cookieOf('yjj'));
     try {
-      await until('the stream\'s count', 5000, () => s.counts.length > 0);
-      assert.ok(s.counts[0]! > 0);
+      await until('the stream\'s count', 5000, () => s.counts().length > 0);
+      assert.ok(s.counts()[0]! > 0);
       const login = await b.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'yjj', password: DEMO_PASSWORD } });
       const cookie = login.cookies.map((k) => `${k.name}=${k.value}`).join('; ');
       const read = await b.app.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken }, payload: {} });
       assert.equal(read.statusCode, 200, read.body);
-      await until('the count of 0 on A', 2000, () => s.counts.at(-1) === 0);
+      await until('the count of 0 on A', 2000, () => s.counts().at(-1) === 0);
     } finally {
       s.close();
     }
@@ -166,10 +142,10 @@ describe('two instances on one PostgreSQL database', { skip: process.env.TEST_DA
     });
     const s = await open(await cookieOf('zjj'));
     try {
-      await until('the stream\'s first count', 5000, () => s.counts.length > 0);
-      const first = s.counts[0]!;
+      await until('the stream\'s first count', 5000, () => s.counts().length > 0);
+      const first = s.counts()[0]!;
       await notifyOnB(await userId('zjj'));
-      await until('the new count on A', 2000, () => s.counts.includes(first + 1));
+      await until('the new count on A', 2000, () => s.counts().includes(first + 1));
     } finally {
       s.close();
     }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { enqueueOutbox } from '../src/platform/outbox';
 import { createTestPlatform, type TestPlatform } from './helpers';
 import { DEMO_PASSWORD } from '../src/seed/demo';
+import { openEventStream, sessionCookie } from './event-stream';
 
 /*
  * Issue 14: the bell's live stream. A real server on a loopback port (the stream is a long response, which an
@@ -20,55 +20,12 @@ before(async () => {
 });
 after(() => t.close());
 
-async function cookieOf(username: string): Promise<string> {
-  const res = await t.platform.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  assert.equal(res.statusCode, 200, res.body);
-  return res.cookies.map((k) => `${k.name}=${k.value}`).join('; ');
-}
+const cookieOf = (username: string) => sessionCookie(t.platform.app, username);
 
 const userId = async (username: string) => (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
-type Stream = { status: number; headers: http.IncomingHttpHeaders; next: (ms?: number) => Promise<{ event: string; data: unknown } | null>; ended: Promise<void>; close: () => void };
-
 /** Opens the stream as an EventSource would and reads its events one by one. */
-function open(cookie: string): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`${base}/api/v1/notifications/stream`, { headers: { cookie, accept: 'text/event-stream', 'accept-encoding': 'gzip' } }, (res) => {
-      const queue: { event: string; data: unknown }[] = [];
-      const waiting: ((e: { event: string; data: unknown } | null) => void)[] = [];
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const lines = block.split('\n');
-          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-          const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-          if (!event || data === undefined) continue;
-          const e = { event, data: JSON.parse(data) as unknown };
-          const w = waiting.shift();
-          if (w) w(e);
-          else queue.push(e);
-        }
-      });
-      const ended = new Promise<void>((r) => res.on('end', () => r()));
-      resolve({
-        status: res.statusCode ?? 0, headers: res.headers, ended, close: () => req.destroy(),
-        next: (ms = 3000) => new Promise((r) => {
-          const e = queue.shift();
-          if (e) return r(e);
-          const timer = setTimeout(() => { waiting.splice(waiting.indexOf(done), 1); r(null); }, ms);
-          const done = (x: { event: string; data: unknown } | null) => { clearTimeout(timer); r(x); };
-          waiting.push(done);
-        }),
-      });
-    });
-    req.on('error', reject);
-  });
-}
+const open = (cookie: string) => openEventStream(`${base}/api/v1/notifications/stream`, cookie, { 'accept-encoding': 'gzip' });
 
 async function notify(userIds: string[]): Promise<void> {
   await t.db.transaction().execute((tx) => enqueueOutbox(tx, userIds.map((u) => ({
