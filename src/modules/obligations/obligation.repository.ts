@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Executor } from '../../platform/db/database';
+import { PREPARED, type Executor } from '../../platform/db/database';
 import { enterpriseInScope, enterpriseRowInScope, type AnyScope, type SystemScope } from '../../platform/db/scope';
 import type { AppliesFlag, ObligationApplies, ObligationDefinition, ObligationOwner, ObligationReportedTo, OccurrenceStatus } from '../../platform/obligations';
 import type { OccurrenceWindow } from '../../platform/obligations/obligation.rules';
@@ -124,7 +124,7 @@ export async function lockOpenBySubject(db: Executor, scope: AnyScope, enterpris
 export async function hasOpenForSubject(db: Executor, enterpriseId: string, definitionKeys: readonly string[], subjectKey: string | null): Promise<boolean> {
   const r = await sql<{ open: boolean }>`select exists (select 1 from obligation_occurrences o
     where o.enterprise_id = ${enterpriseId} and o.definition_key = any(${sql.val([...definitionKeys])}::text[])
-      ${subjectKey === null ? sql`` : sql`and o.subject_key = ${subjectKey}`} and o.status in ('upcoming', 'due', 'overdue')) as open`.execute(db);
+      ${subjectKey === null ? sql`` : sql`and o.subject_key = ${subjectKey}`} and o.status in ('upcoming', 'due', 'overdue')) as open${PREPARED}`.execute(db);
   return r.rows[0]?.open === true;
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../auth/actor';
 import { describeScope } from '../auth/actor';
 import { beforeCommit } from '../db/commit-hooks';
-import type { Executor, Tx } from '../db/database';
+import { PREPARED, type Executor, type Tx } from '../db/database';
 import { auditHash, auditHashV2, canonicalize, GENESIS_HASH } from './canonical';
 
 /** The chain of writes that belong to no enterprise (accounts of regulators, rule-sets, the directory…). */
@@ -90,7 +90,7 @@ async function appendToChain(tx: Tx, chain: string, rows: readonly Prepared[]): 
   // one chain queue here and see each other's committed heads (READ COMMITTED re-reads the row after the wait).
   const head = await tx.insertInto('audit_chain_heads').values({ chain, chain_seq: n, hash: GENESIS_HASH })
     .onConflict((oc) => oc.column('chain').doUpdateSet({ chain_seq: sql`audit_chain_heads.chain_seq + ${sql.lit(n)}` }))
-    .returning(['chain_seq', 'hash']).executeTakeFirstOrThrow();
+    .returning(['chain_seq', 'hash']).modifyEnd(PREPARED).executeTakeFirstOrThrow();
   let chainSeq = Number(head.chain_seq) - n;
   let prevHash = head.hash;
   const values = rows.map((p) => {
@@ -119,7 +119,7 @@ async function appendToChain(tx: Tx, chain: string, rows: readonly Prepared[]): 
   });
   const last = prevHash;
   await tx.with('head', (db) => db.updateTable('audit_chain_heads').set({ hash: last }).where('chain', '=', chain))
-    .insertInto('audit_log').values(values).execute();
+    .insertInto('audit_log').values(values).modifyEnd(PREPARED).execute();
 }
 
 export type ChainProblem = { seq: number; chain: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'head_mismatch' };

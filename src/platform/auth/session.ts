@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Executor } from '../db/database';
+import { PREPARED, type Executor } from '../db/database';
 import type { Actor, Scope } from './actor';
 import type { UserRow } from '../db/schema';
 import type { Locale } from '../i18n/messages';
@@ -92,6 +92,7 @@ async function loadSessionFromDb(db: Executor, idHash: string, now: Date): Promi
       'u.department_id', 'u.subdistrict_id', 'u.enterprise_id', 'u.institution_id', 'u.employee_id', 'u.locale',
       'u.must_change_password', 'u.disabled', 'ou.path as unit_path'])
     .where('s.id_hash', '=', idHash)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at.getTime() < now.getTime()) return null;
   if (Math.abs(now.getTime() - row.last_seen_at.getTime()) > 60_000) {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { HookedKysely } from './commit-hooks';
 import { lockDataDir } from './data-dir-lock';
@@ -27,11 +27,38 @@ pg.types.setTypeParser(20, (v: string) => {
   return Number.isSafeInteger(n) ? n : v;
 });
 
+/**
+ * Marks a hot statement of fixed shape (the session read, the audit chain's two, a signature's): on PostgreSQL each
+ * connection prepares it once under a name and then only binds it, so the server stops parsing and, once its generic
+ * plan holds, planning it on every call — most of a short statement's cost. Put last: `.modifyEnd(PREPARED)` on a
+ * query builder, `${PREPARED}` at the end of a `sql` template. Harmless elsewhere (a comment; the embedded engine
+ * ignores it). Only fixed-shape statements: each distinct text takes one of a connection's few names.
+ */
+export const PREPARED = sql` /* prepared */`;
+const PREPARED_TEXT = ' /* prepared */';
+/** Names one connection gives at most: beyond them a marked statement is sent unnamed, as any other. */
+const PREPARED_PER_CONNECTION = 100;
+
+/** Sends the statements that end with PREPARED's comment as named, prepared statements on this connection. */
+function prepareMarkedStatements(client: pg.PoolClient): void {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text === 'string' && callback === undefined && Array.isArray(values) && text.endsWith(PREPARED_TEXT)) {
+      let name = names.get(text);
+      if (name === undefined && names.size < PREPARED_PER_CONNECTION) names.set(text, (name = `sd_${names.size}`));
+      if (name !== undefined) return query({ name, text, values });
+    }
+    return query(text, values, callback);
+  };
+}
+
 export type DatabaseOptions = { databaseUrl: string; dataDir: string; poolSize: number; loadDataDir?: Blob };
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize });
+    pool.on('connect', prepareMarkedStatements);
     const db: Db = new HookedKysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, engine: 'postgres', close: once(() => db.destroy()) };
   }

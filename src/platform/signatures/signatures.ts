@@ -5,7 +5,7 @@ import { writeAudit, writeAudits, type AuditEntry } from '../audit/audit';
 import { requireActor, unitSubtree, type Actor, type Ctx } from '../auth/actor';
 import { verifyPassword } from '../auth/password';
 import { isEnterpriseManager } from '../auth/policy';
-import type { Executor, Tx } from '../db/database';
+import { PREPARED, type Executor, type Tx } from '../db/database';
 import type { SignatureMethod } from '../db/schema';
 import { enterpriseInScope, requireInScope, type AnyScope } from '../db/scope';
 import { AppError, forbidden, invalid, notFound } from '../errors';
@@ -245,7 +245,7 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
       .leftJoin('employees as e', (j) => j.onRef('e.id', '=', 'u.employee_id').on('e.enterprise_id', '=', input.enterpriseId))
       .select(['u.id', 'u.display_name', 'u.password_hash', 'u.enterprise_id', 'e.id as employee_id', 'e.name as employee_name', 'e.status as employee_status'])
       .select(obstacles(input, actor, { userId: sql.ref<string | null>('u.id'), employeeId: sql.ref<string | null>('e.id') }))
-      .where('u.id', '=', actor.userId).executeTakeFirstOrThrow();
+      .where('u.id', '=', actor.userId).modifyEnd(PREPARED).executeTakeFirstOrThrow();
     // One signs documents of one's own enterprise only.
     if (user.enterprise_id !== input.enterpriseId || user.employee_status === 'left') throw notSignable();
     if (input.method === 'password' && !verified) {
@@ -282,7 +282,7 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
       .with('locked', (db) => db.updateTable('attachments').set({ locked: true })
         .where('enterprise_id', '=', input.enterpriseId).where('id', '=', imageId).where('locked', '=', false).returning('id'))
       .selectFrom('sig').select(['sig.id', (eb) => eb.selectFrom('locked').select((e2) => e2.fn.countAll<number>().as('n')).as('locked')])
-      .executeTakeFirstOrThrow();
+      .modifyEnd(PREPARED).executeTakeFirstOrThrow();
     // Taken by a signing that committed while this one waited for the image: it is not fresh any more.
     if (Number(row.locked) !== 1) throw badImage();
     id = row.id;

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Executor, Tx } from '../../../platform/db/database';
+import { PREPARED, type Executor, type Tx } from '../../../platform/db/database';
 import type { LetterKind } from '../../../platform/db/schema';
 import { applyFilters, listPage, searchWhere, type FilterMap } from '../../../platform/db/list-query';
 import { enterpriseInScope, orgUnitInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
@@ -257,7 +257,7 @@ function lettersQuery(db: Executor, viewer: LetterViewer) {
 export async function findLetter(db: Executor, viewer: LetterViewer, enterpriseId: string, id: string, opts: { lock?: boolean } = {}): Promise<LetterRowFull | undefined> {
   let q = lettersQuery(db, viewer).where('l.enterprise_id', '=', enterpriseId).where('l.id', '=', id);
   if (opts.lock) q = q.forUpdate('l');
-  return q.executeTakeFirst();
+  return q.modifyEnd(PREPARED).executeTakeFirst();
 }
 
 export type LetterToSign = LetterRowFull & {
@@ -281,7 +281,7 @@ export async function findLetterToSign(db: Executor, viewer: LetterViewer, enter
     .select(['c.year', 'c.kind', 'c.template_version', 'c.title', 'c.body', 'c.status as campaign_status', 'e.name as enterprise_name', own.as('own_employee_id')])
     .where('l.enterprise_id', '=', enterpriseId).where('l.id', '=', id).where(enterpriseInScope(viewer.scope, 'e.id'));
   if (opts.lock) q = q.forUpdate('l');
-  return q.executeTakeFirst();
+  return q.modifyEnd(PREPARED).executeTakeFirst();
 }
 
 /**
@@ -301,7 +301,7 @@ export async function markSignedHoldingPending(tx: Tx, enterpriseId: string, let
     .select('l.id')
     .where('l.enterprise_id', '=', enterpriseId).where('l.campaign_id', '=', letter.campaignId).where('l.late_hire', '=', false)
     .where('l.status', '=', 'pending').where('le.status', '=', 'active').where('l.id', '<>', letter.id)
-    .limit(1).forShare('l').skipLocked().executeTakeFirst();
+    .limit(1).forShare('l').skipLocked().modifyEnd(PREPARED).executeTakeFirst();
   return r?.id ?? null;
 }
 
