@@ -12,7 +12,7 @@ let safety: Client;
 let leader: Client;
 // Sessions outlive the clock move below (the hourly cleanup compares expiry with the platform clock).
 before(async () => {
-  t = await createTestPlatform({ sessionTtlHours: 24 * 365 });
+  t = await createTestPlatform();
   ids = await demoIds(t.db);
   safety = await t.login('safety');
   leader = await t.login('leader');

@@ -12,7 +12,7 @@ import { createTestPlatform, demoIds, type Client, type TestPlatform } from './h
 let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 // Sessions outlive the clock moves below (the hourly cleanup compares expiry with the platform clock).
-before(async () => { t = await createTestPlatform({ sessionTtlHours: 24 * 365 }); ids = await demoIds(t.db); });
+before(async () => { t = await createTestPlatform(); ids = await demoIds(t.db); });
 after(async () => { await t.close(); });
 
 const own = () => ids.ownEnterprise.id;

@@ -42,7 +42,7 @@ async function addEmployee(name: string, form: EmploymentForm, unitId: string, p
 }
 
 before(async () => {
-  t = await createTestPlatform({ sessionTtlHours: 24 * 365 });
+  t = await createTestPlatform();
   t.clock.now = new Date('2026-12-02T02:00:00Z');
   const guanshang = (await t.db.selectFrom('users').select('subdistrict_id').where('username', '=', 'guanshang').executeTakeFirstOrThrow()).subdistrict_id!;
   const elsewhere = (await t.db.selectFrom('subdistricts').select('id').where('id', '<>', guanshang).orderBy('code').executeTakeFirstOrThrow()).id;

@@ -11,7 +11,7 @@ let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 before(async () => {
   // Sessions outlive the clock moves below (the hourly cleanup compares expiry with the platform clock).
-  t = await createTestPlatform({ sessionTtlHours: 24 * 365 });
+  t = await createTestPlatform();
   ids = await demoIds(t.db);
   // Who owes a year's report is the obligations engine's (issue 11 §1). The demo district joined the platform in the
   // year before the demo was loaded, and its duties open as the daily job runs; this file reads 2025 and 2026 on any

@@ -8,7 +8,7 @@ import { createTestPlatform, demoIds, type Client, type TestPlatform } from './h
 let t: TestPlatform;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 // Sessions outlive the clock moves below (the hourly cleanup compares expiry with the platform clock).
-before(async () => { t = await createTestPlatform({ sessionTtlHours: 24 * 365 }); ids = await demoIds(t.db); });
+before(async () => { t = await createTestPlatform(); ids = await demoIds(t.db); });
 after(async () => {
   // On PostgreSQL, test/helpers.ts drops the database as soon as pool.end() resolves, which is before the sockets
   // close; a backend the drop terminates then surfaces as a pool 'error' nobody listens to (an uncaught exception).

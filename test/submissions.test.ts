@@ -66,7 +66,7 @@ function assertPdfShows(pdf: Buffer, text: string): void {
 }
 
 before(async () => {
-  t = await createTestPlatform({ sessionTtlHours: 24 * 365 });
+  t = await createTestPlatform();
   at('2026-10-03T02:00:00Z');
   const guanshang = await t.db.selectFrom('users').select('subdistrict_id').where('username', '=', 'guanshang').executeTakeFirstOrThrow();
   const other = await t.db.selectFrom('subdistricts').select('id').where('id', '<>', guanshang.subdistrict_id!).orderBy('code').executeTakeFirstOrThrow();

@@ -34,8 +34,8 @@ pg.types.setTypeParser(20, (v: string) => {
  * query builder, `${PREPARED}` at the end of a `sql` template. Harmless elsewhere (a comment; the embedded engine
  * ignores it). Only fixed-shape statements: each distinct text takes one of a connection's few names.
  */
-export const PREPARED = sql` /* prepared */`;
 const PREPARED_TEXT = ' /* prepared */';
+export const PREPARED = sql.raw(PREPARED_TEXT);
 /** Names one connection gives at most: beyond them a marked statement is sent unnamed, as any other. */
 const PREPARED_PER_CONNECTION = 100;
 
