@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { sweepCampaigns } from '../src/modules/responsibility/letters/letters.service';
+import { PostgresDialect } from 'kysely';
+import { signLetter, sweepCampaigns } from '../src/modules/responsibility/letters/letters.service';
+import { HookedKysely } from '../src/platform/db/commit-hooks';
+import type { Db } from '../src/platform/db/database';
+import type { DB } from '../src/platform/db/schema';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { makeEnterprise, makePng, type FreshEnterprise } from './factories';
 import { createTestPlatform, demoIds, type Client, type TestPlatform } from './helpers';
-import { addEmployee, uploadSignature } from './signature-helpers';
+import { addEmployee, ctxFor, uploadSignature } from './signature-helpers';
 
 // Issue 11, R-RESP-3, R-RESP-5, R-COM-1: the yearly signing of the responsibility letter, later hires, and the
 // principal's public safety commitment.
@@ -144,6 +148,32 @@ test('a signed letter cannot change: signing again is refused, and the database 
   const detail = await worker.get(`/api/v1/enterprises/${ent.id}/letters/${letter.id}`);
   assert.equal(detail.data.signature.contentSha256, detail.data.contentSha256);
   assert.equal(detail.data.abilities.canSign, false);
+});
+
+test('signing a letter with the pad is five statements in its transaction: the letter locked, the signer, the signature with the letter marked, and the audit chain\'s two', async () => {
+  const ent = await makeEnterprise(t);
+  const campaign = await startCampaign(ent);
+  const worker = await ent.login('worker');
+  const letter = (await worker.get('/api/v1/letters/mine')).data.items.find((l: { campaignId: string }) => l.campaignId === campaign.id);
+  const image = await uploadSignature(worker, ent.id);
+  // Every statement the service sends through Kysely (begin and commit aside), counted by a plugin on the same pool.
+  const sent: string[] = [];
+  const counting = new HookedKysely<DB>({
+    dialect: new PostgresDialect({ pool: t.platform.database.pool as never }),
+    plugins: [{ transformQuery: (a) => { sent.push(a.node.kind); return a.node; }, transformResult: async (a) => a.result }],
+  });
+  const signed = await signLetter(counting as Db, await ctxFor(t, ent.users.worker.id), ent.id, letter.id, { method: 'pad', imageAttachmentId: image, device: 'test' });
+  assert.equal(signed.status, 'signed');
+  assert.equal(sent.length, 5, sent.join(', '));
+  // What the statement wrote: the letter marked with its signature, and the campaign still open (others are pending).
+  const row = await t.db.selectFrom('letters').select(['status', 'signature_id']).where('id', '=', letter.id).executeTakeFirstOrThrow();
+  const sig = await t.db.selectFrom('signatures').select('id').where('document_id', '=', letter.id).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { status: 'signed', signature_id: sig.id });
+  const safety = await ent.login('safety');
+  const detail = (await safety.get(`/api/v1/enterprises/${ent.id}/letter-campaigns/${campaign.id}`)).data;
+  assert.deepEqual([detail.status, detail.counts.signed], ['open', 1]);
+  const audits = await t.db.selectFrom('audit_log').select('action').where('enterprise_id', '=', ent.id).where('entity_id', 'in', [letter.id, sig.id, image]).orderBy('chain_seq').execute();
+  assert.deepEqual(audits.map((a) => a.action).slice(-3), ['attachment.link', 'signature.sign', 'letters.sign']);
 });
 
 test('signing someone else\'s letter is refused; another unit\'s letter is not found to a unit leader', async () => {

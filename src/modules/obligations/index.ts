@@ -78,7 +78,7 @@ export const obligationsModule: ModuleManifest = {
 };
 
 // The public surface other modules use.
-export { fulfilByRecord, revertByRecord, triggerEvent, runObligationsDay } from './obligation.service';
+export { fulfilByRecord, openDutyProbe, revertByRecord, triggerEvent, runObligationsDay } from './obligation.service';
 export type { FulfilInput, RevertInput, TriggerInput } from './obligation.api';
 export { cancelBySubject, reopenBySubject, CANCELLED, ensureSubjectPeriod, cancelSubjectPeriods, occurrencesOf, enterpriseOwes } from './obligation.service';
 export type { CancelInput, ReopenInput, SubjectPeriodInput } from './obligation.service';

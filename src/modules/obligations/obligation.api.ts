@@ -16,6 +16,8 @@ export type FulfilInput = {
   /** For duties about a subject (a person, a plan): only that subject's occurrence. */
   subjectKey?: string;
   note?: string;
+  /** What `openDutyProbe` read for this record in the caller's own statement: false fulfils nothing, without a read. */
+  openProbed?: boolean;
 };
 
 /** `subjectKey`: only the occurrence of that subject (a record fulfilling several subjects' duties, corrected to cover fewer). */

@@ -122,10 +122,15 @@ export async function lockOpenBySubject(db: Executor, scope: AnyScope, enterpris
  * test before the parameters are read and the occurrence is locked (most records fulfil no event-triggered duty).
  */
 export async function hasOpenForSubject(db: Executor, enterpriseId: string, definitionKeys: readonly string[], subjectKey: string | null): Promise<boolean> {
-  const r = await sql<{ open: boolean }>`select exists (select 1 from obligation_occurrences o
-    where o.enterprise_id = ${enterpriseId} and o.definition_key = any(${sql.val([...definitionKeys])}::text[])
-      ${subjectKey === null ? sql`` : sql`and o.subject_key = ${subjectKey}`} and o.status in ('upcoming', 'due', 'overdue')) as open${PREPARED}`.execute(db);
+  const r = await sql<{ open: boolean }>`select ${openForSubject(enterpriseId, definitionKeys, subjectKey)} as open${PREPARED}`.execute(db);
   return r.rows[0]?.open === true;
+}
+
+/** `hasOpenForSubject` as an expression, for a statement the caller sends anyway. */
+export function openForSubject(enterpriseId: string, definitionKeys: readonly string[], subjectKey: string | null): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from obligation_occurrences o
+    where o.enterprise_id = ${enterpriseId} and o.definition_key = any(${sql.val([...definitionKeys])}::text[])
+      ${subjectKey === null ? sql`` : sql`and o.subject_key = ${subjectKey}`} and o.status in ('upcoming', 'due', 'overdue'))`;
 }
 
 /** Occurrences a record fulfilled, under their locks. */

@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Ctx } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Db, Executor, Tx } from '../../platform/db/database';
@@ -15,7 +16,7 @@ import { localDay } from '../../platform/time';
 import type { FulfilInput, RevertInput, TriggerInput } from './obligation.api';
 import { dueAfterEvent, enterpriseApplies, keyIndustryOf, sizeEligibleIds } from './obligation.facts';
 import {
-  advanceOpenOccurrences, appliesSql, changeOccurrence, districtsWithEnterprises, enterpriseBasics, hasOpenForSubject, insertOccurrence,
+  advanceOpenOccurrences, appliesSql, changeOccurrence, districtsWithEnterprises, enterpriseBasics, hasOpenForSubject, insertOccurrence, openForSubject,
   insertOccurrencesForDistrict, lockFulfilledBy, lockOccurrenceByKey, lockOpenBySubject, lockProvisional, moveDueDay, ownerAccounts,
   sendEscalations, sendReminders, waiveSuspended, type OccurrenceRow,
 } from './obligation.repository';
@@ -43,6 +44,20 @@ async function ensurePeriodic(tx: Executor, districtId: string, enterpriseId: st
   }, enterpriseId);
 }
 
+const onlyEventTriggered = (defs: readonly ObligationDefinition[]) => defs.every((d) => d.defaults.cadence.kind === 'event');
+
+/**
+ * Whether the record may fulfil an open duty, as an expression the caller adds to a statement it sends anyway in the
+ * transaction (its value goes to `fulfilByRecord` as `openProbed`, sparing that read): for records that fulfil
+ * event-triggered duties only (a letter signed fulfils a later hire's own duty, when one is open for that person).
+ * Null when the record fulfils other duties, or none: `fulfilByRecord` then decides alone.
+ */
+export function openDutyProbe(input: Pick<FulfilInput, 'enterpriseId' | 'record' | 'subjectKey'>): RawBuilder<boolean> | null {
+  const defs = obligationDefinitions().filter((d) => d.fulfilledBy.includes(input.record));
+  if (!defs.length || !onlyEventTriggered(defs)) return null;
+  return openForSubject(input.enterpriseId, defs.map((d) => d.key), input.subjectKey ?? null);
+}
+
 /**
  * Fulfils, in the caller's transaction, the open occurrences of every definition that `input.record` fulfils: the
  * period holding `input.at` for periodic duties, the subject's open occurrence for event-triggered ones. A duty owed by
@@ -53,9 +68,9 @@ export async function fulfilByRecord(tx: Tx, ctx: Ctx, input: FulfilInput): Prom
   if (!defs.length) return 0;
   // Event-triggered duties (their cadence stays event-triggered: the rule-set refuses a change of kind) are fulfilled
   // only where one is open for the subject; when none is, nothing more is read — e.g. every letter signed by someone
-  // who is not a later hire.
-  if (defs.every((d) => d.defaults.cadence.kind === 'event')
-    && !(await hasOpenForSubject(tx, input.enterpriseId, defs.map((d) => d.key), input.subjectKey ?? null))) return 0;
+  // who is not a later hire. The caller may have read that already, in a statement of its own (`openDutyProbe`).
+  if (onlyEventTriggered(defs)
+    && !(input.openProbed ?? await hasOpenForSubject(tx, input.enterpriseId, defs.map((d) => d.key), input.subjectKey ?? null))) return 0;
   const ent = await enterpriseBasics(tx, systemScope, input.enterpriseId);
   if (!ent) return 0;
   const rules = await currentRules(tx, ent.district_id, OBLIGATION_RULES);

@@ -13,7 +13,7 @@ import { signatureRoutes } from './signatures.routes';
  */
 export {
   confirmPaperList, contentHash, MAX_FAILURES_PER_HOUR, recordPaperList, signatureImages, signaturesOf, signDocument, verifySigner,
-  type ConfirmedPaper, type PaperListInput, type SignatureView, type SignerProof, type SignInput, type SignResult, type Signer, type SignMethod,
+  type ConfirmedPaper, type PaperListInput, type SignatureView, type SignCompanion, type SignerProof, type SignInput, type SignResult, type Signer, type SignMethod,
 } from './signatures';
 export { ID_LAST4, idLast4Hash, last4OfMasked, signatureSecret, startSignatures } from './id-last4';
 export { ownSignatureBody, uploadSignatureImage, versionedSignatureBody, type OwnSignature } from './signatures.routes';

@@ -42,12 +42,25 @@ export type SignInput = {
   device?: string;
   /** What `verifySigner` returned for this signing, when it was called before the transaction. */
   proof?: SignerProof;
+  /**
+   * What the owning module writes and reads in the signature's own statement, sparing statements of its own: `write`
+   * is a data-modifying statement in parentheses, given the new signature's id (the document marked signed); `read`
+   * are values read beside it (named in lower case), returned as `SignResult.companion`. Both of a fixed shape.
+   */
+  companion?: SignCompanion;
+};
+
+export type SignCompanion = {
+  write?: (signatureId: RawBuilder<string>) => RawBuilder<Record<string, never>>;
+  read?: Record<string, RawBuilder<unknown>>;
 };
 
 /** The signature written, as the document shows it. */
 export type SignResult = {
   id: string; contentSha256: string; signerName: string; signerUserId: string | null; signerEmployeeId: string | null; method: SignMethod;
   imageAttachmentId: string | null; operatorUserId: string | null; device: string; signedAt: Date;
+  /** The values of `SignInput.companion.read`, by name. */
+  companion: Record<string, unknown>;
 };
 
 export type SignatureView = {
@@ -269,11 +282,19 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
     content_sha256: contentSha256, signer_user_id: signer.userId, signer_employee_id: signer.employeeId, signer_name: signer.name,
     method: input.method, image_attachment_id: imageId, operator_user_id: operator, device, ip: ctx.ip, signed_at: ctx.now,
   };
-  let id: string;
+  const companion = input.companion ?? {};
+  const names = Object.keys(companion.read ?? {});
+  if (names.some((n) => !/^[a-z][a-z0-9_]{0,30}$/.test(n))) throw new Error(`signDocument: bad companion names ${names.join(', ')}`);
+  const reads = names.map((n) => companion.read![n]!.as(`companion_${n}`));
+  const write = companion.write?.(sql<string>`(select id from sig)`);
+  const sigCte = tx.with('sig', (db) => db.insertInto('signatures').values(values).returning('id'));
+  // The companion's write, when there is one, in the same statement (it sees the signature's id, not the row).
+  const withWrite = <T extends typeof sigCte>(q: T): T => (write ? q.with('companion', () => write) as unknown as T : q);
+  let row: { id: string; locked: number | string } & Record<string, unknown>;
   if (imageId) {
     // The image is linked to the signature and locked with it (the `signature` owner locks on link, as linkFiles does),
     // in the statement that writes the signature.
-    const row = await tx.with('sig', (db) => db.insertInto('signatures').values(values).returning('id'))
+    row = await withWrite(sigCte)
       .with('link', (db) => db.insertInto('attachment_links').columns(['enterprise_id', 'attachment_id', 'owner_type', 'owner_id', 'role', 'created_at'])
         .expression((eb) => eb.selectFrom('sig').select([
           sql<string>`${input.enterpriseId}::uuid`.as('enterprise_id'), sql<string>`${imageId}::uuid`.as('attachment_id'),
@@ -282,13 +303,14 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
       .with('locked', (db) => db.updateTable('attachments').set({ locked: true })
         .where('enterprise_id', '=', input.enterpriseId).where('id', '=', imageId).where('locked', '=', false).returning('id'))
       .selectFrom('sig').select(['sig.id', (eb) => eb.selectFrom('locked').select((e2) => e2.fn.countAll<number>().as('n')).as('locked')])
-      .modifyEnd(PREPARED).executeTakeFirstOrThrow();
+      .select(reads).modifyEnd(PREPARED).executeTakeFirstOrThrow() as typeof row;
     // Taken by a signing that committed while this one waited for the image: it is not fresh any more.
     if (Number(row.locked) !== 1) throw badImage();
-    id = row.id;
   } else {
-    id = (await tx.insertInto('signatures').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    row = await withWrite(sigCte).selectFrom('sig').select(['sig.id', sql<number>`1`.as('locked')]).select(reads)
+      .modifyEnd(PREPARED).executeTakeFirstOrThrow() as typeof row;
   }
+  const id = row.id;
   const audit: AuditEntry[] = [];
   if (imageId) {
     audit.push({
@@ -308,6 +330,7 @@ export async function signDocument(tx: Tx, ctx: Ctx, input: SignInput): Promise<
   return {
     id, contentSha256, signerName: signer.name, signerUserId: signer.userId, signerEmployeeId: signer.employeeId, method: input.method,
     imageAttachmentId: imageId, operatorUserId: operator, device, signedAt: ctx.now,
+    companion: Object.fromEntries(names.map((n) => [n, row[`companion_${n}`]])),
   };
 }
 

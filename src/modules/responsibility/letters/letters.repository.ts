@@ -5,6 +5,7 @@ import { applyFilters, listPage, searchWhere, type FilterMap } from '../../../pl
 import { enterpriseInScope, orgUnitInScope, requireInScope, type AnyScope } from '../../../platform/db/scope';
 import { LOCAL_OFFSET_SQL } from '../../../platform/time';
 import { LETTER_SORT, type LetterListQuery } from './letters.schema';
+import type { SignCompanion } from '../../../platform/signatures';
 
 /*
  * Letters' SQL (R-RESP-3): templates, campaigns and the letter of each person. Every function takes the caller's
@@ -285,24 +286,27 @@ export async function findLetterToSign(db: Executor, viewer: LetterViewer, enter
 }
 
 /**
- * Marks a pending letter signed and, in the same statement, looks for someone of its campaign's roster surely still
- * pending, decided without the campaign's lock: a pending letter of an active person that no signing holds now,
- * share-locked until commit so it stays pending (its own signing waits for this transaction, and decides completion
- * after it). Returns that letter's id, or null when none such is free (all signed, or being signed): then completion
- * is decided under the campaign's lock (`rosterPendingActive`).
+ * Marks a pending letter signed, in the signature's own statement (`SignInput.companion`), and in it looks for someone
+ * of its campaign's roster surely still pending, decided without the campaign's lock: a pending letter of an active
+ * person that no signing holds now, share-locked until commit so it stays pending (its own signing waits for this
+ * transaction, and decides completion after it). Read back as `pending_other`: that letter's id, or null when none
+ * such is free (all signed, or being signed): then completion is decided under the campaign's lock
+ * (`rosterPendingActive`). `also` are further values read in that statement.
  */
-export async function markSignedHoldingPending(tx: Tx, enterpriseId: string, letter: { id: string; campaignId: string },
-  sig: { signatureId: string; method: 'pad' | 'password' | 'proxy_pad'; at: Date }, now: Date): Promise<string | null> {
-  const r = await tx.with('signed', (db) => db.updateTable('letters')
-    .set({ status: 'signed', signature_id: sig.signatureId, signed_at: sig.at, method: sig.method, updated_at: now })
-    .where('enterprise_id', '=', enterpriseId).where('id', '=', letter.id).where('status', '=', 'pending').returning('id'))
-    .selectFrom('letters as l')
-    .innerJoin('employees as le', (j) => j.onRef('le.enterprise_id', '=', 'l.enterprise_id').onRef('le.id', '=', 'l.employee_id'))
-    .select('l.id')
-    .where('l.enterprise_id', '=', enterpriseId).where('l.campaign_id', '=', letter.campaignId).where('l.late_hire', '=', false)
-    .where('l.status', '=', 'pending').where('le.status', '=', 'active').where('l.id', '<>', letter.id)
-    .limit(1).forShare('l').skipLocked().modifyEnd(PREPARED).executeTakeFirst();
-  return r?.id ?? null;
+export function signedWithPendingOther(enterpriseId: string, letter: { id: string; campaignId: string }, method: 'pad' | 'password' | 'proxy_pad', now: Date,
+  also: Record<string, RawBuilder<unknown>> = {}): SignCompanion {
+  return {
+    write: (signatureId) => sql`(update letters set status = 'signed', signature_id = ${signatureId}, signed_at = ${now}, method = ${method}, updated_at = ${now}
+      where enterprise_id = ${enterpriseId} and id = ${letter.id} and status = 'pending')`,
+    read: {
+      ...also,
+      pending_other: sql<string | null>`(select l.id from letters l
+        join employees le on le.enterprise_id = l.enterprise_id and le.id = l.employee_id
+        where l.enterprise_id = ${enterpriseId} and l.campaign_id = ${letter.campaignId} and l.late_hire = false
+          and l.status = 'pending' and le.status = 'active' and l.id <> ${letter.id}
+        limit 1 for share of l skip locked)`,
+    },
+  };
 }
 
 /** Whether anyone of the roster, still employed, has neither signed nor left (a leaver's pending letter is theirs no more). */

@@ -12,11 +12,11 @@ import {
   confirmPaperList, contentHash, recordPaperList, signatureImages, signaturesOf, signDocument, verifySigner, type Signer,
 } from '../../../platform/signatures';
 import { addLocalDays, localDay, localYear } from '../../../platform/time';
-import { eventDays, fulfilByRecord, obligationParams } from '../../obligations';
+import { eventDays, fulfilByRecord, obligationParams, openDutyProbe } from '../../obligations';
 import {
   accountsOfEmployees, campaignCounts, campaignOfYear, campaignsToSweep, completeCampaign, employeesWithoutLetter, enterpriseBasics, findCampaign, findLetter,
   findLetterToSign, insertCampaign, insertLetters, insertTemplate, latestTemplates, leadersOverPending, letterPage, lettersOfEmployee, listCampaignRows,
-  markLeft, markSigned, markSignedHoldingPending, pendingAccounts, pendingPaper, progressByUnit, rosterPending, rosterPendingActive, setReminded,
+  markLeft, markSigned, pendingAccounts, pendingPaper, progressByUnit, rosterPending, rosterPendingActive, setReminded, signedWithPendingOther,
   type CampaignRow, type LetterInsert, type LetterRowFull, type LetterToSign,
 } from './letters.repository';
 import { BUILTIN_TEMPLATES, LETTER_KINDS, lateHireBase, letterContent, type LetterKind } from './letters.rules';
@@ -389,10 +389,11 @@ async function letterToSign(db: Executor, actor: Actor, enterpriseId: string, id
  * ID number. The letter is read under its row lock: two signings of it queue, and the later one is refused. The last
  * signature of the roster completes the campaign, in this transaction.
  *
- * One transaction of few statements, the answer built from what it read and wrote: the letter with its campaign and
- * enterprise under the lock, the person's own duty, the signature (two statements), the letter marked, the three
- * audit rows appended last (the enterprise's chain is locked from there to the commit, so signings of one enterprise
- * queue only there), and whether the roster is complete (see `markSignedHoldingPending`).
+ * One transaction of five statements (the pad), the answer built from what it read and wrote: the letter with its
+ * campaign and enterprise under the lock; the signer with what stands in the way; the signature, its image linked and
+ * locked, the letter marked signed, whether the person's own duty is open and whether someone of the roster is surely
+ * still pending, all in one (`signedWithPendingOther`); the three audit rows appended last (the enterprise's chain is
+ * locked from there to the commit, so signings of one enterprise queue only there).
  */
 export async function signLetter(db: Db, ctx: Ctx, enterpriseId: string, id: string, body: SignBody): Promise<LetterDetail> {
   const actor = requireActor(ctx);
@@ -406,18 +407,20 @@ export async function signLetter(db: Db, ctx: Ctx, enterpriseId: string, id: str
     const content = contentOf({ ...l, id: l.campaign_id }, { id: l.enterprise_id, name: l.enterprise_name }, l);
     // The letter shown is the one signed: its hash was fixed when it was made.
     if (contentHash(content) !== l.content_sha256) throw new Error(`letter ${l.id}: content no longer matches its hash`);
-    // R-RESP-3: a later hire's own duty (anyone's opened by their hire) is the signature of their letter.
-    await fulfilByRecord(tx, ctx, {
-      enterpriseId, record: 'letters.signed', recordType: 'letter', recordId: l.id, at: ctx.now, subjectKey: l.employee_id,
-      byPrincipal: actor.role === 'enterprise_principal' && body.method !== 'proxy_pad',
-    });
+    // R-RESP-3: a later hire's own duty (anyone's opened by their hire) is the signature of their letter. Whether one is
+    // open is read in the signature's statement, as is the letter marked signed and someone else still pending.
+    const duty = { enterpriseId, record: 'letters.signed', recordType: 'letter', recordId: l.id, at: ctx.now, subjectKey: l.employee_id };
+    const probe = openDutyProbe(duty);
     const sig = await signDocument(tx, ctx, {
       enterpriseId, documentType: DOCUMENT, documentId: l.id, documentVersion: LETTER_VERSION, content, signer, method: body.method,
       imageAttachmentId: body.imageAttachmentId, password: body.password, device: body.device, proof,
+      companion: signedWithPendingOther(enterpriseId, { id: l.id, campaignId: l.campaign_id }, body.method, ctx.now, probe ? { duty_open: probe } : {}),
     });
-    // Someone of the roster surely still pending (held so until this commits) spares the campaign's lock.
-    const pendingOther = await markSignedHoldingPending(tx, enterpriseId, { id: l.id, campaignId: l.campaign_id },
-      { signatureId: sig.id, method: body.method, at: ctx.now }, ctx.now);
+    await fulfilByRecord(tx, ctx, {
+      ...duty, byPrincipal: actor.role === 'enterprise_principal' && body.method !== 'proxy_pad',
+      openProbed: probe ? sig.companion.duty_open === true : undefined,
+    });
+    const pendingOther = sig.companion.pending_other as string | null;
     const undecided = l.campaign_status === 'open' && !pendingOther;
     await writeAudit(tx, ctx, {
       action: 'letters.sign', entityType: 'letter', entityId: l.id, enterpriseId,
