@@ -319,3 +319,33 @@ test('the demo chemical plant has its department, staff, an outsourced consultan
   assert.deepEqual([res.data.engineers.length, res.data.engineers[0].expired], [1, true]);
   assert.deepEqual(missing(res.data), ['ENGINEER:1:required']);
 });
+
+test('R-TRN-2: a safety officer appointed without the safety qualification owes it from the appointment, at once; a corrected date moves the due day', async () => {
+  const ent = await makeEnterprise(t); // hazardous chemicals: a qualification industry by default
+  const safety = await ent.login('safety');
+  const leader = await employeeOf(ent, 'leader');
+  const owed = () => t.db.selectFrom('obligation_occurrences').select(['due_on', 'status'])
+    .where('enterprise_id', '=', ent.id).where('definition_key', '=', 'certificate.safety_qualification').where('subject_key', '=', `${leader}:sq-manager`)
+    .orderBy('due_on').execute();
+  assert.deepEqual(await owed(), [], 'nothing before the appointment');
+  // Appointed on 1 November: 183 days on (the rule-set's default) is 3 May 2027. No daily job has run.
+  const made = await safety.post(url(ent, '/staff'), { employeeId: leader, kind: 'part_time', appointedOn: '2026-11-01' });
+  assert.equal(made.statusCode, 201, made.body);
+  assert.deepEqual(await owed(), [{ due_on: '2027-05-03', status: 'upcoming' }]);
+  // The date corrected to 1 October: one open duty, due 2 April; the one of the old day is withdrawn (waived).
+  const staff = made.data.staff.find((s: { employeeId: string }) => s.employeeId === leader);
+  const moved = await safety.patch(url(ent, `/staff/${staff.id}`), { appointedOn: '2026-10-01', version: staff.version });
+  assert.equal(moved.statusCode, 200, moved.body);
+  const after = await owed();
+  assert.deepEqual(after, [{ due_on: '2027-04-02', status: 'upcoming' }, { due_on: '2027-05-03', status: 'waived' }]);
+  // An officer with the certificate already owes nothing.
+  const holder = (await hire(ent, 1))[0]!;
+  const cert = await safety.post(`/api/v1/enterprises/${ent.id}/certificates`, {
+    employeeId: holder, kind: 'safety_qualification', typeCode: 'sq-manager', number: `SQ-${randomUUID().slice(0, 8)}`, issuedOn: '2026-01-05', issuer: '昆明市应急管理局',
+  });
+  assert.equal(cert.statusCode, 201, cert.body);
+  assert.equal((await safety.post(url(ent, '/staff'), { employeeId: holder, kind: 'full_time' })).statusCode, 201);
+  const holderDuties = await t.db.selectFrom('obligation_occurrences').select('id').where('enterprise_id', '=', ent.id)
+    .where('subject_key', '=', `${holder}:sq-manager`).execute();
+  assert.equal(holderDuties.length, 0);
+});

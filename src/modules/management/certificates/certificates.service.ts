@@ -387,8 +387,9 @@ async function openQualificationDuty(tx: Tx, ctx: Ctx, rules: Rules, p: Appointe
 
 /**
  * R-TRN-2: opens, in the caller's transaction, the qualification duty of these people of the enterprise where they need
- * one (principal or safety manager of a [cfg] industry, no certificate of their code ever recorded). Called where a
- * person takes the role; the daily job does the same set-based for everybody.
+ * one (principal or safety manager of a [cfg] industry, no certificate of their code ever recorded, still within the
+ * months). Called where a person takes the role (a safety officer appointed or his appointment date corrected, staffing);
+ * the daily job does the same set-based for everybody (accounts given the principal's or safety manager's role).
  */
 export async function openQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: string, employeeIds: readonly string[]): Promise<number> {
   if (!employeeIds.length) return 0;
@@ -396,8 +397,10 @@ export async function openQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: st
   const people = await qualificationAppointees(tx, {
     enterpriseIds: [enterpriseId], scope: systemScope, today: localDay(ctx.now), industries: [{ districtId, industries: rules.qualificationIndustries }], employeeIds,
   });
+  const today = localDay(ctx.now);
   let made = 0;
-  for (const p of people) if (!p.ever_held) made += await openQualificationDuty(tx, ctx, rules, p);
+  // As the daily job: only those still within their months (past them, the person is listed as unqualified instead).
+  for (const p of people) if (!p.ever_held && qualificationDueOn(p.appointed_on, rules.qualificationDays) >= today) made += await openQualificationDuty(tx, ctx, rules, p);
   return made;
 }
 

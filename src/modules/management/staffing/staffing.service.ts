@@ -9,6 +9,7 @@ import { deleteFile, loadFile, prepareFiles, storeFiles, type NewFile } from '..
 import { t, type Locale } from '../../../platform/i18n/messages';
 import { currentRules } from '../../../platform/rules';
 import { localDay } from '../../../platform/time';
+import { openQualificationDuties } from '../certificates/certificates.service';
 import {
   certificateTaken, deleteDepartment, deleteItem, departmentOf, engagementsOf, engineersOf, enterpriseFacts, fileIdsOf, findEngagement, findEngineer, findStaff,
   insertEngagement, insertEngineer, insertStaff, organisationFiles, overviewPage, ownerOfFile, rosterEmployee, staffOf, updateEngagement, updateEngineer,
@@ -216,6 +217,8 @@ export async function appointStaff(db: Db, ctx: Ctx, enterpriseId: string, input
     const id = await insertStaff(tx, actor.scope, enterpriseId, input.employeeId, row, ctx.now);
     if (!id) throw invalid('body.employeeId', 'staffing.staffExists');
     await writeAudit(tx, ctx, { action: 'staffing.staff.create', entityType: 'safety_staff', entityId: id, enterpriseId, after: { employeeId: input.employeeId, ...row } });
+    // R-TRN-2: an officer appointed without the safety qualification owes it within the months, from today.
+    await openQualificationDuties(tx, ctx, enterpriseId, [input.employeeId]);
   });
 }
 
@@ -231,6 +234,8 @@ export async function editStaff(db: Db, ctx: Ctx, enterpriseId: string, id: stri
     };
     if (!(await updateStaff(tx, enterpriseId, id, r.version, after, ctx.now))) throw stale();
     await writeAudit(tx, ctx, { action: 'staffing.staff.update', entityType: 'safety_staff', entityId: id, enterpriseId, before, after });
+    // A corrected appointment date moves the qualification's due day (the duty for the old day is withdrawn).
+    if (after.appointed_on !== before.appointed_on) await openQualificationDuties(tx, ctx, enterpriseId, [r.employee_id]);
   });
 }
 
