@@ -338,6 +338,23 @@ test('R-TRN-2: a safety officer appointed without the safety qualification owes 
   assert.equal(moved.statusCode, 200, moved.body);
   const after = await owed();
   assert.deepEqual(after, [{ due_on: '2027-04-02', status: 'upcoming' }, { due_on: '2027-05-03', status: 'waived' }]);
+  // Removed from the post, he owes it no longer: the open duty is withdrawn (waived), with its history.
+  const removed = await safety.delete(url(ent, `/staff/${staff.id}`));
+  assert.equal(removed.statusCode, 200, removed.body);
+  assert.deepEqual(await owed(), [{ due_on: '2027-04-02', status: 'waived' }, { due_on: '2027-05-03', status: 'waived' }]);
+  const note = await t.db.selectFrom('obligation_history as h').innerJoin('obligation_occurrences as o', 'o.id', 'h.occurrence_id')
+    .select('h.note').where('o.enterprise_id', '=', ent.id).where('o.subject_key', '=', `${leader}:sq-manager`).where('o.due_on', '=', '2027-04-02')
+    .where('h.action', '=', 'cancel').executeTakeFirst();
+  assert.equal(note?.note, '已不再担任安全生产管理人员');
+  // The safety manager's own account makes him one anyway: removed as an officer, he still owes it (one open duty).
+  const manager = (await t.db.selectFrom('users').select('employee_id').where('id', '=', ent.users.safety.id).executeTakeFirstOrThrow()).employee_id!;
+  const appointed = await safety.post(url(ent, '/staff'), { employeeId: manager, kind: 'full_time', appointedOn: '2026-11-01' });
+  assert.equal(appointed.statusCode, 201, appointed.body);
+  const own = appointed.data.staff.find((s: { employeeId: string }) => s.employeeId === manager);
+  assert.equal((await safety.delete(url(ent, `/staff/${own.id}`))).statusCode, 200);
+  const stillOwed = await t.db.selectFrom('obligation_occurrences').select('status').where('enterprise_id', '=', ent.id)
+    .where('subject_key', '=', `${manager}:sq-manager`).where('status', 'in', ['upcoming', 'due']).execute();
+  assert.equal(stillOwed.length, 1, 'his account still makes him a safety manager');
   // An officer with the certificate already owes nothing.
   const holder = (await hire(ent, 1))[0]!;
   const cert = await safety.post(`/api/v1/enterprises/${ent.id}/certificates`, {

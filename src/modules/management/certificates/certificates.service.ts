@@ -392,16 +392,34 @@ async function openQualificationDuty(tx: Tx, ctx: Ctx, rules: Rules, p: Appointe
  * the daily job does the same set-based for everybody (accounts given the principal's or safety manager's role).
  */
 export async function openQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: string, employeeIds: readonly string[]): Promise<number> {
-  if (!employeeIds.length) return 0;
-  const [rules, districtId] = await Promise.all([rulesOf(tx, enterpriseId), districtOf(tx, enterpriseId)]);
-  const people = await qualificationAppointees(tx, {
-    enterpriseIds: [enterpriseId], scope: systemScope, today: localDay(ctx.now), industries: [{ districtId, industries: rules.qualificationIndustries }], employeeIds,
-  });
+  return (await settleQualificationDuties(tx, ctx, enterpriseId, employeeIds)).opened;
+}
+
+/**
+ * R-TRN-2: a safety officer removed from his post (staffing) no longer owes the qualification as one: his open duty is
+ * withdrawn in the caller's transaction (waived as cancelled, with history and audit). If he still is one another way
+ * (an account with the safety manager's role), the duty stays, due from that appointment's day.
+ */
+export async function withdrawQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: string, employeeId: string): Promise<number> {
+  const { still } = await settleQualificationDuties(tx, ctx, enterpriseId, [employeeId]);
+  if (still.some((p) => p.employee_id === employeeId && p.code === SQ_MANAGER)) return 0;
+  return cancelBySubject(tx, ctx, { enterpriseId, event: QUALIFICATION_DUE, subjectKey: qualificationSubject(employeeId, SQ_MANAGER), reason: '已不再担任安全生产管理人员' });
+}
+
+const SQ_MANAGER = 'sq-manager';
+
+/** Who of these people is still an appointee needing the qualification, their duties opened (or moved) where still owed. */
+async function settleQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: string, employeeIds: readonly string[]): Promise<{ opened: number; still: Appointee[] }> {
+  if (!employeeIds.length) return { opened: 0, still: [] };
   const today = localDay(ctx.now);
-  let made = 0;
+  const [rules, districtId] = await Promise.all([rulesOf(tx, enterpriseId), districtOf(tx, enterpriseId)]);
+  const still = await qualificationAppointees(tx, {
+    enterpriseIds: [enterpriseId], scope: systemScope, today, industries: [{ districtId, industries: rules.qualificationIndustries }], employeeIds,
+  });
+  let opened = 0;
   // As the daily job: only those still within their months (past them, the person is listed as unqualified instead).
-  for (const p of people) if (!p.ever_held && qualificationDueOn(p.appointed_on, rules.qualificationDays) >= today) made += await openQualificationDuty(tx, ctx, rules, p);
-  return made;
+  for (const p of still) if (!p.ever_held && qualificationDueOn(p.appointed_on, rules.qualificationDays) >= today) opened += await openQualificationDuty(tx, ctx, rules, p);
+  return { opened, still };
 }
 
 /**
