@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { findCjkFont, sha256Hex } from '../src/platform/submissions/pdf';
+import { findCjkFont, renderPdf, sha256Hex } from '../src/platform/submissions/pdf';
 import { decide, snapshotHash } from '../src/platform/submissions/submission.rules';
 import {
   confirmSubmission, correctSubmission, lockSubmission, submissionPdf, submitSubmission, type SubmissionKind,
@@ -245,4 +245,19 @@ test('without a CJK font a submission still succeeds; its PDF is rendered on fir
     assert.equal(v2.version, 2);
   });
   await assert.rejects(submissionPdf(t.db, ctx, ref, 2, () => model), (e: AppError) => e.code === 'NOT_FOUND', 'a draft has no PDF');
+});
+
+test('the words the renderer adds (signature block, page footer, an empty table, the label colon) follow the document\'s language', async () => {
+  const font = findCjkFont(t.config.pdfFont);
+  assert.ok(font, 'a CJK font is installed');
+  const model = { title: 'Self-assessment', header: [['Year', '2026']] as [string, string][], sections: [{ heading: 'Items', table: { columns: ['Item', 'Score'], rows: [] } }] };
+  const signature: [string, string][] = [['Version', '1']];
+  const at = new Date('2026-10-03T02:00:00Z');
+  const en = printableChars(await renderPdf(model, signature, { font: font!, createdAt: at, locale: 'en-US' }));
+  const cjk = [...en].filter((c) => /[\u3000-\u9fff\uff00-\uffef]/.test(c));
+  assert.deepEqual(cjk, [], 'an English document prints no Chinese of its own');
+  for (const c of 'PageofNone:') assert.ok(en.has(c), `the English words print (${c})`);
+  // Chinese by default, as the archived documents always were.
+  const zh = printableChars(await renderPdf(model, signature, { font: font!, createdAt: at }));
+  for (const c of '签署与报送第页共无：') assert.ok(zh.has(c), `the Chinese words print (${c})`);
 });

@@ -1,6 +1,29 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { defineMessages, registerMessages, t, type Locale } from '../i18n/messages';
+
+registerMessages(defineMessages({
+  'pdf.signatureBlock': '签署与报送',
+  'pdf.pageOf': '第 {page} 页 / 共 {pages} 页',
+  'pdf.none': '无',
+  'pdf.labelValue': '{label}：{value}',
+}, {
+  'pdf.signatureBlock': 'Signature and submission',
+  'pdf.pageOf': 'Page {page} of {pages}',
+  'pdf.none': 'None',
+  'pdf.labelValue': '{label}: {value}',
+}));
+
+/** The words the renderer adds around a module's model, in the document's language (Chinese unless asked). */
+export function pdfChrome(locale: Locale = 'zh-CN') {
+  return {
+    signatureBlock: t(locale, 'pdf.signatureBlock'),
+    page: (page: number, pages: number) => t(locale, 'pdf.pageOf', { page, pages }),
+    none: t(locale, 'pdf.none'),
+    field: (label: string, value: string) => t(locale, 'pdf.labelValue', { label, value }),
+  };
+}
 
 /**
  * What a submitted document prints: a title, the header facts (enterprise, period…), sections of figures, tables and
@@ -68,7 +91,8 @@ function fontBytes(path: string): Buffer {
  * Renders the document. The creation date is the submission instant, not the wall clock, so the same version renders
  * the same way whenever it is rendered.
  */
-export async function renderPdf(model: PdfModel, signature: PdfSignature, opts: { font: PdfFont; createdAt: Date; subject?: string }): Promise<Buffer> {
+export async function renderPdf(model: PdfModel, signature: PdfSignature, opts: { font: PdfFont; createdAt: Date; subject?: string; locale?: Locale }): Promise<Buffer> {
+  const words = pdfChrome(opts.locale);
   const doc = new PDFDocument({
     size: 'A4', margin: MARGIN, bufferPages: true,
     info: { Title: model.title, Subject: opts.subject ?? model.title, Creator: 'SafeDuty', Producer: 'SafeDuty', CreationDate: opts.createdAt, ModDate: opts.createdAt },
@@ -88,28 +112,28 @@ export async function renderPdf(model: PdfModel, signature: PdfSignature, opts: 
   doc.fontSize(18).text(model.title, { align: 'center', width });
   doc.moveDown(0.8);
   doc.fontSize(10);
-  for (const [label, value] of model.header) doc.text(`${label}：${value}`, { width });
+  for (const [label, value] of model.header) doc.text(words.field(label, value), { width });
   for (const s of model.sections) {
     doc.moveDown(0.8);
     ensureSpace(doc, 60);
     doc.fontSize(13).text(s.heading, MARGIN, doc.y, { width });
     doc.moveDown(0.3);
     doc.fontSize(10);
-    if ('fields' in s) for (const [label, value] of s.fields) doc.text(`${label}：${value}`, MARGIN, doc.y, { width });
+    if ('fields' in s) for (const [label, value] of s.fields) doc.text(words.field(label, value), MARGIN, doc.y, { width });
     else if ('text' in s) doc.text(s.text || '—', MARGIN, doc.y, { width });
-    else drawTable(doc, s.table, width);
+    else drawTable(doc, s.table, width, words.none);
   }
   doc.moveDown(1.2);
   ensureSpace(doc, 120);
-  doc.fontSize(13).text('签署与报送', MARGIN, doc.y, { width });
+  doc.fontSize(13).text(words.signatureBlock, MARGIN, doc.y, { width });
   doc.moveDown(0.3);
   doc.fontSize(9);
-  for (const [label, value] of signature) doc.text(`${label}：${value}`, MARGIN, doc.y, { width });
+  for (const [label, value] of signature) doc.text(words.field(label, value), MARGIN, doc.y, { width });
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    doc.fontSize(8).text(`${model.title}  第 ${i + 1} 页 / 共 ${range.count} 页`, MARGIN, doc.page.height - MARGIN + 15, { width, align: 'center', lineBreak: false });
+    doc.fontSize(8).text(`${model.title}  ${words.page(i + 1, range.count)}`, MARGIN, doc.page.height - MARGIN + 15, { width, align: 'center', lineBreak: false });
   }
   doc.end();
   return done;
@@ -119,7 +143,7 @@ function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
 }
 
-function drawTable(doc: PDFKit.PDFDocument, table: { columns: string[]; rows: string[][]; widths?: number[] }, width: number): void {
+function drawTable(doc: PDFKit.PDFDocument, table: { columns: string[]; rows: string[][]; widths?: number[] }, width: number, none: string): void {
   const weights = table.widths ?? table.columns.map(() => 1);
   const sum = weights.reduce((a, b) => a + b, 0);
   const cols = weights.map((w) => (w / sum) * width);
@@ -143,7 +167,7 @@ function drawTable(doc: PDFKit.PDFDocument, table: { columns: string[]; rows: st
   };
   doc.fontSize(9);
   drawRow(table.columns, true);
-  if (table.rows.length === 0) drawRow(table.columns.map((_, i) => (i === 0 ? '无' : '')), false);
+  if (table.rows.length === 0) drawRow(table.columns.map((_, i) => (i === 0 ? none : '')), false);
   for (const r of table.rows) drawRow(r, false);
   doc.fontSize(10);
 }

@@ -363,7 +363,7 @@ async function translatedPdf(locale: Locale, doc: LoadedSubmission | null, year:
     version, confirmedBy: v.confirmed_by_name, confirmedAt: v.confirmed_at, submittedBy: v.submitted_by_name, submittedAt: v.submitted_at,
     sha256: v.snapshot_sha256 ?? snapshotHash(v.snapshot),
   });
-  const pdf = await renderPdf(standardisationPdfModel(v.snapshot as Snapshot, year, locale), signature, { font, createdAt: v.submitted_at ?? v.updated_at });
+  const pdf = await renderPdf(standardisationPdfModel(v.snapshot as Snapshot, year, locale), signature, { font, createdAt: v.submitted_at ?? v.updated_at, locale });
   return { pdf, sha256: sha256Hex(pdf) };
 }
 
