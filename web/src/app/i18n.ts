@@ -65,6 +65,7 @@ const coreMessages = {
   'navGroup.responsibility': ['责任体系', 'Responsibility'],
   'navGroup.fulfilment': ['履职管理', 'Duty fulfilment'],
   'navGroup.management': ['管理体系', 'Safety management'],
+  'navGroup.workforce': ['人员培训与防护', 'Training & protection'],
   'navGroup.emergency': ['应急与事故', 'Emergencies & accidents'],
   'navGroup.system': ['系统', 'System'],
   'crumb.enterpriseDetail': ['企业详情', 'Enterprise'],

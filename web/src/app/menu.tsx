@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BellOutlined, CheckCircleOutlined, ClusterOutlined, HomeOutlined,
-  IdcardOutlined, MonitorOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined,
+  IdcardOutlined, MonitorOutlined, ReadOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from './i18n';
 import type { Me } from '../modules/auth/api/auth.api';
@@ -15,11 +15,12 @@ import { WEB_MODULES } from './module-list';
  * - prevention: risk grading and hazard checking, the dual prevention mechanism (双重预防);
  * - responsibility: who answers for what — duty lists, their review and assessment, letters, commitments (责任体系);
  * - fulfilment: carrying the duties out — duties owed, meetings, key moments, mentoring (履职管理);
- * - management: organisation, rules, investment, insurance, equipment, culture (管理体系);
+ * - management: organisation, rules, standardisation, investment, insurance, equipment, culture (管理体系);
+ * - workforce: the people's competence and protection — training, certificates, protective equipment (人员培训与防护);
  * - emergency: plans, drills, rescue resources, accident reports, investigation and interviews (应急与事故);
  * - system: users, audit, rule settings, notifications (系统).
  */
-export const NAV_GROUPS = ['supervision', 'enterprise', 'prevention', 'responsibility', 'fulfilment', 'management', 'emergency', 'system'] as const;
+export const NAV_GROUPS = ['supervision', 'enterprise', 'prevention', 'responsibility', 'fulfilment', 'management', 'workforce', 'emergency', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** Each group's label and its icon (all the collapsed side bar shows). */
@@ -30,6 +31,7 @@ export const NAV_GROUP_META: Record<NavGroup, { label: MessageKey; icon: ReactNo
   responsibility: { label: 'navGroup.responsibility', icon: <IdcardOutlined /> },
   fulfilment: { label: 'navGroup.fulfilment', icon: <CheckCircleOutlined /> },
   management: { label: 'navGroup.management', icon: <ClusterOutlined /> },
+  workforce: { label: 'navGroup.workforce', icon: <ReadOutlined /> },
   emergency: { label: 'navGroup.emergency', icon: <AlertOutlined /> },
   system: { label: 'navGroup.system', icon: <SettingOutlined /> },
 };

@@ -25,14 +25,15 @@ const menuOf = (me: Me) => outline(navSections(navItems(me)));
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('the side menu in groups', () => {
-  test('a department officer: home and the directory on top, then 双重预防, 责任体系, 履职管理, 管理体系; notifications alone', () => {
+  test('a department officer: home and the directory on top, then 双重预防, 责任体系, 履职管理, 管理体系, 人员培训与防护; notifications alone', () => {
     expect(menuOf(PEOPLE.yjj)).toEqual([
       'home',
       'enterprises',
       'prevention: risk-overview risk-reports hazardOverview majorHazards hazards hazardReports',
       'responsibility: dutyCoverage commitmentOverview dailyNoticeOverview',
       'fulfilment: keyMomentOverview obligations-board',
-      'management: managementOverview competenceOverview staffingOverview equipmentOverview documentsOverview trainingOverview ppeOverview standardisationOverview feeOverview insuranceCoverage',
+      'management: managementOverview staffingOverview equipmentOverview documentsOverview standardisationOverview feeOverview insuranceCoverage',
+      'workforce: competenceOverview trainingOverview ppeOverview',
       'notifications',
     ]);
   });
@@ -43,7 +44,8 @@ describe('the side menu in groups', () => {
 
   test('the district admin also keeps the laws under 管理体系 and the rule settings under 系统', () => {
     const menu = menuOf(PEOPLE.admin);
-    expect(menu).toContain('management: managementOverview competenceOverview staffingOverview equipmentOverview documentsOverview laws trainingOverview ppeOverview standardisationOverview feeOverview insuranceCoverage');
+    expect(menu).toContain('management: managementOverview staffingOverview equipmentOverview documentsOverview laws standardisationOverview feeOverview insuranceCoverage');
+    expect(menu).toContain('workforce: competenceOverview trainingOverview ppeOverview');
     expect(menu.at(-1)).toBe('system: rules workCalendar users audit notifications');
   });
 
@@ -54,7 +56,8 @@ describe('the side menu in groups', () => {
       'prevention: risk risk-map risk-mine risk-my-cards risk-report hazardReport hazards checkTasks checklists hazardStats hazardReports',
       'responsibility: dutyPublication dutyLists dutyCoverage dutyReviews dutyAssessments myLetters letterCampaigns commitment dailyNotice payLinks',
       'fulfilment: meetings meetingActions keyMoments mentoring obligations obligations-calendar obligations-rates',
-      'management: staffing equipment culture documents myDocuments training certificates ppe myPpe standardisation investment insurance',
+      'management: staffing equipment culture documents myDocuments standardisation investment insurance',
+      'workforce: training certificates ppe myPpe',
       'system: users audit notifications',
     ]);
   });
@@ -66,7 +69,8 @@ describe('the side menu in groups', () => {
       'prevention: risk risk-map risk-mine risk-my-cards hazardReport hazards checkTasks checklists hazardStats hazardReports',
       'responsibility: dutyPublication dutyAssessments myLetters commitment dailyNotice',
       'fulfilment: meetings meetingActions keyMoments mentoring obligations',
-      'management: myDocuments myTraining myPpe',
+      'myDocuments',
+      'workforce: myTraining myPpe',
       'notifications',
     ]);
   });
@@ -110,6 +114,8 @@ describe('the side menu in groups', () => {
     expect(selectedNavKey(items, '/enterprises/e1')).toBe('enterprise');
     expect(open('/enterprises/e1')).toBe('enterprise');
     expect(open('/duties/calendar')).toBe('fulfilment');
+    expect(open('/training')).toBe('workforce');
+    expect(open('/staffing')).toBe('management');
     expect(open('/')).toBeUndefined();
     // An entry shown alone has no group to open.
     const worker = navItems(PEOPLE.worker);

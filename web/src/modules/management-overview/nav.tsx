@@ -7,6 +7,6 @@ export function overviewNavItems(me: Me): NavItem[] {
   if (me.scope.enterpriseId || !me.permissions.includes('management.overview')) return [];
   return [
     { key: 'managementOverview', path: '/management-overview', label: 'nav.managementOverview', icon: <DashboardOutlined />, group: 'management' },
-    { key: 'competenceOverview', path: '/competence-overview', label: 'nav.competenceOverview', icon: <SafetyCertificateOutlined />, group: 'management' },
+    { key: 'competenceOverview', path: '/competence-overview', label: 'nav.competenceOverview', icon: <SafetyCertificateOutlined />, group: 'workforce' },
   ];
 }

@@ -10,9 +10,9 @@ export function ppeNavItems(me: Me): NavItem[] {
   const has = (p: string) => me.permissions.includes(p);
   if (me.scope.enterpriseId) {
     const items: NavItem[] = [];
-    if (has('ppe.read')) items.push({ key: 'ppe', path: '/ppe', label: 'nav.ppe', icon: <SafetyCertificateOutlined />, group: 'management' });
-    if (has('ppe.own')) items.push({ key: 'myPpe', path: '/my-ppe', label: 'nav.myPpe', icon: <SkinOutlined />, group: 'management' });
+    if (has('ppe.read')) items.push({ key: 'ppe', path: '/ppe', label: 'nav.ppe', icon: <SafetyCertificateOutlined />, group: 'workforce' });
+    if (has('ppe.own')) items.push({ key: 'myPpe', path: '/my-ppe', label: 'nav.myPpe', icon: <SkinOutlined />, group: 'workforce' });
     return items;
   }
-  return has('ppe.supervise') ? [{ key: 'ppeOverview', path: '/ppe-overview', label: 'nav.ppeOverview', icon: <MonitorOutlined />, group: 'management' }] : [];
+  return has('ppe.supervise') ? [{ key: 'ppeOverview', path: '/ppe-overview', label: 'nav.ppeOverview', icon: <MonitorOutlined />, group: 'workforce' }] : [];
 }

@@ -6,8 +6,8 @@ import type { Me } from '../auth/api/auth.api';
 export function trainingNavItems(me: Me): NavItem[] {
   const has = (p: string) => me.permissions.includes(p);
   if (me.scope.enterpriseId) {
-    if (has('training.read')) return [{ key: 'training', path: '/training', label: 'nav.training', icon: <BookOutlined />, group: 'management' }];
-    return has('training.attend') ? [{ key: 'myTraining', path: '/my-training', label: 'nav.myTraining', icon: <ReadOutlined />, group: 'management' }] : [];
+    if (has('training.read')) return [{ key: 'training', path: '/training', label: 'nav.training', icon: <BookOutlined />, group: 'workforce' }];
+    return has('training.attend') ? [{ key: 'myTraining', path: '/my-training', label: 'nav.myTraining', icon: <ReadOutlined />, group: 'workforce' }] : [];
   }
-  return has('training.supervise') ? [{ key: 'trainingOverview', path: '/training-overview', label: 'nav.trainingOverview', icon: <BookOutlined />, group: 'management' }] : [];
+  return has('training.supervise') ? [{ key: 'trainingOverview', path: '/training-overview', label: 'nav.trainingOverview', icon: <BookOutlined />, group: 'workforce' }] : [];
 }
