@@ -345,7 +345,7 @@ test('R-TRN-2: a safety officer appointed without the safety qualification owes 
   const note = await t.db.selectFrom('obligation_history as h').innerJoin('obligation_occurrences as o', 'o.id', 'h.occurrence_id')
     .select('h.note').where('o.enterprise_id', '=', ent.id).where('o.subject_key', '=', `${leader}:sq-manager`).where('o.due_on', '=', '2027-04-02')
     .where('h.action', '=', 'cancel').executeTakeFirst();
-  assert.equal(note?.note, '已不再担任安全生产管理人员');
+  assert.equal(note?.note, '已不再担任该职务');
   // The safety manager's own account makes him one anyway: removed as an officer, he still owes it (one open duty).
   const manager = (await t.db.selectFrom('users').select('employee_id').where('id', '=', ent.users.safety.id).executeTakeFirstOrThrow()).employee_id!;
   const appointed = await safety.post(url(ent, '/staff'), { employeeId: manager, kind: 'full_time', appointedOn: '2026-11-01' });
@@ -365,4 +365,31 @@ test('R-TRN-2: a safety officer appointed without the safety qualification owes 
   const holderDuties = await t.db.selectFrom('obligation_occurrences').select('id').where('enterprise_id', '=', ent.id)
     .where('subject_key', '=', `${holder}:sq-manager`).execute();
   assert.equal(holderDuties.length, 0);
+});
+
+test('R-TRN-2: an account made safety manager owes the qualification at once; losing the role or being disabled withdraws it', async () => {
+  const ent = await makeEnterprise(t); // hazardous chemicals: a qualification industry by default
+  const admin = await t.login('admin');
+  const [person, other] = await hire(ent, 2);
+  const duties = (employeeId: string) => t.db.selectFrom('obligation_occurrences').select(['due_on', 'status'])
+    .where('enterprise_id', '=', ent.id).where('subject_key', 'in', [`${employeeId}:sq-manager`, `${employeeId}:sq-principal`]).orderBy('due_on').execute();
+  // Created on 3 December 2026 (the platform's day) as safety manager: 183 days on is 4 June 2027. No daily job has run.
+  const created = await admin.post('/api/v1/users', {
+    username: `sq${randomUUID().slice(0, 8)}`, displayName: '新任安全员', role: 'safety_manager', enterpriseId: ent.id, employeeId: person!,
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  assert.deepEqual(await duties(person!), [{ due_on: '2027-06-04', status: 'upcoming' }]);
+  // Made an ordinary employee: the duty is withdrawn, with its reason.
+  const demoted = await admin.patch(`/api/v1/users/${created.data.user.id}`, { role: 'employee' });
+  assert.equal(demoted.statusCode, 200, demoted.body);
+  assert.deepEqual(await duties(person!), [{ due_on: '2027-06-04', status: 'waived' }]);
+  // Made safety manager again: the same day's duty opens again (one occurrence per person and day).
+  assert.equal((await admin.patch(`/api/v1/users/${created.data.user.id}`, { role: 'safety_manager' })).statusCode, 200);
+  assert.deepEqual(await duties(person!), [{ due_on: '2027-06-04', status: 'upcoming' }], 'the withdrawn one reopened, no second one');
+  // Disabled: withdrawn. An account for someone else (another person of the roster) moves the duty to him.
+  assert.equal((await admin.patch(`/api/v1/users/${created.data.user.id}`, { disabled: true })).statusCode, 200);
+  assert.deepEqual(await duties(person!), [{ due_on: '2027-06-04', status: 'waived' }]);
+  assert.equal((await admin.patch(`/api/v1/users/${created.data.user.id}`, { disabled: false, employeeId: other! })).statusCode, 200);
+  assert.deepEqual((await duties(person!)).filter((d) => d.status !== 'waived'), []);
+  assert.deepEqual(await duties(other!), [{ due_on: '2027-06-04', status: 'upcoming' }], 'his months run from the account\'s day');
 });

@@ -144,7 +144,7 @@ test('only the district admin reads or saves the calendar: an officer and an ent
 
 test('listeners run inside the save\'s transaction: they see the new days, and a listener that fails undoes the save', async () => {
   const heard: { year: number; seen: string[]; actor: string | null }[] = [];
-  const stop = registerCalendarListener(async (tx, year, ctx) => {
+  const stop = registerCalendarListener(async (tx, ctx, year) => {
     // Read through the transaction: the new days are visible here before commit.
     const cal = await loadWorkCalendar(tx, year, year);
     heard.push({ year, seen: [...cal.holidays], actor: ctx.actor?.username ?? null });
@@ -176,7 +176,7 @@ test('the packaged years missing from a database are loaded at start, and the li
     await tx.deleteFrom('work_calendar_years').where('year', '=', 2024).execute();
   });
   const heard: number[] = [];
-  const stop = registerCalendarListener(async (_tx, year, ctx) => { assert.equal(ctx.actor, null); heard.push(year); });
+  const stop = registerCalendarListener(async (_tx, ctx, year) => { assert.equal(ctx.actor, null); heard.push(year); });
   try {
     assert.deepEqual(await seedWorkCalendarFromPackage(t.db, t.clock.now), [2024]);
   } finally {

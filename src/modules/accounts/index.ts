@@ -13,3 +13,5 @@ export const accountsModule: ModuleManifest = {
 
 // The public surface other modules use.
 export { roleName } from './roles';
+// R-TRN-2: other modules hear of an account's role, scope or standing changing, in its transaction.
+export { onAccountChange, type AccountChange, type AccountChangeListener, type AccountPlace } from './account-change';

@@ -10,6 +10,7 @@ import type { Role, UserRow } from '../../platform/db/schema';
 import { AppError, alreadyTaken, forbidden, invalid, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/http/route';
 import { enqueueOutbox } from '../../platform/outbox';
+import { accountChanged, placeOf } from './account-change';
 import { outranks } from './account-rank';
 import { clearFailures, lockedUsernames } from './login-throttle';
 import { issueOneTimeCode } from './one-time-code';
@@ -155,11 +156,14 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{
       subdistrict_id: scopeFields.subdistrict_id ?? null, enterprise_id: scopeFields.enterprise_id ?? null,
       org_unit_id: scopeFields.org_unit_id ?? null, employee_id: scopeFields.employee_id ?? null,
       institution_id: scopeFields.institution_id ?? null, must_change_password: true,
+      // The platform's time, not the database's: an account's day counts (R-TRN-2's months run from it).
+      created_at: ctx.now, updated_at: ctx.now,
     });
     const { code, expiresAt } = await issueOneTimeCode(tx, actor, row.id, actor.userId, ctx.now);
     const { password_hash: _h, ...audited } = row;
     await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, enterpriseId: row.enterprise_id, after: { ...audited, oneTimeCodeExpiresAt: expiresAt } });
     await enqueueOutbox(tx, { topic: 'notify', payload: { userId: row.id, kind: 'account', titleKey: 'notify.welcome.title', bodyKey: 'notify.welcome.body', link: '/change-password' } });
+    await accountChanged(tx, ctx, { userId: row.id, before: null, after: placeOf(row) });
     return { user: await present(tx, row, ctx, false), oneTimeCode: code, expiresAt };
   });
 }
@@ -222,6 +226,7 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: UserUpdate
       before: { displayName: before.display_name, disabled: before.disabled, ...(rescope ? scopeSnapshot(before) : {}) },
       after: { displayName: after.display_name, disabled: after.disabled, ...(rescope ? scopeSnapshot(after) : {}) },
     });
+    if (rescope || after.disabled !== before.disabled) await accountChanged(tx, ctx, { userId: id, before: placeOf(before), after: placeOf(after) });
     return present(tx, after, ctx, (await lockedUsernames(tx, actor, [after.username], ctx.now)).size > 0);
   });
   forgetUserSessions(id);

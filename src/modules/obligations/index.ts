@@ -21,7 +21,7 @@ declare module '../../platform/auth/permissions' {
 const DAY_MS = 86_400_000;
 
 // Issue 11 §1: loading a year's official calendar recounts the provisional due days (and tells their owners).
-registerCalendarListener(async (tx, _year, ctx) => { await recountProvisional(tx, ctx); });
+registerCalendarListener(async (tx, ctx) => { await recountProvisional(tx, ctx); });
 
 /** "My duties" on the home page's to-do workbench (issue 11 §1). */
 const obligationsWorkbench: WorkbenchSource = async (db, ctx) => {

@@ -1,5 +1,4 @@
-import type { Ctx } from '../../platform/auth/actor';
-import type { Tx } from '../../platform/db/database';
+import { txListeners, type TxListener } from '../../platform/tx-listeners';
 
 /** An enterprise's supervision status (RULES §0): active, suspended (停产停业), closed. */
 export type EnterpriseStatus = 'active' | 'suspended' | 'closed';
@@ -10,17 +9,12 @@ export type EnterpriseStatusChange = { enterpriseId: string; name: string; from:
  * is a resumption, a key moment the responsibility module opens). Other modules register through org's index, so org
  * never imports them; a listener that throws rolls the change back.
  */
-export type EnterpriseStatusListener = (tx: Tx, ctx: Ctx, change: EnterpriseStatusChange) => Promise<void>;
+export type EnterpriseStatusListener = TxListener<EnterpriseStatusChange>;
 
-const listeners = new Set<EnterpriseStatusListener>();
+const listeners = txListeners<EnterpriseStatusChange>();
 
 /** Registers a listener; returns the function that removes it. */
-export function onEnterpriseStatusChange(listener: EnterpriseStatusListener): () => void {
-  listeners.add(listener);
-  return () => { listeners.delete(listener); };
-}
+export const onEnterpriseStatusChange = listeners.on;
 
 /** Runs every listener, in registration order, in the caller's transaction. */
-export async function enterpriseStatusChanged(tx: Tx, ctx: Ctx, change: EnterpriseStatusChange): Promise<void> {
-  for (const listener of listeners) await listener(tx, ctx, change);
-}
+export const enterpriseStatusChanged = listeners.emit;

@@ -1,4 +1,5 @@
 import { requireActor, type Ctx } from '../auth/actor';
+import { txListeners, type TxListener } from '../tx-listeners';
 import { writeAudit } from '../audit/audit';
 import type { Db, Executor, Tx } from '../db/database';
 import { AppError, forbidden, type FieldIssue } from '../errors';
@@ -37,22 +38,17 @@ export async function workingDaysAfter(db: Executor, startDay: string, n: number
  * request, or a system context (no actor) when the platform loads the packaged calendar. A listener that throws rolls
  * the change back.
  */
-export type CalendarListener = (tx: Tx, year: number, ctx: Ctx) => Promise<void>;
+export type CalendarListener = TxListener<number>;
 
-const listeners = new Set<CalendarListener>();
+const listeners = txListeners<number>();
 
 /** Adds a listener for the life of the process; returns its removal (tests). */
-export function registerCalendarListener(listener: CalendarListener): () => void {
-  listeners.add(listener);
-  return () => { listeners.delete(listener); };
-}
+export const registerCalendarListener = listeners.on;
 
 /** The same as `registerCalendarListener`, by the name the issue gives it. */
 export const onCalendarChanged = registerCalendarListener;
 
-async function calendarChanged(tx: Tx, year: number, ctx: Ctx): Promise<void> {
-  for (const listener of listeners) await listener(tx, year, ctx);
-}
+const calendarChanged = (tx: Tx, year: number, ctx: Ctx) => listeners.emit(tx, ctx, year);
 
 // ---- the packaged calendar ----
 

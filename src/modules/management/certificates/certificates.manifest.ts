@@ -8,6 +8,7 @@ import { CERTIFICATE_RULES } from './certificates.rule-sets';
 import { certificatesWorkbench } from './certificates.workbench';
 import './certificates.policy';
 import './certificates.assignment';
+import './certificates.accounts';
 
 /**
  * Certificates and "no certificate, no post" (issue 13 §2, R-TRN-2, R-HAZ-2): special-operation, special-equipment and

@@ -12,7 +12,7 @@ import { t } from '../../../platform/i18n/messages';
 import { currentRulesByDistrict } from '../../../platform/rules';
 import { addLocalDays, localDay, startOfLocalDay } from '../../../platform/time';
 import { openHazardForRecord } from '../../hazards';
-import { cancelBySubject, fulfilByRecord, triggerEvent } from '../../obligations';
+import { cancelBySubject, fulfilByRecord, reopenBySubject, triggerEvent } from '../../obligations';
 import { hashIdNumber, isValidIdNumber, normalizeIdNumber } from '../../org';
 import { EXPORT_SHEET, IMPORT_SHEET, readCertificates, validateCertificateRows } from './certificates.excel';
 import { TRAINING_RULES } from '../training/training.rule-sets';
@@ -381,8 +381,10 @@ async function openQualificationDuty(tx: Tx, ctx: Ctx, rules: Rules, p: Appointe
   const made = await triggerEvent(tx, ctx, {
     enterpriseId: p.enterprise_id, event: QUALIFICATION_DUE, at, subjectKey, subjectLabel: `${p.employee_name} ${type?.name ?? p.code}`, ownerEmployeeId: p.employee_id,
   });
-  if (made) await cancelBySubject(tx, ctx, { enterpriseId: p.enterprise_id, event: QUALIFICATION_DUE, subjectKey, keepAt: at, reason: '任职日期或期限已变更' });
-  return made;
+  // The day's duty withdrawn earlier (he left the role and took it again) opens again: one occurrence per person and day.
+  const reopened = made ? 0 : await reopenBySubject(tx, ctx, { enterpriseId: p.enterprise_id, event: QUALIFICATION_DUE, subjectKey, at, reason: '重新担任该职务' });
+  if (made || reopened) await cancelBySubject(tx, ctx, { enterpriseId: p.enterprise_id, event: QUALIFICATION_DUE, subjectKey, keepAt: at, reason: '任职日期或期限已变更' });
+  return made + reopened;
 }
 
 /**
@@ -396,17 +398,24 @@ export async function openQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: st
 }
 
 /**
- * R-TRN-2: a safety officer removed from his post (staffing) no longer owes the qualification as one: his open duty is
- * withdrawn in the caller's transaction (waived as cancelled, with history and audit). If he still is one another way
- * (an account with the safety manager's role), the duty stays, due from that appointment's day.
+ * R-TRN-2: brings one person's qualification duties in line with what he is now, in the caller's transaction — after
+ * he was removed as a safety officer (staffing), or his account was given or lost the principal's or safety manager's
+ * role, or disabled (accounts). A duty still owed is opened (or moved to his appointment's day); an open duty of a
+ * role he no longer holds is withdrawn (waived as cancelled, with history and audit). Returns how many it withdrew.
  */
-export async function withdrawQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: string, employeeId: string): Promise<number> {
+export async function reconcileQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: string, employeeId: string): Promise<number> {
   const { still } = await settleQualificationDuties(tx, ctx, enterpriseId, [employeeId]);
-  if (still.some((p) => p.employee_id === employeeId && p.code === SQ_MANAGER)) return 0;
-  return cancelBySubject(tx, ctx, { enterpriseId, event: QUALIFICATION_DUE, subjectKey: qualificationSubject(employeeId, SQ_MANAGER), reason: '已不再担任安全生产管理人员' });
+  const held = new Set(still.filter((p) => p.employee_id === employeeId).map((p) => p.code));
+  let withdrawn = 0;
+  for (const code of QUALIFICATION_CODES) {
+    if (held.has(code)) continue;
+    withdrawn += await cancelBySubject(tx, ctx, { enterpriseId, event: QUALIFICATION_DUE, subjectKey: qualificationSubject(employeeId, code), reason: '已不再担任该职务' });
+  }
+  return withdrawn;
 }
 
-const SQ_MANAGER = 'sq-manager';
+/** The codes of the safety qualification: a principal's, and a safety manager's (officers included). */
+const QUALIFICATION_CODES = ['sq-principal', 'sq-manager'] as const;
 
 /** Who of these people is still an appointee needing the qualification, their duties opened (or moved) where still owed. */
 async function settleQualificationDuties(tx: Tx, ctx: Ctx, enterpriseId: string, employeeIds: readonly string[]): Promise<{ opened: number; still: Appointee[] }> {

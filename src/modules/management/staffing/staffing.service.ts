@@ -9,7 +9,7 @@ import { deleteFile, loadFile, prepareFiles, storeFiles, type NewFile } from '..
 import { t, type Locale } from '../../../platform/i18n/messages';
 import { currentRules } from '../../../platform/rules';
 import { localDay } from '../../../platform/time';
-import { openQualificationDuties, withdrawQualificationDuties } from '../certificates/certificates.service';
+import { openQualificationDuties, reconcileQualificationDuties } from '../certificates/certificates.service';
 import {
   certificateTaken, deleteDepartment, deleteItem, departmentOf, engagementsOf, engineersOf, enterpriseFacts, fileIdsOf, findEngagement, findEngineer, findStaff,
   insertEngagement, insertEngineer, insertStaff, organisationFiles, overviewPage, ownerOfFile, rosterEmployee, staffOf, updateEngagement, updateEngineer,
@@ -247,7 +247,7 @@ export async function removeStaff(db: Db, ctx: Ctx, enterpriseId: string, id: st
     await deleteItem(tx, 'safety_staff', enterpriseId, id);
     await writeAudit(tx, ctx, { action: 'staffing.staff.delete', entityType: 'safety_staff', entityId: id, enterpriseId, before: { employeeId: r.employee_id, kind: r.kind, appointmentNo: r.appointment_no } });
     // R-TRN-2: no longer an officer, he no longer owes the qualification as one (unless he still is one another way).
-    await withdrawQualificationDuties(tx, ctx, enterpriseId, r.employee_id);
+    await reconcileQualificationDuties(tx, ctx, enterpriseId, r.employee_id);
   });
 }
 
