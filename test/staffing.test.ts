@@ -393,3 +393,30 @@ test('R-TRN-2: an account made safety manager owes the qualification at once; lo
   assert.deepEqual((await duties(person!)).filter((d) => d.status !== 'waived'), []);
   assert.deepEqual(await duties(other!), [{ due_on: '2027-06-04', status: 'upcoming' }], 'his months run from the account\'s day');
 });
+
+test('R-TRN-2: an employee\'s account made safety manager months later owes the qualification from that day, not from the account\'s making', async () => {
+  const ent = await makeEnterprise(t);
+  const admin = await t.login('admin');
+  const [person] = await hire(ent, 1);
+  const created = await admin.post('/api/v1/users', {
+    username: `sq${randomUUID().slice(0, 8)}`, displayName: '操作工', role: 'employee', enterpriseId: ent.id, employeeId: person!,
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const was = t.clock.now;
+  try {
+    // Nine months on, past the 183 days counted from the account's making (4 June 2027): the role's own day counts.
+    t.clock.now = new Date('2027-09-01T02:00:00Z');
+    const promoted = await admin.patch(`/api/v1/users/${created.data.user.id}`, { role: 'safety_manager' });
+    assert.equal(promoted.statusCode, 200, promoted.body);
+    const owed = await t.db.selectFrom('obligation_occurrences').select(['due_on', 'status']).where('enterprise_id', '=', ent.id)
+      .where('subject_key', '=', `${person}:sq-manager`).execute();
+    assert.deepEqual(owed, [{ due_on: '2028-03-02', status: 'upcoming' }]);
+    // Renaming him later does not start the months again.
+    t.clock.now = new Date('2027-10-08T02:00:00Z');
+    assert.equal((await admin.patch(`/api/v1/users/${created.data.user.id}`, { displayName: '安全员' })).statusCode, 200);
+    const since = await t.db.selectFrom('users').select('role_since').where('id', '=', created.data.user.id).executeTakeFirstOrThrow();
+    assert.equal(since.role_since.toISOString(), '2027-09-01T02:00:00.000Z');
+  } finally {
+    t.clock.now = was;
+  }
+});

@@ -157,7 +157,7 @@ export async function createUser(db: Db, ctx: Ctx, input: UserCreate): Promise<{
       org_unit_id: scopeFields.org_unit_id ?? null, employee_id: scopeFields.employee_id ?? null,
       institution_id: scopeFields.institution_id ?? null, must_change_password: true,
       // The platform's time, not the database's: an account's day counts (R-TRN-2's months run from it).
-      created_at: ctx.now, updated_at: ctx.now,
+      created_at: ctx.now, updated_at: ctx.now, role_since: ctx.now,
     });
     const { code, expiresAt } = await issueOneTimeCode(tx, actor, row.id, actor.userId, ctx.now);
     const { password_hash: _h, ...audited } = row;
@@ -192,6 +192,11 @@ function scopeSnapshot(u: UserRow) {
   };
 }
 
+/** Whether a re-scoped account takes its role anew: another role, or the same one for another enterprise or person. */
+function tookRole(before: UserRow, role: UserRow['role'], scope: Partial<UserRow>): boolean {
+  return role !== before.role || (scope.enterprise_id ?? null) !== before.enterprise_id || (scope.employee_id ?? null) !== before.employee_id;
+}
+
 /**
  * Renames, disables/enables, or changes the role and scope of an account below the caller's rank (D2). A scope
  * field left out keeps its current value; a changed role or scope ends the account's sessions.
@@ -218,6 +223,8 @@ export async function updateUser(db: Db, ctx: Ctx, id: string, input: UserUpdate
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
       ...(rescope ? { ...scopeFields, role: input.role ?? before.role } : {}),
+      // R-TRN-2: a role taken, or the account now standing for another person, starts the role's months again.
+      ...(rescope && tookRole(before, input.role ?? before.role, scopeFields) ? { role_since: ctx.now } : {}),
       updated_at: ctx.now,
     });
     if (input.disabled || rescope) await deleteSessions(tx, actor, id);

@@ -93,6 +93,8 @@ export type UsersTable = {
   last_login_at: TimestampNullable;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0129 (R-TRN-2): when the account took its role (or came to stand for its person). */
+  role_since: Timestamp;
 };
 export type SessionsTable = {
   id_hash: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp;

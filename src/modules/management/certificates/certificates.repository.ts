@@ -314,7 +314,7 @@ export async function qualificationAppointees(db: Executor, opts: {
     appointed_on: string; holds_valid: boolean; ever_held: boolean;
   }>`
     with roles as (
-      select us.enterprise_id, us.employee_id, case us.role when 'enterprise_principal' then 'sq-principal' else 'sq-manager' end as code, ${day('us.created_at')} as since
+      select us.enterprise_id, us.employee_id, case us.role when 'enterprise_principal' then 'sq-principal' else 'sq-manager' end as code, ${day('us.role_since')} as since
         from users us
        where us.role in ('enterprise_principal', 'safety_manager') and us.employee_id is not null and not us.disabled and ${idsIn('us.enterprise_id', opts.enterpriseIds)}
       union all
