@@ -66,7 +66,10 @@ async function pickPerson(page: Page, scope: Locator, testId: string, name: stri
 async function pickNow(page: Page, scope: Locator, testId: string): Promise<void> {
   await scope.getByTestId(testId).click();
   const panel = page.locator('.ant-picker-dropdown:visible');
-  await panel.locator('.ant-picker-now-btn').click();
+  const now = panel.locator('.ant-picker-now-btn');
+  // A loaded machine can leave the opening panel "not stable" (still sliding in) past any wait: the button is then
+  // pressed where it is rather than where it will come to rest.
+  await now.click({ timeout: 5_000 }).catch(() => now.dispatchEvent('click'));
   const ok = panel.locator('.ant-picker-ok button');
   if (await ok.isVisible().catch(() => false) && await ok.isEnabled()) await ok.click();
   await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
