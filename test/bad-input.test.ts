@@ -391,6 +391,19 @@ function mapStrings(value: unknown, f: (key: string, v: string) => string | null
   return { value, hit: false };
 }
 
+/** Whether a parameter's schema takes a number (alone or as one of its forms). */
+function takesNumber(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('number') || types.includes('integer')) return true;
+  return [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].some((s) => takesNumber(s));
+}
+
+/** A year or a count written in hex, with an exponent, with a decimal point, padded, or empty: in range once Number() reads it. */
+function notDigits(name: string): string[] {
+  return /year/i.test(name) ? ['0x7ea', '2.026e3', '2026.0', ' 2026', '2026 ', ''] : ['0x1', '1e0', '1.0', ' 1', '+1', ''];
+}
+
 function errorShapeProblem(res: Res): string | null {
   if (res.statusCode < 400) return null;
   const e = (res.data as { error?: { code?: unknown; message?: unknown; issues?: unknown; requestId?: unknown } } | null)?.error;
@@ -414,6 +427,7 @@ test('no route answers 5xx to a NUL byte, an impossible date, an empty or invali
   const access = new Map<string, Access>(t.platform.routes.map((r) => [`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`, r.access]));
   const failures: string[] = [];
   let requests = 0;
+  let numbersSent = 0;
 
   const clientFor = (key: string, path: string): Client => {
     const a: Access | undefined = access.get(key);
@@ -449,6 +463,17 @@ test('no route answers 5xx to a NUL byte, an impossible date, an empty or invali
       // D6: a NUL byte in each path parameter and each query parameter.
       for (const name of params) await send(`NUL in path ${name}`, url({ [name]: '%00' }), undefined, undefined, true);
       for (const q of query) await send(`NUL in query ${q.name}`, `${url()}?${q.name}=%00`, undefined, undefined, true);
+      // A whole number (a year, a page, a version) written any other way than in decimal digits: each of these is a
+      // number in range to JavaScript's Number(), and each must be a 400 on its field.
+      const numeric = (op.parameters ?? []).filter((p) => (p.in === 'query' || p.in === 'path') && takesNumber(p.schema));
+      for (const p of numeric) {
+        for (const v of notDigits(p.name)) {
+          if (p.in === 'path' && v === '') continue;
+          const u = p.in === 'path' ? url({ [p.name]: encodeURIComponent(v) }) : `${url()}?${p.name}=${encodeURIComponent(v)}`;
+          await send(`${JSON.stringify(v)} as ${p.in} ${p.name}`, u, undefined, undefined, true);
+          numbersSent++;
+        }
+      }
       // D7: an impossible date in each date-like query parameter.
       for (const q of query.filter((q) => q.schema?.format === 'date' || DATE_FIELD.test(q.name))) {
         for (const d of IMPOSSIBLE_DATES) await send(`impossible date in query ${q.name}`, `${url()}?${q.name}=${d}`);
@@ -478,6 +503,7 @@ test('no route answers 5xx to a NUL byte, an impossible date, an empty or invali
     }
   }
   assert.ok(requests > 500, `the sweep sent ${requests} requests`);
+  assert.ok(numbersSent > 100, `the sweep sent ${numbersSent} numbers not written in digits`);
   assert.deepEqual(failures, []);
 });
 
@@ -728,4 +754,34 @@ test('issue 13 by hand: broken and hostile multipart on training materials, the 
   expect400(await safety.put(`${e}/standardisation/${ids.year}/elements/9.9`, { score: 1, reason: '理由', evidenceIds: [ids.stdEvidence] }), 'element 9.9', 'params.code');
   // Evidence that is no file of this year's self-assessment (another year's, a PPE issue's id).
   expect400(await safety.put(`${e}/standardisation/${ids.year}/elements/5.1.1`, { score: 1, reason: '理由', evidenceIds: [ids.ppeIssue] }), 'evidence of nothing', 'body.evidenceIds');
+});
+
+test('a year, a page or a version is written in decimal digits: hex, an exponent, a decimal point or padding is a translated 400 on the parameter, a number out of range says its bound', async () => {
+  const { ownEnterprise } = await demoIds(t.db);
+  const e = `/api/v1/enterprises/${ownEnterprise.id}`;
+  const issueOf = (res: Res, path: string) => {
+    assert.equal(res.statusCode, 400, `${path}: ${res.body}`);
+    assert.equal(res.data.error.code, 'VALIDATION');
+    const issue = res.data.error.issues.find((i: { path: string }) => i.path === path);
+    assert.ok(issue, `${path}: ${res.body}`);
+    return issue.message as string;
+  };
+  // Number() reads each of these as 2026 (or 1): they were taken before.
+  for (const year of ['0x7ea', '2.026e3', '2026.0', '%202026', 'Infinity']) {
+    assert.equal(issueOf(await safety.get(`${e}/obligations/rates?year=${year}`), 'querystring.year'), '应为整数', year);
+    assert.equal(issueOf(await safety.get(`${e}/standardisation/${year}`), 'params.year'), '应为整数', year);
+  }
+  for (const page of ['0x1', '1e0', '']) assert.equal(issueOf(await admin.get(`/api/v1/enterprises?page=${page}`), 'querystring.page'), '应为整数', page);
+  // In English, and a number in digits but out of range keeps saying its bound.
+  assert.equal(issueOf(await admin.get('/api/v1/enterprises?pageSize=1e1', { 'accept-language': 'en-US' }), 'querystring.pageSize'), 'Must be a whole number');
+  assert.equal(issueOf(await admin.get('/api/v1/enterprises?pageSize=201'), 'querystring.pageSize'), '不能大于 200');
+  assert.equal(issueOf(await safety.get(`${e}/obligations/rates?year=1999`), 'querystring.year'), '不能小于 2000');
+  // A route with its own words keeps them for every wrong form.
+  const own = issueOf(await safety.get(`${e}/training/review-report?year=2026&quarter=0x1`), 'querystring.quarter');
+  assert.equal(own, issueOf(await safety.get(`${e}/training/review-report?year=2026&quarter=5`), 'querystring.quarter'));
+  assert.match(own, /季度/);
+  // Digits pass, with a leading zero or a minus sign read as the number they are.
+  assert.equal((await admin.get('/api/v1/enterprises?page=01&pageSize=5')).statusCode, 200);
+  assert.equal(issueOf(await admin.get('/api/v1/enterprises?page=-1'), 'querystring.page'), '不能小于 1');
+  assert.equal((await safety.get(`${e}/obligations/rates?year=2026`)).statusCode, 200);
 });

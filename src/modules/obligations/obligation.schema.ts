@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { OCCURRENCE_STATUSES } from '../../platform/obligations';
 import { calendarDate } from '../../platform/http/route';
 import { listParams } from '../../platform/db/list-query';
+import { wholeNumber } from '../../platform/http/whole-number';
 
 const status = z.enum(OCCURRENCE_STATUSES);
 const owner = z.enum(['enterprise', 'principal', 'safety_manager', 'person', 'regulator']);
 const reportedTo = z.enum(['internal', 'subdistrict', 'department', 'regulators', 'congress']);
-const year = z.coerce.number().int().min(2000).max(2100);
+const year = wholeNumber(2000, 2100);
 const definitionKey = z.string().trim().min(1).max(80).regex(/^[a-z0-9_.-]+$/, { message: 'validation.invalid' });
 
 export const occurrenceParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });

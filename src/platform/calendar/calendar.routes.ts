@@ -3,8 +3,9 @@ import type { RouteModule } from '../http/app';
 import { calendarDate } from '../http/route';
 import { getCalendarYear, listCalendarYears, saveCalendarYear } from './calendar.service';
 import { CALENDAR_DAY_KINDS } from './working-days';
+import { wholeNumber } from '../http/whole-number';
 
-const params = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const params = z.object({ year: wholeNumber(2000, 2100) });
 const kind = z.enum(CALENDAR_DAY_KINDS, { message: 'calendar.invalid.kind' });
 const day = z.object({ day: calendarDate, kind, name: z.string().trim().max(30).default('') });
 const yearSummary = z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { invalid } from '../errors';
 import { registerMessages } from '../i18n/messages';
 import { containsPattern } from './like';
+import { wholeNumber } from '../http/whole-number';
 
 /*
  * The one shape of every paginated list: declared filters, an escaped search, a sort map (the keys a client may
@@ -21,8 +22,8 @@ export const MAX_PAGE_SIZE = 200;
 
 /** Paging, order and the search box, shared by every list route's query schema. */
 export const listParams = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  page: wholeNumber(1, 1_000_000).default(1),
+  pageSize: wholeNumber(1, MAX_PAGE_SIZE).default(20),
   order: z.enum(['asc', 'desc']).default('asc'),
   q: z.string().trim().max(100).optional(),
 };

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { SUBMISSION_STATUSES } from './submission.rules';
+import { wholeNumber } from '../http/whole-number';
 
 const who = z.object({ id: z.string(), name: z.string() }).nullable();
 
@@ -17,7 +18,7 @@ export const submissionVersion = z.object({
 });
 export const submissionVersions = z.object({ items: z.array(submissionVersion) });
 
-export const versionParam = z.coerce.number().int().min(1).max(10_000);
+export const versionParam = wholeNumber(1, 10_000);
 
 /** A PDF body: fastify sends Buffers as they are, and the docs show it as a file. */
 export const pdfFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary', description: 'PDF' });

@@ -15,8 +15,8 @@ export type paths = {
                     from?: string;
                     kind?: "omitted" | "false" | "concealed";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     to?: string;
                 };
@@ -157,8 +157,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     unread?: "true" | "false";
                 };
@@ -966,7 +966,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -1136,7 +1136,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -1267,7 +1267,7 @@ export type paths = {
             parameters: {
                 query?: {
                     by?: "grade" | "industry" | "subdistrict" | "type" | "month";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -1407,7 +1407,7 @@ export type paths = {
             parameters: {
                 query?: {
                     by?: "grade" | "industry" | "subdistrict" | "type" | "month";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -1542,8 +1542,8 @@ export type paths = {
                     entityId?: string;
                     entityType?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                 };
                 header?: never;
@@ -2721,7 +2721,7 @@ export type paths = {
                 query?: never;
                 header?: never;
                 path: {
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -2838,7 +2838,7 @@ export type paths = {
                 query?: never;
                 header?: never;
                 path: {
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -3249,8 +3249,8 @@ export type paths = {
                 query?: {
                     current?: "yes" | "no";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "signedAt";
                     subdistrictId?: string;
@@ -3398,8 +3398,8 @@ export type paths = {
                 query?: {
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     problem?: "any" | "training" | "certificates" | "ppe" | "standardisation";
                     q?: string;
                     sort?: "problems" | "name" | "subdistrict" | "shortfall" | "legalRate" | "unqualified" | "expiring" | "ppeMissing" | "stdScore";
@@ -3572,8 +3572,8 @@ export type paths = {
                 query?: {
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     problem?: "any" | "training" | "certificates" | "ppe" | "standardisation";
                     q?: string;
                     sort?: "problems" | "name" | "subdistrict" | "shortfall" | "legalRate" | "unqualified" | "expiring" | "ppeMissing" | "stdScore";
@@ -3709,8 +3709,8 @@ export type paths = {
                 query?: {
                     month?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     posted?: "yes" | "no";
                     q?: string;
                     sort?: "name" | "postedAt";
@@ -4226,8 +4226,8 @@ export type paths = {
                 query?: {
                     missing?: "yes" | "no";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "missing" | "rate";
                     subdistrictId?: string;
@@ -4369,8 +4369,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                 };
                 header?: never;
@@ -4523,8 +4523,8 @@ export type paths = {
                     incomplete?: "true" | "false";
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "posts" | "people";
                     subdistrictId?: string;
@@ -4931,8 +4931,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "submittedAt" | "enterprise";
                     status?: "pending" | "accepted" | "returned" | "withdrawn";
@@ -5649,8 +5649,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "submittedAt" | "enterprise";
                     status?: "pending" | "accepted" | "returned" | "withdrawn";
@@ -5786,8 +5786,8 @@ export type paths = {
                     highRisk?: boolean | ("true" | "false");
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "creditCode" | "employeeCount" | "updatedAt";
                     status?: "active" | "suspended" | "closed";
@@ -7361,7 +7361,7 @@ export type paths = {
             parameters: {
                 query?: {
                     by?: "grade" | "industry" | "subdistrict" | "type" | "month";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -7503,7 +7503,7 @@ export type paths = {
             parameters: {
                 query?: {
                     by?: "grade" | "industry" | "subdistrict" | "type" | "month";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -7637,10 +7637,10 @@ export type paths = {
                 query?: {
                     kind?: "accident" | "near_miss";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -12207,8 +12207,8 @@ export type paths = {
                     employeeId?: string;
                     kind?: "special_operation" | "special_equipment" | "safety_qualification";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "validUntil" | "nextReviewOn" | "employee" | "number" | "updatedAt";
                     status?: "valid" | "review_due" | "expiring" | "review_overdue" | "expired" | "revoked";
@@ -14572,8 +14572,8 @@ export type paths = {
                     date?: string;
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     planId?: string;
                     q?: string;
                     since?: string;
@@ -15077,8 +15077,8 @@ export type paths = {
                     date?: string;
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     planId?: string;
                     q?: string;
                     since?: string;
@@ -17412,11 +17412,11 @@ export type paths = {
                 query?: {
                     kind?: "pre_shift" | "safety_month" | "activity_day" | "knowledge_contest" | "drill" | "other";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "heldOn" | "topic";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -19126,8 +19126,8 @@ export type paths = {
                     archived?: "yes" | "no";
                     kind?: "rule" | "procedure" | "post_procedure";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "title" | "kind";
                 };
@@ -20025,7 +20025,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    against?: number;
+                    against?: number | string;
                 };
                 header?: never;
                 path: {
@@ -21638,7 +21638,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -21808,13 +21808,13 @@ export type paths = {
                     awaitingMe?: "true" | "false";
                     myActions?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     planKind?: "comprehensive" | "special" | "onsite";
                     q?: string;
                     sort?: "startedAt" | "planKind";
                     status?: "recorded" | "evaluated" | "reported" | "voided";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -24031,13 +24031,13 @@ export type paths = {
                     awaitingMe?: "true" | "false";
                     myActions?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     planKind?: "comprehensive" | "special" | "onsite";
                     q?: string;
                     sort?: "startedAt" | "planKind";
                     status?: "recorded" | "evaluated" | "reported" | "voided";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -25390,8 +25390,8 @@ export type paths = {
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
                     orgUnitId?: string;
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "unit" | "percent";
                     status?: "scored" | "unscored";
@@ -25843,8 +25843,8 @@ export type paths = {
                 query?: {
                     level?: "post" | "department" | "person";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "updatedAt";
                     state?: "unpublished" | "draft" | "unassigned";
@@ -27547,7 +27547,7 @@ export type paths = {
                 path: {
                     enterpriseId: string;
                     id: string;
-                    version: number;
+                    version: number | string;
                 };
                 cookie?: never;
             };
@@ -28672,8 +28672,8 @@ export type paths = {
                 query?: {
                     kind?: "comprehensive" | "special" | "onsite";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     returned?: "true" | "false";
                     sort?: "updatedAt" | "title" | "kind";
@@ -32965,8 +32965,8 @@ export type paths = {
                 query?: {
                     kind?: "comprehensive" | "special" | "onsite";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     returned?: "true" | "false";
                     sort?: "updatedAt" | "title" | "kind";
@@ -33105,8 +33105,8 @@ export type paths = {
                     employmentForm?: "regular" | "dispatched" | "temporary" | "migrant" | "intern";
                     order?: "asc" | "desc";
                     orgUnitId?: string;
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "hireDate" | "createdAt";
                     status?: "active" | "left";
@@ -34233,8 +34233,8 @@ export type paths = {
                     obsolete?: "yes";
                     order?: "asc" | "desc";
                     orgUnitId?: string;
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "code" | "name" | "nextInspectionDue" | "updatedAt";
                     special?: "yes" | "no";
@@ -37481,7 +37481,7 @@ export type paths = {
                     enterpriseId: string;
                     periodKey: string;
                     periodType: "month" | "quarter" | "year";
-                    version: number;
+                    version: number | string;
                 };
                 cookie?: never;
             };
@@ -37925,8 +37925,8 @@ export type paths = {
                     order?: "asc" | "desc";
                     orgUnitId?: string;
                     overdue?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     reportedByMe?: "true" | "false";
                     riskPointId?: string;
@@ -41236,8 +41236,8 @@ export type paths = {
                     order?: "asc" | "desc";
                     orgUnitId?: string;
                     overdue?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     reportedByMe?: "true" | "false";
                     riskPointId?: string;
@@ -41562,7 +41562,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -41765,7 +41765,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -41911,7 +41911,7 @@ export type paths = {
                         rectification?: string;
                         /** @default false */
                         rectified?: boolean;
-                        year?: number;
+                        year?: number | string;
                     };
                 };
             };
@@ -42294,7 +42294,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -42429,7 +42429,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -42579,7 +42579,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -42701,7 +42701,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -42860,7 +42860,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -43016,7 +43016,7 @@ export type paths = {
                          */
                         checkedOn: string;
                         comments: string;
-                        year: number;
+                        year: number | string;
                     };
                 };
             };
@@ -43448,11 +43448,11 @@ export type paths = {
                     category?: string;
                     ineligible?: "yes";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "usedOn" | "amount" | "category";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -44500,7 +44500,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -44711,7 +44711,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -44856,7 +44856,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -44988,7 +44988,7 @@ export type paths = {
                 query?: {
                     kind?: "holiday" | "resumption" | "maintenance";
                     todo?: "checkin" | "noLeader";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -45514,7 +45514,7 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
-                    version?: number;
+                    version?: number | string;
                 };
                 header?: never;
                 path: {
@@ -47084,8 +47084,8 @@ export type paths = {
                     lateHire?: "true" | "false";
                     order?: "asc" | "desc";
                     orgUnitId?: string;
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "unit" | "status" | "signedAt";
                     status?: "pending" | "signed" | "paper" | "left";
@@ -48768,8 +48768,8 @@ export type paths = {
                     meetingId?: string;
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "dueOn" | "heldAt";
                     status?: "open" | "done" | "cancelled" | "overdue";
@@ -49448,13 +49448,13 @@ export type paths = {
                     awaitingMe?: "true" | "false";
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "heldAt" | "title" | "type";
                     status?: "draft" | "confirmed" | "voided";
                     type?: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -50809,13 +50809,13 @@ export type paths = {
                     awaitingMe?: "true" | "false";
                     mine?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "heldAt" | "title" | "type";
                     status?: "draft" | "confirmed" | "voided";
                     type?: "safety_topic" | "safety_committee" | "regular" | "congress" | "staff_assembly" | "other";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -51080,8 +51080,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "startsOn" | "endsOn" | "apprentice";
                     status?: "active" | "completed" | "cancelled";
@@ -53876,7 +53876,7 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    year: number;
+                    year: number | string;
                 };
                 header?: never;
                 path: {
@@ -57094,8 +57094,8 @@ export type paths = {
                     item?: string;
                     order?: "asc" | "desc";
                     orgUnitId?: string;
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "issuedOn" | "nextReplacement" | "name" | "createdAt";
                     state?: "awaiting" | "signed" | "overdue" | "due_soon" | "voided" | "live";
@@ -57812,8 +57812,8 @@ export type paths = {
                     item?: string;
                     order?: "asc" | "desc";
                     orgUnitId?: string;
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "issuedOn" | "nextReplacement" | "name" | "createdAt";
                     state?: "awaiting" | "signed" | "overdue" | "due_soon" | "voided" | "live";
@@ -61201,11 +61201,11 @@ export type paths = {
                 query?: {
                     kind?: "reward" | "penalty";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "decidedOn";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -62377,12 +62377,12 @@ export type paths = {
                 query?: {
                     flag?: "missingR8" | "overdue" | "controlFailing" | "unassessed";
                     floorPlanId?: string;
-                    grade?: number;
+                    grade?: number | string;
                     kind?: "equipment" | "operation" | "place";
                     order?: "asc" | "desc";
                     orgUnitId?: string;
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "code" | "name" | "grade" | "reassessDue" | "updatedAt";
                 };
@@ -64548,7 +64548,7 @@ export type paths = {
                 query?: {
                     flag?: "missingR8" | "overdue" | "controlFailing" | "unassessed";
                     floorPlanId?: string;
-                    grade?: number;
+                    grade?: number | string;
                     kind?: "equipment" | "operation" | "place";
                     order?: "asc" | "desc";
                     orgUnitId?: string;
@@ -64961,7 +64961,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -65254,7 +65254,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -65570,7 +65570,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -65884,7 +65884,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -66196,7 +66196,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -66508,7 +66508,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -66648,8 +66648,8 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    version: number;
-                    year: number;
+                    version: number | string;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -70392,7 +70392,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -70618,7 +70618,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -70842,7 +70842,7 @@ export type paths = {
                 path: {
                     code: string;
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -71062,7 +71062,7 @@ export type paths = {
                 path: {
                     code: string;
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -71285,7 +71285,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -71406,7 +71406,7 @@ export type paths = {
                 path: {
                     enterpriseId: string;
                     fileId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -71519,7 +71519,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -71755,7 +71755,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -71983,8 +71983,8 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    version: number;
-                    year: number;
+                    version: number | string;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -72799,7 +72799,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -72922,7 +72922,7 @@ export type paths = {
                 header?: never;
                 path: {
                     enterpriseId: string;
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -73277,8 +73277,8 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    quarter: number;
-                    year: number;
+                    quarter: number | string;
+                    year: number | string;
                 };
                 header?: never;
                 path: {
@@ -73443,7 +73443,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -73628,8 +73628,8 @@ export type paths = {
                          */
                         method?: "pad" | "password";
                         password?: string;
-                        quarter: number;
-                        year: number;
+                        quarter: number | string;
+                        year: number | string;
                     };
                 };
             };
@@ -73798,7 +73798,7 @@ export type paths = {
             parameters: {
                 query?: {
                     courseType?: "legal_education" | "induction_company" | "induction_workshop" | "induction_team" | "special" | "regular" | "emergency" | "retraining" | "other";
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path: {
@@ -76336,8 +76336,8 @@ export type paths = {
                 query?: {
                     order?: "asc" | "desc";
                     overdue?: "yes";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "overdue" | "investment";
                     subdistrictId?: string;
@@ -76738,8 +76738,8 @@ export type paths = {
                     duty?: "owed" | "submitted" | "onTime" | "late" | "notSubmitted" | "overdue" | "waived" | "notOwed";
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     periodKey?: string;
                     periodType?: "month" | "quarter" | "year";
                     q?: string;
@@ -77275,8 +77275,8 @@ export type paths = {
                     level?: "general" | "major";
                     order?: "asc" | "desc";
                     overdue?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "reportedAt" | "deadline" | "enterprise";
                     source?: "self_check" | "employee_report" | "regulator" | "tip_off" | "insurer" | "service";
@@ -77440,8 +77440,8 @@ export type paths = {
                     level?: "general" | "major";
                     order?: "asc" | "desc";
                     overdue?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "reportedAt" | "deadline" | "enterprise";
                     source?: "self_check" | "employee_report" | "regulator" | "tip_off" | "insurer" | "service";
@@ -77578,8 +77578,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     status?: "reported" | "confirmed" | "rectifying" | "submitted" | "closed" | "voided" | "open";
                 };
@@ -77966,8 +77966,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "uninsured" | "endsOn";
                     status?: "missing" | "noncompliant" | "failing" | "compliant";
@@ -78244,8 +78244,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "createdAt" | "startsOn" | "endsOn" | "enterprise";
                     status?: "pending" | "confirmed";
@@ -79032,8 +79032,8 @@ export type paths = {
                     from?: string;
                     grade?: "general" | "larger" | "major" | "especially_major";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     to?: string;
                 };
@@ -79332,8 +79332,8 @@ export type paths = {
                     from?: string;
                     grade?: "general" | "larger" | "major" | "especially_major";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     to?: string;
                 };
@@ -79456,13 +79456,13 @@ export type paths = {
                 query?: {
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "missing" | "rate" | "current" | "next" | "name";
                     state?: "current" | "upcoming" | "missing" | "uncheckedToday";
                     subdistrictId?: string;
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -79605,8 +79605,8 @@ export type paths = {
                 query?: {
                     level?: "national" | "provincial" | "city" | "district";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     repealed?: "yes" | "no";
                     sort?: "title" | "level" | "effectiveOn";
@@ -80186,8 +80186,8 @@ export type paths = {
                 query?: {
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     problem?: "any" | "staffing" | "rules" | "fee" | "insurance" | "equipment";
                     q?: string;
                     sort?: "problems" | "name" | "subdistrict" | "missingRules" | "ackRate" | "feeShortfall" | "uninsured" | "overdue";
@@ -80359,8 +80359,8 @@ export type paths = {
                 query?: {
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     problem?: "any" | "staffing" | "rules" | "fee" | "insurance" | "equipment";
                     q?: string;
                     sort?: "problems" | "name" | "subdistrict" | "missingRules" | "ackRate" | "feeShortfall" | "uninsured" | "overdue";
@@ -81961,8 +81961,8 @@ export type paths = {
             parameters: {
                 query?: {
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     unreadOnly?: "true" | "false";
                 };
@@ -82577,7 +82577,7 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    year: number;
+                    year: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -82748,13 +82748,13 @@ export type paths = {
                     industryCode?: string;
                     order?: "asc" | "desc";
                     overdueOnly?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     rule?: string;
                     sort?: "name" | "overdue" | "rate";
                     subdistrictId?: string;
-                    year: number;
+                    year: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -82895,13 +82895,13 @@ export type paths = {
                     industryCode?: string;
                     order?: "asc" | "desc";
                     overdueOnly?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     rule?: string;
                     sort?: "name" | "overdue" | "rate";
                     subdistrictId?: string;
-                    year: number;
+                    year: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -83536,8 +83536,8 @@ export type paths = {
                 query?: {
                     gaps?: "yes";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "missing" | "overdue";
                     subdistrictId?: string;
@@ -83683,8 +83683,8 @@ export type paths = {
                 query?: {
                     gaps?: "yes";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "missing" | "overdue";
                     subdistrictId?: string;
@@ -84638,8 +84638,8 @@ export type paths = {
                     inspectionOverdue?: "true" | "false";
                     missing?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "overdue";
                     subdistrictId?: string;
@@ -84797,8 +84797,8 @@ export type paths = {
                     inspectionOverdue?: "true" | "false";
                     missing?: "true" | "false";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "overdue";
                     subdistrictId?: string;
@@ -84923,13 +84923,13 @@ export type paths = {
                     industryCode?: string;
                     order?: "asc" | "desc";
                     overdueOnly?: "true" | "false";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     rule?: string;
                     sort?: "name" | "overdue" | "rate";
                     subdistrictId?: string;
-                    year: number;
+                    year: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -85077,8 +85077,8 @@ export type paths = {
                     flag?: "overdue" | "missingR8" | "controlFailing";
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "enterprise" | "reassessDue";
                     subdistrictId?: string;
@@ -85358,8 +85358,8 @@ export type paths = {
                     flag?: "noLedger" | "overdue" | "missingR8" | "controlFailing" | "hasGrade1";
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "risk" | "name" | "total" | "grade1" | "grade2" | "unassessed" | "overdue" | "missingR8" | "controlFailing";
                     subdistrictId?: string;
@@ -85652,12 +85652,12 @@ export type paths = {
                     duty?: "owed" | "submitted" | "onTime" | "late" | "notSubmitted" | "overdue" | "waived" | "notOwed";
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     status?: "none" | "draft" | "confirmed" | "submitted" | "notSubmitted" | "late" | "overdue" | "waived" | "notOwed";
                     subdistrictId?: string;
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -85833,7 +85833,7 @@ export type paths = {
                 query?: never;
                 header?: never;
                 path: {
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -86065,8 +86065,8 @@ export type paths = {
                 header?: never;
                 path: {
                     subdistrictId: string;
-                    version: number;
-                    year: number;
+                    version: number | string;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -86294,7 +86294,7 @@ export type paths = {
                 query?: never;
                 header?: never;
                 path: {
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -86417,7 +86417,7 @@ export type paths = {
                 query?: never;
                 header?: never;
                 path: {
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -86651,7 +86651,7 @@ export type paths = {
                 query?: never;
                 header?: never;
                 path: {
-                    year: number;
+                    year: number | string;
                 };
                 cookie?: never;
             };
@@ -87672,13 +87672,13 @@ export type paths = {
                 query?: {
                     ineligible?: "yes";
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     shortfall?: "yes" | "no";
                     sort?: "name" | "required" | "accrued" | "used" | "balance" | "shortfall";
                     subdistrictId?: string;
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -87831,8 +87831,8 @@ export type paths = {
                     compliant?: "yes" | "no";
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "headcount" | "subdistrict";
                     subdistrictId?: string;
@@ -87990,14 +87990,14 @@ export type paths = {
                 query?: {
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     required?: "required" | "all";
                     sort?: "name" | "subdistrict" | "score" | "submittedAt" | "validUntil";
                     status?: "submitted" | "notSubmitted" | "reviewed";
                     subdistrictId?: string;
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -88155,7 +88155,7 @@ export type paths = {
                     sort?: "name" | "subdistrict" | "score" | "submittedAt" | "validUntil";
                     status?: "submitted" | "notSubmitted" | "reviewed";
                     subdistrictId?: string;
-                    year?: number;
+                    year?: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -88646,8 +88646,8 @@ export type paths = {
                 query?: {
                     industryCode?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     sort?: "name" | "shortfall" | "shortfallRate" | "legalRate" | "hours";
                     subdistrictId?: string;
@@ -88787,8 +88787,8 @@ export type paths = {
                 query?: {
                     enterpriseId?: string;
                     order?: "asc" | "desc";
-                    page?: number;
-                    pageSize?: number;
+                    page?: number | string;
+                    pageSize?: number | string;
                     q?: string;
                     role?: "district_admin" | "department_officer" | "subdistrict_officer" | "enterprise_principal" | "safety_manager" | "unit_leader" | "employee" | "insurer_staff" | "service_staff";
                 };

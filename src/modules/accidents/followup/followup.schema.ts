@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listParams } from '../../../platform/db/list-query';
 import { calendarDate, pageOf } from '../../../platform/http/route';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 const text = (max: number) => z.string().trim().max(max);
 /** A step may name the version the client decided on: a stale one is refused 409. */
@@ -59,7 +60,7 @@ export type InterviewView = z.infer<typeof interviewView>;
 
 export const periodQuery = z.object({
   /** The local year whose accidents (and interviews) are counted; the current one by default. */
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: wholeNumber(2000, 2100).optional(),
 });
 export const dueItem = z.object({
   enterpriseId: z.string(), enterpriseName: z.string(), accidentId: z.string(), summary: z.string(), grade: z.enum(GRADES).nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listParams } from '../../../platform/db/list-query';
 import { pageOf } from '../../../platform/http/route';
 import { ACCIDENT_TYPE_CODES } from './accidents.rule-sets';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 export const ACCIDENT_KINDS = ['accident', 'near_miss'] as const;
 export const ACCIDENT_GRADES = ['general', 'larger', 'major', 'especially_major'] as const;
@@ -69,7 +70,7 @@ export const accidentListQuery = z.object({
   ...listParams,
   order: z.enum(['asc', 'desc']).default('desc'),
   kind: z.enum(ACCIDENT_KINDS).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: wholeNumber(2000, 2100).optional(),
 });
 export type AccidentListQuery = z.infer<typeof accidentListQuery>;
 export const inboxQuery = z.object({
@@ -80,7 +81,7 @@ export const inboxQuery = z.object({
 export type InboxQuery = z.infer<typeof inboxQuery>;
 export const statsQuery = z.object({
   by: z.enum(STAT_DIMENSIONS).default('grade'),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: wholeNumber(2000, 2100).optional(),
 });
 export type StatsQuery = z.infer<typeof statsQuery>;
 

@@ -3,6 +3,7 @@ import { listParams, sortParam } from '../../../platform/db/list-query';
 import { calendarDate, pageOf } from '../../../platform/http/route';
 import { OCCURRENCE_STATUSES } from '../../../platform/obligations';
 import { DRILL_FORMS, DRILL_OPS, DRILL_STATES, PLAN_KINDS } from './drill-workflow';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 const text = (max: number) => z.string().trim().max(max);
 /** A workflow step may name the version the client decided on (the detail's `version`): a stale one is refused 409. */
@@ -68,7 +69,7 @@ export const drillListQuery = z.object({
   order: z.enum(['asc', 'desc']).default('desc'),
   planKind: z.enum(PLAN_KINDS).optional(),
   status: z.enum(DRILL_STATES).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: wholeNumber(2000, 2100).optional(),
   /** Drills naming the caller (a principal) organiser that wait for his confirmation. */
   awaitingMe: flag,
   /** Drills with an open follow-up action the caller owns. */
@@ -117,7 +118,7 @@ export const drillDetail = drillSummary.extend({
 });
 export type DrillDetail = z.infer<typeof drillDetail>;
 
-export const planQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const planQuery = z.object({ year: wholeNumber(2000, 2100).optional() });
 const duty = z.object({
   periodKey: z.string(), status: z.enum([...OCCURRENCE_STATUSES, 'none']), dueOn: z.string().nullable(), drillId: z.string().nullable(),
 });

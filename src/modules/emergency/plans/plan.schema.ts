@@ -3,13 +3,14 @@ import { listParams, sortParam } from '../../../platform/db/list-query';
 import { calendarDate, pageOf } from '../../../platform/http/route';
 import { ownSignatureBody, versionedSignatureBody } from '../../../platform/signatures';
 import { FILING_STATUSES, PLAN_KINDS, PLAN_OPS, PLAN_STATES, REVIEW_CONCLUSIONS, REVISION_CAUSES } from './plan-workflow';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 const text = (max: number) => z.string().trim().max(max);
 /** A workflow step may name the version the client decided on (the detail's `version`): a stale one is refused 409. */
 const version = z.number().int().min(1).optional();
 
 export const planParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
-export const planVersionParams = planParams.extend({ no: z.coerce.number().int().min(1).max(10_000) });
+export const planVersionParams = planParams.extend({ no: wholeNumber(1, 10_000) });
 export const assessmentParams = planParams.extend({ assessmentId: z.uuid() });
 export const filingRefileParams = planParams.extend({ filingId: z.uuid() });
 export const filingParams = z.object({ id: z.uuid() });

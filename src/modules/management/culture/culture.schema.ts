@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listParams, sortParam } from '../../../platform/db/list-query';
 import { calendarDate, enterpriseParams, pageOf } from '../../../platform/http/route';
 import { AMOUNT_PATTERN } from './culture.rules';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -46,7 +47,7 @@ export const activityListQuery = z.object({
   sort: sortParam(ACTIVITY_SORT, 'heldOn'),
   order: z.enum(['asc', 'desc']).default('desc'),
   kind: z.enum(ACTIVITY_KINDS).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: wholeNumber(2000, 2100).optional(),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;
 export const activityList = pageOf(activitySummary).extend({
@@ -80,7 +81,7 @@ export const rewardListQuery = z.object({
   sort: sortParam({ decidedOn: ['r.decided_on', 'r.created_at'] }, 'decidedOn'),
   order: z.enum(['asc', 'desc']).default('desc'),
   kind: z.enum(REWARD_KINDS).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: wholeNumber(2000, 2100).optional(),
 });
 export type RewardListQuery = z.infer<typeof rewardListQuery>;
 export const rewardList = pageOf(rewardView).extend({

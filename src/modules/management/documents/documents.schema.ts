@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listParams, sortParam } from '../../../platform/db/list-query';
 import { calendarDate, enterpriseParams, pageOf } from '../../../platform/http/route';
 import { ownSignatureBody, versionedSignatureBody } from '../../../platform/signatures';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 export const DOCUMENT_KINDS = ['rule', 'procedure', 'post_procedure'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -73,7 +74,7 @@ export type ApproveBody = z.infer<typeof approveBody>;
 export const reviewBody = ownSignatureBody.and(z.object({ changed: z.boolean(), reason: z.string().trim().min(1).max(2000) }));
 export type ReviewBody = z.infer<typeof reviewBody>;
 
-export const versionQuery = z.object({ against: z.coerce.number().int().min(1).max(100_000).optional() });
+export const versionQuery = z.object({ against: wholeNumber(1, 100_000).optional() });
 
 const ackCounts = z.object({ asked: z.number().int(), acknowledged: z.number().int(), rate: z.number().int().nullable() });
 

@@ -3,11 +3,12 @@ import { listParams, sortParam } from '../../../platform/db/list-query';
 import { calendarDate, enterpriseParams, pageOf } from '../../../platform/http/route';
 import { ownSignatureBody } from '../../../platform/signatures';
 import { MONEY_PATTERN, parseFen } from './investment.rules';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 /** Yuan as a decimal string with at most two decimals: money never travels as a JS number. */
 export const money = z.string().trim().regex(MONEY_PATTERN, { message: 'investment.money' });
 const positiveMoney = money.refine((v) => (parseFen(v) ?? 0n) > 0n, { message: 'investment.money' });
-const year = z.coerce.number({ message: 'investment.year' }).int({ message: 'investment.year' }).min(2000, { message: 'investment.year' }).max(2100, { message: 'investment.year' });
+const year = wholeNumber(2000, 2100, 'investment.year');
 const text = (max: number) => z.string().trim().max(max);
 const category = z.string().trim().min(1).max(40);
 const version = z.number().int().min(1);

@@ -3,9 +3,10 @@ import { listParams } from '../../../platform/db/list-query';
 import { calendarDate, enterpriseParams } from '../../../platform/http/route';
 import { submissionVersion, versionParam } from '../../../platform/submissions/submission.schema';
 import { GRADES, PREFILLS } from './standardisation.rule-sets';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 const text = (max: number) => z.string().trim().max(max);
-const year = z.coerce.number().int().min(2000).max(2100);
+const year = wholeNumber(2000, 2100);
 
 export const yearParams = enterpriseParams.extend({ year });
 export const elementParams = yearParams.extend({ code: z.string().regex(/^5\.[1-8]\.[0-9]{1,2}$/, { message: 'standardisation.element.unknown' }) });

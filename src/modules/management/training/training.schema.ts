@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { listParams, sortParam } from '../../../platform/db/list-query';
 import { calendarDate, enterpriseParams, pageOf } from '../../../platform/http/route';
 import { COURSE_TYPES, RETRAINING_REASONS, TRAINING_ROLES } from './training.rules';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
-const year = z.coerce.number({ message: 'training.year' }).int({ message: 'training.year' }).min(2000, { message: 'training.year' }).max(2100, { message: 'training.year' });
-const quarter = z.coerce.number({ message: 'training.quarter' }).int({ message: 'training.quarter' }).min(1, { message: 'training.quarter' }).max(4, { message: 'training.quarter' });
+const year = wholeNumber(2000, 2100, 'training.year');
+const quarter = wholeNumber(1, 4, 'training.quarter');
 const text = (max: number) => z.string().trim().max(max);
 /** Hours with at most one decimal (a class hour may be half). */
 const hours = (max: number) => z.number({ message: 'training.hours' }).positive({ message: 'training.hours' }).max(max, { message: 'training.hours' })

@@ -3,6 +3,7 @@ import { sortParam } from '../../../platform/db/list-query';
 import { calendarDate, pageOf, pageQuery } from '../../../platform/http/route';
 import { TEMPLATE_POSITIONS } from './duty-templates';
 import { ownSignatureBody } from '../../../platform/signatures';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 /*
  * The duty lists' requests and answers: templates, lists and their versions, assignments, coverage, the publication
@@ -17,7 +18,7 @@ const text = (max: number) => z.string().trim().max(max);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const listIdParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
-export const versionParams = z.object({ enterpriseId: z.uuid(), id: z.uuid(), version: z.coerce.number().int().min(1).max(100000) });
+export const versionParams = z.object({ enterpriseId: z.uuid(), id: z.uuid(), version: wholeNumber(1, 100000) });
 export const postDutyParams = z.object({ enterpriseId: z.uuid(), postId: z.uuid() });
 export const templateParams = z.object({ key: z.enum(TEMPLATE_POSITIONS) });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listParams } from '../../../platform/db/list-query';
 import { calendarDate } from '../../../platform/http/route';
 import { DAY_STATUSES, MOMENT_STATES } from './key-moment.rules';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -16,7 +17,7 @@ export const CHECK_IN_REFUSALS = ['NOT_ON_DUTY', 'NOT_A_MOMENT_DAY', 'ALREADY_CH
 export type CheckInRefusal = (typeof CHECK_IN_REFUSALS)[number];
 
 export const keyMomentParams = z.object({ enterpriseId: z.uuid(), id: z.uuid() });
-const year = z.coerce.number().int().min(2000).max(2100);
+const year = wholeNumber(2000, 2100);
 
 /** The to-do lists the workbench opens (R-RESP-6): today's check-in not made yet; upcoming moments without a named leader. */
 export const MOMENT_TODOS = ['checkin', 'noLeader'] as const;
@@ -71,7 +72,7 @@ export const keyMomentPatch = z.object({
 export type KeyMomentPatch = z.infer<typeof keyMomentPatch>;
 
 /** The version the client saw, for a deletion (a stale one is 409 STALE). */
-export const keyMomentDeleteQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const keyMomentDeleteQuery = z.object({ version: wholeNumber(1, 1_000_000).optional() });
 
 /** Why a manager cannot edit or delete a moment (R-RESP-6). */
 export const EDIT_REFUSALS = ['MOMENT_ENDED', 'MOMENT_STARTED', 'NOT_DECLARED', 'CHECKED_IN'] as const;

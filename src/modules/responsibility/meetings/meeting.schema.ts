@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listParams, sortParam } from '../../../platform/db/list-query';
 import { calendarDate, pageOf } from '../../../platform/http/route';
 import { MEETING_OPS, MEETING_STATES, MEETING_TYPES } from './meeting-workflow';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 const text = (max: number) => z.string().trim().max(max);
 /** A workflow step may name the version the client decided on (the detail's `version`): a stale one is refused 409. */
@@ -51,7 +52,7 @@ export const meetingListQuery = z.object({
   type: z.enum(MEETING_TYPES).optional(),
   status: z.enum(MEETING_STATES).optional(),
   /** The local year the meetings were held in. */
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: wholeNumber(2000, 2100).optional(),
   /** Drafts the caller chairs: minutes waiting for his confirmation. */
   awaitingMe: flag,
   /** Meetings the caller chaired or attended. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/route';
 import { DIRECT_CONDITIONS, type Grade, type Method } from './risk-grading';
 import { R8_ITEMS } from '../report/risk-report.rules';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
 /** GB 6441 accident types (20). */
 export const ACCIDENT_TYPES = [
@@ -82,9 +83,9 @@ export const shapeInput = z.object({ floorPlanId: z.uuid().nullable(), shape: sh
 
 export const riskListQuery = z.object({
   ...pageQuery,
-  pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+  pageSize: wholeNumber(1, 1000).default(50),
   sort: z.enum(['code', 'name', 'grade', 'reassessDue', 'updatedAt']).default('code'),
-  grade: z.coerce.number().int().min(1).max(4).optional(),
+  grade: wholeNumber(1, 4).optional(),
   kind: z.enum(RISK_KINDS).optional(),
   orgUnitId: z.uuid().optional(),
   floorPlanId: z.uuid().optional(),

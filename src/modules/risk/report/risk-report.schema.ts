@@ -4,8 +4,9 @@ import { R8_ITEMS, REPORT_ACTIONS, REPORT_STATUSES } from './risk-report.rules';
 import { ASSESSMENT_STAGES, controlLevel, MEASURE_CATEGORIES, RISK_KINDS, riskGrade } from '../points/risk-point.schema';
 import { submissionVersion, versionParam } from '../../../platform/submissions/submission.schema';
 import { DUTY_FILTERS, DUTY_STATUSES } from '../../obligations';
+import { wholeNumber } from '../../../platform/http/whole-number';
 
-export const reportYear = z.coerce.number().int().min(2000).max(2100);
+export const reportYear = wholeNumber(2000, 2100);
 export const reportParams = z.object({ enterpriseId: z.uuid(), year: reportYear });
 export const yearParams = z.object({ year: reportYear });
 export const reportVersionParams = z.object({ enterpriseId: z.uuid(), year: reportYear, version: versionParam });
