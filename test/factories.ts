@@ -93,6 +93,8 @@ export async function makeEnterprise(t: TestPlatform, opts: { industryCode?: str
     const user = await t.db.insertInto('users').values({
       username, display_name: `${name.slice(0, 8)} ${display}`, role, password_hash: hash, must_change_password: false,
       district_id: district.id, enterprise_id: id, employee_id: employee.id, org_unit_id: role === 'unit_leader' ? unitId : null,
+      // The platform's day, as createUser sets it: R-TRN-2 counts an appointee's months from role_since.
+      created_at: t.clock.now, role_since: t.clock.now,
     }).returning('id').executeTakeFirstOrThrow();
     users[key] = { id: user.id, username };
   }

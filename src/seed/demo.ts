@@ -302,14 +302,14 @@ export async function seedDemo(db: Db, opts: { idSecret: string; now: Date }): P
     ];
     const users = await tx.insertInto('users').values(accounts.map((a) => ({
       username: a.username, display_name: a.display, role: a.role, password_hash: passwordHash, must_change_password: false,
-      district_id: district.id, ...a.extra,
+      district_id: district.id, ...a.extra, created_at: now, role_since: now,
     }))).returning(['id', 'username']).execute();
     await tx.insertInto('app_settings').values([
       { key: 'demo', value: JSON.stringify({ accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD })) }) },
       // Taken away once the hazards are in: a start that finds it knows an earlier load was interrupted.
       { key: DEMO_LOADING, value: JSON.stringify({ since: now.toISOString() }) },
     ]).execute();
-    await tx.insertInto('notifications').values(users.map((u) => ({ user_id: u.id, kind: 'system', title: '欢迎使用企业安全生产主体责任平台', body: '这是演示数据：官渡区的街道、部门、企业和员工均为虚构。' }))).execute();
+    await tx.insertInto('notifications').values(users.map((u) => ({ user_id: u.id, kind: 'system', title: '欢迎使用企业安全生产主体责任平台', body: '这是演示数据：官渡区的街道、部门、企业和员工均为虚构。', created_at: now }))).execute();
     await writeAudit(tx, { actor: null, ip: null, requestId: null, locale: 'zh-CN', now }, {
       action: 'system.seed_demo', entityType: 'district', entityId: district.id, after: { enterprises: ENTERPRISES.length, employees: employeeTotal, users: users.length },
     });
