@@ -1,7 +1,8 @@
 /**
  * Issue 11, browser flows: the principal on a phone sees this month's duties first on his home page and fulfils one
  * with a photo; an employee signs his letter on a phone with the pad; the safety manager sees the campaign's
- * completion; the subdistrict officer sees the enterprise's fulfilment rate change.
+ * completion; the subdistrict officer sees the enterprise's fulfilment rate change; a department officer's 我的履职
+ * is his own to-do list.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -39,6 +40,29 @@ describe('duties, letters and the board', () => {
       await assertReadable(page, 'the board');
       before1 = await rateOnBoard(page);
       assert.match(before1, /\d+(\.\d)?%/, before1);
+      assert.deepEqual(errors.map((e) => e.message), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a department officer\'s 我的履职 on a phone: his own to-dos (the interview due, filings to accept) and the area\'s overdue duties', async () => {
+    const { context, page, errors } = await signIn(browser, 'yjj', PHONE);
+    try {
+      await page.goto(`${BASE}/duties`);
+      const todo = page.getByTestId('officer-duties');
+      await todo.waitFor({ state: 'visible', timeout: 20_000 });
+      await page.getByTestId('obligation-scope-summary').waitFor({ state: 'visible', timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      // The demo has an accident awaiting its interview in his scope: the tile counts it and opens that list.
+      const interviews = todo.getByTestId('workbench-accidentFollowup.interviewsDue');
+      assert.ok(Number(await interviews.getAttribute('data-count')) >= 1, await interviews.innerText());
+      await todo.getByTestId('workbench-emergencyPlan.filingsToAccept').waitFor();
+      // The area's overdue duties are shown once, by the summary, not again as a tile.
+      assert.equal(await todo.getByTestId('workbench-obligation.scopeOverdue').count(), 0);
+      await assertReadable(page, 'the department officer\'s 我的履职 at 390 px');
+      await interviews.locator('a').first().click();
+      await page.waitForURL(/\/accident-interviews/, { timeout: 20_000 });
       assert.deepEqual(errors.map((e) => e.message), []);
     } finally {
       await context.close();

@@ -11,23 +11,25 @@ import { workbenchApi, type WorkbenchItem } from '../api/dashboard.api';
 /**
  * 我的待办 (issue 10 §1): what waits on this person, first on the home page. Each tile is a count that opens the list it
  * counts; red is late or major, orange waits on you, grey is nothing to do. A regulator's tile can urge (催报) the
- * enterprises that have not reported.
+ * enterprises that have not reported. `exclude` leaves out items a page already shows in its own way (an officer's
+ * 我的履职 shows the area's overdue duties above it).
  */
-export function Workbench() {
+export function Workbench({ exclude = [], testId = 'workbench' }: { exclude?: readonly string[]; testId?: string } = {}) {
   const { t } = useI18n();
   const { data, error, loading, reload } = useApiQuery(['workbench'], (signal) => workbenchApi.get(signal));
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (loading && !data) return <Card style={{ marginBottom: 16 }}><Skeleton active paragraph={{ rows: 2 }} /></Card>;
   if (!data) return null;
-  const waiting = data.items.filter((i) => i.count > 0).length;
+  const items = data.items.filter((i) => !exclude.includes(i.key));
+  const waiting = items.filter((i) => i.count > 0).length;
   return (
-    <Card title={t('workbench.title')} size="small" style={{ marginBottom: 16 }} data-testid="workbench">
+    <Card title={t('workbench.title')} size="small" style={{ marginBottom: 16 }} data-testid={testId}>
       {data.incomplete && <Alert type="warning" showIcon title={t('workbench.incomplete')} style={{ marginBottom: 12 }} />}
-      {data.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.none')} />}
-      {data.items.length > 0 && waiting === 0 && <Alert type="success" showIcon title={t('workbench.none')} style={{ marginBottom: 12 }} />}
-      {data.items.length > 0 && (
+      {items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.none')} />}
+      {items.length > 0 && waiting === 0 && <Alert type="success" showIcon title={t('workbench.none')} style={{ marginBottom: 12 }} />}
+      {items.length > 0 && (
         <Row gutter={[12, 12]}>
-          {data.items.map((item) => (
+          {items.map((item) => (
             <Col key={item.key} xs={12} md={8} xl={6}>
               <WorkbenchTile item={item} />
             </Col>

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { Workbench } from '../../dashboard/components/Workbench';
 import { FiveInPlaceCard } from '../components/FiveInPlaceCard';
 import { RelatedWork } from '../components/RelatedWork';
 import { useI18n, type MessageKey } from '../../../app/i18n';
@@ -30,7 +31,8 @@ export function isMyDutyTab(v: string | null): v is MyDutyTab {
 /**
  * 我的履职 (issue 11 §1): what I owe this month, what is overdue and what comes up in the next 60 days, the principal's
  * duties first, as cards a phone shows whole; the tab is in the address (`?tab=overdue`, the workbench's link). An
- * officer sees the overdue duties of the area and the way to the board.
+ * officer's duties are his to-do workbench (interviews due, filings to accept, reports unread, who has not reported,
+ * each a link to its list, with 催报 where it applies) and the overdue duties of the area with the way to the board.
  */
 export function MyDutiesPage() {
   const me = useMe();
@@ -56,7 +58,12 @@ export function MyDutiesPage() {
       {manager && <FiveInPlaceCard />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {loading && !data && <Skeleton active />}
-      {data && !me.scope.enterpriseId && <ScopeSummary overdue={data.scopeOverdue} />}
+      {data && !me.scope.enterpriseId && (
+        <>
+          <Workbench exclude={['obligation.scopeOverdue']} testId="officer-duties" />
+          <ScopeSummary overdue={data.scopeOverdue} />
+        </>
+      )}
       {data && me.scope.enterpriseId && (
         <Tabs
           activeKey={tab}
