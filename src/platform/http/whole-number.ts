@@ -11,7 +11,7 @@ const DIGITS = /^-?\d{1,15}$/;
 
 /**
  * A whole number in a query string or a path (a year, a page, a version): written in decimal digits, within
- * [min, max]. `z.coerce.number()` also took `0x7e8`, `2e3`, `2000.0`, ` 2000` and `Infinity` for numbers (and an
+ * [min, max]. `z.coerce.number()` also took `0x7e8`, `2e3`, `2000.0` and ` 2000` for numbers (and an
  * empty value for 0); here they are a 400 on the field, with `message` (a message key) or "应为整数". A number is
  * accepted as well, so code that passes one (and the web client's types) keeps working.
  */
